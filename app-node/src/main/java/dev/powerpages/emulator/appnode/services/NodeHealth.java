@@ -1,0 +1,76 @@
+package dev.powerpages.emulator.appnode.services;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.powerpages.emulator.appnode.cache.RefreshStatus;
+import dev.powerpages.emulator.appnode.cache.SiteCache;
+import dev.powerpages.emulator.appnode.chaos.ChaosState;
+import dev.powerpages.emulator.appnode.site.SiteProperties;
+import dev.powerpages.emulator.appnode.site.SiteSnapshot;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether this node can serve the site, in the terms the traffic manager probes for:
+ * <ul>
+ * <li>{@code Healthy}: the site is loaded and the last refresh succeeded recently;</li>
+ * <li>{@code Degraded}: serving the last snapshot because the store cannot be reached. Still able to serve, so
+ * still 200: the store is shared by every region and failing over would not help;</li>
+ * <li>{@code Unhealthy}: the site never loaded, or fault injection says so (503).</li>
+ * </ul>
+ */
+@Component
+class NodeHealth {
+
+    private final SiteCache siteCache;
+    private final ChaosState chaos;
+    private final SiteProperties properties;
+    private final Clock clock = Clock.systemUTC();
+
+    NodeHealth(SiteCache siteCache, ChaosState chaos, SiteProperties properties) {
+        this.siteCache = siteCache;
+        this.chaos = chaos;
+        this.properties = properties;
+    }
+
+    Assessment assess() {
+        List<String> reasons = new ArrayList<>();
+        SiteSnapshot site = siteCache.current().orElse(null);
+        RefreshStatus refresh = siteCache.status();
+        if (chaos.current().failHealth()) {
+            reasons.add("Fault injection: failHealth is set");
+        }
+        if (site == null) {
+            reasons.add(refresh.lastError() == null
+                    ? "The site's metadata has not been loaded yet"
+                    : "The site's metadata could not be loaded: " + refresh.lastError());
+        }
+        if (!reasons.isEmpty()) {
+            return new Assessment(Status.Unhealthy, reasons, site, refresh);
+        }
+        if (refresh.consecutiveFailures() > 0) {
+            reasons.add("Metadata store unreachable (" + refresh.consecutiveFailures() + " failed refresh(es)): "
+                    + refresh.lastError());
+        }
+        Duration age = Duration.between(site.loadedAt(), clock.instant());
+        if (age.compareTo(properties.staleAfter()) > 0) {
+            reasons.add("Serving site metadata loaded " + age.toSeconds() + " s ago (at " + site.loadedAt() + ")");
+        }
+        return new Assessment(reasons.isEmpty() ? Status.Healthy : Status.Degraded, reasons, site, refresh);
+    }
+
+    enum Status {
+        Healthy, Degraded, Unhealthy
+    }
+
+    record Assessment(Status status, List<String> reasons, SiteSnapshot site, RefreshStatus refresh) {
+
+        Instant siteLoadedAt() {
+            return site == null ? null : site.loadedAt();
+        }
+    }
+}

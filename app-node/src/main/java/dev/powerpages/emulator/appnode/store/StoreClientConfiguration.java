@@ -1,0 +1,109 @@
+package dev.powerpages.emulator.appnode.store;
+
+import java.net.http.HttpClient;
+
+import dev.powerpages.emulator.appnode.chaos.ChaosState;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.converter.FormHttpMessageConverter;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.ClientCredentialsOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.endpoint.RestClientClientCredentialsTokenResponseClient;
+import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The node's identity towards the store: one client-credentials registration (secret in the form body, as
+ * Entra ID's {@code client_secret_post}), an authorized client manager that caches the token and fetches a new
+ * one 60 s (the provider's default clock skew) before it expires, and a {@link RestClient} that attaches it.
+ */
+@Configuration(proxyBeanMethods = false)
+class StoreClientConfiguration {
+
+    static final String REGISTRATION_ID = "metadata-store";
+
+    /** Client credentials have no user: all calls share one principal, hence one cached token. */
+    private static final Authentication NODE_PRINCIPAL = new AnonymousAuthenticationToken("app-node", "app-node",
+            AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
+
+    @Bean
+    ClientRegistrationRepository storeClientRegistrations(StoreProperties store) {
+        ClientRegistration registration = ClientRegistration.withRegistrationId(REGISTRATION_ID)
+                .clientId(store.clientId())
+                .clientSecret(store.clientSecret())
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .scope(store.scope())
+                .tokenUri(store.tokenUri())
+                .build();
+        return new InMemoryClientRegistrationRepository(registration);
+    }
+
+    @Bean
+    OAuth2AuthorizedClientService storeAuthorizedClients(ClientRegistrationRepository registrations) {
+        return new InMemoryOAuth2AuthorizedClientService(registrations);
+    }
+
+    @Bean
+    OAuth2AuthorizedClientManager storeAuthorizedClientManager(ClientRegistrationRepository registrations,
+            OAuth2AuthorizedClientService authorizedClients, StoreProperties store, ChaosState chaos) {
+        RestClient tokenRestClient = RestClient.builder()
+                .requestFactory(requestFactory(store))
+                .requestInterceptor(new StoreCutOffInterceptor(chaos))
+                // What RestClientClientCredentialsTokenResponseClient configures by default: form out, token response in.
+                .configureMessageConverters(converters -> converters.disableDefaults()
+                        .addCustomConverter(new FormHttpMessageConverter())
+                        .addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter()))
+                .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
+                .build();
+        RestClientClientCredentialsTokenResponseClient tokenClient = new RestClientClientCredentialsTokenResponseClient();
+        tokenClient.setRestClient(tokenRestClient);
+        ClientCredentialsOAuth2AuthorizedClientProvider provider = new ClientCredentialsOAuth2AuthorizedClientProvider();
+        provider.setAccessTokenResponseClient(tokenClient);
+        AuthorizedClientServiceOAuth2AuthorizedClientManager manager =
+                new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, authorizedClients);
+        manager.setAuthorizedClientProvider(provider);
+        return manager;
+    }
+
+    @Bean
+    RestClient storeRestClient(RestClient.Builder builder, StoreProperties store,
+            OAuth2AuthorizedClientManager authorizedClientManager, OAuth2AuthorizedClientService authorizedClients,
+            ChaosState chaos) {
+        OAuth2ClientHttpRequestInterceptor bearer = new OAuth2ClientHttpRequestInterceptor(authorizedClientManager);
+        bearer.setClientRegistrationIdResolver(request -> REGISTRATION_ID);
+        bearer.setPrincipalResolver(request -> NODE_PRINCIPAL);
+        // A 401 from the store (e.g. the store restarted with a new signing key) drops the cached token.
+        bearer.setAuthorizationFailureHandler(OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(authorizedClients));
+        return builder.baseUrl(store.url())
+                .requestFactory(requestFactory(store))
+                .requestInterceptor(new StoreCutOffInterceptor(chaos))
+                .requestInterceptor(bearer)
+                .build();
+    }
+
+    private static JdkClientHttpRequestFactory requestFactory(StoreProperties store) {
+        HttpClient httpClient = HttpClient.newBuilder()
+                .connectTimeout(store.connectTimeout())
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(httpClient);
+        factory.setReadTimeout(store.readTimeout());
+        return factory;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.powerpages.emulator.appnode;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class NodeServicesTests extends FakeStoreTestSupport {
+
+    @AfterEach
+    void clearFaults() {
+        http.delete("/_services/chaos", "X-Admin-Key", NodeHttp.ADMIN_KEY);
+    }
+
+    @Test
+    void healthIsHealthyWhenTheSiteIsLoadedAndFresh() {
+        HttpResponse<String> response = http.get("/_services/health");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"status\":\"Healthy\"", "\"region\":\"northeurope\"",
+                "\"node\":\"northeurope-1\"", "\"reasons\":[]", "\"website\":\"Contoso Pages\"");
+    }
+
+    @Test
+    void chaosRequiresTheAdminKey() {
+        assertThat(http.get("/_services/chaos").statusCode()).isEqualTo(401);
+        assertThat(http.put("/_services/chaos", "{\"failHealth\":true}", "X-Admin-Key", "wrong").statusCode()).isEqualTo(401);
+        assertThat(http.delete("/_services/chaos").statusCode()).isEqualTo(401);
+        assertThat(http.get("/_services/health").statusCode()).as("nothing was injected").isEqualTo(200);
+    }
+
+    @Test
+    void chaosFieldsCombineAndDeleteClearsThem() {
+        http.put("/_services/chaos", "{\"latencyMs\":5}", "X-Admin-Key", NodeHttp.ADMIN_KEY);
+        HttpResponse<String> combined = http.put("/_services/chaos", "{\"errorRate\":0.25}", "X-Admin-Key", NodeHttp.ADMIN_KEY);
+
+        assertThat(combined.statusCode()).isEqualTo(200);
+        assertThat(combined.body()).contains("\"latencyMs\":5", "\"errorRate\":0.25", "\"failHealth\":false");
+        assertThat(http.get("/_services/chaos", "X-Admin-Key", NodeHttp.ADMIN_KEY).body()).contains("\"latencyMs\":5", "\"errorRate\":0.25");
+
+        http.delete("/_services/chaos", "X-Admin-Key", NodeHttp.ADMIN_KEY);
+        assertThat(http.get("/_services/chaos", "X-Admin-Key", NodeHttp.ADMIN_KEY).body()).contains("\"latencyMs\":0", "\"errorRate\":0.0");
+    }
+
+    @Test
+    void rejectsAnErrorRateOutsideZeroToOne() {
+        HttpResponse<String> response = http.put("/_services/chaos", "{\"errorRate\":2}", "X-Admin-Key", NodeHttp.ADMIN_KEY);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("errorRate");
+    }
+
+    @Test
+    void failHealthMakesTheNodeUnhealthy() {
+        http.put("/_services/chaos", "{\"failHealth\":true}", "X-Admin-Key", NodeHttp.ADMIN_KEY);
+
+        HttpResponse<String> response = http.get("/_services/health");
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).contains("\"status\":\"Unhealthy\"", "failHealth");
+        assertThat(response.headers().firstValue("X-PP-Region")).hasValue("northeurope");
+    }
+
+    @Test
+    void errorRateOneFailsEverySiteRequestButNotTheNodeServices() {
+        http.put("/_services/chaos", "{\"errorRate\":1.0}", "X-Admin-Key", NodeHttp.ADMIN_KEY);
+
+        assertThat(http.get("/").statusCode()).isEqualTo(503);
+        assertThat(http.get("/css/site.css").statusCode()).isEqualTo(503);
+        assertThat(http.get("/_services/health").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void latencyDelaysSiteResponses() {
+        http.put("/_services/chaos", "{\"latencyMs\":400}", "X-Admin-Key", NodeHttp.ADMIN_KEY);
+
+        long started = System.nanoTime();
+        assertThat(http.get("/").statusCode()).isEqualTo(200);
+        assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(400);
+    }
+
+    @Test
+    void storeCutOffDegradesTheNodeWhileTheSiteKeepsServingAndClearingItRecovers() {
+        http.put("/_services/chaos", "{\"storeCutOff\":true}", "X-Admin-Key", NodeHttp.ADMIN_KEY);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            HttpResponse<String> health = http.get("/_services/health");
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"status\":\"Degraded\"", "storeCutOff");
+        });
+        assertThat(http.get("/about/").statusCode()).isEqualTo(200);
+
+        http.delete("/_services/chaos", "X-Admin-Key", NodeHttp.ADMIN_KEY);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> http.get("/_services/health").body().contains("\"status\":\"Healthy\""));
+    }
+
+    @Test
+    void prometheusExposesCacheAndResilienceMetrics() {
+        HttpResponse<String> response = http.get("/actuator/prometheus");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body())
+                .contains("cache_gets_total{cache=\"site-snapshot\"")
+                .contains("cache=\"web-file-content\"")
+                .contains("resilience4j_circuitbreaker_state{")
+                .contains("resilience4j_retry_calls_total{");
+    }
+
+    @Test
+    void infoNamesRegionAndNode() {
+        assertThat(http.get("/actuator/info").body()).contains("\"region\":\"northeurope\"", "\"name\":\"northeurope-1\"");
+    }
+}

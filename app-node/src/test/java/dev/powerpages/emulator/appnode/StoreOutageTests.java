@@ -1,0 +1,65 @@
+package dev.powerpages.emulator.appnode;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Its own store, which it stops: a Dataverse outage degrades the node but the site keeps being served. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class StoreOutageTests {
+
+    static final FakeMetadataStore STORE = FakeMetadataStore.start();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        registry.add("store.url", STORE::url);
+        registry.add("site.refresh-interval", () -> "200ms");
+        registry.add("store.connect-timeout", () -> "500ms");
+        registry.add("node.region", () -> "westeurope");
+    }
+
+    @AfterAll
+    static void stopStore() {
+        STORE.stop();
+    }
+
+    @Test
+    void healthGoesFromHealthyToDegradedWhenTheStoreStopsThenUnhealthyWithFailHealth() {
+        NodeHttp http = new NodeHttp(port);
+        await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/_services/health").body().contains("\"Healthy\""));
+        String page = http.get("/about/").body();
+
+        STORE.stop();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            HttpResponse<String> health = http.get("/_services/health");
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"status\":\"Degraded\"", "Metadata store unreachable",
+                    "\"region\":\"westeurope\"", "\"node\":\"westeurope-1\"");
+        });
+        HttpResponse<String> stale = http.get("/about/");
+        assertThat(stale.statusCode()).isEqualTo(200);
+        assertThat(stale.body()).isEqualTo(page);
+
+        http.put("/_services/chaos", "{\"failHealth\":true}", "X-Admin-Key", NodeHttp.ADMIN_KEY);
+        HttpResponse<String> unhealthy = http.get("/_services/health");
+        assertThat(unhealthy.statusCode()).isEqualTo(503);
+        assertThat(unhealthy.body()).contains("\"status\":\"Unhealthy\"");
+        assertThat(unhealthy.headers().firstValue("X-PP-Region")).hasValue("westeurope");
+    }
+}

@@ -1,0 +1,29 @@
+package dev.powerpages.emulator.gateway.edge;
+
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The gateway's reserved {@code /_edge/} prefix: its liveness probe, and a 404 for every other
+ * path under it, so nothing under the prefix is ever forwarded to an origin.
+ */
+@RestController
+class EdgeController {
+
+	/** Liveness of the edge itself, like Front Door's own health; says nothing about origins. */
+	@GetMapping("/_edge/health")
+	Map<String, String> health() {
+		return Map.of("status", "UP");
+	}
+
+	@RequestMapping("/_edge/**")
+	void reserved() {
+		throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No edge endpoint at this path.");
+	}
+
+}

@@ -1,0 +1,93 @@
+package dev.powerpages.emulator.gateway.origin;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.timeout.ReadTimeoutException;
+import reactor.netty.http.client.PrematureCloseException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The ways an origin can fail a forwarded request, and the status an edge answers for each:
+ * 502 when the origin could not give a response, 504 when it did not give one in time (as Azure
+ * Front Door does), never a 500, which would blame the edge itself.
+ */
+public enum OriginFailure {
+
+	CONNECTION_REFUSED(HttpStatus.BAD_GATEWAY, "OriginConnectionRefused", "refused the connection"),
+
+	CONNECT_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "OriginConnectTimeout", "did not accept a connection in time"),
+
+	RESPONSE_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "OriginTimeout", "did not respond in time"),
+
+	CONNECTION_CLOSED(HttpStatus.BAD_GATEWAY, "OriginConnectionClosed", "closed the connection without a response"),
+
+	UNKNOWN_HOST(HttpStatus.BAD_GATEWAY, "OriginNameNotResolved", "has a host name that does not resolve");
+
+	private final HttpStatus status;
+
+	private final String code;
+
+	private final String description;
+
+	OriginFailure(HttpStatus status, String code, String description) {
+		this.status = status;
+		this.code = code;
+		this.description = description;
+	}
+
+	public HttpStatus status() {
+		return status;
+	}
+
+	public String code() {
+		return code;
+	}
+
+	public String description() {
+		return description;
+	}
+
+	/** Recognises an origin failure anywhere in the cause chain of an error from the routing filters. */
+	public static Optional<OriginFailure> classify(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			Optional<OriginFailure> failure = classifyOne(cause);
+			if (failure.isPresent()) {
+				return failure;
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static Optional<OriginFailure> classifyOne(Throwable error) {
+		// ConnectTimeoutException is a ConnectException: test it first.
+		if (error instanceof ConnectTimeoutException) {
+			return Optional.of(CONNECT_TIMEOUT);
+		}
+		if (error instanceof ConnectException) {
+			return Optional.of(CONNECTION_REFUSED);
+		}
+		if (error instanceof UnknownHostException) {
+			return Optional.of(UNKNOWN_HOST);
+		}
+		if (error instanceof TimeoutException || error instanceof ReadTimeoutException
+				|| (error instanceof ResponseStatusException status
+						&& status.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value())) {
+			return Optional.of(RESPONSE_TIMEOUT);
+		}
+		if (error instanceof PrematureCloseException || error instanceof IOException) {
+			return Optional.of(CONNECTION_CLOSED);
+		}
+		return Optional.empty();
+	}
+
+}

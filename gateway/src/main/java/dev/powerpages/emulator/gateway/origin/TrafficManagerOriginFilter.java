@@ -1,0 +1,77 @@
+package dev.powerpages.emulator.gateway.origin;
+
+import java.net.URI;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.ReactiveLoadBalancerClientFilter;
+import org.springframework.core.Ordered;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import dev.powerpages.emulator.gateway.EdgeFilterOrder;
+
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR;
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.addOriginalRequestUrl;
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.containsEncodedParts;
+
+/**
+ * Resolves routes whose uri is {@code tm://{profile}}: asks the {@link OriginResolver} which
+ * endpoint takes the profile's traffic and rewrites the request URL to that endpoint, keeping
+ * path and query. It works as {@link ReactiveLoadBalancerClientFilter} does for {@code lb://},
+ * and at the same point in the chain (after the route's URL is built).
+ */
+public class TrafficManagerOriginFilter implements GlobalFilter, Ordered {
+
+	public static final String SCHEME = "tm";
+
+	/** Exchange attribute holding the {@link ResolveAnswer} the request was sent to. */
+	public static final String RESOLVED_ORIGIN_ATTR = TrafficManagerOriginFilter.class.getName() + ".origin";
+
+	private final OriginResolver resolver;
+
+	private final OriginMetrics metrics;
+
+	public TrafficManagerOriginFilter(OriginResolver resolver, OriginMetrics metrics) {
+		this.resolver = resolver;
+		this.metrics = metrics;
+	}
+
+	@Override
+	public int getOrder() {
+		return EdgeFilterOrder.ORIGIN_RESOLUTION;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+		URI url = exchange.getAttribute(GATEWAY_REQUEST_URL_ATTR);
+		if (url == null || !SCHEME.equalsIgnoreCase(url.getScheme())) {
+			return chain.filter(exchange);
+		}
+		addOriginalRequestUrl(exchange, url);
+		String profile = url.getHost();
+		return resolver.resolve(profile).flatMap(origin -> {
+			exchange.getAttributes().put(GATEWAY_REQUEST_URL_ATTR, toOrigin(url, origin.url()));
+			exchange.getAttributes().put(RESOLVED_ORIGIN_ATTR, origin);
+			metrics.requestSent(origin);
+			return chain.filter(exchange).onErrorMap(error -> OriginFailure.classify(error).isPresent(), error -> {
+				OriginFailure failure = OriginFailure.classify(error).orElseThrow();
+				metrics.originFailed(origin, failure);
+				return new OriginFailureException(failure, origin, error);
+			});
+		});
+	}
+
+	/** The request's path and query on the origin's scheme, host and port. */
+	private static URI toOrigin(URI requestUrl, URI origin) {
+		return UriComponentsBuilder.fromUri(requestUrl)
+			.scheme(origin.getScheme())
+			.host(origin.getHost())
+			.port(origin.getPort())
+			.build(containsEncodedParts(requestUrl))
+			.toUri();
+	}
+
+}

@@ -1,0 +1,57 @@
+package dev.powerpages.emulator.store;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the store; defaults live in application.yml.
+ *
+ * @param publicUrl the store's URL as clients name it: token audience and issuer base
+ * @param dataDir   where the H2 files and the token signing key live
+ * @param inMemory  {@code true}: H2 in memory and a signing key that dies with the process (tests)
+ * @param tenantId  tenant of the token endpoint {@code /{tenant}/oauth2/v2.0/token}
+ * @param schema    classpath or file location of the table definitions
+ * @param seed      classpath location of the demo data loaded into an empty store ("" to disable)
+ * @param clients   applications allowed to obtain tokens (client credentials)
+ */
+@ConfigurationProperties("store")
+public record StoreProperties(
+        String publicUrl,
+        Path dataDir,
+        boolean inMemory,
+        String tenantId,
+        String schema,
+        String seed,
+        List<Client> clients) {
+
+    public StoreProperties {
+        publicUrl = publicUrl == null ? "http://localhost:8070" : stripTrailingSlash(publicUrl);
+        dataDir = dataDir == null ? Path.of("data", "metadata-store") : dataDir;
+        tenantId = tenantId == null ? "contoso" : tenantId;
+        schema = schema == null ? "classpath:schema/tables.yaml" : schema;
+        seed = seed == null ? "seed/contoso.yaml" : seed;
+        clients = clients == null ? List.of() : List.copyOf(clients);
+    }
+
+    /** Issuer of the tokens, shaped like Entra ID's v1 issuer {@code https://sts.windows.net/{tenant}/}. */
+    public String issuer() {
+        return publicUrl + "/" + tenantId + "/";
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /**
+     * An application registration.
+     *
+     * @param clientId the application (client) id
+     * @param secret   its client secret
+     * @param scope    the scope it asks for, {@code <resource>/.default} as with Entra ID
+     * @param role     the security role its application user gets (reserved for privilege checks)
+     */
+    public record Client(String clientId, String secret, String scope, String role) {
+    }
+}

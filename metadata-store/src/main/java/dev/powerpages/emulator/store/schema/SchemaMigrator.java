@@ -1,0 +1,42 @@
+package dev.powerpages.emulator.store.schema;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Brings the H2 storage in line with the schema: creates missing tables, adds missing columns and
+ * indexes. It never drops or narrows anything, so a schema change is always safe to roll forward;
+ * adding a table or a column is a change to the schema file only.
+ */
+public final class SchemaMigrator {
+
+    private static final Logger log = LoggerFactory.getLogger(SchemaMigrator.class);
+
+    private final JdbcTemplate jdbc;
+    private final SchemaDdl ddl = new SchemaDdl();
+
+    public SchemaMigrator(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void migrate(StoreSchema schema) {
+        jdbc.execute(ddl.createVersionSequence());
+        for (TableDefinition table : schema.tables()) {
+            jdbc.execute(ddl.createTable(table));
+            Set<String> existing = new HashSet<>(jdbc.queryForList(
+                    "SELECT COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND TABLE_NAME = ?",
+                    String.class, table.logicalName()));
+            for (ColumnDefinition column : table.columns()) {
+                if (!existing.contains(column.name())) {
+                    log.info("Adding column {}.{}", table.logicalName(), column.name());
+                    jdbc.execute(ddl.addColumn(table, column));
+                }
+            }
+            ddl.createIndexes(table).forEach(jdbc::execute);
+        }
+    }
+}

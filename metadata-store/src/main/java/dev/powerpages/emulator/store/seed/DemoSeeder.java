@@ -1,0 +1,133 @@
+package dev.powerpages.emulator.store.seed;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import dev.powerpages.emulator.store.StoreProperties;
+import dev.powerpages.emulator.store.data.RowStore;
+import dev.powerpages.emulator.store.schema.ColumnDefinition;
+import dev.powerpages.emulator.store.schema.StoreSchema;
+import dev.powerpages.emulator.store.schema.TableDefinition;
+
+/**
+ * Loads the demo data ({@code store.seed}, default {@code seed/contoso.yaml}) into a store that has
+ * none yet (no row in the file's marker table), in one transaction. Runs after all beans exist and
+ * before the web server accepts requests, so no client ever sees a half-seeded store.
+ */
+@Component
+class DemoSeeder implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
+
+    private final StoreProperties properties;
+    private final StoreSchema schema;
+    private final RowStore rows;
+    private final TransactionTemplate transaction;
+
+    DemoSeeder(StoreProperties properties, StoreSchema schema, RowStore rows, PlatformTransactionManager transactions) {
+        this.properties = properties;
+        this.schema = schema;
+        this.rows = rows;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        if (properties.seed() == null || properties.seed().isBlank()) {
+            return;
+        }
+        Map<?, ?> seed = (Map<?, ?>) yaml(properties.seed());
+        TableDefinition marker = schema.requireTable(seed.get("marker").toString());
+        if (!rows.isEmpty(marker)) {
+            return;
+        }
+        String baseDirectory = properties.seed().contains("/")
+                ? properties.seed().substring(0, properties.seed().lastIndexOf('/') + 1) : "";
+        Map<?, ?> tables = (Map<?, ?>) seed.get("rows");
+        int[] count = { 0 };
+        transaction.executeWithoutResult(status -> tables.forEach((tableName, tableRows) -> {
+            TableDefinition table = schema.requireTable(tableName.toString());
+            for (Object row : (List<?>) tableRows) {
+                Map<String, Object> values = new LinkedHashMap<>();
+                ((Map<?, ?>) row).forEach((column, value) -> values.put(column.toString(),
+                        convert(table, column.toString(), value, baseDirectory)));
+                UUID id = (UUID) values.remove(table.primaryId());
+                rows.insert(table, id == null ? UUID.randomUUID() : id, values);
+                count[0]++;
+            }
+        }));
+        log.info("Seeded {} rows from {}", count[0], properties.seed());
+    }
+
+    private Object convert(TableDefinition table, String columnName, Object value, String baseDirectory) {
+        ColumnDefinition column = table.column(columnName).orElseThrow(() -> new IllegalStateException(
+                "Seed names unknown column " + table.logicalName() + "." + columnName));
+        if (value instanceof Map<?, ?> helper) {
+            value = helper(helper, baseDirectory);
+        }
+        if (value == null) {
+            return null;
+        }
+        return switch (column.type()) {
+            case STRING, MEMO, LONGMEMO -> value.toString();
+            case INTEGER, CHOICE -> ((Number) value).intValue();
+            case BIGINT -> ((Number) value).longValue();
+            case BOOLEAN -> (Boolean) value;
+            case DECIMAL, MONEY -> new BigDecimal(value.toString());
+            case UNIQUEIDENTIFIER, LOOKUP -> UUID.fromString(value.toString());
+            case DATETIME -> value instanceof Date date ? date.toInstant().atOffset(ZoneOffset.UTC)
+                    : OffsetDateTime.parse(value.toString());
+        };
+    }
+
+    private Object helper(Map<?, ?> helper, String baseDirectory) {
+        if (helper.get("file") != null) {
+            return new String(bytes(baseDirectory + helper.get("file")), StandardCharsets.UTF_8);
+        }
+        if (helper.get("base64File") != null) {
+            return Base64.getEncoder().encodeToString(bytes(baseDirectory + helper.get("base64File")));
+        }
+        if (helper.get("sizeOf") != null) {
+            return bytes(baseDirectory + helper.get("sizeOf")).length;
+        }
+        throw new IllegalStateException("Unknown seed value helper " + helper.keySet());
+    }
+
+    private static Object yaml(String location) {
+        try (InputStream in = new ClassPathResource(location).getInputStream()) {
+            return new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read seed " + location, e);
+        }
+    }
+
+    private static byte[] bytes(String location) {
+        try (InputStream in = new ClassPathResource(location).getInputStream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read seed file " + location, e);
+        }
+    }
+}

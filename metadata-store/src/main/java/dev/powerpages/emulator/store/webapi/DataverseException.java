@@ -1,0 +1,59 @@
+package dev.powerpages.emulator.store.webapi;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * An error answered in Dataverse's shape {@code {"error":{"code":"0x…","message":"…"}}}. The factory
+ * methods carry the codes Dataverse documents for each case (Web API error codes reference).
+ */
+public class DataverseException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String code;
+
+    public DataverseException(HttpStatus status, String code, String message) {
+        super(message);
+        this.status = status;
+        this.code = code;
+    }
+
+    /** 0x8006088a: the first URL segment names no entity set, function or action. */
+    public static DataverseException resourceNotFound(String segment) {
+        return new DataverseException(HttpStatus.NOT_FOUND, "0x8006088a", "Resource not found for the segment '" + segment + "'.");
+    }
+
+    /** 0x80040217 (ObjectDoesNotExist): no row with that id. */
+    public static DataverseException rowNotFound(String logicalName, Object id) {
+        return new DataverseException(HttpStatus.NOT_FOUND, "0x80040217", logicalName + " With Id = " + id + " Does Not Exist");
+    }
+
+    /** 0x80060888: malformed URL or query option (Dataverse passes on the OData library's message). */
+    public static DataverseException badQuery(String message) {
+        return new DataverseException(HttpStatus.BAD_REQUEST, "0x80060888", message);
+    }
+
+    /** 0x80048d19: "Error identified in Payload provided by the user". */
+    public static DataverseException badPayload(String logicalName, String detail) {
+        return new DataverseException(HttpStatus.BAD_REQUEST, "0x80048d19",
+                "Error identified in Payload provided by the user for Entity :'" + logicalName + "', For more information on this error please follow this help link https://go.microsoft.com/fwlink/?linkid=2195293  ----> InnerException : Microsoft.OData.ODataException: " + detail);
+    }
+
+    /** 0x80060882 (ConcurrencyVersionMismatch): If-Match names an older row version. */
+    public static DataverseException versionMismatch() {
+        return new DataverseException(HttpStatus.PRECONDITION_FAILED, "0x80060882",
+                "The version of the existing record doesn't match the RowVersion property provided.");
+    }
+
+    /** 0x80040237 (DuplicateRecord): a row with that key exists. */
+    public static DataverseException duplicate() {
+        return new DataverseException(HttpStatus.PRECONDITION_FAILED, "0x80040237", "A record with matching key values already exists.");
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+}

@@ -1,0 +1,160 @@
+package dev.powerpages.emulator.store.webapi;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.powerpages.emulator.store.schema.ColumnDefinition;
+import dev.powerpages.emulator.store.schema.StoreSchema;
+import dev.powerpages.emulator.store.schema.TableDefinition;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Reads a create/update body into column values. Lookups are set as Dataverse sets them, through
+ * the navigation property: {@code "parentcustomerid_account@odata.bind": "/accounts(<guid>)"}.
+ * Columns the store maintains (createdon, modifiedon, versionnumber) are ignored, as Dataverse ignores
+ * them; unknown properties and values of the wrong type are rejected with 0x80048d19.
+ */
+final class PayloadReader {
+
+    private static final int MAX_STRING = 4000;
+    private static final int MAX_MEMO = 1_000_000;
+    private static final Pattern BINDING = Pattern.compile("(?:.*/)?([A-Za-z_][A-Za-z0-9_]*)\\(([0-9a-fA-F-]{36})\\)");
+
+    private final ObjectMapper mapper;
+    private final StoreSchema schema;
+
+    PayloadReader(ObjectMapper mapper, StoreSchema schema) {
+        this.mapper = mapper;
+        this.schema = schema;
+    }
+
+    /** Column values by logical name; the primary id is included when the body names it. */
+    Map<String, Object> read(TableDefinition table, String body) {
+        JsonNode root;
+        try {
+            root = body == null || body.isBlank() ? null : mapper.readTree(body);
+        } catch (JacksonException e) {
+            throw DataverseException.badPayload(table.logicalName(), "The request body is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw DataverseException.badPayload(table.logicalName(), "The request body must be a JSON object.");
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> property : root.properties()) {
+            String name = property.getKey();
+            JsonNode value = property.getValue();
+            if (name.endsWith("@odata.bind")) {
+                bind(table, name.substring(0, name.length() - "@odata.bind".length()), value, values);
+            } else if (name.startsWith("@") || name.contains("@")) {
+                continue; // instance annotations such as @odata.type or @odata.etag
+            } else {
+                Optional<ColumnDefinition> column = table.column(name).filter(c -> !c.isLookup());
+                if (column.isEmpty()) {
+                    throw DataverseException.badPayload(table.logicalName(), "The property '" + name
+                            + "' does not exist on type '" + table.edmTypeName()
+                            + "'. Make sure to only use property names that are defined by the type.");
+                }
+                if (!column.get().system()) {
+                    values.put(name, convert(table, column.get(), value));
+                }
+            }
+        }
+        return values;
+    }
+
+    private void bind(TableDefinition table, String navigation, JsonNode value, Map<String, Object> values) {
+        ColumnDefinition lookup = table.navigation(navigation).orElseThrow(() -> DataverseException.badPayload(
+                table.logicalName(), "An undeclared property '" + navigation
+                        + "' which only has property annotations in the payload but no property value was found in the payload."));
+        if (value.isNull()) {
+            values.put(lookup.name(), null);
+            return;
+        }
+        TableDefinition target = schema.requireTable(lookup.target());
+        Matcher matcher = value.isString() ? BINDING.matcher(value.asString()) : null;
+        if (matcher == null || !matcher.matches() || !matcher.group(1).equals(target.entitySetName())) {
+            throw DataverseException.badPayload(table.logicalName(), "The value of " + navigation
+                    + "@odata.bind must reference a row of " + target.entitySetName() + ", like '/" + target.entitySetName()
+                    + "(00000000-0000-0000-0000-000000000000)'.");
+        }
+        try {
+            values.put(lookup.name(), UUID.fromString(matcher.group(2)));
+        } catch (IllegalArgumentException e) {
+            throw DataverseException.badPayload(table.logicalName(), "Invalid GUID in " + navigation + "@odata.bind.");
+        }
+    }
+
+    private Object convert(TableDefinition table, ColumnDefinition column, JsonNode value) {
+        if (value.isNull()) {
+            return null;
+        }
+        try {
+            switch (column.type()) {
+                case STRING, MEMO, LONGMEMO -> {
+                    if (value.isString()) {
+                        String text = value.asString();
+                        int max = switch (column.type()) {
+                            case STRING -> MAX_STRING;
+                            case MEMO -> MAX_MEMO;
+                            default -> Integer.MAX_VALUE;
+                        };
+                        if (text.length() > max) {
+                            throw DataverseException.badPayload(table.logicalName(), "The value of '" + column.name()
+                                    + "' is longer than its maximum length of " + max + ".");
+                        }
+                        return text;
+                    }
+                }
+                case INTEGER, CHOICE -> {
+                    if (value.isIntegralNumber() && value.canConvertToInt()) {
+                        return value.asInt();
+                    }
+                }
+                case BIGINT -> {
+                    if (value.isIntegralNumber() && value.canConvertToLong()) {
+                        return value.asLong();
+                    }
+                }
+                case DECIMAL, MONEY -> {
+                    if (value.isNumber()) {
+                        return new BigDecimal(value.asString());
+                    }
+                }
+                case BOOLEAN -> {
+                    if (value.isBoolean()) {
+                        return value.asBoolean();
+                    }
+                }
+                case UNIQUEIDENTIFIER -> {
+                    if (value.isString()) {
+                        return UUID.fromString(value.asString());
+                    }
+                }
+                case DATETIME -> {
+                    if (value.isString()) {
+                        String text = value.asString();
+                        return text.length() == 10 ? LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC)
+                                : OffsetDateTime.parse(text);
+                    }
+                }
+                default -> {
+                }
+            }
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            // falls through to the type error below
+        }
+        throw DataverseException.badPayload(table.logicalName(), "Cannot convert the literal '" + value
+                + "' to the expected type '" + column.type().edmType() + "'.");
+    }
+}

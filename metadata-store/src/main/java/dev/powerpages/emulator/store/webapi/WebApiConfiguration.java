@@ -1,0 +1,42 @@
+package dev.powerpages.emulator.store.webapi;
+
+import java.io.IOException;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import dev.powerpages.emulator.store.odata.QueryOptionsParser;
+import dev.powerpages.emulator.store.odata.SimpleQueryOptionsParser;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+@Configuration(proxyBeanMethods = false)
+class WebApiConfiguration {
+
+    @Bean
+    QueryOptionsParser queryOptionsParser() {
+        return new SimpleQueryOptionsParser();
+    }
+
+    /** Every Web API response says OData-Version: 4.0, the 401s of the security filters included. */
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> odataVersionHeader() {
+        OncePerRequestFilter filter = new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                response.setHeader("OData-Version", "4.0");
+                chain.doFilter(request, response);
+            }
+        };
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.addUrlPatterns(WebApiController.BASE_PATH, WebApiController.BASE_PATH + "/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+}

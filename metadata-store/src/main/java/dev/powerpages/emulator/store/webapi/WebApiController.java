@@ -1,0 +1,232 @@
+package dev.powerpages.emulator.store.webapi;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.powerpages.emulator.store.StoreProperties;
+import dev.powerpages.emulator.store.data.RowStore;
+import dev.powerpages.emulator.store.odata.QueryOptions;
+import dev.powerpages.emulator.store.odata.QueryOptionsParser;
+import dev.powerpages.emulator.store.schema.StoreSchema;
+import dev.powerpages.emulator.store.schema.TableDefinition;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The Dataverse Web API subset: entity set collections and single rows, create (POST), update or
+ * upsert (PATCH) and delete, following the Web API's documented semantics
+ * (learn.microsoft.com/power-apps/developer/data-platform/webapi).
+ */
+@RestController
+@RequestMapping(WebApiController.BASE_PATH)
+class WebApiController {
+
+    static final String BASE_PATH = "/api/data/v9.2";
+
+    private final StoreSchema schema;
+    private final RowStore rows;
+    private final QueryOptionsParser parser;
+    private final PayloadReader payloads;
+    private final String serviceRoot;
+    private final String tenantId;
+
+    WebApiController(StoreSchema schema, RowStore rows, QueryOptionsParser parser, ObjectMapper mapper,
+            StoreProperties properties) {
+        this.schema = schema;
+        this.rows = rows;
+        this.parser = parser;
+        this.payloads = new PayloadReader(mapper, schema);
+        this.serviceRoot = properties.publicUrl() + BASE_PATH;
+        this.tenantId = properties.tenantId();
+    }
+
+    /** The OData service document: the entity sets the store offers. */
+    @GetMapping({ "", "/" })
+    ResponseEntity<Map<String, Object>> serviceDocument() {
+        List<Map<String, Object>> sets = schema.tables().stream()
+                .map(t -> Map.<String, Object>of("name", t.entitySetName(), "kind", "EntitySet", "url", t.entitySetName()))
+                .toList();
+        return ok(Map.of("@odata.context", serviceRoot + "/$metadata", "value", sets));
+    }
+
+    @GetMapping("/{resource}")
+    ResponseEntity<Map<String, Object>> get(@PathVariable String resource, @RequestParam Map<String, String> query,
+            @AuthenticationPrincipal Jwt caller) {
+        ResourcePath path = ResourcePath.parse(resource);
+        if (path.name().equals("WhoAmI") && (path.isCollection() || path.key().isEmpty())) {
+            return ok(whoAmI(caller));
+        }
+        TableDefinition table = table(path);
+        QueryOptions options = parser.parse(table, query);
+        if (path.isCollection()) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("@odata.context", serviceRoot + "/$metadata#" + table.entitySetName() + selectSuffix(options));
+            if (options.count()) {
+                body.put("@odata.count", rows.count(table, options));
+            }
+            body.put("value", rows.query(table, options).stream().map(r -> ODataJson.row(table, r, options.select())).toList());
+            return ok(body);
+        }
+        if (options.filter() != null || options.top() != null || !options.orderBy().isEmpty()) {
+            throw DataverseException.badQuery("Only $select is supported when retrieving a single row.");
+        }
+        UUID id = path.id(table.primaryId());
+        Map<String, Object> row = rows.find(table, id, options.select())
+                .orElseThrow(() -> DataverseException.rowNotFound(table.logicalName(), id));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("@odata.context", serviceRoot + "/$metadata#" + table.entitySetName() + selectSuffix(options) + "/$entity");
+        body.putAll(ODataJson.row(table, row, options.select()));
+        return ResponseEntity.ok().contentType(ODataJson.MEDIA_TYPE)
+                .eTag(ODataJson.etag(row.get("versionnumber"))).body(body);
+    }
+
+    /** Create: 204 with OData-EntityId, or 201 with the row when the client prefers return=representation. */
+    @PostMapping("/{resource}")
+    ResponseEntity<Map<String, Object>> create(@PathVariable String resource, @RequestBody(required = false) byte[] body,
+            @RequestHeader(name = "Prefer", required = false) String prefer) {
+        ResourcePath path = ResourcePath.parse(resource);
+        TableDefinition table = table(path);
+        if (!path.isCollection()) {
+            throw DataverseException.badQuery("POST creates rows in an entity set; use PATCH to update " + resource + ".");
+        }
+        Map<String, Object> values = payloads.read(table, text(body));
+        UUID id = Optional.ofNullable((UUID) values.remove(table.primaryId())).orElseGet(UUID::randomUUID);
+        if (rows.exists(table, id)) {
+            throw DataverseException.duplicate();
+        }
+        rows.insert(table, id, values);
+        return written(table, id, prefer, HttpStatus.CREATED);
+    }
+
+    /**
+     * Update, or upsert as Dataverse does: a PATCH to a missing row creates it unless
+     * {@code If-Match: *} is sent; {@code If-None-Match: *} forbids updating an existing row;
+     * {@code If-Match: W/"<version>"} updates only that version (optimistic concurrency).
+     */
+    @PatchMapping("/{resource}")
+    ResponseEntity<Map<String, Object>> update(@PathVariable String resource, @RequestBody(required = false) byte[] body,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch,
+            @RequestHeader(name = "Prefer", required = false) String prefer) {
+        ResourcePath path = ResourcePath.parse(resource);
+        TableDefinition table = table(path);
+        if (path.isCollection()) {
+            throw DataverseException.badQuery("PATCH needs a row: " + table.entitySetName() + "(<id>).");
+        }
+        UUID id = path.id(table.primaryId());
+        Map<String, Object> values = payloads.read(table, text(body));
+        values.remove(table.primaryId());
+        boolean exists = rows.exists(table, id);
+        if (!exists) {
+            if (ifMatch != null) {
+                throw DataverseException.rowNotFound(table.logicalName(), id);
+            }
+            rows.insert(table, id, values);
+            return written(table, id, prefer, HttpStatus.CREATED);
+        }
+        if ("*".equals(ifNoneMatch)) {
+            throw DataverseException.duplicate();
+        }
+        Long expected = expectedVersion(ifMatch);
+        if (rows.update(table, id, values, expected).isEmpty()) {
+            throw expected != null ? DataverseException.versionMismatch() : DataverseException.rowNotFound(table.logicalName(), id);
+        }
+        return written(table, id, prefer, HttpStatus.OK);
+    }
+
+    @DeleteMapping("/{resource}")
+    ResponseEntity<Void> delete(@PathVariable String resource) {
+        ResourcePath path = ResourcePath.parse(resource);
+        TableDefinition table = table(path);
+        if (path.isCollection()) {
+            throw DataverseException.badQuery("DELETE needs a row: " + table.entitySetName() + "(<id>).");
+        }
+        UUID id = path.id(table.primaryId());
+        if (!rows.delete(table, id)) {
+            throw DataverseException.rowNotFound(table.logicalName(), id);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Deeper paths (navigation properties, $ref, property values) are not emulated yet. */
+    @RequestMapping("/{resource}/{*rest}")
+    ResponseEntity<Void> unsupportedPath(@PathVariable String resource, @PathVariable String rest) {
+        throw DataverseException.resourceNotFound(rest.startsWith("/") ? rest.substring(1) : rest);
+    }
+
+    private ResponseEntity<Map<String, Object>> written(TableDefinition table, UUID id, String prefer, HttpStatus withBody) {
+        String entityId = serviceRoot + "/" + table.entitySetName() + "(" + id + ")";
+        if (prefer != null && prefer.contains("return=representation")) {
+            Map<String, Object> row = rows.find(table, id, List.of()).orElseThrow();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("@odata.context", serviceRoot + "/$metadata#" + table.entitySetName() + "/$entity");
+            body.putAll(ODataJson.row(table, row, List.of()));
+            return ResponseEntity.status(withBody).contentType(ODataJson.MEDIA_TYPE)
+                    .header("OData-EntityId", entityId).header("Preference-Applied", "return=representation")
+                    .eTag(ODataJson.etag(row.get("versionnumber"))).body(body);
+        }
+        return ResponseEntity.noContent().header("OData-EntityId", entityId).build();
+    }
+
+    private Map<String, Object> whoAmI(Jwt caller) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("@odata.context", serviceRoot + "/$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse");
+        body.put("BusinessUnitId", nameBasedId("businessunit:" + tenantId));
+        body.put("UserId", caller == null ? null : caller.getClaimAsString("oid"));
+        body.put("OrganizationId", nameBasedId("organization:" + tenantId));
+        return body;
+    }
+
+    private TableDefinition table(ResourcePath path) {
+        return schema.entitySet(path.name()).orElseThrow(() -> DataverseException.resourceNotFound(path.name()));
+    }
+
+    private static String selectSuffix(QueryOptions options) {
+        if (options.select().isEmpty()) {
+            return "";
+        }
+        return "(" + String.join(",", options.select().stream().map(c -> c.propertyName()).toList()) + ")";
+    }
+
+    private static Long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.equals("*")) {
+            return null;
+        }
+        String raw = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw DataverseException.versionMismatch();
+        }
+    }
+
+    private static String text(byte[] body) {
+        return body == null ? null : new String(body, StandardCharsets.UTF_8);
+    }
+
+    private static String nameBasedId(String name) {
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static ResponseEntity<Map<String, Object>> ok(Map<String, Object> body) {
+        return ResponseEntity.ok().contentType(ODataJson.MEDIA_TYPE).body(body);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.powerpages.emulator.store;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A plain HTTP client for tests: what curl or an app node would send, no Spring client magic. */
+public final class StoreClient {
+
+    public static final String API = "/api/data/v9.2/";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final String baseUrl;
+
+    public StoreClient(int port) {
+        this.baseUrl = "http://localhost:" + port;
+    }
+
+    public record Response(int status, HttpResponse<String> raw, JsonNode body) {
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+    }
+
+    public Response requestToken(String clientId, String secret) {
+        String form = "grant_type=client_credentials&client_id=" + encode(clientId) + "&client_secret=" + encode(secret)
+                + "&scope=" + encode("http://localhost:8070/.default");
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/contoso/oauth2/v2.0/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    public Response requestTokenWithBasicAuth(String clientId, String secret) {
+        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/contoso/oauth2/v2.0/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + basic)
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
+                        + encode("http://localhost:8070/.default"))));
+    }
+
+    public String token() {
+        Response response = requestToken("powerpages-site", "emulator-secret");
+        if (response.status() != 200) {
+            throw new IllegalStateException("No token: " + response.raw().body());
+        }
+        return response.body().get("access_token").asString();
+    }
+
+    /** GET {@code /api/data/v9.2/<pathAndQuery>}; spaces and quotes in the query are encoded here. */
+    public Response get(String pathAndQuery, String token) {
+        return send(authorized(pathAndQuery, token).GET());
+    }
+
+    public Response send(String method, String pathAndQuery, String token, String jsonBody) {
+        return send(authorized(pathAndQuery, token).header("Content-Type", "application/json")
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody)));
+    }
+
+    /** GET of a path outside the Web API, e.g. the JWKS. */
+    public Response getAbsolute(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+    }
+
+    public Response patchIfMatch(String pathAndQuery, String token, String etag, String jsonBody) {
+        return send(authorized(pathAndQuery, token).header("Content-Type", "application/json").header("If-Match", etag)
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(jsonBody)));
+    }
+
+    private HttpRequest.Builder authorized(String pathAndQuery, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + API + pathAndQuery.replace(" ", "%20").replace("'", "%27")));
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String text = response.body();
+            JsonNode body = text == null || text.isBlank() || !text.trim().startsWith("{") ? null : json.readTree(text);
+            return new Response(response.statusCode(), response, body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,161 @@
+package dev.powerpages.emulator.store.webapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.powerpages.emulator.store.StoreClient;
+import tools.jackson.databind.JsonNode;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "store.in-memory=true")
+class WebApiTest {
+
+    private static final String CONTOSO = "10000000-0000-4000-8000-000000000001";
+
+    @LocalServerPort
+    int port;
+
+    StoreClient client;
+    String token;
+
+    @BeforeEach
+    void setUp() {
+        client = new StoreClient(port);
+        token = client.token();
+    }
+
+    @Test
+    void listsTheSeededWebPagesOfTheWebsite() {
+        StoreClient.Response response = client.get("adx_webpages?$select=adx_name,adx_partialurl,_adx_parentpageid_value"
+                + "&$filter=_adx_websiteid_value eq " + CONTOSO + "&$orderby=adx_displayorder,adx_name", token);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("OData-Version")).isEqualTo("4.0");
+        assertThat(response.body().get("@odata.context").asString())
+                .isEqualTo("http://localhost:8070/api/data/v9.2/$metadata#adx_webpages(adx_name,adx_partialurl,_adx_parentpageid_value)");
+        List<String> names = names(response.body().get("value"), "adx_name");
+        assertThat(names).contains("Home", "About", "Team", "Contact us", "Page Not Found").hasSize(6);
+        JsonNode home = row(response.body().get("value"), "adx_name", "Home");
+        assertThat(home.get("adx_partialurl").asString()).isEqualTo("/");
+        assertThat(home.get("_adx_parentpageid_value").isNull()).isTrue();
+        assertThat(home.get("@odata.etag").asString()).matches("W/\"\\d+\"");
+        // $select limits the columns to those asked for, the primary key and the etag.
+        assertThat(home.propertyNames()).containsExactlyInAnyOrder("@odata.etag", "adx_webpageid", "adx_name",
+                "adx_partialurl", "_adx_parentpageid_value");
+    }
+
+    @Test
+    void filtersWithLogicalOperatorsAndCountsMatches() {
+        StoreClient.Response response = client.get("adx_webpages?$select=adx_name&$count=true&$top=1"
+                + "&$filter=_adx_parentpageid_value eq 14000000-0000-4000-8000-000000000001 and not (adx_name eq 'page not found' or adx_hiddenfromsitemap eq true)",
+                token);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body().get("@odata.count").asInt()).isEqualTo(3); // About, Contact us, Coming soon
+        assertThat(response.body().get("value")).hasSize(1);
+    }
+
+    @Test
+    void unknownEntitySetAnswersDataverseError() {
+        StoreClient.Response response = client.get("adx_nothings", token);
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.body().at("/error/code").asString()).isEqualTo("0x8006088a");
+        assertThat(response.body().at("/error/message").asString()).contains("adx_nothings");
+    }
+
+    @Test
+    void malformedQueriesAreBadRequestsNotServerErrors() {
+        for (String query : List.of("accounts?$filter=name eq", "accounts?$filter=revenue gt 'lots'",
+                "accounts?$select=nosuchcolumn", "accounts?$top=many", "accounts(not-a-guid)", "accounts?$skip=1")) {
+            StoreClient.Response response = client.get(query, token);
+            assertThat(response.status()).as(query).isEqualTo(400);
+            assertThat(response.body().at("/error/code").asString()).as(query).isEqualTo("0x80060888");
+        }
+        StoreClient.Response badPayload = client.send("POST", "accounts", token, "{\"numberofemployees\":\"many\"}");
+        assertThat(badPayload.status()).isEqualTo(400);
+        assertThat(badPayload.body().at("/error/code").asString()).isEqualTo("0x80048d19");
+    }
+
+    @Test
+    void createsUpdatesAndDeletesAnAccount() {
+        StoreClient.Response created = client.send("POST", "accounts", token,
+                "{\"name\":\"Northwind Traders\",\"revenue\":1500.25,\"numberofemployees\":12}");
+        assertThat(created.status()).isEqualTo(204);
+        String entityId = created.header("OData-EntityId");
+        assertThat(entityId).matches("http://localhost:8070/api/data/v9.2/accounts\\([0-9a-f-]{36}\\)");
+        String path = entityId.substring(entityId.lastIndexOf('/') + 1);
+
+        JsonNode row = client.get(path, token).body();
+        assertThat(row.get("name").asString()).isEqualTo("Northwind Traders");
+        assertThat(row.get("revenue").decimalValue()).isEqualByComparingTo("1500.25");
+        assertThat(row.get("statecode").asInt()).isZero();
+        String etag = row.get("@odata.etag").asString();
+
+        StoreClient.Response updated = client.send("PATCH", path, token, "{\"telephone1\":\"+1 555 0199\"}");
+        assertThat(updated.status()).isEqualTo(204);
+        JsonNode afterUpdate = client.get(path + "?$select=name,telephone1", token).body();
+        assertThat(afterUpdate.get("telephone1").asString()).isEqualTo("+1 555 0199");
+        assertThat(afterUpdate.get("name").asString()).isEqualTo("Northwind Traders");
+        assertThat(afterUpdate.get("@odata.etag").asString()).isNotEqualTo(etag);
+
+        StoreClient.Response deleted = client.send("DELETE", path, token, null);
+        assertThat(deleted.status()).isEqualTo(204);
+        StoreClient.Response gone = client.get(path, token);
+        assertThat(gone.status()).isEqualTo(404);
+        assertThat(gone.body().at("/error/code").asString()).isEqualTo("0x80040217");
+    }
+
+    @Test
+    void bindsLookupsThroughNavigationProperties() {
+        StoreClient.Response created = client.send("POST", "contacts", token, """
+                {"firstname":"Ann","lastname":"Lee",
+                 "parentcustomerid_account@odata.bind":"/accounts(20000000-0000-4000-8000-000000000002)"}""");
+        assertThat(created.status()).isEqualTo(204);
+
+        JsonNode contacts = client.get("contacts?$select=firstname"
+                + "&$filter=_parentcustomerid_value eq 20000000-0000-4000-8000-000000000002", token).body().get("value");
+        assertThat(names(contacts, "firstname")).containsExactlyInAnyOrder("Susanna", "Ann");
+    }
+
+    @Test
+    void rejectsAnUpdateOfAStaleRowVersion() {
+        String path = "adx_contentsnippets(15000000-0000-4000-8000-000000000001)";
+        String etag = client.get(path, token).body().get("@odata.etag").asString();
+        assertThat(client.send("PATCH", path, token, "{\"adx_value\":\"Contoso!\"}").status()).isEqualTo(204);
+
+        StoreClient.Response conflicting = client.patchIfMatch(path, token, etag, "{\"adx_value\":\"Lost update\"}");
+
+        assertThat(conflicting.status()).isEqualTo(412);
+        assertThat(conflicting.body().at("/error/code").asString()).isEqualTo("0x80060882");
+        assertThat(client.get(path, token).body().get("adx_value").asString()).isEqualTo("Contoso!");
+    }
+
+    @Test
+    void whoAmINamesTheCallingApplicationUser() {
+        JsonNode body = client.get("WhoAmI", token).body();
+        assertThat(body.get("UserId").asString()).matches("[0-9a-f-]{36}");
+        assertThat(body.get("OrganizationId").asString()).matches("[0-9a-f-]{36}");
+    }
+
+    private static List<String> names(JsonNode rows, String column) {
+        List<String> names = new ArrayList<>();
+        rows.forEach(r -> names.add(r.get(column).asString()));
+        return names;
+    }
+
+    private static JsonNode row(JsonNode rows, String column, String value) {
+        for (JsonNode r : rows) {
+            if (value.equals(r.get(column).asString())) {
+                return r;
+            }
+        }
+        throw new AssertionError("No row with " + column + " = " + value);
+    }
+}

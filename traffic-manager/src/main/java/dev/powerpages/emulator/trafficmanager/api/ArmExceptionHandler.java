@@ -1,0 +1,24 @@
+package dev.powerpages.emulator.trafficmanager.api;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Answers refused requests in ARM's error shape rather than Spring's. */
+@RestControllerAdvice(basePackageClasses = ArmExceptionHandler.class)
+class ArmExceptionHandler {
+
+    @ExceptionHandler
+    ResponseEntity<ArmError> refused(ArmException ex) {
+        return ResponseEntity.status(ex.status()).body(ArmError.of(ex.code(), ex.getMessage()));
+    }
+
+    /** ARM's answer to a body that is not JSON or does not fit the resource. */
+    @ExceptionHandler
+    ResponseEntity<ArmError> unreadable(HttpMessageNotReadableException ex) {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(ArmError.of("InvalidRequestContent",
+                "The request content was invalid and could not be deserialized."));
+    }
+}

@@ -1,0 +1,17 @@
+package dev.powerpages.emulator.trafficmanager.profile;
+
+import java.time.Instant;
+
+/**
+ * One change of an endpoint's monitor status, kept for the events API and the dashboard.
+ *
+ * @param probe the probe whose result caused the change, or null for a configuration change
+ */
+public record EndpointStatusChange(
+        Instant time,
+        String endpoint,
+        EndpointMonitorStatus oldStatus,
+        EndpointMonitorStatus newStatus,
+        String reason,
+        ProbeResult probe) {
+}

@@ -1,0 +1,34 @@
+package dev.powerpages.emulator.trafficmanager.profile;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** ARM {@code profileStatus}: a disabled profile is not monitored and its DNS name answers NXDOMAIN. */
+public enum ProfileStatus {
+    ENABLED("Enabled"),
+    DISABLED("Disabled");
+
+    private final String azureName;
+
+    ProfileStatus(String azureName) {
+        this.azureName = azureName;
+    }
+
+    /** The value as Azure spells it in ARM JSON. */
+    @JsonValue
+    public String azureName() {
+        return azureName;
+    }
+
+    /** ARM compares enum values case-insensitively. */
+    public static Optional<ProfileStatus> fromAzureName(String value) {
+        return Arrays.stream(values()).filter(v -> v.azureName.equalsIgnoreCase(value)).findFirst();
+    }
+
+    @Override
+    public String toString() {
+        return azureName;
+    }
+}

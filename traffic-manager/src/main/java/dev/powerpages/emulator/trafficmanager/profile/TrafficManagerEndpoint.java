@@ -1,0 +1,79 @@
+package dev.powerpages.emulator.trafficmanager.profile;
+
+import java.net.URI;
+import java.util.Optional;
+
+/** An endpoint at run time: its definition, its (changeable) endpointStatus and its monitor. */
+public final class TrafficManagerEndpoint {
+
+    private final EndpointDefinition definition;
+    private final EndpointMonitor monitor;
+    private final URI probeUri;
+    private final String trafficUrl;
+    private volatile EndpointStatus endpointStatus;
+
+    TrafficManagerEndpoint(EndpointDefinition definition, ProfileStatus profileStatus, MonitorConfig monitorConfig) {
+        this.definition = definition;
+        this.endpointStatus = definition.endpointStatus();
+        this.monitor = new EndpointMonitor(monitorConfig.toleratedNumberOfFailures(), profileStatus,
+                definition.endpointStatus(), definition.alwaysServe());
+        EndpointTarget target = EndpointTarget.parse(definition.target());
+        String scheme = monitorConfig.protocol() == MonitorProtocol.HTTPS ? "https" : "http";
+        this.probeUri = URI.create(scheme + "://"
+                + target.probeAuthority(monitorConfig.port()) + monitorConfig.path());
+        this.trafficUrl = scheme + "://" + definition.target().trim();
+    }
+
+    public String name() {
+        return definition.name();
+    }
+
+    public EndpointDefinition definition() {
+        return definition;
+    }
+
+    public EndpointStatus endpointStatus() {
+        return endpointStatus;
+    }
+
+    public EndpointMonitorStatus monitorStatus() {
+        return monitor.status();
+    }
+
+    /** The URL the health probe GETs: protocol://target[:port]/path. */
+    public URI probeUri() {
+        return probeUri;
+    }
+
+    /** Where clients send traffic once this endpoint is resolved. */
+    public String trafficUrl() {
+        return trafficUrl;
+    }
+
+    public boolean isMonitored() {
+        return monitor.isMonitored();
+    }
+
+    /** Identifies the monitoring period a probe belongs to; pass it back with the probe's result. */
+    public long probeGeneration() {
+        return monitor.generation();
+    }
+
+    Optional<EndpointMonitor.Transition> record(long generation, ProbeResult result) {
+        return monitor.record(generation, result);
+    }
+
+    synchronized Optional<EndpointMonitor.Transition> changeEndpointStatus(EndpointStatus newStatus,
+            ProfileStatus profileStatus) {
+        if (newStatus == endpointStatus) {
+            return Optional.empty();
+        }
+        endpointStatus = newStatus;
+        return monitor.reconfigure(profileStatus, newStatus, definition.alwaysServe());
+    }
+
+    public EndpointState state() {
+        return new EndpointState(definition, endpointStatus, monitor.status(), monitor.consecutiveFailures(),
+                monitor.lastResult().orElse(null), trafficUrl);
+    }
+}
