@@ -96,7 +96,7 @@ class SiteController {
             return response.body(rendered.body());
         }
         catch (TemplateRenderException ex) {
-            String body = ErrorPages.templateError(ex.templateName(), ex.getMessage());
+            String body = ErrorPages.templateError(ex.templateName(), ex.line(), ex.getMessage());
             return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
                     .contentType(HTML)
                     .body(body);

@@ -56,9 +56,11 @@ class NodeHealth {
             reasons.add("Metadata store unreachable (" + refresh.consecutiveFailures() + " failed refresh(es)): "
                     + refresh.lastError());
         }
-        Duration age = Duration.between(site.loadedAt(), clock.instant());
+        // With change tracking an unchanged site is not reloaded: what counts is when the store last answered.
+        Instant confirmed = refresh.lastSuccess() != null ? refresh.lastSuccess() : site.loadedAt();
+        Duration age = Duration.between(confirmed, clock.instant());
         if (age.compareTo(properties.staleAfter()) > 0) {
-            reasons.add("Serving site metadata loaded " + age.toSeconds() + " s ago (at " + site.loadedAt() + ")");
+            reasons.add("Serving site metadata last confirmed " + age.toSeconds() + " s ago (at " + confirmed + ")");
         }
         return new Assessment(reasons.isEmpty() ? Status.Healthy : Status.Degraded, reasons, site, refresh);
     }
