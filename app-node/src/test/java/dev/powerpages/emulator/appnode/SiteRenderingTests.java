@@ -40,6 +40,14 @@ class SiteRenderingTests extends FakeStoreTestSupport {
     }
 
     @Test
+    void pageListedAsCacheableIsPublicForSharedCachesAndOthersArePrivate() {
+        assertThat(http.get("/about/").headers().firstValue("Cache-Control")).hasValue("public, max-age=60");
+        assertThat(http.get("/").headers().firstValue("Cache-Control")).hasValue("private, no-cache");
+        assertThat(http.get("/about/team/").headers().firstValue("Cache-Control")).hasValue("private, no-cache");
+        assertThat(http.get("/no/such/page/").headers().firstValue("Cache-Control")).hasValue("private, no-cache");
+    }
+
+    @Test
     void unknownLiquidObjectsRenderEmpty() {
         assertThat(http.get("/").body()).contains("<p class=\"unknown\">[][]</p>");
     }

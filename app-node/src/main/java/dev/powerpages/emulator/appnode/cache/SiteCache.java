@@ -84,6 +84,10 @@ public class SiteCache {
         return snapshots.stats();
     }
 
+    public long size() {
+        return snapshots.estimatedSize();
+    }
+
     /** "Clear config" of the about page: the next refresh reloads everything; the current snapshot serves meanwhile. */
     public void requestReload() {
         reloadRequested.set(true);
