@@ -64,6 +64,7 @@ public final class FakeMetadataStore {
     private final Map<String, AtomicInteger> collectionReads = new ConcurrentHashMap<>();
     private final AtomicInteger deltaReads = new AtomicInteger();
     private volatile boolean changeTracking = true;
+    private volatile long latencyMs;
     private final JsonMapper json = JsonMapper.builder().build();
 
     private FakeMetadataStore() throws IOException {
@@ -71,6 +72,8 @@ public final class FakeMetadataStore {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/" + TENANT + "/oauth2/v2.0/token", this::token);
         server.createContext("/api/data/v9.2/", this::webApi);
+        // Several handler threads, so a slow answer does not queue every other call behind it.
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
         server.start();
     }
 
@@ -94,6 +97,11 @@ public final class FakeMetadataStore {
     /** Off: the store ignores {@code Prefer: odata.track-changes} and answers no deltaLink, as a store without change tracking. */
     public void changeTracking(boolean enabled) {
         changeTracking = enabled;
+    }
+
+    /** Every Web API answer waits this long first, as an overloaded store would. */
+    public void latency(java.time.Duration latency) {
+        latencyMs = latency.toMillis();
     }
 
     /** Full reads (not delta reads) of a collection so far. */
@@ -153,6 +161,14 @@ public final class FakeMetadataStore {
     }
 
     private void webApi(HttpExchange exchange) throws IOException {
+        if (latencyMs > 0) {
+            try {
+                Thread.sleep(latencyMs);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization == null || !authorization.startsWith("Bearer ") || !issuedTokens.contains(authorization.substring(7))) {
             exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer");
