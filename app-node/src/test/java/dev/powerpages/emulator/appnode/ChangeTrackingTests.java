@@ -55,6 +55,18 @@ class ChangeTrackingTests {
     }
 
     @Test
+    void refusedDeltaLinkStartsOverWithAFullLoad() {
+        NodeHttp http = new NodeHttp(port);
+        await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/_services/health").body().contains("\"Healthy\""));
+
+        STORE.forgetDeltaTokens();
+        STORE.update("adx_webpages", "adx_webpageid", FakeMetadataStore.ABOUT, "adx_title", "About us, after a store restart");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> http.get("/about/").body().contains("<h1>About us, after a store restart</h1>"));
+        assertThat(http.get("/_services/health").body()).contains("\"Healthy\"");
+    }
+
+    @Test
     void deletedPageDisappearsThroughADeletedEntityRow() {
         NodeHttp http = new NodeHttp(port);
         await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/about/team/").statusCode() == 200);

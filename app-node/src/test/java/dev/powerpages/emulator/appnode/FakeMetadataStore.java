@@ -65,6 +65,7 @@ public final class FakeMetadataStore {
     private final AtomicInteger deltaReads = new AtomicInteger();
     private volatile boolean changeTracking = true;
     private volatile long latencyMs;
+    private volatile long deltaTokensValidFrom;
     private final JsonMapper json = JsonMapper.builder().build();
 
     private FakeMetadataStore() throws IOException {
@@ -97,6 +98,11 @@ public final class FakeMetadataStore {
     /** Off: the store ignores {@code Prefer: odata.track-changes} and answers no deltaLink, as a store without change tracking. */
     public void changeTracking(boolean enabled) {
         changeTracking = enabled;
+    }
+
+    /** Forgets every delta token issued so far, as a restarted store would: old delta links answer 400. */
+    public void forgetDeltaTokens() {
+        deltaTokensValidFrom = version.get();
     }
 
     /** Every Web API answer waits this long first, as an overloaded store would. */
@@ -265,6 +271,10 @@ public final class FakeMetadataStore {
 
     private void delta(HttpExchange exchange, String entitySet, List<Map<String, Object>> rows, Map<String, String> query) throws IOException {
         long since = Long.parseLong(query.get("$deltatoken").split("!")[0]);
+        if (since < deltaTokensValidFrom) {
+            send(exchange, 400, Map.of("error", Map.of("code", "0x80044352", "message", "The delta token is invalid or has expired.")));
+            return;
+        }
         long now = version.get();
         List<Map<String, Object>> value = new ArrayList<>();
         for (Map<String, Object> row : rows) {

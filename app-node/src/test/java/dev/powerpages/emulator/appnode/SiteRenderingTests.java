@@ -145,7 +145,9 @@ class SiteRenderingTests extends FakeStoreTestSupport {
 
     @Test
     void rendersIdenticallyUnderConcurrency() throws Exception {
+        // Pages built from includes and from a layout with blocks (liqp issue #287: templates are not thread-safe).
         String expected = http.get("/about/team/").body();
+        String expectedArticle = http.get("/article/").body();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<List<String>>> results = new ArrayList<>();
@@ -153,7 +155,7 @@ class SiteRenderingTests extends FakeStoreTestSupport {
                 Callable<List<String>> renders = () -> {
                     List<String> bodies = new ArrayList<>();
                     for (int i = 0; i < 50; i++) {
-                        bodies.add(http.get("/about/team/").body());
+                        bodies.add(http.get(i % 2 == 0 ? "/about/team/" : "/article/").body());
                     }
                     return bodies;
                 };
@@ -167,7 +169,7 @@ class SiteRenderingTests extends FakeStoreTestSupport {
                     throw new IllegalStateException(ex);
                 }
             }).collect(Collectors.toSet());
-            assertThat(distinct).containsExactly(expected);
+            assertThat(distinct).containsExactlyInAnyOrder(expected, expectedArticle);
         }
         finally {
             pool.shutdownNow();

@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
 
 /**
  * The configuration tables (pages, templates, snippets, settings, web files, permissions …) as one snapshot, cached
@@ -136,7 +137,15 @@ public class SiteCache {
         Map<String, String> next = new HashMap<>();
         boolean changed = false;
         for (Map.Entry<String, String> table : deltaLinks.entrySet()) {
-            StoreClient.Changes changes = store.changes(table.getKey(), table.getValue());
+            StoreClient.Changes changes;
+            try {
+                changes = store.changes(table.getKey(), table.getValue());
+            }
+            catch (HttpClientErrorException ex) {
+                // The store no longer knows the token (it restarted, or the token expired): start over with a full load.
+                log.info("The delta link of {} was refused ({}); reloading the site", table.getKey(), ex.getStatusCode());
+                return true;
+            }
             if (changes.any()) {
                 changed = true;
                 meters.counter("appnode.config.changes", "table", table.getKey())

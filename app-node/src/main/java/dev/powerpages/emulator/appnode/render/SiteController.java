@@ -20,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.DigestUtils;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.util.UriUtils;
 
@@ -150,7 +151,7 @@ class SiteController {
         try {
             content = webFileContents.content(file);
         }
-        catch (StoreUnavailableException ex) {
+        catch (StoreUnavailableException | HttpClientErrorException ex) {
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
             return unavailable("The file cannot be read from the metadata store right now.");
         }
