@@ -37,7 +37,6 @@ public class LiquidRenderer {
 
     private final TemplateParser parser = new TemplateParser.Builder()
             .withTag(new WebTemplateInclude())
-            .withShowExceptionsFromInclude(true)
             .build();
 
     public RenderedPage render(SiteSnapshot site, WebPage page, RequestInfo request) {
