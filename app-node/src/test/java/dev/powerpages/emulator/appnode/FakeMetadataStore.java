@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -47,7 +50,22 @@ public final class FakeMetadataStore {
     private final HttpServer server;
     private final AtomicInteger tokenRequests = new AtomicInteger();
     private final Set<String> issuedTokens = ConcurrentHashMap.newKeySet();
-    private final Map<String, List<Map<String, Object>>> tables = new HashMap<>();
+    static final String ANONYMOUS_ROLE = "80000000-0000-0000-0000-000000000001";
+    static final String ACCOUNT_1 = "90000000-0000-0000-0000-000000000001";
+    static final String ARTICLE = "30000000-0000-0000-0000-000000000007";
+    static final String BROKEN_LAYOUT = "30000000-0000-0000-0000-000000000008";
+    /** Server-driven paging: every collection answers at most this many rows a page, as Dataverse does at 5000. */
+    static final int SERVER_PAGE_SIZE = 4;
+
+    private final Map<String, List<Map<String, Object>>> tables = new ConcurrentHashMap<>();
+    /** Deleted rows per table: id and the version at which they were deleted, for change tracking. */
+    private final Map<String, List<Map.Entry<String, Long>>> deletions = new ConcurrentHashMap<>();
+    private final AtomicLong version = new AtomicLong(1000);
+    private final Map<String, AtomicInteger> collectionReads = new ConcurrentHashMap<>();
+    private final AtomicInteger deltaReads = new AtomicInteger();
+    private volatile boolean changeTracking = true;
+    private volatile long latencyMs;
+    private volatile long deltaTokensValidFrom;
     private final JsonMapper json = JsonMapper.builder().build();
 
     private FakeMetadataStore() throws IOException {
@@ -55,6 +73,8 @@ public final class FakeMetadataStore {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/" + TENANT + "/oauth2/v2.0/token", this::token);
         server.createContext("/api/data/v9.2/", this::webApi);
+        // Several handler threads, so a slow answer does not queue every other call behind it.
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
         server.start();
     }
 
@@ -73,6 +93,56 @@ public final class FakeMetadataStore {
 
     public int tokenRequests() {
         return tokenRequests.get();
+    }
+
+    /** Off: the store ignores {@code Prefer: odata.track-changes} and answers no deltaLink, as a store without change tracking. */
+    public void changeTracking(boolean enabled) {
+        changeTracking = enabled;
+    }
+
+    /** Forgets every delta token issued so far, as a restarted store would: old delta links answer 400. */
+    public void forgetDeltaTokens() {
+        deltaTokensValidFrom = version.get();
+    }
+
+    /** Every Web API answer waits this long first, as an overloaded store would. */
+    public void latency(java.time.Duration latency) {
+        latencyMs = latency.toMillis();
+    }
+
+    /** Full reads (not delta reads) of a collection so far. */
+    public int collectionReads(String entitySet) {
+        return collectionReads.computeIfAbsent(entitySet, set -> new AtomicInteger()).get();
+    }
+
+    public int deltaReads() {
+        return deltaReads.get();
+    }
+
+    /** Changes a column of the rows whose {@code keyColumn} equals {@code key}, as a maker editing the site would. */
+    public void update(String entitySet, String keyColumn, Object key, String column, Object value) {
+        for (Map<String, Object> row : tables.get(entitySet)) {
+            if (key.equals(row.get(keyColumn))) {
+                row.put(column, value);
+                row.put("versionnumber", version.incrementAndGet());
+            }
+        }
+    }
+
+    public void delete(String entitySet, String keyColumn, Object key) {
+        String idColumn = idColumn(entitySet);
+        tables.get(entitySet).removeIf(row -> {
+            if (key.equals(row.get(keyColumn))) {
+                deletions.computeIfAbsent(entitySet, set -> new CopyOnWriteArrayList<>())
+                        .add(Map.entry(String.valueOf(row.get(idColumn)), version.incrementAndGet()));
+                return true;
+            }
+            return false;
+        });
+    }
+
+    public List<Map<String, Object>> rows(String entitySet) {
+        return tables.get(entitySet);
     }
 
     /** Stops listening: further calls are refused, as when the store process is down. */
@@ -97,16 +167,29 @@ public final class FakeMetadataStore {
     }
 
     private void webApi(HttpExchange exchange) throws IOException {
+        if (latencyMs > 0) {
+            try {
+                Thread.sleep(latencyMs);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization == null || !authorization.startsWith("Bearer ") || !issuedTokens.contains(authorization.substring(7))) {
             exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer");
             send(exchange, 401, Map.of("error", Map.of("code", "0x80072184", "message", "Bearer token is missing or invalid")));
             return;
         }
-        String entitySet = exchange.getRequestURI().getPath().substring("/api/data/v9.2/".length());
+        String resource = exchange.getRequestURI().getPath().substring("/api/data/v9.2/".length());
+        String entitySet = resource.contains("(") ? resource.substring(0, resource.indexOf('(')) : resource;
         List<Map<String, Object>> rows = tables.get(entitySet);
         if (rows == null) {
             send(exchange, 404, Map.of("error", Map.of("code", "0x8006088a", "message", "Resource not found for the segment '" + entitySet + "'.")));
+            return;
+        }
+        if ("POST".equals(exchange.getRequestMethod())) {
+            create(exchange, entitySet, rows);
             return;
         }
         Map<String, String> query = parseQuery(exchange.getRequestURI().getRawQuery());
@@ -120,26 +203,141 @@ public final class FakeMetadataStore {
                 }
             }
         }
+        if (resource.contains("(")) {
+            String id = resource.substring(resource.indexOf('(') + 1, resource.length() - 1);
+            Map<String, Object> row = rows.stream().filter(r -> id.equals(String.valueOf(r.get(idColumn(entitySet))))).findFirst().orElse(null);
+            if (row == null) {
+                send(exchange, 404, Map.of("error", Map.of("code", "0x80040217", "message", entitySet + " With Id = " + id + " Does Not Exist")));
+                return;
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("@odata.context", url() + "/api/data/v9.2/$metadata#" + entitySet + "/$entity");
+            body.putAll(select(row, query.get("$select")));
+            send(exchange, 200, body);
+            return;
+        }
+        if (query.containsKey("$deltatoken")) {
+            deltaReads.incrementAndGet();
+            delta(exchange, entitySet, rows, query);
+            return;
+        }
+        collectionReads.computeIfAbsent(entitySet, set -> new AtomicInteger()).incrementAndGet();
         List<Map<String, Object>> value = new ArrayList<>();
         for (Map<String, Object> row : rows) {
-            if (matches(row, query.get("$filter"))) {
+            Boolean matches = matches(row, query.get("$filter"));
+            if (matches == null) {
+                send(exchange, 400, Map.of("error", Map.of("code", "0x80060888", "message", "The $filter is not supported: " + query.get("$filter"))));
+                return;
+            }
+            if (matches) {
                 value.add(select(row, query.get("$select")));
             }
         }
+        if (query.get("$top") != null) {
+            value = value.subList(0, Math.min(value.size(), Integer.parseInt(query.get("$top"))));
+        }
+        String prefer = String.valueOf(exchange.getRequestHeaders().getFirst("Prefer"));
+        int pageSize = SERVER_PAGE_SIZE;
+        java.util.regex.Matcher max = java.util.regex.Pattern.compile("odata\\.maxpagesize=(\\d+)").matcher(prefer);
+        if (max.find()) {
+            pageSize = Math.min(pageSize, Integer.parseInt(max.group(1)));
+        }
+        int skip = query.get("$skiptoken") == null ? 0 : Integer.parseInt(query.get("$skiptoken"));
+        boolean tracking = changeTracking && (prefer.contains("odata.track-changes") || query.containsKey("$skiptoken") && query.containsKey("track"));
+        long token = query.get("track") != null ? Long.parseLong(query.get("track")) : version.get();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("@odata.context", url() + "/api/data/v9.2/$metadata#" + entitySet);
-        body.put("value", value);
+        body.put("value", value.subList(Math.min(skip, value.size()), Math.min(skip + pageSize, value.size())));
+        String select = query.get("$select") == null ? "" : "$select=" + encode(query.get("$select")) + "&";
+        if (skip + pageSize < value.size()) {
+            // Opaque to clients: they follow the link as it is.
+            String filter = query.get("$filter") == null ? "" : "$filter=" + encode(query.get("$filter")) + "&";
+            body.put("@odata.nextLink", url() + "/api/data/v9.2/" + entitySet + "?" + select + filter
+                    + (tracking ? "track=" + token + "&" : "") + "$skiptoken=" + (skip + pageSize));
+        }
+        else if (tracking) {
+            body.put("@odata.deltaLink", deltaLink(entitySet, select, token));
+        }
+        if (tracking) {
+            exchange.getResponseHeaders().add("Preference-Applied", "odata.track-changes");
+        }
         send(exchange, 200, body);
     }
 
-    /** Only {@code column eq value} (a GUID unquoted, as Dataverse writes it) is needed by the node. */
-    private static boolean matches(Map<String, Object> row, String filter) {
+    private String deltaLink(String entitySet, String select, long token) {
+        // Dataverse's tokens look like "919042!08/22/2017 08:10:44": opaque, percent-encoded in the link.
+        return url() + "/api/data/v9.2/" + entitySet + "?" + select + "$deltatoken=" + encode(token + "!01/02/2024 00:00:00");
+    }
+
+    private void delta(HttpExchange exchange, String entitySet, List<Map<String, Object>> rows, Map<String, String> query) throws IOException {
+        long since = Long.parseLong(query.get("$deltatoken").split("!")[0]);
+        if (since < deltaTokensValidFrom) {
+            send(exchange, 400, Map.of("error", Map.of("code", "0x80044352", "message", "The delta token is invalid or has expired.")));
+            return;
+        }
+        long now = version.get();
+        List<Map<String, Object>> value = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            if (((Number) row.get("versionnumber")).longValue() > since) {
+                value.add(select(row, query.get("$select")));
+            }
+        }
+        for (Map.Entry<String, Long> deleted : deletions.getOrDefault(entitySet, List.of())) {
+            if (deleted.getValue() > since) {
+                value.add(Map.of("@odata.context", url() + "/api/data/v9.2/$metadata#" + entitySet + "/$deletedEntity",
+                        "id", deleted.getKey(), "reason", "deleted"));
+            }
+        }
+        String select = query.get("$select") == null ? "" : "$select=" + encode(query.get("$select")) + "&";
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("@odata.context", url() + "/api/data/v9.2/$metadata#" + entitySet + "/$delta");
+        body.put("value", value);
+        body.put("@odata.deltaLink", deltaLink(entitySet, select, now));
+        send(exchange, 200, body);
+    }
+
+    private void create(HttpExchange exchange, String entitySet, List<Map<String, Object>> rows) throws IOException {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = json.readValue(exchange.getRequestBody().readAllBytes(), Map.class);
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> row = new LinkedHashMap<>(rows.isEmpty() ? Map.of() : blank(rows.get(0)));
+        row.putAll(fields);
+        row.put(idColumn(entitySet), id);
+        row.put("createdon", "2024-06-01T00:00:00Z");
+        row.put("modifiedon", "2024-06-01T00:00:00Z");
+        row.put("statecode", 0);
+        row.put("statuscode", 1);
+        row.put("versionnumber", version.incrementAndGet());
+        rows.add(row);
+        String location = url() + "/api/data/v9.2/" + entitySet + "(" + id + ")";
+        exchange.getResponseHeaders().add("OData-EntityId", location);
+        exchange.getResponseHeaders().add("Location", location);
+        exchange.sendResponseHeaders(204, -1);
+        exchange.close();
+    }
+
+    private static Map<String, Object> blank(Map<String, Object> template) {
+        Map<String, Object> blank = new LinkedHashMap<>();
+        template.keySet().forEach(column -> blank.put(column, null));
+        return blank;
+    }
+
+    static String idColumn(String entitySet) {
+        return entitySet.substring(0, entitySet.length() - 1) + "id";
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Only {@code column eq value} (a GUID unquoted, as Dataverse writes it) is needed; {@code null}: not understood. */
+    private static Boolean matches(Map<String, Object> row, String filter) {
         if (filter == null) {
             return true;
         }
         String[] parts = filter.split(" eq ", 2);
         if (parts.length != 2) {
-            throw new IllegalArgumentException("Unsupported $filter: " + filter);
+            return null;
         }
         return parts[1].trim().replace("'", "").equals(String.valueOf(row.get(parts[0].trim())));
     }
@@ -199,12 +397,34 @@ public final class FakeMetadataStore {
                                 + "<a href=\"{{ link.url }}\">{{ link.name }}</a>{% endfor %}</nav>"
                                 + "<ol class=\"breadcrumbs\">{% for crumb in page.breadcrumbs %}<li>{{ crumb.title }}</li>{% endfor %}</ol>"),
                 row("adx_webtemplateid", "50000000-0000-0000-0000-000000000003", "adx_name", "Broken Template", "adx_mimetype", null,
-                        "adx_source", "<p>{% if page.title %}never closed</p>{% for %}"));
+                        "adx_source", "<p>{% if page.title %}never closed</p>{% for %}"),
+                row("adx_webtemplateid", "50000000-0000-0000-0000-000000000004", "adx_name", "Two Column Layout", "adx_mimetype", null,
+                        "adx_source", "<html><head><title>{% block title %}{{ page.title }}{% endblock %}</title></head><body>\n"
+                                + "<aside>{% block sidebar %}default sidebar{% endblock %}</aside>\n"
+                                + "<main>{% block main %}default main{% endblock %}</main></body></html>"),
+                row("adx_webtemplateid", "50000000-0000-0000-0000-000000000005", "adx_name", "Article", "adx_mimetype", null,
+                        "adx_source", "{% extends 'Two Column Layout' %}\n"
+                                + "{% block main %}<article>{% editable page 'adx_copy' type: 'html' %}</article>"
+                                + "{% include 'Card' heading:page.title, count:3, label:'Read more' %}[{{ heading }}]"
+                                + "{% substitution %}<p class=\"sub\">{{ page.name }}</p>{% endsubstitution %}"
+                                + "<p class=\"q\">{{ request.params['q'] }}</p>"
+                                + "<p class=\"snippet\">{% editable snippets 'Footer Text' %}</p>{% endblock %}\n"
+                                + "{% block title %}Article: {{ page.title }}{% endblock %}"),
+                row("adx_webtemplateid", "50000000-0000-0000-0000-000000000006", "adx_name", "Card", "adx_mimetype", null,
+                        "adx_source", "<div class=\"card\">{{ heading }}|{{ count | plus: 1 }}|{{ label }}|{{ page.name }}</div>"),
+                row("adx_webtemplateid", "50000000-0000-0000-0000-000000000007", "adx_name", "Broken Layout Child", "adx_mimetype", null,
+                        "adx_source", "{% extends 'Broken Layout' %}{% block main %}fine{% endblock %}"),
+                row("adx_webtemplateid", "50000000-0000-0000-0000-000000000008", "adx_name", "Broken Layout", "adx_mimetype", null,
+                        "adx_source", "<html>\n<body>\n{% block main %}{% endblock %}\n{% for %}\n</body></html>"));
         table("adx_pagetemplates",
                 row("adx_pagetemplateid", "60000000-0000-0000-0000-000000000001", "adx_name", "Default",
                         "_adx_webtemplateid_value", "50000000-0000-0000-0000-000000000001"),
                 row("adx_pagetemplateid", "60000000-0000-0000-0000-000000000002", "adx_name", "Broken",
-                        "_adx_webtemplateid_value", "50000000-0000-0000-0000-000000000003"));
+                        "_adx_webtemplateid_value", "50000000-0000-0000-0000-000000000003"),
+                row("adx_pagetemplateid", "60000000-0000-0000-0000-000000000003", "adx_name", "Article",
+                        "_adx_webtemplateid_value", "50000000-0000-0000-0000-000000000005"),
+                row("adx_pagetemplateid", "60000000-0000-0000-0000-000000000004", "adx_name", "Broken Layout Child",
+                        "_adx_webtemplateid_value", "50000000-0000-0000-0000-000000000007"));
         String layout = "60000000-0000-0000-0000-000000000001";
         table("adx_webpages",
                 page(HOME, "Home", "Welcome to Contoso", "/", null, layout, PUBLISHED, "<p>Home copy</p>", false, 1),
@@ -214,12 +434,30 @@ public final class FakeMetadataStore {
                 page(NOT_FOUND, "Page Not Found", "Sorry, this page does not exist", "page-not-found", HOME, layout, PUBLISHED,
                         "<p>Try the home page.</p>", true, 9),
                 page(BROKEN, "Broken", "Broken page", "broken", HOME, "60000000-0000-0000-0000-000000000002", PUBLISHED,
-                        "", true, 10));
+                        "", true, 10),
+                page(ARTICLE, "Article", "An article", "article", HOME, "60000000-0000-0000-0000-000000000003", PUBLISHED,
+                        "<p>Article copy</p>", true, 11),
+                page(BROKEN_LAYOUT, "Broken layout", "Broken layout", "broken-layout", HOME, "60000000-0000-0000-0000-000000000004",
+                        PUBLISHED, "", true, 12));
         table("adx_contentsnippets", row("adx_name", "Footer Text", "adx_value", "<footer>&copy; Contoso Ltd</footer>"));
         table("adx_sitesettings",
                 row("adx_name", "Search/Enabled", "adx_value", "false"),
                 row("adx_name", "HTTP/X-Frame-Options", "adx_value", "SAMEORIGIN"),
-                row("adx_name", "WebFiles/Cache-Control", "adx_value", "public, max-age=300"));
+                row("adx_name", "WebFiles/Cache-Control", "adx_value", "public, max-age=300"),
+                row("adx_name", "ContentDeliveryNetwork/CacheablePages", "adx_value", "/about/"));
+        table("adx_webroles",
+                row("adx_webroleid", ANONYMOUS_ROLE, "adx_name", "Anonymous Users", "adx_anonymoususersrole", true),
+                row("adx_webroleid", "80000000-0000-0000-0000-000000000002", "adx_name", "Authenticated Users", "adx_anonymoususersrole", false));
+        table("adx_entitypermissions",
+                permission("account", ANONYMOUS_ROLE, true, false, false),
+                permission("contact", ANONYMOUS_ROLE, true, true, false),
+                // An authenticated-only permission must not open the table to anonymous visitors.
+                permission("lead", "80000000-0000-0000-0000-000000000002", true, true, false));
+        table("accounts",
+                row("accountid", ACCOUNT_1, "name", "Contoso", "telephone1", "555-0100"),
+                row("accountid", "90000000-0000-0000-0000-000000000002", "name", "Fabrikam", "telephone1", "555-0101"));
+        table("contacts", row("contactid", "91000000-0000-0000-0000-000000000001", "fullname", "Ada Lovelace", "emailaddress1", "ada@contoso.example"));
+        table("leads", row("leadid", "92000000-0000-0000-0000-000000000001", "subject", "Big deal"));
         table("adx_sitemarkers", row("adx_name", "Page Not Found", "_adx_pageid_value", NOT_FOUND));
         String nav = "70000000-0000-0000-0000-000000000001";
         table("adx_weblinksets", row("adx_weblinksetid", nav, "adx_name", "Primary Navigation"));
@@ -245,8 +483,19 @@ public final class FakeMetadataStore {
                 "adx_hiddenfromsitemap", hidden, "adx_displayorder", order);
     }
 
+    private static Map<String, Object> permission(String table, String roleId, boolean read, boolean create, boolean write) {
+        return row("adx_name", table + " permission", "adx_entitylogicalname", table, "adx_scope", 756150000,
+                "adx_read", read, "adx_create", create, "adx_write", write, "adx_delete", false, "_adx_webroleid_value", roleId);
+    }
+
     private void table(String entitySet, Map<String, Object>... rows) {
-        tables.put(entitySet, List.of(rows));
+        List<Map<String, Object>> list = new CopyOnWriteArrayList<>();
+        for (Map<String, Object> row : rows) {
+            // Every row has its primary key, as in Dataverse (change tracking names deleted rows by it).
+            row.putIfAbsent(idColumn(entitySet), UUID.nameUUIDFromBytes((entitySet + list.size()).getBytes(StandardCharsets.UTF_8)).toString());
+            list.add(row);
+        }
+        tables.put(entitySet, list);
     }
 
     private static Map<String, Object> row(Object... columnsAndValues) {
@@ -258,7 +507,7 @@ public final class FakeMetadataStore {
         row.put("modifiedon", "2024-01-02T00:00:00Z");
         row.put("statecode", 0);
         row.put("statuscode", 1);
-        row.put("versionnumber", 1000);
+        row.put("versionnumber", 1000L);
         return row;
     }
 

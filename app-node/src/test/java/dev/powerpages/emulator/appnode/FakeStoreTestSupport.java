@@ -30,6 +30,7 @@ abstract class FakeStoreTestSupport {
         registry.add("store.url", STORE::url);
         registry.add("site.refresh-interval", () -> "300ms");
         registry.add("node.region", () -> "northeurope");
+        registry.add("webapi.cache-max-age", () -> "1s");
         // Tests that cut the store off want the breaker to try again soon after the fault is cleared.
         registry.add("resilience4j.circuitbreaker.instances.metadataStore.wait-duration-in-open-state", () -> "1s");
     }

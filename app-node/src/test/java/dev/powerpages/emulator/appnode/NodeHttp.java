@@ -29,6 +29,12 @@ final class NodeHttp {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)), headers);
     }
 
+    HttpResponse<String> post(String path, String json, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)), headers);
+    }
+
     HttpResponse<String> delete(String path, String... headers) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE(), headers);
     }

@@ -108,7 +108,52 @@ class NodeServicesTests extends FakeStoreTestSupport {
                 .contains("cache_gets_total{cache=\"site-snapshot\"")
                 .contains("cache=\"web-file-content\"")
                 .contains("resilience4j_circuitbreaker_state{")
+                .contains("resilience4j_bulkhead_available_concurrent_calls{")
+                .contains("appnode_config_change_tracking 1.0")
+                // the primary region pays no simulated cross-region latency
+                .contains("appnode_store_cross_region_latency_seconds_count{primaryRegion=\"northeurope\",region=\"northeurope\"} 0")
                 .contains("resilience4j_retry_calls_total{");
+    }
+
+    @Test
+    void aboutPageShowsNodeRegionCachesBreakerAndFaultsAsJsonAndHtml() {
+        http.put("/_services/chaos", "{\"latencyMs\":7}", "X-Admin-Key", NodeHttp.ADMIN_KEY);
+        http.get("/css/site.css");
+
+        HttpResponse<String> json = http.get("/_services/about", "Accept", "application/json");
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(json.body()).contains("\"node\":\"northeurope-1\"", "\"region\":\"northeurope\"",
+                "\"primaryRegion\":\"northeurope\"", "\"version\":", "\"uptime\":\"PT", "\"circuitBreaker\":\"CLOSED\"",
+                "\"changeTracking\":true", "\"site-snapshot\":{", "\"web-file-content\":{", "\"webapi-data\":{",
+                "\"latencyMs\":7");
+
+        HttpResponse<String> html = http.get("/_services/about", "Accept", "text/html");
+        assertThat(html.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(html.body()).contains("<h1>About northeurope-1</h1>", "<th>circuitBreaker</th><td>CLOSED</td>", "<th>web-file-content</th>");
+    }
+
+    @Test
+    void clearCacheNeedsTheAdminKeyAndEmptiesTheDataCaches() {
+        http.get("/_api/accounts?$select=name");
+        assertThat(http.post("/_services/about/clear-cache", "").statusCode()).isEqualTo(401);
+
+        HttpResponse<String> cleared = http.post("/_services/about/clear-cache", "", "X-Admin-Key", NodeHttp.ADMIN_KEY);
+
+        assertThat(cleared.statusCode()).isEqualTo(200);
+        assertThat(http.get("/_services/about", "Accept", "application/json").body())
+                .contains("\"webapi-data\":{", "\"web-file-content\":{")
+                .containsPattern("\"webapi-data\":\\{[^}]*\"size\":0")
+                .containsPattern("\"web-file-content\":\\{[^}]*\"size\":0");
+    }
+
+    @Test
+    void clearConfigReloadsTheConfigurationTables() {
+        assertThat(http.post("/_services/about/clear-config", "", "X-Admin-Key", "wrong").statusCode()).isEqualTo(401);
+        int before = STORE.collectionReads("adx_websites");
+
+        assertThat(http.post("/_services/about/clear-config", "", "X-Admin-Key", NodeHttp.ADMIN_KEY).statusCode()).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> STORE.collectionReads("adx_websites") > before);
     }
 
     @Test

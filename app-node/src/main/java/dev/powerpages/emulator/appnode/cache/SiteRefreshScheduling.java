@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
-/** Loads the site at start-up and then every {@code site.refresh-interval} (fixed delay: refreshes never overlap). */
+/** Loads the site at start-up and then looks for changes every {@code site.change-poll-interval} (fixed delay: refreshes never overlap). */
 @Configuration(proxyBeanMethods = false)
 class SiteRefreshScheduling implements SchedulingConfigurer {
 
@@ -20,6 +20,6 @@ class SiteRefreshScheduling implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(siteCache::refresh, properties.refreshInterval());
+        registrar.addFixedDelayTask(siteCache::refresh, properties.changePollInterval());
     }
 }

@@ -42,6 +42,19 @@ public class WebFileContentCache {
         return contents.get(file.version(), version -> fetch(file));
     }
 
+    /** "Clear cache" of the about page. */
+    public void clear() {
+        contents.invalidateAll();
+    }
+
+    public com.github.benmanes.caffeine.cache.stats.CacheStats stats() {
+        return contents.stats();
+    }
+
+    public long size() {
+        return contents.estimatedSize();
+    }
+
     private byte[] fetch(WebFile file) {
         // Dataverse syntax: GUID literals are not quoted.
         List<StoreRow> notes = store.list("annotations", "documentbody,mimetype,filename,createdon",

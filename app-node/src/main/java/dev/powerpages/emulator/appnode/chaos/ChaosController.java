@@ -1,10 +1,8 @@
 package dev.powerpages.emulator.appnode.chaos;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Map;
 
-import dev.powerpages.emulator.appnode.node.NodeProperties;
+import dev.powerpages.emulator.appnode.node.AdminKey;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -22,11 +20,13 @@ import org.springframework.web.bind.annotation.RestController;
 class ChaosController {
 
     private final ChaosState chaos;
-    private final NodeProperties node;
+    private final AdminKey adminKey;
+    private final ProcessCrash crash;
 
-    ChaosController(ChaosState chaos, NodeProperties node) {
+    ChaosController(ChaosState chaos, AdminKey adminKey, ProcessCrash crash) {
         this.chaos = chaos;
-        this.node = node;
+        this.adminKey = adminKey;
+        this.crash = crash;
     }
 
     @GetMapping
@@ -44,11 +44,16 @@ class ChaosController {
             return unauthorized();
         }
         if (patch == null) {
-            return error(HttpStatus.BAD_REQUEST, "BadRequest", "A JSON body with failHealth, latencyMs, errorRate or storeCutOff is required");
+            return error(HttpStatus.BAD_REQUEST, "BadRequest", "A JSON body with failHealth, latencyMs, errorRate, storeCutOff or crash is required");
         }
         String problem = patch.problem();
         if (problem != null) {
             return error(HttpStatus.BAD_REQUEST, "BadRequest", problem);
+        }
+        if (Boolean.TRUE.equals(patch.crash())) {
+            // Irreversible: the process dies as in a crash (no graceful shutdown); a supervisor must start it again.
+            crash.crashSoon();
+            return ResponseEntity.accepted().body(Map.of("crash", true, "message", "The node process exits now"));
         }
         return ResponseEntity.ok(chaos.apply(patch));
     }
@@ -61,10 +66,8 @@ class ChaosController {
         return ResponseEntity.ok(chaos.clear());
     }
 
-    private boolean authorized(String adminKey) {
-        // Constant-time comparison: the key is a (development) secret.
-        return adminKey != null && MessageDigest.isEqual(
-                adminKey.getBytes(StandardCharsets.UTF_8), node.adminKey().getBytes(StandardCharsets.UTF_8));
+    private boolean authorized(String presented) {
+        return adminKey.matches(presented);
     }
 
     private static ResponseEntity<?> unauthorized() {

@@ -1,7 +1,7 @@
 package dev.powerpages.emulator.appnode.chaos;
 
-/** Body of {@code PUT /_services/chaos}: only the fields sent change. */
-public record FaultsPatch(Boolean failHealth, Long latencyMs, Double errorRate, Boolean storeCutOff) {
+/** Body of {@code PUT /_services/chaos}: only the fields sent change; {@code crash} is an action, not a fault. */
+public record FaultsPatch(Boolean failHealth, Long latencyMs, Double errorRate, Boolean storeCutOff, Boolean crash) {
 
     /** @return why the patch is unacceptable, or {@code null} when it is fine */
     String problem() {

@@ -8,10 +8,12 @@ final class ErrorPages {
     private ErrorPages() {
     }
 
-    static String templateError(String templateName, String message) {
+    /** @param line 1-based, {@code 0} when liqp did not say */
+    static String templateError(String templateName, int line, String message) {
+        String where = line > 0 ? ", line " + line : "";
         return page("Liquid error",
-                "<h1>500 Liquid error</h1><p>The web template <strong>" + HtmlUtils.htmlEscape(templateName)
-                        + "</strong> could not be rendered:</p><pre>" + HtmlUtils.htmlEscape(message == null ? "(no detail)" : message)
+                "<h1>500 Liquid error</h1><p>The web template <strong class=\"template\">" + HtmlUtils.htmlEscape(templateName)
+                        + "</strong><span class=\"line\">" + where + "</span> could not be rendered:</p><pre>" + HtmlUtils.htmlEscape(message == null ? "(no detail)" : message)
                         + "</pre>");
     }
 

@@ -1,6 +1,6 @@
 package dev.powerpages.emulator.appnode.render;
 
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
@@ -9,36 +9,50 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.site.WebPage;
 import dev.powerpages.emulator.appnode.site.WebTemplate;
+import liqp.Template;
 import liqp.TemplateParser;
-import liqp.antlr.CharStreamWithLocation;
-import liqp.org.antlr.v4.runtime.CharStreams;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Renders a page the way Power Pages does: page → page template → web template, Liquid with the objects listed in
- * docs/architecture.md. Unknown names render empty (liqp's non-strict variables).
+ * docs/architecture.md and docs/app-node.md. Unknown names render empty (liqp's non-strict variables). Power
+ * Pages' own tag forms (parameterised {@code include}, {@code extends}/{@code block}, {@code editable},
+ * {@code substitution}) are handled by {@link LayoutInheritance}, {@link PowerPagesLiquidSyntax} and
+ * {@link WebTemplateInclude}.
  *
  * <p>liqp's parsed {@code Template} is not safe to render from several threads at once (liqp issue #287), so
  * every render parses the source afresh; only the {@link TemplateParser} (configuration, no render state) is
- * shared, one per snapshot, because its name resolver serves that snapshot's web templates to {@code include}.
+ * shared. The snapshot's web templates reach {@code include} through a context variable, so one parser serves
+ * every snapshot.
  */
 @Component
 public class LiquidRenderer {
 
-    private final Cache<SiteSnapshot, TemplateParser> parsers = Caffeine.newBuilder().weakKeys().maximumSize(4).build();
+    private final TemplateParser parser = new TemplateParser.Builder()
+            .withTag(new WebTemplateInclude())
+            .build();
 
     public RenderedPage render(SiteSnapshot site, WebPage page, RequestInfo request) {
         WebTemplate template = site.webTemplateOf(page).orElseThrow(() -> new TemplateRenderException(
-                "(none)", "Page '" + page.name() + "' has no page template with a web template", null));
+                "(none)", "Page '" + page.name() + "' has no page template with a web template", 0, null));
+        List<WebTemplate> chain = LayoutInheritance.chain(template, name -> site.webTemplate(name).orElse(null));
+        String source = PowerPagesLiquidSyntax.rewrite(LayoutInheritance.compose(chain));
+        Template parsed;
         try {
-            String body = parser(site).parse(template.source()).render(variables(site, page, request));
+            parsed = parser.parse(source);
+        }
+        catch (RuntimeException ex) {
+            throw locateParseError(chain, ex);
+        }
+        try {
+            String body = parsed.render(variables(site, page, request));
             String mimeType = template.mimeType() == null || template.mimeType().isBlank() ? "text/html" : template.mimeType();
             return new RenderedPage(body, mimeType);
         }
@@ -47,26 +61,38 @@ public class LiquidRenderer {
             if (fromInclude != null) {
                 throw fromInclude;
             }
-            throw new TemplateRenderException(template.name(), ex.getMessage(), ex);
+            String where = chain.size() == 1 ? template.name()
+                    : template.name() + " (composed with its layouts " + chain.stream().skip(1).map(WebTemplate::name).toList() + ")";
+            throw new TemplateRenderException(where, rootMessage(ex), LiquidErrors.line(ex), ex);
         }
     }
 
-    private TemplateParser parser(SiteSnapshot site) {
-        return parsers.get(site, snapshot -> new TemplateParser.Builder()
-                .withTag(new WebTemplateInclude())
-                .withShowExceptionsFromInclude(true)
-                .withNameResolver(name -> resolve(snapshot, name))
-                .build());
+    /**
+     * A parse error in the composed source: parse each template of the layout chain on its own to name the one at
+     * fault and the line in its own source.
+     */
+    private TemplateRenderException locateParseError(List<WebTemplate> chain, RuntimeException composedError) {
+        if (chain.size() > 1) {
+            for (WebTemplate candidate : chain) {
+                try {
+                    parser.parse(PowerPagesLiquidSyntax.rewrite(LayoutInheritance.standalone(candidate.source())));
+                }
+                catch (RuntimeException ex) {
+                    return new TemplateRenderException(candidate.name(), rootMessage(ex), LiquidErrors.line(ex), ex);
+                }
+            }
+        }
+        return new TemplateRenderException(chain.get(0).name(), rootMessage(composedError), LiquidErrors.line(composedError),
+                composedError);
     }
 
-    private static CharStreamWithLocation resolve(SiteSnapshot site, String name) throws IOException {
-        WebTemplate template = site.webTemplate(name)
-                .orElseThrow(() -> new IOException("There is no web template named '" + name + "'"));
-        return new CharStreamWithLocation(CharStreams.fromString(template.source(), name));
+    private static String rootMessage(Throwable ex) {
+        return ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName();
     }
 
     private static Map<String, Object> variables(SiteSnapshot site, WebPage page, RequestInfo request) {
         Map<String, Object> variables = new HashMap<>();
+        variables.put(WebTemplateInclude.TEMPLATES, site.webTemplatesByName());
         variables.put("page", new PageDrop(site, page));
         variables.put("website", Map.of("id", site.websiteId(), "name", nullToEmpty(site.websiteName())));
         variables.put("snippets", site.snippets());
@@ -74,13 +100,30 @@ public class LiquidRenderer {
         variables.put("sitemarkers", siteMarkers(site));
         variables.put("weblinks", webLinks(site));
         // Power Pages HTML-encodes the request object (since 9.3.8) so templates cannot echo markup from the URL.
-        variables.put("request", Map.of(
-                "path", HtmlUtils.htmlEscape(request.path()),
-                "url", HtmlUtils.htmlEscape(request.url()),
-                "query", HtmlUtils.htmlEscape(nullToEmpty(request.query()))));
+        variables.put("request", requestObject(request));
         variables.put("now", ZonedDateTime.now(ZoneOffset.UTC));
         // "user" is deliberately absent: visitors are anonymous, and an absent object renders empty.
         return variables;
+    }
+
+    /** Power Pages' {@code request}: {@code params}, {@code path}, {@code path_and_query}, {@code query}, {@code url}, all HTML-encoded. */
+    private static Map<String, Object> requestObject(RequestInfo request) {
+        Map<String, Object> params = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        UriComponentsBuilder.newInstance().query(nullToEmpty(request.query())).build().getQueryParams()
+                .forEach((name, values) -> params.putIfAbsent(HtmlUtils.htmlEscape(decode(name)),
+                        values.isEmpty() || values.get(0) == null ? "" : HtmlUtils.htmlEscape(decode(values.get(0)))));
+        String query = nullToEmpty(request.query());
+        Map<String, Object> values = new HashMap<>();
+        values.put("path", HtmlUtils.htmlEscape(request.path()));
+        values.put("path_and_query", HtmlUtils.htmlEscape(request.path() + (query.isEmpty() ? "" : "?" + query)));
+        values.put("query", HtmlUtils.htmlEscape(query.isEmpty() ? "" : "?" + query));
+        values.put("url", HtmlUtils.htmlEscape(request.url()));
+        values.put("params", params);
+        return values;
+    }
+
+    private static String decode(String value) {
+        return UriUtils.decode(value.replace('+', ' '), StandardCharsets.UTF_8);
     }
 
     private static Map<String, Object> siteMarkers(SiteSnapshot site) {

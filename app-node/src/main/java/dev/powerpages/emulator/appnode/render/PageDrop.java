@@ -27,6 +27,10 @@ record PageDrop(SiteSnapshot site, WebPage page) implements LiquidSupport {
         values.put("copy", page.copy());
         values.put("url", page.url());
         values.put("hidden_from_sitemap", page.hiddenFromSitemap());
+        // The column names, as {% editable page 'adx_copy' %} and page['adx_title'] address them.
+        values.put("adx_name", page.name());
+        values.put("adx_title", page.title());
+        values.put("adx_copy", page.copy());
         site.page(page.parentId()).filter(WebPage::published)
                 .ifPresent(parent -> values.put("parent", new PageDrop(site, parent)));
         // Sitemap semantics: children a visitor can see, in display order.

@@ -20,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.DigestUtils;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.util.UriUtils;
 
@@ -31,6 +32,8 @@ class SiteController {
     static final String PAGE_NOT_FOUND_MARKER = "Page Not Found";
     /** Site setting that overrides the web files' {@code Cache-Control} (an emulator setting, seeded by the store). */
     static final String WEB_FILE_CACHE_CONTROL_SETTING = "WebFiles/Cache-Control";
+    /** Site setting listing the pages a shared cache (the CDN) may keep, comma-separated URLs. */
+    static final String CACHEABLE_PAGES_SETTING = "ContentDeliveryNetwork/CacheablePages";
     /** Power Pages sends site settings named {@code HTTP/<header>} as response headers of its pages. */
     static final String HTTP_HEADER_SETTING_PREFIX = "HTTP/";
 
@@ -89,18 +92,48 @@ class SiteController {
             ResponseEntity.BodyBuilder response = ResponseEntity.status(status).contentType(withUtf8(rendered.mimeType()));
             site.settings().forEach((name, value) -> {
                 if (name.regionMatches(true, 0, HTTP_HEADER_SETTING_PREFIX, 0, HTTP_HEADER_SETTING_PREFIX.length())
-                        && name.length() > HTTP_HEADER_SETTING_PREFIX.length() && !value.isBlank()) {
+                        && name.length() > HTTP_HEADER_SETTING_PREFIX.length() && !value.isBlank()
+                        && !name.substring(HTTP_HEADER_SETTING_PREFIX.length()).equalsIgnoreCase(HttpHeaders.CACHE_CONTROL)) {
                     response.header(name.substring(HTTP_HEADER_SETTING_PREFIX.length()), value);
                 }
             });
+            response.header(HttpHeaders.CACHE_CONTROL, status == HttpStatus.OK && cacheable(site, page)
+                    ? "public, max-age=" + properties.cacheablePageMaxAge().toSeconds()
+                    // Pages may differ per visitor (user, request, business data): browsers only, revalidated.
+                    : "private, no-cache");
             return response.body(rendered.body());
         }
         catch (TemplateRenderException ex) {
-            String body = ErrorPages.templateError(ex.templateName(), ex.getMessage());
+            String body = ErrorPages.templateError(ex.templateName(), ex.line(), ex.getMessage());
             return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
                     .contentType(HTML)
                     .body(body);
         }
+    }
+
+    /**
+     * Pages listed in {@code ContentDeliveryNetwork/CacheablePages} may be kept by shared caches for anonymous
+     * visitors (the emulator's visitors are all anonymous). Compared case-insensitively, with a trailing slash.
+     */
+    private static boolean cacheable(SiteSnapshot site, WebPage page) {
+        String listed = site.setting(CACHEABLE_PAGES_SETTING).orElse("");
+        for (String url : listed.split(",")) {
+            String normalised = url.strip();
+            if (normalised.isEmpty()) {
+                continue;
+            }
+            if (!normalised.startsWith("/")) {
+                normalised = "/" + normalised;
+            }
+            if (!normalised.endsWith("/")) {
+                normalised = normalised + "/";
+            }
+            if (normalised.equalsIgnoreCase(page.url())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ResponseEntity<?> webFile(SiteSnapshot site, WebFile file, ServletWebRequest webRequest,
@@ -118,7 +151,7 @@ class SiteController {
         try {
             content = webFileContents.content(file);
         }
-        catch (StoreUnavailableException ex) {
+        catch (StoreUnavailableException | HttpClientErrorException ex) {
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
             return unavailable("The file cannot be read from the metadata store right now.");
         }
@@ -139,6 +172,7 @@ class SiteController {
     private static ResponseEntity<String> unavailable(String why) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "5")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .contentType(HTML)
                 .body(ErrorPages.siteUnavailable(why));
     }

@@ -1,16 +1,26 @@
 package dev.powerpages.emulator.appnode.render;
 
-/** A web template could not be parsed or rendered; names the template so the author can find it. */
+/**
+ * A web template could not be parsed or rendered; names the template and, when known, the line, so the author
+ * can find it.
+ */
 public class TemplateRenderException extends RuntimeException {
 
     private final String templateName;
+    private final int line;
 
-    public TemplateRenderException(String templateName, String message, Throwable cause) {
+    /** @param line 1-based line in the template's source, {@code 0} when unknown */
+    public TemplateRenderException(String templateName, String message, int line, Throwable cause) {
         super(message, cause);
         this.templateName = templateName;
+        this.line = line;
     }
 
     public String templateName() {
         return templateName;
+    }
+
+    public int line() {
+        return line;
     }
 }

@@ -38,6 +38,7 @@ class HealthController {
         body.put("website", assessment.site() == null ? null : assessment.site().websiteName());
         body.put("siteLoadedAt", assessment.siteLoadedAt());
         body.put("lastRefreshError", assessment.refresh().lastError());
+        body.put("circuitBreaker", health.circuitBreaker());
         HttpStatus status = assessment.status() == NodeHealth.Status.Unhealthy
                 ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK;
         return ResponseEntity.status(status).cacheControl(CacheControl.noStore()).body(body);

@@ -11,6 +11,8 @@ import dev.powerpages.emulator.appnode.cache.SiteCache;
 import dev.powerpages.emulator.appnode.chaos.ChaosState;
 import dev.powerpages.emulator.appnode.site.SiteProperties;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
+import dev.powerpages.emulator.appnode.store.StoreClient;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 import org.springframework.stereotype.Component;
 
@@ -31,7 +33,10 @@ class NodeHealth {
     private final SiteProperties properties;
     private final Clock clock = Clock.systemUTC();
 
-    NodeHealth(SiteCache siteCache, ChaosState chaos, SiteProperties properties) {
+    private final StoreClient store;
+
+    NodeHealth(SiteCache siteCache, ChaosState chaos, SiteProperties properties, StoreClient store) {
+        this.store = store;
         this.siteCache = siteCache;
         this.chaos = chaos;
         this.properties = properties;
@@ -52,19 +57,28 @@ class NodeHealth {
         if (!reasons.isEmpty()) {
             return new Assessment(Status.Unhealthy, reasons, site, refresh);
         }
+        if (store.circuitBreakerState() == CircuitBreaker.State.OPEN) {
+            reasons.add("The circuit breaker to the metadata store is open: calls fail fast until it closes again");
+        }
         if (refresh.consecutiveFailures() > 0) {
             reasons.add("Metadata store unreachable (" + refresh.consecutiveFailures() + " failed refresh(es)): "
                     + refresh.lastError());
         }
-        Duration age = Duration.between(site.loadedAt(), clock.instant());
+        // With change tracking an unchanged site is not reloaded: what counts is when the store last answered.
+        Instant confirmed = refresh.lastSuccess() != null ? refresh.lastSuccess() : site.loadedAt();
+        Duration age = Duration.between(confirmed, clock.instant());
         if (age.compareTo(properties.staleAfter()) > 0) {
-            reasons.add("Serving site metadata loaded " + age.toSeconds() + " s ago (at " + site.loadedAt() + ")");
+            reasons.add("Serving site metadata last confirmed " + age.toSeconds() + " s ago (at " + confirmed + ")");
         }
         return new Assessment(reasons.isEmpty() ? Status.Healthy : Status.Degraded, reasons, site, refresh);
     }
 
     enum Status {
         Healthy, Degraded, Unhealthy
+    }
+
+    String circuitBreaker() {
+        return store.circuitBreakerState().name();
     }
 
     record Assessment(Status status, List<String> reasons, SiteSnapshot site, RefreshStatus refresh) {

@@ -39,9 +39,19 @@ public class SiteLoader {
         this.clock = Clock.systemUTC();
     }
 
-    /** @throws StoreUnavailableException when the store cannot be read; {@link IllegalStateException} when it has no such website */
-    public SiteSnapshot load() {
-        StoreRow website = website();
+    /**
+     * Reads every configuration table with change tracking requested.
+     *
+     * @throws StoreUnavailableException when the store cannot be read; {@link IllegalStateException} when it has no such website
+     */
+    public LoadedSite load() {
+        TrackingReader store = new TrackingReader(this.store);
+        SiteSnapshot snapshot = load(store);
+        return new LoadedSite(snapshot, Map.copyOf(store.deltaLinks), store.untracked);
+    }
+
+    private SiteSnapshot load(TrackingReader store) {
+        StoreRow website = website(store);
         String websiteId = website.text("adx_websiteid");
 
         Map<String, Boolean> visibleStates = new HashMap<>();
@@ -91,8 +101,8 @@ public class SiteLoader {
             }
         }
 
-        Map<String, String> snippets = nameValues("adx_contentsnippets");
-        Map<String, String> settings = nameValues("adx_sitesettings");
+        Map<String, String> snippets = nameValues(store, "adx_contentsnippets");
+        Map<String, String> settings = nameValues(store, "adx_sitesettings");
 
         Map<String, String> siteMarkers = caseInsensitive();
         for (StoreRow row : active(store.list("adx_sitemarkers", "adx_name,_adx_pageid_value", null))) {
@@ -101,16 +111,43 @@ public class SiteLoader {
             }
         }
 
-        Map<String, WebLinkSet> webLinkSets = webLinkSets(pagesById);
-        Map<String, WebFile> webFiles = webFiles(pagesById);
+        Map<String, WebLinkSet> webLinkSets = webLinkSets(store, pagesById);
+        Map<String, WebFile> webFiles = webFiles(store, pagesById);
+        Map<String, TablePermission> anonymousPermissions = anonymousPermissions(store);
 
         return new SiteSnapshot(websiteId, website.text("adx_name"), Map.copyOf(pagesById), Map.copyOf(pagesByUrl),
                 Map.copyOf(children), Map.copyOf(pageTemplates), Map.copyOf(templatesById),
                 unmodifiable(templatesByName), unmodifiable(snippets), unmodifiable(settings),
-                unmodifiable(siteMarkers), unmodifiable(webLinkSets), Map.copyOf(webFiles), Instant.now(clock));
+                unmodifiable(siteMarkers), unmodifiable(webLinkSets), Map.copyOf(webFiles),
+                Map.copyOf(anonymousPermissions), Instant.now(clock));
     }
 
-    private StoreRow website() {
+    /**
+     * Table permissions granted to anonymous visitors: Global scope ({@code 756150000}) permissions of the web
+     * roles marked {@code adx_anonymoususersrole}, merged per table. Other scopes need a signed-in contact.
+     */
+    private static Map<String, TablePermission> anonymousPermissions(TrackingReader store) {
+        Set<String> anonymousRoles = new HashSet<>();
+        for (StoreRow role : active(store.optional("adx_webroles", "adx_webroleid,adx_name,adx_anonymoususersrole"))) {
+            if (role.flag("adx_anonymoususersrole", false)) {
+                anonymousRoles.add(role.text("adx_webroleid"));
+            }
+        }
+        Map<String, TablePermission> permissions = new HashMap<>();
+        for (StoreRow row : active(store.optional("adx_entitypermissions",
+                "adx_entitylogicalname,adx_scope,adx_read,adx_write,adx_create,adx_delete,_adx_webroleid_value"))) {
+            if (row.number("adx_scope", 0) != TablePermission.GLOBAL_SCOPE || !anonymousRoles.contains(row.text("_adx_webroleid_value"))
+                    || row.text("adx_entitylogicalname") == null) {
+                continue;
+            }
+            TablePermission granted = new TablePermission(row.flag("adx_read", false), row.flag("adx_create", false),
+                    row.flag("adx_write", false), row.flag("adx_delete", false));
+            permissions.merge(row.text("adx_entitylogicalname").toLowerCase(Locale.ROOT), granted, TablePermission::or);
+        }
+        return permissions;
+    }
+
+    private StoreRow website(TrackingReader store) {
         List<StoreRow> websites = active(store.list("adx_websites", "adx_websiteid,adx_name", null));
         String wanted = properties.websiteName();
         return websites.stream()
@@ -147,7 +184,7 @@ public class SiteLoader {
                 url.toString(), published, row.instant("modifiedon"));
     }
 
-    private Map<String, String> nameValues(String entitySet) {
+    private static Map<String, String> nameValues(TrackingReader store, String entitySet) {
         Map<String, String> values = caseInsensitive();
         for (StoreRow row : active(store.list(entitySet, "adx_name,adx_value", null))) {
             if (row.text("adx_name") != null) {
@@ -157,7 +194,7 @@ public class SiteLoader {
         return values;
     }
 
-    private Map<String, WebLinkSet> webLinkSets(Map<String, WebPage> pagesById) {
+    private static Map<String, WebLinkSet> webLinkSets(TrackingReader store, Map<String, WebPage> pagesById) {
         Map<String, List<WebLink>> linksBySet = new HashMap<>();
         for (StoreRow row : active(store.list("adx_weblinks",
                 "adx_name,_adx_weblinksetid_value,_adx_pageid_value,adx_externalurl,adx_displayorder", null))) {
@@ -181,7 +218,7 @@ public class SiteLoader {
         return sets;
     }
 
-    private Map<String, WebFile> webFiles(Map<String, WebPage> pagesById) {
+    private static Map<String, WebFile> webFiles(TrackingReader store, Map<String, WebPage> pagesById) {
         // Metadata of the notes only (no documentbody): the bytes are fetched when a file is first requested.
         Map<String, StoreRow> newestNote = new HashMap<>();
         for (StoreRow note : store.list("annotations", "_objectid_value,mimetype,filename,createdon", null)) {
@@ -205,6 +242,51 @@ public class SiteLoader {
                     mimeType, fileName, note == null ? null : note.instant("createdon")));
         }
         return files;
+    }
+
+    /** The site as loaded and, per table, the delta link to ask what changed since. */
+    public record LoadedSite(SiteSnapshot snapshot, Map<String, String> deltaLinks, Set<String> untracked) {
+
+        /** Every table answered a delta link: changes can be followed instead of reloading on a timer. */
+        public boolean tracked() {
+            return untracked.isEmpty();
+        }
+    }
+
+    /** Reads collections with change tracking requested and remembers each one's delta link. */
+    private static final class TrackingReader {
+
+        private final StoreClient store;
+        private final Map<String, String> deltaLinks = new HashMap<>();
+        private final Set<String> untracked = new HashSet<>();
+
+        TrackingReader(StoreClient store) {
+            this.store = store;
+        }
+
+        List<StoreRow> list(String entitySet, String select, String filter) {
+            StoreClient.Tracked tracked = store.track(entitySet, select)
+                    .orElseThrow(() -> new IllegalStateException("The metadata store has no " + entitySet + " table"));
+            remember(entitySet, tracked);
+            return tracked.rows();
+        }
+
+        /** A table an older store may not have: absent reads as empty. */
+        List<StoreRow> optional(String entitySet, String select) {
+            return store.track(entitySet, select).map(tracked -> {
+                remember(entitySet, tracked);
+                return tracked.rows();
+            }).orElse(List.of());
+        }
+
+        private void remember(String entitySet, StoreClient.Tracked tracked) {
+            if (tracked.deltaLink() == null) {
+                untracked.add(entitySet);
+            }
+            else {
+                deltaLinks.put(entitySet, tracked.deltaLink());
+            }
+        }
     }
 
     private static List<StoreRow> active(List<StoreRow> rows) {

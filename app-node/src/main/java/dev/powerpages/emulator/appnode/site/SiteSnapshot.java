@@ -19,7 +19,7 @@ public record SiteSnapshot(String websiteId, String websiteName, Map<String, Web
         Map<String, PageTemplate> pageTemplatesById, Map<String, WebTemplate> webTemplatesById,
         Map<String, WebTemplate> webTemplatesByName, Map<String, String> snippets, Map<String, String> settings,
         Map<String, String> siteMarkerPageIds, Map<String, WebLinkSet> webLinkSets,
-        Map<String, WebFile> webFilesByUrl, Instant loadedAt) {
+        Map<String, WebFile> webFilesByUrl, Map<String, TablePermission> anonymousTablePermissions, Instant loadedAt) {
 
     public static final Comparator<WebPage> DISPLAY_ORDER =
             Comparator.comparingInt(WebPage::displayOrder).thenComparing(WebPage::name, Comparator.nullsLast(Comparator.naturalOrder()));
@@ -55,6 +55,11 @@ public record SiteSnapshot(String websiteId, String websiteName, Map<String, Web
 
     public Optional<WebPage> siteMarkerPage(String markerName) {
         return page(siteMarkerPageIds.get(markerName));
+    }
+
+    /** What anonymous visitors may do with a table (by logical name); nothing when no permission grants it. */
+    public TablePermission anonymousPermission(String logicalName) {
+        return anonymousTablePermissions.getOrDefault(logicalName.toLowerCase(Locale.ROOT), TablePermission.NONE);
     }
 
     public Optional<String> setting(String name) {

@@ -1,8 +1,14 @@
 package dev.powerpages.emulator.appnode.store;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -10,53 +16,174 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriBuilder;
 
 /**
- * Reads collections from the store's Dataverse Web API ({@code GET /api/data/v9.2/{entitySet}?$select=…&$filter=…}).
- * Every call goes through Resilience4j: a retry with exponential backoff (reads are idempotent) around a circuit
- * breaker, so a store outage costs a few fast failures instead of a pile of hanging threads. The per-attempt
- * timeout is the HTTP client's connect/read timeout ({@code store.connect-timeout}, {@code store.read-timeout}).
+ * Calls the store's Dataverse Web API ({@code /api/data/v9.2/…}). Every call goes through Resilience4j: a bulkhead
+ * (a slow store cannot take every request thread), a circuit breaker (an outage costs a few fast failures instead
+ * of a pile of hanging threads) and, for reads only (they are idempotent), a retry with exponential backoff. The
+ * per-attempt timeout is the HTTP client's connect/read timeout ({@code store.connect-timeout},
+ * {@code store.read-timeout}).
+ *
+ * <p>Follows Dataverse's server-driven paging ({@code @odata.nextLink}) and change tracking
+ * ({@code Prefer: odata.track-changes} → {@code @odata.deltaLink}; a GET of that link answers changed rows and
+ * {@code $deletedEntity} rows). Links are followed as opaque URLs, re-rooted on {@code store.url} because the
+ * store writes them with its public URL.
  */
 @Component
 public class StoreClient {
 
     static final String RESILIENCE_NAME = "metadataStore";
     private static final String WEB_API = "/api/data/v9.2/";
+    private static final int MAX_PAGES = 1000;
 
     private final RestClient storeRestClient;
     private final CircuitBreaker circuitBreaker;
     private final Retry retry;
+    private final Bulkhead bulkhead;
+    private final String baseUrl;
 
-    StoreClient(RestClient storeRestClient, CircuitBreakerRegistry circuitBreakers, RetryRegistry retries) {
+    StoreClient(RestClient storeRestClient, CircuitBreakerRegistry circuitBreakers, RetryRegistry retries,
+            BulkheadRegistry bulkheads, StoreProperties properties) {
         this.storeRestClient = storeRestClient;
         this.circuitBreaker = circuitBreakers.circuitBreaker(RESILIENCE_NAME);
         this.retry = retries.retry(RESILIENCE_NAME);
+        this.bulkhead = bulkheads.bulkhead(RESILIENCE_NAME);
+        this.baseUrl = properties.url();
+    }
+
+    public CircuitBreaker.State circuitBreakerState() {
+        return circuitBreaker.getState();
     }
 
     /**
+     * Every row of a collection (all pages).
+     *
      * @param select comma-separated columns ({@code $select})
      * @param filter an OData {@code $filter} expression, or {@code null}
      */
     public List<StoreRow> list(String entitySet, String select, String filter) {
+        return read(entitySet, () -> pages(uri -> query(uri.path(WEB_API + entitySet), select, filter), false)).rows();
+    }
+
+    /**
+     * Every row of a collection with change tracking requested; empty when the store has no such collection
+     * (a table an older store does not have).
+     */
+    public Optional<Tracked> track(String entitySet, String select) {
         try {
-            JsonNode body = Retry.decorateSupplier(retry,
-                    CircuitBreaker.decorateSupplier(circuitBreaker, () -> get(entitySet, select, filter))).get();
-            List<StoreRow> rows = new ArrayList<>();
-            if (body != null) {
-                body.path("value").forEach(row -> rows.add(new StoreRow(row)));
+            return Optional.of(read(entitySet, () -> pages(uri -> query(uri.path(WEB_API + entitySet), select, null), true)));
+        }
+        catch (HttpClientErrorException.NotFound ex) {
+            return Optional.empty();
+        }
+    }
+
+    /** What changed since a delta link was issued: changed or created rows, deleted ids, and the next delta link. */
+    public Changes changes(String entitySet, String deltaLink) {
+        Tracked page = read(entitySet, () -> pages(uri -> reroot(deltaLink), false));
+        List<StoreRow> changed = new ArrayList<>();
+        List<String> deleted = new ArrayList<>();
+        for (StoreRow row : page.rows()) {
+            String context = row.text("@odata.context");
+            if (context != null && context.endsWith("/$deletedEntity")) {
+                deleted.add(row.text("id"));
             }
-            return rows;
+            else {
+                changed.add(row);
+            }
+        }
+        return new Changes(changed, deleted, page.deltaLink());
+    }
+
+    /**
+     * A read on behalf of a site visitor ({@code /_api}): the options are passed on as they are; the store's own
+     * 4xx answers come back as {@link HttpClientErrorException}.
+     *
+     * @param options already encoded query string ({@code $select=…&$filter=…}), or {@code null}
+     */
+    public JsonNode query(String resource, String options) {
+        URI uri = URI.create(baseUrl + WEB_API + resource + (options == null || options.isEmpty() ? "" : "?" + options));
+        return read(resource, () -> get(uri, false));
+    }
+
+    /** Creates a row ({@code POST}); not retried, since a create is not idempotent. Answers the new row's URL. */
+    public Optional<String> create(String entitySet, JsonNode fields) {
+        Supplier<Optional<String>> call = () -> Optional.ofNullable(storeRestClient.post()
+                .uri(URI.create(baseUrl + WEB_API + entitySet))
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("Accept", "application/json")
+                .header("OData-Version", "4.0")
+                .header("OData-MaxVersion", "4.0")
+                .body(fields)
+                .retrieve()
+                .toBodilessEntity()
+                .getHeaders().getFirst("OData-EntityId"));
+        return guarded(entitySet, Bulkhead.decorateSupplier(bulkhead, CircuitBreaker.decorateSupplier(circuitBreaker, call)));
+    }
+
+    private <T> T read(String what, Supplier<T> call) {
+        return guarded(what, Retry.decorateSupplier(retry,
+                Bulkhead.decorateSupplier(bulkhead, CircuitBreaker.decorateSupplier(circuitBreaker, call))));
+    }
+
+    private <T> T guarded(String what, Supplier<T> call) {
+        try {
+            return call.get();
         }
         catch (CallNotPermittedException ex) {
             throw new StoreUnavailableException("Metadata store circuit breaker is open", ex);
         }
+        catch (BulkheadFullException ex) {
+            throw new StoreUnavailableException("Too many concurrent calls to the metadata store (bulkhead full)", ex);
+        }
+        catch (HttpClientErrorException ex) {
+            if (ex.getStatusCode().isSameCodeAs(HttpStatus.UNAUTHORIZED)) {
+                throw new StoreUnavailableException("The metadata store rejected the node's token", ex);
+            }
+            throw ex; // an answer (400, 403, 404), not an outage: the caller decides
+        }
         catch (RuntimeException ex) {
             // RestClientException, or OAuth2AuthorizationException when no token could be obtained.
-            throw new StoreUnavailableException("Reading " + entitySet + " from the metadata store failed: " + describe(ex), ex);
+            throw new StoreUnavailableException("Calling " + what + " on the metadata store failed: " + describe(ex), ex);
         }
+    }
+
+    /** Reads the first page and follows {@code @odata.nextLink}; the delta link comes on the last page. */
+    private Tracked pages(java.util.function.Function<UriBuilder, URI> first, boolean trackChanges) {
+        List<StoreRow> rows = new ArrayList<>();
+        URI next = first.apply(org.springframework.web.util.UriComponentsBuilder.fromUriString(baseUrl));
+        String deltaLink = null;
+        JsonNode body = null;
+        for (int page = 0; next != null; page++) {
+            if (page == MAX_PAGES) {
+                throw new IllegalStateException("More than " + MAX_PAGES + " pages; the nextLinks loop");
+            }
+            body = get(next, trackChanges);
+            if (body == null) {
+                break;
+            }
+            body.path("value").forEach(row -> rows.add(new StoreRow(row)));
+            JsonNode nextLink = body.get("@odata.nextLink");
+            next = nextLink == null || nextLink.isNull() ? null : reroot(nextLink.asString());
+            JsonNode delta = body.get("@odata.deltaLink");
+            if (delta != null && !delta.isNull()) {
+                deltaLink = delta.asString();
+            }
+        }
+        return new Tracked(rows, deltaLink, body);
+    }
+
+    /** The store names links by its public URL; the node may reach it under another name (compose, tests). */
+    private URI reroot(String link) {
+        URI uri = URI.create(link);
+        String pathAndQuery = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        return URI.create(baseUrl + pathAndQuery);
     }
 
     /** The innermost cause says what happened (connection refused, timeout, 503); JDK exceptions often lack a message. */
@@ -69,17 +196,19 @@ public class StoreClient {
         return root == ex ? rootText : ex.getMessage() + " (" + rootText + ")";
     }
 
-    private JsonNode get(String entitySet, String select, String filter) {
-        return storeRestClient.get()
-                .uri(uri -> query(uri.path(WEB_API + entitySet), select, filter))
+    private JsonNode get(URI uri, boolean trackChanges) {
+        RestClient.RequestHeadersSpec<?> request = storeRestClient.get()
+                .uri(uri)
                 .header("Accept", "application/json")
                 .header("OData-Version", "4.0")
-                .header("OData-MaxVersion", "4.0")
-                .retrieve()
-                .body(JsonNode.class);
+                .header("OData-MaxVersion", "4.0");
+        if (trackChanges) {
+            request.header("Prefer", "odata.track-changes");
+        }
+        return request.retrieve().body(JsonNode.class);
     }
 
-    private static java.net.URI query(UriBuilder uri, String select, String filter) {
+    private static URI query(UriBuilder uri, String select, String filter) {
         // Values go in as template variables so they are fully encoded (spaces, quotes) exactly once.
         uri.queryParam("$select", "{select}");
         if (filter == null) {
@@ -87,5 +216,16 @@ public class StoreClient {
         }
         uri.queryParam("$filter", "{filter}");
         return uri.build(select, filter);
+    }
+
+    /** Rows of a collection and, when the store tracks changes, the link to ask what changed since. */
+    public record Tracked(List<StoreRow> rows, String deltaLink, JsonNode body) {
+    }
+
+    public record Changes(List<StoreRow> changed, List<String> deletedIds, String deltaLink) {
+
+        public boolean any() {
+            return !changed.isEmpty() || !deletedIds.isEmpty();
+        }
     }
 }

@@ -3,6 +3,8 @@ package dev.powerpages.emulator.appnode.store;
 import java.net.http.HttpClient;
 
 import dev.powerpages.emulator.appnode.chaos.ChaosState;
+import dev.powerpages.emulator.appnode.node.NodeProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -61,10 +63,12 @@ class StoreClientConfiguration {
 
     @Bean
     OAuth2AuthorizedClientManager storeAuthorizedClientManager(ClientRegistrationRepository registrations,
-            OAuth2AuthorizedClientService authorizedClients, StoreProperties store, ChaosState chaos) {
+            OAuth2AuthorizedClientService authorizedClients, StoreProperties store, ChaosState chaos,
+            CrossRegionLatencyInterceptor crossRegion) {
         RestClient tokenRestClient = RestClient.builder()
                 .requestFactory(requestFactory(store))
                 .requestInterceptor(new StoreCutOffInterceptor(chaos))
+                .requestInterceptor(crossRegion)
                 // What RestClientClientCredentialsTokenResponseClient configures by default: form out, token response in.
                 .configureMessageConverters(converters -> converters.disableDefaults()
                         .addCustomConverter(new FormHttpMessageConverter())
@@ -84,7 +88,7 @@ class StoreClientConfiguration {
     @Bean
     RestClient storeRestClient(RestClient.Builder builder, StoreProperties store,
             OAuth2AuthorizedClientManager authorizedClientManager, OAuth2AuthorizedClientService authorizedClients,
-            ChaosState chaos) {
+            ChaosState chaos, CrossRegionLatencyInterceptor crossRegion) {
         OAuth2ClientHttpRequestInterceptor bearer = new OAuth2ClientHttpRequestInterceptor(authorizedClientManager);
         bearer.setClientRegistrationIdResolver(request -> REGISTRATION_ID);
         bearer.setPrincipalResolver(request -> NODE_PRINCIPAL);
@@ -93,8 +97,14 @@ class StoreClientConfiguration {
         return builder.baseUrl(store.url())
                 .requestFactory(requestFactory(store))
                 .requestInterceptor(new StoreCutOffInterceptor(chaos))
+                .requestInterceptor(crossRegion)
                 .requestInterceptor(bearer)
                 .build();
+    }
+
+    @Bean
+    CrossRegionLatencyInterceptor crossRegionLatencyInterceptor(NodeProperties node, MeterRegistry meters) {
+        return new CrossRegionLatencyInterceptor(node, meters);
     }
 
     private static JdkClientHttpRequestFactory requestFactory(StoreProperties store) {

@@ -1,0 +1,78 @@
+package dev.powerpages.emulator.appnode;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Its own store, which it edits: a snippet changed in the store shows on the page within the poll bound, found
+ * through the delta links, without reloading the site on a timer.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class ChangeTrackingTests {
+
+    static final FakeMetadataStore STORE = FakeMetadataStore.start();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        registry.add("store.url", STORE::url);
+        registry.add("site.change-poll-interval", () -> "200ms");
+        // Long: only change tracking can explain a quick update.
+        registry.add("site.refresh-interval", () -> "10m");
+    }
+
+    @AfterAll
+    static void stopStore() {
+        STORE.stop();
+    }
+
+    @Test
+    void editedSnippetChangesThePageWithinThePollBoundThroughDeltaLinks() {
+        NodeHttp http = new NodeHttp(port);
+        await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/").body().contains("&copy; Contoso Ltd"));
+        int pageReadsBefore = STORE.collectionReads("adx_webpages");
+        assertThat(STORE.deltaReads()).as("delta links are polled").isPositive();
+
+        STORE.update("adx_contentsnippets", "adx_name", "Footer Text", "adx_value", "<footer>Edited in the store</footer>");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> http.get("/").body().contains("<footer>Edited in the store</footer>"));
+        // One reload after the change (the webpages table has more rows than a page: two reads), not one per poll.
+        assertThat(STORE.collectionReads("adx_webpages") - pageReadsBefore).isBetween(2, 4);
+    }
+
+    @Test
+    void refusedDeltaLinkStartsOverWithAFullLoad() {
+        NodeHttp http = new NodeHttp(port);
+        await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/_services/health").body().contains("\"Healthy\""));
+
+        STORE.forgetDeltaTokens();
+        STORE.update("adx_webpages", "adx_webpageid", FakeMetadataStore.ABOUT, "adx_title", "About us, after a store restart");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> http.get("/about/").body().contains("<h1>About us, after a store restart</h1>"));
+        assertThat(http.get("/_services/health").body()).contains("\"Healthy\"");
+    }
+
+    @Test
+    void deletedPageDisappearsThroughADeletedEntityRow() {
+        NodeHttp http = new NodeHttp(port);
+        await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/about/team/").statusCode() == 200);
+
+        STORE.delete("adx_webpages", "adx_webpageid", FakeMetadataStore.TEAM);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> http.get("/about/team/").statusCode() == 404);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.powerpages.emulator.appnode;
+
+import java.net.http.HttpResponse;
+
+import dev.powerpages.emulator.appnode.chaos.ProcessCrash;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+/**
+ * {@code {"crash": true}} halts the JVM, which would end the test run too: the halt itself is replaced, the
+ * decision to crash (admin key, answer) is what is tested here.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "store.url=http://127.0.0.1:9")
+@DirtiesContext
+class ChaosCrashTests {
+
+    @LocalServerPort
+    int port;
+
+    @MockitoBean
+    ProcessCrash crash;
+
+    @Test
+    void crashNeedsTheAdminKeyThenEndsTheProcess() {
+        NodeHttp http = new NodeHttp(port);
+        assertThat(http.put("/_services/chaos", "{\"crash\":true}", "X-Admin-Key", "wrong").statusCode()).isEqualTo(401);
+        verify(crash, never()).crashSoon();
+
+        HttpResponse<String> response = http.put("/_services/chaos", "{\"crash\":true}", "X-Admin-Key", NodeHttp.ADMIN_KEY);
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.body()).contains("\"crash\":true");
+        verify(crash).crashSoon();
+    }
+}
