@@ -20,6 +20,7 @@
   const pill = (s, id) => h('span', { id: id, class: tone(s.tone), title: s.detail }, s.text);
   const time = (iso) => (iso && iso.length >= 19 ? iso.substring(11, 19) : '');
   const rate = (rps, ep) => (rps && ep in rps ? rps[ep].toFixed(1) : 'n/a');
+  const total = (rps) => (rps ? Object.values(rps).reduce((a, b) => a + b, 0).toFixed(1) : 'n/a');
   const onOff = (b) => (b === null || b === undefined ? 'n/a' : b ? 'on' : 'off');
   const para = (cls, ...c) => h('p', cls ? { class: cls } : {}, ...c);
 
@@ -36,6 +37,7 @@
     return [pill(g.status, 'gateway-status'),
       g.status.detail ? para('detail', g.status.detail) : null,
       para(null, 'origin: ', h('b', {}, g.origin || 'n/a'), g.originStale ? ' (stale)' : ''),
+      para(null, total(g.requestsPerSecond) + ' req/s'),
       para(null, 'CDN: ', h('b', {}, onOff(g.cdn.enabled)), ' \u00b7 WAF: ', h('b', {}, waf))];
   }
 
@@ -51,7 +53,8 @@
       h('h2', {}, n.endpoint + ' ', h('small', {}, 'priority ' + n.priority + (n.serving ? ' \u00b7 serving' : ''))),
       para(null, 'endpoint ', pill(n.monitorStatus, 'monitor-' + n.endpoint)),
       para(null, 'health ', pill(n.health, 'health-' + n.endpoint)),
-      para('detail', faults(n) + ' \u00b7 ' + rate(g.requestsPerSecond, n.endpoint) + ' req/s'));
+      para('detail', faults(n) + ' \u00b7 ' + rate(g.requestsPerSecond, n.endpoint) + ' req/s'
+        + (n.about && n.about.circuitBreaker ? ' \u00b7 store circuit ' + n.about.circuitBreaker : '')));
   }
 
   function store(s) {

@@ -43,8 +43,8 @@ final class DashboardPage {
                 .append(esc(profileName)).append("</a> &middot; <span id=\"fqdn\">")
                 .append(p == null ? "" : esc(p.fqdn())).append("</span> &middot; TTL <span id=\"ttl\">")
                 .append(p == null ? "" : p.ttl()).append("</span> s</p>")
-                .append("<p class=\"conn\"><span id=\"conn\" class=\"pill tone-unknown\">Connecting</span> ")
-                .append("<span id=\"updated\">").append(esc(time(s.time()))).append("</span></p></header>\n");
+                .append("<p class=\"conn\"><span id=\"conn\" class=\"pill tone-unknown\" title=\"the picture when the page loaded; Live once the update stream is connected\">Snapshot</span> ")
+                .append("<span id=\"updated\">").append(esc(time(s.time()) + " UTC")).append("</span></p></header>\n");
 
         html.append("<main><section class=\"path\" aria-label=\"Request path\">");
         html.append("<div class=\"box\" id=\"box-gateway\"><h2>Gateway</h2><div id=\"gateway\">")
@@ -60,8 +60,8 @@ final class DashboardPage {
                 .append(store(s.store())).append("</div></div></section>\n");
 
         html.append("<section class=\"row\"><div class=\"panel wide\"><h2>Endpoints</h2>")
-                .append("<table><thead><tr><th>Priority</th><th>Endpoint</th><th>Location</th><th>Target</th>")
-                .append("<th>endpointStatus</th><th>endpointMonitorStatus</th><th>Last probe</th></tr></thead>")
+                .append("<table><thead><tr><th>Prio</th><th>Endpoint</th><th>Location</th><th>Target</th>")
+                .append("<th>Status</th><th>Monitor status</th><th>Last probe</th></tr></thead>")
                 .append("<tbody id=\"endpoints\">");
         for (Node node : s.nodes()) {
             html.append(endpointRow(node));
@@ -69,9 +69,9 @@ final class DashboardPage {
         html.append("</tbody></table></div><div class=\"panel\"><h2>Figures</h2><dl class=\"figures\" id=\"figures\">")
                 .append(figures(s)).append("</dl></div></section>\n");
 
-        html.append("<section class=\"row\"><div class=\"panel\" id=\"controls\"><h2>Controls</h2>")
+        html.append("<section class=\"row\"><div class=\"panel controls\" id=\"controls\"><h2>Controls</h2>")
                 .append(controls(s.nodes())).append("</div>");
-        html.append("<div class=\"panel wide\"><h2>Timeline</h2><label class=\"toggle\"><input type=\"checkbox\" ")
+        html.append("<div class=\"panel\"><h2>Timeline</h2><label class=\"toggle\"><input type=\"checkbox\" ")
                 .append("id=\"hide-probes\"> hide probe results</label><ol id=\"timeline\" class=\"timeline\">")
                 .append(timeline(s.timeline())).append("</ol></div></section></main>\n");
         html.append("<script src=\"/dashboard/dashboard.js\"></script>\n</body></html>\n");
@@ -92,6 +92,7 @@ final class DashboardPage {
         }
         b.append("<p>origin: <b>").append(g.origin() == null ? "n/a" : esc(g.origin())).append("</b>")
                 .append(Boolean.TRUE.equals(g.originStale()) ? " (stale)" : "").append("</p>");
+        b.append("<p>").append(totalRate(g.requestsPerSecond())).append(" req/s</p>");
         b.append("<p>CDN: <b>").append(onOff(g.cdn().enabled())).append("</b> &middot; WAF: <b>")
                 .append(g.waf().enabledState() == null ? "n/a" : esc(g.waf().enabledState()))
                 .append(g.waf().mode() == null ? "" : " (" + esc(g.waf().mode()) + ")").append("</b></p>");
@@ -117,7 +118,8 @@ final class DashboardPage {
         b.append("<p>endpoint ").append(pill(n.monitorStatus(), "monitor-" + n.endpoint())).append("</p>");
         b.append("<p>health ").append(pill(n.health(), "health-" + n.endpoint())).append("</p>");
         b.append("<p class=\"detail\">").append(esc(faults(n))).append(" &middot; ")
-                .append(rate(g.requestsPerSecond(), n.endpoint())).append(" req/s</p></div>");
+                .append(rate(g.requestsPerSecond(), n.endpoint())).append(" req/s")
+                .append(esc(circuit(n))).append("</p></div>");
         return b.toString();
     }
 
@@ -153,7 +155,9 @@ final class DashboardPage {
     private static String controls(List<Node> nodes) {
         StringBuilder b = new StringBuilder();
         b.append("<p class=\"key\"><span id=\"key-state\">Controls ask for the admin key once.</span> ")
-                .append("<button type=\"button\" id=\"forget-key\">Forget key</button></p>");
+                .append("<button type=\"button\" id=\"forget-key\">Forget key</button>")
+                .append("<label>latency <input id=\"latency\" type=\"number\" min=\"0\" max=\"120000\" step=\"100\" value=\"")
+                .append(DashboardAction.DEFAULT_LATENCY_MS).append("\"> ms</label></p>");
         for (Node n : nodes) {
             b.append("<div class=\"group\"><h3>").append(esc(n.endpoint())).append("</h3>");
             for (DashboardAction a : DashboardAction.values()) {
@@ -163,16 +167,14 @@ final class DashboardPage {
             }
             b.append("</div>");
         }
-        b.append("<div class=\"group\"><h3>Edge</h3>");
+        b.append("<div class=\"group\"><h3>edge</h3>");
         Arrays.stream(DashboardAction.values()).filter(a -> a.target() == DashboardAction.Target.GATEWAY)
                 .forEach(a -> b.append(button(a, null)));
-        b.append("</div><div class=\"group\"><h3>Store</h3>");
+        b.append("</div><div class=\"group\"><h3>store</h3>");
         Arrays.stream(DashboardAction.values()).filter(a -> a.target() == DashboardAction.Target.STORE)
                 .forEach(a -> b.append(button(a, null)));
-        b.append("<p class=\"note\">").append(esc(ActionProxy.STORE_NOTE)).append("</p></div>");
-        b.append("<p><label>Latency <input id=\"latency\" type=\"number\" min=\"0\" max=\"120000\" step=\"100\" value=\"")
-                .append(DashboardAction.DEFAULT_LATENCY_MS).append("\"> ms</label></p>")
-                .append("<p id=\"action-result\" role=\"status\" class=\"detail\"></p>");
+        b.append("<span class=\"note\">no API yet: use <code>./stack</code></span></div>")
+                .append("<p id=\"action-result\" role=\"status\" class=\"result\"></p>");
         return b.toString();
     }
 
@@ -180,7 +182,7 @@ final class DashboardPage {
         return "<button type=\"button\" data-action=\"" + a.id() + "\""
                 + (target == null ? "" : " data-target=\"" + esc(target) + "\"")
                 + (a.available() ? "" : " disabled title=\"" + esc(ActionProxy.STORE_NOTE) + "\"") + ">"
-                + esc(a.label()) + "</button>";
+                + esc(a.button()) + "</button>";
     }
 
     private static String timeline(List<Timeline.Entry> entries) {
@@ -202,6 +204,12 @@ final class DashboardPage {
         return active.isEmpty() ? "no faults" : "faults: " + active;
     }
 
+    /** The node's store circuit breaker, from /_services/about when the node reports it. */
+    private static String circuit(Node n) {
+        Object state = n.about().get("circuitBreaker");
+        return state == null ? "" : " \u00b7 store circuit " + state;
+    }
+
     private static boolean isZero(Object value) {
         return value instanceof Number number && number.doubleValue() == 0;
     }
@@ -211,6 +219,11 @@ final class DashboardPage {
             return "n/a";
         }
         return String.format(Locale.ROOT, "%.1f", rps.get(endpoint));
+    }
+
+    static String totalRate(Map<String, Double> rps) {
+        return rps == null ? "n/a"
+                : String.format(Locale.ROOT, "%.1f", rps.values().stream().mapToDouble(Double::doubleValue).sum());
     }
 
     private static String onOff(Boolean enabled) {

@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param adminKey the admin key: the dashboard's controls require it, and it is sent as {@code X-Admin-Key}
  *        to the gateway's and app nodes' admin APIs
  * @param pollInterval pause between two polls of the stack (and two pushes to the browsers)
- * @param requestTimeout the longest the dashboard waits for any one service
+ * @param requestTimeout the longest a poll waits for any one service
+ * @param actionTimeout the longest a control waits for the service it acts on
  * @param timelineSize how many timeline entries are kept in memory
  * @param clearCachePath the app node's clear-cache action (POST, admin key)
  */
@@ -25,6 +26,7 @@ public record DashboardProperties(
         String adminKey,
         Duration pollInterval,
         Duration requestTimeout,
+        Duration actionTimeout,
         Integer timelineSize,
         String clearCachePath) {
 
@@ -34,6 +36,7 @@ public record DashboardProperties(
         adminKey = adminKey == null ? "emulator-admin-key" : adminKey;
         pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
         requestTimeout = requestTimeout == null ? Duration.ofMillis(700) : requestTimeout;
+        actionTimeout = actionTimeout == null ? Duration.ofSeconds(5) : actionTimeout;
         timelineSize = timelineSize == null ? 300 : timelineSize;
         clearCachePath = clearCachePath == null ? "/_services/about/clear-cache" : clearCachePath;
     }

@@ -84,10 +84,36 @@ public class StackPoller implements SmartLifecycle {
         this.stream = stream;
     }
 
-    /** The latest snapshot; polls now when none has been taken yet. */
+    /**
+     * The latest snapshot, with the traffic manager's own part (profile and endpoint statuses, read in
+     * memory) as of now rather than as of the last poll; polls now when none has been taken yet.
+     */
     public DashboardSnapshot current() {
         DashboardSnapshot snapshot = latest;
-        return snapshot != null ? snapshot : poll();
+        if (snapshot == null) {
+            return poll();
+        }
+        ProfileState state = profiles.find(profileName).map(TrafficManagerProfile::state).orElse(null);
+        if (state == null) {
+            return snapshot;
+        }
+        Profile profile = profileView(state);
+        List<Node> nodes = new ArrayList<>();
+        for (Node node : snapshot.nodes()) {
+            EndpointState endpoint = state.endpoints().stream().filter(e -> e.name().equals(node.endpoint()))
+                    .findFirst().orElse(null);
+            if (endpoint == null) {
+                nodes.add(node);
+                continue;
+            }
+            ProbeResult probe = endpoint.lastProbe();
+            nodes.add(new Node(node.endpoint(), node.location(), node.priority(), node.target(), node.url(),
+                    endpoint.endpointStatus().toString(), monitorStatus(endpoint),
+                    probe == null ? null : describe(probe), node.health(), node.reasons(), node.faults(),
+                    node.about(), endpoint.name().equals(profile.servingEndpoint())));
+        }
+        return new DashboardSnapshot(snapshot.time(), profile, snapshot.gateway(), nodes, snapshot.store(),
+                snapshot.timeline());
     }
 
     /** The dashboard profile's app nodes by endpoint name (case-insensitive), with their URLs. */
@@ -176,13 +202,6 @@ public class StackPoller implements SmartLifecycle {
     }
 
     private Node node(EndpointState endpoint, Profile profile, Fetched health, Fetched about, Fetched chaos) {
-        EndpointMonitorStatus monitor = endpoint.endpointMonitorStatus();
-        Tone monitorTone = switch (monitor) {
-            case ONLINE, UNMONITORED -> Tone.OK;
-            case DEGRADED -> Tone.BAD;
-            case CHECKING_ENDPOINT -> Tone.WARN;
-            case DISABLED, INACTIVE, STOPPED -> Tone.OFF;
-        };
         ProbeResult probe = endpoint.lastProbe();
         List<String> reasons = new ArrayList<>();
         Status healthStatus;
@@ -210,9 +229,19 @@ public class StackPoller implements SmartLifecycle {
         boolean serving = profile != null && endpoint.name().equals(profile.servingEndpoint());
         return new Node(endpoint.name(), endpoint.definition().endpointLocation(), endpoint.priority(),
                 endpoint.definition().target(), endpoint.trafficUrl(), endpoint.endpointStatus().toString(),
-                new Status(monitor.azureName(), monitorTone, endpoint.consecutiveFailures() > 0
-                        ? endpoint.consecutiveFailures() + " failed probe(s) in a row" : null),
-                probe == null ? null : describe(probe), healthStatus, reasons, faults, aboutFields, serving);
+                monitorStatus(endpoint), probe == null ? null : describe(probe), healthStatus, reasons, faults, aboutFields, serving);
+    }
+
+    private static Status monitorStatus(EndpointState endpoint) {
+        EndpointMonitorStatus monitor = endpoint.endpointMonitorStatus();
+        Tone tone = switch (monitor) {
+            case ONLINE, UNMONITORED -> Tone.OK;
+            case DEGRADED -> Tone.BAD;
+            case CHECKING_ENDPOINT -> Tone.WARN;
+            case DISABLED, INACTIVE, STOPPED -> Tone.OFF;
+        };
+        return new Status(monitor.azureName(), tone, endpoint.consecutiveFailures() > 0
+                ? endpoint.consecutiveFailures() + " failed probe(s) in a row" : null);
     }
 
     private Gateway gateway(Fetched health, Fetched origin, Fetched metrics, Fetched cdnAdmin, Fetched wafAdmin,
@@ -243,7 +272,8 @@ public class StackPoller implements SmartLifecycle {
     /**
      * CDN state from {@code /_edge/admin/cdn} and its hit ratio from the gateway's CDN counters: Front Door
      * reports the cache outcome as {@code X-Cache} values (TCP_HIT, TCP_REMOTE_HIT, TCP_MISS, ...), so any
-     * {@code gateway_cdn_*} counter labelled with a value containing HIT or MISS counts.
+     * {@code gateway_cdn_*} counter labelled with a value containing HIT or MISS counts; failing those, the
+     * edge cache's own hit/miss statistics.
      */
     private Cdn cdn(Fetched admin, PrometheusSamples samples) {
         if (!admin.ok()) {
@@ -268,6 +298,16 @@ public class StackPoller implements SmartLifecycle {
                         counted = true;
                     }
                 }
+            }
+        }
+        if (!counted && samples != null) {
+            // the edge cache's own statistics (Micrometer's Caffeine binder, cache="gateway.cdn")
+            Map<String, Double> gets = samples.sumBy("cache_gets_total", "result",
+                    s -> "gateway.cdn".equals(s.labels().get("cache")));
+            if (gets.containsKey("hit") || gets.containsKey("miss")) {
+                hits = gets.getOrDefault("hit", 0.0).longValue();
+                misses = gets.getOrDefault("miss", 0.0).longValue();
+                counted = true;
             }
         }
         if (!counted) {
@@ -366,9 +406,14 @@ public class StackPoller implements SmartLifecycle {
             for (EndpointState endpoint : state.endpoints()) {
                 ProbeResult probe = endpoint.lastProbe();
                 ProbeResult previous = lastProbes.put(endpoint.name(), probe);
-                if (probe != null && !probe.equals(previous)) {
+                // A run of successful probes is noise on a projector: record the first, every failure (the
+                // count climbing towards toleratedNumberOfFailures is the point of a drill) and the recovery.
+                boolean newProbe = probe != null && !probe.equals(previous);
+                if (newProbe && (previous == null || !probe.success() || !previous.success())) {
+                    String count = probe.success() ? "" : " (" + endpoint.consecutiveFailures() + " in a row)";
                     timeline.add(probe.time().toString(), Kind.PROBE, endpoint.name(),
-                            "probe " + endpoint.name() + ": " + describe(probe), probe.success() ? Tone.OK : Tone.BAD);
+                            "probe " + endpoint.name() + ": " + describe(probe) + count,
+                            probe.success() ? Tone.OK : Tone.BAD);
                 }
             }
         }
@@ -387,10 +432,15 @@ public class StackPoller implements SmartLifecycle {
         }
     }
 
+    /** Short enough for a timeline line; the status change entries keep the traffic manager's full reason. */
     private static String describe(ProbeResult probe) {
-        String answer = probe.statusCode() == null ? "no answer" : "HTTP " + probe.statusCode();
-        return probe.success() ? answer + " in " + probe.latency().toMillis() + " ms"
-                : "failed, " + (probe.error() == null ? answer : probe.error());
+        if (probe.success()) {
+            return "HTTP " + probe.statusCode() + " in " + probe.latency().toMillis() + " ms";
+        }
+        if (probe.statusCode() != null) {
+            return "failed, HTTP " + probe.statusCode() + " after " + probe.latency().toMillis() + " ms";
+        }
+        return "failed, " + (probe.error() == null ? "no answer" : probe.error());
     }
 
     private JsonNode parse(String body) {

@@ -28,11 +28,14 @@ class Upstreams {
 
     private final HttpClient client;
     private final Duration timeout;
+    private final Duration actionTimeout;
 
     Upstreams(DashboardProperties properties) {
         this.timeout = properties.requestTimeout();
+        this.actionTimeout = properties.actionTimeout();
         this.client = HttpClient.newBuilder()
-                .connectTimeout(timeout)
+                // each request bounds its own wait (below); this only caps the connection attempt
+                .connectTimeout(actionTimeout.compareTo(timeout) > 0 ? actionTimeout : timeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
@@ -47,10 +50,13 @@ class Upstreams {
         if (accept != null) {
             request.header("Accept", accept);
         }
-        return send(request);
+        return send(request, timeout);
     }
 
-    /** A request with a JSON body (or none when {@code json} is null) and the admin key. */
+    /**
+     * A request with a JSON body (or none when {@code json} is null) and the admin key, for an action: someone
+     * clicked and waits for the outcome, so it may take longer than a poll ({@code action-timeout}).
+     */
     CompletableFuture<Fetched> send(String method, URI uri, String json, String adminKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
@@ -60,10 +66,10 @@ class Upstreams {
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
-        return send(request);
+        return send(request, actionTimeout);
     }
 
-    private CompletableFuture<Fetched> send(HttpRequest.Builder request) {
+    private CompletableFuture<Fetched> send(HttpRequest.Builder request, Duration timeout) {
         long start = System.nanoTime();
         try {
             return client.sendAsync(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString())
@@ -71,7 +77,7 @@ class Upstreams {
                     .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                     .handle((response, error) -> error == null
                             ? new Fetched(response.statusCode(), response.body(), null, millisSince(start))
-                            : Fetched.failed(describe(error), millisSince(start)));
+                            : Fetched.failed(describe(error, timeout), millisSince(start)));
         }
         catch (IllegalArgumentException ex) {
             return CompletableFuture.completedFuture(Fetched.failed("bad request: " + ex.getMessage(), 0));
@@ -82,7 +88,7 @@ class Upstreams {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     }
 
-    private String describe(Throwable error) {
+    private static String describe(Throwable error, Duration timeout) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof HttpConnectTimeoutException) {
             return "no connection within " + timeout.toMillis() + " ms";

@@ -26,7 +26,8 @@ import dev.powerpages.emulator.trafficmanager.dashboard.FakeService.Reply;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "traffic-manager.profiles.contoso.emulator.time-scale=10",
         "traffic-manager.dashboard.poll-interval=200ms",
-        "traffic-manager.dashboard.request-timeout=500ms" })
+        // generous: the build machine is shared; a poll that times out would read as a service going down
+        "traffic-manager.dashboard.request-timeout=2s" })
 @AutoConfigureRestTestClient
 abstract class DashboardTestSupport {
 

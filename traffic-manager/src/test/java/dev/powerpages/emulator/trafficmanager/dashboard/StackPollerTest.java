@@ -21,6 +21,8 @@ import org.springframework.http.MediaType;
 
 import com.jayway.jsonpath.JsonPath;
 
+import dev.powerpages.emulator.trafficmanager.dashboard.FakeService.Reply;
+
 
 class StackPollerTest extends DashboardTestSupport {
 
@@ -52,6 +54,22 @@ class StackPollerTest extends DashboardTestSupport {
             assertThat((String) JsonPath.read(json, "$.gateway.waf.enabledState")).isEqualTo("Enabled");
             assertThat((String) JsonPath.read(json, "$.gateway.waf.mode")).isEqualTo("Prevention");
             assertThat(((Number) JsonPath.read(json, "$.gateway.waf.blocks")).longValue()).isEqualTo(7);
+        });
+    }
+
+    @Test
+    void withoutCdnOutcomeCountersTheHitRatioComesFromTheEdgeCachesStatistics() {
+        gateway.on("GET", "/actuator/prometheus", r -> new Reply(200, "text/plain", """
+                # TYPE cache_gets_total counter
+                cache_gets_total{cache="gateway.cdn",cacheManager="edge",name="gateway.cdn",result="hit"} 8.0
+                cache_gets_total{cache="gateway.cdn",cacheManager="edge",name="gateway.cdn",result="miss"} 2.0
+                cache_gets_total{cache="other",result="hit"} 1000.0
+                """));
+
+        await().atMost(DETECTION).untilAsserted(() -> {
+            String json = snapshot();
+            assertThat((Double) JsonPath.read(json, "$.gateway.cdn.hitRatio")).isEqualTo(0.8);
+            assertThat(((Number) JsonPath.read(json, "$.gateway.cdn.hits")).longValue()).isEqualTo(8);
         });
     }
 
