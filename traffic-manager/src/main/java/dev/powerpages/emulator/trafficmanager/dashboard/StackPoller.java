@@ -383,6 +383,22 @@ public class StackPoller implements SmartLifecycle {
     /** Turns what changed since the previous poll into timeline entries. */
     private void recordChanges(TrafficManagerProfile profile, ProfileState state, Gateway gateway, List<Node> nodes,
             Store store) {
+        // probes first: a status change is caused by a probe, so it is the newer entry of the two
+        if (state != null) {
+            for (EndpointState endpoint : state.endpoints()) {
+                ProbeResult probe = endpoint.lastProbe();
+                ProbeResult previous = lastProbes.put(endpoint.name(), probe);
+                // A run of successful probes is noise on a projector: record the first, every failure (the
+                // count climbing towards toleratedNumberOfFailures is the point of a drill) and the recovery.
+                boolean newProbe = probe != null && !probe.equals(previous);
+                if (newProbe && (previous == null || !probe.success() || !previous.success())) {
+                    String count = probe.success() ? "" : " (" + endpoint.consecutiveFailures() + " in a row)";
+                    timeline.add(probe.time().plus(probe.latency()).toString(), Kind.PROBE, endpoint.name(),
+                            "probe " + endpoint.name() + ": " + describe(probe) + count,
+                            probe.success() ? Tone.OK : Tone.BAD);
+                }
+            }
+        }
         if (profile != null) {
             List<EndpointStatusChange> changes = profile.statusChanges(); // newest first
             List<EndpointStatusChange> fresh = new ArrayList<>();
@@ -400,21 +416,6 @@ public class StackPoller implements SmartLifecycle {
                         : change.newStatus() == EndpointMonitorStatus.DEGRADED ? Tone.BAD : Tone.WARN;
                 timeline.add(change.time().toString(), Kind.STATUS, change.endpoint(), change.endpoint() + ": "
                         + change.oldStatus() + " \u2192 " + change.newStatus() + " (" + change.reason() + ")", tone);
-            }
-        }
-        if (state != null) {
-            for (EndpointState endpoint : state.endpoints()) {
-                ProbeResult probe = endpoint.lastProbe();
-                ProbeResult previous = lastProbes.put(endpoint.name(), probe);
-                // A run of successful probes is noise on a projector: record the first, every failure (the
-                // count climbing towards toleratedNumberOfFailures is the point of a drill) and the recovery.
-                boolean newProbe = probe != null && !probe.equals(previous);
-                if (newProbe && (previous == null || !probe.success() || !previous.success())) {
-                    String count = probe.success() ? "" : " (" + endpoint.consecutiveFailures() + " in a row)";
-                    timeline.add(probe.time().toString(), Kind.PROBE, endpoint.name(),
-                            "probe " + endpoint.name() + ": " + describe(probe) + count,
-                            probe.success() ? Tone.OK : Tone.BAD);
-                }
             }
         }
         serviceChange("gateway", "Gateway", gateway.status());

@@ -66,6 +66,8 @@ class DashboardBrowserTest extends DashboardTestSupport {
         }
     }
 
+    // The page re-renders its status parts on every pushed snapshot: read them through waits, which look
+    // the element up again, never through a kept reference that the next snapshot makes stale.
     @Test
     void failingThePrimarysHealthFromTheControlsTurnsItDegradedOnThePage() {
         WebDriverWait wait = new WebDriverWait(browser, DETECTION);
@@ -74,7 +76,7 @@ class DashboardBrowserTest extends DashboardTestSupport {
         wait.until(ExpectedConditions.textToBe(By.id("conn"), "Live"));
         wait.until(ExpectedConditions.textToBe(By.id("monitor-northeurope"), "Online"));
         wait.until(ExpectedConditions.textToBe(By.id("monitor-westeurope"), "Online"));
-        assertThat(browser.findElement(By.id("serving")).getText()).isEqualTo("northeurope");
+        wait.until(ExpectedConditions.textToBe(By.id("serving"), "northeurope"));
 
         browser.findElement(By.cssSelector("button[data-action='fail-health'][data-target='northeurope']")).click();
         Alert askForKey = wait.until(ExpectedConditions.alertIsPresent());
@@ -82,7 +84,7 @@ class DashboardBrowserTest extends DashboardTestSupport {
         askForKey.accept();
 
         wait.until(ExpectedConditions.textToBe(By.id("monitor-northeurope"), "Degraded"));
-        assertThat(browser.findElement(By.id("monitor-northeurope")).getAttribute("class")).contains("tone-bad");
+        wait.until(ExpectedConditions.attributeContains(By.id("monitor-northeurope"), "class", "tone-bad"));
         wait.until(ExpectedConditions.textToBe(By.id("serving"), "westeurope"));
         assertThat(browser.findElement(By.id("action-result")).getText())
                 .isEqualTo("Fail health on northeurope: done (HTTP 200)");
