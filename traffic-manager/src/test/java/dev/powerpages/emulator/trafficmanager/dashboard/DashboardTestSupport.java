@@ -25,6 +25,10 @@ import dev.powerpages.emulator.trafficmanager.dashboard.FakeService.Reply;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "traffic-manager.profiles.contoso.emulator.time-scale=10",
+        // no profile files and no DNS listener (keys of the traffic manager's DNS/persistence work; ignored
+        // where absent)
+        "traffic-manager.data-dir=",
+        "traffic-manager.dns.port=-1",
         "traffic-manager.dashboard.poll-interval=200ms",
         // generous: the build machine is shared; a poll that times out would read as a service going down
         "traffic-manager.dashboard.request-timeout=2s" })
