@@ -1,0 +1,157 @@
+package dev.powerpages.emulator.trafficmanager.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+
+import com.jayway.jsonpath.JsonPath;
+
+import dev.powerpages.emulator.trafficmanager.dashboard.FakeService.Reply;
+
+
+class StackPollerTest extends DashboardTestSupport {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void snapshotShowsEveryServiceOnThePathWithItsStatus() {
+        String json = snapshot();
+
+        assertThat((String) JsonPath.read(json, "$.profile.fqdn")).isEqualTo("contoso.trafficmanager.net");
+        assertThat((String) JsonPath.read(json, "$.profile.servingEndpoint")).isEqualTo("northeurope");
+        assertThat((String) JsonPath.read(json, "$.gateway.status.text")).isEqualTo("Up");
+        assertThat((String) JsonPath.read(json, "$.gateway.origin")).isEqualTo("northeurope");
+        assertThat((List<String>) JsonPath.read(json, "$.nodes[*].endpoint")).containsExactly("northeurope", "westeurope");
+        assertThat((List<String>) JsonPath.read(json, "$.nodes[*].health.text")).containsExactly("Healthy", "Healthy");
+        assertThat((List<Boolean>) JsonPath.read(json, "$.nodes[*].serving")).containsExactly(true, false);
+        assertThat((Boolean) JsonPath.read(json, "$.nodes[0].faults.failHealth")).isFalse();
+        assertThat((String) JsonPath.read(json, "$.nodes[1].about.region")).isEqualTo("westeurope");
+        assertThat((String) JsonPath.read(json, "$.store.status.text")).isEqualTo("Up");
+    }
+
+    @Test
+    void cdnHitRatioAndWafBlocksComeFromTheGatewaysAdminApisAndCounters() {
+        await().atMost(DETECTION).untilAsserted(() -> {
+            String json = snapshot();
+            assertThat((Boolean) JsonPath.read(json, "$.gateway.cdn.enabled")).isTrue();
+            assertThat((Double) JsonPath.read(json, "$.gateway.cdn.hitRatio")).isEqualTo(0.75);
+            assertThat((String) JsonPath.read(json, "$.gateway.waf.enabledState")).isEqualTo("Enabled");
+            assertThat((String) JsonPath.read(json, "$.gateway.waf.mode")).isEqualTo("Prevention");
+            assertThat(((Number) JsonPath.read(json, "$.gateway.waf.blocks")).longValue()).isEqualTo(7);
+        });
+    }
+
+    @Test
+    void withoutCdnOutcomeCountersTheHitRatioComesFromTheEdgeCachesStatistics() {
+        gateway.on("GET", "/actuator/prometheus", r -> new Reply(200, "text/plain", """
+                # TYPE cache_gets_total counter
+                cache_gets_total{cache="gateway.cdn",cacheManager="edge",name="gateway.cdn",result="hit"} 8.0
+                cache_gets_total{cache="gateway.cdn",cacheManager="edge",name="gateway.cdn",result="miss"} 2.0
+                cache_gets_total{cache="other",result="hit"} 1000.0
+                """));
+
+        await().atMost(DETECTION).untilAsserted(() -> {
+            String json = snapshot();
+            assertThat((Double) JsonPath.read(json, "$.gateway.cdn.hitRatio")).isEqualTo(0.8);
+            assertThat(((Number) JsonPath.read(json, "$.gateway.cdn.hits")).longValue()).isEqualTo(8);
+        });
+    }
+
+    @Test
+    void requestsPerSecondPerRegionFollowTheGatewaysOriginCounter() {
+        await().atMost(DETECTION).untilAsserted(() -> {
+            String json = snapshot();
+            assertThat(((Number) JsonPath.read(json, "$.gateway.requestsPerSecond.northeurope")).doubleValue())
+                    .isBetween(PRIMARY_RPS * 0.7, PRIMARY_RPS * 1.3);
+            assertThat(((Number) JsonPath.read(json, "$.gateway.requestsPerSecond.westeurope")).doubleValue())
+                    .isZero();
+        });
+    }
+
+    @Test
+    void aGatewayWithoutCdnAndWafApisReadsNotAvailable() {
+        gatewayWithoutEdgeApis();
+
+        await().atMost(DETECTION).untilAsserted(() -> {
+            String json = snapshot();
+            assertThat((Object) JsonPath.read(json, "$.gateway.cdn.enabled")).isNull();
+            assertThat((Object) JsonPath.read(json, "$.gateway.cdn.hitRatio")).isNull();
+            assertThat((Object) JsonPath.read(json, "$.gateway.waf.blocks")).isNull();
+            assertThat((String) JsonPath.read(json, "$.gateway.waf.note")).contains("no WAF admin API");
+        });
+        String html = client.get().uri("/").exchange().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(html).contains("<dt>CDN hit ratio</dt><dd>n/a</dd>", "<dt>WAF blocks</dt><dd>n/a</dd>");
+    }
+
+    @Test
+    void aFailingPrimaryShowsAsDegradedAndTheTimelineTellsWhy() {
+        primary.failHealth(true);
+
+        await().atMost(DETECTION).untilAsserted(() -> {
+            String json = snapshot();
+            assertThat((String) JsonPath.read(json, "$.nodes[0].monitorStatus.text")).isEqualTo("Degraded");
+            assertThat((String) JsonPath.read(json, "$.nodes[0].health.text")).isEqualTo("Unhealthy");
+            assertThat((List<String>) JsonPath.read(json, "$.nodes[0].reasons")).containsExactly("failHealth fault injected");
+            assertThat((String) JsonPath.read(json, "$.profile.servingEndpoint")).isEqualTo("westeurope");
+            assertThat(timelineTexts()).anySatisfy(text -> assertThat(text)
+                    .startsWith("northeurope: Online \u2192 Degraded"));
+            assertThat(timelineTexts()).anySatisfy(text -> assertThat(text)
+                    .startsWith("probe northeurope: failed, HTTP 503"));
+            assertThat(timelineTexts()).contains("App node northeurope: Healthy \u2192 Unhealthy (HTTP 503)");
+        });
+    }
+
+    @Test
+    void aStoppedStoreShowsDownAndTheTimelineRecordsIt() {
+        store.stop();
+
+        await().atMost(DETECTION).untilAsserted(() -> {
+            assertThat(snapshotValue("$.store.status.text")).isEqualTo("Down");
+            assertThat(snapshotValue("$.store.status.detail")).isEqualTo("connection refused");
+            assertThat(timelineTexts()).contains("Metadata store: Up \u2192 Down (connection refused)");
+        });
+    }
+
+    @Test
+    void theStreamPushesASnapshotOnEveryPoll() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/dashboard/stream"))
+                .header("Accept", MediaType.TEXT_EVENT_STREAM_VALUE).timeout(Duration.ofSeconds(10)).build();
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith(MediaType.TEXT_EVENT_STREAM_VALUE));
+        List<String> times = new ArrayList<>();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String event = null;
+            for (String line = lines.readLine(); line != null && times.size() < 3; line = lines.readLine()) {
+                if (line.startsWith("event:")) {
+                    event = line.substring(6).strip();
+                }
+                else if (line.startsWith("data:") && "snapshot".equals(event)) {
+                    String data = line.substring(5);
+                    assertThat((List<String>) JsonPath.read(data, "$.nodes[*].endpoint"))
+                            .containsExactly("northeurope", "westeurope");
+                    times.add(JsonPath.read(data, "$.time"));
+                }
+            }
+        }
+        // the first snapshot is sent on connect, the next ones by successive polls
+        assertThat(times).hasSize(3).doesNotHaveDuplicates();
+    }
+}
