@@ -7,6 +7,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.testcontainers.DockerClientFactory;
@@ -65,8 +69,22 @@ final class ContainerStackRuntime implements StackRuntime {
                             "CONTOSO_SECONDARY_TARGET", WESTEUROPE + ":8081"));
             stack.add(GATEWAY, StackService.GATEWAY, image(StackService.GATEWAY), startupTimeout,
                     Map.of("GATEWAY_TRAFFIC_MANAGER_URL", "http://" + TRAFFIC_MANAGER + ":8090"));
-            // In dependency order, as compose's depends_on/service_healthy would: each waits for its health path.
-            stack.services.values().forEach(ServiceContainer::start);
+            // All at once, as the local mode does: each service retries its peers, and each container
+            // is ready when its own health path answers 200 (the app nodes' only once the store has served the site).
+            // One thread each: the common pool has a single worker on a two-core machine.
+            ExecutorService starters = Executors.newFixedThreadPool(stack.services.size());
+            try {
+                CompletableFuture.allOf(stack.services.values().stream()
+                        .map(service -> CompletableFuture.runAsync(service::start, starters))
+                        .toArray(CompletableFuture[]::new)).join();
+            }
+            finally {
+                starters.shutdown();
+            }
+        }
+        catch (CompletionException ex) {
+            stack.close();
+            throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
         }
         catch (RuntimeException ex) {
             stack.close();
