@@ -23,6 +23,7 @@ public final class PowerPagesStack implements AutoCloseable {
     private final MetadataStore store;
     private final Duration startupTimeout;
     private volatile StackTimeouts timeouts;
+    private final Thread shutdownHook;
 
     private PowerPagesStack(StackMode mode, StackRuntime runtime, Duration startupTimeout) {
         this.mode = mode;
@@ -34,6 +35,10 @@ public final class PowerPagesStack implements AutoCloseable {
                 StackRuntime.WESTEUROPE, new AppNode(StackRuntime.WESTEUROPE, runtime.service(StackRuntime.WESTEUROPE)));
         this.trafficManager = new TrafficManager(runtime.service(StackRuntime.TRAFFIC_MANAGER));
         this.store = new MetadataStore(runtime.service(StackRuntime.STORE), runtime.storePublicUrl());
+        // Child JVMs outlive their parent and, without Ryuk, containers outlive the test JVM: stop
+        // them if the JVM exits before close() (a failsafe timeout, Ctrl-C in the IDE).
+        this.shutdownHook = new Thread(runtime::close, "powerpages-stack-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /** Starts the five services in the mode given (or the {@code -Dpowerpages.stack.mode} one) and waits until all are healthy. */
@@ -163,6 +168,12 @@ public final class PowerPagesStack implements AutoCloseable {
     /** Stops every service (gracefully; containers are removed). */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        }
+        catch (IllegalStateException ex) {
+            // The JVM is already shutting down: the hook is running or has run.
+        }
         runtime.close();
     }
 
