@@ -1,0 +1,113 @@
+package dev.powerpages.emulator.testkit;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One region's app node, with the contract's fault injection ({@code /_services/chaos}, behind
+ * the admin key). Faults combine, as the chaos API's fields do, and stay until
+ * {@link #clearFaults()} or a restart.
+ */
+public final class AppNode {
+
+    private final String region;
+    private final RunningService service;
+
+    AppNode(String region, RunningService service) {
+        this.region = region;
+        this.service = service;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    /** The node's own URL (bypassing the gateway and the traffic manager). */
+    public URI url(String path) {
+        return service.url(path);
+    }
+
+    /** GETs a path from this node directly. */
+    public HttpResult get(String path) {
+        return Http.get(url(path));
+    }
+
+    /** The node's health probe answer ({@code GET /_services/health}): 200 or 503 with the reasons. */
+    public HttpResult health() {
+        return get("/_services/health");
+    }
+
+    /** Makes the node answer its health probe with 503 while it keeps serving pages. */
+    public AppNode failHealth() {
+        return chaos(Map.of("failHealth", true));
+    }
+
+    /** Delays every response of the node by {@code latency}. */
+    public AppNode addLatency(Duration latency) {
+        return chaos(Map.of("latencyMs", latency.toMillis()));
+    }
+
+    /** Makes the node answer that share of page requests with a server error (0.0 to 1.0). */
+    public AppNode errorRate(double rate) {
+        return chaos(Map.of("errorRate", rate));
+    }
+
+    /** Cuts the node off from the metadata store, as a Dataverse outage seen from this region. */
+    public AppNode cutOffStore() {
+        return chaos(Map.of("storeCutOff", true));
+    }
+
+    /** Any combination of the chaos API's fields, e.g. {@code Map.of("latencyMs", 500, "errorRate", 0.1)}. */
+    public AppNode chaos(Map<String, ?> faults) {
+        HttpResult result = Http.send("PUT", url("/_services/chaos"), Json.write(faults), AdminKey.jsonHeaders());
+        requireSuccess(result, "PUT /_services/chaos " + faults);
+        return this;
+    }
+
+    /** Removes every injected fault ({@code DELETE /_services/chaos}). */
+    public AppNode clearFaults() {
+        HttpResult result = Http.send("DELETE", url("/_services/chaos"), null, AdminKey.jsonHeaders());
+        requireSuccess(result, "DELETE /_services/chaos");
+        return this;
+    }
+
+    /** The faults now in force, as the chaos API shows them. */
+    public JsonNode faults() {
+        HttpResult result = Http.get(url("/_services/chaos"), AdminKey.jsonHeaders());
+        requireSuccess(result, "GET /_services/chaos");
+        return Json.parse(result);
+    }
+
+    /** Stops the node abruptly (SIGKILL): the region disappears, no graceful shutdown. */
+    public void kill() {
+        service.kill();
+    }
+
+    /** Starts the node again (stopping it first if it runs) and waits until it is healthy; faults are gone. */
+    public void restart() {
+        service.restart();
+    }
+
+    public boolean isRunning() {
+        return service.isRunning();
+    }
+
+    /** The end of the node's log, for diagnosing a failed test. */
+    public String logTail() {
+        return service.logTail();
+    }
+
+    private void requireSuccess(HttpResult result, String action) {
+        if (!result.isSuccessful()) {
+            throw new IllegalStateException(action + " on " + region + " answered " + result);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AppNode[" + region + " at " + url("") + "]";
+    }
+}

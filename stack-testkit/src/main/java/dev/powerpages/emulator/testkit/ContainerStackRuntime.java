@@ -1,0 +1,137 @@
+package dev.powerpages.emulator.testkit;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.Network;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.images.builder.ImageFromDockerfile;
+
+/**
+ * The five services in containers on a private Docker network, wired by network alias as
+ * docker-compose wires them. Images are built from the located jars with a generated Dockerfile
+ * (rather than the modules' own Dockerfiles) so that a user's project, which has the jars but not
+ * the emulator's source tree, can build them too; Docker's layer cache makes a rebuild of an
+ * unchanged jar instant.
+ */
+final class ContainerStackRuntime implements StackRuntime {
+
+    /** Compose's choice: the store's public URL stays the host's name for it, the token audience the nodes ask for. */
+    private static final String STORE_PUBLIC_URL = "http://localhost:8070";
+
+    private static final String DOCKERFILE = """
+            FROM eclipse-temurin:17-jre
+            COPY application.jar /application.jar
+            ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xmx256m -XX:TieredStopAtLevel=1"
+            ENTRYPOINT ["java", "-jar", "/application.jar"]
+            """;
+
+    private final Network network = Network.newNetwork();
+    private final Map<String, ServiceContainer> services = new LinkedHashMap<>();
+
+    static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        }
+        catch (RuntimeException | LinkageError ex) {
+            return false;
+        }
+    }
+
+    static ContainerStackRuntime start(Duration startupTimeout) {
+        ContainerStackRuntime stack = new ContainerStackRuntime();
+        try {
+            Future<String> store = image(StackService.METADATA_STORE);
+            Future<String> appNode = image(StackService.APP_NODE);
+            stack.add(STORE, StackService.METADATA_STORE, store, startupTimeout, Map.of(
+                    "STORE_IN_MEMORY", "true",
+                    "STORE_PUBLIC_URL", STORE_PUBLIC_URL));
+            for (String region : List.of(NORTHEUROPE, WESTEUROPE)) {
+                stack.add(region, StackService.APP_NODE, appNode, startupTimeout, Map.of(
+                        "NODE_REGION", region,
+                        "STORE_URL", "http://" + STORE + ":8070",
+                        "STORE_SCOPE", STORE_PUBLIC_URL + "/.default"));
+            }
+            stack.add(TRAFFIC_MANAGER, StackService.TRAFFIC_MANAGER, image(StackService.TRAFFIC_MANAGER), startupTimeout,
+                    Map.of("CONTOSO_PRIMARY_TARGET", NORTHEUROPE + ":8081",
+                            "CONTOSO_SECONDARY_TARGET", WESTEUROPE + ":8081"));
+            stack.add(GATEWAY, StackService.GATEWAY, image(StackService.GATEWAY), startupTimeout,
+                    Map.of("GATEWAY_TRAFFIC_MANAGER_URL", "http://" + TRAFFIC_MANAGER + ":8090"));
+            // All at once, as the local mode does: each service retries its peers, and each container
+            // is ready when its own health path answers 200 (the app nodes' only once the store has served the site).
+            // One thread each: the common pool has a single worker on a two-core machine.
+            ExecutorService starters = Executors.newFixedThreadPool(stack.services.size());
+            try {
+                CompletableFuture.allOf(stack.services.values().stream()
+                        .map(service -> CompletableFuture.runAsync(service::start, starters))
+                        .toArray(CompletableFuture[]::new)).join();
+            }
+            finally {
+                starters.shutdown();
+            }
+        }
+        catch (CompletionException ex) {
+            stack.close();
+            throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
+        }
+        catch (RuntimeException ex) {
+            stack.close();
+            throw ex;
+        }
+        return stack;
+    }
+
+    private static Future<String> image(StackService service) {
+        Path jar = ServiceJars.locate(service);
+        // Kept after the run (deleteOnExit false): the next run reuses the cached layers.
+        return new ImageFromDockerfile("pp-emulator-testkit/" + service.artifactId(), false)
+                .withFileFromPath("application.jar", jar)
+                .withFileFromString("Dockerfile", DOCKERFILE);
+    }
+
+    private void add(String name, StackService service, Future<String> image, Duration startupTimeout,
+            Map<String, String> environment) {
+        GenericContainer<?> container = new GenericContainer<>(image)
+                .withNetwork(network)
+                .withNetworkAliases(name)
+                .withExposedPorts(service.defaultPort())
+                .withEnv(environment)
+                .withEnv("SERVER_PORT", Integer.toString(service.defaultPort()))
+                .waitingFor(Wait.forHttp(service.healthPath()).forStatusCode(200).withStartupTimeout(startupTimeout));
+        services.put(name, new ServiceContainer(name, container, service.defaultPort(), service.healthPath(), startupTimeout));
+    }
+
+    @Override
+    public RunningService service(String name) {
+        ServiceContainer service = services.get(name);
+        if (service == null) {
+            throw new IllegalArgumentException("no service " + name + " in " + services.keySet());
+        }
+        return service;
+    }
+
+    @Override
+    public String storePublicUrl() {
+        return STORE_PUBLIC_URL;
+    }
+
+    @Override
+    public void close() {
+        List<ServiceContainer> reversed = new ArrayList<>(services.values());
+        Collections.reverse(reversed);
+        reversed.forEach(ServiceContainer::stop);
+        network.close();
+    }
+}

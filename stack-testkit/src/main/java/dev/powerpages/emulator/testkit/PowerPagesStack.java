@@ -1,0 +1,184 @@
+package dev.powerpages.emulator.testkit;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * The whole emulated stack, running: the site (through the gateway), each region's app node, the
+ * traffic manager and the metadata store, and waits for the routing to change. Get one injected
+ * with {@link PowerPagesStackTest}, or start one yourself with {@link #start(StackMode)} and close it.
+ */
+public final class PowerPagesStack implements AutoCloseable {
+
+    private final StackMode mode;
+    private final StackRuntime runtime;
+    private final Site site;
+    private final Map<String, AppNode> regions;
+    private final TrafficManager trafficManager;
+    private final MetadataStore store;
+    private final Duration startupTimeout;
+    private volatile StackTimeouts timeouts;
+    private final Thread shutdownHook;
+
+    private PowerPagesStack(StackMode mode, StackRuntime runtime, Duration startupTimeout) {
+        this.mode = mode;
+        this.runtime = runtime;
+        this.startupTimeout = startupTimeout;
+        this.site = new Site(runtime.service(StackRuntime.GATEWAY));
+        this.regions = Map.of(
+                StackRuntime.NORTHEUROPE, new AppNode(StackRuntime.NORTHEUROPE, runtime.service(StackRuntime.NORTHEUROPE)),
+                StackRuntime.WESTEUROPE, new AppNode(StackRuntime.WESTEUROPE, runtime.service(StackRuntime.WESTEUROPE)));
+        this.trafficManager = new TrafficManager(runtime.service(StackRuntime.TRAFFIC_MANAGER));
+        this.store = new MetadataStore(runtime.service(StackRuntime.STORE), runtime.storePublicUrl());
+        // Child JVMs outlive their parent and, without Ryuk, containers outlive the test JVM: stop
+        // them if the JVM exits before close() (a failsafe timeout, Ctrl-C in the IDE).
+        this.shutdownHook = new Thread(runtime::close, "powerpages-stack-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** Starts the five services in the mode given (or the {@code -Dpowerpages.stack.mode} one) and waits until all are healthy. */
+    public static PowerPagesStack start(StackMode mode) {
+        StackMode resolved = mode.resolve();
+        Duration startup = StackTimeouts.startupFromProperties();
+        StackRuntime runtime = switch (resolved) {
+            case CONTAINERS -> ContainerStackRuntime.start(startup);
+            default -> LocalProcessStackRuntime.start(startup);
+        };
+        PowerPagesStack stack = new PowerPagesStack(resolved, runtime, startup);
+        try {
+            // Ready means what a visitor notices: the home page through the whole chain, from the primary.
+            stack.awaitServedBy(StackRuntime.NORTHEUROPE, startup);
+        }
+        catch (AssertionError | RuntimeException ex) {
+            stack.close();
+            throw new IllegalStateException("the stack started but does not serve the site: " + ex.getMessage()
+                    + "\ngateway log:\n" + runtime.service(StackRuntime.GATEWAY).logTail(), ex);
+        }
+        return stack;
+    }
+
+    /** Starts the stack in the default mode (local processes unless {@code -Dpowerpages.stack.mode=containers}). */
+    public static PowerPagesStack start() {
+        return start(StackMode.DEFAULT);
+    }
+
+    public StackMode mode() {
+        return mode;
+    }
+
+    /** The website through the gateway, as visitors reach it. */
+    public Site site() {
+        return site;
+    }
+
+    /** The app node of a region: {@code northeurope} or {@code westeurope}. */
+    public AppNode region(String name) {
+        AppNode node = regions.get(name);
+        if (node == null) {
+            throw new IllegalArgumentException("no region " + name + "; the stack has " + regions.keySet());
+        }
+        return node;
+    }
+
+    /** The primary region's node ({@code northeurope}, priority 1 in the profile). */
+    public AppNode primary() {
+        return region(StackRuntime.NORTHEUROPE);
+    }
+
+    /** The secondary region's node ({@code westeurope}, priority 2). */
+    public AppNode secondary() {
+        return region(StackRuntime.WESTEUROPE);
+    }
+
+    public TrafficManager trafficManager() {
+        return trafficManager;
+    }
+
+    public MetadataStore store() {
+        return store;
+    }
+
+    /** The waits' limits, derived once from the traffic manager profile's settings. */
+    public StackTimeouts timeouts() {
+        StackTimeouts current = timeouts;
+        if (current == null) {
+            current = new StackTimeouts(startupTimeout, trafficManager.failoverBound(), trafficManager.failbackBound(),
+                    StackTimeouts.slackFromProperties());
+            timeouts = current;
+        }
+        return current;
+    }
+
+    /**
+     * Waits until the site's home page is served (200) by {@code region}, for at most the profile's
+     * failover bound plus the slack, and returns that response.
+     */
+    public HttpResult awaitServedBy(String region) {
+        return awaitServedBy(region, timeouts().routingChange());
+    }
+
+    public HttpResult awaitServedBy(String region, Duration atMost) {
+        AtomicReference<Object> last = new AtomicReference<>();
+        try {
+            return Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(100)).until(() -> {
+                try {
+                    HttpResult result = site.get("/");
+                    last.set(result);
+                    return result;
+                }
+                catch (RuntimeException ex) {
+                    last.set(ex.getMessage());
+                    return null;
+                }
+            }, result -> result != null && result.status() == 200 && region.equals(result.region().orElse(null)));
+        }
+        catch (ConditionTimeoutException ex) {
+            throw new AssertionError("the site was not served by " + region + " within " + atMost
+                    + "; last answer: " + last.get(), ex);
+        }
+    }
+
+    /**
+     * Waits until the traffic manager shows {@code endpoint} with {@code endpointMonitorStatus}
+     * {@code status} (e.g. {@code Degraded}), for at most the failover bound plus the slack.
+     */
+    public void awaitEndpointStatus(String endpoint, String status) {
+        awaitEndpointStatus(endpoint, status, timeouts().routingChange());
+    }
+
+    public void awaitEndpointStatus(String endpoint, String status, Duration atMost) {
+        AtomicReference<String> last = new AtomicReference<>();
+        try {
+            Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(() -> {
+                last.set(trafficManager.endpointStatus(endpoint));
+                return Objects.equals(status, last.get());
+            });
+        }
+        catch (ConditionTimeoutException ex) {
+            throw new AssertionError("endpoint " + endpoint + " was not " + status + " within " + atMost
+                    + "; last status: " + last.get(), ex);
+        }
+    }
+
+    /** Stops every service (gracefully; containers are removed). */
+    @Override
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        }
+        catch (IllegalStateException ex) {
+            // The JVM is already shutting down: the hook is running or has run.
+        }
+        runtime.close();
+    }
+
+    @Override
+    public String toString() {
+        return "PowerPagesStack[" + mode + ", site " + site.url() + "]";
+    }
+}

@@ -1,0 +1,109 @@
+package dev.powerpages.emulator.testkit;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Ports;
+import org.testcontainers.containers.GenericContainer;
+
+/**
+ * One service in a container. {@link #kill()} sends SIGKILL through the Docker API; {@link #restart()}
+ * starts the same container again (same network alias, same environment), whose host port Docker
+ * may then choose anew, so the URL is looked up again.
+ */
+final class ServiceContainer implements RunningService {
+
+    private final String name;
+    private final GenericContainer<?> container;
+    private final int port;
+    private final String healthPath;
+    private final Duration startupTimeout;
+    private volatile String baseUrl;
+
+    ServiceContainer(String name, GenericContainer<?> container, int port, String healthPath, Duration startupTimeout) {
+        this.name = name;
+        this.container = container;
+        this.port = port;
+        this.healthPath = healthPath;
+        this.startupTimeout = startupTimeout;
+    }
+
+    void start() {
+        try {
+            container.start();
+        }
+        catch (RuntimeException ex) {
+            throw new IllegalStateException(name + " did not start in its container:\n" + logTail(), ex);
+        }
+        baseUrl = "http://" + container.getHost() + ":" + container.getMappedPort(port);
+    }
+
+    void stop() {
+        container.stop();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public URI url(String path) {
+        return URI.create(baseUrl + path);
+    }
+
+    @Override
+    public void kill() {
+        if (isRunning()) {
+            docker().killContainerCmd(container.getContainerId()).withSignal("KILL").exec();
+        }
+    }
+
+    @Override
+    public void restart() {
+        if (isRunning()) {
+            docker().stopContainerCmd(container.getContainerId()).exec();
+        }
+        docker().startContainerCmd(container.getContainerId()).exec();
+        Ports.Binding[] bindings = docker().inspectContainerCmd(container.getContainerId()).exec()
+                .getNetworkSettings().getPorts().getBindings().get(ExposedPort.tcp(port));
+        baseUrl = "http://" + container.getHost() + ":" + bindings[0].getHostPortSpec();
+        Instant deadline = Instant.now().plus(startupTimeout);
+        while (!Http.answers200(url(healthPath))) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(name + " did not become healthy within " + startupTimeout + ":\n" + logTail());
+            }
+            Http.sleep(Duration.ofMillis(250));
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        String id = container.getContainerId();
+        if (id == null) {
+            return false;
+        }
+        Boolean running = docker().inspectContainerCmd(id).exec().getState().getRunning();
+        return Boolean.TRUE.equals(running);
+    }
+
+    @Override
+    public String logTail() {
+        String logs;
+        try {
+            logs = container.getContainerId() == null ? "(no container)" : container.getLogs();
+        }
+        catch (RuntimeException ex) {
+            logs = "(logs unavailable: " + ex.getMessage() + ")";
+        }
+        String[] lines = logs.split("\n");
+        return String.join("\n", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 60), lines.length));
+    }
+
+    private DockerClient docker() {
+        return container.getDockerClient();
+    }
+}

@@ -1,0 +1,139 @@
+package dev.powerpages.emulator.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One service of the stack running as a child JVM started from its packaged jar, as
+ * {@code ./stack} starts it. Killing it is a real abrupt stop: the process gets SIGKILL and its
+ * port stops answering at once, as when a region is lost.
+ */
+final class ServiceProcess implements RunningService {
+
+    private final String name;
+    private final Path jar;
+    private final int port;
+    private final String healthPath;
+    private final Map<String, String> environment;
+    private final Path log;
+    private final Duration startupTimeout;
+    private volatile Process process;
+
+    ServiceProcess(String name, Path jar, int port, String healthPath, Map<String, String> environment, Path logDir,
+            Duration startupTimeout) {
+        this.name = name;
+        this.jar = jar;
+        this.port = port;
+        this.healthPath = healthPath;
+        this.environment = environment;
+        this.log = logDir.resolve(name + ".log");
+        this.startupTimeout = startupTimeout;
+    }
+
+    void start() {
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:+UseSerialGC", "-Xmx256m",
+                "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // Environment variables, as ./stack and docker-compose configure the services: each child has its own.
+        builder.environment().putAll(environment);
+        builder.environment().put("SERVER_PORT", Integer.toString(port));
+        try {
+            process = builder.start();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("could not start " + name + " from " + jar, ex);
+        }
+    }
+
+    void awaitHealthy() {
+        Instant deadline = Instant.now().plus(startupTimeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + logTail());
+            }
+            if (Http.answers200(url(healthPath))) {
+                return;
+            }
+            Http.sleep(Duration.ofMillis(250));
+        }
+        throw new IllegalStateException(name + " did not become healthy within " + startupTimeout + ":\n" + logTail());
+    }
+
+    @Override
+    public void kill() {
+        Process current = process;
+        if (current != null && current.isAlive()) {
+            current.destroyForcibly();
+            waitForExit(current);
+        }
+    }
+
+    @Override
+    public void restart() {
+        stop();
+        start();
+        awaitHealthy();
+    }
+
+    /** SIGTERM, so that Spring closes gracefully; SIGKILL if it takes too long. */
+    void stop() {
+        Process current = process;
+        if (current != null && current.isAlive()) {
+            current.destroy();
+            waitForExit(current);
+        }
+    }
+
+    private static void waitForExit(Process process) {
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        Process current = process;
+        return current != null && current.isAlive();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public URI url(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    @Override
+    public String logTail() {
+        try {
+            List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        }
+        catch (IOException ex) {
+            return "(log " + log + " unreadable: " + ex + ")";
+        }
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
