@@ -54,7 +54,7 @@ class ResolveController {
         EndpointState endpoint = answer.endpoint();
         // Azure Monitor's "Queries by endpoint returned" metric.
         meters.counter("traffic.manager.queries", "profile", profile.name(), "endpoint", endpoint.name()).increment();
-        int ttl = state.definition().dnsConfig().ttl();
+        int ttl = profile.answerTtl();
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.maxAge(Duration.ofSeconds(ttl)))
                 .body(new ResolveAnswer(profile.name(), state.definition().dnsConfig().fqdn(), endpoint.name(),
