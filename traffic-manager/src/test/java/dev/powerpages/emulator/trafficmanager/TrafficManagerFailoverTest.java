@@ -106,7 +106,9 @@ class TrafficManagerFailoverTest {
                 .jsonPath("$.url").isEqualTo("http://" + primary.target())
                 .jsonPath("$.endpointMonitorStatus").isEqualTo("Online")
                 .jsonPath("$.ttl").isEqualTo(1)
-                .jsonPath("$.allEndpointsDegraded").isEqualTo(false);
+                .jsonPath("$.allEndpointsDegraded").isEqualTo(false)
+                .jsonPath("$.fallbacks[0].endpoint").isEqualTo("westeurope")
+                .jsonPath("$.fallbacks[0].url").isEqualTo("http://" + secondary.target());
     }
 
     @Test
