@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -126,6 +127,8 @@ class TrafficManagerFailoverTest {
                 .containsEntry("newStatus", "Degraded");
         assertThat((String) change.get("reason")).contains("2 consecutive probe failures, more than the 1 tolerated");
         assertThat(JsonPath.<Integer>read(change, "$.probe.statusCode")).isEqualTo(503);
+        assertThat(JsonPath.<String>read(change, "$.probeAgent")).matches("agent-[123]");
+        assertThat((String) change.get("reason")).contains("of 3 probe agents see more failures than tolerated");
         assertThat(JsonPath.<String>read(change, "$.probe.error")).contains("HTTP 503");
         assertThat(probeFailures("northeurope") - failuresBefore).isGreaterThanOrEqualTo(2);
         assertThat(meters.get("traffic.manager.endpoint.status")
@@ -137,6 +140,31 @@ class TrafficManagerFailoverTest {
         Map<String, Object> failback = latestChange();
         assertThat(failback).containsEntry("oldStatus", "Degraded").containsEntry("newStatus", "Online");
         assertThat(JsonPath.<Integer>read(failback, "$.probe.statusCode")).isEqualTo(200);
+    }
+
+    /**
+     * docs/traffic-manager.md: detection ≤ (F + 1) × I + T and failback ≤ I + T, here F = 1, I = 500 ms,
+     * T = 300 ms. Measured from the change on the node to the status change the events API records; the
+     * allowance covers the 25 ms probe tick and thread scheduling on a loaded machine.
+     */
+    @Test
+    void detectionAndFailbackStayWithinTheDocumentedWorstCase() {
+        Duration interval = Duration.ofMillis(500);
+        Duration timeout = Duration.ofMillis(300);
+        Duration allowance = Duration.ofMillis(400);
+
+        Instant broken = Instant.now();
+        primary.answer(Health.UNAVAILABLE);
+        await().atMost(DETECTION).until(() -> "Degraded".equals(monitorStatus("northeurope")));
+        Duration detection = Duration.between(broken, Instant.parse(JsonPath.read(latestChange(), "$.time")));
+
+        Instant repaired = Instant.now();
+        primary.answer(Health.HEALTHY);
+        await().atMost(DETECTION).until(() -> "Online".equals(monitorStatus("northeurope")));
+        Duration failback = Duration.between(repaired, Instant.parse(JsonPath.read(latestChange(), "$.time")));
+
+        assertThat(detection).isLessThanOrEqualTo(interval.multipliedBy(2).plus(timeout).plus(allowance));
+        assertThat(failback).isLessThanOrEqualTo(interval.plus(timeout).plus(allowance));
     }
 
     @Test

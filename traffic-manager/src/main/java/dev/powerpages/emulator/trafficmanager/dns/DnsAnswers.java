@@ -24,6 +24,7 @@ import dev.powerpages.emulator.trafficmanager.profile.ProfileRegistry;
 import dev.powerpages.emulator.trafficmanager.profile.RoutingDecision;
 import dev.powerpages.emulator.trafficmanager.profile.TrafficManagerEndpoint;
 import dev.powerpages.emulator.trafficmanager.profile.TrafficManagerProfile;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * What Traffic Manager's name servers answer for {@code <relativeName>.trafficmanager.net} ("How Traffic
@@ -41,9 +42,11 @@ public class DnsAnswers {
     private static final long NEGATIVE_TTL = 10;
 
     private final ProfileRegistry profiles;
+    private final MeterRegistry meters;
 
-    public DnsAnswers(ProfileRegistry profiles) {
+    public DnsAnswers(ProfileRegistry profiles, MeterRegistry meters) {
         this.profiles = profiles;
+        this.meters = meters;
     }
 
     /** The response to one query message. */
@@ -74,6 +77,8 @@ public class DnsAnswers {
             return response;
         }
         TrafficManagerEndpoint endpoint = profile.endpoint(chosen.endpoint().name()).orElseThrow();
+        // Azure Monitor's "Queries by endpoint returned", counted for DNS as for the resolve API.
+        meters.counter("traffic.manager.queries", "profile", profile.name(), "endpoint", endpoint.name()).increment();
         long ttl = profile.answerTtl();
         String host = endpoint.targetHost();
         int type = question.getType();
