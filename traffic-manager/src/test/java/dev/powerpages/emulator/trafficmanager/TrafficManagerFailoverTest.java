@@ -168,10 +168,14 @@ class TrafficManagerFailoverTest {
     }
 
     @Test
-    void primaryThatRefusesConnectionsIsDegraded() {
+    void primaryThatRefusesConnectionsIsDegradedWithinTheDocumentedWorstCase() {
+        Instant killed = Instant.now();
         primary.stop();
 
         await().atMost(DETECTION).until(() -> "Degraded".equals(monitorStatus("northeurope")));
+        Duration detection = Duration.between(killed, Instant.parse(JsonPath.read(latestChange(), "$.time")));
+        // (F + 1) × I + T = 2 × 500 ms + 300 ms, plus the same allowance as above
+        assertThat(detection).isLessThanOrEqualTo(Duration.ofMillis(2 * 500 + 300 + 400));
 
         assertThat(resolvedEndpoint()).isEqualTo("westeurope");
         assertThat(JsonPath.<String>read(latestChange(), "$.probe.error")).isEqualTo("Connection refused");
