@@ -26,8 +26,9 @@ class OriginConfiguration {
 	}
 
 	@Bean
-	TrafficManagerOriginFilter trafficManagerOriginFilter(OriginResolver resolver, OriginMetrics metrics) {
-		return new TrafficManagerOriginFilter(resolver, metrics);
+	TrafficManagerOriginFilter trafficManagerOriginFilter(OriginResolver resolver, OriginMetrics metrics,
+			EdgeRetryProperties edgeRetry) {
+		return new TrafficManagerOriginFilter(resolver, metrics, edgeRetry);
 	}
 
 }

@@ -32,4 +32,13 @@ public class OriginMetrics {
 			.increment();
 	}
 
+	public void retried(ResolveAnswer refused, ResolveAnswer next) {
+		Counter.builder("gateway.origin.retries")
+			.description("Idempotent requests the edge retried on the next endpoint after a refused connection")
+			.tag("from", refused.endpoint())
+			.tag("to", next.endpoint())
+			.register(registry)
+			.increment();
+	}
+
 }

@@ -8,6 +8,7 @@ import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.ReactiveLoadBalancerClientFilter;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -16,12 +17,18 @@ import dev.powerpages.emulator.gateway.EdgeFilterOrder;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.addOriginalRequestUrl;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.containsEncodedParts;
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.reset;
 
 /**
  * Resolves routes whose uri is {@code tm://{profile}}: asks the {@link OriginResolver} which
  * endpoint takes the profile's traffic and rewrites the request URL to that endpoint, keeping
  * path and query. It works as {@link ReactiveLoadBalancerClientFilter} does for {@code lb://},
  * and at the same point in the chain (after the route's URL is built).
+ * <p>
+ * With {@link EdgeRetryProperties edge retry} on, a GET or HEAD whose origin refuses the connection
+ * is sent once more, to the answer's first fallback (the next endpoint by priority). Only a refused
+ * connection is retried: nothing reached the origin, so even a request that is not idempotent could
+ * not have had an effect, but the edge keeps to GET and HEAD as Front Door's retry does.
  */
 public class TrafficManagerOriginFilter implements GlobalFilter, Ordered {
 
@@ -34,9 +41,12 @@ public class TrafficManagerOriginFilter implements GlobalFilter, Ordered {
 
 	private final OriginMetrics metrics;
 
-	public TrafficManagerOriginFilter(OriginResolver resolver, OriginMetrics metrics) {
+	private final EdgeRetryProperties edgeRetry;
+
+	public TrafficManagerOriginFilter(OriginResolver resolver, OriginMetrics metrics, EdgeRetryProperties edgeRetry) {
 		this.resolver = resolver;
 		this.metrics = metrics;
+		this.edgeRetry = edgeRetry;
 	}
 
 	@Override
@@ -52,16 +62,35 @@ public class TrafficManagerOriginFilter implements GlobalFilter, Ordered {
 		}
 		addOriginalRequestUrl(exchange, url);
 		String profile = url.getHost();
-		return resolver.resolve(profile).flatMap(origin -> {
-			exchange.getAttributes().put(GATEWAY_REQUEST_URL_ATTR, toOrigin(url, origin.url()));
-			exchange.getAttributes().put(RESOLVED_ORIGIN_ATTR, origin);
-			metrics.requestSent(origin);
-			return chain.filter(exchange).onErrorMap(error -> OriginFailure.classify(error).isPresent(), error -> {
-				OriginFailure failure = OriginFailure.classify(error).orElseThrow();
-				metrics.originFailed(origin, failure);
-				return new OriginFailureException(failure, origin, error);
-			});
+		return resolver.resolve(profile).flatMap(origin -> forward(exchange, chain, url, origin, retryTarget(exchange, origin)));
+	}
+
+	private Mono<Void> forward(ServerWebExchange exchange, GatewayFilterChain chain, URI url, ResolveAnswer origin,
+			ResolveAnswer retryOn) {
+		exchange.getAttributes().put(GATEWAY_REQUEST_URL_ATTR, toOrigin(url, origin.url()));
+		exchange.getAttributes().put(RESOLVED_ORIGIN_ATTR, origin);
+		metrics.requestSent(origin);
+		return chain.filter(exchange).onErrorResume(error -> OriginFailure.classify(error).isPresent(), error -> {
+			OriginFailure failure = OriginFailure.classify(error).orElseThrow();
+			metrics.originFailed(origin, failure);
+			if (retryOn != null && failure == OriginFailure.CONNECTION_REFUSED
+					&& !exchange.getResponse().isCommitted()) {
+				metrics.retried(origin, retryOn);
+				reset(exchange); // as Spring Cloud Gateway's Retry filter does before routing again
+				return forward(exchange, chain, url, retryOn, null);
+			}
+			return Mono.error(new OriginFailureException(failure, origin, error));
 		});
+	}
+
+	/** The endpoint a refused request goes to next, or null when edge retry does not apply. */
+	private ResolveAnswer retryTarget(ServerWebExchange exchange, ResolveAnswer origin) {
+		HttpMethod method = exchange.getRequest().getMethod();
+		if (!edgeRetry.enabled() || !(HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method))
+				|| origin.fallbacks().isEmpty()) {
+			return null;
+		}
+		return origin.retriedOn(origin.fallbacks().get(0));
 	}
 
 	/** The request's path and query on the origin's scheme, host and port. */

@@ -6,6 +6,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import dev.powerpages.emulator.trafficmanager.profile.ProfileRegistry;
+
 /** Answers refused requests in ARM's error shape rather than Spring's. */
 @RestControllerAdvice(basePackageClasses = ArmExceptionHandler.class)
 class ArmExceptionHandler {
@@ -13,6 +15,12 @@ class ArmExceptionHandler {
     @ExceptionHandler
     ResponseEntity<ArmError> refused(ArmException ex) {
         return ResponseEntity.status(ex.status()).body(ArmError.of(ex.code(), ex.getMessage()));
+    }
+
+    /** A profile that breaks one of Azure's documented ranges. */
+    @ExceptionHandler
+    ResponseEntity<ArmError> invalid(ProfileRegistry.InvalidProfileException ex) {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(ArmError.of("BadRequest", ex.getMessage() + "."));
     }
 
     /** ARM's answer to a body that is not JSON or does not fit the resource. */

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.powerpages.emulator.trafficmanager.profile.AlwaysServe;
 import dev.powerpages.emulator.trafficmanager.profile.CustomHeader;
+import dev.powerpages.emulator.trafficmanager.profile.EmulatorSettings;
 import dev.powerpages.emulator.trafficmanager.profile.EndpointMonitorStatus;
 import dev.powerpages.emulator.trafficmanager.profile.EndpointState;
 import dev.powerpages.emulator.trafficmanager.profile.EndpointStatus;
@@ -32,8 +33,10 @@ final class ArmResources {
     record ProfileResource(String id, String name, String type, String location, ProfileProperties properties) {
     }
 
+    /** @param emulator EMULATOR EXTENSION (timeScale, fastProbing): not part of Azure's resource */
     record ProfileProperties(ProfileStatus profileStatus, TrafficRoutingMethod trafficRoutingMethod,
-            DnsConfigResource dnsConfig, MonitorConfigResource monitorConfig, List<EndpointResource> endpoints) {
+            DnsConfigResource dnsConfig, MonitorConfigResource monitorConfig, List<EndpointResource> endpoints,
+            EmulatorSettings emulator) {
     }
 
     record DnsConfigResource(String relativeName, String fqdn, int ttl) {
@@ -72,7 +75,8 @@ final class ArmResources {
                                 monitor.path(), monitor.intervalInSeconds(), monitor.timeoutInSeconds(),
                                 monitor.toleratedNumberOfFailures(), monitor.customHeaders(),
                                 monitor.expectedStatusCodeRanges()),
-                        state.endpoints().stream().map(endpoint -> endpoint(state.name(), endpoint)).toList()));
+                        state.endpoints().stream().map(endpoint -> endpoint(state.name(), endpoint)).toList(),
+                        definition.emulator()));
     }
 
     static EndpointResource endpoint(String profileName, EndpointState endpoint) {

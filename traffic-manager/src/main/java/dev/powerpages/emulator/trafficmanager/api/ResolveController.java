@@ -1,6 +1,7 @@
 package dev.powerpages.emulator.trafficmanager.api;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -36,9 +37,16 @@ class ResolveController {
     /**
      * @param allEndpointsDegraded true when every enabled endpoint is Degraded and the answer is
      *        Azure's best effort (it answers as if they were all Online)
+     * @param fallbacks EMULATOR EXTENSION: the other enabled endpoints in the order to try them if the chosen
+     *        one refuses connections (for the gateway's optional edge retry; Azure's DNS answers one name)
      */
     record ResolveAnswer(String profile, String fqdn, String endpoint, String target, String url,
-            EndpointMonitorStatus endpointMonitorStatus, int ttl, boolean allEndpointsDegraded) {
+            EndpointMonitorStatus endpointMonitorStatus, int ttl, boolean allEndpointsDegraded,
+            List<Fallback> fallbacks) {
+    }
+
+    /** One fallback endpoint. */
+    record Fallback(String endpoint, String target, String url, EndpointMonitorStatus endpointMonitorStatus) {
     }
 
     @GetMapping("/api/profiles/{name}/resolve")
@@ -54,11 +62,14 @@ class ResolveController {
         EndpointState endpoint = answer.endpoint();
         // Azure Monitor's "Queries by endpoint returned" metric.
         meters.counter("traffic.manager.queries", "profile", profile.name(), "endpoint", endpoint.name()).increment();
-        int ttl = state.definition().dnsConfig().ttl();
+        int ttl = profile.answerTtl();
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.maxAge(Duration.ofSeconds(ttl)))
                 .body(new ResolveAnswer(profile.name(), state.definition().dnsConfig().fqdn(), endpoint.name(),
                         endpoint.definition().target(), endpoint.trafficUrl(), endpoint.endpointMonitorStatus(), ttl,
-                        answer.allEndpointsDegraded()));
+                        answer.allEndpointsDegraded(), PriorityRouting.fallbacks(state, endpoint).stream()
+                                .map(f -> new Fallback(f.name(), f.definition().target(), f.trafficUrl(),
+                                        f.endpointMonitorStatus()))
+                                .toList()));
     }
 }

@@ -8,9 +8,10 @@ import dev.powerpages.emulator.trafficmanager.profile.ProbeResult;
  * An endpoint status change as the events API shows it.
  *
  * @param probe the probe that caused it, or null when a configuration change did
+ * @param probeAgent the probing agent whose probe caused it ({@code agent-1}...), or null
  */
 record StatusChangeEvent(String time, String endpoint, EndpointMonitorStatus oldStatus,
-        EndpointMonitorStatus newStatus, String reason, Probe probe) {
+        EndpointMonitorStatus newStatus, String reason, Probe probe, String probeAgent) {
 
     /** A probe result: the status code (null when none arrived), the error, and the latency. */
     record Probe(String time, boolean success, Integer statusCode, String error, long latencyMs) {
@@ -21,6 +22,6 @@ record StatusChangeEvent(String time, String endpoint, EndpointMonitorStatus old
         return new StatusChangeEvent(change.time().toString(), change.endpoint(), change.oldStatus(),
                 change.newStatus(), change.reason(), probe == null ? null
                         : new Probe(probe.time().toString(), probe.success(), probe.statusCode(), probe.error(),
-                                probe.latency().toMillis()));
+                                probe.latency().toMillis()), change.probeAgent());
     }
 }

@@ -26,6 +26,10 @@ import dev.powerpages.emulator.trafficmanager.profile.ProbeResult;
  * a GET of the monitor path with the profile's custom headers, healthy only when an expected status
  * arrives within the timeout. Redirects are not followed; a 3xx outside the expected ranges fails.
  * Probes are asynchronous, so a slow endpoint never delays another endpoint's probe.
+ * <p>
+ * HTTPS probes accept any certificate, as Azure's do: "HTTPS monitoring doesn't verify whether your TLS/SSL
+ * certificate is valid, it only checks that the certificate is present" ("Traffic Manager endpoint
+ * monitoring"); "For HTTPS probes, certificate errors are ignored" ("Troubleshooting degraded state").
  */
 @Component
 public class HttpHealthProbe {
@@ -39,6 +43,7 @@ public class HttpHealthProbe {
     public HttpHealthProbe() {
         this.client = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
+                .sslContext(AnyCertificate.sslContext())
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
         this.clock = Clock.systemUTC();

@@ -1,6 +1,7 @@
 package dev.powerpages.emulator.trafficmanager.probe;
 
-import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
@@ -12,55 +13,77 @@ import dev.powerpages.emulator.trafficmanager.profile.TrafficManagerProfile;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Probe metrics per endpoint (Prometheus names in brackets):
- * probe latency timer [traffic_manager_probe_latency_seconds{outcome}], probe failure counter
- * [traffic_manager_probe_failures_total], one gauge per monitor status that is 1 for the current one
- * [traffic_manager_endpoint_status{status}], and Azure's "Endpoint Status by Endpoint" metric,
- * 1 while the endpoint is Online or Unmonitored, else 0 [traffic_manager_endpoint_up].
+ * Probe metrics (Prometheus names in brackets). Per endpoint and probing agent: probe latency timer
+ * [traffic_manager_probe_latency_seconds{agent,outcome}] and probe failure counter
+ * [traffic_manager_probe_failures_total{agent}]. Per endpoint: one gauge per monitor status that is 1 for the
+ * current one [traffic_manager_endpoint_status{status}], and Azure's "Endpoint Status by Endpoint" metric,
+ * 1 while the endpoint is Online or Unmonitored, else 0 [traffic_manager_endpoint_up]. The gauges look the
+ * endpoint up by name, so they follow a profile that the API replaces, and read NaN once it is deleted.
  */
 @Component
 public class ProbeMetrics {
 
     private final MeterRegistry registry;
+    private final ProfileRegistry profiles;
+    private final Map<String, Boolean> gaugesRegistered = new ConcurrentHashMap<>();
 
     public ProbeMetrics(MeterRegistry registry, ProfileRegistry profiles) {
         this.registry = registry;
+        this.profiles = profiles;
         for (TrafficManagerProfile profile : profiles.all()) {
             for (TrafficManagerEndpoint endpoint : profile.endpoints()) {
-                Tags tags = tags(profile, endpoint);
-                for (EndpointMonitorStatus status : EndpointMonitorStatus.values()) {
-                    Gauge.builder("traffic.manager.endpoint.status", endpoint,
-                                    e -> e.monitorStatus() == status ? 1 : 0)
-                            .description("1 for the endpoint's current endpointMonitorStatus, 0 for the others")
-                            .tags(tags.and("status", status.azureName()))
-                            .register(registry);
+                registerGauges(profile.name(), endpoint.name());
+                for (int agent = 0; agent < endpoint.probeAgents(); agent++) {
+                    // registered up front so that dashboards see 0 rather than no series
+                    failures(tags(profile.name(), endpoint.name(), agent));
                 }
-                Gauge.builder("traffic.manager.endpoint.up", endpoint,
-                                e -> e.monitorStatus() == EndpointMonitorStatus.ONLINE
-                                        || e.monitorStatus() == EndpointMonitorStatus.UNMONITORED ? 1 : 0)
-                        .description("Azure's Endpoint Status by Endpoint: 1 while Online (or Unmonitored)")
-                        .tags(tags)
-                        .register(registry);
-                failures(tags); // registered up front so that dashboards see 0 rather than no series
             }
         }
     }
 
-    void record(TrafficManagerProfile profile, TrafficManagerEndpoint endpoint, ProbeResult result) {
-        Tags tags = tags(profile, endpoint);
+    void record(TrafficManagerProfile profile, TrafficManagerEndpoint endpoint, int agent, ProbeResult result) {
+        registerGauges(profile.name(), endpoint.name());
+        Tags tags = tags(profile.name(), endpoint.name(), agent);
         Timer.builder("traffic.manager.probe.latency")
                 .description("Time from sending a health probe to its outcome")
                 .tags(tags.and("outcome", result.success() ? "success" : "failure"))
                 .register(registry)
                 .record(result.latency());
+        Counter failures = failures(tags);
         if (!result.success()) {
-            failures(tags).increment();
+            failures.increment();
         }
+    }
+
+    private void registerGauges(String profile, String endpoint) {
+        if (gaugesRegistered.putIfAbsent(profile + "/" + endpoint, Boolean.TRUE) != null) {
+            return;
+        }
+        Tags tags = Tags.of("profile", profile, "endpoint", endpoint);
+        for (EndpointMonitorStatus status : EndpointMonitorStatus.values()) {
+            Gauge.builder("traffic.manager.endpoint.status", () -> statusIs(profile, endpoint, status))
+                    .description("1 for the endpoint's current endpointMonitorStatus, 0 for the others")
+                    .tags(tags.and("status", status.azureName()))
+                    .register(registry);
+        }
+        Gauge.builder("traffic.manager.endpoint.up", () -> {
+                    double online = statusIs(profile, endpoint, EndpointMonitorStatus.ONLINE);
+                    return Double.isNaN(online) ? online
+                            : online + statusIs(profile, endpoint, EndpointMonitorStatus.UNMONITORED);
+                })
+                .description("Azure's Endpoint Status by Endpoint: 1 while Online (or Unmonitored)")
+                .tags(tags)
+                .register(registry);
+    }
+
+    private double statusIs(String profile, String endpoint, EndpointMonitorStatus status) {
+        return profiles.find(profile).flatMap(p -> p.endpoint(endpoint))
+                .map(e -> e.monitorStatus() == status ? 1.0 : 0.0)
+                .orElse(Double.NaN);
     }
 
     private Counter failures(Tags tags) {
@@ -70,7 +93,7 @@ public class ProbeMetrics {
                 .register(registry);
     }
 
-    private static Tags tags(TrafficManagerProfile profile, TrafficManagerEndpoint endpoint) {
-        return Tags.of(List.of(Tag.of("profile", profile.name()), Tag.of("endpoint", endpoint.name())));
+    private static Tags tags(String profile, String endpoint, int agent) {
+        return Tags.of("profile", profile, "endpoint", endpoint, "agent", TrafficManagerProfile.agentId(agent));
     }
 }

@@ -1,9 +1,13 @@
 package dev.powerpages.emulator.trafficmanager.probe;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -12,30 +16,55 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import dev.powerpages.emulator.trafficmanager.profile.MonitorProtocol;
+import dev.powerpages.emulator.trafficmanager.profile.ProbeResult;
 import dev.powerpages.emulator.trafficmanager.profile.ProfileRegistry;
 import dev.powerpages.emulator.trafficmanager.profile.TrafficManagerEndpoint;
 import dev.powerpages.emulator.trafficmanager.profile.TrafficManagerProfile;
 
 /**
- * Sends a health probe to every endpoint of every enabled profile once per probing interval, as Azure's
- * probing agents do (one agent here; Azure has several). Each endpoint has its own fixed-rate schedule and
- * its probe runs asynchronously, so a slow endpoint cannot delay another's probe. Endpoints that are not
- * monitored (Disabled, Inactive, Unmonitored) are skipped on each tick, so enabling one resumes probing.
+ * Azure's probing agents: each of {@code traffic-manager.probe-agents} agents sends a health probe to every
+ * endpoint of every enabled profile once per probing interval, independently of the others. The agents
+ * start at offsets spread over the interval, each with a random jitter, so that their probes do not land
+ * together (as probes from different Azure locations do not). Probes run asynchronously, so a slow endpoint
+ * cannot delay another's probe.
+ * <p>
+ * A short tick finds the probes that are due, rather than one timer per endpoint, because profiles and
+ * endpoints come and go through the API: each tick works from the registry's current profiles. Endpoints
+ * that are not monitored (Disabled, Inactive, Unmonitored) are skipped, so enabling one resumes probing.
  */
 @Component
 public class ProbeScheduler implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ProbeScheduler.class);
 
+    /** How often due probes are looked for: the precision of the probe timeline. */
+    static final long TICK_MILLIS = 25;
+
+    /** One agent's probing of one endpoint. Endpoints compare by identity: a replaced endpoint is a new slot. */
+    private record Slot(TrafficManagerEndpoint endpoint, int agent) {
+    }
+
+    private static final class Schedule {
+        long nextDueNanos;
+        final AtomicBoolean inFlight = new AtomicBoolean();
+
+        Schedule(long nextDueNanos) {
+            this.nextDueNanos = nextDueNanos;
+        }
+    }
+
     private final ProfileRegistry profiles;
-    private final HttpHealthProbe probe;
+    private final HttpHealthProbe http;
+    private final TcpHealthProbe tcp;
     private final ProbeMetrics metrics;
-    private final Map<TrafficManagerEndpoint, AtomicBoolean> inFlight = new ConcurrentHashMap<>();
+    private final Map<Slot, Schedule> schedules = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService ticker;
 
-    public ProbeScheduler(ProfileRegistry profiles, HttpHealthProbe probe, ProbeMetrics metrics) {
+    public ProbeScheduler(ProfileRegistry profiles, HttpHealthProbe http, TcpHealthProbe tcp, ProbeMetrics metrics) {
         this.profiles = profiles;
-        this.probe = probe;
+        this.http = http;
+        this.tcp = tcp;
         this.metrics = metrics;
     }
 
@@ -46,42 +75,72 @@ public class ProbeScheduler implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
-        for (TrafficManagerProfile profile : profiles.all()) {
-            if (!profile.isEnabled()) {
-                continue; // Azure does not monitor the endpoints of a disabled profile
+        ticker.scheduleWithFixedDelay(this::tick, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private void tick() {
+        try {
+            long now = System.nanoTime();
+            Set<Slot> current = new HashSet<>();
+            for (TrafficManagerProfile profile : profiles.all()) {
+                if (!profile.isEnabled()) {
+                    continue; // Azure does not monitor the endpoints of a disabled profile
+                }
+                long interval = profile.probeInterval().toNanos();
+                for (TrafficManagerEndpoint endpoint : profile.endpoints()) {
+                    int agents = endpoint.probeAgents();
+                    for (int agent = 0; agent < agents; agent++) {
+                        Slot slot = new Slot(endpoint, agent);
+                        current.add(slot);
+                        Schedule schedule = schedules.computeIfAbsent(slot,
+                                s -> new Schedule(now + firstOffset(s.agent(), agents, interval)));
+                        if (now - schedule.nextDueNanos >= 0) {
+                            // Fixed rate; after a stall (a suspended laptop) start again from now.
+                            long next = schedule.nextDueNanos + interval;
+                            schedule.nextDueNanos = next - now > 0 ? next : now + interval;
+                            probeOnce(profile, endpoint, agent, schedule);
+                        }
+                    }
+                }
             }
-            long intervalMillis = profile.probeInterval().toMillis();
-            for (TrafficManagerEndpoint endpoint : profile.endpoints()) {
-                ticker.scheduleAtFixedRate(() -> probeOnce(profile, endpoint), 0, intervalMillis,
-                        TimeUnit.MILLISECONDS);
-            }
+            schedules.keySet().retainAll(current);
+        }
+        catch (RuntimeException ex) {
+            // A throwing task would silently end its schedule: log and keep probing.
+            log.warn("Probe tick failed", ex);
         }
     }
 
-    private void probeOnce(TrafficManagerProfile profile, TrafficManagerEndpoint endpoint) {
-        try {
-            if (!endpoint.isMonitored()) {
-                return;
-            }
-            AtomicBoolean busy = inFlight.computeIfAbsent(endpoint, e -> new AtomicBoolean());
-            // The timeout is shorter than the interval, so this only skips a tick when the machine lags.
-            if (!busy.compareAndSet(false, true)) {
-                return;
-            }
-            long generation = endpoint.probeGeneration();
-            probe.probe(endpoint.probeUri(), profile.definition().monitorConfig(), profile.probeTimeout())
-                    .whenComplete((result, error) -> {
-                        busy.set(false);
-                        if (result != null) {
-                            metrics.record(profile, endpoint, result);
-                            profile.recordProbe(endpoint, generation, result);
-                        }
-                    });
+    /** Agent i starts i/n of the way into the interval, plus up to a quarter of its share as jitter. */
+    private static long firstOffset(int agent, int agents, long interval) {
+        long share = interval / agents;
+        return agent * share + ThreadLocalRandom.current().nextLong(Math.max(1, share / 4));
+    }
+
+    private void probeOnce(TrafficManagerProfile profile, TrafficManagerEndpoint endpoint, int agent,
+            Schedule schedule) {
+        if (!endpoint.isMonitored()) {
+            return;
         }
-        catch (RuntimeException ex) {
-            // A throwing task would silently end its fixed-rate schedule: log and keep probing.
-            log.warn("Probe of {}/{} could not be sent", profile.name(), endpoint.name(), ex);
+        // The timeout is shorter than the interval, so this only skips a probe when the machine lags.
+        if (!schedule.inFlight.compareAndSet(false, true)) {
+            return;
         }
+        long generation = endpoint.probeGeneration();
+        send(profile, endpoint).whenComplete((result, error) -> {
+            schedule.inFlight.set(false);
+            if (result != null) {
+                metrics.record(profile, endpoint, agent, result);
+                profile.recordProbe(endpoint, generation, agent, result);
+            }
+        });
+    }
+
+    private CompletableFuture<ProbeResult> send(TrafficManagerProfile profile, TrafficManagerEndpoint endpoint) {
+        if (profile.definition().monitorConfig().protocol() == MonitorProtocol.TCP) {
+            return tcp.probe(endpoint.targetHost(), endpoint.probePort(), profile.probeTimeout());
+        }
+        return http.probe(endpoint.probeUri(), profile.definition().monitorConfig(), profile.probeTimeout());
     }
 
     @Override

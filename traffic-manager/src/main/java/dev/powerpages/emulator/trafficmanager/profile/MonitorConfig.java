@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * ARM {@code monitorConfig}: how every endpoint of the profile is probed. Defaults are Azure's
- * (HTTP on port 80, path "/", every 30 s, 10 s timeout, 3 tolerated failures, 200 expected).
- * Azure only accepts intervals of 10 or 30 s; the emulator also accepts others (the demo profile
- * probes every 5 s) and, through {@link EmulatorSettings#timeScale()}, sub-second ones.
+ * ("Traffic Manager endpoint monitoring"): HTTP on port 80 (443 for HTTPS), every 30 s, a 10 s timeout
+ * (9 s for the 10 s interval), 3 tolerated failures, 200 expected. The path has no default: Azure
+ * requires it for HTTP(S) and refuses it for TCP ({@link ProfileValidator}); a profile declared without
+ * any monitorConfig gets "/" (see {@link ProfileDefinition}).
  */
 public record MonitorConfig(
         MonitorProtocol protocol,
@@ -21,7 +22,6 @@ public record MonitorConfig(
     public MonitorConfig {
         protocol = protocol == null ? MonitorProtocol.HTTP : protocol;
         port = port == null ? protocol.defaultPort() : port;
-        path = path == null ? "/" : path;
         intervalInSeconds = intervalInSeconds == null ? 30 : intervalInSeconds;
         // Azure: the timeout defaults to 10 s for the 30 s interval and 9 s for the 10 s one.
         timeoutInSeconds = timeoutInSeconds == null ? Math.min(10, intervalInSeconds - 1) : timeoutInSeconds;

@@ -19,6 +19,22 @@ public final class PriorityRouting {
     private PriorityRouting() {
     }
 
+    /**
+     * The enabled endpoints other than {@code chosen}, in the order a client should try them when the chosen
+     * one refuses its connection: available ones by priority, then Degraded ones by priority. Azure's DNS
+     * answers one endpoint only; this list is for the gateway's optional edge retry.
+     */
+    public static List<EndpointState> fallbacks(ProfileState profile, EndpointState chosen) {
+        return profile.endpoints().stream()
+                .filter(endpoint -> endpoint.endpointStatus() == EndpointStatus.ENABLED)
+                .filter(endpoint -> endpoint.endpointMonitorStatus() != EndpointMonitorStatus.STOPPED)
+                .filter(endpoint -> !endpoint.name().equals(chosen.name()))
+                .sorted(Comparator.<EndpointState, Boolean>comparing(
+                        endpoint -> !AVAILABLE.contains(endpoint.endpointMonitorStatus()))
+                        .thenComparingInt(EndpointState::priority))
+                .toList();
+    }
+
     public static RoutingDecision route(ProfileState profile) {
         if (profile.definition().profileStatus() == ProfileStatus.DISABLED) {
             return new RoutingDecision.NoAnswer("Profile '" + profile.name() + "' is Disabled.");

@@ -10,20 +10,27 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param profiles profiles by name
  * @param eventHistorySize how many endpoint status changes each profile keeps in memory
- * @param adminKey key required (header {@code X-Admin-Key}) to change an endpoint's status
+ * @param adminKey key required (header {@code X-Admin-Key}) to create, change or delete profiles and endpoints
  * @param dashboardProfile the profile the dashboard at {@code /} shows
+ * @param probeAgents how many probing agents check every endpoint, each on the profile's interval
+ * @param dataDir where profiles created or changed through the API are kept across restarts; blank keeps
+ *        them in memory only
  */
 @ConfigurationProperties("traffic-manager")
 public record TrafficManagerProperties(
         Map<String, ProfileDefinition> profiles,
         Integer eventHistorySize,
         String adminKey,
-        String dashboardProfile) {
+        String dashboardProfile,
+        Integer probeAgents,
+        String dataDir) {
 
     public TrafficManagerProperties {
         profiles = profiles == null ? Map.of() : Map.copyOf(profiles);
         eventHistorySize = eventHistorySize == null ? 200 : eventHistorySize;
         adminKey = adminKey == null ? "emulator-admin-key" : adminKey;
         dashboardProfile = dashboardProfile == null ? "contoso" : dashboardProfile;
+        probeAgents = probeAgents == null ? 3 : probeAgents;
+        dataDir = dataDir == null ? "" : dataDir.trim();
     }
 }

@@ -155,4 +155,42 @@ class EndpointMonitorTest {
         assertThat(monitor.status()).isEqualTo(CHECKING_ENDPOINT);
         assertThat(monitor.consecutiveFailures()).isZero();
     }
+
+    private static EndpointMonitor monitorWithAgents(int tolerated, int agents) {
+        return new EndpointMonitor(tolerated, agents, ProfileStatus.ENABLED, EndpointStatus.ENABLED,
+                AlwaysServe.DISABLED);
+    }
+
+    @Test
+    void oneFailingAgentOutOfThreeDoesNotDegradeTheEndpoint() {
+        EndpointMonitor monitor = monitorWithAgents(0, 3);
+        monitor.record(monitor.generation(), 0, OK);
+
+        monitor.record(monitor.generation(), 1, UNAVAILABLE);
+        monitor.record(monitor.generation(), 1, UNAVAILABLE);
+
+        assertThat(monitor.status()).isEqualTo(ONLINE);
+    }
+
+    @Test
+    void endpointIsDegradedOnceAMajorityOfAgentsSeeMoreFailuresThanToleratedAndOnlineWhenThatMajorityEnds() {
+        EndpointMonitor monitor = monitorWithAgents(1, 3);
+        monitor.record(monitor.generation(), 0, OK);
+        monitor.record(monitor.generation(), 0, UNAVAILABLE);
+        monitor.record(monitor.generation(), 0, UNAVAILABLE);
+        monitor.record(monitor.generation(), 1, UNAVAILABLE);
+        assertThat(monitor.status()).as("one agent past the tolerated count").isEqualTo(ONLINE);
+
+        var degraded = monitor.record(monitor.generation(), 1, UNAVAILABLE);
+
+        assertThat(monitor.status()).isEqualTo(DEGRADED);
+        assertThat(degraded).hasValueSatisfying(t -> {
+            assertThat(t.agentsDegraded()).isEqualTo(2);
+            assertThat(t.agents()).isEqualTo(3);
+            assertThat(t.consecutiveFailures()).isEqualTo(2);
+        });
+
+        monitor.record(monitor.generation(), 1, OK);
+        assertThat(monitor.status()).as("failback on the success that ends the majority").isEqualTo(ONLINE);
+    }
 }

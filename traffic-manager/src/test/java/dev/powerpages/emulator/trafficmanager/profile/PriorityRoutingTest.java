@@ -76,4 +76,14 @@ class PriorityRoutingTest {
         assertThat(decision).isInstanceOfSatisfying(RoutingDecision.NoAnswer.class,
                 noAnswer -> assertThat(noAnswer.reason()).contains("no enabled endpoint"));
     }
+
+    @Test
+    void fallbacksAreTheOtherEnabledEndpointsAvailableOnesFirstThenByPriority() {
+        ProfileState profile = profile(endpoint("primary", 1, ONLINE), endpoint("second", 2, DEGRADED),
+                endpoint("third", 3, CHECKING_ENDPOINT), endpoint("off", 4, DISABLED), endpoint("last", 5, ONLINE));
+
+        var fallbacks = PriorityRouting.fallbacks(profile, answer(profile).endpoint());
+
+        assertThat(fallbacks).extracting(EndpointState::name).containsExactly("third", "last", "second");
+    }
 }

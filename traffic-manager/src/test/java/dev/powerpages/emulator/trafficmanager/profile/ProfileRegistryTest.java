@@ -20,7 +20,7 @@ class ProfileRegistryTest {
     }
 
     private static ProfileRegistry registry(ProfileDefinition definition) {
-        return new ProfileRegistry(new TrafficManagerProperties(Map.of("contoso", definition), null, null, null));
+        return new ProfileRegistry(new TrafficManagerProperties(Map.of("contoso", definition), null, null, null, 1, ""));
     }
 
     @Test
@@ -53,7 +53,7 @@ class ProfileRegistryTest {
     @Test
     void timeScaleDividesTheProbeIntervalAndTimeout() {
         ProfileRegistry registry = registry(new ProfileDefinition(null, null, null, monitor(5, 3),
-                List.of(endpoint("primary", "localhost:8081", 1)), new EmulatorSettings(10.0)));
+                List.of(endpoint("primary", "localhost:8081", 1)), new EmulatorSettings(10.0, true)));
 
         TrafficManagerProfile profile = registry.find("contoso").orElseThrow();
 
@@ -69,7 +69,7 @@ class ProfileRegistryTest {
         assertThatIllegalStateException().isThrownBy(() -> registry(definition))
                 .withMessageContaining("traffic-manager.profiles.contoso")
                 .withMessageContaining("only Priority")
-                .withMessageContaining("less than intervalInSeconds")
+                .withMessageContaining("timeoutInSeconds must be 5-9 for a 10 s interval")
                 .withMessageContaining("priority 1 is used by another endpoint")
                 .withMessageContaining("b.example:99999");
     }
