@@ -59,7 +59,11 @@ final class LocalProcessStackRuntime implements StackRuntime {
         stack.add(new ServiceProcess(TRAFFIC_MANAGER, ServiceJars.locate(StackService.TRAFFIC_MANAGER), trafficManagerPort,
                 StackService.TRAFFIC_MANAGER.healthPath(), Map.of(
                         "CONTOSO_PRIMARY_TARGET", "localhost:" + northPort,
-                        "CONTOSO_SECONDARY_TARGET", "localhost:" + westPort), logDir, startupTimeout));
+                        "CONTOSO_SECONDARY_TARGET", "localhost:" + westPort,
+                        // A free UDP port for its DNS server and profiles kept in memory: a test stack
+                        // never collides with a running ./stack nor leaves files behind.
+                        "TRAFFICMANAGER_DNS_PORT", "0",
+                        "TRAFFICMANAGER_DATADIR", ""), logDir, startupTimeout));
         stack.add(new ServiceProcess(GATEWAY, ServiceJars.locate(StackService.GATEWAY), gatewayPort,
                 StackService.GATEWAY.healthPath(), Map.of(
                         "GATEWAY_TRAFFIC_MANAGER_URL", "http://localhost:" + trafficManagerPort), logDir, startupTimeout));
