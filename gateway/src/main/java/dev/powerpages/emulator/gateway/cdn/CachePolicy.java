@@ -60,8 +60,12 @@ final class CachePolicy {
 		if (noStore || directives.has("private")) {
 			return Optional.of(XCache.PRIVATE_NOSTORE);
 		}
+		if (directives.has("must-understand") && !understood) {
+			return Optional.of(XCache.UNCACHEABLE);
+		}
+		// 206: partial content is not combined here (RFC 9111 3.4 lets a cache decline).
 		if (requestDirectives.has("no-store") || status == 206 || status == 304 || status < 200
-				|| response.containsHeader(HttpHeaders.CONTENT_RANGE) || Variants.varyNames(response).contains("*")) {
+				|| Variants.varyNames(response).contains("*")) {
 			return Optional.of(XCache.UNCACHEABLE);
 		}
 		boolean explicit = directives.has("s-maxage") || directives.has("max-age")

@@ -38,12 +38,16 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.G
  */
 public class CdnFilter implements GlobalFilter, Ordered {
 
-	private static final Set<HttpMethod> UNSAFE = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE,
-			HttpMethod.PATCH);
+	/** RFC 9110 9.2.1: every other method, unknown ones included, is unsafe. */
+	private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
+			HttpMethod.TRACE);
 
-	/** Headers of a 304 that never replace the stored ones (RFC 9111 3.2). */
+	/**
+	 * Headers of a 304 that never replace the stored ones (RFC 9111 3.2): they describe the
+	 * stored body, which the 304 does not change.
+	 */
 	private static final Set<String> NOT_UPDATED = Set.of("content-length", "content-encoding", "transfer-encoding",
-			"content-range");
+			"content-range", "content-md5", "etag");
 
 	private final CdnSettingsStore settingsStore;
 
@@ -85,7 +89,7 @@ public class CdnFilter implements GlobalFilter, Ordered {
 			return passThrough(exchange, chain, XCache.CONFIG_NOCACHE);
 		}
 		String route = routeOf(exchange);
-		if (UNSAFE.contains(method)) {
+		if (!SAFE.contains(method)) {
 			invalidateAfter(exchange, route);
 			return passThrough(exchange, chain, XCache.CONFIG_NOCACHE);
 		}

@@ -26,6 +26,9 @@ record StoredResponse(int status, HttpHeaders headers, byte[] body, byte[] gzipB
 		Map<String, String> varyValues, Instant requestTime, Instant responseTime, Duration lifetime,
 		boolean alwaysRevalidate, boolean mustRevalidate) {
 
+	/** 2^31 seconds: RFC 9111 1.2.2's "infinity" for delta-seconds. */
+	private static final long INVALID_AGE = 2147483648L;
+
 	/** RFC 9111 4.2.3: corrected initial age plus resident time, in whole seconds. */
 	Duration age(Instant now) {
 		Instant date = HttpDates.parse(headers.getFirst(HttpHeaders.DATE)).orElse(responseTime);
@@ -69,16 +72,25 @@ record StoredResponse(int status, HttpHeaders headers, byte[] body, byte[] gzipB
 		return body.length + (gzipBody == null ? 0 : gzipBody.length) + headerBytes + 256;
 	}
 
+	/**
+	 * The Age the response arrived with. RFC 9111 5.1: a cache must treat an invalid Age (not a
+	 * single non-negative integer: a list, a fraction, a parameter) as stale, so it counts as
+	 * older than any lifetime.
+	 */
 	private long ageHeaderSeconds() {
-		String age = headers.getFirst("Age");
-		if (age == null) {
+		List<String> values = headers.get("Age");
+		if (values == null || values.isEmpty()) {
 			return 0;
+		}
+		String age = values.get(0).trim();
+		if (values.size() > 1 || age.isEmpty() || !age.chars().allMatch(Character::isDigit)) {
+			return INVALID_AGE;
 		}
 		try {
-			return Math.max(0, Long.parseLong(age.trim()));
+			return Long.parseLong(age);
 		}
 		catch (NumberFormatException ex) {
-			return 0;
+			return INVALID_AGE;
 		}
 	}
 

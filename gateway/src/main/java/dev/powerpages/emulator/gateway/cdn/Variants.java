@@ -1,5 +1,6 @@
 package dev.powerpages.emulator.gateway.cdn;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +16,12 @@ final class Variants {
 
 	/** The header names in the response's Vary fields, lower-cased; contains "*" for Vary: *. */
 	static List<String> varyNames(HttpHeaders responseHeaders) {
-		return responseHeaders.getValuesAsList(HttpHeaders.VARY)
-			.stream()
+		List<String> lines = responseHeaders.get(HttpHeaders.VARY);
+		if (lines == null) {
+			return List.of();
+		}
+		return lines.stream()
+			.flatMap(line -> Arrays.stream(line.split(",")))
 			.map(name -> name.trim().toLowerCase(Locale.ROOT))
 			.filter(name -> !name.isEmpty())
 			.distinct()
