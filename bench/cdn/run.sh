@@ -92,7 +92,7 @@ run_suite nginx "http://127.0.0.1:$NGINX_PORT"
   echo "# CDN conformance: http-cache-tests $SUITE_VERSION, gateway (FrontDoorRoute) vs nginx $(nginx -v 2>&1 | sed 's#.*/##') proxy_cache"
   echo
   echo "Run $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores by bench/cdn/run.sh; raw results: gateway.json, nginx.json."
-  echo "A required test counts as passed when it passed and the tests it depends on passed (cache-tests.fyi's rule)."
+  echo "A required test counts as passed when it passed and the tests it depends on passed (cache-tests.fyi's rule); browser-only tests are not counted."
   echo
   node "$HERE/summarize.mjs" "$SUITE" "gateway=$RESULTS/gateway.json" "nginx=$RESULTS/nginx.json"
 } > "$RESULTS/conformance.md"
