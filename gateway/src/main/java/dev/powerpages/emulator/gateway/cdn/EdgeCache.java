@@ -53,12 +53,6 @@ public class EdgeCache {
 		return Optional.empty();
 	}
 
-	/** All variants under the key, for the lookup that needs the Vary names first. */
-	List<StoredResponse> variants(EntryKey key) {
-		List<StoredResponse> variants = cache.getIfPresent(key);
-		return variants == null ? List.of() : variants;
-	}
-
 	/** Stores the response, replacing the variant it supersedes (same Vary values). */
 	void put(EntryKey key, StoredResponse response) {
 		cache.asMap().compute(key, (k, existing) -> {
