@@ -1,0 +1,190 @@
+package dev.powerpages.emulator.store.data;
+
+import static dev.powerpages.emulator.store.schema.SchemaDdl.quote;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+import dev.powerpages.emulator.store.odata.QueryOptions;
+import dev.powerpages.emulator.store.schema.ColumnDefinition;
+import dev.powerpages.emulator.store.schema.SchemaDdl;
+import dev.powerpages.emulator.store.schema.TableDefinition;
+
+/**
+ * Reads and writes rows of any table described by the schema. Rows are maps from column logical
+ * name to a Java value (String, Integer, Long, Boolean, BigDecimal, UUID, OffsetDateTime). All SQL
+ * identifiers come from the schema, never from the request.
+ */
+public class RowStore implements DisposableBean {
+
+    /** Dataverse returns at most 5,000 rows per page; without paging support, that is the cap. */
+    public static final int MAX_ROWS = 5000;
+
+    private final JdbcTemplate jdbc;
+    private final boolean inMemory;
+
+    RowStore(JdbcTemplate jdbc, boolean inMemory) {
+        this.jdbc = jdbc;
+        this.inMemory = inMemory;
+    }
+
+    public List<Map<String, Object>> query(TableDefinition table, QueryOptions options) {
+        List<ColumnDefinition> columns = columns(table, options.select());
+        SqlFilter filter = SqlFilter.of(options.filter());
+        StringBuilder sql = new StringBuilder("SELECT ").append(columnList(columns))
+                .append(" FROM ").append(quote(table.logicalName()))
+                .append(" WHERE ").append(filter.sql());
+        List<String> order = new ArrayList<>();
+        options.orderBy().forEach(o -> order.add(quote(o.column().name()) + (o.descending() ? " DESC" : " ASC")));
+        order.add(quote(table.primaryId())); // a stable order, as Dataverse's default
+        sql.append(" ORDER BY ").append(String.join(", ", order));
+        int limit = options.top() == null ? MAX_ROWS : Math.min(options.top(), MAX_ROWS);
+        sql.append(" LIMIT ").append(limit);
+        return jdbc.query(sql.toString(), mapper(columns), filter.parameters().toArray());
+    }
+
+    public long count(TableDefinition table, QueryOptions options) {
+        SqlFilter filter = SqlFilter.of(options.filter());
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM " + quote(table.logicalName()) + " WHERE " + filter.sql(),
+                Long.class, filter.parameters().toArray());
+        return count == null ? 0 : count;
+    }
+
+    public Optional<Map<String, Object>> find(TableDefinition table, UUID id, List<ColumnDefinition> select) {
+        List<ColumnDefinition> columns = columns(table, select);
+        List<Map<String, Object>> rows = jdbc.query("SELECT " + columnList(columns) + " FROM " + quote(table.logicalName())
+                + " WHERE " + quote(table.primaryId()) + " = ?", mapper(columns), id);
+        return rows.stream().findFirst();
+    }
+
+    public boolean exists(TableDefinition table, UUID id) {
+        Integer found = jdbc.queryForObject("SELECT COUNT(*) FROM " + quote(table.logicalName()) + " WHERE "
+                + quote(table.primaryId()) + " = ?", Integer.class, id);
+        return found != null && found > 0;
+    }
+
+    public boolean isEmpty(TableDefinition table) {
+        Integer found = jdbc.queryForObject("SELECT COUNT(*) FROM " + quote(table.logicalName()), Integer.class);
+        return found == null || found == 0;
+    }
+
+    /**
+     * Inserts a row, stamping createdon, modifiedon and a new row version; statecode and statuscode
+     * default to 0 (Active) and 1 (Active), as for a new Dataverse row.
+     *
+     * @return the row version written
+     */
+    public long insert(TableDefinition table, UUID id, Map<String, Object> values) {
+        long version = nextVersion();
+        OffsetDateTime now = now();
+        Map<String, Object> row = new LinkedHashMap<>(values);
+        row.put(table.primaryId(), id);
+        row.putIfAbsent("createdon", now);
+        row.put("modifiedon", row.getOrDefault("modifiedon", now));
+        row.put("versionnumber", version);
+        row.putIfAbsent("statecode", 0);
+        row.putIfAbsent("statuscode", 1);
+        String names = row.keySet().stream().map(SchemaDdl::quote).collect(Collectors.joining(", "));
+        String marks = row.keySet().stream().map(k -> "?").collect(Collectors.joining(", "));
+        jdbc.update("INSERT INTO " + quote(table.logicalName()) + " (" + names + ") VALUES (" + marks + ")",
+                row.values().toArray());
+        return version;
+    }
+
+    /**
+     * Updates a row, stamping modifiedon and a new row version.
+     *
+     * @param expectedVersion when not null, update only if the row still has this version (If-Match)
+     * @return the new row version, or empty when no row matched
+     */
+    public Optional<Long> update(TableDefinition table, UUID id, Map<String, Object> values, Long expectedVersion) {
+        long version = nextVersion();
+        Map<String, Object> row = new LinkedHashMap<>(values);
+        row.put("modifiedon", now());
+        row.put("versionnumber", version);
+        List<Object> parameters = new ArrayList<>(row.values());
+        parameters.add(id);
+        String sql = "UPDATE " + quote(table.logicalName()) + " SET "
+                + row.keySet().stream().map(k -> quote(k) + " = ?").collect(Collectors.joining(", "))
+                + " WHERE " + quote(table.primaryId()) + " = ?";
+        if (expectedVersion != null) {
+            sql += " AND " + quote("versionnumber") + " = ?";
+            parameters.add(expectedVersion);
+        }
+        return jdbc.update(sql, parameters.toArray()) == 1 ? Optional.of(version) : Optional.empty();
+    }
+
+    public boolean delete(TableDefinition table, UUID id) {
+        return jdbc.update("DELETE FROM " + quote(table.logicalName()) + " WHERE " + quote(table.primaryId()) + " = ?", id) == 1;
+    }
+
+    private long nextVersion() {
+        Long version = jdbc.queryForObject("SELECT NEXT VALUE FOR " + quote(SchemaDdl.VERSION_SEQUENCE), Long.class);
+        return version == null ? 0 : version;
+    }
+
+    /** Dataverse keeps date-times to the millisecond, in UTC. */
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** The selected columns plus what every Web API row carries: the primary key and the row version. */
+    private static List<ColumnDefinition> columns(TableDefinition table, List<ColumnDefinition> select) {
+        if (select.isEmpty()) {
+            return table.columns();
+        }
+        List<ColumnDefinition> columns = new ArrayList<>();
+        columns.add(table.column(table.primaryId()).orElseThrow());
+        columns.add(table.column("versionnumber").orElseThrow());
+        select.stream().filter(c -> !columns.contains(c)).forEach(columns::add);
+        return columns;
+    }
+
+    private static String columnList(List<ColumnDefinition> columns) {
+        return columns.stream().map(c -> quote(c.name())).collect(Collectors.joining(", "));
+    }
+
+    private static RowMapper<Map<String, Object>> mapper(List<ColumnDefinition> columns) {
+        return (rs, rowNum) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (int i = 0; i < columns.size(); i++) {
+                row.put(columns.get(i).name(), read(rs, i + 1, columns.get(i)));
+            }
+            return row;
+        };
+    }
+
+    private static Object read(ResultSet rs, int index, ColumnDefinition column) throws SQLException {
+        return switch (column.type()) {
+            case STRING, MEMO, LONGMEMO -> rs.getString(index);
+            case INTEGER, CHOICE -> rs.getObject(index, Integer.class);
+            case BIGINT -> rs.getObject(index, Long.class);
+            case BOOLEAN -> rs.getObject(index, Boolean.class);
+            case DECIMAL, MONEY -> rs.getBigDecimal(index);
+            case DATETIME -> rs.getObject(index, OffsetDateTime.class);
+            case UNIQUEIDENTIFIER, LOOKUP -> rs.getObject(index, UUID.class);
+        };
+    }
+
+    /** An in-memory database outlives its connections (DB_CLOSE_DELAY=-1): drop it with the context. */
+    @Override
+    public void destroy() {
+        if (inMemory) {
+            jdbc.execute("SHUTDOWN");
+        }
+    }
+}
