@@ -61,6 +61,28 @@ public final class StoreClient {
         return send(authorized(pathAndQuery, token).GET());
     }
 
+    /** GET with extra request headers given as name, value, name, value… (e.g. "Prefer", "odata.maxpagesize=2"). */
+    public Response get(String pathAndQuery, String token, String... headers) {
+        HttpRequest.Builder request = authorized(pathAndQuery, token).GET();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
+    /**
+     * Follows an {@code @odata.nextLink} or {@code @odata.deltaLink}. The store writes links with its
+     * public URL (http://localhost:8070); tests run on a random port, so only the part after the
+     * service root is sent, as given.
+     */
+    public Response follow(String link, String token, String... headers) {
+        int root = link.indexOf(API);
+        if (root < 0) {
+            throw new IllegalArgumentException("Not a Web API link: " + link);
+        }
+        return get(link.substring(root + API.length()), token, headers);
+    }
+
     public Response send(String method, String pathAndQuery, String token, String jsonBody) {
         return send(authorized(pathAndQuery, token).header("Content-Type", "application/json")
                 .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody)));

@@ -28,6 +28,7 @@ import dev.powerpages.emulator.store.odata.QueryOptions;
 import dev.powerpages.emulator.store.odata.QueryOptionsParser;
 import dev.powerpages.emulator.store.schema.StoreSchema;
 import dev.powerpages.emulator.store.schema.TableDefinition;
+import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -45,11 +46,13 @@ class WebApiController {
     private final RowStore rows;
     private final QueryOptionsParser parser;
     private final PayloadReader payloads;
+    private final CollectionReader collections;
     private final String serviceRoot;
     private final String tenantId;
 
     WebApiController(StoreSchema schema, RowStore rows, QueryOptionsParser parser, ObjectMapper mapper,
-            StoreProperties properties) {
+            StoreProperties properties, CollectionReader collections) {
+        this.collections = collections;
         this.schema = schema;
         this.rows = rows;
         this.parser = parser;
@@ -69,22 +72,16 @@ class WebApiController {
 
     @GetMapping("/{resource}")
     ResponseEntity<Map<String, Object>> get(@PathVariable String resource, @RequestParam Map<String, String> query,
-            @AuthenticationPrincipal Jwt caller) {
+            @AuthenticationPrincipal Jwt caller, HttpServletRequest request) {
         ResourcePath path = ResourcePath.parse(resource);
         if (path.name().equals("WhoAmI") && (path.isCollection() || path.key().isEmpty())) {
             return ok(whoAmI(caller));
         }
         TableDefinition table = table(path);
-        QueryOptions options = parser.parse(table, query);
         if (path.isCollection()) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("@odata.context", serviceRoot + "/$metadata#" + table.entitySetName() + selectSuffix(options));
-            if (options.count()) {
-                body.put("@odata.count", rows.count(table, options));
-            }
-            body.put("value", rows.query(table, options).stream().map(r -> ODataJson.row(table, r, options.select())).toList());
-            return ok(body);
+            return collections.read(table, query, Preferences.of(request));
         }
+        QueryOptions options = parser.parse(table, query);
         if (options.filter() != null || options.top() != null || !options.orderBy().isEmpty()) {
             throw DataverseException.badQuery("Only $select is supported when retrieving a single row.");
         }
@@ -199,7 +196,7 @@ class WebApiController {
         return schema.entitySet(path.name()).orElseThrow(() -> DataverseException.resourceNotFound(path.name()));
     }
 
-    private static String selectSuffix(QueryOptions options) {
+    static String selectSuffix(QueryOptions options) {
         if (options.select().isEmpty()) {
             return "";
         }
