@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.powerpages.emulator.store.StoreProperties;
 import dev.powerpages.emulator.store.data.RowStore;
+import dev.powerpages.emulator.store.metadata.MetadataDocument;
 import dev.powerpages.emulator.store.odata.QueryOptions;
 import dev.powerpages.emulator.store.odata.QueryOptionsParser;
 import dev.powerpages.emulator.store.schema.StoreSchema;
@@ -47,12 +49,14 @@ class WebApiController {
     private final QueryOptionsParser parser;
     private final PayloadReader payloads;
     private final CollectionReader collections;
+    private final MetadataDocument metadata;
     private final String serviceRoot;
     private final String tenantId;
 
     WebApiController(StoreSchema schema, RowStore rows, QueryOptionsParser parser, ObjectMapper mapper,
-            StoreProperties properties, CollectionReader collections) {
+            StoreProperties properties, CollectionReader collections, MetadataDocument metadata) {
         this.collections = collections;
+        this.metadata = metadata;
         this.schema = schema;
         this.rows = rows;
         this.parser = parser;
@@ -68,6 +72,12 @@ class WebApiController {
                 .map(t -> Map.<String, Object>of("name", t.entitySetName(), "kind", "EntitySet", "url", t.entitySetName()))
                 .toList();
         return ok(Map.of("@odata.context", serviceRoot + "/$metadata", "value", sets));
+    }
+
+    /** The CSDL service description, generated from the schema (see {@link MetadataDocument}). */
+    @GetMapping("/$metadata")
+    ResponseEntity<String> metadata() {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(metadata.xml());
     }
 
     @GetMapping("/{resource}")

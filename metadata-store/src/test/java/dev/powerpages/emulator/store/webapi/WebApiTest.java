@@ -62,6 +62,15 @@ class WebApiTest {
     }
 
     @Test
+    void servesMetadataAsCsdlXml() {
+        StoreClient.Response response = client.get("$metadata", token);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Content-Type")).startsWith("application/xml");
+        assertThat(response.raw().body()).contains("<edmx:Edmx", "Namespace=\"Microsoft.Dynamics.CRM\"", "EntitySet Name=\"accounts\"");
+    }
+
+    @Test
     void unknownEntitySetAnswersDataverseError() {
         StoreClient.Response response = client.get("adx_nothings", token);
 
