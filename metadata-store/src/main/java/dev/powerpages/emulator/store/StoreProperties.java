@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param schema    classpath or file location of the table definitions
  * @param seed      classpath location of the demo data loaded into an empty store ("" to disable)
  * @param clients   applications allowed to obtain tokens (client credentials)
+ * @param securityRoles security roles, by name, that the clients' application users hold
  */
 @ConfigurationProperties("store")
 public record StoreProperties(
@@ -24,7 +25,8 @@ public record StoreProperties(
         String tenantId,
         String schema,
         String seed,
-        List<Client> clients) {
+        List<Client> clients,
+        List<SecurityRole> securityRoles) {
 
     public StoreProperties {
         publicUrl = publicUrl == null ? "http://localhost:8070" : stripTrailingSlash(publicUrl);
@@ -33,6 +35,7 @@ public record StoreProperties(
         schema = schema == null ? "classpath:schema/tables.yaml" : schema;
         seed = seed == null ? "seed/contoso.yaml" : seed;
         clients = clients == null ? List.of() : List.copyOf(clients);
+        securityRoles = securityRoles == null ? List.of() : List.copyOf(securityRoles);
     }
 
     /** Issuer of the tokens, shaped like Entra ID's v1 issuer {@code https://sts.windows.net/{tenant}/}. */
@@ -50,8 +53,22 @@ public record StoreProperties(
      * @param clientId the application (client) id
      * @param secret   its client secret
      * @param scope    the scope it asks for, {@code <resource>/.default} as with Entra ID
-     * @param role     the security role its application user gets (reserved for privilege checks)
+     * @param role     the security role its application user holds (one of {@code security-roles})
      */
     public record Client(String clientId, String secret, String scope, String role) {
+    }
+
+    /**
+     * A Dataverse security role reduced to organisation-wide table privileges: each list names the
+     * tables (logical names, {@code "*"} for all) on which the role has that privilege.
+     */
+    public record SecurityRole(String name, List<String> create, List<String> read, List<String> write, List<String> delete) {
+
+        public SecurityRole {
+            create = create == null ? List.of() : List.copyOf(create);
+            read = read == null ? List.of() : List.copyOf(read);
+            write = write == null ? List.of() : List.copyOf(write);
+            delete = delete == null ? List.of() : List.copyOf(delete);
+        }
     }
 }

@@ -49,7 +49,12 @@ public final class StoreClient {
     }
 
     public String token() {
-        Response response = requestToken("powerpages-site", "emulator-secret");
+        return token("powerpages-site");
+    }
+
+    /** A token for one of the well-known development clients (all share the secret emulator-secret). */
+    public String token(String clientId) {
+        Response response = requestToken(clientId, "emulator-secret");
         if (response.status() != 200) {
             throw new IllegalStateException("No token: " + response.raw().body());
         }

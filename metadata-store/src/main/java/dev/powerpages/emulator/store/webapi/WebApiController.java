@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.powerpages.emulator.store.StoreProperties;
+import dev.powerpages.emulator.store.auth.ApplicationUsers.Privilege;
 import dev.powerpages.emulator.store.data.RowStore;
 import dev.powerpages.emulator.store.metadata.MetadataDocument;
 import dev.powerpages.emulator.store.odata.QueryOptions;
@@ -50,11 +51,13 @@ class WebApiController {
     private final PayloadReader payloads;
     private final CollectionReader collections;
     private final MetadataDocument metadata;
+    private final Privileges privileges;
     private final String serviceRoot;
     private final String tenantId;
 
     WebApiController(StoreSchema schema, RowStore rows, QueryOptionsParser parser, ObjectMapper mapper,
-            StoreProperties properties, CollectionReader collections, MetadataDocument metadata) {
+            StoreProperties properties, CollectionReader collections, MetadataDocument metadata, Privileges privileges) {
+        this.privileges = privileges;
         this.collections = collections;
         this.metadata = metadata;
         this.schema = schema;
@@ -88,6 +91,7 @@ class WebApiController {
             return ok(whoAmI(caller));
         }
         TableDefinition table = table(path);
+        privileges.require(caller, Privilege.READ, table);
         if (path.isCollection()) {
             return collections.read(table, query, Preferences.of(request));
         }
@@ -108,9 +112,10 @@ class WebApiController {
     /** Create: 204 with OData-EntityId, or 201 with the row when the client prefers return=representation. */
     @PostMapping("/{resource}")
     ResponseEntity<Map<String, Object>> create(@PathVariable String resource, @RequestBody(required = false) byte[] body,
-            @RequestHeader(name = "Prefer", required = false) String prefer) {
+            @RequestHeader(name = "Prefer", required = false) String prefer, @AuthenticationPrincipal Jwt caller) {
         ResourcePath path = ResourcePath.parse(resource);
         TableDefinition table = table(path);
+        privileges.require(caller, Privilege.CREATE, table);
         if (!path.isCollection()) {
             throw DataverseException.badQuery("POST creates rows in an entity set; use PATCH to update " + resource + ".");
         }
@@ -132,7 +137,7 @@ class WebApiController {
     ResponseEntity<Map<String, Object>> update(@PathVariable String resource, @RequestBody(required = false) byte[] body,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch,
-            @RequestHeader(name = "Prefer", required = false) String prefer) {
+            @RequestHeader(name = "Prefer", required = false) String prefer, @AuthenticationPrincipal Jwt caller) {
         ResourcePath path = ResourcePath.parse(resource);
         TableDefinition table = table(path);
         if (path.isCollection()) {
@@ -142,6 +147,8 @@ class WebApiController {
         Map<String, Object> values = payloads.read(table, text(body));
         values.remove(table.primaryId());
         boolean exists = rows.exists(table, id);
+        // An upsert needs the privilege of what it turns out to do.
+        privileges.require(caller, exists ? Privilege.WRITE : Privilege.CREATE, table);
         if (!exists) {
             if (ifMatch != null) {
                 throw DataverseException.rowNotFound(table.logicalName(), id);
@@ -160,9 +167,10 @@ class WebApiController {
     }
 
     @DeleteMapping("/{resource}")
-    ResponseEntity<Void> delete(@PathVariable String resource) {
+    ResponseEntity<Void> delete(@PathVariable String resource, @AuthenticationPrincipal Jwt caller) {
         ResourcePath path = ResourcePath.parse(resource);
         TableDefinition table = table(path);
+        privileges.require(caller, Privilege.DELETE, table);
         if (path.isCollection()) {
             throw DataverseException.badQuery("DELETE needs a row: " + table.entitySetName() + "(<id>).");
         }
@@ -197,7 +205,7 @@ class WebApiController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("@odata.context", serviceRoot + "/$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse");
         body.put("BusinessUnitId", nameBasedId("businessunit:" + tenantId));
-        body.put("UserId", caller == null ? null : caller.getClaimAsString("oid"));
+        body.put("UserId", privileges.caller(caller).systemUserId().toString());
         body.put("OrganizationId", nameBasedId("organization:" + tenantId));
         return body;
     }
