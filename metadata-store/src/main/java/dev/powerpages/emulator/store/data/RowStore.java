@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,6 +153,29 @@ public class RowStore implements DisposableBean {
         List<Map<String, Object>> rows = jdbc.query("SELECT " + columnList(columns) + " FROM " + quote(table.logicalName())
                 + " WHERE " + quote(table.primaryId()) + " = ?", mapper(columns), id);
         return rows.stream().findFirst();
+    }
+
+    /** Rows whose column holds one of the values (for $expand), with that column among the selected ones. */
+    public List<Map<String, Object>> findByColumnIn(TableDefinition table, ColumnDefinition column, Collection<UUID> values,
+            List<ColumnDefinition> select) {
+        if (values.isEmpty()) {
+            return List.of();
+        }
+        List<ColumnDefinition> columns = columns(table, select);
+        if (!columns.contains(column)) {
+            columns.add(column);
+        }
+        String marks = values.stream().map(v -> "?").collect(Collectors.joining(", "));
+        return jdbc.query("SELECT " + columnList(columns) + " FROM " + quote(table.logicalName()) + " WHERE " + quote(column.name())
+                + " IN (" + marks + ") ORDER BY " + quote(table.primaryId()) + " LIMIT " + MAX_ROWS, mapper(columns), values.toArray());
+    }
+
+    /** The id of the row whose columns hold these values (an alternate key), if any. */
+    public Optional<UUID> findIdByKey(TableDefinition table, Map<ColumnDefinition, Object> key) {
+        List<Object> parameters = new ArrayList<>(key.values());
+        String where = key.keySet().stream().map(c -> quote(c.name()) + " = ?").collect(Collectors.joining(" AND "));
+        return jdbc.queryForList("SELECT " + quote(table.primaryId()) + " FROM " + quote(table.logicalName()) + " WHERE " + where
+                + " LIMIT 1", UUID.class, parameters.toArray()).stream().findFirst();
     }
 
     public boolean exists(TableDefinition table, UUID id) {

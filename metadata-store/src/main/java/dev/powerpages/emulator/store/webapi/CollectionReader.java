@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -36,17 +37,21 @@ class CollectionReader {
     private final QueryOptionsParser parser;
     private final String serviceRoot;
 
-    CollectionReader(RowStore rows, QueryOptionsParser parser, StoreProperties properties) {
+    private final Expander expander;
+
+    CollectionReader(RowStore rows, QueryOptionsParser parser, StoreProperties properties, Expander expander) {
         this.rows = rows;
+        this.expander = expander;
         this.parser = parser;
         this.serviceRoot = properties.publicUrl() + WebApiController.BASE_PATH;
     }
 
-    ResponseEntity<Map<String, Object>> read(TableDefinition table, Map<String, String> query, Preferences preferences) {
+    ResponseEntity<Map<String, Object>> read(TableDefinition table, Map<String, String> query, Preferences preferences, Jwt caller) {
         Map<String, String> options = new LinkedHashMap<>(query);
         String skipToken = remove(options, "$skiptoken");
         String deltaToken = remove(options, "$deltatoken");
         QueryOptions parsed = parser.parse(table, options);
+        expander.requireRead(caller, parsed);
 
         PageToken resumed = skipToken == null ? null : PageToken.decode(skipToken);
         Long changedAfter = deltaToken != null ? Long.valueOf(DeltaToken.parse(deltaToken))
@@ -62,7 +67,7 @@ class CollectionReader {
         boolean keyset = parsed.orderBy().isEmpty();
         Window window = new Window(resumed == null || keyset ? 0 : resumed.offset(), resumed == null || !keyset ? null : resumed.afterId(),
                 paged ? pageSize + 1 : pageSize, changedAfter, changedAfter == null ? null : nextDelta);
-        List<Map<String, Object>> page = new ArrayList<>(rows.query(table, parsed, window));
+        List<Map<String, Object>> page = new ArrayList<>(rows.query(table, expander.fetchOptions(parsed), window));
         boolean more = paged && page.size() > pageSize;
         if (more) {
             page = page.subList(0, pageSize);
@@ -77,8 +82,7 @@ class CollectionReader {
         if (tracking && !more) {
             body.put("@odata.deltaLink", link(table, options, "$deltatoken", DeltaToken.format(nextDelta)));
         }
-        List<Map<String, Object>> value = new ArrayList<>();
-        page.forEach(row -> value.add(ODataJson.row(table, row, parsed.select())));
+        List<Map<String, Object>> value = new ArrayList<>(expander.render(table, page, parsed));
         if (changedAfter != null && resumed == null) {
             rows.deletedBetween(table, changedAfter, nextDelta).forEach(id -> value.add(removed(table, id, "deleted")));
             rows.changedOutOfFilter(table, parsed, window).forEach(id -> value.add(removed(table, id, "changed")));

@@ -27,6 +27,12 @@ public class DataverseException extends RuntimeException {
         return new DataverseException(HttpStatus.NOT_FOUND, "0x80040217", logicalName + " With Id = " + id + " Does Not Exist");
     }
 
+    /** 0x80060891: no row has the values of the alternate key used in the URL. */
+    public static DataverseException alternateKeyNotFound(String logicalName) {
+        return new DataverseException(HttpStatus.NOT_FOUND, "0x80060891",
+                "A record with the specified key values does not exist in " + logicalName + " entity");
+    }
+
     /** 0x80060888: malformed URL or query option (Dataverse passes on the OData library's message). */
     public static DataverseException badQuery(String message) {
         return new DataverseException(HttpStatus.BAD_REQUEST, "0x80060888", message);

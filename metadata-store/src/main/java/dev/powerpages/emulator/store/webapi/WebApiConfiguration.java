@@ -10,6 +10,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.powerpages.emulator.store.odata.QueryOptionsParser;
 import dev.powerpages.emulator.store.odata.SimpleQueryOptionsParser;
+import dev.powerpages.emulator.store.schema.StoreSchema;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,8 +20,8 @@ import jakarta.servlet.http.HttpServletResponse;
 class WebApiConfiguration {
 
     @Bean
-    QueryOptionsParser queryOptionsParser() {
-        return new SimpleQueryOptionsParser();
+    QueryOptionsParser queryOptionsParser(StoreSchema schema) {
+        return new SimpleQueryOptionsParser(schema);
     }
 
     /** Every Web API response says OData-Version: 4.0, the 401s of the security filters included. */

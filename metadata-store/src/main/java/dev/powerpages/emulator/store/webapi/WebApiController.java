@@ -29,6 +29,7 @@ import dev.powerpages.emulator.store.data.RowStore;
 import dev.powerpages.emulator.store.metadata.MetadataDocument;
 import dev.powerpages.emulator.store.odata.QueryOptions;
 import dev.powerpages.emulator.store.odata.QueryOptionsParser;
+import dev.powerpages.emulator.store.schema.ColumnDefinition;
 import dev.powerpages.emulator.store.schema.StoreSchema;
 import dev.powerpages.emulator.store.schema.TableDefinition;
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,12 +53,14 @@ class WebApiController {
     private final CollectionReader collections;
     private final MetadataDocument metadata;
     private final Privileges privileges;
+    private final Expander expander;
     private final String serviceRoot;
     private final String tenantId;
 
     WebApiController(StoreSchema schema, RowStore rows, QueryOptionsParser parser, ObjectMapper mapper,
-            StoreProperties properties, CollectionReader collections, MetadataDocument metadata, Privileges privileges) {
+            StoreProperties properties, CollectionReader collections, MetadataDocument metadata, Privileges privileges, Expander expander) {
         this.privileges = privileges;
+        this.expander = expander;
         this.collections = collections;
         this.metadata = metadata;
         this.schema = schema;
@@ -93,18 +96,20 @@ class WebApiController {
         TableDefinition table = table(path);
         privileges.require(caller, Privilege.READ, table);
         if (path.isCollection()) {
-            return collections.read(table, query, Preferences.of(request));
+            return collections.read(table, query, Preferences.of(request), caller);
         }
         QueryOptions options = parser.parse(table, query);
         if (options.filter() != null || options.top() != null || !options.orderBy().isEmpty()) {
-            throw DataverseException.badQuery("Only $select is supported when retrieving a single row.");
+            throw DataverseException.badQuery("Only $select and $expand are supported when retrieving a single row.");
         }
-        UUID id = path.id(table.primaryId());
-        Map<String, Object> row = rows.find(table, id, options.select())
+        expander.requireRead(caller, options);
+        UUID id = existingId(table, path);
+        Map<String, Object> row = rows.find(table, id, expander.fetchOptions(options).select())
                 .orElseThrow(() -> DataverseException.rowNotFound(table.logicalName(), id));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("@odata.context", serviceRoot + "/$metadata#" + table.entitySetName() + selectSuffix(options) + "/$entity");
-        body.putAll(ODataJson.row(table, row, options.select()));
+        body.putAll(expander.render(table, List.of(row), options).get(0));
+        // With an ETag on the entity, Spring answers If-None-Match with 304 Not Modified, as Dataverse does.
         return ResponseEntity.ok().contentType(ODataJson.MEDIA_TYPE)
                 .eTag(ODataJson.etag(row.get("versionnumber"))).body(body);
     }
@@ -143,9 +148,20 @@ class WebApiController {
         if (path.isCollection()) {
             throw DataverseException.badQuery("PATCH needs a row: " + table.entitySetName() + "(<id>).");
         }
-        UUID id = path.id(table.primaryId());
         Map<String, Object> values = payloads.read(table, text(body));
         values.remove(table.primaryId());
+        UUID id;
+        if (AlternateKey.looksLikeOne(path.key())) {
+            // An upsert by alternate key creates the row with the key's values when none has them.
+            Map<ColumnDefinition, Object> key = AlternateKey.parse(table, path.key());
+            id = rows.findIdByKey(table, key).orElse(null);
+            if (id == null) {
+                id = UUID.randomUUID();
+                key.forEach((column, value) -> values.put(column.name(), value));
+            }
+        } else {
+            id = path.id(table.primaryId());
+        }
         boolean exists = rows.exists(table, id);
         // An upsert needs the privilege of what it turns out to do.
         privileges.require(caller, exists ? Privilege.WRITE : Privilege.CREATE, table);
@@ -174,7 +190,7 @@ class WebApiController {
         if (path.isCollection()) {
             throw DataverseException.badQuery("DELETE needs a row: " + table.entitySetName() + "(<id>).");
         }
-        UUID id = path.id(table.primaryId());
+        UUID id = existingId(table, path);
         if (!rows.delete(table, id)) {
             throw DataverseException.rowNotFound(table.logicalName(), id);
         }
@@ -210,15 +226,26 @@ class WebApiController {
         return body;
     }
 
+    /** The id in the URL, or the id of the row an alternate key names (404 0x80060891 when none). */
+    private UUID existingId(TableDefinition table, ResourcePath path) {
+        if (AlternateKey.looksLikeOne(path.key())) {
+            return rows.findIdByKey(table, AlternateKey.parse(table, path.key()))
+                    .orElseThrow(() -> DataverseException.alternateKeyNotFound(table.logicalName()));
+        }
+        return path.id(table.primaryId());
+    }
+
     private TableDefinition table(ResourcePath path) {
         return schema.entitySet(path.name()).orElseThrow(() -> DataverseException.resourceNotFound(path.name()));
     }
 
+    /** The context URL's projection, e.g. {@code (fullname,parentcustomerid_account(name))}. */
     static String selectSuffix(QueryOptions options) {
-        if (options.select().isEmpty()) {
-            return "";
+        List<String> items = new java.util.ArrayList<>(options.select().stream().map(ColumnDefinition::propertyName).toList());
+        for (QueryOptions.Expand expand : options.expand()) {
+            items.add(expand.navigation() + "(" + String.join(",", expand.select().stream().map(ColumnDefinition::propertyName).toList()) + ")");
         }
-        return "(" + String.join(",", options.select().stream().map(c -> c.propertyName()).toList()) + ")";
+        return items.isEmpty() ? "" : "(" + String.join(",", items) + ")";
     }
 
     private static Long expectedVersion(String ifMatch) {
