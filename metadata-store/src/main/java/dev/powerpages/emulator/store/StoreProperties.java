@@ -1,6 +1,7 @@
 package dev.powerpages.emulator.store;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,6 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param seed      classpath location of the demo data loaded into an empty store ("" to disable)
  * @param clients   applications allowed to obtain tokens (client credentials)
  * @param securityRoles security roles, by name, that the clients' application users hold
+ * @param serviceProtection Dataverse's service protection API limits (off unless enabled)
  */
 @ConfigurationProperties("store")
 public record StoreProperties(
@@ -26,7 +28,8 @@ public record StoreProperties(
         String schema,
         String seed,
         List<Client> clients,
-        List<SecurityRole> securityRoles) {
+        List<SecurityRole> securityRoles,
+        ServiceProtection serviceProtection) {
 
     public StoreProperties {
         publicUrl = publicUrl == null ? "http://localhost:8070" : stripTrailingSlash(publicUrl);
@@ -36,6 +39,7 @@ public record StoreProperties(
         seed = seed == null ? "seed/contoso.yaml" : seed;
         clients = clients == null ? List.of() : List.copyOf(clients);
         securityRoles = securityRoles == null ? List.of() : List.copyOf(securityRoles);
+        serviceProtection = serviceProtection == null ? new ServiceProtection(false, 6000, Duration.ofMinutes(5)) : serviceProtection;
     }
 
     /** Issuer of the tokens, shaped like Entra ID's v1 issuer {@code https://sts.windows.net/{tenant}/}. */
@@ -56,6 +60,18 @@ public record StoreProperties(
      * @param role     the security role its application user holds (one of {@code security-roles})
      */
     public record Client(String clientId, String secret, String scope, String role) {
+    }
+
+    /**
+     * Service protection limits: at most {@code maxRequests} Web API requests per application user in
+     * each {@code window} (Dataverse: 6,000 per 5 minutes), then 429 with {@code Retry-After}.
+     */
+    public record ServiceProtection(boolean enabled, int maxRequests, Duration window) {
+
+        public ServiceProtection {
+            maxRequests = maxRequests <= 0 ? 6000 : maxRequests;
+            window = window == null ? Duration.ofMinutes(5) : window;
+        }
     }
 
     /**

@@ -16,8 +16,24 @@ import dev.powerpages.emulator.store.schema.TableDefinition;
 
 /**
  * Hand-written parser for the subset of OData the emulator supports: {@code $select}, {@code $filter}
- * (see {@link FilterParser}), {@code $orderby}, {@code $top} and {@code $count}. Other system query
- * options are rejected, as Dataverse rejects {@code $skip}.
+ * (see {@link FilterParser}), {@code $orderby}, {@code $top}, {@code $count} and {@code $expand} with a
+ * nested {@code $select}. Other system query options are rejected, as Dataverse rejects {@code $skip}.
+ *
+ * <p>Why not Apache Olingo's URI parser (which the store does use, for {@code $metadata})? It was
+ * tried against the Edm the store generates ({@code MetadataDocument.edm()}), and it parses the
+ * Dataverse-style queries fine, but three of its answers differ from Dataverse's in ways a client
+ * notices, none of them configurable:
+ * <ul>
+ * <li>{@code modifiedon gt 2024-01-01} fails with "Incompatible types" (Edm.Date literal against an
+ * Edm.DateTimeOffset property); Dataverse accepts a date there, and web developers write it.</li>
+ * <li>{@code revenue gt 'lots'} fails with "Unknown property."; Dataverse explains the type mismatch
+ * ("A binary operator with incompatible types was detected..."), which this parser reproduces.</li>
+ * <li>Dataverse's query functions ({@code Microsoft.Dynamics.CRM.LastXDays(PropertyName=...)}) fail
+ * with "No function ... found" unless each is declared as a bound function in the Edm.</li>
+ * </ul>
+ * Rewriting its messages would mean wrapping every {@code UriParserException} key, and translating its
+ * expression tree into {@link FilterExpression} is as much code as this parser. The
+ * {@link QueryOptionsParser} seam stays, so an Olingo-backed implementation can replace this one.
  */
 public final class SimpleQueryOptionsParser implements QueryOptionsParser {
 
