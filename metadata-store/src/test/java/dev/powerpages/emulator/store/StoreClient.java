@@ -93,6 +93,11 @@ public final class StoreClient {
                 .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody)));
     }
 
+    /** POST of a raw body with its own content type (e.g. a multipart $batch). */
+    public Response post(String pathAndQuery, String token, String contentType, String body) {
+        return send(authorized(pathAndQuery, token).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** GET of a path outside the Web API, e.g. the JWKS. */
     public Response getAbsolute(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());

@@ -1,11 +1,8 @@
 package dev.powerpages.emulator.store.webapi;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The {@code Prefer} request header (RFC 7240) as Dataverse's Web API reads it: preferences may come
@@ -17,11 +14,6 @@ import jakarta.servlet.http.HttpServletRequest;
  * @param returnRepresentation {@code return=representation}
  */
 record Preferences(boolean trackChanges, Integer maxPageSize, boolean returnRepresentation) {
-
-    static Preferences of(HttpServletRequest request) {
-        List<String> headers = request == null ? List.of() : Collections.list(request.getHeaders("Prefer"));
-        return parse(String.join(",", headers));
-    }
 
     static Preferences parse(String header) {
         boolean trackChanges = false;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,7 +33,6 @@ import dev.powerpages.emulator.store.odata.QueryOptionsParser;
 import dev.powerpages.emulator.store.schema.ColumnDefinition;
 import dev.powerpages.emulator.store.schema.StoreSchema;
 import dev.powerpages.emulator.store.schema.TableDefinition;
-import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -88,7 +88,7 @@ class WebApiController {
 
     @GetMapping("/{resource}")
     ResponseEntity<Map<String, Object>> get(@PathVariable String resource, @RequestParam Map<String, String> query,
-            @AuthenticationPrincipal Jwt caller, HttpServletRequest request) {
+            @AuthenticationPrincipal Jwt caller, @RequestHeader HttpHeaders headers) {
         ResourcePath path = ResourcePath.parse(resource);
         if (path.name().equals("WhoAmI") && (path.isCollection() || path.key().isEmpty())) {
             return ok(whoAmI(caller));
@@ -96,7 +96,7 @@ class WebApiController {
         TableDefinition table = table(path);
         privileges.require(caller, Privilege.READ, table);
         if (path.isCollection()) {
-            return collections.read(table, query, Preferences.of(request), caller);
+            return collections.read(table, query, Preferences.parse(String.join(",", headers.getOrEmpty("Prefer"))), caller);
         }
         QueryOptions options = parser.parse(table, query);
         if (options.filter() != null || options.top() != null || !options.orderBy().isEmpty()) {
