@@ -1,6 +1,7 @@
 package dev.powerpages.emulator.store;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,6 +16,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param schema    classpath or file location of the table definitions
  * @param seed      classpath location of the demo data loaded into an empty store ("" to disable)
  * @param clients   applications allowed to obtain tokens (client credentials)
+ * @param securityRoles security roles, by name, that the clients' application users hold
+ * @param serviceProtection Dataverse's service protection API limits (off unless enabled)
  */
 @ConfigurationProperties("store")
 public record StoreProperties(
@@ -24,7 +27,9 @@ public record StoreProperties(
         String tenantId,
         String schema,
         String seed,
-        List<Client> clients) {
+        List<Client> clients,
+        List<SecurityRole> securityRoles,
+        ServiceProtection serviceProtection) {
 
     public StoreProperties {
         publicUrl = publicUrl == null ? "http://localhost:8070" : stripTrailingSlash(publicUrl);
@@ -33,6 +38,8 @@ public record StoreProperties(
         schema = schema == null ? "classpath:schema/tables.yaml" : schema;
         seed = seed == null ? "seed/contoso.yaml" : seed;
         clients = clients == null ? List.of() : List.copyOf(clients);
+        securityRoles = securityRoles == null ? List.of() : List.copyOf(securityRoles);
+        serviceProtection = serviceProtection == null ? new ServiceProtection(false, 6000, Duration.ofMinutes(5)) : serviceProtection;
     }
 
     /** Issuer of the tokens, shaped like Entra ID's v1 issuer {@code https://sts.windows.net/{tenant}/}. */
@@ -50,8 +57,34 @@ public record StoreProperties(
      * @param clientId the application (client) id
      * @param secret   its client secret
      * @param scope    the scope it asks for, {@code <resource>/.default} as with Entra ID
-     * @param role     the security role its application user gets (reserved for privilege checks)
+     * @param role     the security role its application user holds (one of {@code security-roles})
      */
     public record Client(String clientId, String secret, String scope, String role) {
+    }
+
+    /**
+     * Service protection limits: at most {@code maxRequests} Web API requests per application user in
+     * each {@code window} (Dataverse: 6,000 per 5 minutes), then 429 with {@code Retry-After}.
+     */
+    public record ServiceProtection(boolean enabled, int maxRequests, Duration window) {
+
+        public ServiceProtection {
+            maxRequests = maxRequests <= 0 ? 6000 : maxRequests;
+            window = window == null ? Duration.ofMinutes(5) : window;
+        }
+    }
+
+    /**
+     * A Dataverse security role reduced to organisation-wide table privileges: each list names the
+     * tables (logical names, {@code "*"} for all) on which the role has that privilege.
+     */
+    public record SecurityRole(String name, List<String> create, List<String> read, List<String> write, List<String> delete) {
+
+        public SecurityRole {
+            create = create == null ? List.of() : List.copyOf(create);
+            read = read == null ? List.of() : List.copyOf(read);
+            write = write == null ? List.of() : List.copyOf(write);
+            delete = delete == null ? List.of() : List.copyOf(delete);
+        }
     }
 }

@@ -49,7 +49,12 @@ public final class StoreClient {
     }
 
     public String token() {
-        Response response = requestToken("powerpages-site", "emulator-secret");
+        return token("powerpages-site");
+    }
+
+    /** A token for one of the well-known development clients (all share the secret emulator-secret). */
+    public String token(String clientId) {
+        Response response = requestToken(clientId, "emulator-secret");
         if (response.status() != 200) {
             throw new IllegalStateException("No token: " + response.raw().body());
         }
@@ -61,9 +66,36 @@ public final class StoreClient {
         return send(authorized(pathAndQuery, token).GET());
     }
 
+    /** GET with extra request headers given as name, value, name, value… (e.g. "Prefer", "odata.maxpagesize=2"). */
+    public Response get(String pathAndQuery, String token, String... headers) {
+        HttpRequest.Builder request = authorized(pathAndQuery, token).GET();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
+    /**
+     * Follows an {@code @odata.nextLink} or {@code @odata.deltaLink}. The store writes links with its
+     * public URL (http://localhost:8070); tests run on a random port, so only the part after the
+     * service root is sent, as given.
+     */
+    public Response follow(String link, String token, String... headers) {
+        int root = link.indexOf(API);
+        if (root < 0) {
+            throw new IllegalArgumentException("Not a Web API link: " + link);
+        }
+        return get(link.substring(root + API.length()), token, headers);
+    }
+
     public Response send(String method, String pathAndQuery, String token, String jsonBody) {
         return send(authorized(pathAndQuery, token).header("Content-Type", "application/json")
                 .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody)));
+    }
+
+    /** POST of a raw body with its own content type (e.g. a multipart $batch). */
+    public Response post(String pathAndQuery, String token, String contentType, String body) {
+        return send(authorized(pathAndQuery, token).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** GET of a path outside the Web API, e.g. the JWKS. */

@@ -8,16 +8,20 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.powerpages.emulator.store.odata.QueryOptions;
 import dev.powerpages.emulator.store.schema.ColumnDefinition;
@@ -31,30 +35,110 @@ import dev.powerpages.emulator.store.schema.TableDefinition;
  */
 public class RowStore implements DisposableBean {
 
-    /** Dataverse returns at most 5,000 rows per page; without paging support, that is the cap. */
+    /** Dataverse returns at most 5,000 rows per page (the largest odata.maxpagesize it accepts). */
     public static final int MAX_ROWS = 5000;
 
-    private final JdbcTemplate jdbc;
-    private final boolean inMemory;
+    /**
+     * Tombstones of deleted rows, for change tracking. The leading underscore keeps the name out of
+     * the schema's alphabet ({@code [a-z]...}), so no table of the schema can collide with it.
+     */
+    static final String TOMBSTONES = "_tombstone";
 
-    RowStore(JdbcTemplate jdbc, boolean inMemory) {
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final boolean inMemory;
+    /**
+     * Writers hold the read lock from taking a row version until their write is committed; taking a
+     * change token takes the write lock. So every version below a token is committed when the token
+     * is handed out, and a delta query never misses a write that committed late.
+     */
+    private final ReentrantReadWriteLock changeClock = new ReentrantReadWriteLock();
+
+    RowStore(JdbcTemplate jdbc, TransactionTemplate transaction, boolean inMemory) {
         this.jdbc = jdbc;
+        this.transaction = transaction;
         this.inMemory = inMemory;
     }
 
+    void createTombstoneTable() {
+        jdbc.execute("CREATE TABLE IF NOT EXISTS " + quote(TOMBSTONES) + " (" + quote("entity") + " CHARACTER VARYING(64) NOT NULL, "
+                + quote("id") + " UUID NOT NULL, " + quote("versionnumber") + " BIGINT NOT NULL, "
+                + quote("deletedon") + " TIMESTAMP(3) WITH TIME ZONE NOT NULL)");
+        jdbc.execute("CREATE INDEX IF NOT EXISTS " + quote("ix_tombstone_entity_version") + " ON " + quote(TOMBSTONES)
+                + " (" + quote("entity") + ", " + quote("versionnumber") + ")");
+    }
+
     public List<Map<String, Object>> query(TableDefinition table, QueryOptions options) {
+        return query(table, options, Window.first(options.top() == null ? MAX_ROWS : Math.min(options.top(), MAX_ROWS)));
+    }
+
+    /** The rows of one page: those matching the options, within the window, in the options' order then by key. */
+    public List<Map<String, Object>> query(TableDefinition table, QueryOptions options, Window window) {
         List<ColumnDefinition> columns = columns(table, options.select());
         SqlFilter filter = SqlFilter.of(options.filter());
+        List<Object> parameters = new ArrayList<>(filter.parameters());
         StringBuilder sql = new StringBuilder("SELECT ").append(columnList(columns))
                 .append(" FROM ").append(quote(table.logicalName()))
-                .append(" WHERE ").append(filter.sql());
+                .append(" WHERE ").append(filter.sql()).append(windowCondition(table, window, parameters));
         List<String> order = new ArrayList<>();
         options.orderBy().forEach(o -> order.add(quote(o.column().name()) + (o.descending() ? " DESC" : " ASC")));
         order.add(quote(table.primaryId())); // a stable order, as Dataverse's default
         sql.append(" ORDER BY ").append(String.join(", ", order));
-        int limit = options.top() == null ? MAX_ROWS : Math.min(options.top(), MAX_ROWS);
-        sql.append(" LIMIT ").append(limit);
-        return jdbc.query(sql.toString(), mapper(columns), filter.parameters().toArray());
+        sql.append(" LIMIT ").append(Math.min(window.limit(), MAX_ROWS + 1)).append(" OFFSET ").append(window.offset());
+        return jdbc.query(sql.toString(), mapper(columns), parameters.toArray());
+    }
+
+    /**
+     * Rows written within the window's change range that do not (or no longer) match the filter: in
+     * a delta response OData reports them as removed with reason "changed".
+     */
+    public List<UUID> changedOutOfFilter(TableDefinition table, QueryOptions options, Window window) {
+        if (options.filter() == null || !window.isDelta()) {
+            return List.of();
+        }
+        SqlFilter filter = SqlFilter.of(options.filter());
+        List<Object> parameters = new ArrayList<>(filter.parameters());
+        String range = windowCondition(table, new Window(0, null, MAX_ROWS, window.changedAfter(), window.changedBefore()), parameters);
+        return jdbc.queryForList("SELECT " + quote(table.primaryId()) + " FROM " + quote(table.logicalName()) + " WHERE NOT "
+                + filter.sql() + range + " ORDER BY " + quote(table.primaryId()), UUID.class, parameters.toArray());
+    }
+
+    /** Ids of rows of the table deleted between two change tokens (and not created again since). */
+    public List<UUID> deletedBetween(TableDefinition table, long changedAfter, long changedBefore) {
+        return jdbc.queryForList("SELECT DISTINCT t." + quote("id") + " FROM " + quote(TOMBSTONES) + " t WHERE t." + quote("entity")
+                + " = ? AND t." + quote("versionnumber") + " > ? AND t." + quote("versionnumber") + " < ? AND NOT EXISTS (SELECT 1 FROM "
+                + quote(table.logicalName()) + " r WHERE r." + quote(table.primaryId()) + " = t." + quote("id") + ") ORDER BY t."
+                + quote("id"), UUID.class, table.logicalName(), changedAfter, changedBefore);
+    }
+
+    /**
+     * A change token: every write with a lower row version is committed, every later write gets a
+     * higher one. It consumes a value of the version sequence, so no row ever carries a token.
+     */
+    public long changeToken() {
+        changeClock.writeLock().lock();
+        try {
+            return nextVersion();
+        } finally {
+            changeClock.writeLock().unlock();
+        }
+    }
+
+    private static String windowCondition(TableDefinition table, Window window, List<Object> parameters) {
+        StringBuilder sql = new StringBuilder();
+        if (window.afterId() != null) {
+            sql.append(" AND ").append(quote(table.primaryId())).append(" > ?");
+            parameters.add(window.afterId());
+        }
+        if (window.changedAfter() != null) {
+            sql.append(" AND ").append(quote("versionnumber")).append(" > ?");
+            parameters.add(window.changedAfter());
+        }
+        if (window.changedBefore() != null) {
+            sql.append(" AND ").append(quote("versionnumber")).append(" < ?");
+            parameters.add(window.changedBefore());
+        }
+        return sql.toString();
     }
 
     public long count(TableDefinition table, QueryOptions options) {
@@ -69,6 +153,29 @@ public class RowStore implements DisposableBean {
         List<Map<String, Object>> rows = jdbc.query("SELECT " + columnList(columns) + " FROM " + quote(table.logicalName())
                 + " WHERE " + quote(table.primaryId()) + " = ?", mapper(columns), id);
         return rows.stream().findFirst();
+    }
+
+    /** Rows whose column holds one of the values (for $expand), with that column among the selected ones. */
+    public List<Map<String, Object>> findByColumnIn(TableDefinition table, ColumnDefinition column, Collection<UUID> values,
+            List<ColumnDefinition> select) {
+        if (values.isEmpty()) {
+            return List.of();
+        }
+        List<ColumnDefinition> columns = columns(table, select);
+        if (!columns.contains(column)) {
+            columns.add(column);
+        }
+        String marks = values.stream().map(v -> "?").collect(Collectors.joining(", "));
+        return jdbc.query("SELECT " + columnList(columns) + " FROM " + quote(table.logicalName()) + " WHERE " + quote(column.name())
+                + " IN (" + marks + ") ORDER BY " + quote(table.primaryId()) + " LIMIT " + MAX_ROWS, mapper(columns), values.toArray());
+    }
+
+    /** The id of the row whose columns hold these values (an alternate key), if any. */
+    public Optional<UUID> findIdByKey(TableDefinition table, Map<ColumnDefinition, Object> key) {
+        List<Object> parameters = new ArrayList<>(key.values());
+        String where = key.keySet().stream().map(c -> quote(c.name()) + " = ?").collect(Collectors.joining(" AND "));
+        return jdbc.queryForList("SELECT " + quote(table.primaryId()) + " FROM " + quote(table.logicalName()) + " WHERE " + where
+                + " LIMIT 1", UUID.class, parameters.toArray()).stream().findFirst();
     }
 
     public boolean exists(TableDefinition table, UUID id) {
@@ -89,6 +196,10 @@ public class RowStore implements DisposableBean {
      * @return the row version written
      */
     public long insert(TableDefinition table, UUID id, Map<String, Object> values) {
+        return underChangeClock(() -> doInsert(table, id, values));
+    }
+
+    private long doInsert(TableDefinition table, UUID id, Map<String, Object> values) {
         long version = nextVersion();
         OffsetDateTime now = now();
         Map<String, Object> row = new LinkedHashMap<>(values);
@@ -112,6 +223,10 @@ public class RowStore implements DisposableBean {
      * @return the new row version, or empty when no row matched
      */
     public Optional<Long> update(TableDefinition table, UUID id, Map<String, Object> values, Long expectedVersion) {
+        return underChangeClock(() -> doUpdate(table, id, values, expectedVersion));
+    }
+
+    private Optional<Long> doUpdate(TableDefinition table, UUID id, Map<String, Object> values, Long expectedVersion) {
         long version = nextVersion();
         Map<String, Object> row = new LinkedHashMap<>(values);
         row.put("modifiedon", now());
@@ -128,8 +243,32 @@ public class RowStore implements DisposableBean {
         return jdbc.update(sql, parameters.toArray()) == 1 ? Optional.of(version) : Optional.empty();
     }
 
+    /** Deletes a row and leaves a tombstone, in one transaction, so change tracking can report the deletion. */
     public boolean delete(TableDefinition table, UUID id) {
-        return jdbc.update("DELETE FROM " + quote(table.logicalName()) + " WHERE " + quote(table.primaryId()) + " = ?", id) == 1;
+        return underChangeClock(() -> Boolean.TRUE.equals(transaction.execute(status -> {
+            if (jdbc.update("DELETE FROM " + quote(table.logicalName()) + " WHERE " + quote(table.primaryId()) + " = ?", id) != 1) {
+                return false;
+            }
+            jdbc.update("INSERT INTO " + quote(TOMBSTONES) + " VALUES (?, ?, ?, ?)", table.logicalName(), id, nextVersion(), now());
+            return true;
+        })));
+    }
+
+    /**
+     * Runs several writes as one atomic unit (a $batch change set): all commit or none, and no change
+     * token is handed out while it runs.
+     */
+    public <T> T inTransaction(Supplier<T> work) {
+        return underChangeClock(() -> transaction.execute(status -> work.get()));
+    }
+
+    private <T> T underChangeClock(Supplier<T> write) {
+        changeClock.readLock().lock();
+        try {
+            return write.get();
+        } finally {
+            changeClock.readLock().unlock();
+        }
     }
 
     private long nextVersion() {

@@ -12,6 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -61,8 +63,10 @@ class StorageConfiguration {
 
     /** The row store is only handed out once the storage matches the schema. */
     @Bean
-    RowStore rowStore(JdbcTemplate jdbc, StoreSchema schema, StoreProperties properties) {
+    RowStore rowStore(JdbcTemplate jdbc, StoreSchema schema, StoreProperties properties, PlatformTransactionManager transactions) {
         new SchemaMigrator(jdbc).migrate(schema);
-        return new RowStore(jdbc, properties.inMemory());
+        RowStore rows = new RowStore(jdbc, new TransactionTemplate(transactions), properties.inMemory());
+        rows.createTombstoneTable();
+        return rows;
     }
 }

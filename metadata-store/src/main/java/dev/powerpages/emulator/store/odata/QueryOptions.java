@@ -3,6 +3,7 @@ package dev.powerpages.emulator.store.odata;
 import java.util.List;
 
 import dev.powerpages.emulator.store.schema.ColumnDefinition;
+import dev.powerpages.emulator.store.schema.TableDefinition;
 
 /**
  * The system query options of a Web API request, validated against the table.
@@ -12,12 +13,34 @@ import dev.powerpages.emulator.store.schema.ColumnDefinition;
  * @param orderBy sort order
  * @param top     maximum number of rows, or {@code null}
  * @param count   whether {@code @odata.count} is asked for
+ * @param expand  navigation properties to expand, each with its own $select
  */
 public record QueryOptions(List<ColumnDefinition> select, FilterExpression filter, List<OrderBy> orderBy, Integer top,
-        boolean count) {
+        boolean count, List<Expand> expand) {
+
+    public QueryOptions {
+        expand = expand == null ? List.of() : List.copyOf(expand);
+    }
+
+    public QueryOptions(List<ColumnDefinition> select, FilterExpression filter, List<OrderBy> orderBy, Integer top, boolean count) {
+        this(select, filter, orderBy, top, count, List.of());
+    }
 
     public static QueryOptions none() {
         return new QueryOptions(List.of(), null, List.of(), null, false);
+    }
+
+    /**
+     * One {@code $expand} item.
+     *
+     * @param navigation the navigation property name
+     * @param target     the table it leads to
+     * @param lookup     the lookup column: on this table (single-valued) or on the target (collection-valued)
+     * @param collection whether it is a collection-valued (one-to-many) navigation property
+     * @param select     the nested $select; empty means all columns
+     */
+    public record Expand(String navigation, TableDefinition target, ColumnDefinition lookup, boolean collection,
+            List<ColumnDefinition> select) {
     }
 
     public record OrderBy(ColumnDefinition column, boolean descending) {

@@ -3,6 +3,7 @@ package dev.powerpages.emulator.store.schema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,7 +59,22 @@ public final class SchemaLoader {
         if (distinct != columns.size()) {
             throw new IllegalArgumentException("Table " + logicalName + " declares a column twice (or a system column)");
         }
-        return new TableDefinition(logicalName, entitySetName, primaryId, primaryName, columns);
+        Map<String, List<String>> alternateKeys = new LinkedHashMap<>();
+        if (yaml.get("alternateKeys") instanceof Map<?, ?> keys) {
+            keys.forEach((keyName, keyColumns) -> {
+                List<String> names = new ArrayList<>();
+                for (Object column : (List<?>) keyColumns) {
+                    String columnName = name(column, "alternate key column of " + logicalName);
+                    if (columns.stream().noneMatch(c -> c.name().equals(columnName) && !c.isLookup())) {
+                        throw new IllegalArgumentException("Alternate key " + keyName + " of " + logicalName
+                                + " names unknown column " + columnName);
+                    }
+                    names.add(columnName);
+                }
+                alternateKeys.put(name(keyName, "alternate key name of " + logicalName), List.copyOf(names));
+            });
+        }
+        return new TableDefinition(logicalName, entitySetName, primaryId, primaryName, columns, alternateKeys);
     }
 
     private ColumnDefinition column(String table, Map<?, ?> yaml) {
@@ -70,11 +86,15 @@ public final class SchemaLoader {
         ColumnType type = ColumnType.valueOf(rawType.toString().toUpperCase(Locale.ROOT));
         String target = null;
         String navigation = null;
+        String relationship = null;
         if (type == ColumnType.LOOKUP) {
             target = name(yaml.get("target"), "target of lookup " + table + "." + name);
             navigation = yaml.get("navigation") == null ? name : name(yaml.get("navigation"), "navigation");
+            // Dataverse names 1:N relationships <referenced>_<referencing>_<lookup> unless given another schema name.
+            relationship = yaml.get("relationship") == null ? target + "_" + table + "_" + name
+                    : name(yaml.get("relationship"), "relationship");
         }
-        return new ColumnDefinition(name, type, target, navigation, false);
+        return new ColumnDefinition(name, type, target, navigation, false, relationship);
     }
 
     private static String name(Object value, String what) {

@@ -1,5 +1,6 @@
 package dev.powerpages.emulator.store.schema;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,5 +44,30 @@ public final class StoreSchema {
 
     public Collection<TableDefinition> tables() {
         return byLogicalName.values();
+    }
+
+    /**
+     * The one-to-many relationships whose "one" side is this table: each lookup of any table that
+     * targets it. Dataverse exposes each as a collection-valued navigation property named after the
+     * relationship ({@code account.contact_customer_accounts}).
+     */
+    public List<OneToMany> oneToMany(TableDefinition referenced) {
+        List<OneToMany> relationships = new ArrayList<>();
+        for (TableDefinition table : byLogicalName.values()) {
+            for (ColumnDefinition column : table.columns()) {
+                if (column.isLookup() && column.target().equals(referenced.logicalName())) {
+                    relationships.add(new OneToMany(column.relationship(), table, column));
+                }
+            }
+        }
+        return relationships;
+    }
+
+    public Optional<OneToMany> oneToMany(TableDefinition referenced, String navigationName) {
+        return oneToMany(referenced).stream().filter(r -> r.name().equals(navigationName)).findFirst();
+    }
+
+    /** A 1:N relationship: rows of {@code referencing} point with {@code lookup} at a row of the referenced table. */
+    public record OneToMany(String name, TableDefinition referencing, ColumnDefinition lookup) {
     }
 }

@@ -13,12 +13,19 @@ import java.util.Optional;
  * @param primaryId     the primary key column, e.g. {@code adx_webpageid}
  * @param primaryName   the primary name column, e.g. {@code adx_name}
  * @param columns       all columns, primary key first
+ * @param alternateKeys named alternate keys (Dataverse "keys"), each a list of column logical names
  */
 public record TableDefinition(String logicalName, String entitySetName, String primaryId, String primaryName,
-        List<ColumnDefinition> columns) {
+        List<ColumnDefinition> columns, Map<String, List<String>> alternateKeys) {
 
     public TableDefinition {
         columns = List.copyOf(columns);
+        alternateKeys = alternateKeys == null ? Map.of() : Map.copyOf(alternateKeys);
+    }
+
+    public TableDefinition(String logicalName, String entitySetName, String primaryId, String primaryName,
+            List<ColumnDefinition> columns) {
+        this(logicalName, entitySetName, primaryId, primaryName, columns, Map.of());
     }
 
     /** Column by logical name. */

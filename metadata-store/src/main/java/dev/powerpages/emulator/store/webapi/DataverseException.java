@@ -27,6 +27,12 @@ public class DataverseException extends RuntimeException {
         return new DataverseException(HttpStatus.NOT_FOUND, "0x80040217", logicalName + " With Id = " + id + " Does Not Exist");
     }
 
+    /** 0x80060891: no row has the values of the alternate key used in the URL. */
+    public static DataverseException alternateKeyNotFound(String logicalName) {
+        return new DataverseException(HttpStatus.NOT_FOUND, "0x80060891",
+                "A record with the specified key values does not exist in " + logicalName + " entity");
+    }
+
     /** 0x80060888: malformed URL or query option (Dataverse passes on the OData library's message). */
     public static DataverseException badQuery(String message) {
         return new DataverseException(HttpStatus.BAD_REQUEST, "0x80060888", message);
@@ -47,6 +53,22 @@ public class DataverseException extends RuntimeException {
     /** 0x80040237 (DuplicateRecord): a row with that key exists. */
     public static DataverseException duplicate() {
         return new DataverseException(HttpStatus.PRECONDITION_FAILED, "0x80040237", "A record with matching key values already exists.");
+    }
+
+    /**
+     * 0x80040220 (PrivilegeDenied): the caller's security roles lack a privilege. Dataverse names the
+     * principal (type 8 = systemuser), its role and privilege counts, and the missing privilege.
+     */
+    public static DataverseException missingPrivilege(Object systemUserId, int privilegeCount, String privilege, String table) {
+        return new DataverseException(HttpStatus.FORBIDDEN, "0x80040220", "Principal user (Id=" + systemUserId
+                + ", type=8, roleCount=1, privilegeCount=" + privilegeCount + ", accessMode=4), is missing " + privilege
+                + " privilege on entity '" + table + "'.");
+    }
+
+    /** 0x80040220 as well: a token for a client that has no application user in this environment. */
+    public static DataverseException noApplicationUser(String clientId) {
+        return new DataverseException(HttpStatus.FORBIDDEN, "0x80040220",
+                "The application with id " + clientId + " has no application user in this organization.");
     }
 
     public HttpStatus status() {

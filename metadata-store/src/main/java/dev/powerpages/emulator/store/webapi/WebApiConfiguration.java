@@ -1,26 +1,43 @@
 package dev.powerpages.emulator.store.webapi;
 
 import java.io.IOException;
+import java.time.Clock;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import dev.powerpages.emulator.store.StoreProperties;
 import dev.powerpages.emulator.store.odata.QueryOptionsParser;
 import dev.powerpages.emulator.store.odata.SimpleQueryOptionsParser;
+import dev.powerpages.emulator.store.schema.StoreSchema;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 @Configuration(proxyBeanMethods = false)
-class WebApiConfiguration {
+class WebApiConfiguration implements WebMvcConfigurer {
+
+    private final StoreProperties properties;
+
+    WebApiConfiguration(StoreProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new ServiceProtectionLimits(properties.serviceProtection(), Clock.systemUTC()))
+                .addPathPatterns(WebApiController.BASE_PATH + "/**");
+    }
 
     @Bean
-    QueryOptionsParser queryOptionsParser() {
-        return new SimpleQueryOptionsParser();
+    QueryOptionsParser queryOptionsParser(StoreSchema schema) {
+        return new SimpleQueryOptionsParser(schema);
     }
 
     /** Every Web API response says OData-Version: 4.0, the 401s of the security filters included. */

@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -23,9 +25,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.powerpages.emulator.store.StoreProperties;
+import dev.powerpages.emulator.store.auth.ApplicationUsers.Privilege;
 import dev.powerpages.emulator.store.data.RowStore;
+import dev.powerpages.emulator.store.metadata.MetadataDocument;
 import dev.powerpages.emulator.store.odata.QueryOptions;
 import dev.powerpages.emulator.store.odata.QueryOptionsParser;
+import dev.powerpages.emulator.store.schema.ColumnDefinition;
 import dev.powerpages.emulator.store.schema.StoreSchema;
 import dev.powerpages.emulator.store.schema.TableDefinition;
 import tools.jackson.databind.ObjectMapper;
@@ -45,11 +50,19 @@ class WebApiController {
     private final RowStore rows;
     private final QueryOptionsParser parser;
     private final PayloadReader payloads;
+    private final CollectionReader collections;
+    private final MetadataDocument metadata;
+    private final Privileges privileges;
+    private final Expander expander;
     private final String serviceRoot;
     private final String tenantId;
 
     WebApiController(StoreSchema schema, RowStore rows, QueryOptionsParser parser, ObjectMapper mapper,
-            StoreProperties properties) {
+            StoreProperties properties, CollectionReader collections, MetadataDocument metadata, Privileges privileges, Expander expander) {
+        this.privileges = privileges;
+        this.expander = expander;
+        this.collections = collections;
+        this.metadata = metadata;
         this.schema = schema;
         this.rows = rows;
         this.parser = parser;
@@ -67,33 +80,36 @@ class WebApiController {
         return ok(Map.of("@odata.context", serviceRoot + "/$metadata", "value", sets));
     }
 
+    /** The CSDL service description, generated from the schema (see {@link MetadataDocument}). */
+    @GetMapping("/$metadata")
+    ResponseEntity<String> metadata() {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(metadata.xml());
+    }
+
     @GetMapping("/{resource}")
     ResponseEntity<Map<String, Object>> get(@PathVariable String resource, @RequestParam Map<String, String> query,
-            @AuthenticationPrincipal Jwt caller) {
+            @AuthenticationPrincipal Jwt caller, @RequestHeader HttpHeaders headers) {
         ResourcePath path = ResourcePath.parse(resource);
         if (path.name().equals("WhoAmI") && (path.isCollection() || path.key().isEmpty())) {
             return ok(whoAmI(caller));
         }
         TableDefinition table = table(path);
-        QueryOptions options = parser.parse(table, query);
+        privileges.require(caller, Privilege.READ, table);
         if (path.isCollection()) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("@odata.context", serviceRoot + "/$metadata#" + table.entitySetName() + selectSuffix(options));
-            if (options.count()) {
-                body.put("@odata.count", rows.count(table, options));
-            }
-            body.put("value", rows.query(table, options).stream().map(r -> ODataJson.row(table, r, options.select())).toList());
-            return ok(body);
+            return collections.read(table, query, Preferences.parse(String.join(",", headers.getOrEmpty("Prefer"))), caller);
         }
+        QueryOptions options = parser.parse(table, query);
         if (options.filter() != null || options.top() != null || !options.orderBy().isEmpty()) {
-            throw DataverseException.badQuery("Only $select is supported when retrieving a single row.");
+            throw DataverseException.badQuery("Only $select and $expand are supported when retrieving a single row.");
         }
-        UUID id = path.id(table.primaryId());
-        Map<String, Object> row = rows.find(table, id, options.select())
+        expander.requireRead(caller, options);
+        UUID id = existingId(table, path);
+        Map<String, Object> row = rows.find(table, id, expander.fetchOptions(options).select())
                 .orElseThrow(() -> DataverseException.rowNotFound(table.logicalName(), id));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("@odata.context", serviceRoot + "/$metadata#" + table.entitySetName() + selectSuffix(options) + "/$entity");
-        body.putAll(ODataJson.row(table, row, options.select()));
+        body.putAll(expander.render(table, List.of(row), options).get(0));
+        // With an ETag on the entity, Spring answers If-None-Match with 304 Not Modified, as Dataverse does.
         return ResponseEntity.ok().contentType(ODataJson.MEDIA_TYPE)
                 .eTag(ODataJson.etag(row.get("versionnumber"))).body(body);
     }
@@ -101,9 +117,10 @@ class WebApiController {
     /** Create: 204 with OData-EntityId, or 201 with the row when the client prefers return=representation. */
     @PostMapping("/{resource}")
     ResponseEntity<Map<String, Object>> create(@PathVariable String resource, @RequestBody(required = false) byte[] body,
-            @RequestHeader(name = "Prefer", required = false) String prefer) {
+            @RequestHeader(name = "Prefer", required = false) String prefer, @AuthenticationPrincipal Jwt caller) {
         ResourcePath path = ResourcePath.parse(resource);
         TableDefinition table = table(path);
+        privileges.require(caller, Privilege.CREATE, table);
         if (!path.isCollection()) {
             throw DataverseException.badQuery("POST creates rows in an entity set; use PATCH to update " + resource + ".");
         }
@@ -125,16 +142,29 @@ class WebApiController {
     ResponseEntity<Map<String, Object>> update(@PathVariable String resource, @RequestBody(required = false) byte[] body,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch,
-            @RequestHeader(name = "Prefer", required = false) String prefer) {
+            @RequestHeader(name = "Prefer", required = false) String prefer, @AuthenticationPrincipal Jwt caller) {
         ResourcePath path = ResourcePath.parse(resource);
         TableDefinition table = table(path);
         if (path.isCollection()) {
             throw DataverseException.badQuery("PATCH needs a row: " + table.entitySetName() + "(<id>).");
         }
-        UUID id = path.id(table.primaryId());
         Map<String, Object> values = payloads.read(table, text(body));
         values.remove(table.primaryId());
+        UUID id;
+        if (AlternateKey.looksLikeOne(path.key())) {
+            // An upsert by alternate key creates the row with the key's values when none has them.
+            Map<ColumnDefinition, Object> key = AlternateKey.parse(table, path.key());
+            id = rows.findIdByKey(table, key).orElse(null);
+            if (id == null) {
+                id = UUID.randomUUID();
+                key.forEach((column, value) -> values.put(column.name(), value));
+            }
+        } else {
+            id = path.id(table.primaryId());
+        }
         boolean exists = rows.exists(table, id);
+        // An upsert needs the privilege of what it turns out to do.
+        privileges.require(caller, exists ? Privilege.WRITE : Privilege.CREATE, table);
         if (!exists) {
             if (ifMatch != null) {
                 throw DataverseException.rowNotFound(table.logicalName(), id);
@@ -153,13 +183,14 @@ class WebApiController {
     }
 
     @DeleteMapping("/{resource}")
-    ResponseEntity<Void> delete(@PathVariable String resource) {
+    ResponseEntity<Void> delete(@PathVariable String resource, @AuthenticationPrincipal Jwt caller) {
         ResourcePath path = ResourcePath.parse(resource);
         TableDefinition table = table(path);
+        privileges.require(caller, Privilege.DELETE, table);
         if (path.isCollection()) {
             throw DataverseException.badQuery("DELETE needs a row: " + table.entitySetName() + "(<id>).");
         }
-        UUID id = path.id(table.primaryId());
+        UUID id = existingId(table, path);
         if (!rows.delete(table, id)) {
             throw DataverseException.rowNotFound(table.logicalName(), id);
         }
@@ -190,20 +221,31 @@ class WebApiController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("@odata.context", serviceRoot + "/$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse");
         body.put("BusinessUnitId", nameBasedId("businessunit:" + tenantId));
-        body.put("UserId", caller == null ? null : caller.getClaimAsString("oid"));
+        body.put("UserId", privileges.caller(caller).systemUserId().toString());
         body.put("OrganizationId", nameBasedId("organization:" + tenantId));
         return body;
+    }
+
+    /** The id in the URL, or the id of the row an alternate key names (404 0x80060891 when none). */
+    private UUID existingId(TableDefinition table, ResourcePath path) {
+        if (AlternateKey.looksLikeOne(path.key())) {
+            return rows.findIdByKey(table, AlternateKey.parse(table, path.key()))
+                    .orElseThrow(() -> DataverseException.alternateKeyNotFound(table.logicalName()));
+        }
+        return path.id(table.primaryId());
     }
 
     private TableDefinition table(ResourcePath path) {
         return schema.entitySet(path.name()).orElseThrow(() -> DataverseException.resourceNotFound(path.name()));
     }
 
-    private static String selectSuffix(QueryOptions options) {
-        if (options.select().isEmpty()) {
-            return "";
+    /** The context URL's projection, e.g. {@code (fullname,parentcustomerid_account(name))}. */
+    static String selectSuffix(QueryOptions options) {
+        List<String> items = new java.util.ArrayList<>(options.select().stream().map(ColumnDefinition::propertyName).toList());
+        for (QueryOptions.Expand expand : options.expand()) {
+            items.add(expand.navigation() + "(" + String.join(",", expand.select().stream().map(ColumnDefinition::propertyName).toList()) + ")");
         }
-        return "(" + String.join(",", options.select().stream().map(c -> c.propertyName()).toList()) + ")";
+        return items.isEmpty() ? "" : "(" + String.join(",", items) + ")";
     }
 
     private static Long expectedVersion(String ifMatch) {

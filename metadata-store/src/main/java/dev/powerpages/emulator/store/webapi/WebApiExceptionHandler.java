@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import dev.powerpages.emulator.store.odata.ODataQueryException;
 
 /** Every Web API failure answers in Dataverse's error shape; bad input is a 4xx, never a stack trace. */
-@RestControllerAdvice(assignableTypes = WebApiController.class)
+@RestControllerAdvice(assignableTypes = { WebApiController.class, BatchController.class })
 class WebApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(WebApiExceptionHandler.class);
@@ -51,7 +51,7 @@ class WebApiExceptionHandler {
     record DataverseError(String code, String message) {
     }
 
-    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String code, String message) {
+    static ResponseEntity<Map<String, Object>> error(HttpStatus status, String code, String message) {
         return ResponseEntity.status(status).contentType(ODataJson.MEDIA_TYPE)
                 .body(Map.of("error", new DataverseError(code, message)));
     }

@@ -62,6 +62,15 @@ class WebApiTest {
     }
 
     @Test
+    void servesMetadataAsCsdlXml() {
+        StoreClient.Response response = client.get("$metadata", token);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Content-Type")).startsWith("application/xml");
+        assertThat(response.raw().body()).contains("<edmx:Edmx", "Namespace=\"Microsoft.Dynamics.CRM\"", "EntitySet Name=\"accounts\"");
+    }
+
+    @Test
     void unknownEntitySetAnswersDataverseError() {
         StoreClient.Response response = client.get("adx_nothings", token);
 
@@ -126,22 +135,27 @@ class WebApiTest {
 
     @Test
     void rejectsAnUpdateOfAStaleRowVersion() {
-        String path = "adx_contentsnippets(15000000-0000-4000-8000-000000000001)";
+        String path = "accounts(20000000-0000-4000-8000-000000000002)";
         String etag = client.get(path, token).body().get("@odata.etag").asString();
-        assertThat(client.send("PATCH", path, token, "{\"adx_value\":\"Contoso!\"}").status()).isEqualTo(204);
+        assertThat(client.send("PATCH", path, token, "{\"telephone1\":\"+1 555 0199\"}").status()).isEqualTo(204);
 
-        StoreClient.Response conflicting = client.patchIfMatch(path, token, etag, "{\"adx_value\":\"Lost update\"}");
+        StoreClient.Response conflicting = client.patchIfMatch(path, token, etag, "{\"telephone1\":\"Lost update\"}");
 
         assertThat(conflicting.status()).isEqualTo(412);
         assertThat(conflicting.body().at("/error/code").asString()).isEqualTo("0x80060882");
-        assertThat(client.get(path, token).body().get("adx_value").asString()).isEqualTo("Contoso!");
+        assertThat(client.get(path, token).body().get("telephone1").asString()).isEqualTo("+1 555 0199");
     }
 
     @Test
     void whoAmINamesTheCallingApplicationUser() {
         JsonNode body = client.get("WhoAmI", token).body();
-        assertThat(body.get("UserId").asString()).matches("[0-9a-f-]{36}");
         assertThat(body.get("OrganizationId").asString()).matches("[0-9a-f-]{36}");
+
+        JsonNode user = client.get("systemusers(" + body.get("UserId").asString() + ")", token).body();
+        assertThat(user.get("fullname").asString()).isEqualTo("# powerpages-site");
+        assertThat(user.get("applicationid").asString()).matches("[0-9a-f-]{36}");
+        assertThat(client.get("WhoAmI()", client.token("powerpages-readonly")).body().get("UserId").asString())
+                .isNotEqualTo(body.get("UserId").asString());
     }
 
     private static List<String> names(JsonNode rows, String column) {

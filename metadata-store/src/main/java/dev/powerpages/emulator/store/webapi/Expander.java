@@ -1,0 +1,95 @@
+package dev.powerpages.emulator.store.webapi;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.stereotype.Component;
+
+import dev.powerpages.emulator.store.auth.ApplicationUsers.Privilege;
+import dev.powerpages.emulator.store.data.RowStore;
+import dev.powerpages.emulator.store.odata.QueryOptions;
+import dev.powerpages.emulator.store.schema.ColumnDefinition;
+import dev.powerpages.emulator.store.schema.TableDefinition;
+
+/**
+ * Renders rows with their {@code $expand}ed navigation properties, as Dataverse does: a single-valued
+ * one ({@code parentcustomerid_account}) becomes the related row or {@code null}, a collection-valued
+ * one ({@code contact_customer_accounts}) an array of related rows; each with its nested $select.
+ * One query per expanded property and page, not one per row.
+ */
+@Component
+class Expander {
+
+    private final RowStore rows;
+    private final Privileges privileges;
+
+    Expander(RowStore rows, Privileges privileges) {
+        this.rows = rows;
+        this.privileges = privileges;
+    }
+
+    /** Expanding needs read access to the related tables too. */
+    void requireRead(Jwt caller, QueryOptions options) {
+        options.expand().forEach(expand -> privileges.require(caller, Privilege.READ, expand.target()));
+    }
+
+    /** The options to read rows with: a $select also fetches the lookups that single-valued expansions follow. */
+    QueryOptions fetchOptions(QueryOptions options) {
+        if (options.select().isEmpty() || options.expand().isEmpty()) {
+            return options;
+        }
+        Set<ColumnDefinition> select = new LinkedHashSet<>(options.select());
+        options.expand().stream().filter(e -> !e.collection()).forEach(e -> select.add(e.lookup()));
+        return new QueryOptions(List.copyOf(select), options.filter(), options.orderBy(), options.top(), options.count(),
+                options.expand());
+    }
+
+    List<Map<String, Object>> render(TableDefinition table, List<Map<String, Object>> page, QueryOptions options) {
+        List<Map<String, Object>> json = new ArrayList<>();
+        page.forEach(row -> json.add(ODataJson.row(table, row, options.select())));
+        for (QueryOptions.Expand expand : options.expand()) {
+            if (expand.collection()) {
+                expandCollection(table, page, json, expand);
+            } else {
+                expandSingle(page, json, expand);
+            }
+        }
+        return json;
+    }
+
+    private void expandSingle(List<Map<String, Object>> page, List<Map<String, Object>> json, QueryOptions.Expand expand) {
+        TableDefinition target = expand.target();
+        Set<UUID> ids = new LinkedHashSet<>();
+        page.forEach(row -> {
+            if (row.get(expand.lookup().name()) instanceof UUID id) {
+                ids.add(id);
+            }
+        });
+        ColumnDefinition key = target.column(target.primaryId()).orElseThrow();
+        Map<Object, Map<String, Object>> related = new LinkedHashMap<>();
+        rows.findByColumnIn(target, key, ids, expand.select())
+                .forEach(row -> related.put(row.get(target.primaryId()), ODataJson.row(target, row, expand.select())));
+        for (int i = 0; i < page.size(); i++) {
+            json.get(i).put(expand.navigation(), related.get(page.get(i).get(expand.lookup().name())));
+        }
+    }
+
+    private void expandCollection(TableDefinition table, List<Map<String, Object>> page, List<Map<String, Object>> json,
+            QueryOptions.Expand expand) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        page.forEach(row -> ids.add((UUID) row.get(table.primaryId())));
+        Map<Object, List<Map<String, Object>>> children = new LinkedHashMap<>();
+        rows.findByColumnIn(expand.target(), expand.lookup(), ids, expand.select())
+                .forEach(child -> children.computeIfAbsent(child.get(expand.lookup().name()), k -> new ArrayList<>())
+                        .add(ODataJson.row(expand.target(), child, expand.select())));
+        for (int i = 0; i < page.size(); i++) {
+            json.get(i).put(expand.navigation(), children.getOrDefault(page.get(i).get(table.primaryId()), List.of()));
+        }
+    }
+}
