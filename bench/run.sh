@@ -93,7 +93,7 @@ main() {
     sample_load "$part"
     "part_$part"
     # Resident memory again once the stack has carried load (the footprint part reads it idle).
-    if [ -d "$RESULTS/footprint" ] && stack_running; then
+    if [ -d "$RESULTS/footprint" ] && [ "$part" != cdn ] && [ "$part" != waf ] && stack_running; then
       rss_snapshot "$RESULTS/footprint/rss.txt" "after-$part"
     fi
   done

@@ -35,12 +35,19 @@ part_appnode() {
   # Reference peer: nginx serving a page the node rendered, as a static file.
   nginx_start "$PRIMARY_URL"
   curl -s -o "$SCRATCH/nginx/www/index.html" "$PRIMARY_URL$path"
-  for name in "$PRIMARY_URL$path" "$SECONDARY_URL$path" "http://127.0.0.1:$NGINX_STATIC_PORT/index.html"; do
-    warm_up "$name"
+  # The secondary has served nothing yet while the primary has just carried the other parts'
+  # load: both nodes get the same, longer warm-up so that the JIT compiler has done its work on
+  # each, and the runs take turns so that the machine's load falls on both alike.
+  local n
+  for name in "$PRIMARY_URL$path" "$SECONDARY_URL$path"; do
+    WARMUP_SECONDS=$((WARMUP_SECONDS * 3)) warm_up "$name"
   done
-  appnode_runs northeurope-warm "$PRIMARY_URL$path"
-  appnode_runs westeurope-warm "$SECONDARY_URL$path"
-  appnode_runs nginx-static "http://127.0.0.1:$NGINX_STATIC_PORT/index.html"
+  warm_up "http://127.0.0.1:$NGINX_STATIC_PORT/index.html"
+  for n in $(seq 1 "$RUNS"); do
+    wrk_once northeurope-warm "$PRIMARY_URL$path" "$DIR" "$n"; APPNODE_CMD[northeurope-warm]=$WRK_CMD
+    wrk_once westeurope-warm "$SECONDARY_URL$path" "$DIR" "$n"; APPNODE_CMD[westeurope-warm]=$WRK_CMD
+    wrk_once nginx-static "http://127.0.0.1:$NGINX_STATIC_PORT/index.html" "$DIR" "$n"; APPNODE_CMD[nginx-static]=$WRK_CMD
+  done
   nginx_stop
 
   local ne we st cross
@@ -69,5 +76,5 @@ part_appnode() {
   if [ "${BENCH_CROSS_REGION:-0}" != 1 ]; then
     note appnode "Cross-region latency: the hook is off (BENCH_CROSS_REGION=1 starts the nodes with NODE_PRIMARY_REGION=northeurope once the app node supports it), so westeurope runs the same code path as northeurope here and the ratio shows only the noise between two identical nodes."
   fi
-  note appnode "Medians of $RUNS wrk runs of ${WRK_SECONDS}s on the home page ($path), each node fetched directly (no gateway). The nginx row is a ceiling, not a like-for-like peer: it serves bytes the node rendered once."
+  note appnode "Medians of $RUNS wrk runs of ${WRK_SECONDS}s on the home page ($path), each node fetched directly (no gateway), after a $((WARMUP_SECONDS * 3))s warm-up of each node; the targets take turns run by run. The nginx row is a ceiling, not a like-for-like peer: it serves bytes the node rendered once."
 }
