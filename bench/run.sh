@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks of the stack against the tools people would use instead (issue 9).
 #
-#   bench/run.sh             every part (about 15 minutes on 2 cores), then BENCHMARKS.md
+#   bench/run.sh             every part (12-17 minutes on a busy 2-core machine), then BENCHMARKS.md
 #   bench/run.sh PART...     only those parts: footprint overhead appnode failover cdn waf
 #   bench/run.sh --smoke     a very short run of every part, to check that the harness works (CI)
 #
