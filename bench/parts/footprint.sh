@@ -1,0 +1,121 @@
+# Part 3, footprint: time from `./stack up -d` to all five services healthy, and the resident
+# memory (VmRSS from /proc) of each service; the same for the compose stack where Docker works.
+
+# rss_snapshot FILE LABEL: appends "LABEL svc=MiB ... total=MiB" for the local stack
+rss_snapshot() {
+  local svc pid total=0 line="$2" v
+  for svc in "${STACK_SERVICES[@]}"; do
+    pid=$(stack_pid "$svc")
+    v=$( [ -n "$pid" ] && rss_mib "$pid" || echo n/a)
+    line+=" $svc=$v"
+    [ "$v" != n/a ] && total=$(awk -v a="$total" -v b="$v" 'BEGIN {print a + b}')
+  done
+  echo "$line total=$total" >>"$1"
+}
+
+# value of key K in the last line of FILE that starts with LABEL
+rss_of() { { grep "^$2 " "$1" || true; } | tail -1 | tr ' ' '\n' | awk -F= -v k="$3" '$1 == k {print $2}'; }
+
+part_footprint() {
+  local dir=$RESULTS/footprint n t0 t1
+  mkdir -p "$dir"
+  stack_down
+  # Compose first: it uses the same host ports, and the local stack stays up for the next parts.
+  compose_footprint "$dir"
+  for n in $(seq 1 "$FOOTPRINT_RUNS"); do
+    say "footprint: ./stack up -d, run $n of $FOOTPRINT_RUNS"
+    t0=$(now)
+    stack_up
+    t1=$(now)
+    awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f\n", b - a}' >>"$dir/stack-up-seconds.txt"
+    sleep 2
+    rss_snapshot "$dir/rss.txt" "after-start-run$n"
+    [ "$n" -lt "$FOOTPRINT_RUNS" ] && stack_down
+  done
+  local up_s
+  up_s=$(median <"$dir/stack-up-seconds.txt")
+
+  local svc ours peer
+  record footprint "./stack up -d until all five are healthy" "$up_s" "${COMPOSE_UP_S:-n/a}" "docker-compose up -d (same jars)" s \
+    "time (STACK_HOME=... ./stack up -d with the bench ports); peer: docker-compose -p ppbench -f footprint/docker-compose.bench.yml up -d, then until every container is healthy"
+  for svc in "${STACK_SERVICES[@]}" total; do
+    ours=$(rss_of "$dir/rss.txt" "after-start-run$FOOTPRINT_RUNS" "$svc")
+    peer=$( [ -f "$dir/compose-rss.txt" ] && rss_of "$dir/compose-rss.txt" after-start "$svc" || echo n/a)
+    record footprint "resident memory after start, $svc" "$ours" "${peer:-n/a}" "the same service in compose" MiB \
+      "awk '/VmRSS/' /proc/<pid>/status (pid from \$STACK_HOME/pids; compose: docker inspect -f '{{.State.Pid}}')"
+  done
+  note footprint "Start-up: median of $FOOTPRINT_RUNS cold starts of the local stack (jars already built; each after ./stack down); per run in footprint/stack-up-seconds.txt. Resident memory is read 2 s after the last start, before any load; footprint/rss.txt also holds a snapshot after all the benchmarks' load when the whole harness runs. Local JVM options: ${JAVA_OPTS:-the launcher default, -XX:+UseSerialGC -Xms64m -Xmx384m}; the images set -XX:MaxRAMPercentage=75 instead, so their heaps may grow further."
+}
+
+# The compose stack on the bench ports: the repository's docker-compose.yml with its host ports,
+# build paths and image names rewritten, under its own project name.
+compose_footprint() {
+  local dir=$1 file=$1/docker-compose.bench.yml t0 t1 svc cid pid
+  COMPOSE_UP_S=
+  if [ "$RUN_COMPOSE" != 1 ]; then
+    note footprint "Compose stack not measured in this run (${COMPOSE_SKIP_REASON:-skipped})."
+    return 0
+  fi
+  if ! docker info >/dev/null 2>&1 && [ -f "$ROOT/../shared/tools/offline-docker.sh" ] && [ "$(id -u)" = 0 ]; then
+    bash "$ROOT/../shared/tools/offline-docker.sh" >"$dir/offline-docker.txt" 2>&1 || true
+  fi
+  if ! docker info >/dev/null 2>&1 || ! command -v docker-compose >/dev/null; then
+    note footprint "Compose stack not measured: Docker (or docker-compose) is not available on this machine."
+    return 0
+  fi
+  stack_down
+  sed -e "s#\"8070:8070\"#\"$STORE_PORT:8070\"#; s#\"8081:8081\"#\"$NORTHEUROPE_PORT:8081\"#; s#\"8082:8082\"#\"$WESTEUROPE_PORT:8082\"#" \
+      -e "s#\"8090:8090\"#\"$TRAFFIC_MANAGER_PORT:8090\"#; s#\"8080:8080\"#\"$GATEWAY_PORT:8080\"#" \
+      -e "s#build: \./#build: $ROOT/#; s#image: pp-emulator/#image: pp-emulator-bench/#" \
+      "$ROOT/docker-compose.yml" >"$file"
+  # The same store workaround as the local stack (see bench/lib/stack.sh), for the container.
+  if [ "${BENCH_STORE_CLIENT_WORKAROUND:-1}" = 1 ]; then
+    { echo "services:"; echo "  metadata-store:"; echo "    environment:"
+      store_client_workaround_env 8070 | sed 's/^\([^=]*\)=\(.*\)$/      \1: "\2"/'; } >"$dir/docker-compose.workaround.yml"
+    COMPOSE=(docker-compose -p ppbench -f "$file" -f "$dir/docker-compose.workaround.yml")
+  else
+    COMPOSE=(docker-compose -p ppbench -f "$file")
+  fi
+  COMPOSE_STARTED=1
+  say "footprint: building the compose images (not timed)"
+  printf '%s\n' "${COMPOSE[*]} build" >>"$RESULTS/commands.txt"
+  "${COMPOSE[@]}" build >"$dir/compose-build.txt" 2>&1 || { note footprint "Compose stack not measured: the image build failed (footprint/compose-build.txt)."; return 0; }
+  say "footprint: docker-compose up -d"
+  printf '%s\n' "${COMPOSE[*]} up -d   # then until every container reports healthy" >>"$RESULTS/commands.txt"
+  t0=$(now)
+  "${COMPOSE[@]}" up -d >"$dir/compose-up.txt" 2>&1 || { note footprint "Compose stack not measured: docker-compose up failed (footprint/compose-up.txt)."; compose_down; return 0; }
+  local deadline=$((SECONDS + 240)) healthy
+  while true; do
+    healthy=0
+    for cid in $("${COMPOSE[@]}" ps -q); do
+      [ "$(docker inspect -f '{{.State.Health.Status}}' "$cid" 2>/dev/null)" = healthy ] && healthy=$((healthy + 1))
+    done
+    [ "$healthy" -ge 5 ] && break
+    if [ $SECONDS -ge $deadline ]; then
+      note footprint "Compose stack not measured: not all containers were healthy after 240 s."
+      compose_down; return 0
+    fi
+    sleep 0.5
+  done
+  t1=$(now)
+  COMPOSE_UP_S=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f", b - a}')
+  echo "$COMPOSE_UP_S" >"$dir/compose-up-seconds.txt"
+  sleep 2
+  local line="after-start" total=0 v
+  for svc in "${STACK_SERVICES[@]}"; do
+    cid=$("${COMPOSE[@]}" ps -q "$svc")
+    pid=$(docker inspect -f '{{.State.Pid}}' "$cid")
+    v=$(rss_mib "$pid")
+    line+=" $svc=$v"
+    [ "$v" != n/a ] && total=$(awk -v a="$total" -v b="$v" 'BEGIN {print a + b}')
+  done
+  echo "$line total=$total" >"$dir/compose-rss.txt"
+  compose_down
+  note footprint "Compose: one start after the images were built (the build is not timed); the health checks poll every 3 s, so the compose figure is rounded up to that step."
+}
+
+compose_down() {
+  [ "${COMPOSE_STARTED:-0}" = 1 ] || return 0
+  "${COMPOSE[@]}" down -v >>"$RESULTS/footprint/compose-down.txt" 2>&1 || true
+  COMPOSE_STARTED=0
+}
