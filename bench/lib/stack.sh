@@ -22,30 +22,12 @@ STACK_SERVICES=(metadata-store app-node-northeurope app-node-westeurope traffic-
 # Hook (issue 9, part 6): once the app node's simulated cross-region latency is merged
 # (node.primary-region), BENCH_CROSS_REGION=1 starts every node with northeurope as the primary
 # region, so westeurope pays the simulated latency on its store calls and northeurope does not.
-if [ "${BENCH_CROSS_REGION:-0}" = 1 ]; then
+if [ "${BENCH_CROSS_REGION:-1}" = 1 ]; then
   export NODE_PRIMARY_REGION=northeurope
 fi
 
-# WORKAROUND, remove once the store fix is merged: commit 60ed94f registers the edge's client
-# (powerpages-edge) with the same secret as powerpages-site, and Spring Authorization Server's
-# InMemoryRegisteredClientRepository refuses duplicate secrets, so the store does not start.
-# The harness gives the edge client a secret of its own (the gateway does not use it yet).
-# Set BENCH_STORE_CLIENT_WORKAROUND=0 to run the stack exactly as committed.
-store_client_workaround_env() {
-  [ "${BENCH_STORE_CLIENT_WORKAROUND:-1}" = 1 ] || return 0
-  local scope="http://localhost:${1:-$STORE_PORT}/.default"
-  cat <<EOF
-STORE_CLIENTS_0_CLIENT_ID=powerpages-site
-STORE_CLIENTS_0_SECRET=emulator-secret
-STORE_CLIENTS_0_SCOPE=$scope
-STORE_CLIENTS_0_ROLE=Service Reader
-STORE_CLIENTS_1_CLIENT_ID=powerpages-edge
-STORE_CLIENTS_1_SECRET=emulator-edge-secret
-STORE_CLIENTS_1_SCOPE=$scope
-STORE_CLIENTS_1_ROLE=Service Reader
-EOF
-}
-while IFS= read -r line; do export "${line?}"; done < <(store_client_workaround_env)
+# The traffic manager's DNS server (UDP) on a port of its own, beside a running ./stack.
+export DNS_PORT=${BENCH_DNS_PORT:-18053}
 
 stack() { (cd "$ROOT" && ./stack "$@"); }
 

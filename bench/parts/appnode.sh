@@ -1,11 +1,12 @@
 # Part 4, app node: pages rendered per second by one node with a warm cache, after a cache clear,
 # and on the secondary (whose store path is slower once the simulated cross-region latency exists).
 #
-# HOOKS the lead enables after merging the app node's features (no figure is invented meanwhile):
+# Settings:
 #   BENCH_CLEAR_CACHE="POST /_services/about/clear-cache"   method and path that clear a node's
-#       cache (sent with X-Admin-Key); when unset, the "after a cache clear" rows say not measured.
-#   BENCH_CROSS_REGION=1   starts the nodes with NODE_PRIMARY_REGION=northeurope (bench/lib/stack.sh),
-#       so the secondary pays the simulated cross-region latency on its store calls.
+#       cache (sent with X-Admin-Key; the default); set it empty to skip the "after a cache clear" rows.
+#   BENCH_CROSS_REGION=1   (the default) starts the nodes with NODE_PRIMARY_REGION=northeurope
+#       (bench/lib/stack.sh), so the secondary pays the simulated cross-region latency on its store calls.
+BENCH_CLEAR_CACHE=${BENCH_CLEAR_CACHE-POST /_services/about/clear-cache}
 
 clear_cache() { # clear_cache NODE_URL
   local method=${BENCH_CLEAR_CACHE%% *} path=${BENCH_CLEAR_CACHE#* } code
@@ -56,7 +57,7 @@ part_appnode() {
     "ours: ${APPNODE_CMD[northeurope-warm]}; peer: ${APPNODE_CMD[nginx-static]}"
   record appnode "home page p50 latency, northeurope, warm cache" "$(med "$DIR" northeurope-warm 2)" "$(med "$DIR" nginx-static 2)" \
     "nginx, the same HTML as a static file" ms "ours: ${APPNODE_CMD[northeurope-warm]}; peer: ${APPNODE_CMD[nginx-static]}"
-  if [ "${BENCH_CROSS_REGION:-0}" = 1 ]; then cross="with simulated cross-region latency"; else cross="no simulated latency: hook off"; fi
+  if [ "${BENCH_CROSS_REGION:-1}" = 1 ]; then cross="with simulated cross-region latency"; else cross="no simulated latency: hook off"; fi
   record appnode "home page renders/s, westeurope (secondary, $cross), warm cache" "$we" "$ne" "northeurope (primary), same run" "req/s" \
     "${APPNODE_CMD[westeurope-warm]}; ${APPNODE_CMD[northeurope-warm]}"
 
@@ -73,7 +74,7 @@ part_appnode() {
       "hook: set BENCH_CLEAR_CACHE (see bench/parts/appnode.sh) once the app node can clear its cache"
     note appnode "After a cache clear: not measured. The app node in this build has no cache-clear endpoint (GET $PRIMARY_URL/_services/about answered $(curl -s -o /dev/null -w '%{http_code}' "$PRIMARY_URL/_services/about")). Hook: BENCH_CLEAR_CACHE='POST <path>' bench/run.sh appnode."
   fi
-  if [ "${BENCH_CROSS_REGION:-0}" != 1 ]; then
+  if [ "${BENCH_CROSS_REGION:-1}" != 1 ]; then
     note appnode "Cross-region latency: the hook is off (BENCH_CROSS_REGION=1 starts the nodes with NODE_PRIMARY_REGION=northeurope once the app node supports it), so westeurope runs the same code path as northeurope here and the ratio shows only the noise between two identical nodes."
   fi
   note appnode "Medians of $RUNS wrk runs of ${WRK_SECONDS}s on the home page ($path), each node fetched directly (no gateway), after a $((WARMUP_SECONDS * 3))s warm-up of each node; the targets take turns run by run. The nginx row is a ceiling, not a like-for-like peer: it serves bytes the node rendered once."

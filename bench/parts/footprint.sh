@@ -65,17 +65,10 @@ compose_footprint() {
   fi
   stack_down
   sed -e "s#\"8070:8070\"#\"$STORE_PORT:8070\"#; s#\"8081:8081\"#\"$NORTHEUROPE_PORT:8081\"#; s#\"8082:8082\"#\"$WESTEUROPE_PORT:8082\"#" \
-      -e "s#\"8090:8090\"#\"$TRAFFIC_MANAGER_PORT:8090\"#; s#\"8080:8080\"#\"$GATEWAY_PORT:8080\"#" \
+      -e "s#\"8090:8090\"#\"$TRAFFIC_MANAGER_PORT:8090\"#; s#\"8053:8053/udp\"#\"$DNS_PORT:8053/udp\"#; s#\"8080:8080\"#\"$GATEWAY_PORT:8080\"#" \
       -e "s#build: \./#build: $ROOT/#; s#image: pp-emulator/#image: pp-emulator-bench/#" \
       "$ROOT/docker-compose.yml" >"$file"
-  # The same store workaround as the local stack (see bench/lib/stack.sh), for the container.
-  if [ "${BENCH_STORE_CLIENT_WORKAROUND:-1}" = 1 ]; then
-    { echo "services:"; echo "  metadata-store:"; echo "    environment:"
-      store_client_workaround_env 8070 | sed 's/^\([^=]*\)=\(.*\)$/      \1: "\2"/'; } >"$dir/docker-compose.workaround.yml"
-    COMPOSE=(docker-compose -p ppbench -f "$file" -f "$dir/docker-compose.workaround.yml")
-  else
-    COMPOSE=(docker-compose -p ppbench -f "$file")
-  fi
+  COMPOSE=(docker-compose -p ppbench -f "$file")
   COMPOSE_STARTED=1
   say "footprint: building the compose images (not timed)"
   printf '%s\n' "${COMPOSE[*]} build" >>"$RESULTS/commands.txt"
