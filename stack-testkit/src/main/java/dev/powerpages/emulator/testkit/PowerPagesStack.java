@@ -53,6 +53,11 @@ public final class PowerPagesStack implements AutoCloseable {
         try {
             // Ready means what a visitor notices: the home page through the whole chain, from the primary.
             stack.awaitServedBy(StackRuntime.NORTHEUROPE, startup);
+            // ... and a secondary to fail over to: the traffic manager's first probes may have caught
+            // westeurope still starting (503) and marked it Degraded; a test that breaks the primary
+            // before westeurope is Online again would see Azure's all-degraded answer (the primary).
+            stack.awaitEndpointStatus(StackRuntime.NORTHEUROPE, "Online", startup);
+            stack.awaitEndpointStatus(StackRuntime.WESTEUROPE, "Online", startup);
         }
         catch (AssertionError | RuntimeException ex) {
             stack.close();
