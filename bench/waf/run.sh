@@ -1,0 +1,12 @@
+#!/usr/bin/env sh
+# Replays the WAF corpora (../shared/corpora/waf) and the benign Power Pages set through the
+# gateway's WAF inspection for each preset; writes bench/waf/results/<preset>.md.
+# Usage (from the repository root): bench/waf/run.sh [Full] [PowerPages]
+set -eu
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+./mvnw -q -B -pl gateway test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/waf-bench.classpath
+cd gateway
+java -cp "target/classes:target/test-classes:$(cat target/waf-bench.classpath)" \
+  -Dwaf.bench=../bench/waf -Dwaf.corpora="${WAF_CORPORA:-../../shared/corpora}" \
+  dev.powerpages.emulator.gateway.waf.corpus.CorpusReplayer "$@"

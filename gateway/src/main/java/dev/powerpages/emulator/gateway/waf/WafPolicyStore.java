@@ -1,0 +1,156 @@
+package dev.powerpages.emulator.gateway.waf;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import dev.powerpages.emulator.gateway.waf.custom.GeoIpMap;
+import dev.powerpages.emulator.gateway.waf.custom.RateLimiter;
+import dev.powerpages.emulator.gateway.waf.policy.InvalidPolicyException;
+import dev.powerpages.emulator.gateway.waf.policy.WafPolicy;
+import dev.powerpages.emulator.gateway.waf.policy.WafPolicyValidator;
+
+/**
+ * Holds the current policy, compiled, and keeps it in the policy file so that it survives a
+ * restart (the emulator's stand-in for the policy resource in Azure). A change is a JSON merge
+ * patch (RFC 7396), validated as a whole before it replaces the policy.
+ */
+public class WafPolicyStore {
+
+	private static final Logger log = LoggerFactory.getLogger(WafPolicyStore.class);
+
+	private final JsonMapper jsonMapper;
+
+	private final ManagedRuleCatalog catalog;
+
+	private final WafPolicyValidator validator;
+
+	private final GeoIpMap geo;
+
+	private final RateLimiter rateLimiter = new RateLimiter();
+
+	private final Path file;
+
+	private volatile WafInspector current;
+
+	public WafPolicyStore(WafProperties properties, ManagedRuleCatalog catalog, JsonMapper jsonMapper) {
+		this.jsonMapper = jsonMapper.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
+		this.catalog = catalog;
+		this.validator = new WafPolicyValidator(catalog);
+		this.geo = new GeoIpMap(properties.geoIp());
+		this.file = properties.policyFile();
+		this.current = compile(load(properties.preset()));
+	}
+
+	public WafInspector inspector() {
+		return current;
+	}
+
+	public WafPolicy policy() {
+		return current.policy();
+	}
+
+	/** Applies a JSON merge patch; the result is validated, saved, then takes effect. */
+	public synchronized WafPolicy patch(JsonNode patch) {
+		if (!patch.isObject()) {
+			throw new InvalidPolicyException(List.of("The body must be a JSON object (a JSON merge patch of the policy)."));
+		}
+		JsonNode merged = mergePatch(jsonMapper.valueToTree(current.policy()), patch);
+		WafPolicy policy;
+		try {
+			policy = jsonMapper.treeToValue(merged, WafPolicy.class);
+		}
+		catch (JacksonException ex) {
+			throw new InvalidPolicyException(List.of("The policy cannot be read: " + ex.getOriginalMessage()));
+		}
+		List<String> problems = validator.validate(policy);
+		if (!problems.isEmpty()) {
+			throw new InvalidPolicyException(problems);
+		}
+		save(policy);
+		rateLimiter.reset();
+		current = compile(policy);
+		log.info("WAF policy changed: enabledState={} mode={}", policy.properties().policySettings().enabledState(),
+				policy.properties().policySettings().mode());
+		return policy;
+	}
+
+	/** RFC 7396: objects merge member by member, null removes a member, anything else replaces. */
+	static JsonNode mergePatch(JsonNode target, JsonNode patch) {
+		if (!patch.isObject()) {
+			return patch;
+		}
+		ObjectNode result = target != null && target.isObject() ? ((ObjectNode) target).deepCopy()
+				: JsonMapper.builder().build().createObjectNode();
+		for (Map.Entry<String, JsonNode> member : patch.properties()) {
+			if (member.getValue().isNull()) {
+				result.remove(member.getKey());
+			}
+			else {
+				result.set(member.getKey(), mergePatch(result.get(member.getKey()), member.getValue()));
+			}
+		}
+		return result;
+	}
+
+	private WafInspector compile(WafPolicy policy) {
+		return new WafInspector(withDefaults(policy), catalog, geo, rateLimiter);
+	}
+
+	/** Front Door's defaults for settings a policy leaves out. */
+	private static WafPolicy withDefaults(WafPolicy policy) {
+		WafPolicy.PolicySettings s = policy.properties().policySettings();
+		WafPolicy.PolicySettings settings = new WafPolicy.PolicySettings(s.enabledState(), s.mode(),
+				s.customBlockResponseStatusCode() == null ? 403 : s.customBlockResponseStatusCode(), s.customBlockResponseBody(),
+				s.redirectUrl(), s.requestBodyCheck() == null ? "Enabled" : s.requestBodyCheck());
+		return new WafPolicy(policy.name(), policy.type(), policy.location(), policy.sku(),
+				new WafPolicy.Properties(settings, policy.properties().customRules(), policy.properties().managedRules()));
+	}
+
+	private WafPolicy load(WafPreset preset) {
+		if (file != null && Files.isRegularFile(file)) {
+			try {
+				WafPolicy saved = jsonMapper.readValue(file.toFile(), WafPolicy.class);
+				List<String> problems = validator.validate(saved);
+				if (problems.isEmpty()) {
+					log.info("WAF policy loaded from {}", file);
+					return saved;
+				}
+				log.warn("Ignoring the WAF policy in {}: {}", file, problems);
+			}
+			catch (JacksonException ex) {
+				log.warn("Ignoring the unreadable WAF policy in {}: {}", file, ex.getOriginalMessage());
+			}
+		}
+		return preset.policy(catalog);
+	}
+
+	private void save(WafPolicy policy) {
+		if (file == null) {
+			return;
+		}
+		try {
+			Path parent = file.toAbsolutePath().getParent();
+			Files.createDirectories(parent);
+			Path temporary = Files.createTempFile(parent, "waf-policy", ".tmp");
+			jsonMapper.writeValue(temporary.toFile(), policy);
+			Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot save the WAF policy to " + file, ex);
+		}
+	}
+
+}
