@@ -16,10 +16,10 @@ public final class EdgeFilterOrder {
 	/** WebFilter: /_edge/admin/** checks the admin key before any handler runs. */
 	public static final int ADMIN_KEY = REFERENCE + 10;
 
-	/** GlobalFilter (later issue): the WAF inspects a request before anything else in the route. */
+	/** WafFilter: the WAF inspects a request before anything else in the route. */
 	public static final int WAF = Ordered.HIGHEST_PRECEDENCE + 100;
 
-	/** GlobalFilter (later issue): the CDN answers cache hits after the WAF, before any origin lookup. */
+	/** CdnFilter: the CDN answers cache hits after the WAF, before any origin lookup. */
 	public static final int CDN = WAF + 100;
 
 	/**
