@@ -2,11 +2,9 @@ package dev.powerpages.emulator.appnode;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -18,14 +16,11 @@ import static org.awaitility.Awaitility.await;
  * Its own store, which it edits: a snippet changed in the store shows on the page within the poll bound, found
  * through the delta links, without reloading the site on a timer.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
-class ChangeTrackingTests {
+class ChangeTrackingTests extends RunningNodeTestSupport {
 
+    @RegisterExtension
     static final FakeMetadataStore STORE = FakeMetadataStore.start();
-
-    @LocalServerPort
-    int port;
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
@@ -35,14 +30,8 @@ class ChangeTrackingTests {
         registry.add("site.refresh-interval", () -> "10m");
     }
 
-    @AfterAll
-    static void stopStore() {
-        STORE.stop();
-    }
-
     @Test
     void editedSnippetChangesThePageWithinThePollBoundThroughDeltaLinks() {
-        NodeHttp http = new NodeHttp(port);
         await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/").body().contains("&copy; Contoso Ltd"));
         int pageReadsBefore = STORE.collectionReads("adx_webpages");
         assertThat(STORE.deltaReads()).as("delta links are polled").isPositive();
@@ -56,8 +45,7 @@ class ChangeTrackingTests {
 
     @Test
     void refusedDeltaLinkStartsOverWithAFullLoad() {
-        NodeHttp http = new NodeHttp(port);
-        await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/_services/health").body().contains("\"Healthy\""));
+        awaitHealthy();
 
         STORE.forgetDeltaTokens();
         STORE.update("adx_webpages", "adx_webpageid", FakeMetadataStore.ABOUT, "adx_title", "About us, after a store restart");
@@ -68,7 +56,6 @@ class ChangeTrackingTests {
 
     @Test
     void deletedPageDisappearsThroughADeletedEntityRow() {
-        NodeHttp http = new NodeHttp(port);
         await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/about/team/").statusCode() == 200);
 
         STORE.delete("adx_webpages", "adx_webpageid", FakeMetadataStore.TEAM);

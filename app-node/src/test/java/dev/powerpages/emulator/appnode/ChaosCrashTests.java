@@ -5,9 +5,8 @@ import java.net.http.HttpResponse;
 import dev.powerpages.emulator.appnode.chaos.ProcessCrash;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,19 +17,15 @@ import static org.mockito.Mockito.verify;
  * {@code {"crash": true}} halts the JVM, which would end the test run too: the halt itself is replaced, the
  * decision to crash (admin key, answer) is what is tested here.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "store.url=http://127.0.0.1:9")
+@TestPropertySource(properties = "store.url=http://127.0.0.1:9")
 @DirtiesContext
-class ChaosCrashTests {
-
-    @LocalServerPort
-    int port;
+class ChaosCrashTests extends RunningNodeTestSupport {
 
     @MockitoBean
     ProcessCrash crash;
 
     @Test
     void crashNeedsTheAdminKeyThenEndsTheProcess() {
-        NodeHttp http = new NodeHttp(port);
         assertThat(http.put("/_services/chaos", "{\"crash\":true}", "X-Admin-Key", "wrong").statusCode()).isEqualTo(401);
         verify(crash, never()).crashSoon();
 

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -18,6 +19,7 @@ import static org.awaitility.Awaitility.await;
 /** {@code {"crash": true}} for real: a node in its own JVM dies at once with a non-zero exit status. */
 class CrashProcessTests {
 
+    @RegisterExtension
     static final FakeMetadataStore STORE = FakeMetadataStore.start();
 
     private Process node;
@@ -27,7 +29,6 @@ class CrashProcessTests {
         if (node != null && node.isAlive()) {
             node.destroyForcibly();
         }
-        STORE.stop();
     }
 
     @Test

@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,8 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code GET /api/data/v9.2/{entitySet}?$select=…&$filter=…}, bearer token required, OData JSON answers).
  * It holds a small website: home, about, about/team, a draft, a "Page Not Found" page, a page whose template does
  * not parse, a navigation link set and one web file with two versions of its note.
+ * <p>
+ * A test class that wants a store of its own declares it with {@code @RegisterExtension}: the store then stops
+ * after the class's last test, before Spring closes the class's context.
  */
-public final class FakeMetadataStore {
+public final class FakeMetadataStore implements AfterAllCallback {
 
     public static final String TENANT = "contoso";
     public static final String CLIENT_ID = "powerpages-site";
@@ -148,6 +153,11 @@ public final class FakeMetadataStore {
     /** Stops listening: further calls are refused, as when the store process is down. */
     public void stop() {
         server.stop(0);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        stop();
     }
 
     private void token(HttpExchange exchange) throws IOException {

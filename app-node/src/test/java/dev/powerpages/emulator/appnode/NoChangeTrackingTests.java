@@ -2,11 +2,9 @@ package dev.powerpages.emulator.appnode;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -15,18 +13,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** A store without change tracking (no deltaLink in its answers): the node falls back to periodic full reloads. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
-class NoChangeTrackingTests {
+class NoChangeTrackingTests extends RunningNodeTestSupport {
 
+    @RegisterExtension
     static final FakeMetadataStore STORE = FakeMetadataStore.start();
 
     static {
         STORE.changeTracking(false);
     }
-
-    @LocalServerPort
-    int port;
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
@@ -35,14 +30,8 @@ class NoChangeTrackingTests {
         registry.add("site.refresh-interval", () -> "500ms");
     }
 
-    @AfterAll
-    static void stopStore() {
-        STORE.stop();
-    }
-
     @Test
     void editsShowAfterTheNextFullReload() {
-        NodeHttp http = new NodeHttp(port);
         await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/").statusCode() == 200);
 
         STORE.update("adx_contentsnippets", "adx_name", "Footer Text", "adx_value", "<footer>Reloaded</footer>");

@@ -4,11 +4,9 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -17,14 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** A node in the paired (non-primary) region pays the simulated cross-region latency on every store call. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
-class PairedRegionTests {
+class PairedRegionTests extends RunningNodeTestSupport {
 
+    @RegisterExtension
     static final FakeMetadataStore STORE = FakeMetadataStore.start();
-
-    @LocalServerPort
-    int port;
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
@@ -34,14 +29,8 @@ class PairedRegionTests {
         registry.add("node.cross-region-latency", () -> "40ms");
     }
 
-    @AfterAll
-    static void stopStore() {
-        STORE.stop();
-    }
-
     @Test
     void storeCallsFromTheSecondaryRegionPayTheCrossRegionLatencyVisibleInMetrics() {
-        NodeHttp http = new NodeHttp(port);
         await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/").statusCode() == 200);
 
         String metrics = http.get("/actuator/prometheus").body();

@@ -5,26 +5,20 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** A node whose store never answered cannot serve the site: unhealthy, and pages say so with a 503. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@TestPropertySource(properties = {
         "store.url=http://127.0.0.1:9", "store.connect-timeout=300ms", "site.refresh-interval=200ms" })
 @DirtiesContext
-class SiteNeverLoadedTests {
-
-    @LocalServerPort
-    int port;
+class SiteNeverLoadedTests extends RunningNodeTestSupport {
 
     @Test
     void nodeIsUnhealthyAndSiteUnavailableUntilTheSiteLoads() {
-        NodeHttp http = new NodeHttp(port);
-
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             HttpResponse<String> health = http.get("/_services/health");
             assertThat(health.statusCode()).isEqualTo(503);

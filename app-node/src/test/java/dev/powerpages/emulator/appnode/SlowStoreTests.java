@@ -3,11 +3,9 @@ package dev.powerpages.emulator.appnode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -16,14 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** A store slower than the node's read timeout: cached pages keep being served and the node says Degraded, not down. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
-class SlowStoreTests {
+class SlowStoreTests extends RunningNodeTestSupport {
 
+    @RegisterExtension
     static final FakeMetadataStore STORE = FakeMetadataStore.start();
-
-    @LocalServerPort
-    int port;
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
@@ -33,15 +28,9 @@ class SlowStoreTests {
         registry.add("resilience4j.circuitbreaker.instances.metadataStore.wait-duration-in-open-state", () -> "1s");
     }
 
-    @AfterAll
-    static void stopStore() {
-        STORE.stop();
-    }
-
     @Test
     void slowStoreDegradesTheNodeWhileCachedPagesAreServedAndItRecovers() {
-        NodeHttp http = new NodeHttp(port);
-        await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/_services/health").body().contains("\"Healthy\""));
+        awaitHealthy();
         String page = http.get("/about/team/").body();
 
         STORE.latency(Duration.ofSeconds(1));

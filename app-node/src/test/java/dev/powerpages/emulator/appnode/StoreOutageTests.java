@@ -3,11 +3,9 @@ package dev.powerpages.emulator.appnode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -16,14 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Its own store, which it stops: a Dataverse outage degrades the node but the site keeps being served. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
-class StoreOutageTests {
+class StoreOutageTests extends RunningNodeTestSupport {
 
+    @RegisterExtension
     static final FakeMetadataStore STORE = FakeMetadataStore.start();
-
-    @LocalServerPort
-    int port;
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
@@ -33,15 +28,9 @@ class StoreOutageTests {
         registry.add("node.region", () -> "westeurope");
     }
 
-    @AfterAll
-    static void stopStore() {
-        STORE.stop();
-    }
-
     @Test
     void healthGoesFromHealthyToDegradedWhenTheStoreStopsThenUnhealthyWithFailHealth() {
-        NodeHttp http = new NodeHttp(port);
-        await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/_services/health").body().contains("\"Healthy\""));
+        awaitHealthy();
         String page = http.get("/about/").body();
 
         STORE.stop();

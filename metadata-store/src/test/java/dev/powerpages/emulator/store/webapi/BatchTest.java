@@ -4,28 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.powerpages.emulator.store.StoreClient;
+import dev.powerpages.emulator.store.WebApiTestSupport;
 
 /** $batch as Dataverse documents it: multipart/mixed, atomic change sets, Content-ID references. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "store.in-memory=true")
-class BatchTest {
-
-    @LocalServerPort
-    int port;
-
-    StoreClient client;
-    String token;
-
-    @BeforeEach
-    void setUp() {
-        client = new StoreClient(port);
-        token = client.token();
-    }
+class BatchTest extends WebApiTestSupport {
 
     @Test
     void runsAChangeSetWithContentIdReferencesAndAGet() {

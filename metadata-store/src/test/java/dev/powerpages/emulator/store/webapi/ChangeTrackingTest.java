@@ -5,29 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.powerpages.emulator.store.StoreClient;
+import dev.powerpages.emulator.store.WebApiTestSupport;
 import tools.jackson.databind.JsonNode;
 
 /** Change tracking as Dataverse documents it: Prefer: odata.track-changes, @odata.deltaLink, $deletedEntity. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "store.in-memory=true")
-class ChangeTrackingTest {
-
-    @LocalServerPort
-    int port;
-
-    StoreClient client;
-    String token;
-
-    @BeforeEach
-    void setUp() {
-        client = new StoreClient(port);
-        token = client.token();
-    }
+class ChangeTrackingTest extends WebApiTestSupport {
 
     @Test
     void trackChangesPreferenceAnswersAllRowsAndADeltaLink() {

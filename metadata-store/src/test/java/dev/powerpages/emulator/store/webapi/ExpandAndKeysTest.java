@@ -6,32 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.powerpages.emulator.store.StoreClient;
+import dev.powerpages.emulator.store.WebApiTestSupport;
 import tools.jackson.databind.JsonNode;
 
 /** $expand with nested $select, alternate keys, conditional GET, and the seeded table permissions. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "store.in-memory=true")
-class ExpandAndKeysTest {
+class ExpandAndKeysTest extends WebApiTestSupport {
 
     private static final String FOURTH_COFFEE = "20000000-0000-4000-8000-000000000001";
     private static final String ANONYMOUS_USERS = "22000000-0000-4000-8000-000000000001";
-
-    @LocalServerPort
-    int port;
-
-    StoreClient client;
-    String token;
-
-    @BeforeEach
-    void setUp() {
-        client = new StoreClient(port);
-        token = client.token();
-    }
 
     @Test
     void expandsASingleValuedNavigationPropertyWithItsOwnSelect() {

@@ -8,27 +8,18 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.powerpages.emulator.store.StoreClient;
+import dev.powerpages.emulator.store.WebApiTestSupport;
 import tools.jackson.databind.JsonNode;
 
 /** Server-driven paging as in Dataverse: Prefer: odata.maxpagesize, @odata.nextLink with a $skiptoken, no $skip. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "store.in-memory=true")
-class PagingTest {
+class PagingTest extends WebApiTestSupport {
 
-    @LocalServerPort
-    int port;
-
-    StoreClient client;
-    String token;
     String prefix;
 
     @BeforeEach
-    void setUp() {
-        client = new StoreClient(port);
-        token = client.token();
+    void seedSevenAccounts() {
         prefix = "Paging " + UUID.randomUUID().toString().substring(0, 8);
         for (int i = 1; i <= 7; i++) {
             client.send("POST", "accounts", token, "{\"name\":\"" + prefix + " " + i + "\",\"numberofemployees\":" + i + "}");

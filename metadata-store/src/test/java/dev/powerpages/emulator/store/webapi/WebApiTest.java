@@ -5,30 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.powerpages.emulator.store.StoreClient;
+import dev.powerpages.emulator.store.WebApiTestSupport;
 import tools.jackson.databind.JsonNode;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "store.in-memory=true")
-class WebApiTest {
+class WebApiTest extends WebApiTestSupport {
 
     private static final String CONTOSO = "10000000-0000-4000-8000-000000000001";
-
-    @LocalServerPort
-    int port;
-
-    StoreClient client;
-    String token;
-
-    @BeforeEach
-    void setUp() {
-        client = new StoreClient(port);
-        token = client.token();
-    }
 
     @Test
     void listsTheSeededWebPagesOfTheWebsite() {
