@@ -2,8 +2,14 @@ package dev.powerpages.emulator.store.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -18,14 +24,29 @@ import dev.powerpages.emulator.store.StoreClient;
  * is caught too.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "store.in-memory=true",
-        "logging.level.dev.powerpages=DEBUG",
-        "logging.level.org.springframework.security=DEBUG",
-        "logging.level.org.springframework.web=DEBUG" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "store.in-memory=true")
 class SecretsNotLoggedTest {
 
     private static final String WRONG_SECRET = "wrong-secret-7f3a9c";
+    private static final List<String> TALKATIVE = List.of("dev.powerpages", "org.springframework.security", "org.springframework.web");
+
+    /**
+     * Set on the logging system for this test only, not as context properties: levels outlive the
+     * context that set them and would flood the other tests' output.
+     */
+    @BeforeEach
+    void debugLogging() {
+        TALKATIVE.forEach(logger -> logging().setLogLevel(logger, LogLevel.DEBUG));
+    }
+
+    @AfterEach
+    void quietAgain() {
+        TALKATIVE.forEach(logger -> logging().setLogLevel(logger, null));
+    }
+
+    private static LoggingSystem logging() {
+        return LoggingSystem.get(SecretsNotLoggedTest.class.getClassLoader());
+    }
 
     @LocalServerPort
     int port;
