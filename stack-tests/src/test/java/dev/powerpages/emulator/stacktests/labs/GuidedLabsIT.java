@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.powerpages.emulator.testkit.PowerPagesStack;
 import dev.powerpages.emulator.testkit.PowerPagesStackTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -43,7 +44,7 @@ class GuidedLabsIT {
     private final Map<String, String> ports = new LinkedHashMap<>();
 
     @BeforeAll
-    void keepStack(PowerPagesStack stack) throws IOException {
+    void keepStack(PowerPagesStack stack) throws Exception {
         this.stack = stack;
         ports.put("localhost:8080", hostAndPort(stack.site().url()));
         ports.put("localhost:8081", hostAndPort(stack.primary().url("/")));
@@ -51,6 +52,35 @@ class GuidedLabsIT {
         ports.put("localhost:8070", hostAndPort(stack.store().url("/")));
         ports.put("localhost:8090", hostAndPort(stack.trafficManager().url("/")));
         Files.createDirectories(OUTPUT);
+        switchEdgeFeaturesOff();
+    }
+
+    /**
+     * The labs start from the edge's defaults (CDN and WAF off). The gateway keeps both settings
+     * in files under its working directory, which outlive a stack, so an earlier run that stopped
+     * half-way would otherwise leave them on.
+     */
+    private void switchEdgeFeaturesOff() throws Exception {
+        runBash("""
+                curl -sf -o /dev/null -X PATCH -H 'X-Admin-Key: emulator-admin-key' -H 'Content-Type: application/merge-patch+json' \\
+                  -d '{"enabled": false}' http://localhost:8080/_edge/admin/cdn
+                curl -sf -o /dev/null -X PATCH -H 'X-Admin-Key: emulator-admin-key' -H 'Content-Type: application/merge-patch+json' \\
+                  -d '{"properties":{"policySettings":{"enabledState":"Disabled","mode":"Prevention","customBlockResponseStatusCode":403},"customRules":{"rules":[]}}}' \\
+                  http://localhost:8080/_edge/admin/waf
+                """);
+    }
+
+    /**
+     * A lab that fails half-way leaves its fault in place; repair the nodes so that the next lab
+     * fails for its own reasons only.
+     */
+    @AfterEach
+    void repairNodes() {
+        if (!stack.primary().isRunning()) {
+            stack.primary().restart();
+        }
+        stack.primary().clearFaults();
+        stack.secondary().clearFaults();
     }
 
     @Test
