@@ -66,7 +66,12 @@ final class LocalProcessStackRuntime implements StackRuntime {
                         "TRAFFICMANAGER_DATADIR", ""), logDir, startupTimeout));
         stack.add(new ServiceProcess(GATEWAY, ServiceJars.locate(StackService.GATEWAY), gatewayPort,
                 StackService.GATEWAY.healthPath(), Map.of(
-                        "GATEWAY_TRAFFIC_MANAGER_URL", "http://localhost:" + trafficManagerPort), logDir, startupTimeout));
+                        "GATEWAY_TRAFFIC_MANAGER_URL", "http://localhost:" + trafficManagerPort,
+                        // Each stack starts with the CDN and WAF as configured (off), never with what an
+                        // earlier stack switched on: their settings live beside this stack's logs.
+                        "GATEWAY_CDN_SETTINGSFILE", logDir.resolve("gateway-" + gatewayPort + "/cdn-settings.json").toString(),
+                        "GATEWAY_WAF_POLICYFILE", logDir.resolve("gateway-" + gatewayPort + "/waf-policy.json").toString()),
+                        logDir, startupTimeout));
 
         try {
             // All at once: on two cores the JVMs' start-up overlaps well, and each waits for its peers by retrying.
