@@ -18,6 +18,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import dev.powerpages.emulator.gateway.support.FakeAppNode;
 import dev.powerpages.emulator.gateway.support.FakeTrafficManager;
 import dev.powerpages.emulator.gateway.support.Ports;
+import dev.powerpages.emulator.gateway.support.GatewayClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,10 +52,7 @@ class GatewayErrorsTest {
 
 	@BeforeEach
 	void client() {
-		client = WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + port)
-			.responseTimeout(Duration.ofSeconds(10))
-			.build();
+		client = GatewayClient.at(port, Duration.ofSeconds(10));
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.powerpages.emulator.gateway.support.FakeAppNode;
 import dev.powerpages.emulator.gateway.support.FakeTrafficManager;
+import dev.powerpages.emulator.gateway.support.GatewayClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -49,7 +50,7 @@ class GatewayFailoverTest {
 
 	@Test
 	void keepsSendingToTheOldNodeUntilTheTtlRunsOutThenMoves() {
-		WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+		WebTestClient client = GatewayClient.at(port);
 		assertThat(regionOf(client)).isEqualTo("northeurope");
 		Instant answeredAt = trafficManager.lastAnsweredAt();
 

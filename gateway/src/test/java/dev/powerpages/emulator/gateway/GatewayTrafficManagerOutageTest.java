@@ -14,6 +14,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.powerpages.emulator.gateway.support.FakeAppNode;
 import dev.powerpages.emulator.gateway.support.FakeTrafficManager;
+import dev.powerpages.emulator.gateway.support.GatewayClient;
 
 import static org.awaitility.Awaitility.await;
 
@@ -42,7 +43,7 @@ class GatewayTrafficManagerOutageTest {
 
 	@Test
 	void keepsUsingTheLastGoodAnswerWhileTheTrafficManagerIsDown() {
-		WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+		WebTestClient client = GatewayClient.at(port);
 		client.get().uri("/").exchange().expectStatus().isOk().expectHeader().valueEquals("X-PP-Region", "northeurope");
 
 		trafficManager.close();

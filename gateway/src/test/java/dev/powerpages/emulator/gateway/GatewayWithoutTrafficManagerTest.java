@@ -11,6 +11,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.powerpages.emulator.gateway.support.Ports;
+import dev.powerpages.emulator.gateway.support.GatewayClient;
 
 /** The traffic manager has never answered: the edge cannot name an origin. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -26,7 +27,7 @@ class GatewayWithoutTrafficManagerTest {
 
 	@Test
 	void answers503WithAReferenceWhenNoOriginWasEverNamed() {
-		WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+		WebTestClient client = GatewayClient.at(port);
 
 		client.get()
 			.uri("/")
@@ -44,7 +45,7 @@ class GatewayWithoutTrafficManagerTest {
 
 	@Test
 	void showsTheAdminThatNoAnswerIsHeld() {
-		WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+		WebTestClient client = GatewayClient.at(port);
 
 		client.get()
 			.uri("/_edge/admin/origin")

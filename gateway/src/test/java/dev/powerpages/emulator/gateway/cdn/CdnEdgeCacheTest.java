@@ -32,6 +32,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.powerpages.emulator.gateway.cdn.FakeOrigin.Answer;
 import dev.powerpages.emulator.gateway.support.FakeTrafficManager;
+import dev.powerpages.emulator.gateway.support.GatewayClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -88,10 +89,7 @@ class CdnEdgeCacheTest {
 
 	@BeforeEach
 	void enableTheCdn() {
-		client = WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + port)
-			.responseTimeout(Duration.ofSeconds(10))
-			.build();
+		client = GatewayClient.at(port, Duration.ofSeconds(10));
 		patch("{\"enabled\":true,\"cachingRule\":\"PowerPages\",\"queryStringCachingBehavior\":\"UseQueryString\","
 				+ "\"queryParameters\":null,\"fileExtensions\":null}");
 	}

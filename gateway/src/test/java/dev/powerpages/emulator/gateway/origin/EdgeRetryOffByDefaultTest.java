@@ -12,6 +12,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.powerpages.emulator.gateway.support.FakeAppNode;
 import dev.powerpages.emulator.gateway.support.Ports;
+import dev.powerpages.emulator.gateway.support.GatewayClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +40,7 @@ class EdgeRetryOffByDefaultTest {
 
 	@Test
 	void aRefusedGetFailsWith502UntilTheAnswerExpires() {
-		WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+		WebTestClient client = GatewayClient.at(port);
 
 		client.get().uri("/").exchange().expectStatus().isEqualTo(502);
 

@@ -12,6 +12,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.powerpages.emulator.gateway.support.FakeAppNode;
 import dev.powerpages.emulator.gateway.support.Ports;
+import dev.powerpages.emulator.gateway.support.GatewayClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +40,7 @@ class EdgeRetryTest {
 
 	@Test
 	void aGetRefusedByThePrimaryIsServedByTheNextEndpoint() {
-		WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+		WebTestClient client = GatewayClient.at(port);
 
 		client.get()
 			.uri("/about/?x=1")
@@ -54,7 +55,7 @@ class EdgeRetryTest {
 
 	@Test
 	void aPostIsNotRetried() {
-		WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+		WebTestClient client = GatewayClient.at(port);
 		int before = west.requests();
 
 		client.post().uri("/contact/").bodyValue("name=x").exchange().expectStatus().isEqualTo(502);

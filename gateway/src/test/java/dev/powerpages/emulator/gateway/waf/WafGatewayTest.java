@@ -21,6 +21,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.powerpages.emulator.gateway.support.FakeAppNode;
 import dev.powerpages.emulator.gateway.support.FakeTrafficManager;
+import dev.powerpages.emulator.gateway.support.GatewayClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,7 +77,7 @@ class WafGatewayTest {
 
 	@BeforeEach
 	void enableFullRuleSet() {
-		client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(20)).build();
+		client = GatewayClient.at(port, Duration.ofSeconds(20));
 		patch(ENABLED_FULL).expectStatus().isOk();
 	}
 
