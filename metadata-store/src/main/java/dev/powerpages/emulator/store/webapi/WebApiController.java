@@ -200,6 +200,23 @@ class WebApiController {
         return ResponseEntity.noContent().build();
     }
 
+    /**
+     * {@code GET <set>/$count}: the number of rows as plain text, as Dataverse answers it (clients such as
+     * DynamicsWebApi's {@code count()} use it). Like {@code @odata.count} it is exact here, where
+     * Dataverse stops counting at 5,000.
+     */
+    @GetMapping("/{resource}/$count")
+    ResponseEntity<String> count(@PathVariable String resource, @AuthenticationPrincipal Jwt caller) {
+        ResourcePath path = ResourcePath.parse(resource);
+        TableDefinition table = table(path);
+        privileges.require(caller, Privilege.READ, table);
+        if (!path.isCollection()) {
+            throw DataverseException.resourceNotFound("$count");
+        }
+        long count = rows.count(table, parser.parse(table, Map.of()));
+        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(Long.toString(count));
+    }
+
     /** Deeper paths (navigation properties, $ref, property values) are not emulated yet. */
     @RequestMapping("/{resource}/{*rest}")
     ResponseEntity<Void> unsupportedPath(@PathVariable String resource, @PathVariable String rest) {
