@@ -20,9 +20,23 @@ public final class StoreClient {
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
     private final String baseUrl;
+    private final String apiRoot;
+    private final String scope;
 
     public StoreClient(int port) {
+        this(port, "", "http://localhost:8070");
+    }
+
+    /**
+     * A client of one environment.
+     *
+     * @param pathPrefix the environment's path prefix, e.g. {@code /fabrikam}, or "" for the default environment
+     * @param resource   the resource its tokens are asked for ({@code scope=<resource>/.default})
+     */
+    public StoreClient(int port, String pathPrefix, String resource) {
         this.baseUrl = "http://localhost:" + port;
+        this.apiRoot = baseUrl + pathPrefix;
+        this.scope = resource + "/.default";
     }
 
     public record Response(int status, HttpResponse<String> raw, JsonNode body) {
@@ -33,7 +47,7 @@ public final class StoreClient {
 
     public Response requestToken(String clientId, String secret) {
         String form = "grant_type=client_credentials&client_id=" + encode(clientId) + "&client_secret=" + encode(secret)
-                + "&scope=" + encode("http://localhost:8070/.default");
+                + "&scope=" + encode(scope);
         return send(HttpRequest.newBuilder(URI.create(baseUrl + "/contoso/oauth2/v2.0/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
@@ -45,7 +59,7 @@ public final class StoreClient {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Authorization", "Basic " + basic)
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
-                        + encode("http://localhost:8070/.default"))));
+                        + encode(scope))));
     }
 
     public String token() {
@@ -109,7 +123,7 @@ public final class StoreClient {
     }
 
     private HttpRequest.Builder authorized(String pathAndQuery, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + API + pathAndQuery.replace(" ", "%20").replace("'", "%27")));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(apiRoot + API + pathAndQuery.replace(" ", "%20").replace("'", "%27")));
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
 

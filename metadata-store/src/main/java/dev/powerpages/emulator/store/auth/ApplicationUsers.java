@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 import dev.powerpages.emulator.store.StoreProperties;
@@ -20,7 +19,7 @@ import dev.powerpages.emulator.store.schema.TableDefinition;
  * per configured client (created at start-up when missing), with a stable id.
  */
 @Component
-public class ApplicationUsers implements SmartInitializingSingleton {
+public class ApplicationUsers {
 
     /** Dataverse's access mode of application users: 4, Non-interactive. */
     private static final int NON_INTERACTIVE = 4;
@@ -54,8 +53,8 @@ public class ApplicationUsers implements SmartInitializingSingleton {
         return Optional.ofNullable(clientId).map(byClientId::get);
     }
 
-    @Override
-    public void afterSingletonsInstantiated() {
+    /** Creates the missing application users in the current environment's database (each environment has its own). */
+    public void createMissingUsers() {
         Optional<TableDefinition> systemUsers = schema.table("systemuser");
         if (systemUsers.isEmpty()) {
             return; // a schema without systemuser: privileges still apply, there is just no row to show

@@ -10,12 +10,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
-import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -38,6 +38,9 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 
 import dev.powerpages.emulator.store.StoreProperties;
+import dev.powerpages.emulator.store.environment.CurrentEnvironment;
+import dev.powerpages.emulator.store.environment.EnvironmentAudienceValidator;
+import dev.powerpages.emulator.store.environment.Environments;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -69,11 +72,13 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webApiChain(HttpSecurity http, StoreProperties properties) throws Exception {
+    SecurityFilterChain webApiChain(HttpSecurity http, StoreProperties properties, CurrentEnvironment environment) throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                // The environment list (Global Discovery Service's shape) tells only names and URLs.
+                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/api/discovery/**").permitAll()
+                        .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults())
-                        .authenticationEntryPoint(dataverseChallenge(properties)))
+                        .authenticationEntryPoint(dataverseChallenge(properties, environment)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Bearer tokens only, no cookies: nothing for CSRF to ride on.
                 .csrf(csrf -> csrf.disable());
@@ -91,13 +96,14 @@ class SecurityConfiguration {
 
     /**
      * Dataverse answers 401 with {@code WWW-Authenticate: Bearer authorization_uri=…, resource_id=…} so
-     * that clients can discover where to get a token; the resource server's error details follow.
+     * that clients can discover where to get a token (the resource being the environment's URL as the
+     * request named it); the resource server's error details follow.
      */
-    private static AuthenticationEntryPoint dataverseChallenge(StoreProperties properties) {
+    private static AuthenticationEntryPoint dataverseChallenge(StoreProperties properties, CurrentEnvironment environment) {
         BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
-        String discovery = "Bearer authorization_uri=" + properties.publicUrl() + "/" + properties.tenantId()
-                + "/oauth2/authorize, resource_id=" + properties.publicUrl() + "/";
         return (request, response, exception) -> {
+            String discovery = "Bearer authorization_uri=" + properties.publicUrl() + "/" + properties.tenantId()
+                    + "/oauth2/authorize, resource_id=" + environment.baseUrl() + "/";
             bearer.commence(request, response, exception);
             String challenge = response.getHeader(HttpHeaders.WWW_AUTHENTICATE);
             String details = challenge != null && challenge.startsWith("Bearer ") ? ", " + challenge.substring(7) : "";
@@ -115,12 +121,14 @@ class SecurityConfiguration {
         return new ImmutableJWKSet<>(new JWKSet(tokenSigningKey));
     }
 
-    /** Validates tokens locally: this store's signature, issuer and audience, and expiry. */
+    /**
+     * Validates tokens locally: this store's signature and issuer, expiry, and an audience that is the
+     * URL of the environment the request is for.
+     */
     @Bean
-    JwtDecoder jwtDecoder(RSAKey tokenSigningKey, StoreProperties properties) throws JOSEException {
+    JwtDecoder jwtDecoder(RSAKey tokenSigningKey, StoreProperties properties, EnvironmentAudienceValidator audience) throws JOSEException {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(tokenSigningKey.toRSAPublicKey()).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
-                new JwtIssuerValidator(properties.issuer()), new JwtAudienceValidator(properties.publicUrl())));
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(new JwtIssuerValidator(properties.issuer()), audience));
         return decoder;
     }
 
@@ -136,8 +144,15 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * Every client may ask for a token for any hosted environment: its configured scope, or
+     * {@code <environment url>/.default} for each URL an environment is reached by (Entra ID lets an
+     * application ask for any resource; whether it may use it is the environment's application user's
+     * business).
+     */
     @Bean
-    RegisteredClientRepository registeredClientRepository(StoreProperties properties) {
+    RegisteredClientRepository registeredClientRepository(StoreProperties properties, Environments environments) {
+        List<String> environmentScopes = environments.all().stream().flatMap(e -> e.audiences().stream()).map(a -> a + "/.default").toList();
         List<RegisteredClient> clients = new ArrayList<>();
         for (StoreProperties.Client client : properties.clients()) {
             clients.add(RegisteredClient.withId(client.clientId())
@@ -147,6 +162,7 @@ class SecurityConfiguration {
                     .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                     .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                     .scope(client.scope())
+                    .scopes(scopes -> scopes.addAll(environmentScopes))
                     .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(TOKEN_LIFETIME).build())
                     .build());
         }
@@ -154,19 +170,25 @@ class SecurityConfiguration {
     }
 
     /**
-     * Claims of an Entra ID v1 app-only token: audience is the resource (this store), issuer
+     * Claims of an Entra ID v1 app-only token: audience is the resource asked for (the environment URL
+     * in {@code scope=<url>/.default}; the default environment's when no scope names one), issuer
      * {@code {public-url}/{tenant}/}, {@code tid}, {@code appid}, {@code oid}/{@code sub} (the
      * application's service principal, stable per client) and {@code idtyp=app}; app roles in
      * {@code roles}. No {@code scope} claim: Entra puts none in app-only tokens.
      */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> entraClaims(StoreProperties properties) {
+    OAuth2TokenCustomizer<JwtEncodingContext> entraClaims(StoreProperties properties, Environments environments) {
         return context -> {
             String clientId = context.getRegisteredClient().getClientId();
             String objectId = servicePrincipalId(properties.tenantId(), clientId);
+            String audience = context.getAuthorizedScopes().stream()
+                    .filter(scope -> scope.endsWith("/.default"))
+                    .map(scope -> scope.substring(0, scope.length() - "/.default".length()))
+                    .filter(resource -> environments.byAudience(resource).isPresent())
+                    .findFirst().orElse(environments.defaultEnvironment().url());
             context.getClaims()
                     .issuer(properties.issuer())
-                    .audience(List.of(properties.publicUrl()))
+                    .audience(List.of(audience))
                     .subject(objectId)
                     .claim("tid", properties.tenantId())
                     .claim("appid", clientId)

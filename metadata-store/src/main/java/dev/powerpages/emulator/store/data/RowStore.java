@@ -60,7 +60,7 @@ public class RowStore implements DisposableBean {
         this.inMemory = inMemory;
     }
 
-    void createTombstoneTable() {
+    public void createTombstoneTable() {
         jdbc.execute("CREATE TABLE IF NOT EXISTS " + quote(TOMBSTONES) + " (" + quote("entity") + " CHARACTER VARYING(64) NOT NULL, "
                 + quote("id") + " UUID NOT NULL, " + quote("versionnumber") + " BIGINT NOT NULL, "
                 + quote("deletedon") + " TIMESTAMP(3) WITH TIME ZONE NOT NULL)");

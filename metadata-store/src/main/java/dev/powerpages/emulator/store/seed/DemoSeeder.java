@@ -16,7 +16,6 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -33,11 +32,12 @@ import dev.powerpages.emulator.store.schema.TableDefinition;
 
 /**
  * Loads the demo data ({@code store.seed}, default {@code seed/contoso.yaml}) into a store that has
- * none yet (no row in the file's marker table), in one transaction. Runs after all beans exist and
- * before the web server accepts requests, so no client ever sees a half-seeded store.
+ * none yet (no row in the file's marker table), in one transaction. Called for each environment that
+ * wants the demo site, after all beans exist and before the web server accepts requests (see
+ * {@code EnvironmentInitializer}), so no client ever sees a half-seeded store.
  */
 @Component
-class DemoSeeder implements SmartInitializingSingleton {
+public class DemoSeeder {
 
     private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
 
@@ -53,8 +53,8 @@ class DemoSeeder implements SmartInitializingSingleton {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    @Override
-    public void afterSingletonsInstantiated() {
+    /** Loads the seed into the current environment's database unless it has the seed's marker rows. */
+    public void seedIfEmpty() {
         if (properties.seed() == null || properties.seed().isBlank()) {
             return;
         }

@@ -11,7 +11,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import dev.powerpages.emulator.store.StoreProperties;
+import dev.powerpages.emulator.store.environment.CurrentEnvironment;
 import dev.powerpages.emulator.store.data.RowStore;
 import dev.powerpages.emulator.store.data.Window;
 import dev.powerpages.emulator.store.odata.QueryOptions;
@@ -35,15 +35,15 @@ class CollectionReader {
 
     private final RowStore rows;
     private final QueryOptionsParser parser;
-    private final String serviceRoot;
+    private final CurrentEnvironment environment;
 
     private final Expander expander;
 
-    CollectionReader(RowStore rows, QueryOptionsParser parser, StoreProperties properties, Expander expander) {
+    CollectionReader(RowStore rows, QueryOptionsParser parser, CurrentEnvironment environment, Expander expander) {
         this.rows = rows;
         this.expander = expander;
         this.parser = parser;
-        this.serviceRoot = properties.publicUrl() + WebApiController.BASE_PATH;
+        this.environment = environment;
     }
 
     ResponseEntity<Map<String, Object>> read(TableDefinition table, Map<String, String> query, Preferences preferences, Jwt caller) {
@@ -74,7 +74,7 @@ class CollectionReader {
         }
 
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("@odata.context", serviceRoot + "/$metadata#" + table.entitySetName() + WebApiController.selectSuffix(parsed)
+        body.put("@odata.context", environment.serviceRoot() + "/$metadata#" + table.entitySetName() + WebApiController.selectSuffix(parsed)
                 + (tracking ? "/$delta" : ""));
         if (parsed.count()) {
             body.put("@odata.count", rows.count(table, parsed));
@@ -112,7 +112,7 @@ class CollectionReader {
     /** A deleted (or no longer matching) row in a delta response, in the shape Dataverse gives it. */
     private Map<String, Object> removed(TableDefinition table, UUID id, String reason) {
         Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("@odata.context", serviceRoot + "/$metadata#" + table.entitySetName() + "/$deletedEntity");
+        entry.put("@odata.context", environment.serviceRoot() + "/$metadata#" + table.entitySetName() + "/$deletedEntity");
         entry.put("id", id.toString());
         entry.put("reason", reason);
         return entry;
@@ -120,7 +120,7 @@ class CollectionReader {
 
     /** The request's own URL with one more query option; '+' is escaped too, since servlet containers read it as a space. */
     private String link(TableDefinition table, Map<String, String> options, String name, String value) {
-        UriComponentsBuilder builder = UriComponentsBuilder.fromUriString(serviceRoot + "/" + table.entitySetName());
+        UriComponentsBuilder builder = UriComponentsBuilder.fromUriString(environment.serviceRoot() + "/" + table.entitySetName());
         options.forEach(builder::queryParam);
         builder.queryParam(name, value);
         return builder.build().encode().toUriString().replace("+", "%2B");

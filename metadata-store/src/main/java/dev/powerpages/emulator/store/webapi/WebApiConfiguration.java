@@ -40,20 +40,28 @@ class WebApiConfiguration implements WebMvcConfigurer {
         return new SimpleQueryOptionsParser(schema);
     }
 
-    /** Every Web API response says OData-Version: 4.0, the 401s of the security filters included. */
+    /**
+     * Every Web API response says OData-Version: 4.0, the 401s of the security filters included. Matched
+     * in code rather than by URL pattern: after the environment filter, {@code /<env>/api/data/v9.2/...}
+     * is a Web API path too.
+     */
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> odataVersionHeader() {
         OncePerRequestFilter filter = new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                response.setHeader("OData-Version", "4.0");
+                String path = request.getRequestURI().substring(request.getContextPath().length());
+                if (path.equals(WebApiController.BASE_PATH) || path.startsWith(WebApiController.BASE_PATH + "/")) {
+                    response.setHeader("OData-Version", "4.0");
+                }
                 chain.doFilter(request, response);
             }
         };
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
-        registration.addUrlPatterns(WebApiController.BASE_PATH, WebApiController.BASE_PATH + "/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.addUrlPatterns("/*");
+        // After the environment filter (HIGHEST_PRECEDENCE), which strips the environment's path prefix.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
 }

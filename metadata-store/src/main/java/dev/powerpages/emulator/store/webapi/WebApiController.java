@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.powerpages.emulator.store.StoreProperties;
+import dev.powerpages.emulator.store.environment.CurrentEnvironment;
+import dev.powerpages.emulator.store.environment.DataverseEnvironment;
 import dev.powerpages.emulator.store.auth.ApplicationUsers.Privilege;
 import dev.powerpages.emulator.store.data.RowStore;
 import dev.powerpages.emulator.store.metadata.MetadataDocument;
@@ -54,11 +55,10 @@ class WebApiController {
     private final MetadataDocument metadata;
     private final Privileges privileges;
     private final Expander expander;
-    private final String serviceRoot;
-    private final String tenantId;
+    private final CurrentEnvironment environment;
 
     WebApiController(StoreSchema schema, RowStore rows, QueryOptionsParser parser, ObjectMapper mapper,
-            StoreProperties properties, CollectionReader collections, MetadataDocument metadata, Privileges privileges, Expander expander) {
+            CurrentEnvironment environment, CollectionReader collections, MetadataDocument metadata, Privileges privileges, Expander expander) {
         this.privileges = privileges;
         this.expander = expander;
         this.collections = collections;
@@ -67,8 +67,7 @@ class WebApiController {
         this.rows = rows;
         this.parser = parser;
         this.payloads = new PayloadReader(mapper, schema);
-        this.serviceRoot = properties.publicUrl() + BASE_PATH;
-        this.tenantId = properties.tenantId();
+        this.environment = environment;
     }
 
     /** The OData service document: the entity sets the store offers. */
@@ -77,7 +76,7 @@ class WebApiController {
         List<Map<String, Object>> sets = schema.tables().stream()
                 .map(t -> Map.<String, Object>of("name", t.entitySetName(), "kind", "EntitySet", "url", t.entitySetName()))
                 .toList();
-        return ok(Map.of("@odata.context", serviceRoot + "/$metadata", "value", sets));
+        return ok(Map.of("@odata.context", environment.serviceRoot() + "/$metadata", "value", sets));
     }
 
     /** The CSDL service description, generated from the schema (see {@link MetadataDocument}). */
@@ -93,6 +92,10 @@ class WebApiController {
         if (path.name().equals("WhoAmI") && (path.isCollection() || path.key().isEmpty())) {
             return ok(whoAmI(caller));
         }
+        if (path.name().equals("RetrieveCurrentOrganization")) {
+            privileges.caller(caller); // any application user of this environment may ask
+            return ok(currentOrganization());
+        }
         TableDefinition table = table(path);
         privileges.require(caller, Privilege.READ, table);
         if (path.isCollection()) {
@@ -107,7 +110,7 @@ class WebApiController {
         Map<String, Object> row = rows.find(table, id, expander.fetchOptions(options).select())
                 .orElseThrow(() -> DataverseException.rowNotFound(table.logicalName(), id));
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("@odata.context", serviceRoot + "/$metadata#" + table.entitySetName() + selectSuffix(options) + "/$entity");
+        body.put("@odata.context", environment.serviceRoot() + "/$metadata#" + table.entitySetName() + selectSuffix(options) + "/$entity");
         body.putAll(expander.render(table, List.of(row), options).get(0));
         // With an ETag on the entity, Spring answers If-None-Match with 304 Not Modified, as Dataverse does.
         return ResponseEntity.ok().contentType(ODataJson.MEDIA_TYPE)
@@ -197,6 +200,23 @@ class WebApiController {
         return ResponseEntity.noContent().build();
     }
 
+    /**
+     * {@code GET <set>/$count}: the number of rows as plain text, as Dataverse answers it (clients such as
+     * DynamicsWebApi's {@code count()} use it). Like {@code @odata.count} it is exact here, where
+     * Dataverse stops counting at 5,000.
+     */
+    @GetMapping("/{resource}/$count")
+    ResponseEntity<String> count(@PathVariable String resource, @AuthenticationPrincipal Jwt caller) {
+        ResourcePath path = ResourcePath.parse(resource);
+        TableDefinition table = table(path);
+        privileges.require(caller, Privilege.READ, table);
+        if (!path.isCollection()) {
+            throw DataverseException.resourceNotFound("$count");
+        }
+        long count = rows.count(table, parser.parse(table, Map.of()));
+        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(Long.toString(count));
+    }
+
     /** Deeper paths (navigation properties, $ref, property values) are not emulated yet. */
     @RequestMapping("/{resource}/{*rest}")
     ResponseEntity<Void> unsupportedPath(@PathVariable String resource, @PathVariable String rest) {
@@ -204,11 +224,11 @@ class WebApiController {
     }
 
     private ResponseEntity<Map<String, Object>> written(TableDefinition table, UUID id, String prefer, HttpStatus withBody) {
-        String entityId = serviceRoot + "/" + table.entitySetName() + "(" + id + ")";
+        String entityId = environment.serviceRoot() + "/" + table.entitySetName() + "(" + id + ")";
         if (prefer != null && prefer.contains("return=representation")) {
             Map<String, Object> row = rows.find(table, id, List.of()).orElseThrow();
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("@odata.context", serviceRoot + "/$metadata#" + table.entitySetName() + "/$entity");
+            body.put("@odata.context", environment.serviceRoot() + "/$metadata#" + table.entitySetName() + "/$entity");
             body.putAll(ODataJson.row(table, row, List.of()));
             return ResponseEntity.status(withBody).contentType(ODataJson.MEDIA_TYPE)
                     .header("OData-EntityId", entityId).header("Preference-Applied", "return=representation")
@@ -219,10 +239,41 @@ class WebApiController {
 
     private Map<String, Object> whoAmI(Jwt caller) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("@odata.context", serviceRoot + "/$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse");
-        body.put("BusinessUnitId", nameBasedId("businessunit:" + tenantId));
+        body.put("@odata.context", environment.serviceRoot() + "/$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse");
+        DataverseEnvironment organization = environment.environment();
+        body.put("BusinessUnitId", organization.businessUnitId().toString());
         body.put("UserId", privileges.caller(caller).systemUserId().toString());
-        body.put("OrganizationId", nameBasedId("organization:" + tenantId));
+        body.put("OrganizationId", organization.organizationId().toString());
+        return body;
+    }
+
+    /**
+     * {@code RetrieveCurrentOrganization(AccessType=...)}: the environment's {@code OrganizationDetail}
+     * ("RetrieveCurrentOrganization Function", Web API reference). {@code Geo} is the emulator's
+     * geography name; the endpoints are all the environment's URL as this request named it.
+     */
+    private Map<String, Object> currentOrganization() {
+        DataverseEnvironment organization = environment.environment();
+        String url = environment.baseUrl();
+        Map<String, Object> endpoints = new LinkedHashMap<>();
+        endpoints.put("Count", 3);
+        endpoints.put("IsReadOnly", false);
+        endpoints.put("Keys", List.of("WebApplication", "OrganizationService", "OrganizationDataService"));
+        endpoints.put("Values", List.of(url + "/", url + "/XRMServices/2011/Organization.svc", url + "/XRMServices/2011/OrganizationData.svc"));
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("OrganizationId", organization.organizationId().toString());
+        detail.put("FriendlyName", organization.friendlyName());
+        detail.put("OrganizationVersion", "9.2.0.0");
+        detail.put("EnvironmentId", organization.environmentId().toString());
+        detail.put("Geo", organization.geography());
+        detail.put("TenantId", organization.tenantId());
+        detail.put("UrlName", organization.name());
+        detail.put("UniqueName", organization.name());
+        detail.put("Endpoints", endpoints);
+        detail.put("State", "Enabled");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("@odata.context", environment.serviceRoot() + "/$metadata#Microsoft.Dynamics.CRM.RetrieveCurrentOrganizationResponse");
+        body.put("Detail", detail);
         return body;
     }
 
@@ -262,10 +313,6 @@ class WebApiController {
 
     private static String text(byte[] body) {
         return body == null ? null : new String(body, StandardCharsets.UTF_8);
-    }
-
-    private static String nameBasedId(String name) {
-        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     private static ResponseEntity<Map<String, Object>> ok(Map<String, Object> body) {

@@ -47,6 +47,17 @@ class WebApiTest extends WebApiTestSupport {
     }
 
     @Test
+    void countsAnEntitySetAsPlainTextAtItsCountSegment() {
+        StoreClient.Response count = client.get("adx_websites/$count", token);
+
+        assertThat(count.status()).isEqualTo(200);
+        assertThat(count.header("Content-Type")).startsWith("text/plain");
+        assertThat(count.raw().body()).isEqualTo("1");
+        assertThat(client.get("adx_nothings/$count", token).status()).isEqualTo(404);
+        assertThat(client.get("adx_websites/$count", client.token("powerpages-readonly")).status()).isEqualTo(200);
+    }
+
+    @Test
     void servesMetadataAsCsdlXml() {
         StoreClient.Response response = client.get("$metadata", token);
 
