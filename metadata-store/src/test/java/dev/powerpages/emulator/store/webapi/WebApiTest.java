@@ -105,6 +105,22 @@ class WebApiTest extends WebApiTestSupport {
         assertThat(badPayload.body().at("/error/code").asString()).isEqualTo("0x80048d19");
     }
 
+    /** Values the database cannot hold are the client's error on every database (PostgreSQL's text has no NUL). */
+    @Test
+    void valuesTheDatabaseCannotHoldAreBadRequests() {
+        for (String payload : List.of("{\"name\":\"nul\\u0000byte\"}", "{\"revenue\":1e30}")) {
+            StoreClient.Response response = client.send("POST", "accounts", token, payload);
+            assertThat(response.status()).as(payload).isEqualTo(400);
+            assertThat(response.body().at("/error/code").asString()).as(payload).isEqualTo("0x80048d19");
+        }
+        for (String query : List.of("accounts?$filter=contains(name,'nul%00byte')", "accounts?$filter=name eq 'nul%00byte'",
+                "accounts(accountnumber='nul%00byte')")) {
+            StoreClient.Response response = client.get(query, token);
+            assertThat(response.status()).as(query).isEqualTo(400);
+            assertThat(response.body().at("/error/code").asString()).as(query).isEqualTo("0x80060888");
+        }
+    }
+
     @Test
     void createsUpdatesAndDeletesAnAccount() {
         StoreClient.Response created = client.send("POST", "accounts", token,
