@@ -40,12 +40,14 @@ public class RowStore implements DisposableBean {
 
     /**
      * Tombstones of deleted rows, for change tracking. The leading underscore keeps the name out of
-     * the schema's alphabet ({@code [a-z]...}), so no table of the schema can collide with it.
+     * the schema's alphabet ({@code [a-z]...}), so no table of the schema can collide with it. A fixed
+     * system table, created by Flyway (db/migration/{vendor}) like the version sequence.
      */
     static final String TOMBSTONES = "_tombstone";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final SqlDialect dialect;
     private final boolean inMemory;
     /**
      * Writers hold the read lock from taking a row version until their write is committed; taking a
@@ -54,18 +56,12 @@ public class RowStore implements DisposableBean {
      */
     private final ReentrantReadWriteLock changeClock = new ReentrantReadWriteLock();
 
-    RowStore(JdbcTemplate jdbc, TransactionTemplate transaction, boolean inMemory) {
+    /** @param inMemory whether the database is H2 in memory, to be shut down with the store */
+    RowStore(JdbcTemplate jdbc, TransactionTemplate transaction, SqlDialect dialect, boolean inMemory) {
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.dialect = dialect;
         this.inMemory = inMemory;
-    }
-
-    public void createTombstoneTable() {
-        jdbc.execute("CREATE TABLE IF NOT EXISTS " + quote(TOMBSTONES) + " (" + quote("entity") + " CHARACTER VARYING(64) NOT NULL, "
-                + quote("id") + " UUID NOT NULL, " + quote("versionnumber") + " BIGINT NOT NULL, "
-                + quote("deletedon") + " TIMESTAMP(3) WITH TIME ZONE NOT NULL)");
-        jdbc.execute("CREATE INDEX IF NOT EXISTS " + quote("ix_tombstone_entity_version") + " ON " + quote(TOMBSTONES)
-                + " (" + quote("entity") + ", " + quote("versionnumber") + ")");
     }
 
     public List<Map<String, Object>> query(TableDefinition table, QueryOptions options) {
@@ -75,7 +71,7 @@ public class RowStore implements DisposableBean {
     /** The rows of one page: those matching the options, within the window, in the options' order then by key. */
     public List<Map<String, Object>> query(TableDefinition table, QueryOptions options, Window window) {
         List<ColumnDefinition> columns = columns(table, options.select());
-        SqlFilter filter = SqlFilter.of(options.filter());
+        SqlFilter filter = SqlFilter.of(options.filter(), dialect);
         List<Object> parameters = new ArrayList<>(filter.parameters());
         StringBuilder sql = new StringBuilder("SELECT ").append(columnList(columns))
                 .append(" FROM ").append(quote(table.logicalName()))
@@ -96,7 +92,7 @@ public class RowStore implements DisposableBean {
         if (options.filter() == null || !window.isDelta()) {
             return List.of();
         }
-        SqlFilter filter = SqlFilter.of(options.filter());
+        SqlFilter filter = SqlFilter.of(options.filter(), dialect);
         List<Object> parameters = new ArrayList<>(filter.parameters());
         String range = windowCondition(table, new Window(0, null, MAX_ROWS, window.changedAfter(), window.changedBefore()), parameters);
         return jdbc.queryForList("SELECT " + quote(table.primaryId()) + " FROM " + quote(table.logicalName()) + " WHERE NOT "
@@ -142,7 +138,7 @@ public class RowStore implements DisposableBean {
     }
 
     public long count(TableDefinition table, QueryOptions options) {
-        SqlFilter filter = SqlFilter.of(options.filter());
+        SqlFilter filter = SqlFilter.of(options.filter(), dialect);
         Long count = jdbc.queryForObject("SELECT COUNT(*) FROM " + quote(table.logicalName()) + " WHERE " + filter.sql(),
                 Long.class, filter.parameters().toArray());
         return count == null ? 0 : count;
@@ -272,7 +268,7 @@ public class RowStore implements DisposableBean {
     }
 
     private long nextVersion() {
-        Long version = jdbc.queryForObject("SELECT NEXT VALUE FOR " + quote(SchemaDdl.VERSION_SEQUENCE), Long.class);
+        Long version = jdbc.queryForObject(dialect.nextValue(quote(SchemaDdl.VERSION_SEQUENCE)), Long.class);
         return version == null ? 0 : version;
     }
 

@@ -14,22 +14,22 @@ import dev.powerpages.emulator.store.odata.FilterExpression;
  */
 record SqlFilter(String sql, List<Object> parameters) {
 
-    static SqlFilter of(FilterExpression expression) {
+    static SqlFilter of(FilterExpression expression, SqlDialect dialect) {
         List<Object> parameters = new ArrayList<>();
-        String sql = expression == null ? "TRUE" : translate(expression, parameters);
+        String sql = expression == null ? "TRUE" : translate(expression, dialect, parameters);
         return new SqlFilter(sql, parameters);
     }
 
-    private static String translate(FilterExpression expression, List<Object> parameters) {
+    private static String translate(FilterExpression expression, SqlDialect dialect, List<Object> parameters) {
         // Java 17: no pattern matching for switch yet, hence the instanceof chain.
         if (expression instanceof FilterExpression.And and) {
-            return "(" + translate(and.left(), parameters) + " AND " + translate(and.right(), parameters) + ")";
+            return "(" + translate(and.left(), dialect, parameters) + " AND " + translate(and.right(), dialect, parameters) + ")";
         }
         if (expression instanceof FilterExpression.Or or) {
-            return "(" + translate(or.left(), parameters) + " OR " + translate(or.right(), parameters) + ")";
+            return "(" + translate(or.left(), dialect, parameters) + " OR " + translate(or.right(), dialect, parameters) + ")";
         }
         if (expression instanceof FilterExpression.Not not) {
-            return "(NOT " + translate(not.operand(), parameters) + ")";
+            return "(NOT " + translate(not.operand(), dialect, parameters) + ")";
         }
         if (expression instanceof FilterExpression.Comparison comparison) {
             return comparison(comparison, parameters);
@@ -42,7 +42,7 @@ record SqlFilter(String sql, List<Object> parameters) {
             case ENDSWITH -> "%" + escaped;
         });
         String column = quote(match.column().name());
-        return "(" + column + " IS NOT NULL AND " + column + " LIKE ? ESCAPE '\\')";
+        return "(" + column + " IS NOT NULL AND " + dialect.textMatch(column) + ")";
     }
 
     private static String comparison(FilterExpression.Comparison comparison, List<Object> parameters) {

@@ -5,9 +5,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
@@ -26,7 +26,10 @@ import dev.powerpages.emulator.store.schema.StoreSchema;
 class StorageConfiguration {
 
     /**
-     * H2, file-backed under {@code store.data-dir} unless {@code store.in-memory}.
+     * The store's database: PostgreSQL (or another H2) when {@code spring.datasource.url} is set
+     * ({@code SPRING_DATASOURCE_URL}, with {@code spring.datasource.username}/{@code password}),
+     * otherwise H2, file-backed under {@code store.data-dir} unless {@code store.in-memory}.
+     * {@code spring.datasource.hikari.*} tunes the pool either way.
      * <ul>
      * <li>{@code WRITE_DELAY=0}: H2 2.x's MVStore otherwise keeps commits in memory for up to 500 ms
      * (its auto-commit delay) before writing them. With 0, every transaction commit writes the MVStore
@@ -35,23 +38,38 @@ class StorageConfiguration {
      * an fsync: a power cut can still lose the last writes, which is acceptable for an emulator.</li>
      * <li>{@code IGNORECASE=TRUE}: text columns compare case-insensitively, as Dataverse's SQL Server
      * collation does ({@code adx_name eq 'home'} finds "Home").</li>
+     * <li>PostgreSQL: a commit is acknowledged once its WAL record is flushed to disk (the server's
+     * defaults {@code fsync=on}, {@code synchronous_commit=on}), so it survives {@code kill -9} of the
+     * store and of PostgreSQL, and a power cut. Case-insensitivity comes from the collation of the
+     * text columns ({@link SqlDialect}).</li>
      * </ul>
      */
     @Bean
-    DataSource dataSource(StoreProperties properties) throws IOException {
-        String url;
-        if (properties.inMemory()) {
-            // A unique name per application context, so test contexts never share data.
-            url = "jdbc:h2:mem:store-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;IGNORECASE=TRUE";
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(StoreProperties properties, DataSourceProperties datasource) throws IOException {
+        HikariDataSource dataSource;
+        if (datasource.getUrl() != null && !datasource.getUrl().isBlank()) {
+            SqlDialect.forUrl(datasource.getUrl()); // fail at start-up on a database the store cannot run on
+            dataSource = datasource.initializeDataSourceBuilder().type(HikariDataSource.class).build();
         } else {
-            Files.createDirectories(properties.dataDir());
-            url = "jdbc:h2:file:" + properties.dataDir().toAbsolutePath().resolve("contoso")
-                    + ";WRITE_DELAY=0;IGNORECASE=TRUE";
+            String url;
+            if (properties.inMemory()) {
+                // A unique name per application context, so test contexts never share data.
+                url = "jdbc:h2:mem:store-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;IGNORECASE=TRUE";
+            } else {
+                Files.createDirectories(properties.dataDir());
+                url = "jdbc:h2:file:" + properties.dataDir().toAbsolutePath().resolve("contoso")
+                        + ";WRITE_DELAY=0;IGNORECASE=TRUE";
+            }
+            dataSource = DataSourceBuilder.create().type(HikariDataSource.class).url(url).username("sa").password("").build();
         }
-        HikariDataSource dataSource = DataSourceBuilder.create().type(HikariDataSource.class)
-                .url(url).username("sa").password("").build();
         dataSource.setPoolName("store");
         return dataSource;
+    }
+
+    @Bean
+    SqlDialect sqlDialect(HikariDataSource dataSource) {
+        return SqlDialect.forUrl(dataSource.getJdbcUrl());
     }
 
     @Bean
@@ -61,12 +79,15 @@ class StorageConfiguration {
         }
     }
 
-    /** The row store is only handed out once the storage matches the schema. */
+    /**
+     * The row store is only handed out once the storage matches the schema. Flyway has created the
+     * system tables by then: Spring Boot runs it before any bean that uses a JdbcTemplate.
+     */
     @Bean
-    RowStore rowStore(JdbcTemplate jdbc, StoreSchema schema, StoreProperties properties, PlatformTransactionManager transactions) {
-        new SchemaMigrator(jdbc).migrate(schema);
-        RowStore rows = new RowStore(jdbc, new TransactionTemplate(transactions), properties.inMemory());
-        rows.createTombstoneTable();
-        return rows;
+    RowStore rowStore(JdbcTemplate jdbc, StoreSchema schema, SqlDialect dialect, HikariDataSource dataSource,
+            PlatformTransactionManager transactions) {
+        new SchemaMigrator(jdbc, dialect).migrate(schema);
+        boolean inMemory = dataSource.getJdbcUrl().startsWith("jdbc:h2:mem:");
+        return new RowStore(jdbc, new TransactionTemplate(transactions), dialect, inMemory);
     }
 }

@@ -3,7 +3,6 @@ package dev.powerpages.emulator.store.environment;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import javax.sql.DataSource;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -26,13 +25,13 @@ class EnvironmentConfiguration {
      */
     @Bean
     @Primary
-    EnvironmentRoutingDataSource environmentDataSource(@Qualifier("dataSource") DataSource defaultDatabase, Environments environments,
+    EnvironmentRoutingDataSource environmentDataSource(@Qualifier("dataSource") HikariDataSource defaultDatabase, Environments environments,
             StoreProperties properties) {
         EnvironmentDatabases databases = new EnvironmentDatabases(properties);
         Map<String, HikariDataSource> others = new LinkedHashMap<>();
         for (DataverseEnvironment environment : environments.all()) {
             if (!environment.isDefault()) {
-                others.put(environment.name(), databases.create(environment.name()));
+                others.put(environment.name(), databases.create(environment.name(), defaultDatabase));
             }
         }
         return new EnvironmentRoutingDataSource(environments.defaultEnvironment().name(), defaultDatabase, others, properties.inMemory());

@@ -1,5 +1,7 @@
 package dev.powerpages.emulator.store.environment;
 
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -7,14 +9,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import dev.powerpages.emulator.store.auth.ApplicationUsers;
-import dev.powerpages.emulator.store.data.RowStore;
+import dev.powerpages.emulator.store.data.SqlDialect;
 import dev.powerpages.emulator.store.schema.SchemaMigrator;
 import dev.powerpages.emulator.store.schema.StoreSchema;
 import dev.powerpages.emulator.store.seed.DemoSeeder;
 
 /**
- * Prepares every environment's database before the web server takes requests: schema migration
- * (the default environment's was migrated when the row store was created), the demo seed where the
+ * Prepares every environment's database before the web server takes requests: the Flyway migrations
+ * of the system tables and the schema's tables (the default environment's were migrated by Spring
+ * Boot's Flyway and when the row store was created), the demo seed where the
  * environment asks for it, and the application users of the configured clients (as each Dataverse
  * environment has its own application users).
  */
@@ -25,19 +28,23 @@ class EnvironmentInitializer implements SmartInitializingSingleton {
 
     private final Environments environments;
     private final CurrentEnvironment current;
+    private final EnvironmentRoutingDataSource databases;
+    private final Flyway flyway;
+    private final SqlDialect dialect;
     private final JdbcTemplate jdbc;
     private final StoreSchema schema;
-    private final RowStore rows;
     private final DemoSeeder seeder;
     private final ApplicationUsers users;
 
-    EnvironmentInitializer(Environments environments, CurrentEnvironment current, JdbcTemplate jdbc, StoreSchema schema, RowStore rows,
-            DemoSeeder seeder, ApplicationUsers users) {
+    EnvironmentInitializer(Environments environments, CurrentEnvironment current, EnvironmentRoutingDataSource databases, Flyway flyway,
+            SqlDialect dialect, JdbcTemplate jdbc, StoreSchema schema, DemoSeeder seeder, ApplicationUsers users) {
         this.environments = environments;
         this.current = current;
+        this.databases = databases;
+        this.flyway = flyway;
+        this.dialect = dialect;
         this.jdbc = jdbc;
         this.schema = schema;
-        this.rows = rows;
         this.seeder = seeder;
         this.users = users;
     }
@@ -47,8 +54,7 @@ class EnvironmentInitializer implements SmartInitializingSingleton {
         for (DataverseEnvironment environment : environments.all()) {
             current.callIn(environment, () -> {
                 if (!environment.isDefault()) {
-                    new SchemaMigrator(jdbc).migrate(schema);
-                    rows.createTombstoneTable();
+                    migrate(environment);
                 }
                 if (environment.seed()) {
                     seeder.seedIfEmpty();
@@ -59,5 +65,16 @@ class EnvironmentInitializer implements SmartInitializingSingleton {
             log.info("Environment {} ready at {} ({}, regions {}{})", environment.name(), environment.url(), environment.geography(),
                     environment.regions(), environment.isDefault() ? ", default" : "");
         }
+    }
+
+    /** The same migrations as the default environment's, with Spring Boot's Flyway settings, on its own database. */
+    private void migrate(DataverseEnvironment environment) {
+        FluentConfiguration configuration = Flyway.configure().configuration(flyway.getConfiguration())
+                .dataSource(databases.databaseOf(environment.name()));
+        if (dialect == SqlDialect.POSTGRESQL) {
+            configuration.schemas(EnvironmentDatabases.postgresSchema(environment.name()));
+        }
+        configuration.load().migrate();
+        new SchemaMigrator(jdbc, dialect).migrate(schema);
     }
 }

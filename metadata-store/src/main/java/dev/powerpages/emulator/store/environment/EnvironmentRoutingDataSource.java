@@ -45,6 +45,15 @@ class EnvironmentRoutingDataSource extends AbstractRoutingDataSource implements 
         afterPropertiesSet();
     }
 
+    /** The database of an environment other than the default one. */
+    DataSource databaseOf(String name) {
+        DataSource database = owned.get(name);
+        if (database == null) {
+            throw new IllegalArgumentException("No database of its own for environment " + name);
+        }
+        return database;
+    }
+
     @Override
     protected Object determineCurrentLookupKey() {
         return CurrentEnvironment.boundName();

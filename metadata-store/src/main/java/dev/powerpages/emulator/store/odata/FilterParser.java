@@ -246,7 +246,12 @@ final class FilterParser {
     }
 
     private static String unquote(String quoted) {
-        return quoted.substring(1, quoted.length() - 1).replace("''", "'");
+        String text = quoted.substring(1, quoted.length() - 1).replace("''", "'");
+        // no stored text holds a NUL (PostgreSQL's text cannot), so a literal with one is an error, not a miss
+        if (text.indexOf('\0') >= 0) {
+            throw new ODataQueryException("The string literal " + quoted.replace("\0", "\\u0000") + " contains a NUL character.");
+        }
+        return text;
     }
 
     private boolean peekWord(String word) {

@@ -1,8 +1,9 @@
 package dev.powerpages.emulator.store.schema;
 
 /**
- * Dataverse attribute types the store understands, each with the H2 type that stores it and the
- * OData (Edm) type it is exposed as.
+ * Dataverse attribute types the store understands, each with the H2 type that stores it (PostgreSQL's
+ * differ slightly: {@link dev.powerpages.emulator.store.data.SqlDialect}) and the OData (Edm) type it
+ * is exposed as.
  */
 public enum ColumnType {
     STRING("CHARACTER VARYING(4000)", "Edm.String"),

@@ -54,7 +54,8 @@ final class AlternateKey {
         try {
             return switch (column.type()) {
                 case STRING, MEMO -> {
-                    if (!text.startsWith("'")) {
+                    // a NUL cannot be stored (PostgreSQL's text has none), so no key holds one
+                    if (!text.startsWith("'") || text.indexOf('\0') >= 0) {
                         throw notAKey(table, key);
                     }
                     yield text.substring(1, text.length() - 1).replace("''", "'");

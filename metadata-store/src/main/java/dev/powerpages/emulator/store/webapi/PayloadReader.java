@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.powerpages.emulator.store.schema.ColumnDefinition;
+import dev.powerpages.emulator.store.schema.ColumnType;
 import dev.powerpages.emulator.store.schema.StoreSchema;
 import dev.powerpages.emulator.store.schema.TableDefinition;
 import tools.jackson.core.JacksonException;
@@ -113,6 +114,11 @@ final class PayloadReader {
                             throw DataverseException.badPayload(table.logicalName(), "The value of '" + column.name()
                                     + "' is longer than its maximum length of " + max + ".");
                         }
+                        // PostgreSQL's text cannot hold NUL; refused on every database, so the API does not depend on it
+                        if (text.indexOf('\0') >= 0) {
+                            throw DataverseException.badPayload(table.logicalName(), "The value of '" + column.name()
+                                    + "' contains a NUL character.");
+                        }
                         return text;
                     }
                 }
@@ -128,7 +134,14 @@ final class PayloadReader {
                 }
                 case DECIMAL, MONEY -> {
                     if (value.isNumber()) {
-                        return new BigDecimal(value.asString());
+                        BigDecimal number = new BigDecimal(value.asString());
+                        // digits before the point that the column holds: DECIMAL(23,10) and MONEY(19,4)
+                        int integerDigits = column.type() == ColumnType.MONEY ? 15 : 13;
+                        if (number.precision() - number.scale() > integerDigits) {
+                            throw DataverseException.badPayload(table.logicalName(), "The value of '" + column.name()
+                                    + "' is outside the valid range.");
+                        }
+                        return number;
                     }
                 }
                 case BOOLEAN -> {

@@ -51,7 +51,10 @@ class ExpandAndKeysTest extends WebApiTestSupport {
         JsonNode accounts = client.get("accounts?$select=name&$filter=accountnumber eq 'ACC-1002' or accountnumber eq 'ACC-1003'"
                 + "&$expand=contact_customer_accounts($select=fullname)&$orderby=accountnumber", token).body().get("value");
 
-        assertThat(accounts.get(0).at("/contact_customer_accounts/0/fullname").asString()).isEqualTo("Susanna Stubberod");
+        // other test classes sharing the context may add contacts to ACC-1002 (WebApiTest binds one)
+        List<String> first = new ArrayList<>();
+        accounts.get(0).get("contact_customer_accounts").forEach(c -> first.add(c.get("fullname").asString()));
+        assertThat(first).contains("Susanna Stubberod").doesNotContain("Nancy Anderson");
         assertThat(accounts.get(1).at("/contact_customer_accounts/0/fullname").asString()).isEqualTo("Nancy Anderson");
         assertThat(accounts.get(1).get("contact_customer_accounts")).hasSize(1);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,33 @@ class WebApiTest extends WebApiTestSupport {
         assertThat(response.body().get("value")).hasSize(1);
     }
 
+    /**
+     * Dataverse's databases use a case-insensitive collation, so {@code eq} and the string functions
+     * ignore case; a {@code %} or {@code _} in a contains() argument is a character, not a wildcard.
+     */
+    @Test
+    void comparesTextCaseInsensitivelyAndMatchesWildcardsLiterally() {
+        String tag = "Case " + UUID.randomUUID().toString().substring(0, 8);
+        String discounted = tag + " Fourth COFFEE 100%_off";
+        String plain = tag + " fourth coffee 100 off";
+        client.send("POST", "accounts", token, "{\"name\":\"" + discounted + "\",\"telephone1\":\"+1 555 0100\"}");
+        client.send("POST", "accounts", token, "{\"name\":\"" + plain + "\"}");
+        String ours = "startswith(name,'" + tag.toUpperCase() + "')";
+
+        assertThat(accountNames(ours + " and contains(name,'Coffee') and endswith(name,'OFF')"))
+                .containsExactlyInAnyOrder(discounted, plain);
+        assertThat(accountNames(ours + " and contains(name,'100%25_')")).containsExactly(discounted);
+        assertThat(accountNames("name eq '" + plain.toUpperCase() + "'")).containsExactly(plain);
+        assertThat(accountNames(ours + " and telephone1 eq null")).containsExactly(plain);
+        assertThat(accountNames(ours + " and telephone1 ne null")).containsExactly(discounted);
+    }
+
+    private List<String> accountNames(String filter) {
+        StoreClient.Response response = client.get("accounts?$select=name&$filter=" + filter, token);
+        assertThat(response.status()).as(filter).isEqualTo(200);
+        return names(response.body().get("value"), "name");
+    }
+
     @Test
     void countsAnEntitySetAsPlainTextAtItsCountSegment() {
         StoreClient.Response count = client.get("adx_websites/$count", token);
@@ -86,6 +114,22 @@ class WebApiTest extends WebApiTestSupport {
         StoreClient.Response badPayload = client.send("POST", "accounts", token, "{\"numberofemployees\":\"many\"}");
         assertThat(badPayload.status()).isEqualTo(400);
         assertThat(badPayload.body().at("/error/code").asString()).isEqualTo("0x80048d19");
+    }
+
+    /** Values the database cannot hold are the client's error on every database (PostgreSQL's text has no NUL). */
+    @Test
+    void valuesTheDatabaseCannotHoldAreBadRequests() {
+        for (String payload : List.of("{\"name\":\"nul\\u0000byte\"}", "{\"revenue\":1e30}")) {
+            StoreClient.Response response = client.send("POST", "accounts", token, payload);
+            assertThat(response.status()).as(payload).isEqualTo(400);
+            assertThat(response.body().at("/error/code").asString()).as(payload).isEqualTo("0x80048d19");
+        }
+        for (String query : List.of("accounts?$filter=contains(name,'nul%00byte')", "accounts?$filter=name eq 'nul%00byte'",
+                "accounts(accountnumber='nul%00byte')")) {
+            StoreClient.Response response = client.get(query, token);
+            assertThat(response.status()).as(query).isEqualTo(400);
+            assertThat(response.body().at("/error/code").asString()).as(query).isEqualTo("0x80060888");
+        }
     }
 
     @Test
