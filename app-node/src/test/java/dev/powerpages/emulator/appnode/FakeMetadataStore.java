@@ -61,6 +61,15 @@ public final class FakeMetadataStore implements AfterAllCallback {
     static final String BROKEN_LAYOUT = "30000000-0000-0000-0000-000000000008";
     /** Server-driven paging: every collection answers at most this many rows a page, as Dataverse does at 5000. */
     static final int SERVER_PAGE_SIZE = 4;
+    static final String AUTHENTICATED_ROLE = "80000000-0000-0000-0000-000000000002";
+    static final String MANAGERS_ROLE = "80000000-0000-0000-0000-000000000003";
+    static final String PROFILE = "30000000-0000-0000-0000-000000000009";
+    /** Ada signs in as "ada" / "Ada-Password-1" (ASP.NET Identity V3 hash) and is in the Managers role. */
+    static final String ADA = "91000000-0000-0000-0000-000000000001";
+    /** Grace signs in as "grace" / "Grace-Password-1" (ASP.NET Identity V2 hash, as Power Pages' local sign-in stores). */
+    static final String GRACE = "91000000-0000-0000-0000-000000000002";
+    /** Has a password but may not sign in (adx_identity_logonenabled false). */
+    static final String LOCKED = "91000000-0000-0000-0000-000000000003";
 
     private final Map<String, List<Map<String, Object>>> tables = new ConcurrentHashMap<>();
     /** Deleted rows per table: id and the version at which they were deleted, for change tracking. */
@@ -424,6 +433,21 @@ public final class FakeMetadataStore implements AfterAllCallback {
                         "adx_source", "<div class=\"card\">{{ heading }}|{{ count | plus: 1 }}|{{ label }}|{{ page.name }}</div>"),
                 row("adx_webtemplateid", "50000000-0000-0000-0000-000000000007", "adx_name", "Broken Layout Child", "adx_mimetype", null,
                         "adx_source", "{% extends 'Broken Layout' %}{% block main %}fine{% endblock %}"),
+                row("adx_webtemplateid", "50000000-0000-0000-0000-000000000009", "adx_name", "Profile", "adx_mimetype", null,
+                        "adx_source", "<html><body>"
+                                + "{% if user %}<p class=\"who\">Signed in as {{ user.fullname }} ({{ user.emailaddress1 }}) "
+                                + "first={{ user.firstname }} id={{ user.id }} roles={{ user.roles | join: ',' }}</p>"
+                                + "{% else %}<p class=\"who\">Anonymous</p>{% endif %}"
+                                + "{% fetchxml fabrikam %}<fetch top=\"1\" returntotalrecordcount=\"true\"><entity name=\"account\">"
+                                + "<attribute name=\"name\"/><filter type=\"and\"><condition attribute=\"name\" operator=\"eq\" "
+                                + "value=\"{{ request.params['account'] | default: 'Fabrikam' }}\"/></filter></entity></fetch>{% endfetchxml %}"
+                                + "<ul class=\"fx\">{% for a in fabrikam.results.entities %}<li>{{ a.name }}|{{ a.id }}</li>{% endfor %}</ul>"
+                                + "<p class=\"fxmore\">{{ fabrikam.results.more_records }}</p>"
+                                + "{% fetchxml leads %}<fetch><entity name=\"lead\"><attribute name=\"subject\"/></entity></fetch>{% endfetchxml %}"
+                                + "<p class=\"leads\">{{ leads.results.entities.size }}:{% for l in leads.results.entities %}{{ l.subject }}{% endfor %}</p>"
+                                + "{% fetchxml me %}<fetch><entity name=\"contact\"><attribute name=\"fullname\"/></entity></fetch>{% endfetchxml %}"
+                                + "<p class=\"contacts\">{% for c in me.results.entities %}[{{ c.fullname }}]{% endfor %}</p>"
+                                + "</body></html>"),
                 row("adx_webtemplateid", "50000000-0000-0000-0000-000000000008", "adx_name", "Broken Layout", "adx_mimetype", null,
                         "adx_source", "<html>\n<body>\n{% block main %}{% endblock %}\n{% for %}\n</body></html>"));
         table("adx_pagetemplates",
@@ -434,7 +458,9 @@ public final class FakeMetadataStore implements AfterAllCallback {
                 row("adx_pagetemplateid", "60000000-0000-0000-0000-000000000003", "adx_name", "Article",
                         "_adx_webtemplateid_value", "50000000-0000-0000-0000-000000000005"),
                 row("adx_pagetemplateid", "60000000-0000-0000-0000-000000000004", "adx_name", "Broken Layout Child",
-                        "_adx_webtemplateid_value", "50000000-0000-0000-0000-000000000007"));
+                        "_adx_webtemplateid_value", "50000000-0000-0000-0000-000000000007"),
+                row("adx_pagetemplateid", "60000000-0000-0000-0000-000000000005", "adx_name", "Profile",
+                        "_adx_webtemplateid_value", "50000000-0000-0000-0000-000000000009"));
         String layout = "60000000-0000-0000-0000-000000000001";
         table("adx_webpages",
                 page(HOME, "Home", "Welcome to Contoso", "/", null, layout, PUBLISHED, "<p>Home copy</p>", false, 1),
@@ -448,7 +474,8 @@ public final class FakeMetadataStore implements AfterAllCallback {
                 page(ARTICLE, "Article", "An article", "article", HOME, "60000000-0000-0000-0000-000000000003", PUBLISHED,
                         "<p>Article copy</p>", true, 11),
                 page(BROKEN_LAYOUT, "Broken layout", "Broken layout", "broken-layout", HOME, "60000000-0000-0000-0000-000000000004",
-                        PUBLISHED, "", true, 12));
+                        PUBLISHED, "", true, 12),
+                page(PROFILE, "Profile", "Your profile", "profile", HOME, "60000000-0000-0000-0000-000000000005", PUBLISHED, "", true, 13));
         table("adx_contentsnippets", row("adx_name", "Footer Text", "adx_value", "<footer>&copy; Contoso Ltd</footer>"));
         table("adx_sitesettings",
                 row("adx_name", "Search/Enabled", "adx_value", "false"),
@@ -456,17 +483,32 @@ public final class FakeMetadataStore implements AfterAllCallback {
                 row("adx_name", "WebFiles/Cache-Control", "adx_value", "public, max-age=300"),
                 row("adx_name", "ContentDeliveryNetwork/CacheablePages", "adx_value", "/about/"));
         table("adx_webroles",
-                row("adx_webroleid", ANONYMOUS_ROLE, "adx_name", "Anonymous Users", "adx_anonymoususersrole", true),
-                row("adx_webroleid", "80000000-0000-0000-0000-000000000002", "adx_name", "Authenticated Users", "adx_anonymoususersrole", false));
+                row("adx_webroleid", ANONYMOUS_ROLE, "adx_name", "Anonymous Users", "adx_anonymoususersrole", true,
+                        "adx_authenticatedusersrole", false),
+                row("adx_webroleid", AUTHENTICATED_ROLE, "adx_name", "Authenticated Users", "adx_anonymoususersrole", false,
+                        "adx_authenticatedusersrole", true),
+                row("adx_webroleid", MANAGERS_ROLE, "adx_name", "Managers", "adx_anonymoususersrole", false,
+                        "adx_authenticatedusersrole", false));
         table("adx_entitypermissions",
                 permission("account", ANONYMOUS_ROLE, true, false, false),
                 permission("contact", ANONYMOUS_ROLE, true, true, false),
                 // An authenticated-only permission must not open the table to anonymous visitors.
-                permission("lead", "80000000-0000-0000-0000-000000000002", true, true, false));
+                permission("lead", AUTHENTICATED_ROLE, true, true, false),
+                // Signed-in visitors read their own contact only (Self scope) and accounts; Managers may create accounts.
+                scoped(permission("contact", AUTHENTICATED_ROLE, true, false, true), 756150004),
+                permission("account", AUTHENTICATED_ROLE, true, false, false),
+                permission("account", MANAGERS_ROLE, false, true, false));
         table("accounts",
                 row("accountid", ACCOUNT_1, "name", "Contoso", "telephone1", "555-0100"),
                 row("accountid", "90000000-0000-0000-0000-000000000002", "name", "Fabrikam", "telephone1", "555-0101"));
-        table("contacts", row("contactid", "91000000-0000-0000-0000-000000000001", "fullname", "Ada Lovelace", "emailaddress1", "ada@contoso.example"));
+        table("contacts",
+                contact(ADA, "Ada", "Lovelace", "ada@contoso.example", "ada",
+                        "AQAAAAEAAYagAAAAEK9D3u3fQNJhtRQzgld4ejKWma1hgf0V517AFMC3+or5V5UkHmKzeXJPzTFUc1Z8bQ==", true),
+                contact(GRACE, "Grace", "Brewster", "grace@contoso.example", "grace",
+                        "AAABAgMEBQYHCAkKCwwNDg9OUNztBGzgU6iekChG3Pw1qm11imGwRyeLswrzgBaOpQ==", true),
+                contact(LOCKED, "Locked", "Out", "locked@contoso.example", "locked",
+                        "AQAAAAEAAYagAAAAEK9D3u3fQNJhtRQzgld4ejKWma1hgf0V517AFMC3+or5V5UkHmKzeXJPzTFUc1Z8bQ==", false));
+        table("adx_webrole_contactset", row("adx_name", "Ada - Managers", "_contactid_value", ADA, "_adx_webroleid_value", MANAGERS_ROLE));
         table("leads", row("leadid", "92000000-0000-0000-0000-000000000001", "subject", "Big deal"));
         table("adx_sitemarkers", row("adx_name", "Page Not Found", "_adx_pageid_value", NOT_FOUND));
         String nav = "70000000-0000-0000-0000-000000000001";
@@ -491,6 +533,17 @@ public final class FakeMetadataStore implements AfterAllCallback {
                 "_adx_parentpageid_value", parentId, "_adx_pagetemplateid_value", pageTemplateId,
                 "_adx_websiteid_value", WEBSITE, "_adx_publishingstateid_value", stateId, "adx_copy", copy,
                 "adx_hiddenfromsitemap", hidden, "adx_displayorder", order);
+    }
+
+    private static Map<String, Object> contact(String id, String first, String last, String email, String username, String hash,
+            boolean logonEnabled) {
+        return row("contactid", id, "firstname", first, "lastname", last, "fullname", first + " " + last, "emailaddress1", email,
+                "adx_identity_username", username, "adx_identity_passwordhash", hash, "adx_identity_logonenabled", logonEnabled);
+    }
+
+    private static Map<String, Object> scoped(Map<String, Object> permission, int scope) {
+        permission.put("adx_scope", scope);
+        return permission;
     }
 
     private static Map<String, Object> permission(String table, String roleId, boolean read, boolean create, boolean write) {

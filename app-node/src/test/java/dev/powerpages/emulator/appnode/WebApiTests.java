@@ -29,19 +29,40 @@ class WebApiTests extends FakeStoreTestSupport {
     }
 
     @Test
-    void tableWithoutAnAnonymousPermissionIsForbiddenInThePowerPagesErrorShape() {
+    void tableWithoutAnAnonymousPermissionIsForbiddenWithPowerPagesReadPermissionCode90040120() {
         HttpResponse<String> response = http.get("/_api/leads");
 
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.body()).startsWith("{\"error\":{\"code\":\"9004010D\",\"message\":\"You don't have permission to read the lead table");
+        assertThat(response.body()).isEqualTo("{\"error\":{\"code\":\"90040120\",\"message\":\"You don't have permission to read lead entity.\"}}");
     }
 
     @Test
-    void createNeedsTheCreatePrivilege() {
+    void unknownSegmentIs404WithResourceNotFoundCode9004010C() {
+        HttpResponse<String> response = http.get("/_api/accounts(not-a-guid)");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("\"code\":\"9004010C\"", "Resource not found for the segment 'accounts(not-a-guid)'.");
+    }
+
+    @Test
+    void contactPasswordHashesNeverLeaveTheNode() {
+        HttpResponse<String> all = http.get("/_api/contacts");
+        assertThat(all.statusCode()).isEqualTo(200);
+        assertThat(all.body()).contains("adx_identity_username").doesNotContain("adx_identity_passwordhash", "AQAAAAEAAYag");
+
+        HttpResponse<String> selected = http.get("/_api/contacts?$select=fullname,adx_identity_passwordhash");
+        assertThat(selected.statusCode()).isEqualTo(403);
+        assertThat(selected.body()).contains("\"code\":\"90040101\"",
+                "Attribute adx_identity_passwordhash in table contact is not enabled for Web Api.");
+        assertThat(http.get("/_api/contacts?$filter=adx_identity_passwordhash%20eq%20'x'").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void createNeedsTheCreatePrivilegeElse90040103() {
         HttpResponse<String> response = http.post("/_api/accounts", "{\"name\":\"Northwind\"}");
 
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.body()).contains("\"code\":\"9004010D\"", "create the account table");
+        assertThat(response.body()).isEqualTo("{\"error\":{\"code\":\"90040103\",\"message\":\"You don't have permission to create account entity.\"}}");
         assertThat(STORE.rows("accounts")).noneMatch(row -> "Northwind".equals(row.get("name")));
     }
 
@@ -79,6 +100,9 @@ class WebApiTests extends FakeStoreTestSupport {
         assertThat(http.post("/_api/contacts", "not json").statusCode()).isEqualTo(400);
         HttpResponse<String> badFilter = http.get("/_api/accounts?$filter=startswith(name,'C')");
         assertThat(badFilter.statusCode()).isEqualTo(400);
-        assertThat(badFilter.body()).as("the store's answer, passed on").startsWith("{\"error\":{").contains("\"code\":", "$filter is not supported");
+        assertThat(badFilter.body()).as("a Dataverse error: CDSError with the store's own code and message inside")
+                .startsWith("{\"error\":{\"code\":\"9004010D\",\"message\":\"CDS error occurred.\",\"innererror\":{\"code\":\"0x80060888\"")
+                .contains("$filter is not supported");
+        assertThat(http.get("/_api/accounts?$expand=primarycontactid").body()).contains("\"code\":\"9004010A\"");
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.powerpages.emulator.appnode.fetchxml.FetchXmlTag;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.site.WebPage;
 import dev.powerpages.emulator.appnode.site.WebTemplate;
@@ -35,9 +36,14 @@ import org.springframework.web.util.UriUtils;
 @Component
 public class LiquidRenderer {
 
-    private final TemplateParser parser = new TemplateParser.Builder()
-            .withTag(new WebTemplateInclude())
-            .build();
+    private final TemplateParser parser;
+
+    public LiquidRenderer(FetchXmlTag fetchXml) {
+        this.parser = new TemplateParser.Builder()
+                .withTag(new WebTemplateInclude())
+                .withBlock(fetchXml)
+                .build();
+    }
 
     public RenderedPage render(SiteSnapshot site, WebPage page, RequestInfo request) {
         WebTemplate template = site.webTemplateOf(page).orElseThrow(() -> new TemplateRenderException(
@@ -102,7 +108,11 @@ public class LiquidRenderer {
         // Power Pages HTML-encodes the request object (since 9.3.8) so templates cannot echo markup from the URL.
         variables.put("request", requestObject(request));
         variables.put("now", ZonedDateTime.now(ZoneOffset.UTC));
-        // "user" is deliberately absent: visitors are anonymous, and an absent object renders empty.
+        // "user" is absent for anonymous visitors, so {% if user %} is false and user.fullname renders empty.
+        if (request.user() != null) {
+            variables.put("user", request.user().liquid(site));
+        }
+        variables.put(FetchXmlTag.CONTEXT, new FetchXmlTag.Context(site, request.user()));
         return variables;
     }
 

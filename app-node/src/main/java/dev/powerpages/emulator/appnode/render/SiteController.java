@@ -11,6 +11,7 @@ import dev.powerpages.emulator.appnode.site.SiteProperties;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.site.WebFile;
 import dev.powerpages.emulator.appnode.site.WebPage;
+import dev.powerpages.emulator.appnode.signin.SiteUser;
 import dev.powerpages.emulator.appnode.store.StoreUnavailableException;
 
 import org.springframework.http.HttpHeaders;
@@ -62,7 +63,8 @@ class SiteController {
         }
         String path = UriUtils.decode(request.getRequestURI(), StandardCharsets.UTF_8);
         RequestInfo info = new RequestInfo(path, request.getRequestURL().toString()
-                + (request.getQueryString() == null ? "" : "?" + request.getQueryString()), request.getQueryString());
+                + (request.getQueryString() == null ? "" : "?" + request.getQueryString()), request.getQueryString(),
+                SiteUser.current(request).orElse(null));
         Route route = router.route(site, path);
         if (route instanceof Route.ToPage toPage) {
             return renderPage(site, toPage.page(), info, HttpStatus.OK);
@@ -97,7 +99,8 @@ class SiteController {
                     response.header(name.substring(HTTP_HEADER_SETTING_PREFIX.length()), value);
                 }
             });
-            response.header(HttpHeaders.CACHE_CONTROL, status == HttpStatus.OK && cacheable(site, page)
+            // A signed-in visitor's page may show who they are: never for a shared cache.
+            response.header(HttpHeaders.CACHE_CONTROL, status == HttpStatus.OK && info.user() == null && cacheable(site, page)
                     ? "public, max-age=" + properties.cacheablePageMaxAge().toSeconds()
                     // Pages may differ per visitor (user, request, business data): browsers only, revalidated.
                     : "private, no-cache");
@@ -114,7 +117,7 @@ class SiteController {
 
     /**
      * Pages listed in {@code ContentDeliveryNetwork/CacheablePages} may be kept by shared caches for anonymous
-     * visitors (the emulator's visitors are all anonymous). Compared case-insensitively, with a trailing slash.
+     * visitors only. Compared case-insensitively, with a trailing slash.
      */
     private static boolean cacheable(SiteSnapshot site, WebPage page) {
         String listed = site.setting(CACHEABLE_PAGES_SETTING).orElse("");

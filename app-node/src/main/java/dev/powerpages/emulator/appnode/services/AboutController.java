@@ -12,6 +12,7 @@ import dev.powerpages.emulator.appnode.cache.WebFileContentCache;
 import dev.powerpages.emulator.appnode.chaos.ChaosState;
 import dev.powerpages.emulator.appnode.node.AdminKey;
 import dev.powerpages.emulator.appnode.node.NodeProperties;
+import dev.powerpages.emulator.appnode.site.SiteProperties;
 import dev.powerpages.emulator.appnode.store.StoreClient;
 import dev.powerpages.emulator.appnode.webapi.BusinessDataCache;
 
@@ -42,9 +43,12 @@ class AboutController {
     private final StoreClient store;
     private final ChaosState chaos;
     private final AdminKey adminKey;
+    private final SiteProperties siteProperties;
 
     AboutController(NodeProperties node, NodeHealth health, SiteCache siteCache, WebFileContentCache webFiles,
-            BusinessDataCache businessData, StoreClient store, ChaosState chaos, AdminKey adminKey) {
+            BusinessDataCache businessData, StoreClient store, ChaosState chaos, AdminKey adminKey,
+            SiteProperties siteProperties) {
+        this.siteProperties = siteProperties;
         this.node = node;
         this.health = health;
         this.siteCache = siteCache;
@@ -100,6 +104,8 @@ class AboutController {
         about.put("website", assessment.site() == null ? null : assessment.site().websiteName());
         about.put("siteLoadedAt", assessment.siteLoadedAt());
         about.put("changeTracking", siteCache.changeTracking());
+        // The bound within which a change in the store shows on the site (delta links polled this often).
+        about.put("changePollIntervalMs", siteProperties.changePollInterval().toMillis());
         about.put("circuitBreaker", store.circuitBreakerState().name());
         Map<String, Object> caches = new LinkedHashMap<>();
         caches.put("site-snapshot", stats(siteCache.stats(), siteCache.size()));

@@ -113,38 +113,38 @@ public class SiteLoader {
 
         Map<String, WebLinkSet> webLinkSets = webLinkSets(store, pagesById);
         Map<String, WebFile> webFiles = webFiles(store, pagesById);
-        Map<String, TablePermission> anonymousPermissions = anonymousPermissions(store);
+        SitePermissions permissions = permissions(store);
 
         return new SiteSnapshot(websiteId, website.text("adx_name"), Map.copyOf(pagesById), Map.copyOf(pagesByUrl),
                 Map.copyOf(children), Map.copyOf(pageTemplates), Map.copyOf(templatesById),
                 unmodifiable(templatesByName), unmodifiable(snippets), unmodifiable(settings),
                 unmodifiable(siteMarkers), unmodifiable(webLinkSets), Map.copyOf(webFiles),
-                Map.copyOf(anonymousPermissions), Instant.now(clock));
+                permissions, Instant.now(clock));
     }
 
     /**
-     * Table permissions granted to anonymous visitors: Global scope ({@code 756150000}) permissions of the web
-     * roles marked {@code adx_anonymoususersrole}, merged per table. Other scopes need a signed-in contact.
+     * Web roles and table permissions. Power Pages links permissions to roles through the N:N
+     * {@code adx_entitypermission_webrole}; the store simplifies it to the lookup {@code adx_webroleid}.
      */
-    private static Map<String, TablePermission> anonymousPermissions(TrackingReader store) {
-        Set<String> anonymousRoles = new HashSet<>();
-        for (StoreRow role : active(store.optional("adx_webroles", "adx_webroleid,adx_name,adx_anonymoususersrole"))) {
-            if (role.flag("adx_anonymoususersrole", false)) {
-                anonymousRoles.add(role.text("adx_webroleid"));
-            }
+    private static SitePermissions permissions(TrackingReader store) {
+        Map<String, SitePermissions.WebRole> roles = new HashMap<>();
+        for (StoreRow role : active(store.optional("adx_webroles",
+                "adx_webroleid,adx_name,adx_anonymoususersrole,adx_authenticatedusersrole"))) {
+            roles.put(role.text("adx_webroleid"), new SitePermissions.WebRole(role.text("adx_webroleid"), role.text("adx_name"),
+                    role.flag("adx_anonymoususersrole", false), role.flag("adx_authenticatedusersrole", false)));
         }
-        Map<String, TablePermission> permissions = new HashMap<>();
+        List<SitePermissions.Rule> rules = new ArrayList<>();
         for (StoreRow row : active(store.optional("adx_entitypermissions",
                 "adx_entitylogicalname,adx_scope,adx_read,adx_write,adx_create,adx_delete,_adx_webroleid_value"))) {
-            if (row.number("adx_scope", 0) != TablePermission.GLOBAL_SCOPE || !anonymousRoles.contains(row.text("_adx_webroleid_value"))
-                    || row.text("adx_entitylogicalname") == null) {
+            if (row.text("adx_entitylogicalname") == null || row.text("_adx_webroleid_value") == null) {
                 continue;
             }
-            TablePermission granted = new TablePermission(row.flag("adx_read", false), row.flag("adx_create", false),
-                    row.flag("adx_write", false), row.flag("adx_delete", false));
-            permissions.merge(row.text("adx_entitylogicalname").toLowerCase(Locale.ROOT), granted, TablePermission::or);
+            rules.add(new SitePermissions.Rule(row.text("_adx_webroleid_value"),
+                    row.text("adx_entitylogicalname").toLowerCase(Locale.ROOT), (int) row.number("adx_scope", 0),
+                    new TablePermission(row.flag("adx_read", false), row.flag("adx_create", false),
+                            row.flag("adx_write", false), row.flag("adx_delete", false))));
         }
-        return permissions;
+        return new SitePermissions(Map.copyOf(roles), List.copyOf(rules));
     }
 
     private StoreRow website(TrackingReader store) {

@@ -19,7 +19,7 @@ public record SiteSnapshot(String websiteId, String websiteName, Map<String, Web
         Map<String, PageTemplate> pageTemplatesById, Map<String, WebTemplate> webTemplatesById,
         Map<String, WebTemplate> webTemplatesByName, Map<String, String> snippets, Map<String, String> settings,
         Map<String, String> siteMarkerPageIds, Map<String, WebLinkSet> webLinkSets,
-        Map<String, WebFile> webFilesByUrl, Map<String, TablePermission> anonymousTablePermissions, Instant loadedAt) {
+        Map<String, WebFile> webFilesByUrl, SitePermissions permissions, Instant loadedAt) {
 
     public static final Comparator<WebPage> DISPLAY_ORDER =
             Comparator.comparingInt(WebPage::displayOrder).thenComparing(WebPage::name, Comparator.nullsLast(Comparator.naturalOrder()));
@@ -57,9 +57,9 @@ public record SiteSnapshot(String websiteId, String websiteName, Map<String, Web
         return page(siteMarkerPageIds.get(markerName));
     }
 
-    /** What anonymous visitors may do with a table (by logical name); nothing when no permission grants it. */
+    /** What anonymous visitors may do with a table (by logical name): Global scope only; nothing when no permission grants it. */
     public TablePermission anonymousPermission(String logicalName) {
-        return anonymousTablePermissions.getOrDefault(logicalName.toLowerCase(Locale.ROOT), TablePermission.NONE);
+        return permissions.access(permissions.anonymousRoleIds(), logicalName).global();
     }
 
     public Optional<String> setting(String name) {

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 public class BusinessDataCache {
 
     /** The user the answer was read for, the table (entity set) and the exact request. */
-    record Key(String user, String entitySet, String request) {
+    public record Key(String user, String entitySet, String request) {
     }
 
     private final Cache<Key, JsonNode> answers;
@@ -35,7 +35,7 @@ public class BusinessDataCache {
         CaffeineCacheMetrics.monitor(meters, answers, "webapi-data");
     }
 
-    JsonNode get(Key key, Supplier<JsonNode> read) {
+    public JsonNode get(Key key, Supplier<JsonNode> read) {
         return answers.get(key, k -> read.get());
     }
 

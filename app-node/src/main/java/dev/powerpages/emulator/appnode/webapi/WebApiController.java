@@ -13,7 +13,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import dev.powerpages.emulator.appnode.cache.SiteCache;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
-import dev.powerpages.emulator.appnode.site.TablePermission;
+import dev.powerpages.emulator.appnode.signin.SiteUser;
+import dev.powerpages.emulator.appnode.site.SitePermissions;
 import dev.powerpages.emulator.appnode.store.StoreClient;
 import dev.powerpages.emulator.appnode.store.StoreUnavailableException;
 import tools.jackson.databind.JsonNode;
@@ -36,14 +37,31 @@ import org.springframework.web.util.UriUtils;
  * The Power Pages Web API for the site's visitors: {@code GET /_api/accounts?$select=name&$filter=…&$top=5},
  * {@code GET /_api/accounts(<id>)}, {@code POST /_api/accounts}. Every call is checked against the table
  * permissions of the visitor's web roles (Power Pages: "All Web API resources follow the respective table
- * permissions in context with web roles"); the emulator's visitors are anonymous, so the Anonymous Users role's
- * Global-scope permissions apply. Reads are passed on to the store and cached ({@link BusinessDataCache}).
+ * permissions in context with web roles"): the Anonymous Users role for anonymous visitors, Authenticated Users and
+ * the assigned roles for a signed-in contact ({@link SitePermissions}). Reads are passed on to the store and cached
+ * per user ({@link BusinessDataCache}).
+ *
+ * <p>Errors use the portals Web API's codes, as listed in "Compose HTTP requests and handle errors for the portals
+ * Web API" (Power Pages docs, error codes table): {@code 90040120} EntityPermissionReadIsMissing (403, no table
+ * permission grants read), {@code 90040103} TablePermissionCreateIsMissing (403, "You don't have permission to create
+ * {table} entity."), {@code 90040101} AttributePermissionIsMissing (403, "Attribute {0} in table {1} is not enabled
+ * for Web Api."), {@code 9004010C} ResourceDoesNotExists (404, "Resource not found for the segment '{0}'."),
+ * {@code 9004010D} CDSError (a Dataverse error, its own code and message in {@code innererror}) and
+ * {@code 9004010A} UnexpectedError (400, a query the API cannot run).
  */
 @RestController
 @RequestMapping("/_api")
 class WebApiController {
 
     static final String ANONYMOUS = "anonymous";
+    static final String READ_PERMISSION_MISSING = "90040120";
+    static final String CREATE_PERMISSION_MISSING = "90040103";
+    static final String ATTRIBUTE_NOT_ENABLED = "90040101";
+    static final String RESOURCE_NOT_FOUND = "9004010C";
+    static final String CDS_ERROR = "9004010D";
+    static final String UNEXPECTED_ERROR = "9004010A";
+    /** Columns the Web API never reads, filters or returns: a contact's password hash. */
+    static final Set<String> PRIVATE_COLUMNS = Set.of("adx_identity_passwordhash");
     private static final Pattern RESOURCE = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?:\\(([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})\\))?");
     private static final List<String> PASSED_OPTIONS = List.of("$select", "$filter", "$top", "$orderby");
     private static final Set<String> KNOWN_OPTIONS = Set.of("$select", "$filter", "$top", "$orderby", "$expand", "$count", "$skip", "$apply", "$search");
@@ -63,27 +81,41 @@ class WebApiController {
     ResponseEntity<?> read(@PathVariable String resource, HttpServletRequest request) {
         Matcher matcher = RESOURCE.matcher(resource);
         if (!matcher.matches()) {
-            return error(HttpStatus.BAD_REQUEST, "9004010C", "Resource not found for the segment '" + resource + "'.");
+            return error(HttpStatus.NOT_FOUND, RESOURCE_NOT_FOUND, "Resource not found for the segment '" + resource + "'.");
         }
         String entitySet = matcher.group(1);
         SiteSnapshot site = siteCache.current().orElse(null);
         if (site == null) {
             return error(HttpStatus.SERVICE_UNAVAILABLE, "90040100", "The site is not loaded yet.");
         }
-        if (!site.anonymousPermission(logicalName(entitySet)).read()) {
-            return forbidden("read", entitySet);
+        SiteUser user = SiteUser.current(request).orElse(null);
+        SitePermissions.Access access = access(site, user, entitySet);
+        if (!access.canRead()) {
+            return readForbidden(entitySet);
+        }
+        String rowId = matcher.group(2) == null ? null : matcher.group(2).toLowerCase(Locale.ROOT);
+        String selfFilter = null;
+        if (access.readLimitedToSelf()) {
+            // Self scope: the signed-in contact's own row only.
+            if (rowId != null && !rowId.equals(user.contactId())) {
+                return readForbidden(entitySet);
+            }
+            selfFilter = rowId == null ? "contactid eq " + user.contactId() : null;
         }
         String options;
         try {
-            options = options(request);
+            options = options(request, logicalName(entitySet), selfFilter);
+        }
+        catch (PrivateColumnException ex) {
+            return error(HttpStatus.FORBIDDEN, ATTRIBUTE_NOT_ENABLED, ex.getMessage());
         }
         catch (IllegalArgumentException ex) {
-            return error(HttpStatus.BAD_REQUEST, "9004010B", ex.getMessage());
+            return error(HttpStatus.BAD_REQUEST, UNEXPECTED_ERROR, ex.getMessage());
         }
-        String resourcePath = matcher.group(2) == null ? entitySet : entitySet + "(" + matcher.group(2).toLowerCase(Locale.ROOT) + ")";
+        String resourcePath = rowId == null ? entitySet : entitySet + "(" + rowId + ")";
         try {
-            JsonNode body = cache.get(new BusinessDataCache.Key(ANONYMOUS, entitySet, resourcePath + "?" + options),
-                    () -> store.query(resourcePath, options));
+            JsonNode body = cache.get(new BusinessDataCache.Key(user == null ? ANONYMOUS : user.cacheKey(), entitySet,
+                    resourcePath + "?" + options), () -> withoutPrivateColumns(store.query(resourcePath, options)));
             // Per-user data: a shared cache (the CDN) must not keep it.
             return ResponseEntity.ok().cacheControl(CacheControl.noStore().cachePrivate()).contentType(MediaType.APPLICATION_JSON).body(body);
         }
@@ -96,19 +128,22 @@ class WebApiController {
     }
 
     @PostMapping("/{resource}")
-    ResponseEntity<?> create(@PathVariable String resource, @RequestBody(required = false) String body) {
+    ResponseEntity<?> create(@PathVariable String resource, @RequestBody(required = false) String body,
+            HttpServletRequest request) {
         Matcher matcher = RESOURCE.matcher(resource);
-        if (!matcher.matches() || matcher.group(2) != null) {
-            return error(HttpStatus.BAD_REQUEST, "9004010C", "Records are created on a table's collection, such as /_api/contacts.");
+        if (!matcher.matches()) {
+            return error(HttpStatus.NOT_FOUND, RESOURCE_NOT_FOUND, "Resource not found for the segment '" + resource + "'.");
+        }
+        if (matcher.group(2) != null) {
+            return error(HttpStatus.BAD_REQUEST, UNEXPECTED_ERROR, "Records are created on a table's collection, such as /_api/contacts.");
         }
         String entitySet = matcher.group(1);
         SiteSnapshot site = siteCache.current().orElse(null);
         if (site == null) {
             return error(HttpStatus.SERVICE_UNAVAILABLE, "90040100", "The site is not loaded yet.");
         }
-        TablePermission permission = site.anonymousPermission(logicalName(entitySet));
-        if (!permission.create()) {
-            return forbidden("create", entitySet);
+        if (!access(site, SiteUser.current(request).orElse(null), entitySet).global().create()) {
+            return error(HttpStatus.FORBIDDEN, CREATE_PERMISSION_MISSING, "You don't have permission to create " + logicalName(entitySet) + " entity.");
         }
         JsonNode fields;
         try {
@@ -118,7 +153,7 @@ class WebApiController {
             fields = null;
         }
         if (fields == null || !fields.isObject()) {
-            return error(HttpStatus.BAD_REQUEST, "9004010B", "The request body must be a JSON object of the new record's columns.");
+            return error(HttpStatus.BAD_REQUEST, UNEXPECTED_ERROR, "The request body must be a JSON object of the new record's columns.");
         }
         try {
             String entityId = store.create(entitySet, fields).orElse(null);
@@ -139,7 +174,7 @@ class WebApiController {
     }
 
     /** The query options passed on, re-encoded; unsupported options are refused rather than silently dropped. */
-    private static String options(HttpServletRequest request) {
+    private static String options(HttpServletRequest request, String table, String extraFilter) {
         StringBuilder options = new StringBuilder();
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
             String name = parameter.getKey();
@@ -153,9 +188,17 @@ class WebApiController {
             if ("$top".equals(name) && !parameter.getValue()[0].matches("\\d{1,9}")) {
                 throw new IllegalArgumentException("$top must be a non-negative integer.");
             }
+            for (String column : PRIVATE_COLUMNS) {
+                if (parameter.getValue()[0].toLowerCase(Locale.ROOT).contains(column)) {
+                    throw new PrivateColumnException("Attribute " + column + " in table " + table + " is not enabled for Web Api.");
+                }
+            }
         }
         for (String name : PASSED_OPTIONS) {
             String value = request.getParameter(name);
+            if ("$filter".equals(name) && extraFilter != null) {
+                value = value == null ? extraFilter : "(" + value + ") and " + extraFilter;
+            }
             if (value != null) {
                 options.append(options.isEmpty() ? "" : "&").append(name).append('=')
                         .append(UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8));
@@ -179,6 +222,10 @@ class WebApiController {
         return set.endsWith("s") ? set.substring(0, set.length() - 1) : set;
     }
 
+    /**
+     * The store (Dataverse) refused the request: Power Pages answers {@code 9004010D} "CDS error occurred." with
+     * Dataverse's own code and message in {@code innererror}, and Dataverse's status (400 bad filter, 404 no row).
+     */
     private ResponseEntity<?> storeAnswer(HttpClientErrorException ex) {
         JsonNode body;
         try {
@@ -187,15 +234,45 @@ class WebApiController {
         catch (RuntimeException notJson) {
             body = null;
         }
-        if (body == null || !body.has("error")) {
-            return error(HttpStatus.valueOf(ex.getStatusCode().value()), "90040100", ex.getStatusText());
-        }
-        return ResponseEntity.status(ex.getStatusCode()).contentType(MediaType.APPLICATION_JSON).body(body);
+        Map<String, Object> inner = new LinkedHashMap<>();
+        inner.put("code", body == null ? "" : body.path("error").path("code").asString(""));
+        inner.put("message", body == null ? ex.getStatusText() : body.path("error").path("message").asString(ex.getStatusText()));
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", CDS_ERROR);
+        error.put("message", "CDS error occurred.");
+        error.put("innererror", inner);
+        return ResponseEntity.status(ex.getStatusCode()).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", error));
     }
 
-    private static ResponseEntity<?> forbidden(String operation, String entitySet) {
-        return error(HttpStatus.FORBIDDEN, "9004010D", "You don't have permission to " + operation + " the "
-                + logicalName(entitySet) + " table: no table permission of your web roles grants it.");
+    private static SitePermissions.Access access(SiteSnapshot site, SiteUser user, String entitySet) {
+        SitePermissions permissions = site.permissions();
+        Set<String> roles = user == null ? permissions.anonymousRoleIds() : user.roleIds(permissions);
+        return permissions.access(roles, logicalName(entitySet));
+    }
+
+    private static ResponseEntity<?> readForbidden(String entitySet) {
+        return error(HttpStatus.FORBIDDEN, READ_PERMISSION_MISSING, "You don't have permission to read " + logicalName(entitySet) + " entity.");
+    }
+
+    /** The password hash never leaves the node, whatever the table permissions say. */
+    private static JsonNode withoutPrivateColumns(JsonNode body) {
+        if (body instanceof tools.jackson.databind.node.ObjectNode object) {
+            PRIVATE_COLUMNS.forEach(object::remove);
+            object.path("value").forEach(row -> {
+                if (row instanceof tools.jackson.databind.node.ObjectNode rowObject) {
+                    PRIVATE_COLUMNS.forEach(rowObject::remove);
+                }
+            });
+        }
+        return body;
+    }
+
+    /** A query option names a column the Web API does not expose. */
+    private static final class PrivateColumnException extends IllegalArgumentException {
+
+        PrivateColumnException(String message) {
+            super(message);
+        }
     }
 
     private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String code, String message) {
