@@ -8,9 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
 
 import dev.powerpages.emulator.appnode.limits.LiquidLimits;
 import dev.powerpages.emulator.appnode.limits.LiquidNesting;
+import dev.powerpages.emulator.appnode.limits.RenderThreads;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.site.WebPage;
 import dev.powerpages.emulator.appnode.site.WebTemplate;
@@ -39,6 +41,8 @@ public class LiquidRenderer {
 
     private final TemplateParser parser;
     private final LiquidLimits limits;
+    /** Time-limited renders run here (liqp waits on them); the request's context travels along. */
+    private final ExecutorService renderThreads = RenderThreads.create();
 
     /** @param limits bounds on one render's loops, time and size ({@code liquid.*}), see {@link LiquidLimits} */
     public LiquidRenderer(LiquidLimits limits) {
@@ -82,7 +86,7 @@ public class LiquidRenderer {
             throw tooDeep(template.name(), ex);
         }
         try {
-            String body = parsed.render(variables(site, page, request));
+            String body = parsed.render(variables(site, page, request), renderThreads, false);
             String mimeType = template.mimeType() == null || template.mimeType().isBlank() ? "text/html" : template.mimeType();
             return new RenderedPage(body, mimeType);
         }
