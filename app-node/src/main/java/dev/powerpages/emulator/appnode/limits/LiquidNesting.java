@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * How deeply a Liquid source nests block tags ({@code if}, {@code for}, {@code capture} …) and brackets inside its
  * tags, found by one linear scan before liqp parses it. liqp's ANTLR parser recurses per level: 30 000 nested
  * {@code (} took 25 s to end in a stack overflow, 30 000 nested {@code if} overflow the stack of a request thread
- * (both found by LiquidFuzzProperties). Real templates nest a handful of levels.
+ * (both found by LiquidFuzzTest). Real templates nest a handful of levels.
  */
 public final class LiquidNesting {
 

@@ -136,7 +136,7 @@ final class LayoutInheritance {
             if (tag.group(1) != null) {
                 if (depth >= MAX_BLOCK_DEPTH) {
                     // Composing recurses per level and rescans each level's content: 20 000 nested blocks took
-                    // 50 s and then overflowed the stack (found by LiquidFuzzProperties).
+                    // 50 s and then overflowed the stack (found by LiquidFuzzTest).
                     throw new TemplateRenderException(null, "blocks are nested more than " + MAX_BLOCK_DEPTH + " deep",
                             lineOf(source, tag.start()), null);
                 }

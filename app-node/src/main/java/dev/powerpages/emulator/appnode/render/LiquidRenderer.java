@@ -67,7 +67,7 @@ public class LiquidRenderer {
             source = PowerPagesLiquidSyntax.rewrite(LayoutInheritance.compose(chain));
         }
         catch (StackOverflowError ex) {
-            // Blocks are composed recursively, one level per nested block (found by LiquidFuzzProperties).
+            // Blocks are composed recursively, one level per nested block (found by LiquidFuzzTest).
             throw tooDeep(template.name(), ex);
         }
         String nesting = LiquidNesting.problem(source, limits.maxNesting());

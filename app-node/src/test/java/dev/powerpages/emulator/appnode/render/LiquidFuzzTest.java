@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.fail;
  * <p>Renders through {@link LiquidRenderer} with the limits of application.yml, no server: hundreds of inputs a
  * second. {@code -Djqwik.tries.default=5000} lengthens the run; a failure prints its seed for replay.
  */
-class LiquidFuzzProperties {
+class LiquidFuzzTest {
 
     /** The node's defaults (application.yml, liquid.*). */
     static final LiquidLimits LIMITS = new LiquidLimits(100_000, Duration.ofSeconds(2), 4_000_000, 1_000_000, 100);
