@@ -59,6 +59,8 @@ public final class FakeMetadataStore implements AfterAllCallback {
     static final String ACCOUNT_1 = "90000000-0000-0000-0000-000000000001";
     static final String ARTICLE = "30000000-0000-0000-0000-000000000007";
     static final String BROKEN_LAYOUT = "30000000-0000-0000-0000-000000000008";
+    /** Prints what a visitor controls (request values, a parameter through escape) for the hostile-input tests. */
+    static final String ECHO = "30000000-0000-0000-0000-00000000000a";
     /** Server-driven paging: every collection answers at most this many rows a page, as Dataverse does at 5000. */
     static final int SERVER_PAGE_SIZE = 4;
     static final String AUTHENTICATED_ROLE = "80000000-0000-0000-0000-000000000002";
@@ -449,7 +451,11 @@ public final class FakeMetadataStore implements AfterAllCallback {
                                 + "<p class=\"contacts\">{% for c in me.results.entities %}[{{ c.fullname }}]{% endfor %}</p>"
                                 + "</body></html>"),
                 row("adx_webtemplateid", "50000000-0000-0000-0000-000000000008", "adx_name", "Broken Layout", "adx_mimetype", null,
-                        "adx_source", "<html>\n<body>\n{% block main %}{% endblock %}\n{% for %}\n</body></html>"));
+                        "adx_source", "<html>\n<body>\n{% block main %}{% endblock %}\n{% for %}\n</body></html>"),
+                row("adx_webtemplateid", "50000000-0000-0000-0000-00000000000a", "adx_name", "Visitor Echo", "adx_mimetype", null,
+                        "adx_source", "<p class=\"params\">{{ request.params['q'] }}</p><p class=\"query\">{{ request.query }}</p>"
+                                + "<p class=\"url\">{{ request.url }}</p><p class=\"path\">{{ request.path_and_query }}</p>"
+                                + "<a class=\"named\" title='{{ request.params.name }}'>{{ request.params.name }}</a>"));
         table("adx_pagetemplates",
                 row("adx_pagetemplateid", "60000000-0000-0000-0000-000000000001", "adx_name", "Default",
                         "_adx_webtemplateid_value", "50000000-0000-0000-0000-000000000001"),
@@ -460,7 +466,9 @@ public final class FakeMetadataStore implements AfterAllCallback {
                 row("adx_pagetemplateid", "60000000-0000-0000-0000-000000000004", "adx_name", "Broken Layout Child",
                         "_adx_webtemplateid_value", "50000000-0000-0000-0000-000000000007"),
                 row("adx_pagetemplateid", "60000000-0000-0000-0000-000000000005", "adx_name", "Profile",
-                        "_adx_webtemplateid_value", "50000000-0000-0000-0000-000000000009"));
+                        "_adx_webtemplateid_value", "50000000-0000-0000-0000-000000000009"),
+                row("adx_pagetemplateid", "60000000-0000-0000-0000-000000000006", "adx_name", "Visitor Echo",
+                        "_adx_webtemplateid_value", "50000000-0000-0000-0000-00000000000a"));
         String layout = "60000000-0000-0000-0000-000000000001";
         table("adx_webpages",
                 page(HOME, "Home", "Welcome to Contoso", "/", null, layout, PUBLISHED, "<p>Home copy</p>", false, 1),
@@ -475,7 +483,8 @@ public final class FakeMetadataStore implements AfterAllCallback {
                         "<p>Article copy</p>", true, 11),
                 page(BROKEN_LAYOUT, "Broken layout", "Broken layout", "broken-layout", HOME, "60000000-0000-0000-0000-000000000004",
                         PUBLISHED, "", true, 12),
-                page(PROFILE, "Profile", "Your profile", "profile", HOME, "60000000-0000-0000-0000-000000000005", PUBLISHED, "", true, 13));
+                page(PROFILE, "Profile", "Your profile", "profile", HOME, "60000000-0000-0000-0000-000000000005", PUBLISHED, "", true, 13),
+                page(ECHO, "Echo", "Echo", "echo", HOME, "60000000-0000-0000-0000-000000000006", PUBLISHED, "", true, 14));
         table("adx_contentsnippets", row("adx_name", "Footer Text", "adx_value", "<footer>&copy; Contoso Ltd</footer>"));
         table("adx_sitesettings",
                 row("adx_name", "Search/Enabled", "adx_value", "false"),

@@ -68,9 +68,10 @@ class WebApiTests extends FakeStoreTestSupport {
 
     @Test
     void readsAreCachedAndAWriteBySiteClearsTheTable() {
-        String query = "/_api/contacts?$select=fullname";
+        // Filtered to the row the test creates: other tests add contacts, and a page holds only four rows.
+        String query = "/_api/contacts?$select=fullname&$filter=fullname%20eq%20%27Grace%20Hopper%27";
         int readsBefore = STORE.collectionReads("contacts");
-        assertThat(http.get(query).body()).contains("Ada Lovelace").doesNotContain("Grace Hopper");
+        assertThat(http.get(query).body()).contains("\"value\":[]").doesNotContain("Grace Hopper");
         http.get(query);
         assertThat(STORE.collectionReads("contacts") - readsBefore).as("second read served from the cache").isEqualTo(1);
 
@@ -78,7 +79,7 @@ class WebApiTests extends FakeStoreTestSupport {
 
         assertThat(created.statusCode()).isEqualTo(204);
         assertThat(created.headers().firstValue("OData-EntityId")).hasValueSatisfying(id -> assertThat(id).matches("/_api/contacts\\([0-9a-f-]{36}\\)"));
-        assertThat(http.get(query).body()).contains("Ada Lovelace", "Grace Hopper");
+        assertThat(http.get(query).body()).contains("Grace Hopper");
     }
 
     @Test

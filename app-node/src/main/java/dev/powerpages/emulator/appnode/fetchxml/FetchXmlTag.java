@@ -47,7 +47,7 @@ public class FetchXmlTag extends Block {
     private final StoreClient store;
     private final BusinessDataCache cache;
 
-    FetchXmlTag(StoreClient store, BusinessDataCache cache) {
+    public FetchXmlTag(StoreClient store, BusinessDataCache cache) {
         super(NAME);
         this.store = store;
         this.cache = cache;

@@ -22,6 +22,8 @@ import dev.powerpages.emulator.appnode.site.WebTemplate;
 final class LayoutInheritance {
 
     static final int MAX_DEPTH = 10;
+    /** Blocks inside blocks: real layouts nest a handful. */
+    static final int MAX_BLOCK_DEPTH = 50;
 
     private static final Pattern EXTENDS = Pattern.compile(
             "\\A(?:\\s|\\{%-?\\s*comment\\s*-?%\\}.*?\\{%-?\\s*endcomment\\s*-?%\\})*\\{%-?\\s*extends\\s+(?:'([^']*)'|\"([^\"]*)\")\\s*-?%\\}",
@@ -132,6 +134,12 @@ final class LayoutInheritance {
         int contentStart = 0;
         while (tag.find()) {
             if (tag.group(1) != null) {
+                if (depth >= MAX_BLOCK_DEPTH) {
+                    // Composing recurses per level and rescans each level's content: 20 000 nested blocks took
+                    // 50 s and then overflowed the stack (found by LiquidFuzzTest).
+                    throw new TemplateRenderException(null, "blocks are nested more than " + MAX_BLOCK_DEPTH + " deep",
+                            lineOf(source, tag.start()), null);
+                }
                 if (depth++ == 0) {
                     name = tag.group(1);
                     start = tag.start();

@@ -8,8 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
 
 import dev.powerpages.emulator.appnode.fetchxml.FetchXmlTag;
+import dev.powerpages.emulator.appnode.limits.LiquidLimits;
+import dev.powerpages.emulator.appnode.limits.LiquidNesting;
+import dev.powerpages.emulator.appnode.limits.RenderThreads;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.site.WebPage;
 import dev.powerpages.emulator.appnode.site.WebTemplate;
@@ -37,10 +41,18 @@ import org.springframework.web.util.UriUtils;
 public class LiquidRenderer {
 
     private final TemplateParser parser;
+    private final LiquidLimits limits;
+    /** Time-limited renders run here (liqp waits on them); the request's context travels along. */
+    private final ExecutorService renderThreads = RenderThreads.create();
 
-    public LiquidRenderer(FetchXmlTag fetchXml) {
-        this.parser = new TemplateParser.Builder()
-                .withTag(new WebTemplateInclude())
+    /**
+     * @param limits   bounds on one render's loops, time and size ({@code liquid.*}), see {@link LiquidLimits}
+     * @param fetchXml the {@code fetchxml} block, which reads the store through the node's Web API
+     */
+    public LiquidRenderer(LiquidLimits limits, FetchXmlTag fetchXml) {
+        this.limits = limits;
+        this.parser = limits.parserBuilder()
+                .withTag(new WebTemplateInclude(limits.maxNesting()))
                 .withBlock(fetchXml)
                 .build();
     }
@@ -49,7 +61,24 @@ public class LiquidRenderer {
         WebTemplate template = site.webTemplateOf(page).orElseThrow(() -> new TemplateRenderException(
                 "(none)", "Page '" + page.name() + "' has no page template with a web template", 0, null));
         List<WebTemplate> chain = LayoutInheritance.chain(template, name -> site.webTemplate(name).orElse(null));
-        String source = PowerPagesLiquidSyntax.rewrite(LayoutInheritance.compose(chain));
+        long size = chain.stream().mapToLong(link -> link.source() == null ? 0 : link.source().length()).sum();
+        if (size > limits.maxTemplateBytes()) {
+            // Before composing: the layout regexes and liqp's lexer would otherwise pass over all of it first.
+            throw new TemplateRenderException(template.name(), "the template and its layouts are " + size
+                    + " characters long, over the node's limit of " + limits.maxTemplateBytes() + " (liquid.max-template-bytes)", 0, null);
+        }
+        String source;
+        try {
+            source = PowerPagesLiquidSyntax.rewrite(LayoutInheritance.compose(chain));
+        }
+        catch (StackOverflowError ex) {
+            // Blocks are composed recursively, one level per nested block (found by LiquidFuzzTest).
+            throw tooDeep(template.name(), ex);
+        }
+        String nesting = LiquidNesting.problem(source, limits.maxNesting());
+        if (nesting != null) {
+            throw new TemplateRenderException(template.name(), nesting, 0, null);
+        }
         Template parsed;
         try {
             parsed = parser.parse(source);
@@ -57,8 +86,12 @@ public class LiquidRenderer {
         catch (RuntimeException ex) {
             throw locateParseError(chain, ex);
         }
+        catch (StackOverflowError ex) {
+            // liqp's parser recurses per nesting level: thousands of nested tags exhaust the request thread's stack.
+            throw tooDeep(template.name(), ex);
+        }
         try {
-            String body = parsed.render(variables(site, page, request));
+            String body = parsed.render(variables(site, page, request), renderThreads, false);
             String mimeType = template.mimeType() == null || template.mimeType().isBlank() ? "text/html" : template.mimeType();
             return new RenderedPage(body, mimeType);
         }
@@ -71,6 +104,13 @@ public class LiquidRenderer {
                     : template.name() + " (composed with its layouts " + chain.stream().skip(1).map(WebTemplate::name).toList() + ")";
             throw new TemplateRenderException(where, rootMessage(ex), LiquidErrors.line(ex), ex);
         }
+        catch (StackOverflowError ex) {
+            throw tooDeep(template.name(), ex);
+        }
+    }
+
+    private static TemplateRenderException tooDeep(String templateName, StackOverflowError ex) {
+        return new TemplateRenderException(templateName, "tags or expressions are nested too deeply to render", 0, ex);
     }
 
     /**
@@ -86,14 +126,30 @@ public class LiquidRenderer {
                 catch (RuntimeException ex) {
                     return new TemplateRenderException(candidate.name(), rootMessage(ex), LiquidErrors.line(ex), ex);
                 }
+                catch (StackOverflowError ex) {
+                    return tooDeep(candidate.name(), ex);
+                }
             }
         }
         return new TemplateRenderException(chain.get(0).name(), rootMessage(composedError), LiquidErrors.line(composedError),
                 composedError);
     }
 
+    /**
+     * The most specific message: liqp's time-limited render wraps every failure in "Oops, something unexpected
+     * happened" with the real reason (a missing filter, an exceeded limit) as its cause.
+     */
     private static String rootMessage(Throwable ex) {
-        return ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName();
+        String message = null;
+        for (Throwable current = ex; current != null; current = current.getCause() == current ? null : current.getCause()) {
+            if (current.getMessage() != null && !current.getMessage().isBlank()) {
+                message = current.getMessage();
+            }
+            if (current instanceof java.util.concurrent.TimeoutException) {
+                return "rendering took longer than the node allows (liquid.max-render-time)";
+            }
+        }
+        return message != null ? message : ex.getClass().getSimpleName();
     }
 
     private static Map<String, Object> variables(SiteSnapshot site, WebPage page, RequestInfo request) {

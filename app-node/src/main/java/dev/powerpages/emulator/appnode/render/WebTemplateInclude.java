@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.powerpages.emulator.appnode.limits.LiquidNesting;
 import dev.powerpages.emulator.appnode.site.WebTemplate;
 import liqp.Template;
 import liqp.TemplateContext;
@@ -27,8 +28,12 @@ class WebTemplateInclude extends Tag {
     private static final int MAX_DEPTH = 20;
     private static final String DEPTH = "__pp_include_depth";
 
-    WebTemplateInclude() {
+    private final int maxNesting;
+
+    /** @param maxNesting the node's {@code liquid.max-nesting}, checked on each included template before it is parsed */
+    WebTemplateInclude(int maxNesting) {
         super(NAME);
+        this.maxNesting = maxNesting;
     }
 
     @Override
@@ -55,6 +60,10 @@ class WebTemplateInclude extends Tag {
         }
         parameters.put(DEPTH, level + 1);
         String source = PowerPagesLiquidSyntax.rewrite(included.source());
+        String nesting = LiquidNesting.problem(source, maxNesting);
+        if (nesting != null) {
+            throw new TemplateRenderException(included.name(), nesting, 0, null);
+        }
         try {
             Template template = context.getParser().parse(source);
             return template.renderToObjectUnguarded(parameters, context, true);

@@ -1,0 +1,40 @@
+package dev.powerpages.emulator.appnode.limits;
+
+/**
+ * How deeply a JSON text nests arrays and objects, found by a scan that skips strings: no parser, no recursion, so a
+ * hostile body of a million brackets costs one pass. The node's controllers read JSON with mappers of their own as
+ * well as Spring's, so one check before any of them sees the body covers all.
+ */
+final class JsonDepth {
+
+    private JsonDepth() {
+    }
+
+    static boolean exceeds(byte[] json, int maxDepth) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < json.length; i++) {
+            byte b = json[i];
+            if (inString) {
+                if (b == '\\') {
+                    i++;
+                }
+                else if (b == '"') {
+                    inString = false;
+                }
+            }
+            else if (b == '"') {
+                inString = true;
+            }
+            else if (b == '[' || b == '{') {
+                if (++depth > maxDepth) {
+                    return true;
+                }
+            }
+            else if (b == ']' || b == '}') {
+                depth--;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.powerpages.emulator.appnode.limits;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The error answers of the node for requests refused before a controller: on the visitors' Web API ({@code /_api})
+ * Dataverse's shape {@code {"error":{"code":"0x…","message":…}}} (the codes are indicative: Dataverse's payload
+ * error for bad bodies, its request-rejected code for oversized requests); on the node's own endpoints
+ * ({@code /_services}, {@code /actuator}) the same envelope with a readable code, as the chaos and about endpoints
+ * answer; on site pages a small HTML page. Never a stack trace, never the container's name or version.
+ */
+public final class NodeErrors {
+
+    static final String DATAVERSE_PAYLOAD_ERROR = "0x80048d19";
+    static final String DATAVERSE_REQUEST_REJECTED = "0x80060888";
+
+    private NodeErrors() {
+    }
+
+    public static boolean isWebApi(String path) {
+        return path != null && (path.equals("/_api") || path.startsWith("/_api/"));
+    }
+
+    static boolean isNodeService(String path) {
+        return path != null && (path.startsWith("/_services/") || path.startsWith("/actuator"));
+    }
+
+    /** The {@code code} of the error body for this path: Dataverse's hex codes on the Web API. */
+    public static String code(String path, int status, String readableCode) {
+        if (!isWebApi(path)) {
+            return readableCode;
+        }
+        return status == 400 || status == 415 ? DATAVERSE_PAYLOAD_ERROR : DATAVERSE_REQUEST_REJECTED;
+    }
+
+    public static void write(HttpServletResponse response, String path, int status, String readableCode, String message)
+            throws IOException {
+        response.resetBuffer();
+        response.setStatus(status);
+        response.setHeader("Cache-Control", "no-store");
+        // The client may still be sending a body we will not read: do not keep the connection for another request.
+        if (status == 413) {
+            response.setHeader("Connection", "close");
+        }
+        byte[] body;
+        if (isWebApi(path) || isNodeService(path)) {
+            response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
+            body = json(code(path, status, readableCode), message).getBytes(StandardCharsets.UTF_8);
+        }
+        else {
+            response.setContentType("text/html;charset=UTF-8");
+            body = ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + status + "</title></head><body><h1>"
+                    + status + "</h1><p>" + HtmlUtils.htmlEscape(message) + "</p></body></html>").getBytes(StandardCharsets.UTF_8);
+        }
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+        response.flushBuffer();
+    }
+
+    public static String json(String code, String message) {
+        return "{\"error\":{\"code\":\"" + jsonEscape(code) + "\",\"message\":\"" + jsonEscape(message) + "\"}}";
+    }
+
+    private static String jsonEscape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == '<' || c == '>') {
+                        out.append(String.format("\\u%04x", (int) c));
+                    }
+                    else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.powerpages.emulator.trafficmanager.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The error answers of the traffic manager for requests refused before a controller, in the envelope its APIs
+ * already use: Azure Resource Manager's {@code {"error":{"code","message"}}} on {@code /api/profiles} (ARM's
+ * {@code InvalidRequestContent} for a body it cannot read), the same envelope on the dashboard's API. Never a stack
+ * trace, never the container's name or version.
+ */
+final class TrafficManagerErrors {
+
+    private TrafficManagerErrors() {
+    }
+
+    /** Paths whose request bodies must be JSON: the ARM-style profile API and the dashboard API. */
+    static boolean isWebApi(String path) {
+        return path != null && path.startsWith("/api/");
+    }
+
+    static String code(String path, int status, String readableCode) {
+        // ARM's code for a body it cannot read, used by ArmExceptionHandler too.
+        return "BadRequest".equals(readableCode) ? "InvalidRequestContent" : readableCode;
+    }
+
+    static void write(HttpServletResponse response, String path, int status, String readableCode, String message)
+            throws IOException {
+        response.resetBuffer();
+        response.setStatus(status);
+        response.setHeader("Cache-Control", "no-store");
+        if (status == 413) {
+            // The client may still be sending a body we will not read: do not keep the connection for another request.
+            response.setHeader("Connection", "close");
+        }
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        byte[] body = json(code(path, status, readableCode), message).getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+        response.flushBuffer();
+    }
+
+    static String json(String code, String message) {
+        StringBuilder out = new StringBuilder("{\"error\":{\"code\":\"").append(escape(code)).append("\",\"message\":\"")
+                .append(escape(message)).append("\"}}");
+        return out.toString();
+    }
+
+    private static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            }
+            else if (c < 0x20 || c == '<' || c == '>') {
+                out.append(String.format("\\u%04x", (int) c));
+            }
+            else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
