@@ -192,7 +192,7 @@ part_wafcost() {
         [ "$code" = 200 ] || die "$target answered $code to $path, not 200 (see wafcost/checks.txt)"
       fi
     done
-    wrk -t1 -c4 -d"${WARMUP_SECONDS}s" -s "$dir/mix.lua" "${url[$target]}" >/dev/null 2>&1 || true
+    wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"${WARMUP_SECONDS}s" -s "$dir/mix.lua" "${url[$target]}" >/dev/null 2>&1 || true
   done
 
   # The targets take turns run by run (as in the overhead part), each gateway run with its policy;

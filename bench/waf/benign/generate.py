@@ -113,7 +113,8 @@ more_searches = ["how to select multiple files", "union square store opening hou
                  "user's guide (v2)", "first-time user", "e-mail not received", "ISO 9001:2015 certificate", "AT&T coverage",
                  "100% cotton", "½ price", "Müller & Söhne GmbH", "café opening times", "naïve bayes tutorial",
                  "what does \"delete\" do", "table of contents", "from scratch recipes", "null pointer exception fix",
-                 "drop down list missing", "dbo schema", "exec committee minutes", "select committee report 2024"]
+                 "drop down list missing", "dbo schema", "exec committee minutes", "select committee report 2024",
+                 "=IF(A1>10,\"high\",\"low\") formula help"]
 for s in more_searches:
     add('GET', '/search/?q=' + up.quote(s) + '&logicalNames=knowledgearticle,adx_webpage')
 

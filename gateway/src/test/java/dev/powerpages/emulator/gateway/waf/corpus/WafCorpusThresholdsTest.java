@@ -27,7 +27,7 @@ class WafCorpusThresholdsTest {
 		CorpusReplayer.Report report = CorpusReplayer.run(WafPreset.Full, CORPORA, BENCH);
 		assertThat(report.crsCoreRate()).as("CRS PL1 critical attack tests blocked, 930/931/932/941/942 (%)").isGreaterThanOrEqualTo(90.0);
 		assertThat(report.goTestWafScore()).as("GoTestWAF-style score").isGreaterThan(55.5);
-		// Issue 6's target; measured 0.28 % (1 of 355: a search for a Windows path, CRS's 930120 OS-file list).
+		// Issue 6's target; measured 0.56 % (2 of 356: searches for a Windows path and for =IF(A1>10,…), CRS 930120 and 942230).
 		assertThat(report.benignBlockedRate()).as("benign Power Pages requests blocked (%)").isLessThanOrEqualTo(1.0);
 		assertThat(report.crsAttacks().rate("941")).as("XSS").isGreaterThanOrEqualTo(85.0);
 		assertThat(report.crsAttacks().rate("942")).as("SQLi").isGreaterThanOrEqualTo(90.0);
