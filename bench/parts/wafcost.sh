@@ -14,7 +14,7 @@
 WAFCOST_PATHS=("/about/" "/?q=hello%20world" "/_api/accounts?\$select=name&\$filter=statecode%20eq%200&\$top=5")
 WAFCOST_ODATA_OPTIONS=('$filter' '$select' '$expand' '$orderby' '$apply' '$top' '$skip' '$skiptoken' '$count' '$search' fetchXml)
 WAFCOST_ATTACK='/?q=%3Cscript%3Ealert(1)%3C/script%3E'
-MODSEC_MODULE=/usr/lib/nginx/modules/ngx_http_modsecurity_module.so
+MODSEC_MODULE=${BENCH_MODSEC_MODULE:-/usr/lib/nginx/modules/ngx_http_modsecurity_module.so}   # overridable to try the degraded form
 CRS_SETUP=/etc/modsecurity/crs/crs-setup.conf
 CRS_RULES=/usr/share/modsecurity-crs/rules
 
