@@ -2,10 +2,10 @@
 # Benchmarks of the stack against the tools people would use instead (issue 9).
 #
 #   bench/run.sh             every part (12-17 minutes on a busy 2-core machine), then BENCHMARKS.md
-#   bench/run.sh PART...     only those parts: footprint overhead appnode failover cdn waf
+#   bench/run.sh PART...     only those parts: footprint overhead appnode wafcost failover cdn waf
 #   bench/run.sh --smoke     a very short run of every part, to check that the harness works (CI)
 #
-# Needs root for apt-get (wrk, nginx, haproxy, ModSecurity, CRS) when they are missing, a JDK 17
+# Needs root for apt-get (wrk, nginx, haproxy, jq; ModSecurity and the CRS are optional) when missing, a JDK 17
 # and curl. The stack runs on ports that are not the contract's (18070/18081/18082/18090/18080,
 # nginx 18084/18086, HAProxy 18085; BENCH_*_PORT variables move them) with its state under a
 # scratch directory, so a stack already running on the usual ports is left alone.
@@ -17,7 +17,7 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH=$ROOT/bench
-ALL_PARTS=(footprint overhead appnode failover cdn waf)
+ALL_PARTS=(footprint overhead appnode wafcost failover cdn waf)
 
 # shellcheck source=lib/common.sh
 . "$BENCH/lib/common.sh"
@@ -35,7 +35,7 @@ for arg in "$@"; do
   case $arg in
     --smoke) SMOKE=1 ;;
     -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    footprint|overhead|appnode|failover|cdn|waf) PARTS+=("$arg") ;;
+    footprint|overhead|appnode|wafcost|failover|cdn|waf) PARTS+=("$arg") ;;
     *) die "unknown part '$arg' (parts: ${ALL_PARTS[*]}; or --smoke)" ;;
   esac
 done

@@ -5,7 +5,8 @@ part_title() {
   case $1 in
     overhead) echo "1. Gateway overhead (issue 9, item 1)" ;;
     cdn) echo "2. CDN hits (item 2)" ;;
-    waf) echo "3. WAF cost and detection (item 3)" ;;
+    waf) echo "3a. WAF detection and false positives (item 3)" ;;
+    wafcost) echo "3b. WAF cost: throughput with the WAF off and on (item 3)" ;;
     failover) echo "4. Failover (item 4)" ;;
     footprint) echo "5. Footprint (item 5)" ;;
     appnode) echo "6. App node (item 6)" ;;
@@ -39,7 +40,7 @@ EOF
   echo
   sed 's/^/- /' "$dir/versions.txt"
   echo
-  for part in overhead cdn waf failover footprint appnode; do
+  for part in overhead cdn waf wafcost failover footprint appnode; do
     grep -q "^$part"$'\t' "$dir/summary.tsv" 2>/dev/null || grep -q "^$part"$'\t' "$dir/notes.tsv" 2>/dev/null \
       || [ -f "$dir/$part/summary.md" ] || continue
     echo "## $(part_title "$part")"

@@ -19,11 +19,22 @@ SUPPORTED_VARS = {'ARGS', 'ARGS_NAMES', 'ARGS_GET', 'ARGS_GET_NAMES', 'ARGS_POST
 # are allowed: Power Pages' Web API (/_api) uses them.
 MACROS = {'%{tx.allowed_methods}': 'GET HEAD POST OPTIONS PUT PATCH DELETE',
           '%{tx.allowed_http_versions}': 'HTTP/1.0 HTTP/1.1 HTTP/2 HTTP/2.0 HTTP/3 HTTP/3.0'}
+REF = '(?<!&(?:quot|amp|lt|gt|apos|nbsp|ndash|mdash|hellip|[lr]squo|[lr]dquo|[lr]aquo|copy|reg|trade|euro|pound|bull|middot|deg|times|#[0-9]{1,7}|#x[0-9a-f]{1,6}))'
 # Power Pages tuning, documented in docs/waf.md: rich text (CKEditor notes, forum posts) carries
 # <img src> and style="..." attributes; 941160 would block all of it. Script-capable uses stay
 # covered by 941100 (@detectXSS, which checks src schemes and style content) and 941110/941120.
+# 930110: a traversal must climb somewhere, i.e. go on into a path (a name or another ../), as
+# ../etc/passwd and ..\pineapple do; "../" followed by a space or the end of the value is prose
+# ("what does ../ mean", "../ parent folder"); every attack case of CRS's own 930110 tests goes
+# on into a path. Multi-level climbs are still caught at each "/../" inside them.
 TUNING = {'941160': [('|i[^0-9A-Z_a-z]*?m[^0-9A-Z_a-z]*?a?[^0-9A-Z_a-z]*?g[^0-9A-Z_a-z]*?e?', ''),
-                     ('|ping|s(?:rc|tyle))', '|ping)')]}
+                     ('|ping|s(?:rc|tyle))', '|ping)')],
+          # 942320/942350: a ";" that ends a character reference (&ndash; &quot; &#39;, as rich-text
+          # editors write them) does not end an SQL statement: "Mon&ndash; open Fri", "&quot;select all&quot;".
+          # The same reading as @detectSQLi's (SqlInjectionDetector.CHARACTER_REFERENCE).
+          '942320': [('|;[\\s\\x0b]*?(?:declare|open)', '|' + REF + ';[\\s\\x0b]*?(?:declare|open)')],
+          '942350': [('|;[\\s\\x0b]*?(?:alter|', '|' + REF + ';[\\s\\x0b]*?(?:alter|')],
+          '930110': [(r'(?:^|[/;\x5c])\.{2,3}[/;\x5c]', r'(?:^|[/;\x5c])\.{2,3}[/;\x5c](?![\s]|$)')]}
 KEEP_ACTIONS = ('id', 't', 'msg', 'severity', 'chain', 'multiMatch', 'capture')
 data_files = set()
 

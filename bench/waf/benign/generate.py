@@ -99,6 +99,109 @@ for a in api:
         add('PATCH', '/_api/' + ent + '(7c1f0c2e-5b8a-ee11-be36-000d3a8b1234)', json.dumps(a), 'application/json',
             {'__RequestVerificationToken': 'CfDJ8Nq0x_ZzAbC', 'If-Match': '*'})
 
+
+# Second batch (one request each, nothing repeated): the harder corners of the same traffic.
+# Search terms people really type into a portal's search box or knowledge base.
+more_searches = ["how to select multiple files", "union square store opening hours", "insert image into email signature",
+                 "update: new opening hours", "remove from favourites", "create account -- error 500", "order by date not working",
+                 "password reset \"link expired\"", "can't log in; it says 'invalid grant'", "C:\\Program Files\\Contoso\\app.exe",
+                 "O'Neill's pub menu", "script error on checkout page", "<3 this product", "50/50 raffle rules", "2+2 offer",
+                 "@contoso support twitter", "#MondayMotivation", "price >= 100 and <= 200", "wait for delivery slot",
+                 "sleep mode settings", "=SUM(A1:A10) not adding up", "if else in liquid template", "javascript disabled warning",
+                 "java update 8", "python or r course", "cat food allergy", "ping pong table", "bash party ideas",
+                 "where's my refund?", "rock & roll hall of fame tickets", "\"terms and conditions\" pdf", "1/2 price sale",
+                 "user's guide (v2)", "first-time user", "e-mail not received", "ISO 9001:2015 certificate", "AT&T coverage",
+                 "100% cotton", "½ price", "Müller & Söhne GmbH", "café opening times", "naïve bayes tutorial",
+                 "what does \"delete\" do", "table of contents", "from scratch recipes", "null pointer exception fix",
+                 "drop down list missing", "dbo schema", "exec committee minutes", "select committee report 2024",
+                 "=IF(A1>10,\"high\",\"low\") formula help"]
+for s in more_searches:
+    add('GET', '/search/?q=' + up.quote(s) + '&logicalNames=knowledgearticle,adx_webpage')
+
+# Web API (/_api) reads as Power Pages' own scripts and makers write them.
+more_odata = [("accounts", "$select=name,accountnumber&$filter=contains(name,'select')"),
+              ("contacts", "$filter=lastname eq 'O''Neill' or lastname eq 'D''Arcy'"),
+              ("contacts", "$filter=contains(fullname,'Müller') and statecode eq 0&$orderby=lastname asc,firstname asc"),
+              ("accounts", "$select=name&$expand=primarycontactid($select=fullname;$filter=statecode eq 0)"),
+              ("accounts", "$filter=contact_customer_accounts/any(c:c/fullname eq 'Ann Smith')"),
+              ("incidents", "$filter=not (statecode eq 1) and prioritycode ne null"),
+              ("incidents", "$filter=Microsoft.Dynamics.CRM.In(PropertyName='statuscode',PropertyValues=['1','2','3'])"),
+              ("incidents", "$select=title&$filter=endswith(title,'--urgent')&$top=5"),
+              ("knowledgearticles", "$select=title,articlepublicnumber&$filter=contains(content,'union') and isinternal eq false"),
+              ("adx_webpages", "$select=adx_name,adx_partialurl&$filter=adx_partialurl eq '/' or adx_partialurl eq 'about'"),
+              ("accounts", "$count=true&$top=0"),
+              ("contacts", "$filter=createdon gt 2024-05-01 and emailaddress1 ne null&$select=contactid"),
+              ("accounts", "$filter=revenue ge 1000 and revenue le 50000 or numberofemployees eq 10&$orderby=revenue desc"),
+              ("incidents", "$apply=filter(statecode eq 0)/groupby((prioritycode),aggregate($count as total))"),
+              ("contacts", "fetchXml=" + up.quote('<fetch><entity name="contact"><attribute name="fullname"/><filter type="and"><condition attribute="lastname" operator="like" value="%smith%"/></filter></entity></fetch>'))]
+for ent, q in more_odata:
+    add('GET', '/_api/' + ent + '?' + up.quote(q, safe="=&$,()'/:"), extra={'Accept': 'application/json', '__RequestVerificationToken': 'CfDJ8Nq0x_ZzAbC'})
+
+# Rich text from the editors (CKEditor in notes, forums, blog comments; the design studio's copy).
+more_rich = ['<p>Watch the <a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ&amp;t=42s" target="_blank">intro video</a>.</p>',
+             '<p style="margin-left:40px;"><span style="font-family:Arial,Helvetica,sans-serif;"><span style="font-size:14px;">Indented text</span></span></p>',
+             '<figure class="table"><table><thead><tr><th>Plan</th><th>Price</th></tr></thead><tbody><tr><td>Basic</td><td>&euro;10</td></tr></tbody></table></figure>',
+             '<p>Steps:</p><ol><li>Go to <strong>Settings &gt; Security</strong></li><li>Select <em>Reset</em> and confirm</li></ol>',
+             '<p>Hi all,</p><p>I get &quot;Access denied&quot; when I select a record and click Delete. Any ideas?</p><p>Thanks,<br>Maria</p>',
+             '<pre><code>{% for item in entities.account %}{{ item.name }}{% endfor %}</code></pre><p>This Liquid loop shows nothing, why?</p>',
+             '<p>Use <code>{{ user.fullname | escape }}</code> in the header template.</p>',
+             '<h3 id="faq">FAQ</h3><p><a href="#faq">Back to top</a> | <a href="mailto:support@contoso.com?subject=Help">Email us</a></p>',
+             '<p><img src="/images/team-photo.jpg" alt="The team at the 2024 offsite" style="width:100%;height:auto;"></p>',
+             '<p>Formula: <code>=IF(A1&gt;10,&quot;high&quot;,&quot;low&quot;)</code></p>',
+             '<p><span style="color:rgb(0,120,212);background-color:transparent;">Blue heading</span></p>',
+             '<p>Where do I find the option to &quot;select all&quot; and then &quot;delete from list&quot;?</p>',
+             '<ul><li>Drop-off: 9am</li><li>Pick-up: 5pm</li></ul><p>Please don&#39;t be late!</p>',
+             '<p>Our address: 1 Main St., Dublin 2 &ndash; open Mon&ndash;Fri.</p><hr><p><small>&copy; Contoso 2024</small></p>',
+             '<blockquote>Can I use SQL in the portal?</blockquote><p>Not directly; use FetchXML or the Web API.</p>']
+for n, r in enumerate(more_rich):
+    if n % 2 == 0:
+        add('POST', '/_api/annotations', json.dumps({'subject': 'Note', 'notetext': r, 'objectid_incident@odata.bind': '/incidents(7c1f0c2e-5b8a-ee11-be36-000d3a8b1234)'}),
+            'application/json', {'__RequestVerificationToken': 'CfDJ8Nq0x_ZzAbC', 'Accept': 'application/json'})
+    else:
+        add('POST', '/forums/general/new-post/', up.urlencode({'title': 'Question', 'content': r}), 'application/x-www-form-urlencoded',
+            {'__RequestVerificationToken': 'CfDJ8Nq0x_ZzAbC'})
+
+# Form posts: a multistep form step, a file attached to a case, sign-up and profile pages.
+more_forms = [{'ctl00$ContentContainer$WebFormControl$NextButton': 'Next', 'adx_step': '2',
+               'description': "We moved offices (from 3rd floor -> 5th floor); please update the delivery address.",
+               'preferredcontactmethodcode': '2'},
+              {'firstname': 'Zoë', 'lastname': 'Ó Súilleabháin', 'jobtitle': 'Head of R&D / Ops', 'company': 'Smith & Co. (UK) Ltd'},
+              {'Email': 'tom.o\'hara@contoso.com', 'Password': 'Tr0ub4dor&3', 'ConfirmPassword': 'Tr0ub4dor&3', 'InvitationCode': 'A1B2-C3D4'},
+              {'comment': 'Rated 4/5 -- delivery was late (2 days), but the product is great. Would order again!', 'rating': '4'},
+              {'websiteurl': 'https://www.contoso.com/en-us/about?ref=portal&utm_source=newsletter', 'name': 'Contoso'},
+              {'notes': 'Allergies: nuts; dietary: vegetarian. Table for 6 at 7:30pm, if possible near the window.'},
+              {'query': "Invoice #INV-2024-0042 shows 'paid' but my bank says otherwise; amount = EUR 1,250.00"},
+              {'message': 'Please call me back on +44 (0)20 7946 0018 between 9:00 and 17:00 (GMT+1).'}]
+for f in more_forms:
+    add('POST', '/contact-us/', up.urlencode(f), 'application/x-www-form-urlencoded', {'__RequestVerificationToken': 'CfDJ8Nq0x_ZzAbC'})
+
+boundary = '----WebKitFormBoundary7MA4YWxkTrZu0gW'
+for name, ctype, content in [('Q1 report (final).pdf', 'application/pdf', '%PDF-1.7 binary...'),
+                             ('résumé_2024.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'PK binary...'),
+                             ('screenshot 2024-05-01 at 10.15.32.png', 'image/png', 'PNG binary...')]:
+    body = ('--%s\r\nContent-Disposition: form-data; name="__RequestVerificationToken"\r\n\r\nCfDJ8Nq0x_ZzAbC\r\n'
+            '--%s\r\nContent-Disposition: form-data; name="notetext"\r\n\r\nAttached, as discussed on the phone.\r\n'
+            '--%s\r\nContent-Disposition: form-data; name="file"; filename="%s"\r\nContent-Type: %s\r\n\r\n%s\r\n--%s--\r\n'
+            % (boundary, boundary, boundary, name, ctype, content, boundary))
+    add('POST', '/support/edit-case/?id=7c1f0c2e-5b8a-ee11-be36-000d3a8b1234', body, 'multipart/form-data; boundary=' + boundary)
+
+# Page GETs with the query strings the portal itself produces.
+for p in ['/knowledgebase/article/?id=KA-01032&lang=en-US', '/SignIn?returnUrl=%2Fsupport%2Fcases%2F%3Fview%3Dmy-open-cases',
+          '/events/?startDate=2024-06-01&endDate=2024-06-30&category=Webinar%2CWorkshop', '/_services/portal/search?q=price%20%3C%3D%20100',
+          '/profile/?tab=security&returnUrl=/profile/', '/page/?pagingcookie=%3Ccookie%20page%3D%221%22%3E%3Cname%20last%3D%22Zoe%22%20first%3D%22Ann%22%20/%3E%3C/cookie%3E',
+          '/Account/Login/ExternalLogin?provider=https%3A%2F%2Flogin.microsoftonline.com%2Fcontoso.onmicrosoft.com%2Fv2.0&returnUrl=%2F',
+          '/blogs/news/feed/?format=rss', '/ideas/?filter=top&timespan=month&sort=votes', '/forums/general/?page=3&sort=newest']:
+    add('GET', p)
+
+# Other browsers and the search engines' crawlers (Power Pages' bot rules allow good bots).
+for ua, path in [('Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1', '/events/'),
+                 ('Mozilla/5.0 (X11; Linux x86_64; rv:127.0) Gecko/20100101 Firefox/127.0', '/knowledgebase/'),
+                 ('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36 Edg/126.0.2592.87', '/support/cases/'),
+                 ('Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.6478.122 Mobile Safari/537.36', '/contact-us/'),
+                 ('Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)', '/sitemap.xml'),
+                 ('Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)', '/about/')]:
+    add('GET', path, extra={'User-Agent': ua})
+
 with open('powerpages-benign.jsonl', 'w') as fh:
     for r in out:
         fh.write(json.dumps(r, ensure_ascii=False) + '\n')

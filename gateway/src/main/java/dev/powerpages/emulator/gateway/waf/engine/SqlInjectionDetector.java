@@ -45,6 +45,28 @@ public final class SqlInjectionDetector {
 
 	private static final Pattern INLINE_COMMENT = Pattern.compile("/\\*.*?\\*/", Pattern.DOTALL);
 
+	/**
+	 * The character references rich-text editors write (CKEditor: &amp;quot; &amp;nbsp; &amp;ndash;
+	 * &amp;#39;), with their closing {@code ;}. Read raw, "&amp;quot;select all&amp;quot;" is an
+	 * operator, a word and a statement separator before SELECT, and "&amp;#39;" opens a comment;
+	 * in a note or forum post the reference stands for one character, so it is read as that
+	 * character. Named references are limited to these: {@code &amp;id;drop table t} is not one.
+	 */
+	static final Pattern CHARACTER_REFERENCE = Pattern.compile(
+			"&(quot|amp|lt|gt|apos|nbsp|ndash|mdash|hellip|lsquo|rsquo|ldquo|rdquo|laquo|raquo|copy|reg|trade|euro|pound"
+					+ "|bull|middot|deg|times|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Map<String, String> NAMED_REFERENCES = Map.ofEntries(Map.entry("quot", "\""),
+			Map.entry("amp", "&"), Map.entry("lt", "<"), Map.entry("gt", ">"), Map.entry("apos", "'"),
+			Map.entry("nbsp", "\u00a0"), Map.entry("ndash", "\u2013"), Map.entry("mdash", "\u2014"),
+			Map.entry("hellip", "\u2026"), Map.entry("lsquo", "\u2018"), Map.entry("rsquo", "\u2019"),
+			Map.entry("ldquo", "\u201c"), Map.entry("rdquo", "\u201d"), Map.entry("laquo", "\u00ab"),
+			Map.entry("raquo", "\u00bb"), Map.entry("copy", "\u00a9"), Map.entry("reg", "\u00ae"),
+			Map.entry("trade", "\u2122"), Map.entry("euro", "\u20ac"), Map.entry("pound", "\u00a3"),
+			Map.entry("bull", "\u2022"), Map.entry("middot", "\u00b7"), Map.entry("deg", "\u00b0"),
+			Map.entry("times", "\u00d7"));
+
 	private SqlInjectionDetector() {
 	}
 
@@ -53,7 +75,7 @@ public final class SqlInjectionDetector {
 			return false;
 		}
 		// An injection sits at the start of a parameter; the first 16 KB are enough to find it.
-		String value = input.length() > 16_384 ? input.substring(0, 16_384) : input;
+		String value = decodeCharacterReferences(input.length() > 16_384 ? input.substring(0, 16_384) : input);
 		if (check(value)) {
 			return true;
 		}
@@ -64,6 +86,24 @@ public final class SqlInjectionDetector {
 		}
 		String joined = INLINE_COMMENT.matcher(value).replaceAll("");
 		return !joined.equals(value) && check(joined);
+	}
+
+	static String decodeCharacterReferences(String value) {
+		if (value.indexOf('&') < 0) {
+			return value;
+		}
+		return CHARACTER_REFERENCE.matcher(value).replaceAll(match -> {
+			String name = match.group(1).toLowerCase(Locale.ROOT);
+			String text;
+			if (name.startsWith("#")) {
+				int codePoint = name.startsWith("#x") ? Integer.parseInt(name.substring(2), 16) : Integer.parseInt(name.substring(1));
+				text = Character.isValidCodePoint(codePoint) && codePoint != 0 ? Character.toString(codePoint) : " ";
+			}
+			else {
+				text = NAMED_REFERENCES.get(name);
+			}
+			return java.util.regex.Matcher.quoteReplacement(text);
+		});
 	}
 
 	private static boolean check(String value) {
@@ -132,9 +172,13 @@ public final class SqlInjectionDetector {
 			if (type == 'f' && DELAY_FUNCTIONS.contains(t.text(i))) {
 				return true;
 			}
-			if (type == 'f' && i > 0 && (t.type(i - 1) == '&' || t.type(i - 1) == 'o' && !t.text(i - 1).equals("-")
-					|| t.type(i - 1) == ';' || t.type(i - 1) == 'E' || t.type(i - 1) == 'k')) {
-				if (i >= 2 || quoteContext || t.type(0) == '1') {
+			char before = i > 0 ? t.type(i - 1) : 0;
+			boolean afterOperator = before == 'o' && !t.text(i - 1).equals("-");
+			if (type == 'f' && (before == '&' || before == ';' || before == 'E' || before == 'k' || afterOperator)) {
+				// After AND/OR, ";" or a keyword the call is SQL. After a bare operator it is SQL only
+				// where the value is an expression (starts with a number or closes a quote); in text,
+				// "How do I write =IF(A1>10, …)" is a spreadsheet formula, not an injection.
+				if (afterOperator ? quoteContext || t.type(0) == '1' : i >= 2 || quoteContext || t.type(0) == '1') {
 					return true;
 				}
 			}
@@ -143,7 +187,7 @@ public final class SqlInjectionDetector {
 				char next = t.type(i + 1);
 				if ((i > 0 && t.type(i - 1) == '(' && next != 0 && next != 'n')
 						|| next == 'f' || next == 'v'
-						|| (next == 'o' && t.text(i + 1).equals("*") && t.text(i + 2).equals("from"))
+						|| (next == 'o' && t.text(i + 1).equals("*") && fromTail(t, i + 2))
 						|| (next == '1' && (t.type(i + 2) == ',' || t.text(i + 2).equals("from") || i > 0))
 						|| (next == 'n' && (t.text(i + 2).equals("from") || t.type(i + 2) == ',') && fromTail(t, i + 2))) {
 					return true;

@@ -27,8 +27,8 @@ class WafCorpusThresholdsTest {
 		CorpusReplayer.Report report = CorpusReplayer.run(WafPreset.Full, CORPORA, BENCH);
 		assertThat(report.crsCoreRate()).as("CRS PL1 critical attack tests blocked, 930/931/932/941/942 (%)").isGreaterThanOrEqualTo(90.0);
 		assertThat(report.goTestWafScore()).as("GoTestWAF-style score").isGreaterThan(55.5);
-		// Target 1 %; measured 1.6 % (4 of 248: "../" and "select * from" typed as search terms). This guards against regressions.
-		assertThat(report.benignBlockedRate()).as("benign Power Pages requests blocked (%)").isLessThanOrEqualTo(2.0);
+		// Issue 6's target; measured 0.56 % (2 of 356: searches for a Windows path and for =IF(A1>10,…), CRS 930120 and 942230).
+		assertThat(report.benignBlockedRate()).as("benign Power Pages requests blocked (%)").isLessThanOrEqualTo(1.0);
 		assertThat(report.crsAttacks().rate("941")).as("XSS").isGreaterThanOrEqualTo(85.0);
 		assertThat(report.crsAttacks().rate("942")).as("SQLi").isGreaterThanOrEqualTo(90.0);
 	}

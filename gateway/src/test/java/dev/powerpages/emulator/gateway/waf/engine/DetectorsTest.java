@@ -10,14 +10,18 @@ class DetectorsTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "1' OR '1'='1", "1 OR 1=1", "admin'--", "-1 UNION SELECT 1,2,3", "1;DROP TABLE users",
 			"x' AND SLEEP(5)#", "1) AND (SELECT 1 FROM dual)", "' or true--", "1/*!50000UNION*/ SELECT 1",
-			"'; EXEC master..xp_cmdshell 'dir'--", "1 order by 3--", "@@version" })
+			"'; EXEC master..xp_cmdshell 'dir'--", "1 order by 3--", "@@version", "select * from users",
+			"x' and ascii(substring(user(),1,1))>64--", "&#39; or 1=1--", "1&id;drop table users" })
 	void detectsSqlInjection(String value) {
 		assertThat(SqlInjectionDetector.isInjection(value)).isTrue();
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "O'Reilly", "rock 'n' roll", "D'or 1st parfume", "union was a great select", "where is my order?",
-			"1 or 2 bedrooms", "john+or@var.es", "it's -- great", "price < 100", "select a plan", "C# and .NET" })
+			"1 or 2 bedrooms", "john+or@var.es", "it's -- great", "price < 100", "select a plan", "C# and .NET",
+			"select * from menu (joke)", "How do I write =IF(A1>10,\"high\",\"low\") in Excel?",
+			"<p>Formula: <code>=IF(A1&gt;10,&quot;high&quot;,&quot;low&quot;)</code></p>",
+			"<p>Click &quot;select all&quot; and then &quot;delete from list&quot;</p>", "It&#39;s great, I&#39;d select it again" })
 	void passesTextThatOnlyLooksLikeSql(String value) {
 		assertThat(SqlInjectionDetector.isInjection(value)).isFalse();
 	}
