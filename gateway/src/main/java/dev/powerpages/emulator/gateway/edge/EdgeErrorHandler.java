@@ -54,6 +54,7 @@ public class EdgeErrorHandler implements WebExceptionHandler, Ordered {
 		response.getHeaders().set(EdgeReference.HEADER, reference);
 		response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
 		response.getHeaders().setCacheControl("no-store");
+		EdgeHeaders.addTo(response.getHeaders());
 		byte[] body = jsonMapper.writeValueAsBytes(EdgeError.of(answer.code(), answer.message(), reference));
 		DataBuffer buffer = response.bufferFactory().wrap(body);
 		return response.writeWith(Mono.just(buffer));

@@ -31,6 +31,7 @@ import org.springframework.web.util.HtmlUtils;
 
 import dev.powerpages.emulator.gateway.EdgeFilterOrder;
 import dev.powerpages.emulator.gateway.edge.EdgeError;
+import dev.powerpages.emulator.gateway.edge.EdgeHeaders;
 import dev.powerpages.emulator.gateway.edge.EdgeReference;
 import dev.powerpages.emulator.gateway.waf.engine.WafRequest;
 import dev.powerpages.emulator.gateway.waf.engine.WafRequestParser;
@@ -173,6 +174,7 @@ public class WafFilter implements GlobalFilter, Ordered {
 		ServerHttpResponse response = exchange.getResponse();
 		response.setStatusCode(HttpStatusCode.valueOf(settings.customBlockResponseStatusCode()));
 		response.getHeaders().setCacheControl("no-store");
+		EdgeHeaders.addTo(response.getHeaders());
 		byte[] body;
 		if (settings.customBlockResponseBody() != null) {
 			// Front Door substitutes {{azure-ref}} in a custom block body with the request's reference.
@@ -216,6 +218,7 @@ public class WafFilter implements GlobalFilter, Ordered {
 		response.setStatusCode(status);
 		response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
 		response.getHeaders().setCacheControl("no-store");
+		EdgeHeaders.addTo(response.getHeaders());
 		byte[] body = jsonMapper.writeValueAsBytes(EdgeError.of(code, message, EdgeReference.of(exchange)));
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
 	}
