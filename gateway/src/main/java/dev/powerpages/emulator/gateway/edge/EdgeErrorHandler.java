@@ -85,6 +85,10 @@ public class EdgeErrorHandler implements WebExceptionHandler, Ordered {
 	}
 
 	private static String codeFor(HttpStatusCode status) {
+		if (status.value() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+			// The code the edge's own size checks use (WafFilter), whichever stage finds the body too big.
+			return "RequestEntityTooLarge";
+		}
 		HttpStatus known = HttpStatus.resolve(status.value());
 		if (known == null) {
 			return "Error" + status.value();
