@@ -84,6 +84,7 @@ class GatewayHttpsTest {
 			assertThat(page.body()).isEqualTo("page from northeurope");
 			assertThat(page.headers().firstValue("X-PP-Region")).hasValue("northeurope");
 			assertThat(page.headers().firstValue("X-Azure-Ref")).isPresent();
+			assertThat(page.headers().firstValue("X-Seen-Forwarded-Proto")).as("what the app node was told").hasValue("https");
 
 			X509Certificate certificate = (X509Certificate) page.sslSession().orElseThrow().getPeerCertificates()[0];
 			assertThat(certificate.getSubjectAlternativeNames()).contains(List.of(2, "localhost"), List.of(7, "127.0.0.1"));
@@ -105,6 +106,7 @@ class GatewayHttpsTest {
 				.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(plain.statusCode()).isEqualTo(200);
 			assertThat(plain.body()).isEqualTo("page from northeurope");
+			assertThat(plain.headers().firstValue("X-Seen-Forwarded-Proto")).hasValue("http");
 		}
 
 		// The first context's shutdown also stopped Reactor Netty's shared event loops, which the fakes
