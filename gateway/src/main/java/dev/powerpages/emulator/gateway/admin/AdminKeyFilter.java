@@ -2,6 +2,8 @@ package dev.powerpages.emulator.gateway.admin;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
 
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -9,6 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -16,6 +19,7 @@ import org.springframework.web.server.WebFilterChain;
 
 import dev.powerpages.emulator.gateway.EdgeFilterOrder;
 import dev.powerpages.emulator.gateway.edge.EdgeError;
+import dev.powerpages.emulator.gateway.edge.EdgeHeaders;
 import dev.powerpages.emulator.gateway.edge.EdgeReference;
 
 /**
@@ -44,8 +48,7 @@ public class AdminKeyFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		String path = exchange.getRequest().getPath().pathWithinApplication().value();
-		if (!path.equals(PREFIX) && !path.startsWith(PREFIX + "/")) {
+		if (!guarded(exchange.getRequest().getPath().pathWithinApplication())) {
 			return chain.filter(exchange);
 		}
 		String presented = exchange.getRequest().getHeaders().getFirst(HEADER);
@@ -57,10 +60,28 @@ public class AdminKeyFilter implements WebFilter, Ordered {
 				: "The X-Admin-Key header does not hold the admin key.");
 	}
 
+	/**
+	 * Whether the path is under the admin prefix as the handler mappings see it: they match the
+	 * decoded segments without matrix parameters, so {@code /_edge/%61dmin/waf} and
+	 * {@code /_edge/admin;x/waf} reach the admin controllers too and must be guarded like
+	 * {@code /_edge/admin/waf} (a raw prefix test let both through without the key).
+	 */
+	static boolean guarded(PathContainer path) {
+		List<String> segments = new ArrayList<>();
+		for (PathContainer.Element element : path.elements()) {
+			if (element instanceof PathContainer.PathSegment segment && !segment.valueToMatch().isEmpty()) {
+				segments.add(segment.valueToMatch());
+			}
+		}
+		return segments.size() >= 2 && segments.get(0).equals("_edge") && segments.get(1).equals("admin");
+	}
+
 	private Mono<Void> unauthorized(ServerWebExchange exchange, String message) {
 		ServerHttpResponse response = exchange.getResponse();
 		response.setStatusCode(HttpStatus.UNAUTHORIZED);
 		response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+		response.getHeaders().setCacheControl("no-store");
+		EdgeHeaders.addTo(response.getHeaders());
 		byte[] body = jsonMapper
 			.writeValueAsBytes(EdgeError.of("Unauthorized", message, EdgeReference.of(exchange)));
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));

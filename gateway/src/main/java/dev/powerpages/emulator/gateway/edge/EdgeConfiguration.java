@@ -14,6 +14,11 @@ class EdgeConfiguration {
 	}
 
 	@Bean
+	EdgeOwnResponsesFilter edgeOwnResponsesFilter() {
+		return new EdgeOwnResponsesFilter();
+	}
+
+	@Bean
 	EdgeErrorHandler edgeErrorHandler(JsonMapper jsonMapper) {
 		return new EdgeErrorHandler(jsonMapper);
 	}

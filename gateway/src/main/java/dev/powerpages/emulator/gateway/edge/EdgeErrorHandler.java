@@ -54,6 +54,7 @@ public class EdgeErrorHandler implements WebExceptionHandler, Ordered {
 		response.getHeaders().set(EdgeReference.HEADER, reference);
 		response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
 		response.getHeaders().setCacheControl("no-store");
+		EdgeHeaders.addTo(response.getHeaders());
 		byte[] body = jsonMapper.writeValueAsBytes(EdgeError.of(answer.code(), answer.message(), reference));
 		DataBuffer buffer = response.bufferFactory().wrap(body);
 		return response.writeWith(Mono.just(buffer));
@@ -84,6 +85,10 @@ public class EdgeErrorHandler implements WebExceptionHandler, Ordered {
 	}
 
 	private static String codeFor(HttpStatusCode status) {
+		if (status.value() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+			// The code the edge's own size checks use (WafFilter), whichever stage finds the body too big.
+			return "RequestEntityTooLarge";
+		}
 		HttpStatus known = HttpStatus.resolve(status.value());
 		if (known == null) {
 			return "Error" + status.value();

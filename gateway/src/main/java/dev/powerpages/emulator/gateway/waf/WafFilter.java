@@ -26,11 +26,13 @@ import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.HtmlUtils;
 
 import dev.powerpages.emulator.gateway.EdgeFilterOrder;
 import dev.powerpages.emulator.gateway.edge.EdgeError;
+import dev.powerpages.emulator.gateway.edge.EdgeHeaders;
 import dev.powerpages.emulator.gateway.edge.EdgeReference;
 import dev.powerpages.emulator.gateway.waf.engine.WafRequest;
 import dev.powerpages.emulator.gateway.waf.engine.WafRequestParser;
@@ -95,7 +97,9 @@ public class WafFilter implements GlobalFilter, Ordered {
 		}
 		WafInspector inspector = store.inspector();
 		if (!inspector.enabled()) {
-			return chain.filter(exchange);
+			// A body without Content-Length (chunked) is only measured as it streams to the origin.
+			return hasBody(request) ? chain.filter(exchange.mutate().request(limited(request, maxBody)).build())
+					: chain.filter(exchange);
 		}
 		if (!inspector.inspectsBody() || !hasBody(request)) {
 			return inspect(exchange, chain, inspector, new byte[0], exchange);
@@ -173,6 +177,7 @@ public class WafFilter implements GlobalFilter, Ordered {
 		ServerHttpResponse response = exchange.getResponse();
 		response.setStatusCode(HttpStatusCode.valueOf(settings.customBlockResponseStatusCode()));
 		response.getHeaders().setCacheControl("no-store");
+		EdgeHeaders.addTo(response.getHeaders());
 		byte[] body;
 		if (settings.customBlockResponseBody() != null) {
 			// Front Door substitutes {{azure-ref}} in a custom block body with the request's reference.
@@ -207,8 +212,7 @@ public class WafFilter implements GlobalFilter, Ordered {
 	}
 
 	private Mono<Void> tooLarge(ServerWebExchange exchange) {
-		return error(exchange, HttpStatus.CONTENT_TOO_LARGE, "RequestEntityTooLarge",
-				"The request body is larger than the edge accepts (" + properties.maxBodySize().toMegabytes() + " MB).");
+		return error(exchange, HttpStatus.CONTENT_TOO_LARGE, "RequestEntityTooLarge", tooLargeMessage());
 	}
 
 	private Mono<Void> error(ServerWebExchange exchange, HttpStatus status, String code, String message) {
@@ -216,8 +220,38 @@ public class WafFilter implements GlobalFilter, Ordered {
 		response.setStatusCode(status);
 		response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
 		response.getHeaders().setCacheControl("no-store");
+		EdgeHeaders.addTo(response.getHeaders());
 		byte[] body = jsonMapper.writeValueAsBytes(EdgeError.of(code, message, EdgeReference.of(exchange)));
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+	}
+
+	/**
+	 * The body as it streams, cut with a 413 once it passes the edge's limit: the error reaches
+	 * {@link dev.powerpages.emulator.gateway.edge.EdgeErrorHandler}, which answers in the edge's
+	 * error shape while the origin has not answered yet.
+	 */
+	private ServerHttpRequest limited(ServerHttpRequest request, long maxBody) {
+		return new ServerHttpRequestDecorator(request) {
+			@Override
+			public Flux<DataBuffer> getBody() {
+				return Flux.defer(() -> {
+					long[] seen = { 0 };
+					return super.getBody().handle((buffer, sink) -> {
+						seen[0] += buffer.readableByteCount();
+						if (seen[0] > maxBody) {
+							DataBufferUtils.release(buffer);
+							sink.error(new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, tooLargeMessage()));
+							return;
+						}
+						sink.next(buffer);
+					});
+				});
+			}
+		};
+	}
+
+	private String tooLargeMessage() {
+		return "The request body is larger than the edge accepts (" + properties.maxBodySize().toMegabytes() + " MB).";
 	}
 
 	private static ServerHttpRequest replaying(ServerHttpRequest request, byte[] body) {

@@ -38,6 +38,7 @@ public final class FakeAppNode implements AutoCloseable {
 					.header("X-Seen-Uri", request.uri())
 					.header("X-Seen-Host", String.valueOf(headers.get("Host")))
 					.header("X-Seen-Forwarded-Host", String.valueOf(headers.get("X-Forwarded-Host")))
+					.header("X-Seen-Forwarded-Proto", String.valueOf(headers.get("X-Forwarded-Proto")))
 					.header("X-Seen-Azure-Ref", String.valueOf(headers.get("X-Azure-Ref")))
 					.sendString(Mono.just("page from " + region))
 					.then());

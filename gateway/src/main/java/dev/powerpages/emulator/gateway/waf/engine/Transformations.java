@@ -118,8 +118,10 @@ public final class Transformations {
 						j++;
 					}
 					if (j > start) {
-						int code = Integer.parseInt(s.substring(start, j), hexadecimal ? 16 : 10);
-						out.appendCodePoint(Character.isValidCodePoint(code) ? code : '?');
+						// Up to eight hex digits reach 0xFFFFFFFF, beyond int: parse as long (an int parse
+						// threw, and the WAF answered 500 to any request holding "&#xFFFFFFFF;").
+						long code = Long.parseLong(s.substring(start, j), hexadecimal ? 16 : 10);
+						out.appendCodePoint(code <= Character.MAX_CODE_POINT ? (int) code : '?');
 						i = (j < s.length() && s.charAt(j) == ';') ? j + 1 : j;
 						continue;
 					}

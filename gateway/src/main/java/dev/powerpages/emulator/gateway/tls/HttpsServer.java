@@ -1,0 +1,103 @@
+package dev.powerpages.emulator.gateway.tls;
+
+import java.security.KeyStore;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundleKey;
+import org.springframework.boot.ssl.SslBundleRegistry;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.ssl.SslStoreBundle;
+import org.springframework.boot.web.server.Ssl;
+import org.springframework.boot.web.server.WebServer;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.server.reactive.HttpHandler;
+
+/**
+ * The edge's HTTPS port, beside the HTTP one. Spring WebFlux on Netty serves one port per web
+ * server, so this is a second Reactor Netty server, made by a {@link NettyReactiveWebServerFactory}
+ * that copies the main one's server customizers (the request line and header limits of
+ * {@code server.netty.*}) and serves the same {@link HttpHandler}: every filter, the WAF, the CDN
+ * and routing behave alike on both ports. Its certificate comes from a Spring Boot SSL bundle:
+ * the one named by {@code gateway.tls.bundle}, or the generated localhost certificate, registered
+ * as the bundle {@value #GENERATED_BUNDLE}.
+ */
+class HttpsServer implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(HttpsServer.class);
+
+	static final String GENERATED_BUNDLE = "gateway-generated";
+
+	private final TlsProperties properties;
+
+	private final HttpHandler httpHandler;
+
+	private final NettyReactiveWebServerFactory primary;
+
+	private final SslBundles bundles;
+
+	private final SslBundleRegistry registry;
+
+	private volatile WebServer server;
+
+	HttpsServer(TlsProperties properties, HttpHandler httpHandler, NettyReactiveWebServerFactory primary, SslBundles bundles,
+			SslBundleRegistry registry) {
+		this.properties = properties;
+		this.httpHandler = httpHandler;
+		this.primary = primary;
+		this.bundles = bundles;
+		this.registry = registry;
+	}
+
+	@Override
+	public void start() {
+		String bundle = properties.generated() ? GENERATED_BUNDLE : properties.bundle();
+		if (properties.generated()) {
+			char[] password = properties.keyStorePassword().toCharArray();
+			KeyStore keyStore = SelfSignedCertificate.loadOrCreate(properties.keyStore(), password, properties.hostNames(),
+					properties.ipAddresses());
+			SslBundle generated = SslBundle.of(SslStoreBundle.of(keyStore, properties.keyStorePassword(), null),
+					SslBundleKey.of(properties.keyStorePassword(), SelfSignedCertificate.ALIAS));
+			if (bundles.getBundleNames().contains(GENERATED_BUNDLE)) {
+				registry.updateBundle(GENERATED_BUNDLE, generated);
+			}
+			else {
+				registry.registerBundle(GENERATED_BUNDLE, generated);
+			}
+		}
+		NettyReactiveWebServerFactory factory = new NettyReactiveWebServerFactory(properties.port());
+		factory.setServerCustomizers(primary.getServerCustomizers());
+		factory.setAddress(primary.getAddress());
+		factory.setShutdown(primary.getShutdown());
+		factory.setSsl(Ssl.forBundle(bundle));
+		factory.setSslBundles(bundles);
+		WebServer started = factory.getWebServer(httpHandler);
+		started.start();
+		server = started;
+		log.info("Gateway serves HTTPS on port {} (SSL bundle '{}')", started.getPort(), bundle);
+	}
+
+	@Override
+	public void stop() {
+		WebServer running = server;
+		if (running != null) {
+			running.stop();
+			server = null;
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return server != null;
+	}
+
+	/** The port HTTPS is served on (the actual one when {@code gateway.tls.port} is 0), or -1 if stopped. */
+	public int port() {
+		WebServer running = server;
+		return running == null ? -1 : running.getPort();
+	}
+
+}
