@@ -143,6 +143,16 @@ public final class PostgresCluster implements AutoCloseable {
      * them, off PATH).
      */
     static Path findBinaries() {
+        return binaries().orElseThrow(() -> new IllegalStateException(MISSING));
+    }
+
+    /** What to install when {@link #binaries()} finds nothing. */
+    static final String MISSING = "The PostgreSQL tests need the PostgreSQL server (initdb, pg_ctl), "
+            + "found neither in PATH nor in /usr/lib/postgresql/*/bin: install the Debian package 'postgresql' "
+            + "(apt-get install postgresql)";
+
+    /** The folder holding initdb and pg_ctl, if any. */
+    static Optional<Path> binaries() {
         Stream<Path> onPath = Stream.of(Optional.ofNullable(System.getenv("PATH")).orElse("").split(":"))
                 .filter(s -> !s.isBlank()).map(Path::of);
         Stream<Path> debian = Stream.empty();
@@ -157,10 +167,7 @@ public final class PostgresCluster implements AutoCloseable {
         }
         return Stream.concat(onPath, debian)
                 .filter(dir -> Files.isExecutable(dir.resolve("initdb")) && Files.isExecutable(dir.resolve("pg_ctl")))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("The PostgreSQL tests need the PostgreSQL server (initdb, pg_ctl), "
-                        + "found neither in PATH nor in /usr/lib/postgresql/*/bin: install the Debian package 'postgresql' "
-                        + "(apt-get install postgresql)"));
+                .findFirst();
     }
 
     private static int majorVersion(Path versionDirectory) {

@@ -3,6 +3,8 @@ package dev.powerpages.emulator.store.postgres;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import dev.powerpages.emulator.store.ExternalTools;
+
 /**
  * Starts one throwaway {@link PostgresCluster} for the whole test run, on the first test class that
  * needs it, and stops and removes it when the run ends (JUnit closes the root store's AutoCloseable
@@ -16,6 +18,7 @@ public class PostgresExtension implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        ExternalTools.require(PostgresCluster.binaries().isPresent(), PostgresCluster.MISSING);
         cluster = context.getRoot().getStore(NAMESPACE)
                 .computeIfAbsent(PostgresCluster.class, type -> PostgresCluster.start(), PostgresCluster.class);
     }

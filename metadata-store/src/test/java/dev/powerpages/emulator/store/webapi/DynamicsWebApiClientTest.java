@@ -19,6 +19,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.powerpages.emulator.store.ExternalTools;
+
 /**
  * The issue's "done when": a Dataverse client library written by others, DynamicsWebApi (npm
  * {@code dynamics-web-api}), pointed at the store with a token from the store's endpoint, creates,
@@ -48,6 +50,7 @@ class DynamicsWebApiClientTest {
 
     @BeforeAll
     static void installTheLibrary() {
+        ExternalTools.require(commandAnswers("npm", "--version"), INSTALL_HINT);
         String version = run(List.of("node", "--version"), 30).output().trim();
         if (!version.matches("v(1[89]|[2-9]\\d)\\..*")) {
             fail("Found node " + version + ". " + INSTALL_HINT);
@@ -84,6 +87,19 @@ class DynamicsWebApiClientTest {
     }
 
     record Result(int exitCode, String output) {
+    }
+
+    /** Whether the program exists and answers, before {@link #run} insists on it. */
+    private static boolean commandAnswers(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static Result run(List<String> command, int timeoutSeconds) {
