@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -162,7 +163,7 @@ final class GatewayLoad implements AutoCloseable {
     }
 
     /** When the first request started at or after {@code fromNanos} and served by {@code region} started, if any. */
-    java.util.OptionalLong firstServedBy(String region, long fromNanos) {
+    OptionalLong firstServedBy(String region, long fromNanos) {
         return samples.stream().filter(s -> s.startNanos() >= fromNanos && s.succeededFrom(region))
                 .mapToLong(Sample::startNanos).min();
     }
