@@ -45,8 +45,10 @@ public final class PowerPagesStack implements AutoCloseable {
     public static PowerPagesStack start(StackMode mode) {
         StackMode resolved = mode.resolve();
         Duration startup = StackTimeouts.startupFromProperties();
+        long startedAt = System.nanoTime();
         StackRuntime runtime = switch (resolved) {
             case CONTAINERS -> ContainerStackRuntime.start(startup);
+            case IN_PROCESS -> InProcessStackRuntime.start(startup);
             default -> LocalProcessStackRuntime.start(startup);
         };
         PowerPagesStack stack = new PowerPagesStack(resolved, runtime, startup);
@@ -64,6 +66,8 @@ public final class PowerPagesStack implements AutoCloseable {
             throw new IllegalStateException("the stack started but does not serve the site: " + ex.getMessage()
                     + "\ngateway log:\n" + runtime.service(StackRuntime.GATEWAY).logTail(), ex);
         }
+        System.out.printf("[powerpages-stack] %s: the site is served by northeurope %d ms after the start%n", resolved,
+                Duration.ofNanos(System.nanoTime() - startedAt).toMillis());
         return stack;
     }
 
