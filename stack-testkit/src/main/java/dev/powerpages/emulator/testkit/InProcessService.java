@@ -275,10 +275,52 @@ final class InProcessService implements RunningService {
         }
 
         /**
+         * Some libraries keep JVM-wide references or threads in static fields that no application close reaches;
+         * in a JVM of their own that does not matter, here each would keep the closed application's class loader
+         * (and all its classes) alive. Releasing them is what a servlet container does for an undeployed web
+         * application. Each is called through the application's own class loader, where those statics live; a
+         * library the service lacks is skipped.
+         */
+        private void stopLibraryThreads() {
+            // H2's driver registers itself with java.sql.DriverManager, which belongs to the whole JVM.
+            invokeStatic("org.h2.Driver", "unload");
+            // Reactor's shared schedulers (parallel, bounded-elastic) and their threads outlive the context.
+            invokeStatic("reactor.core.scheduler.Schedulers", "shutdownNow");
+            // Resilience4j's one circuit-breaker auto-transition thread per class loader never ends by itself.
+            try {
+                Object factory = invokeStatic("io.github.resilience4j.circuitbreaker.internal.SchedulerFactory", "getInstance");
+                if (factory != null) {
+                    ((java.util.concurrent.ExecutorService) call(factory, "getScheduler")).shutdownNow();
+                }
+            }
+            catch (RuntimeException | LinkageError ex) {
+                // best effort, as the others
+            }
+        }
+
+        private Object invokeStatic(String className, String method) {
+            try {
+                return Class.forName(className, true, loader).getMethod(method).invoke(null);
+            }
+            catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
+                return null;
+            }
+        }
+
+        /**
          * Lets the class loader go: closes its jar files and takes off the JVM-wide logging root any handler of
          * its classes (Spring Boot installs its JUL-to-SLF4J bridge there), which would keep it reachable.
          */
         void release() {
+            stopLibraryThreads();
+            // A thread the application started and did not stop (the JDK HTTP client's selector thread lives
+            // until its client is collected) would keep the class loader reachable through its context class
+            // loader, and with it the client: hand such threads the platform loader so that both can go.
+            for (Thread thread : Thread.getAllStackTraces().keySet()) {
+                if (thread.getContextClassLoader() == loader) {
+                    thread.setContextClassLoader(ClassLoader.getPlatformClassLoader());
+                }
+            }
             Logger root = LogManager.getLogManager().getLogger("");
             if (root != null) {
                 for (Handler handler : root.getHandlers()) {

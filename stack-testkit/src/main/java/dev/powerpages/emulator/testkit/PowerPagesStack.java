@@ -36,7 +36,8 @@ public final class PowerPagesStack implements AutoCloseable {
         this.trafficManager = new TrafficManager(runtime.service(StackRuntime.TRAFFIC_MANAGER));
         this.store = new MetadataStore(runtime.service(StackRuntime.STORE), runtime.storePublicUrl());
         // Child JVMs outlive their parent and, without Ryuk, containers outlive the test JVM: stop
-        // them if the JVM exits before close() (a failsafe timeout, Ctrl-C in the IDE).
+        // them if the JVM exits before close() (a failsafe timeout, Ctrl-C in the IDE). In-process
+        // services die with the JVM, but closing them lets them release their ports and files first.
         this.shutdownHook = new Thread(runtime::close, "powerpages-stack-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -71,7 +72,7 @@ public final class PowerPagesStack implements AutoCloseable {
         return stack;
     }
 
-    /** Starts the stack in the default mode (local processes unless {@code -Dpowerpages.stack.mode=containers}). */
+    /** Starts the stack in the default mode (in-process unless {@code -Dpowerpages.stack.mode} says otherwise). */
     public static PowerPagesStack start() {
         return start(StackMode.DEFAULT);
     }

@@ -14,7 +14,13 @@ class StackModeTest {
     }
 
     @Test
-    void runsLocalProcessesUnlessTold() {
+    void runsInProcessUnlessTold() {
+        assertThat(StackMode.DEFAULT.resolve()).isEqualTo(StackMode.IN_PROCESS);
+    }
+
+    @Test
+    void runsLocalProcessesWhenToldSo() {
+        System.setProperty(StackMode.PROPERTY, "local");
         assertThat(StackMode.DEFAULT.resolve()).isEqualTo(StackMode.LOCAL_PROCESSES);
     }
 
