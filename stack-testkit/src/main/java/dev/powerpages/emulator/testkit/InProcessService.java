@@ -313,11 +313,16 @@ final class InProcessService implements RunningService {
          */
         void release() {
             stopLibraryThreads();
-            // A thread the application started and did not stop (the JDK HTTP client's selector thread lives
-            // until its client is collected) would keep the class loader reachable through its context class
-            // loader, and with it the client: hand such threads the platform loader so that both can go.
+            // A thread the application started and did not stop keeps the class loader reachable through its
+            // context class loader: hand such threads the platform loader. The JDK HTTP client's selector thread
+            // lives until its client is collected, and holds the client's executor and handlers (the
+            // application's classes), so it would keep the loader anyway: the application is closed, end it
+            // (Java 17's HttpClient has no close(); an interrupted selector thread shuts its client down).
             for (Thread thread : Thread.getAllStackTraces().keySet()) {
                 if (thread.getContextClassLoader() == loader) {
+                    if (thread.getName().matches("HttpClient-\\d+-SelectorManager")) {
+                        thread.interrupt();
+                    }
                     thread.setContextClassLoader(ClassLoader.getPlatformClassLoader());
                 }
             }
