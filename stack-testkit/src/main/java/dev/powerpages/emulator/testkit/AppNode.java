@@ -81,7 +81,11 @@ public final class AppNode {
         return Json.parse(result);
     }
 
-    /** Stops the node abruptly (SIGKILL): the region disappears, no graceful shutdown. */
+    /**
+     * Stops the node abruptly, no graceful shutdown: the region disappears. SIGKILL of the child JVM
+     * ({@link StackMode#LOCAL_PROCESSES}), {@code docker kill} ({@link StackMode#CONTAINERS}); in-process, the
+     * node's web server stops at once (port refused, open connections cut), then its application closes.
+     */
     public void kill() {
         service.kill();
     }

@@ -60,6 +60,37 @@ public final class MetadataStore {
         return Json.parse(result).get("value");
     }
 
+    /**
+     * Takes the store down without stopping it ({@code PUT /_services/chaos {"outage": true}}, admin key): its Web
+     * API and token endpoint answer 503 with {@code Retry-After} and its health says OUT_OF_SERVICE, as a Dataverse
+     * environment that is down. The app nodes keep serving what they cached. Undo with {@link #restore()}.
+     */
+    public MetadataStore outage() {
+        HttpResult result = Http.send("PUT", url("/_services/chaos"), Json.write(Map.of("outage", true)), AdminKey.jsonHeaders());
+        requireSuccess(result, "PUT /_services/chaos {\"outage\": true}");
+        return this;
+    }
+
+    /** Ends an {@link #outage()} ({@code DELETE /_services/chaos}): the store serves again, with its data as it was. */
+    public MetadataStore restore() {
+        HttpResult result = Http.send("DELETE", url("/_services/chaos"), null, AdminKey.jsonHeaders());
+        requireSuccess(result, "DELETE /_services/chaos");
+        return this;
+    }
+
+    /** Whether the store is in an injected outage ({@code GET /_services/chaos}). */
+    public boolean inOutage() {
+        HttpResult result = Http.get(url("/_services/chaos"), AdminKey.jsonHeaders());
+        requireSuccess(result, "GET /_services/chaos");
+        return Json.parse(result).get("outage").asBoolean();
+    }
+
+    private static void requireSuccess(HttpResult result, String action) {
+        if (!result.isSuccessful()) {
+            throw new IllegalStateException(action + " on the metadata store answered " + result);
+        }
+    }
+
     /** Stops the store abruptly: every region loses its data source at once. */
     public void kill() {
         service.kill();

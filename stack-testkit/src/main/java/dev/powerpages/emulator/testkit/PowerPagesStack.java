@@ -36,7 +36,8 @@ public final class PowerPagesStack implements AutoCloseable {
         this.trafficManager = new TrafficManager(runtime.service(StackRuntime.TRAFFIC_MANAGER));
         this.store = new MetadataStore(runtime.service(StackRuntime.STORE), runtime.storePublicUrl());
         // Child JVMs outlive their parent and, without Ryuk, containers outlive the test JVM: stop
-        // them if the JVM exits before close() (a failsafe timeout, Ctrl-C in the IDE).
+        // them if the JVM exits before close() (a failsafe timeout, Ctrl-C in the IDE). In-process
+        // services die with the JVM, but closing them lets them release their ports and files first.
         this.shutdownHook = new Thread(runtime::close, "powerpages-stack-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -45,8 +46,10 @@ public final class PowerPagesStack implements AutoCloseable {
     public static PowerPagesStack start(StackMode mode) {
         StackMode resolved = mode.resolve();
         Duration startup = StackTimeouts.startupFromProperties();
+        long startedAt = System.nanoTime();
         StackRuntime runtime = switch (resolved) {
             case CONTAINERS -> ContainerStackRuntime.start(startup);
+            case IN_PROCESS -> InProcessStackRuntime.start(startup);
             default -> LocalProcessStackRuntime.start(startup);
         };
         PowerPagesStack stack = new PowerPagesStack(resolved, runtime, startup);
@@ -64,10 +67,12 @@ public final class PowerPagesStack implements AutoCloseable {
             throw new IllegalStateException("the stack started but does not serve the site: " + ex.getMessage()
                     + "\ngateway log:\n" + runtime.service(StackRuntime.GATEWAY).logTail(), ex);
         }
+        System.out.printf("[powerpages-stack] %s: the site is served by northeurope %d ms after the start%n", resolved,
+                Duration.ofNanos(System.nanoTime() - startedAt).toMillis());
         return stack;
     }
 
-    /** Starts the stack in the default mode (local processes unless {@code -Dpowerpages.stack.mode=containers}). */
+    /** Starts the stack in the default mode (in-process unless {@code -Dpowerpages.stack.mode} says otherwise). */
     public static PowerPagesStack start() {
         return start(StackMode.DEFAULT);
     }

@@ -10,7 +10,7 @@ interface RunningService {
     /** The URL of {@code path} on this service, as seen from the test (host side). */
     URI url(String path);
 
-    /** Stops the service abruptly (SIGKILL): no shutdown hooks, connections simply die. */
+    /** Stops the service abruptly (SIGKILL, or in-process its web server first): connections simply die. */
     void kill();
 
     /** Stops the service if it runs, starts it again with the same configuration, waits until it is healthy. */

@@ -1,6 +1,6 @@
 package dev.powerpages.emulator.testkit;
 
-/** The five running services, however they run (child processes or containers). */
+/** The five running services, however they run (in the test's JVM, child processes or containers). */
 interface StackRuntime extends AutoCloseable {
 
     String STORE = "metadata-store";

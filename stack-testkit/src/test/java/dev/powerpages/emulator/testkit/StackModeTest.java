@@ -14,7 +14,13 @@ class StackModeTest {
     }
 
     @Test
-    void runsLocalProcessesUnlessTold() {
+    void runsInProcessUnlessTold() {
+        assertThat(StackMode.DEFAULT.resolve()).isEqualTo(StackMode.IN_PROCESS);
+    }
+
+    @Test
+    void runsLocalProcessesWhenToldSo() {
+        System.setProperty(StackMode.PROPERTY, "local");
         assertThat(StackMode.DEFAULT.resolve()).isEqualTo(StackMode.LOCAL_PROCESSES);
     }
 
@@ -26,9 +32,15 @@ class StackModeTest {
     }
 
     @Test
-    void rejectsAnUnknownMode() {
+    void runsInProcessWhenToldSo() {
         System.setProperty(StackMode.PROPERTY, "in-process");
+        assertThat(StackMode.DEFAULT.resolve()).isEqualTo(StackMode.IN_PROCESS);
+    }
+
+    @Test
+    void rejectsAnUnknownMode() {
+        System.setProperty(StackMode.PROPERTY, "threads");
         assertThatIllegalArgumentException().isThrownBy(StackMode.DEFAULT::resolve)
-                .withMessageContaining("'local' or 'containers'");
+                .withMessageContaining("'in-process', 'local' or 'containers'");
     }
 }

@@ -14,6 +14,7 @@ import dev.powerpages.emulator.testkit.AppNode;
 import dev.powerpages.emulator.testkit.HttpResult;
 import dev.powerpages.emulator.testkit.PowerPagesStack;
 import dev.powerpages.emulator.testkit.PowerPagesStackTest;
+import dev.powerpages.emulator.testkit.StackMode;
 import dev.powerpages.emulator.testkit.SteadyVisitor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -23,13 +24,15 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The whole stack as five real processes on loopback (the test kit's default mode): a visitor's
+ * The whole stack as five real processes on loopback (the test kit's local-processes mode): a visitor's
  * request travels gateway → traffic manager's choice → app node → metadata store. The tests break
  * the primary region the two ways a region fails (it answers its health probe with 503, or it
  * disappears) and measure how long visitors are sent to it, against the bound the README documents:
  * {@code (toleratedNumberOfFailures + 1) × intervalInSeconds + timeoutInSeconds + ttl}.
  */
-@PowerPagesStackTest
+// Child processes, not the in-process default: the "killed" scenario measures what visitors see
+// when a process dies (SIGKILL), which only a process of its own can do for real.
+@PowerPagesStackTest(mode = StackMode.LOCAL_PROCESSES)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FailoverIT {

@@ -2,11 +2,17 @@ package dev.powerpages.emulator.stacktests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import dev.powerpages.emulator.testkit.HttpResult;
 import dev.powerpages.emulator.testkit.PowerPagesStack;
 import dev.powerpages.emulator.testkit.PowerPagesStackTest;
 import dev.powerpages.emulator.testkit.TrafficManager;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -56,6 +62,28 @@ class StackHandlesIT {
 
     @Test
     @Order(4)
+    void duringAStoreOutageTheNodesKeepServingTheSiteFromTheirCaches(PowerPagesStack stack) throws Exception {
+        stack.store().outage();
+        try {
+            assertThat(stack.store().inOutage()).isTrue();
+            assertThat(status(stack.store().url("/api/data/v9.2/adx_webpages"))).isEqualTo(503);
+            // past the nodes' refresh interval (5 s): they have asked the store again and been refused
+            Awaitility.await().pollDelay(Duration.ofSeconds(7)).atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                HttpResult home = stack.site().get("/");
+                assertThat(home.status()).isEqualTo(200);
+                assertThat(home.region()).hasValue("northeurope");
+            });
+            assertThat(stack.trafficManager().endpointStatus("northeurope")).isEqualTo("Online");
+        }
+        finally {
+            stack.store().restore();
+        }
+        assertThat(stack.store().inOutage()).isFalse();
+        assertThat(stack.store().rows("adx_webpages?$select=adx_name")).isNotEmpty();
+    }
+
+    @Test
+    @Order(5)
     void aKilledPrimaryIsDegradedAndARestartedOneTakesTrafficBack(PowerPagesStack stack) {
         stack.primary().kill();
         assertThat(stack.primary().isRunning()).isFalse();
@@ -75,5 +103,10 @@ class StackHandlesIT {
         TrafficManager.Resolution answer = stack.trafficManager().resolve();
         assertThat(answer.endpoint()).isEqualTo("northeurope");
         assertThat(answer.endpointMonitorStatus()).isEqualTo("Online");
+    }
+
+    private static int status(URI uri) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 }

@@ -17,8 +17,8 @@ import dev.powerpages.emulator.trafficmanager.dashboard.Timeline.Kind;
 @Component
 class ActionProxy {
 
-    static final String STORE_NOTE = "The metadata store has no stop/start API yet: stop it with "
-            + "'./stack down' or Ctrl-C in its terminal, start it with './stack up -d'.";
+    /** Shown for an action no service offers an API for (none at present). */
+    static final String STORE_NOTE = "The service offers no API for this action.";
 
     /**
      * @param upstreamStatus the target's HTTP status, or 0 when it did not answer
@@ -68,6 +68,10 @@ class ActionProxy {
                         + "' in the dashboard profile; known: " + poller.nodeUrls().keySet() + ".");
             }
             subject = target.toLowerCase(Locale.ROOT);
+        }
+        else if (action.target() == DashboardAction.Target.STORE) {
+            base = properties.storeUrl();
+            subject = "store";
         }
         else {
             base = properties.gatewayUrl();

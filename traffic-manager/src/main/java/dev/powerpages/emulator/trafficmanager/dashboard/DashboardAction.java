@@ -26,8 +26,10 @@ public enum DashboardAction {
             "{\"properties\":{\"policySettings\":{\"enabledState\":\"Enabled\"}}}"),
     WAF_OFF("waf-off", Target.GATEWAY, "WAF off", "WAF off", "PATCH", "/_edge/admin/waf",
             "{\"properties\":{\"policySettings\":{\"enabledState\":\"Disabled\"}}}"),
-    STORE_STOP("store-stop", Target.STORE, "Stop store", "Stop store", null, null, null),
-    STORE_START("store-start", Target.STORE, "Start store", "Start store", null, null, null);
+    // The store's outage switch (its /_services/chaos): "stopped", it answers 503 on the Web API and the token
+    // endpoint, as a Dataverse environment that is down, while its process (and its data) stays.
+    STORE_STOP("store-stop", Target.STORE, "Stop store (outage: 503)", "Stop store", "PUT", "/_services/chaos", "{\"outage\":true}"),
+    STORE_START("store-start", Target.STORE, "Start store (outage over)", "Start store", "PUT", "/_services/chaos", "{\"outage\":false}");
 
     /** Where an action goes. */
     public enum Target { NODE, GATEWAY, STORE }
@@ -71,7 +73,7 @@ public enum DashboardAction {
         return button;
     }
 
-    /** Whether a service offers an API for it; stopping and starting the store has none yet. */
+    /** Whether a service offers an API for it (every action does now that the store has an outage switch). */
     public boolean available() {
         return method != null;
     }

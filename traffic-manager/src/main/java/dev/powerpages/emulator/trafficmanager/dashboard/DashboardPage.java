@@ -173,7 +173,7 @@ final class DashboardPage {
         b.append("</div><div class=\"group\"><h3>store</h3>");
         Arrays.stream(DashboardAction.values()).filter(a -> a.target() == DashboardAction.Target.STORE)
                 .forEach(a -> b.append(button(a, null)));
-        b.append("<span class=\"note\">no API yet: use <code>./stack</code></span></div>")
+        b.append("<span class=\"note\">stopped = an outage: its Web API and token endpoint answer 503</span></div>")
                 .append("<p id=\"action-result\" role=\"status\" class=\"result\"></p>");
         return b.toString();
     }
