@@ -16,6 +16,7 @@ import dev.powerpages.emulator.stacktests.reliability.GatewayLoad.Outcome;
 import dev.powerpages.emulator.stacktests.reliability.GatewayLoad.Sample;
 import dev.powerpages.emulator.testkit.PowerPagesStack;
 import dev.powerpages.emulator.testkit.PowerPagesStackTest;
+import dev.powerpages.emulator.testkit.StackMode;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,8 +30,10 @@ import org.junit.jupiter.api.Test;
  * kill and the switch.
  *
  * <p>{@code -Dreliability.failover.cycles=10} for a longer run (default 3).
+ *
+ * <p>The services run as processes ({@code LOCAL_PROCESSES}), so each kill is a real SIGKILL.
  */
-@PowerPagesStackTest
+@PowerPagesStackTest(mode = StackMode.LOCAL_PROCESSES)
 class FailoverUnderLoadIT {
 
     private static final int CYCLES = Integer.getInteger("reliability.failover.cycles", 3);

@@ -24,6 +24,7 @@ import dev.powerpages.emulator.stacktests.reliability.GatewayLoad.Outcome;
 import dev.powerpages.emulator.stacktests.reliability.GatewayLoad.Sample;
 import dev.powerpages.emulator.testkit.PowerPagesStack;
 import dev.powerpages.emulator.testkit.PowerPagesStackTest;
+import dev.powerpages.emulator.testkit.StackMode;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,9 +37,12 @@ import org.junit.jupiter.api.Test;
  * the lowest of the first third, see {@link ServiceMetrics}; no collection is forced), that every
  * cache stayed within its bound, and that (almost) no request failed.
  *
+ * <p>Each service in a process of its own ({@code LOCAL_PROCESSES}): in-process, the five would share one
+ * heap and one thread count, and no reading would belong to a service.
+ *
  * <p>Short by default (60 s after a 15 s warm-up); {@code -Dreliability.soak.seconds=600} for the full run.
  */
-@PowerPagesStackTest
+@PowerPagesStackTest(mode = StackMode.LOCAL_PROCESSES)
 class SoakIT {
 
     private static final Duration MEASURED = Duration.ofSeconds(Long.getLong("reliability.soak.seconds", 60));
