@@ -20,6 +20,9 @@ SCRATCH="${CDN_BENCH_SCRATCH:-$(mktemp -d /tmp/cdn-bench.XXXXXX)}"
 SUITE_VERSION=0.4.5
 if [[ $SMOKE == 1 ]]; then WRK_SECONDS="${WRK_SECONDS:-2}"; else WRK_SECONDS="${WRK_SECONDS:-10}"; fi
 mkdir -p "$RESULTS" "$SCRATCH/nginx" "$SCRATCH/www/bench"
+# mktemp -d makes a 0700 folder; nginx started as root runs its workers as another user
+# (www-data), which must reach the static file and the cache and temp folders under it.
+chmod 755 "$SCRATCH"
 
 pids=()
 cleanup() {
