@@ -1,9 +1,5 @@
 package dev.powerpages.emulator.store.chaos;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -25,11 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 class StoreChaosController {
 
     private final StoreOutage outage;
-    private final byte[] adminKey;
+    private final AdminKey adminKey;
 
-    StoreChaosController(StoreOutage outage, StoreChaosProperties properties) {
+    StoreChaosController(StoreOutage outage, AdminKey adminKey) {
         this.outage = outage;
-        this.adminKey = properties.adminKey().getBytes(StandardCharsets.UTF_8);
+        this.adminKey = adminKey;
     }
 
     /** {@code {"outage": true}}; {@code null} means the field was not sent. */
@@ -38,8 +34,8 @@ class StoreChaosController {
 
     @GetMapping
     ResponseEntity<?> show(@RequestHeader(name = "X-Admin-Key", required = false) String key) {
-        if (!authorized(key)) {
-            return unauthorized();
+        if (!adminKey.matches(key)) {
+            return AdminKey.unauthorized();
         }
         return ResponseEntity.ok(outage.current());
     }
@@ -47,32 +43,20 @@ class StoreChaosController {
     @PutMapping
     ResponseEntity<?> inject(@RequestHeader(name = "X-Admin-Key", required = false) String key,
             @RequestBody(required = false) StoreFaultsPatch patch) {
-        if (!authorized(key)) {
-            return unauthorized();
+        if (!adminKey.matches(key)) {
+            return AdminKey.unauthorized();
         }
         if (patch == null) {
-            return error(HttpStatus.BAD_REQUEST, "BadRequest", "A JSON body such as {\"outage\": true} is required");
+            return AdminKey.error(HttpStatus.BAD_REQUEST, "BadRequest", "A JSON body such as {\"outage\": true} is required");
         }
         return ResponseEntity.ok(patch.outage() == null ? outage.current() : outage.set(patch.outage()));
     }
 
     @DeleteMapping
     ResponseEntity<?> clear(@RequestHeader(name = "X-Admin-Key", required = false) String key) {
-        if (!authorized(key)) {
-            return unauthorized();
+        if (!adminKey.matches(key)) {
+            return AdminKey.unauthorized();
         }
         return ResponseEntity.ok(outage.set(false));
-    }
-
-    private boolean authorized(String presented) {
-        return presented != null && MessageDigest.isEqual(adminKey, presented.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static ResponseEntity<?> unauthorized() {
-        return error(HttpStatus.UNAUTHORIZED, "Unauthorized", "The X-Admin-Key header is missing or wrong");
-    }
-
-    private static ResponseEntity<?> error(HttpStatus status, String code, String message) {
-        return ResponseEntity.status(status).body(Map.of("error", Map.of("code", code, "message", message)));
     }
 }

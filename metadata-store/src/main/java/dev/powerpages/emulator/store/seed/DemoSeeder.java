@@ -32,7 +32,8 @@ import dev.powerpages.emulator.store.schema.TableDefinition;
 
 /**
  * Loads the demo data ({@code store.seed}, default {@code seed/contoso.yaml}) into a store that has
- * none yet (no row in the file's marker table), in one transaction. Called for each environment that
+ * none yet (no row in the file's marker table), in one transaction; {@link #reload()} puts it back
+ * on demand ({@code POST /_services/seed}). Called for each environment that
  * wants the demo site, after all beans exist and before the web server accepts requests (see
  * {@code EnvironmentInitializer}), so no client ever sees a half-seeded store.
  */
@@ -59,14 +60,40 @@ public class DemoSeeder {
             return;
         }
         Map<?, ?> seed = (Map<?, ?>) yaml(properties.seed());
-        TableDefinition marker = schema.requireTable(seed.get("marker").toString());
-        if (!rows.isEmpty(marker)) {
+        if (!rows.isEmpty(schema.requireTable(seed.get("marker").toString()))) {
             return;
         }
+        Reload loaded = load(seed);
+        log.info("Seeded {} rows from {}", loaded.created(), properties.seed());
+    }
+
+    /**
+     * Puts the demo data back as the seed has it, in the current environment: every seed row is
+     * written again with the seed's values (a workshop's edited snippets and pages come back), a seed
+     * row that was deleted is created again, and rows the seed does not name are left alone. Each
+     * rewritten row gets a new row version, so change tracking hands the reload to the app nodes as
+     * any other change.
+     */
+    public Reload reload() {
+        if (properties.seed() == null || properties.seed().isBlank()) {
+            throw new IllegalStateException("No seed is configured (store.seed)");
+        }
+        Reload reloaded = load((Map<?, ?>) yaml(properties.seed()));
+        log.info("Reloaded the seed {}: {} rows rewritten, {} created again", properties.seed(), reloaded.restored(),
+                reloaded.created());
+        return reloaded;
+    }
+
+    /** What a load did: rows rewritten with the seed's values, rows created. */
+    public record Reload(int restored, int created) {
+    }
+
+    private Reload load(Map<?, ?> seed) {
         String baseDirectory = properties.seed().contains("/")
                 ? properties.seed().substring(0, properties.seed().lastIndexOf('/') + 1) : "";
         Map<?, ?> tables = (Map<?, ?>) seed.get("rows");
-        int[] count = { 0 };
+        int[] restored = { 0 };
+        int[] created = { 0 };
         transaction.executeWithoutResult(status -> tables.forEach((tableName, tableRows) -> {
             TableDefinition table = schema.requireTable(tableName.toString());
             for (Object row : (List<?>) tableRows) {
@@ -74,11 +101,16 @@ public class DemoSeeder {
                 ((Map<?, ?>) row).forEach((column, value) -> values.put(column.toString(),
                         convert(table, column.toString(), value, baseDirectory)));
                 UUID id = (UUID) values.remove(table.primaryId());
-                rows.insert(table, id == null ? UUID.randomUUID() : id, values);
-                count[0]++;
+                if (id != null && rows.exists(table, id)) {
+                    rows.update(table, id, values, null);
+                    restored[0]++;
+                } else {
+                    rows.insert(table, id == null ? UUID.randomUUID() : id, values);
+                    created[0]++;
+                }
             }
         }));
-        log.info("Seeded {} rows from {}", count[0], properties.seed());
+        return new Reload(restored[0], created[0]);
     }
 
     private Object convert(TableDefinition table, String columnName, Object value, String baseDirectory) {

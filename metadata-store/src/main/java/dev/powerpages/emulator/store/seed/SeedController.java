@@ -1,0 +1,38 @@
+package dev.powerpages.emulator.store.seed;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.powerpages.emulator.store.chaos.AdminKey;
+
+/**
+ * {@code POST /_services/seed} (admin key): puts the demo site and data back as the seed has them,
+ * e.g. between two workshop groups; see {@link DemoSeeder#reload()}. It reloads the environment the
+ * request names by host name ({@code <org>.localhost}), else the default one.
+ */
+@RestController
+class SeedController {
+
+    private final DemoSeeder seeder;
+    private final AdminKey adminKey;
+
+    SeedController(DemoSeeder seeder, AdminKey adminKey) {
+        this.seeder = seeder;
+        this.adminKey = adminKey;
+    }
+
+    @PostMapping("/_services/seed")
+    ResponseEntity<?> reload(@RequestHeader(name = "X-Admin-Key", required = false) String key) {
+        if (!adminKey.matches(key)) {
+            return AdminKey.unauthorized();
+        }
+        try {
+            return ResponseEntity.ok(seeder.reload());
+        } catch (IllegalStateException noSeed) {
+            return AdminKey.error(HttpStatus.CONFLICT, "NoSeed", noSeed.getMessage());
+        }
+    }
+}
