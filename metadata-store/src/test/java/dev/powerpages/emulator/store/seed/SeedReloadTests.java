@@ -46,7 +46,7 @@ class SeedReloadTests extends WebApiTestSupport {
         assertThat(answer.statusCode()).isEqualTo(200);
         JsonNode counts = json.readTree(answer.body());
         assertThat(counts.get("created").asInt()).isEqualTo(1);
-        assertThat(counts.get("restored").asInt()).isGreaterThan(50);
+        assertThat(counts.get("restored").asInt()).isPositive();
         assertThat(client.get(TAGLINE + "?$select=adx_value", studio).body().get("adx_value").asString()).isEqualTo(seeded);
         assertThat(client.get(SITE_DESCRIPTION + "?$select=adx_name", studio).body().get("adx_name").asString())
                 .isEqualTo("Site/Description");
