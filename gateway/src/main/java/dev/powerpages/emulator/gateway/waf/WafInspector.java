@@ -12,7 +12,9 @@ import java.util.Set;
 
 import dev.powerpages.emulator.gateway.waf.custom.CustomRuleMatcher;
 import dev.powerpages.emulator.gateway.waf.custom.GeoIpMap;
+import dev.powerpages.emulator.gateway.waf.WafProperties.BudgetExhaustedAction;
 import dev.powerpages.emulator.gateway.waf.custom.RateLimiter;
+import dev.powerpages.emulator.gateway.waf.engine.InspectionBudget;
 import dev.powerpages.emulator.gateway.waf.engine.RuleEngine;
 import dev.powerpages.emulator.gateway.waf.engine.RuleMatch;
 import dev.powerpages.emulator.gateway.waf.engine.WafRequest;
@@ -42,11 +44,32 @@ public final class WafInspector {
 
 	private final List<CompiledRuleSet> ruleSets;
 
+	/** The default of gateway.waf.inspection-budget (application.yml), for callers without properties. */
+	public static final long DEFAULT_INSPECTION_BUDGET = 100_000_000L;
+
+	/** The message the WAF log gives a request whose inspection ran out of budget. */
+	public static final String BUDGET_EXHAUSTED = "Inspection budget exhausted";
+
 	private final RateLimiter rateLimiter;
 
+	private final long inspectionBudget;
+
+	private final BudgetExhaustedAction onBudgetExhausted;
+
 	public WafInspector(WafPolicy policy, ManagedRuleCatalog catalog, GeoIpMap geo, RateLimiter rateLimiter) {
+		this(policy, catalog, geo, rateLimiter, DEFAULT_INSPECTION_BUDGET, BudgetExhaustedAction.Block);
+	}
+
+	/**
+	 * @param inspectionBudget characters one request's managed-rule inspection may read (0 or less: no limit)
+	 * @param onBudgetExhausted what a request that exhausts it gets
+	 */
+	public WafInspector(WafPolicy policy, ManagedRuleCatalog catalog, GeoIpMap geo, RateLimiter rateLimiter,
+			long inspectionBudget, BudgetExhaustedAction onBudgetExhausted) {
 		this.policy = policy;
 		this.rateLimiter = rateLimiter;
+		this.inspectionBudget = inspectionBudget;
+		this.onBudgetExhausted = onBudgetExhausted;
 		WafPolicy.Properties properties = policy.properties();
 		List<CustomRule> rules = properties.customRules() == null || properties.customRules().rules() == null ? List.of()
 				: properties.customRules().rules();
@@ -107,8 +130,10 @@ public final class WafInspector {
 		}
 		Verdict.Decision decision = Verdict.Decision.PASS;
 		int score = 0;
+		InspectionBudget budget = inspectionBudget > 0 ? new InspectionBudget(inspectionBudget) : InspectionBudget.unlimited();
 		for (CompiledRuleSet ruleSet : ruleSets) {
-			for (RuleMatch match : ruleSet.evaluate(request)) {
+			RuleEngine.Result result = ruleSet.evaluate(request, budget);
+			for (RuleMatch match : result.matches()) {
 				WafRule rule = match.rule();
 				String action = ruleSet.action(rule);
 				findings.add(new Finding(ruleSet.type(), rule.id(), rule.group(), rule.message(), rule.severity().name(),
@@ -130,6 +155,19 @@ public final class WafInspector {
 						// Log and Allow (a good bot) only record the match.
 					}
 				}
+			}
+			WafRule stoppedIn = result.exhaustedIn();
+			if (stoppedIn != null) {
+				// The rest of the request is not inspected: the configured policy decides.
+				boolean block = onBudgetExhausted == BudgetExhaustedAction.Block;
+				findings.add(new Finding(ruleSet.type(), stoppedIn.id(), stoppedIn.group(),
+						BUDGET_EXHAUSTED + " (" + budget.limit() + " characters) in rule " + stoppedIn.id()
+								+ "; the remaining rules were not evaluated",
+						null, null, null, block ? "AnomalyScoring" : "Log"));
+				if (block && decision == Verdict.Decision.PASS) {
+					decision = ruleSet.scoreDecision();
+				}
+				break;
 			}
 		}
 		return new Verdict(decision, findings, score);
@@ -187,8 +225,8 @@ public final class WafInspector {
 			return ruleSet.type();
 		}
 
-		List<RuleMatch> evaluate(WafRequest request) {
-			return ruleSet.engine().evaluate(request, rule -> !disabled.contains(rule.id()), this::excluded);
+		RuleEngine.Result evaluate(WafRequest request, InspectionBudget budget) {
+			return ruleSet.engine().evaluate(request, rule -> !disabled.contains(rule.id()), this::excluded, budget);
 		}
 
 		/** The rule's action: its override, else the rule set's default (anomaly scoring; bot rules by group). */

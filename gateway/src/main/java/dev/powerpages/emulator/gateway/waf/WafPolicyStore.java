@@ -43,6 +43,8 @@ public class WafPolicyStore {
 
 	private final Path file;
 
+	private final WafProperties properties;
+
 	private volatile WafInspector current;
 
 	public WafPolicyStore(WafProperties properties, ManagedRuleCatalog catalog, JsonMapper jsonMapper) {
@@ -51,6 +53,7 @@ public class WafPolicyStore {
 		this.validator = new WafPolicyValidator(catalog);
 		this.geo = new GeoIpMap(properties.geoIp());
 		this.file = properties.policyFile();
+		this.properties = properties;
 		this.current = compile(load(properties.preset()));
 	}
 
@@ -106,7 +109,8 @@ public class WafPolicyStore {
 	}
 
 	private WafInspector compile(WafPolicy policy) {
-		return new WafInspector(withDefaults(policy), catalog, geo, rateLimiter);
+		return new WafInspector(withDefaults(policy), catalog, geo, rateLimiter, properties.inspectionBudget(),
+				properties.onInspectionBudgetExhausted());
 	}
 
 	/** Front Door's defaults for settings a policy leaves out. */

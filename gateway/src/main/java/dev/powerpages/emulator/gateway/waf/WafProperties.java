@@ -15,13 +15,35 @@ import org.springframework.util.unit.DataSize;
  * @param maxHeaderSize larger header sections get 431 (Front Door: 32 KB of headers)
  * @param logCapacity how many matches GET /_edge/admin/waf/logs keeps
  * @param geoIp IP range to ISO country code, for GeoMatch
+ * @param inspectionBudget how many characters one request's managed-rule inspection may read in
+ * all (regex reads, backtracking included, and each value a transformation or other operator
+ * handles); 0 or less: no limit
+ * @param onInspectionBudgetExhausted what a request that exhausts it gets
  */
 @ConfigurationProperties("gateway.waf")
 public record WafProperties(WafPreset preset, Path policyFile, DataSize inspectedBodySize, DataSize maxBodySize,
-		int maxUrlLength, DataSize maxHeaderSize, int logCapacity, Map<String, String> geoIp) {
+		int maxUrlLength, DataSize maxHeaderSize, int logCapacity, Map<String, String> geoIp, long inspectionBudget,
+		BudgetExhaustedAction onInspectionBudgetExhausted) {
 
 	public WafProperties {
 		geoIp = geoIp == null ? Map.of() : geoIp;
+		onInspectionBudgetExhausted = onInspectionBudgetExhausted == null ? BudgetExhaustedAction.Block
+				: onInspectionBudgetExhausted;
+	}
+
+	/** What a request whose inspection ran out of budget gets. */
+	public enum BudgetExhaustedAction {
+
+		/**
+		 * Treated as an anomaly at the threshold: the managed rule set's ruleSetAction applies
+		 * (Block in Prevention; logged only in Detection), as Front Door treats a body it cannot
+		 * inspect as a match when its body inspection is on.
+		 */
+		Block,
+
+		/** Only logged; the request goes on as the rules evaluated so far decide. */
+		Log
+
 	}
 
 }

@@ -12,6 +12,14 @@ import java.util.regex.Pattern;
  */
 final class Operators {
 
+	/**
+	 * Each regex call may read 1M characters plus 20 per character of the value before it ends
+	 * as "no match" (PCRE's default match limit is 10M steps; a step is not a character read).
+	 */
+	static final long MATCH_LIMIT_BASE = 1_000_000L;
+
+	static final long MATCH_LIMIT_PER_CHAR = 20L;
+
 	private Operators() {
 	}
 
@@ -63,7 +71,55 @@ final class Operators {
 	 * [[:alpha:]] and the \x{…} form that Java already shares.
 	 */
 	static Operator regex(String pcre) {
-		String java = pcre.replace("[:alpha:]", "\\p{Alpha}")
+		String java = javaPattern(pcre);
+		Pattern pattern = Pattern.compile(java, Pattern.DOTALL);
+		String required = RequiredLiteral.of(java);
+		boolean ignoreCase = java.startsWith("(?i)");
+		return new Operator() {
+
+			@Override
+			public boolean matches(String value) {
+				return matches(value, InspectionBudget.unlimited());
+			}
+
+			@Override
+			public boolean matches(String value, InspectionBudget budget) {
+				if (required != null) {
+					budget.charge(value.length());
+					if (!contains(value, required, ignoreCase)) {
+						return false;
+					}
+				}
+				long callLimit = MATCH_LIMIT_BASE + MATCH_LIMIT_PER_CHAR * value.length();
+				long limit = Math.min(callLimit, budget.remaining());
+				BudgetedCharSequence input = new BudgetedCharSequence(value, limit);
+				try {
+					boolean found = pattern.matcher(input).find();
+					budget.charge(input.reads());
+					return found;
+				}
+				catch (BudgetedCharSequence.BudgetExceeded exceeded) {
+					// When the request's budget was the tighter limit, the extra unit throws
+					// InspectionBudget.Exhausted: the engine stops and the policy decides.
+					budget.charge(limit + (limit < callLimit ? 1 : 0));
+					// Otherwise PCRE's match limit: a backtracking blow-up ends as "no match", as in ModSecurity.
+					return false;
+				}
+				catch (StackOverflowError deep) {
+					// java.util.regex recurses once per repetition of a group, so a long value can
+					// overflow the stack where PCRE stops at its recursion limit
+					// (SecPcreMatchLimitRecursion): the same "no match" as ModSecurity gives.
+					budget.charge(input.reads());
+					return false;
+				}
+			}
+
+		};
+	}
+
+	/** The CRS's PCRE in java.util.regex syntax: POSIX classes such as [[:alpha:]] translated. */
+	static String javaPattern(String pcre) {
+		return pcre.replace("[:alpha:]", "\\p{Alpha}")
 			.replace("[:digit:]", "\\d")
 			.replace("[:alnum:]", "\\p{Alnum}")
 			.replace("[:space:]", "\\s")
@@ -71,16 +127,35 @@ final class Operators {
 			.replace("[:lower:]", "\\p{Lower}")
 			.replace("[:punct:]", "\\p{Punct}")
 			.replace("[:xdigit:]", "\\p{XDigit}");
-		Pattern pattern = Pattern.compile(java, Pattern.DOTALL);
-		return value -> {
-			try {
-				return pattern.matcher(new BudgetedCharSequence(value, 1_000_000L + 200L * value.length())).find();
+	}
+
+	/**
+	 * Whether {@code value} contains {@code literal}; ignoring case as java.util.regex's (?i) does
+	 * by default, for US-ASCII letters only ({@code literal} is then in lower case).
+	 */
+	static boolean contains(String value, String literal, boolean ignoreCase) {
+		if (!ignoreCase) {
+			return value.contains(literal);
+		}
+		int last = value.length() - literal.length();
+		char first = literal.charAt(0);
+		for (int i = 0; i <= last; i++) {
+			if (asciiLower(value.charAt(i)) != first) {
+				continue;
 			}
-			catch (BudgetedCharSequence.BudgetExceeded exceeded) {
-				// PCRE's match limit: a backtracking blow-up ends as "no match", as in ModSecurity.
-				return false;
+			int j = 1;
+			while (j < literal.length() && asciiLower(value.charAt(i + j)) == literal.charAt(j)) {
+				j++;
 			}
-		};
+			if (j == literal.length()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static char asciiLower(char c) {
+		return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
 	}
 
 	/** Case-insensitive phrase match (Aho-Corasick in ModSecurity; a linear scan is enough here). */

@@ -2,8 +2,10 @@ package dev.powerpages.emulator.gateway.waf.engine;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -15,6 +17,12 @@ import java.util.function.UnaryOperator;
 public final class RuleEngine {
 
 	private static final int EXCERPT = 100;
+
+	/**
+	 * What one operator call costs beyond the characters it reads (setting up a matcher, a
+	 * tokeniser): a request with thousands of small arguments costs CPU per argument × rule.
+	 */
+	static final int CALL_COST = 16;
 
 	private final List<WafRule> rules;
 
@@ -31,18 +39,39 @@ public final class RuleEngine {
 	 * @param exclusions request parts a rule must not inspect (Front Door's managed rule exclusions)
 	 */
 	public List<RuleMatch> evaluate(WafRequest request, Predicate<WafRule> enabled, Exclusions exclusions) {
-		Evaluation evaluation = new Evaluation(request, exclusions);
+		return evaluate(request, enabled, exclusions, InspectionBudget.unlimited()).matches();
+	}
+
+	/**
+	 * As {@link #evaluate(WafRequest, Predicate, Exclusions)}, spending {@code budget}: once it is
+	 * gone, evaluation stops in the rule it was in, and the result says which.
+	 */
+	public Result evaluate(WafRequest request, Predicate<WafRule> enabled, Exclusions exclusions, InspectionBudget budget) {
+		Evaluation evaluation = new Evaluation(request, exclusions, budget);
 		List<RuleMatch> matches = new ArrayList<>();
 		for (WafRule rule : rules) {
 			if (!enabled.test(rule)) {
 				continue;
 			}
-			RuleMatch match = evaluation.match(rule, rule);
+			RuleMatch match;
+			try {
+				match = evaluation.match(rule, rule);
+			}
+			catch (InspectionBudget.Exhausted exhausted) {
+				return new Result(matches, rule);
+			}
 			if (match != null) {
 				matches.add(match);
 			}
 		}
-		return matches;
+		return new Result(matches, null);
+	}
+
+	/**
+	 * @param matches the rules that fired (up to the point evaluation stopped)
+	 * @param exhaustedIn the rule during which the inspection budget ran out, or null
+	 */
+	public record Result(List<RuleMatch> matches, WafRule exhaustedIn) {
 	}
 
 	/** Request parts excluded from a rule: the collection (e.g. ARGS, REQUEST_HEADERS) and the key. */
@@ -61,16 +90,30 @@ public final class RuleEngine {
 
 		private final Exclusions exclusions;
 
+		private final InspectionBudget budget;
+
+		/**
+		 * Transformed values for this request, per chain prefix: the CRS runs the same chains
+		 * (and chains sharing a prefix, e.g. utf8toUnicode,urlDecodeUni,…) over the same values in
+		 * rule after rule, so each (value, prefix) is decoded once per request.
+		 */
 		private final Map<List<UnaryOperator<String>>, Map<String, String>> transformed = new HashMap<>();
 
-		Evaluation(WafRequest request, Exclusions exclusions) {
+		Evaluation(WafRequest request, Exclusions exclusions, InspectionBudget budget) {
 			this.request = request;
 			this.exclusions = exclusions;
+			this.budget = budget;
 		}
 
 		RuleMatch match(WafRule head, WafRule link) {
 			List<Item> items = items(head, link.variables());
+			// A rule gives the same answer on the same value: a form body without '=' is both an
+			// argument name and REQUEST_BODY, and a rule targeting both would read it twice.
+			Set<String> tested = new HashSet<>();
 			for (Item item : items) {
+				if (!tested.add(item.value())) {
+					continue;
+				}
 				String hit = test(link, item.value());
 				if (hit != null) {
 					if (link.next() != null && match(head, link.next()) == null) {
@@ -84,34 +127,43 @@ public final class RuleEngine {
 
 		/** The value that matched (after transformation), or null. */
 		private String test(WafRule rule, String raw) {
+			budget.charge(CALL_COST);
+			List<UnaryOperator<String>> transformations = rule.transformations();
 			if (rule.multiMatch()) {
 				String value = raw;
-				if (rule.operator().matches(value)) {
+				if (rule.operator().matches(value, budget)) {
 					return value;
 				}
-				for (UnaryOperator<String> t : rule.transformations()) {
-					value = t.apply(value);
-					if (rule.operator().matches(value)) {
-						return value;
+				for (int i = 1; i <= transformations.size(); i++) {
+					String next = transform(transformations, i, raw);
+					if (!next.equals(value) && rule.operator().matches(next, budget)) {
+						// ModSecurity's multiMatch runs the operator again only when a transformation changed the value.
+						return next;
 					}
+					value = next;
 				}
 				return null;
 			}
-			String value = transform(rule.transformations(), raw);
-			return rule.operator().matches(value) ? value : null;
+			String value = transform(transformations, transformations.size(), raw);
+			return rule.operator().matches(value, budget) ? value : null;
 		}
 
-		private String transform(List<UnaryOperator<String>> transformations, String raw) {
-			if (transformations.isEmpty()) {
+		/** The value after the first {@code n} transformations, from the cache where possible. */
+		private String transform(List<UnaryOperator<String>> transformations, int n, String raw) {
+			if (n == 0) {
 				return raw;
 			}
-			return transformed.computeIfAbsent(transformations, k -> new HashMap<>()).computeIfAbsent(raw, value -> {
-				String result = value;
-				for (UnaryOperator<String> t : transformations) {
-					result = t.apply(result);
-				}
-				return result;
-			});
+			List<UnaryOperator<String>> prefix = transformations.subList(0, n);
+			Map<String, String> cache = transformed.get(prefix);
+			String cached = cache == null ? null : cache.get(raw);
+			if (cached != null) {
+				return cached;
+			}
+			String before = transform(transformations, n - 1, raw);
+			budget.charge(before.length());
+			String result = transformations.get(n - 1).apply(before);
+			transformed.computeIfAbsent(List.copyOf(prefix), k -> new HashMap<>()).put(raw, result);
+			return result;
 		}
 
 		private List<Item> items(WafRule rule, List<Variable> variables) {

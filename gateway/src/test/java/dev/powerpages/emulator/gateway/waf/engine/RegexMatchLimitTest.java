@@ -1,0 +1,42 @@
+package dev.powerpages.emulator.gateway.waf.engine;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The limits a single regex call runs under, as PCRE's match and recursion limits bound ModSecurity's. */
+class RegexMatchLimitTest {
+
+	/** CRS 933180 (PHP variable function call): a repeated group that java.util.regex recurses into. */
+	private static final String RULE_933180 = "\\$+(?:[A-Z_a-z\\x7f-\\x{ff}][0-9A-Z_a-z\\x7f-\\x{ff}]*|[\\s\\x0b]*\\{[^\\}]+\\})"
+			+ "(?:[\\s\\x0b]|\\[(?:[^\\[\\]]|\\[[^\\]]+\\])+\\]|\\{[^\\}]+\\}|/(?:\\*[^\\*]*\\*+(?:[^\\*/][^\\*]*\\*+)*/|/[^\\n\\r]*[\\n\\r])"
+			+ "|#[^\\n\\r]*[\\n\\r])*\\(.*\\)";
+
+	@Test
+	void aRegexThatWouldOverflowTheStackIsNoMatchRatherThanAnError() {
+		Operator rule = Operators.regex(RULE_933180);
+		String deep = "$a" + " ".repeat(200_000) + "(x)";
+
+		assertThat(rule.matches("$f (1)")).isTrue();
+		assertThat(rule.matches(deep, InspectionBudget.unlimited())).isFalse();
+	}
+
+	@Test
+	void aRegexStopsWhenTheRequestBudgetRunsOut() {
+		Operator rule = Operators.regex("(?i)a.*?z");
+		InspectionBudget budget = new InspectionBudget(1_000);
+
+		assertThatThrownBy(() -> rule.matches("a".repeat(10_000), budget)).isInstanceOf(InspectionBudget.Exhausted.class);
+		assertThat(budget.used()).isEqualTo(1_000);
+	}
+
+	@Test
+	void aRegexChargesWhatItReads() {
+		InspectionBudget budget = new InspectionBudget(1_000_000);
+
+		assertThat(Operators.regex("needle").matches("hay needle", budget)).isTrue();
+		assertThat(budget.used()).isPositive().isLessThan(100);
+	}
+
+}
