@@ -70,16 +70,26 @@ class DashboardApiController {
         return ResponseEntity.status(outcome.ok() ? 200 : 502).body(outcome);
     }
 
+    /** {@code {"error":{"code":…,"message":…}}}, the code first as in every other error of the service (a record keeps the order). */
+    record DashboardError(Body error) {
+
+        record Body(String code, String message) {
+        }
+
+        static DashboardError of(String code, String message) {
+            return new DashboardError(new Body(code, message));
+        }
+    }
+
     @ExceptionHandler(DashboardException.class)
-    ResponseEntity<Map<String, Map<String, String>>> refused(DashboardException ex) {
+    ResponseEntity<DashboardError> refused(DashboardException ex) {
         return ResponseEntity.status(ex.status()).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("error", Map.of("code", ex.code(), "message", ex.getMessage())));
+                .body(DashboardError.of(ex.code(), ex.getMessage()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Map<String, Map<String, String>>> badParameter(MethodArgumentTypeMismatchException ex) {
+    ResponseEntity<DashboardError> badParameter(MethodArgumentTypeMismatchException ex) {
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("error", Map.of("code", "BadRequest", "message",
-                        "Parameter '" + ex.getName() + "' has an invalid value.")));
+                .body(DashboardError.of("BadRequest", "Parameter '" + ex.getName() + "' has an invalid value."));
     }
 }
