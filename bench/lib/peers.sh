@@ -1,12 +1,13 @@
 # The peers: nginx as a plain reverse proxy and HAProxy as an active/passive balancer, each run
 # from its own configuration under $SCRATCH, on loopback only, stopped by the EXIT trap.
 
-# nginx_start ORIGIN_URL: nginx on $NGINX_PORT proxying everything to ORIGIN_URL, with upstream
-# keep-alive (the gateway pools its origin connections too, so both pay the same per request).
-nginx_start() {
-  local dir=$SCRATCH/nginx origin=${1#http://}
-  mkdir -p "$dir/logs" "$dir/tmp" "$dir/www"
-  cat >"$dir/nginx.conf" <<EOF
+# nginx_config_head DIR ORIGIN: the start of an nginx configuration shared by every nginx the
+# benchmarks run: one worker, its files under DIR, no access log, and an upstream "appnode" to
+# ORIGIN (host:port) with keep-alive (the gateway pools its origin connections too, so both pay
+# the same per request). The caller adds its server blocks and the closing brace of http {}.
+nginx_config_head() {
+  local dir=$1 origin=$2
+  cat <<EOF
 worker_processes 1;
 pid $dir/nginx.pid;
 error_log $dir/logs/error.log warn;
@@ -19,15 +20,33 @@ http {
   uwsgi_temp_path $dir/tmp/uwsgi;
   scgi_temp_path $dir/tmp/scgi;
   upstream appnode { server $origin; keepalive 32; }
-  server {
-    listen 127.0.0.1:$NGINX_PORT;
+EOF
+}
+
+# nginx_proxy_location: a location that forwards everything to the upstream "appnode" as the
+# gateway does (HTTP/1.1 with keep-alive, Host kept, X-Forwarded-For added).
+nginx_proxy_location() {
+  cat <<'EOF'
     location / {
       proxy_pass http://appnode;
       proxy_http_version 1.1;
       proxy_set_header Connection "";
-      proxy_set_header Host \$host;
-      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+      proxy_set_header Host $host;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
     }
+EOF
+}
+
+# nginx_start ORIGIN_URL: nginx on $NGINX_PORT proxying everything to ORIGIN_URL.
+nginx_start() {
+  local dir=$SCRATCH/nginx origin=${1#http://}
+  mkdir -p "$dir/logs" "$dir/tmp" "$dir/www"
+  {
+    nginx_config_head "$dir" "$origin"
+    cat <<EOF
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+$(nginx_proxy_location)
   }
   # A reference for the app node: a page the node rendered, served by nginx as a static file.
   server {
@@ -36,6 +55,7 @@ http {
   }
 }
 EOF
+  } >"$dir/nginx.conf"
   cp "$dir/nginx.conf" "$RESULTS/nginx.conf"
   printf '%s\n' "nginx -p $dir -c $dir/nginx.conf   # config: nginx.conf" >>"$RESULTS/commands.txt"
   nginx -p "$dir" -c "$dir/nginx.conf" || die "nginx did not start (see $dir/logs/error.log)"

@@ -74,29 +74,21 @@ EOF
     listen 127.0.0.1:$WAFCOST_MODSEC_PORT;
     modsecurity on;
     modsecurity_rules_file $dir/modsec/main.conf;
-    location / { proxy_pass http://appnode; proxy_http_version 1.1; proxy_set_header Connection \"\"; proxy_set_header Host \$host; proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for; }
+$(nginx_proxy_location)
   }"
   fi
-  cat >"$dir/nginx.conf" <<EOF
-$load
-worker_processes 1;
-pid $dir/nginx.pid;
-error_log $dir/logs/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path $dir/tmp/body;
-  proxy_temp_path $dir/tmp/proxy;
-  fastcgi_temp_path $dir/tmp/fastcgi;
-  uwsgi_temp_path $dir/tmp/uwsgi;
-  scgi_temp_path $dir/tmp/scgi;
-  upstream appnode { server $origin; keepalive 32; }
+  {
+    # load_module belongs to nginx's main context, before everything else.
+    echo "$load"
+    nginx_config_head "$dir" "$origin"
+    cat <<EOF
   server {
     listen 127.0.0.1:$WAFCOST_PLAIN_PORT;
-    location / { proxy_pass http://appnode; proxy_http_version 1.1; proxy_set_header Connection ""; proxy_set_header Host \$host; proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for; }
+$(nginx_proxy_location)
   }$server
 }
 EOF
+  } >"$dir/nginx.conf"
   cp "$dir/nginx.conf" "$RESULTS/wafcost/nginx.conf"
   printf '%s\n' "nginx -p $dir -c $dir/nginx.conf   # config: wafcost/nginx.conf, wafcost/modsecurity.conf" >>"$RESULTS/commands.txt"
   nginx -p "$dir" -c "$dir/nginx.conf" >"$dir/logs/start.txt" 2>&1 || return 1

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;
+import reactor.netty.channel.AbortedException;
 import reactor.netty.http.client.PrematureCloseException;
 
 import org.springframework.http.HttpStatus;
@@ -84,7 +85,10 @@ public enum OriginFailure {
 						&& status.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value())) {
 			return Optional.of(RESPONSE_TIMEOUT);
 		}
-		if (error instanceof PrematureCloseException || error instanceof IOException) {
+		// AbortedException is not an IOException: Reactor Netty raises it when a pooled connection to
+		// the origin closes just as the request is sent on it, which is what a killed origin does to
+		// the connections the gateway kept open to it.
+		if (error instanceof PrematureCloseException || error instanceof AbortedException || error instanceof IOException) {
 			return Optional.of(CONNECTION_CLOSED);
 		}
 		return Optional.empty();
