@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,15 +22,13 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
 
 /**
  * The five services in containers on a private Docker network, wired by network alias as
- * docker-compose wires them. Images are built from the located jars with a generated Dockerfile
- * (rather than the modules' own Dockerfiles) so that a user's project, which has the jars but not
- * the emulator's source tree, can build them too; Docker's layer cache makes a rebuild of an
- * unchanged jar instant.
+ * docker-compose wires them ({@link StackLayout#onDockerNetwork}), configured by environment
+ * variables as compose configures them. Images are built from the located jars with a generated
+ * Dockerfile (rather than the modules' own Dockerfiles) so that a user's project, which has the
+ * jars but not the emulator's source tree, can build them too; Docker's layer cache makes a
+ * rebuild of an unchanged jar instant.
  */
 final class ContainerStackRuntime implements StackRuntime {
-
-    /** Compose's choice: the store's public URL stays the host's name for it, the token audience the nodes ask for. */
-    private static final String STORE_PUBLIC_URL = "http://localhost:8070";
 
     private static final String DOCKERFILE = """
             FROM eclipse-temurin:17-jre
@@ -40,6 +39,11 @@ final class ContainerStackRuntime implements StackRuntime {
 
     private final Network network = Network.newNetwork();
     private final Map<String, ServiceContainer> services = new LinkedHashMap<>();
+    private final String storePublicUrl;
+
+    private ContainerStackRuntime(String storePublicUrl) {
+        this.storePublicUrl = storePublicUrl;
+    }
 
     static boolean dockerAvailable() {
         try {
@@ -51,24 +55,14 @@ final class ContainerStackRuntime implements StackRuntime {
     }
 
     static ContainerStackRuntime start(Duration startupTimeout) {
-        ContainerStackRuntime stack = new ContainerStackRuntime();
+        StackLayout layout = StackLayout.onDockerNetwork();
+        ContainerStackRuntime stack = new ContainerStackRuntime(layout.storePublicUrl());
         try {
-            Future<String> store = image(StackService.METADATA_STORE);
-            Future<String> appNode = image(StackService.APP_NODE);
-            stack.add(STORE, StackService.METADATA_STORE, store, startupTimeout, Map.of(
-                    "STORE_IN_MEMORY", "true",
-                    "STORE_PUBLIC_URL", STORE_PUBLIC_URL));
-            for (String region : List.of(NORTHEUROPE, WESTEUROPE)) {
-                stack.add(region, StackService.APP_NODE, appNode, startupTimeout, Map.of(
-                        "NODE_REGION", region,
-                        "STORE_URL", "http://" + STORE + ":8070",
-                        "STORE_SCOPE", STORE_PUBLIC_URL + "/.default"));
+            // One image per artifact, built once: both app nodes run the same one.
+            Map<StackService, Future<String>> images = new EnumMap<>(StackService.class);
+            for (StackLayout.Service service : layout.services()) {
+                stack.add(service, images.computeIfAbsent(service.artifact(), ContainerStackRuntime::image), startupTimeout);
             }
-            stack.add(TRAFFIC_MANAGER, StackService.TRAFFIC_MANAGER, image(StackService.TRAFFIC_MANAGER), startupTimeout,
-                    Map.of("CONTOSO_PRIMARY_TARGET", NORTHEUROPE + ":8081",
-                            "CONTOSO_SECONDARY_TARGET", WESTEUROPE + ":8081"));
-            stack.add(GATEWAY, StackService.GATEWAY, image(StackService.GATEWAY), startupTimeout,
-                    Map.of("GATEWAY_TRAFFIC_MANAGER_URL", "http://" + TRAFFIC_MANAGER + ":8090"));
             // All at once, as the local mode does: each service retries its peers, and each container
             // is ready when its own health path answers 200 (the app nodes' only once the store has served the site).
             // One thread each: the common pool has a single worker on a two-core machine.
@@ -101,16 +95,15 @@ final class ContainerStackRuntime implements StackRuntime {
                 .withFileFromString("Dockerfile", DOCKERFILE);
     }
 
-    private void add(String name, StackService service, Future<String> image, Duration startupTimeout,
-            Map<String, String> environment) {
+    private void add(StackLayout.Service service, Future<String> image, Duration startupTimeout) {
         GenericContainer<?> container = new GenericContainer<>(image)
                 .withNetwork(network)
-                .withNetworkAliases(name)
-                .withExposedPorts(service.defaultPort())
-                .withEnv(environment)
-                .withEnv("SERVER_PORT", Integer.toString(service.defaultPort()))
+                .withNetworkAliases(service.name())
+                .withExposedPorts(service.port())
+                .withEnv(service.environment())
                 .waitingFor(Wait.forHttp(service.healthPath()).forStatusCode(200).withStartupTimeout(startupTimeout));
-        services.put(name, new ServiceContainer(name, container, service.defaultPort(), service.healthPath(), startupTimeout));
+        services.put(service.name(), new ServiceContainer(service.name(), container, service.port(), service.healthPath(),
+                startupTimeout));
     }
 
     @Override
@@ -124,7 +117,7 @@ final class ContainerStackRuntime implements StackRuntime {
 
     @Override
     public String storePublicUrl() {
-        return STORE_PUBLIC_URL;
+        return storePublicUrl;
     }
 
     @Override

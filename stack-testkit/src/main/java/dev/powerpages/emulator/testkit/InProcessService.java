@@ -9,7 +9,6 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,13 +47,12 @@ final class InProcessService implements RunningService {
     private final Duration startupTimeout;
     private volatile Instance instance;
 
-    InProcessService(String name, BootJarClasspath application, int port, String healthPath, Map<String, String> properties,
-            Path logDir, Duration startupTimeout) {
-        this.name = name;
+    InProcessService(StackLayout.Service service, BootJarClasspath application, Path logDir, Duration startupTimeout) {
+        this.name = service.name();
         this.application = application;
-        this.port = port;
-        this.healthPath = healthPath;
-        this.properties = properties;
+        this.port = service.port();
+        this.healthPath = service.healthPath();
+        this.properties = service.properties();
         this.log = logDir.resolve(name + ".log").toAbsolutePath();
         this.startupTimeout = startupTimeout;
     }
@@ -88,7 +86,6 @@ final class InProcessService implements RunningService {
 
     private List<String> arguments() {
         Map<String, String> all = new LinkedHashMap<>();
-        all.put("server.port", Integer.toString(port));
         all.put("server.address", "127.0.0.1");
         // kill() must cut connections at once, and close() has no reason to wait for requests either.
         all.put("server.shutdown", "immediate");
@@ -124,19 +121,13 @@ final class InProcessService implements RunningService {
         factory.getMethod("disable").invoke(null);
     }
 
-    void awaitHealthy() {
-        Instant deadline = Instant.now().plus(startupTimeout);
+    @Override
+    public String startFailure() {
         Instance current = instance;
-        while (Instant.now().isBefore(deadline)) {
-            if (current.context().isCompletedExceptionally()) {
-                throw new IllegalStateException(name + " failed to start: " + current.failure() + "\n" + logTail());
-            }
-            if (isRunning() && Http.answers200(url(healthPath))) {
-                return;
-            }
-            Http.sleep(Duration.ofMillis(250));
+        if (current == null) {
+            return "was stopped";
         }
-        throw new IllegalStateException(name + " did not become healthy within " + startupTimeout + ":\n" + logTail());
+        return current.context().isCompletedExceptionally() ? "failed to start: " + current.failure() : null;
     }
 
     @Override
@@ -191,6 +182,16 @@ final class InProcessService implements RunningService {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public String healthPath() {
+        return healthPath;
+    }
+
+    @Override
+    public Duration startupTimeout() {
+        return startupTimeout;
     }
 
     @Override

@@ -2,9 +2,9 @@ package dev.powerpages.emulator.testkit;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
 import org.testcontainers.containers.GenericContainer;
@@ -71,13 +71,7 @@ final class ServiceContainer implements RunningService {
         Ports.Binding[] bindings = docker().inspectContainerCmd(container.getContainerId()).exec()
                 .getNetworkSettings().getPorts().getBindings().get(ExposedPort.tcp(port));
         baseUrl = "http://" + container.getHost() + ":" + bindings[0].getHostPortSpec();
-        Instant deadline = Instant.now().plus(startupTimeout);
-        while (!Http.answers200(url(healthPath))) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(name + " did not become healthy within " + startupTimeout + ":\n" + logTail());
-            }
-            Http.sleep(Duration.ofMillis(250));
-        }
+        awaitHealthy();
     }
 
     @Override
@@ -88,6 +82,27 @@ final class ServiceContainer implements RunningService {
         }
         Boolean running = docker().inspectContainerCmd(id).exec().getState().getRunning();
         return Boolean.TRUE.equals(running);
+    }
+
+    @Override
+    public String healthPath() {
+        return healthPath;
+    }
+
+    @Override
+    public Duration startupTimeout() {
+        return startupTimeout;
+    }
+
+    /** A container that stopped after its start will not answer: its exit code tells why. */
+    @Override
+    public String startFailure() {
+        String id = container.getContainerId();
+        if (id == null) {
+            return "has no container";
+        }
+        InspectContainerResponse.ContainerState state = docker().inspectContainerCmd(id).exec().getState();
+        return Boolean.TRUE.equals(state.getRunning()) ? null : "exited with " + state.getExitCodeLong();
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +27,12 @@ final class ServiceProcess implements RunningService {
     private final Duration startupTimeout;
     private volatile Process process;
 
-    ServiceProcess(String name, Path jar, int port, String healthPath, Map<String, String> environment, Path logDir,
-            Duration startupTimeout) {
-        this.name = name;
+    ServiceProcess(StackLayout.Service service, Path jar, Path logDir, Duration startupTimeout) {
+        this.name = service.name();
         this.jar = jar;
-        this.port = port;
-        this.healthPath = healthPath;
-        this.environment = environment;
+        this.port = service.port();
+        this.healthPath = service.healthPath();
+        this.environment = service.environment();
         this.log = logDir.resolve(name + ".log");
         this.startupTimeout = startupTimeout;
     }
@@ -47,7 +45,6 @@ final class ServiceProcess implements RunningService {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // Environment variables, as ./stack and docker-compose configure the services: each child has its own.
         builder.environment().putAll(environment);
-        builder.environment().put("SERVER_PORT", Integer.toString(port));
         try {
             process = builder.start();
         }
@@ -56,18 +53,13 @@ final class ServiceProcess implements RunningService {
         }
     }
 
-    void awaitHealthy() {
-        Instant deadline = Instant.now().plus(startupTimeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + logTail());
-            }
-            if (Http.answers200(url(healthPath))) {
-                return;
-            }
-            Http.sleep(Duration.ofMillis(250));
+    @Override
+    public String startFailure() {
+        Process current = process;
+        if (current == null) {
+            return "was not started";
         }
-        throw new IllegalStateException(name + " did not become healthy within " + startupTimeout + ":\n" + logTail());
+        return current.isAlive() ? null : "exited with " + current.exitValue();
     }
 
     @Override
@@ -115,6 +107,16 @@ final class ServiceProcess implements RunningService {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public String healthPath() {
+        return healthPath;
+    }
+
+    @Override
+    public Duration startupTimeout() {
+        return startupTimeout;
     }
 
     @Override

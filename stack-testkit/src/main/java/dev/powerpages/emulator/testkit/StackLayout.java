@@ -1,0 +1,232 @@
+package dev.powerpages.emulator.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToIntFunction;
+import java.util.function.UnaryOperator;
+
+/**
+ * The stack the kit starts, described once for all three runtimes: the five services in start order (the store,
+ * the two app nodes, the traffic manager, the gateway), the port each listens on, and each one's settings as
+ * Spring property names ({@code store.url}, {@code server.port}). The traffic manager's two targets are the
+ * exception: its {@code application.yml} reads them through the placeholders {@code CONTOSO_PRIMARY_TARGET} and
+ * {@code CONTOSO_SECONDARY_TARGET}, which are names to be matched as they are, not properties to be bound.
+ *
+ * <p>The runtimes differ only in where the services run and how the settings reach them: in-process as
+ * {@code --name=value} arguments (the JVM's environment and system properties would reach all five services),
+ * child processes and containers as environment variables ({@link Service#environment()}).
+ *
+ * @param storePublicUrl the store's URL as the app nodes name it: the audience of its tokens and the base of the scope
+ * @param services the five services, in the order they are started (and stopped in reverse)
+ */
+record StackLayout(String storePublicUrl, List<Service> services) {
+
+    /** Where the services on this machine log, and where the gateway keeps its per-stack settings files. */
+    static final String LOGS_DIR_PROPERTY = "powerpages.stack.logs.dir";
+
+    /** The compose file's choice: the host's name for the store, which the nodes ask tokens for (the audience). */
+    private static final String COMPOSE_STORE_PUBLIC_URL = "http://localhost:8070";
+
+    private static final Map<String, StackService> ARTIFACTS = artifacts();
+
+    StackLayout {
+        services = List.copyOf(services);
+    }
+
+    /**
+     * The stack on this machine's loopback interface (in-process or child processes), each service on a free port,
+     * wired to its peers by {@code localhost:<port>}. Several such stacks, and a running {@code ./stack}, must not
+     * share anything: the traffic manager's DNS server gets a free UDP port and keeps its profiles in memory, and the
+     * gateway keeps its CDN and WAF settings beside this stack's logs, so each stack starts with them as configured
+     * (off), never with what an earlier stack switched on.
+     */
+    static StackLayout onLoopback(Path logDir) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ARTIFACTS.keySet().forEach(name -> ports.put(name, freePort()));
+        Path gatewayState = logDir.resolve("gateway-" + ports.get(StackRuntime.GATEWAY));
+        return wire(name -> "localhost", ports::get, "http://localhost:" + ports.get(StackRuntime.STORE))
+                .with(StackRuntime.TRAFFIC_MANAGER, Map.of(
+                        "traffic-manager.dns.port", "0",
+                        "traffic-manager.data-dir", ""))
+                .with(StackRuntime.GATEWAY, Map.of(
+                        "gateway.cdn.settings-file", gatewayState.resolve("cdn-settings.json").toString(),
+                        "gateway.waf.policy-file", gatewayState.resolve("waf-policy.json").toString()));
+    }
+
+    /**
+     * The stack on a private Docker network, wired as {@code docker-compose.yml} wires it: each service reached by
+     * its network alias (its name) on its artifact's default port, the store's public URL the host's name for it.
+     */
+    static StackLayout onDockerNetwork() {
+        return wire(UnaryOperator.identity(), name -> ARTIFACTS.get(name).defaultPort(), COMPOSE_STORE_PUBLIC_URL);
+    }
+
+    /** {@code -Dpowerpages.stack.logs.dir} (default {@code target/powerpages-stack-logs}), created if missing. */
+    static Path logDir() {
+        try {
+            return Files.createDirectories(Path.of(System.getProperty(LOGS_DIR_PROPERTY, "target/powerpages-stack-logs")));
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** How the services find each other, whatever the network: only the host names and ports differ. */
+    private static StackLayout wire(UnaryOperator<String> host, ToIntFunction<String> port, String storePublicUrl) {
+        UnaryOperator<String> address = name -> host.apply(name) + ":" + port.applyAsInt(name);
+        String storeUrl = "http://" + address.apply(StackRuntime.STORE);
+        List<Service> services = new ArrayList<>();
+        services.add(service(StackRuntime.STORE, port, Map.of(
+                "store.in-memory", "true",
+                "store.public-url", storePublicUrl)));
+        for (String region : List.of(StackRuntime.NORTHEUROPE, StackRuntime.WESTEUROPE)) {
+            services.add(service(region, port, Map.of(
+                    "node.region", region,
+                    "store.url", storeUrl,
+                    "store.scope", storePublicUrl + "/.default")));
+        }
+        services.add(service(StackRuntime.TRAFFIC_MANAGER, port, Map.of(
+                "CONTOSO_PRIMARY_TARGET", address.apply(StackRuntime.NORTHEUROPE),
+                "CONTOSO_SECONDARY_TARGET", address.apply(StackRuntime.WESTEUROPE))));
+        services.add(service(StackRuntime.GATEWAY, port, Map.of(
+                "gateway.traffic-manager.url", "http://" + address.apply(StackRuntime.TRAFFIC_MANAGER))));
+        return new StackLayout(storePublicUrl, services);
+    }
+
+    private static Service service(String name, ToIntFunction<String> port, Map<String, String> properties) {
+        int listensOn = port.applyAsInt(name);
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("server.port", Integer.toString(listensOn));
+        all.putAll(properties);
+        return new Service(name, ARTIFACTS.get(name), listensOn, all);
+    }
+
+    /** The same layout with more settings for one service. */
+    StackLayout with(String name, Map<String, String> more) {
+        if (!ARTIFACTS.containsKey(name)) {
+            throw new IllegalArgumentException("no service " + name + " in " + ARTIFACTS.keySet());
+        }
+        return new StackLayout(storePublicUrl,
+                services.stream().map(service -> service.name().equals(name) ? service.with(more) : service).toList());
+    }
+
+    /** The service of that name. */
+    Service service(String name) {
+        return services.stream().filter(service -> service.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name + " in " + ARTIFACTS.keySet()));
+    }
+
+    /**
+     * The environment variable Spring Boot binds to a property, by its relaxed-binding rule for environment
+     * variables: dots become underscores, dashes go, list indexes become their own part ({@code my.list[0].name}
+     * is {@code MY_LIST_0_NAME}), all upper case. A name already in that form (a placeholder such as
+     * {@code CONTOSO_PRIMARY_TARGET}) stays as it is. Map keys in brackets have no environment-variable form; they
+     * are refused rather than turned into a variable nothing would bind.
+     */
+    static String environmentVariable(String property) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder part = new StringBuilder();
+        boolean inBrackets = false;
+        for (char c : property.toCharArray()) {
+            if (c == '.' || c == '[' || c == ']') {
+                if (inBrackets && !part.toString().chars().allMatch(Character::isDigit)) {
+                    throw new IllegalArgumentException(property + ": only list indexes ([0]) have an environment-variable form");
+                }
+                inBrackets = c == '[';
+                if (!part.isEmpty()) {
+                    parts.add(part.toString());
+                }
+                part.setLength(0);
+            }
+            else if (c != '-') {
+                part.append(c);
+            }
+        }
+        if (inBrackets) {
+            throw new IllegalArgumentException(property + ": unclosed [");
+        }
+        if (!part.isEmpty()) {
+            parts.add(part.toString());
+        }
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("'" + property + "' is not a property name");
+        }
+        return String.join("_", parts).toUpperCase(Locale.ROOT);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static Map<String, StackService> artifacts() {
+        Map<String, StackService> artifacts = new LinkedHashMap<>();
+        artifacts.put(StackRuntime.STORE, StackService.METADATA_STORE);
+        artifacts.put(StackRuntime.NORTHEUROPE, StackService.APP_NODE);
+        artifacts.put(StackRuntime.WESTEUROPE, StackService.APP_NODE);
+        artifacts.put(StackRuntime.TRAFFIC_MANAGER, StackService.TRAFFIC_MANAGER);
+        artifacts.put(StackRuntime.GATEWAY, StackService.GATEWAY);
+        return Collections.unmodifiableMap(artifacts);
+    }
+
+    /**
+     * One service of the stack.
+     *
+     * @param name its name in the stack ({@link StackRuntime#STORE}, …), also its log file's and network alias
+     * @param artifact the application it runs
+     * @param port the port it listens on (in a container: inside the container)
+     * @param properties its settings, Spring property names to values, {@code server.port} among them
+     */
+    record Service(String name, StackService artifact, int port, Map<String, String> properties) {
+
+        Service {
+            properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+        }
+
+        String healthPath() {
+            return artifact.healthPath();
+        }
+
+        Service with(Map<String, String> more) {
+            Map<String, String> all = new LinkedHashMap<>(properties);
+            all.putAll(more);
+            return new Service(name, artifact, port, all);
+        }
+
+        /**
+         * The settings as environment variables, for a child process or a container. Environment variables rather
+         * than {@code --name=value} arguments, although both would reach the application: they are how
+         * {@code ./stack} and {@code docker-compose.yml} configure the services, so these modes start each service
+         * the way a user does (each child has an environment of its own, unlike the in-process services). The names
+         * follow from the properties by Spring Boot's rule ({@link #environmentVariable(String)}), so the layout
+         * stays the one description of the settings. They are Boot's canonical form: {@code STORE_PUBLICURL} where
+         * {@code ./stack} writes the older {@code STORE_PUBLIC_URL}; Boot binds both to {@code store.public-url},
+         * and the canonical one first when both are set.
+         */
+        Map<String, String> environment() {
+            Map<String, String> environment = new LinkedHashMap<>();
+            properties.forEach((property, value) -> {
+                String variable = environmentVariable(property);
+                String earlier = environment.put(variable, value);
+                if (earlier != null && !earlier.equals(value)) {
+                    throw new IllegalStateException(name + ": two settings become " + variable);
+                }
+            });
+            return environment;
+        }
+    }
+}
