@@ -47,7 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
  * upsert whose outcome they never learnt (as a client retries after a dropped connection).
  *
  * <p>It starts the store jar itself rather than through {@code @PowerPagesStackTest}: the kit runs
- * the store in memory (STORE_IN_MEMORY=true, not overridable per service), and an in-memory store
+ * the store in memory ({@code store.in-memory=true}, not overridable per service), and an in-memory store
  * restarts from its seed, which would make the property meaningless.
  */
 class StoreDurabilityIT {
