@@ -14,6 +14,7 @@ import org.apache.olingo.server.api.ServiceMetadata;
 import org.apache.olingo.commons.api.edmx.EdmxReference;
 import org.apache.olingo.commons.api.edmx.EdmxReferenceInclude;
 import org.apache.olingo.server.api.serializer.SerializerException;
+
 import dev.powerpages.emulator.store.schema.StoreSchema;
 
 /**
