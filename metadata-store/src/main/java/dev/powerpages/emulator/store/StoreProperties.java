@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param dataDir   where the H2 files and the token signing key live
  * @param inMemory  {@code true}: H2 in memory and a signing key that dies with the process (tests)
  * @param tenantId  tenant of the token endpoint {@code /{tenant}/oauth2/v2.0/token}
- * @param schema    classpath or file location of the table definitions
+ * @param schema    classpath or file location of the table definitions every environment has (each may add
+ *                  its own: {@code store.environments[].extra-tables})
  * @param seed      classpath location of the demo data loaded into an empty store ("" to disable)
  * @param clients   applications allowed to obtain tokens (client credentials)
  * @param securityRoles security roles, by name, that the clients' application users hold

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 import dev.powerpages.emulator.store.StoreProperties;
 import dev.powerpages.emulator.store.data.RowStore;
-import dev.powerpages.emulator.store.schema.StoreSchema;
+import dev.powerpages.emulator.store.environment.EnvironmentSchemas;
 import dev.powerpages.emulator.store.schema.TableDefinition;
 
 /**
@@ -25,13 +25,13 @@ public class ApplicationUsers {
     private static final int NON_INTERACTIVE = 4;
 
     private final StoreProperties properties;
-    private final StoreSchema schema;
+    private final EnvironmentSchemas schemas;
     private final RowStore rows;
     private final Map<String, ApplicationUser> byClientId = new LinkedHashMap<>();
 
-    ApplicationUsers(StoreProperties properties, StoreSchema schema, RowStore rows) {
+    ApplicationUsers(StoreProperties properties, EnvironmentSchemas schemas, RowStore rows) {
         this.properties = properties;
-        this.schema = schema;
+        this.schemas = schemas;
         this.rows = rows;
         Map<String, StoreProperties.SecurityRole> roles = new LinkedHashMap<>();
         properties.securityRoles().forEach(role -> roles.put(role.name(), role));
@@ -55,7 +55,7 @@ public class ApplicationUsers {
 
     /** Creates the missing application users in the current environment's database (each environment has its own). */
     public void createMissingUsers() {
-        Optional<TableDefinition> systemUsers = schema.table("systemuser");
+        Optional<TableDefinition> systemUsers = schemas.current().table("systemuser");
         if (systemUsers.isEmpty()) {
             return; // a schema without systemuser: privileges still apply, there is just no row to show
         }

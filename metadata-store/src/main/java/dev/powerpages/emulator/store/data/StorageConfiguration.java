@@ -1,7 +1,6 @@
 package dev.powerpages.emulator.store.data;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.UUID;
 
@@ -10,7 +9,6 @@ import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,9 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.zaxxer.hikari.HikariDataSource;
 
 import dev.powerpages.emulator.store.StoreProperties;
-import dev.powerpages.emulator.store.schema.SchemaLoader;
+import dev.powerpages.emulator.store.environment.EnvironmentSchemas;
+import dev.powerpages.emulator.store.environment.Environments;
 import dev.powerpages.emulator.store.schema.SchemaMigrator;
-import dev.powerpages.emulator.store.schema.StoreSchema;
 
 @Configuration(proxyBeanMethods = false)
 class StorageConfiguration {
@@ -72,21 +70,15 @@ class StorageConfiguration {
         return SqlDialect.forUrl(dataSource.getJdbcUrl());
     }
 
-    @Bean
-    StoreSchema storeSchema(StoreProperties properties, ResourceLoader resources) throws IOException {
-        try (InputStream yaml = resources.getResource(properties.schema()).getInputStream()) {
-            return new SchemaLoader().load(yaml);
-        }
-    }
-
     /**
-     * The row store is only handed out once the storage matches the schema. Flyway has created the
+     * The row store is only handed out once the default environment's storage matches its schema (the
+     * other environments' is migrated by {@code EnvironmentInitializer}). Flyway has created the
      * system tables by then: Spring Boot runs it before any bean that uses a JdbcTemplate.
      */
     @Bean
-    RowStore rowStore(JdbcTemplate jdbc, StoreSchema schema, SqlDialect dialect, HikariDataSource dataSource,
-            PlatformTransactionManager transactions) {
-        new SchemaMigrator(jdbc, dialect).migrate(schema);
+    RowStore rowStore(JdbcTemplate jdbc, EnvironmentSchemas schemas, Environments environments, SqlDialect dialect,
+            HikariDataSource dataSource, PlatformTransactionManager transactions) {
+        new SchemaMigrator(jdbc, dialect).migrate(schemas.of(environments.defaultEnvironment()));
         boolean inMemory = dataSource.getJdbcUrl().startsWith("jdbc:h2:mem:");
         return new RowStore(jdbc, new TransactionTemplate(transactions), dialect, inMemory);
     }

@@ -18,9 +18,15 @@ import java.util.UUID;
  * @param pathUrl      its URL by path prefix, e.g. {@code http://localhost:8070/fabrikam}
  * @param defaultUrl   the store's own URL when this is the default environment, else {@code null}
  * @param tenantId     the tenant (directory) it belongs to
+ * @param extraTables  locations of the table-definition files of its own tables, loaded on top of the shared
+ *                     schema (see {@link EnvironmentSchemas}); empty when it has only the shared tables
  */
 public record DataverseEnvironment(String name, String friendlyName, String geography, List<String> regions, boolean seed,
-        String hostUrl, String pathUrl, String defaultUrl, String tenantId) {
+        String hostUrl, String pathUrl, String defaultUrl, String tenantId, List<String> extraTables) {
+
+    public DataverseEnvironment {
+        extraTables = extraTables == null ? List.of() : List.copyOf(extraTables);
+    }
 
     public boolean isDefault() {
         return defaultUrl != null;

@@ -11,7 +11,6 @@ import org.springframework.stereotype.Component;
 import dev.powerpages.emulator.store.auth.ApplicationUsers;
 import dev.powerpages.emulator.store.data.SqlDialect;
 import dev.powerpages.emulator.store.schema.SchemaMigrator;
-import dev.powerpages.emulator.store.schema.StoreSchema;
 import dev.powerpages.emulator.store.seed.DemoSeeder;
 
 /**
@@ -32,19 +31,19 @@ class EnvironmentInitializer implements SmartInitializingSingleton {
     private final Flyway flyway;
     private final SqlDialect dialect;
     private final JdbcTemplate jdbc;
-    private final StoreSchema schema;
+    private final EnvironmentSchemas schemas;
     private final DemoSeeder seeder;
     private final ApplicationUsers users;
 
     EnvironmentInitializer(Environments environments, CurrentEnvironment current, EnvironmentRoutingDataSource databases, Flyway flyway,
-            SqlDialect dialect, JdbcTemplate jdbc, StoreSchema schema, DemoSeeder seeder, ApplicationUsers users) {
+            SqlDialect dialect, JdbcTemplate jdbc, EnvironmentSchemas schemas, DemoSeeder seeder, ApplicationUsers users) {
         this.environments = environments;
         this.current = current;
         this.databases = databases;
         this.flyway = flyway;
         this.dialect = dialect;
         this.jdbc = jdbc;
-        this.schema = schema;
+        this.schemas = schemas;
         this.seeder = seeder;
         this.users = users;
     }
@@ -67,7 +66,10 @@ class EnvironmentInitializer implements SmartInitializingSingleton {
         }
     }
 
-    /** The same migrations as the default environment's, with Spring Boot's Flyway settings, on its own database. */
+    /**
+     * The same Flyway migrations as the default environment's, with Spring Boot's Flyway settings, on
+     * its own database; then its tables, its own extra tables included.
+     */
     private void migrate(DataverseEnvironment environment) {
         FluentConfiguration configuration = Flyway.configure().configuration(flyway.getConfiguration())
                 .dataSource(databases.databaseOf(environment.name()));
@@ -75,6 +77,6 @@ class EnvironmentInitializer implements SmartInitializingSingleton {
             configuration.schemas(EnvironmentDatabases.postgresSchema(environment.name()));
         }
         configuration.load().migrate();
-        new SchemaMigrator(jdbc, dialect).migrate(schema);
+        new SchemaMigrator(jdbc, dialect).migrate(schemas.of(environment));
     }
 }

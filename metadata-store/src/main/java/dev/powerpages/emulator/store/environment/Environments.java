@@ -64,7 +64,7 @@ public class Environments {
             DataverseEnvironment environment = new DataverseEnvironment(name,
                     settings.friendlyName() == null ? name : settings.friendlyName(), geography, regions,
                     settings.seed() == null || settings.seed(), hostUrl, store.publicUrl() + "/" + name,
-                    name.equals(defaultName) ? store.publicUrl() : null, store.tenantId());
+                    name.equals(defaultName) ? store.publicUrl() : null, store.tenantId(), extraTables(settings));
             if (byName.put(name, environment) != null) {
                 throw new IllegalStateException("Environment " + name + " is configured twice");
             }
@@ -112,6 +112,12 @@ public class Environments {
     /** The environment a token audience names. */
     public Optional<DataverseEnvironment> byAudience(String audience) {
         return byName.values().stream().filter(e -> e.accepts(audience)).findFirst();
+    }
+
+    /** Blank entries are dropped: {@code extra-tables: ""} (e.g. an empty environment variable) means none. */
+    private static List<String> extraTables(EnvironmentsProperties.EnvironmentSettings settings) {
+        return settings.extraTables() == null ? List.of()
+                : settings.extraTables().stream().filter(location -> location != null && !location.isBlank()).map(String::trim).toList();
     }
 
     /** An IP literal cannot take a sub-domain: environments of a store named by IP live under {@code .localhost}. */

@@ -19,7 +19,7 @@ public record EnvironmentsProperties(String defaultEnvironment, List<Environment
     public EnvironmentsProperties {
         defaultEnvironment = defaultEnvironment == null || defaultEnvironment.isBlank() ? "contoso" : defaultEnvironment;
         environments = environments == null || environments.isEmpty()
-                ? List.of(new EnvironmentSettings(defaultEnvironment, null, null, null, null, null))
+                ? List.of(new EnvironmentSettings(defaultEnvironment, null, null, null, null, null, null))
                 : List.copyOf(environments);
     }
 
@@ -32,8 +32,12 @@ public record EnvironmentsProperties(String defaultEnvironment, List<Environment
      * @param regions      the Azure regions serving it, primary first (default: the geography's pair)
      * @param seed         whether the demo website and its business rows are loaded into its empty database (default {@code true})
      * @param url          its URL as clients name it, the token audience (default {@code <scheme>://<name>.<store host>:<port>})
+     * @param extraTables  locations ({@code classpath:} or {@code file:}, as {@code store.schema}) of table-definition
+     *                     files in the format of {@code schema/tables.yaml}, whose tables this environment has on top of
+     *                     the shared ones: its own customisations, such as a custom table {@code cr123_project}
+     *                     (default none)
      */
     public record EnvironmentSettings(String name, String friendlyName, String geography, List<String> regions, Boolean seed,
-            String url) {
+            String url, List<String> extraTables) {
     }
 }

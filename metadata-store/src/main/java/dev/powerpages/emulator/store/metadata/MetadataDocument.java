@@ -14,15 +14,14 @@ import org.apache.olingo.server.api.ServiceMetadata;
 import org.apache.olingo.commons.api.edmx.EdmxReference;
 import org.apache.olingo.commons.api.edmx.EdmxReferenceInclude;
 import org.apache.olingo.server.api.serializer.SerializerException;
-import org.springframework.stereotype.Component;
 
 import dev.powerpages.emulator.store.schema.StoreSchema;
 
 /**
- * The CSDL document served at {@code /api/data/v9.2/$metadata}, generated from the schema once at
- * start-up and serialised by Apache Olingo (the schema only changes with a restart).
+ * The CSDL document served at {@code /api/data/v9.2/$metadata}, generated from an environment's
+ * schema once at start-up ({@code EnvironmentSchemas}) and serialised by Apache Olingo (the schema
+ * only changes with a restart).
  */
-@Component
 public class MetadataDocument {
 
     private final Edm edm;

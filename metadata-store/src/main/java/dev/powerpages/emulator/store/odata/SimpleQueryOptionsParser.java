@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,14 +42,19 @@ public final class SimpleQueryOptionsParser implements QueryOptionsParser {
     /** {@code nav} or {@code nav($select=a,b)}; Dataverse allows only $select (and, rarely, more) inside. */
     private static final Pattern EXPAND_ITEM = Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(?:\\((.*)\\))?\\s*");
 
-    private final StoreSchema schema;
+    private final Supplier<StoreSchema> schema;
 
     /** Without a schema, $expand is rejected: collection-valued navigation needs the other tables. */
     public SimpleQueryOptionsParser() {
-        this(null);
+        this(() -> null);
     }
 
     public SimpleQueryOptionsParser(StoreSchema schema) {
+        this(() -> schema);
+    }
+
+    /** @param schema the tables in force for each parse, e.g. those of the request's environment */
+    public SimpleQueryOptionsParser(Supplier<StoreSchema> schema) {
         this.schema = schema;
     }
 
@@ -98,11 +104,12 @@ public final class SimpleQueryOptionsParser implements QueryOptionsParser {
     }
 
     private QueryOptions.Expand navigation(TableDefinition table, String navigation) {
+        StoreSchema tables = schema.get();
         Optional<ColumnDefinition> single = table.navigation(navigation);
-        if (single.isPresent() && schema != null) {
-            return new QueryOptions.Expand(navigation, schema.requireTable(single.get().target()), single.get(), false, List.of());
+        if (single.isPresent() && tables != null) {
+            return new QueryOptions.Expand(navigation, tables.requireTable(single.get().target()), single.get(), false, List.of());
         }
-        Optional<StoreSchema.OneToMany> many = schema == null ? Optional.empty() : schema.oneToMany(table, navigation);
+        Optional<StoreSchema.OneToMany> many = tables == null ? Optional.empty() : tables.oneToMany(table, navigation);
         if (many.isPresent()) {
             return new QueryOptions.Expand(navigation, many.get().referencing(), many.get().lookup(), true, List.of());
         }

@@ -24,15 +24,26 @@ public final class SchemaLoader {
     private static final Pattern LOGICAL_NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
     public StoreSchema load(InputStream yaml) throws IOException {
+        return new StoreSchema(read(yaml));
+    }
+
+    /**
+     * The tables of one file, not yet checked against each other's lookups: an environment's extra
+     * tables may look up the base schema's (see {@link StoreSchema#with(List)}).
+     */
+    public List<TableDefinition> read(InputStream yaml) throws IOException {
         Object document = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
         if (!(document instanceof Map<?, ?> root) || !(root.get("tables") instanceof List<?> tables)) {
             throw new IOException("A schema file needs a top-level 'tables' list");
         }
         List<TableDefinition> definitions = new ArrayList<>();
         for (Object table : tables) {
-            definitions.add(table((Map<?, ?>) table));
+            if (!(table instanceof Map<?, ?> map)) {
+                throw new IOException("Each entry of 'tables' must be a table definition, not: " + table);
+            }
+            definitions.add(table(map));
         }
-        return new StoreSchema(definitions);
+        return definitions;
     }
 
     private TableDefinition table(Map<?, ?> yaml) {

@@ -15,9 +15,12 @@ public final class StoreSchema {
 
     public StoreSchema(List<TableDefinition> tables) {
         for (TableDefinition table : tables) {
-            if (byLogicalName.put(table.logicalName(), table) != null
-                    || byEntitySet.put(table.entitySetName(), table) != null) {
+            if (byLogicalName.put(table.logicalName(), table) != null) {
                 throw new IllegalArgumentException("Table defined twice: " + table.logicalName());
+            }
+            if (byEntitySet.put(table.entitySetName(), table) != null) {
+                throw new IllegalArgumentException("Entity set " + table.entitySetName() + " of table " + table.logicalName()
+                        + " is another table's already");
             }
         }
         for (TableDefinition table : tables) {
@@ -28,6 +31,17 @@ public final class StoreSchema {
                 }
             }
         }
+    }
+
+    /**
+     * This schema and {@code extra} tables, which may look up this schema's tables and each other
+     * (an environment's customisations on top of the base schema). An extra table may not redefine
+     * one of this schema's: the result would describe the base table differently in each environment.
+     */
+    public StoreSchema with(List<TableDefinition> extra) {
+        List<TableDefinition> all = new ArrayList<>(byLogicalName.values());
+        all.addAll(extra);
+        return new StoreSchema(all);
     }
 
     public Optional<TableDefinition> table(String logicalName) {

@@ -26,8 +26,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import dev.powerpages.emulator.store.StoreProperties;
 import dev.powerpages.emulator.store.data.RowStore;
+import dev.powerpages.emulator.store.environment.EnvironmentSchemas;
 import dev.powerpages.emulator.store.schema.ColumnDefinition;
-import dev.powerpages.emulator.store.schema.StoreSchema;
 import dev.powerpages.emulator.store.schema.TableDefinition;
 
 /**
@@ -43,13 +43,13 @@ public class DemoSeeder {
     private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
 
     private final StoreProperties properties;
-    private final StoreSchema schema;
+    private final EnvironmentSchemas schemas;
     private final RowStore rows;
     private final TransactionTemplate transaction;
 
-    DemoSeeder(StoreProperties properties, StoreSchema schema, RowStore rows, PlatformTransactionManager transactions) {
+    DemoSeeder(StoreProperties properties, EnvironmentSchemas schemas, RowStore rows, PlatformTransactionManager transactions) {
         this.properties = properties;
-        this.schema = schema;
+        this.schemas = schemas;
         this.rows = rows;
         this.transaction = new TransactionTemplate(transactions);
     }
@@ -60,7 +60,7 @@ public class DemoSeeder {
             return;
         }
         Map<?, ?> seed = (Map<?, ?>) yaml(properties.seed());
-        if (!rows.isEmpty(schema.requireTable(seed.get("marker").toString()))) {
+        if (!rows.isEmpty(schemas.current().requireTable(seed.get("marker").toString()))) {
             return;
         }
         Reload loaded = load(seed);
@@ -95,7 +95,7 @@ public class DemoSeeder {
         int[] restored = { 0 };
         int[] created = { 0 };
         transaction.executeWithoutResult(status -> tables.forEach((tableName, tableRows) -> {
-            TableDefinition table = schema.requireTable(tableName.toString());
+            TableDefinition table = schemas.current().requireTable(tableName.toString());
             for (Object row : (List<?>) tableRows) {
                 Map<String, Object> values = new LinkedHashMap<>();
                 ((Map<?, ?>) row).forEach((column, value) -> values.put(column.toString(),

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,9 +34,10 @@ final class PayloadReader {
     private static final Pattern BINDING = Pattern.compile("(?:.*/)?([A-Za-z_][A-Za-z0-9_]*)\\(([0-9a-fA-F-]{36})\\)");
 
     private final ObjectMapper mapper;
-    private final StoreSchema schema;
+    /** The request's environment's tables, which lookups ({@code @odata.bind}) resolve against. */
+    private final Supplier<StoreSchema> schema;
 
-    PayloadReader(ObjectMapper mapper, StoreSchema schema) {
+    PayloadReader(ObjectMapper mapper, Supplier<StoreSchema> schema) {
         this.mapper = mapper;
         this.schema = schema;
     }
@@ -82,7 +84,7 @@ final class PayloadReader {
             values.put(lookup.name(), null);
             return;
         }
-        TableDefinition target = schema.requireTable(lookup.target());
+        TableDefinition target = schema.get().requireTable(lookup.target());
         Matcher matcher = value.isString() ? BINDING.matcher(value.asString()) : null;
         if (matcher == null || !matcher.matches() || !matcher.group(1).equals(target.entitySetName())) {
             throw DataverseException.badPayload(table.logicalName(), "The value of " + navigation

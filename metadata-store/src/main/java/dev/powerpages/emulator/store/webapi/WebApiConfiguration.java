@@ -14,7 +14,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import dev.powerpages.emulator.store.StoreProperties;
 import dev.powerpages.emulator.store.odata.QueryOptionsParser;
 import dev.powerpages.emulator.store.odata.SimpleQueryOptionsParser;
-import dev.powerpages.emulator.store.schema.StoreSchema;
+import dev.powerpages.emulator.store.environment.EnvironmentSchemas;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,8 +36,9 @@ class WebApiConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    QueryOptionsParser queryOptionsParser(StoreSchema schema) {
-        return new SimpleQueryOptionsParser(schema);
+    QueryOptionsParser queryOptionsParser(EnvironmentSchemas schemas) {
+        // $expand resolves navigation properties among the tables of the request's environment
+        return new SimpleQueryOptionsParser(schemas::current);
     }
 
     /**

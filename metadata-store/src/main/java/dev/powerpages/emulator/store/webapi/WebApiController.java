@@ -26,13 +26,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.powerpages.emulator.store.environment.CurrentEnvironment;
 import dev.powerpages.emulator.store.environment.DataverseEnvironment;
+import dev.powerpages.emulator.store.environment.EnvironmentSchemas;
 import dev.powerpages.emulator.store.auth.ApplicationUsers.Privilege;
 import dev.powerpages.emulator.store.data.RowStore;
-import dev.powerpages.emulator.store.metadata.MetadataDocument;
 import dev.powerpages.emulator.store.odata.QueryOptions;
 import dev.powerpages.emulator.store.odata.QueryOptionsParser;
 import dev.powerpages.emulator.store.schema.ColumnDefinition;
-import dev.powerpages.emulator.store.schema.StoreSchema;
 import dev.powerpages.emulator.store.schema.TableDefinition;
 import tools.jackson.databind.ObjectMapper;
 
@@ -47,42 +46,41 @@ class WebApiController {
 
     static final String BASE_PATH = "/api/data/v9.2";
 
-    private final StoreSchema schema;
+    /** The tables of the request's environment: each environment may have tables of its own. */
+    private final EnvironmentSchemas schemas;
     private final RowStore rows;
     private final QueryOptionsParser parser;
     private final PayloadReader payloads;
     private final CollectionReader collections;
-    private final MetadataDocument metadata;
     private final Privileges privileges;
     private final Expander expander;
     private final CurrentEnvironment environment;
 
-    WebApiController(StoreSchema schema, RowStore rows, QueryOptionsParser parser, ObjectMapper mapper,
-            CurrentEnvironment environment, CollectionReader collections, MetadataDocument metadata, Privileges privileges, Expander expander) {
+    WebApiController(EnvironmentSchemas schemas, RowStore rows, QueryOptionsParser parser, ObjectMapper mapper,
+            CurrentEnvironment environment, CollectionReader collections, Privileges privileges, Expander expander) {
         this.privileges = privileges;
         this.expander = expander;
         this.collections = collections;
-        this.metadata = metadata;
-        this.schema = schema;
+        this.schemas = schemas;
         this.rows = rows;
         this.parser = parser;
-        this.payloads = new PayloadReader(mapper, schema);
+        this.payloads = new PayloadReader(mapper, schemas::current);
         this.environment = environment;
     }
 
     /** The OData service document: the entity sets the store offers. */
     @GetMapping({ "", "/" })
     ResponseEntity<Map<String, Object>> serviceDocument() {
-        List<Map<String, Object>> sets = schema.tables().stream()
+        List<Map<String, Object>> sets = schemas.current().tables().stream()
                 .map(t -> Map.<String, Object>of("name", t.entitySetName(), "kind", "EntitySet", "url", t.entitySetName()))
                 .toList();
         return ok(Map.of("@odata.context", environment.serviceRoot() + "/$metadata", "value", sets));
     }
 
-    /** The CSDL service description, generated from the schema (see {@link MetadataDocument}). */
+    /** The CSDL service description of the environment's tables (see {@code MetadataDocument}). */
     @GetMapping("/$metadata")
     ResponseEntity<String> metadata() {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(metadata.xml());
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(schemas.currentMetadata().xml());
     }
 
     @GetMapping("/{resource}")
@@ -286,8 +284,9 @@ class WebApiController {
         return path.id(table.primaryId());
     }
 
+    /** An entity set of the environment's tables; another environment's table is as unknown here as a typo. */
     private TableDefinition table(ResourcePath path) {
-        return schema.entitySet(path.name()).orElseThrow(() -> DataverseException.resourceNotFound(path.name()));
+        return schemas.current().entitySet(path.name()).orElseThrow(() -> DataverseException.resourceNotFound(path.name()));
     }
 
     /** The context URL's projection, e.g. {@code (fullname,parentcustomerid_account(name))}. */
