@@ -84,7 +84,9 @@ class HostileInputTests extends FakeStoreTestSupport {
         String answer = raw("GET /_services/health HTTP/1.1\r\nHost: localhost\r\nX-Huge: " + "x".repeat(70_000)
                 + "\r\nConnection: close\r\n\r\n");
 
-        assertThat(answer).startsWith("HTTP/1.1 400").contains("application/json").contains("\"error\":{\"code\":")
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("application/json").contains("X-Content-Type-Options: nosniff")
+                .contains("{\"error\":{\"code\":\"RequestRejected\",\"message\":\"The request was rejected by the server (HTTP 400): "
+                        + "its URL or headers are malformed or longer than the server accepts.\"}}")
                 .doesNotContainIgnoringCase("tomcat").doesNotContain("<html");
     }
 

@@ -21,9 +21,15 @@ final class TrafficManagerErrors {
         return path != null && path.startsWith("/api/");
     }
 
+    /** The traffic manager's codes for the readable ones the request limits pass (RejectionWriter); others pass unchanged. */
     static String code(String path, int status, String readableCode) {
-        // ARM's code for a body it cannot read, used by ArmExceptionHandler too.
-        return "BadRequest".equals(readableCode) ? "InvalidRequestContent" : readableCode;
+        return switch (readableCode) {
+            // ARM's code for a body it cannot read, used by ArmExceptionHandler too.
+            case "BadRequest" -> "InvalidRequestContent";
+            // The traffic manager names 413 as RFC 9110 does (Content Too Large).
+            case "PayloadTooLarge" -> "RequestContentTooLarge";
+            default -> readableCode;
+        };
     }
 
     static void write(HttpServletResponse response, String path, int status, String readableCode, String message)

@@ -40,7 +40,9 @@ class HostileRequestTest extends SecurityTestSupport {
             out.flush();
             InputStream in = socket.getInputStream();
             String answer = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-            assertThat(answer).startsWith("HTTP/1.1 400").contains("\"error\":{\"code\":")
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("application/json").contains("X-Content-Type-Options: nosniff")
+                    .contains("{\"error\":{\"code\":\"RequestRejected\",\"message\":\"The request was rejected by the server (HTTP 400): "
+                            + "its URL or headers are malformed or longer than the server accepts.\"}}")
                     .doesNotContainIgnoringCase("tomcat").doesNotContain("<html");
         }
     }

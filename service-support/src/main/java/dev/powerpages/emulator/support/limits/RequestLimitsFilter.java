@@ -1,7 +1,7 @@
-package dev.powerpages.emulator.appnode.limits;
+package dev.powerpages.emulator.support.limits;
 
-import java.io.ByteArrayInputStream;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -9,6 +9,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Predicate;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -18,29 +20,39 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses requests beyond {@link RequestLimits} before any controller or Spring Security sees them: a URL too long
  * (414), headers too large (431), a body too large (413, whether its length is declared or it arrives chunked), a
- * JSON body nested too deeply (400), a body that is not JSON on the Web API (415). Answers are in the shape of the
- * path's API ({@link NodeErrors}). Runs right after the node's identity headers, so refusals carry them too.
+ * JSON body nested too deeply (400), a body that is not JSON on a path whose API takes JSON only (415). The answers
+ * are written by the service's {@link RejectionWriter}, in the shape of the path's API.
+ *
+ * <p>Not a component: each service registers it with a {@code FilterRegistrationBean} of its own, because its
+ * place among the service's filters (after the headers every answer must carry) and its answers are the service's.
  *
  * <p>Bodies up to the limit are read here once and handed on from memory; form posts are left to Tomcat's own
  * parameter parsing (limited by {@code server.tomcat.max-http-form-post-size}) because reading them here would
  * take their parameters away from the servlet.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 5)
 public class RequestLimitsFilter extends OncePerRequestFilter {
 
     private final RequestLimits limits;
+    private final String self;
+    private final Predicate<String> jsonOnlyPaths;
+    private final RejectionWriter rejections;
 
-    public RequestLimitsFilter(RequestLimits limits) {
-        this.limits = limits;
+    /**
+     * @param limits what one request may bring
+     * @param self how the messages name the service, as in "…; {@code this node} accepts at most 8192."
+     * @param jsonOnlyPaths the paths (request URIs) whose bodies must be JSON: any other body there gets 415
+     * @param rejections writes the refusals in the service's error shape
+     */
+    public RequestLimitsFilter(RequestLimits limits, String self, Predicate<String> jsonOnlyPaths, RejectionWriter rejections) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.self = Objects.requireNonNull(self, "self");
+        this.jsonOnlyPaths = Objects.requireNonNull(jsonOnlyPaths, "jsonOnlyPaths");
+        this.rejections = Objects.requireNonNull(rejections, "rejections");
     }
 
     @Override
@@ -49,19 +61,19 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
         String path = request.getRequestURI();
         int urlLength = path.length() + (request.getQueryString() == null ? 0 : request.getQueryString().length() + 1);
         if (urlLength > limits.maxUrlLength()) {
-            NodeErrors.write(response, path, 414, "UriTooLong",
-                    "The URL is " + urlLength + " characters long; this node accepts at most " + limits.maxUrlLength() + ".");
+            rejections.write(response, path, 414, "UriTooLong",
+                    "The URL is " + urlLength + " characters long; " + self + " accepts at most " + limits.maxUrlLength() + ".");
             return;
         }
         long headerBytes = headerBytes(request);
         if (headerBytes > limits.maxHeaderSize().toBytes()) {
-            NodeErrors.write(response, path, 431, "RequestHeaderFieldsTooLarge",
-                    "The request headers are " + headerBytes + " bytes; this node accepts at most " + limits.maxHeaderSize().toBytes() + ".");
+            rejections.write(response, path, 431, "RequestHeaderFieldsTooLarge",
+                    "The request headers are " + headerBytes + " bytes; " + self + " accepts at most " + limits.maxHeaderSize().toBytes() + ".");
             return;
         }
         long maxBody = limits.maxBodySize().toBytes();
         if (request.getContentLengthLong() > maxBody) {
-            NodeErrors.write(response, path, 413, "PayloadTooLarge", tooLarge(maxBody));
+            rejections.write(response, path, 413, "PayloadTooLarge", tooLarge(maxBody));
             return;
         }
         String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
@@ -69,21 +81,21 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        // One byte beyond the limit is enough to know a chunked body (no declared length) is too large.
         byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBody + 1));
         if (body.length > maxBody) {
-            NodeErrors.write(response, path, 413, "PayloadTooLarge", tooLarge(maxBody));
+            rejections.write(response, path, 413, "PayloadTooLarge", tooLarge(maxBody));
             return;
         }
         if (body.length > 0) {
             boolean json = contentType.startsWith("application/json") || contentType.contains("+json");
-            if (!json && NodeErrors.isWebApi(path)) {
-                // Dataverse's Web API takes JSON bodies only.
-                NodeErrors.write(response, path, 415, "UnsupportedMediaType",
+            if (!json && jsonOnlyPaths.test(path)) {
+                rejections.write(response, path, 415, "UnsupportedMediaType",
                         "The request body must be JSON (Content-Type: application/json), not '" + contentType + "'.");
                 return;
             }
             if (json && JsonDepth.exceeds(body, limits.maxJsonDepth())) {
-                NodeErrors.write(response, path, 400, "BadRequest",
+                rejections.write(response, path, 400, "BadRequest",
                         "The JSON body nests arrays and objects more than " + limits.maxJsonDepth() + " deep.");
                 return;
             }
@@ -91,8 +103,8 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
         chain.doFilter(new BufferedBodyRequest(request, body), response);
     }
 
-    private static String tooLarge(long maxBody) {
-        return "The request body is larger than the " + maxBody + " bytes this node accepts.";
+    private String tooLarge(long maxBody) {
+        return "The request body is larger than the " + maxBody + " bytes " + self + " accepts.";
     }
 
     private static boolean mayHaveBody(HttpServletRequest request) {

@@ -1,16 +1,18 @@
-package dev.powerpages.emulator.trafficmanager.security;
+package dev.powerpages.emulator.support.limits;
 
 /**
  * How deeply a JSON text nests arrays and objects, found by a scan that skips strings: no parser, no recursion, so a
- * hostile body of a million brackets costs one pass. The controllers read JSON with Spring's mapper and
- * merge patches of their own, so one check before any of them sees the body covers all.
+ * hostile body of a million brackets costs one pass. The services read JSON with mappers of their own as well as
+ * Spring's (the node's Web API, the traffic manager's merge patches), so one check before any of them sees the body
+ * covers all.
  */
-final class JsonDepth {
+public final class JsonDepth {
 
     private JsonDepth() {
     }
 
-    static boolean exceeds(byte[] json, int maxDepth) {
+    /** @return whether arrays and objects nest more than {@code maxDepth} deep anywhere in {@code json} */
+    public static boolean exceeds(byte[] json, int maxDepth) {
         int depth = 0;
         boolean inString = false;
         for (int i = 0; i < json.length; i++) {

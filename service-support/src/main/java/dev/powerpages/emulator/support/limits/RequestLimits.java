@@ -1,12 +1,14 @@
-package dev.powerpages.emulator.trafficmanager.security;
+package dev.powerpages.emulator.support.limits;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * What one request may bring (defaults in application.yml, {@code limits.*}). Checked by
- * {@link RequestLimitsFilter} below Tomcat's own ceiling ({@code server.max-http-request-header-size}), so that
- * the client gets the precise status (414, 431, 413) in the traffic manager's error shape rather than Tomcat's bare 400.
+ * What one request may bring, bound from {@code limits.*} in each service's application.yml (the app node and the
+ * traffic manager both document that prefix, with their own defaults there). A service binds it with
+ * {@code @EnableConfigurationProperties(RequestLimits.class)}. Checked by {@link RequestLimitsFilter} below Tomcat's
+ * own ceiling ({@code server.max-http-request-header-size}), so that the client gets the precise status (414, 431,
+ * 413) in the service's error shape rather than Tomcat's bare 400.
  *
  * @param maxUrlLength characters of the path and query string together → 414
  * @param maxHeaderSize bytes of all header names and values together → 431
