@@ -38,6 +38,16 @@ final class InProcessService implements RunningService {
     /** Tomcat registers this with {@code URL.setURLStreamHandlerFactory}, which a JVM allows only once. */
     private static final String TOMCAT_URL_HANDLER_FACTORY = "org.apache.catalina.webresources.TomcatURLStreamHandlerFactory";
 
+    static {
+        // The JDK starts CompletableFuture's delay-scheduler thread (behind orTimeout and delayedExecutor) once per
+        // JVM, on first use, and the thread keeps the access-control context of the code that first used it: the
+        // protection domains, and so the class loader, of every class on that stack. Started from a service (the
+        // traffic manager's probes time out that way) it would keep that service's classes after the stack closed.
+        // Start it here, from the kit's classes, before any service runs: what Tomcat's
+        // JreMemoryLeakPreventionListener does for other JDK singletons.
+        CompletableFuture.delayedExecutor(0, TimeUnit.MILLISECONDS).execute(() -> { });
+    }
+
     private final String name;
     private final BootJarClasspath application;
     private final int port;
@@ -299,6 +309,19 @@ final class InProcessService implements RunningService {
             }
         }
 
+        /**
+         * Tomcat runs requests with its web application class loader, a child of the service's; a thread started
+         * from a request (the JDK HTTP client's workers) inherits that one.
+         */
+        private static boolean isOrDescendsFrom(ClassLoader candidate, ClassLoader ancestor) {
+            for (ClassLoader current = candidate; current != null; current = current.getParent()) {
+                if (current == ancestor) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         private Object invokeStatic(String className, String method) {
             try {
                 return Class.forName(className, true, loader).getMethod(method).invoke(null);
@@ -320,7 +343,7 @@ final class InProcessService implements RunningService {
             // application's classes), so it would keep the loader anyway: the application is closed, end it
             // (Java 17's HttpClient has no close(); an interrupted selector thread shuts its client down).
             for (Thread thread : Thread.getAllStackTraces().keySet()) {
-                if (thread.getContextClassLoader() == loader) {
+                if (isOrDescendsFrom(thread.getContextClassLoader(), loader)) {
                     if (thread.getName().matches("HttpClient-\\d+-SelectorManager")) {
                         thread.interrupt();
                     }

@@ -20,6 +20,7 @@ import dev.powerpages.emulator.appnode.site.WebTemplate;
 import liqp.Template;
 import liqp.TemplateParser;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -38,7 +39,7 @@ import org.springframework.web.util.UriUtils;
  * every snapshot.
  */
 @Component
-public class LiquidRenderer {
+public class LiquidRenderer implements DisposableBean {
 
     private final TemplateParser parser;
     private final LiquidLimits limits;
@@ -224,5 +225,11 @@ public class LiquidRenderer {
             }
         }
         return null;
+    }
+
+    /** The render threads end with the application, not a minute later (they would keep its classes that long). */
+    @Override
+    public void destroy() {
+        renderThreads.shutdownNow();
     }
 }
