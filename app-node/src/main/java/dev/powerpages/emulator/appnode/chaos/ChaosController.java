@@ -1,8 +1,8 @@
 package dev.powerpages.emulator.appnode.chaos;
 
-import java.util.Map;
-
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.powerpages.emulator.appnode.node.AdminKey;
+import dev.powerpages.emulator.appnode.node.NodeError;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -53,7 +53,7 @@ class ChaosController {
         if (Boolean.TRUE.equals(patch.crash())) {
             // Irreversible: the process dies as in a crash (no graceful shutdown); a supervisor must start it again.
             crash.crashSoon();
-            return ResponseEntity.accepted().body(Map.of("crash", true, "message", "The node process exits now"));
+            return ResponseEntity.accepted().body(new CrashAccepted(true, "The node process exits now"));
         }
         return ResponseEntity.ok(chaos.apply(patch));
     }
@@ -75,6 +75,11 @@ class ChaosController {
     }
 
     private static ResponseEntity<?> error(HttpStatus status, String code, String message) {
-        return ResponseEntity.status(status).body(Map.of("error", Map.of("code", code, "message", message)));
+        return ResponseEntity.status(status).body(NodeError.of(code, message));
+    }
+
+    /** The answer to {@code {"crash": true}}: {@code {"crash":true,"message":…}}, in that order. */
+    @JsonPropertyOrder({ "crash", "message" })
+    record CrashAccepted(boolean crash, String message) {
     }
 }
