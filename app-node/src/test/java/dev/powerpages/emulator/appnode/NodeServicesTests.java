@@ -157,6 +157,22 @@ class NodeServicesTests extends FakeStoreTestSupport {
     }
 
     @Test
+    void nodeServiceAnswersKeepTheirKeyOrderCodeBeforeMessage() {
+        assertThat(http.get("/_services/chaos").body())
+                .isEqualTo("{\"error\":{\"code\":\"Unauthorized\",\"message\":\"The X-Admin-Key header is missing or wrong\"}}");
+        assertThat(http.post("/_services/about/clear-cache", "").body())
+                .isEqualTo("{\"error\":{\"code\":\"Unauthorized\",\"message\":\"The X-Admin-Key header is missing or wrong\"}}");
+        assertThat(http.get("/_services/no-such-thing").body())
+                .isEqualTo("{\"error\":{\"code\":\"NotFound\",\"message\":\"No such node service\"}}");
+        assertThat(http.put("/_services/chaos", "{\"errorRate\":2}", "X-Admin-Key", NodeHttp.ADMIN_KEY).body())
+                .startsWith("{\"error\":{\"code\":\"BadRequest\",\"message\":\"");
+        assertThat(http.post("/_services/about/clear-cache", "", "X-Admin-Key", NodeHttp.ADMIN_KEY).body())
+                .isEqualTo("{\"action\":\"clear-cache\",\"message\":\"Cached business data and web file contents were dropped.\"}");
+        assertThat(http.get("/_services/about", "Accept", "application/json").body())
+                .containsPattern("\"site-snapshot\":\\{\"hits\":\\d+,\"misses\":\\d+,\"size\":\\d+}");
+    }
+
+    @Test
     void infoNamesRegionAndNode() {
         assertThat(http.get("/actuator/info").body()).contains("\"region\":\"northeurope\"", "\"name\":\"northeurope-1\"");
     }

@@ -1,15 +1,25 @@
 package dev.powerpages.emulator.appnode;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The visitors' Web API: table permissions of the Anonymous Users role, options passed on, per-user caching. */
+/**
+ * The visitors' Web API: table permissions of the Anonymous Users role, options passed on, per-user caching, and
+ * OData links on the site's own {@code /_api} rather than the store.
+ */
 class WebApiTests extends FakeStoreTestSupport {
+
+    private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
     void anonymousVisitorReadsATableWithGlobalReadPermissionPassingSelectFilterAndTop() {
@@ -105,5 +115,55 @@ class WebApiTests extends FakeStoreTestSupport {
                 .startsWith("{\"error\":{\"code\":\"9004010D\",\"message\":\"CDS error occurred.\",\"innererror\":{\"code\":\"0x80060888\"")
                 .contains("$filter is not supported");
         assertThat(http.get("/_api/accounts?$expand=primarycontactid").body()).contains("\"code\":\"9004010A\"");
+    }
+
+    @Test
+    void odataContextNamesTheSitesOwnWebApiNeverTheStore() {
+        String site = "http://localhost:" + port;
+
+        HttpResponse<String> collection = http.get("/_api/accounts?$select=name");
+        assertThat(collection.statusCode()).isEqualTo(200);
+        assertThat(collection.body()).startsWith("{\"@odata.context\":\"" + site + "/_api/$metadata#accounts\",")
+                .doesNotContain(STORE.url(), "/api/data/v9.2");
+
+        HttpResponse<String> row = http.get("/_api/accounts(" + FakeMetadataStore.ACCOUNT_1 + ")?$select=name");
+        assertThat(row.statusCode()).isEqualTo(200);
+        assertThat(row.body()).startsWith("{\"@odata.context\":\"" + site + "/_api/$metadata#accounts/$entity\",")
+                .doesNotContain(STORE.url());
+    }
+
+    @Test
+    void theSameCachedAnswerNamesTheHostEachVisitorUsed() throws Exception {
+        String query = "/_api/accounts?$select=name,telephone1";
+        int readsBefore = STORE.collectionReads("accounts");
+        HttpResponse<String> byName = http.get(query);
+        HttpResponse<String> byAddress = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + query))
+                .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> byNameAgain = http.get(query);
+
+        assertThat(STORE.collectionReads("accounts") - readsBefore).as("one store read, then the cache").isEqualTo(1);
+        assertThat(byName.body()).contains("\"@odata.context\":\"http://localhost:" + port + "/_api/$metadata#accounts\"");
+        assertThat(byAddress.body()).contains("\"@odata.context\":\"http://127.0.0.1:" + port + "/_api/$metadata#accounts\"");
+        assertThat(byNameAgain.body()).as("the cached answer was not changed in place").isEqualTo(byName.body());
+    }
+
+    @Test
+    void nextLinkLeadsThroughTheSitesWebApiToTheNextPage() {
+        for (int i = 0; i <= FakeMetadataStore.SERVER_PAGE_SIZE; i++) {
+            assertThat(http.post("/_api/contacts", "{\"fullname\":\"Page Turner\"}").statusCode()).isEqualTo(204);
+        }
+        String site = "http://localhost:" + port;
+
+        JsonNode first = json.readTree(http.get("/_api/contacts?$select=fullname&$filter=fullname%20eq%20'Page%20Turner'").body());
+
+        assertThat(first.get("value")).hasSize(FakeMetadataStore.SERVER_PAGE_SIZE);
+        String nextLink = first.get("@odata.nextLink").asString();
+        assertThat(nextLink).startsWith(site + "/_api/contacts?").contains("$skiptoken=").doesNotContain(STORE.url());
+        HttpResponse<String> second = http.get(nextLink.substring(site.length()));
+        assertThat(second.statusCode()).isEqualTo(200);
+        JsonNode secondPage = json.readTree(second.body());
+        assertThat(secondPage.get("value")).hasSize(1);
+        assertThat(secondPage.get("value").get(0).get("fullname").asString()).isEqualTo("Page Turner");
+        assertThat(secondPage.has("@odata.nextLink")).isFalse();
     }
 }

@@ -1,10 +1,15 @@
 package dev.powerpages.emulator.appnode.chaos;
 
-import java.util.Map;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import dev.powerpages.emulator.appnode.node.AdminKey;
+import dev.powerpages.emulator.appnode.node.NodeError;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/_services/chaos")
 class ChaosController {
+
+    /** The answer to {@code {"crash": true}}, in this key order. */
+    static final String CRASH_ACCEPTED = "{\"crash\":true,\"message\":\"The node process exits now\"}";
 
     private final ChaosState chaos;
     private final AdminKey adminKey;
@@ -39,7 +47,7 @@ class ChaosController {
 
     @PutMapping
     ResponseEntity<?> inject(@RequestHeader(name = "X-Admin-Key", required = false) String adminKey,
-            @RequestBody(required = false) FaultsPatch patch) {
+            @RequestBody(required = false) FaultsPatch patch, HttpServletResponse response) throws IOException {
         if (!authorized(adminKey)) {
             return unauthorized();
         }
@@ -52,8 +60,17 @@ class ChaosController {
         }
         if (Boolean.TRUE.equals(patch.crash())) {
             // Irreversible: the process dies as in a crash (no graceful shutdown); a supervisor must start it again.
+            // The answer is written and flushed before the crash is scheduled, not returned: the process dies 100 ms
+            // later, which a loaded machine's first serialisation of an answer can outlast (the caller then saw a cut
+            // connection instead of the 202).
+            byte[] body = CRASH_ACCEPTED.getBytes(StandardCharsets.UTF_8);
+            response.setStatus(HttpStatus.ACCEPTED.value());
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+            response.flushBuffer();
             crash.crashSoon();
-            return ResponseEntity.accepted().body(Map.of("crash", true, "message", "The node process exits now"));
+            return null; // answered above
         }
         return ResponseEntity.ok(chaos.apply(patch));
     }
@@ -75,6 +92,6 @@ class ChaosController {
     }
 
     private static ResponseEntity<?> error(HttpStatus status, String code, String message) {
-        return ResponseEntity.status(status).body(Map.of("error", Map.of("code", code, "message", message)));
+        return ResponseEntity.status(status).body(NodeError.of(code, message));
     }
 }

@@ -118,7 +118,11 @@ public class FetchXmlTag extends Block {
             if (column.startsWith("_") && column.endsWith("_value") && column.length() > 7) {
                 // A lookup, as Power Pages' entity objects show it: column.id (and column.Id).
                 String lookup = column.substring(1, column.length() - 6);
-                entity.put(lookup, value == null ? null : Map.of("id", value, "Id", value));
+                // Ordered: a template that outputs the lookup itself prints the map, which must read the same every run.
+                Map<String, Object> reference = new LinkedHashMap<>();
+                reference.put("id", value);
+                reference.put("Id", value);
+                entity.put(lookup, value == null ? null : reference);
             }
             entity.put(column, value);
         }

@@ -157,7 +157,8 @@ public class LiquidRenderer implements DisposableBean {
         Map<String, Object> variables = new HashMap<>();
         variables.put(WebTemplateInclude.TEMPLATES, site.webTemplatesByName());
         variables.put("page", new PageDrop(site, page));
-        variables.put("website", Map.of("id", site.websiteId(), "name", nullToEmpty(site.websiteName())));
+        // Ordered maps, here and below: {{ website }} prints the map itself, and Map.of's order changes between runs.
+        variables.put("website", ordered("id", site.websiteId(), "name", nullToEmpty(site.websiteName())));
         variables.put("snippets", site.snippets());
         variables.put("settings", site.settings());
         variables.put("sitemarkers", siteMarkers(site));
@@ -196,7 +197,7 @@ public class LiquidRenderer implements DisposableBean {
     private static Map<String, Object> siteMarkers(SiteSnapshot site) {
         Map<String, Object> markers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         site.siteMarkerPageIds().forEach((name, pageId) -> site.page(pageId).filter(WebPage::published)
-                .ifPresent(target -> markers.put(name, Map.of("name", name, "url", target.url(), "id", target.id()))));
+                .ifPresent(target -> markers.put(name, ordered("name", name, "url", target.url(), "id", target.id()))));
         return markers;
     }
 
@@ -209,9 +210,18 @@ public class LiquidRenderer implements DisposableBean {
                 values.put("url", link.url());
                 return values;
             }).toList();
-            sets.put(name, Map.of("id", set.id() == null ? "" : set.id(), "name", name, "weblinks", links));
+            sets.put(name, ordered("id", set.id() == null ? "" : set.id(), "name", name, "weblinks", links));
         });
         return sets;
+    }
+
+    /** A map of the given name/value pairs that keeps their order. */
+    private static Map<String, Object> ordered(Object... namesAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            map.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return map;
     }
 
     private static String nullToEmpty(String value) {

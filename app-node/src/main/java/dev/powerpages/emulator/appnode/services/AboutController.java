@@ -6,11 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import dev.powerpages.emulator.appnode.cache.SiteCache;
 import dev.powerpages.emulator.appnode.cache.WebFileContentCache;
 import dev.powerpages.emulator.appnode.chaos.ChaosState;
 import dev.powerpages.emulator.appnode.node.AdminKey;
+import dev.powerpages.emulator.appnode.node.NodeError;
 import dev.powerpages.emulator.appnode.node.NodeProperties;
 import dev.powerpages.emulator.appnode.site.SiteProperties;
 import dev.powerpages.emulator.appnode.store.StoreClient;
@@ -71,23 +73,23 @@ class AboutController {
     }
 
     @PostMapping("/_services/about/clear-config")
-    ResponseEntity<Map<String, Object>> clearConfig(@RequestHeader(name = AdminKey.HEADER, required = false) String key) {
+    ResponseEntity<?> clearConfig(@RequestHeader(name = AdminKey.HEADER, required = false) String key) {
         if (!adminKey.matches(key)) {
             return unauthorized();
         }
         siteCache.requestReload();
-        return ResponseEntity.accepted().body(Map.of("action", "clear-config",
-                "message", "The configuration tables are reloaded from the store at the next refresh; the current ones serve until then."));
+        return ResponseEntity.accepted().body(new ActionDone("clear-config",
+                "The configuration tables are reloaded from the store at the next refresh; the current ones serve until then."));
     }
 
     @PostMapping("/_services/about/clear-cache")
-    ResponseEntity<Map<String, Object>> clearCache(@RequestHeader(name = AdminKey.HEADER, required = false) String key) {
+    ResponseEntity<?> clearCache(@RequestHeader(name = AdminKey.HEADER, required = false) String key) {
         if (!adminKey.matches(key)) {
             return unauthorized();
         }
         businessData.clear();
         webFiles.clear();
-        return ResponseEntity.ok(Map.of("action", "clear-cache", "message", "Cached business data and web file contents were dropped."));
+        return ResponseEntity.ok(new ActionDone("clear-cache", "Cached business data and web file contents were dropped."));
     }
 
     private Map<String, Object> about() {
@@ -107,7 +109,7 @@ class AboutController {
         // The bound within which a change in the store shows on the site (delta links polled this often).
         about.put("changePollIntervalMs", siteProperties.changePollInterval().toMillis());
         about.put("circuitBreaker", store.circuitBreakerState().name());
-        Map<String, Object> caches = new LinkedHashMap<>();
+        Map<String, CacheFigures> caches = new LinkedHashMap<>();
         caches.put("site-snapshot", stats(siteCache.stats(), siteCache.size()));
         caches.put("web-file-content", stats(webFiles.stats(), webFiles.size()));
         caches.put("webapi-data", stats(businessData.stats(), businessData.size()));
@@ -116,8 +118,18 @@ class AboutController {
         return about;
     }
 
-    private static Map<String, Object> stats(CacheStats stats, long size) {
-        return Map.of("hits", stats.hitCount(), "misses", stats.missCount(), "size", size);
+    private static CacheFigures stats(CacheStats stats, long size) {
+        return new CacheFigures(stats.hitCount(), stats.missCount(), size);
+    }
+
+    /** One cache's figures, {@code {"hits":…,"misses":…,"size":…}} in that order (a record: Map.of has no fixed order). */
+    @JsonPropertyOrder({ "hits", "misses", "size" })
+    record CacheFigures(long hits, long misses, long size) {
+    }
+
+    /** What an about-page action did: {@code {"action":…,"message":…}}. */
+    @JsonPropertyOrder({ "action", "message" })
+    record ActionDone(String action, String message) {
     }
 
     private String version() {
@@ -136,9 +148,9 @@ class AboutController {
             }
         });
         StringBuilder caches = new StringBuilder();
-        ((Map<String, Map<String, Object>>) about.get("caches")).forEach((name, stats) -> caches.append("<tr><th>")
-                .append(name).append("</th><td>").append(stats.get("hits")).append("</td><td>").append(stats.get("misses"))
-                .append("</td><td>").append(stats.get("size")).append("</td></tr>"));
+        ((Map<String, CacheFigures>) about.get("caches")).forEach((name, stats) -> caches.append("<tr><th>")
+                .append(name).append("</th><td>").append(stats.hits()).append("</td><td>").append(stats.misses())
+                .append("</td><td>").append(stats.size()).append("</td></tr>"));
         return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>About this node</title></head><body>"
                 + "<h1>About " + HtmlUtils.htmlEscape(String.valueOf(about.get("node"))) + "</h1>"
                 + "<table class=\"about\">" + rows + "</table>"
@@ -149,9 +161,7 @@ class AboutController {
                 + "</body></html>";
     }
 
-    private static <T> ResponseEntity<T> unauthorized() {
-        @SuppressWarnings("unchecked")
-        T body = (T) Map.of("error", Map.of("code", "Unauthorized", "message", "The X-Admin-Key header is missing or wrong"));
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(body);
+    private static ResponseEntity<NodeError> unauthorized() {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(NodeError.of("Unauthorized", "The X-Admin-Key header is missing or wrong"));
     }
 }

@@ -3,6 +3,7 @@ package dev.powerpages.emulator.appnode.services;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.powerpages.emulator.appnode.node.NodeError;
 import dev.powerpages.emulator.appnode.node.NodeProperties;
 
 import org.springframework.http.CacheControl;
@@ -46,8 +47,7 @@ class HealthController {
 
     /** {@code /_services/} is the node's reserved prefix: unknown paths there are not site pages. */
     @RequestMapping("/_services/**")
-    ResponseEntity<Map<String, Object>> unknownService() {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .body(Map.of("error", Map.of("code", "NotFound", "message", "No such node service")));
+    ResponseEntity<NodeError> unknownService() {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(NodeError.of("NotFound", "No such node service"));
     }
 }

@@ -1,7 +1,6 @@
 package dev.powerpages.emulator.appnode.webapi;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +16,8 @@ import dev.powerpages.emulator.appnode.signin.SiteUser;
 import dev.powerpages.emulator.appnode.site.SitePermissions;
 import dev.powerpages.emulator.appnode.store.StoreClient;
 import dev.powerpages.emulator.appnode.store.StoreUnavailableException;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -48,6 +50,9 @@ import org.springframework.web.util.UriUtils;
  * for Web Api."), {@code 9004010C} ResourceDoesNotExists (404, "Resource not found for the segment '{0}'."),
  * {@code 9004010D} CDSError (a Dataverse error, its own code and message in {@code innererror}) and
  * {@code 9004010A} UnexpectedError (400, a query the API cannot run).
+ *
+ * <p>Answers name the site's own Web API in their OData links ({@code @odata.context}, {@code @odata.nextLink}),
+ * never the store ({@link SiteApiLinks}); a next link is followed through this API with its {@code $skiptoken}.
  */
 @RestController
 @RequestMapping("/_api")
@@ -63,7 +68,8 @@ class WebApiController {
     /** Columns the Web API never reads, filters or returns: a contact's password hash. */
     static final Set<String> PRIVATE_COLUMNS = Set.of("adx_identity_passwordhash");
     private static final Pattern RESOURCE = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?:\\(([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})\\))?");
-    private static final List<String> PASSED_OPTIONS = List.of("$select", "$filter", "$top", "$orderby");
+    /** {@code $skiptoken} comes from the store's own {@code @odata.nextLink}, which a visitor follows (opaque to the node). */
+    private static final List<String> PASSED_OPTIONS = List.of("$select", "$filter", "$top", "$orderby", "$skiptoken");
     private static final Set<String> KNOWN_OPTIONS = Set.of("$select", "$filter", "$top", "$orderby", "$expand", "$count", "$skip", "$apply", "$search");
 
     private final SiteCache siteCache;
@@ -116,6 +122,8 @@ class WebApiController {
         try {
             JsonNode body = cache.get(new BusinessDataCache.Key(user == null ? ANONYMOUS : user.cacheKey(), entitySet,
                     resourcePath + "?" + options), () -> withoutPrivateColumns(store.query(resourcePath, options)));
+            // Rebased per request, after the cache: the same cached answer may be read under another host name.
+            body = SiteApiLinks.rebase(body, siteApiRoot(request));
             // Per-user data: a shared cache (the CDN) must not keep it.
             return ResponseEntity.ok().cacheControl(CacheControl.noStore().cachePrivate()).contentType(MediaType.APPLICATION_JSON).body(body);
         }
@@ -173,6 +181,14 @@ class WebApiController {
         }
     }
 
+    /**
+     * The site's Web API root as the visitor's request named it (scheme, host, port), built as the Liquid
+     * {@code request.url} is, e.g. {@code https://www.contoso.example/_api}.
+     */
+    private static String siteApiRoot(HttpServletRequest request) {
+        return ServletUriComponentsBuilder.fromContextPath(request).path("/_api").build().toUriString();
+    }
+
     /** The query options passed on, re-encoded; unsupported options are refused rather than silently dropped. */
     private static String options(HttpServletRequest request, String table, String extraFilter) {
         StringBuilder options = new StringBuilder();
@@ -183,7 +199,8 @@ class WebApiController {
             }
             if (!PASSED_OPTIONS.contains(name)) {
                 throw new IllegalArgumentException((KNOWN_OPTIONS.contains(name) ? "The query option " : "Unknown query option ")
-                        + name + " is not supported by the emulator's Web API; use $select, $filter, $top or $orderby.");
+                        + name + " is not supported by the emulator's Web API; use $select, $filter, $top or $orderby"
+                        + " (and the $skiptoken of an @odata.nextLink).");
             }
             if ("$top".equals(name) && !parameter.getValue()[0].matches("\\d{1,9}")) {
                 throw new IllegalArgumentException("$top must be a non-negative integer.");
@@ -234,14 +251,10 @@ class WebApiController {
         catch (RuntimeException notJson) {
             body = null;
         }
-        Map<String, Object> inner = new LinkedHashMap<>();
-        inner.put("code", body == null ? "" : body.path("error").path("code").asString(""));
-        inner.put("message", body == null ? ex.getStatusText() : body.path("error").path("message").asString(ex.getStatusText()));
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", CDS_ERROR);
-        error.put("message", "CDS error occurred.");
-        error.put("innererror", inner);
-        return ResponseEntity.status(ex.getStatusCode()).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", error));
+        WebApiError.Inner inner = new WebApiError.Inner(body == null ? "" : body.path("error").path("code").asString(""),
+                body == null ? ex.getStatusText() : body.path("error").path("message").asString(ex.getStatusText()));
+        return ResponseEntity.status(ex.getStatusCode()).contentType(MediaType.APPLICATION_JSON)
+                .body(new WebApiError(new WebApiError.Body(CDS_ERROR, "CDS error occurred.", inner)));
     }
 
     private static SitePermissions.Access access(SiteSnapshot site, SiteUser user, String entitySet) {
@@ -275,10 +288,24 @@ class WebApiController {
         }
     }
 
-    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String code, String message) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", code);
-        error.put("message", message);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", error));
+    private static ResponseEntity<WebApiError> error(HttpStatus status, String code, String message) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                .body(new WebApiError(new WebApiError.Body(code, message, null)));
+    }
+
+    /**
+     * The portals Web API's error, {@code {"error":{"code":…,"message":…}}} with Dataverse's own error in
+     * {@code innererror} for a CDS error. Records with a pinned order: Map.of's order changes from one JVM run to the
+     * next, and Jackson 3 sorts properties alphabetically unless told.
+     */
+    record WebApiError(Body error) {
+
+        @JsonPropertyOrder({ "code", "message", "innererror" })
+        record Body(String code, String message, @JsonInclude(JsonInclude.Include.NON_NULL) Inner innererror) {
+        }
+
+        @JsonPropertyOrder({ "code", "message" })
+        record Inner(String code, String message) {
+        }
     }
 }

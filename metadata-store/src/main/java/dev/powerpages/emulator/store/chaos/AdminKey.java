@@ -2,7 +2,8 @@ package dev.powerpages.emulator.store.chaos;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +33,14 @@ public class AdminKey {
 
     /** The app nodes' error envelope for their {@code /_services} endpoints. */
     public static ResponseEntity<?> error(HttpStatus status, String code, String message) {
-        return ResponseEntity.status(status).body(Map.of("error", Map.of("code", code, "message", message)));
+        return ResponseEntity.status(status).body(new ServiceError(new ServiceError.Body(code, message)));
+    }
+
+    /** {@code {"error":{"code":…,"message":…}}}, code first (a record: Map.of's order changes between JVM runs). */
+    record ServiceError(Body error) {
+
+        @JsonPropertyOrder({ "code", "message" })
+        record Body(String code, String message) {
+        }
     }
 }

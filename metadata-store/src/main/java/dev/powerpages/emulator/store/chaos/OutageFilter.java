@@ -21,6 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.powerpages.emulator.store.webapi.DataverseError;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -57,9 +58,9 @@ class OutageFilter extends OncePerRequestFilter {
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/")) {
-            answer(response, Map.of("error", Map.of("code", WEB_API_CODE,
-                    "message", "The environment is unavailable (an outage injected through /_services/chaos). Retry after "
-                            + retryAfterSeconds() + " seconds.")));
+            answer(response, DataverseError.of(WEB_API_CODE,
+                    "The environment is unavailable (an outage injected through /_services/chaos). Retry after "
+                            + retryAfterSeconds() + " seconds."));
         }
         else if (path.contains("/oauth2/")) {
             answer(response, entraError());
@@ -69,7 +70,7 @@ class OutageFilter extends OncePerRequestFilter {
         }
     }
 
-    private void answer(HttpServletResponse response, Map<String, Object> body) throws IOException {
+    private void answer(HttpServletResponse response, Object body) throws IOException {
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds()));
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");

@@ -180,7 +180,7 @@ class BatchController {
     }
 
     private Answer failure(DataverseException e, String contentId) {
-        ResponseEntity<Map<String, Object>> error = WebApiExceptionHandler.error(e.status(), e.code(), e.getMessage());
+        ResponseEntity<DataverseError> error = WebApiExceptionHandler.error(e.status(), e.code(), e.getMessage());
         return new Answer(error.getStatusCode().value(), error.getHeaders(), mapper.writeValueAsString(error.getBody()), contentId);
     }
 

@@ -33,6 +33,8 @@ import dev.powerpages.emulator.store.odata.QueryOptions;
 import dev.powerpages.emulator.store.odata.QueryOptionsParser;
 import dev.powerpages.emulator.store.schema.ColumnDefinition;
 import dev.powerpages.emulator.store.schema.TableDefinition;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -70,11 +72,24 @@ class WebApiController {
 
     /** The OData service document: the entity sets the store offers. */
     @GetMapping({ "", "/" })
-    ResponseEntity<Map<String, Object>> serviceDocument() {
-        List<Map<String, Object>> sets = schemas.current().tables().stream()
-                .map(t -> Map.<String, Object>of("name", t.entitySetName(), "kind", "EntitySet", "url", t.entitySetName()))
+    ResponseEntity<ServiceDocument> serviceDocument() {
+        List<ServiceDocument.EntitySet> sets = schemas.current().tables().stream()
+                .map(t -> new ServiceDocument.EntitySet(t.entitySetName(), "EntitySet", t.entitySetName()))
                 .toList();
-        return ok(Map.of("@odata.context", environment.serviceRoot() + "/$metadata", "value", sets));
+        return ResponseEntity.ok().contentType(ODataJson.MEDIA_TYPE)
+                .body(new ServiceDocument(environment.serviceRoot() + "/$metadata", sets));
+    }
+
+    /**
+     * {@code {"@odata.context":…,"value":[{"name":…,"kind":"EntitySet","url":…}]}} in OData's order (records with a
+     * pinned order: Map.of's changes from one JVM run to the next, and Jackson 3 sorts properties unless told).
+     */
+    @JsonPropertyOrder({ "@odata.context", "value" })
+    record ServiceDocument(@JsonProperty("@odata.context") String context, List<EntitySet> value) {
+
+        @JsonPropertyOrder({ "name", "kind", "url" })
+        record EntitySet(String name, String kind, String url) {
+        }
     }
 
     /** The CSDL service description of the environment's tables (see {@code MetadataDocument}). */

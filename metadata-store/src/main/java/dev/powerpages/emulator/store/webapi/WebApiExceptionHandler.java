@@ -1,7 +1,5 @@
 package dev.powerpages.emulator.store.webapi;
 
-import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -20,39 +18,35 @@ class WebApiExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(WebApiExceptionHandler.class);
 
     @ExceptionHandler(DataverseException.class)
-    ResponseEntity<Map<String, Object>> dataverse(DataverseException e) {
+    ResponseEntity<DataverseError> dataverse(DataverseException e) {
         return error(e.status(), e.code(), e.getMessage());
     }
 
     @ExceptionHandler(ODataQueryException.class)
-    ResponseEntity<Map<String, Object>> query(ODataQueryException e) {
+    ResponseEntity<DataverseError> query(ODataQueryException e) {
         return error(HttpStatus.BAD_REQUEST, "0x80060888", e.getMessage());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+    ResponseEntity<DataverseError> unreadable(HttpMessageNotReadableException e) {
         return error(HttpStatus.BAD_REQUEST, "0x80048d19", "The request body could not be read.");
     }
 
     @ExceptionHandler(DuplicateKeyException.class)
-    ResponseEntity<Map<String, Object>> duplicate(DuplicateKeyException e) {
+    ResponseEntity<DataverseError> duplicate(DuplicateKeyException e) {
         DataverseException duplicate = DataverseException.duplicate();
         return error(duplicate.status(), duplicate.code(), duplicate.getMessage());
     }
 
     /** 0x80040216: Dataverse's "An unexpected error occurred." */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+    ResponseEntity<DataverseError> unexpected(Exception e) {
         log.error("Unexpected Web API failure", e);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "0x80040216", "An unexpected error occurred.");
     }
 
-    /** Field order as Dataverse writes it: code, then message. */
-    record DataverseError(String code, String message) {
-    }
-
-    static ResponseEntity<Map<String, Object>> error(HttpStatus status, String code, String message) {
+    static ResponseEntity<DataverseError> error(HttpStatus status, String code, String message) {
         return ResponseEntity.status(status).contentType(ODataJson.MEDIA_TYPE)
-                .body(Map.of("error", new DataverseError(code, message)));
+                .body(DataverseError.of(code, message));
     }
 }

@@ -33,7 +33,9 @@ class StoreOutageTests extends WebApiTestSupport {
     void theOutageSwitchRejectsAMissingOrWrongAdminKey() throws Exception {
         assertThat(chaos("PUT", "{\"outage\":true}", null).statusCode()).isEqualTo(401);
         assertThat(chaos("PUT", "{\"outage\":true}", "wrong").statusCode()).isEqualTo(401);
-        assertThat(chaos("GET", null, "wrong").statusCode()).isEqualTo(401);
+        HttpResponse<String> refused = chaos("GET", null, "wrong");
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.body()).isEqualTo("{\"error\":{\"code\":\"Unauthorized\",\"message\":\"The X-Admin-Key header is missing or wrong\"}}");
 
         assertThat(client.get("adx_webpages?$select=adx_name", token).status()).isEqualTo(200);
     }
@@ -49,6 +51,7 @@ class StoreOutageTests extends WebApiTestSupport {
         assertThat(read.header("Retry-After")).isEqualTo("10");
         assertThat(read.body().get("error").get("code").asString()).isEqualTo("0x80040216");
         assertThat(read.body().get("error").get("message").asString()).contains("unavailable");
+        assertThat(read.raw().body()).as("code before message").startsWith("{\"error\":{\"code\":\"0x80040216\",\"message\":\"The environment is unavailable");
         // an environment that is down checks no tokens: a request without one gets the same 503, not a 401
         assertThat(client.get("adx_webpages", null).status()).isEqualTo(503);
 

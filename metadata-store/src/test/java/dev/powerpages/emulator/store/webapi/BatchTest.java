@@ -96,7 +96,7 @@ class BatchTest extends WebApiTestSupport {
 
         assertThat(response.status()).isEqualTo(200);
         String text = response.raw().body();
-        assertThat(text).contains("HTTP/1.1 404", "0x80040217").doesNotContain("changesetresponse_", "HTTP/1.1 204");
+        assertThat(text).contains("HTTP/1.1 404", "{\"error\":{\"code\":\"0x80040217\",\"message\":\"").doesNotContain("changesetresponse_", "HTTP/1.1 204");
         assertThat(client.get("accounts?$filter=name eq '" + name + "'", token).body().get("value")).isEmpty();
     }
 

@@ -101,6 +101,17 @@ class WebApiTest extends WebApiTestSupport {
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.body().at("/error/code").asString()).isEqualTo("0x8006088a");
         assertThat(response.body().at("/error/message").asString()).contains("adx_nothings");
+        assertThat(response.raw().body()).as("code before message, as Dataverse writes it").startsWith("{\"error\":{\"code\":\"0x8006088a\",\"message\":\"");
+    }
+
+    @Test
+    void serviceDocumentKeepsODatasKeyOrder() {
+        StoreClient.Response response = client.get("", token);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.raw().body())
+                .matches("\\{\"@odata\\.context\":\"[^\"]+/api/data/v9\\.2/\\$metadata\",\"value\":\\[\\{\"name\":\"[a-z_]+\",\"kind\":\"EntitySet\",\"url\":\"[a-z_]+\"}.*")
+                .contains("{\"name\":\"accounts\",\"kind\":\"EntitySet\",\"url\":\"accounts\"}");
     }
 
     @Test
