@@ -133,6 +133,21 @@ class WebApiTests extends FakeStoreTestSupport {
     }
 
     @Test
+    void behindTheEdgeTheLinksNameTheSiteAsTheVisitorAskedForIt() throws Exception {
+        // What the gateway sends the origin: its own Host, the visitor's in X-Forwarded-*.
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/_api/accounts?$select=name"))
+                .header("X-Forwarded-Host", "contoso.powerappsportals.example")
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Port", "443")
+                .header("X-Forwarded-For", "203.0.113.7")
+                .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).startsWith("{\"@odata.context\":\"https://contoso.powerappsportals.example/_api/$metadata#accounts\",");
+    }
+
+    @Test
     void theSameCachedAnswerNamesTheHostEachVisitorUsed() throws Exception {
         String query = "/_api/accounts?$select=name,telephone1";
         int readsBefore = STORE.collectionReads("accounts");
