@@ -14,40 +14,70 @@ import java.util.Set;
  * backtracking search at every position. CRS 941140 ({@code [a-z]+=(?:[^:=]+:[^;]+;)*?[^:=]+:url\(javascript},
  * quadratic on long text) needs ":url(javascript"; 934100's and 942190's top-level alternations
  * need one of their branches' words. Hyperscan and RE2 prefilter the same way; they also build
- * conjunctions, which this does not.
+ * conjunctions ("a and one of b, c"), which this does not.
  *
  * <p>The pattern (java.util.regex syntax, as {@link Operators#javaPattern} gives it) is parsed
- * for what each part must match: a literal, a small character class, a group, an alternation, a
- * quantified part. Anything the analysis does not understand exactly (a flag other than i, s, m
- * or d, {@code \Q} inside a class, a nested class, a surrogate, an unknown escape) gives no
- * prefilter at all rather than a guess, because a wrong prefilter silently lets attacks through.
- * What only narrows a match (lookarounds, anchors, {@code \b}, backreferences, lazy, possessive
- * and atomic forms) is read as "requires nothing", which is always safe. A hand-written scan is
- * used rather than a library: the gateway has no Aho–Corasick dependency, and the sets are small.
+ * for what each part must match: its exact strings while they are few (a literal, a class of up
+ * to 16 characters, {@code \s}, {@code \d}, an optional part), the strings every match of it
+ * starts with, and the literals every match of it contains; an alternation needs one of its
+ * branches' literals, a concatenation the most selective of its parts'. Anything the analysis
+ * does not model exactly (a flag other than i, s, m or d, a nested class or intersection, an
+ * octal or control escape, a surrogate) gives no prefilter at all rather than a guess, because
+ * a wrong prefilter silently lets attacks through. What only narrows a match (lookarounds,
+ * anchors, {@code \b}, backreferences, lazy, possessive and atomic forms) is read as "requires
+ * nothing", which is always safe. Any {@code (?i)} folds the whole set to lower case (US-ASCII,
+ * as java.util.regex without UNICODE_CASE) and the scan ignores case.
+ *
+ * <p>Where that leaves only one-letter literals, the pattern is read again without the Windows
+ * evasion characters {@code ^} and {@code "} (CRS 932380 writes {@code c["\^]*m["\^]*d}), and
+ * the value is then scanned without them too. A hand-written scan (literals indexed by their
+ * first character) is used rather than a library: the gateway has no Aho–Corasick dependency,
+ * and the sets are at most 256 literals.
  */
 final class RequiredLiterals {
 
 	/** Largest set of exact strings a part is tracked with (cross products grow fast). */
 	private static final int EXACT_LIMIT = 64;
 
-	/** Largest set of literals kept as a requirement; beyond it the scan costs more than it saves. */
+	/**
+	 * Largest set of literals kept as a requirement: a larger one is cut to shorter prefixes of
+	 * its literals (see {@link #bounded}), which keeps the scan cheap.
+	 */
 	private static final int SET_LIMIT = 256;
 
+	/**
+	 * Evasion characters the CRS lets appear between the letters of a command: {@code ^} and
+	 * {@code "} in Windows cmd ({@code ["\\^]*} between letters). Never letters or digits.
+	 */
+	private static final List<String> EVASIONS = List.of("\"^");
+
 	/** A character class of more characters than this is not worth enumerating. */
-	private static final int CLASS_LIMIT = 8;
+	private static final int CLASS_LIMIT = 16;
+
+	/** java.util.regex's \\s and \\d without UNICODE_CHARACTER_CLASS, which the engine never sets. */
+	private static final String SPACES = " \t\n\u000B\f\r";
+
+	private static final String DIGITS = "0123456789";
 
 	private final String[] literals;
 
 	private final boolean ignoreCase;
+
+	/**
+	 * Characters the literals were found without (empty, or the evasion characters of
+	 * {@link #EVASIONS}): the value is scanned as if they were not there.
+	 */
+	private final String ignorable;
 
 	/** Literals by their first character (after case folding), for the scan: US-ASCII in an array. */
 	private final String[][] byAsciiFirst = new String[128][];
 
 	private final Map<Character, String[]> byOtherFirst = new HashMap<>();
 
-	private RequiredLiterals(Set<String> literals, boolean ignoreCase) {
+	private RequiredLiterals(Set<String> literals, boolean ignoreCase, String ignorable) {
 		this.literals = literals.stream().sorted().toArray(String[]::new);
 		this.ignoreCase = ignoreCase;
+		this.ignorable = ignorable;
 		Map<Character, List<String>> grouped = new HashMap<>();
 		for (String literal : this.literals) {
 			grouped.computeIfAbsent(literal.charAt(0), c -> new ArrayList<>()).add(literal);
@@ -68,9 +98,28 @@ final class RequiredLiterals {
 	 * case), or null when no such set can be proven
 	 */
 	static RequiredLiterals of(String pattern) {
-		Analysis analysis = new Analysis(pattern);
+		RequiredLiterals plain = of(pattern, "");
+		if (plain != null && shortest(Set.of(plain.literals)) >= 3) {
+			return plain;
+		}
+		// Commands spelt with evasion characters between their letters (CRS 932125, 932370,
+		// 932380: c^m^d, "c"md) have only one-letter literals as written; without the evasion
+		// characters their words are whole again.
+		for (String evasion : EVASIONS) {
+			RequiredLiterals without = of(pattern, evasion);
+			if (without != null && (plain == null || shortest(Set.of(without.literals)) > shortest(Set.of(plain.literals)))) {
+				return without;
+			}
+		}
+		return plain;
+	}
+
+	/** @param ignorable characters read as absent from both the pattern's matches and the value */
+	static RequiredLiterals of(String pattern, String ignorable) {
 		Set<String> found;
+		Analysis analysis;
 		try {
+			analysis = new Analysis(pattern, ignorable);
 			Info info = analysis.alternation();
 			if (analysis.pos != pattern.length()) {
 				return null;
@@ -84,14 +133,14 @@ final class RequiredLiterals {
 			return null;
 		}
 		if (!analysis.ignoreCase) {
-			return new RequiredLiterals(found, false);
+			return new RequiredLiterals(found, false, ignorable);
 		}
 		// (?i) folds US-ASCII letters only (no UNICODE_CASE), so the literals are lowered the same
 		// way; a case-sensitive part of such a pattern is then checked case-insensitively, which
 		// is weaker, never wrong.
 		Set<String> lowered = new LinkedHashSet<>();
 		found.forEach(s -> lowered.add(asciiLower(s)));
-		return new RequiredLiterals(minimal(lowered), true);
+		return new RequiredLiterals(minimal(lowered), true, ignorable);
 	}
 
 	/**
@@ -102,7 +151,7 @@ final class RequiredLiterals {
 		if (literals.isEmpty() || literals.contains("")) {
 			throw new IllegalArgumentException("Literals must be non-empty strings");
 		}
-		return new RequiredLiterals(literals, false);
+		return new RequiredLiterals(literals, false, "");
 	}
 
 	/** The literals, sorted (lower case when {@link #ignoreCase()}). */
@@ -116,6 +165,27 @@ final class RequiredLiterals {
 
 	/** Whether {@code value} contains one of the literals: one pass over it. */
 	boolean foundIn(String value) {
+		return scan(ignorable.isEmpty() ? value : without(value, ignorable));
+	}
+
+	/** The value with the ignorable characters taken out (itself when it has none). */
+	private static String without(String value, String ignorable) {
+		StringBuilder kept = null;
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (ignorable.indexOf(c) >= 0) {
+				if (kept == null) {
+					kept = new StringBuilder(value.length()).append(value, 0, i);
+				}
+			}
+			else if (kept != null) {
+				kept.append(c);
+			}
+		}
+		return kept == null ? value : kept.toString();
+	}
+
+	private boolean scan(String value) {
 		int length = value.length();
 		for (int i = 0; i < length; i++) {
 			char c = value.charAt(i);
@@ -145,9 +215,14 @@ final class RequiredLiterals {
 		return true;
 	}
 
+	/** The characters the value is scanned without (usually none). */
+	String ignorable() {
+		return ignorable;
+	}
+
 	@Override
 	public String toString() {
-		return (ignoreCase ? "(?i)" : "") + List.of(literals);
+		return (ignoreCase ? "(?i)" : "") + (ignorable.isEmpty() ? "" : "without " + ignorable + " ") + List.of(literals);
 	}
 
 	static char asciiLower(char c) {
@@ -164,25 +239,46 @@ final class RequiredLiterals {
 
 	/**
 	 * What one part of a pattern matches: {@code exact}, every string it can match (null when
-	 * unknown or too many), and {@code required}, literals of which each match contains one (null
-	 * when nothing is known).
+	 * unknown or too many); {@code required}, literals of which each match contains one (null
+	 * when nothing is known); {@code prefix}, strings of which each match starts with one
+	 * ({@code {""}} when nothing is known), so that a literal before the part can be joined to it
+	 * ({@code s(?:c[\\s,].*|et)} needs "sc" or "set", not just "s").
 	 */
-	private record Info(Set<String> exact, Set<String> required) {
+	private record Info(Set<String> exact, Set<String> required, Set<String> prefix) {
 
-		static final Info UNKNOWN = new Info(null, null);
+		static final Info UNKNOWN = new Info(null, null, Set.of(""));
 
-		static final Info EMPTY = new Info(Set.of(""), null);
+		static final Info EMPTY = new Info(Set.of(""), null, Set.of(""));
 
 		static Info exactly(Set<String> strings) {
-			return new Info(strings, null);
+			return new Info(strings, null, strings);
 		}
 
 	}
 
-	/** What a part of the pattern requires, from its own requirement or its exact strings. */
+	/** What a part of the pattern requires, from its own requirement, its exact strings or its prefixes. */
 	private static Set<String> requirement(Info info) {
 		Set<String> fromExact = info.exact() == null || info.exact().contains("") ? null : minimal(info.exact());
-		return better(info.required(), fromExact);
+		Set<String> fromPrefix = info.prefix().contains("") ? null : minimal(info.prefix());
+		return better(better(info.required(), fromExact), fromPrefix);
+	}
+
+	/**
+	 * Prefixes, or when there are too many, the same cut shorter (a prefix of a prefix is one too);
+	 * {@code {""}} when even that is too many.
+	 */
+	private static Set<String> boundedPrefixes(Set<String> prefixes) {
+		Set<String> kept = prefixes;
+		int length = kept.stream().mapToInt(String::length).max().orElse(0);
+		while (kept.size() > EXACT_LIMIT && length > 1) {
+			length--;
+			Set<String> cut = new LinkedHashSet<>();
+			for (String s : kept) {
+				cut.add(s.length() > length ? s.substring(0, length) : s);
+			}
+			kept = cut;
+		}
+		return kept.size() > EXACT_LIMIT ? Set.of("") : kept;
 	}
 
 	/**
@@ -223,6 +319,24 @@ final class RequiredLiterals {
 		return kept;
 	}
 
+	/**
+	 * The set, or when it is too large, its literals cut to a common length: a match holding a
+	 * literal holds each of its prefixes, so the shorter set is required as well.
+	 */
+	private static Set<String> bounded(Set<String> set) {
+		Set<String> kept = minimal(set);
+		int length = kept.stream().mapToInt(String::length).max().orElse(0);
+		while (kept.size() > SET_LIMIT && length > 1) {
+			length--;
+			Set<String> cut = new LinkedHashSet<>();
+			for (String s : kept) {
+				cut.add(s.length() > length ? s.substring(0, length) : s);
+			}
+			kept = minimal(cut);
+		}
+		return kept.size() > SET_LIMIT ? null : kept;
+	}
+
 	private static Set<String> product(Set<String> left, Set<String> right) {
 		if ((long) left.size() * right.size() > EXACT_LIMIT) {
 			return null;
@@ -257,8 +371,11 @@ final class RequiredLiterals {
 		/** Whether any part of the pattern turns on case-insensitive matching. */
 		private boolean ignoreCase;
 
-		Analysis(String pattern) {
+		private final String ignorable;
+
+		Analysis(String pattern, String ignorable) {
 			this.p = pattern;
+			this.ignorable = ignorable;
 			for (int i = 0; i < pattern.length(); i++) {
 				if (Character.isSurrogate(pattern.charAt(i))) {
 					// A quantifier after a surrogate pair applies to the whole code point.
@@ -280,7 +397,9 @@ final class RequiredLiterals {
 			}
 			Set<String> exact = new LinkedHashSet<>();
 			Set<String> required = new LinkedHashSet<>();
+			Set<String> prefix = new LinkedHashSet<>();
 			for (Info branch : branches) {
+				prefix.addAll(branch.prefix());
 				if (exact != null) {
 					if (branch.exact() == null) {
 						exact = null;
@@ -303,16 +422,16 @@ final class RequiredLiterals {
 			if (exact != null && exact.size() > EXACT_LIMIT) {
 				exact = null;
 			}
-			if (required != null && required.size() > SET_LIMIT) {
-				required = null;
-			}
-			return new Info(exact, required == null ? null : minimal(required));
+			return new Info(exact, required == null ? null : bounded(required), boundedPrefixes(prefix));
 		}
 
 		/** A sequence of quantified atoms: each one's match is part of the whole match. */
 		private Info concatenation() {
+			// run: the strings the exact items since the last unknown one can match together.
 			Set<String> run = Set.of("");
 			boolean allExact = true;
+			// What every match starts with, once an item that is not exact ends the leading run.
+			Set<String> prefix = null;
 			Set<String> best = null;
 			while (pos < p.length() && p.charAt(pos) != '|' && p.charAt(pos) != ')') {
 				Info item = quantified(atom());
@@ -322,18 +441,27 @@ final class RequiredLiterals {
 						run = joined;
 						continue;
 					}
+					if (allExact) {
+						prefix = run;
+					}
 					allExact = false;
 					best = better(best, requirement(Info.exactly(run)));
 					run = item.exact();
 					continue;
 				}
+				// The run is followed directly by this item's match, which starts with its prefix.
+				Set<String> joined = product(run, item.prefix());
+				Set<String> reaching = joined == null ? run : joined;
+				if (allExact) {
+					prefix = reaching;
+				}
 				allExact = false;
-				best = better(best, requirement(Info.exactly(run)));
+				best = better(best, requirement(Info.exactly(reaching)));
 				best = better(best, item.required());
 				run = Set.of("");
 			}
 			best = better(best, requirement(Info.exactly(run)));
-			return new Info(allExact ? run : null, best);
+			return allExact ? new Info(run, best, run) : new Info(null, best, prefix);
 		}
 
 		private Info quantified(Info atom) {
@@ -383,6 +511,10 @@ final class RequiredLiterals {
 			if (pos < p.length() && "*+?{".indexOf(p.charAt(pos)) >= 0) {
 				throw new Unsupported();
 			}
+			if (Set.of("").equals(atom.exact())) {
+				// Only ignorable characters or zero-width assertions, repeated: still nothing.
+				return Info.EMPTY;
+			}
 			if (min == 0) {
 				if (max == 1 && atom.exact() != null) {
 					Set<String> optional = new LinkedHashSet<>(atom.exact());
@@ -395,8 +527,8 @@ final class RequiredLiterals {
 			if (min == 1 && max == 1) {
 				return atom;
 			}
-			// At least one repetition: whatever one requires, all do.
-			return new Info(null, requirement(atom));
+			// At least one repetition: whatever one requires, all do, and the first starts the match.
+			return new Info(null, requirement(atom), atom.exact() != null ? atom.exact() : atom.prefix());
 		}
 
 		private Info atom() {
@@ -421,17 +553,28 @@ final class RequiredLiterals {
 					throw new Unsupported();
 				default:
 					pos++;
-					return Info.exactly(Set.of(String.valueOf(c)));
+					return Info.exactly(Set.of(project(c)));
 			}
 		}
 
-		private static Info characters(Set<Character> chars) {
+		private Info characters(Set<Character> chars) {
 			if (chars.size() > CLASS_LIMIT) {
 				return Info.UNKNOWN;
 			}
 			Set<String> exact = new LinkedHashSet<>();
-			chars.forEach(ch -> exact.add(String.valueOf(ch)));
+			chars.forEach(ch -> exact.add(project(ch)));
 			return Info.exactly(exact);
+		}
+
+		private static Set<Character> chars(String listed) {
+			Set<Character> set = new LinkedHashSet<>();
+			listed.chars().forEach(c -> set.add((char) c));
+			return set;
+		}
+
+		/** A character as the value is scanned: an ignorable one is not there. */
+		private String project(char c) {
+			return ignorable.indexOf(c) >= 0 ? "" : String.valueOf(c);
 		}
 
 		private Info group() {
@@ -493,7 +636,10 @@ final class RequiredLiterals {
 		private Info escape() {
 			char e = p.charAt(pos + 1);
 			switch (e) {
-				case 'd', 'D', 's', 'S', 'w', 'W', 'h', 'H', 'v', 'V', 'R', 'X':
+				case 's', 'd':
+					pos += 2;
+					return characters(chars(e == 's' ? SPACES : DIGITS));
+				case 'D', 'S', 'w', 'W', 'h', 'H', 'v', 'V', 'R', 'X':
 					pos += 2;
 					return Info.UNKNOWN;
 				case 'p', 'P':
@@ -520,7 +666,9 @@ final class RequiredLiterals {
 					int end = p.indexOf("\\E", pos + 2);
 					String quoted = end < 0 ? p.substring(pos + 2) : p.substring(pos + 2, end);
 					pos = end < 0 ? p.length() : end + 2;
-					return Info.exactly(Set.of(quoted));
+					StringBuilder projected = new StringBuilder();
+					quoted.chars().forEach(q -> projected.append(project((char) q)));
+					return Info.exactly(Set.of(projected.toString()));
 				}
 				default:
 					if (e >= '1' && e <= '9') {
@@ -531,7 +679,7 @@ final class RequiredLiterals {
 						}
 						return Info.UNKNOWN;
 					}
-					return Info.exactly(Set.of(String.valueOf(escapedChar())));
+					return Info.exactly(Set.of(project(escapedChar())));
 			}
 		}
 
@@ -627,7 +775,12 @@ final class RequiredLiterals {
 				char from;
 				if (c == '\\') {
 					char e = p.charAt(pos + 1);
-					if ("dDsSwWhHvV".indexOf(e) >= 0) {
+					if (e == 's' || e == 'd') {
+						pos += 2;
+						chars.addAll(chars(e == 's' ? SPACES : DIGITS));
+						continue;
+					}
+					if ("DSwWhHvV".indexOf(e) >= 0) {
 						pos += 2;
 						enumerable = false;
 						continue;

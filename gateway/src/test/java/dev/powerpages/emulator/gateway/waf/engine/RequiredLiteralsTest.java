@@ -25,7 +25,9 @@ class RequiredLiteralsTest {
 	@ParameterizedTest(name = "{0} -> {1}")
 	@CsvSource(delimiterString = " => ", quoteCharacter = '\u0000', textBlock = """
 			(?i)[a-z]+=(?:[^:=]+:[^;]+;)*?[^:=]+:url\\(javascript => (?i)[:url(javascript]
-			(?:get|post)[\\s]+[^\\s]+[\\s]+http/[0-9] => [http/]
+			(?:get|post)[\\s]+[^\\s]+[\\s]+http/[0-9] => [http/0, http/1, http/2, http/3, http/4, http/5, http/6, http/7, http/8, http/9]
+			s(?:c[,;].*|et) => [sc,, sc;, set]
+			(?i)c["\\^]*m["\\^]*d => (?i)without "^ [cmd]
 			foo|barbaz => [barbaz, foo]
 			(?:union|select)\\b.*?from => [select, union]
 			foo| => null
@@ -39,7 +41,7 @@ class RequiredLiteralsTest {
 			\\(x\\)\\s*; => [(x)]
 			(?i)GET\\x20/ => (?i)[get /]
 			a(?i)BCDEF => (?i)[abcdef]
-			(?i:select)\\s+from => (?i)[select]
+			(?i:select)\\w+from => (?i)[select]
 			\\Qa.b\\E => [a.b]
 			(a+)\\1xyz => [xyz]
 			(?<=foo)bar => [bar]
@@ -65,11 +67,15 @@ class RequiredLiteralsTest {
 				"outfile", "schema", "select", "user", "xp_cmdshell");
 		RequiredLiterals node = RequiredLiterals.of(ruleRegex("934100"));
 		assertThat(node.ignoreCase()).isFalse();
-		// "( child_process )" needs "process", which another branch already requires.
+		// Over 100 literals, so the longest are cut (console["debug"] to console["debug).
 		assertThat(node.literals()).contains("String.fromCharCode", "Module:prototype", "this.constructor", "module.exports=",
-				"process", "function(){", "eval")
-			.doesNotContain("child_process")
+				"child_process", "function(){", "eval", "process.spawn", "console[\"debug")
 			.allMatch(literal -> literal.length() >= 4);
+		// Windows commands with ^ and " between their letters: whole words once those are left out.
+		RequiredLiterals windows = RequiredLiterals.of(ruleRegex("932380"));
+		assertThat(windows.ignorable()).isEqualTo("\"^");
+		assertThat(windows.literals()).contains("certutil", "bitsadmin", "cmd").allMatch(literal -> literal.length() >= 2);
+		assertThat(windows.foundIn("x & c^e\"rt^ut^il -urlcache")).isTrue();
 		assertThat(RequiredLiterals.of(ruleRegex("944100")).literals())
 			.containsExactly("java.lang.processbuilder", "java.lang.runtime");
 	}
@@ -105,7 +111,7 @@ class RequiredLiteralsTest {
 		Random random = new Random(20261123L);
 		int analysed = 0;
 		int matched = 0;
-		for (int n = 0; n < 3000; n++) {
+		for (int n = 0; n < 6000; n++) {
 			String pattern = randomPattern(random, 3);
 			Pattern compiled;
 			try {
@@ -114,8 +120,10 @@ class RequiredLiteralsTest {
 			catch (PatternSyntaxException invalid) {
 				continue;
 			}
-			RequiredLiterals literals = RequiredLiterals.of(pattern);
-			if (literals == null) {
+			// As chosen, and always also read without the Windows evasion characters.
+			RequiredLiterals chosen = RequiredLiterals.of(pattern);
+			RequiredLiterals withoutEvasion = RequiredLiterals.of(pattern, "\"^");
+			if (chosen == null && withoutEvasion == null) {
 				continue;
 			}
 			analysed++;
@@ -123,11 +131,16 @@ class RequiredLiteralsTest {
 				String value = randomValue(random);
 				if (compiled.matcher(value).find()) {
 					matched++;
-					assertThat(literals.foundIn(value)).as("%s matches %s but lacks all of %s", pattern, value, literals).isTrue();
+					for (RequiredLiterals literals : new RequiredLiterals[] { chosen, withoutEvasion }) {
+						if (literals != null) {
+							assertThat(literals.foundIn(value)).as("%s matches %s but lacks all of %s", pattern, value, literals)
+								.isTrue();
+						}
+					}
 				}
 			}
 		}
-		assertThat(analysed).isGreaterThan(1000);
+		assertThat(analysed).isGreaterThan(2000);
 		assertThat(matched).isGreaterThan(10_000);
 	}
 
@@ -138,8 +151,10 @@ class RequiredLiteralsTest {
 			int kind = random.nextInt(depth > 0 ? 16 : 9);
 			String atom = switch (kind) {
 				case 0, 1, 2 -> String.valueOf("abcAB".charAt(random.nextInt(5)));
-				case 3 -> List.of("[ab]", "[^a]", "[a-c]", "[Bb]", "[\\x61c]", "[a-]").get(random.nextInt(6));
-				case 4 -> List.of(".", "\\w", "\\s", "\\x62", "\\Qa.\\E", "\\.").get(random.nextInt(6));
+				case 3 -> List.of("[ab]", "[^a]", "[a-c]", "[Bb]", "[\\x61c]", "[a-]", "[\\s,]", "[\"\\^]", "[\\d\\^]")
+					.get(random.nextInt(9));
+				case 4 -> List.of(".", "\\w", "\\s", "\\d", "\\x62", "\\Qa.\\E", "\\Q^\"\\E", "\\.", "\"", "\\^")
+					.get(random.nextInt(10));
 				case 5 -> List.of("^", "$", "\\b", "(?i)", "(?-i)").get(random.nextInt(5));
 				case 6, 7, 8 -> String.valueOf("abc".charAt(random.nextInt(3))) + "bca".charAt(random.nextInt(3));
 				case 9, 10 -> "(?:" + randomPattern(random, depth - 1) + "|" + randomPattern(random, depth - 1) + ")";
@@ -157,8 +172,11 @@ class RequiredLiteralsTest {
 		return out.toString();
 	}
 
-	/** Letters of both cases, a dot, a space and the Kelvin sign (which (?i) must not fold to k). */
-	private static final String VALUE_CHARS = "abcABCx. \u212A";
+	/**
+	 * Letters of both cases, a dot, a space, a digit, the Windows evasion characters " and ^, and
+	 * the Kelvin sign (which (?i) must not fold to k).
+	 */
+	private static final String VALUE_CHARS = "abcABCx. 1\"^^\u212A";
 
 	private static String randomValue(Random random) {
 		StringBuilder value = new StringBuilder();
