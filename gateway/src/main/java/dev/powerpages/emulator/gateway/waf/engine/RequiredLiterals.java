@@ -548,8 +548,8 @@ final class RequiredLiterals {
 					return Info.EMPTY;
 				case '\\':
 					return escape();
-				case '*', '+', '?', '{', ']', '}':
-					// Dangling or literal-by-accident metacharacters: not worth modelling.
+				case '*', '+', '?', '{':
+					// A dangling quantifier: java.util.regex would not have compiled the pattern.
 					throw new Unsupported();
 				default:
 					pos++;

@@ -38,6 +38,7 @@ class RequiredLiteralsTest {
 			(?:ab){2} => [ab]
 			[abc]de => [ade, bde, cde]
 			[^a]bc => [bc]
+			\\{.*}] => [}]]
 			\\(x\\)\\s*; => [(x)]
 			(?i)GET\\x20/ => (?i)[get /]
 			a(?i)BCDEF => (?i)[abcdef]
@@ -153,8 +154,8 @@ class RequiredLiteralsTest {
 				case 0, 1, 2 -> String.valueOf("abcAB".charAt(random.nextInt(5)));
 				case 3 -> List.of("[ab]", "[^a]", "[a-c]", "[Bb]", "[\\x61c]", "[a-]", "[\\s,]", "[\"\\^]", "[\\d\\^]")
 					.get(random.nextInt(9));
-				case 4 -> List.of(".", "\\w", "\\s", "\\d", "\\x62", "\\Qa.\\E", "\\Q^\"\\E", "\\.", "\"", "\\^")
-					.get(random.nextInt(10));
+				case 4 -> List.of(".", "\\w", "\\s", "\\d", "\\x62", "\\Qa.\\E", "\\Q^\"\\E", "\\.", "\"", "\\^", "}", "]")
+					.get(random.nextInt(12));
 				case 5 -> List.of("^", "$", "\\b", "(?i)", "(?-i)").get(random.nextInt(5));
 				case 6, 7, 8 -> String.valueOf("abc".charAt(random.nextInt(3))) + "bca".charAt(random.nextInt(3));
 				case 9, 10 -> "(?:" + randomPattern(random, depth - 1) + "|" + randomPattern(random, depth - 1) + ")";
@@ -173,10 +174,10 @@ class RequiredLiteralsTest {
 	}
 
 	/**
-	 * Letters of both cases, a dot, a space, a digit, the Windows evasion characters " and ^, and
-	 * the Kelvin sign (which (?i) must not fold to k).
+	 * Letters of both cases, a dot, a space, a digit, the Windows evasion characters " and ^,
+	 * closing brackets, and the Kelvin sign (which (?i) must not fold to k).
 	 */
-	private static final String VALUE_CHARS = "abcABCx. 1\"^^\u212A";
+	private static final String VALUE_CHARS = "abcABCx. 1\"^^}]\u212A";
 
 	private static String randomValue(Random random) {
 		StringBuilder value = new StringBuilder();
