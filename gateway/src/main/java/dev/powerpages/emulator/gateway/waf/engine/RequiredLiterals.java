@@ -106,12 +106,20 @@ final class RequiredLiterals {
 		// 932380: c^m^d, "c"md) have only one-letter literals as written; without the evasion
 		// characters their words are whole again.
 		for (String evasion : EVASIONS) {
+			if (!mentionsAll(pattern, evasion)) {
+				// A pattern that never names the evasion characters does not allow them.
+				continue;
+			}
 			RequiredLiterals without = of(pattern, evasion);
 			if (without != null && (plain == null || shortest(Set.of(without.literals)) > shortest(Set.of(plain.literals)))) {
 				return without;
 			}
 		}
 		return plain;
+	}
+
+	private static boolean mentionsAll(String pattern, String characters) {
+		return characters.chars().allMatch(c -> pattern.indexOf(c) >= 0);
 	}
 
 	/** @param ignorable characters read as absent from both the pattern's matches and the value */
@@ -133,7 +141,7 @@ final class RequiredLiterals {
 			return null;
 		}
 		if (!analysis.ignoreCase) {
-			return new RequiredLiterals(found, false, ignorable);
+			return new RequiredLiterals(minimal(found), false, ignorable);
 		}
 		// (?i) folds US-ASCII letters only (no UNICODE_CASE), so the literals are lowered the same
 		// way; a case-sensitive part of such a pattern is then checked case-insensitively, which
@@ -258,6 +266,7 @@ final class RequiredLiterals {
 
 	/** What a part of the pattern requires, from its own requirement, its exact strings or its prefixes. */
 	private static Set<String> requirement(Info info) {
+		// Exact and prefix sets hold at most EXACT_LIMIT strings, so reducing them is cheap.
 		Set<String> fromExact = info.exact() == null || info.exact().contains("") ? null : minimal(info.exact());
 		Set<String> fromPrefix = info.prefix().contains("") ? null : minimal(info.prefix());
 		return better(better(info.required(), fromExact), fromPrefix);
@@ -268,22 +277,18 @@ final class RequiredLiterals {
 	 * {@code {""}} when even that is too many.
 	 */
 	private static Set<String> boundedPrefixes(Set<String> prefixes) {
-		Set<String> kept = prefixes;
-		int length = kept.stream().mapToInt(String::length).max().orElse(0);
-		while (kept.size() > EXACT_LIMIT && length > 1) {
-			length--;
-			Set<String> cut = new LinkedHashSet<>();
-			for (String s : kept) {
-				cut.add(s.length() > length ? s.substring(0, length) : s);
-			}
-			kept = cut;
+		if (prefixes.size() <= EXACT_LIMIT) {
+			return prefixes;
 		}
-		return kept.size() > EXACT_LIMIT ? Set.of("") : kept;
+		Set<String> cut = cut(prefixes, EXACT_LIMIT);
+		return cut == null ? Set.of("") : cut;
 	}
 
 	/**
-	 * The more selective of two requirements: the one whose shortest literal is longer (a short
-	 * literal is found in most values), then the smaller set.
+	 * The more selective of two requirements: the one less likely to be found in a value, taking
+	 * each literal of length n to occur at a given position with probability 16^-n (text is not
+	 * random, but a short literal is found in most values and a long one rarely); then the
+	 * smaller set, which is cheaper to scan for.
 	 */
 	private static Set<String> better(Set<String> a, Set<String> b) {
 		if (a == null) {
@@ -292,9 +297,19 @@ final class RequiredLiterals {
 		if (b == null) {
 			return a;
 		}
-		Comparator<Set<String>> selective = Comparator.<Set<String>>comparingInt(RequiredLiterals::shortest)
-			.thenComparing(Comparator.<Set<String>>comparingInt(Set::size).reversed());
-		return selective.compare(a, b) >= 0 ? a : b;
+		int compared = Double.compare(chance(a), chance(b));
+		if (compared == 0) {
+			compared = Integer.compare(a.size(), b.size());
+		}
+		return compared <= 0 ? a : b;
+	}
+
+	private static double chance(Set<String> set) {
+		double chance = 0;
+		for (String literal : set) {
+			chance += Math.pow(16, -Math.min(literal.length(), 12));
+		}
+		return chance;
 	}
 
 	private static int shortest(Set<String> set) {
@@ -303,11 +318,14 @@ final class RequiredLiterals {
 
 	/** Drops literals that contain another one of the set: finding the shorter is enough. */
 	private static Set<String> minimal(Set<String> set) {
+		List<String> byLength = new ArrayList<>(set);
+		byLength.sort(Comparator.comparingInt(String::length));
 		Set<String> kept = new LinkedHashSet<>();
-		for (String s : set) {
+		for (String s : byLength) {
 			boolean redundant = false;
-			for (String t : set) {
-				if (!t.equals(s) && s.contains(t)) {
+			// Only a shorter literal can be inside another one (equal ones are the same string).
+			for (String t : kept) {
+				if (t.length() < s.length() && s.contains(t)) {
 					redundant = true;
 					break;
 				}
@@ -324,17 +342,33 @@ final class RequiredLiterals {
 	 * literal holds each of its prefixes, so the shorter set is required as well.
 	 */
 	private static Set<String> bounded(Set<String> set) {
-		Set<String> kept = minimal(set);
-		int length = kept.stream().mapToInt(String::length).max().orElse(0);
-		while (kept.size() > SET_LIMIT && length > 1) {
-			length--;
-			Set<String> cut = new LinkedHashSet<>();
-			for (String s : kept) {
-				cut.add(s.length() > length ? s.substring(0, length) : s);
-			}
-			kept = minimal(cut);
+		// minimal() is quadratic: used here only when the set is too large, before cutting.
+		if (set.size() <= SET_LIMIT) {
+			return set;
 		}
-		return kept.size() > SET_LIMIT ? null : kept;
+		Set<String> reduced = set.size() <= 4 * SET_LIMIT ? minimal(set) : set;
+		return reduced.size() <= SET_LIMIT ? reduced : cut(reduced, SET_LIMIT);
+	}
+
+	/**
+	 * The strings cut to the longest common length at which at most {@code limit} remain, or
+	 * null when even one character each is too many (the cut is linear, minimal() is not).
+	 */
+	private static Set<String> cut(Set<String> set, int limit) {
+		int longest = set.stream().mapToInt(String::length).max().orElse(0);
+		for (int length = longest; length >= 1; length--) {
+			Set<String> cut = new LinkedHashSet<>();
+			for (String s : set) {
+				cut.add(s.length() > length ? s.substring(0, length) : s);
+				if (cut.size() > limit) {
+					break;
+				}
+			}
+			if (cut.size() <= limit) {
+				return cut;
+			}
+		}
+		return null;
 	}
 
 	private static Set<String> product(Set<String> left, Set<String> right) {
