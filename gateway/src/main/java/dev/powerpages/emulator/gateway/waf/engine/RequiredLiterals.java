@@ -107,11 +107,12 @@ final class RequiredLiterals {
 		// characters their words are whole again.
 		for (String evasion : EVASIONS) {
 			if (!mentionsAll(pattern, evasion)) {
-				// A pattern that never names the evasion characters does not allow them.
+				// Only worth a second analysis where the pattern names them, as evasion classes do
+				// (leaving them out is sound for any pattern, just rarely more selective).
 				continue;
 			}
 			RequiredLiterals without = of(pattern, evasion);
-			if (without != null && (plain == null || shortest(Set.of(without.literals)) > shortest(Set.of(plain.literals)))) {
+			if (without != null && (plain == null || chance(Set.of(without.literals)) < chance(Set.of(plain.literals)))) {
 				return without;
 			}
 		}
