@@ -1,10 +1,13 @@
 package dev.powerpages.emulator.gateway.waf.engine;
 
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Builds operators from their SecLang text. The subset supported is documented in docs/waf.md;
@@ -28,6 +31,14 @@ final class Operators {
 	 * @param dataFiles reads a data file named by @pmFromFile
 	 */
 	static Operator parse(String text, Function<String, List<String>> dataFiles) {
+		return parse(text, dataFiles, true);
+	}
+
+	/**
+	 * @param prefilter whether a regex skips values without its required literals; off only to
+	 * prove, in tests, that the prefilter changes no verdict
+	 */
+	static Operator parse(String text, Function<String, List<String>> dataFiles, boolean prefilter) {
 		boolean negated = text.startsWith("!");
 		String body = negated ? text.substring(1) : text;
 		String name;
@@ -42,11 +53,11 @@ final class Operators {
 			argument = body;
 		}
 		Operator operator = switch (name) {
-			case "rx" -> regex(argument);
+			case "rx" -> regex(argument, prefilter);
 			case "pm" -> phrases(Arrays.asList(argument.split("\\s+")));
 			case "pmfromfile", "pmf" -> phrases(dataFiles.apply(argument.strip()));
 			case "contains" -> value -> value.contains(argument);
-			case "containsword" -> regex("\\b" + Pattern.quote(argument) + "\\b");
+			case "containsword" -> regex("\\b" + Pattern.quote(argument) + "\\b", prefilter);
 			case "beginswith" -> value -> value.startsWith(argument);
 			case "endswith" -> value -> value.endsWith(argument);
 			case "streq" -> value -> value.equals(argument);
@@ -71,10 +82,13 @@ final class Operators {
 	 * [[:alpha:]] and the \x{…} form that Java already shares.
 	 */
 	static Operator regex(String pcre) {
+		return regex(pcre, true);
+	}
+
+	static Operator regex(String pcre, boolean prefilter) {
 		String java = javaPattern(pcre);
 		Pattern pattern = Pattern.compile(java, Pattern.DOTALL);
-		String required = RequiredLiteral.of(java);
-		boolean ignoreCase = java.startsWith("(?i)");
+		RequiredLiterals required = prefilter ? RequiredLiterals.of(java) : null;
 		return new Operator() {
 
 			@Override
@@ -86,7 +100,7 @@ final class Operators {
 			public boolean matches(String value, InspectionBudget budget) {
 				if (required != null) {
 					budget.charge(value.length());
-					if (!contains(value, required, ignoreCase)) {
+					if (!required.foundIn(value)) {
 						return false;
 					}
 				}
@@ -130,51 +144,20 @@ final class Operators {
 	}
 
 	/**
-	 * Whether {@code value} contains {@code literal}; ignoring case as java.util.regex's (?i) does
-	 * by default, for US-ASCII letters only ({@code literal} is then in lower case).
+	 * Case-insensitive phrase match (Aho-Corasick in ModSecurity): the value, lowered as the
+	 * phrases are, is scanned once for all of them.
 	 */
-	static boolean contains(String value, String literal, boolean ignoreCase) {
-		if (!ignoreCase) {
-			return value.contains(literal);
-		}
-		int last = value.length() - literal.length();
-		char first = literal.charAt(0);
-		for (int i = 0; i <= last; i++) {
-			if (asciiLower(value.charAt(i)) != first) {
-				continue;
-			}
-			int j = 1;
-			while (j < literal.length() && asciiLower(value.charAt(i + j)) == literal.charAt(j)) {
-				j++;
-			}
-			if (j == literal.length()) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static char asciiLower(char c) {
-		return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-	}
-
-	/** Case-insensitive phrase match (Aho-Corasick in ModSecurity; a linear scan is enough here). */
 	static Operator phrases(List<String> phrases) {
-		String[] lower = phrases.stream()
+		Set<String> lower = phrases.stream()
 			.map(String::strip)
 			.filter(p -> !p.isEmpty() && !p.startsWith("#"))
 			.map(p -> p.toLowerCase(Locale.ROOT))
-			.distinct()
-			.toArray(String[]::new);
-		return value -> {
-			String haystack = value.toLowerCase(Locale.ROOT);
-			for (String phrase : lower) {
-				if (haystack.contains(phrase)) {
-					return true;
-				}
-			}
-			return false;
-		};
+			.collect(Collectors.toCollection(LinkedHashSet::new));
+		if (lower.isEmpty()) {
+			return value -> false;
+		}
+		RequiredLiterals scanner = RequiredLiterals.anyOf(lower);
+		return value -> scanner.foundIn(value.toLowerCase(Locale.ROOT));
 	}
 
 	private static Operator numeric(String argument, java.util.function.IntPredicate comparison) {

@@ -23,11 +23,16 @@ public final class RuleSetLoader {
 	}
 
 	public static List<WafRule> load(String location) {
+		return load(location, true);
+	}
+
+	/** @param prefilter false only in tests that compare verdicts without the regex prefilter */
+	static List<WafRule> load(String location, boolean prefilter) {
 		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
 		try {
 			Resource[] files = resolver.getResources("classpath:" + location + "/*.conf");
 			Arrays.sort(files, Comparator.comparing(Resource::getFilename));
-			SecLangParser parser = new SecLangParser(name -> lines(resolver.getResource("classpath:" + location + "/" + name)));
+			SecLangParser parser = new SecLangParser(name -> lines(resolver.getResource("classpath:" + location + "/" + name)), prefilter);
 			List<WafRule> rules = new ArrayList<>();
 			Set<String> ids = new HashSet<>();
 			for (Resource file : files) {
