@@ -1,9 +1,6 @@
 package dev.powerpages.emulator.gateway.waf.engine;
 
-import java.util.concurrent.TimeUnit;
-
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import org.junit.jupiter.api.Timeout;
 
 import dev.powerpages.emulator.gateway.waf.corpus.CorpusReplayer;
 
@@ -34,7 +31,6 @@ class WafDecoderJazzerTest {
 
 	/** One input is a value a rule could see: every transformation, double decoding, both detectors. */
 	@FuzzTest(maxDuration = "4m")
-	@Timeout(value = 60, unit = TimeUnit.SECONDS)
 	void decodersAndDetectors(byte[] input) {
 		WafFuzzOracle oracle = new WafFuzzOracle();
 		String value = text(input);
@@ -48,7 +44,6 @@ class WafDecoderJazzerTest {
 	 * then the body (the rest of the input, line breaks included). Missing lines are empty.
 	 */
 	@FuzzTest(maxDuration = "4m")
-	@Timeout(value = 60, unit = TimeUnit.SECONDS)
 	void requestParserAndRuleSet(byte[] input) {
 		String[] parts = text(input).split("\n", 4);
 		String contentType = part(parts, 0);
