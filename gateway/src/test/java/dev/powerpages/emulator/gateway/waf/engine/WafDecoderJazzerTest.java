@@ -1,6 +1,7 @@
 package dev.powerpages.emulator.gateway.waf.engine;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Tag;
 
 import dev.powerpages.emulator.gateway.waf.corpus.CorpusReplayer;
 
@@ -18,12 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * inputs guided by branch coverage for {@code maxDuration} (override with
  * {@code -Djazzer.max_duration=…}) and writes a crashing input into that directory. Only one fuzz
  * test per JVM fuzzes: run them one at a time with {@code -Dtest=WafDecoderJazzerTest#<method>}
- * (docs/reliability.md).
+ * (docs/reliability.md). Tagged so that Maven runs it in a JVM of its own (see the gateway's pom):
+ * Jazzer's agent would break the Spring tests that share its JVM.
  *
  * <p>The inputs are raw bytes rather than {@code FuzzedDataProvider} so that the seed files are
  * readable payloads. They are decoded leniently (see {@link #text(byte[])}) so the fuzzer can still
  * produce lone surrogates and stray high bytes, which the decoders must survive.
  */
+@Tag("jazzer")
 class WafDecoderJazzerTest {
 
 	/** Built once: loading the Full rule set takes seconds, inspecting one request milliseconds. */
