@@ -19,6 +19,8 @@ import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.site.WebPage;
 import dev.powerpages.emulator.appnode.site.WebTemplate;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +42,8 @@ import static org.assertj.core.api.Assertions.fail;
  * second. A seeded, bounded random loop, as the store's {@code QueryOptionFuzzTest}, rather than jqwik: jqwik 1.10.1
  * announces on every run that AI agents must not use it, and this project respects its maintainer's notice. The
  * seed is printed; {@code -Dfuzz.seed=<n>} replays a run, {@code -Dfuzz.tries=<n>} (inputs per property, default
- * 250) lengthens it; a failure names the input.
+ * 250) lengthens it; a failure names the input. The {@code coverageGuided…} methods are the coverage-guided (Jazzer)
+ * forms of the same three properties.
  */
 class LiquidFuzzTest {
 
@@ -78,6 +81,31 @@ class LiquidFuzzTest {
     @Test
     void escapeFilterEncodesEveryMarkupCharacterAndLosesNothing() {
         forEachInput(LiquidFuzzTest::hostileValue, LiquidFuzzTest::escapedValueStaysText);
+    }
+
+    /*
+     * Coverage-guided forms of the three properties (Jazzer). Without JAZZER_FUZZ=1 each replays its committed corpus
+     * (LiquidFuzzTestInputs/<method>/: meaningful inputs and the past findings) and an empty input; with it, libFuzzer
+     * mutates the input (UTF-8 bytes) towards new branches of liqp, the node's tags, filters and limits. One method
+     * fuzzes per JVM: name it with -Dtest='LiquidFuzzTest#<method>'.
+     */
+
+    @FuzzTest(maxDuration = "3m")
+    void coverageGuidedTemplates(byte[] source) {
+        rendersOrGivesTheTemplateErrorInTime(new String(source, StandardCharsets.UTF_8));
+    }
+
+    @FuzzTest(maxDuration = "90s")
+    void coverageGuidedRequestValues(byte[] value) {
+        String text = new String(value, StandardCharsets.UTF_8);
+        if (!text.isEmpty()) { // the random loop never sends an empty value: "contains" would prove nothing
+            requestValueStaysText(text);
+        }
+    }
+
+    @FuzzTest(maxDuration = "90s")
+    void coverageGuidedEscapedValues(byte[] value) {
+        escapedValueStaysText(new String(value, StandardCharsets.UTF_8));
     }
 
     /** Each of {@link #TRIES} generated inputs through the check; the failing input is named. */

@@ -115,4 +115,28 @@ class SimpleQueryOptionsParserTest {
         assertThatThrownBy(() -> parser.parse(webpage, Map.of("$orderby", "adx_name sideways")))
                 .isInstanceOf(ODataQueryException.class);
     }
+
+    @Test
+    void nestingBeyondTheRecursionLimitIsAQueryErrorNotAStackOverflow() {
+        int limit = FilterParser.MAX_DEPTH;
+        assertThat(filter(account, "(".repeat(limit) + "name eq 'x'" + ")".repeat(limit))).isInstanceOf(Comparison.class);
+        assertThat(filter(account, "not ".repeat(limit) + "name eq 'x'")).isInstanceOf(Not.class);
+
+        for (String deep : new String[] { "(".repeat(8000) + "name eq 'x'" + ")".repeat(8000), "not ".repeat(8000) + "name eq 'x'",
+                "(not ".repeat(limit / 2 + 1) + "name eq 'x'" + ")".repeat(limit / 2 + 1) }) {
+            assertThatThrownBy(() -> filter(account, deep))
+                    .isInstanceOf(ODataQueryException.class)
+                    .hasMessageContaining("recursion limit");
+        }
+    }
+
+    @Test
+    void longStringLiteralsParseWithoutOverflowingTheStack() {
+        String text = "x".repeat(50_000);
+        String quotes = "''".repeat(20_000);
+
+        assertThat(((Comparison) filter(account, "name eq '" + text + "'")).value()).isEqualTo(text);
+        assertThat(((Comparison) filter(account, "name eq '" + quotes + "'")).value()).isEqualTo("'".repeat(20_000));
+        assertThatThrownBy(() -> filter(account, "name eq '" + text)).isInstanceOf(ODataQueryException.class);
+    }
 }

@@ -17,6 +17,10 @@ import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
 
+import com.code_intelligence.jazzer.api.BugDetectors;
+import com.code_intelligence.jazzer.api.SilentCloseable;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>A seeded, bounded random loop rather than jqwik: jqwik 1.10 is built on JUnit Platform 1.x
  * ("the last release using JUnit Platform version 1.x", its 1.10.0 release notes) and Spring Boot 4
  * brings JUnit 6. The seed is printed; {@code -Dfuzz.seed=…} replays a run, {@code -Dfuzz.inputs=…}
- * makes it longer.
+ * makes it longer. {@link #coverageGuidedQueryOptions} is the coverage-guided (Jazzer) form of the
+ * same property.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "store.in-memory=true")
 class QueryOptionFuzzTest {
@@ -61,8 +66,13 @@ class QueryOptionFuzzTest {
             "' OR 1=1 --", "'; DROP TABLE account; --", "\u0000", "\u202e", "é", "😀", "{", "}", "[", "]", "$", "*", "desc",
             "asc", "any(", "all(", "x:x/name", "guid'", "00000000-0000-0000-0000-000000000000", "datetime'2020-01-01'");
 
+    private static final String[] OPTIONS = { "$filter", "$select", "$orderby", "$expand", "$top" };
+
     @LocalServerPort
     int port;
+
+    /** Fetched once per test instance: the fuzz test calls its method once per input. */
+    private String token;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -78,13 +88,8 @@ class QueryOptionFuzzTest {
         for (int i = 0; i < INPUTS; i++) {
             String[] input = i % 3 == 0 ? generated(random) : mutated(SEEDS.get(random.nextInt(SEEDS.size())), random);
             String query = query(input);
-            HttpResponse<String> response;
-            try {
-                response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + StoreClient.API + "accounts?" + query))
-                        .timeout(PER_REQUEST).header("Authorization", "Bearer " + token).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-            }
-            catch (HttpTimeoutException ex) {
+            HttpResponse<String> response = send(query, token);
+            if (response == null) {
                 fail("no answer within " + PER_REQUEST + " (seed " + seed + ") to " + query);
                 return;
             }
@@ -98,6 +103,65 @@ class QueryOptionFuzzTest {
         System.out.printf("[fuzz] seed=%d inputs=%d statuses=%s findings=%d%n", seed, INPUTS, statuses, findings.size());
         assertThat(findings).as("seed " + seed).isEmpty();
         assertThat(statuses).as("the inputs reached the parser's error paths").containsKey(400);
+    }
+
+    /**
+     * Coverage-guided form of the same property (Jazzer). Without {@code JAZZER_FUZZ=1} it replays the
+     * committed corpus ({@code QueryOptionFuzzTestInputs/coverageGuidedQueryOptions/}) and an empty input;
+     * with it, libFuzzer mutates inputs towards new branches of the parser, the SQL translation and the
+     * error handling (the app runs in this JVM, so the server threads' coverage counts).
+     *
+     * <p>Input: the first byte picks the option ({@code f}ilter, {@code s}elect, {@code o}rderby,
+     * {@code e}xpand, {@code t}op, any other byte modulo 5), the rest is its value in UTF-8, so that seeds
+     * stay readable files.
+     */
+    @FuzzTest(maxDuration = "3m")
+    void coverageGuidedQueryOptions(byte[] data) throws Exception {
+        String[] input = decode(data);
+        String query = query(input);
+        HttpResponse<String> response;
+        // Jazzer's SSRF detector reports any connection; this test's only destination is the store under test.
+        // Its other detectors (SQL injection into H2 among them) stay on.
+        try (SilentCloseable storeOnly = BugDetectors.allowNetworkConnections((host, to) -> "localhost".equals(host) && to == port)) {
+            if (token == null) {
+                token = new StoreClient(port).token();
+            }
+            response = send(query, token);
+        }
+        if (response == null) {
+            fail("no answer within " + PER_REQUEST + " to " + abbreviate(query));
+        }
+        String problem = problem(response);
+        if (problem != null) {
+            fail(problem + " for " + abbreviate(query) + ": " + abbreviate(response.body()));
+        }
+    }
+
+    static String[] decode(byte[] data) {
+        if (data.length == 0) {
+            return new String[] { "$filter", "" };
+        }
+        String option = switch (data[0]) {
+            case 'f' -> "$filter";
+            case 's' -> "$select";
+            case 'o' -> "$orderby";
+            case 'e' -> "$expand";
+            case 't' -> "$top";
+            default -> OPTIONS[(data[0] & 0xff) % OPTIONS.length];
+        };
+        return new String[] { option, new String(data, 1, data.length - 1, StandardCharsets.UTF_8) };
+    }
+
+    /** The answer, or null when none came within {@link #PER_REQUEST} (a hang, for both forms of the test). */
+    private HttpResponse<String> send(String query, String bearer) throws IOException, InterruptedException {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + StoreClient.API + "accounts?" + query))
+                    .timeout(PER_REQUEST).header("Authorization", "Bearer " + bearer).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+        catch (HttpTimeoutException ex) {
+            return null;
+        }
     }
 
     /**
@@ -136,7 +200,7 @@ class QueryOptionFuzzTest {
     }
 
     private static String[] generated(Random random) {
-        String[] options = { "$filter", "$select", "$orderby", "$expand", "$top" };
+        String[] options = OPTIONS;
         StringBuilder value = new StringBuilder();
         int parts = 1 + random.nextInt(random.nextInt(10) == 0 ? 400 : 12); // now and then a very long one
         for (int i = 0; i < parts; i++) {
