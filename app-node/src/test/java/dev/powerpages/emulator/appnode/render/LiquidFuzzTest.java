@@ -23,6 +23,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriUtils;
@@ -90,11 +91,13 @@ class LiquidFuzzTest {
      * fuzzes per JVM: name it with -Dtest='LiquidFuzzTest#<method>'.
      */
 
+    @Tag("jazzer") // in a JVM of its own: see the root pom
     @FuzzTest(maxDuration = "3m")
     void coverageGuidedTemplates(byte[] source) {
         rendersOrGivesTheTemplateErrorInTime(new String(source, StandardCharsets.UTF_8));
     }
 
+    @Tag("jazzer") // in a JVM of its own: see the root pom
     @FuzzTest(maxDuration = "90s")
     void coverageGuidedRequestValues(byte[] value) {
         String text = new String(value, StandardCharsets.UTF_8);
@@ -103,6 +106,7 @@ class LiquidFuzzTest {
         }
     }
 
+    @Tag("jazzer") // in a JVM of its own: see the root pom
     @FuzzTest(maxDuration = "90s")
     void coverageGuidedEscapedValues(byte[] value) {
         escapedValueStaysText(new String(value, StandardCharsets.UTF_8));

@@ -21,6 +21,7 @@ import com.code_intelligence.jazzer.api.BugDetectors;
 import com.code_intelligence.jazzer.api.SilentCloseable;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -115,6 +116,7 @@ class QueryOptionFuzzTest {
      * {@code e}xpand, {@code t}op, any other byte modulo 5), the rest is its value in UTF-8, so that seeds
      * stay readable files.
      */
+    @Tag("jazzer") // in a JVM of its own: see the root pom
     @FuzzTest(maxDuration = "3m")
     void coverageGuidedQueryOptions(byte[] data) throws Exception {
         String[] input = decode(data);
