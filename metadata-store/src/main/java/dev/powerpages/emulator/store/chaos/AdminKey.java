@@ -3,11 +3,11 @@ package dev.powerpages.emulator.store.chaos;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+
+import dev.powerpages.emulator.store.webapi.DataverseError;
 
 /**
  * The store's admin key ({@code store.chaos.admin-key}, header {@code X-Admin-Key}), which guards its
@@ -31,16 +31,11 @@ public class AdminKey {
         return error(HttpStatus.UNAUTHORIZED, "Unauthorized", "The X-Admin-Key header is missing or wrong");
     }
 
-    /** The app nodes' error envelope for their {@code /_services} endpoints. */
+    /**
+     * The app nodes' error envelope for their {@code /_services} endpoints, which is Dataverse's
+     * {@code {"error":{"code":…,"message":…}}} with readable codes.
+     */
     public static ResponseEntity<?> error(HttpStatus status, String code, String message) {
-        return ResponseEntity.status(status).body(new ServiceError(new ServiceError.Body(code, message)));
-    }
-
-    /** {@code {"error":{"code":…,"message":…}}}, code first (a record: Map.of's order changes between JVM runs). */
-    record ServiceError(Body error) {
-
-        @JsonPropertyOrder({ "code", "message" })
-        record Body(String code, String message) {
-        }
+        return ResponseEntity.status(status).body(DataverseError.of(code, message));
     }
 }

@@ -49,10 +49,6 @@ public final class SimpleQueryOptionsParser implements QueryOptionsParser {
         this(() -> null);
     }
 
-    public SimpleQueryOptionsParser(StoreSchema schema) {
-        this(() -> schema);
-    }
-
     /** @param schema the tables in force for each parse, e.g. those of the request's environment */
     public SimpleQueryOptionsParser(Supplier<StoreSchema> schema) {
         this.schema = schema;
