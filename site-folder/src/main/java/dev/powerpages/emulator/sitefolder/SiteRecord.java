@@ -10,7 +10,9 @@ import java.util.Map;
  * @param columns logical column name to value, in the order the folder wrote them: {@code String}, {@code Boolean},
  *                {@code Long}, {@code java.math.BigDecimal}, {@code byte[]} (a file's content: an annotation's
  *                {@code documentbody}, a component's {@code filecontent}) or {@code null}; a lookup is the target
- *                row's id under the lookup column's logical name ({@code adx_parentpageid}); text kept in a side
+ *                row's id under the lookup column's logical name ({@code adx_parentpageid}); an N:N relationship is a
+ *                {@code List<String>} of the related rows' ids under the relationship's schema name
+ *                ({@code adx_entitypermission_webrole}); text kept in a side
  *                file ({@code .copy.html}, {@code .webtemplate.source.html} …) is the column's value
  * @param source  the file (and line) the row was read from, for messages
  */
