@@ -16,7 +16,8 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.springframework.stereotype.Component;
 
 /**
- * The bytes of web files, from the newest note ({@code annotations.documentbody}, base64) attached to each file.
+ * The bytes of web files, from the newest note ({@code annotations.documentbody}, base64) attached to each file
+ * (standard data model) or the component's file column (enhanced data model).
  * Keyed by the file's version, so a newer upload is fetched afresh; bounded by total size.
  */
 @Component
@@ -56,6 +57,10 @@ public class WebFileContentCache {
     }
 
     private byte[] fetch(WebFile file) {
+        if (file.content() == WebFile.Content.COMPONENT_FILE) {
+            // Enhanced data model: the component's file column (Dataverse's "Download a file" via $value).
+            return store.bytes("powerpagecomponents(" + file.id() + ")/filecontent/$value");
+        }
         // Dataverse syntax: GUID literals are not quoted.
         List<StoreRow> notes = store.list("annotations", "documentbody,mimetype,filename,createdon",
                 "_objectid_value eq " + file.id());

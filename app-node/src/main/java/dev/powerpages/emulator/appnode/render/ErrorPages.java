@@ -22,6 +22,11 @@ final class ErrorPages {
                 + HtmlUtils.htmlEscape(path) + "</code>.</p>");
     }
 
+    static String forbidden(String path) {
+        return page("Access denied", "<h1>403 Access denied</h1><p>You do not have permission to see <code>"
+                + HtmlUtils.htmlEscape(path) + "</code>.</p>");
+    }
+
     static String siteUnavailable(String why) {
         return page("Service unavailable", "<h1>503 Service unavailable</h1><p>" + HtmlUtils.htmlEscape(why) + "</p>");
     }

@@ -4,23 +4,31 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 
 import dev.powerpages.emulator.appnode.fetchxml.FetchXmlTag;
+import dev.powerpages.emulator.appnode.languages.LanguageObjects;
 import dev.powerpages.emulator.appnode.limits.LiquidLimits;
 import dev.powerpages.emulator.appnode.limits.LiquidNesting;
 import dev.powerpages.emulator.appnode.limits.RenderThreads;
+import dev.powerpages.emulator.appnode.pagetemplates.PageLayout;
+import dev.powerpages.emulator.appnode.pagetemplates.RewritePages;
+import dev.powerpages.emulator.appnode.report.UnsupportedLiquid;
+import dev.powerpages.emulator.appnode.site.PageTemplate;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.site.WebPage;
 import dev.powerpages.emulator.appnode.site.WebTemplate;
+import dev.powerpages.emulator.appnode.site.WebsiteLanguage;
+import dev.powerpages.emulator.appnode.sitemap.NavigationObjects;
+import dev.powerpages.emulator.appnode.sitemap.SiteMapView;
 import liqp.Template;
 import liqp.TemplateParser;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -45,6 +53,7 @@ public class LiquidRenderer implements DisposableBean {
     private final LiquidLimits limits;
     private final List<LiquidExtension> extensions;
     private final List<BuiltInTemplate> builtIns;
+    private final UnsupportedLiquid unsupported;
     /** Time-limited renders run here (liqp waits on them); the request's context travels along. */
     private final ExecutorService renderThreads = RenderThreads.create();
 
@@ -56,9 +65,19 @@ public class LiquidRenderer implements DisposableBean {
      */
     public LiquidRenderer(LiquidLimits limits, FetchXmlTag fetchXml, List<LiquidExtension> extensions,
             List<BuiltInTemplate> builtIns) {
+        this(limits, fetchXml, extensions, builtIns, null);
+    }
+
+    /**
+     * @param unsupported where a page template the emulator cannot render is reported ({@code null}: not reported)
+     */
+    @Autowired
+    public LiquidRenderer(LiquidLimits limits, FetchXmlTag fetchXml, List<LiquidExtension> extensions,
+            List<BuiltInTemplate> builtIns, UnsupportedLiquid unsupported) {
         this.limits = limits;
         this.extensions = List.copyOf(extensions);
         this.builtIns = List.copyOf(builtIns);
+        this.unsupported = unsupported;
         TemplateParser.Builder builder = limits.parserBuilder()
                 .withTag(new WebTemplateInclude(limits.maxNesting()))
                 .withBlock(fetchXml);
@@ -66,10 +85,19 @@ public class LiquidRenderer implements DisposableBean {
         this.parser = builder.build();
     }
 
+    /**
+     * Renders a page through its page template: a Web Template page template renders its web template (and the
+     * layouts it extends); a Rewrite one the runtime's built-in page for its rewrite URL ({@link RewritePages});
+     * either inside the site's master page with the website's header and footer when the template says so
+     * ({@link PageLayout}).
+     */
     public RenderedPage render(SiteSnapshot site, WebPage page, RequestInfo request) {
-        WebTemplate template = site.webTemplateOf(page).orElseThrow(() -> new TemplateRenderException(
-                "(none)", "Page '" + page.name() + "' has no page template with a web template", 0, null));
         Map<String, WebTemplate> templates = templates(site);
+        PageTemplate pageTemplate = site.pageTemplateOf(page).orElse(null);
+        WebTemplate template = pageTemplate == null ? null : contentTemplate(site, page, pageTemplate);
+        if (template == null) {
+            throw new TemplateRenderException("(none)", "Page '" + page.name() + "' has no page template with a web template", 0, null);
+        }
         List<WebTemplate> chain = LayoutInheritance.chain(template, templates::get);
         long size = chain.stream().mapToLong(link -> link.source() == null ? 0 : link.source().length()).sum();
         if (size > limits.maxTemplateBytes()) {
@@ -80,6 +108,9 @@ public class LiquidRenderer implements DisposableBean {
         String source;
         try {
             source = PowerPagesLiquidSyntax.rewrite(LayoutInheritance.compose(chain));
+            if (pageTemplate.useWebsiteHeaderAndFooter()) {
+                source = PageLayout.wrap(source, templates.containsKey(PageLayout.HEADER), templates.containsKey(PageLayout.FOOTER));
+            }
         }
         catch (StackOverflowError ex) {
             // Blocks are composed recursively, one level per nested block (found by LiquidFuzzTest).
@@ -119,12 +150,50 @@ public class LiquidRenderer implements DisposableBean {
         }
     }
 
-    /** The site's web templates by name (without regard to case), over the runtime's built-in ones. */
+    /**
+     * The web template a page's template renders: its web template (Web Template type); for a Rewrite type the
+     * runtime's built-in page of that name, else the template's web template, else the page's copy (reported as not
+     * emulated).
+     */
+    private WebTemplate contentTemplate(SiteSnapshot site, WebPage page, PageTemplate pageTemplate) {
+        if (pageTemplate.rendersWebTemplate()) {
+            return site.webTemplatesById().get(pageTemplate.webTemplateId());
+        }
+        String name = RewritePages.builtInName(pageTemplate).orElse(null);
+        if (name != null) {
+            for (BuiltInTemplate builtIn : builtIns) {
+                if (builtIn.name().equalsIgnoreCase(name)) {
+                    return new WebTemplate("builtin:" + builtIn.name(), builtIn.name(), builtIn.source(), null);
+                }
+            }
+        }
+        if (pageTemplate.webTemplateId() != null && site.webTemplatesById().containsKey(pageTemplate.webTemplateId())) {
+            return site.webTemplatesById().get(pageTemplate.webTemplateId());
+        }
+        String feature = "page template " + (pageTemplate.rewriteUrl() == null ? pageTemplate.name() : pageTemplate.rewriteUrl());
+        String note = unsupported == null ? "" : unsupported.use(site.websiteId(), feature);
+        return new WebTemplate("builtin:rewrite", pageTemplate.name(), "{{ page.adx_copy }}" + note.replace("{", "&#123;"), null);
+    }
+
+    /**
+     * The site's web templates by name (without regard to case), over the runtime's built-in ones, and the website's
+     * header and footer templates under the names the master page includes them by.
+     */
     private Map<String, WebTemplate> templates(SiteSnapshot site) {
         return site.derived(BuiltInTemplate.class, snapshot -> {
             Map<String, WebTemplate> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             builtIns.forEach(builtIn -> byName.put(builtIn.name(), new WebTemplate("builtin:" + builtIn.name(), builtIn.name(), builtIn.source(), null)));
             byName.putAll(snapshot.webTemplatesByName());
+            if (snapshot.website() != null) {
+                WebTemplate header = snapshot.webTemplatesById().get(snapshot.website().text("_adx_headerwebtemplateid_value"));
+                WebTemplate footer = snapshot.webTemplatesById().get(snapshot.website().text("_adx_footerwebtemplateid_value"));
+                if (header != null) {
+                    byName.put(PageLayout.HEADER, header);
+                }
+                if (footer != null) {
+                    byName.put(PageLayout.FOOTER, footer);
+                }
+            }
             return java.util.Collections.unmodifiableMap(byName);
         });
     }
@@ -175,25 +244,62 @@ public class LiquidRenderer implements DisposableBean {
     private Map<String, Object> variables(SiteSnapshot site, WebPage page, RequestInfo request) {
         Map<String, Object> variables = new HashMap<>();
         RenderScope scope = new RenderScope(site, page, request);
+        WebsiteLanguage language = request.language();
+        SiteMapView siteMap = new SiteMapView(site, language, request.user(), page);
         variables.put(RenderScope.VARIABLE, scope);
         variables.put(WebTemplateInclude.TEMPLATES, templates(site));
-        variables.put("page", new PageDrop(site, page));
-        // Ordered maps, here and below: {{ website }} prints the map itself, and Map.of's order changes between runs.
-        variables.put("website", ordered("id", site.websiteId(), "name", nullToEmpty(site.websiteName())));
-        variables.put("snippets", site.snippets());
+        variables.put("page", PageDrop.of(siteMap, page, request));
+        variables.put("sitemap", siteMap.sitemapObject());
+        variables.put("website", website(site, request));
+        variables.put("snippets", site.snippets(language));
         variables.put("settings", site.settings());
-        variables.put("sitemarkers", siteMarkers(site));
-        variables.put("weblinks", webLinks(site));
+        variables.put("sitemarkers", NavigationObjects.siteMarkers(siteMap));
+        variables.put("weblinks", NavigationObjects.webLinks(siteMap));
         // Power Pages HTML-encodes the request object (since 9.3.8) so templates cannot echo markup from the URL.
-        variables.put("request", requestObject(request));
+        Map<String, Object> requestObject = requestObject(request);
+        variables.put("request", requestObject);
+        variables.put("params", requestObject.get("params"));
         variables.put("now", ZonedDateTime.now(ZoneOffset.UTC));
+        if (language != null) {
+            variables.put("language", LanguageObjects.language(language,
+                    LanguageObjects.inLanguage(language, LanguageObjects.withoutCode(site, request.path()), request.query())));
+        }
         // "user" is absent for anonymous visitors, so {% if user %} is false and user.fullname renders empty.
         if (request.user() != null) {
             variables.put("user", request.user().liquid(site));
         }
+        variables.put(PageLayout.HEAD, PageLayout.head(site, page, language));
+        variables.put(PageLayout.BODY_END, PageLayout.bodyEnd(site, page, language));
+        variables.put(PageLayout.LANGUAGE, language == null || language.code() == null ? "en-US" : HtmlUtils.htmlEscape(language.code()));
         variables.put(FetchXmlTag.CONTEXT, new FetchXmlTag.Context(site, request.user()));
         extensions.forEach(extension -> extension.contribute(scope, variables));
         return variables;
+    }
+
+    /**
+     * Power Pages' {@code website}: the website row's columns, {@code id}, {@code name}, {@code languages} and
+     * {@code selected_language} (multilingual sites), and the sign-in and sign-out URLs with the current page as
+     * the return URL ({@code /en-US/SignIn?returnUrl=%2Fen-US%2F} on a site with language codes in its URLs).
+     */
+    private static LiquidDrop website(SiteSnapshot site, RequestInfo request) {
+        WebsiteLanguage language = request.language();
+        String query = request.query() == null || request.query().isEmpty() ? "" : "?" + request.query();
+        String returnUrl = UriUtils.encode(request.path() + query, StandardCharsets.UTF_8);
+        String signIn = site.localizedUrl("/SignIn", language) + "?returnUrl=" + returnUrl;
+        String signOut = site.localizedUrl("/Account/Login/LogOff", language) + "?returnUrl=" + returnUrl;
+        LiquidDrop website = new LiquidDrop(site.website(), nullToEmpty(site.websiteName()))
+                .value("id", site.websiteId())
+                .value("name", nullToEmpty(site.websiteName()))
+                .value("sign_in_url", signIn)
+                .value("sign_in_url_substitution", signIn)
+                .value("sign_out_url", signOut)
+                .value("sign_out_url_substitution", signOut)
+                .attribute("languages", () -> LanguageObjects.websiteLanguages(site, request.path(), request.query()));
+        if (language != null) {
+            website.attribute("selected_language", () -> LanguageObjects.language(language,
+                    LanguageObjects.inLanguage(language, LanguageObjects.withoutCode(site, request.path()), request.query())));
+        }
+        return website;
     }
 
     /** Power Pages' {@code request}: {@code params}, {@code path}, {@code path_and_query}, {@code query}, {@code url}, all HTML-encoded. */
@@ -203,7 +309,7 @@ public class LiquidRenderer implements DisposableBean {
                 .forEach((name, values) -> params.putIfAbsent(HtmlUtils.htmlEscape(decode(name)),
                         values.isEmpty() || values.get(0) == null ? "" : HtmlUtils.htmlEscape(decode(values.get(0)))));
         String query = nullToEmpty(request.query());
-        Map<String, Object> values = new HashMap<>();
+        Map<String, Object> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         values.put("path", HtmlUtils.htmlEscape(request.path()));
         values.put("path_and_query", HtmlUtils.htmlEscape(request.path() + (query.isEmpty() ? "" : "?" + query)));
         values.put("query", HtmlUtils.htmlEscape(query.isEmpty() ? "" : "?" + query));
@@ -214,36 +320,6 @@ public class LiquidRenderer implements DisposableBean {
 
     private static String decode(String value) {
         return UriUtils.decode(value.replace('+', ' '), StandardCharsets.UTF_8);
-    }
-
-    private static Map<String, Object> siteMarkers(SiteSnapshot site) {
-        Map<String, Object> markers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        site.siteMarkerPageIds().forEach((name, pageId) -> site.page(pageId).filter(WebPage::published)
-                .ifPresent(target -> markers.put(name, ordered("name", name, "url", target.url(), "id", target.id()))));
-        return markers;
-    }
-
-    private static Map<String, Object> webLinks(SiteSnapshot site) {
-        Map<String, Object> sets = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        site.webLinkSets().forEach((name, set) -> {
-            List<Map<String, Object>> links = set.links().stream().map(link -> {
-                Map<String, Object> values = new LinkedHashMap<>();
-                values.put("name", link.name());
-                values.put("url", link.url());
-                return values;
-            }).toList();
-            sets.put(name, ordered("id", set.id() == null ? "" : set.id(), "name", name, "weblinks", links));
-        });
-        return sets;
-    }
-
-    /** A map of the given name/value pairs that keeps their order. */
-    private static Map<String, Object> ordered(Object... namesAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            map.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return map;
     }
 
     private static String nullToEmpty(String value) {

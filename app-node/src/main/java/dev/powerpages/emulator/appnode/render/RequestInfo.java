@@ -1,16 +1,24 @@
 package dev.powerpages.emulator.appnode.render;
 
 import dev.powerpages.emulator.appnode.signin.SiteUser;
+import dev.powerpages.emulator.appnode.site.WebsiteLanguage;
 
 /**
- * What the Liquid {@code request} object shows of the current request, and who made it.
+ * What the Liquid {@code request} object shows of the current request, who made it and in which language.
  *
- * @param user the signed-in visitor, {@code null} for an anonymous one
+ * @param path     the path as the visitor asked for it (with a language code in front, where the site uses them)
+ * @param user     the signed-in visitor, {@code null} for an anonymous one
+ * @param language the visitor's language on a multilingual site, {@code null} on a site without languages
  */
-public record RequestInfo(String path, String url, String query, SiteUser user) {
+public record RequestInfo(String path, String url, String query, SiteUser user, WebsiteLanguage language) {
 
     /** An anonymous visitor's request. */
     public RequestInfo(String path, String url, String query) {
-        this(path, url, query, null);
+        this(path, url, query, null, null);
+    }
+
+    /** A request on a site without languages. */
+    public RequestInfo(String path, String url, String query, SiteUser user) {
+        this(path, url, query, user, null);
     }
 }

@@ -1,22 +1,29 @@
 package dev.powerpages.emulator.appnode.render;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.powerpages.emulator.appnode.access.PageAccess;
 import dev.powerpages.emulator.appnode.cache.SiteCache;
 import dev.powerpages.emulator.appnode.cache.WebFileContentCache;
+import dev.powerpages.emulator.appnode.languages.LanguageRouting;
+import dev.powerpages.emulator.appnode.pagetemplates.RewritePages;
+import dev.powerpages.emulator.appnode.redirects.SiteRedirects;
 import dev.powerpages.emulator.appnode.site.SiteProperties;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.site.WebFile;
 import dev.powerpages.emulator.appnode.site.WebPage;
+import dev.powerpages.emulator.appnode.site.WebsiteLanguage;
 import dev.powerpages.emulator.appnode.signin.SiteUser;
 import dev.powerpages.emulator.appnode.store.StoreUnavailableException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.DigestUtils;
@@ -31,6 +38,8 @@ class SiteController {
 
     /** Power Pages' site marker for the page shown when a URL has no page. */
     static final String PAGE_NOT_FOUND_MARKER = "Page Not Found";
+    /** Power Pages' site marker for the page signed-in visitors see where a page is restricted from them. */
+    static final String ACCESS_DENIED_MARKER = "Access Denied";
     /** Site setting that overrides the web files' {@code Cache-Control} (an emulator setting, seeded by the store). */
     static final String WEB_FILE_CACHE_CONTROL_SETTING = "WebFiles/Cache-Control";
     /** Site setting listing the pages a shared cache (the CDN) may keep, comma-separated URLs. */
@@ -62,27 +71,101 @@ class SiteController {
             return unavailable("The site's metadata has not been loaded from the metadata store yet.");
         }
         String path = UriUtils.decode(request.getRequestURI(), StandardCharsets.UTF_8);
-        RequestInfo info = new RequestInfo(path, request.getRequestURL().toString()
-                + (request.getQueryString() == null ? "" : "?" + request.getQueryString()), request.getQueryString(),
-                SiteUser.current(request).orElse(null));
-        Route route = router.route(site, path);
-        if (route instanceof Route.ToPage toPage) {
-            return renderPage(site, toPage.page(), info, HttpStatus.OK);
-        }
+        String query = request.getQueryString();
+        LanguageRouting.Resolution language = LanguageRouting.resolve(site, path, request);
+        RequestInfo info = new RequestInfo(path, request.getRequestURL().toString() + (query == null ? "" : "?" + query),
+                query, SiteUser.current(request).orElse(null), language.language());
+        Route route = router.route(site, language.path(), language.language());
         if (route instanceof Route.ToWebFile toFile) {
+            if (!PageAccess.canRead(site, toFile.file(), info.user())) {
+                return denied(site, info, info.user() == null ? PageAccess.Decision.SIGN_IN : PageAccess.Decision.FORBIDDEN);
+            }
             return webFile(site, toFile.file(), new ServletWebRequest(request, response), response);
         }
-        if (route instanceof Route.ToCanonicalUrl redirect) {
-            String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
+        if (route instanceof Route.ToPage toPage) {
+            return page(site, toPage.page(), info, language, request);
+        }
+        // Nothing at this URL: the redirects, the slash form, the page's former URLs, in the runtime's order.
+        Optional<SiteRedirects.Redirect> redirect = SiteRedirects.match(site, language.path(), query, language.language());
+        if (redirect.isPresent()) {
+            return ResponseEntity.status(redirect.get().status()).header(HttpHeaders.LOCATION, redirect.get().location()).build();
+        }
+        if (route instanceof Route.ToCanonicalUrl canonical) {
+            String location = language.codeInPath() ? language.canonical(site.languages(), canonical.location()) : canonical.location();
             return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
-                    .header(HttpHeaders.LOCATION, UriUtils.encodePath(redirect.location(), StandardCharsets.UTF_8) + query)
+                    .header(HttpHeaders.LOCATION, UriUtils.encodePath(location, StandardCharsets.UTF_8) + (query == null ? "" : "?" + query))
                     .build();
+        }
+        Optional<SiteRedirects.Redirect> moved = SiteRedirects.history(site, language.path(), language.language());
+        if (moved.isPresent()) {
+            return ResponseEntity.status(moved.get().status()).header(HttpHeaders.LOCATION, moved.get().location()).build();
         }
         return notFound(site, info);
     }
 
+    /**
+     * A page: in the URL form the site uses (a multilingual site's page asked for in the other form is redirected,
+     * 302, keeping the visitor's language in the {@code ContextLanguageCode} cookie), then its access rules, then
+     * rendered.
+     */
+    private ResponseEntity<?> page(SiteSnapshot site, WebPage page, RequestInfo info, LanguageRouting.Resolution language,
+            HttpServletRequest request) {
+        String query = info.query() == null ? "" : "?" + info.query();
+        if (site.languages().multilingual() && site.languages().codesInUrl() != language.codeInPath()) {
+            ResponseEntity.BodyBuilder redirect = ResponseEntity.status(HttpStatus.FOUND)
+                    .header(HttpHeaders.LOCATION, UriUtils.encodePath(language.canonical(site.languages(), language.path()), StandardCharsets.UTF_8) + query);
+            languageCookie(redirect, info.language(), request);
+            return redirect.build();
+        }
+        PageAccess.Decision decision = PageAccess.read(site, page, info.user());
+        if (decision == PageAccess.Decision.ALLOWED && info.user() == null
+                && site.pageTemplateOf(page).filter(RewritePages::isProfile).isPresent()) {
+            decision = PageAccess.Decision.SIGN_IN; // the profile page is for signed-in visitors
+        }
+        if (decision != PageAccess.Decision.ALLOWED) {
+            return denied(site, info, decision);
+        }
+        ResponseEntity<?> rendered = renderPage(site, page, info, HttpStatus.OK);
+        if (site.languages().multilingual() && language.codeInPath() && !LanguageRouting.cookieNames(request, info.language())) {
+            ResponseEntity.BodyBuilder withCookie = ResponseEntity.status(rendered.getStatusCode()).headers(rendered.getHeaders());
+            languageCookie(withCookie, info.language(), request);
+            return withCookie.body(rendered.getBody());
+        }
+        return rendered;
+    }
+
+    /**
+     * A visitor a page or file is restricted from: anonymous visitors are sent to sign in and come back; signed-in
+     * ones get the site's Access Denied page with 403, as Power Pages answers them.
+     */
+    private ResponseEntity<?> denied(SiteSnapshot site, RequestInfo info, PageAccess.Decision decision) {
+        if (decision == PageAccess.Decision.SIGN_IN) {
+            String returnUrl = info.path() + (info.query() == null ? "" : "?" + info.query());
+            String signIn = site.localizedUrl("/SignIn", info.language()) + "?returnUrl=" + UriUtils.encode(returnUrl, StandardCharsets.UTF_8);
+            return ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, signIn)
+                    .header(HttpHeaders.CACHE_CONTROL, "private, no-cache").build();
+        }
+        return site.siteMarkerPage(ACCESS_DENIED_MARKER)
+                .flatMap(page -> site.pages().localized(page, info.language()))
+                .filter(WebPage::published)
+                .<ResponseEntity<?>>map(page -> renderPage(site, page, info, HttpStatus.FORBIDDEN))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(HTML)
+                        .header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
+                        .body(ErrorPages.forbidden(info.path())));
+    }
+
+    private static void languageCookie(ResponseEntity.BodyBuilder response, WebsiteLanguage language, HttpServletRequest request) {
+        if (language == null || language.code() == null) {
+            return;
+        }
+        response.header(HttpHeaders.SET_COOKIE, ResponseCookie.from(LanguageRouting.COOKIE, language.code())
+                .path("/").httpOnly(true).secure(request.isSecure()).sameSite("Lax").build().toString());
+    }
+
     private ResponseEntity<?> notFound(SiteSnapshot site, RequestInfo info) {
-        return site.siteMarkerPage(PAGE_NOT_FOUND_MARKER).filter(WebPage::published)
+        return site.siteMarkerPage(PAGE_NOT_FOUND_MARKER)
+                .flatMap(page -> site.pages().localized(page, info.language()))
+                .filter(WebPage::published)
                 .<ResponseEntity<?>>map(page -> renderPage(site, page, info, HttpStatus.NOT_FOUND))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(HTML)
                         .body(ErrorPages.notFound(info.path())));

@@ -112,6 +112,18 @@ public class StoreClient {
         return read(resource, () -> get(uri, false));
     }
 
+    /**
+     * The raw bytes of a resource, such as a file column's {@code $value}
+     * ({@code powerpagecomponents(<id>)/filecontent/$value}); empty when the store answers 204 (no file).
+     */
+    public byte[] bytes(String resource) {
+        URI uri = URI.create(baseUrl + WEB_API + resource);
+        return read(resource, () -> {
+            byte[] body = storeRestClient.get().uri(uri).retrieve().body(byte[].class);
+            return body == null ? new byte[0] : body;
+        });
+    }
+
     /** Creates a row ({@code POST}); not retried, since a create is not idempotent. Answers the new row's URL. */
     public Optional<String> create(String entitySet, JsonNode fields) {
         Supplier<Optional<String>> call = () -> Optional.ofNullable(storeRestClient.post()
@@ -209,13 +221,18 @@ public class StoreClient {
     }
 
     private static URI query(UriBuilder uri, String select, String filter) {
-        // Values go in as template variables so they are fully encoded (spaces, quotes) exactly once.
-        uri.queryParam("$select", "{select}");
-        if (filter == null) {
-            return uri.build(select);
+        // Values go in as template variables so they are fully encoded (spaces, quotes) exactly once. Without a
+        // $select the store answers every column.
+        List<Object> values = new ArrayList<>();
+        if (select != null) {
+            uri.queryParam("$select", "{select}");
+            values.add(select);
         }
-        uri.queryParam("$filter", "{filter}");
-        return uri.build(select, filter);
+        if (filter != null) {
+            uri.queryParam("$filter", "{filter}");
+            values.add(filter);
+        }
+        return uri.build(values.toArray());
     }
 
     /** Rows of a collection and, when the store tracks changes, the link to ask what changed since. */

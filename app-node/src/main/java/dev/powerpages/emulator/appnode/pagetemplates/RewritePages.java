@@ -1,0 +1,46 @@
+package dev.powerpages.emulator.appnode.pagetemplates;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import dev.powerpages.emulator.appnode.site.PageTemplate;
+
+/**
+ * Rewrite page templates ({@code adx_type} 756150000): Power Pages hands such a page to one of its own pages named
+ * by {@code adx_rewriteurl} — {@code ~/Pages/AccessDenied.aspx}, {@code ~/Pages/Profile.aspx},
+ * {@code ~/Pages/Search.aspx} in the sites Microsoft ships. The emulator renders them with the runtime's built-in
+ * template named after that page: {@code ~/Pages/<Name>.aspx} renders the built-in template {@code <Name>}
+ * ({@code AccessDenied}, {@code Profile}, {@code Search}), inside the site's layout when the page template uses the
+ * website's header and footer.
+ */
+public final class RewritePages {
+
+    /** The built-in that renders Power Pages' profile page; visitors must be signed in to see it. */
+    public static final String PROFILE = "Profile";
+
+    private RewritePages() {
+    }
+
+    /** The built-in template name for a rewrite URL ({@code ~/Pages/Search.aspx} → {@code Search}). */
+    public static Optional<String> builtInName(PageTemplate template) {
+        String rewrite = template.rewriteUrl();
+        if (rewrite == null || rewrite.isBlank()) {
+            return Optional.empty();
+        }
+        String path = rewrite.strip();
+        int query = path.indexOf('?');
+        if (query >= 0) {
+            path = path.substring(0, query);
+        }
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        if (name.toLowerCase(Locale.ROOT).endsWith(".aspx")) {
+            name = name.substring(0, name.length() - ".aspx".length());
+        }
+        return name.isBlank() ? Optional.empty() : Optional.of(name);
+    }
+
+    /** Whether the page template is the runtime's profile page (which asks anonymous visitors to sign in). */
+    public static boolean isProfile(PageTemplate template) {
+        return !template.rendersWebTemplate() && builtInName(template).filter(PROFILE::equalsIgnoreCase).isPresent();
+    }
+}
