@@ -33,6 +33,7 @@ class AdminKeyTests extends FakeStoreTestSupport {
             "GET /**", // the site
             "GET /_api/{resource}", "POST /_api/{resource}", // the visitors' Web API, guarded by table permissions
             "GET /_services/health", "GET /_services/about", // probes and the about page (read-only)
+            "GET /_services/site/urls", // what ./stack check-site fetches: the site's public URLs (read-only)
             "GET /SignIn", "POST /SignIn", // visitors sign in (anti-forgery token, password)
             "GET /Account/Login/LogOff", "POST /Account/Login/LogOff",
             "* /_services/**", // 404 for unknown node services

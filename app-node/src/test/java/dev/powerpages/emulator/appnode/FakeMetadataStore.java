@@ -458,17 +458,23 @@ public final class FakeMetadataStore implements AfterAllCallback {
                                 + "<a class=\"named\" title='{{ request.params.name }}'>{{ request.params.name }}</a>"));
         table("adx_pagetemplates",
                 row("adx_pagetemplateid", "60000000-0000-0000-0000-000000000001", "adx_name", "Default",
-                        "_adx_webtemplateid_value", "50000000-0000-0000-0000-000000000001"),
+                        "_adx_webtemplateid_value", "50000000-0000-0000-0000-000000000001", "adx_type", 756150001,
+                        "adx_usewebsiteheaderandfooter", false),
                 row("adx_pagetemplateid", "60000000-0000-0000-0000-000000000002", "adx_name", "Broken",
-                        "_adx_webtemplateid_value", "50000000-0000-0000-0000-000000000003"),
+                        "_adx_webtemplateid_value", "50000000-0000-0000-0000-000000000003", "adx_type", 756150001,
+                        "adx_usewebsiteheaderandfooter", false),
                 row("adx_pagetemplateid", "60000000-0000-0000-0000-000000000003", "adx_name", "Article",
-                        "_adx_webtemplateid_value", "50000000-0000-0000-0000-000000000005"),
+                        "_adx_webtemplateid_value", "50000000-0000-0000-0000-000000000005", "adx_type", 756150001,
+                        "adx_usewebsiteheaderandfooter", false),
                 row("adx_pagetemplateid", "60000000-0000-0000-0000-000000000004", "adx_name", "Broken Layout Child",
-                        "_adx_webtemplateid_value", "50000000-0000-0000-0000-000000000007"),
+                        "_adx_webtemplateid_value", "50000000-0000-0000-0000-000000000007", "adx_type", 756150001,
+                        "adx_usewebsiteheaderandfooter", false),
                 row("adx_pagetemplateid", "60000000-0000-0000-0000-000000000005", "adx_name", "Profile",
-                        "_adx_webtemplateid_value", "50000000-0000-0000-0000-000000000009"),
+                        "_adx_webtemplateid_value", "50000000-0000-0000-0000-000000000009", "adx_type", 756150001,
+                        "adx_usewebsiteheaderandfooter", false),
                 row("adx_pagetemplateid", "60000000-0000-0000-0000-000000000006", "adx_name", "Visitor Echo",
-                        "_adx_webtemplateid_value", "50000000-0000-0000-0000-00000000000a"));
+                        "_adx_webtemplateid_value", "50000000-0000-0000-0000-00000000000a", "adx_type", 756150001,
+                        "adx_usewebsiteheaderandfooter", false));
         String layout = "60000000-0000-0000-0000-000000000001";
         table("adx_webpages",
                 page(HOME, "Home", "Welcome to Contoso", "/", null, layout, PUBLISHED, "<p>Home copy</p>", false, 1),
@@ -528,7 +534,7 @@ public final class FakeMetadataStore implements AfterAllCallback {
                 row("adx_name", "Docs", "_adx_weblinksetid_value", nav, "_adx_pageid_value", null, "adx_externalurl", "https://learn.microsoft.com/power-pages/", "adx_displayorder", 3),
                 row("adx_name", "Secret", "_adx_weblinksetid_value", nav, "_adx_pageid_value", SECRET, "adx_externalurl", null, "adx_displayorder", 4));
         table("adx_webfiles", row("adx_webfileid", CSS_FILE, "adx_name", "site.css", "adx_partialurl", "css/site.css",
-                "_adx_parentpageid_value", HOME));
+                "_adx_parentpageid_value", HOME, "adx_hiddenfromsitemap", true));
         table("annotations",
                 row("_objectid_value", CSS_FILE, "mimetype", "text/css", "filename", "site.css", "createdon", "2024-01-01T08:00:00Z",
                         "documentbody", base64("body { color: black; }")),

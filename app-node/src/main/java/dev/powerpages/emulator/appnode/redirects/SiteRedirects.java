@@ -99,9 +99,6 @@ public final class SiteRedirects {
                     .filter(candidate -> marker.equalsIgnoreCase(candidate.text("adx_sitemarkerid")))
                     .findFirst()
                     .flatMap(candidate -> pageUrl(site, candidate.text("_adx_pageid_value"), language))
-                    .or(() -> site.siteMarkerPageIds().entrySet().stream()
-                            .filter(entry -> marker.equalsIgnoreCase(entry.getKey()))
-                            .findFirst().flatMap(entry -> pageUrl(site, entry.getValue(), language)))
                     .orElse(null);
         }
         return null;

@@ -157,7 +157,7 @@ public class LiquidRenderer implements DisposableBean {
      */
     private WebTemplate contentTemplate(SiteSnapshot site, WebPage page, PageTemplate pageTemplate) {
         if (pageTemplate.rendersWebTemplate()) {
-            return site.webTemplatesById().get(pageTemplate.webTemplateId());
+            return templateById(site, pageTemplate.webTemplateId());
         }
         String name = RewritePages.builtInName(pageTemplate).orElse(null);
         if (name != null) {
@@ -167,12 +167,16 @@ public class LiquidRenderer implements DisposableBean {
                 }
             }
         }
-        if (pageTemplate.webTemplateId() != null && site.webTemplatesById().containsKey(pageTemplate.webTemplateId())) {
-            return site.webTemplatesById().get(pageTemplate.webTemplateId());
+        if (templateById(site, pageTemplate.webTemplateId()) != null) {
+            return templateById(site, pageTemplate.webTemplateId());
         }
         String feature = "page template " + (pageTemplate.rewriteUrl() == null ? pageTemplate.name() : pageTemplate.rewriteUrl());
         String note = unsupported == null ? "" : unsupported.use(site.websiteId(), feature);
         return new WebTemplate("builtin:rewrite", pageTemplate.name(), "{{ page.adx_copy }}" + note.replace("{", "&#123;"), null);
+    }
+
+    private static WebTemplate templateById(SiteSnapshot site, String id) {
+        return id == null ? null : site.webTemplatesById().get(id);
     }
 
     /**
@@ -185,8 +189,8 @@ public class LiquidRenderer implements DisposableBean {
             builtIns.forEach(builtIn -> byName.put(builtIn.name(), new WebTemplate("builtin:" + builtIn.name(), builtIn.name(), builtIn.source(), null)));
             byName.putAll(snapshot.webTemplatesByName());
             if (snapshot.website() != null) {
-                WebTemplate header = snapshot.webTemplatesById().get(snapshot.website().text("_adx_headerwebtemplateid_value"));
-                WebTemplate footer = snapshot.webTemplatesById().get(snapshot.website().text("_adx_footerwebtemplateid_value"));
+                WebTemplate header = templateById(snapshot, snapshot.website().text("_adx_headerwebtemplateid_value"));
+                WebTemplate footer = templateById(snapshot, snapshot.website().text("_adx_footerwebtemplateid_value"));
                 if (header != null) {
                     byName.put(PageLayout.HEADER, header);
                 }

@@ -24,7 +24,6 @@ import org.springframework.web.client.HttpClientErrorException;
 @Component
 public class SiteUsers {
 
-    static final String CONTACT_COLUMNS = "contactid,firstname,lastname,fullname,emailaddress1,adx_identity_username";
 
     private final StoreClient store;
     private final LoadingCache<String, Optional<SiteUser>> byId;
@@ -51,8 +50,7 @@ public class SiteUsers {
         }
         List<StoreRow> rows;
         try {
-            rows = store.list("contacts", CONTACT_COLUMNS + ",adx_identity_passwordhash,adx_identity_logonenabled,statecode",
-                    "adx_identity_username eq '" + username.strip().replace("'", "''") + "'");
+            rows = store.list("contacts", null, "adx_identity_username eq '" + username.strip().replace("'", "''") + "'");
         }
         catch (HttpClientErrorException ex) {
             return Optional.empty(); // a store without the sign-in columns has no users
@@ -81,7 +79,8 @@ public class SiteUsers {
     private Optional<SiteUser> load(String contactId) {
         List<StoreRow> rows;
         try {
-            rows = store.list("contacts", CONTACT_COLUMNS + ",adx_identity_logonenabled,statecode", "contactid eq " + contactId);
+            // Every column: the Liquid user object shows them all (but the password hash, see SiteUser).
+            rows = store.list("contacts", null, "contactid eq " + contactId);
         }
         catch (HttpClientErrorException ex) {
             return Optional.empty();
@@ -104,7 +103,14 @@ public class SiteUsers {
         catch (HttpClientErrorException ex) {
             roles = List.of();
         }
+        tools.jackson.databind.node.ObjectNode columns = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        contact.json().properties().forEach(column -> {
+            if (!column.getKey().equalsIgnoreCase(SiteUser.PASSWORD_HASH)) {
+                columns.set(column.getKey(), column.getValue());
+            }
+        });
         return new SiteUser(contactId, contact.text("adx_identity_username"), contact.text("firstname"),
-                contact.text("lastname"), contact.text("fullname"), contact.text("emailaddress1"), roles);
+                contact.text("lastname"), contact.text("fullname"), contact.text("emailaddress1"), roles,
+                new StoreRow(columns));
     }
 }

@@ -124,9 +124,11 @@ public class SiteLoader {
         Snippets snippets = snippets(rows.active("adx_contentsnippets"), languages);
         LinkSets linkSets = webLinkSets(rows, pages, languages, visibleStates);
         SitePermissions permissions = permissions(rows);
-        Map<String, List<StoreRow>> tables = new HashMap<>();
+        Map<String, List<StoreRow>> tables = new HashMap<>(rows.read());
         for (String entitySet : properties.tables() == null ? List.<String>of() : properties.tables()) {
-            tables.put(entitySet, store.optionalRows(entitySet, null));
+            if (!tables.containsKey(entitySet)) {
+                tables.put(entitySet, store.optionalRows(entitySet, null));
+            }
         }
 
         // The language-less views older callers use: published root pages by URL, root children by parent.
@@ -144,18 +146,25 @@ public class SiteLoader {
         children.replaceAll((id, list) -> list.stream().sorted(SiteSnapshot.DISPLAY_ORDER).toList());
 
         return new SiteSnapshot(websiteId, website.text("adx_name"), Collections.unmodifiableMap(pagesById),
-                Map.copyOf(pagesByUrl), Map.copyOf(children), Map.copyOf(pageTemplates), Map.copyOf(templatesById),
+                unmodifiable(pagesByUrl), unmodifiable(children), unmodifiable(pageTemplates), unmodifiable(templatesById),
                 unmodifiable(templatesByName), snippets.forDefault(), unmodifiable(settings),
-                unmodifiable(siteMarkers), linkSets.forDefault(), Map.copyOf(webFiles),
+                unmodifiable(siteMarkers), linkSets.forDefault(), unmodifiable(webFiles),
                 permissions, new SiteTables(tables), Instant.now(clock), website, languages, pages,
-                snippets.byLanguage(), linkSets.byLanguage(), enhanced);
+                snippets.byLanguage(), linkSets.byLanguage(), enhanced, unmodifiable(visibleStates));
     }
 
-    /** The rows of the core tables that belong to the website served (rows naming no website count as its own). */
-    private record Rows(RowSource store, String websiteId) {
+    /**
+     * The rows of the core tables that belong to the website served (rows naming no website count as its own). Each
+     * table is read once; what was read is also offered to features through {@link SiteSnapshot#tables()}.
+     */
+    private record Rows(RowSource store, String websiteId, Map<String, List<StoreRow>> read) {
+
+        Rows(RowSource store, String websiteId) {
+            this(store, websiteId, new HashMap<>());
+        }
 
         List<StoreRow> all(String entitySet) {
-            return store.rows(entitySet, null).stream().filter(this::ofSite).toList();
+            return read.computeIfAbsent(entitySet, set -> store.rows(set, null)).stream().filter(this::ofSite).toList();
         }
 
         List<StoreRow> active(String entitySet) {
@@ -163,7 +172,8 @@ public class SiteLoader {
         }
 
         List<StoreRow> optional(String entitySet) {
-            return store.optionalRows(entitySet, null).stream().filter(this::ofSite).filter(StoreRow::active).toList();
+            return read.computeIfAbsent(entitySet, set -> store.optionalRows(set, null)).stream()
+                    .filter(this::ofSite).filter(StoreRow::active).toList();
         }
 
         private boolean ofSite(StoreRow row) {

@@ -34,6 +34,7 @@ import tools.jackson.databind.JsonNode;
  * @param snippetsByLanguage  per website language id: that language's snippets over the language-agnostic ones
  * @param webLinkSetsByLanguage per website language id: that language's link sets (and those without a language)
  * @param enhancedDataModel   the site was read through the enhanced data model's {@code mspp_} tables
+ * @param publishingStates    publishing state id (lower case) → whether visitors see rows in it ({@code adx_isvisible})
  */
 public record SiteSnapshot(String websiteId, String websiteName, Map<String, WebPage> pagesById,
         Map<String, WebPage> pagesByUrl, Map<String, List<WebPage>> childrenByParentId,
@@ -43,7 +44,8 @@ public record SiteSnapshot(String websiteId, String websiteName, Map<String, Web
         Map<String, WebFile> webFilesByUrl, SitePermissions permissions, SiteTables tables, Instant loadedAt,
         StoreRow website, SiteLanguages languages, SitePages pages,
         Map<String, Map<String, String>> snippetsByLanguage,
-        Map<String, Map<String, WebLinkSet>> webLinkSetsByLanguage, boolean enhancedDataModel) {
+        Map<String, Map<String, WebLinkSet>> webLinkSetsByLanguage, boolean enhancedDataModel,
+        Map<String, Boolean> publishingStates) {
 
     public static final Comparator<WebPage> DISPLAY_ORDER =
             Comparator.comparingInt(WebPage::displayOrder).thenComparing(WebPage::name, Comparator.nullsLast(Comparator.naturalOrder()));
@@ -58,7 +60,7 @@ public record SiteSnapshot(String websiteId, String websiteName, Map<String, Web
         this(websiteId, websiteName, pagesById, pagesByUrl, childrenByParentId, pageTemplatesById, webTemplatesById,
                 webTemplatesByName, snippets, settings, siteMarkerPageIds, webLinkSets, webFilesByUrl, permissions,
                 tables, loadedAt, null, SiteLanguages.NONE, new SitePages(pagesById.values(), webFilesByUrl.values()),
-                Map.of(), Map.of(), false);
+                Map.of(), Map.of(), false, Map.of());
     }
 
     public Optional<WebPage> page(String id) {
@@ -111,6 +113,11 @@ public record SiteSnapshot(String websiteId, String websiteName, Map<String, Web
     public Optional<Boolean> booleanSetting(String name) {
         return setting(name).map(String::strip).filter(value -> value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false"))
                 .map(Boolean::parseBoolean);
+    }
+
+    /** Whether a row in this publishing state is shown to visitors: no state, or a visible one. */
+    public boolean visibleState(String publishingStateId) {
+        return publishingStateId == null || publishingStates.getOrDefault(publishingStateId.toLowerCase(Locale.ROOT), false);
     }
 
     /** The snippets a visitor of {@code language} sees: that language's, then the language-agnostic ones. */

@@ -68,6 +68,9 @@ public final class InMemoryRows implements RowSource {
         if (name.endsWith("s") || name.endsWith("x")) {
             return name + "es";
         }
+        if (name.endsWith("y") && name.length() > 1 && "aeiou".indexOf(name.charAt(name.length() - 2)) < 0) {
+            return name.substring(0, name.length() - 1) + "ies"; // adx_urlhistory -> adx_urlhistories
+        }
         return name + "s";
     }
 
