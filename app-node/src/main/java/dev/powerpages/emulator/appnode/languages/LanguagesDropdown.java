@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * own template of that name wins.
  */
 @Component
-class LanguagesDropdown implements BuiltInTemplate {
+public class LanguagesDropdown implements BuiltInTemplate {
 
     @Override
     public String name() {

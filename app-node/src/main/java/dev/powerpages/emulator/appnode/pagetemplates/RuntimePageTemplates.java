@@ -17,16 +17,26 @@ import org.springframework.context.annotation.Configuration;
  * HTML comment.
  */
 @Configuration(proxyBeanMethods = false)
-class RuntimePageTemplates {
+public class RuntimePageTemplates {
 
     @Bean
     BuiltInTemplate accessDeniedPage() {
-        return builtIn("AccessDenied", "<div class=\"container\"><div class=\"page-heading\"><h1>{{ page.title | escape }}</h1></div>"
-                + "<div class=\"page-copy\">{{ page.adx_copy }}</div></div>");
+        return accessDenied();
     }
 
     @Bean
     BuiltInTemplate profilePage() {
+        return profile();
+    }
+
+    /** {@code ~/Pages/AccessDenied.aspx}. */
+    public static BuiltInTemplate accessDenied() {
+        return builtIn("AccessDenied", "<div class=\"container\"><div class=\"page-heading\"><h1>{{ page.title | escape }}</h1></div>"
+                + "<div class=\"page-copy\">{{ page.adx_copy }}</div></div>");
+    }
+
+    /** {@code ~/Pages/Profile.aspx}. */
+    public static BuiltInTemplate profile() {
         return builtIn(RewritePages.PROFILE, "<div class=\"container\"><div class=\"page-heading\"><h1>{{ page.title | escape }}</h1></div>"
                 + "<div class=\"page-copy\">{{ page.adx_copy }}</div>"
                 + "{% if user %}<dl class=\"profile\"><dt>Name</dt><dd>{{ user.fullname }}</dd>"
