@@ -536,9 +536,11 @@ public final class FakeMetadataStore implements AfterAllCallback {
         table("adx_webfiles", row("adx_webfileid", CSS_FILE, "adx_name", "site.css", "adx_partialurl", "css/site.css",
                 "_adx_parentpageid_value", HOME, "adx_hiddenfromsitemap", true));
         table("annotations",
-                row("_objectid_value", CSS_FILE, "mimetype", "text/css", "filename", "site.css", "createdon", "2024-01-01T08:00:00Z",
+                row("annotationid", "70000000-0000-0000-0000-000000000001", "_objectid_value", CSS_FILE, "mimetype", "text/css",
+                        "filename", "site.css", "createdon", "2024-01-01T08:00:00Z",
                         "documentbody", base64("body { color: black; }")),
-                row("_objectid_value", CSS_FILE, "mimetype", "text/css", "filename", "site.css", "createdon", "2024-03-01T08:00:00Z",
+                row("annotationid", "70000000-0000-0000-0000-000000000002", "_objectid_value", CSS_FILE, "mimetype", "text/css",
+                        "filename", "site.css", "createdon", "2024-03-01T08:00:00Z",
                         "documentbody", base64(CSS)));
     }
 

@@ -54,7 +54,32 @@ public class SiteLoader {
     public LoadedSite load() {
         TrackingReader store = new TrackingReader(this.store);
         SiteSnapshot snapshot = assemble(store);
-        return new LoadedSite(snapshot, Map.copyOf(store.deltaLinks), store.untracked);
+        return new LoadedSite(snapshot, Map.copyOf(store.deltaLinks), store.untracked, Map.copyOf(store.read));
+    }
+
+    /**
+     * Builds a snapshot again from rows already read (the last load's, with the changes its delta links reported
+     * applied): no call to the store.
+     *
+     * @param rows entity set → rows, as {@link LoadedSite#rows()} holds them
+     * @throws IllegalStateException when a table the site cannot do without is missing
+     */
+    public SiteSnapshot reassemble(Map<String, List<StoreRow>> rows) {
+        return assemble(new RowSource() {
+            @Override
+            public List<StoreRow> rows(String entitySet, String select) {
+                List<StoreRow> found = rows.get(entitySet);
+                if (found == null) {
+                    throw new IllegalStateException("The metadata store has no " + entitySet + " table");
+                }
+                return found;
+            }
+
+            @Override
+            public List<StoreRow> optionalRows(String entitySet, String select) {
+                return rows.getOrDefault(entitySet, List.of());
+            }
+        });
     }
 
     /**
@@ -492,7 +517,7 @@ public class SiteLoader {
         // Metadata of the notes only (no documentbody): the bytes are fetched when a file is first requested.
         Map<String, StoreRow> newestNote = new HashMap<>();
         if (!enhanced) {
-            for (StoreRow note : rows.store().rows("annotations", "_objectid_value,mimetype,filename,createdon")) {
+            for (StoreRow note : rows.store().rows("annotations", "annotationid,_objectid_value,mimetype,filename,createdon")) {
                 newestNote.merge(key(note.text("_objectid_value")), note, StoreRow::laterCreated);
             }
         }
@@ -556,8 +581,13 @@ public class SiteLoader {
         return null;
     }
 
-    /** The site as loaded and, per table, the delta link to ask what changed since. */
-    public record LoadedSite(SiteSnapshot snapshot, Map<String, String> deltaLinks, Set<String> untracked) {
+    /**
+     * The site as loaded and, per table, the delta link to ask what changed since.
+     *
+     * @param rows every table read (entity set → rows as the store answered them), for {@link #reassemble}
+     */
+    public record LoadedSite(SiteSnapshot snapshot, Map<String, String> deltaLinks, Set<String> untracked,
+            Map<String, List<StoreRow>> rows) {
 
         /** Every table answered a delta link: changes can be followed instead of reloading on a timer. */
         public boolean tracked() {
@@ -571,6 +601,7 @@ public class SiteLoader {
         private final StoreClient store;
         private final Map<String, String> deltaLinks = new HashMap<>();
         private final Set<String> untracked = new HashSet<>();
+        private final Map<String, List<StoreRow>> read = new HashMap<>();
 
         TrackingReader(StoreClient store) {
             this.store = store;
@@ -593,6 +624,7 @@ public class SiteLoader {
         }
 
         private void remember(String entitySet, StoreClient.Tracked tracked) {
+            read.put(entitySet, tracked.rows());
             if (tracked.deltaLink() == null) {
                 untracked.add(entitySet);
             }
