@@ -56,7 +56,7 @@ public class SiteCache {
     private static final Logger log = LoggerFactory.getLogger(SiteCache.class);
     private static final String KEY = "site";
     /** Delta links asked at once: a round takes about as long as its slowest query, not their sum. */
-    private static final int POLL_THREADS = 6;
+    private static final int POLL_THREADS = 8;
 
     private final SiteLoader loader;
     private final StoreClient store;
