@@ -45,7 +45,7 @@ class LanguagePrefixFilter extends OncePerRequestFilter {
         SiteSnapshot site = siteCache.current().orElse(null);
         if (site != null && (lower.equals("/signin") || lower.startsWith("/account/"))
                 && site.languages().byCode(path.substring(1, end)).isPresent()) {
-            request.getRequestDispatcher(rest.equals("/signin") || lower.equals("/signin") ? "/SignIn" : rest).forward(request, response);
+            request.getRequestDispatcher(lower.equals("/signin") ? "/SignIn" : rest).forward(request, response);
             return;
         }
         chain.doFilter(request, response);

@@ -24,7 +24,6 @@ import org.springframework.web.client.HttpClientErrorException;
 @Component
 public class SiteUsers {
 
-
     private final StoreClient store;
     private final LoadingCache<String, Optional<SiteUser>> byId;
 
