@@ -112,8 +112,10 @@ class SiteController {
             HttpServletRequest request) {
         String query = info.query() == null ? "" : "?" + info.query();
         if (site.languages().multilingual() && site.languages().codesInUrl() != language.codeInPath()) {
+            // Where it leads depends on the visitor's cookie: never for a shared cache.
             ResponseEntity.BodyBuilder redirect = ResponseEntity.status(HttpStatus.FOUND)
-                    .header(HttpHeaders.LOCATION, UriUtils.encodePath(language.canonical(site.languages(), language.path()), StandardCharsets.UTF_8) + query);
+                    .header(HttpHeaders.LOCATION, UriUtils.encodePath(language.canonical(site.languages(), language.path()), StandardCharsets.UTF_8) + query)
+                    .header(HttpHeaders.CACHE_CONTROL, "private, no-cache");
             languageCookie(redirect, info.language(), request);
             return redirect.build();
         }
@@ -127,7 +129,10 @@ class SiteController {
         }
         ResponseEntity<?> rendered = renderPage(site, page, info, HttpStatus.OK);
         if (site.languages().multilingual() && language.codeInPath() && !LanguageRouting.cookieNames(request, info.language())) {
-            ResponseEntity.BodyBuilder withCookie = ResponseEntity.status(rendered.getStatusCode()).headers(rendered.getHeaders());
+            ResponseEntity.BodyBuilder withCookie = ResponseEntity.status(rendered.getStatusCode()).headers(headers -> {
+                headers.putAll(rendered.getHeaders());
+                headers.setCacheControl("private, no-cache"); // a response that sets a cookie is the visitor's own
+            });
             languageCookie(withCookie, info.language(), request);
             return withCookie.body(rendered.getBody());
         }
