@@ -165,7 +165,7 @@ public final class StackTls {
             writeOwnerOnly(directory.resolve(SERVER_KEY), pemPrivateKey(issued.key()));
             writeAtomically(directory.resolve(SERVER_CERTIFICATE),
                     (pem(issued.certificate()) + pem(authority.certificate())).getBytes(StandardCharsets.US_ASCII));
-            writeAtomically(directory.resolve(SERVER_KEY_STORE), store(server));
+            writeOwnerOnly(directory.resolve(SERVER_KEY_STORE), store(server));
             log.info(String.format("Issued the stack's server certificate for %s %s in %s", HOST_NAMES, IP_ADDRESSES,
                     directory.resolve(SERVER_KEY_STORE)));
         }
