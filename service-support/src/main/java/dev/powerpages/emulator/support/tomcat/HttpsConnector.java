@@ -34,9 +34,14 @@ public final class HttpsConnector {
                 Map.of());
     }
 
-    /** Adds the connector to the servlet web server. */
+    /** Adds the connector to the servlet web server, on the main connector's address ({@code server.address}) if it has one. */
     public WebServerFactoryCustomizer<TomcatServletWebServerFactory> customizer() {
-        return factory -> factory.addAdditionalConnectors(connector);
+        return factory -> {
+            if (factory.getAddress() != null) {
+                connector.setProperty("address", factory.getAddress().getHostAddress());
+            }
+            factory.addAdditionalConnectors(connector);
+        };
     }
 
     /** The port it listens on: the configured one, or the one Tomcat chose for 0 once started (-1 before). */
