@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Azure Resource Manager as a resource of the tenant: the scopes and v1 resources that name it, all meaning one
@@ -32,7 +33,7 @@ final class ManagementResource {
 
     /** Every scope naming it: {@code <uri>/.default} and {@code <uri>//.default} for each identifier URI. */
     List<String> scopes() {
-        return bases.stream().flatMap(base -> java.util.stream.Stream.of(base + DEFAULT_SUFFIX, base + "/" + DEFAULT_SUFFIX)).toList();
+        return bases.stream().flatMap(base -> Stream.of(base + DEFAULT_SUFFIX, base + "/" + DEFAULT_SUFFIX)).toList();
     }
 
     /** Whether the scope names ARM ({@code https://management.azure.com//.default}, …). */

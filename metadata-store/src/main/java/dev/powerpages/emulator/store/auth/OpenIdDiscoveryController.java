@@ -1,5 +1,6 @@
 package dev.powerpages.emulator.store.auth;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,7 +167,7 @@ class OpenIdDiscoveryController {
 
     private static ResponseEntity<Map<String, Object>> document(Map<String, Object> body) {
         // Entra ID lets clients cache these for a day; the emulator's keys can change with its data folder, so less.
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePublic()).body(body);
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic()).body(body);
     }
 
     private static String base() {

@@ -1,12 +1,15 @@
 package dev.powerpages.emulator.store.auth;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -35,7 +38,7 @@ final class TokenEndpointFlavours extends OncePerRequestFilter {
     static final String RESOURCE_ATTRIBUTE = TokenEndpointFlavours.class.getName() + ".resource";
 
     private static final Pattern V1 = Pattern.compile("/([^/]+)/oauth2/token/?");
-    private static final java.util.Set<String> OPENID_SCOPES = java.util.Set.of("openid", "profile", "offline_access", "email");
+    private static final Set<String> OPENID_SCOPES = Set.of("openid", "profile", "offline_access", "email");
     private static final Pattern ADFS = Pattern.compile("/adfs/oauth2/token/?", Pattern.CASE_INSENSITIVE);
 
     private final String tenantId;
@@ -100,8 +103,8 @@ final class TokenEndpointFlavours extends OncePerRequestFilter {
         if (scope == null) {
             return request;
         }
-        String kept = java.util.Arrays.stream(scope.trim().split("\\s+")).filter(s -> !OPENID_SCOPES.contains(s))
-                .collect(java.util.stream.Collectors.joining(" "));
+        String kept = Arrays.stream(scope.trim().split("\\s+")).filter(s -> !OPENID_SCOPES.contains(s))
+                .collect(Collectors.joining(" "));
         if (kept.equals(scope) || kept.isEmpty()) {
             return request;
         }

@@ -5,6 +5,8 @@ import java.util.Optional;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
+import jakarta.servlet.ServletRequest;
+
 /**
  * Which of the tenant's token endpoints a request came to. All three issue the same v1 access tokens (Entra ID's
  * tokens for Azure Resource Manager and Dataverse are v1 whichever endpoint issued them); they differ in what the
@@ -27,11 +29,11 @@ enum TokenFlavour {
     private static final String ATTRIBUTE = TokenFlavour.class.getName();
 
     /** Marks the request (the forwarded one shares its attributes with the original). */
-    void mark(jakarta.servlet.ServletRequest request) {
+    void mark(ServletRequest request) {
         request.setAttribute(ATTRIBUTE, this);
     }
 
-    static TokenFlavour of(jakarta.servlet.ServletRequest request) {
+    static TokenFlavour of(ServletRequest request) {
         return request.getAttribute(ATTRIBUTE) instanceof TokenFlavour flavour ? flavour : V2;
     }
 
