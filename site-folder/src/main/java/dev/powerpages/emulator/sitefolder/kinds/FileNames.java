@@ -1,0 +1,40 @@
+package dev.powerpages.emulator.sitefolder.kinds;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.zip.CRC32;
+
+/**
+ * How pac names a row's files and folders, learnt from downloaded sites: the row's name with spaces and path
+ * separators turned into hyphens ({@code Header/Search/ToolTip} becomes {@code Header-Search-ToolTip}, {@code BLUE (1)}
+ * becomes {@code BLUE-(1)}), the folder the same in lower case ({@code header-search-tooltip}); names in any script
+ * are kept as they are ({@code お問い合わせ}). Where two rows would share a name, pac appends {@code _} and eight hex
+ * digits: for the weblink sets seen, the CRC-32 of the row's id ({@code Default_198BA1C7}).
+ */
+public final class FileNames {
+
+    /** Spaces, and the characters no file name may hold on Windows, where most sites are downloaded. */
+    private static final Pattern NOT_IN_FILE_NAMES = Pattern.compile("[\\s/\\\\:*?\"<>|]");
+
+    private FileNames() {
+    }
+
+    /** The file name pac gives a row named {@code name}. */
+    public static String fileName(String name) {
+        String slug = NOT_IN_FILE_NAMES.matcher(name == null ? "" : name.strip()).replaceAll("-");
+        return slug.isEmpty() ? "unnamed" : slug;
+    }
+
+    /** The folder name pac gives a row named {@code name}. */
+    public static String folderName(String name) {
+        return fileName(name).toLowerCase(Locale.ROOT);
+    }
+
+    /** The suffix that tells apart rows sharing a name: {@code _198BA1C7} for id 02869abb-…-fae15966f7b5. */
+    public static String distinguisher(String id) {
+        CRC32 crc = new CRC32();
+        crc.update(id.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+        return "_" + String.format("%08X", crc.getValue());
+    }
+}
