@@ -116,7 +116,12 @@ public final class SiteYaml {
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            String context = e.getContext() != null ? " (" + e.getContext() + ")" : "";
+            String context = "";
+            if (e.getContext() != null) {
+                context = e.getContextMark() != null && e.getContextMark().getLine() + 1 != line
+                        ? " (" + e.getContext() + ", from line " + (e.getContextMark().getLine() + 1) + ")"
+                        : " (" + e.getContext() + ")";
+            }
             throw new SiteFolderException(new SourceLocation(relative, line), "malformed YAML: " + problem + context, e);
         } catch (YAMLException e) {
             throw new SiteFolderException(new SourceLocation(relative, 0), "malformed YAML: " + e.getMessage(), e);
