@@ -115,6 +115,11 @@ public enum RowKind {
         public String nameColumn() {
             return "adx_entityname";
         }
+
+        @Override
+        public boolean enhancedNameIsNameColumn() {
+            return true;
+        }
     },
     ADVANCED_FORM("advancedform", "adx_webform", "adx_webformid", 19, Shape.OWN_FILE, "advanced-forms",
             "advanced-forms"),
@@ -173,7 +178,12 @@ public enum RowKind {
         }
     },
     /** Enhanced folder (no public example). */
-    REDIRECT("redirect", "adx_redirect", "adx_redirectid", 30, Shape.ROOT_LIST, "", "redirects"),
+    REDIRECT("redirect", "adx_redirect", "adx_redirectid", 30, Shape.ROOT_LIST, "", "redirects") {
+        @Override
+        public boolean hasOwnStatusCode() {
+            return true;
+        }
+    },
     CLOUD_FLOW_CONSUMER("cloudflowconsumer", "adx_cloudflowconsumer", "adx_cloudflowconsumerid", 33, Shape.OWN_FILE,
             "cloud-flow-consumer", "cloud-flow-consumer"),
     TAG("tag", "adx_tag", "adx_tagid", null, Shape.ROOT_LIST, "", null),
@@ -262,6 +272,22 @@ public enum RowKind {
 
     public Optional<Parent> parent() {
         return Optional.empty();
+    }
+
+    /**
+     * Whether pac's enhanced YAML leaves out {@code name:} because the row's name is its {@link #nameColumn()} (a
+     * table permission's {@code entityname:}), as the downloaded code sites show.
+     */
+    public boolean enhancedNameIsNameColumn() {
+        return false;
+    }
+
+    /**
+     * A redirect has a column adx_statuscode (the HTTP status it answers with), which the enhanced layout writes as
+     * {@code statuscode:}, the same key as the row's status reason; for such kinds that key is the column's.
+     */
+    public boolean hasOwnStatusCode() {
+        return false;
     }
 
     /** {@code powerpagecomponenttype} in the enhanced data model; {@code null} where the enhanced model has none. */

@@ -86,7 +86,10 @@ final class ComponentRows {
         if (kind.languageColumn() != null) {
             putIfPresent(yaml, RowKind.enhancedKey(kind.languageColumn()), columns, SITE_LANGUAGE_ID);
         }
-        moveState(yaml, columns);
+        putIfPresent(yaml, STATE, columns, STATE);
+        if (!kind.hasOwnStatusCode()) {
+            putIfPresent(yaml, STATUS, columns, STATUS);
+        }
         if (kind == RowKind.WEB_FILE) {
             Object fileName = yaml.remove(FILE_NAME_KEY);
             Object mimeType = yaml.remove(MIME_TYPE_KEY);

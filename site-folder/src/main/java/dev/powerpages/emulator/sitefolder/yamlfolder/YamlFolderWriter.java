@@ -168,11 +168,12 @@ public final class YamlFolderWriter {
         row.put("id", view.row.id());
         Object name = columns.get(NAME);
         String nameKey = RowKind.enhancedKey(view.kind.nameColumn());
-        if (columns.containsKey(NAME) && (nameKey.equals(NAME) || !Objects.equals(name, view.content().get(nameKey)))) {
+        if (columns.containsKey(NAME)
+                && !(view.kind.enhancedNameIsNameColumn() && Objects.equals(name, view.content().get(nameKey)))) {
             row.put(NAME, name);
         }
         for (String column : List.of("statecode", "statuscode")) {
-            if (columns.containsKey(column)) {
+            if (columns.containsKey(column) && !(column.equals("statuscode") && view.kind.hasOwnStatusCode())) {
                 row.put(column, columns.get(column));
             }
         }
