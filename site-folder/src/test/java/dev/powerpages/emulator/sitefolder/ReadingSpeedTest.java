@@ -3,6 +3,8 @@ package dev.powerpages.emulator.sitefolder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -12,8 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The store reads the folder again on every edit, so a large site must read quickly: 300 web files (with their
- * content), 100 pages in two languages with side files, 50 templates. The bound is generous for a shared 2-core
- * machine; it catches reading that grows worse than linearly, not a slow second.
+ * content), 100 pages in two languages with side files, 50 templates. Measured as the reading thread's CPU time, the
+ * reader's own work: on a shared 2-core machine under load the wall clock mostly measures the other processes
+ * (measured here: 170-190 ms of CPU, 0.6-1.9 s of wall time at a load average of 30).
  */
 class ReadingSpeedTest {
 
@@ -54,14 +57,21 @@ class ReadingSpeedTest {
             Files.writeString(folder.resolve("Template-" + i + ".webtemplate.source.html"), "{{ page.title }}\n".repeat(50));
         }
         SiteFolderReader.read(site); // the first read loads classes and warms the JIT
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long fastest = Long.MAX_VALUE;
+        long wall = 0;
         for (int run = 0; run < 3; run++) {
-            long started = System.nanoTime();
+            long started = threads.getCurrentThreadCpuTime();
+            long startedWall = System.nanoTime();
             SiteContent content = SiteFolderReader.read(site);
-            fastest = Math.min(fastest, (System.nanoTime() - started) / 1_000_000);
+            long cpu = (threads.getCurrentThreadCpuTime() - started) / 1_000_000;
+            if (cpu < fastest) {
+                fastest = cpu;
+                wall = (System.nanoTime() - startedWall) / 1_000_000;
+            }
             assertThat(content.records()).hasSize(1 + 600 + 300 + 50);
         }
-        System.out.println("read 951 rows (300 web files, 6 MB) in " + fastest + " ms");
-        assertThat(fastest).isLessThan(1000);
+        System.out.println("read 951 rows (300 web files, 6 MB): " + fastest + " ms of CPU, " + wall + " ms of wall time");
+        assertThat(fastest).isLessThan(500);
     }
 }
