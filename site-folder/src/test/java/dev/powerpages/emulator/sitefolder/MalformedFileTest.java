@@ -73,14 +73,4 @@ class MalformedFileTest {
         assertThatThrownBy(() -> SiteFolderReader.read(site))
                 .hasMessage("web-templates/header/Header.webtemplate.source.html: not UTF-8 text, as pac writes it");
     }
-
-    @Test
-    void refusesAWebFileWhoseContentFileIsMissingFromASolution(@TempDir Path solution) throws IOException {
-        SolutionLayoutReadingTest.copy(FixtureSites.path("solution-xml"), solution);
-        Path content = solution.resolve("powerpagecomponents/6a000000-0000-4000-8000-000000000001/filecontent/logo.png");
-        Files.delete(content);
-        assertThatThrownBy(() -> SiteFolderReader.read(solution))
-                .hasMessageContaining("powerpagecomponent.xml:3: the file content ")
-                .hasMessageContaining("logo.png is missing");
-    }
 }

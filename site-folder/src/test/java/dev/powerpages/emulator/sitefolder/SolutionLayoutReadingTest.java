@@ -56,6 +56,21 @@ class SolutionLayoutReadingTest {
                 SOLUTION.resolve("powerpagecomponents/" + id("6a", 1) + "/filecontent/logo.png")));
     }
 
+    /** The unpacked solution of Microsoft's Contoso Real Estate sample leaves its built bundle out of git. */
+    @Test
+    void importsAComponentWhoseFileIsLeftOutWithoutItsContentAndSaysSo(@TempDir Path solution) throws IOException {
+        copy(SOLUTION, solution);
+        Files.delete(solution.resolve("powerpagecomponents/" + id("6a", 4) + "/filecontent/site.js"));
+        SiteContent read = SiteFolderReader.read(solution);
+        assertThat(row(read, "powerpagecomponent", id("6a", 4)).columns()).doesNotContainKey("filecontent")
+                .containsEntry("filecontent_name", "site.js");
+        assertThat(read.notes()).anySatisfy(note -> {
+            assertThat(note.kind()).isEqualTo(ImportNote.Kind.OTHER);
+            assertThat(note.source().file().toString()).endsWith("powerpagecomponent.xml");
+            assertThat(note.message()).contains("site.js is missing");
+        });
+    }
+
     @Test
     void readsTheSiteAndItsLanguagesFromAssets() {
         assertThat(row(content, "powerpagesite", id("5e", 1)).columns())

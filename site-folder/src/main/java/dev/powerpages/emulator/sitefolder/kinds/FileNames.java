@@ -8,14 +8,16 @@ import java.util.zip.CRC32;
 /**
  * How pac names a row's files and folders, learnt from downloaded sites: the row's name with spaces and path
  * separators turned into hyphens ({@code Header/Search/ToolTip} becomes {@code Header-Search-ToolTip}, {@code BLUE (1)}
- * becomes {@code BLUE-(1)}), the folder the same in lower case ({@code header-search-tooltip}); names in any script
+ * becomes {@code BLUE-(1)}, {@code Projects - Authenticated Users} becomes {@code Projects-Authenticated-Users}), the
+ * folder the same in lower case ({@code header-search-tooltip}); names in any script
  * are kept as they are ({@code お問い合わせ}). Where two rows would share a name, pac appends {@code _} and eight hex
  * digits: for the weblink sets seen, the CRC-32 of the row's id ({@code Default_198BA1C7}).
  */
 public final class FileNames {
 
     /** Spaces, and the characters no file name may hold on Windows, where most sites are downloaded. */
-    private static final Pattern NOT_IN_FILE_NAMES = Pattern.compile("[\\s/\\\\:*?\"<>|]");
+    private static final Pattern NOT_IN_FILE_NAMES = Pattern.compile("[\\s/\\\\:*?\"<>|]+");
+    private static final Pattern HYPHENS = Pattern.compile("-{2,}");
 
     private FileNames() {
     }
@@ -23,6 +25,7 @@ public final class FileNames {
     /** The file name pac gives a row named {@code name}. */
     public static String fileName(String name) {
         String slug = NOT_IN_FILE_NAMES.matcher(name == null ? "" : name.strip()).replaceAll("-");
+        slug = HYPHENS.matcher(slug).replaceAll("-");
         return slug.isEmpty() ? "unnamed" : slug;
     }
 

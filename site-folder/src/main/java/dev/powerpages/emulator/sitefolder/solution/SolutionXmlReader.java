@@ -166,19 +166,25 @@ public final class SolutionXmlReader {
         return new SiteRecord(table, id, Collections.unmodifiableMap(columns), source);
     }
 
-    /** {@code <filecontent mimetype="image/png">logo.png</filecontent>}: the bytes are in {@code filecontent/logo.png}. */
+    /**
+     * {@code <filecontent mimetype="image/png">logo.png</filecontent>}: the bytes are in {@code filecontent/logo.png}.
+     * A solution kept in git may leave a file out on purpose (a bundle its build puts there): the component is
+     * imported without content, with a note, rather than refusing the site.
+     */
     private void readFileContent(XmlElement column, Path file, Map<String, Object> columns) {
         String name = column.text().strip();
-        Path content = file.resolveSibling(FILE_FOLDER).resolve(name);
-        if (name.isEmpty() || !Files.isRegularFile(root.resolve(content))) {
-            throw new SiteFolderException(new SourceLocation(file, column.line()),
-                    "the file content " + content + " is missing");
-        }
-        read.add(content);
-        try {
-            columns.put(FILE_CONTENT, Files.readAllBytes(root.resolve(content)));
-        } catch (IOException e) {
-            throw new SiteFolderException(new SourceLocation(content, 0), "cannot read: " + e.getMessage(), e);
+        Path content = file.resolveSibling(FILE_FOLDER).resolve(name.isEmpty() ? "?" : name);
+        if (!name.isEmpty() && Files.isRegularFile(root.resolve(content))) {
+            read.add(content);
+            try {
+                columns.put(FILE_CONTENT, Files.readAllBytes(root.resolve(content)));
+            } catch (IOException e) {
+                throw new SiteFolderException(new SourceLocation(content, 0), "cannot read: " + e.getMessage(), e);
+            }
+        } else {
+            notes.add(new ImportNote(ImportNote.Kind.OTHER, new SourceLocation(file, column.line()),
+                    "the file content " + content + " is missing (left out of the folder?); the component is imported"
+                            + " without it"));
         }
         columns.put(FILE_CONTENT_NAME, name);
         if (column.attributes().containsKey("mimetype")) {

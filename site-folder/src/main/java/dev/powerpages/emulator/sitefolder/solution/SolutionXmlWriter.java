@@ -98,6 +98,9 @@ public final class SolutionXmlWriter {
         Map<String, Object> columns = new TreeMap<>(row.columns());
         columns.remove(FILE_CONTENT_NAME);
         columns.remove(FILE_CONTENT_MIME_TYPE);
+        if (row.columns().get(FILE_CONTENT_NAME) != null) {
+            columns.putIfAbsent(FILE_CONTENT, new byte[0]); // named, its bytes missing: the element is kept
+        }
         String inner = indent + "  ";
         columns.forEach((column, value) -> {
             if (value == null) {

@@ -47,6 +47,15 @@ final class PathPlanner {
 
     /** The file a new row gets: its own, free of other rows' names; or, for a child list, its parent's list. */
     Path plan(RowView view) {
+        return plan(view, view.name());
+    }
+
+    /** A content page is named after its root page, whose folder it is in ({@code pages-deleted/…/Pages-deleted.en-US…}). */
+    Path plan(RowView view, RowView rootPage) {
+        return plan(view, rootPage.name());
+    }
+
+    private Path plan(RowView view, String name) {
         if (!enhanced && view.kind.standardShape() == RowKind.Shape.CHILD_LIST) {
             return childList(view);
         }
@@ -56,9 +65,9 @@ final class PathPlanner {
         if (view.kind == RowKind.WEBSITE) {
             return Path.of("website.yml");
         }
-        Path file = derive(view, view.name());
+        Path file = derive(view, name);
         if (output.isTaken(file) || sharesFolderWithOtherRows(view, file)) {
-            file = derive(view, distinguished(view));
+            file = derive(view, distinguished(view, name));
         }
         return file;
     }
@@ -143,8 +152,7 @@ final class PathPlanner {
     }
 
     /** pac's suffix for a name two rows share: before a web file's extension, after any other name. */
-    private static String distinguished(RowView view) {
-        String name = view.name();
+    private static String distinguished(RowView view, String name) {
         String suffix = FileNames.distinguisher(view.row.id());
         if (view.kind == RowKind.WEB_FILE) {
             int dot = name.lastIndexOf('.');

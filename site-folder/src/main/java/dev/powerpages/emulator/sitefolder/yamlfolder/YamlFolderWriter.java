@@ -86,9 +86,17 @@ public final class YamlFolderWriter {
                 place(view, source);
             }
         }
+        Map<String, RowView> rootPages = new HashMap<>();
+        for (RowView view : views) {
+            if (view.kind == RowKind.WEB_PAGE && view.value("adx_rootwebpageid") == null) {
+                rootPages.put(view.row.id().toLowerCase(Locale.ROOT), view);
+            }
+        }
         for (RowView view : views) {
             if (!files.containsKey(view.row)) {
-                place(view, planner.plan(view));
+                Object root = view.kind == RowKind.WEB_PAGE ? view.value("adx_rootwebpageid") : null;
+                RowView rootPage = root == null ? null : rootPages.get(root.toString().toLowerCase(Locale.ROOT));
+                place(view, rootPage != null ? planner.plan(view, rootPage) : planner.plan(view));
             }
         }
     }
@@ -252,8 +260,38 @@ public final class YamlFolderWriter {
         }
     }
 
-    /** Website language id → language code (en-US), for file names. */
+    /**
+     * Website language id → language code (en-US), for file names: from the languages' rows, and where those do not
+     * say (a repository without .portalconfig/), from the names of the files rows of that language were read from.
+     */
     private static Map<String, String> languageCodes(SiteContent content) {
+        Map<String, String> codes = languageCodesOfLanguages(content);
+        boolean enhanced = content.layout() == FolderLayout.ENHANCED_YAML;
+        for (SiteRecord row : content.records()) {
+            RowView.of(row, enhanced).ifPresent(view -> {
+                String language = view.language();
+                if (language == null || row.source() == null || row.source().file() == null
+                        || codes.containsKey(language.toLowerCase(Locale.ROOT))) {
+                    return;
+                }
+                Path file = row.source().file();
+                String code = null;
+                if (enhanced && file.getParent() != null) {
+                    code = file.getParent().getFileName().toString();
+                } else {
+                    String[] parts = file.getFileName().toString().split("\\.");
+                    code = parts.length >= 4 && parts[parts.length - 2].equals(view.kind.token())
+                            ? parts[parts.length - 3] : null;
+                }
+                if (code != null && code.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
+                    codes.put(language.toLowerCase(Locale.ROOT), code);
+                }
+            });
+        }
+        return codes;
+    }
+
+    private static Map<String, String> languageCodesOfLanguages(SiteContent content) {
         Map<String, String> codes = new HashMap<>();
         if (content.layout() == FolderLayout.ENHANCED_YAML) {
             for (SiteRecord row : content.records()) {

@@ -17,6 +17,7 @@ class FileNamesTest {
         "Content Page 1-deleted|Content-Page-1-deleted|content-page-1-deleted",
         "feedback-anon-permissions_Attachment|feedback-anon-permissions_Attachment|feedback-anon-permissions_attachment",
         "お問い合わせ|お問い合わせ|お問い合わせ",
+        "Projects - Authenticated Users|Projects-Authenticated-Users|projects-authenticated-users",
         "a:b*c?d|a-b-c-d|a-b-c-d"})
     void namesFilesAndFoldersAsPacDoes(String name, String file, String folder) {
         assertThat(FileNames.fileName(name)).isEqualTo(file);
