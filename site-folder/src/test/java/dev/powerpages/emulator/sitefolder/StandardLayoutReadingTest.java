@@ -13,6 +13,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The standard layout (adx_ YAML), file kind by file kind, on the fixture site that has every kind. */
 class StandardLayoutReadingTest {
@@ -235,6 +236,17 @@ class StandardLayoutReadingTest {
         assertThat(content.notes()).filteredOn(note -> note.kind() == ImportNote.Kind.UNUSED_KIND)
                 .extracting(note -> note.source().file().toString())
                 .containsExactly("web-pages/home/content-pages/Home.en-US.webpage.custom_javascript.ts");
+    }
+
+    @Test
+    void notesRowsOfAKindItDoesNotReadApartFromFilesThatAreNotTheSites(@TempDir Path site) throws IOException {
+        Files.writeString(site.resolve("website.yml"), "adx_name: Site\nadx_websiteid: " + id("5e", 1) + "\n");
+        Files.writeString(site.resolve("shortcut.yml"), "- adx_name: Help\n  adx_shortcutid: " + id("5f", 1) + "\n");
+        Files.writeString(site.resolve("azure-pipelines.yml"), "trigger:\n- main\n");
+        SiteContent read = SiteFolderReader.read(site);
+        assertThat(read.notes()).extracting(note -> note.source().file().toString(), ImportNote::kind)
+                .containsExactlyInAnyOrder(tuple("shortcut.yml", ImportNote.Kind.UNUSED_KIND),
+                        tuple("azure-pipelines.yml", ImportNote.Kind.NOT_SITE_FILE));
     }
 
     @Test

@@ -66,6 +66,9 @@ final class FolderScan {
                 }
             } else if (RowKind.ofYamlFile(name).isPresent()) {
                 scan.siteFiles.add(relative);
+            } else if (name.endsWith(".yml") && holdsRows(path)) {
+                scan.notes.add(new ImportNote(ImportNote.Kind.UNUSED_KIND, new SourceLocation(relative, 0),
+                        "rows (adx_ columns) of a kind the emulator does not read"));
             } else {
                 scan.noteNotSite(relative, "not part of the site");
             }
@@ -110,6 +113,20 @@ final class FolderScan {
 
     private void noteNotSite(Path relative, String what) {
         notes.add(new ImportNote(ImportNote.Kind.NOT_SITE_FILE, new SourceLocation(relative, 0), what));
+    }
+
+    /** Whether a YAML file beside the site looks like pac's (adx_ columns) rather than a pipeline's or a tool's. */
+    private static boolean holdsRows(Path file) {
+        try {
+            byte[] start = new byte[4096];
+            int length;
+            try (var in = Files.newInputStream(file)) {
+                length = in.readNBytes(start, 0, start.length);
+            }
+            return new String(start, 0, length, java.nio.charset.StandardCharsets.UTF_8).contains("adx_");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static String describeFolder(Path folder) {
