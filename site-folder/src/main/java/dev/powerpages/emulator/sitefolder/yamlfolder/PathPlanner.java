@@ -95,8 +95,8 @@ final class PathPlanner {
     }
 
     private Path derive(RowView view, String name) {
-        String file = FileNames.fileName(name);
-        String folder = FileNames.folderName(name);
+        String file = FileNames.fileName(name, enhanced);
+        String folder = FileNames.folderName(name, enhanced);
         String token = view.kind.token();
         String language = languageCode(view);
         String kindFolder = enhanced ? view.kind.enhancedFolder() : view.kind.standardFolder();

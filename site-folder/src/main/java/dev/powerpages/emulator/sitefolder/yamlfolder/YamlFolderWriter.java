@@ -228,7 +228,7 @@ public final class YamlFolderWriter {
         putIfPresent(language, LCID, columns.get(LCID));
         putIfPresent(language, NAME, columns.get(NAME));
         putIfPresent(language, "systemlanguage", view.content().get("systemlanguage"));
-        Path file = Path.of(".portalconfig", FileNames.fileName(view.name()) + ".portallanguage.yml");
+        Path file = Path.of(".portalconfig", FileNames.fileName(view.name(), true) + ".portallanguage.yml");
         output.put(file, yaml.write(language).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -17,11 +17,19 @@ class FileNamesTest {
         "Content Page 1-deleted|Content-Page-1-deleted|content-page-1-deleted",
         "feedback-anon-permissions_Attachment|feedback-anon-permissions_Attachment|feedback-anon-permissions_attachment",
         "お問い合わせ|お問い合わせ|お問い合わせ",
-        "Projects - Authenticated Users|Projects-Authenticated-Users|projects-authenticated-users",
+        "Faceted Search - Facets Template|Faceted-Search---Facets-Template|faceted-search---facets-template",
         "a:b*c?d|a-b-c-d|a-b-c-d"})
     void namesFilesAndFoldersAsPacDoes(String name, String file, String folder) {
         assertThat(FileNames.fileName(name)).isEqualTo(file);
         assertThat(FileNames.folderName(name)).isEqualTo(folder);
+    }
+
+    @ParameterizedTest(name = "{0} → {1} in the enhanced layout")
+    @CsvSource(delimiter = '|', value = {
+        "Projects - Authenticated Users|Projects-Authenticated-Users",
+        "Header/Search/ToolTip|Header-Search-ToolTip"})
+    void namesFilesWithOneHyphenForARunOfSeparatorsInTheEnhancedLayout(String name, String file) {
+        assertThat(FileNames.fileName(name, true)).isEqualTo(file);
     }
 
     /** A weblink set named Default beside another Default was downloaded as Default_198BA1C7: CRC-32 of its id. */
