@@ -79,7 +79,7 @@ public class LiquidRenderer implements DisposableBean {
         }
         String source;
         try {
-            source = PowerPagesLiquidSyntax.rewrite(LayoutInheritance.compose(chain));
+            source = PowerPagesLiquidSyntax.rewrite(LayoutInheritance.compose(chain), parser);
         }
         catch (StackOverflowError ex) {
             // Blocks are composed recursively, one level per nested block (found by LiquidFuzzTest).
@@ -141,7 +141,7 @@ public class LiquidRenderer implements DisposableBean {
         if (chain.size() > 1) {
             for (WebTemplate candidate : chain) {
                 try {
-                    parser.parse(PowerPagesLiquidSyntax.rewrite(LayoutInheritance.standalone(candidate.source())));
+                    parser.parse(PowerPagesLiquidSyntax.rewrite(LayoutInheritance.standalone(candidate.source()), parser));
                 }
                 catch (RuntimeException ex) {
                     return new TemplateRenderException(candidate.name(), rootMessage(ex), LiquidErrors.line(ex), ex);
