@@ -105,7 +105,7 @@ public final class PowerPagesLiquid {
         snippets.put("Greeting", "Hello {{ label | default: 'visitor' }}");
         return new SiteSnapshot("w-1", "Contoso", Map.of(page.id(), page), Map.of(page.url(), page), Map.of(),
                 Map.of("pt-1", new PageTemplate("pt-1", "Page", "t-Page")), byId, byName, snippets, Map.of(), Map.of(),
-                Map.of(), Map.of(), SitePermissions.NONE, SiteTables.EMPTY, Instant.EPOCH);
+                Map.of(), Map.of(), SitePermissions.NONE, new SiteTables(Map.of()), Instant.EPOCH);
     }
 
     public static WebPage page() {
