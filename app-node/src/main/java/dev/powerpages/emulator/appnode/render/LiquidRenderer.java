@@ -89,6 +89,11 @@ public class LiquidRenderer implements DisposableBean {
         if (nesting != null) {
             throw new TemplateRenderException(template.name(), nesting, 0, null);
         }
+        if (source.length() > limits.maxTemplateBytes()) {
+            // liqp checks its size limit only after parsing; the Power Pages rewrites can grow a template.
+            throw new TemplateRenderException(template.name(), "the template is " + source.length()
+                    + " characters long once rewritten, over the node's limit of " + limits.maxTemplateBytes() + " (liquid.max-template-bytes)", 0, null);
+        }
         Template parsed;
         try {
             parsed = parser.parse(source);

@@ -44,6 +44,11 @@ public final class NestedLiquid {
         if (nesting != null) {
             throw new TemplateRenderException(what, nesting, 0, null);
         }
+        if (rewritten.length() > context.getParser().getLimitMaxTemplateSizeBytes()) {
+            // liqp checks its size limit only after parsing, which is the costly part.
+            throw new TemplateRenderException(what, "the template is " + rewritten.length() + " characters long, over the node's limit of "
+                    + context.getParser().getLimitMaxTemplateSizeBytes() + " (liquid.max-template-bytes)", 0, null);
+        }
         try {
             Template template = context.getParser().parse(rewritten);
             return template.renderToObjectUnguarded(scope, context, true);
