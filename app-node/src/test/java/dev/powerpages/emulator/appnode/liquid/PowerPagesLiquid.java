@@ -18,7 +18,7 @@ import dev.powerpages.emulator.appnode.liquid.filters.TypeFilters;
 import dev.powerpages.emulator.appnode.liquid.filters.UrlFilters;
 import dev.powerpages.emulator.appnode.liquid.resx.ResourceStrings;
 import dev.powerpages.emulator.appnode.liquid.tags.GeneralTags;
-import dev.powerpages.emulator.appnode.liquid.tags.SnippetTemplate;
+import dev.powerpages.emulator.appnode.liquid.templates.RuntimeTemplates;
 import dev.powerpages.emulator.appnode.render.BuiltInTemplate;
 import dev.powerpages.emulator.appnode.render.LiquidExtension;
 import dev.powerpages.emulator.appnode.render.LiquidRenderer;
@@ -52,7 +52,7 @@ public final class PowerPagesLiquid {
     }
 
     public static List<BuiltInTemplate> builtIns() {
-        return List.of(new SnippetTemplate());
+        return RuntimeTemplates.all();
     }
 
     /** A renderer with the feature packages and, for the test's data, one more extension adding {@code variables}. */
