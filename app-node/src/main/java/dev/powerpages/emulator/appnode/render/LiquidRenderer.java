@@ -29,9 +29,9 @@ import org.springframework.web.util.UriUtils;
 /**
  * Renders a page the way Power Pages does: page → page template → web template, Liquid with the objects listed in
  * docs/architecture.md and docs/app-node.md. Unknown names render empty (liqp's non-strict variables). Power
- * Pages' own tag forms (parameterised {@code include}, {@code extends}/{@code block}, {@code editable},
- * {@code substitution}) are handled by {@link LayoutInheritance}, {@link PowerPagesLiquidSyntax} and
- * {@link WebTemplateInclude}.
+ * Pages' own tag forms (parameterised {@code include}, {@code extends}/{@code block}, {@code elseif}, unknown tags)
+ * are handled by {@link LayoutInheritance}, {@link PowerPagesLiquidSyntax} and {@link WebTemplateInclude}; its
+ * filters and other tags come from the {@link LiquidExtension} beans of {@code appnode.liquid}.
  *
  * <p>liqp's parsed {@code Template} is not safe to render from several threads at once (liqp issue #287), so
  * every render parses the source afresh; only the {@link TemplateParser} (configuration, no render state) is

@@ -59,6 +59,8 @@ public class StringFilters implements LiquidExtension {
 
     public StringFilters(LiquidLimits limits) {
         this.maxSize = limits.maxRenderedChars();
+        // jsoup loads a few hundred classes on first use: at start-up, not inside the first page's render time limit.
+        safeHtml("<p>warm</p>");
     }
 
     @Override
