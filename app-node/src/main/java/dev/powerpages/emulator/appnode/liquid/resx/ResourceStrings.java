@@ -20,8 +20,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Power Pages' {@code resx} object: the runtime's localised resource strings by key ({@code resx['Sign_In']},
- * {@code resx.Search_DefaultText}), in the language of the page. The strings are data, one file per language the
- * platform ships ({@code liquid/resx/<language>.properties}, UTF-8), holding the keys real sites' templates use;
+ * {@code resx.Search_DefaultText}), in the language of the page. The strings are data, one file per language
+ * ({@code liquid/resx/<language>.properties}, UTF-8), holding the keys real sites' templates use, written for the
+ * emulator: en-US as the platform's default templates show them, and de-DE, es-ES, fr-FR and ja-JP translated from
+ * it (the platform ships 45 languages; the others read en-US);
  * a key it does not hold is nil, so {@code resx.Skip_To_Content | default: 'Skip to main content'} falls back as on
  * the platform.
  *
@@ -34,11 +36,7 @@ public class ResourceStrings implements LiquidExtension {
 
     private static final String FOLDER = "liquid/resx/";
     private static final String DEFAULT_LANGUAGE = "en-US";
-    private static final Set<String> LANGUAGES = Set.of("bg-BG", "ca-ES", "cs-CZ", "da-DK", "de-DE", "el-GR", "en-US", "es-ES",
-            "et-EE", "eu-ES", "fi-FI", "fr-FR", "gl-ES", "hi-IN", "hr-HR", "hu-HU", "id-ID", "it-IT", "ja-JP", "kk-KZ", "ko-KR",
-            "lt-LT", "lv-LV", "ms-MY", "nb-NO", "nl-NL", "pl-PL", "pt-BR", "pt-PT", "ro-RO", "ru-RU", "sk-SK", "sl-SI",
-            "sr-Cyrl-CS", "sr-Cyrl-RS", "sr-Latn-CS", "sr-Latn-RS", "sv-SE", "th-TH", "tr-TR", "uk-UA", "vi-VN", "zh-CN",
-            "zh-HK", "zh-TW");
+    private static final Set<String> LANGUAGES = Set.of("de-DE", "en-US", "es-ES", "fr-FR", "ja-JP");
 
     private final Map<String, Properties> byLanguage = new ConcurrentHashMap<>();
 

@@ -17,7 +17,7 @@ class ResourceStringsTests {
     @Test
     void rendersTheKeysRealTemplatesUseInEnglishByDefault() {
         assertThat(render("{{ resx['Sign_In'] }}|{{ resx.Search_DefaultText }}|{{ resx[\"Toggle_Navigation\"] }}|{{ resx.Pagination_Next_Page }}"))
-                .isEqualTo("Sign In|Search|Toggle navigation|Next page");
+                .isEqualTo("Sign in|Search|Toggle navigation|Next page");
     }
 
     @Test
@@ -26,7 +26,7 @@ class ResourceStringsTests {
         assertThat(render("{{ resx['Sign_In'] }}", language("ja-JP"))).isEqualTo("サインイン");
         // Another region of a shipped language, then English.
         assertThat(render("{{ resx['Sign_Out'] }}", language("de-AT"))).isEqualTo("Abmelden");
-        assertThat(render("{{ resx['Sign_Out'] }}", language("xx-YY"))).isEqualTo("Sign Out");
+        assertThat(render("{{ resx['Sign_Out'] }}", language("xx-YY"))).isEqualTo("Sign out");
     }
 
     @Test
@@ -39,7 +39,7 @@ class ResourceStringsTests {
     void everyShippedLanguageHasEveryKeyEnglishHas() {
         ResourceStrings strings = new ResourceStrings();
         var english = strings.strings("en-US").stringPropertyNames();
-        for (String language : new String[] {"fr-FR", "es-ES", "pt-BR", "zh-CN", "sr-Latn-RS", "uk-UA"}) {
+        for (String language : new String[] {"de-DE", "es-ES", "fr-FR", "ja-JP"}) {
             assertThat(strings.strings(language).stringPropertyNames()).as(language).containsExactlyInAnyOrderElementsOf(english);
             assertThat(strings.strings(language).getProperty("Sign_In")).as(language).isNotEqualTo(strings.strings("en-US").getProperty("Sign_In"));
         }
