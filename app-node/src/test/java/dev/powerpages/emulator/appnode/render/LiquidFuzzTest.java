@@ -55,7 +55,7 @@ class LiquidFuzzTest {
     static final Duration BOUND = Duration.ofSeconds(10);
 
     /** The fuzzed templates never query the store, so the fetchxml block has none. */
-    private static final LiquidRenderer RENDERER = new LiquidRenderer(LIMITS, new FetchXmlTag(null, null), List.of(), List.of());
+    private static final LiquidRenderer RENDERER = new LiquidRenderer(LIMITS, new FetchXmlTag(null, null, null), List.of(), List.of());
     private static final int TRIES = Integer.getInteger("fuzz.tries", 250);
     private static final long SEED = Long.getLong("fuzz.seed", System.nanoTime());
     private static final AtomicInteger RENDERED = new AtomicInteger();

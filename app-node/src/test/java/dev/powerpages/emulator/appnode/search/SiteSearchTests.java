@@ -38,7 +38,7 @@ class SiteSearchTests {
 
     private final StoreClient store = mock(StoreClient.class);
     private final SiteSearch search = new SiteSearch(store, new TableCatalog(store));
-    private final LiquidRenderer renderer = new LiquidRenderer(LIMITS, new FetchXmlTag(null, null),
+    private final LiquidRenderer renderer = new LiquidRenderer(LIMITS, new FetchXmlTag(null, null, null),
             List.of(new SearchLiquid(search)), List.of(new SearchTemplates().searchFormTemplate(), new SearchTemplates().searchResultsTemplate()));
 
     private TestSite coffeeSite(String template) {
