@@ -79,16 +79,20 @@ public final class FetchXmlEngine {
     }
 
     private final RowReader reader;
+    private final java.util.function.Function<String, String> primaryKey;
     private final BiPredicate<String, String> isLookup;
     private final boolean columnKindsKnown;
     private final Instant now;
 
     /**
+     * @param primaryKey       a table's primary key column ({@code account} → {@code accountid}; {@code task} → {@code activityid})
      * @param isLookup         whether a column of a table is a lookup (what the store's metadata says, else conventions)
      * @param columnKindsKnown whether {@code isLookup} comes from the store's metadata (then {@code null} tests are pushed down)
      */
-    public FetchXmlEngine(RowReader reader, BiPredicate<String, String> isLookup, boolean columnKindsKnown, Instant now) {
+    public FetchXmlEngine(RowReader reader, java.util.function.Function<String, String> primaryKey, BiPredicate<String, String> isLookup,
+            boolean columnKindsKnown, Instant now) {
         this.reader = reader;
+        this.primaryKey = primaryKey;
         this.isLookup = isLookup;
         this.columnKindsKnown = columnKindsKnown;
         this.now = now;
@@ -107,7 +111,7 @@ public final class FetchXmlEngine {
         boolean simple = root.links().isEmpty() && !fetch.aggregate() && !fetch.distinct()
                 && root.orders().stream().allMatch(order -> order.attribute() != null)
                 && fullyTranslated(root.filter(), root.name());
-        String pushed = ODataPushdown.filter(root.filter(), root.name(), isLookup, columnKindsKnown);
+        String pushed = ODataPushdown.filter(root.filter(), root.name(), primaryKey.apply(root.name()), isLookup, columnKindsKnown);
         if (access.readLimitedToSelf()) {
             pushed = pushed == null ? "contactid eq " + visitor.contactId() : "(" + pushed + ") and contactid eq " + visitor.contactId();
         }
@@ -151,12 +155,12 @@ public final class FetchXmlEngine {
             results = groups;
         }
         else {
-            matching.sort(comparator(fetch));
+            matching.sort(comparator(fetch, primaryKey.apply(root.name())));
             results = new ArrayList<>();
             Set<List<Object>> seen = new HashSet<>();
-            Set<String> identity = Set.of("id", "logical_name", root.name() + "id");
+            Set<String> identity = Set.of("id", "logical_name", primaryKey.apply(root.name()));
             for (Row row : matching) {
-                Map<String, Object> entity = entity(row, fetch);
+                Map<String, Object> entity = entity(row, fetch, primaryKey.apply(root.name()));
                 // distinct: rows that are the same in the requested columns count once (the key is not one of them).
                 if (!fetch.distinct() || seen.add(new ArrayList<>(entity.entrySet().stream()
                         .filter(entry -> !identity.contains(entry.getKey())).map(Map.Entry::getValue).toList()))) {
@@ -176,7 +180,7 @@ public final class FetchXmlEngine {
             return true;
         }
         if (filter instanceof FetchXml.Condition condition) {
-            return ODataPushdown.filter(condition, table, isLookup, columnKindsKnown) != null;
+            return ODataPushdown.filter(condition, table, primaryKey.apply(table), isLookup, columnKindsKnown) != null;
         }
         return ((FetchXml.Group) filter).items().stream().allMatch(item -> fullyTranslated(item, table));
     }
@@ -235,7 +239,7 @@ public final class FetchXmlEngine {
         if (keys.isEmpty() || !access.canRead() || access.readLimitedToSelf() && (visitor.contactId() == null || !"contact".equals(link.name()))) {
             return List.of();
         }
-        String own = ODataPushdown.filter(link.filter(), link.name(), isLookup, columnKindsKnown);
+        String own = ODataPushdown.filter(link.filter(), link.name(), primaryKey.apply(link.name()), isLookup, columnKindsKnown);
         List<String> keyList = new ArrayList<>(keys);
         List<Row> rows = new ArrayList<>();
         String fromColumn = column(link.name(), link.from());
@@ -294,10 +298,9 @@ public final class FetchXmlEngine {
     }
 
     /** Root orders, then each link's orders (by {@code alias.column}), then the root's key. */
-    private static Comparator<Row> comparator(FetchXml fetch) {
+    private static Comparator<Row> comparator(FetchXml fetch, String primaryKey) {
         List<Comparator<Row>> orders = new ArrayList<>();
         addOrders(orders, fetch.root());
-        String primaryKey = fetch.root().name() + "id";
         orders.add((a, b) -> FetchXmlConditions.order(a.values.get(primaryKey), b.values.get(primaryKey)));
         return (a, b) -> {
             for (Comparator<Row> order : orders) {
@@ -447,10 +450,9 @@ public final class FetchXmlEngine {
     }
 
     /** The entity object of a row: the requested columns (lookups as references), linked columns as {@code alias.column}. */
-    private static Map<String, Object> entity(Row row, FetchXml fetch) {
+    private static Map<String, Object> entity(Row row, FetchXml fetch, String primaryKey) {
         Map<String, Object> entity = new LinkedHashMap<>();
         addColumns(entity, row, fetch.root());
-        String primaryKey = fetch.root().name() + "id";
         Object id = row.values.get(primaryKey);
         entity.putIfAbsent(primaryKey, id);
         entity.put("id", id);
@@ -553,15 +555,14 @@ public final class FetchXmlEngine {
             more = results.size() > from + size;
         }
         return new Results(List.copyOf(page), fetch.root().name(), fetch.totalCount() ? Math.min(total, MAX_ROWS) : -1,
-                fetch.totalCount() && total > MAX_ROWS, more, pagingCookie(fetch, page));
+                fetch.totalCount() && total > MAX_ROWS, more, pagingCookie(fetch, page, primaryKey.apply(fetch.root().name())));
     }
 
     /** Dataverse's paging cookie: {@code <cookie page="2"><accountid last="{…}" first="{…}" /></cookie>}. */
-    private static String pagingCookie(FetchXml fetch, List<Map<String, Object>> page) {
+    private static String pagingCookie(FetchXml fetch, List<Map<String, Object>> page, String primaryKey) {
         if (page.isEmpty() || fetch.aggregate()) {
             return null;
         }
-        String primaryKey = fetch.root().name() + "id";
         return "<cookie page=\"" + fetch.page() + "\"><" + primaryKey + " last=\"{" + upper(page.get(page.size() - 1).get("id"))
                 + "}\" first=\"{" + upper(page.get(0).get("id")) + "}\" /></cookie>";
     }
@@ -575,7 +576,7 @@ public final class FetchXmlEngine {
     }
 
     private String column(String table, String column) {
-        return !column.equals(table + "id") && isLookup.test(table, column) ? "_" + column + "_value" : column;
+        return !column.equals(primaryKey.apply(table)) && isLookup.test(table, column) ? "_" + column + "_value" : column;
     }
 
     private static String qualified(String alias, String column) {

@@ -81,9 +81,15 @@ public class FetchXmlTag extends Block {
         Set<String> roles = current.user() == null ? permissions.anonymousRoleIds() : current.user().roleIds(permissions);
         String user = current.user() == null ? "anonymous" : current.user().cacheKey();
         FetchXmlEngine engine = new FetchXmlEngine((table, options) -> read(user, table, options),
+                this::primaryKey,
                 catalog::isLookup, catalog.known(), clock.instant());
         return engine.run(query, new FetchXmlEngine.Visitor(table -> permissions.access(roles, table),
                 current.user() == null ? null : current.user().contactId()));
+    }
+
+    /** A table's primary key: what the store's metadata says, else Dataverse's convention {@code <table>id}. */
+    String primaryKey(String table) {
+        return catalog == null ? table + "id" : catalog.table(table).map(TableCatalog.Table::primaryKey).orElse(table + "id");
     }
 
     private JsonNode read(String user, String table, String options) {

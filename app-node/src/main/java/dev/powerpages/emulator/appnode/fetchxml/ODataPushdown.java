@@ -24,20 +24,21 @@ final class ODataPushdown {
     }
 
     /**
+     * @param primaryKey    the table's primary key column
      * @param isLookup      whether a column of the table is a lookup; {@code null} answers: unknown
      * @return the {@code $filter} expression implied by the filter, or {@code null} when nothing translates
      */
-    static String filter(FetchXml.Filter filter, String table, BiPredicate<String, String> isLookup, boolean columnKindsKnown) {
+    static String filter(FetchXml.Filter filter, String table, String primaryKey, BiPredicate<String, String> isLookup, boolean columnKindsKnown) {
         if (filter == null) {
             return null;
         }
         if (filter instanceof FetchXml.Condition condition) {
-            return condition(condition, table, isLookup, columnKindsKnown);
+            return condition(condition, table, primaryKey, isLookup, columnKindsKnown);
         }
         FetchXml.Group group = (FetchXml.Group) filter;
         List<String> parts = new ArrayList<>();
         for (FetchXml.Filter item : group.items()) {
-            String part = filter(item, table, isLookup, columnKindsKnown);
+            String part = filter(item, table, primaryKey, isLookup, columnKindsKnown);
             if (part == null && group.or()) {
                 return null;
             }
@@ -51,12 +52,12 @@ final class ODataPushdown {
         return parts.size() == 1 ? parts.get(0) : "(" + String.join(group.or() ? " or " : " and ", parts) + ")";
     }
 
-    private static String condition(FetchXml.Condition condition, String table, BiPredicate<String, String> isLookup, boolean columnKindsKnown) {
+    private static String condition(FetchXml.Condition condition, String table, String primaryKeyColumn, BiPredicate<String, String> isLookup, boolean columnKindsKnown) {
         if (condition.entityName() != null || condition.valueOf() != null) {
             return null;
         }
         String attribute = condition.attribute();
-        boolean primaryKey = attribute.equals(table + "id");
+        boolean primaryKey = attribute.equals(primaryKeyColumn);
         boolean lookup = !primaryKey && isLookup.test(table, attribute);
         String column = lookup ? "_" + attribute + "_value" : attribute;
         List<String> values = condition.values();

@@ -58,7 +58,7 @@ class FetchXmlEngineTests {
         return new FetchXmlEngine((table, options) -> {
             reads.add(table + "?" + URLDecoder.decode(options, StandardCharsets.UTF_8));
             return json.readTree("{\"value\":" + tables.getOrDefault(table, "[]") + "}");
-        }, DataverseNames::looksLikeLookup, false, NOW);
+        }, table -> table.equals("task") ? "activityid" : table + "id", DataverseNames::looksLikeLookup, false, NOW);
     }
 
     private static FetchXmlEngine.Visitor readsAll() {
