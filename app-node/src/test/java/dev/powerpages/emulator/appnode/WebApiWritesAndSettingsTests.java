@@ -160,6 +160,25 @@ class WebApiWritesAndSettingsTests extends FakeStoreTestSupport {
     }
 
     @Test
+    void fetchXmlQueriesRunWithTheVisitorsPermissionsAndTheListedFields() {
+        String fetch = "<fetch><entity name='account'><attribute name='name'/><attribute name='telephone1'/>"
+                + "<filter><condition attribute='name' operator='eq' value='Fabrikam'/></filter></entity></fetch>";
+
+        HttpResponse<String> found = http.get("/_api/accounts?fetchXml=" + java.net.URLEncoder.encode(fetch, java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(found.statusCode()).isEqualTo(200);
+        assertThat(found.body()).contains("\"name\":\"Fabrikam\"", "\"telephone1\":\"555-0101\"").doesNotContain("Contoso");
+        String notListed = "<fetch><entity name='account'><attribute name='accountnumber'/></entity></fetch>";
+        assertThat(http.get("/_api/accounts?fetchXml=" + java.net.URLEncoder.encode(notListed, java.nio.charset.StandardCharsets.UTF_8)).body())
+                .contains("\"code\":\"90040101\"");
+        String leads = "<fetch><entity name='lead'><attribute name='subject'/></entity></fetch>";
+        assertThat(http.get("/_api/leads?fetchXml=" + java.net.URLEncoder.encode(leads, java.nio.charset.StandardCharsets.UTF_8)).statusCode())
+                .as("anonymous visitors may not read leads").isEqualTo(403);
+        assertThat(http.get("/_api/accounts?fetchXml=" + java.net.URLEncoder.encode("<fetch><entity", java.nio.charset.StandardCharsets.UTF_8)).body())
+                .contains("\"code\":\"9004010A\"", "not well-formed");
+    }
+
+    @Test
     void countOfATableTheVisitorMayNotReadIs403() {
         HttpResponse<String> count = http.get("/_api/leads/$count");
         assertThat(count.statusCode()).isEqualTo(403);

@@ -105,14 +105,17 @@ class WebApiController {
     private final BusinessDataCache cache;
     private final TableCatalog catalog;
     private final AntiForgery antiForgery;
+    private final org.springframework.beans.factory.ObjectProvider<FetchXmlQueries> fetchXml;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    WebApiController(SiteCache siteCache, StoreClient store, BusinessDataCache cache, TableCatalog catalog, AntiForgery antiForgery) {
+    WebApiController(SiteCache siteCache, StoreClient store, BusinessDataCache cache, TableCatalog catalog, AntiForgery antiForgery,
+            org.springframework.beans.factory.ObjectProvider<FetchXmlQueries> fetchXml) {
         this.siteCache = siteCache;
         this.store = store;
         this.cache = cache;
         this.catalog = catalog;
         this.antiForgery = antiForgery;
+        this.fetchXml = fetchXml;
     }
 
     /** One call's table, row and visitor, resolved and checked against the site's Web API settings. */
@@ -131,6 +134,9 @@ class WebApiController {
     @GetMapping("/{resource}")
     ResponseEntity<?> read(@PathVariable String resource, HttpServletRequest request) {
         Call call = call(resource, request, false);
+        if (request.getParameter("fetchXml") != null) {
+            return fetchXml(call, request.getParameter("fetchXml"), request);
+        }
         if (!call.access().canRead()) {
             throw readForbidden(call.table());
         }
@@ -149,6 +155,60 @@ class WebApiController {
         // Rebased per request, after the cache: the same cached answer may be read under another host name.
         body = SiteApiLinks.rebase(body, siteApiRoot(request));
         // Per-user data: a shared cache (the CDN) must not keep it.
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore().cachePrivate()).contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    /**
+     * {@code GET /_api/accounts?fetchXml=<fetch …>}: the query runs through the FetchXML engine with the visitor's table
+     * permissions; its entity must be the addressed table, and the columns it names must be listed in
+     * {@code Webapi/<table>/fields} (a query naming none answers those fields).
+     */
+    private ResponseEntity<?> fetchXml(Call call, String xml, HttpServletRequest request) {
+        if (call.rowId() != null) {
+            throw new WebApiException(HttpStatus.BAD_REQUEST, UNEXPECTED_ERROR, "fetchXml is passed to a table's collection, such as /_api/" + call.entitySet() + ".");
+        }
+        if (!call.access().canRead()) {
+            throw readForbidden(call.table());
+        }
+        FetchXmlQueries queries = fetchXml.getIfAvailable();
+        if (queries == null) {
+            throw new WebApiException(HttpStatus.NOT_IMPLEMENTED, UNEXPECTED_ERROR, "fetchXml queries are not available.");
+        }
+        FetchXmlQueries.Result result;
+        try {
+            result = storeCall(call, () -> queries.run(xml, call.site(), call.user()));
+        }
+        catch (IllegalArgumentException ex) {
+            throw new WebApiException(HttpStatus.BAD_REQUEST, UNEXPECTED_ERROR, ex.getMessage());
+        }
+        if (!result.table().equals(call.table())) {
+            throw new WebApiException(HttpStatus.BAD_REQUEST, UNEXPECTED_ERROR, "The fetchXml queries " + result.table()
+                    + " but is sent to /_api/" + call.entitySet() + ".");
+        }
+        Set<String> fields = call.settings().fields(call.table());
+        String primaryKey = catalog.table(call.table()).map(TableCatalog.Table::primaryKey).orElse(call.table() + "id");
+        if (result.columns() != null) {
+            for (String column : result.columns()) {
+                if (!column.equals(primaryKey) && !fields.contains(column)) {
+                    throw attributeNotEnabled(column, call.table());
+                }
+            }
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Map<String, Object> row : result.rows()) {
+            Map<String, Object> answered = new java.util.LinkedHashMap<>();
+            row.forEach((column, value) -> {
+                String plain = column.startsWith("_") && column.contains("_value") ? column.substring(1, column.indexOf("_value")) : column;
+                boolean listed = result.columns() != null || column.contains(".") || plain.equals(primaryKey) || fields.contains(plain);
+                if (listed && !PRIVATE_COLUMNS.contains(column)) {
+                    answered.put(column, value);
+                }
+            });
+            rows.add(answered);
+        }
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("@odata.context", siteApiRoot(request) + "/$metadata#" + call.entitySet());
+        body.put("value", rows);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore().cachePrivate()).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
@@ -342,7 +402,7 @@ class WebApiController {
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
             String name = parameter.getKey();
             if (!name.startsWith("$")) {
-                continue; // cache busters and the like are not OData options
+                continue; // cache busters and the like are not OData options; fetchXml is answered before
             }
             if (!PASSED_OPTIONS.contains(name)) {
                 throw new WebApiException(HttpStatus.BAD_REQUEST, UNEXPECTED_ERROR,
