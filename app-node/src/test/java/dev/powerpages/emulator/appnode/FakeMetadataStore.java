@@ -52,6 +52,33 @@ public final class FakeMetadataStore implements AfterAllCallback {
     static final String BROKEN = "30000000-0000-0000-0000-000000000006";
     static final String CSS_FILE = "40000000-0000-0000-0000-000000000001";
 
+    /** A page whose script writes and reads through /_api as Microsoft's safeAjax wrapper does (token from /_layout/tokenhtml). */
+    static final String WEB_API_PAGE = "30000000-0000-0000-0000-00000000000b";
+    static final String WEB_API_SCRIPT_PAGE = """
+            <!DOCTYPE html><html><head><title>Web API</title><link rel="icon" href="data:,"><script src="/_layout/shell.js"></script></head><body>
+            <p id="created">pending</p><p id="read">pending</p><p id="refused">pending</p>
+            <script>
+            // safeAjax's steps without jQuery: shell.getTokenDeferred(), then the call with the __RequestVerificationToken header.
+            function safeFetch(method, url, body) {
+              return new Promise(function (resolve, reject) {
+                shell.getTokenDeferred().done(function (token) {
+                  fetch(url, { method: method, credentials: 'same-origin', body: JSON.stringify(body),
+                    headers: { '__RequestVerificationToken': token, 'Content-Type': 'application/json', 'Accept': 'application/json' } })
+                    .then(resolve, reject);
+                }).fail(reject);
+              });
+            }
+            safeFetch('POST', '/_api/contacts', { fullname: 'Browser Visitor' }).then(function (response) {
+              document.getElementById('created').textContent = response.status + ' ' + response.headers.get('entityid');
+              return fetch("/_api/contacts?$select=fullname&$filter=fullname eq 'Browser Visitor'", { headers: { 'Accept': 'application/json' } });
+            }).then(function (response) { return response.json(); }).then(function (answer) {
+              document.getElementById('read').textContent = answer.value.map(function (contact) { return contact.fullname; }).join(',');
+            });
+            fetch('/_api/contacts', { method: 'POST', body: '{"fullname":"No Token"}', headers: { 'Content-Type': 'application/json' } })
+              .then(function (response) { return response.json().then(function (answer) {
+                document.getElementById('refused').textContent = response.status + ' ' + answer.error.code; }); });
+            </script></body></html>""";
+
     private final HttpServer server;
     private final AtomicInteger tokenRequests = new AtomicInteger();
     private final Set<String> issuedTokens = ConcurrentHashMap.newKeySet();
@@ -521,6 +548,8 @@ public final class FakeMetadataStore implements AfterAllCallback {
                                 + "</body></html>"),
                 row("adx_webtemplateid", "50000000-0000-0000-0000-000000000008", "adx_name", "Broken Layout", "adx_mimetype", null,
                         "adx_source", "<html>\n<body>\n{% block main %}{% endblock %}\n{% for %}\n</body></html>"),
+                row("adx_webtemplateid", "50000000-0000-0000-0000-00000000000b", "adx_name", "Web API Script", "adx_mimetype", null,
+                        "adx_source", WEB_API_SCRIPT_PAGE),
                 row("adx_webtemplateid", "50000000-0000-0000-0000-00000000000a", "adx_name", "Visitor Echo", "adx_mimetype", null,
                         "adx_source", "<p class=\"params\">{{ request.params['q'] }}</p><p class=\"query\">{{ request.query }}</p>"
                                 + "<p class=\"url\">{{ request.url }}</p><p class=\"path\">{{ request.path_and_query }}</p>"
@@ -537,7 +566,9 @@ public final class FakeMetadataStore implements AfterAllCallback {
                 row("adx_pagetemplateid", "60000000-0000-0000-0000-000000000005", "adx_name", "Profile",
                         "_adx_webtemplateid_value", "50000000-0000-0000-0000-000000000009"),
                 row("adx_pagetemplateid", "60000000-0000-0000-0000-000000000006", "adx_name", "Visitor Echo",
-                        "_adx_webtemplateid_value", "50000000-0000-0000-0000-00000000000a"));
+                        "_adx_webtemplateid_value", "50000000-0000-0000-0000-00000000000a"),
+                row("adx_pagetemplateid", "60000000-0000-0000-0000-000000000007", "adx_name", "Web API Script",
+                        "_adx_webtemplateid_value", "50000000-0000-0000-0000-00000000000b"));
         String layout = "60000000-0000-0000-0000-000000000001";
         table("adx_webpages",
                 page(HOME, "Home", "Welcome to Contoso", "/", null, layout, PUBLISHED, "<p>Home copy</p>", false, 1),
@@ -553,7 +584,8 @@ public final class FakeMetadataStore implements AfterAllCallback {
                 page(BROKEN_LAYOUT, "Broken layout", "Broken layout", "broken-layout", HOME, "60000000-0000-0000-0000-000000000004",
                         PUBLISHED, "", true, 12),
                 page(PROFILE, "Profile", "Your profile", "profile", HOME, "60000000-0000-0000-0000-000000000005", PUBLISHED, "", true, 13),
-                page(ECHO, "Echo", "Echo", "echo", HOME, "60000000-0000-0000-0000-000000000006", PUBLISHED, "", true, 14));
+                page(ECHO, "Echo", "Echo", "echo", HOME, "60000000-0000-0000-0000-000000000006", PUBLISHED, "", true, 14),
+                page(WEB_API_PAGE, "Web API", "Web API", "webapi", HOME, "60000000-0000-0000-0000-000000000007", PUBLISHED, "", true, 15));
         table("adx_contentsnippets", row("adx_name", "Footer Text", "adx_value", "<footer>&copy; Contoso Ltd</footer>"));
         table("adx_sitesettings",
                 row("adx_name", "Search/Enabled", "adx_value", "false"),
