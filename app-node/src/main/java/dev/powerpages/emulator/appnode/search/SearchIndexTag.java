@@ -53,7 +53,7 @@ final class SearchIndexTag extends Block {
         int page = number(parameters.get("page"), 1);
         int pageSize = Math.min(MAX_PAGE_SIZE, number(parameters.get("page_size"), 10));
         SiteSearchIndex.Results found = SiteSearch.enabled(scope.site())
-                ? search.index(scope.site()).search(text(parameters.get("query")), text(parameters.get("filter")),
+                ? search.index(scope.site()).search(decoded(text(parameters.get("query"))), text(parameters.get("filter")),
                         tables(text(parameters.get("logical_names"))), page, pageSize, search.visibleTo(scope.site(), scope.request().user()))
                 : new SiteSearchIndex.Results(List.of(), 0);
         List<Map<String, Object>> results = new ArrayList<>();
@@ -130,6 +130,14 @@ final class SearchIndexTag extends Block {
         }
         parts.add(current.toString());
         return parts;
+    }
+
+    /**
+     * The visitor's query as typed: {@code request.params} values arrive HTML-encoded (Power Pages encodes the
+     * {@code request} object), which is for printing them, not for searching ({@code "ask"} would search {@code quot}).
+     */
+    private static String decoded(String query) {
+        return query == null ? null : org.springframework.web.util.HtmlUtils.htmlUnescape(query);
     }
 
     private static String text(Object value) {
