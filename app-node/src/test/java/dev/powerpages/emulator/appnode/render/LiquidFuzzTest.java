@@ -296,9 +296,11 @@ class LiquidFuzzTest {
         WebPage page = page();
         Map<String, String> snippets = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         snippets.put("Footer", "<footer>&copy; Contoso</footer>");
+        // A SiteTables of its own: what features derive from a snapshot is kept there (SiteTables.EMPTY would share it
+        // between every snapshot built here, e.g. one renderer's built-in templates with another's).
         return new SiteSnapshot("w-1", "Fuzz", Map.of(page.id(), page), Map.of(page.url(), page), Map.of(),
                 Map.of("pt-1", new PageTemplate("pt-1", "Page", "t-page")), byId, byName, snippets, Map.of(), Map.of(),
-                Map.of(), Map.of(), SitePermissions.NONE, SiteTables.EMPTY, Instant.EPOCH);
+                Map.of(), Map.of(), SitePermissions.NONE, new SiteTables(Map.of()), Instant.EPOCH);
     }
 
     static WebPage page() {
