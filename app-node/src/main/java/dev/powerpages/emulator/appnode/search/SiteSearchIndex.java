@@ -59,6 +59,7 @@ final class SiteSearchIndex {
     static final String URL = "_url";
     static final String CONTENT = "_content";
     static final String PARTIAL_URL = "adx_partialurl";
+    private static final java.util.Set<String> KEY_FIELDS = java.util.Set.of(LOGICAL_NAME, PRIMARY_KEY);
     /** At most this many hits are read before security filtering and paging. */
     private static final int MAX_HITS = 5000;
 
@@ -84,9 +85,10 @@ final class SiteSearchIndex {
                 Document document = new Document();
                 document.add(new StringField(LOGICAL_NAME, record.logicalName(), Field.Store.YES));
                 document.add(new StringField(PRIMARY_KEY, record.id(), Field.Store.YES));
-                document.add(new StringField(URL, record.url(), Field.Store.YES));
-                document.add(new TextField(TITLE, record.title(), Field.Store.YES));
-                document.add(new TextField(CONTENT, record.content(), Field.Store.YES));
+                document.add(new StringField(URL, record.url(), Field.Store.NO));
+                // Text is not stored: the record (and its text, for fragments) is kept in documents, by key.
+                document.add(new TextField(TITLE, record.title(), Field.Store.NO));
+                document.add(new TextField(CONTENT, record.content(), Field.Store.NO));
                 Object partialUrl = record.entity().get(PARTIAL_URL);
                 if (partialUrl != null) {
                     document.add(new TextField(PARTIAL_URL, partialUrl.toString(), Field.Store.NO));
@@ -164,7 +166,7 @@ final class SiteSearchIndex {
     }
 
     private SearchDocument document(IndexSearcher searcher, ScoreDoc hit) throws IOException {
-        Document stored = searcher.storedFields().document(hit.doc);
+        Document stored = searcher.storedFields().document(hit.doc, KEY_FIELDS);
         return documents.get(stored.get(LOGICAL_NAME) + ":" + stored.get(PRIMARY_KEY));
     }
 
