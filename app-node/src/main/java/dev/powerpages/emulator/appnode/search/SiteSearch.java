@@ -52,8 +52,11 @@ public class SiteSearch {
     SiteSearch(StoreClient store, TableCatalog catalog) {
         this.store = store;
         this.catalog = catalog;
-        // Lucene's classes load now, at start-up, rather than inside the first search's render time limit.
-        new SiteSearchIndex(List.of()).search("warm up", null, List.of(), 1, 1, document -> true);
+        // Lucene's classes load now, beside start-up (not in its way), rather than inside the first search's render time limit.
+        Thread warmUp = new Thread(() -> new SiteSearchIndex(List.of()).search("warm up", null, List.of(), 1, 1, document -> true),
+                "search-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
     /** {@code Search/Enabled} (default true). */
