@@ -83,17 +83,23 @@ public class SiteSearch {
 
     private List<SearchDocument> documents(SiteSnapshot site) {
         List<SearchDocument> documents = new ArrayList<>();
-        for (WebPage page : site.pagesByUrl().values()) {
-            if (!page.published()) {
-                continue;
-            }
-            String title = page.title() == null || page.title().isBlank() ? nullToEmpty(page.name()) : page.title();
+        // One result per URL: a root page and its content pages (one per language) share it, and the text is theirs together.
+        Map<String, List<WebPage>> pagesByUrl = new LinkedHashMap<>();
+        site.pagesById().values().stream().filter(WebPage::published).sorted(SiteSnapshot.DISPLAY_ORDER)
+                .forEach(page -> pagesByUrl.computeIfAbsent(page.url().toLowerCase(Locale.ROOT), url -> new ArrayList<>()).add(page));
+        for (List<WebPage> pages : pagesByUrl.values()) {
+            WebPage served = site.pageByUrl(pages.get(0).url()).filter(WebPage::published).orElse(pages.get(0));
+            String title = pages.stream().map(WebPage::title).filter(value -> value != null && !value.isBlank()).findFirst()
+                    .orElse(nullToEmpty(served.name()));
+            StringBuilder content = new StringBuilder(title);
+            pages.stream().map(page -> text(page.copy())).filter(text -> !text.isEmpty()).distinct()
+                    .forEach(text -> content.append('\n').append(text));
             Map<String, Object> entity = new LinkedHashMap<>();
-            entity.put("adx_name", page.name());
-            entity.put("adx_title", page.title());
-            entity.put("adx_partialurl", page.partialUrl());
-            entity.put("url", page.url());
-            documents.add(new SearchDocument("adx_webpage", page.id(), title, page.url(), title + "\n" + text(page.copy()), entity));
+            entity.put("adx_name", served.name());
+            entity.put("adx_title", served.title());
+            entity.put("adx_partialurl", served.partialUrl());
+            entity.put("url", served.url());
+            documents.add(new SearchDocument("adx_webpage", served.id(), title, served.url(), content.toString(), entity));
         }
         if (site.setting("Search/EnableAdditionalEntities").map(value -> value.strip().equalsIgnoreCase("true")).orElse(false)) {
             for (String table : filterTables(site)) {
@@ -180,7 +186,9 @@ public class SiteSearch {
         if (html == null) {
             return "";
         }
-        String withoutScripts = html.replaceAll("(?is)<(script|style)\\b.*?</\\1\\s*>", " ");
+        // Liquid in page copy is not text a visitor reads: its tags and outputs are left out.
+        String withoutLiquid = html.replaceAll("(?s)\\{%.*?%\\}|\\{\\{.*?\\}\\}", " ");
+        String withoutScripts = withoutLiquid.replaceAll("(?s)<!--.*?-->", " ").replaceAll("(?is)<(script|style)\\b.*?</\\1\\s*>", " ");
         String withoutTags = withoutScripts.replaceAll("(?s)<[^>]*>", " ");
         return HtmlUtils.htmlUnescape(withoutTags).replaceAll("\\s+", " ").strip();
     }
