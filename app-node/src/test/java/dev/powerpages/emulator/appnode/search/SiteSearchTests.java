@@ -80,6 +80,17 @@ class SiteSearchTests {
     }
 
     @Test
+    void aRootPageAndItsContentPageAreOneResultWithTheirTextTogether() {
+        // As pac pages download writes a site: the root page, and a content page per language at the same URL holding the copy.
+        SiteSnapshot site = coffeeSite(LIST)
+                .contentPage("30000000-0000-4000-8000-000000000005", "Espresso", "espresso", "", true)
+                .contentPage("30000000-0000-4000-8000-000000000006", "Espresso", "espresso", "<p>Pulling an espresso shot {{ snippets['x'] }}</p>", true)
+                .snapshot();
+
+        assertThat(render(site, "q=shot")).startsWith("1|").contains(" adx_webpage Espresso /espresso/ Espresso\nPulling an espresso <em>shot</em>]");
+    }
+
+    @Test
     void pagesThroughTheResultsNumberingAcrossPages() {
         String out = render(coffeeSite(LIST).snapshot(), "q=coffee&page=2&size=1");
 
