@@ -60,7 +60,7 @@ class LiquidFuzzTest {
      * The fuzzed templates never query the store, so the fetchxml block has none; the Power Pages filters and tags of
      * {@code appnode.liquid} are in, as in the node.
      */
-    private static final LiquidRenderer RENDERER = new LiquidRenderer(LIMITS, new FetchXmlTag(null, null),
+    private static final LiquidRenderer RENDERER = new LiquidRenderer(LIMITS, new FetchXmlTag(null, null, null),
             PowerPagesLiquid.extensions(new UnsupportedLiquid()), PowerPagesLiquid.builtIns());
     private static final int TRIES = Integer.getInteger("fuzz.tries", 250);
     private static final long SEED = Long.getLong("fuzz.seed", System.nanoTime());
@@ -313,6 +313,8 @@ class LiquidFuzzTest {
         WebPage page = page();
         Map<String, String> snippets = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         snippets.put("Footer", "<footer>&copy; Contoso</footer>");
+        // A SiteTables of its own: what features derive from a snapshot is kept there (SiteTables.EMPTY would share it
+        // between every snapshot built here, e.g. one renderer's built-in templates with another's).
         return new SiteSnapshot("w-1", "Fuzz", Map.of(page.id(), page), Map.of(page.url(), page), Map.of(),
                 Map.of("pt-1", new PageTemplate("pt-1", "Page", "t-page")), byId, byName, snippets, Map.of(), Map.of(),
                 Map.of(), Map.of(), SitePermissions.NONE, new SiteTables(Map.of()), Instant.EPOCH);
