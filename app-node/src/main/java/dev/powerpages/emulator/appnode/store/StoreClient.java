@@ -127,6 +127,33 @@ public class StoreClient {
         return guarded(entitySet, Bulkhead.decorateSupplier(bulkhead, CircuitBreaker.decorateSupplier(circuitBreaker, call)));
     }
 
+    /**
+     * Updates a row ({@code PATCH <set>(<id>)} with {@code If-Match: *}, so that a missing row is a 404 rather than
+     * an upsert, as Dataverse documents for "update only"); not retried.
+     */
+    public void update(String entitySet, String id, JsonNode fields) {
+        Supplier<Object> call = () -> storeRestClient.patch()
+                .uri(URI.create(baseUrl + WEB_API + entitySet + "(" + id + ")"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("Accept", "application/json")
+                .header("OData-Version", "4.0")
+                .header("OData-MaxVersion", "4.0")
+                .header("If-Match", "*")
+                .body(fields)
+                .retrieve()
+                .toBodilessEntity();
+        guarded(entitySet, Bulkhead.decorateSupplier(bulkhead, CircuitBreaker.decorateSupplier(circuitBreaker, call)));
+    }
+
+    /** The Web API's service metadata ({@code $metadata}, CSDL XML): the store's tables and their columns. */
+    public String metadataDocument() {
+        return read("$metadata", () -> storeRestClient.get()
+                .uri(URI.create(baseUrl + WEB_API + "$metadata"))
+                .header("Accept", "application/xml")
+                .retrieve()
+                .body(String.class));
+    }
+
     private <T> T read(String what, Supplier<T> call) {
         return guarded(what, Retry.decorateSupplier(retry,
                 Bulkhead.decorateSupplier(bulkhead, CircuitBreaker.decorateSupplier(circuitBreaker, call))));
