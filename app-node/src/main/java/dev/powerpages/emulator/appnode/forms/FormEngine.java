@@ -212,7 +212,7 @@ class FormEngine {
                 row.put(field.column(), new BigDecimal(value));
             }
             else if (field.dateTime()) {
-                row.put(field.column(), dateTime(value).toString());
+                row.put(field.column(), dateTime(value).format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME));
             }
             else {
                 row.put(field.column(), value);
