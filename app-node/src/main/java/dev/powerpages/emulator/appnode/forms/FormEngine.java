@@ -16,6 +16,7 @@ import java.util.regex.PatternSyntaxException;
 
 import dev.powerpages.emulator.appnode.signin.SiteUser;
 import dev.powerpages.emulator.appnode.store.StoreClient;
+import dev.powerpages.emulator.appnode.webapi.BusinessDataCache;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -37,10 +38,12 @@ class FormEngine {
 
     private final TableSchemas schemas;
     private final StoreClient store;
+    private final BusinessDataCache businessData;
 
-    FormEngine(TableSchemas schemas, StoreClient store) {
+    FormEngine(TableSchemas schemas, StoreClient store, BusinessDataCache businessData) {
         this.schemas = schemas;
         this.store = store;
+        this.businessData = businessData;
     }
 
     Optional<TableSchema> table(String logicalName) {
@@ -227,13 +230,18 @@ class FormEngine {
         return row;
     }
 
-    /** Creates or updates the record; answers its id. */
+    /**
+     * Creates or updates the record; answers its id. Lists, {@code fetchxml} and {@code /_api} reads cached before the
+     * write are dropped, so the visitor sees the row at once.
+     */
     String save(TableSchema table, String recordId, ObjectNode row) {
         if (recordId != null) {
             store.update(table.entitySet(), recordId, row);
+            businessData.clearTable(table.entitySet());
             return recordId;
         }
         String entityId = store.create(table.entitySet(), row).orElse("");
+        businessData.clearTable(table.entitySet());
         java.util.regex.Matcher id = GUID.matcher(entityId);
         return id.find() ? id.group().toLowerCase(java.util.Locale.ROOT) : null;
     }

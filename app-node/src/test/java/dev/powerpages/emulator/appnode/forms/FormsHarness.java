@@ -16,6 +16,7 @@ import dev.powerpages.emulator.appnode.report.UnsupportedLiquid;
 import dev.powerpages.emulator.appnode.signin.SiteUser;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.store.StoreClient;
+import dev.powerpages.emulator.appnode.webapi.BusinessDataCaches;
 
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -44,7 +45,7 @@ public final class FormsHarness {
         this.site = site;
         StoreClient client = store.client();
         schemas = new TableSchemas(client);
-        FormEngine engine = new FormEngine(schemas, client);
+        FormEngine engine = new FormEngine(schemas, client, BusinessDataCaches.keepingNothing());
         BasicForms basic = new BasicForms(engine, antiForgery, unsupported);
         MultistepForms multistep = new MultistepForms(engine, antiForgery, unsupported);
         List<LiquidExtension> extensions = new java.util.ArrayList<>(List.of(new FormTags(basic, multistep)));
