@@ -71,7 +71,7 @@ public record FormDefinitions(Map<String, FormSettings> basicFormsById, Map<Stri
             String title = Localized.text(row.text("adx_title"));
             MultistepForm.Step step = new MultistepForm.Step(id, title != null ? title : row.text("adx_name"),
                     row.number("adx_type", MultistepForm.Step.LOAD_FORM),
-                    settings(row, id, row.text("adx_name"), stepMetadata.getOrDefault(id, List.of())),
+                    stepSettings(row, id, stepMetadata.getOrDefault(id, List.of())),
                     ref(row, "adx_nextstep"), ref(row, "adx_conditiondefaultnextstep"),
                     row.flag("adx_movepreviouspermitted", true), Localized.text(row.text("adx_nextbuttontext")),
                     Localized.text(row.text("adx_previousbuttontext")));
@@ -100,6 +100,29 @@ public record FormDefinitions(Map<String, FormSettings> basicFormsById, Map<Stri
                 row.flag("adx_redirecturlappendentityidquerystring", false), Localized.text(row.text("adx_submitbuttontext")),
                 Localized.text(row.text("adx_validationsummaryheadertext")), Localized.text(row.text("adx_instructions")),
                 Localized.text(row.text("adx_recordnotfoundmessage")), List.copyOf(metadata));
+    }
+
+    /**
+     * A step's form settings. Steps name their table {@code adx_targetentitylogicalname} and their record's query
+     * string parameter {@code adx_primarykeyquerystringparametername}, and number their record sources differently
+     * from basic forms (the {@code adx_webformstep} reference: 100000001 Query String, 100000002 Current Portal User,
+     * 100000003 Result From Previous Step, 100000004 Record Associated to Current Portal User).
+     */
+    private static FormSettings stepSettings(StoreRow row, String id, List<FieldMetadata> metadata) {
+        FormSettings common = settings(row, id, row.text("adx_name"), metadata);
+        String table = lower(row.text("adx_targetentitylogicalname"));
+        String parameter = row.text("adx_primarykeyquerystringparametername");
+        int source = switch (row.number("adx_entitysourcetype", 0)) {
+            case 100000002 -> FormSettings.SOURCE_CURRENT_USER;
+            case 100000003 -> FormSettings.SOURCE_PREVIOUS_STEP;
+            case 100000004 -> FormSettings.SOURCE_ASSOCIATED_TO_USER;
+            default -> FormSettings.SOURCE_QUERY_STRING;
+        };
+        return new FormSettings(common.id(), common.name(), table != null ? table : common.table(), common.mode(), source,
+                parameter == null || parameter.isBlank() ? common.recordIdParameter() : parameter, common.permissionsEnabled(),
+                common.forceAllFieldsRequired(), common.onSuccess(), common.successMessage(), common.hideFormOnSuccess(),
+                common.redirectUrl(), common.redirectPageId(), common.appendIdToRedirect(), common.submitButtonText(),
+                common.validationSummaryHeader(), common.instructions(), common.recordNotFoundMessage(), common.metadata());
     }
 
     /** A lookup column as the store answers it ({@code _x_value}) or as a site folder writes it ({@code x}). */

@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param mode            100000000 Insert, 100000001 Edit, 100000002 ReadOnly
  * @param sourceType      where an Edit/ReadOnly form's record comes from: 756150001 Query String, 756150002 Current
- *                        Portal User, 756150003 Record Associated to Current Portal User (not emulated)
+ *                        Portal User, 756150003 Record Associated to Current Portal User (not emulated); a multistep
+ *                        form step's sources are mapped onto these, plus {@link #SOURCE_PREVIOUS_STEP}
  * @param onSuccess       756150000 Display Success Message, 756150001 Redirect
  */
 public record FormSettings(String id, String name, String table, int mode, int sourceType, String recordIdParameter,
@@ -24,6 +25,8 @@ public record FormSettings(String id, String name, String table, int mode, int s
     public static final int SOURCE_QUERY_STRING = 756150001;
     public static final int SOURCE_CURRENT_USER = 756150002;
     public static final int SOURCE_ASSOCIATED_TO_USER = 756150003;
+    /** A multistep form step's "Result From Previous Step" (the emulator's own value: basic forms have no such source). */
+    public static final int SOURCE_PREVIOUS_STEP = -1;
     public static final int ON_SUCCESS_MESSAGE = 756150000;
     public static final int ON_SUCCESS_REDIRECT = 756150001;
 

@@ -28,7 +28,8 @@ import org.springframework.web.client.HttpClientErrorException;
  * step, writes its row through the store (each step saves, as Power Pages does) and moves to {@code adx_nextstep};
  * Previous goes back when the step permits it ({@code adx_movepreviouspermitted}); a Redirect step sends the visitor
  * to its URL or web page; the last step's success shows the success message. A later step on the same table edits
- * the row an earlier step created (the "Result From Previous Step" record source).
+ * the row an earlier step created (the "Result From Previous Step" record source; also when a step returns to a
+ * table the visitor already saved a row of, as going back to an Insert step shows that row again).
  *
  * <p>Progress travels in the page as a signed hidden field ({@link AntiForgery#sign}) rather than in Power Pages'
  * {@code adx_webformsession} rows, so any node of either region continues a visitor's form. Condition steps are
@@ -216,10 +217,12 @@ public class MultistepForms {
      * the query string names.
      */
     private String recordId(FormSettings settings, Progress progress, SiteUser user, String query) {
-        if (progress.recordId() != null && settings.table() != null && settings.table().equals(progress.recordTable())) {
-            return progress.recordId();
+        boolean sameTable = settings.table() != null && settings.table().equals(progress.recordTable());
+        if (progress.recordId() != null && (sameTable || settings.sourceType() == FormSettings.SOURCE_PREVIOUS_STEP)) {
+            return sameTable ? progress.recordId() : null;
         }
-        return settings.mode() == FormSettings.INSERT ? null : engine.recordId(settings, user, query);
+        return settings.mode() == FormSettings.INSERT || settings.sourceType() == FormSettings.SOURCE_PREVIOUS_STEP ? null
+                : engine.recordId(settings, user, query);
     }
 
     private FormOutcome stay(MultistepForm form, Progress progress, Map<String, String> values, List<FormOutcome.Message> errors) {

@@ -69,6 +69,8 @@ public final class FixtureSite {
         ObjectNode row = row("adx_entitypermissionid", String.format("23000000-0000-4000-8000-%012d", ++permissions),
                 "adx_entityname", table + " " + permissions, "adx_entitylogicalname", table, "adx_scope", scope,
                 "_adx_webroleid_value", role);
+        // The store's simplified lookup and Power Pages' N:N (as a site folder lists it): loaders read either.
+        row.putArray("adx_entitypermission_webrole").add(role);
         for (String privilege : List.of("read", "create", "write", "delete")) {
             row.put("adx_" + privilege, List.of(privileges).contains(privilege));
         }

@@ -26,11 +26,11 @@ class MultistepFormTests {
     MultistepFormTests() {
         fixture.add("adx_webforms", row("adx_webformid", FORM, "adx_name", "Application", "_adx_startstep_value", COMPANY))
                 .add("adx_webformsteps", row("adx_webformstepid", COMPANY, "adx_name", "Company", "_adx_webform_value", FORM,
-                        "adx_type", 100000001, "adx_entityname", "account", "adx_mode", 100000000, "_adx_nextstep_value", CHECK))
+                        "adx_type", 100000001, "adx_targetentitylogicalname", "account", "adx_mode", 100000000, "_adx_nextstep_value", CHECK))
                 .add("adx_webformsteps", row("adx_webformstepid", CHECK, "adx_name", "Check", "_adx_webform_value", FORM,
                         "adx_type", 100000000, "adx_condition", "name != null", "_adx_nextstep_value", SIZE))
                 .add("adx_webformsteps", row("adx_webformstepid", SIZE, "adx_name", "Size", "_adx_webform_value", FORM,
-                        "adx_type", 100000001, "adx_entityname", "account", "adx_mode", 100000001,
+                        "adx_type", 100000001, "adx_targetentitylogicalname", "account", "adx_mode", 100000001, "adx_entitysourcetype", 100000003,
                         "adx_successmessage", "Application received."))
                 .add("adx_webformmetadatas", row("adx_webformmetadataid", "0e000000-0000-4000-8000-000000000001",
                         "_adx_webformstep_value", COMPANY, "adx_type", 100000000, "adx_attributelogicalname", "name",
