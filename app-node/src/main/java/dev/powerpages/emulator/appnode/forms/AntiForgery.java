@@ -33,13 +33,9 @@ public class AntiForgery {
     private final Clock clock;
 
     public AntiForgery(FormsProperties properties) {
-        this(properties, Clock.systemUTC());
-    }
-
-    AntiForgery(FormsProperties properties, Clock clock) {
         this.key = properties.antiForgerySecret().getBytes(StandardCharsets.UTF_8);
         this.lifetimeSeconds = properties.antiForgeryLifetime().toSeconds();
-        this.clock = clock;
+        this.clock = Clock.systemUTC();
     }
 
     /** A token for this visitor ({@code null}: anonymous), valid for {@code forms.anti-forgery-lifetime}. */

@@ -38,12 +38,8 @@ public class TableSchemas {
     private final Cache<String, Map<String, TableSchema>> cache;
 
     public TableSchemas(StoreClient store) {
-        this(store, Duration.ofMinutes(1));
-    }
-
-    TableSchemas(StoreClient store, Duration maxAge) {
         this.store = store;
-        this.cache = Caffeine.newBuilder().expireAfterWrite(maxAge).build();
+        this.cache = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1)).build();
     }
 
     /** The table of this logical name ({@code account}), if the store has it. */
