@@ -1,20 +1,15 @@
 package dev.powerpages.emulator.appnode.forms;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import dev.powerpages.emulator.appnode.cache.SiteCache;
-import dev.powerpages.emulator.appnode.render.LiquidRenderer;
-import dev.powerpages.emulator.appnode.render.RenderedPage;
 import dev.powerpages.emulator.appnode.render.RequestInfo;
-import dev.powerpages.emulator.appnode.render.TemplateRenderException;
 import dev.powerpages.emulator.appnode.signin.SiteUser;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.site.WebPage;
-import dev.powerpages.emulator.appnode.store.StoreUnavailableException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,26 +21,23 @@ import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriUtils;
 
 /**
- * The post of a form: Power Pages' forms post back to their own page (ASP.NET Web Forms), and the answer is that
- * page rendered again with the form's outcome — validation summary and the visitor's values, or the success
- * message — or the redirect the form asks for on success. Posts to the node's own paths ({@code /_api},
- * {@code /SignIn}, {@code /_services}) go to their more specific handlers, never here.
+ * Posts to the site's pages: Power Pages' forms post back to their own page (ASP.NET Web Forms). This finds the page
+ * and hands the post to {@link FormPosts}. Posts to the node's own paths ({@code /_api}, {@code /SignIn},
+ * {@code /_services}) go to their more specific handlers, never here.
  */
 @Controller
 class FormSubmitController {
 
     private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
-    private final SiteCache siteCache;
-    private final LiquidRenderer renderer;
-    private final BasicForms basicForms;
-    private final MultistepForms multistepForms;
+    private static final java.util.regex.Pattern LANGUAGE_CODE = java.util.regex.Pattern.compile("/[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*/");
 
-    FormSubmitController(SiteCache siteCache, LiquidRenderer renderer, BasicForms basicForms, MultistepForms multistepForms) {
+    private final SiteCache siteCache;
+    private final FormPosts posts;
+
+    FormSubmitController(SiteCache siteCache, FormPosts posts) {
         this.siteCache = siteCache;
-        this.renderer = renderer;
-        this.basicForms = basicForms;
-        this.multistepForms = multistepForms;
+        this.posts = posts;
     }
 
     @PostMapping("/**")
@@ -55,62 +47,28 @@ class FormSubmitController {
             return page(HttpStatus.SERVICE_UNAVAILABLE, "The site is not available yet. Please try again in a moment.");
         }
         String path = UriUtils.decode(request.getRequestURI(), StandardCharsets.UTF_8);
-        Optional<WebPage> page = site.pageByUrl(path).filter(WebPage::published);
+        Optional<WebPage> page = site.pageByUrl(path).or(() -> withoutLanguageCode(path).flatMap(site::pageByUrl))
+                .filter(WebPage::published);
         if (page.isEmpty()) {
             return page(HttpStatus.NOT_FOUND, "There is no page at " + path + " to post a form to.");
         }
-        String key = request.getParameter(BasicForms.KEY_FIELD);
-        if (key == null) {
-            return page(HttpStatus.BAD_REQUEST, "This post names no form of the page.");
-        }
         SiteUser user = SiteUser.current(request).orElse(null);
-        Map<String, String[]> parameters = request.getParameterMap();
-        FormDefinitions forms = FormDefinitions.of(site);
-        Submitted submitted;
-        try {
-            if (key.startsWith("entityform:")) {
-                Optional<FormSettings> form = forms.basicForm(key.substring("entityform:".length()), null);
-                if (form.isEmpty()) {
-                    return page(HttpStatus.BAD_REQUEST, "The form this post names is not on the site.");
-                }
-                submitted = basicForms.submit(site, user, form.get(), request.getQueryString(), parameters);
-            }
-            else if (key.startsWith("webform:")) {
-                Optional<MultistepForm> form = forms.multistepForm(key.substring("webform:".length()), null);
-                if (form.isEmpty()) {
-                    return page(HttpStatus.BAD_REQUEST, "The form this post names is not on the site.");
-                }
-                submitted = multistepForms.submit(site, user, form.get(), request.getQueryString(), parameters);
-            }
-            else {
-                return page(HttpStatus.BAD_REQUEST, "This post names no form of the page.");
-            }
-        }
-        catch (StoreUnavailableException ex) {
-            return page(HttpStatus.SERVICE_UNAVAILABLE, "The form could not be saved: the data is unavailable. Please try again later.");
-        }
-        if (submitted.redirect() != null) {
-            return ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, submitted.redirect())
-                    .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
-        }
-        request.setAttribute(FormOutcome.ATTRIBUTE, submitted.outcome());
         RequestInfo info = new RequestInfo(path, request.getRequestURL().toString()
                 + (request.getQueryString() == null ? "" : "?" + request.getQueryString()), request.getQueryString(), user);
-        try {
-            RenderedPage rendered = renderer.render(site, page.get(), info);
-            return ResponseEntity.status(submitted.status())
-                    .contentType(MediaType.parseMediaType(rendered.mimeType().contains("charset") ? rendered.mimeType()
-                            : rendered.mimeType() + ";charset=UTF-8"))
-                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                    .body(rendered.body());
-        }
-        catch (TemplateRenderException ex) {
-            return page(HttpStatus.INTERNAL_SERVER_ERROR, "The page's web template " + ex.templateName() + " could not be rendered: "
-                    + ex.getMessage());
-        }
+        return posts.submit(site, page.get(), info, request);
     }
 
-    private static ResponseEntity<String> page(HttpStatus status, String message) {
+    /**
+     * A multilingual site's page URL without its language code ({@code /en-US/contact/} → {@code /contact/}). The
+     * page router of the GET side knows the site's languages; until posts are routed by it, a leading segment shaped
+     * like a language code is tried off.
+     */
+    static Optional<String> withoutLanguageCode(String path) {
+        java.util.regex.Matcher matcher = LANGUAGE_CODE.matcher(path);
+        return matcher.lookingAt() ? Optional.of(path.substring(matcher.end() - 1)) : Optional.empty();
+    }
+
+    static ResponseEntity<String> page(HttpStatus status, String message) {
         return ResponseEntity.status(status).contentType(HTML).header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + status.value() + "</title></head>"
                         + "<body><h1>" + status.value() + " " + HtmlUtils.htmlEscape(status.getReasonPhrase()) + "</h1><p>"

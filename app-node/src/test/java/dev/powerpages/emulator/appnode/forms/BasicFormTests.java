@@ -228,6 +228,15 @@ class BasicFormTests {
     }
 
     @Test
+    void aMultilingualSitesLanguageCodedPageUrlTakesThePost() throws Exception {
+        forms.mvc.perform(post("/en-US" + contactUs).param("__pp_form", "entityform:" + CONTACT_FORM)
+                        .param("__RequestVerificationToken", forms.antiForgery.token(null)).param("name", "Northwind"))
+                .andExpect(status().isOk());
+
+        assertThat(store.rows("accounts")).extracting(row -> row.get("name").asString()).contains("Northwind");
+    }
+
+    @Test
     void aPostToAPageWithoutAFormKeyIsABadRequestAndToNoPageA404() throws Exception {
         forms.mvc.perform(post(contactUs).param("name", "x")).andExpect(status().isBadRequest());
         forms.mvc.perform(post("/nowhere/").param("__pp_form", "entityform:" + CONTACT_FORM)).andExpect(status().isNotFound())

@@ -53,7 +53,7 @@ public final class FormsHarness {
         renderer = new LiquidRenderer(LIMITS, new FetchXmlTag(null, null), extensions, List.of());
         SiteCache cache = mock(SiteCache.class);
         when(cache.current()).thenReturn(Optional.of(site));
-        mvc = MockMvcBuilders.standaloneSetup(new FormSubmitController(cache, renderer, basic, multistep)).build();
+        mvc = MockMvcBuilders.standaloneSetup(new FormSubmitController(cache, new FormPosts(renderer, basic, multistep))).build();
     }
 
     /** The page as a GET renders it, for this visitor ({@code null}: anonymous). */
