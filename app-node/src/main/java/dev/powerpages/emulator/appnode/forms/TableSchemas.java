@@ -13,33 +13,54 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.powerpages.emulator.appnode.store.StoreClient;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The store's tables as its {@code $metadata} describes them, read once and kept for a minute (a table added to
- * the store shows up without a restart). A table the store does not have (a site's custom table the environment
- * was not given through {@code store.environments[].extra-tables}) is absent: the form or list that names it renders
- * the not-emulated comment instead.
+ * The store's tables as its {@code $metadata} describes them. Read when the node is ready (so the first page with a
+ * form does not spend its render time on it) and refreshed in the background after a minute, the old answer served
+ * meanwhile (a table added to the store shows up without a restart). A table the store does not have (a site's custom
+ * table the environment was not given through {@code store.environments[].extra-tables}) is absent: the form or list
+ * that names it renders the not-emulated comment instead.
  */
 @Component
 public class TableSchemas {
 
     private static final String KEY = "metadata";
 
-    private final StoreClient store;
-    private final Cache<String, Map<String, TableSchema>> cache;
+    private static final Logger log = LoggerFactory.getLogger(TableSchemas.class);
+
+    private final LoadingCache<String, Map<String, TableSchema>> cache;
 
     public TableSchemas(StoreClient store) {
-        this.store = store;
-        this.cache = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1)).build();
+        this.cache = Caffeine.newBuilder().refreshAfterWrite(Duration.ofMinutes(1))
+                .build(key -> parse(store.metadataDocument()));
+    }
+
+    /** Reads {@code $metadata} once the node is up, off the request threads; a failure is tried again on first use. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void warmUp() {
+        Thread warmUp = new Thread(() -> {
+            try {
+                cache.get(KEY);
+            }
+            catch (RuntimeException ex) {
+                log.debug("The store's $metadata could not be read yet: {}", ex.getMessage());
+            }
+        }, "table-schemas-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
     /** The table of this logical name ({@code account}), if the store has it. */
@@ -47,7 +68,7 @@ public class TableSchemas {
         if (logicalName == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(cache.get(KEY, key -> parse(store.metadataDocument())).get(logicalName.toLowerCase(Locale.ROOT)));
+        return Optional.ofNullable(cache.get(KEY).get(logicalName.toLowerCase(Locale.ROOT)));
     }
 
     /** Entity types and entity sets of a CSDL document, by the entity type's name (Dataverse's logical name). */
