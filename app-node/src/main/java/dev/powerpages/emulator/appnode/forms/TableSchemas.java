@@ -23,13 +23,11 @@ import org.xml.sax.InputSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The store's tables as its {@code $metadata} describes them. Read when the node is ready (so the first page with a
- * form does not spend its render time on it) and refreshed in the background after a minute, the old answer served
+ * The store's tables as its {@code $metadata} describes them. Read once the site is loaded if it has forms or lists
+ * ({@link FormsWarmUp}, so the first page with a form does not spend its render time on it) and refreshed in the background after a minute, the old answer served
  * meanwhile (a table added to the store shows up without a restart). A table the store does not have (a site's custom
  * table the environment was not given through {@code store.environments[].extra-tables}) is absent: the form or list
  * that names it renders the not-emulated comment instead.
@@ -48,19 +46,14 @@ public class TableSchemas {
                 .build(key -> parse(store.metadataDocument()));
     }
 
-    /** Reads {@code $metadata} once the node is up, off the request threads; a failure is tried again on first use. */
-    @EventListener(ApplicationReadyEvent.class)
-    public void warmUp() {
-        Thread warmUp = new Thread(() -> {
-            try {
-                cache.get(KEY);
-            }
-            catch (RuntimeException ex) {
-                log.debug("The store's $metadata could not be read yet: {}", ex.getMessage());
-            }
-        }, "table-schemas-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
+    /** Reads {@code $metadata} now, if it has not been read; a failure is tried again on first use. */
+    void warmUp() {
+        try {
+            cache.get(KEY);
+        }
+        catch (RuntimeException ex) {
+            log.debug("The store's $metadata could not be read yet: {}", ex.getMessage());
+        }
     }
 
     /** The table of this logical name ({@code account}), if the store has it. */

@@ -133,7 +133,8 @@ class EntityListTags implements LiquidExtension {
     private Object grid(TemplateContext context, Map<String, Object> parameters) {
         RenderScope scope = RenderScope.of(context);
         Object key = parameters.containsKey("key") ? parameters.get("key") : context.get("key");
-        Optional<EntityList> list = EntityLists.of(scope.site()).find(key == null ? null : String.valueOf(key));
+        EntityLists lists = EntityLists.of(scope.site());
+        Optional<EntityList> list = key == null ? lists.ofPage(scope.page().id()) : lists.find(String.valueOf(key));
         if (list.isEmpty()) {
             return "";
         }

@@ -35,6 +35,12 @@ public record EntityLists(Map<String, EntityList> byId) {
         return byId.values().stream().filter(list -> idOrName.equalsIgnoreCase(list.name())).findFirst();
     }
 
+    /** The list a page shows ({@code adx_webpageid} of the list), as {@code include 'entity_list'} without a key finds it. */
+    public Optional<EntityList> ofPage(String pageId) {
+        return pageId == null ? Optional.empty()
+                : byId.values().stream().filter(list -> pageId.equalsIgnoreCase(list.pageId())).findFirst();
+    }
+
     private static EntityLists build(SiteSnapshot site) {
         Map<String, EntityList> lists = new LinkedHashMap<>();
         for (StoreRow row : site.tables().activeRows("adx_entitylists")) {
@@ -56,7 +62,8 @@ public record EntityLists(Map<String, EntityList> byId) {
                     row.flag("adx_entitypermissionsenabled", false), localized(row.text("adx_emptylisttext")), detailsPage,
                     parameter == null || parameter.isBlank() ? "id" : parameter, localized(row.text("adx_detailsbuttonlabel")),
                     ref(row, "adx_webpageforcreate"), localized(row.text("adx_createbuttonlabel")),
-                    row.text("adx_primarykeyname") != null ? row.text("adx_primarykeyname") : table + "id"));
+                    row.text("adx_primarykeyname") != null ? row.text("adx_primarykeyname") : table + "id",
+                    ref(row, "adx_webpageid")));
         }
         return new EntityLists(Map.copyOf(lists));
     }

@@ -32,6 +32,7 @@ import org.springframework.web.util.UriUtils;
 class ViewQueries {
 
     private static final Set<String> HIDDEN_COLUMNS = Set.of("adx_identity_passwordhash");
+    static final long MAX_ROWS = 5000;
 
     private final StoreClient store;
     private final BusinessDataCache cache;
@@ -74,7 +75,9 @@ class ViewQueries {
         List<String> select = new ArrayList<>();
         select.add(table.primaryKey());
         columns.forEach(column -> select.add(column.name()));
-        long top = (long) query.page() * query.pageSize();
+        // Rows are read from the first up to the page's last; Dataverse answers at most 5,000 rows a request, and so
+        // pages beyond the 5,000th row are empty here (Power Pages pages on with paging cookies).
+        long top = Math.min((long) query.page() * query.pageSize(), MAX_ROWS);
         StringBuilder options = new StringBuilder("$select=").append(encode(String.join(",", select)))
                 .append("&$count=true&$top=").append(top);
         if (!filters.isEmpty()) {

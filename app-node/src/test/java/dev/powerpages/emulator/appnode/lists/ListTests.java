@@ -33,6 +33,8 @@ class ListTests {
             + "{{ entityview.page }}/{{ entityview.total_pages }}|next {{ entityview.next_page }}|"
             + "{% for account in entityview.records %}{{ account.name }},{% endfor %}{% endentityview %}{% endentitylist %}");
     final String details = fixture.page("account", "details");
+    /** A page whose list is found by the page (the list's adx_webpageid), not by a key. */
+    final String directory = fixture.page("directory", "{% include 'entity_list' %}");
 
     ListTests() {
         for (int i = 1; i <= 12; i++) {
@@ -45,7 +47,15 @@ class ListTests {
                         + "\",\"DisplayName\":[{\"LCID\":1033,\"Value\":\"Active Accounts\"}]}]}",
                 "adx_settings", "{\"ItemActions\":[{\"Type\":\"CrmEntityFormView-DetailsAction\",\"RedirectWebpageId\":\""
                         + "30000000-0000-4000-8000-000000000004\"}]}"))
-                .permission(FixtureSite.ANONYMOUS, "account", 756150000, "read");
+                .permission(FixtureSite.ANONYMOUS, "account", 756150000, "read")
+                .add("adx_entitylists", row("adx_entitylistid", "0f000000-0000-4000-8000-000000000002", "adx_name", "Directory",
+                        "adx_entityname", "account", "adx_pagesize", 20, "_adx_webpageid_value", "30000000-0000-4000-8000-000000000005"));
+    }
+
+    @Test
+    void theEntityListTemplateWithoutAKeyShowsThePagesOwnList() {
+        assertThat(get(fixture.snapshot(), directory)).contains("data-list-id=\"0f000000-0000-4000-8000-000000000002\"")
+                .contains("Account 12").doesNotContain("view-pagination");
     }
 
     @AfterEach

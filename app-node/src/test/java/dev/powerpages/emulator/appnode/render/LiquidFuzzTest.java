@@ -298,7 +298,7 @@ class LiquidFuzzTest {
         snippets.put("Footer", "<footer>&copy; Contoso</footer>");
         return new SiteSnapshot("w-1", "Fuzz", Map.of(page.id(), page), Map.of(page.url(), page), Map.of(),
                 Map.of("pt-1", new PageTemplate("pt-1", "Page", "t-page")), byId, byName, snippets, Map.of(), Map.of(),
-                Map.of(), Map.of(), SitePermissions.NONE, SiteTables.EMPTY, Instant.EPOCH);
+                Map.of(), Map.of(), SitePermissions.NONE, new SiteTables(Map.of()), Instant.EPOCH);
     }
 
     static WebPage page() {
