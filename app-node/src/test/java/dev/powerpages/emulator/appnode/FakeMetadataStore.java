@@ -412,7 +412,7 @@ public final class FakeMetadataStore implements AfterAllCallback {
                                 + "<p class=\"unknown\">[{{ no_such_object.title }}][{{ user.fullname }}]</p>"
                                 + "<p class=\"marker\">{{ sitemarkers['Page Not Found'].url }}</p>"
                                 + "<ul class=\"children\">{% for child in page.children %}<li>{{ child.title }}={{ child.url }}</li>{% endfor %}</ul>"
-                                + "{{ snippets['Footer Text'] }}<p class=\"year\">{{ now | date: '%Y' }}</p></body></html>"),
+                                + "{{ snippets['Footer Text'] }}<p class=\"year\">{{ now | date: 'yyyy' }}</p></body></html>"),
                 row("adx_webtemplateid", "50000000-0000-0000-0000-000000000002", "adx_name", "Header", "adx_mimetype", null,
                         "adx_source", "<nav>{% for link in weblinks['Primary Navigation'].weblinks %}"
                                 + "<a href=\"{{ link.url }}\">{{ link.name }}</a>{% endfor %}</nav>"
