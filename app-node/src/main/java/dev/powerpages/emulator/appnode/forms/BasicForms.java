@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.powerpages.emulator.appnode.antiforgery.AntiForgery;
 import dev.powerpages.emulator.appnode.render.RenderScope;
 import dev.powerpages.emulator.appnode.report.UnsupportedLiquid;
 import dev.powerpages.emulator.appnode.signin.SiteUser;
@@ -93,7 +94,7 @@ public class BasicForms {
             String label = form.submitButtonText() != null ? form.submitButtonText() : "Submit";
             Map<String, String> hidden = new LinkedHashMap<>();
             hidden.put(KEY_FIELD, key(form));
-            String markup = FormMarkup.form(form.id(), action(scope), antiForgery.token(user), hidden, form, fields,
+            String markup = FormMarkup.form(form.id(), action(scope), antiForgery.requestTokenForCurrentRequest(), hidden, form, fields,
                     outcome == null ? List.of() : outcome.errors(), readOnly,
                     List.of(new FormMarkup.Button(button, label, "btn btn-primary button submit-btn")), null);
             return outcome != null && outcome.succeeded() ? FormMarkup.success(outcome.success()) + markup : markup;
@@ -104,8 +105,9 @@ public class BasicForms {
     }
 
     /** A post of the form: validated, checked against table permissions, written through the store. */
-    Submitted submit(SiteSnapshot site, SiteUser user, FormSettings form, String query, Map<String, String[]> parameters) {
-        if (!antiForgery.valid(first(parameters, AntiForgery.FIELD), user)) {
+    Submitted submit(SiteSnapshot site, SiteUser user, FormSettings form, String query, Map<String, String[]> parameters,
+            boolean tokenValid) {
+        if (!tokenValid) {
             return Submitted.render(failure(form, Map.of(), EXPIRED), HttpStatus.BAD_REQUEST);
         }
         Optional<TableSchema> table = engine.table(form.table());

@@ -1,5 +1,6 @@
 package dev.powerpages.emulator.appnode.forms;
 
+import dev.powerpages.emulator.appnode.antiforgery.AntiForgery;
 import java.util.List;
 import java.util.Map;
 
@@ -39,7 +40,7 @@ final class FormMarkup {
         StringBuilder html = new StringBuilder();
         html.append("<div class=\"entity-form\"><form method=\"post\" action=\"").append(e(action))
                 .append("\" id=\"liquid_form\" novalidate=\"novalidate\">");
-        html.append("<input type=\"hidden\" name=\"").append(AntiForgery.FIELD).append("\" value=\"").append(e(token)).append("\">");
+        html.append("<input type=\"hidden\" name=\"").append(AntiForgery.NAME).append("\" value=\"").append(e(token)).append("\">");
         hidden.forEach((name, value) -> html.append("<input type=\"hidden\" name=\"").append(e(name)).append("\" value=\"")
                 .append(e(value)).append("\">"));
         if (progress != null) {

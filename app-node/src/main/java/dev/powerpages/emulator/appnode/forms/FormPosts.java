@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import dev.powerpages.emulator.appnode.antiforgery.AntiForgery;
 import dev.powerpages.emulator.appnode.render.LiquidRenderer;
 import dev.powerpages.emulator.appnode.render.RenderedPage;
 import dev.powerpages.emulator.appnode.render.RequestInfo;
@@ -31,8 +32,10 @@ public class FormPosts {
     private final LiquidRenderer renderer;
     private final BasicForms basicForms;
     private final MultistepForms multistepForms;
+    private final AntiForgery antiForgery;
 
-    FormPosts(LiquidRenderer renderer, BasicForms basicForms, MultistepForms multistepForms) {
+    FormPosts(LiquidRenderer renderer, BasicForms basicForms, MultistepForms multistepForms, AntiForgery antiForgery) {
+        this.antiForgery = antiForgery;
         this.renderer = renderer;
         this.basicForms = basicForms;
         this.multistepForms = multistepForms;
@@ -44,6 +47,7 @@ public class FormPosts {
             return FormSubmitController.page(HttpStatus.BAD_REQUEST, "This post names no form of the page.");
         }
         Map<String, String[]> parameters = request.getParameterMap();
+        boolean tokenValid = antiForgery.valid(request, request.getParameter(AntiForgery.NAME));
         FormDefinitions forms = FormDefinitions.of(site);
         Submitted submitted;
         try {
@@ -52,14 +56,14 @@ public class FormPosts {
                 if (form.isEmpty()) {
                     return FormSubmitController.page(HttpStatus.BAD_REQUEST, "The form this post names is not on the site.");
                 }
-                submitted = basicForms.submit(site, info.user(), form.get(), info.query(), parameters);
+                submitted = basicForms.submit(site, info.user(), form.get(), info.query(), parameters, tokenValid);
             }
             else if (key.startsWith("webform:")) {
                 Optional<MultistepForm> form = forms.multistepForm(key.substring("webform:".length()), null);
                 if (form.isEmpty()) {
                     return FormSubmitController.page(HttpStatus.BAD_REQUEST, "The form this post names is not on the site.");
                 }
-                submitted = multistepForms.submit(site, info.user(), form.get(), info.query(), parameters);
+                submitted = multistepForms.submit(site, info.user(), form.get(), info.query(), parameters, tokenValid);
             }
             else {
                 return FormSubmitController.page(HttpStatus.BAD_REQUEST, "This post names no form of the page.");

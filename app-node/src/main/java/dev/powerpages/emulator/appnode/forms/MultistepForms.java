@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.powerpages.emulator.appnode.antiforgery.AntiForgery;
 import dev.powerpages.emulator.appnode.render.RenderScope;
 import dev.powerpages.emulator.appnode.report.UnsupportedLiquid;
 import dev.powerpages.emulator.appnode.signin.SiteUser;
@@ -31,7 +32,7 @@ import org.springframework.web.client.HttpClientErrorException;
  * the row an earlier step created (the "Result From Previous Step" record source; also when a step returns to a
  * table the visitor already saved a row of, as going back to an Insert step shows that row again).
  *
- * <p>Progress travels in the page as a signed hidden field ({@link AntiForgery#sign}) rather than in Power Pages'
+ * <p>Progress travels in the page as a signed hidden field ({@link SignedState#sign}) rather than in Power Pages'
  * {@code adx_webformsession} rows, so any node of either region continues a visitor's form. Condition steps are
  * not evaluated (the emulator follows their next step and says so), nor Load User Control steps.
  */
@@ -44,9 +45,11 @@ public class MultistepForms {
 
     private final FormEngine engine;
     private final AntiForgery antiForgery;
+    private final SignedState state;
     private final UnsupportedLiquid unsupported;
 
-    MultistepForms(FormEngine engine, AntiForgery antiForgery, UnsupportedLiquid unsupported) {
+    MultistepForms(FormEngine engine, AntiForgery antiForgery, SignedState state, UnsupportedLiquid unsupported) {
+        this.state = state;
         this.engine = engine;
         this.antiForgery = antiForgery;
         this.unsupported = unsupported;
@@ -90,7 +93,7 @@ public class MultistepForms {
         if (form.authenticationRequired() && user == null) {
             return FormMarkup.alert("You must be signed in to use this form.");
         }
-        Progress progress = outcome != null && outcome.state() != null ? decode(antiForgery.verify(outcome.state())) : null;
+        Progress progress = outcome != null && outcome.state() != null ? decode(state.verify(outcome.state())) : null;
         if (progress == null) {
             MultistepForm.Step start = formStep(scope.site(), form, form.startStepId());
             if (start == null) {
@@ -132,11 +135,11 @@ public class MultistepForms {
             buttons.add(new FormMarkup.Button("NextButton", next, "btn btn-primary button next submit-btn"));
             Map<String, String> hidden = new LinkedHashMap<>();
             hidden.put(BasicForms.KEY_FIELD, key(form));
-            hidden.put(STATE_FIELD, antiForgery.sign(progress.encode()));
+            hidden.put(STATE_FIELD, state.sign(progress.encode()));
             List<MultistepForm.Step> path = path(scope.site(), form);
             List<String> titles = path.stream().map(MultistepForm.Step::title).toList();
             int current = Math.max(0, path.indexOf(step));
-            return FormMarkup.form(form.id(), BasicForms.action(scope), antiForgery.token(user), hidden, settings,
+            return FormMarkup.form(form.id(), BasicForms.action(scope), antiForgery.requestTokenForCurrentRequest(), hidden, settings,
                     engine.fields(settings, table.get(), values), outcome == null ? List.of() : outcome.errors(), readOnly,
                     readOnly && !step.last() ? List.of() : buttons, new FormMarkup.Progress(titles, current));
         }
@@ -145,9 +148,10 @@ public class MultistepForms {
         }
     }
 
-    Submitted submit(SiteSnapshot site, SiteUser user, MultistepForm form, String query, Map<String, String[]> parameters) {
-        Progress progress = decode(antiForgery.verify(BasicForms.first(parameters, STATE_FIELD)));
-        if (!antiForgery.valid(BasicForms.first(parameters, AntiForgery.FIELD), user) || progress == null
+    Submitted submit(SiteSnapshot site, SiteUser user, MultistepForm form, String query, Map<String, String[]> parameters,
+            boolean tokenValid) {
+        Progress progress = decode(state.verify(BasicForms.first(parameters, STATE_FIELD)));
+        if (!tokenValid || progress == null
                 || !form.steps().containsKey(progress.stepId())) {
             return Submitted.render(new FormOutcome(key(form), Map.of(), List.of(new FormOutcome.Message(null, BasicForms.EXPIRED)),
                     null, null), HttpStatus.BAD_REQUEST);
@@ -157,7 +161,7 @@ public class MultistepForms {
             List<String> history = new ArrayList<>(progress.history());
             String previous = history.remove(history.size() - 1);
             Progress back = new Progress(previous, progress.recordId(), progress.recordTable(), List.copyOf(history));
-            return Submitted.render(new FormOutcome(key(form), Map.of(), List.of(), null, antiForgery.sign(back.encode())), HttpStatus.OK);
+            return Submitted.render(new FormOutcome(key(form), Map.of(), List.of(), null, state.sign(back.encode())), HttpStatus.OK);
         }
         FormSettings settings = step.settings();
         Optional<TableSchema> table = engine.table(settings.table());
@@ -209,7 +213,7 @@ public class MultistepForms {
         List<String> history = new ArrayList<>(progress.history());
         history.add(step.id());
         Progress forward = new Progress(next.id(), written, written == null ? progress.recordTable() : settings.table(), List.copyOf(history));
-        return Submitted.render(new FormOutcome(key(form), Map.of(), List.of(), null, antiForgery.sign(forward.encode())), HttpStatus.OK);
+        return Submitted.render(new FormOutcome(key(form), Map.of(), List.of(), null, state.sign(forward.encode())), HttpStatus.OK);
     }
 
     /**
@@ -226,7 +230,7 @@ public class MultistepForms {
     }
 
     private FormOutcome stay(MultistepForm form, Progress progress, Map<String, String> values, List<FormOutcome.Message> errors) {
-        return new FormOutcome(key(form), values, errors, null, antiForgery.sign(progress.encode()));
+        return new FormOutcome(key(form), values, errors, null, state.sign(progress.encode()));
     }
 
     /**

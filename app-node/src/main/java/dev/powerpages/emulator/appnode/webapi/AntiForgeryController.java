@@ -2,6 +2,8 @@ package dev.powerpages.emulator.appnode.webapi;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import dev.powerpages.emulator.appnode.antiforgery.AntiForgery;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

@@ -94,7 +94,7 @@ class BasicFormTests {
     void postingTheFormCreatesTheRowThroughTheStoreAndShowsTheSuccessMessage() throws Exception {
         String token = FormsHarness.token(forms.get(contactUs, null));
 
-        String html = forms.mvc.perform(post(contactUs).param("__pp_form", "entityform:" + CONTACT_FORM)
+        String html = forms.mvc.perform(forms.post(contactUs).param("__pp_form", "entityform:" + CONTACT_FORM)
                         .param("__RequestVerificationToken", token).param("name", "Tailspin Toys").param("numberofemployees", "40")
                         .param("revenue", "1250.50").param("openedon", "2024-05-01"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -113,7 +113,7 @@ class BasicFormTests {
     void aMissingRequiredFieldAndABadNumberGivePowerPagesValidationSummaryAndNoWrite() throws Exception {
         String token = FormsHarness.token(forms.get(contactUs, null));
 
-        String html = forms.mvc.perform(post(contactUs).param("__pp_form", "entityform:" + CONTACT_FORM)
+        String html = forms.mvc.perform(forms.post(contactUs).param("__pp_form", "entityform:" + CONTACT_FORM)
                         .param("__RequestVerificationToken", token).param("name", " ").param("numberofemployees", "forty"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
@@ -131,9 +131,9 @@ class BasicFormTests {
     void aPostWithoutTheAntiForgeryTokenOrWithAnotherVisitorsIsRefused() throws Exception {
         String anonymousToken = FormsHarness.token(forms.get(contactUs, null));
 
-        forms.mvc.perform(post(contactUs).param("__pp_form", "entityform:" + CONTACT_FORM).param("name", "Forged"))
+        forms.mvc.perform(forms.post(contactUs).param("__pp_form", "entityform:" + CONTACT_FORM).param("name", "Forged"))
                 .andExpect(status().isBadRequest());
-        forms.mvc.perform(post(contactUs).param("__pp_form", "entityform:" + CONTACT_FORM).param("name", "Forged")
+        forms.mvc.perform(forms.post(contactUs).param("__pp_form", "entityform:" + CONTACT_FORM).param("name", "Forged")
                         .param("__RequestVerificationToken", anonymousToken)
                         .requestAttr(SiteUser.REQUEST_ATTRIBUTE, ada()))
                 .andExpect(status().isBadRequest());
@@ -146,8 +146,8 @@ class BasicFormTests {
         String url = editAccount + "?id=" + ACCOUNT;
         assertThat(forms.get(url, null)).contains("You don&#39;t have the appropriate permissions.").doesNotContain("liquid_form");
 
-        String token = forms.antiForgery.token(null);
-        forms.mvc.perform(post(url).param("__pp_form", "entityform:" + EDIT_FORM).param("__RequestVerificationToken", token)
+        String token = forms.tokenFor(null);
+        forms.mvc.perform(forms.post(url).param("__pp_form", "entityform:" + EDIT_FORM).param("__RequestVerificationToken", token)
                         .param("name", "Defaced"))
                 .andExpect(status().isForbidden());
         assertThat(store.writes()).isEmpty();
@@ -161,7 +161,7 @@ class BasicFormTests {
         assertThat(page).contains("name=\"name\" type=\"text\" value=\"Fourth Coffee\"")
                 .contains("name=\"UpdateButton\"").contains("action=\"/edit-account/?id=" + ACCOUNT + "\"");
 
-        forms.mvc.perform(post(url).param("__pp_form", "entityform:" + EDIT_FORM).param("__RequestVerificationToken", FormsHarness.token(page))
+        forms.mvc.perform(forms.post(url).param("__pp_form", "entityform:" + EDIT_FORM).param("__RequestVerificationToken", FormsHarness.token(page))
                         .param("name", "Fourth Coffee Roasters").param("numberofemployees", "")
                         .requestAttr(SiteUser.REQUEST_ATTRIBUTE, manager))
                 .andExpect(status().isOk());
@@ -188,8 +188,8 @@ class BasicFormTests {
 
     @Test
     void onSuccessRedirectGoesToTheFormsPageWithTheNewRecordsId() throws Exception {
-        String location = forms.mvc.perform(post(register).param("__pp_form", "entityform:" + REDIRECT_FORM)
-                        .param("__RequestVerificationToken", forms.antiForgery.token(null)).param("name", "Adventure Works"))
+        String location = forms.mvc.perform(forms.post(register).param("__pp_form", "entityform:" + REDIRECT_FORM)
+                        .param("__RequestVerificationToken", forms.tokenFor(null)).param("name", "Adventure Works"))
                 .andExpect(status().isFound()).andReturn().getResponse().getHeader("Location");
 
         String created = store.rows("accounts").get(1).get("accountid").asString();
@@ -202,7 +202,7 @@ class BasicFormTests {
         assertThat(html).contains("value=\"Ada\"").contains("<input id=\"donotemail\" type=\"checkbox\" name=\"donotemail\" value=\"true\" checked=\"checked\">")
                 .doesNotContain("adx_identity_passwordhash");
 
-        forms.mvc.perform(post(profile).param("__pp_form", "entityform:" + PROFILE_FORM)
+        forms.mvc.perform(forms.post(profile).param("__pp_form", "entityform:" + PROFILE_FORM)
                         .param("__RequestVerificationToken", FormsHarness.token(html)).param("firstname", "Augusta")
                         .param("lastname", "Lovelace").requestAttr(SiteUser.REQUEST_ATTRIBUTE, ada()))
                 .andExpect(status().isOk());
@@ -229,8 +229,8 @@ class BasicFormTests {
 
     @Test
     void aMultilingualSitesLanguageCodedPageUrlTakesThePost() throws Exception {
-        forms.mvc.perform(post("/en-US" + contactUs).param("__pp_form", "entityform:" + CONTACT_FORM)
-                        .param("__RequestVerificationToken", forms.antiForgery.token(null)).param("name", "Northwind"))
+        forms.mvc.perform(forms.post("/en-US" + contactUs).param("__pp_form", "entityform:" + CONTACT_FORM)
+                        .param("__RequestVerificationToken", forms.tokenFor(null)).param("name", "Northwind"))
                 .andExpect(status().isOk());
 
         assertThat(store.rows("accounts")).extracting(row -> row.get("name").asString()).contains("Northwind");
@@ -238,8 +238,8 @@ class BasicFormTests {
 
     @Test
     void aPostToAPageWithoutAFormKeyIsABadRequestAndToNoPageA404() throws Exception {
-        forms.mvc.perform(post(contactUs).param("name", "x")).andExpect(status().isBadRequest());
-        forms.mvc.perform(post("/nowhere/").param("__pp_form", "entityform:" + CONTACT_FORM)).andExpect(status().isNotFound())
+        forms.mvc.perform(forms.post(contactUs).param("name", "x")).andExpect(status().isBadRequest());
+        forms.mvc.perform(forms.post("/nowhere/").param("__pp_form", "entityform:" + CONTACT_FORM)).andExpect(status().isNotFound())
                 .andExpect(header().string("Cache-Control", "no-store"));
     }
 }

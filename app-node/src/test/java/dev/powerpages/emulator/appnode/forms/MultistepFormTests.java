@@ -60,7 +60,7 @@ class MultistepFormTests {
                 .contains("name=\"PreviousButton\" value=\"Previous\"").contains("name=\"NextButton\" value=\"Submit\"");
         assertThat(store.rows("accounts")).hasSize(1);
 
-        String back = forms.mvc.perform(post(apply).param("__pp_form", "webform:" + FORM)
+        String back = forms.mvc.perform(forms.post(apply).param("__pp_form", "webform:" + FORM)
                         .param("__RequestVerificationToken", FormsHarness.token(second))
                         .param("__pp_webformstate", FormsHarness.state(second)).param("PreviousButton", "Previous"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -85,14 +85,14 @@ class MultistepFormTests {
         String state = FormsHarness.state(first);
         String tampered = state.substring(0, state.indexOf('.')) + ".AAAA";
 
-        forms.mvc.perform(post(apply).param("__pp_form", "webform:" + FORM).param("__RequestVerificationToken", FormsHarness.token(first))
+        forms.mvc.perform(forms.post(apply).param("__pp_form", "webform:" + FORM).param("__RequestVerificationToken", FormsHarness.token(first))
                         .param("__pp_webformstate", tampered).param("NextButton", "Next").param("name", "Skipped"))
                 .andExpect(status().isBadRequest());
         assertThat(store.writes()).isEmpty();
     }
 
     private String next(String page, String... fields) throws Exception {
-        var request = post(apply).param("__pp_form", "webform:" + FORM).param("__RequestVerificationToken", FormsHarness.token(page))
+        var request = forms.post(apply).param("__pp_form", "webform:" + FORM).param("__RequestVerificationToken", FormsHarness.token(page))
                 .param("__pp_webformstate", FormsHarness.state(page)).param("NextButton", "Next");
         for (int i = 0; i < fields.length; i += 2) {
             request.param(fields[i], fields[i + 1]);
