@@ -123,7 +123,7 @@ public class DemoSeeder {
             return null;
         }
         return switch (column.type()) {
-            case STRING, MEMO, LONGMEMO -> value.toString();
+            case STRING, MEMO, LONGMEMO, MULTICHOICE, FILE -> value.toString();
             case INTEGER, CHOICE -> ((Number) value).intValue();
             case BIGINT -> ((Number) value).longValue();
             case BOOLEAN -> (Boolean) value;
