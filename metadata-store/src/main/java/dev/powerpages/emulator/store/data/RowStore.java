@@ -183,6 +183,12 @@ public class RowStore implements DisposableBean {
                 + quote(table.primaryId()) + " = ?", mapper(table.columns()), id).stream().findFirst();
     }
 
+    /** The ids of the rows whose column holds this value (compared as the column compares: text case-insensitively). */
+    public List<UUID> idsWhere(TableDefinition table, ColumnDefinition column, Object value) {
+        return jdbc.queryForList("SELECT " + quote(table.primaryId()) + " FROM " + quote(table.logicalName()) + " WHERE "
+                + quote(column.name()) + " = ? ORDER BY " + quote(table.primaryId()), UUID.class, value);
+    }
+
     /** The row version of each row of a table. */
     public Map<UUID, Long> versions(TableDefinition table) {
         Map<UUID, Long> versions = new LinkedHashMap<>();

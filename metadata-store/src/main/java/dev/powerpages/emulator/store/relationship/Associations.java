@@ -118,6 +118,16 @@ public class Associations implements RowListener {
         return related;
     }
 
+    /**
+     * The rows {@code id} (a row of {@code table}) is associated with, seen from its own side only (for a
+     * self-referencing relationship: the pairs in which it is entity 1). A site folder lists them so.
+     */
+    public List<UUID> linked(ManyToManyDefinition relationship, TableDefinition table, UUID id) {
+        Map<UUID, List<UUID>> related = new LinkedHashMap<>();
+        collect(relationship, relationship.columnOf(table.logicalName()), relationship.otherColumn(table.logicalName()), List.of(id), related);
+        return related.getOrDefault(id, List.of());
+    }
+
     /** The pairs (entity 1 id, entity 2 id) of a relationship, for an export. */
     public List<UUID[]> pairs(ManyToManyDefinition relationship) {
         List<UUID[]> pairs = new ArrayList<>();
