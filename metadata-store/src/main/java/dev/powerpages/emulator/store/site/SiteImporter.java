@@ -10,9 +10,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 import dev.powerpages.emulator.sitefolder.SiteContent;
+import dev.powerpages.emulator.sitefolder.SiteFolderException;
 import dev.powerpages.emulator.store.data.RowStore;
 import dev.powerpages.emulator.store.environment.EnvironmentSchemas;
 import dev.powerpages.emulator.store.relationship.Associations;
@@ -68,18 +70,24 @@ class SiteImporter {
                 SiteBook.Entry before = previous.get(row.entry().key());
                 Long current = versions.computeIfAbsent(row.table().logicalName(), t -> rows.versions(row.table())).get(row.id());
                 long version;
-                if (current == null) {
-                    version = rows.insert(row.table(), row.id(), row.values());
-                    syncLinks(row, before);
-                    counts[0]++;
-                } else if (before == null || !before.hash().equals(row.entry().hash())
-                        || (mode == Mode.STARTUP && !current.equals(before.version()))) {
-                    version = rows.update(row.table(), row.id(), row.values(), null).orElseThrow();
-                    syncLinks(row, before);
-                    counts[1]++;
-                } else {
-                    version = current;
-                    counts[3]++;
+                try {
+                    if (current == null) {
+                        version = rows.insert(row.table(), row.id(), row.values());
+                        syncLinks(row, before);
+                        counts[0]++;
+                    } else if (before == null || !before.hash().equals(row.entry().hash())
+                            || (mode == Mode.STARTUP && !current.equals(before.version()))) {
+                        version = rows.update(row.table(), row.id(), row.values(), null).orElseThrow();
+                        syncLinks(row, before);
+                        counts[1]++;
+                    } else {
+                        version = current;
+                        counts[3]++;
+                    }
+                } catch (DataAccessException e) {
+                    // the database refused a value: name the file, and nothing of the import stays (the transaction rolls back)
+                    throw new SiteFolderException(row.source(), row.table().logicalName() + " " + row.id() + " cannot be stored: "
+                            + e.getMostSpecificCause().getMessage().lines().findFirst().orElse(""), e);
                 }
                 entries.add(row.entry().withVersion(version));
             }

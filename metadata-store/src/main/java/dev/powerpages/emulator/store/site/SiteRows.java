@@ -47,7 +47,7 @@ final class SiteRows {
      * @param links  for each many-to-many relationship the file lists, the related ids
      */
     record Desired(TableDefinition table, UUID id, Map<String, Object> values, Map<ManyToManyDefinition, List<UUID>> links,
-            SiteBook.Entry entry) {
+            SiteBook.Entry entry, SourceLocation source) {
     }
 
     /** Everything an import writes, and what it has to say. */
@@ -152,6 +152,7 @@ final class SiteRows {
             Optional<ColumnDefinition> column = table.column(name).filter(c -> !c.system());
             if (relationship.isPresent()) {
                 links.put(relationship.get(), ids(record, name, (List<?>) value));
+                originals.put(name, List.copyOf((List<?>) value)); // the order, which the store does not keep
             } else if (column.isPresent()) {
                 Object converted;
                 try {
@@ -182,7 +183,7 @@ final class SiteRows {
         String source = record.source() == null ? null : record.source().file().toString();
         String hash = hash(table.logicalName(), record.id(), source, written, values, links, extra, originals);
         SiteBook.Entry entry = new SiteBook.Entry(table.logicalName(), record.id().trim(), source, written, extra, originals, hash, null);
-        return new Desired(table, id, values, links, entry);
+        return new Desired(table, id, values, links, entry, record.source());
     }
 
     private static List<UUID> ids(SiteRecord record, String relationship, List<?> values) {
@@ -223,7 +224,8 @@ final class SiteRows {
         String id = entry != null ? entry.idText() : String.valueOf(row.get(table.primaryId()));
         List<String> order = new ArrayList<>(entry != null ? entry.columns() : List.of(table.primaryId()));
         for (ColumnDefinition column : table.columns()) {
-            if (!order.contains(column.name()) && !column.system() && !column.name().equals("adx_websiteid") && hasValue(column, row)) {
+            boolean key = column.name().equals(table.primaryId());
+            if (!order.contains(column.name()) && !key && !column.system() && !column.name().equals("adx_websiteid") && hasValue(column, row)) {
                 order.add(column.name());
             }
         }
@@ -237,7 +239,7 @@ final class SiteRows {
             if (name.equals(table.primaryId())) {
                 columns.put(name, id);
             } else if (links.containsKey(name) || ownRelationships.stream().anyMatch(r -> r.name().equals(name))) {
-                columns.put(name, List.copyOf(links.getOrDefault(name, List.of())));
+                columns.put(name, inWrittenOrder(links.getOrDefault(name, List.of()), entry == null ? null : entry.originals().get(name)));
             } else if (column.isPresent()) {
                 columns.put(name, exported(column.get(), row.get(name), entry == null ? null : entry.originals().get(name)));
             } else if (entry != null && entry.extra().containsKey(name)) {
@@ -254,6 +256,23 @@ final class SiteRows {
         Map<String, Object> columns = new LinkedHashMap<>();
         entry.columns().forEach(name -> columns.put(name, entry.extra().get(name)));
         return new SiteRecord(entry.entity(), entry.idText(), columns, source);
+    }
+
+    /** Related ids in the order the file listed them (the store keeps no order), new ones after. */
+    private static List<String> inWrittenOrder(List<String> ids, Object written) {
+        List<String> ordered = new ArrayList<>();
+        if (written instanceof List<?> list) {
+            for (Object id : list) {
+                String text = String.valueOf(id);
+                ids.stream().filter(i -> i.equalsIgnoreCase(text.trim())).findFirst().ifPresent(i -> ordered.add(text));
+            }
+        }
+        for (String id : ids) {
+            if (ordered.stream().noneMatch(o -> o.trim().equalsIgnoreCase(id))) {
+                ordered.add(id);
+            }
+        }
+        return ordered;
     }
 
     private static boolean hasValue(ColumnDefinition column, Map<String, Object> row) {

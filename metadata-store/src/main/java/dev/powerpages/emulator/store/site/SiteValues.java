@@ -53,7 +53,13 @@ final class SiteValues {
                     if (value instanceof byte[] || value instanceof List<?>) {
                         throw new Unfit("text");
                     }
-                    return text(value);
+                    String text = text(value);
+                    // the column lengths the Web API enforces too (Dataverse: 4,000 and 1,048,576; H2: 1,000,000)
+                    int max = column.type() == ColumnType.STRING ? 4000 : 1_000_000;
+                    if (text.length() > max) {
+                        throw new Unfit("text of at most " + max + " characters (it has " + text.length() + ")");
+                    }
+                    return text;
                 }
                 case MULTICHOICE -> {
                     if (value instanceof List<?> list) {
