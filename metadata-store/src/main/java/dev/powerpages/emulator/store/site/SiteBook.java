@@ -86,8 +86,16 @@ class SiteBook {
         return entries;
     }
 
-    void replace(Collection<Entry> entries) {
-        jdbc.update("DELETE FROM \"_site_row\"");
+    /** Writes the entries of rows an import wrote and forgets those of rows gone (keys as {@link Entry#key()}). */
+    void update(Collection<Entry> written, Collection<String> gone) {
+        List<Object[]> keys = new java.util.ArrayList<>();
+        written.forEach(e -> keys.add(new Object[] { e.entity(), e.idText().toLowerCase(Locale.ROOT) }));
+        gone.forEach(key -> keys.add(new Object[] { key.substring(0, key.indexOf('|')), key.substring(key.indexOf('|') + 1) }));
+        jdbc.batchUpdate("DELETE FROM \"_site_row\" WHERE \"entity\" = ? AND \"id\" = ?", keys);
+        insert(written);
+    }
+
+    private void insert(Collection<Entry> entries) {
         jdbc.batchUpdate("INSERT INTO \"_site_row\" (\"entity\", \"id\", \"record\", \"hash\", \"versionnumber\") VALUES (?, ?, ?, ?, ?)",
                 entries.stream().map(e -> new Object[] { e.entity(), e.idText().toLowerCase(Locale.ROOT), record(e), e.hash(), e.version() })
                         .toList());

@@ -86,13 +86,15 @@ class SiteFolderImport implements SmartLifecycle {
         Path folder = properties.folder();
         inDefaultEnvironment(() -> {
             try {
+                long reading = System.nanoTime();
                 SiteContent content = folders.read(folder);
+                long readMillis = (System.nanoTime() - reading) / 1_000_000;
                 ImportReport report = importer.importSite(content, folder.toString(), SiteImporter.Mode.EDIT);
                 Instant committed = Instant.now();
                 boolean hadError = status.hasError();
                 long savedToCommitted = Math.max(0, committed.toEpochMilli() - change.savedAt().toEpochMilli());
                 status.edited(report, new SiteStatus.Edit(List.copyOf(change.files()), change.savedAt(), committed, savedToCommitted,
-                        report.millis(), report.changes()));
+                        readMillis, report.millis(), report.changes()));
                 if (hadError) {
                     log.info("The site folder imports again after the fix of {}", change.files());
                 }

@@ -63,40 +63,50 @@ class SiteImporter {
         rows.inTransaction(() -> {
             Map<String, SiteBook.Entry> previous = book.load();
             Map<String, Map<UUID, Long>> versions = new HashMap<>();
-            List<SiteBook.Entry> entries = new ArrayList<>();
+            List<SiteBook.Entry> written = new ArrayList<>();
             Set<String> wanted = new HashSet<>();
             for (SiteRows.Desired row : plan.rows()) {
                 wanted.add(row.entry().key());
                 SiteBook.Entry before = previous.get(row.entry().key());
-                Long current = versions.computeIfAbsent(row.table().logicalName(), t -> rows.versions(row.table())).get(row.id());
+                boolean sameFile = before != null && before.hash().equals(row.entry().hash());
+                if (mode == Mode.EDIT && sameFile) {
+                    counts[3]++; // an edit touches only what its files changed: nothing to read or write here
+                    continue;
+                }
+                Long current = mode == Mode.STARTUP
+                        ? versions.computeIfAbsent(row.table().logicalName(), t -> rows.versions(row.table())).get(row.id())
+                        : rows.exists(row.table(), row.id()) ? Long.valueOf(-1) : null;
                 long version;
                 try {
                     if (current == null) {
                         version = rows.insert(row.table(), row.id(), row.values());
                         syncLinks(row, before);
                         counts[0]++;
-                    } else if (before == null || !before.hash().equals(row.entry().hash())
-                            || (mode == Mode.STARTUP && !current.equals(before.version()))) {
+                    } else if (!sameFile || !current.equals(before.version())) {
                         version = rows.update(row.table(), row.id(), row.values(), null).orElseThrow();
                         syncLinks(row, before);
                         counts[1]++;
                     } else {
-                        version = current;
                         counts[3]++;
+                        continue; // start-up, and the row is as the last import left it
                     }
                 } catch (DataAccessException e) {
                     // the database refused a value: name the file, and nothing of the import stays (the transaction rolls back)
                     throw new SiteFolderException(row.source(), row.table().logicalName() + " " + row.id() + " cannot be stored: "
                             + e.getMostSpecificCause().getMessage().lines().findFirst().orElse(""), e);
                 }
-                entries.add(row.entry().withVersion(version));
+                written.add(row.entry().withVersion(version));
             }
-            plan.unknownTableRows().forEach(entry -> {
+            for (SiteBook.Entry entry : plan.unknownTableRows()) {
                 wanted.add(entry.key());
-                entries.add(entry);
-            });
+                SiteBook.Entry before = previous.get(entry.key());
+                if (before == null || !before.hash().equals(entry.hash())) {
+                    written.add(entry);
+                }
+            }
             counts[2] = mode == Mode.STARTUP ? deleteAllBut(schema, wanted) : deleteGone(schema, previous, wanted);
-            book.replace(entries);
+            List<String> gone = previous.keySet().stream().filter(key -> !wanted.contains(key)).toList();
+            book.update(written, gone);
             book.saveImported(directory, content.layout(), content.dataModel());
             return null;
         });

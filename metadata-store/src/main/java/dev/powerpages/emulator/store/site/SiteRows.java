@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -162,10 +161,9 @@ final class SiteRows {
                             + unfit.getMessage());
                 }
                 values.put(name, converted);
-                Object back = SiteValues.fromColumn(column.get(), converted, value instanceof byte[]);
                 if (value instanceof byte[]) {
-                    originals.put(name, BYTES);
-                } else if (!SiteValues.same(back, value)) {
+                    originals.put(name, BYTES); // exported as bytes again
+                } else if (!SiteValues.same(SiteValues.fromColumn(column.get(), converted, false), value)) {
                     originals.put(name, value);
                 }
             } else {
@@ -341,15 +339,13 @@ final class SiteRows {
         } else if (value instanceof List<?> list) {
             digest.update((byte) 3);
             list.forEach(item -> feed(digest, item));
+        } else if (value == null) {
+            digest.update((byte) 5);
         } else {
             digest.update((byte) 4);
-            String text = value == null ? "\u0000null" : value.getClass().getSimpleName() + ":" + SiteValues.text(value);
-            digest.update(text.getBytes(StandardCharsets.UTF_8));
+            digest.update(value.getClass().getSimpleName().getBytes(StandardCharsets.UTF_8));
+            digest.update(SiteValues.text(value).getBytes(StandardCharsets.UTF_8));
         }
         digest.update((byte) 0);
-    }
-
-    static String base64(byte[] bytes) {
-        return Base64.getEncoder().encodeToString(bytes);
     }
 }

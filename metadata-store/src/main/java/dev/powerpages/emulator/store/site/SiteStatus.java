@@ -36,9 +36,9 @@ class SiteStatus {
     }
 
     /** An edit of the folder that was imported. */
-    @JsonPropertyOrder({ "files", "savedAt", "committedAt", "savedToCommittedMillis", "importMillis", "changes" })
-    record Edit(List<String> files, Instant savedAt, Instant committedAt, long savedToCommittedMillis, long importMillis,
-            ImportReport.Changes changes) {
+    @JsonPropertyOrder({ "files", "savedAt", "committedAt", "savedToCommittedMillis", "readMillis", "importMillis", "changes" })
+    record Edit(List<String> files, Instant savedAt, Instant committedAt, long savedToCommittedMillis, long readMillis,
+            long importMillis, ImportReport.Changes changes) {
     }
 
     private volatile String directory;
