@@ -1,10 +1,12 @@
 package dev.powerpages.emulator.store.enhanced;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
@@ -17,6 +19,7 @@ import dev.powerpages.emulator.store.schema.ManyToManyDefinition;
 import dev.powerpages.emulator.store.schema.StoreSchema;
 import dev.powerpages.emulator.store.schema.TableDefinition;
 import dev.powerpages.emulator.store.schema.ViewDefinition;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -33,8 +36,9 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code mspp_entityname} for table permissions) the source row's {@code name}; {@code mspp_websiteid} the
  * {@code powerpagesiteid}; statecode and statuscode the source row's; every other {@code mspp_<x>} the source
  * row's column {@code <x>} if it has one ({@code languagecode}), else the content JSON's key {@code <x>}; a language
- * lookup missing from the content is the component's {@code powerpagesitelanguageid}. Associations in
- * {@code powerpagecomponent_powerpagecomponent} appear in the mspp_ relationship of the two components' views.
+ * lookup missing from the content is the component's {@code powerpagesitelanguageid}. A component's associations
+ * appear in the mspp_ relationship of the two components' views: those its content lists under the relationship's
+ * name (a site folder's {@code adx_entitypermission_webrole}) and those of {@code powerpagecomponent_powerpagecomponent}.
  */
 @Component
 public class EnhancedViews implements RowListener {
@@ -67,7 +71,7 @@ public class EnhancedViews implements RowListener {
         StoreSchema schema = schemas.current();
         Optional<ManyToManyDefinition> links = componentRelationship(schema);
         if (links.isPresent() && links.get().intersect().logicalName().equals(table.logicalName())) {
-            rows.find(table, id, List.of()).ifPresent(row -> link(schema, links.get(), row, true));
+            rows.find(table, id, List.of()).ifPresent(row -> relink(schema, links.get(), row, null));
             return;
         }
         Map<String, Object> source = rows.find(table, id, List.of()).orElse(null);
@@ -77,6 +81,7 @@ public class EnhancedViews implements RowListener {
         Optional<ViewDefinition> view = viewOf(schema, table.logicalName(), source.get(TYPE));
         if (view.isPresent() && !created && rows.exists(view.get().table(), id)) {
             rows.update(view.get().table(), id, project(view.get(), source), null);
+            syncLinks(schema, id, null);
             return;
         }
         if (!created) {
@@ -89,6 +94,11 @@ public class EnhancedViews implements RowListener {
         }
         // a component type without mspp_ table (bot consumer, UX component) is kept, not shown
         view.ifPresent(v -> rows.insert(v.table(), id, project(v, source)));
+        if (view.isPresent() && table.logicalName().equals(ViewDefinition.COMPONENT)) {
+            syncLinks(schema, id, null);
+            // components associated with this one before it existed (or had this type) now show the association
+            links.ifPresent(components -> linkedComponents(components, id, null).forEach(other -> syncLinks(schema, other, null)));
+        }
     }
 
     @Override
@@ -96,8 +106,11 @@ public class EnhancedViews implements RowListener {
         StoreSchema schema = schemas.current();
         Optional<ManyToManyDefinition> links = componentRelationship(schema);
         if (links.isPresent() && links.get().intersect().logicalName().equals(table.logicalName())) {
-            rows.find(table, id, List.of()).ifPresent(row -> link(schema, links.get(), row, false));
+            rows.find(table, id, List.of()).ifPresent(row -> relink(schema, links.get(), row, id));
             return;
+        }
+        if (table.logicalName().equals(ViewDefinition.COMPONENT)) {
+            dropLinks(schema, id);
         }
         for (ViewDefinition view : viewsOf(schema, table.logicalName())) {
             if (rows.exists(view.table(), id)) {
@@ -143,38 +156,118 @@ public class EnhancedViews implements RowListener {
         return column.target().equals(VIEW_PREFIX + "websitelanguage");
     }
 
-    /** Writes (or removes) the mspp_ association that an association of two components shows as. */
-    private void link(StoreSchema schema, ManyToManyDefinition components, Map<String, Object> intersectRow, boolean add) {
-        UUID first = (UUID) intersectRow.get(components.column1());
-        UUID second = (UUID) intersectRow.get(components.column2());
-        Optional<ViewDefinition> firstView = componentView(schema, first);
-        Optional<ViewDefinition> secondView = componentView(schema, second);
-        if (firstView.isEmpty() || secondView.isEmpty()) {
+    /**
+     * The mspp_ associations of a component as entity 1: those its content lists under the relationship's name (as a
+     * site folder's table permission lists {@code adx_entitypermission_webrole}) and those of
+     * {@code powerpagecomponent_powerpagecomponent} with a component of the other view, in either order.
+     *
+     * @param excluded an intersect row of the components' relationship about to be deleted, or null
+     */
+    void syncLinks(StoreSchema schema, UUID componentId, UUID excluded) {
+        Optional<ViewDefinition> view = componentView(schema, componentId);
+        if (view.isEmpty()) {
             return;
         }
-        String one = firstView.get().table().logicalName();
-        String two = secondView.get().table().logicalName();
+        TableDefinition components = schema.requireTable(ViewDefinition.COMPONENT);
+        ObjectNode json = content.parse(rows.find(components, componentId, List.of(components.column("content").orElseThrow()))
+                .map(row -> row.get("content")).orElse(null));
+        List<UUID> linked = componentRelationship(schema).map(r -> linkedComponents(r, componentId, excluded)).orElse(List.of());
+        for (ManyToManyDefinition relationship : schema.manyToMany()) {
+            if (relationship.viewOf() == null || !relationship.table1().equals(view.get().table().logicalName())) {
+                continue;
+            }
+            Set<UUID> wanted = new LinkedHashSet<>(listed(json, relationship));
+            for (UUID other : linked) {
+                if (componentView(schema, other).filter(v -> v.table().logicalName().equals(relationship.table2())).isPresent()) {
+                    wanted.add(other);
+                }
+            }
+            TableDefinition intersect = relationship.intersect();
+            Map<UUID, UUID> current = new LinkedHashMap<>();
+            for (Map<String, Object> row : rows.findByColumnIn(intersect, intersect.column(relationship.column1()).orElseThrow(),
+                    List.of(componentId), List.of())) {
+                current.put((UUID) row.get(relationship.column2()), (UUID) row.get(intersect.primaryId()));
+            }
+            for (UUID other : wanted) {
+                if (current.remove(other) == null) {
+                    Map<String, Object> values = new LinkedHashMap<>();
+                    values.put(relationship.column1(), componentId);
+                    values.put(relationship.column2(), other);
+                    rows.insert(intersect, relationship.intersectId(componentId, other), values);
+                }
+            }
+            current.values().forEach(intersectId -> rows.delete(intersect, intersectId));
+        }
+    }
+
+    /** An association of two components changed: both may be entity 1 of an mspp_ association. */
+    private void relink(StoreSchema schema, ManyToManyDefinition components, Map<String, Object> intersectRow, UUID excluded) {
+        for (String column : List.of(components.column1(), components.column2())) {
+            if (intersectRow.get(column) instanceof UUID component) {
+                syncLinks(schema, component, excluded);
+            }
+        }
+    }
+
+    /** A deleted component leaves every mspp_ association it is part of. */
+    private void dropLinks(StoreSchema schema, UUID componentId) {
         for (ManyToManyDefinition relationship : schema.manyToMany()) {
             if (relationship.viewOf() == null) {
                 continue;
             }
-            UUID entity1 = relationship.table1().equals(one) && relationship.table2().equals(two) ? first
-                    : relationship.table1().equals(two) && relationship.table2().equals(one) ? second : null;
-            if (entity1 == null) {
-                continue;
-            }
-            UUID entity2 = Objects.equals(entity1, first) ? second : first;
-            UUID intersectId = relationship.intersectId(entity1, entity2);
-            boolean exists = rows.exists(relationship.intersect(), intersectId);
-            if (add && !exists) {
-                Map<String, Object> values = new LinkedHashMap<>();
-                values.put(relationship.column1(), entity1);
-                values.put(relationship.column2(), entity2);
-                rows.insert(relationship.intersect(), intersectId, values);
-            } else if (!add && exists) {
-                rows.delete(relationship.intersect(), intersectId);
+            TableDefinition intersect = relationship.intersect();
+            for (String column : List.of(relationship.column1(), relationship.column2())) {
+                for (Map<String, Object> row : rows.findByColumnIn(intersect, intersect.column(column).orElseThrow(), List.of(componentId), List.of())) {
+                    rows.delete(intersect, (UUID) row.get(intersect.primaryId()));
+                }
             }
         }
+    }
+
+    /** The components associated with one through {@code powerpagecomponent_powerpagecomponent}, in either column. */
+    private List<UUID> linkedComponents(ManyToManyDefinition components, UUID componentId, UUID excluded) {
+        List<UUID> linked = new ArrayList<>();
+        TableDefinition intersect = components.intersect();
+        for (String[] columns : new String[][] { { components.column1(), components.column2() }, { components.column2(), components.column1() } }) {
+            for (Map<String, Object> row : rows.findByColumnIn(intersect, intersect.column(columns[0]).orElseThrow(), List.of(componentId), List.of())) {
+                if (!row.get(intersect.primaryId()).equals(excluded) && row.get(columns[1]) instanceof UUID other && !linked.contains(other)) {
+                    linked.add(other);
+                }
+            }
+        }
+        return linked;
+    }
+
+    /** The ids a content lists under the relationship ({@code adx_entitypermission_webrole}, or without prefix). */
+    static List<UUID> listed(ObjectNode json, ManyToManyDefinition relationship) {
+        List<UUID> ids = new ArrayList<>();
+        JsonNode list = listNode(json, relationship);
+        if (list != null && list.isArray()) {
+            list.forEach(item -> {
+                try {
+                    ids.add(UUID.fromString(item.asString().trim()));
+                } catch (IllegalArgumentException e) {
+                    // not an id: nothing to associate
+                }
+            });
+        }
+        return ids;
+    }
+
+    /** The content key a relationship is listed under, if the content has one. */
+    static String listKey(ObjectNode json, ManyToManyDefinition relationship) {
+        String plain = relationship.viewOf().startsWith("adx_") ? relationship.viewOf().substring(4) : relationship.viewOf();
+        for (String key : List.of(relationship.viewOf(), relationship.name(), plain)) {
+            if (json.has(key)) {
+                return key;
+            }
+        }
+        return null;
+    }
+
+    private static JsonNode listNode(ObjectNode json, ManyToManyDefinition relationship) {
+        String key = listKey(json, relationship);
+        return key == null ? null : json.get(key);
     }
 
     private Optional<ViewDefinition> componentView(StoreSchema schema, UUID componentId) {

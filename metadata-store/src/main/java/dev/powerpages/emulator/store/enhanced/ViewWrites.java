@@ -10,6 +10,9 @@ import org.springframework.stereotype.Component;
 
 import dev.powerpages.emulator.store.data.RowStore;
 import dev.powerpages.emulator.store.environment.EnvironmentSchemas;
+import dev.powerpages.emulator.store.relationship.Associations;
+import dev.powerpages.emulator.store.relationship.ViewRelationships;
+import dev.powerpages.emulator.store.schema.ManyToManyDefinition;
 import dev.powerpages.emulator.store.schema.TableDefinition;
 import dev.powerpages.emulator.store.schema.ViewDefinition;
 import tools.jackson.databind.ObjectMapper;
@@ -23,18 +26,70 @@ import tools.jackson.databind.node.ObjectNode;
  * source table has to that column, every other {@code mspp_<x>} to the content key {@code <x>}.
  */
 @Component
-public class ViewWrites {
+public class ViewWrites implements ViewRelationships {
 
     private static final String VIEW_PREFIX = "mspp_";
 
     private final RowStore rows;
     private final EnvironmentSchemas schemas;
     private final ComponentContent content;
+    private final Associations associations;
 
-    ViewWrites(RowStore rows, EnvironmentSchemas schemas, ObjectMapper mapper) {
+    ViewWrites(RowStore rows, EnvironmentSchemas schemas, ObjectMapper mapper, Associations associations) {
         this.rows = rows;
         this.schemas = schemas;
         this.content = new ComponentContent(mapper);
+        this.associations = associations;
+    }
+
+    /**
+     * Associates two components of an mspp_ relationship: in entity 1's content list, if its content lists the
+     * relationship (as a site folder's do), else in {@code powerpagecomponent_powerpagecomponent}.
+     */
+    @Override
+    public void associate(ManyToManyDefinition relationship, UUID first, UUID second) {
+        TableDefinition components = schemas.current().requireTable(ViewDefinition.COMPONENT);
+        ObjectNode json = componentContent(components, first);
+        String key = EnhancedViews.listKey(json, relationship);
+        if (key != null) {
+            if (!EnhancedViews.listed(json, relationship).contains(second)) {
+                json.withArray(key).add(second.toString());
+                rows.update(components, first, Map.of("content", content.write(json)), null);
+            }
+            return;
+        }
+        associations.associatePair(componentRelationship(), first, second);
+    }
+
+    @Override
+    public boolean disassociate(ManyToManyDefinition relationship, UUID first, UUID second) {
+        TableDefinition components = schemas.current().requireTable(ViewDefinition.COMPONENT);
+        ObjectNode json = componentContent(components, first);
+        String key = EnhancedViews.listKey(json, relationship);
+        boolean listed = false;
+        if (key != null && json.get(key).isArray()) {
+            tools.jackson.databind.node.ArrayNode list = (tools.jackson.databind.node.ArrayNode) json.get(key);
+            for (int i = list.size() - 1; i >= 0; i--) {
+                if (list.get(i).asString().trim().equalsIgnoreCase(second.toString())) {
+                    list.remove(i);
+                    listed = true;
+                }
+            }
+            if (listed) {
+                rows.update(components, first, Map.of("content", content.write(json)), null);
+            }
+        }
+        ManyToManyDefinition pairs = componentRelationship();
+        return associations.disassociatePair(pairs, first, second) | associations.disassociatePair(pairs, second, first) | listed;
+    }
+
+    private ObjectNode componentContent(TableDefinition components, UUID id) {
+        return content.parse(rows.find(components, id, List.of(components.column("content").orElseThrow()))
+                .map(row -> row.get("content")).orElse(null));
+    }
+
+    private ManyToManyDefinition componentRelationship() {
+        return EnhancedViews.componentRelationship(schemas.current()).orElseThrow();
     }
 
     /** Creates the source row of a new view row. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import dev.powerpages.emulator.store.data.RowListener;
@@ -16,7 +17,6 @@ import dev.powerpages.emulator.store.data.RowStore;
 import dev.powerpages.emulator.store.environment.EnvironmentSchemas;
 import dev.powerpages.emulator.store.schema.ColumnDefinition;
 import dev.powerpages.emulator.store.schema.ManyToManyDefinition;
-import dev.powerpages.emulator.store.schema.StoreSchema;
 import dev.powerpages.emulator.store.schema.TableDefinition;
 
 /**
@@ -26,37 +26,36 @@ import dev.powerpages.emulator.store.schema.TableDefinition;
  * carry row versions and leave tombstones like any row.
  * <p>
  * The mspp_ relationships of the enhanced data model have no associations of their own: associating an
- * {@code mspp_entitypermission} with an {@code mspp_webrole} associates the two components in
- * {@code powerpagecomponent_powerpagecomponent}, which the views then show (see {@code enhanced.EnhancedViews}).
+ * {@code mspp_entitypermission} with an {@code mspp_webrole} associates the two components (see
+ * {@link ViewRelationships}), which the views then show.
  */
 @Component
 public class Associations implements RowListener {
 
-    static final String COMPONENT_RELATIONSHIP = "powerpagecomponent_powerpagecomponent";
-
     private final RowStore rows;
     private final EnvironmentSchemas schemas;
+    private final ObjectProvider<ViewRelationships> views;
 
-    Associations(RowStore rows, EnvironmentSchemas schemas) {
+    Associations(RowStore rows, EnvironmentSchemas schemas, ObjectProvider<ViewRelationships> views) {
         this.rows = rows;
         this.schemas = schemas;
+        this.views = views;
         rows.addListener(this);
     }
 
     /** Associates {@code fromId} (a row of {@code from}) with {@code toId}; associating again changes nothing. */
     public void associate(ManyToManyDefinition relationship, TableDefinition from, UUID fromId, UUID toId) {
-        StoreSchema schema = schemas.current();
+        boolean fromIsFirst = relationship.table1().equals(from.logicalName());
+        UUID first = fromIsFirst ? fromId : toId;
+        UUID second = fromIsFirst ? toId : fromId;
         if (relationship.viewOf() != null) {
-            ManyToManyDefinition components = schema.manyToMany().stream()
-                    .filter(r -> r.name().equals(COMPONENT_RELATIONSHIP)).findFirst().orElseThrow();
-            boolean fromIsFirst = relationship.table1().equals(from.logicalName());
-            UUID first = fromIsFirst ? fromId : toId;
-            UUID second = fromIsFirst ? toId : fromId;
-            associatePair(components, first, second);
+            rows.inTransaction(() -> {
+                views.getObject().associate(relationship, first, second);
+                return null;
+            });
             return;
         }
-        boolean fromIsFirst = relationship.table1().equals(from.logicalName());
-        associatePair(relationship, fromIsFirst ? fromId : toId, fromIsFirst ? toId : fromId);
+        associatePair(relationship, first, second);
     }
 
     /** Writes the intersect row of entity 1 {@code first} and entity 2 {@code second} unless it exists. */
@@ -76,14 +75,13 @@ public class Associations implements RowListener {
      * @return whether there was one
      */
     public boolean disassociate(ManyToManyDefinition relationship, TableDefinition from, UUID fromId, UUID toId) {
-        if (relationship.viewOf() != null) {
-            ManyToManyDefinition components = schemas.current().manyToMany().stream()
-                    .filter(r -> r.name().equals(COMPONENT_RELATIONSHIP)).findFirst().orElseThrow();
-            boolean fromIsFirst = relationship.table1().equals(from.logicalName());
-            return disassociatePair(components, fromIsFirst ? fromId : toId, fromIsFirst ? toId : fromId);
-        }
         boolean fromIsFirst = relationship.table1().equals(from.logicalName());
-        return disassociatePair(relationship, fromIsFirst ? fromId : toId, fromIsFirst ? toId : fromId);
+        UUID first = fromIsFirst ? fromId : toId;
+        UUID second = fromIsFirst ? toId : fromId;
+        if (relationship.viewOf() != null) {
+            return rows.inTransaction(() -> views.getObject().disassociate(relationship, first, second));
+        }
+        return disassociatePair(relationship, first, second);
     }
 
     public boolean disassociatePair(ManyToManyDefinition relationship, UUID first, UUID second) {

@@ -135,6 +135,25 @@ class EnhancedViewsTest extends WebApiTestSupport {
     }
 
     @Test
+    void rolesListedInAPermissionsContentShowInTheMsppRelationshipAndRefChangesTheList() {
+        String role = component(11, "Members", "{}");
+        String permission = component(18, "Contacts", "{\\\"entitylogicalname\\\":\\\"contact\\\",\\\"adx_entitypermission_webrole\\\":[\\\"" + role + "\\\"]}");
+
+        assertThat(client.get("mspp_entitypermissions(" + permission + ")?$expand=mspp_entitypermission_webrole($select=mspp_name)", token)
+                .body().at("/mspp_entitypermission_webrole/0/mspp_name").asString()).isEqualTo("Members");
+
+        String other = component(11, "Editors", "{}");
+        assertThat(client.send("POST", "mspp_entitypermissions(" + permission + ")/mspp_entitypermission_webrole/$ref", studio,
+                "{\"@odata.id\":\"mspp_webroles(" + other + ")\"}").status()).isEqualTo(204);
+        assertThat(client.send("DELETE", "mspp_entitypermissions(" + permission + ")/mspp_entitypermission_webrole(" + role + ")/$ref",
+                studio, null).status()).isEqualTo(204);
+        JsonNode content = json(client.get("powerpagecomponents(" + permission + ")?$select=content", token).body().get("content").asString());
+        assertThat(content.get("adx_entitypermission_webrole").toString()).isEqualTo("[\"" + other + "\"]");
+        assertThat(client.get("mspp_entitypermissions(" + permission + ")?$expand=mspp_entitypermission_webrole($select=mspp_name)", token)
+                .body().at("/mspp_entitypermission_webrole/0/mspp_name").asString()).isEqualTo("Editors");
+    }
+
+    @Test
     void aWebFilesContentIsTheComponentsFileColumn() throws Exception {
         String file = component(3, "logo.png", "{\\\"partialurl\\\":\\\"logo.png\\\"}");
         byte[] png = { (byte) 0x89, 'P', 'N', 'G', 0, 1, 2, (byte) 0xff };
