@@ -15,6 +15,12 @@ interface StackRuntime extends AutoCloseable {
     /** The store's URL as the app nodes name it: the audience of its tokens and the base of the scope. */
     String storePublicUrl();
 
+    /** Where the test reaches the store's identity endpoints over TLS: {@code https://localhost:<port>}. */
+    java.net.URI identityAuthorityHost();
+
+    /** This stack's local CA directory on the host ({@code ca.pem}, {@code truststore.p12}, …). */
+    java.nio.file.Path tlsDirectory();
+
     @Override
     void close();
 }

@@ -46,23 +46,40 @@ class StackLayoutTest {
         StackLayout.Service north = layout.service(StackRuntime.NORTHEUROPE);
         StackLayout.Service trafficManager = layout.service(StackRuntime.TRAFFIC_MANAGER);
         String storeUrl = "http://localhost:" + store.port();
+        String tls = layout.tlsDirectory().toString();
 
         assertThat(layout.storePublicUrl()).isEqualTo(storeUrl);
         assertThat(store.environment()).containsOnly(
                 entry("SERVER_PORT", Integer.toString(store.port())),
                 entry("STORE_INMEMORY", "true"),
-                entry("STORE_PUBLICURL", storeUrl));
+                entry("STORE_PUBLICURL", storeUrl),
+                entry("STORE_IDENTITY_TLS_PORT", Integer.toString(layout.identityPort())),
+                entry("STACK_TLS_DIRECTORY", tls));
         assertThat(north.environment()).containsOnly(
                 entry("SERVER_PORT", Integer.toString(north.port())),
                 entry("NODE_REGION", "northeurope"),
                 entry("STORE_URL", storeUrl),
-                entry("STORE_SCOPE", storeUrl + "/.default"));
+                entry("STORE_SCOPE", storeUrl + "/.default"),
+                entry("STACK_TLS_DIRECTORY", tls));
         assertThat(trafficManager.environment()).containsOnly(
                 entry("SERVER_PORT", Integer.toString(trafficManager.port())),
                 entry("CONTOSO_PRIMARY_TARGET", "localhost:" + north.port()),
                 entry("CONTOSO_SECONDARY_TARGET", "localhost:" + layout.service(StackRuntime.WESTEUROPE).port()),
                 entry("TRAFFICMANAGER_DNS_PORT", "0"),
-                entry("TRAFFICMANAGER_DATADIR", ""));
+                entry("TRAFFICMANAGER_DATADIR", ""),
+                entry("STACK_TLS_DIRECTORY", tls));
+    }
+
+    @Test
+    void givesEachLoopbackStackACaDirectoryAndAnIdentityPortOfItsOwn() {
+        StackLayout first = StackLayout.onLoopback(logDir);
+        StackLayout second = StackLayout.onLoopback(logDir);
+
+        assertThat(first.tlsDirectory()).isDirectory().startsWith(logDir.toAbsolutePath()).isNotEqualTo(second.tlsDirectory());
+        assertThat(first.identityPort()).isPositive()
+                .isNotIn(first.services().stream().map(StackLayout.Service::port).toList());
+        assertThat(first.services()).allSatisfy(service -> assertThat(service.properties())
+                .containsEntry("stack.tls.directory", first.tlsDirectory().toString()));
     }
 
     @Test
@@ -97,14 +114,19 @@ class StackLayoutTest {
                 entry("SERVER_PORT", "8081"),
                 entry("NODE_REGION", "westeurope"),
                 entry("STORE_URL", "http://metadata-store:8070"),
-                entry("STORE_SCOPE", "http://localhost:8070/.default"));
+                entry("STORE_SCOPE", "http://localhost:8070/.default"),
+                entry("STACK_TLS_DIRECTORY", "/tls"));
         assertThat(layout.service(StackRuntime.TRAFFIC_MANAGER).environment()).containsOnly(
                 entry("SERVER_PORT", "8090"),
                 entry("CONTOSO_PRIMARY_TARGET", "northeurope:8081"),
-                entry("CONTOSO_SECONDARY_TARGET", "westeurope:8081"));
+                entry("CONTOSO_SECONDARY_TARGET", "westeurope:8081"),
+                entry("STACK_TLS_DIRECTORY", "/tls"));
         assertThat(layout.service(StackRuntime.GATEWAY).environment()).containsOnly(
                 entry("SERVER_PORT", "8080"),
-                entry("GATEWAY_TRAFFICMANAGER_URL", "http://traffic-manager:8090"));
+                entry("GATEWAY_TRAFFICMANAGER_URL", "http://traffic-manager:8090"),
+                entry("STACK_TLS_DIRECTORY", "/tls"));
+        assertThat(layout.service(StackRuntime.STORE).environment()).containsEntry("STORE_IDENTITY_TLS_PORT", "8071");
+        assertThat(layout.identityPort()).as("as docker-compose.yml publishes it").isEqualTo(8071);
     }
 
     @Test
