@@ -27,11 +27,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.yaml.snakeyaml.DumperOptions;
@@ -42,12 +38,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A site folder in place of the demo site: imported at start-up with its own ids, its edits followed as diffs that
- * an app node's delta link shows, a malformed edit kept out until fixed, and exported back.
+ * A site folder (pac's standard layout) in place of the demo site: imported at start-up with its own ids, its edits
+ * followed as diffs that an app node's delta link shows, a malformed edit kept out until fixed, and exported back.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "store.in-memory=true",
         "store.site.poll-interval=200ms", "store.site.debounce=100ms" })
-@Import(SiteFolderImportTest.Folders.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SiteFolderImportTest {
 
@@ -63,32 +58,23 @@ class SiteFolderImportTest {
 
     static Path folder;
 
-    @TestConfiguration
-    static class Folders {
-        @Bean
-        @Primary
-        SiteFolders recordFileFolders() {
-            return new RecordFileFolders();
-        }
-    }
-
     @DynamicPropertySource
     static void siteFolder(DynamicPropertyRegistry registry) throws IOException {
         folder = Files.createTempDirectory("site-import");
-        write("website.yml", record("adx_website", SITE, "adx_name", "Contoso Construction", "adx_websiteid", SITE));
+        write("website.yml", row("adx_name", "Contoso Construction", "adx_websiteid", SITE));
         write("web-pages/home/Home.webpage.yml", page(HOME, "Home", "/", null, "Welcome"));
         write("web-pages/about/About.webpage.yml", page(ABOUT, "About", "about", HOME, "About us"));
         Map<String, Object> oldHome = page(OLD_HOME, "Home", "home-old", null, "Old");
-        columns(oldHome).put("statecode", 1);
-        columns(oldHome).put("statuscode", 2);
+        oldHome.put("statecode", 1);
+        oldHome.put("statuscode", 2);
         write("web-pages/home-deleted/Home.webpage.yml", oldHome);
-        write("webrole.yml", List.of(record("adx_webrole", ANONYMOUS, "adx_name", "Anonymous Users", "adx_anonymoususersrole", true),
-                record("adx_webrole", AUTHENTICATED, "adx_name", "Authenticated Users", "adx_authenticatedusersrole", true)));
-        write("table-permissions/Accounts.tablepermission.yml", record("adx_entitypermission", PERMISSION, "adx_entityname", "Accounts",
-                "adx_entitylogicalname", "account", "adx_scope", 756150000, "adx_read", true,
-                "adx_entitypermission_webrole", List.of(ANONYMOUS, AUTHENTICATED)));
-        write("sitesetting.yml", record("adx_sitesetting", SETTING, "adx_name", "Search/Enabled", "adx_value", true,
-                "adx_futurecolumn", "kept"));
+        write("webrole.yml", List.of(row("adx_name", "Anonymous Users", "adx_anonymoususersrole", true, "adx_webroleid", ANONYMOUS),
+                row("adx_name", "Authenticated Users", "adx_authenticatedusersrole", true, "adx_webroleid", AUTHENTICATED)));
+        write("table-permissions/Accounts.tablepermission.yml", row("adx_entityname", "Accounts", "adx_entitylogicalname", "account",
+                "adx_entitypermission_webrole", List.of(ANONYMOUS, AUTHENTICATED), "adx_entitypermissionid", PERMISSION,
+                "adx_read", true, "adx_scope", 756150000));
+        write("sitesetting.yml", List.of(row("adx_futurecolumn", "kept", "adx_name", "Search/Enabled", "adx_sitesettingid", SETTING,
+                "adx_value", true)));
         Files.writeString(folder.resolve("README.md"), "# Our site\n");
         registry.add("store.site.directory", folder::toString);
     }
@@ -181,7 +167,7 @@ class SiteFolderImportTest {
     @Order(4)
     void aMalformedEditKeepsTheLastGoodSiteUntilTheFileIsFixed() throws Exception {
         Path home = folder.resolve("web-pages/home/Home.webpage.yml");
-        Files.writeString(home, "table: adx_webpage\nid: " + HOME + "\ncolumns:\n  adx_name: [Home\n");
+        Files.writeString(home, "adx_name: [Home\nadx_partialurl: /\nadx_webpageid: " + HOME + "\n");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> json(site("emulator-admin-key").body()).has("error"));
         JsonNode error = json(site("emulator-admin-key").body()).get("error");
@@ -212,7 +198,7 @@ class SiteFolderImportTest {
         Map<String, Object> original = new TreeMap<>();
         try (var files = Files.walk(folder)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yml")).toList()) {
-                original.put(folder.relativize(file).toString(), RecordFileFolders.parse(file));
+                original.put(folder.relativize(file).toString(), new Yaml().load(Files.readString(file)));
             }
         }
         assertThat(exported).isEqualTo(original);
@@ -239,30 +225,24 @@ class SiteFolderImportTest {
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A web page's .webpage.yml, keys as pac sorts them. */
     private static Map<String, Object> page(String id, String name, String partialUrl, String parent, String title) {
-        Map<String, Object> page = record("adx_webpage", id, "adx_name", name, "adx_partialurl", partialUrl, "adx_title", title);
+        Map<String, Object> page = row("adx_name", name);
         if (parent != null) {
-            columns(page).put("adx_parentpageid", parent);
+            page.put("adx_parentpageid", parent);
         }
-        columns(page).put("adx_webpageid", id);
+        page.put("adx_partialurl", partialUrl);
+        page.put("adx_title", title);
+        page.put("adx_webpageid", id);
         return page;
     }
 
-    private static Map<String, Object> record(String table, String id, Object... columns) {
+    private static Map<String, Object> row(Object... columns) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (int i = 0; i + 1 < columns.length; i += 2) {
             values.put((String) columns[i], columns[i + 1]);
         }
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("table", table);
-        record.put("id", id);
-        record.put("columns", values);
-        return record;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> columns(Map<String, Object> record) {
-        return (Map<String, Object>) record.get("columns");
+        return values;
     }
 
     private static void write(String file, Object document) throws IOException {

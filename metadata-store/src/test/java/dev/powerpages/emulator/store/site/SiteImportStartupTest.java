@@ -8,14 +8,10 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import dev.powerpages.emulator.sitefolder.SiteFolderException;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 
 import dev.powerpages.emulator.store.MetadataStoreApplication;
 
@@ -23,26 +19,17 @@ import dev.powerpages.emulator.store.MetadataStoreApplication;
 @ExtendWith(OutputCaptureExtension.class)
 class SiteImportStartupTest {
 
-    @Configuration(proxyBeanMethods = false)
-    static class Folders {
-        @Bean
-        @Primary
-        SiteFolders recordFileFolders() {
-            return new RecordFileFolders();
-        }
-    }
-
     @Test
     void aMalformedFileStopsTheStartAndIsTheFirstErrorOfTheLog(@TempDir Path folder, CapturedOutput output) throws Exception {
-        Files.writeString(folder.resolve("website.yml"), "table: adx_website\nid: 5e000000-0000-4000-8000-000000000001\ncolumns:\n  adx_name: Broken\n");
+        Files.writeString(folder.resolve("website.yml"), "adx_name: Broken\nadx_websiteid: 5e000000-0000-4000-8000-000000000001\n");
         Files.createDirectories(folder.resolve("web-pages/home"));
         Files.writeString(folder.resolve("web-pages/home/Home.webpage.yml"),
-                "table: adx_webpage\nid: 5e000000-0000-4000-8000-000000000002\ncolumns:\n  adx_name: \"Home\n  adx_partialurl: /\n");
+                "adx_name: \"Home\nadx_partialurl: /\nadx_webpageid: 5e000000-0000-4000-8000-000000000002\n");
 
-        assertThatThrownBy(() -> new SpringApplicationBuilder(MetadataStoreApplication.class, Folders.class)
+        assertThatThrownBy(() -> new SpringApplicationBuilder(MetadataStoreApplication.class)
                 // command-line arguments, which win over application.yml as STORE_SITE_DIRECTORY does
                 .run("--store.in-memory=true", "--server.port=0", "--store.site.directory=" + folder, "--store.site.watch=false").close())
-                .hasRootCauseInstanceOf(SiteFolderException.class);
+                .hasCauseInstanceOf(SiteImportException.class);
 
         String firstError = output.getOut().lines().filter(line -> line.contains(" ERROR ")).findFirst().orElseThrow();
         assertThat(firstError).contains("Cannot import the site folder " + folder, "web-pages/home/Home.webpage.yml:");
