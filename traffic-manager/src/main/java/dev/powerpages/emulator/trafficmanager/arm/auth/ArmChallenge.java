@@ -53,6 +53,10 @@ public final class ArmChallenge implements AuthenticationEntryPoint {
         }
         else {
             OAuth2Error armError = armError(exception);
+            if (armError == null) {
+                // The decoder itself refuses an expired token before ArmTokenValidator sees it: name it as ARM does.
+                armError = expired(header.substring(7).trim());
+            }
             code = armError == null ? "InvalidAuthenticationToken" : armError.getErrorCode();
             message = armError == null ? "The access token is invalid." : armError.getDescription();
             description = message;
@@ -60,6 +64,21 @@ public final class ArmChallenge implements AuthenticationEntryPoint {
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer authorization_uri=\"" + authorizationUri
                 + "\", error=\"invalid_token\", error_description=\"" + description.replace("\"", "'") + "\"");
         errors.write(response, HttpServletResponse.SC_UNAUTHORIZED, code, message);
+    }
+
+    /** ARM's ExpiredAuthenticationToken when the (refused, unverified) token's exp has passed; else null. */
+    private static OAuth2Error expired(String token) {
+        try {
+            java.util.Date expiry = com.nimbusds.jwt.JWTParser.parse(token).getJWTClaimsSet().getExpirationTime();
+            java.time.Instant now = java.time.Instant.now();
+            if (expiry != null && expiry.toInstant().isBefore(now)) {
+                return ArmTokenValidator.expiredError(expiry.toInstant(), now);
+            }
+        }
+        catch (java.text.ParseException ex) {
+            // Not a JWT at all: the generic answer.
+        }
+        return null;
     }
 
     /** The first failure of {@link ArmTokenValidator} behind the exception, if that is what refused the token. */

@@ -44,9 +44,7 @@ public final class ArmTokenValidator implements OAuth2TokenValidator<Jwt> {
     public OAuth2TokenValidatorResult validate(Jwt token) {
         Instant now = clock.instant();
         if (token.getExpiresAt() == null || now.minus(CLOCK_SKEW).isAfter(token.getExpiresAt())) {
-            return failure("ExpiredAuthenticationToken", "The access token expiry UTC time '"
-                    + (token.getExpiresAt() == null ? "(none)" : UTC.format(token.getExpiresAt()))
-                    + "' is earlier than current UTC time '" + UTC.format(now) + "'.");
+            return OAuth2TokenValidatorResult.failure(expiredError(token.getExpiresAt(), now));
         }
         if (token.getNotBefore() != null && now.plus(CLOCK_SKEW).isBefore(token.getNotBefore())) {
             return failure("InvalidAuthenticationToken", "The access token is not yet valid: its 'nbf' is '"
@@ -66,6 +64,12 @@ public final class ArmTokenValidator implements OAuth2TokenValidator<Jwt> {
                     + authority + "' to get the token.");
         }
         return OAuth2TokenValidatorResult.success();
+    }
+
+    static OAuth2Error expiredError(Instant expiry, Instant now) {
+        return new OAuth2Error("ExpiredAuthenticationToken", "The access token expiry UTC time '"
+                + (expiry == null ? "(none)" : UTC.format(expiry)) + "' is earlier than current UTC time '"
+                + UTC.format(now) + "'.", null);
     }
 
     private static OAuth2TokenValidatorResult failure(String code, String message) {
