@@ -20,15 +20,17 @@ final class InProcessStackRuntime implements StackRuntime {
 
     private final Map<String, InProcessService> services = new LinkedHashMap<>();
     private final String storePublicUrl;
+    private final String resourceManagerUrl;
 
-    private InProcessStackRuntime(String storePublicUrl) {
+    private InProcessStackRuntime(String storePublicUrl, String resourceManagerUrl) {
         this.storePublicUrl = storePublicUrl;
+        this.resourceManagerUrl = resourceManagerUrl;
     }
 
     static InProcessStackRuntime start(Duration startupTimeout) {
         Path logDir = StackLayout.logDir();
         StackLayout layout = StackLayout.onLoopback(logDir);
-        InProcessStackRuntime stack = new InProcessStackRuntime(layout.storePublicUrl());
+        InProcessStackRuntime stack = new InProcessStackRuntime(layout.storePublicUrl(), layout.resourceManagerUrl());
         // Unpacked (or found unpacked) once per artifact: both app nodes run the same classes, each in its own loader.
         Map<StackService, BootJarClasspath> classpaths = new EnumMap<>(StackService.class);
         for (StackLayout.Service service : layout.services()) {
@@ -64,6 +66,11 @@ final class InProcessStackRuntime implements StackRuntime {
     @Override
     public String storePublicUrl() {
         return storePublicUrl;
+    }
+
+    @Override
+    public String resourceManagerUrl() {
+        return resourceManagerUrl;
     }
 
     @Override

@@ -20,15 +20,17 @@ final class LocalProcessStackRuntime implements StackRuntime {
 
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final String storePublicUrl;
+    private final String resourceManagerUrl;
 
-    private LocalProcessStackRuntime(String storePublicUrl) {
+    private LocalProcessStackRuntime(String storePublicUrl, String resourceManagerUrl) {
         this.storePublicUrl = storePublicUrl;
+        this.resourceManagerUrl = resourceManagerUrl;
     }
 
     static LocalProcessStackRuntime start(Duration startupTimeout) {
         Path logDir = StackLayout.logDir();
         StackLayout layout = StackLayout.onLoopback(logDir);
-        LocalProcessStackRuntime stack = new LocalProcessStackRuntime(layout.storePublicUrl());
+        LocalProcessStackRuntime stack = new LocalProcessStackRuntime(layout.storePublicUrl(), layout.resourceManagerUrl());
         Map<StackService, Path> jars = new EnumMap<>(StackService.class);
         for (StackLayout.Service service : layout.services()) {
             stack.add(new ServiceProcess(service, jars.computeIfAbsent(service.artifact(), ServiceJars::locate), logDir,
@@ -59,6 +61,11 @@ final class LocalProcessStackRuntime implements StackRuntime {
     @Override
     public String storePublicUrl() {
         return storePublicUrl;
+    }
+
+    @Override
+    public String resourceManagerUrl() {
+        return resourceManagerUrl;
     }
 
     @Override
