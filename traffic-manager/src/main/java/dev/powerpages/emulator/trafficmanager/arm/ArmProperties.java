@@ -65,7 +65,8 @@ public record ArmProperties(
 
         public Identity {
             jwkSetUri = jwkSetUri == null ? "http://localhost:8070/contoso/discovery/v2.0/keys" : jwkSetUri;
-            issuers = issuers == null ? List.of("http://localhost:8070/contoso/") : List.copyOf(issuers);
+            issuers = issuers == null ? List.of("http://localhost:8070/contoso/", "http://localhost:8070/adfs/services/trust")
+                    : List.copyOf(issuers);
             // ARM's own list, as its InvalidAuthenticationTokenAudience message names it.
             audiences = audiences == null ? List.of("https://management.core.windows.net/",
                     "https://management.core.windows.net", "https://management.azure.com/",
