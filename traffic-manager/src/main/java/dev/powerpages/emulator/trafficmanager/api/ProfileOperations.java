@@ -46,9 +46,21 @@ public class ProfileOperations {
         return ArmResources.profile(profile(name).state());
     }
 
-    /** ARM's PUT: creates or replaces the whole profile, its endpoints included. */
+    /**
+     * ARM's PUT: creates or replaces the whole profile, its endpoints included. The emulator's own settings
+     * ({@code properties.emulator}: fast probing, time scale) are kept when the body does not name them: Azure's
+     * clients do not know them, and the Azure SDK's fluent update PUTs back the profile it read without them.
+     */
     public Written<ProfileResource> put(String name, ProfileBody body) {
-        ProfileRegistry.Saved saved = profiles.put(name, ArmRequests.profile(body));
+        ProfileDefinition definition = ArmRequests.profile(body);
+        boolean namesEmulator = body != null && body.properties() != null && body.properties().emulator() != null;
+        var existing = profiles.find(name);
+        if (!namesEmulator && existing.isPresent()) {
+            definition = new ProfileDefinition(definition.trafficRoutingMethod(), definition.profileStatus(),
+                    definition.dnsConfig(), definition.monitorConfig(), definition.endpoints(),
+                    existing.get().definition().emulator());
+        }
+        ProfileRegistry.Saved saved = profiles.put(name, definition);
         return new Written<>(ArmResources.profile(saved.profile().state()), saved.created());
     }
 

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.Ordered;
@@ -40,6 +41,8 @@ class ArmRequestFilter extends OncePerRequestFilter {
     /** A correlation id a client may send: a GUID, or at least nothing that could break a header. */
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
+    private static final Pattern REPEATED_SLASHES = Pattern.compile("/{2,}");
+
     private static final DateTimeFormatter ROUTING_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
     private final ArmConnector connector;
@@ -53,7 +56,41 @@ class ArmRequestFilter extends OncePerRequestFilter {
     }
 
     static boolean isArmPath(String path) {
-        return path != null && ARM_PATH.matcher(path).matches();
+        return path != null && ARM_PATH.matcher(REPEATED_SLASHES.matcher(path).replaceAll("/")).matches();
+    }
+
+    /**
+     * The request with runs of slashes in its path merged into one: the Azure SDK joins the endpoint
+     * ({@code https://localhost:8060/}) and a resource id ({@code /subscriptions/…}) into {@code //subscriptions/…},
+     * which Azure Resource Manager accepts.
+     */
+    private static HttpServletRequest mergedSlashes(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        if (!uri.contains("//")) {
+            return request;
+        }
+        String merged = REPEATED_SLASHES.matcher(uri).replaceAll("/");
+        return new HttpServletRequestWrapper(request) {
+            @Override
+            public String getRequestURI() {
+                return merged;
+            }
+
+            @Override
+            public StringBuffer getRequestURL() {
+                return new StringBuffer(getScheme() + "://" + getServerName() + ":" + getServerPort() + merged);
+            }
+
+            @Override
+            public String getServletPath() {
+                return merged;
+            }
+
+            @Override
+            public String getPathInfo() {
+                return null;
+            }
+        };
     }
 
     @Override
@@ -89,6 +126,6 @@ class ArmRequestFilter extends OncePerRequestFilter {
                     + "paths only (/subscriptions/…, /tenants, /providers, /metadata/endpoints).");
             return;
         }
-        chain.doFilter(request, response);
+        chain.doFilter(mergedSlashes(request), response);
     }
 }

@@ -90,6 +90,15 @@ class ArmRequestRulesTest extends ArmEndpointTest {
     }
 
     @Test
+    void aResourceIdJoinedToTheEndpointWithADoubleSlashIsServed() {
+        // The Azure SDK's generic resource calls join "https://localhost:8060/" and "/subscriptions/…".
+        HttpResponse<String> response = get("/" + PROFILES + "/contoso?" + TM_VERSION);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(body(response).path("name").asString()).isEqualTo("contoso");
+    }
+
+    @Test
     void everyAnswerCarriesArmsTracingHeadersAndEchoesTheCorrelationId() {
         HttpResponse<String> response = arm("GET", PROFILES + "/contoso?" + TM_VERSION, OPERATOR, null,
                 "x-ms-correlation-request-id", "3f2e5a1c-0000-4000-8000-000000000001");

@@ -83,6 +83,20 @@ class TrafficManagerResourcesTest extends ArmEndpointTest {
     }
 
     @Test
+    void aPutOfTheProfileAsAnAzureClientReadItKeepsTheEmulatorsOwnSettings() {
+        // The Java SDK's fluent update PUTs back what it read, without the emulator's extension (fast probing).
+        tools.jackson.databind.node.ObjectNode read = (tools.jackson.databind.node.ObjectNode) body(
+                get(PROFILES + "/contoso?" + TM_VERSION));
+        ((tools.jackson.databind.node.ObjectNode) read.get("properties")).remove("emulator");
+
+        HttpResponse<String> response = arm("PUT", PROFILES + "/contoso?" + TM_VERSION, OPERATOR, read.toString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(body(response).at("/properties/emulator/fastProbing").asBoolean()).isTrue();
+        assertThat(body(response).at("/properties/monitorConfig/intervalInSeconds").asInt()).isEqualTo(5);
+    }
+
+    @Test
     void anEndpointIsOnlyFoundUnderItsOwnType() {
         HttpResponse<String> response = get(PROFILES + "/contoso/azureEndpoints/northeurope?" + TM_VERSION);
 
