@@ -21,6 +21,12 @@ interface StackRuntime extends AutoCloseable {
                 + "(in-process or child processes)");
     }
 
+    /** Where the test reaches the store's identity endpoints over TLS: {@code https://localhost:<port>}. */
+    java.net.URI identityAuthorityHost();
+
+    /** This stack's local CA directory on the host ({@code ca.pem}, {@code truststore.p12}, …). */
+    java.nio.file.Path tlsDirectory();
+
     @Override
     void close();
 }

@@ -43,25 +43,34 @@ public class LiquidRenderer implements DisposableBean {
 
     private final TemplateParser parser;
     private final LiquidLimits limits;
+    private final List<LiquidExtension> extensions;
+    private final List<BuiltInTemplate> builtIns;
     /** Time-limited renders run here (liqp waits on them); the request's context travels along. */
     private final ExecutorService renderThreads = RenderThreads.create();
 
     /**
-     * @param limits   bounds on one render's loops, time and size ({@code liquid.*}), see {@link LiquidLimits}
-     * @param fetchXml the {@code fetchxml} block, which reads the store through the node's Web API
+     * @param limits     bounds on one render's loops, time and size ({@code liquid.*}), see {@link LiquidLimits}
+     * @param fetchXml   the {@code fetchxml} block, which reads the store through the node's Web API
+     * @param extensions the tags, filters and objects of the feature packages, see {@link LiquidExtension}
+     * @param builtIns   the templates the runtime provides, found when a site has none of that name
      */
-    public LiquidRenderer(LiquidLimits limits, FetchXmlTag fetchXml) {
+    public LiquidRenderer(LiquidLimits limits, FetchXmlTag fetchXml, List<LiquidExtension> extensions,
+            List<BuiltInTemplate> builtIns) {
         this.limits = limits;
-        this.parser = limits.parserBuilder()
+        this.extensions = List.copyOf(extensions);
+        this.builtIns = List.copyOf(builtIns);
+        TemplateParser.Builder builder = limits.parserBuilder()
                 .withTag(new WebTemplateInclude(limits.maxNesting()))
-                .withBlock(fetchXml)
-                .build();
+                .withBlock(fetchXml);
+        this.extensions.forEach(extension -> extension.register(builder));
+        this.parser = builder.build();
     }
 
     public RenderedPage render(SiteSnapshot site, WebPage page, RequestInfo request) {
         WebTemplate template = site.webTemplateOf(page).orElseThrow(() -> new TemplateRenderException(
                 "(none)", "Page '" + page.name() + "' has no page template with a web template", 0, null));
-        List<WebTemplate> chain = LayoutInheritance.chain(template, name -> site.webTemplate(name).orElse(null));
+        Map<String, WebTemplate> templates = templates(site);
+        List<WebTemplate> chain = LayoutInheritance.chain(template, templates::get);
         long size = chain.stream().mapToLong(link -> link.source() == null ? 0 : link.source().length()).sum();
         if (size > limits.maxTemplateBytes()) {
             // Before composing: the layout regexes and liqp's lexer would otherwise pass over all of it first.
@@ -110,6 +119,16 @@ public class LiquidRenderer implements DisposableBean {
         }
     }
 
+    /** The site's web templates by name (without regard to case), over the runtime's built-in ones. */
+    private Map<String, WebTemplate> templates(SiteSnapshot site) {
+        return site.derived(BuiltInTemplate.class, snapshot -> {
+            Map<String, WebTemplate> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            builtIns.forEach(builtIn -> byName.put(builtIn.name(), new WebTemplate("builtin:" + builtIn.name(), builtIn.name(), builtIn.source(), null)));
+            byName.putAll(snapshot.webTemplatesByName());
+            return java.util.Collections.unmodifiableMap(byName);
+        });
+    }
+
     private static TemplateRenderException tooDeep(String templateName, StackOverflowError ex) {
         return new TemplateRenderException(templateName, "tags or expressions are nested too deeply to render", 0, ex);
     }
@@ -153,9 +172,11 @@ public class LiquidRenderer implements DisposableBean {
         return message != null ? message : ex.getClass().getSimpleName();
     }
 
-    private static Map<String, Object> variables(SiteSnapshot site, WebPage page, RequestInfo request) {
+    private Map<String, Object> variables(SiteSnapshot site, WebPage page, RequestInfo request) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put(WebTemplateInclude.TEMPLATES, site.webTemplatesByName());
+        RenderScope scope = new RenderScope(site, page, request);
+        variables.put(RenderScope.VARIABLE, scope);
+        variables.put(WebTemplateInclude.TEMPLATES, templates(site));
         variables.put("page", new PageDrop(site, page));
         // Ordered maps, here and below: {{ website }} prints the map itself, and Map.of's order changes between runs.
         variables.put("website", ordered("id", site.websiteId(), "name", nullToEmpty(site.websiteName())));
@@ -171,6 +192,7 @@ public class LiquidRenderer implements DisposableBean {
             variables.put("user", request.user().liquid(site));
         }
         variables.put(FetchXmlTag.CONTEXT, new FetchXmlTag.Context(site, request.user()));
+        extensions.forEach(extension -> extension.contribute(scope, variables));
         return variables;
     }
 

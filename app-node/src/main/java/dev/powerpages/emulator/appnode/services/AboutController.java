@@ -14,6 +14,7 @@ import dev.powerpages.emulator.appnode.chaos.ChaosState;
 import dev.powerpages.emulator.appnode.node.AdminKey;
 import dev.powerpages.emulator.appnode.node.NodeError;
 import dev.powerpages.emulator.appnode.node.NodeProperties;
+import dev.powerpages.emulator.appnode.report.UnsupportedLiquid;
 import dev.powerpages.emulator.appnode.site.SiteProperties;
 import dev.powerpages.emulator.appnode.store.StoreClient;
 import dev.powerpages.emulator.appnode.webapi.BusinessDataCache;
@@ -46,10 +47,12 @@ class AboutController {
     private final ChaosState chaos;
     private final AdminKey adminKey;
     private final SiteProperties siteProperties;
+    private final UnsupportedLiquid unsupported;
 
     AboutController(NodeProperties node, NodeHealth health, SiteCache siteCache, WebFileContentCache webFiles,
             BusinessDataCache businessData, StoreClient store, ChaosState chaos, AdminKey adminKey,
-            SiteProperties siteProperties) {
+            SiteProperties siteProperties, UnsupportedLiquid unsupported) {
+        this.unsupported = unsupported;
         this.siteProperties = siteProperties;
         this.node = node;
         this.health = health;
@@ -115,6 +118,8 @@ class AboutController {
         caches.put("webapi-data", stats(businessData.stats(), businessData.size()));
         about.put("caches", caches);
         about.put("faults", chaos.current());
+        // The site's Liquid that the emulator met and does not emulate, with how often (pages render without it).
+        about.put("notEmulated", assessment.site() == null ? Map.of() : unsupported.uses(assessment.site().websiteId()));
         return about;
     }
 
@@ -141,7 +146,7 @@ class AboutController {
     private static String html(Map<String, Object> about) {
         StringBuilder rows = new StringBuilder();
         about.forEach((name, value) -> {
-            if (!"caches".equals(name)) {
+            if (!"caches".equals(name) && !"notEmulated".equals(name)) {
                 rows.append("<tr><th>").append(HtmlUtils.htmlEscape(name)).append("</th><td>")
                         .append(HtmlUtils.htmlEscape(String.valueOf(value instanceof List<?> list && list.isEmpty() ? "" : value)))
                         .append("</td></tr>");
@@ -151,10 +156,15 @@ class AboutController {
         ((Map<String, CacheFigures>) about.get("caches")).forEach((name, stats) -> caches.append("<tr><th>")
                 .append(name).append("</th><td>").append(stats.hits()).append("</td><td>").append(stats.misses())
                 .append("</td><td>").append(stats.size()).append("</td></tr>"));
+        StringBuilder notEmulated = new StringBuilder();
+        ((Map<String, Long>) about.get("notEmulated")).forEach((feature, count) -> notEmulated.append("<tr><td>")
+                .append(HtmlUtils.htmlEscape(feature)).append("</td><td>").append(count).append("</td></tr>"));
         return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>About this node</title></head><body>"
                 + "<h1>About " + HtmlUtils.htmlEscape(String.valueOf(about.get("node"))) + "</h1>"
                 + "<table class=\"about\">" + rows + "</table>"
                 + "<h2>Caches</h2><table class=\"caches\"><tr><th>cache</th><th>hits</th><th>misses</th><th>size</th></tr>" + caches + "</table>"
+                + "<h2>Not emulated</h2><p>What this site's templates use that the emulator does not do (the pages render without it):</p>"
+                + "<table class=\"not-emulated\"><tr><th>feature</th><th>uses</th></tr>" + notEmulated + "</table>"
                 + "<h2>Actions</h2><p>With the admin key (header <code>X-Admin-Key</code>):</p><ul>"
                 + "<li><code>POST /_services/about/clear-config</code> reloads the configuration tables from the store</li>"
                 + "<li><code>POST /_services/about/clear-cache</code> drops cached business data and web file contents</li></ul>"

@@ -46,24 +46,26 @@ public class SiteLoader {
      */
     public LoadedSite load() {
         TrackingReader store = new TrackingReader(this.store);
-        SiteSnapshot snapshot = load(store);
+        SiteSnapshot snapshot = assemble(store);
         return new LoadedSite(snapshot, Map.copyOf(store.deltaLinks), store.untracked);
     }
 
-    private SiteSnapshot load(TrackingReader store) {
+    /**
+     * Builds a snapshot from the rows a source answers: the store's ({@link #load()}) or rows held in memory
+     * (tests).
+     */
+    public SiteSnapshot assemble(RowSource store) {
         StoreRow website = website(store);
         String websiteId = website.text("adx_websiteid");
 
         Map<String, Boolean> visibleStates = new HashMap<>();
-        for (StoreRow state : store.list("adx_publishingstates", "adx_publishingstateid,adx_name,adx_isvisible", null)) {
+        for (StoreRow state : store.rows("adx_publishingstates", "adx_publishingstateid,adx_name,adx_isvisible")) {
             visibleStates.put(state.text("adx_publishingstateid"), state.flag("adx_isvisible", false));
         }
 
-        List<StoreRow> pageRows = store.list("adx_webpages",
-                "adx_webpageid,adx_name,adx_title,adx_partialurl,_adx_parentpageid_value,_adx_pagetemplateid_value,"
+        List<StoreRow> pageRows = store.rows("adx_webpages", "adx_webpageid,adx_name,adx_title,adx_partialurl,_adx_parentpageid_value,_adx_pagetemplateid_value,"
                         + "_adx_websiteid_value,_adx_publishingstateid_value,adx_copy,adx_hiddenfromsitemap,"
-                        + "adx_displayorder,modifiedon,statecode",
-                null).stream()
+                        + "adx_displayorder,modifiedon,statecode").stream()
                 .filter(row -> row.text("_adx_websiteid_value") == null || websiteId.equals(row.text("_adx_websiteid_value")))
                 .toList();
         Map<String, StoreRow> pageRowsById = new HashMap<>();
@@ -85,14 +87,14 @@ public class SiteLoader {
         children.replaceAll((id, list) -> list.stream().sorted(SiteSnapshot.DISPLAY_ORDER).toList());
 
         Map<String, PageTemplate> pageTemplates = new HashMap<>();
-        for (StoreRow row : active(store.list("adx_pagetemplates", "adx_pagetemplateid,adx_name,_adx_webtemplateid_value", null))) {
+        for (StoreRow row : active(store.rows("adx_pagetemplates", "adx_pagetemplateid,adx_name,_adx_webtemplateid_value"))) {
             pageTemplates.put(row.text("adx_pagetemplateid"), new PageTemplate(row.text("adx_pagetemplateid"),
                     row.text("adx_name"), row.text("_adx_webtemplateid_value")));
         }
 
         Map<String, WebTemplate> templatesById = new HashMap<>();
         Map<String, WebTemplate> templatesByName = caseInsensitive();
-        for (StoreRow row : active(store.list("adx_webtemplates", "adx_webtemplateid,adx_name,adx_source,adx_mimetype", null))) {
+        for (StoreRow row : active(store.rows("adx_webtemplates", "adx_webtemplateid,adx_name,adx_source,adx_mimetype"))) {
             WebTemplate template = new WebTemplate(row.text("adx_webtemplateid"), row.text("adx_name"),
                     row.text("adx_source") == null ? "" : row.text("adx_source"), row.text("adx_mimetype"));
             templatesById.put(template.id(), template);
@@ -105,7 +107,7 @@ public class SiteLoader {
         Map<String, String> settings = nameValues(store, "adx_sitesettings");
 
         Map<String, String> siteMarkers = caseInsensitive();
-        for (StoreRow row : active(store.list("adx_sitemarkers", "adx_name,_adx_pageid_value", null))) {
+        for (StoreRow row : active(store.rows("adx_sitemarkers", "adx_name,_adx_pageid_value"))) {
             if (row.text("adx_name") != null) {
                 siteMarkers.putIfAbsent(row.text("adx_name"), row.text("_adx_pageid_value"));
             }
@@ -114,27 +116,31 @@ public class SiteLoader {
         Map<String, WebLinkSet> webLinkSets = webLinkSets(store, pagesById);
         Map<String, WebFile> webFiles = webFiles(store, pagesById);
         SitePermissions permissions = permissions(store);
+        Map<String, List<StoreRow>> tables = new HashMap<>();
+        for (String entitySet : properties.tables() == null ? List.<String>of() : properties.tables()) {
+            tables.put(entitySet, store.optionalRows(entitySet, null));
+        }
 
         return new SiteSnapshot(websiteId, website.text("adx_name"), Map.copyOf(pagesById), Map.copyOf(pagesByUrl),
                 Map.copyOf(children), Map.copyOf(pageTemplates), Map.copyOf(templatesById),
                 unmodifiable(templatesByName), unmodifiable(snippets), unmodifiable(settings),
                 unmodifiable(siteMarkers), unmodifiable(webLinkSets), Map.copyOf(webFiles),
-                permissions, Instant.now(clock));
+                permissions, new SiteTables(tables), Instant.now(clock));
     }
 
     /**
      * Web roles and table permissions. Power Pages links permissions to roles through the N:N
      * {@code adx_entitypermission_webrole}; the store simplifies it to the lookup {@code adx_webroleid}.
      */
-    private static SitePermissions permissions(TrackingReader store) {
+    private static SitePermissions permissions(RowSource store) {
         Map<String, SitePermissions.WebRole> roles = new HashMap<>();
-        for (StoreRow role : active(store.optional("adx_webroles",
+        for (StoreRow role : active(store.optionalRows("adx_webroles",
                 "adx_webroleid,adx_name,adx_anonymoususersrole,adx_authenticatedusersrole"))) {
             roles.put(role.text("adx_webroleid"), new SitePermissions.WebRole(role.text("adx_webroleid"), role.text("adx_name"),
                     role.flag("adx_anonymoususersrole", false), role.flag("adx_authenticatedusersrole", false)));
         }
         List<SitePermissions.Rule> rules = new ArrayList<>();
-        for (StoreRow row : active(store.optional("adx_entitypermissions",
+        for (StoreRow row : active(store.optionalRows("adx_entitypermissions",
                 "adx_entitylogicalname,adx_scope,adx_read,adx_write,adx_create,adx_delete,_adx_webroleid_value"))) {
             if (row.text("adx_entitylogicalname") == null || row.text("_adx_webroleid_value") == null) {
                 continue;
@@ -147,8 +153,8 @@ public class SiteLoader {
         return new SitePermissions(Map.copyOf(roles), List.copyOf(rules));
     }
 
-    private StoreRow website(TrackingReader store) {
-        List<StoreRow> websites = active(store.list("adx_websites", "adx_websiteid,adx_name", null));
+    private StoreRow website(RowSource store) {
+        List<StoreRow> websites = active(store.rows("adx_websites", "adx_websiteid,adx_name"));
         String wanted = properties.websiteName();
         return websites.stream()
                 .filter(row -> wanted == null || wanted.isBlank() || wanted.equalsIgnoreCase(row.text("adx_name")))
@@ -184,9 +190,9 @@ public class SiteLoader {
                 url.toString(), published, row.instant("modifiedon"));
     }
 
-    private static Map<String, String> nameValues(TrackingReader store, String entitySet) {
+    private static Map<String, String> nameValues(RowSource store, String entitySet) {
         Map<String, String> values = caseInsensitive();
-        for (StoreRow row : active(store.list(entitySet, "adx_name,adx_value", null))) {
+        for (StoreRow row : active(store.rows(entitySet, "adx_name,adx_value"))) {
             if (row.text("adx_name") != null) {
                 values.putIfAbsent(row.text("adx_name"), row.text("adx_value") == null ? "" : row.text("adx_value"));
             }
@@ -194,10 +200,9 @@ public class SiteLoader {
         return values;
     }
 
-    private static Map<String, WebLinkSet> webLinkSets(TrackingReader store, Map<String, WebPage> pagesById) {
+    private static Map<String, WebLinkSet> webLinkSets(RowSource store, Map<String, WebPage> pagesById) {
         Map<String, List<WebLink>> linksBySet = new HashMap<>();
-        for (StoreRow row : active(store.list("adx_weblinks",
-                "adx_name,_adx_weblinksetid_value,_adx_pageid_value,adx_externalurl,adx_displayorder", null))) {
+        for (StoreRow row : active(store.rows("adx_weblinks", "adx_name,_adx_weblinksetid_value,_adx_pageid_value,adx_externalurl,adx_displayorder"))) {
             WebPage target = row.text("_adx_pageid_value") == null ? null : pagesById.get(row.text("_adx_pageid_value"));
             if (target != null && !target.published()) {
                 continue; // Power Pages leaves out links to pages the visitor cannot see.
@@ -207,7 +212,7 @@ public class SiteLoader {
                     .add(new WebLink(row.text("adx_name"), url, row.number("adx_displayorder", 0)));
         }
         Map<String, WebLinkSet> sets = caseInsensitive();
-        for (StoreRow row : active(store.list("adx_weblinksets", "adx_weblinksetid,adx_name", null))) {
+        for (StoreRow row : active(store.rows("adx_weblinksets", "adx_weblinksetid,adx_name"))) {
             String id = row.text("adx_weblinksetid");
             List<WebLink> links = linksBySet.getOrDefault(id, List.of()).stream()
                     .sorted(Comparator.comparingInt(WebLink::displayOrder)).toList();
@@ -218,14 +223,14 @@ public class SiteLoader {
         return sets;
     }
 
-    private static Map<String, WebFile> webFiles(TrackingReader store, Map<String, WebPage> pagesById) {
+    private static Map<String, WebFile> webFiles(RowSource store, Map<String, WebPage> pagesById) {
         // Metadata of the notes only (no documentbody): the bytes are fetched when a file is first requested.
         Map<String, StoreRow> newestNote = new HashMap<>();
-        for (StoreRow note : store.list("annotations", "_objectid_value,mimetype,filename,createdon", null)) {
+        for (StoreRow note : store.rows("annotations", "_objectid_value,mimetype,filename,createdon")) {
             newestNote.merge(note.text("_objectid_value"), note, StoreRow::laterCreated);
         }
         Map<String, WebFile> files = new HashMap<>();
-        for (StoreRow row : active(store.list("adx_webfiles", "adx_webfileid,adx_name,adx_partialurl,_adx_parentpageid_value,statecode", null))) {
+        for (StoreRow row : active(store.rows("adx_webfiles", "adx_webfileid,adx_name,adx_partialurl,_adx_parentpageid_value,statecode"))) {
             WebPage parent = pagesById.get(row.text("_adx_parentpageid_value"));
             if (parent != null && !parent.published()) {
                 continue;
@@ -254,7 +259,7 @@ public class SiteLoader {
     }
 
     /** Reads collections with change tracking requested and remembers each one's delta link. */
-    private static final class TrackingReader {
+    private static final class TrackingReader implements RowSource {
 
         private final StoreClient store;
         private final Map<String, String> deltaLinks = new HashMap<>();
@@ -264,15 +269,16 @@ public class SiteLoader {
             this.store = store;
         }
 
-        List<StoreRow> list(String entitySet, String select, String filter) {
+        @Override
+        public List<StoreRow> rows(String entitySet, String select) {
             StoreClient.Tracked tracked = store.track(entitySet, select)
                     .orElseThrow(() -> new IllegalStateException("The metadata store has no " + entitySet + " table"));
             remember(entitySet, tracked);
             return tracked.rows();
         }
 
-        /** A table an older store may not have: absent reads as empty. */
-        List<StoreRow> optional(String entitySet, String select) {
+        @Override
+        public List<StoreRow> optionalRows(String entitySet, String select) {
             return store.track(entitySet, select).map(tracked -> {
                 remember(entitySet, tracked);
                 return tracked.rows();

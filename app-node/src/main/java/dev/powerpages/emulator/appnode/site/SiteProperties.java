@@ -1,6 +1,7 @@
 package dev.powerpages.emulator.appnode.site;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -14,8 +15,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param webFileCacheMaxBytes upper bound of the web file content cache (sum of file sizes)
  * @param webFileCacheControl {@code Cache-Control} of web files when the site setting {@code WebFiles/Cache-Control} is absent
  * @param cacheablePageMaxAge {@code max-age} of the pages listed in the site setting {@code ContentDeliveryNetwork/CacheablePages}
+ * @param tables further tables of the site (entity set names) read with every snapshot, all columns, and followed by
+ *               change tracking like the core ones: what features such as forms, lists, languages and redirects read
+ *               through {@link SiteSnapshot#tables()}; a table the store lacks reads as empty
  */
 @ConfigurationProperties("site")
 public record SiteProperties(String websiteName, Duration refreshInterval, Duration changePollInterval,
-        Duration staleAfter, long webFileCacheMaxBytes, String webFileCacheControl, Duration cacheablePageMaxAge) {
+        Duration staleAfter, long webFileCacheMaxBytes, String webFileCacheControl, Duration cacheablePageMaxAge,
+        List<String> tables) {
 }

@@ -6,10 +6,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Everything the node knows about the website at one moment. Immutable: a refresh builds a new snapshot and
  * swaps it in, so a request renders against one consistent version of the metadata.
+ *
+ * <p>{@code tables} holds the rows of the site's further tables ({@code site.tables}) for the features that read
+ * them; see {@link SiteTables}.
  *
  * <p>Lookups by URL are case-insensitive, as Power Pages' partial URLs are; snippet, setting, site marker,
  * web link set and web template names are matched case-insensitively too.
@@ -19,7 +23,7 @@ public record SiteSnapshot(String websiteId, String websiteName, Map<String, Web
         Map<String, PageTemplate> pageTemplatesById, Map<String, WebTemplate> webTemplatesById,
         Map<String, WebTemplate> webTemplatesByName, Map<String, String> snippets, Map<String, String> settings,
         Map<String, String> siteMarkerPageIds, Map<String, WebLinkSet> webLinkSets,
-        Map<String, WebFile> webFilesByUrl, SitePermissions permissions, Instant loadedAt) {
+        Map<String, WebFile> webFilesByUrl, SitePermissions permissions, SiteTables tables, Instant loadedAt) {
 
     public static final Comparator<WebPage> DISPLAY_ORDER =
             Comparator.comparingInt(WebPage::displayOrder).thenComparing(WebPage::name, Comparator.nullsLast(Comparator.naturalOrder()));
@@ -64,5 +68,14 @@ public record SiteSnapshot(String websiteId, String websiteName, Map<String, Web
 
     public Optional<String> setting(String name) {
         return Optional.ofNullable(settings.get(name));
+    }
+
+    /**
+     * What a feature builds from this snapshot (an index of forms, the sitemap tree, search documents …), built
+     * once on first use and kept as long as the snapshot is current. Use a key of the feature's own (its class, or
+     * a constant); {@code build} must not ask for the same key.
+     */
+    public <T> T derived(Object key, Function<SiteSnapshot, T> build) {
+        return tables.derived(key, () -> build.apply(this));
     }
 }

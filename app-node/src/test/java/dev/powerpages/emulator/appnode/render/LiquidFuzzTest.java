@@ -15,6 +15,7 @@ import dev.powerpages.emulator.appnode.fetchxml.FetchXmlTag;
 import dev.powerpages.emulator.appnode.limits.LiquidLimits;
 import dev.powerpages.emulator.appnode.site.PageTemplate;
 import dev.powerpages.emulator.appnode.site.SitePermissions;
+import dev.powerpages.emulator.appnode.site.SiteTables;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.site.WebPage;
 import dev.powerpages.emulator.appnode.site.WebTemplate;
@@ -54,7 +55,7 @@ class LiquidFuzzTest {
     static final Duration BOUND = Duration.ofSeconds(10);
 
     /** The fuzzed templates never query the store, so the fetchxml block has none. */
-    private static final LiquidRenderer RENDERER = new LiquidRenderer(LIMITS, new FetchXmlTag(null, null));
+    private static final LiquidRenderer RENDERER = new LiquidRenderer(LIMITS, new FetchXmlTag(null, null), List.of(), List.of());
     private static final int TRIES = Integer.getInteger("fuzz.tries", 250);
     private static final long SEED = Long.getLong("fuzz.seed", System.nanoTime());
     private static final AtomicInteger RENDERED = new AtomicInteger();
@@ -297,7 +298,7 @@ class LiquidFuzzTest {
         snippets.put("Footer", "<footer>&copy; Contoso</footer>");
         return new SiteSnapshot("w-1", "Fuzz", Map.of(page.id(), page), Map.of(page.url(), page), Map.of(),
                 Map.of("pt-1", new PageTemplate("pt-1", "Page", "t-page")), byId, byName, snippets, Map.of(), Map.of(),
-                Map.of(), Map.of(), SitePermissions.NONE, Instant.EPOCH);
+                Map.of(), Map.of(), SitePermissions.NONE, SiteTables.EMPTY, Instant.EPOCH);
     }
 
     static WebPage page() {

@@ -4,33 +4,34 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.apache.catalina.connector.Connector;
 import org.apache.coyote.http11.Http11NioProtocol;
-import org.apache.tomcat.util.net.SSLHostConfig;
-import org.apache.tomcat.util.net.SSLHostConfigCertificate;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.ssl.SslBundle;
-import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
 
+import dev.powerpages.emulator.support.tls.StackTlsProperties;
+import dev.powerpages.emulator.support.tomcat.HttpsConnector;
+
 /**
- * The resource-manager endpoint's own Tomcat connector (port 8060, HTTPS with the SSL bundle named by
- * {@code traffic-manager.arm.ssl-bundle}). A connector of the traffic manager rather than a sixth service: the
- * traffic manager already owns the ARM-shaped profile model that most of these paths serve, and one more
+ * The resource-manager endpoint's own Tomcat connector: port 8060, HTTPS with a certificate from the stack's local
+ * CA (the Azure SDKs send tokens over HTTPS only). A connector of the traffic manager rather than a sixth service:
+ * the traffic manager already owns the ARM-shaped profile model that most of these paths serve, and one more
  * process would cost the 2-core machines here another JVM. A port of its own keeps the two doors apart: Azure's
  * clients see only ARM's paths there, and the labs' {@code /api/profiles}, the dashboard and actuator stay on 8090
  * ({@link ArmRequestFilter}).
  */
 @Component
+@EnableConfigurationProperties(StackTlsProperties.class)
 public class ArmConnector implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
     private final ArmProperties properties;
-    private final ObjectProvider<SslBundles> sslBundles;
-    private volatile Connector connector;
+    private final StackTlsProperties stackTls;
+    private volatile HttpsConnector https;
+    private volatile Connector http;
 
-    ArmConnector(ArmProperties properties, ObjectProvider<SslBundles> sslBundles) {
+    ArmConnector(ArmProperties properties, StackTlsProperties stackTls) {
         this.properties = properties;
-        this.sslBundles = sslBundles;
+        this.stackTls = stackTls;
     }
 
     @Override
@@ -38,37 +39,25 @@ public class ArmConnector implements WebServerFactoryCustomizer<TomcatServletWeb
         if (!properties.enabled()) {
             return;
         }
-        Connector arm = new Connector(Http11NioProtocol.class.getName());
-        arm.setPort(properties.port());
-        if (!properties.sslBundle().isEmpty()) {
-            secure(arm, sslBundles.getObject().getBundle(properties.sslBundle()));
+        if (properties.tls()) {
+            https = new HttpsConnector(properties.port(), stackTls.open().serverSslBundle());
+            https.customizer().customize(factory);
         }
-        factory.addAdditionalConnectors(arm);
-        this.connector = arm;
-    }
-
-    private static void secure(Connector connector, SslBundle bundle) {
-        connector.setScheme("https");
-        connector.setSecure(true);
-        Http11NioProtocol protocol = (Http11NioProtocol) connector.getProtocolHandler();
-        protocol.setSSLEnabled(true);
-        SSLHostConfig host = new SSLHostConfig();
-        host.setHostName("_default_");
-        SSLHostConfigCertificate certificate = new SSLHostConfigCertificate(host, SSLHostConfigCertificate.Type.UNDEFINED);
-        certificate.setCertificateKeystore(bundle.getStores().getKeyStore());
-        certificate.setCertificateKeystorePassword(bundle.getStores().getKeyStorePassword());
-        if (bundle.getKey().getAlias() != null) {
-            certificate.setCertificateKeyAlias(bundle.getKey().getAlias());
+        else {
+            http = new Connector(Http11NioProtocol.class.getName());
+            http.setPort(properties.port());
+            factory.addAdditionalConnectors(http);
         }
-        host.addCertificate(certificate);
-        protocol.addSslHostConfig(host);
     }
 
     /** The port the endpoint listens on: the configured one, or the one Tomcat picked for port 0; -1 when off. */
     public int localPort() {
-        Connector arm = connector;
-        if (arm != null && arm.getLocalPort() > 0) {
-            return arm.getLocalPort();
+        if (https != null && https.port() > 0) {
+            return https.port();
+        }
+        Connector plain = http;
+        if (plain != null && plain.getLocalPort() > 0) {
+            return plain.getLocalPort();
         }
         return properties.port();
     }

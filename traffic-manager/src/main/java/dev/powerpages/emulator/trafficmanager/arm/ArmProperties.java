@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param port the connector that serves only Azure Resource Manager's paths (8060); 0 picks a free port, -1 turns
  *        the endpoint off
- * @param sslBundle the Spring SSL bundle whose certificate the connector presents; blank serves plain HTTP (tests)
+ * @param tls whether the connector serves HTTPS with a certificate from the stack's local CA ({@code stack.tls.*});
+ *        false serves plain HTTP (the Azure SDKs refuse to send tokens over it: for tests of the endpoint alone)
  * @param subscriptionId the one subscription ({@code 00000000-0000-0000-0000-000000000000})
  * @param subscriptionName its display name
  * @param tenantId the tenant the subscription belongs to: the store's tenant, whose tokens are accepted
@@ -26,7 +27,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("traffic-manager.arm")
 public record ArmProperties(
         Integer port,
-        String sslBundle,
+        Boolean tls,
         String subscriptionId,
         String subscriptionName,
         String tenantId,
@@ -39,7 +40,7 @@ public record ArmProperties(
 
     public ArmProperties {
         port = port == null ? 8060 : port;
-        sslBundle = sslBundle == null ? "" : sslBundle.trim();
+        tls = tls == null ? Boolean.TRUE : tls;
         subscriptionId = subscriptionId == null ? "00000000-0000-0000-0000-000000000000" : subscriptionId;
         subscriptionName = subscriptionName == null ? "Power Pages Stack Emulator" : subscriptionName;
         tenantId = tenantId == null ? "contoso" : tenantId;

@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * case-insensitive handler mapping and the filters all shape what a client sees. The test classes share it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "traffic-manager.dns.port=-1", "traffic-manager.data-dir=", "traffic-manager.arm.port=0",
+        "traffic-manager.dns.port=-1", "traffic-manager.data-dir=", "traffic-manager.arm.port=0", "traffic-manager.arm.tls=false",
         "CONTOSO_PRIMARY_TARGET=localhost:9", "CONTOSO_SECONDARY_TARGET=localhost:9",
         "traffic-manager.arm.role-assignments.emulator-operator=Contributor",
         "traffic-manager.arm.role-assignments.emulator-reader=Reader" })

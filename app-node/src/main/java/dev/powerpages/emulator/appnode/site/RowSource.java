@@ -1,0 +1,24 @@
+package dev.powerpages.emulator.appnode.site;
+
+import java.util.List;
+
+import dev.powerpages.emulator.appnode.store.StoreRow;
+
+/**
+ * Where the site's rows come from when a snapshot is assembled: the store, with change tracking requested
+ * ({@link SiteLoader#load()}), or rows held in memory (tests build snapshots from fixture site folders this way).
+ * Entity set names and columns are the Web API's ({@code adx_webpages}, {@code _adx_parentpageid_value}).
+ */
+public interface RowSource {
+
+    /**
+     * Every row of a table the site cannot do without.
+     *
+     * @param select the columns wanted ({@code $select}), or {@code null} for all; a source may answer more
+     * @throws IllegalStateException when there is no such table
+     */
+    List<StoreRow> rows(String entitySet, String select);
+
+    /** Every row of a table a store may not have: absent reads as empty. {@code select} as for {@link #rows}. */
+    List<StoreRow> optionalRows(String entitySet, String select);
+}
