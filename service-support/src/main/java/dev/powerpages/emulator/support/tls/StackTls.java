@@ -146,14 +146,14 @@ public final class StackTls {
      * {@link java.nio.channels.OverlappingFileLockException} rather than waiting: wait for it here.
      */
     private static FileLock lock(FileChannel channel) throws IOException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(180);
         while (true) {
             try {
                 return channel.lock();
             }
             catch (java.nio.channels.OverlappingFileLockException held) {
                 if (System.nanoTime() > deadline) {
-                    throw new IOException("The stack's TLS directory stayed locked by this JVM for 60 s", held);
+                    throw new IOException("The stack's TLS directory stayed locked by this JVM for 180 s", held);
                 }
                 try {
                     Thread.sleep(50);
