@@ -27,8 +27,9 @@ if [ "${BENCH_CROSS_REGION:-1}" = 1 ]; then
   export NODE_PRIMARY_REGION=northeurope
 fi
 
-# The traffic manager's DNS server (UDP) on a port of its own, beside a running ./stack.
+# The traffic manager's DNS server (UDP) and resource-manager endpoint on ports of their own, beside a running ./stack.
 export DNS_PORT=${BENCH_DNS_PORT:-18053}
+export RESOURCE_MANAGER_PORT=${BENCH_RESOURCE_MANAGER_PORT:-18060}
 
 stack() { (cd "$ROOT" && ./stack "$@"); }
 

@@ -70,6 +70,11 @@ final class InProcessStackRuntime implements StackRuntime {
     }
 
     @Override
+    public String resourceManagerUrl() {
+        return layout.resourceManagerUrl();
+    }
+
+    @Override
     public java.net.URI identityAuthorityHost() {
         return java.net.URI.create("https://localhost:" + layout.identityPort());
     }

@@ -65,6 +65,11 @@ final class LocalProcessStackRuntime implements StackRuntime {
     }
 
     @Override
+    public String resourceManagerUrl() {
+        return layout.resourceManagerUrl();
+    }
+
+    @Override
     public java.net.URI identityAuthorityHost() {
         return java.net.URI.create("https://localhost:" + layout.identityPort());
     }

@@ -34,7 +34,7 @@ public final class PowerPagesStack implements AutoCloseable {
         this.regions = Map.of(
                 StackRuntime.NORTHEUROPE, new AppNode(StackRuntime.NORTHEUROPE, runtime.service(StackRuntime.NORTHEUROPE)),
                 StackRuntime.WESTEUROPE, new AppNode(StackRuntime.WESTEUROPE, runtime.service(StackRuntime.WESTEUROPE)));
-        this.trafficManager = new TrafficManager(runtime.service(StackRuntime.TRAFFIC_MANAGER));
+        this.trafficManager = new TrafficManager(runtime.service(StackRuntime.TRAFFIC_MANAGER), runtime::resourceManagerUrl);
         this.store = new MetadataStore(runtime.service(StackRuntime.STORE), runtime.storePublicUrl());
         this.identity = new EntraId(runtime.identityAuthorityHost(), runtime.tlsDirectory());
         // Child JVMs outlive their parent and, without Ryuk, containers outlive the test JVM: stop

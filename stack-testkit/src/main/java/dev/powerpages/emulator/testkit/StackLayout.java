@@ -49,6 +49,9 @@ record StackLayout(String storePublicUrl, List<Service> services, Path tlsDirect
 
     private static final Map<String, StackService> ARTIFACTS = artifacts();
 
+    /** The traffic manager's resource-manager connector (8060 by default). */
+    static final String ARM_PORT = "traffic-manager.arm.port";
+
     StackLayout {
         services = List.copyOf(services);
     }
@@ -70,7 +73,8 @@ record StackLayout(String storePublicUrl, List<Service> services, Path tlsDirect
                 tls.toString())
                 .with(StackRuntime.TRAFFIC_MANAGER, Map.of(
                         "traffic-manager.dns.port", "0",
-                        "traffic-manager.data-dir", ""))
+                        "traffic-manager.data-dir", "",
+                        ARM_PORT, Integer.toString(freePort())))
                 .with(StackRuntime.GATEWAY, Map.of(
                         "gateway.cdn.settings-file", gatewayState.resolve("cdn-settings.json").toString(),
                         "gateway.waf.policy-file", gatewayState.resolve("waf-policy.json").toString()));
@@ -121,9 +125,14 @@ record StackLayout(String storePublicUrl, List<Service> services, Path tlsDirect
                     "store.url", storeUrl,
                     "store.scope", storePublicUrl + "/.default")));
         }
+        // The resource-manager endpoint takes the store's tokens (its keys, its issuers) and drives this gateway.
         services.add(service(StackRuntime.TRAFFIC_MANAGER, port, Map.of(
                 "CONTOSO_PRIMARY_TARGET", address.apply(StackRuntime.NORTHEUROPE),
-                "CONTOSO_SECONDARY_TARGET", address.apply(StackRuntime.WESTEUROPE))));
+                "CONTOSO_SECONDARY_TARGET", address.apply(StackRuntime.WESTEUROPE),
+                "traffic-manager.arm.identity.jwk-set-uri", storeUrl + "/contoso/discovery/v2.0/keys",
+                "traffic-manager.arm.identity.issuers[0]", storePublicUrl + "/contoso/",
+                "traffic-manager.arm.identity.issuers[1]", storePublicUrl + "/adfs/services/trust",
+                "traffic-manager.arm.gateway.url", "http://" + address.apply(StackRuntime.GATEWAY))));
         services.add(service(StackRuntime.GATEWAY, port, Map.of(
                 "gateway.traffic-manager.url", "http://" + address.apply(StackRuntime.TRAFFIC_MANAGER))));
         // Every service reads the one CA directory: whichever needs it first makes it (under a file lock).
@@ -147,6 +156,14 @@ record StackLayout(String storePublicUrl, List<Service> services, Path tlsDirect
         return new StackLayout(storePublicUrl,
                 services.stream().map(service -> service.name().equals(name) ? service.with(more) : service).toList(),
                 tlsDirectory, identityPort);
+    }
+
+    /** The traffic manager's resource-manager endpoint (Azure Resource Manager's paths), as the host reaches it. */
+    String resourceManagerUrl() {
+        Service trafficManager = service(StackRuntime.TRAFFIC_MANAGER);
+        String port = trafficManager.properties().getOrDefault(ARM_PORT, "8060");
+        boolean tls = !"false".equals(trafficManager.properties().get("traffic-manager.arm.tls"));
+        return (tls ? "https" : "http") + "://localhost:" + port + "/";
     }
 
     /** The service of that name. */

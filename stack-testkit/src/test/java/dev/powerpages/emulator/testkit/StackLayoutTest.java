@@ -67,7 +67,15 @@ class StackLayoutTest {
                 entry("CONTOSO_SECONDARY_TARGET", "localhost:" + layout.service(StackRuntime.WESTEUROPE).port()),
                 entry("TRAFFICMANAGER_DNS_PORT", "0"),
                 entry("TRAFFICMANAGER_DATADIR", ""),
+                entry("TRAFFICMANAGER_ARM_PORT", layout.service(StackRuntime.TRAFFIC_MANAGER).properties()
+                        .get("traffic-manager.arm.port")),
+                entry("TRAFFICMANAGER_ARM_IDENTITY_JWKSETURI", storeUrl + "/contoso/discovery/v2.0/keys"),
+                entry("TRAFFICMANAGER_ARM_IDENTITY_ISSUERS_0", storeUrl + "/contoso/"),
+                entry("TRAFFICMANAGER_ARM_IDENTITY_ISSUERS_1", storeUrl + "/adfs/services/trust"),
+                entry("TRAFFICMANAGER_ARM_GATEWAY_URL", "http://localhost:" + layout.service(StackRuntime.GATEWAY).port()),
                 entry("STACK_TLS_DIRECTORY", tls));
+        assertThat(layout.resourceManagerUrl()).isEqualTo("https://localhost:"
+                + layout.service(StackRuntime.TRAFFIC_MANAGER).properties().get("traffic-manager.arm.port") + "/");
     }
 
     @Test
@@ -120,6 +128,10 @@ class StackLayoutTest {
                 entry("SERVER_PORT", "8090"),
                 entry("CONTOSO_PRIMARY_TARGET", "northeurope:8081"),
                 entry("CONTOSO_SECONDARY_TARGET", "westeurope:8081"),
+                entry("TRAFFICMANAGER_ARM_IDENTITY_JWKSETURI", "http://metadata-store:8070/contoso/discovery/v2.0/keys"),
+                entry("TRAFFICMANAGER_ARM_IDENTITY_ISSUERS_0", "http://localhost:8070/contoso/"),
+                entry("TRAFFICMANAGER_ARM_IDENTITY_ISSUERS_1", "http://localhost:8070/adfs/services/trust"),
+                entry("TRAFFICMANAGER_ARM_GATEWAY_URL", "http://gateway:8080"),
                 entry("STACK_TLS_DIRECTORY", "/tls"));
         assertThat(layout.service(StackRuntime.GATEWAY).environment()).containsOnly(
                 entry("SERVER_PORT", "8080"),

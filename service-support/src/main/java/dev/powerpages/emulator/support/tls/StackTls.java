@@ -126,7 +126,7 @@ public final class StackTls {
             try {
                 Files.createDirectories(absolute);
                 try (FileChannel channel = FileChannel.open(absolute.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+                        StandardOpenOption.WRITE); FileLock lock = lock(channel)) {
                     return openLocked(absolute);
                 }
             }
@@ -136,6 +136,32 @@ public final class StackTls {
             catch (GeneralSecurityException ex) {
                 throw new IllegalStateException("Cannot read or make the stack's CA in " + absolute
                         + " (delete the directory to start afresh; clients must then trust the new ca.pem)", ex);
+            }
+        }
+    }
+
+    /**
+     * The directory's file lock. Services started in one JVM with class loaders of their own (the test kit's
+     * in-process stacks) do not share {@link #MONITORS}, and there a second {@code lock()} throws
+     * {@link java.nio.channels.OverlappingFileLockException} rather than waiting: wait for it here.
+     */
+    private static FileLock lock(FileChannel channel) throws IOException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(180);
+        while (true) {
+            try {
+                return channel.lock();
+            }
+            catch (java.nio.channels.OverlappingFileLockException held) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("The stack's TLS directory stayed locked by this JVM for 180 s", held);
+                }
+                try {
+                    Thread.sleep(50);
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("Interrupted while waiting for the stack's TLS directory", ex);
+                }
             }
         }
     }

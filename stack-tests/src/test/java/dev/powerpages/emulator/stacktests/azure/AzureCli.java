@@ -34,6 +34,35 @@ final class AzureCli {
     AzureCli(Path configDirectory, Path caBundle) {
         this.configDirectory = configDirectory;
         this.caBundle = caBundle;
+        this.shim = networkModuleShim(configDirectory);
+    }
+
+    private final Path shim;
+
+    /**
+     * Debian's azure-cli 2.45 cannot load any {@code az network} command as packaged: its {@code latest} profile asks
+     * for the network API 2022-01-01, which Debian's python3-azure does not ship, and the module's argument table
+     * fails ({@code 'NoneType' object has no attribute 'standard_medium'}). A {@code sitecustomize.py} on
+     * {@code PYTHONPATH} lends az the 2022-07-01 models under that name (docs/azure-tooling.md); the Traffic Manager
+     * commands themselves are generated (aaz) and need no SDK.
+     */
+    private static Path networkModuleShim(Path configDirectory) {
+        try {
+            Path directory = Files.createDirectories(configDirectory.resolve("python-shim"));
+            Files.writeString(directory.resolve("sitecustomize.py"), """
+                    import importlib, sys
+                    try:
+                        for suffix in ("", ".models"):
+                            sys.modules["azure.mgmt.network.v2022_01_01" + suffix] = importlib.import_module(
+                                "azure.mgmt.network.v2022_07_01" + suffix)
+                    except ImportError:
+                        pass
+                    """);
+            return directory;
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     /** Skips the test, or fails it where the tools are required, unless az is on the PATH. */
@@ -88,6 +117,7 @@ final class AzureCli {
         environment.put("AZURE_CORE_COLLECT_TELEMETRY", "false");
         environment.put("AZURE_CORE_NO_COLOR", "true");
         environment.put("AZURE_CORE_SURVEY_MESSAGE", "false");
+        environment.put("PYTHONPATH", shim.toString());
         try {
             Path out = Files.createTempFile(configDirectory, "az-out", ".txt");
             Path err = Files.createTempFile(configDirectory, "az-err", ".txt");

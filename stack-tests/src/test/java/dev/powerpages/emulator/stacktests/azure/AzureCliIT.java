@@ -57,6 +57,8 @@ class AzureCliIT {
 
     MockWebServer resourceManager;
     AzureCli az;
+    /** az with the stack's own resource-manager endpoint. */
+    AzureCli stackAz;
 
     @BeforeEach
     void startTheResourceManagerAndRegisterTheCloud(PowerPagesStack stack) throws Exception {
@@ -68,6 +70,9 @@ class AzureCliIT {
         resourceManager.start(0);
         az = new AzureCli(azureConfig, identity.caCertificate());
         az.registerCloud("PowerPagesEmulator", "https://localhost:" + resourceManager.getPort() + "/",
+                identity.adfsAuthority().toString());
+        stackAz = new AzureCli(azureConfig.resolve("stack"), identity.caCertificate());
+        stackAz.registerCloud("PowerPagesEmulator", stack.trafficManager().resourceManagerUrl(),
                 identity.adfsAuthority().toString());
     }
 
@@ -113,6 +118,44 @@ class AzureCliIT {
         JsonNode accessToken = az.run("account", "get-access-token").json();
         assertThat(SignedJWT.parse(accessToken.get("accessToken").asString()).getJWTClaimsSet().getStringClaim("oid"))
                 .isEqualTo(EntraId.OPERATOR_OBJECT_ID);
+    }
+
+    /**
+     * The failover runbook with az against the stack's resource-manager endpoint: list and show the profile,
+     * disable the primary endpoint and watch the site move, enable it and watch it come back; the reader may look
+     * but not change.
+     */
+    @Test
+    void azDrivesTheFailoverRunbookThroughTheResourceManager(PowerPagesStack stack) {
+        stackAz.loginServicePrincipal(EntraId.OPERATOR, EntraId.SECRET, TENANT).requireSuccess();
+
+        JsonNode profiles = stackAz.run("network", "traffic-manager", "profile", "list", "-g", "emulator").json();
+        assertThat(profiles.findValuesAsString("name")).contains("contoso");
+        JsonNode contoso = stackAz.run("network", "traffic-manager", "profile", "show", "-g", "emulator", "-n",
+                "contoso").json();
+        assertThat(contoso.get("dnsConfig").get("fqdn").asString()).isEqualTo("contoso.trafficmanager.net");
+        assertThat(contoso.get("endpoints").findValuesAsString("name")).containsExactly("northeurope", "westeurope");
+
+        JsonNode disabled = stackAz.run("network", "traffic-manager", "endpoint", "update", "-g", "emulator",
+                "--profile-name", "contoso", "-n", "northeurope", "--type", "externalEndpoints",
+                "--endpoint-status", "Disabled").json();
+        assertThat(disabled.get("endpointStatus").asString()).isEqualTo("Disabled");
+        stack.awaitServedBy("westeurope");
+        assertThat(stack.trafficManager().endpointStatus("northeurope")).isEqualTo("Disabled");
+
+        stackAz.run("network", "traffic-manager", "endpoint", "update", "-g", "emulator", "--profile-name", "contoso",
+                "-n", "northeurope", "--type", "externalEndpoints", "--endpoint-status", "Enabled").requireSuccess();
+        stack.awaitServedBy("northeurope");
+
+        stackAz.loginServicePrincipal(EntraId.READER, EntraId.SECRET, TENANT).requireSuccess();
+        assertThat(stackAz.run("network", "traffic-manager", "profile", "show", "-g", "emulator", "-n", "contoso")
+                .exitCode).isZero();
+        AzureCli.Result refused = stackAz.run("network", "traffic-manager", "endpoint", "update", "-g", "emulator",
+                "--profile-name", "contoso", "-n", "northeurope", "--type", "externalEndpoints", "--endpoint-status",
+                "Disabled");
+        assertThat(refused.exitCode).as(refused.toString()).isNotZero();
+        assertThat(refused.stderr).contains("AuthorizationFailed");
+        assertThat(stack.trafficManager().endpointStatus("northeurope")).isNotEqualTo("Disabled");
     }
 
     @Test
