@@ -52,8 +52,8 @@ public final class PageLayout {
                 + "<meta charset=\"utf-8\" /><meta name=\"viewport\" content=\"width=device-width, initial-scale=1.0\" />"
                 + "<title>{{ page.title | escape }}{{ snippets['Browser Title Suffix'] }}</title>"
                 + "{{ " + HEAD + " }}</head><body>"
-                + (header ? "{% pp_include '" + HEADER + "' %}" : "");
-        String after = (footer ? "{% pp_include '" + FOOTER + "' %}" : "") + "{{ " + BODY_END + " }}</body></html>";
+                + (header ? "{% include '" + HEADER + "' %}" : "");
+        String after = (footer ? "{% include '" + FOOTER + "' %}" : "") + "{{ " + BODY_END + " }}</body></html>";
         return before + content + after;
     }
 

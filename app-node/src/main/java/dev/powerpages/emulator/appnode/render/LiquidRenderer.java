@@ -37,9 +37,9 @@ import org.springframework.web.util.UriUtils;
 /**
  * Renders a page the way Power Pages does: page → page template → web template, Liquid with the objects listed in
  * docs/architecture.md and docs/app-node.md. Unknown names render empty (liqp's non-strict variables). Power
- * Pages' own tag forms (parameterised {@code include}, {@code extends}/{@code block}, {@code editable},
- * {@code substitution}) are handled by {@link LayoutInheritance}, {@link PowerPagesLiquidSyntax} and
- * {@link WebTemplateInclude}.
+ * Pages' own tag forms (parameterised {@code include}, {@code extends}/{@code block}, {@code elseif}, unknown tags)
+ * are handled by {@link LayoutInheritance}, {@link PowerPagesLiquidSyntax} and {@link WebTemplateInclude}; its
+ * filters and other tags come from the {@link LiquidExtension} beans of {@code appnode.liquid}.
  *
  * <p>liqp's parsed {@code Template} is not safe to render from several threads at once (liqp issue #287), so
  * every render parses the source afresh; only the {@link TemplateParser} (configuration, no render state) is
@@ -94,7 +94,7 @@ public class LiquidRenderer implements DisposableBean {
     public RenderedPage render(SiteSnapshot site, WebPage page, RequestInfo request) {
         Map<String, WebTemplate> templates = templates(site);
         PageTemplate pageTemplate = site.pageTemplateOf(page).orElse(null);
-        WebTemplate template = pageTemplate == null ? null : contentTemplate(site, page, pageTemplate);
+        WebTemplate template = pageTemplate == null ? null : contentTemplate(site, page, pageTemplate, templates);
         if (template == null) {
             throw new TemplateRenderException("(none)", "Page '" + page.name() + "' has no page template with a web template", 0, null);
         }
@@ -107,10 +107,11 @@ public class LiquidRenderer implements DisposableBean {
         }
         String source;
         try {
-            source = PowerPagesLiquidSyntax.rewrite(LayoutInheritance.compose(chain));
+            String composed = LayoutInheritance.compose(chain);
             if (pageTemplate.useWebsiteHeaderAndFooter()) {
-                source = PageLayout.wrap(source, templates.containsKey(PageLayout.HEADER), templates.containsKey(PageLayout.FOOTER));
+                composed = PageLayout.wrap(composed, templates.containsKey(PageLayout.HEADER), templates.containsKey(PageLayout.FOOTER));
             }
+            source = PowerPagesLiquidSyntax.rewrite(composed, parser);
         }
         catch (StackOverflowError ex) {
             // Blocks are composed recursively, one level per nested block (found by LiquidFuzzTest).
@@ -119,6 +120,11 @@ public class LiquidRenderer implements DisposableBean {
         String nesting = LiquidNesting.problem(source, limits.maxNesting());
         if (nesting != null) {
             throw new TemplateRenderException(template.name(), nesting, 0, null);
+        }
+        if (source.length() > limits.maxTemplateBytes()) {
+            // liqp checks its size limit only after parsing; the Power Pages rewrites can grow a template.
+            throw new TemplateRenderException(template.name(), "the template is " + source.length()
+                    + " characters long once rewritten, over the node's limit of " + limits.maxTemplateBytes() + " (liquid.max-template-bytes)", 0, null);
         }
         Template parsed;
         try {
@@ -152,20 +158,17 @@ public class LiquidRenderer implements DisposableBean {
 
     /**
      * The web template a page's template renders: its web template (Web Template type); for a Rewrite type the
-     * runtime's built-in page of that name, else the template's web template, else the page's copy (reported as not
-     * emulated).
+     * template named after the runtime page ({@link RewritePages}), else the page template's web template, else the
+     * page's copy (reported as not emulated).
      */
-    private WebTemplate contentTemplate(SiteSnapshot site, WebPage page, PageTemplate pageTemplate) {
+    private WebTemplate contentTemplate(SiteSnapshot site, WebPage page, PageTemplate pageTemplate, Map<String, WebTemplate> templates) {
         if (pageTemplate.rendersWebTemplate()) {
             return templateById(site, pageTemplate.webTemplateId());
         }
+        // The runtime page's template: the site's own of that name, else the built-in one (as include finds them).
         String name = RewritePages.builtInName(pageTemplate).orElse(null);
-        if (name != null) {
-            for (BuiltInTemplate builtIn : builtIns) {
-                if (builtIn.name().equalsIgnoreCase(name)) {
-                    return new WebTemplate("builtin:" + builtIn.name(), builtIn.name(), builtIn.source(), null);
-                }
-            }
+        if (name != null && templates.containsKey(name)) {
+            return templates.get(name);
         }
         if (templateById(site, pageTemplate.webTemplateId()) != null) {
             return templateById(site, pageTemplate.webTemplateId());
@@ -214,7 +217,7 @@ public class LiquidRenderer implements DisposableBean {
         if (chain.size() > 1) {
             for (WebTemplate candidate : chain) {
                 try {
-                    parser.parse(PowerPagesLiquidSyntax.rewrite(LayoutInheritance.standalone(candidate.source())));
+                    parser.parse(PowerPagesLiquidSyntax.rewrite(LayoutInheritance.standalone(candidate.source()), parser));
                 }
                 catch (RuntimeException ex) {
                     return new TemplateRenderException(candidate.name(), rootMessage(ex), LiquidErrors.line(ex), ex);

@@ -16,20 +16,11 @@ import dev.powerpages.emulator.appnode.store.StoreRow;
  */
 public final class SiteTables {
 
-    /** No tables; shared by snapshots built by hand, so nothing derived is kept (each call builds afresh). */
-    public static final SiteTables EMPTY = new SiteTables(Map.of(), false);
-
     private final Map<String, List<StoreRow>> rowsByEntitySet;
     private final Map<Object, Object> derived = new ConcurrentHashMap<>();
-    private final boolean keepsDerived;
 
     public SiteTables(Map<String, List<StoreRow>> rowsByEntitySet) {
-        this(rowsByEntitySet, true);
-    }
-
-    private SiteTables(Map<String, List<StoreRow>> rowsByEntitySet, boolean keepsDerived) {
         this.rowsByEntitySet = Map.copyOf(rowsByEntitySet);
-        this.keepsDerived = keepsDerived;
     }
 
     /** Every row of the entity set ({@code adx_entityforms}), deactivated ones included; empty when not loaded. */
@@ -45,9 +36,6 @@ public final class SiteTables {
     /** See {@link SiteSnapshot#derived}. */
     @SuppressWarnings("unchecked")
     <T> T derived(Object key, Supplier<T> build) {
-        if (!keepsDerived) {
-            return build.get();
-        }
         Object value = derived.get(key);
         if (value == null) {
             value = build.get();

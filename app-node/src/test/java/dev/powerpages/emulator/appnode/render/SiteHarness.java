@@ -39,7 +39,7 @@ public final class SiteHarness {
         WebFileContentCache files = mock(WebFileContentCache.class);
         when(files.content(any())).thenAnswer(call -> ("bytes of " + call.getArgument(0, dev.powerpages.emulator.appnode.site.WebFile.class).url())
                 .getBytes(StandardCharsets.UTF_8));
-        LiquidRenderer renderer = new LiquidRenderer(LiquidFuzzTest.LIMITS, new FetchXmlTag(null, null), List.of(extensions),
+        LiquidRenderer renderer = new LiquidRenderer(LiquidFuzzTest.LIMITS, new FetchXmlTag(null, null, null), List.of(extensions),
                 List.of(RuntimePageTemplates.accessDenied(), RuntimePageTemplates.profile(), new LanguagesDropdown()),
                 new UnsupportedLiquid());
         this.controller = new SiteController(cache, files, new PageRouter(), renderer, new SiteProperties("", Duration.ofSeconds(5),

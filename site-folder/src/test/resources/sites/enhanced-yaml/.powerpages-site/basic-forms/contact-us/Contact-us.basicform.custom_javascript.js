@@ -1,0 +1,1 @@
+$('#emailaddress1').attr('autocomplete', 'email');

@@ -1,0 +1,1 @@
+window.contoso = { ready: true };

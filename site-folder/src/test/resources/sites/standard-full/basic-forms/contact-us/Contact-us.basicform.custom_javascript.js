@@ -1,0 +1,3 @@
+$(document).ready(function () {
+  $('#emailaddress1').attr('autocomplete', 'email');
+});

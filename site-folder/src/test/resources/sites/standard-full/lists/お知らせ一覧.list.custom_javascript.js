@@ -1,0 +1,1 @@
+$('.entitylist').addClass('news');

@@ -1,0 +1,1 @@
+console.log('a code site without .powerpages-site/');
