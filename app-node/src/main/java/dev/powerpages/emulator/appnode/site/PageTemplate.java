@@ -31,6 +31,7 @@ public record PageTemplate(String id, String name, String webTemplateId, Integer
         if (type == null) {
             return rewriteUrl == null || rewriteUrl.isBlank();
         }
-        return type == WEB_TEMPLATE;
+        // A component's content may hold the type as its ordinal (1 Rewrite, 2 Web Template).
+        return type == WEB_TEMPLATE || type == 2;
     }
 }

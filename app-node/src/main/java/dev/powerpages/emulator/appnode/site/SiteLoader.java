@@ -339,7 +339,13 @@ public class SiteLoader {
                 published &= partial.isEmpty() || "/".equals(partial);
                 break;
             }
-            segments.add(0, trimSlashes(current.text("adx_partialurl")));
+            String partial = current.text("adx_partialurl");
+            if ((partial == null || partial.isBlank()) && current == row && !root) {
+                // A content page without a partial URL of its own is at its root page's URL.
+                StoreRow rootRow = rowsById.get(key(rootId));
+                partial = rootRow == null ? null : rootRow.text("adx_partialurl");
+            }
+            segments.add(0, trimSlashes(partial));
             current = rowsById.get(key(parentId));
             published &= current != null;
         }

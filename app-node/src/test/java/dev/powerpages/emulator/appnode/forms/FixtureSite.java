@@ -55,7 +55,7 @@ public final class FixtureSite {
         rows.add("adx_webtemplates", row("adx_webtemplateid", template, "adx_name", "Template " + partialUrl, "adx_source",
                 source == null ? "home" : source));
         rows.add("adx_pagetemplates", row("adx_pagetemplateid", pageTemplate, "adx_name", "Page template " + partialUrl,
-                "_adx_webtemplateid_value", template));
+                "_adx_webtemplateid_value", template, "adx_type", 756150001, "adx_usewebsiteheaderandfooter", false));
         ObjectNode page = row("adx_webpageid", id, "adx_name", partialUrl, "adx_partialurl", partialUrl,
                 "_adx_pagetemplateid_value", pageTemplate, "_adx_websiteid_value", WEBSITE);
         if (parent != null) {

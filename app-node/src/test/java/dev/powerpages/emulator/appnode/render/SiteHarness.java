@@ -33,15 +33,31 @@ public final class SiteHarness {
 
     private final SiteController controller;
 
+    /**
+     * The site with the node's Power Pages Liquid (every filter and tag package, the runtime's built-in templates,
+     * ads and polls) as the Spring context has it, besides the features that need a store.
+     */
+    public static SiteHarness withPowerPagesLiquid(SiteSnapshot site, LiquidExtension... more) {
+        UnsupportedLiquid unsupported = new UnsupportedLiquid();
+        List<LiquidExtension> extensions = new java.util.ArrayList<>(dev.powerpages.emulator.appnode.liquid.PowerPagesLiquid.extensions(unsupported));
+        extensions.addAll(List.of(more));
+        List<BuiltInTemplate> builtIns = new java.util.ArrayList<>(dev.powerpages.emulator.appnode.liquid.PowerPagesLiquid.builtIns());
+        builtIns.addAll(List.of(RuntimePageTemplates.accessDenied(), RuntimePageTemplates.profile(), new LanguagesDropdown()));
+        return new SiteHarness(site, new LiquidRenderer(LiquidFuzzTest.LIMITS, new FetchXmlTag(null, null, null), extensions, builtIns, unsupported));
+    }
+
     public SiteHarness(SiteSnapshot site, LiquidExtension... extensions) {
+        this(site, new LiquidRenderer(LiquidFuzzTest.LIMITS, new FetchXmlTag(null, null, null), List.of(extensions),
+                List.of(RuntimePageTemplates.accessDenied(), RuntimePageTemplates.profile(), new LanguagesDropdown()),
+                new UnsupportedLiquid()));
+    }
+
+    private SiteHarness(SiteSnapshot site, LiquidRenderer renderer) {
         SiteCache cache = mock(SiteCache.class);
         when(cache.current()).thenReturn(Optional.of(site));
         WebFileContentCache files = mock(WebFileContentCache.class);
         when(files.content(any())).thenAnswer(call -> ("bytes of " + call.getArgument(0, dev.powerpages.emulator.appnode.site.WebFile.class).url())
                 .getBytes(StandardCharsets.UTF_8));
-        LiquidRenderer renderer = new LiquidRenderer(LiquidFuzzTest.LIMITS, new FetchXmlTag(null, null, null), List.of(extensions),
-                List.of(RuntimePageTemplates.accessDenied(), RuntimePageTemplates.profile(), new LanguagesDropdown()),
-                new UnsupportedLiquid());
         this.controller = new SiteController(cache, files, new PageRouter(), renderer, new SiteProperties("", Duration.ofSeconds(5),
                 Duration.ofSeconds(2), Duration.ofSeconds(60), 1_000_000, "public, max-age=3600", Duration.ofSeconds(60), List.of()));
     }

@@ -55,7 +55,7 @@ public final class TestSite {
         String pageTemplateId = UUID.nameUUIDFromBytes(("pagetemplate" + id).getBytes()).toString();
         rows.add("adx_webtemplates", row("adx_webtemplateid", templateId, "adx_name", "Template of " + name, "adx_source", template));
         rows.add("adx_pagetemplates", row("adx_pagetemplateid", pageTemplateId, "adx_name", "Page template " + (++pageTemplates),
-                "_adx_webtemplateid_value", templateId));
+                "_adx_webtemplateid_value", templateId, "adx_type", 756150001, "adx_usewebsiteheaderandfooter", false));
         rows.add("adx_webpages", row("adx_webpageid", id, "adx_name", name, "adx_title", title, "adx_partialurl", partialUrl,
                 "_adx_parentpageid_value", parentId, "_adx_pagetemplateid_value", pageTemplateId, "_adx_websiteid_value", WEBSITE,
                 "_adx_publishingstateid_value", published ? PUBLISHED : DRAFT, "adx_copy", copy));

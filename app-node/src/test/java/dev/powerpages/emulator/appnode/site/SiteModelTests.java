@@ -30,6 +30,16 @@ class SiteModelTests {
     }
 
     @Test
+    void aContentPageWithoutAPartialUrlOfItsOwnIsAtItsRootPagesUrl() {
+        SiteRows rows = bilingual();
+        rows.row("14000000-0000-4000-8000-0000000000f2").putNull("adx_partialurl");
+        SiteSnapshot site = rows.snapshot();
+
+        assertThat(site.pages().find("/about/", site.languages().byCode("fr-FR").orElseThrow()))
+                .get().extracting(WebPage::title).isEqualTo("À propos");
+    }
+
+    @Test
     void putsLanguageCodesIntoUrlsAsTheSiteSettingSaysElseWhenSeveralLanguagesArePublished() {
         assertThat(bilingual().snapshot().languages().codesInUrl()).isTrue();
 
