@@ -58,7 +58,7 @@ public final class TextReport {
         if (report.notEmulated().isEmpty()) {
             out.println("Not emulated none: the emulator does everything these pages use");
         } else {
-            out.printf("Not emulated (the pages render without it)%s%n", pad("pages   uses", 58 - 42));
+            out.printf("%-48s %5s %6s%n", "Not emulated (the pages render without it)", "pages", "uses");
             report.notEmulated().forEach((feature, use) -> out.printf("  %-46s %5d %6d%n", feature, use.pages(),
                     Math.max(use.uses(), use.nodeUses())));
         }
@@ -106,10 +106,6 @@ public final class TextReport {
 
     private static String percent(int part, int total) {
         return total == 0 ? "" : String.format(Locale.ROOT, " (%.1f %%)", 100.0 * part / total);
-    }
-
-    private static String pad(String text, int spaces) {
-        return " ".repeat(Math.max(1, spaces)) + text;
     }
 
     private static String lower(String text) {
