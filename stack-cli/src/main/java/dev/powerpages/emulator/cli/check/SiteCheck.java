@@ -1,6 +1,7 @@
 package dev.powerpages.emulator.cli.check;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +31,8 @@ public final class SiteCheck {
     /** Redirects within the site followed for a page (a language prefix, a site redirect) before judging it. */
     private static final int MAX_REDIRECTS = 5;
     private static final int NOTE_EXAMPLES = 3;
+    /** How long the store may take to import an edit saved just before the check (it imports within about a second). */
+    private static final Duration EDIT_WAIT = Duration.ofSeconds(15);
 
     /**
      * @param gateway     where visitors come in
@@ -53,10 +56,14 @@ public final class SiteCheck {
     /** @param directory the folder the store must be serving, or null to check whatever it serves */
     public CheckReport run(String directory) {
         long started = System.nanoTime();
-        StoreSite.Status site = new StoreSite(http, settings.store(), settings.adminKey()).status();
+        StoreSite store = new StoreSite(http, settings.store(), settings.adminKey());
+        StoreSite.Status site = store.status();
         if (directory != null && (site.demo() || !sameFolder(directory, site.directory()))) {
             throw new HttpException("the store at " + settings.store() + " serves " + (site.demo() ? "the demo site" : site.directory())
                     + ", not " + directory + " (./stack check-site DIR starts it with DIR)");
+        }
+        if (directory != null) {
+            site = FolderEdits.awaitImported(store, site, Path.of(directory), EDIT_WAIT);
         }
         new NodesCatchUp(http, settings.nodes()).await(site.changedAt(), settings.nodesWait());
         SiteListing listing = SiteListing.read(http, settings.nodes().values().iterator().next());

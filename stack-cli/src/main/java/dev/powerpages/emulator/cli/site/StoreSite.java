@@ -24,7 +24,7 @@ public final class StoreSite {
     }
 
     /** Why the folder's current state is not the site (a malformed edit): the last good site is served meanwhile. */
-    public record Failure(String file, Integer line, String message) {
+    public record Failure(String file, Integer line, String message, Instant since) {
 
         public String where() {
             return file == null ? "" : line == null ? file : file + ":" + line;
@@ -79,7 +79,7 @@ public final class StoreSite {
         }
         Failure failure = error.isObject()
                 ? new Failure(text(error.path("file")), error.path("line").isNumber() ? error.path("line").asInt() : null,
-                        text(error.path("message")))
+                        text(error.path("message")), instant(error.path("since")))
                 : null;
         return new Status(text(site.path("source")), text(site.path("directory")), text(report.path("layout")),
                 text(report.path("dataModel")), text(site.path("watching")), failure, changed, counts(report.path("rowsPerTable")),
