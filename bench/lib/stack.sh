@@ -6,6 +6,7 @@ export NORTHEUROPE_PORT=${BENCH_NORTHEUROPE_PORT:-18081}
 export WESTEUROPE_PORT=${BENCH_WESTEUROPE_PORT:-18082}
 export TRAFFIC_MANAGER_PORT=${BENCH_TRAFFIC_MANAGER_PORT:-18090}
 export GATEWAY_PORT=${BENCH_GATEWAY_PORT:-18080}
+export STORE_TLS_PORT=${BENCH_STORE_TLS_PORT:-18071}
 NGINX_PORT=${BENCH_NGINX_PORT:-18084}
 HAPROXY_PORT=${BENCH_HAPROXY_PORT:-18085}
 NGINX_STATIC_PORT=${BENCH_NGINX_STATIC_PORT:-18086}
@@ -26,8 +27,9 @@ if [ "${BENCH_CROSS_REGION:-1}" = 1 ]; then
   export NODE_PRIMARY_REGION=northeurope
 fi
 
-# The traffic manager's DNS server (UDP) on a port of its own, beside a running ./stack.
+# The traffic manager's DNS server (UDP) and resource-manager endpoint on ports of their own, beside a running ./stack.
 export DNS_PORT=${BENCH_DNS_PORT:-18053}
+export RESOURCE_MANAGER_PORT=${BENCH_RESOURCE_MANAGER_PORT:-18060}
 
 stack() { (cd "$ROOT" && ./stack "$@"); }
 

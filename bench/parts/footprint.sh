@@ -64,8 +64,8 @@ compose_footprint() {
     return 0
   fi
   stack_down
-  sed -e "s#\"8070:8070\"#\"$STORE_PORT:8070\"#; s#\"8081:8081\"#\"$NORTHEUROPE_PORT:8081\"#; s#\"8082:8082\"#\"$WESTEUROPE_PORT:8082\"#" \
-      -e "s#\"8090:8090\"#\"$TRAFFIC_MANAGER_PORT:8090\"#; s#\"8053:8053/udp\"#\"$DNS_PORT:8053/udp\"#; s#\"8080:8080\"#\"$GATEWAY_PORT:8080\"#" \
+  sed -e "s#\"8070:8070\"#\"$STORE_PORT:8070\"#; s#\"8071:8071\"#\"$STORE_TLS_PORT:8071\"#; s#\"8081:8081\"#\"$NORTHEUROPE_PORT:8081\"#; s#\"8082:8082\"#\"$WESTEUROPE_PORT:8082\"#" \
+      -e "s#\"8090:8090\"#\"$TRAFFIC_MANAGER_PORT:8090\"#; s#\"8053:8053/udp\"#\"$DNS_PORT:8053/udp\"#; s#\"8060:8060\"#\"$RESOURCE_MANAGER_PORT:8060\"#; s#\"8080:8080\"#\"$GATEWAY_PORT:8080\"#" \
       -e "s#build: \./#build: $ROOT/#; s#image: pp-emulator/#image: pp-emulator-bench/#" \
       "$ROOT/docker-compose.yml" >"$file"
   COMPOSE=(docker-compose -p ppbench -f "$file")

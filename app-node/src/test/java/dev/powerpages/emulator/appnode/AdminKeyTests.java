@@ -31,7 +31,11 @@ class AdminKeyTests extends FakeStoreTestSupport {
     /** What visitors, probes and scrapers may call without the key: {@code METHOD pattern}, {@code *} for any method. */
     static final Set<String> PUBLIC = Set.of(
             "GET /**", // the site
+            "POST /**", // forms post back to their page (anti-forgery token, table permissions)
             "GET /_api/{resource}", "POST /_api/{resource}", // the visitors' Web API, guarded by table permissions
+            "GET /_api/{resource}/{segment}", "PATCH /_api/{resource}", "PUT /_api/{resource}/{column}",
+            "DELETE /_api/{resource}", "DELETE /_api/{resource}/{column}", "* /_api/{resource}/{navigation}/$ref",
+            "GET /_layout/tokenhtml", "GET /_layout/shell.js", // the Web API's anti-forgery token and the script that fetches it
             "GET /_services/health", "GET /_services/about", // probes and the about page (read-only)
             "GET /SignIn", "POST /SignIn", // visitors sign in (anti-forgery token, password)
             "GET /Account/Login/LogOff", "POST /Account/Login/LogOff",

@@ -52,6 +52,33 @@ public final class FakeMetadataStore implements AfterAllCallback {
     static final String BROKEN = "30000000-0000-0000-0000-000000000006";
     static final String CSS_FILE = "40000000-0000-0000-0000-000000000001";
 
+    /** A page whose script writes and reads through /_api as Microsoft's safeAjax wrapper does (token from /_layout/tokenhtml). */
+    static final String WEB_API_PAGE = "30000000-0000-0000-0000-00000000000b";
+    static final String WEB_API_SCRIPT_PAGE = """
+            <!DOCTYPE html><html><head><title>Web API</title><link rel="icon" href="data:,"><script src="/_layout/shell.js"></script></head><body>
+            <p id="created">pending</p><p id="read">pending</p><p id="refused">pending</p>
+            <script>
+            // safeAjax's steps without jQuery: shell.getTokenDeferred(), then the call with the __RequestVerificationToken header.
+            function safeFetch(method, url, body) {
+              return new Promise(function (resolve, reject) {
+                shell.getTokenDeferred().done(function (token) {
+                  fetch(url, { method: method, credentials: 'same-origin', body: JSON.stringify(body),
+                    headers: { '__RequestVerificationToken': token, 'Content-Type': 'application/json', 'Accept': 'application/json' } })
+                    .then(resolve, reject);
+                }).fail(reject);
+              });
+            }
+            safeFetch('POST', '/_api/contacts', { fullname: 'Browser Visitor' }).then(function (response) {
+              document.getElementById('created').textContent = response.status + ' ' + response.headers.get('entityid');
+              return fetch("/_api/contacts?$select=fullname&$filter=fullname eq 'Browser Visitor'", { headers: { 'Accept': 'application/json' } });
+            }).then(function (response) { return response.json(); }).then(function (answer) {
+              document.getElementById('read').textContent = answer.value.map(function (contact) { return contact.fullname; }).join(',');
+            });
+            fetch('/_api/contacts', { method: 'POST', body: '{"fullname":"No Token"}', headers: { 'Content-Type': 'application/json' } })
+              .then(function (response) { return response.json().then(function (answer) {
+                document.getElementById('refused').textContent = response.status + ' ' + answer.error.code; }); });
+            </script></body></html>""";
+
     private final HttpServer server;
     private final AtomicInteger tokenRequests = new AtomicInteger();
     private final Set<String> issuedTokens = ConcurrentHashMap.newKeySet();
@@ -203,6 +230,10 @@ public final class FakeMetadataStore implements AfterAllCallback {
             return;
         }
         String resource = exchange.getRequestURI().getPath().substring("/api/data/v9.2/".length());
+        if ("$metadata".equals(resource)) {
+            metadata(exchange);
+            return;
+        }
         String entitySet = resource.contains("(") ? resource.substring(0, resource.indexOf('(')) : resource;
         List<Map<String, Object>> rows = tables.get(entitySet);
         if (rows == null) {
@@ -211,6 +242,10 @@ public final class FakeMetadataStore implements AfterAllCallback {
         }
         if ("POST".equals(exchange.getRequestMethod())) {
             create(exchange, entitySet, rows);
+            return;
+        }
+        if ("PATCH".equals(exchange.getRequestMethod()) || "DELETE".equals(exchange.getRequestMethod())) {
+            change(exchange, entitySet, resource, rows);
             return;
         }
         Map<String, String> query = parseQuery(exchange.getRequestURI().getRawQuery());
@@ -337,6 +372,67 @@ public final class FakeMetadataStore implements AfterAllCallback {
         exchange.close();
     }
 
+    /** PATCH (update; {@code If-Match: *} requires the row) and DELETE of {@code <set>(<id>)}, as Dataverse answers them. */
+    private void change(HttpExchange exchange, String entitySet, String resource, List<Map<String, Object>> rows) throws IOException {
+        String id = resource.contains("(") ? resource.substring(resource.indexOf('(') + 1, resource.length() - 1) : null;
+        Map<String, Object> row = id == null ? null
+                : rows.stream().filter(r -> id.equals(String.valueOf(r.get(idColumn(entitySet))))).findFirst().orElse(null);
+        if (row == null) {
+            send(exchange, 404, Map.of("error", Map.of("code", "0x80040217", "message", entitySet + " With Id = " + id + " Does Not Exist")));
+            return;
+        }
+        if ("DELETE".equals(exchange.getRequestMethod())) {
+            delete(entitySet, idColumn(entitySet), row.get(idColumn(entitySet)));
+        }
+        else {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> fields = json.readValue(exchange.getRequestBody().readAllBytes(), Map.class);
+            row.putAll(fields);
+            row.put("versionnumber", version.incrementAndGet());
+        }
+        exchange.sendResponseHeaders(204, -1);
+        exchange.close();
+    }
+
+    /** A CSDL naming the business tables' keys, lookups and navigation properties (what {@code $expand} follows). */
+    private void metadata(HttpExchange exchange) throws IOException {
+        String csdl = """
+                <?xml version="1.0" encoding="utf-8"?>
+                <edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+                  <edmx:DataServices>
+                    <Schema Namespace="Microsoft.Dynamics.CRM" Alias="mscrm" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+                      <EntityType Name="account"><Key><PropertyRef Name="accountid"/></Key>
+                        <Property Name="accountid" Type="Edm.Guid"/><Property Name="name" Type="Edm.String"/>
+                        <Property Name="telephone1" Type="Edm.String"/><Property Name="_primarycontactid_value" Type="Edm.Guid"/>
+                        <NavigationProperty Name="primarycontactid" Type="mscrm.contact"/>
+                        <NavigationProperty Name="contact_customer_accounts" Type="Collection(mscrm.contact)"/>
+                        <NavigationProperty Name="account_leads" Type="Collection(mscrm.lead)"/>
+                      </EntityType>
+                      <EntityType Name="contact"><Key><PropertyRef Name="contactid"/></Key>
+                        <Property Name="contactid" Type="Edm.Guid"/><Property Name="fullname" Type="Edm.String"/>
+                        <Property Name="_parentcustomerid_value" Type="Edm.Guid"/>
+                        <NavigationProperty Name="parentcustomerid_account" Type="mscrm.account"/>
+                      </EntityType>
+                      <EntityType Name="lead"><Key><PropertyRef Name="leadid"/></Key>
+                        <Property Name="leadid" Type="Edm.Guid"/><Property Name="subject" Type="Edm.String"/>
+                      </EntityType>
+                      <EntityContainer Name="System">
+                        <EntitySet Name="accounts" EntityType="Microsoft.Dynamics.CRM.account"/>
+                        <EntitySet Name="contacts" EntityType="Microsoft.Dynamics.CRM.contact"/>
+                        <EntitySet Name="leads" EntityType="Microsoft.Dynamics.CRM.lead"/>
+                      </EntityContainer>
+                    </Schema>
+                  </edmx:DataServices>
+                </edmx:Edmx>
+                """;
+        byte[] bytes = csdl.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/xml");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
     private static Map<String, Object> blank(Map<String, Object> template) {
         Map<String, Object> blank = new LinkedHashMap<>();
         template.keySet().forEach(column -> blank.put(column, null));
@@ -412,7 +508,7 @@ public final class FakeMetadataStore implements AfterAllCallback {
                                 + "<p class=\"unknown\">[{{ no_such_object.title }}][{{ user.fullname }}]</p>"
                                 + "<p class=\"marker\">{{ sitemarkers['Page Not Found'].url }}</p>"
                                 + "<ul class=\"children\">{% for child in page.children %}<li>{{ child.title }}={{ child.url }}</li>{% endfor %}</ul>"
-                                + "{{ snippets['Footer Text'] }}<p class=\"year\">{{ now | date: '%Y' }}</p></body></html>"),
+                                + "{{ snippets['Footer Text'] }}<p class=\"year\">{{ now | date: 'yyyy' }}</p></body></html>"),
                 row("adx_webtemplateid", "50000000-0000-0000-0000-000000000002", "adx_name", "Header", "adx_mimetype", null,
                         "adx_source", "<nav>{% for link in weblinks['Primary Navigation'].weblinks %}"
                                 + "<a href=\"{{ link.url }}\">{{ link.name }}</a>{% endfor %}</nav>"
@@ -452,6 +548,8 @@ public final class FakeMetadataStore implements AfterAllCallback {
                                 + "</body></html>"),
                 row("adx_webtemplateid", "50000000-0000-0000-0000-000000000008", "adx_name", "Broken Layout", "adx_mimetype", null,
                         "adx_source", "<html>\n<body>\n{% block main %}{% endblock %}\n{% for %}\n</body></html>"),
+                row("adx_webtemplateid", "50000000-0000-0000-0000-00000000000b", "adx_name", "Web API Script", "adx_mimetype", null,
+                        "adx_source", WEB_API_SCRIPT_PAGE),
                 row("adx_webtemplateid", "50000000-0000-0000-0000-00000000000a", "adx_name", "Visitor Echo", "adx_mimetype", null,
                         "adx_source", "<p class=\"params\">{{ request.params['q'] }}</p><p class=\"query\">{{ request.query }}</p>"
                                 + "<p class=\"url\">{{ request.url }}</p><p class=\"path\">{{ request.path_and_query }}</p>"
@@ -468,7 +566,9 @@ public final class FakeMetadataStore implements AfterAllCallback {
                 row("adx_pagetemplateid", "60000000-0000-0000-0000-000000000005", "adx_name", "Profile",
                         "_adx_webtemplateid_value", "50000000-0000-0000-0000-000000000009"),
                 row("adx_pagetemplateid", "60000000-0000-0000-0000-000000000006", "adx_name", "Visitor Echo",
-                        "_adx_webtemplateid_value", "50000000-0000-0000-0000-00000000000a"));
+                        "_adx_webtemplateid_value", "50000000-0000-0000-0000-00000000000a"),
+                row("adx_pagetemplateid", "60000000-0000-0000-0000-000000000007", "adx_name", "Web API Script",
+                        "_adx_webtemplateid_value", "50000000-0000-0000-0000-00000000000b"));
         String layout = "60000000-0000-0000-0000-000000000001";
         table("adx_webpages",
                 page(HOME, "Home", "Welcome to Contoso", "/", null, layout, PUBLISHED, "<p>Home copy</p>", false, 1),
@@ -484,13 +584,22 @@ public final class FakeMetadataStore implements AfterAllCallback {
                 page(BROKEN_LAYOUT, "Broken layout", "Broken layout", "broken-layout", HOME, "60000000-0000-0000-0000-000000000004",
                         PUBLISHED, "", true, 12),
                 page(PROFILE, "Profile", "Your profile", "profile", HOME, "60000000-0000-0000-0000-000000000005", PUBLISHED, "", true, 13),
-                page(ECHO, "Echo", "Echo", "echo", HOME, "60000000-0000-0000-0000-000000000006", PUBLISHED, "", true, 14));
+                page(ECHO, "Echo", "Echo", "echo", HOME, "60000000-0000-0000-0000-000000000006", PUBLISHED, "", true, 14),
+                page(WEB_API_PAGE, "Web API", "Web API", "webapi", HOME, "60000000-0000-0000-0000-000000000007", PUBLISHED, "", true, 15));
         table("adx_contentsnippets", row("adx_name", "Footer Text", "adx_value", "<footer>&copy; Contoso Ltd</footer>"));
         table("adx_sitesettings",
                 row("adx_name", "Search/Enabled", "adx_value", "false"),
                 row("adx_name", "HTTP/X-Frame-Options", "adx_value", "SAMEORIGIN"),
                 row("adx_name", "WebFiles/Cache-Control", "adx_value", "public, max-age=300"),
-                row("adx_name", "ContentDeliveryNetwork/CacheablePages", "adx_value", "/about/"));
+                row("adx_name", "ContentDeliveryNetwork/CacheablePages", "adx_value", "/about/"),
+                // The portals Web API exposes a table only with these (Webapi/<table>/enabled and /fields).
+                row("adx_name", "Webapi/account/enabled", "adx_value", "true"),
+                row("adx_name", "Webapi/account/fields", "adx_value", "name,telephone1"),
+                row("adx_name", "Webapi/contact/enabled", "adx_value", "True"),
+                row("adx_name", "Webapi/contact/fields", "adx_value", "fullname,firstname,lastname,emailaddress1,adx_identity_username"),
+                row("adx_name", "Webapi/lead/enabled", "adx_value", "true"),
+                row("adx_name", "Webapi/lead/fields", "adx_value", "subject"),
+                row("adx_name", "Webapi/error/innererror", "adx_value", "true"));
         table("adx_webroles",
                 row("adx_webroleid", ANONYMOUS_ROLE, "adx_name", "Anonymous Users", "adx_anonymoususersrole", true,
                         "adx_authenticatedusersrole", false),
@@ -506,7 +615,11 @@ public final class FakeMetadataStore implements AfterAllCallback {
                 // Signed-in visitors read their own contact only (Self scope) and accounts; Managers may create accounts.
                 scoped(permission("contact", AUTHENTICATED_ROLE, true, false, true), 756150004),
                 permission("account", AUTHENTICATED_ROLE, true, false, false),
-                permission("account", MANAGERS_ROLE, false, true, false));
+                permission("account", MANAGERS_ROLE, false, true, false),
+                deletable(permission("account", MANAGERS_ROLE, false, false, true)),
+                // Readable, but the site settings do not expose task to the Web API.
+                permission("task", ANONYMOUS_ROLE, true, false, false));
+        table("tasks", row("taskid", "93000000-0000-0000-0000-000000000001", "subject", "Call back"));
         table("accounts",
                 row("accountid", ACCOUNT_1, "name", "Contoso", "telephone1", "555-0100"),
                 row("accountid", "90000000-0000-0000-0000-000000000002", "name", "Fabrikam", "telephone1", "555-0101"));
@@ -548,6 +661,11 @@ public final class FakeMetadataStore implements AfterAllCallback {
             boolean logonEnabled) {
         return row("contactid", id, "firstname", first, "lastname", last, "fullname", first + " " + last, "emailaddress1", email,
                 "adx_identity_username", username, "adx_identity_passwordhash", hash, "adx_identity_logonenabled", logonEnabled);
+    }
+
+    private static Map<String, Object> deletable(Map<String, Object> permission) {
+        permission.put("adx_delete", true);
+        return permission;
     }
 
     private static Map<String, Object> scoped(Map<String, Object> permission, int scope) {

@@ -52,7 +52,7 @@ class HostileInputTests extends FakeStoreTestSupport {
 
     @Test
     void aHostileRecordStoredThroughTheWebApiComesBackAsJsonThatBrowsersWillNotSniff() {
-        HttpResponse<String> created = http.post("/_api/contacts", "{\"fullname\":\"" + XSS + "\"}");
+        HttpResponse<String> created = http.post("/_api/contacts", "{\"fullname\":\"" + XSS + "\"}", http.apiToken());
         assertThat(created.statusCode()).isEqualTo(204);
 
         HttpResponse<String> read = http.get("/_api/contacts?$select=fullname");
@@ -145,7 +145,7 @@ class HostileInputTests extends FakeStoreTestSupport {
 
     @Test
     void malformedJsonGets400InEachApisShape() {
-        HttpResponse<String> api = http.post("/_api/contacts", "{\"fullname\": \"Ada\"");
+        HttpResponse<String> api = http.post("/_api/contacts", "{\"fullname\": \"Ada\"", http.apiToken());
         assertThat(api.statusCode()).isEqualTo(400);
         assertDataverseError(api, "9004010A"); // UnexpectedError, as the portals Web API answers a body it cannot read
 

@@ -28,10 +28,12 @@ class PowerPagesLiquidTests extends FakeStoreTestSupport {
 
     @Test
     void editableRendersTheFieldAndSubstitutionItsContent() {
+        // Power Pages' structure for every visitor; the inline editor's metadata is for content editors only.
         assertThat(http.get("/article/").body())
-                .contains("<article><p>Article copy</p></article>")
+                .contains("<article><div class=\"xrm-editable-html xrm-attribute\"><div class=\"xrm-attribute-value\"><p>Article copy</p></div></div></article>")
                 .contains("<p class=\"sub\">Article</p>")
-                .contains("<p class=\"snippet\"><footer>&copy; Contoso Ltd</footer></p>");
+                .contains("<p class=\"snippet\"><div class=\"xrm-editable-html xrm-attribute\"><div class=\"xrm-attribute-value\">"
+                        + "<footer>&copy; Contoso Ltd</footer></div></div></p>");
     }
 
     @Test

@@ -106,8 +106,8 @@ class SignInTests extends FakeStoreTestSupport {
         assertThat(http.get("/_api/leads?$select=subject").statusCode()).isEqualTo(403);
         assertThat(http.get("/_api/leads?$select=subject", "Cookie", grace).body()).contains("Big deal");
         // account create: only the Managers role (Ada).
-        assertThat(http.post("/_api/accounts", "{\"name\":\"Tailspin\"}", "Cookie", grace).body()).contains("90040103");
-        assertThat(http.post("/_api/accounts", "{\"name\":\"Tailspin\"}", "Cookie", ada).statusCode()).isEqualTo(204);
+        assertThat(http.post("/_api/accounts", "{\"name\":\"Tailspin\"}", http.apiToken(grace)).body()).contains("90040103");
+        assertThat(http.post("/_api/accounts", "{\"name\":\"Tailspin\"}", http.apiToken(ada)).statusCode()).isEqualTo(204);
         // contact: Self scope for signed-in visitors — their own row only; anonymous visitors have Global read.
         assertThat(http.get("/_api/contacts?$select=fullname", "Cookie", grace).body())
                 .contains("Grace Brewster").doesNotContain("Ada Lovelace");

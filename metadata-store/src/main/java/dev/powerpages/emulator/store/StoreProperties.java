@@ -58,9 +58,13 @@ public record StoreProperties(
      * @param clientId the application (client) id
      * @param secret   its client secret
      * @param scope    the scope it asks for, {@code <resource>/.default} as with Entra ID
-     * @param role     the security role its application user holds (one of {@code security-roles})
+     * @param role     the security role its application user holds (one of {@code security-roles}); none: the
+     *                 application has no application user, so the Web API refuses it (as Dataverse refuses an
+     *                 application that was never added to the environment)
+     * @param objectId its service principal's object id (the tokens' {@code oid}); empty: derived from the tenant
+     *                 and client id, stable across restarts
      */
-    public record Client(String clientId, String secret, String scope, String role) {
+    public record Client(String clientId, String secret, String scope, String role, String objectId) {
     }
 
     /**

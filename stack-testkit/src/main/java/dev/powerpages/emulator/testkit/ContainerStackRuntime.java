@@ -41,8 +41,11 @@ final class ContainerStackRuntime implements StackRuntime {
     private final Map<String, ServiceContainer> services = new LinkedHashMap<>();
     private final String storePublicUrl;
 
-    private ContainerStackRuntime(String storePublicUrl) {
-        this.storePublicUrl = storePublicUrl;
+    private final StackLayout layout;
+
+    private ContainerStackRuntime(StackLayout layout) {
+        this.storePublicUrl = layout.storePublicUrl();
+        this.layout = layout;
     }
 
     static boolean dockerAvailable() {
@@ -56,7 +59,7 @@ final class ContainerStackRuntime implements StackRuntime {
 
     static ContainerStackRuntime start(Duration startupTimeout) {
         StackLayout layout = StackLayout.onDockerNetwork();
-        ContainerStackRuntime stack = new ContainerStackRuntime(layout.storePublicUrl());
+        ContainerStackRuntime stack = new ContainerStackRuntime(layout);
         try {
             // One image per artifact, built once: both app nodes run the same one.
             Map<StackService, Future<String>> images = new EnumMap<>(StackService.class);
@@ -99,9 +102,13 @@ final class ContainerStackRuntime implements StackRuntime {
         GenericContainer<?> container = new GenericContainer<>(image)
                 .withNetwork(network)
                 .withNetworkAliases(service.name())
-                .withExposedPorts(service.port())
+                .withExposedPorts(service.name().equals(StackRuntime.STORE)
+                        ? new Integer[] { service.port(), layout.identityPort() } : new Integer[] { service.port() })
+                // The stack's CA directory, as compose mounts .stack/tls: the services share one CA, the test trusts it.
+                .withFileSystemBind(layout.tlsDirectory().toString(), StackLayout.CONTAINER_TLS_DIRECTORY)
                 .withEnv(service.environment())
-                .waitingFor(Wait.forHttp(service.healthPath()).forStatusCode(200).withStartupTimeout(startupTimeout));
+                .waitingFor(Wait.forHttp(service.healthPath()).forPort(service.port()).forStatusCode(200)
+                        .withStartupTimeout(startupTimeout));
         services.put(service.name(), new ServiceContainer(service.name(), container, service.port(), service.healthPath(),
                 startupTimeout));
     }
@@ -118,6 +125,16 @@ final class ContainerStackRuntime implements StackRuntime {
     @Override
     public String storePublicUrl() {
         return storePublicUrl;
+    }
+
+    @Override
+    public java.net.URI identityAuthorityHost() {
+        return java.net.URI.create("https://localhost:" + services.get(StackRuntime.STORE).mappedPort(layout.identityPort()));
+    }
+
+    @Override
+    public java.nio.file.Path tlsDirectory() {
+        return layout.tlsDirectory();
     }
 
     @Override

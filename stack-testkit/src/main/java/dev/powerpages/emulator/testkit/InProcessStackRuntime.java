@@ -21,14 +21,17 @@ final class InProcessStackRuntime implements StackRuntime {
     private final Map<String, InProcessService> services = new LinkedHashMap<>();
     private final String storePublicUrl;
 
-    private InProcessStackRuntime(String storePublicUrl) {
-        this.storePublicUrl = storePublicUrl;
+    private final StackLayout layout;
+
+    private InProcessStackRuntime(StackLayout layout) {
+        this.storePublicUrl = layout.storePublicUrl();
+        this.layout = layout;
     }
 
     static InProcessStackRuntime start(Duration startupTimeout) {
         Path logDir = StackLayout.logDir();
         StackLayout layout = StackLayout.onLoopback(logDir);
-        InProcessStackRuntime stack = new InProcessStackRuntime(layout.storePublicUrl());
+        InProcessStackRuntime stack = new InProcessStackRuntime(layout);
         // Unpacked (or found unpacked) once per artifact: both app nodes run the same classes, each in its own loader.
         Map<StackService, BootJarClasspath> classpaths = new EnumMap<>(StackService.class);
         for (StackLayout.Service service : layout.services()) {
@@ -64,6 +67,21 @@ final class InProcessStackRuntime implements StackRuntime {
     @Override
     public String storePublicUrl() {
         return storePublicUrl;
+    }
+
+    @Override
+    public String resourceManagerUrl() {
+        return layout.resourceManagerUrl();
+    }
+
+    @Override
+    public java.net.URI identityAuthorityHost() {
+        return java.net.URI.create("https://localhost:" + layout.identityPort());
+    }
+
+    @Override
+    public java.nio.file.Path tlsDirectory() {
+        return layout.tlsDirectory();
     }
 
     @Override

@@ -21,14 +21,17 @@ final class LocalProcessStackRuntime implements StackRuntime {
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final String storePublicUrl;
 
-    private LocalProcessStackRuntime(String storePublicUrl) {
-        this.storePublicUrl = storePublicUrl;
+    private final StackLayout layout;
+
+    private LocalProcessStackRuntime(StackLayout layout) {
+        this.storePublicUrl = layout.storePublicUrl();
+        this.layout = layout;
     }
 
     static LocalProcessStackRuntime start(Duration startupTimeout) {
         Path logDir = StackLayout.logDir();
         StackLayout layout = StackLayout.onLoopback(logDir);
-        LocalProcessStackRuntime stack = new LocalProcessStackRuntime(layout.storePublicUrl());
+        LocalProcessStackRuntime stack = new LocalProcessStackRuntime(layout);
         Map<StackService, Path> jars = new EnumMap<>(StackService.class);
         for (StackLayout.Service service : layout.services()) {
             stack.add(new ServiceProcess(service, jars.computeIfAbsent(service.artifact(), ServiceJars::locate), logDir,
@@ -59,6 +62,21 @@ final class LocalProcessStackRuntime implements StackRuntime {
     @Override
     public String storePublicUrl() {
         return storePublicUrl;
+    }
+
+    @Override
+    public String resourceManagerUrl() {
+        return layout.resourceManagerUrl();
+    }
+
+    @Override
+    public java.net.URI identityAuthorityHost() {
+        return java.net.URI.create("https://localhost:" + layout.identityPort());
+    }
+
+    @Override
+    public java.nio.file.Path tlsDirectory() {
+        return layout.tlsDirectory();
     }
 
     @Override

@@ -21,6 +21,7 @@ public final class PowerPagesStack implements AutoCloseable {
     private final Map<String, AppNode> regions;
     private final TrafficManager trafficManager;
     private final MetadataStore store;
+    private final EntraId identity;
     private final Duration startupTimeout;
     private volatile StackTimeouts timeouts;
     private final Thread shutdownHook;
@@ -33,8 +34,9 @@ public final class PowerPagesStack implements AutoCloseable {
         this.regions = Map.of(
                 StackRuntime.NORTHEUROPE, new AppNode(StackRuntime.NORTHEUROPE, runtime.service(StackRuntime.NORTHEUROPE)),
                 StackRuntime.WESTEUROPE, new AppNode(StackRuntime.WESTEUROPE, runtime.service(StackRuntime.WESTEUROPE)));
-        this.trafficManager = new TrafficManager(runtime.service(StackRuntime.TRAFFIC_MANAGER));
+        this.trafficManager = new TrafficManager(runtime.service(StackRuntime.TRAFFIC_MANAGER), runtime::resourceManagerUrl);
         this.store = new MetadataStore(runtime.service(StackRuntime.STORE), runtime.storePublicUrl());
+        this.identity = new EntraId(runtime.identityAuthorityHost(), runtime.tlsDirectory());
         // Child JVMs outlive their parent and, without Ryuk, containers outlive the test JVM: stop
         // them if the JVM exits before close() (a failsafe timeout, Ctrl-C in the IDE). In-process
         // services die with the JVM, but closing them lets them release their ports and files first.
@@ -111,6 +113,11 @@ public final class PowerPagesStack implements AutoCloseable {
 
     public MetadataStore store() {
         return store;
+    }
+
+    /** The store's identity endpoints over TLS (MSAL, the Azure SDK, az) and this stack's CA. */
+    public EntraId identity() {
+        return identity;
     }
 
     /** The waits' limits, derived once from the traffic manager profile's settings. */

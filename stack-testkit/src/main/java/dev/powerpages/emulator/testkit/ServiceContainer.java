@@ -45,6 +45,11 @@ final class ServiceContainer implements RunningService {
         container.stop();
     }
 
+    /** The host port Docker mapped to one of the container's ports. */
+    int mappedPort(int containerPort) {
+        return container.getMappedPort(containerPort);
+    }
+
     @Override
     public String name() {
         return name;

@@ -27,8 +27,19 @@ import java.util.function.UnaryOperator;
  *
  * @param storePublicUrl the store's URL as the app nodes name it: the audience of its tokens and the base of the scope
  * @param services the five services, in the order they are started (and stopped in reverse)
+ * @param tlsDirectory this stack's own local CA directory on the host ({@code stack.tls.directory}; in containers it is
+ * mounted at {@value #CONTAINER_TLS_DIRECTORY}): made by the first service that needs it, read by the test to trust
+ * the stack's HTTPS ports
+ * @param identityPort the port the store serves its identity endpoints on over TLS ({@code store.identity.tls.port};
+ * in a container, inside the container)
  */
-record StackLayout(String storePublicUrl, List<Service> services) {
+record StackLayout(String storePublicUrl, List<Service> services, Path tlsDirectory, int identityPort) {
+
+    /** Where containers see the stack's CA directory (compose mounts {@code .stack/tls} there too). */
+    static final String CONTAINER_TLS_DIRECTORY = "/tls";
+
+    /** The store's identity port in a container, as in docker-compose.yml. */
+    private static final int CONTAINER_IDENTITY_PORT = 8071;
 
     /** Where the services on this machine log, and where the gateway keeps its per-stack settings files. */
     static final String LOGS_DIR_PROPERTY = "powerpages.stack.logs.dir";
@@ -37,6 +48,9 @@ record StackLayout(String storePublicUrl, List<Service> services) {
     private static final String COMPOSE_STORE_PUBLIC_URL = "http://localhost:8070";
 
     private static final Map<String, StackService> ARTIFACTS = artifacts();
+
+    /** The traffic manager's resource-manager connector (8060 by default). */
+    static final String ARM_PORT = "traffic-manager.arm.port";
 
     StackLayout {
         services = List.copyOf(services);
@@ -53,10 +67,14 @@ record StackLayout(String storePublicUrl, List<Service> services) {
         Map<String, Integer> ports = new LinkedHashMap<>();
         ARTIFACTS.keySet().forEach(name -> ports.put(name, freePort()));
         Path gatewayState = logDir.resolve("gateway-" + ports.get(StackRuntime.GATEWAY));
-        return wire(name -> "localhost", ports::get, "http://localhost:" + ports.get(StackRuntime.STORE))
+        int identityPort = freePort();
+        Path tls = temporaryTlsDirectory(logDir);
+        return wire(name -> "localhost", ports::get, "http://localhost:" + ports.get(StackRuntime.STORE), tls, identityPort,
+                tls.toString())
                 .with(StackRuntime.TRAFFIC_MANAGER, Map.of(
                         "traffic-manager.dns.port", "0",
-                        "traffic-manager.data-dir", ""))
+                        "traffic-manager.data-dir", "",
+                        ARM_PORT, Integer.toString(freePort())))
                 .with(StackRuntime.GATEWAY, Map.of(
                         "gateway.cdn.settings-file", gatewayState.resolve("cdn-settings.json").toString(),
                         "gateway.waf.policy-file", gatewayState.resolve("waf-policy.json").toString()));
@@ -67,7 +85,18 @@ record StackLayout(String storePublicUrl, List<Service> services) {
      * its network alias (its name) on its artifact's default port, the store's public URL the host's name for it.
      */
     static StackLayout onDockerNetwork() {
-        return wire(UnaryOperator.identity(), name -> ARTIFACTS.get(name).defaultPort(), COMPOSE_STORE_PUBLIC_URL);
+        return wire(UnaryOperator.identity(), name -> ARTIFACTS.get(name).defaultPort(), COMPOSE_STORE_PUBLIC_URL,
+                temporaryTlsDirectory(logDir()), CONTAINER_IDENTITY_PORT, CONTAINER_TLS_DIRECTORY);
+    }
+
+    /** A new CA directory for one stack: its services share it, no other stack (nor {@code ./stack}) does. */
+    private static Path temporaryTlsDirectory(Path logDir) {
+        try {
+            return Files.createTempDirectory(logDir.toAbsolutePath(), "tls-");
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     /** {@code -Dpowerpages.stack.logs.dir} (default {@code target/powerpages-stack-logs}), created if missing. */
@@ -81,25 +110,34 @@ record StackLayout(String storePublicUrl, List<Service> services) {
     }
 
     /** How the services find each other, whatever the network: only the host names and ports differ. */
-    private static StackLayout wire(UnaryOperator<String> host, ToIntFunction<String> port, String storePublicUrl) {
+    private static StackLayout wire(UnaryOperator<String> host, ToIntFunction<String> port, String storePublicUrl,
+            Path tlsDirectory, int identityPort, String tlsDirectorySeenByServices) {
         UnaryOperator<String> address = name -> host.apply(name) + ":" + port.applyAsInt(name);
         String storeUrl = "http://" + address.apply(StackRuntime.STORE);
         List<Service> services = new ArrayList<>();
         services.add(service(StackRuntime.STORE, port, Map.of(
                 "store.in-memory", "true",
-                "store.public-url", storePublicUrl)));
+                "store.public-url", storePublicUrl,
+                "store.identity.tls.port", Integer.toString(identityPort))));
         for (String region : List.of(StackRuntime.NORTHEUROPE, StackRuntime.WESTEUROPE)) {
             services.add(service(region, port, Map.of(
                     "node.region", region,
                     "store.url", storeUrl,
                     "store.scope", storePublicUrl + "/.default")));
         }
+        // The resource-manager endpoint takes the store's tokens (its keys, its issuers) and drives this gateway.
         services.add(service(StackRuntime.TRAFFIC_MANAGER, port, Map.of(
                 "CONTOSO_PRIMARY_TARGET", address.apply(StackRuntime.NORTHEUROPE),
-                "CONTOSO_SECONDARY_TARGET", address.apply(StackRuntime.WESTEUROPE))));
+                "CONTOSO_SECONDARY_TARGET", address.apply(StackRuntime.WESTEUROPE),
+                "traffic-manager.arm.identity.jwk-set-uri", storeUrl + "/contoso/discovery/v2.0/keys",
+                "traffic-manager.arm.identity.issuers[0]", storePublicUrl + "/contoso/",
+                "traffic-manager.arm.identity.issuers[1]", storePublicUrl + "/adfs/services/trust",
+                "traffic-manager.arm.gateway.url", "http://" + address.apply(StackRuntime.GATEWAY))));
         services.add(service(StackRuntime.GATEWAY, port, Map.of(
                 "gateway.traffic-manager.url", "http://" + address.apply(StackRuntime.TRAFFIC_MANAGER))));
-        return new StackLayout(storePublicUrl, services);
+        // Every service reads the one CA directory: whichever needs it first makes it (under a file lock).
+        services.replaceAll(service -> service.with(Map.of("stack.tls.directory", tlsDirectorySeenByServices)));
+        return new StackLayout(storePublicUrl, services, tlsDirectory, identityPort);
     }
 
     private static Service service(String name, ToIntFunction<String> port, Map<String, String> properties) {
@@ -116,7 +154,16 @@ record StackLayout(String storePublicUrl, List<Service> services) {
             throw new IllegalArgumentException("no service " + name + " in " + ARTIFACTS.keySet());
         }
         return new StackLayout(storePublicUrl,
-                services.stream().map(service -> service.name().equals(name) ? service.with(more) : service).toList());
+                services.stream().map(service -> service.name().equals(name) ? service.with(more) : service).toList(),
+                tlsDirectory, identityPort);
+    }
+
+    /** The traffic manager's resource-manager endpoint (Azure Resource Manager's paths), as the host reaches it. */
+    String resourceManagerUrl() {
+        Service trafficManager = service(StackRuntime.TRAFFIC_MANAGER);
+        String port = trafficManager.properties().getOrDefault(ARM_PORT, "8060");
+        boolean tls = !"false".equals(trafficManager.properties().get("traffic-manager.arm.tls"));
+        return (tls ? "https" : "http") + "://localhost:" + port + "/";
     }
 
     /** The service of that name. */

@@ -15,6 +15,18 @@ interface StackRuntime extends AutoCloseable {
     /** The store's URL as the app nodes name it: the audience of its tokens and the base of the scope. */
     String storePublicUrl();
 
+    /** The traffic manager's resource-manager endpoint, as the test reaches it (in-process and child processes). */
+    default String resourceManagerUrl() {
+        throw new UnsupportedOperationException("the resource-manager endpoint is reached on loopback stacks only "
+                + "(in-process or child processes)");
+    }
+
+    /** Where the test reaches the store's identity endpoints over TLS: {@code https://localhost:<port>}. */
+    java.net.URI identityAuthorityHost();
+
+    /** This stack's local CA directory on the host ({@code ca.pem}, {@code truststore.p12}, …). */
+    java.nio.file.Path tlsDirectory();
+
     @Override
     void close();
 }

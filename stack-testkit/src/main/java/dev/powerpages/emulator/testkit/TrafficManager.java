@@ -16,8 +16,19 @@ public final class TrafficManager {
 
     private final RunningService service;
 
-    TrafficManager(RunningService service) {
+    private final java.util.function.Supplier<String> resourceManagerUrl;
+
+    TrafficManager(RunningService service, java.util.function.Supplier<String> resourceManagerUrl) {
         this.service = service;
+        this.resourceManagerUrl = resourceManagerUrl;
+    }
+
+    /**
+     * The resource-manager endpoint: Azure Resource Manager's paths for this traffic manager's profiles and the
+     * gateway's Front Door resources, for the Azure SDKs and az ({@code https://localhost:8060/} in {@code ./stack}).
+     */
+    public String resourceManagerUrl() {
+        return resourceManagerUrl.get();
     }
 
     public URI url(String path) {

@@ -46,23 +46,48 @@ class StackLayoutTest {
         StackLayout.Service north = layout.service(StackRuntime.NORTHEUROPE);
         StackLayout.Service trafficManager = layout.service(StackRuntime.TRAFFIC_MANAGER);
         String storeUrl = "http://localhost:" + store.port();
+        String tls = layout.tlsDirectory().toString();
 
         assertThat(layout.storePublicUrl()).isEqualTo(storeUrl);
         assertThat(store.environment()).containsOnly(
                 entry("SERVER_PORT", Integer.toString(store.port())),
                 entry("STORE_INMEMORY", "true"),
-                entry("STORE_PUBLICURL", storeUrl));
+                entry("STORE_PUBLICURL", storeUrl),
+                entry("STORE_IDENTITY_TLS_PORT", Integer.toString(layout.identityPort())),
+                entry("STACK_TLS_DIRECTORY", tls));
         assertThat(north.environment()).containsOnly(
                 entry("SERVER_PORT", Integer.toString(north.port())),
                 entry("NODE_REGION", "northeurope"),
                 entry("STORE_URL", storeUrl),
-                entry("STORE_SCOPE", storeUrl + "/.default"));
+                entry("STORE_SCOPE", storeUrl + "/.default"),
+                entry("STACK_TLS_DIRECTORY", tls));
         assertThat(trafficManager.environment()).containsOnly(
                 entry("SERVER_PORT", Integer.toString(trafficManager.port())),
                 entry("CONTOSO_PRIMARY_TARGET", "localhost:" + north.port()),
                 entry("CONTOSO_SECONDARY_TARGET", "localhost:" + layout.service(StackRuntime.WESTEUROPE).port()),
                 entry("TRAFFICMANAGER_DNS_PORT", "0"),
-                entry("TRAFFICMANAGER_DATADIR", ""));
+                entry("TRAFFICMANAGER_DATADIR", ""),
+                entry("TRAFFICMANAGER_ARM_PORT", layout.service(StackRuntime.TRAFFIC_MANAGER).properties()
+                        .get("traffic-manager.arm.port")),
+                entry("TRAFFICMANAGER_ARM_IDENTITY_JWKSETURI", storeUrl + "/contoso/discovery/v2.0/keys"),
+                entry("TRAFFICMANAGER_ARM_IDENTITY_ISSUERS_0", storeUrl + "/contoso/"),
+                entry("TRAFFICMANAGER_ARM_IDENTITY_ISSUERS_1", storeUrl + "/adfs/services/trust"),
+                entry("TRAFFICMANAGER_ARM_GATEWAY_URL", "http://localhost:" + layout.service(StackRuntime.GATEWAY).port()),
+                entry("STACK_TLS_DIRECTORY", tls));
+        assertThat(layout.resourceManagerUrl()).isEqualTo("https://localhost:"
+                + layout.service(StackRuntime.TRAFFIC_MANAGER).properties().get("traffic-manager.arm.port") + "/");
+    }
+
+    @Test
+    void givesEachLoopbackStackACaDirectoryAndAnIdentityPortOfItsOwn() {
+        StackLayout first = StackLayout.onLoopback(logDir);
+        StackLayout second = StackLayout.onLoopback(logDir);
+
+        assertThat(first.tlsDirectory()).isDirectory().startsWith(logDir.toAbsolutePath()).isNotEqualTo(second.tlsDirectory());
+        assertThat(first.identityPort()).isPositive()
+                .isNotIn(first.services().stream().map(StackLayout.Service::port).toList());
+        assertThat(first.services()).allSatisfy(service -> assertThat(service.properties())
+                .containsEntry("stack.tls.directory", first.tlsDirectory().toString()));
     }
 
     @Test
@@ -97,14 +122,23 @@ class StackLayoutTest {
                 entry("SERVER_PORT", "8081"),
                 entry("NODE_REGION", "westeurope"),
                 entry("STORE_URL", "http://metadata-store:8070"),
-                entry("STORE_SCOPE", "http://localhost:8070/.default"));
+                entry("STORE_SCOPE", "http://localhost:8070/.default"),
+                entry("STACK_TLS_DIRECTORY", "/tls"));
         assertThat(layout.service(StackRuntime.TRAFFIC_MANAGER).environment()).containsOnly(
                 entry("SERVER_PORT", "8090"),
                 entry("CONTOSO_PRIMARY_TARGET", "northeurope:8081"),
-                entry("CONTOSO_SECONDARY_TARGET", "westeurope:8081"));
+                entry("CONTOSO_SECONDARY_TARGET", "westeurope:8081"),
+                entry("TRAFFICMANAGER_ARM_IDENTITY_JWKSETURI", "http://metadata-store:8070/contoso/discovery/v2.0/keys"),
+                entry("TRAFFICMANAGER_ARM_IDENTITY_ISSUERS_0", "http://localhost:8070/contoso/"),
+                entry("TRAFFICMANAGER_ARM_IDENTITY_ISSUERS_1", "http://localhost:8070/adfs/services/trust"),
+                entry("TRAFFICMANAGER_ARM_GATEWAY_URL", "http://gateway:8080"),
+                entry("STACK_TLS_DIRECTORY", "/tls"));
         assertThat(layout.service(StackRuntime.GATEWAY).environment()).containsOnly(
                 entry("SERVER_PORT", "8080"),
-                entry("GATEWAY_TRAFFICMANAGER_URL", "http://traffic-manager:8090"));
+                entry("GATEWAY_TRAFFICMANAGER_URL", "http://traffic-manager:8090"),
+                entry("STACK_TLS_DIRECTORY", "/tls"));
+        assertThat(layout.service(StackRuntime.STORE).environment()).containsEntry("STORE_IDENTITY_TLS_PORT", "8071");
+        assertThat(layout.identityPort()).as("as docker-compose.yml publishes it").isEqualTo(8071);
     }
 
     @Test

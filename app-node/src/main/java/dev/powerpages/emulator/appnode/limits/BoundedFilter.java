@@ -7,15 +7,19 @@ import liqp.TemplateContext;
 import liqp.filters.Filter;
 
 /**
- * One of liqp's filters, refusing a result longer than the render's output may be: a template that grows a string
+ * A filter (liqp's or the node's), refusing a result longer than the render's output may be: a template that grows a string
  * or list in a variable fails with a clear message rather than taking the heap down with it.
  */
-final class BoundedFilter extends Filter {
+public final class BoundedFilter extends Filter {
 
     private final Filter delegate;
     private final int maxSize;
 
-    BoundedFilter(Filter delegate, int maxSize) {
+    /**
+     * @param delegate the filter doing the work
+     * @param maxSize  the node's {@code liquid.max-rendered-chars}
+     */
+    public BoundedFilter(Filter delegate, int maxSize) {
         super(delegate.name);
         this.delegate = delegate;
         this.maxSize = maxSize;

@@ -14,7 +14,7 @@ public final class LiquidNesting {
 
     private static final Pattern TAG = Pattern.compile("\\{%-?\\s*(end)?([a-z_]+)");
     private static final Set<String> BLOCKS = Set.of("if", "unless", "for", "case", "capture", "tablerow", "comment",
-            "raw", "block", "substitution", "fetchxml", "chart", "entityform", "webform");
+            "raw", "block", "substitution", "fetchxml", "entitylist", "entityview", "searchindex", "ifchanged");
 
     private LiquidNesting() {
     }

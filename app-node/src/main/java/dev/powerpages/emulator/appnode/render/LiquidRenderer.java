@@ -29,9 +29,9 @@ import org.springframework.web.util.UriUtils;
 /**
  * Renders a page the way Power Pages does: page → page template → web template, Liquid with the objects listed in
  * docs/architecture.md and docs/app-node.md. Unknown names render empty (liqp's non-strict variables). Power
- * Pages' own tag forms (parameterised {@code include}, {@code extends}/{@code block}, {@code editable},
- * {@code substitution}) are handled by {@link LayoutInheritance}, {@link PowerPagesLiquidSyntax} and
- * {@link WebTemplateInclude}.
+ * Pages' own tag forms (parameterised {@code include}, {@code extends}/{@code block}, {@code elseif}, unknown tags)
+ * are handled by {@link LayoutInheritance}, {@link PowerPagesLiquidSyntax} and {@link WebTemplateInclude}; its
+ * filters and other tags come from the {@link LiquidExtension} beans of {@code appnode.liquid}.
  *
  * <p>liqp's parsed {@code Template} is not safe to render from several threads at once (liqp issue #287), so
  * every render parses the source afresh; only the {@link TemplateParser} (configuration, no render state) is
@@ -79,7 +79,7 @@ public class LiquidRenderer implements DisposableBean {
         }
         String source;
         try {
-            source = PowerPagesLiquidSyntax.rewrite(LayoutInheritance.compose(chain));
+            source = PowerPagesLiquidSyntax.rewrite(LayoutInheritance.compose(chain), parser);
         }
         catch (StackOverflowError ex) {
             // Blocks are composed recursively, one level per nested block (found by LiquidFuzzTest).
@@ -88,6 +88,11 @@ public class LiquidRenderer implements DisposableBean {
         String nesting = LiquidNesting.problem(source, limits.maxNesting());
         if (nesting != null) {
             throw new TemplateRenderException(template.name(), nesting, 0, null);
+        }
+        if (source.length() > limits.maxTemplateBytes()) {
+            // liqp checks its size limit only after parsing; the Power Pages rewrites can grow a template.
+            throw new TemplateRenderException(template.name(), "the template is " + source.length()
+                    + " characters long once rewritten, over the node's limit of " + limits.maxTemplateBytes() + " (liquid.max-template-bytes)", 0, null);
         }
         Template parsed;
         try {
@@ -141,7 +146,7 @@ public class LiquidRenderer implements DisposableBean {
         if (chain.size() > 1) {
             for (WebTemplate candidate : chain) {
                 try {
-                    parser.parse(PowerPagesLiquidSyntax.rewrite(LayoutInheritance.standalone(candidate.source())));
+                    parser.parse(PowerPagesLiquidSyntax.rewrite(LayoutInheritance.standalone(candidate.source()), parser));
                 }
                 catch (RuntimeException ex) {
                     return new TemplateRenderException(candidate.name(), rootMessage(ex), LiquidErrors.line(ex), ex);

@@ -14,7 +14,7 @@ import liqp.parser.LiquidSupport;
  * ({@code page.parent.title}, {@code snippets['Footer']}, {@code items[0]}). Unknown names give {@code null}, which
  * renders empty, as everywhere in Liquid.
  */
-final class ValuePaths {
+public final class ValuePaths {
 
     private static final Pattern STEP = Pattern.compile("\\.([A-Za-z_][\\w-]*)|\\[\\s*(?:'([^']*)'|\"([^\"]*)\"|(-?\\d+)|([A-Za-z_][\\w.]*))\\s*\\]");
     private static final Pattern ROOT = Pattern.compile("[A-Za-z_][\\w-]*");
@@ -22,7 +22,7 @@ final class ValuePaths {
     private ValuePaths() {
     }
 
-    static Object resolve(TemplateContext context, String expression) {
+    public static Object resolve(TemplateContext context, String expression) {
         String expr = expression.strip();
         if (expr.length() >= 2 && (expr.startsWith("'") && expr.endsWith("'") || expr.startsWith("\"") && expr.endsWith("\""))) {
             return expr.substring(1, expr.length() - 1);

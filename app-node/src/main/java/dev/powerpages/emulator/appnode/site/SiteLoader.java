@@ -130,7 +130,8 @@ public class SiteLoader {
 
     /**
      * Web roles and table permissions. Power Pages links permissions to roles through the N:N
-     * {@code adx_entitypermission_webrole}; the store simplifies it to the lookup {@code adx_webroleid}.
+     * {@code adx_entitypermission_webrole}; the demo store also has the simpler lookup {@code adx_webroleid}. A
+     * permission applies to every role it is linked to either way.
      */
     private static SitePermissions permissions(RowSource store) {
         Map<String, SitePermissions.WebRole> roles = new HashMap<>();
@@ -139,16 +140,31 @@ public class SiteLoader {
             roles.put(role.text("adx_webroleid"), new SitePermissions.WebRole(role.text("adx_webroleid"), role.text("adx_name"),
                     role.flag("adx_anonymoususersrole", false), role.flag("adx_authenticatedusersrole", false)));
         }
+        // The N:N as Dataverse keeps it: its intersect table (a store that has it), or the list of role ids a site
+        // folder writes on the permission row (adx_entitypermission_webrole: [...]).
+        Map<String, Set<String>> rolesByPermission = new HashMap<>();
+        for (StoreRow link : store.optionalRows("adx_entitypermission_webroleset", null)) {
+            if (link.text("adx_entitypermissionid") != null && link.text("adx_webroleid") != null) {
+                rolesByPermission.computeIfAbsent(link.text("adx_entitypermissionid"), id -> new HashSet<>()).add(link.text("adx_webroleid"));
+            }
+        }
         List<SitePermissions.Rule> rules = new ArrayList<>();
         for (StoreRow row : active(store.optionalRows("adx_entitypermissions",
-                "adx_entitylogicalname,adx_scope,adx_read,adx_write,adx_create,adx_delete,_adx_webroleid_value"))) {
-            if (row.text("adx_entitylogicalname") == null || row.text("_adx_webroleid_value") == null) {
+                "adx_entitypermissionid,adx_entitylogicalname,adx_scope,adx_read,adx_write,adx_create,adx_delete,_adx_webroleid_value"))) {
+            if (row.text("adx_entitylogicalname") == null) {
                 continue;
             }
-            rules.add(new SitePermissions.Rule(row.text("_adx_webroleid_value"),
-                    row.text("adx_entitylogicalname").toLowerCase(Locale.ROOT), (int) row.number("adx_scope", 0),
-                    new TablePermission(row.flag("adx_read", false), row.flag("adx_create", false),
-                            row.flag("adx_write", false), row.flag("adx_delete", false))));
+            Set<String> roleIds = new HashSet<>(rolesByPermission.getOrDefault(row.text("adx_entitypermissionid"), Set.of()));
+            if (row.text("_adx_webroleid_value") != null) {
+                roleIds.add(row.text("_adx_webroleid_value"));
+            }
+            row.json().path("adx_entitypermission_webrole").forEach(id -> roleIds.add(id.asString()));
+            for (String roleId : roleIds) {
+                rules.add(new SitePermissions.Rule(roleId,
+                        row.text("adx_entitylogicalname").toLowerCase(Locale.ROOT), (int) row.number("adx_scope", 0),
+                        new TablePermission(row.flag("adx_read", false), row.flag("adx_create", false),
+                                row.flag("adx_write", false), row.flag("adx_delete", false))));
+            }
         }
         return new SitePermissions(Map.copyOf(roles), List.copyOf(rules));
     }

@@ -16,8 +16,6 @@ import dev.powerpages.emulator.appnode.store.StoreRow;
  */
 public final class SiteTables {
 
-    public static final SiteTables EMPTY = new SiteTables(Map.of());
-
     private final Map<String, List<StoreRow>> rowsByEntitySet;
     private final Map<Object, Object> derived = new ConcurrentHashMap<>();
 

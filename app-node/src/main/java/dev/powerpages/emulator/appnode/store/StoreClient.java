@@ -127,6 +127,51 @@ public class StoreClient {
         return guarded(entitySet, Bulkhead.decorateSupplier(bulkhead, CircuitBreaker.decorateSupplier(circuitBreaker, call)));
     }
 
+    /**
+     * Updates a row ({@code PATCH}; Dataverse's upsert creates a missing row unless {@code If-Match: *} says it must
+     * exist). Not retried.
+     *
+     * @param resource {@code accounts(<id>)}
+     * @param mustExist send {@code If-Match: *}, so that a missing row is a 404 rather than a create
+     */
+    public void update(String resource, JsonNode fields, boolean mustExist) {
+        Supplier<Object> call = () -> {
+            RestClient.RequestBodySpec request = storeRestClient.patch()
+                    .uri(URI.create(baseUrl + WEB_API + resource))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .header("Accept", "application/json")
+                    .header("OData-Version", "4.0")
+                    .header("OData-MaxVersion", "4.0");
+            if (mustExist) {
+                request.header("If-Match", "*");
+            }
+            request.body(fields).retrieve().toBodilessEntity();
+            return null;
+        };
+        guarded(resource, Bulkhead.decorateSupplier(bulkhead, CircuitBreaker.decorateSupplier(circuitBreaker, call)));
+    }
+
+    /** Deletes a row ({@code DELETE accounts(<id>)}). Not retried: a second try would answer 404 for a row it deleted. */
+    public void delete(String resource) {
+        Supplier<Object> call = () -> {
+            storeRestClient.delete()
+                    .uri(URI.create(baseUrl + WEB_API + resource))
+                    .header("Accept", "application/json")
+                    .header("OData-Version", "4.0")
+                    .header("OData-MaxVersion", "4.0")
+                    .retrieve().toBodilessEntity();
+            return null;
+        };
+        guarded(resource, Bulkhead.decorateSupplier(bulkhead, CircuitBreaker.decorateSupplier(circuitBreaker, call)));
+    }
+
+    /** The store's CSDL ({@code $metadata}): entity sets, keys, lookups and navigation properties. */
+    public String metadataDocument() {
+        URI uri = URI.create(baseUrl + WEB_API + "$metadata");
+        return read("$metadata", () -> storeRestClient.get().uri(uri).header("Accept", "application/xml")
+                .retrieve().body(String.class));
+    }
+
     private <T> T read(String what, Supplier<T> call) {
         return guarded(what, Retry.decorateSupplier(retry,
                 Bulkhead.decorateSupplier(bulkhead, CircuitBreaker.decorateSupplier(circuitBreaker, call))));

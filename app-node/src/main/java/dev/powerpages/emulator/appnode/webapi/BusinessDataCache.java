@@ -40,7 +40,7 @@ public class BusinessDataCache {
     }
 
     /** The site wrote to the table: no user may see an answer read before the write. */
-    void clearTable(String entitySet) {
+    public void clearTable(String entitySet) {
         answers.asMap().keySet().removeIf(key -> key.entitySet().equalsIgnoreCase(entitySet));
     }
 

@@ -1,6 +1,7 @@
 package dev.powerpages.emulator.appnode.webapi;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,24 +11,28 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import dev.powerpages.emulator.appnode.antiforgery.AntiForgery;
 import dev.powerpages.emulator.appnode.cache.SiteCache;
-import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.signin.SiteUser;
 import dev.powerpages.emulator.appnode.site.SitePermissions;
+import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.store.StoreClient;
 import dev.powerpages.emulator.appnode.store.StoreUnavailableException;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,183 +41,394 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 /**
- * The Power Pages Web API for the site's visitors: {@code GET /_api/accounts?$select=name&$filter=…&$top=5},
- * {@code GET /_api/accounts(<id>)}, {@code POST /_api/accounts}. Every call is checked against the table
- * permissions of the visitor's web roles (Power Pages: "All Web API resources follow the respective table
- * permissions in context with web roles"): the Anonymous Users role for anonymous visitors, Authenticated Users and
- * the assigned roles for a signed-in contact ({@link SitePermissions}). Reads are passed on to the store and cached
- * per user ({@link BusinessDataCache}).
+ * The portals Web API for the site's visitors, as real sites' scripts call it through Microsoft's {@code safeAjax}
+ * wrapper: {@code GET /_api/accounts?$select=name&$filter=…&$expand=primarycontactid($select=fullname)&$top=5},
+ * {@code GET /_api/accounts(<id>)}, {@code GET /_api/accounts/$count}, {@code POST /_api/accounts},
+ * {@code PATCH /_api/accounts(<id>)}, {@code PUT /_api/accounts(<id>)/name} ({@code {"value": …}}),
+ * {@code DELETE /_api/accounts(<id>)} and {@code DELETE /_api/accounts(<id>)/description} (clears the column).
  *
- * <p>Errors use the portals Web API's codes, as listed in "Compose HTTP requests and handle errors for the portals
- * Web API" (Power Pages docs, error codes table): {@code 90040120} EntityPermissionReadIsMissing (403, no table
- * permission grants read), {@code 90040103} TablePermissionCreateIsMissing (403, "You don't have permission to create
- * {table} entity."), {@code 90040101} AttributePermissionIsMissing (403, "Attribute {0} in table {1} is not enabled
- * for Web Api."), {@code 9004010C} ResourceDoesNotExists (404, "Resource not found for the segment '{0}'."),
- * {@code 9004010D} CDSError (a Dataverse error, its own code and message in {@code innererror}) and
- * {@code 9004010A} UnexpectedError (400, a query the API cannot run).
- *
- * <p>Answers name the site's own Web API in their OData links ({@code @odata.context}, {@code @odata.nextLink}),
- * never the store ({@link SiteApiLinks}); a next link is followed through this API with its {@code $skiptoken}.
+ * <p>What governs a call, in the order Power Pages checks it ("Portals Web API overview", "Compose HTTP requests and
+ * handle errors for the portals Web API", Power Pages docs):
+ * <ol>
+ * <li>a write (POST, PATCH, PUT, DELETE) carries the anti-forgery token ({@link AntiForgery}): else 401
+ *     {@code 90040107} HttpAntiForgeryException — reads need none, as a visitor may open a GET in the browser;</li>
+ * <li>the table is exposed: site setting {@code Webapi/<logical name>/enabled} true, and not one of the configuration
+ *     tables the docs list as unsupported — else 404 {@code 9004010C} "Resource not found for the segment …";</li>
+ * <li>{@code Webapi/<table>/fields} lists the columns read ({@code $select}, and the default selection without it) and
+ *     written — else 403 {@code 90040101} "Attribute {0} in table {1} is not enabled for Web Api.";</li>
+ * <li>the visitor's web roles grant the privilege (table permissions, {@link SitePermissions}): read 403
+ *     {@code 90040120}, create {@code 90040103}, update {@code 90040102}, delete {@code 90040104}; an {@code $expand}ed
+ *     table needs read too.</li>
+ * </ol>
+ * The store's own refusals come back as 4xx {@code 9004010D} "CDS error occurred." (Dataverse's code and message in
+ * {@code innererror} when {@code Webapi/error/innererror} is true). Reads are cached per user
+ * ({@link BusinessDataCache}); answers name the site's own Web API in their OData links ({@link SiteApiLinks}).
+ * Not emulated: {@code $ref} association (501), calling actions and functions.
  */
 @RestController
 @RequestMapping("/_api")
 class WebApiController {
 
     static final String ANONYMOUS = "anonymous";
-    static final String READ_PERMISSION_MISSING = "90040120";
-    static final String CREATE_PERMISSION_MISSING = "90040103";
+    static final String SERVICE_UNAVAILABLE = "90040100";
     static final String ATTRIBUTE_NOT_ENABLED = "90040101";
+    static final String UPDATE_PERMISSION_MISSING = "90040102";
+    static final String CREATE_PERMISSION_MISSING = "90040103";
+    static final String DELETE_PERMISSION_MISSING = "90040104";
+    static final String ANTI_FORGERY_FAILED = "90040107";
+    static final String READ_PERMISSION_MISSING = "90040120";
+    static final String UNEXPECTED_ERROR = "9004010A";
     static final String RESOURCE_NOT_FOUND = "9004010C";
     static final String CDS_ERROR = "9004010D";
-    static final String UNEXPECTED_ERROR = "9004010A";
-    /** Columns the Web API never reads, filters or returns: a contact's password hash. */
+    /** Columns the Web API never reads, filters or returns, whatever the settings: a contact's password hash. */
     static final Set<String> PRIVATE_COLUMNS = Set.of("adx_identity_passwordhash");
+    /** "Unsupported configuration tables" of the Web API overview: never exposed, whatever the site settings say. */
+    static final Set<String> CONFIGURATION_TABLES = Set.of("adx_contentaccesslevel", "adx_contentsnippet", "adx_entityform",
+            "adx_entityformmetadata", "adx_entitylist", "adx_entitypermission", "adx_entitypermission_webrole",
+            "adx_externalidentity", "adx_pagealert", "adx_pagenotification", "adx_pagetag", "adx_pagetag_webpage",
+            "adx_pagetemplate", "adx_portallanguage", "adx_publishingstate", "adx_publishingstatetransitionrule",
+            "adx_publishingstatetransitionrule_webrole", "adx_redirect", "adx_setting", "adx_shortcut", "adx_sitemarker",
+            "adx_sitesetting", "adx_urlhistory", "adx_webfile", "adx_webfilelog", "adx_webform", "adx_webformmetadata",
+            "adx_webformsession", "adx_webformstep", "adx_weblink", "adx_weblinkset", "adx_webnotificationentity",
+            "adx_webnotificationurl", "adx_webpage", "adx_webpage_tag", "adx_webpageaccesscontrolrule",
+            "adx_webpageaccesscontrolrule_webrole", "adx_webpagehistory", "adx_webpagelog", "adx_webrole_systemuser",
+            "adx_website", "adx_website_list", "adx_website_sponsor", "adx_websiteaccess", "adx_websiteaccess_webrole",
+            "adx_websitebinding", "adx_websitelanguage", "adx_webtemplate");
     private static final Pattern RESOURCE = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?:\\(([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})\\))?");
+    private static final Pattern COLUMN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
     /** {@code $skiptoken} comes from the store's own {@code @odata.nextLink}, which a visitor follows (opaque to the node). */
-    private static final List<String> PASSED_OPTIONS = List.of("$select", "$filter", "$top", "$orderby", "$skiptoken");
-    private static final Set<String> KNOWN_OPTIONS = Set.of("$select", "$filter", "$top", "$orderby", "$expand", "$count", "$skip", "$apply", "$search");
+    private static final List<String> PASSED_OPTIONS = List.of("$select", "$filter", "$top", "$orderby", "$expand", "$count", "$skiptoken");
+    private static final Set<String> KNOWN_OPTIONS = Set.of("$select", "$filter", "$top", "$orderby", "$expand", "$count", "$skip",
+            "$apply", "$search", "$skiptoken", "$format");
 
     private final SiteCache siteCache;
     private final StoreClient store;
     private final BusinessDataCache cache;
+    private final TableCatalog catalog;
+    private final AntiForgery antiForgery;
+    private final org.springframework.beans.factory.ObjectProvider<FetchXmlQueries> fetchXml;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    WebApiController(SiteCache siteCache, StoreClient store, BusinessDataCache cache) {
+    WebApiController(SiteCache siteCache, StoreClient store, BusinessDataCache cache, TableCatalog catalog, AntiForgery antiForgery,
+            org.springframework.beans.factory.ObjectProvider<FetchXmlQueries> fetchXml) {
         this.siteCache = siteCache;
         this.store = store;
         this.cache = cache;
+        this.catalog = catalog;
+        this.antiForgery = antiForgery;
+        this.fetchXml = fetchXml;
+    }
+
+    /** One call's table, row and visitor, resolved and checked against the site's Web API settings. */
+    private record Call(SiteSnapshot site, WebApiSettings settings, SiteUser user, String entitySet, String table, String rowId,
+            SitePermissions.Access access) {
+
+        String resourcePath() {
+            return rowId == null ? entitySet : entitySet + "(" + rowId + ")";
+        }
+
+        boolean ownContactRow() {
+            return "contact".equals(table) && user != null && rowId != null && rowId.equals(user.contactId());
+        }
     }
 
     @GetMapping("/{resource}")
     ResponseEntity<?> read(@PathVariable String resource, HttpServletRequest request) {
-        Matcher matcher = RESOURCE.matcher(resource);
-        if (!matcher.matches()) {
-            return error(HttpStatus.NOT_FOUND, RESOURCE_NOT_FOUND, "Resource not found for the segment '" + resource + "'.");
+        Call call = call(resource, request, false);
+        if (request.getParameter("fetchXml") != null) {
+            return fetchXml(call, request.getParameter("fetchXml"), request);
         }
-        String entitySet = matcher.group(1);
-        SiteSnapshot site = siteCache.current().orElse(null);
-        if (site == null) {
-            return error(HttpStatus.SERVICE_UNAVAILABLE, "90040100", "The site is not loaded yet.");
+        if (!call.access().canRead()) {
+            throw readForbidden(call.table());
         }
-        SiteUser user = SiteUser.current(request).orElse(null);
-        SitePermissions.Access access = access(site, user, entitySet);
-        if (!access.canRead()) {
-            return readForbidden(entitySet);
-        }
-        String rowId = matcher.group(2) == null ? null : matcher.group(2).toLowerCase(Locale.ROOT);
         String selfFilter = null;
-        if (access.readLimitedToSelf()) {
+        if (call.access().readLimitedToSelf()) {
             // Self scope: the signed-in contact's own row only.
-            if (rowId != null && !rowId.equals(user.contactId())) {
-                return readForbidden(entitySet);
+            if (call.user() == null || call.rowId() != null && !call.ownContactRow()) {
+                throw readForbidden(call.table());
             }
-            selfFilter = rowId == null ? "contactid eq " + user.contactId() : null;
+            selfFilter = call.rowId() == null ? "contactid eq " + call.user().contactId() : null;
         }
-        String options;
+        String options = options(request, call, selfFilter);
+        String resourcePath = call.resourcePath();
+        JsonNode body = storeCall(call, () -> cache.get(new BusinessDataCache.Key(cacheUser(call), call.entitySet(),
+                resourcePath + "?" + options), () -> withoutPrivateColumns(store.query(resourcePath, options))));
+        // Rebased per request, after the cache: the same cached answer may be read under another host name.
+        body = SiteApiLinks.rebase(body, siteApiRoot(request));
+        // Per-user data: a shared cache (the CDN) must not keep it.
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore().cachePrivate()).contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    /**
+     * {@code GET /_api/accounts?fetchXml=<fetch …>}: the query runs through the FetchXML engine with the visitor's table
+     * permissions; its entity must be the addressed table, and the columns it names must be listed in
+     * {@code Webapi/<table>/fields} (a query naming none answers those fields).
+     */
+    private ResponseEntity<?> fetchXml(Call call, String xml, HttpServletRequest request) {
+        if (call.rowId() != null) {
+            throw new WebApiException(HttpStatus.BAD_REQUEST, UNEXPECTED_ERROR, "fetchXml is passed to a table's collection, such as /_api/" + call.entitySet() + ".");
+        }
+        if (!call.access().canRead()) {
+            throw readForbidden(call.table());
+        }
+        FetchXmlQueries queries = fetchXml.getIfAvailable();
+        if (queries == null) {
+            throw new WebApiException(HttpStatus.NOT_IMPLEMENTED, UNEXPECTED_ERROR, "fetchXml queries are not available.");
+        }
+        FetchXmlQueries.Result result;
         try {
-            options = options(request, logicalName(entitySet), selfFilter);
-        }
-        catch (PrivateColumnException ex) {
-            return error(HttpStatus.FORBIDDEN, ATTRIBUTE_NOT_ENABLED, ex.getMessage());
+            result = storeCall(call, () -> queries.run(xml, call.site(), call.user()));
         }
         catch (IllegalArgumentException ex) {
-            return error(HttpStatus.BAD_REQUEST, UNEXPECTED_ERROR, ex.getMessage());
+            throw new WebApiException(HttpStatus.BAD_REQUEST, UNEXPECTED_ERROR, ex.getMessage());
         }
-        String resourcePath = rowId == null ? entitySet : entitySet + "(" + rowId + ")";
-        try {
-            JsonNode body = cache.get(new BusinessDataCache.Key(user == null ? ANONYMOUS : user.cacheKey(), entitySet,
-                    resourcePath + "?" + options), () -> withoutPrivateColumns(store.query(resourcePath, options)));
-            // Rebased per request, after the cache: the same cached answer may be read under another host name.
-            body = SiteApiLinks.rebase(body, siteApiRoot(request));
-            // Per-user data: a shared cache (the CDN) must not keep it.
-            return ResponseEntity.ok().cacheControl(CacheControl.noStore().cachePrivate()).contentType(MediaType.APPLICATION_JSON).body(body);
+        if (!result.table().equals(call.table())) {
+            throw new WebApiException(HttpStatus.BAD_REQUEST, UNEXPECTED_ERROR, "The fetchXml queries " + result.table()
+                    + " but is sent to /_api/" + call.entitySet() + ".");
         }
-        catch (HttpClientErrorException ex) {
-            return storeAnswer(ex);
+        Set<String> fields = call.settings().fields(call.table());
+        String primaryKey = catalog.table(call.table()).map(TableCatalog.Table::primaryKey).orElse(call.table() + "id");
+        if (result.columns() != null) {
+            for (String column : result.columns()) {
+                if (!column.equals(primaryKey) && !fields.contains(column)) {
+                    throw attributeNotEnabled(column, call.table());
+                }
+            }
         }
-        catch (StoreUnavailableException ex) {
-            return error(HttpStatus.SERVICE_UNAVAILABLE, "90040100", "The data could not be read: the metadata store is unavailable.");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Map<String, Object> row : result.rows()) {
+            Map<String, Object> answered = new java.util.LinkedHashMap<>();
+            row.forEach((column, value) -> {
+                String plain = column.startsWith("_") && column.contains("_value") ? column.substring(1, column.indexOf("_value")) : column;
+                boolean listed = result.columns() != null || column.contains(".") || plain.equals(primaryKey) || fields.contains(plain);
+                if (listed && !PRIVATE_COLUMNS.contains(column)) {
+                    answered.put(column, value);
+                }
+            });
+            rows.add(answered);
         }
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("@odata.context", siteApiRoot(request) + "/$metadata#" + call.entitySet());
+        body.put("value", rows);
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore().cachePrivate()).contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    /** {@code GET /_api/accounts/$count}: the number of rows the visitor may read, as text (Dataverse stops at 5,000). */
+    @GetMapping("/{resource}/{segment}")
+    ResponseEntity<?> readSegment(@PathVariable String resource, @PathVariable String segment, HttpServletRequest request) {
+        if (!"$count".equals(segment)) {
+            throw new WebApiException(HttpStatus.NOT_IMPLEMENTED, UNEXPECTED_ERROR,
+                    "Reading '" + segment + "' of a record is not supported by the emulator's Web API; use $select.");
+        }
+        Call call = call(resource, request, false);
+        if (call.rowId() != null) {
+            throw notFound(resource + "/" + segment);
+        }
+        if (!call.access().canRead()) {
+            throw readForbidden(call.table());
+        }
+        String filter = call.access().readLimitedToSelf()
+                ? (call.user() == null ? "contactid eq null" : "contactid eq " + call.user().contactId()) : null;
+        String options = "$count=true&$top=0" + (filter == null ? "" : "&$filter=" + UriUtils.encodeQueryParam(filter, StandardCharsets.UTF_8));
+        JsonNode body = storeCall(call, () -> cache.get(new BusinessDataCache.Key(cacheUser(call), call.entitySet(),
+                call.entitySet() + "/$count?" + options), () -> store.query(call.entitySet(), options)));
+        long count = Math.min(5000, body.path("@odata.count").asLong(0));
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore().cachePrivate()).contentType(MediaType.TEXT_PLAIN).body(String.valueOf(count));
     }
 
     @PostMapping("/{resource}")
-    ResponseEntity<?> create(@PathVariable String resource, @RequestBody(required = false) String body,
+    ResponseEntity<?> create(@PathVariable String resource, @RequestBody(required = false) String body, HttpServletRequest request) {
+        Call call = call(resource, request, true);
+        if (call.rowId() != null) {
+            throw new WebApiException(HttpStatus.METHOD_NOT_ALLOWED, UNEXPECTED_ERROR,
+                    "Records are created on a table's collection, such as /_api/" + call.entitySet() + ".");
+        }
+        if (!call.access().global().create()) {
+            throw new WebApiException(HttpStatus.FORBIDDEN, CREATE_PERMISSION_MISSING, "You don't have permission to create " + call.table() + " entity.");
+        }
+        ObjectNode fields = jsonObject(body, "The request body must be a JSON object of the new record's columns.");
+        if (fields.isEmpty()) {
+            throw new WebApiException(HttpStatus.BAD_REQUEST, "900400FF", "No attributes for Create Table action.");
+        }
+        checkWritable(call, fields);
+        String entityId = storeCall(call, () -> store.create(call.entitySet(), fields).orElse(null));
+        cache.clearTable(call.entitySet());
+        ResponseEntity.BodyBuilder created = ResponseEntity.status(HttpStatus.NO_CONTENT);
+        if (entityId != null && entityId.contains("(")) {
+            // Power Pages answers the new record's address on the site's own Web API, and its id as "entityid"
+            // (Microsoft's samples read xhr.getResponseHeader("entityid")).
+            String key = entityId.substring(entityId.lastIndexOf('(') + 1, entityId.lastIndexOf(')') > 0 ? entityId.lastIndexOf(')') : entityId.length());
+            created.header("OData-EntityId", siteApiRoot(request) + "/" + call.entitySet() + "(" + key + ")");
+            created.header("entityid", key);
+        }
+        return created.build();
+    }
+
+    @PatchMapping("/{resource}")
+    ResponseEntity<?> update(@PathVariable String resource, @RequestBody(required = false) String body, HttpServletRequest request) {
+        Call call = call(resource, request, true);
+        ObjectNode fields = jsonObject(body, "The request body must be a JSON object of the columns to change.");
+        return write(call, fields);
+    }
+
+    /** {@code PUT /_api/accounts(<id>)/name} with {@code {"value": …}}: one column ("Update a single property value"). */
+    @PutMapping("/{resource}/{column}")
+    ResponseEntity<?> updateColumn(@PathVariable String resource, @PathVariable String column, @RequestBody(required = false) String body,
             HttpServletRequest request) {
-        Matcher matcher = RESOURCE.matcher(resource);
-        if (!matcher.matches()) {
-            return error(HttpStatus.NOT_FOUND, RESOURCE_NOT_FOUND, "Resource not found for the segment '" + resource + "'.");
+        Call call = call(resource, request, true);
+        ObjectNode value = jsonObject(body, "The request body must be {\"value\": …}.");
+        if (!value.has("value")) {
+            throw new WebApiException(HttpStatus.BAD_REQUEST, UNEXPECTED_ERROR, "The request body must be {\"value\": …}.");
         }
-        if (matcher.group(2) != null) {
-            return error(HttpStatus.BAD_REQUEST, UNEXPECTED_ERROR, "Records are created on a table's collection, such as /_api/contacts.");
+        ObjectNode fields = json.createObjectNode();
+        fields.set(column(column), value.get("value"));
+        return write(call, fields);
+    }
+
+    @DeleteMapping("/{resource}")
+    ResponseEntity<?> delete(@PathVariable String resource, HttpServletRequest request) {
+        Call call = call(resource, request, true);
+        requireRow(call, "DELETE");
+        boolean allowed = call.access().global().delete() || call.access().self().delete() && call.ownContactRow();
+        if (!allowed) {
+            throw new WebApiException(HttpStatus.FORBIDDEN, DELETE_PERMISSION_MISSING, "You don't have permission to delete " + call.table() + " entity.");
         }
-        String entitySet = matcher.group(1);
-        SiteSnapshot site = siteCache.current().orElse(null);
-        if (site == null) {
-            return error(HttpStatus.SERVICE_UNAVAILABLE, "90040100", "The site is not loaded yet.");
+        storeCall(call, () -> {
+            store.delete(call.resourcePath());
+            return null;
+        });
+        cache.clearTable(call.entitySet());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** {@code DELETE /_api/accounts(<id>)/description}: "Delete or clear a field value". */
+    @DeleteMapping("/{resource}/{column}")
+    ResponseEntity<?> clearColumn(@PathVariable String resource, @PathVariable String column, HttpServletRequest request) {
+        Call call = call(resource, request, true);
+        ObjectNode fields = json.createObjectNode();
+        fields.putNull(column(column));
+        return write(call, fields);
+    }
+
+    /** Associating and disassociating through {@code $ref} is not emulated: 501, as Power Pages answers what it does not implement. */
+    @RequestMapping("/{resource}/{navigation}/$ref")
+    ResponseEntity<?> reference(@PathVariable String resource, @PathVariable String navigation) {
+        throw new WebApiException(HttpStatus.NOT_IMPLEMENTED, UNEXPECTED_ERROR,
+                "Associating records through $ref is not supported by the emulator's Web API; use \"" + navigation
+                        + "@odata.bind\" in a POST or PATCH.");
+    }
+
+    private ResponseEntity<?> write(Call call, ObjectNode fields) {
+        requireRow(call, "PATCH");
+        boolean allowed = call.access().global().write() || call.access().self().write() && call.ownContactRow();
+        if (!allowed) {
+            throw new WebApiException(HttpStatus.FORBIDDEN, UPDATE_PERMISSION_MISSING, "You don't have permission to update " + call.table() + " entity.");
         }
-        if (!access(site, SiteUser.current(request).orElse(null), entitySet).global().create()) {
-            return error(HttpStatus.FORBIDDEN, CREATE_PERMISSION_MISSING, "You don't have permission to create " + logicalName(entitySet) + " entity.");
-        }
-        JsonNode fields;
-        try {
-            fields = body == null || body.isBlank() ? null : json.readTree(body);
-        }
-        catch (RuntimeException ex) {
-            fields = null;
-        }
-        if (fields == null || !fields.isObject()) {
-            return error(HttpStatus.BAD_REQUEST, UNEXPECTED_ERROR, "The request body must be a JSON object of the new record's columns.");
-        }
-        try {
-            String entityId = store.create(entitySet, fields).orElse(null);
-            cache.clearTable(entitySet);
-            ResponseEntity.BodyBuilder created = ResponseEntity.status(HttpStatus.NO_CONTENT);
-            if (entityId != null && entityId.contains("(")) {
-                // Power Pages answers the new record's address on the site's own Web API.
-                created.header("OData-EntityId", "/_api/" + entitySet + entityId.substring(entityId.lastIndexOf('(')));
-            }
-            return created.build();
-        }
-        catch (HttpClientErrorException ex) {
-            return storeAnswer(ex);
-        }
-        catch (StoreUnavailableException ex) {
-            return error(HttpStatus.SERVICE_UNAVAILABLE, "90040100", "The record could not be created: the metadata store is unavailable.");
+        checkWritable(call, fields);
+        // A PATCH of a missing row is an upsert in Dataverse: only a visitor who may also create gets that.
+        boolean mustExist = !call.access().global().create();
+        storeCall(call, () -> {
+            store.update(call.resourcePath(), fields, mustExist);
+            return null;
+        });
+        cache.clearTable(call.entitySet());
+        return ResponseEntity.noContent().build();
+    }
+
+    private static void requireRow(Call call, String method) {
+        if (call.rowId() == null) {
+            // "405 Method Not Allowed: you can't use DELETE or PATCH on a collection of tables."
+            throw new WebApiException(HttpStatus.METHOD_NOT_ALLOWED, UNEXPECTED_ERROR,
+                    method + " is not allowed on a collection; address one record, such as /_api/" + call.entitySet() + "(<id>).");
         }
     }
 
     /**
-     * The site's Web API root as the visitor's request named it (scheme, host, port), built as the Liquid
-     * {@code request.url} is, e.g. {@code https://www.contoso.example/_api}.
+     * Resolves the resource and checks what every call must pass: the site is loaded, a write carries the
+     * anti-forgery token, the table is exposed and has its fields listed.
      */
-    private static String siteApiRoot(HttpServletRequest request) {
-        return ServletUriComponentsBuilder.fromContextPath(request).path("/_api").build().toUriString();
+    private Call call(String resource, HttpServletRequest request, boolean write) {
+        Matcher matcher = RESOURCE.matcher(resource);
+        if (!matcher.matches()) {
+            throw notFound(resource);
+        }
+        SiteSnapshot site = siteCache.current().orElseThrow(() -> new WebApiException(HttpStatus.SERVICE_UNAVAILABLE,
+                SERVICE_UNAVAILABLE, "The site is not loaded yet."));
+        if (write && !antiForgery.valid(request)) {
+            throw new WebApiException(HttpStatus.UNAUTHORIZED, ANTI_FORGERY_FAILED,
+                    "The anti-forgery cookie token and form field token do not match.");
+        }
+        String entitySet = matcher.group(1);
+        String table = catalog.logicalName(entitySet);
+        WebApiSettings settings = new WebApiSettings(site);
+        if (CONFIGURATION_TABLES.contains(table) || !settings.enabled(table)) {
+            throw notFound(entitySet);
+        }
+        Set<String> fields = settings.fields(table);
+        if (fields.isEmpty()) {
+            throw new WebApiException(HttpStatus.FORBIDDEN, ATTRIBUTE_NOT_ENABLED, "No fields defined for this entity.");
+        }
+        if (fields.contains(WebApiSettings.WILDCARD)) {
+            throw new WebApiException(HttpStatus.FORBIDDEN, ATTRIBUTE_NOT_ENABLED, "The wildcard (*) in the site setting Webapi/"
+                    + table + "/fields is no longer supported: list the columns the site uses.");
+        }
+        SiteUser user = SiteUser.current(request).orElse(null);
+        String rowId = matcher.group(2) == null ? null : matcher.group(2).toLowerCase(Locale.ROOT);
+        return new Call(site, settings, user, entitySet, table, rowId, access(site, user, table));
     }
 
-    /** The query options passed on, re-encoded; unsupported options are refused rather than silently dropped. */
-    private static String options(HttpServletRequest request, String table, String extraFilter) {
-        StringBuilder options = new StringBuilder();
+    /** Body columns (and {@code x@odata.bind} navigation properties) must be listed in {@code Webapi/<table>/fields}. */
+    private void checkWritable(Call call, ObjectNode fields) {
+        Set<String> allowed = call.settings().fields(call.table());
+        for (String name : fields.propertyNames()) {
+            if (name.startsWith("@")) {
+                continue;
+            }
+            String column = name.contains("@") ? name.substring(0, name.indexOf('@')) : name;
+            String lower = column.toLowerCase(Locale.ROOT);
+            // A polymorphic lookup binds through <lookup>_<table> (parentcustomerid_account@odata.bind).
+            boolean listed = allowed.contains(lower) || lower.contains("_") && allowed.contains(lower.substring(0, lower.lastIndexOf('_')));
+            if (!listed || PRIVATE_COLUMNS.contains(lower)) {
+                throw attributeNotEnabled(column, call.table());
+            }
+        }
+    }
+
+    /**
+     * The query options passed on, re-encoded: {@code $select} (or, without it, the table's listed fields) checked
+     * against {@code Webapi/<table>/fields}, {@code $expand}ed tables checked as the table itself is; options the
+     * emulator does not pass on are refused rather than silently dropped.
+     */
+    private String options(HttpServletRequest request, Call call, String extraFilter) {
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
             String name = parameter.getKey();
             if (!name.startsWith("$")) {
-                continue; // cache busters and the like are not OData options
+                continue; // cache busters and the like are not OData options; fetchXml is answered before
             }
             if (!PASSED_OPTIONS.contains(name)) {
-                throw new IllegalArgumentException((KNOWN_OPTIONS.contains(name) ? "The query option " : "Unknown query option ")
-                        + name + " is not supported by the emulator's Web API; use $select, $filter, $top or $orderby"
-                        + " (and the $skiptoken of an @odata.nextLink).");
+                throw new WebApiException(HttpStatus.BAD_REQUEST, UNEXPECTED_ERROR,
+                        (KNOWN_OPTIONS.contains(name) ? "The query option " : "Unknown query option ") + name
+                                + " is not supported by the emulator's Web API; use $select, $filter, $top, $orderby, $expand or $count"
+                                + " (and the $skiptoken of an @odata.nextLink).");
             }
             if ("$top".equals(name) && !parameter.getValue()[0].matches("\\d{1,9}")) {
-                throw new IllegalArgumentException("$top must be a non-negative integer.");
+                throw new WebApiException(HttpStatus.BAD_REQUEST, UNEXPECTED_ERROR, "$top must be a non-negative integer.");
             }
             for (String column : PRIVATE_COLUMNS) {
                 if (parameter.getValue()[0].toLowerCase(Locale.ROOT).contains(column)) {
-                    throw new PrivateColumnException("Attribute " + column + " in table " + table + " is not enabled for Web Api.");
+                    throw attributeNotEnabled(column, call.table());
                 }
             }
         }
+        String select = request.getParameter("$select");
+        select = select == null || select.isBlank() ? defaultSelect(call) : checkedSelect(select, call.table(), call.settings());
+        String expand = request.getParameter("$expand");
+        if (expand != null && !expand.isBlank()) {
+            checkExpand(expand, call);
+        }
+        StringBuilder options = new StringBuilder();
         for (String name : PASSED_OPTIONS) {
-            String value = request.getParameter(name);
+            String value = "$select".equals(name) ? select : request.getParameter(name);
             if ("$filter".equals(name) && extraFilter != null) {
                 value = value == null ? extraFilter : "(" + value + ") and " + extraFilter;
             }
@@ -224,88 +440,210 @@ class WebApiController {
         return options.toString();
     }
 
-    /**
-     * Power Pages addresses tables by entity set name ({@code accounts}); table permissions name the logical name
-     * ({@code account}). Dataverse's default entity set name is the logical name pluralised, which this undoes.
-     */
-    static String logicalName(String entitySet) {
-        String set = entitySet.toLowerCase(Locale.ROOT);
-        if (set.endsWith("ies")) {
-            return set.substring(0, set.length() - 3) + "y";
+    /** Without {@code $select}, the Web API answers the columns listed in {@code Webapi/<table>/fields} (and the key). */
+    private String defaultSelect(Call call) {
+        List<String> columns = new ArrayList<>();
+        for (String field : call.settings().fields(call.table())) {
+            if (PRIVATE_COLUMNS.contains(field)) {
+                continue;
+            }
+            columns.add(catalog.isLookup(call.table(), field) ? "_" + field + "_value" : field);
         }
-        if (set.endsWith("sses") || set.endsWith("xes")) {
-            return set.substring(0, set.length() - 2);
+        return String.join(",", columns);
+    }
+
+    private String checkedSelect(String select, String table, WebApiSettings settings) {
+        Set<String> allowed = settings.fields(table);
+        String primaryKey = catalog.table(table).map(TableCatalog.Table::primaryKey).orElse(table + "id");
+        for (String raw : select.split(",")) {
+            String column = raw.strip();
+            String lower = column.toLowerCase(Locale.ROOT);
+            String lookup = lower.startsWith("_") && lower.endsWith("_value") && lower.length() > 7 ? lower.substring(1, lower.length() - 6) : lower;
+            if (!lower.equals(primaryKey) && !allowed.contains(lookup)) {
+                throw attributeNotEnabled(column, table);
+            }
         }
-        return set.endsWith("s") ? set.substring(0, set.length() - 1) : set;
+        return select;
     }
 
     /**
-     * The store (Dataverse) refused the request: Power Pages answers {@code 9004010D} "CDS error occurred." with
-     * Dataverse's own code and message in {@code innererror}, and Dataverse's status (400 bad filter, 404 no row).
+     * Each expanded navigation property must lead to a table the visitor may read through the Web API: exposed, its
+     * nested {@code $select} within its fields, and a table permission granting read (not limited to the visitor's own
+     * row, which an expansion cannot filter).
      */
-    private ResponseEntity<?> storeAnswer(HttpClientErrorException ex) {
-        JsonNode body;
+    private void checkExpand(String expand, Call call) {
+        for (String item : topLevelItems(expand)) {
+            int paren = item.indexOf('(');
+            String navigation = (paren < 0 ? item : item.substring(0, paren)).strip();
+            String target = catalog.navigationTarget(call.table(), navigation).orElseThrow(() -> new WebApiException(
+                    HttpStatus.BAD_REQUEST, UNEXPECTED_ERROR, "'" + navigation + "' is not a navigation property of " + call.table()
+                            + (catalog.known() ? "." : " that the store describes ($metadata is unavailable).")));
+            WebApiSettings settings = call.settings();
+            if (CONFIGURATION_TABLES.contains(target) || !settings.enabled(target)) {
+                throw notFound(navigation);
+            }
+            if (settings.fields(target).isEmpty() || settings.fields(target).contains(WebApiSettings.WILDCARD)) {
+                throw attributeNotEnabled(navigation, target);
+            }
+            SitePermissions.Access access = access(call.site(), call.user(), target);
+            if (!access.canRead() || access.readLimitedToSelf()) {
+                throw readForbidden(target);
+            }
+            if (paren >= 0) {
+                Matcher nestedSelect = Pattern.compile("\\$select=([^;)]*)").matcher(item.substring(paren));
+                if (nestedSelect.find()) {
+                    checkedSelect(nestedSelect.group(1), target, settings);
+                }
+            }
+        }
+    }
+
+    /** {@code a($select=x,y),b} → {@code a($select=x,y)}, {@code b}: commas inside parentheses stay. */
+    private static List<String> topLevelItems(String list) {
+        List<String> items = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < list.length(); i++) {
+            char c = list.charAt(i);
+            if (c == '(') {
+                depth++;
+            }
+            else if (c == ')') {
+                depth--;
+            }
+            else if (c == ',' && depth == 0) {
+                items.add(list.substring(start, i));
+                start = i + 1;
+            }
+        }
+        items.add(list.substring(start));
+        return items.stream().filter(item -> !item.isBlank()).toList();
+    }
+
+    private ObjectNode jsonObject(String body, String message) {
+        JsonNode parsed;
         try {
-            body = json.readTree(ex.getResponseBodyAsString());
+            parsed = body == null || body.isBlank() ? null : json.readTree(body);
         }
-        catch (RuntimeException notJson) {
-            body = null;
+        catch (RuntimeException ex) {
+            parsed = null;
         }
-        WebApiError.Inner inner = new WebApiError.Inner(body == null ? "" : body.path("error").path("code").asString(""),
-                body == null ? ex.getStatusText() : body.path("error").path("message").asString(ex.getStatusText()));
-        return ResponseEntity.status(ex.getStatusCode()).contentType(MediaType.APPLICATION_JSON)
-                .body(new WebApiError(new WebApiError.Body(CDS_ERROR, "CDS error occurred.", inner)));
+        if (!(parsed instanceof ObjectNode object)) {
+            throw new WebApiException(HttpStatus.BAD_REQUEST, UNEXPECTED_ERROR, message);
+        }
+        return object;
     }
 
-    private static SitePermissions.Access access(SiteSnapshot site, SiteUser user, String entitySet) {
+    private static String column(String column) {
+        if (!COLUMN.matcher(column).matches()) {
+            throw notFound(column);
+        }
+        return column.toLowerCase(Locale.ROOT);
+    }
+
+    private interface StoreCall<T> {
+        T run();
+    }
+
+    /** Runs a store call, turning the store's refusal into a CDS error and an outage into 503. */
+    private <T> T storeCall(Call call, StoreCall<T> work) {
+        try {
+            return work.run();
+        }
+        catch (HttpClientErrorException ex) {
+            throw new CdsError(ex, call.settings().innerError());
+        }
+        catch (StoreUnavailableException ex) {
+            throw new WebApiException(HttpStatus.SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE,
+                    "The request could not be completed: the metadata store is unavailable.");
+        }
+    }
+
+    /** The store (Dataverse) refused the request. */
+    private static final class CdsError extends RuntimeException {
+
+        final HttpClientErrorException cause;
+        final boolean innerError;
+
+        CdsError(HttpClientErrorException cause, boolean innerError) {
+            super(cause.getMessage(), null, false, false);
+            this.cause = cause;
+            this.innerError = innerError;
+        }
+    }
+
+    @ExceptionHandler(WebApiException.class)
+    ResponseEntity<WebApiError> refused(WebApiException ex) {
+        return error(ex.status(), ex.code(), ex.getMessage(), null);
+    }
+
+    /**
+     * Power Pages answers {@code 9004010D} "CDS error occurred." with Dataverse's status (400 bad filter, 404 no row),
+     * and Dataverse's own code and message in {@code innererror} when the site setting {@code Webapi/error/innererror}
+     * is true.
+     */
+    @ExceptionHandler(CdsError.class)
+    ResponseEntity<WebApiError> cdsError(CdsError error) {
+        WebApiError.Inner inner = null;
+        if (error.innerError) {
+            JsonNode body;
+            try {
+                body = json.readTree(error.cause.getResponseBodyAsString());
+            }
+            catch (RuntimeException notJson) {
+                body = null;
+            }
+            inner = new WebApiError.Inner(body == null ? "" : body.path("error").path("code").asString(""),
+                    body == null ? error.cause.getStatusText() : body.path("error").path("message").asString(error.cause.getStatusText()));
+        }
+        return error(HttpStatus.valueOf(error.cause.getStatusCode().value()), CDS_ERROR, "CDS error occurred.", inner);
+    }
+
+    private static ResponseEntity<WebApiError> error(HttpStatus status, String code, String message, WebApiError.Inner inner) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).cacheControl(CacheControl.noStore())
+                .body(new WebApiError(new WebApiError.Body(code, message, inner)));
+    }
+
+    /**
+     * The site's Web API root as the visitor's request named it (scheme, host, port), built as the Liquid
+     * {@code request.url} is, e.g. {@code https://www.contoso.example/_api}.
+     */
+    private static String siteApiRoot(HttpServletRequest request) {
+        return ServletUriComponentsBuilder.fromContextPath(request).path("/_api").build().toUriString();
+    }
+
+    private static String cacheUser(Call call) {
+        return call.user() == null ? ANONYMOUS : call.user().cacheKey();
+    }
+
+    private static SitePermissions.Access access(SiteSnapshot site, SiteUser user, String table) {
         SitePermissions permissions = site.permissions();
         Set<String> roles = user == null ? permissions.anonymousRoleIds() : user.roleIds(permissions);
-        return permissions.access(roles, logicalName(entitySet));
+        return permissions.access(roles, table);
     }
 
-    private static ResponseEntity<?> readForbidden(String entitySet) {
-        return error(HttpStatus.FORBIDDEN, READ_PERMISSION_MISSING, "You don't have permission to read " + logicalName(entitySet) + " entity.");
+    private static WebApiException readForbidden(String table) {
+        return new WebApiException(HttpStatus.FORBIDDEN, READ_PERMISSION_MISSING, "You don't have permission to read " + table + " entity.");
     }
 
-    /** The password hash never leaves the node, whatever the table permissions say. */
+    private static WebApiException attributeNotEnabled(String column, String table) {
+        return new WebApiException(HttpStatus.FORBIDDEN, ATTRIBUTE_NOT_ENABLED, "Attribute " + column + " in table " + table + " is not enabled for Web Api.");
+    }
+
+    private static WebApiException notFound(String segment) {
+        return new WebApiException(HttpStatus.NOT_FOUND, RESOURCE_NOT_FOUND, "Resource not found for the segment '" + segment + "'.");
+    }
+
+    /** The password hash never leaves the node, whatever the settings say. */
     private static JsonNode withoutPrivateColumns(JsonNode body) {
-        if (body instanceof tools.jackson.databind.node.ObjectNode object) {
+        if (body instanceof ObjectNode object) {
             PRIVATE_COLUMNS.forEach(object::remove);
             object.path("value").forEach(row -> {
-                if (row instanceof tools.jackson.databind.node.ObjectNode rowObject) {
+                if (row instanceof ObjectNode rowObject) {
                     PRIVATE_COLUMNS.forEach(rowObject::remove);
                 }
             });
         }
         return body;
-    }
-
-    /** A query option names a column the Web API does not expose. */
-    private static final class PrivateColumnException extends IllegalArgumentException {
-
-        PrivateColumnException(String message) {
-            super(message);
-        }
-    }
-
-    private static ResponseEntity<WebApiError> error(HttpStatus status, String code, String message) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                .body(new WebApiError(new WebApiError.Body(code, message, null)));
-    }
-
-    /**
-     * The portals Web API's error, {@code {"error":{"code":…,"message":…}}} with Dataverse's own error in
-     * {@code innererror} for a CDS error. Records with a pinned order: Map.of's order changes from one JVM run to the
-     * next, and Jackson 3 sorts properties alphabetically unless told.
-     */
-    record WebApiError(Body error) {
-
-        @JsonPropertyOrder({ "code", "message", "innererror" })
-        record Body(String code, String message, @JsonInclude(JsonInclude.Include.NON_NULL) Inner innererror) {
-        }
-
-        @JsonPropertyOrder({ "code", "message" })
-        record Inner(String code, String message) {
-        }
     }
 }

@@ -36,7 +36,7 @@ class LiquidExtensionTests {
 
     @Test
     void rendersTheTagsFiltersAndObjectsFeaturePackagesContribute() {
-        LiquidRenderer renderer = new LiquidRenderer(LiquidFuzzTest.LIMITS, new FetchXmlTag(null, null), List.of(new Greeting()), List.of());
+        LiquidRenderer renderer = new LiquidRenderer(LiquidFuzzTest.LIMITS, new FetchXmlTag(null, null, null), List.of(new Greeting()), List.of());
 
         RenderedPage page = renderer.render(LiquidFuzzTest.site("{{ greeting.text | shout_page }}"), LiquidFuzzTest.page(),
                 new RequestInfo("/fuzz/", "http://localhost/fuzz/", null, null));
@@ -48,7 +48,7 @@ class LiquidExtensionTests {
     void includesTheRuntimesBuiltInTemplatesUnlessTheSiteHasOneOfThatName() {
         BuiltInTemplate languages = builtIn("Languages Dropdown", "<ul class=\"languages\"></ul>");
         BuiltInTemplate card = builtIn("card", "built-in card");
-        LiquidRenderer renderer = new LiquidRenderer(LiquidFuzzTest.LIMITS, new FetchXmlTag(null, null), List.of(), List.of(languages, card));
+        LiquidRenderer renderer = new LiquidRenderer(LiquidFuzzTest.LIMITS, new FetchXmlTag(null, null, null), List.of(), List.of(languages, card));
 
         RenderedPage page = renderer.render(LiquidFuzzTest.site("{% include 'languages dropdown' %}|{% include 'Card' a:1, b:2 %}"),
                 LiquidFuzzTest.page(), new RequestInfo("/fuzz/", "http://localhost/fuzz/", null, null));

@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.powerpages.emulator.appnode.fetchxml.FetchXmlTag;
 import dev.powerpages.emulator.appnode.limits.LiquidLimits;
+import dev.powerpages.emulator.appnode.liquid.PowerPagesLiquid;
+import dev.powerpages.emulator.appnode.report.UnsupportedLiquid;
 import dev.powerpages.emulator.appnode.site.PageTemplate;
 import dev.powerpages.emulator.appnode.site.SitePermissions;
 import dev.powerpages.emulator.appnode.site.SiteTables;
@@ -54,8 +56,12 @@ class LiquidFuzzTest {
     /** Longest a render may take, time limit and parse included, before it counts as a hang. */
     static final Duration BOUND = Duration.ofSeconds(10);
 
-    /** The fuzzed templates never query the store, so the fetchxml block has none. */
-    private static final LiquidRenderer RENDERER = new LiquidRenderer(LIMITS, new FetchXmlTag(null, null), List.of(), List.of());
+    /**
+     * The fuzzed templates never query the store, so the fetchxml block has none; the Power Pages filters and tags of
+     * {@code appnode.liquid} are in, as in the node.
+     */
+    private static final LiquidRenderer RENDERER = new LiquidRenderer(LIMITS, new FetchXmlTag(null, null, null),
+            PowerPagesLiquid.extensions(new UnsupportedLiquid()), PowerPagesLiquid.builtIns());
     private static final int TRIES = Integer.getInteger("fuzz.tries", 250);
     private static final long SEED = Long.getLong("fuzz.seed", System.nanoTime());
     private static final AtomicInteger RENDERED = new AtomicInteger();
@@ -257,7 +263,13 @@ class LiquidFuzzTest {
             "{% tablerow i in (1..100000000) %}", "{% endtablerow %}", "{% cycle 'a', 'b' %}", "{{ (1..100000000) | join: ',' }}",
             "{% assign big = (1..100000000) %}", "{{ big | size }}", "{% decrement n %}", "{% increment n %}",
             "{{ page['adx_copy'] | split: '' | join: 'xxxxxxxx' }}", "{{ 'x' | replace: 'x', 'xxxxxxxxxxxxxxxxxxxxxxxx' }}",
-            "{% for i in (1..1000) %}{% for j in (1..1000) %}", "{% endfor %}{% endfor %}", "\u0000", "é€😀", "\r\n");
+            "{% for i in (1..1000) %}{% for j in (1..1000) %}", "{% endfor %}{% endfor %}", "\u0000", "é€😀", "\r\n",
+            "{% elseif page.title %}", "{% if page.title startswith 'F' %}", "{% unless x endswith y %}", "{% nosuchblock a:1 %}",
+            "{% endnosuchblock %}", "{{ x | no_such_filter: 1, 2 }}", "{{ request.url | add_query: 'a', page.title | path_and_query }}",
+            "{{ now | date: 'dddd, MMMM d, yyyy h:mm:ss tt zzz' }}", "{{ '{{ 1 | plus: 1 }}' | liquid }}", "{% editable snippets 'Footer' %}",
+            "{% include 'snippet' snippet_name: 'Footer' x: 1 %}", "{% chart id:'x' %}", "{% powerbi path:\"p\" %}",
+            "{{ (1..10) | batch: 3 | size }}", "{{ page.children | order_by: 'title' | then_by: 'url', 'desc' | size }}",
+            "{{ resx['Sign_In'] }}", "{{ 'a,b' | split: ',' | group_by: 'x' | size }}", "{{ 10000000 | file_size: 3 }}");
 
     /** Each a known way to hurt a template engine. */
     private static final List<String> NAMED_HAZARDS = List.of(
@@ -278,7 +290,12 @@ class LiquidFuzzTest {
             "x".repeat(1_200_000),
             "{% for i in (1..99999) %}{% include 'Card' a:i %}{% endfor %}",
             "{{ 'x' | times: 99999999999 }}",
-            "{% raw %}{% endraw %".repeat(1000));
+            "{% raw %}{% endraw %".repeat(1000),
+            "{% assign s = '{{ s | liquid }}' %}{{ s | liquid }}",
+            "{% nosuch %}".repeat(3_000) + "{% endnosuch %}",
+            "{% if a startswith 'b' %}".repeat(1_000) + "{% endif %}".repeat(1_000),
+            "{{ x | nofilter }}".repeat(3_000),
+            "{{ 'x' | times: 99999999999 | date_add_years: 99999999999 }}");
 
     /** A site whose page renders {@code source} (web template "Page"), with templates that include and extend each other. */
     static SiteSnapshot site(String source) {
@@ -296,9 +313,11 @@ class LiquidFuzzTest {
         WebPage page = page();
         Map<String, String> snippets = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         snippets.put("Footer", "<footer>&copy; Contoso</footer>");
+        // A SiteTables of its own: what features derive from a snapshot is kept there (SiteTables.EMPTY would share it
+        // between every snapshot built here, e.g. one renderer's built-in templates with another's).
         return new SiteSnapshot("w-1", "Fuzz", Map.of(page.id(), page), Map.of(page.url(), page), Map.of(),
                 Map.of("pt-1", new PageTemplate("pt-1", "Page", "t-page")), byId, byName, snippets, Map.of(), Map.of(),
-                Map.of(), Map.of(), SitePermissions.NONE, SiteTables.EMPTY, Instant.EPOCH);
+                Map.of(), Map.of(), SitePermissions.NONE, new SiteTables(Map.of()), Instant.EPOCH);
     }
 
     static WebPage page() {

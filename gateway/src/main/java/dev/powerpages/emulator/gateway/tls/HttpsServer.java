@@ -1,20 +1,18 @@
 package dev.powerpages.emulator.gateway.tls;
 
-import java.security.KeyStore;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.ssl.SslBundle;
-import org.springframework.boot.ssl.SslBundleKey;
 import org.springframework.boot.ssl.SslBundleRegistry;
 import org.springframework.boot.ssl.SslBundles;
-import org.springframework.boot.ssl.SslStoreBundle;
 import org.springframework.boot.web.server.Ssl;
 import org.springframework.boot.web.server.WebServer;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.server.reactive.HttpHandler;
+
+import dev.powerpages.emulator.support.tls.StackTlsProperties;
 
 /**
  * The edge's HTTPS port, beside the HTTP one. Spring WebFlux on Netty serves one port per web
@@ -22,8 +20,8 @@ import org.springframework.http.server.reactive.HttpHandler;
  * that copies the main one's server customizers (the request line and header limits of
  * {@code server.netty.*}) and serves the same {@link HttpHandler}: every filter, the WAF, the CDN
  * and routing behave alike on both ports. Its certificate comes from a Spring Boot SSL bundle:
- * the one named by {@code gateway.tls.bundle}, or the generated localhost certificate, registered
- * as the bundle {@value #GENERATED_BUNDLE}.
+ * the one named by {@code gateway.tls.bundle}, or a certificate signed by the stack's local CA
+ * ({@code stack.tls.directory}), registered as the bundle {@value #GENERATED_BUNDLE}.
  */
 class HttpsServer implements SmartLifecycle {
 
@@ -32,6 +30,8 @@ class HttpsServer implements SmartLifecycle {
 	static final String GENERATED_BUNDLE = "gateway-generated";
 
 	private final TlsProperties properties;
+
+	private final StackTlsProperties stackTls;
 
 	private final HttpHandler httpHandler;
 
@@ -43,9 +43,10 @@ class HttpsServer implements SmartLifecycle {
 
 	private volatile WebServer server;
 
-	HttpsServer(TlsProperties properties, HttpHandler httpHandler, NettyReactiveWebServerFactory primary, SslBundles bundles,
-			SslBundleRegistry registry) {
+	HttpsServer(TlsProperties properties, StackTlsProperties stackTls, HttpHandler httpHandler, NettyReactiveWebServerFactory primary,
+			SslBundles bundles, SslBundleRegistry registry) {
 		this.properties = properties;
+		this.stackTls = stackTls;
 		this.httpHandler = httpHandler;
 		this.primary = primary;
 		this.bundles = bundles;
@@ -56,11 +57,8 @@ class HttpsServer implements SmartLifecycle {
 	public void start() {
 		String bundle = properties.generated() ? GENERATED_BUNDLE : properties.bundle();
 		if (properties.generated()) {
-			char[] password = properties.keyStorePassword().toCharArray();
-			KeyStore keyStore = SelfSignedCertificate.loadOrCreate(properties.keyStore(), password, properties.hostNames(),
-					properties.ipAddresses());
-			SslBundle generated = SslBundle.of(SslStoreBundle.of(keyStore, properties.keyStorePassword(), null),
-					SslBundleKey.of(properties.keyStorePassword(), SelfSignedCertificate.ALIAS));
+			// The stack's CA signs it: a client trusting ca.pem trusts the edge, the store and the resource manager alike.
+			SslBundle generated = stackTls.open().serverSslBundle(properties.hostNames(), properties.ipAddresses());
 			if (bundles.getBundleNames().contains(GENERATED_BUNDLE)) {
 				registry.updateBundle(GENERATED_BUNDLE, generated);
 			}

@@ -1,6 +1,5 @@
 package dev.powerpages.emulator.gateway.tls;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,17 +11,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param enabled whether to serve HTTPS as well
  * @param port the HTTPS port (0: a free one, for tests)
  * @param bundle an SSL bundle configured under {@code spring.ssl.bundle.*}; empty means a
- * self-signed certificate for the host names and addresses below, generated on first start and
- * kept in {@code keyStore}
- * @param keyStore where the generated certificate and key are kept (PKCS12), with a PEM copy of the
- * certificate beside it ({@code .crt}) for clients to trust
- * @param keyStorePassword the PKCS12 password: a well-known development default, like the admin key
+ * certificate signed by the stack's local CA ({@code stack.tls.directory}) for the host names and
+ * addresses below: the CA's shared server certificate when they are among its names, else one issued
+ * at start
  * @param hostNames DNS names the generated certificate is valid for
  * @param ipAddresses addresses the generated certificate is valid for
  */
 @ConfigurationProperties("gateway.tls")
-public record TlsProperties(boolean enabled, int port, String bundle, Path keyStore, String keyStorePassword,
-		List<String> hostNames, List<String> ipAddresses) {
+public record TlsProperties(boolean enabled, int port, String bundle, List<String> hostNames, List<String> ipAddresses) {
 
 	public TlsProperties {
 		hostNames = hostNames == null ? List.of() : List.copyOf(hostNames);

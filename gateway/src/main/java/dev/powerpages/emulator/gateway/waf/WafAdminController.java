@@ -7,8 +7,10 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,7 +24,9 @@ import dev.powerpages.emulator.gateway.waf.policy.WafPolicy;
 
 /**
  * {@code /_edge/admin/waf}: the WAF policy in Front Door's shape (GET), changed by a JSON merge
- * patch (PATCH, RFC 7396), and the WAF log ({@code /logs}). The admin key guards both
+ * patch (PATCH, RFC 7396), replaced whole (PUT) or removed (DELETE), and the WAF log ({@code /logs}).
+ * The traffic manager's resource-manager endpoint serves this policy as the ARM resource
+ * {@code Microsoft.Network/FrontDoorWebApplicationFirewallPolicies/<name>} through these calls. The admin key guards both
  * ({@link AdminKeyFilter}).
  */
 @RestController
@@ -37,9 +41,31 @@ class WafAdminController {
 		this.wafLog = wafLog;
 	}
 
+	/** The policy; 404 in Azure's error shape after a DELETE (the edge then has none). */
 	@GetMapping(AdminKeyFilter.PREFIX + "/waf")
-	WafPolicy policy() {
-		return store.policy();
+	ResponseEntity<?> policy(ServerWebExchange exchange) {
+		return store.existing().<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> noPolicy(exchange));
+	}
+
+	/**
+	 * Replaces the whole policy, as ARM's PUT of a {@code FrontDoorWebApplicationFirewallPolicies} resource does
+	 * (what the body leaves out takes Front Door's defaults): 201 when the edge had none, else 200.
+	 */
+	@PutMapping(path = AdminKeyFilter.PREFIX + "/waf", consumes = "application/json")
+	ResponseEntity<WafPolicy> replace(@RequestBody WafPolicy policy) {
+		boolean created = store.replace(policy);
+		return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(store.policy());
+	}
+
+	/** Removes the policy: the edge inspects nothing until a PUT or PATCH brings one back. 204 when there was none. */
+	@DeleteMapping(AdminKeyFilter.PREFIX + "/waf")
+	ResponseEntity<Void> delete() {
+		return store.delete() ? ResponseEntity.ok().build() : ResponseEntity.noContent().build();
+	}
+
+	private static ResponseEntity<EdgeError> noPolicy(ServerWebExchange exchange) {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(EdgeError.of("ResourceNotFound",
+				"The edge has no WAF policy (it was deleted); PUT one to /_edge/admin/waf.", EdgeReference.of(exchange)));
 	}
 
 	@PatchMapping(path = AdminKeyFilter.PREFIX + "/waf", consumes = { "application/merge-patch+json", "application/json" })

@@ -48,7 +48,8 @@ public enum WafPreset {
 		ManagedRules managed = new ManagedRules(List.of(
 				new ManagedRuleSet(ManagedRuleCatalog.DEFAULT_RULE_SET, "2.1", "Block", null, overrides),
 				new ManagedRuleSet(ManagedRuleCatalog.BOT_MANAGER_RULE_SET, "1.0", null, null, null)));
-		return new WafPolicy("powerpages-waf", "Microsoft.Network/frontdoorwebapplicationfirewallpolicies", "Global",
+		// Front Door WAF policy names are letters and digits only (no hyphen), starting with a letter.
+		return new WafPolicy("powerpagesWaf", "Microsoft.Network/frontdoorwebapplicationfirewallpolicies", "Global",
 				new WafPolicy.Sku("Premium_AzureFrontDoor"),
 				new Properties(new PolicySettings("Disabled", "Prevention", 403, null, null, "Enabled"),
 						new WafPolicy.CustomRules(List.of()), managed));

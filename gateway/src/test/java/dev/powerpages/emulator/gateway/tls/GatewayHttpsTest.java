@@ -35,11 +35,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * HTTPS at the edge with a generated certificate: the gateway started with
+ * HTTPS at the edge with a certificate from the stack's local CA: the gateway started with
  * {@code gateway.tls.enabled=true} on random ports serves the routed page over HTTPS to a client
- * that trusts only the certificate it wrote (PEM beside the PKCS12 key store), for localhost and
+ * that trusts only the CA it wrote ({@code ca.pem} in {@code stack.tls.directory}), for localhost and
  * 127.0.0.1 (the certificate's SANs); plain HTTP keeps working on the main port; a second start
- * with the same data folder reuses the same certificate, so a browser trusts it once.
+ * with the same directory is still trusted through the same CA, so a browser trusts it once.
  */
 class GatewayHttpsTest {
 
@@ -60,21 +60,20 @@ class GatewayHttpsTest {
 		trafficManager.answer("northeurope", north.url(), 300);
 		// As command-line arguments: SpringApplicationBuilder.properties() would rank below application.yml.
 		return new SpringApplicationBuilder(GatewayApplication.class).run("--server.port=0", "--server.address=127.0.0.1",
-				"--gateway.tls.enabled=true", "--gateway.tls.port=0", "--gateway.tls.key-store=" + data.resolve("tls/localhost.p12"),
+				"--gateway.tls.enabled=true", "--gateway.tls.port=0", "--stack.tls.directory=" + data.resolve("tls"),
 				"--gateway.traffic-manager.url=" + trafficManager.url(), "--gateway.traffic-manager.timeout=10s",
 				"--gateway.waf.policy-file=" + data.resolve("waf-policy.json"),
 				"--gateway.cdn.settings-file=" + data.resolve("cdn-settings.json"), "--gateway.cdn.site-settings.enabled=false");
 	}
 
 	@Test
-	void servesTheRoutedPageOverHttpsWithAGeneratedLocalhostCertificateAndReusesItOnRestart() throws Exception {
+	void servesTheRoutedPageOverHttpsWithACertificateOfTheStacksCaAndKeepsItOnRestart() throws Exception {
 		String firstFingerprint;
 		try (ConfigurableApplicationContext gateway = start()) {
 			int httpsPort = gateway.getBean(HttpsServer.class).port();
 			int httpPort = ((WebServerApplicationContext) gateway).getWebServer().getPort();
 			assertThat(httpsPort).isPositive().isNotEqualTo(httpPort);
-			Path pem = data.resolve("tls/localhost.crt");
-			assertThat(data.resolve("tls/localhost.p12")).isRegularFile();
+			Path pem = data.resolve("tls/ca.pem");
 			assertThat(pem).isRegularFile();
 			HttpClient trusting = clientTrusting(pem);
 
@@ -89,6 +88,7 @@ class GatewayHttpsTest {
 			X509Certificate certificate = (X509Certificate) page.sslSession().orElseThrow().getPeerCertificates()[0];
 			assertThat(certificate.getSubjectAlternativeNames()).contains(List.of(2, "localhost"), List.of(7, "127.0.0.1"));
 			assertThat(certificate.getBasicConstraints()).isEqualTo(-1);
+			assertThat(certificate.getIssuerX500Principal().getName()).contains("Power Pages Stack Emulator local CA");
 			firstFingerprint = fingerprint(certificate);
 
 			// The IP SAN: a client going to the address verifies as well.
@@ -113,12 +113,12 @@ class GatewayHttpsTest {
 		// run on: after the restart the edge's own endpoint answers.
 		try (ConfigurableApplicationContext restarted = start()) {
 			int httpsPort = restarted.getBean(HttpsServer.class).port();
-			HttpResponse<String> page = clientTrusting(data.resolve("tls/localhost.crt")).send(
+			HttpResponse<String> page = clientTrusting(data.resolve("tls/ca.pem")).send(
 					HttpRequest.newBuilder(URI.create("https://localhost:" + httpsPort + "/_edge/health")).timeout(Duration.ofSeconds(10)).build(),
 					HttpResponse.BodyHandlers.ofString());
 			assertThat(page.statusCode()).isEqualTo(200);
 			X509Certificate certificate = (X509Certificate) page.sslSession().orElseThrow().getPeerCertificates()[0];
-			assertThat(fingerprint(certificate)).as("the certificate made on first start").isEqualTo(firstFingerprint);
+			assertThat(fingerprint(certificate)).as("the CA's server certificate made on first start").isEqualTo(firstFingerprint);
 		}
 	}
 

@@ -244,6 +244,61 @@ class WafGatewayTest {
 	}
 
 	@Test
+	void putReplacesTheWholePolicyAndDeleteLeavesTheEdgeWithoutOneUntilTheNextPut() throws Exception {
+		String whole = """
+				{"name":"contosoWaf","location":"Global","tags":{"owner":"ops"},
+				 "properties":{"policySettings":{"enabledState":"Enabled","mode":"Detection"},
+				 "managedRules":{"managedRuleSets":[{"ruleSetType":"Microsoft_DefaultRuleSet","ruleSetVersion":"2.1","ruleSetAction":"Block"}]}}}
+				""";
+		put(whole).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.name")
+			.isEqualTo("contosoWaf")
+			.jsonPath("$.tags.owner")
+			.isEqualTo("ops")
+			.jsonPath("$.properties.customRules")
+			.doesNotExist()
+			.jsonPath("$.properties.policySettings.customBlockResponseStatusCode")
+			.isEqualTo(403);
+		// Detection: an attack is logged, not blocked.
+		get("/?q=%3Cscript%3Ealert(1)%3C/script%3E").expectStatus().isOk();
+
+		put(ENABLED_FULL.replace("\"customBlockResponseStatusCode\":403", "\"customBlockResponseStatusCode\":999"))
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.error.code")
+			.isEqualTo("InvalidResourceProperties");
+
+		client.delete().uri("/_edge/admin/waf").header("X-Admin-Key", KEY).exchange().expectStatus().isOk();
+		client.delete().uri("/_edge/admin/waf").header("X-Admin-Key", KEY).exchange().expectStatus().isNoContent();
+		client.get()
+			.uri("/_edge/admin/waf")
+			.header("X-Admin-Key", KEY)
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.error.code")
+			.isEqualTo("ResourceNotFound");
+		assertThat(json.readTree(Files.readString(policyFile)).path("deleted").asBoolean()).isTrue();
+		get("/?q=%3Cscript%3Ealert(1)%3C/script%3E").expectStatus().isOk();
+
+		put(ENABLED_FULL).expectStatus().isCreated();
+		get("/?q=%3Cscript%3Ealert(1)%3C/script%3E").expectStatus().isForbidden();
+	}
+
+	WebTestClient.ResponseSpec put(String body) {
+		return client.put()
+			.uri("/_edge/admin/waf")
+			.header("X-Admin-Key", KEY)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange();
+	}
+
+	@Test
 	void edgeLimitsAnswer414And431And413() {
 		get("/?q=" + "a".repeat(9000)).expectStatus().isEqualTo(414);
 		client.get().uri("/").header("X-Big", "b".repeat(33 * 1024)).exchange().expectStatus().isEqualTo(431);

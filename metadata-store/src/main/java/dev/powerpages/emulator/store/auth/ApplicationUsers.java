@@ -36,6 +36,9 @@ public class ApplicationUsers {
         Map<String, StoreProperties.SecurityRole> roles = new LinkedHashMap<>();
         properties.securityRoles().forEach(role -> roles.put(role.name(), role));
         for (StoreProperties.Client client : properties.clients()) {
+            if (client.role() == null || client.role().isBlank()) {
+                continue; // an application of the tenant that was never added to the environment
+            }
             StoreProperties.SecurityRole role = roles.get(client.role());
             if (role == null) {
                 throw new IllegalStateException("Client " + client.clientId() + " holds security role '" + client.role()
@@ -44,7 +47,7 @@ public class ApplicationUsers {
             byClientId.put(client.clientId(), new ApplicationUser(
                     nameBased("systemuser:" + properties.tenantId() + ":" + client.clientId()), client.clientId(),
                     nameBased("application:" + client.clientId()),
-                    UUID.fromString(SecurityConfiguration.servicePrincipalId(properties.tenantId(), client.clientId())), role));
+                    ServicePrincipals.objectId(properties.tenantId(), client), role));
         }
     }
 

@@ -24,10 +24,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Token endpoint answers shaped like Microsoft Entra ID's v2.0 endpoint: the client-credentials
- * success body ({@code token_type}, {@code expires_in}, {@code ext_expires_in}, {@code access_token};
- * no scope, no refresh token) and errors carrying AADSTS codes, {@code error_codes}, {@code timestamp},
- * {@code trace_id} and {@code correlation_id}.
+ * Token endpoint answers shaped like the endpoint the request came to ({@link TokenFlavour}). Microsoft Entra ID's
+ * v2.0 endpoint: the client-credentials success body ({@code token_type}, {@code expires_in}, {@code ext_expires_in},
+ * {@code access_token}; no scope, no refresh token). Its v1 endpoint: the same with every number a string and
+ * {@code expires_on}, {@code not_before} and {@code resource} added. Both: errors carrying AADSTS codes,
+ * {@code error_codes}, {@code timestamp}, {@code trace_id} and {@code correlation_id}. AD FS: {@code access_token},
+ * {@code token_type} "bearer" and {@code expires_in}; errors with only {@code error} and {@code error_description}.
  */
 final class EntraTokenResponses {
 
@@ -44,10 +46,31 @@ final class EntraTokenResponses {
         long expiresIn = token.getIssuedAt() == null || token.getExpiresAt() == null ? 0
                 : Duration.between(token.getIssuedAt(), token.getExpiresAt()).toSeconds();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("token_type", "Bearer");
-        body.put("expires_in", expiresIn);
-        body.put("ext_expires_in", expiresIn);
-        body.put("access_token", token.getTokenValue());
+        switch (TokenFlavour.of(request)) {
+            case V1 -> {
+                body.put("token_type", "Bearer");
+                body.put("expires_in", Long.toString(expiresIn));
+                body.put("ext_expires_in", Long.toString(expiresIn));
+                body.put("expires_on", Long.toString(token.getExpiresAt() == null ? 0 : token.getExpiresAt().getEpochSecond()));
+                body.put("not_before", Long.toString(token.getIssuedAt() == null ? 0 : token.getIssuedAt().getEpochSecond()));
+                Object resource = request.getAttribute(TokenEndpointFlavours.RESOURCE_ATTRIBUTE);
+                if (resource != null) {
+                    body.put("resource", resource);
+                }
+                body.put("access_token", token.getTokenValue());
+            }
+            case ADFS -> {
+                body.put("access_token", token.getTokenValue());
+                body.put("token_type", "bearer");
+                body.put("expires_in", expiresIn);
+            }
+            default -> {
+                body.put("token_type", "Bearer");
+                body.put("expires_in", expiresIn);
+                body.put("ext_expires_in", expiresIn);
+                body.put("access_token", token.getTokenValue());
+            }
+        }
         write(response, HttpStatus.OK, body);
     }
 
@@ -79,16 +102,38 @@ final class EntraTokenResponses {
                 message = "The app requested an unsupported grant type '" + request.getParameter("grant_type") + "'.";
             }
             case OAuth2ErrorCodes.INVALID_SCOPE -> {
-                aadsts = 70011;
-                message = "The provided request must include a 'scope' input parameter. The provided value for the input parameter 'scope' is not valid. The scope "
-                        + request.getParameter("scope") + " is not valid.";
+                String scope = request.getParameter("scope");
+                Object resource = request.getAttribute(TokenEndpointFlavours.RESOURCE_ATTRIBUTE);
+                if (resource != null || (scope != null && scope.endsWith("/.default") && !scope.contains(" "))) {
+                    // A well-formed request for a resource the tenant does not know: Entra ID names the resource.
+                    aadsts = 500011;
+                    code = "invalid_resource";
+                    message = "The resource principal named " + (resource != null ? resource : scope.substring(0, scope.length() - "/.default".length()))
+                            + " was not found in the tenant named " + tenantId + ". This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.";
+                } else {
+                    aadsts = 70011;
+                    message = "The provided request must include a 'scope' input parameter. The provided value for the input parameter 'scope' is not valid. The scope "
+                            + scope + " is not valid.";
+                }
             }
             default -> {
                 aadsts = 900144;
                 message = "The request is not valid: " + (description.isEmpty() ? error.getErrorCode() : description);
             }
         }
-        write(response, status, entraError(code, aadsts, message));
+        if (TokenFlavour.of(request) == TokenFlavour.ADFS) {
+            // AD FS writes no AADSTS codes, trace or correlation ids: the OAuth error and a description.
+            write(response, status, adfsError(code, message));
+        } else {
+            write(response, status, entraError(code, aadsts, message));
+        }
+    }
+
+    Map<String, Object> adfsError(String error, String description) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", error);
+        body.put("error_description", description);
+        return body;
     }
 
     Map<String, Object> entraError(String error, int aadsts, String message) {

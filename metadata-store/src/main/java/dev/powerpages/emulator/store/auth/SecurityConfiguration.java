@@ -1,13 +1,13 @@
 package dev.powerpages.emulator.store.auth;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -45,8 +45,9 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Three filter chains: the token endpoint (Spring Authorization Server, shaped like Entra ID's
- * {@code /{tenant}/oauth2/v2.0/token}), the Web API (OAuth2 resource server accepting only this
- * store's tokens) and everything else (actuator, open).
+ * {@code /{tenant}/oauth2/v2.0/token}; the v1 and AD FS endpoints are forwarded to it by
+ * {@link TokenEndpointFlavours}), the Web API (OAuth2 resource server accepting only this
+ * store's tokens) and everything else (actuator, discovery documents, open).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -68,6 +69,20 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         return http.build();
+    }
+
+    /**
+     * The v1 and AD FS token endpoints, in front of the authorization server; after the outage switch
+     * ({@code OutageFilter}), so that an injected outage answers 503 on every token endpoint alike.
+     */
+    @Bean
+    FilterRegistrationBean<TokenEndpointFlavours> tokenEndpointFlavours(ObjectMapper mapper, StoreProperties properties,
+            IdentityProperties identity, AuthorizationServerSettings settings) {
+        FilterRegistrationBean<TokenEndpointFlavours> registration = new FilterRegistrationBean<>(new TokenEndpointFlavours(
+                properties.tenantId(), settings.getTokenEndpoint(), identity.adfs().enabled(),
+                new EntraTokenResponses(mapper, properties.tenantId())));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
     }
 
     @Bean
@@ -148,11 +163,14 @@ class SecurityConfiguration {
      * Every client may ask for a token for any hosted environment: its configured scope, or
      * {@code <environment url>/.default} for each URL an environment is reached by (Entra ID lets an
      * application ask for any resource; whether it may use it is the environment's application user's
-     * business).
+     * business), and for Azure Resource Manager (whose role assignments decide what it may do).
      */
     @Bean
-    RegisteredClientRepository registeredClientRepository(StoreProperties properties, Environments environments) {
-        List<String> environmentScopes = environments.all().stream().flatMap(e -> e.audiences().stream()).map(a -> a + "/.default").toList();
+    RegisteredClientRepository registeredClientRepository(StoreProperties properties, Environments environments,
+            IdentityProperties identity) {
+        List<String> environmentScopes = new ArrayList<>(
+                environments.all().stream().flatMap(e -> e.audiences().stream()).map(a -> a + "/.default").toList());
+        environmentScopes.addAll(new ManagementResource(identity.management()).scopes());
         List<RegisteredClient> clients = new ArrayList<>();
         for (StoreProperties.Client client : properties.clients()) {
             clients.add(RegisteredClient.withId(client.clientId())
@@ -170,41 +188,53 @@ class SecurityConfiguration {
     }
 
     /**
-     * Claims of an Entra ID v1 app-only token: audience is the resource asked for (the environment URL
-     * in {@code scope=<url>/.default}; the default environment's when no scope names one), issuer
-     * {@code {public-url}/{tenant}/}, {@code tid}, {@code appid}, {@code oid}/{@code sub} (the
-     * application's service principal, stable per client) and {@code idtyp=app}; app roles in
-     * {@code roles}. No {@code scope} claim: Entra puts none in app-only tokens.
+     * Claims of an Entra ID v1 app-only token: audience is the resource asked for (Azure Resource
+     * Manager's one audience for any of its identifiers; the environment URL in
+     * {@code scope=<url>/.default}; the default environment's when no scope names one), issuer
+     * {@code {public-url}/{tenant}/} (AD FS's access-token issuer {@code {public-url}/adfs/services/trust}
+     * for tokens from {@code /adfs}), {@code tid}, {@code appid} and {@code appidacr} (1: a client
+     * secret), {@code oid}/{@code sub} (the application's service principal, stable per client) and
+     * {@code idtyp=app}; for Dataverse, the application user's security role in {@code roles}. No
+     * {@code scope} claim: Entra puts none in app-only tokens.
      */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> entraClaims(StoreProperties properties, Environments environments) {
+    OAuth2TokenCustomizer<JwtEncodingContext> entraClaims(StoreProperties properties, Environments environments,
+            IdentityProperties identity) {
+        ManagementResource management = new ManagementResource(identity.management());
         return context -> {
             String clientId = context.getRegisteredClient().getClientId();
-            String objectId = servicePrincipalId(properties.tenantId(), clientId);
-            String audience = context.getAuthorizedScopes().stream()
+            String objectId = ServicePrincipals.objectId(properties, clientId).toString();
+            boolean forManagement = context.getAuthorizedScopes().stream().anyMatch(management::isScope);
+            String audience = forManagement ? management.audience() : context.getAuthorizedScopes().stream()
                     .filter(scope -> scope.endsWith("/.default"))
                     .map(scope -> scope.substring(0, scope.length() - "/.default".length()))
                     .filter(resource -> environments.byAudience(resource).isPresent())
                     .findFirst().orElse(environments.defaultEnvironment().url());
             context.getClaims()
-                    .issuer(properties.issuer())
+                    .issuer(TokenFlavour.current() == TokenFlavour.ADFS ? adfsAccessTokenIssuer(properties) : properties.issuer())
                     .audience(List.of(audience))
                     .subject(objectId)
                     .claim("tid", properties.tenantId())
                     .claim("appid", clientId)
+                    .claim("appidacr", "1")
                     .claim("oid", objectId)
                     .claim("idtyp", "app")
                     .claim("ver", "1.0")
                     .claims(claims -> claims.remove("scope"));
-            properties.clients().stream()
-                    .filter(c -> c.clientId().equals(clientId) && c.role() != null && !c.role().isBlank())
-                    .findFirst()
-                    .ifPresent(c -> context.getClaims().claim("roles", List.of(c.role())));
+            if (!forManagement) {
+                properties.clients().stream()
+                        .filter(c -> c.clientId().equals(clientId) && c.role() != null && !c.role().isBlank())
+                        .findFirst()
+                        .ifPresent(c -> context.getClaims().claim("roles", List.of(c.role())));
+            }
         };
     }
 
-    static String servicePrincipalId(String tenantId, String clientId) {
-        return UUID.nameUUIDFromBytes(("serviceprincipal:" + tenantId + ":" + clientId).getBytes(StandardCharsets.UTF_8))
-                .toString();
+    /**
+     * AD FS signs access tokens as its federation service identifier, {@code http://<host>/adfs/services/trust}
+     * (its discovery document's {@code access_token_issuer}, [MS-OIDCE] 3.2.5.3.1.3); here on the store's URL.
+     */
+    static String adfsAccessTokenIssuer(StoreProperties properties) {
+        return properties.publicUrl() + "/adfs/services/trust";
     }
 }

@@ -12,8 +12,8 @@ import dev.powerpages.emulator.store.StoreProperties;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Token requests for a tenant other than the configured one (the configured tenant's endpoint is
- * served by the authorization server's filters before any controller): Entra ID answers AADSTS90002.
+ * Token requests for a tenant other than the configured one, v2 or v1 (the configured tenant's endpoints
+ * are served by the authorization server's filters before any controller): Entra ID answers AADSTS90002.
  */
 @RestController
 class UnknownTenantController {
@@ -24,7 +24,7 @@ class UnknownTenantController {
         this.responses = new EntraTokenResponses(mapper, properties.tenantId());
     }
 
-    @PostMapping("/{tenant}/oauth2/v2.0/token")
+    @PostMapping({ "/{tenant}/oauth2/v2.0/token", "/{tenant}/oauth2/token" })
     ResponseEntity<Map<String, Object>> unknownTenant(@PathVariable String tenant) {
         return ResponseEntity.status(HttpStatus.BAD_REQUEST).header("Cache-Control", "no-store")
                 .body(responses.entraError("invalid_request", 90002, "Tenant '" + tenant

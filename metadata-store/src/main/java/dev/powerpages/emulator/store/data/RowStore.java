@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -55,6 +56,7 @@ public class RowStore implements DisposableBean {
      * is handed out, and a delta query never misses a write that committed late.
      */
     private final ReentrantReadWriteLock changeClock = new ReentrantReadWriteLock();
+    private final List<RowListener> listeners = new CopyOnWriteArrayList<>();
 
     /** @param inMemory whether the database is H2 in memory, to be shut down with the store */
     RowStore(JdbcTemplate jdbc, TransactionTemplate transaction, SqlDialect dialect, boolean inMemory) {
@@ -166,6 +168,37 @@ public class RowStore implements DisposableBean {
                 + " IN (" + marks + ") ORDER BY " + quote(table.primaryId()) + " LIMIT " + MAX_ROWS, mapper(columns), values.toArray());
     }
 
+    /**
+     * Every row of a table with all its columns, file columns included, by key: what an import compares with and an
+     * export writes (no paging: a site's tables are small).
+     */
+    public List<Map<String, Object>> all(TableDefinition table) {
+        return jdbc.query("SELECT " + columnList(table.columns()) + " FROM " + quote(table.logicalName()) + " ORDER BY "
+                + quote(table.primaryId()), mapper(table.columns()));
+    }
+
+    /** A row with every column, file columns included. */
+    public Optional<Map<String, Object>> findWhole(TableDefinition table, UUID id) {
+        return jdbc.query("SELECT " + columnList(table.columns()) + " FROM " + quote(table.logicalName()) + " WHERE "
+                + quote(table.primaryId()) + " = ?", mapper(table.columns()), id).stream().findFirst();
+    }
+
+    /** The ids of the rows whose column holds this value (compared as the column compares: text case-insensitively). */
+    public List<UUID> idsWhere(TableDefinition table, ColumnDefinition column, Object value) {
+        return jdbc.queryForList("SELECT " + quote(table.primaryId()) + " FROM " + quote(table.logicalName()) + " WHERE "
+                + quote(column.name()) + " = ? ORDER BY " + quote(table.primaryId()), UUID.class, value);
+    }
+
+    /** The row version of each row of a table. */
+    public Map<UUID, Long> versions(TableDefinition table) {
+        Map<UUID, Long> versions = new LinkedHashMap<>();
+        jdbc.query("SELECT " + quote(table.primaryId()) + ", " + quote("versionnumber") + " FROM " + quote(table.logicalName()),
+                rs -> {
+                    versions.put(rs.getObject(1, UUID.class), rs.getLong(2));
+                });
+        return versions;
+    }
+
     /** The id of the row whose columns hold these values (an alternate key), if any. */
     public Optional<UUID> findIdByKey(TableDefinition table, Map<ColumnDefinition, Object> key) {
         List<Object> parameters = new ArrayList<>(key.values());
@@ -192,7 +225,11 @@ public class RowStore implements DisposableBean {
      * @return the row version written
      */
     public long insert(TableDefinition table, UUID id, Map<String, Object> values) {
-        return underChangeClock(() -> doInsert(table, id, values));
+        return underChangeClock(() -> withListeners(table, () -> {
+            long version = doInsert(table, id, values);
+            listeners(table).forEach(listener -> listener.written(table, id, true));
+            return version;
+        }));
     }
 
     private long doInsert(TableDefinition table, UUID id, Map<String, Object> values) {
@@ -219,7 +256,11 @@ public class RowStore implements DisposableBean {
      * @return the new row version, or empty when no row matched
      */
     public Optional<Long> update(TableDefinition table, UUID id, Map<String, Object> values, Long expectedVersion) {
-        return underChangeClock(() -> doUpdate(table, id, values, expectedVersion));
+        return underChangeClock(() -> withListeners(table, () -> {
+            Optional<Long> version = doUpdate(table, id, values, expectedVersion);
+            version.ifPresent(v -> listeners(table).forEach(listener -> listener.written(table, id, false)));
+            return version;
+        }));
     }
 
     private Optional<Long> doUpdate(TableDefinition table, UUID id, Map<String, Object> values, Long expectedVersion) {
@@ -242,6 +283,7 @@ public class RowStore implements DisposableBean {
     /** Deletes a row and leaves a tombstone, in one transaction, so change tracking can report the deletion. */
     public boolean delete(TableDefinition table, UUID id) {
         return underChangeClock(() -> Boolean.TRUE.equals(transaction.execute(status -> {
+            listeners(table).forEach(listener -> listener.deleting(table, id));
             if (jdbc.update("DELETE FROM " + quote(table.logicalName()) + " WHERE " + quote(table.primaryId()) + " = ?", id) != 1) {
                 return false;
             }
@@ -256,6 +298,20 @@ public class RowStore implements DisposableBean {
      */
     public <T> T inTransaction(Supplier<T> work) {
         return underChangeClock(() -> transaction.execute(status -> work.get()));
+    }
+
+    /** Registers a listener of writes (see {@link RowListener}). */
+    public void addListener(RowListener listener) {
+        listeners.add(listener);
+    }
+
+    private List<RowListener> listeners(TableDefinition table) {
+        return listeners.stream().filter(listener -> listener.listensTo(table)).toList();
+    }
+
+    /** A write and what its listeners write run in one transaction (joining the caller's, if any). */
+    private <T> T withListeners(TableDefinition table, Supplier<T> write) {
+        return listeners(table).isEmpty() ? write.get() : transaction.execute(status -> write.get());
     }
 
     private <T> T underChangeClock(Supplier<T> write) {
@@ -280,7 +336,7 @@ public class RowStore implements DisposableBean {
     /** The selected columns plus what every Web API row carries: the primary key and the row version. */
     private static List<ColumnDefinition> columns(TableDefinition table, List<ColumnDefinition> select) {
         if (select.isEmpty()) {
-            return table.columns();
+            return new ArrayList<>(table.properties());
         }
         List<ColumnDefinition> columns = new ArrayList<>();
         columns.add(table.column(table.primaryId()).orElseThrow());
@@ -305,7 +361,7 @@ public class RowStore implements DisposableBean {
 
     private static Object read(ResultSet rs, int index, ColumnDefinition column) throws SQLException {
         return switch (column.type()) {
-            case STRING, MEMO, LONGMEMO -> rs.getString(index);
+            case STRING, MEMO, LONGMEMO, MULTICHOICE, FILE -> rs.getString(index);
             case INTEGER, CHOICE -> rs.getObject(index, Integer.class);
             case BIGINT -> rs.getObject(index, Long.class);
             case BOOLEAN -> rs.getObject(index, Boolean.class);

@@ -36,8 +36,8 @@ public enum SqlDialect {
         public String columnType(ColumnType type) {
             return switch (type) {
                 // PostgreSQL has no CLOB; TEXT is unbounded and never compared (LONGMEMO is not filterable).
-                case LONGMEMO -> "TEXT";
-                case STRING, MEMO -> type.sqlType() + " COLLATE \"" + CASE_INSENSITIVE_COLLATION + "\"";
+                case LONGMEMO, FILE -> "TEXT";
+                case STRING, MEMO, MULTICHOICE -> type.sqlType() + " COLLATE \"" + CASE_INSENSITIVE_COLLATION + "\"";
                 default -> type.sqlType();
             };
         }

@@ -32,6 +32,7 @@ import org.apache.olingo.commons.api.edm.provider.annotation.CsdlRecord;
 
 import dev.powerpages.emulator.store.schema.ColumnDefinition;
 import dev.powerpages.emulator.store.schema.ColumnType;
+import dev.powerpages.emulator.store.schema.ManyToManyDefinition;
 import dev.powerpages.emulator.store.schema.StoreSchema;
 import dev.powerpages.emulator.store.schema.TableDefinition;
 
@@ -82,7 +83,7 @@ public final class SchemaEdmProvider extends CsdlAbstractEdmProvider {
     private static CsdlEntityType entityType(StoreSchema schema, TableDefinition table) {
         List<CsdlProperty> properties = new ArrayList<>();
         List<CsdlNavigationProperty> navigation = new ArrayList<>();
-        for (ColumnDefinition column : table.columns()) {
+        for (ColumnDefinition column : table.properties()) {
             CsdlProperty property = new CsdlProperty().setName(column.propertyName())
                     .setType(edmType(column.type()));
             if (column.type() == ColumnType.MONEY) {
@@ -98,6 +99,11 @@ public final class SchemaEdmProvider extends CsdlAbstractEdmProvider {
         for (StoreSchema.OneToMany relationship : schema.oneToMany(table)) {
             navigation.add(new CsdlNavigationProperty().setName(relationship.name()).setType(typeName(relationship.referencing()))
                     .setCollection(true).setPartner(relationship.lookup().navigation()));
+        }
+        // A many-to-many relationship is a collection-valued navigation property of the same name on both sides.
+        for (ManyToManyDefinition relationship : schema.manyToMany(table)) {
+            navigation.add(new CsdlNavigationProperty().setName(relationship.name())
+                    .setType(typeName(schema.requireTable(relationship.otherTable(table.logicalName())))).setCollection(true));
         }
         CsdlEntityType type = new CsdlEntityType().setName(table.logicalName())
                 .setKey(List.of(new CsdlPropertyRef().setName(table.primaryId())))
@@ -140,6 +146,10 @@ public final class SchemaEdmProvider extends CsdlAbstractEdmProvider {
         for (StoreSchema.OneToMany relationship : schema.oneToMany(table)) {
             bindings.add(new CsdlNavigationPropertyBinding().setPath(relationship.name())
                     .setTarget(relationship.referencing().entitySetName()));
+        }
+        for (ManyToManyDefinition relationship : schema.manyToMany(table)) {
+            bindings.add(new CsdlNavigationPropertyBinding().setPath(relationship.name())
+                    .setTarget(schema.requireTable(relationship.otherTable(table.logicalName())).entitySetName()));
         }
         return bindings;
     }

@@ -199,7 +199,7 @@ final class FilterParser {
         ColumnType type = column.type();
         try {
             switch (type) {
-                case STRING, MEMO -> {
+                case STRING, MEMO, MULTICHOICE -> {
                     if (literal.kind == Kind.STRING) {
                         return unquote(literal.text);
                     }

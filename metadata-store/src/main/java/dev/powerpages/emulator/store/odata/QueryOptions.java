@@ -3,6 +3,7 @@ package dev.powerpages.emulator.store.odata;
 import java.util.List;
 
 import dev.powerpages.emulator.store.schema.ColumnDefinition;
+import dev.powerpages.emulator.store.schema.ManyToManyDefinition;
 import dev.powerpages.emulator.store.schema.TableDefinition;
 
 /**
@@ -38,9 +39,16 @@ public record QueryOptions(List<ColumnDefinition> select, FilterExpression filte
      * @param lookup     the lookup column: on this table (single-valued) or on the target (collection-valued)
      * @param collection whether it is a collection-valued (one-to-many) navigation property
      * @param select     the nested $select; empty means all columns
+     * @param manyToMany for a many-to-many relationship's navigation property, the relationship ({@code lookup} is
+     *                   then {@code null}); {@code null} otherwise
      */
     public record Expand(String navigation, TableDefinition target, ColumnDefinition lookup, boolean collection,
-            List<ColumnDefinition> select) {
+            List<ColumnDefinition> select, ManyToManyDefinition manyToMany) {
+
+        public Expand(String navigation, TableDefinition target, ColumnDefinition lookup, boolean collection,
+                List<ColumnDefinition> select) {
+            this(navigation, target, lookup, collection, select, null);
+        }
     }
 
     public record OrderBy(ColumnDefinition column, boolean descending) {

@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.powerpages.emulator.store.schema.ColumnDefinition;
+import dev.powerpages.emulator.store.schema.ManyToManyDefinition;
 import dev.powerpages.emulator.store.schema.StoreSchema;
 import dev.powerpages.emulator.store.schema.TableDefinition;
 
@@ -94,7 +95,8 @@ public final class SimpleQueryOptionsParser implements QueryOptionsParser {
                     select = select(expand.target(), pair[1]);
                 }
             }
-            expands.add(new QueryOptions.Expand(expand.navigation(), expand.target(), expand.lookup(), expand.collection(), select));
+            expands.add(new QueryOptions.Expand(expand.navigation(), expand.target(), expand.lookup(), expand.collection(), select,
+                    expand.manyToMany()));
         }
         return expands;
     }
@@ -108,6 +110,11 @@ public final class SimpleQueryOptionsParser implements QueryOptionsParser {
         Optional<StoreSchema.OneToMany> many = tables == null ? Optional.empty() : tables.oneToMany(table, navigation);
         if (many.isPresent()) {
             return new QueryOptions.Expand(navigation, many.get().referencing(), many.get().lookup(), true, List.of());
+        }
+        Optional<ManyToManyDefinition> manyToMany = tables == null ? Optional.empty() : tables.manyToMany(table, navigation);
+        if (manyToMany.isPresent()) {
+            TableDefinition target = tables.requireTable(manyToMany.get().otherTable(table.logicalName()));
+            return new QueryOptions.Expand(navigation, target, null, true, List.of(), manyToMany.get());
         }
         throw new ODataQueryException("Could not find a property named '" + navigation + "' on type '" + table.edmTypeName() + "'.");
     }

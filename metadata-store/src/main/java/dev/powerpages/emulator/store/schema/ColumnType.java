@@ -22,7 +22,17 @@ public enum ColumnType {
     DATETIME("TIMESTAMP(3) WITH TIME ZONE", "Edm.DateTimeOffset"),
     UNIQUEIDENTIFIER("UUID", "Edm.Guid"),
     /** A reference to a row of another table, exposed as {@code _<name>_value}. */
-    LOOKUP("UUID", "Edm.Guid");
+    LOOKUP("UUID", "Edm.Guid"),
+    /**
+     * Choices (multi-select option set), e.g. {@code adx_columnpermission.adx_permissions}: the Web API shows the
+     * chosen values as one comma-separated string ("Choices columns" in Dataverse's column reference).
+     */
+    MULTICHOICE("CHARACTER VARYING(4000)", "Edm.String"),
+    /**
+     * A file column such as {@code powerpagecomponent.filecontent}: kept as base64 and, as in Dataverse, never part
+     * of a row's JSON; read and written through {@code <set>(<id>)/<column>/$value} ("Use file column data").
+     */
+    FILE("CHARACTER LARGE OBJECT", "Edm.Binary");
 
     private final String sqlType;
     private final String edmType;
@@ -41,11 +51,16 @@ public enum ColumnType {
     }
 
     public boolean isText() {
-        return this == STRING || this == MEMO || this == LONGMEMO;
+        return this == STRING || this == MEMO || this == LONGMEMO || this == MULTICHOICE;
     }
 
     /** Whether $filter and $orderby may use the column (large objects cannot be compared). */
     public boolean isComparable() {
-        return this != LONGMEMO;
+        return this != LONGMEMO && this != FILE;
+    }
+
+    /** Whether clients see the column as a property of the row (file columns are reached by their own URL). */
+    public boolean isProperty() {
+        return this != FILE;
     }
 }

@@ -3,17 +3,33 @@ package dev.powerpages.emulator.store.schema;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** All tables of the store, looked up by logical name or entity set name. */
+/**
+ * All tables of the store, looked up by logical name or entity set name; with the many-to-many relationships, the
+ * enhanced data model's views and which tables hold a site's metadata (those a site folder fills).
+ */
 public final class StoreSchema {
 
     private final Map<String, TableDefinition> byLogicalName = new LinkedHashMap<>();
     private final Map<String, TableDefinition> byEntitySet = new LinkedHashMap<>();
+    private final List<ManyToManyDefinition> manyToMany;
+    private final Map<String, ViewDefinition> views = new LinkedHashMap<>();
+    private final Set<String> siteTables;
 
     public StoreSchema(List<TableDefinition> tables) {
+        this(tables, List.of(), List.of(), Set.of());
+    }
+
+    public StoreSchema(List<TableDefinition> tables, List<ManyToManyDefinition> manyToMany, List<ViewDefinition> views,
+            Set<String> siteTables) {
+        this.manyToMany = List.copyOf(manyToMany);
+        this.siteTables = Set.copyOf(new LinkedHashSet<>(siteTables));
+        views.forEach(v -> this.views.put(v.table().logicalName(), v));
         for (TableDefinition table : tables) {
             if (byLogicalName.put(table.logicalName(), table) != null) {
                 throw new IllegalArgumentException("Table defined twice: " + table.logicalName());
@@ -41,7 +57,46 @@ public final class StoreSchema {
     public StoreSchema with(List<TableDefinition> extra) {
         List<TableDefinition> all = new ArrayList<>(byLogicalName.values());
         all.addAll(extra);
-        return new StoreSchema(all);
+        return new StoreSchema(all, manyToMany, List.copyOf(views.values()), siteTables);
+    }
+
+    /** Every many-to-many relationship. */
+    public List<ManyToManyDefinition> manyToMany() {
+        return manyToMany;
+    }
+
+    /** The many-to-many relationships of a table (as entity 1 or 2). */
+    public List<ManyToManyDefinition> manyToMany(TableDefinition table) {
+        return manyToMany.stream().filter(r -> r.involves(table.logicalName())).toList();
+    }
+
+    /** A table's many-to-many relationship by its navigation property (= schema) name. */
+    public Optional<ManyToManyDefinition> manyToMany(TableDefinition table, String navigationName) {
+        return manyToMany(table).stream().filter(r -> r.name().equals(navigationName)).findFirst();
+    }
+
+    /** The relationship whose intersect table this is, if any. */
+    public Optional<ManyToManyDefinition> intersectOf(TableDefinition table) {
+        return manyToMany.stream().filter(r -> r.intersect().logicalName().equals(table.logicalName())).findFirst();
+    }
+
+    /** The mspp_ view a table is, if it is one. */
+    public Optional<ViewDefinition> view(TableDefinition table) {
+        return Optional.ofNullable(views.get(table.logicalName()));
+    }
+
+    public Collection<ViewDefinition> views() {
+        return views.values();
+    }
+
+    /** Whether a site folder's rows go into this table (its rows are replaced by an import). */
+    public boolean isSiteTable(TableDefinition table) {
+        return siteTables.contains(table.logicalName());
+    }
+
+    /** The site tables, in schema order. */
+    public List<TableDefinition> siteTables() {
+        return byLogicalName.values().stream().filter(this::isSiteTable).toList();
     }
 
     public Optional<TableDefinition> table(String logicalName) {

@@ -35,7 +35,12 @@ public record TableDefinition(String logicalName, String entitySetName, String p
 
     /** Column by the property name clients use: {@code _x_value} for lookups, the logical name otherwise. */
     public Optional<ColumnDefinition> property(String propertyName) {
-        return columns.stream().filter(c -> c.propertyName().equals(propertyName)).findFirst();
+        return columns.stream().filter(c -> c.type().isProperty() && c.propertyName().equals(propertyName)).findFirst();
+    }
+
+    /** The columns a row shows when no $select narrows it: all but file columns. */
+    public List<ColumnDefinition> properties() {
+        return columns.stream().filter(c -> c.type().isProperty()).toList();
     }
 
     /** Lookup column by its navigation property name (for {@code @odata.bind}). */

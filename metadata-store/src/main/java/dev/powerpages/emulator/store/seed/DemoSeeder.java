@@ -41,6 +41,7 @@ import dev.powerpages.emulator.store.schema.TableDefinition;
 public class DemoSeeder {
 
     private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
+    private static final String ENHANCED_SITE = "powerpagesite";
 
     private final StoreProperties properties;
     private final EnvironmentSchemas schemas;
@@ -61,6 +62,10 @@ public class DemoSeeder {
         }
         Map<?, ?> seed = (Map<?, ?>) yaml(properties.seed());
         if (!rows.isEmpty(schemas.current().requireTable(seed.get("marker").toString()))) {
+            return;
+        }
+        // a site of the enhanced data model (imported from a folder) has no adx_website row, and is not an empty store
+        if (schemas.current().table(ENHANCED_SITE).map(table -> !rows.isEmpty(table)).orElse(false)) {
             return;
         }
         Reload loaded = load(seed);
@@ -123,7 +128,7 @@ public class DemoSeeder {
             return null;
         }
         return switch (column.type()) {
-            case STRING, MEMO, LONGMEMO -> value.toString();
+            case STRING, MEMO, LONGMEMO, MULTICHOICE, FILE -> value.toString();
             case INTEGER, CHOICE -> ((Number) value).intValue();
             case BIGINT -> ((Number) value).longValue();
             case BOOLEAN -> (Boolean) value;

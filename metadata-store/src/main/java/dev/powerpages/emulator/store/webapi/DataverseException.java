@@ -71,6 +71,15 @@ public class DataverseException extends RuntimeException {
                 "The application with id " + clientId + " has no application user in this organization.");
     }
 
+    /**
+     * A message a table does not take (an intersect table written directly), worded as Dataverse words it ("The
+     * 'Create' method does not support entities of type 'x'"), with what to do instead; the store's bad-request code.
+     */
+    public static DataverseException notSupportedOn(String message, String logicalName, String instead) {
+        return new DataverseException(HttpStatus.BAD_REQUEST, "0x80060888", "The '" + message
+                + "' method does not support entities of type '" + logicalName + "'. " + instead);
+    }
+
     public HttpStatus status() {
         return status;
     }

@@ -14,13 +14,15 @@ import org.springframework.stereotype.Component;
 import dev.powerpages.emulator.store.auth.ApplicationUsers.Privilege;
 import dev.powerpages.emulator.store.data.RowStore;
 import dev.powerpages.emulator.store.odata.QueryOptions;
+import dev.powerpages.emulator.store.relationship.Associations;
 import dev.powerpages.emulator.store.schema.ColumnDefinition;
 import dev.powerpages.emulator.store.schema.TableDefinition;
 
 /**
  * Renders rows with their {@code $expand}ed navigation properties, as Dataverse does: a single-valued
  * one ({@code parentcustomerid_account}) becomes the related row or {@code null}, a collection-valued
- * one ({@code contact_customer_accounts}) an array of related rows; each with its nested $select.
+ * one ({@code contact_customer_accounts}) or a many-to-many relationship ({@code adx_entitypermission_webrole}) an
+ * array of related rows; each with its nested $select.
  * One query per expanded property and page, not one per row.
  */
 @Component
@@ -28,10 +30,12 @@ class Expander {
 
     private final RowStore rows;
     private final Privileges privileges;
+    private final Associations associations;
 
-    Expander(RowStore rows, Privileges privileges) {
+    Expander(RowStore rows, Privileges privileges, Associations associations) {
         this.rows = rows;
         this.privileges = privileges;
+        this.associations = associations;
     }
 
     /** Expanding needs read access to the related tables too. */
@@ -54,7 +58,9 @@ class Expander {
         List<Map<String, Object>> json = new ArrayList<>();
         page.forEach(row -> json.add(ODataJson.row(table, row, options.select())));
         for (QueryOptions.Expand expand : options.expand()) {
-            if (expand.collection()) {
+            if (expand.manyToMany() != null) {
+                expandManyToMany(table, page, json, expand);
+            } else if (expand.collection()) {
                 expandCollection(table, page, json, expand);
             } else {
                 expandSingle(page, json, expand);
@@ -77,6 +83,30 @@ class Expander {
                 .forEach(row -> related.put(row.get(target.primaryId()), ODataJson.row(target, row, expand.select())));
         for (int i = 0; i < page.size(); i++) {
             json.get(i).put(expand.navigation(), related.get(page.get(i).get(expand.lookup().name())));
+        }
+    }
+
+    /** The related rows of a many-to-many relationship: the page's intersect rows, then the rows they name. */
+    private void expandManyToMany(TableDefinition table, List<Map<String, Object>> page, List<Map<String, Object>> json,
+            QueryOptions.Expand expand) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        page.forEach(row -> ids.add((UUID) row.get(table.primaryId())));
+        Map<UUID, List<UUID>> related = associations.related(expand.manyToMany(), table, ids);
+        Set<UUID> relatedIds = new LinkedHashSet<>();
+        related.values().forEach(relatedIds::addAll);
+        TableDefinition target = expand.target();
+        Map<Object, Map<String, Object>> rowsById = new LinkedHashMap<>();
+        rows.findByColumnIn(target, target.column(target.primaryId()).orElseThrow(), relatedIds, expand.select())
+                .forEach(row -> rowsById.put(row.get(target.primaryId()), ODataJson.row(target, row, expand.select())));
+        for (int i = 0; i < page.size(); i++) {
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (UUID relatedId : related.getOrDefault((UUID) page.get(i).get(table.primaryId()), List.of())) {
+                Map<String, Object> item = rowsById.get(relatedId);
+                if (item != null) {
+                    items.add(item);
+                }
+            }
+            json.get(i).put(expand.navigation(), items);
         }
     }
 

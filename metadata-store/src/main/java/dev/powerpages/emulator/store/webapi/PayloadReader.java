@@ -62,7 +62,7 @@ final class PayloadReader {
             } else if (name.startsWith("@") || name.contains("@")) {
                 continue; // instance annotations such as @odata.type or @odata.etag
             } else {
-                Optional<ColumnDefinition> column = table.column(name).filter(c -> !c.isLookup());
+                Optional<ColumnDefinition> column = table.column(name).filter(c -> !c.isLookup() && c.type().isProperty());
                 if (column.isEmpty()) {
                     throw DataverseException.badPayload(table.logicalName(), "The property '" + name
                             + "' does not exist on type '" + table.edmTypeName()
@@ -104,11 +104,11 @@ final class PayloadReader {
         }
         try {
             switch (column.type()) {
-                case STRING, MEMO, LONGMEMO -> {
+                case STRING, MEMO, LONGMEMO, MULTICHOICE -> {
                     if (value.isString()) {
                         String text = value.asString();
                         int max = switch (column.type()) {
-                            case STRING -> MAX_STRING;
+                            case STRING, MULTICHOICE -> MAX_STRING;
                             case MEMO -> MAX_MEMO;
                             default -> Integer.MAX_VALUE;
                         };

@@ -29,9 +29,12 @@ import dev.powerpages.emulator.store.environment.DataverseEnvironment;
 import dev.powerpages.emulator.store.environment.EnvironmentSchemas;
 import dev.powerpages.emulator.store.auth.ApplicationUsers.Privilege;
 import dev.powerpages.emulator.store.data.RowStore;
+import dev.powerpages.emulator.store.enhanced.ViewWrites;
 import dev.powerpages.emulator.store.odata.QueryOptions;
 import dev.powerpages.emulator.store.odata.QueryOptionsParser;
 import dev.powerpages.emulator.store.schema.ColumnDefinition;
+import dev.powerpages.emulator.store.schema.ManyToManyDefinition;
+import dev.powerpages.emulator.store.schema.ViewDefinition;
 import dev.powerpages.emulator.store.schema.TableDefinition;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -57,9 +60,12 @@ class WebApiController {
     private final Privileges privileges;
     private final Expander expander;
     private final CurrentEnvironment environment;
+    private final ViewWrites viewWrites;
 
     WebApiController(EnvironmentSchemas schemas, RowStore rows, QueryOptionsParser parser, ObjectMapper mapper,
-            CurrentEnvironment environment, CollectionReader collections, Privileges privileges, Expander expander) {
+            CurrentEnvironment environment, CollectionReader collections, Privileges privileges, Expander expander,
+            ViewWrites viewWrites) {
+        this.viewWrites = viewWrites;
         this.privileges = privileges;
         this.expander = expander;
         this.collections = collections;
@@ -140,12 +146,18 @@ class WebApiController {
         if (!path.isCollection()) {
             throw DataverseException.badQuery("POST creates rows in an entity set; use PATCH to update " + resource + ".");
         }
+        refuseIntersect(table, "Create");
         Map<String, Object> values = payloads.read(table, text(body));
         UUID id = Optional.ofNullable((UUID) values.remove(table.primaryId())).orElseGet(UUID::randomUUID);
         if (rows.exists(table, id)) {
             throw DataverseException.duplicate();
         }
-        rows.insert(table, id, values);
+        Optional<ViewDefinition> view = schemas.current().view(table);
+        if (view.isPresent()) {
+            viewWrites.create(view.get(), id, values);
+        } else {
+            rows.insert(table, id, values);
+        }
         return written(table, id, prefer, HttpStatus.CREATED);
     }
 
@@ -164,8 +176,10 @@ class WebApiController {
         if (path.isCollection()) {
             throw DataverseException.badQuery("PATCH needs a row: " + table.entitySetName() + "(<id>).");
         }
+        refuseIntersect(table, "Update");
         Map<String, Object> values = payloads.read(table, text(body));
         values.remove(table.primaryId());
+        Optional<ViewDefinition> view = schemas.current().view(table);
         UUID id;
         if (AlternateKey.looksLikeOne(path.key())) {
             // An upsert by alternate key creates the row with the key's values when none has them.
@@ -185,14 +199,20 @@ class WebApiController {
             if (ifMatch != null) {
                 throw DataverseException.rowNotFound(table.logicalName(), id);
             }
-            rows.insert(table, id, values);
+            if (view.isPresent()) {
+                viewWrites.create(view.get(), id, values);
+            } else {
+                rows.insert(table, id, values);
+            }
             return written(table, id, prefer, HttpStatus.CREATED);
         }
         if ("*".equals(ifNoneMatch)) {
             throw DataverseException.duplicate();
         }
         Long expected = expectedVersion(ifMatch);
-        if (rows.update(table, id, values, expected).isEmpty()) {
+        Optional<Long> updated = view.isPresent() ? viewWrites.update(view.get(), id, values, expected)
+                : rows.update(table, id, values, expected);
+        if (updated.isEmpty()) {
             throw expected != null ? DataverseException.versionMismatch() : DataverseException.rowNotFound(table.logicalName(), id);
         }
         return written(table, id, prefer, HttpStatus.OK);
@@ -206,8 +226,10 @@ class WebApiController {
         if (path.isCollection()) {
             throw DataverseException.badQuery("DELETE needs a row: " + table.entitySetName() + "(<id>).");
         }
+        refuseIntersect(table, "Delete");
         UUID id = existingId(table, path);
-        if (!rows.delete(table, id)) {
+        Optional<ViewDefinition> view = schemas.current().view(table);
+        if (!(view.isPresent() ? viewWrites.delete(view.get(), id) : rows.delete(table, id))) {
             throw DataverseException.rowNotFound(table.logicalName(), id);
         }
         return ResponseEntity.noContent().build();
@@ -230,10 +252,16 @@ class WebApiController {
         return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(Long.toString(count));
     }
 
-    /** Deeper paths (navigation properties, $ref, property values) are not emulated yet. */
-    @RequestMapping("/{resource}/{*rest}")
-    ResponseEntity<Void> unsupportedPath(@PathVariable String resource, @PathVariable String rest) {
-        throw DataverseException.resourceNotFound(rest.startsWith("/") ? rest.substring(1) : rest);
+    /**
+     * The intersect tables of many-to-many relationships can be read but not written: rows are associated through
+     * the relationship's navigation property with {@code $ref}, as in Dataverse.
+     */
+    private void refuseIntersect(TableDefinition table, String message) {
+        schemas.current().intersectOf(table).filter(ManyToManyDefinition::generated).ifPresent(relationship -> {
+            throw DataverseException.notSupportedOn(message, table.logicalName(), "Associate and disassociate rows through "
+                    + relationship.name() + "/$ref on " + schemas.current().requireTable(relationship.table1()).entitySetName()
+                    + " or " + schemas.current().requireTable(relationship.table2()).entitySetName() + ".");
+        });
     }
 
     private ResponseEntity<Map<String, Object>> written(TableDefinition table, UUID id, String prefer, HttpStatus withBody) {

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import dev.powerpages.emulator.store.odata.ODataQueryException;
 
 /** Every Web API failure answers in Dataverse's error shape; bad input is a 4xx, never a stack trace. */
-@RestControllerAdvice(assignableTypes = { WebApiController.class, BatchController.class })
+@RestControllerAdvice(assignableTypes = { WebApiController.class, BatchController.class, NavigationController.class })
 class WebApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(WebApiExceptionHandler.class);

@@ -84,7 +84,7 @@ class PersistenceTest {
             JdbcTemplate jdbc = store.getBean(JdbcTemplate.class);
             assertThat(jdbc.queryForList("SELECT \"version\" FROM \"_flyway_history\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"",
                     String.class))
-                    .containsExactly("0", "1");
+                    .containsExactly("0", "1", "2.1");
         }
     }
 }

@@ -26,30 +26,30 @@ import dev.powerpages.emulator.trafficmanager.profile.TrafficRoutingMethod;
  * case-insensitively as ARM does; read-only properties (id, type, fqdn, profileMonitorStatus,
  * endpointMonitorStatus) are ignored, so the output of a GET can be sent back as it is.
  */
-final class ArmRequests {
+public final class ArmRequests {
 
     private ArmRequests() {
     }
 
-    record ProfileBody(String location, ProfileProps properties) {
+    public record ProfileBody(String location, ProfileProps properties) {
     }
 
-    record ProfileProps(String profileStatus, String trafficRoutingMethod, DnsBody dnsConfig, MonitorBody monitorConfig,
+    public record ProfileProps(String profileStatus, String trafficRoutingMethod, DnsBody dnsConfig, MonitorBody monitorConfig,
             List<EndpointBody> endpoints, EmulatorSettings emulator) {
     }
 
-    record DnsBody(String relativeName, Integer ttl) {
+    public record DnsBody(String relativeName, Integer ttl) {
     }
 
-    record MonitorBody(String protocol, Integer port, String path, Integer intervalInSeconds, Integer timeoutInSeconds,
+    public record MonitorBody(String protocol, Integer port, String path, Integer intervalInSeconds, Integer timeoutInSeconds,
             Integer toleratedNumberOfFailures, List<StatusCodeRange> expectedStatusCodeRanges,
             List<CustomHeader> customHeaders) {
     }
 
-    record EndpointBody(String name, String type, EndpointProps properties) {
+    public record EndpointBody(String name, String type, EndpointProps properties) {
     }
 
-    record EndpointProps(String target, String endpointStatus, Integer priority, String endpointLocation,
+    public record EndpointProps(String target, String endpointStatus, Integer priority, String endpointLocation,
             String alwaysServe) {
     }
 
@@ -88,12 +88,29 @@ final class ArmRequests {
         EndpointProps props = body == null || body.properties() == null
                 ? new EndpointProps(null, null, null, null, null) : body.properties();
         String type = body == null || body.type() == null ? null
-                : body.type().substring(body.type().lastIndexOf('/') + 1); // ARM's full type or the short one
+                : endpointType(body.type().substring(body.type().lastIndexOf('/') + 1)); // full type or short one
         return new EndpointDefinition(name != null ? name : body == null ? null : body.name(), type, props.target(),
                 parse(props.endpointStatus(), EndpointStatus::fromAzureName, "endpointStatus", problems),
                 props.priority(), props.endpointLocation(),
                 parse(props.alwaysServe(), AlwaysServe::fromAzureName, "alwaysServe", problems));
     }
+
+    /**
+     * ARM compares type names without regard to case (the Java SDK sends {@code ExternalEndpoints}, az
+     * {@code externalEndpoints}): the canonical spelling of a known endpoint type, anything else as it came.
+     */
+    public static String endpointType(String type) {
+        for (String known : ENDPOINT_TYPES) {
+            if (known.equalsIgnoreCase(type)) {
+                return known;
+            }
+        }
+        return type;
+    }
+
+    /** Traffic Manager's three endpoint types, as the REST API spells them. */
+    public static final List<String> ENDPOINT_TYPES = List.of("azureEndpoints", EndpointDefinition.EXTERNAL_ENDPOINTS,
+            "nestedEndpoints");
 
     private static MonitorConfig monitor(MonitorBody body, List<String> problems) {
         if (body == null) {

@@ -21,50 +21,50 @@ import dev.powerpages.emulator.trafficmanager.profile.TrafficRoutingMethod;
  * The JSON shapes of Azure Resource Manager's {@code Microsoft.Network/trafficManagerProfiles} resource
  * (API version 2022-04-01), as {@code az network traffic-manager profile show} prints them.
  */
-final class ArmResources {
+public final class ArmResources {
 
-    static final String SUBSCRIPTION_ID = "00000000-0000-0000-0000-000000000000";
-    static final String RESOURCE_GROUP = "emulator";
-    static final String PROFILE_TYPE = "Microsoft.Network/trafficManagerProfiles";
+    public static final String SUBSCRIPTION_ID = "00000000-0000-0000-0000-000000000000";
+    public static final String RESOURCE_GROUP = "emulator";
+    public static final String PROFILE_TYPE = "Microsoft.Network/trafficManagerProfiles";
 
     private ArmResources() {
     }
 
-    record ProfileResource(String id, String name, String type, String location, ProfileProperties properties) {
+    public record ProfileResource(String id, String name, String type, String location, ProfileProperties properties) {
     }
 
     /** @param emulator EMULATOR EXTENSION (timeScale, fastProbing): not part of Azure's resource */
-    record ProfileProperties(ProfileStatus profileStatus, TrafficRoutingMethod trafficRoutingMethod,
+    public record ProfileProperties(ProfileStatus profileStatus, TrafficRoutingMethod trafficRoutingMethod,
             DnsConfigResource dnsConfig, MonitorConfigResource monitorConfig, List<EndpointResource> endpoints,
             EmulatorSettings emulator) {
     }
 
-    record DnsConfigResource(String relativeName, String fqdn, int ttl) {
+    public record DnsConfigResource(String relativeName, String fqdn, int ttl) {
     }
 
-    record MonitorConfigResource(ProfileMonitorStatus profileMonitorStatus, MonitorProtocol protocol, int port,
+    public record MonitorConfigResource(ProfileMonitorStatus profileMonitorStatus, MonitorProtocol protocol, int port,
             String path, int intervalInSeconds, int timeoutInSeconds, int toleratedNumberOfFailures,
             List<CustomHeader> customHeaders, List<StatusCodeRange> expectedStatusCodeRanges) {
     }
 
-    record EndpointResource(String id, String name, String type, EndpointProperties properties) {
+    public record EndpointResource(String id, String name, String type, EndpointProperties properties) {
     }
 
-    record EndpointProperties(String target, EndpointStatus endpointStatus,
+    public record EndpointProperties(String target, EndpointStatus endpointStatus,
             EndpointMonitorStatus endpointMonitorStatus, int priority, String endpointLocation,
             AlwaysServe alwaysServe) {
     }
 
     /** ARM's list shape. */
-    record ListResult<T>(List<T> value) {
+    public record ListResult<T>(List<T> value) {
     }
 
-    static String profileId(String name) {
+    public static String profileId(String name) {
         return "/subscriptions/" + SUBSCRIPTION_ID + "/resourceGroups/" + RESOURCE_GROUP + "/providers/"
                 + PROFILE_TYPE + "/" + name;
     }
 
-    static ProfileResource profile(ProfileState state) {
+    public static ProfileResource profile(ProfileState state) {
         ProfileDefinition definition = state.definition();
         MonitorConfig monitor = definition.monitorConfig();
         return new ProfileResource(profileId(state.name()), state.name(), PROFILE_TYPE, "global",
@@ -79,7 +79,7 @@ final class ArmResources {
                         definition.emulator()));
     }
 
-    static EndpointResource endpoint(String profileName, EndpointState endpoint) {
+    public static EndpointResource endpoint(String profileName, EndpointState endpoint) {
         String type = endpoint.definition().type();
         return new EndpointResource(profileId(profileName) + "/" + type + "/" + endpoint.name(), endpoint.name(),
                 PROFILE_TYPE + "/" + type,

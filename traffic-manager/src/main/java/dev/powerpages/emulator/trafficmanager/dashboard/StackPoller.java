@@ -331,7 +331,7 @@ public class StackPoller implements SmartLifecycle {
     private Waf waf(Fetched admin, Fetched logs, PrometheusSamples samples) {
         if (!admin.ok()) {
             return new Waf(null, null, null, admin.answered() && admin.status() == 404
-                    ? "no WAF admin API on this gateway" : "WAF admin API: " + admin.describe());
+                    ? "no WAF policy on this gateway (deleted, or no WAF admin API)" : "WAF admin API: " + admin.describe());
         }
         JsonNode settings = parse(admin.body()).path("properties").path("policySettings");
         Long blocks = null;

@@ -16,9 +16,17 @@ final class TrafficManagerErrors {
     private TrafficManagerErrors() {
     }
 
-    /** Paths whose request bodies must be JSON: the ARM-style profile API and the dashboard API. */
+    /**
+     * Paths whose request bodies must be JSON: the ARM-style profile API, the dashboard API and the resource-manager
+     * endpoint's paths (ARM matches them without regard to case).
+     */
     static boolean isWebApi(String path) {
-        return path != null && path.startsWith("/api/");
+        if (path == null) {
+            return false;
+        }
+        String lower = path.toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("/api/") || lower.startsWith("/subscriptions") || lower.startsWith("/providers/")
+                || lower.startsWith("/tenants");
     }
 
     /** The traffic manager's codes for the readable ones the request limits pass (RejectionWriter); others pass unchanged. */

@@ -1,6 +1,7 @@
 package dev.powerpages.emulator.gateway.waf.policy;
 
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -8,10 +9,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * The WAF policy in Azure Front Door's resource shape ({@code Microsoft.Network/
  * FrontDoorWebApplicationFirewallPolicies}): the same property names, enumerations and defaults,
  * so a policy copied from an ARM template or {@code az network front-door waf-policy show}
- * reads the same here. Absent values take Front Door's defaults (see {@link WafPolicies}).
+ * reads the same here. Absent values take Front Door's defaults (see {@link WafPolicies}). {@code tags}
+ * are the resource's ARM tags, kept with the policy for the resource-manager endpoint.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record WafPolicy(String name, String type, String location, Sku sku, Properties properties) {
+public record WafPolicy(String name, String type, String location, Map<String, String> tags, Sku sku,
+		Properties properties) {
+
+	/** A policy without tags. */
+	public WafPolicy(String name, String type, String location, Sku sku, Properties properties) {
+		this(name, type, location, null, sku, properties);
+	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Sku(String name) {

@@ -1,0 +1,54 @@
+package dev.powerpages.emulator.appnode.forms;
+
+import java.time.Duration;
+
+import dev.powerpages.emulator.appnode.cache.SiteCache;
+import dev.powerpages.emulator.appnode.site.SiteSnapshot;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the store's {@code $metadata} in the background once the site has loaded, if it has forms or lists: a cold
+ * read inside the first render of a form page could take most of its {@code liquid.max-render-time}. Waiting for the
+ * site first also leaves the store's token to the site load (no second token request racing it).
+ */
+@Component
+class FormsWarmUp {
+
+    private static final Duration WAIT = Duration.ofMinutes(2);
+
+    private final SiteCache siteCache;
+    private final TableSchemas schemas;
+
+    FormsWarmUp(SiteCache siteCache, TableSchemas schemas) {
+        this.siteCache = siteCache;
+        this.schemas = schemas;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        Thread thread = new Thread(this::warmUp, "forms-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void warmUp() {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (siteCache.current().isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        SiteSnapshot site = siteCache.current().orElse(null);
+        if (site != null && !(site.tables().activeRows("adx_entityforms").isEmpty() && site.tables().activeRows("adx_webforms").isEmpty()
+                && site.tables().activeRows("adx_entitylists").isEmpty())) {
+            schemas.warmUp();
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.powerpages.emulator.appnode.forms;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.powerpages.emulator.appnode.render.ValuePaths;
+import liqp.TemplateContext;
+import liqp.nodes.LNode;
+
+/**
+ * The {@code key: value, other: value} parameters of Power Pages' Dataverse tags ({@code entityform name:'…'},
+ * {@code entitylist id:page.adx_entitylist.id}, {@code entityview logical_name:'contact', name:'Active Contacts'}).
+ * liqp hands a custom tag its markup as fine tokens and a custom block as one string; either is split at the commas
+ * and each value resolved: a
+ * quoted string, a number, {@code true}/{@code false}, or a variable path ({@code params.id}, {@code page.x.id},
+ * {@code snippets['Name']}), as the renderer's own {@code include} resolves them ({@link ValuePaths}).
+ */
+public final class TagParameters {
+
+    private TagParameters() {
+    }
+
+    public static Map<String, Object> parse(TemplateContext context, LNode... nodes) {
+        // A tag's markup comes as fine tokens, a block's as one raw string: join them, then split at the commas and
+        // colons that are not inside quotes or brackets.
+        StringBuilder markup = new StringBuilder();
+        for (LNode node : nodes) {
+            Object rendered = node.render(context);
+            markup.append(rendered == null ? "" : String.valueOf(rendered));
+        }
+        Map<String, Object> parameters = new HashMap<>();
+        for (String group : split(markup.toString(), ',')) {
+            List<String> pair = split(group, ':');
+            if (pair.size() >= 2 && !pair.get(0).isBlank()) {
+                String value = group.substring(group.indexOf(':') + 1).strip();
+                parameters.put(pair.get(0).strip(), value.isEmpty() ? null : resolve(context, value));
+            }
+        }
+        return parameters;
+    }
+
+    /** Splits at a separator outside quotes and brackets. */
+    private static List<String> split(String text, char separator) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        char quote = 0;
+        int depth = 0;
+        for (char c : text.toCharArray()) {
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            }
+            else if (c == '\'' || c == '"') {
+                quote = c;
+            }
+            else if (c == '[' || c == '(') {
+                depth++;
+            }
+            else if (c == ']' || c == ')') {
+                depth--;
+            }
+            else if (c == separator && depth == 0) {
+                parts.add(current.toString());
+                current.setLength(0);
+                continue;
+            }
+            current.append(c);
+        }
+        parts.add(current.toString());
+        return parts;
+    }
+
+    /** A parameter as text ({@code null} when absent or empty). */
+    public static String text(Map<String, Object> parameters, String name) {
+        Object value = parameters.get(name);
+        return value == null || String.valueOf(value).isBlank() ? null : String.valueOf(value);
+    }
+
+    private static Object resolve(TemplateContext context, String expression) {
+        return ValuePaths.resolve(context, expression);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.powerpages.emulator.appnode.render;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.powerpages.emulator.appnode.limits.LiquidNesting;
+import liqp.Template;
+import liqp.TemplateContext;
+
+/**
+ * Liquid rendered from inside a render: an included web template, a snippet or page copy that {@code editable}
+ * renders as Liquid, the {@code liquid} filter's input. It sees the variables of the render it runs in (Power Pages:
+ * "This code will have access to the current Liquid execution context"), plus its own; it is rewritten like a web
+ * template ({@link PowerPagesLiquidSyntax}) and checked against the node's nesting limit before liqp parses it, and
+ * nested renders stop at {@link #MAX_DEPTH} (a snippet that renders itself would otherwise recurse until the stack
+ * overflows).
+ */
+public final class NestedLiquid {
+
+    /** Includes and nested Liquid inside each other, all kinds together. */
+    public static final int MAX_DEPTH = 20;
+    private static final String DEPTH = "__pp_include_depth";
+
+    private NestedLiquid() {
+    }
+
+    /**
+     * @param context   the render it runs in
+     * @param source    the Liquid to render
+     * @param variables variables visible to it only (an include's parameters)
+     * @param what      what it is, for errors ({@code Web template 'Card'}, {@code snippet 'Footer'})
+     * @param maxNesting the node's {@code liquid.max-nesting}
+     */
+    public static Object render(TemplateContext context, String source, Map<String, Object> variables, String what, int maxNesting) {
+        Object depth = context.get(DEPTH);
+        int level = depth instanceof Number number ? number.intValue() : 0;
+        if (level >= MAX_DEPTH) {
+            throw new TemplateRenderException(what, "includes and nested Liquid are more than " + MAX_DEPTH + " deep (does it include itself?)", 0, null);
+        }
+        Map<String, Object> scope = new HashMap<>(variables);
+        scope.put(DEPTH, level + 1);
+        String rewritten = PowerPagesLiquidSyntax.rewrite(source == null ? "" : source, context.getParser());
+        String nesting = LiquidNesting.problem(rewritten, maxNesting);
+        if (nesting != null) {
+            throw new TemplateRenderException(what, nesting, 0, null);
+        }
+        if (rewritten.length() > context.getParser().getLimitMaxTemplateSizeBytes()) {
+            // liqp checks its size limit only after parsing, which is the costly part.
+            throw new TemplateRenderException(what, "the template is " + rewritten.length() + " characters long, over the node's limit of "
+                    + context.getParser().getLimitMaxTemplateSizeBytes() + " (liquid.max-template-bytes)", 0, null);
+        }
+        try {
+            Template template = context.getParser().parse(rewritten);
+            return template.renderToObjectUnguarded(scope, context, true);
+        }
+        catch (TemplateRenderException ex) {
+            throw ex;
+        }
+        catch (RuntimeException ex) {
+            throw new TemplateRenderException(what, ex.getMessage(), LiquidErrors.line(ex), ex);
+        }
+        catch (StackOverflowError ex) {
+            throw new TemplateRenderException(what, "tags or expressions are nested too deeply to render", 0, ex);
+        }
+    }
+}

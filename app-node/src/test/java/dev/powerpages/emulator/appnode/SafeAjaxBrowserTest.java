@@ -1,0 +1,94 @@
+package dev.powerpages.emulator.appnode;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A site page whose script uses the portals Web API as Microsoft's {@code safeAjax} wrapper does, in a real browser
+ * (Debian's Chromium, headless, through Debian's chromedriver; skipped where they are missing, required in CI): the
+ * token comes from {@code /_layout/tokenhtml} through {@code shell.getTokenDeferred()}, the create succeeds and is
+ * read back, and the same call without the token is refused with 401 {@code 90040107}.
+ */
+class SafeAjaxBrowserTest extends FakeStoreTestSupport {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @TempDir
+    Path profileDir;
+
+    private WebDriver browser;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        if (!(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))) {
+            String missing = "The browser test needs Debian's /usr/bin/chromium and /usr/bin/chromedriver "
+                    + "(apt-get install -y chromium chromium-driver)";
+            assertThat(System.getenv("POWERPAGES_TEST_TOOLS")).as(missing).isNotEqualToIgnoringCase("required");
+            assumeTrue(false, "Skipped: " + missing);
+        }
+        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                .usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toString());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + Files.createDirectories(profileDir.resolve("chromium")));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void quitBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aPageScriptCreatesAndReadsThroughTheWebApiWithTheSafeAjaxTokenAndIsRefusedWithoutIt() {
+        browser.get("http://localhost:" + port + "/webapi/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+
+        wait.until(ExpectedConditions.textMatches(By.id("created"), java.util.regex.Pattern.compile("^204 [0-9a-f-]{36}$")));
+        wait.until(ExpectedConditions.textToBe(By.id("read"), "Browser Visitor"));
+        wait.until(ExpectedConditions.textToBe(By.id("refused"), "401 90040107"));
+
+        assertThat(STORE.rows("contacts")).anyMatch(row -> "Browser Visitor".equals(row.get("fullname")))
+                .noneMatch(row -> "No Token".equals(row.get("fullname")));
+        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                // The refused call is meant to fail: Chromium logs its 401 as a failed resource.
+                .filter(entry -> !entry.getMessage().contains("401"))
+                .toList();
+        assertThat(errors).as("JavaScript errors on the page").isEmpty();
+    }
+}

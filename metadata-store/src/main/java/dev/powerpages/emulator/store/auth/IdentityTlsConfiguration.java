@@ -1,0 +1,76 @@
+package dev.powerpages.emulator.store.auth;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import dev.powerpages.emulator.support.tls.StackTlsProperties;
+import dev.powerpages.emulator.support.tomcat.HttpsConnector;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The identity endpoints over TLS ({@code https://localhost:8071/{tenant}/…}, {@code /adfs/…}): MSAL, the Azure SDK
+ * and az accept only an {@code https} authority. A second Tomcat connector of the store, its certificate issued by the
+ * stack's local CA ({@code stack.tls.directory}); on it, only the identity paths answer (the Web API stays on the HTTP
+ * port, as the contract has it), anything else is 404 in Entra ID's error shape.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "store.identity.tls.enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties(StackTlsProperties.class)
+class IdentityTlsConfiguration {
+
+    /** {@code /{tenant}/…} discovery, keys and token endpoints, and all of the AD FS authority. */
+    static final Pattern IDENTITY_PATHS = Pattern.compile(
+            "/[^/]+/(?:v2\\.0/\\.well-known/openid-configuration|\\.well-known/openid-configuration|discovery/.*|oauth2/.*)|/adfs(?:/.*)?",
+            Pattern.CASE_INSENSITIVE);
+
+    @Bean
+    HttpsConnector identityHttpsConnector(IdentityProperties identity, StackTlsProperties stackTls) {
+        return new HttpsConnector(identity.tls().port(), stackTls.open().serverSslBundle());
+    }
+
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> identityConnector(HttpsConnector identityHttpsConnector) {
+        return identityHttpsConnector.customizer();
+    }
+
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> identityPathsOnlyOverTls(HttpsConnector identityHttpsConnector, ObjectMapper mapper) {
+        OncePerRequestFilter filter = new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                String path = request.getRequestURI().substring(request.getContextPath().length());
+                if (request.getLocalPort() == identityHttpsConnector.port() && !IDENTITY_PATHS.matcher(path).matches()) {
+                    Map<String, Object> body = Map.of("error", "not_found", "error_description",
+                            "This port serves the identity endpoints only (/{tenant}/.well-known/openid-configuration, "
+                                    + "/{tenant}/oauth2/..., /adfs/...); the Web API is on the store's HTTP port.");
+                    response.setStatus(HttpStatus.NOT_FOUND.value());
+                    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+                    mapper.writeValue(response.getOutputStream(), body);
+                    return;
+                }
+                chain.doFilter(request, response);
+            }
+        };
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+}
