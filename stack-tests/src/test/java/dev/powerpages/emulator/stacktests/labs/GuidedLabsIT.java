@@ -3,6 +3,8 @@ package dev.powerpages.emulator.stacktests.labs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,10 +26,14 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Runs the four guided labs of {@code docs/workshops/} as a trainee would, against one stack on
+ * Runs the guided labs of {@code docs/workshops/} as a trainee would, against one stack on
  * free ports: each lab's bash blocks in order, with {@code localhost:<contract port>} rewritten to
  * the test stack's ports, each block's output checked against the lab's {@code expect} comments.
- * Each lab repairs what it breaks, so they share the stack. The outputs are kept in
+ * Each lab repairs what it breaks, so labs 1 to 4 share the kit's stack. Lab 5 is about
+ * {@code ./stack} itself ({@code up --site}, {@code check-site}, {@code export-site}), so it runs
+ * {@code ./stack} from the repository's root as written, with the port variables and
+ * {@code STACK_HOME} that {@code ./stack} reads set to free ports and a folder under
+ * {@code target/}, and stops that stack afterwards. The outputs are kept in
  * {@code target/lab-output/<lab>.txt}.
  */
 @PowerPagesStackTest
@@ -35,10 +41,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GuidedLabsIT {
 
-    private static final Path WORKSHOPS = Path.of("..", "docs", "workshops");
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path WORKSHOPS = ROOT.resolve("docs").resolve("workshops");
     private static final Path OUTPUT = Path.of("target", "lab-output");
     /** Longer than any wait loop a lab contains (they poll for at most about 90 s). */
     private static final long STEP_TIMEOUT_SECONDS = 240;
+    /** Lab 5 starts five services with ./stack, which waits up to 180 s for each to become healthy. */
+    private static final long STACK_STEP_TIMEOUT_SECONDS = 600;
 
     private PowerPagesStack stack;
     private final Map<String, String> ports = new LinkedHashMap<>();
@@ -107,13 +116,42 @@ class GuidedLabsIT {
         run("04-cdn.md");
     }
 
+    @Test
+    @Order(5)
+    void yourOwnSite() throws Exception {
+        Map<String, String> labPorts = new LinkedHashMap<>();
+        Map<String, String> environment = new LinkedHashMap<>();
+        String[][] services = { { "GATEWAY_PORT", "8080" }, { "NORTHEUROPE_PORT", "8081" }, { "WESTEUROPE_PORT", "8082" },
+                { "STORE_PORT", "8070" }, { "TRAFFIC_MANAGER_PORT", "8090" }, { "RESOURCE_MANAGER_PORT", "8060" },
+                { "STORE_TLS_PORT", "8071" } };
+        for (String[] service : services) {
+            int port = freePort();
+            environment.put(service[0], Integer.toString(port));
+            labPorts.put("localhost:" + service[1], "localhost:" + port);
+        }
+        environment.put("DNS_PORT", Integer.toString(freeUdpPort()));
+        environment.put("STACK_HOME", Path.of("target", "lab-stack").toAbsolutePath().toString());
+        try {
+            run("05-your-own-site.md", labPorts, environment, STACK_STEP_TIMEOUT_SECONDS);
+        }
+        finally {
+            runBash("./stack down; rm -rf my-site my-site-export", labPorts, environment, STACK_STEP_TIMEOUT_SECONDS);
+        }
+    }
+
     private void run(String lab) throws Exception {
+        run(lab, ports, Map.of(), STEP_TIMEOUT_SECONDS);
+    }
+
+    private void run(String lab, Map<String, String> portRewrites, Map<String, String> environment, long stepTimeoutSeconds)
+            throws Exception {
         LabScript script = LabScript.read(WORKSHOPS.resolve(lab));
         assertThat(script.steps()).as("bash steps in " + lab).isNotEmpty();
         Path log = OUTPUT.resolve(lab.replace(".md", ".txt"));
         Files.deleteIfExists(log);
         for (LabScript.Step step : script.steps()) {
-            String output = step.kitAction() != null ? performKitAction(step.kitAction()) : runBash(step.script());
+            String output = step.kitAction() != null ? performKitAction(step.kitAction())
+                    : runBash(step.script(), portRewrites, environment, stepTimeoutSeconds);
             Files.writeString(log, "### " + lab + " " + step + "\n" + step.script() + "--- output\n" + output + "\n",
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             String seen = output.toLowerCase(Locale.ROOT);
@@ -141,12 +179,20 @@ class GuidedLabsIT {
     }
 
     private String runBash(String script) throws Exception {
+        return runBash(script, ports, Map.of(), STEP_TIMEOUT_SECONDS);
+    }
+
+    /** Runs a step from the repository's root (where a trainee types {@code ./stack}), with these ports and variables. */
+    private String runBash(String script, Map<String, String> portRewrites, Map<String, String> environment, long timeoutSeconds)
+            throws Exception {
         String rewritten = script;
-        for (Map.Entry<String, String> port : ports.entrySet()) {
+        for (Map.Entry<String, String> port : portRewrites.entrySet()) {
             rewritten = rewritten.replace(port.getKey(), port.getValue());
         }
         // -e: a failing command fails the step, as it would stop a trainee reading the error.
-        Process process = new ProcessBuilder("bash", "-e", "-c", rewritten).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder("bash", "-e", "-c", rewritten).redirectErrorStream(true).directory(ROOT.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         process.getOutputStream().close();
         // Read while it runs: a full pipe would block the script.
         StringBuilder output = new StringBuilder();
@@ -160,15 +206,27 @@ class GuidedLabsIT {
         });
         reader.setDaemon(true);
         reader.start();
-        if (!process.waitFor(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             reader.join(5_000);
-            throw new AssertionError("step did not finish within " + STEP_TIMEOUT_SECONDS + " s:\n" + rewritten
+            throw new AssertionError("step did not finish within " + timeoutSeconds + " s:\n" + rewritten
                     + "\n--- output so far\n" + output);
         }
         reader.join(5_000);
         assertThat(process.exitValue()).as("exit status of%n%s%n--- output%n%s", rewritten, output).isZero();
         return output.toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static int freeUdpPort() throws IOException {
+        try (DatagramSocket socket = new DatagramSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private static String hostAndPort(URI uri) {
