@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.powerpages.emulator.appnode.render.LiquidExtension;
-import dev.powerpages.emulator.appnode.render.RenderScope;
+import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
+import dev.powerpages.emulator.appnode.liquid.RenderScope;
 import dev.powerpages.emulator.appnode.site.SitePermissions;
 
 import org.springframework.stereotype.Component;

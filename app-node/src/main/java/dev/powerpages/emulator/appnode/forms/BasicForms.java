@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.powerpages.emulator.appnode.antiforgery.AntiForgery;
-import dev.powerpages.emulator.appnode.render.RenderScope;
+import dev.powerpages.emulator.appnode.liquid.RenderScope;
 import dev.powerpages.emulator.appnode.report.UnsupportedLiquid;
 import dev.powerpages.emulator.appnode.signin.SiteUser;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;

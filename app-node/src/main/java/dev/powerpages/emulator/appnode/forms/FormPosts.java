@@ -6,10 +6,10 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 
 import dev.powerpages.emulator.appnode.antiforgery.AntiForgery;
+import dev.powerpages.emulator.appnode.liquid.RequestInfo;
+import dev.powerpages.emulator.appnode.liquid.TemplateRenderException;
 import dev.powerpages.emulator.appnode.render.LiquidRenderer;
 import dev.powerpages.emulator.appnode.render.RenderedPage;
-import dev.powerpages.emulator.appnode.render.RequestInfo;
-import dev.powerpages.emulator.appnode.render.TemplateRenderException;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.site.WebPage;
 import dev.powerpages.emulator.appnode.store.StoreUnavailableException;

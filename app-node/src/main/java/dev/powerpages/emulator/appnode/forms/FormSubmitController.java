@@ -6,7 +6,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 
 import dev.powerpages.emulator.appnode.cache.SiteCache;
-import dev.powerpages.emulator.appnode.render.RequestInfo;
+import dev.powerpages.emulator.appnode.liquid.RequestInfo;
 import dev.powerpages.emulator.appnode.signin.SiteUser;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.site.WebPage;

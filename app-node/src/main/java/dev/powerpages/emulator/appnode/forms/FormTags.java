@@ -2,8 +2,8 @@ package dev.powerpages.emulator.appnode.forms;
 
 import java.util.Map;
 
-import dev.powerpages.emulator.appnode.render.LiquidExtension;
-import dev.powerpages.emulator.appnode.render.RenderScope;
+import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
+import dev.powerpages.emulator.appnode.liquid.RenderScope;
 import liqp.TemplateContext;
 import liqp.TemplateParser;
 import liqp.nodes.LNode;

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.powerpages.emulator.appnode.antiforgery.AntiForgery;
-import dev.powerpages.emulator.appnode.render.RenderScope;
+import dev.powerpages.emulator.appnode.liquid.RenderScope;
 import dev.powerpages.emulator.appnode.report.UnsupportedLiquid;
 import dev.powerpages.emulator.appnode.signin.SiteUser;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;

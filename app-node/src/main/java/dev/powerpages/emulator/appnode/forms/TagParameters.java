@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.powerpages.emulator.appnode.render.ValuePaths;
+import dev.powerpages.emulator.appnode.liquid.ValuePaths;
 import liqp.TemplateContext;
 import liqp.nodes.LNode;
 

@@ -3,7 +3,7 @@ package dev.powerpages.emulator.appnode.languages;
 import java.util.List;
 import java.util.Locale;
 
-import dev.powerpages.emulator.appnode.render.LiquidDrop;
+import dev.powerpages.emulator.appnode.liquid.LiquidDrop;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.site.WebPage;
 import dev.powerpages.emulator.appnode.site.WebsiteLanguage;

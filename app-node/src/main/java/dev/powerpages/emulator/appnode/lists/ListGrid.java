@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.powerpages.emulator.appnode.forms.TableSchema;
-import dev.powerpages.emulator.appnode.render.RenderScope;
+import dev.powerpages.emulator.appnode.liquid.RenderScope;
 
 import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriComponentsBuilder;

@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-import dev.powerpages.emulator.appnode.render.LiquidDrop;
-import dev.powerpages.emulator.appnode.render.LiquidExtension;
-import dev.powerpages.emulator.appnode.render.RenderScope;
+import dev.powerpages.emulator.appnode.liquid.LiquidDrop;
+import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
+import dev.powerpages.emulator.appnode.liquid.RenderScope;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.site.WebFile;
 import dev.powerpages.emulator.appnode.site.WebPage;

@@ -1,6 +1,7 @@
 package dev.powerpages.emulator.appnode.render;
 
 import dev.powerpages.emulator.appnode.languages.LanguageObjects;
+import dev.powerpages.emulator.appnode.liquid.RequestInfo;
 import dev.powerpages.emulator.appnode.site.WebPage;
 import dev.powerpages.emulator.appnode.sitemap.SiteMapNodeDrop;
 import dev.powerpages.emulator.appnode.sitemap.SiteMapView;

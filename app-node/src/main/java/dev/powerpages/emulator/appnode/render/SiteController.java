@@ -10,6 +10,8 @@ import dev.powerpages.emulator.appnode.access.PageAccess;
 import dev.powerpages.emulator.appnode.cache.SiteCache;
 import dev.powerpages.emulator.appnode.cache.WebFileContentCache;
 import dev.powerpages.emulator.appnode.languages.LanguageRouting;
+import dev.powerpages.emulator.appnode.liquid.RequestInfo;
+import dev.powerpages.emulator.appnode.liquid.TemplateRenderException;
 import dev.powerpages.emulator.appnode.pagetemplates.RewritePages;
 import dev.powerpages.emulator.appnode.redirects.SiteRedirects;
 import dev.powerpages.emulator.appnode.site.SiteProperties;

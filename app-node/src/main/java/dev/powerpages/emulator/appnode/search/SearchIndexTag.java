@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.powerpages.emulator.appnode.render.RenderScope;
-import dev.powerpages.emulator.appnode.render.ValuePaths;
+import dev.powerpages.emulator.appnode.liquid.RenderScope;
+import dev.powerpages.emulator.appnode.liquid.ValuePaths;
 import liqp.TemplateContext;
 import liqp.blocks.Block;
 import liqp.nodes.LNode;

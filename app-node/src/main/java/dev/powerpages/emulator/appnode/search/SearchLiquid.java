@@ -1,6 +1,6 @@
 package dev.powerpages.emulator.appnode.search;
 
-import dev.powerpages.emulator.appnode.render.LiquidExtension;
+import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
 import liqp.TemplateParser;
 
 import org.springframework.stereotype.Component;

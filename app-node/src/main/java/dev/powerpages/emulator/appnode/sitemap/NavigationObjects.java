@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dev.powerpages.emulator.appnode.access.PageAccess;
-import dev.powerpages.emulator.appnode.render.LiquidDrop;
+import dev.powerpages.emulator.appnode.liquid.LiquidDrop;
 import dev.powerpages.emulator.appnode.site.WebLink;
 import dev.powerpages.emulator.appnode.site.WebLinkSet;
 import dev.powerpages.emulator.appnode.site.WebPage;

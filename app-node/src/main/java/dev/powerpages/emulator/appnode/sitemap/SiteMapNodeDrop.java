@@ -2,7 +2,7 @@ package dev.powerpages.emulator.appnode.sitemap;
 
 import java.util.List;
 
-import dev.powerpages.emulator.appnode.render.LiquidDrop;
+import dev.powerpages.emulator.appnode.liquid.LiquidDrop;
 import dev.powerpages.emulator.appnode.site.WebFile;
 import dev.powerpages.emulator.appnode.site.WebPage;
 

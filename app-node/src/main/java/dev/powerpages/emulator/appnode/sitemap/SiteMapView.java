@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.powerpages.emulator.appnode.access.PageAccess;
-import dev.powerpages.emulator.appnode.render.LiquidDrop;
+import dev.powerpages.emulator.appnode.liquid.LiquidDrop;
 import dev.powerpages.emulator.appnode.signin.SiteUser;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.site.WebFile;

@@ -1,6 +1,6 @@
 package dev.powerpages.emulator.appnode.sitemap;
 
-import dev.powerpages.emulator.appnode.render.LiquidDrop;
+import dev.powerpages.emulator.appnode.liquid.LiquidDrop;
 
 /**
  * Power Pages' {@code sitemap} object: {@code sitemap.current}, {@code sitemap.root}, and the node of any page by its

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import dev.powerpages.emulator.appnode.limits.LiquidLimits;
+import dev.powerpages.emulator.appnode.liquid.RequestInfo;
 import dev.powerpages.emulator.appnode.render.LiquidRenderer;
-import dev.powerpages.emulator.appnode.render.RequestInfo;
 import dev.powerpages.emulator.appnode.search.TestSite;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.store.StoreClient;

@@ -5,6 +5,10 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.powerpages.emulator.appnode.fetchxml.FetchXmlTag;
+import dev.powerpages.emulator.appnode.liquid.BuiltInTemplate;
+import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
+import dev.powerpages.emulator.appnode.liquid.RenderScope;
+import dev.powerpages.emulator.appnode.liquid.RequestInfo;
 import liqp.TemplateContext;
 import liqp.TemplateParser;
 import liqp.filters.Filter;

@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.powerpages.emulator.appnode.fetchxml.FetchXmlTag;
 import dev.powerpages.emulator.appnode.limits.LiquidLimits;
 import dev.powerpages.emulator.appnode.liquid.PowerPagesLiquid;
+import dev.powerpages.emulator.appnode.liquid.RequestInfo;
+import dev.powerpages.emulator.appnode.liquid.TemplateRenderException;
 import dev.powerpages.emulator.appnode.report.UnsupportedLiquid;
 import dev.powerpages.emulator.appnode.site.PageTemplate;
 import dev.powerpages.emulator.appnode.site.SitePermissions;

@@ -11,6 +11,8 @@ import dev.powerpages.emulator.appnode.cache.SiteCache;
 import dev.powerpages.emulator.appnode.cache.WebFileContentCache;
 import dev.powerpages.emulator.appnode.fetchxml.FetchXmlTag;
 import dev.powerpages.emulator.appnode.languages.LanguagesDropdown;
+import dev.powerpages.emulator.appnode.liquid.BuiltInTemplate;
+import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
 import dev.powerpages.emulator.appnode.pagetemplates.RuntimePageTemplates;
 import dev.powerpages.emulator.appnode.report.UnsupportedLiquid;
 import dev.powerpages.emulator.appnode.signin.SiteUser;

@@ -5,9 +5,9 @@ import java.util.List;
 
 import dev.powerpages.emulator.appnode.fetchxml.FetchXmlTag;
 import dev.powerpages.emulator.appnode.limits.LiquidLimits;
+import dev.powerpages.emulator.appnode.liquid.RequestInfo;
+import dev.powerpages.emulator.appnode.liquid.TemplateRenderException;
 import dev.powerpages.emulator.appnode.render.LiquidRenderer;
-import dev.powerpages.emulator.appnode.render.RequestInfo;
-import dev.powerpages.emulator.appnode.render.TemplateRenderException;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.store.StoreClient;
 import dev.powerpages.emulator.appnode.webapi.TableCatalog;

@@ -10,9 +10,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.powerpages.emulator.appnode.limits.LiquidLimits;
+import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
 import dev.powerpages.emulator.appnode.liquid.LiquidValues;
-import dev.powerpages.emulator.appnode.render.LiquidExtension;
-import dev.powerpages.emulator.appnode.render.NestedLiquid;
+import dev.powerpages.emulator.appnode.liquid.NestedLiquid;
 import liqp.PlainBigDecimal;
 import liqp.TemplateContext;
 import liqp.TemplateParser;

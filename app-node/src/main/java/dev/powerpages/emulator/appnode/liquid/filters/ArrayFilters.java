@@ -14,8 +14,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import dev.powerpages.emulator.appnode.limits.BoundedFilter;
 import dev.powerpages.emulator.appnode.limits.LiquidLimits;
+import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
 import dev.powerpages.emulator.appnode.liquid.LiquidValues;
-import dev.powerpages.emulator.appnode.render.LiquidExtension;
 import liqp.TemplateContext;
 import liqp.TemplateParser;
 

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
 
+import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
 import dev.powerpages.emulator.appnode.liquid.LiquidValues;
-import dev.powerpages.emulator.appnode.render.LiquidExtension;
 import liqp.TemplateParser;
 
 import org.springframework.stereotype.Component;

@@ -5,8 +5,8 @@ import java.math.RoundingMode;
 
 import dev.powerpages.emulator.appnode.limits.BoundedFilter;
 import dev.powerpages.emulator.appnode.limits.LiquidLimits;
+import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
 import dev.powerpages.emulator.appnode.liquid.LiquidValues;
-import dev.powerpages.emulator.appnode.render.LiquidExtension;
 import liqp.PlainBigDecimal;
 import liqp.TemplateContext;
 import liqp.TemplateParser;

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 import dev.powerpages.emulator.appnode.limits.BoundedFilter;
 import dev.powerpages.emulator.appnode.limits.LiquidLimits;
+import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
 import dev.powerpages.emulator.appnode.liquid.LiquidValues;
-import dev.powerpages.emulator.appnode.render.LiquidExtension;
 import liqp.TemplateParser;
 import liqp.filters.Filter;
 

@@ -6,8 +6,8 @@ import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
 import dev.powerpages.emulator.appnode.liquid.LiquidValues;
-import dev.powerpages.emulator.appnode.render.LiquidExtension;
 import liqp.PlainBigDecimal;
 import liqp.TemplateParser;
 

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
 import dev.powerpages.emulator.appnode.liquid.LiquidValues;
-import dev.powerpages.emulator.appnode.render.LiquidExtension;
-import dev.powerpages.emulator.appnode.render.RenderScope;
+import dev.powerpages.emulator.appnode.liquid.RenderScope;
 import liqp.TemplateContext;
 import liqp.TemplateParser;
 

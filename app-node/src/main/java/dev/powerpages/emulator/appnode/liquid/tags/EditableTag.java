@@ -3,8 +3,8 @@ package dev.powerpages.emulator.appnode.liquid.tags;
 import java.util.Map;
 
 import dev.powerpages.emulator.appnode.liquid.LiquidValues;
-import dev.powerpages.emulator.appnode.render.NestedLiquid;
-import dev.powerpages.emulator.appnode.render.TagArguments;
+import dev.powerpages.emulator.appnode.liquid.NestedLiquid;
+import dev.powerpages.emulator.appnode.liquid.TagArguments;
 import liqp.TemplateContext;
 import liqp.nodes.LNode;
 import liqp.tags.Tag;

@@ -3,7 +3,7 @@ package dev.powerpages.emulator.appnode.liquid.tags;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.powerpages.emulator.appnode.render.TagArguments;
+import dev.powerpages.emulator.appnode.liquid.TagArguments;
 import dev.powerpages.emulator.appnode.report.UnsupportedLiquid;
 import liqp.TemplateContext;
 import liqp.nodes.LNode;

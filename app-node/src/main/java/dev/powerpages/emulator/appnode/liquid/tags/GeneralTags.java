@@ -3,9 +3,9 @@ package dev.powerpages.emulator.appnode.liquid.tags;
 import java.util.Map;
 
 import dev.powerpages.emulator.appnode.limits.LiquidLimits;
-import dev.powerpages.emulator.appnode.render.LiquidExtension;
-import dev.powerpages.emulator.appnode.render.PowerPagesLiquidSyntax;
-import dev.powerpages.emulator.appnode.render.RenderScope;
+import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
+import dev.powerpages.emulator.appnode.liquid.PowerPagesLiquidSyntax;
+import dev.powerpages.emulator.appnode.liquid.RenderScope;
 import dev.powerpages.emulator.appnode.report.UnsupportedLiquid;
 import liqp.TemplateParser;
 

@@ -1,6 +1,6 @@
 package dev.powerpages.emulator.appnode.liquid.tags;
 
-import dev.powerpages.emulator.appnode.render.RenderScope;
+import dev.powerpages.emulator.appnode.liquid.RenderScope;
 import dev.powerpages.emulator.appnode.report.UnsupportedLiquid;
 import liqp.TemplateContext;
 import liqp.filters.Filter;

@@ -2,7 +2,7 @@ package dev.powerpages.emulator.appnode.liquid.templates;
 
 import java.util.List;
 
-import dev.powerpages.emulator.appnode.render.BuiltInTemplate;
+import dev.powerpages.emulator.appnode.liquid.BuiltInTemplate;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.powerpages.emulator.appnode.liquid.PowerPagesLiquid;
+import dev.powerpages.emulator.appnode.liquid.TemplateRenderException;
 import dev.powerpages.emulator.appnode.render.RenderedPage;
-import dev.powerpages.emulator.appnode.render.TemplateRenderException;
 import dev.powerpages.emulator.appnode.report.UnsupportedLiquid;
 
 import org.junit.jupiter.api.Test;

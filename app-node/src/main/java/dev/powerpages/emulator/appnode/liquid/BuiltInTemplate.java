@@ -1,4 +1,4 @@
-package dev.powerpages.emulator.appnode.render;
+package dev.powerpages.emulator.appnode.liquid;
 
 /**
  * A web template the Power Pages runtime provides although no site folder holds it — sites include

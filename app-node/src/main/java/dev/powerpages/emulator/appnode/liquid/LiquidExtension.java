@@ -1,4 +1,4 @@
-package dev.powerpages.emulator.appnode.render;
+package dev.powerpages.emulator.appnode.liquid;
 
 import java.util.Map;
 
@@ -6,7 +6,7 @@ import liqp.TemplateParser;
 
 /**
  * A part of Power Pages' Liquid surface that a feature package contributes (forms, lists, search, filters, …): a
- * Spring bean implementing this is picked up by {@link LiquidRenderer}, so a feature is added by writing its own
+ * Spring bean implementing this is picked up by the page renderer ({@code render.LiquidRenderer}), so a feature is added by writing its own
  * package, not by editing the renderer. Tags and filters are registered once on the node's parser; objects are
  * added to every render's variables. A tag reads the render it runs in with {@link RenderScope#of}.
  */

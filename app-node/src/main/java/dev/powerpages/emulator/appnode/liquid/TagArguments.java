@@ -1,4 +1,4 @@
-package dev.powerpages.emulator.appnode.render;
+package dev.powerpages.emulator.appnode.liquid;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.powerpages.emulator.appnode.render;
+package dev.powerpages.emulator.appnode.liquid;
 
 /**
  * A web template could not be parsed or rendered; names the template and, when known, the line, so the author

@@ -1,4 +1,4 @@
-package dev.powerpages.emulator.appnode.render;
+package dev.powerpages.emulator.appnode.liquid;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;

@@ -1,4 +1,4 @@
-package dev.powerpages.emulator.appnode.render;
+package dev.powerpages.emulator.appnode.liquid;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -22,16 +22,16 @@ import org.springframework.web.util.HtmlUtils;
  * system answers a missing web template (xRM Portals' {@code CompositeFileSystem}, resource
  * {@code Template_Not_Found_Exception}); the rest of the page renders.
  */
-class WebTemplateInclude extends Tag {
+public class WebTemplateInclude extends Tag {
 
     static final String NAME = "pp_include";
-    /** Context variable holding the snapshot's templates, set by {@link LiquidRenderer}. */
-    static final String TEMPLATES = "__pp_web_templates";
+    /** Context variable holding the snapshot's templates, set by the page renderer. */
+    public static final String TEMPLATES = "__pp_web_templates";
 
     private final int maxNesting;
 
     /** @param maxNesting the node's {@code liquid.max-nesting}, checked on each included template before it is parsed */
-    WebTemplateInclude(int maxNesting) {
+    public WebTemplateInclude(int maxNesting) {
         super(NAME);
         this.maxNesting = maxNesting;
     }

@@ -1,4 +1,4 @@
-package dev.powerpages.emulator.appnode.render;
+package dev.powerpages.emulator.appnode.liquid;
 
 import dev.powerpages.emulator.appnode.signin.SiteUser;
 import dev.powerpages.emulator.appnode.site.WebsiteLanguage;
