@@ -42,7 +42,7 @@ SUITE="$SCRATCH/node_modules/http-cache-tests"
 
 JAR="$(ls "$ROOT"/gateway/target/gateway-*.jar 2>/dev/null | grep -v original | head -1 || true)"
 if [[ -z "$JAR" || -n "${REBUILD:-}" ]]; then
-  (cd "$ROOT" && ./mvnw -q -B -pl gateway package -DskipTests)
+  (cd "$ROOT" && ./mvnw -q -B -pl gateway -am package -DskipTests)
   JAR="$(ls "$ROOT"/gateway/target/gateway-*.jar | grep -v original | head -1)"
 fi
 

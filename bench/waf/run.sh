@@ -8,7 +8,7 @@ set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 if [ "${1:-}" = "--smoke" ]; then shift; set -- Full; fi
-./mvnw -q -B -pl gateway test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/waf-bench.classpath
+./mvnw -q -B -pl gateway -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/waf-bench.classpath
 cd gateway
 java -cp "target/classes:target/test-classes:$(cat target/waf-bench.classpath)" \
   -Dwaf.bench=../bench/waf -Dwaf.corpora="${WAF_CORPORA:-../../shared/corpora}" \
