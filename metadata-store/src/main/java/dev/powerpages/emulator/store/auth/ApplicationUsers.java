@@ -6,10 +6,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import dev.powerpages.emulator.store.StoreProperties;
 import dev.powerpages.emulator.store.data.RowStore;
+import dev.powerpages.emulator.store.environment.DataverseEnvironment;
+import dev.powerpages.emulator.store.environment.EnvironmentPreparation;
 import dev.powerpages.emulator.store.environment.EnvironmentSchemas;
 import dev.powerpages.emulator.store.schema.TableDefinition;
 
@@ -19,7 +22,8 @@ import dev.powerpages.emulator.store.schema.TableDefinition;
  * per configured client (created at start-up when missing), with a stable id.
  */
 @Component
-public class ApplicationUsers {
+@Order(EnvironmentPreparation.APPLICATION_USERS)
+public class ApplicationUsers implements EnvironmentPreparation {
 
     /** Dataverse's access mode of application users: 4, Non-interactive. */
     private static final int NON_INTERACTIVE = 4;
@@ -54,6 +58,11 @@ public class ApplicationUsers {
     /** The application user of a client id (the token's {@code appid}). */
     public Optional<ApplicationUser> forClient(String clientId) {
         return Optional.ofNullable(clientId).map(byClientId::get);
+    }
+
+    @Override
+    public void prepare(DataverseEnvironment environment) {
+        createMissingUsers();
     }
 
     /** Creates the missing application users in the current environment's database (each environment has its own). */

@@ -7,7 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
-import dev.powerpages.emulator.store.webapi.DataverseError;
+import dev.powerpages.emulator.store.error.DataverseError;
 
 /**
  * The store's admin key ({@code store.chaos.admin-key}, header {@code X-Admin-Key}), which guards its

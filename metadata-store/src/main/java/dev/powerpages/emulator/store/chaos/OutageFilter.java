@@ -21,7 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import dev.powerpages.emulator.store.webapi.DataverseError;
+import dev.powerpages.emulator.store.error.DataverseError;
 import tools.jackson.databind.ObjectMapper;
 
 /**

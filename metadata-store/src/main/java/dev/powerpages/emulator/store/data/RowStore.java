@@ -27,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.powerpages.emulator.store.odata.QueryOptions;
 import dev.powerpages.emulator.store.schema.ColumnDefinition;
 import dev.powerpages.emulator.store.schema.SchemaDdl;
+import dev.powerpages.emulator.store.schema.SqlDialect;
 import dev.powerpages.emulator.store.schema.TableDefinition;
 
 /**
@@ -59,7 +60,7 @@ public class RowStore implements DisposableBean {
     private final List<RowListener> listeners = new CopyOnWriteArrayList<>();
 
     /** @param inMemory whether the database is H2 in memory, to be shut down with the store */
-    RowStore(JdbcTemplate jdbc, TransactionTemplate transaction, SqlDialect dialect, boolean inMemory) {
+    public RowStore(JdbcTemplate jdbc, TransactionTemplate transaction, SqlDialect dialect, boolean inMemory) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.dialect = dialect;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.powerpages.emulator.store.odata.FilterExpression;
+import dev.powerpages.emulator.store.schema.SqlDialect;
 
 /**
  * Translates a {@link FilterExpression} into an SQL condition with bind parameters.

@@ -10,7 +10,7 @@ import org.springframework.boot.jdbc.DataSourceBuilder;
 import com.zaxxer.hikari.HikariDataSource;
 
 import dev.powerpages.emulator.store.StoreProperties;
-import dev.powerpages.emulator.store.data.SqlDialect;
+import dev.powerpages.emulator.store.schema.SqlDialect;
 
 /**
  * Creates the database of an environment other than the default one, on the default's database

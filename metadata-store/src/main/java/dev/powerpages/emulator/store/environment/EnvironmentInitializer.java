@@ -1,5 +1,7 @@
 package dev.powerpages.emulator.store.environment;
 
+import java.util.List;
+
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.slf4j.Logger;
@@ -8,17 +10,15 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import dev.powerpages.emulator.store.auth.ApplicationUsers;
-import dev.powerpages.emulator.store.data.SqlDialect;
 import dev.powerpages.emulator.store.schema.SchemaMigrator;
-import dev.powerpages.emulator.store.seed.DemoSeeder;
+import dev.powerpages.emulator.store.schema.SqlDialect;
 
 /**
  * Prepares every environment's database before the web server takes requests: the Flyway migrations
  * of the system tables and the schema's tables (the default environment's were migrated by Spring
- * Boot's Flyway and when the row store was created), the demo seed where the
- * environment asks for it, and the application users of the configured clients (as each Dataverse
- * environment has its own application users).
+ * Boot's Flyway and when the row store was created), then its {@link EnvironmentPreparation}s: the demo
+ * seed where the environment asks for it, and the application users of the configured clients (as each
+ * Dataverse environment has its own application users).
  */
 @Component
 class EnvironmentInitializer implements SmartInitializingSingleton {
@@ -32,11 +32,10 @@ class EnvironmentInitializer implements SmartInitializingSingleton {
     private final SqlDialect dialect;
     private final JdbcTemplate jdbc;
     private final EnvironmentSchemas schemas;
-    private final DemoSeeder seeder;
-    private final ApplicationUsers users;
+    private final List<EnvironmentPreparation> preparations;
 
     EnvironmentInitializer(Environments environments, CurrentEnvironment current, EnvironmentRoutingDataSource databases, Flyway flyway,
-            SqlDialect dialect, JdbcTemplate jdbc, EnvironmentSchemas schemas, DemoSeeder seeder, ApplicationUsers users) {
+            SqlDialect dialect, JdbcTemplate jdbc, EnvironmentSchemas schemas, List<EnvironmentPreparation> preparations) {
         this.environments = environments;
         this.current = current;
         this.databases = databases;
@@ -44,8 +43,7 @@ class EnvironmentInitializer implements SmartInitializingSingleton {
         this.dialect = dialect;
         this.jdbc = jdbc;
         this.schemas = schemas;
-        this.seeder = seeder;
-        this.users = users;
+        this.preparations = preparations; // in their @Order: Spring sorts an injected list
     }
 
     @Override
@@ -55,10 +53,7 @@ class EnvironmentInitializer implements SmartInitializingSingleton {
                 if (!environment.isDefault()) {
                     migrate(environment);
                 }
-                if (environment.seed()) {
-                    seeder.seedIfEmpty();
-                }
-                users.createMissingUsers();
+                preparations.forEach(preparation -> preparation.prepare(environment));
                 return null;
             });
             log.info("Environment {} ready at {} ({}, regions {}{})", environment.name(), environment.url(), environment.geography(),

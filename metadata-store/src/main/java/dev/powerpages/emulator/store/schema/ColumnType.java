@@ -2,7 +2,7 @@ package dev.powerpages.emulator.store.schema;
 
 /**
  * Dataverse attribute types the store understands, each with the H2 type that stores it (PostgreSQL's
- * differ slightly: {@link dev.powerpages.emulator.store.data.SqlDialect}) and the OData (Edm) type it
+ * differ slightly: {@link dev.powerpages.emulator.store.schema.SqlDialect}) and the OData (Edm) type it
  * is exposed as.
  */
 public enum ColumnType {

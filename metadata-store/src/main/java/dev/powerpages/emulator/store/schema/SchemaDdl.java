@@ -2,8 +2,6 @@ package dev.powerpages.emulator.store.schema;
 
 import java.util.List;
 
-import dev.powerpages.emulator.store.data.SqlDialect;
-
 /**
  * Generates DDL from table definitions, in the dialect of the store's database. Identifiers are
  * quoted so that any logical name (even a SQL keyword such as {@code value}) works, and stay lower

@@ -7,8 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.powerpages.emulator.store.data.SqlDialect;
-
 /**
  * Brings the storage in line with the schema: creates missing tables, adds missing columns and
  * indexes. It never drops or narrows anything, so a schema change is always safe to roll forward;

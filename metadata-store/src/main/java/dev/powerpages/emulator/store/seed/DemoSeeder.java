@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -26,6 +27,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import dev.powerpages.emulator.store.StoreProperties;
 import dev.powerpages.emulator.store.data.RowStore;
+import dev.powerpages.emulator.store.environment.DataverseEnvironment;
+import dev.powerpages.emulator.store.environment.EnvironmentPreparation;
 import dev.powerpages.emulator.store.environment.EnvironmentSchemas;
 import dev.powerpages.emulator.store.schema.ColumnDefinition;
 import dev.powerpages.emulator.store.schema.TableDefinition;
@@ -38,7 +41,8 @@ import dev.powerpages.emulator.store.schema.TableDefinition;
  * {@code EnvironmentInitializer}), so no client ever sees a half-seeded store.
  */
 @Component
-public class DemoSeeder {
+@Order(EnvironmentPreparation.SEED)
+public class DemoSeeder implements EnvironmentPreparation {
 
     private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
     private static final String ENHANCED_SITE = "powerpagesite";
@@ -53,6 +57,14 @@ public class DemoSeeder {
         this.schemas = schemas;
         this.rows = rows;
         this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** Seeds an environment that asks for the demo site ({@code seed: true}) and has no data yet. */
+    @Override
+    public void prepare(DataverseEnvironment environment) {
+        if (environment.seed()) {
+            seedIfEmpty();
+        }
     }
 
     /** Loads the seed into the current environment's database unless it has the seed's marker rows. */

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.powerpages.emulator.store.data.RowStore;
+import dev.powerpages.emulator.store.error.DataverseError;
 import tools.jackson.databind.ObjectMapper;
 
 /**

@@ -9,6 +9,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import dev.powerpages.emulator.store.error.DataverseError;
 import dev.powerpages.emulator.store.odata.ODataQueryException;
 
 /** Every Web API failure answers in Dataverse's error shape; bad input is a 4xx, never a stack trace. */

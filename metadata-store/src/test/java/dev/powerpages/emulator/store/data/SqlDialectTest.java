@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import dev.powerpages.emulator.store.odata.FilterExpression;
 import dev.powerpages.emulator.store.schema.ColumnDefinition;
 import dev.powerpages.emulator.store.schema.ColumnType;
+import dev.powerpages.emulator.store.schema.SqlDialect;
 
 class SqlDialectTest {
 

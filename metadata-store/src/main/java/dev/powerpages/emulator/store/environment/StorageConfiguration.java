@@ -1,4 +1,4 @@
-package dev.powerpages.emulator.store.data;
+package dev.powerpages.emulator.store.environment;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,9 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.zaxxer.hikari.HikariDataSource;
 
 import dev.powerpages.emulator.store.StoreProperties;
-import dev.powerpages.emulator.store.environment.EnvironmentSchemas;
-import dev.powerpages.emulator.store.environment.Environments;
+import dev.powerpages.emulator.store.data.RowStore;
 import dev.powerpages.emulator.store.schema.SchemaMigrator;
+import dev.powerpages.emulator.store.schema.SqlDialect;
 
 @Configuration(proxyBeanMethods = false)
 class StorageConfiguration {

@@ -1,6 +1,4 @@
-package dev.powerpages.emulator.store.data;
-
-import dev.powerpages.emulator.store.schema.ColumnType;
+package dev.powerpages.emulator.store.schema;
 
 /**
  * What differs between the databases the store runs on. Everything else the store writes (quoted

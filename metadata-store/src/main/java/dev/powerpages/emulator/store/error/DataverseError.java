@@ -1,4 +1,4 @@
-package dev.powerpages.emulator.store.webapi;
+package dev.powerpages.emulator.store.error;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
