@@ -3,6 +3,8 @@ package dev.powerpages.emulator.store;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import java.util.Set;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -68,7 +70,7 @@ class PackageGraphTest {
 
     /** The store's feature packages other than the given ones (the root package's properties may be read by any). */
     private static String[] packagesExcept(String... allowed) {
-        java.util.Set<String> allowedSet = java.util.Set.of(allowed);
+        Set<String> allowedSet = Set.of(allowed);
         return classes.stream().map(javaClass -> javaClass.getPackageName())
                 .filter(name -> name.startsWith(STORE + "."))
                 .map(name -> name.substring(STORE.length() + 1).split("\\.")[0])
