@@ -10,8 +10,8 @@ import dev.powerpages.emulator.appnode.signin.SiteUser;
 import dev.powerpages.emulator.appnode.site.SitePermissions;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.store.StoreClient;
+import dev.powerpages.emulator.appnode.tables.TableCatalog;
 import dev.powerpages.emulator.appnode.webapi.BusinessDataCache;
-import dev.powerpages.emulator.appnode.webapi.TableCatalog;
 import liqp.TemplateContext;
 import liqp.blocks.Block;
 import liqp.nodes.LNode;
@@ -89,7 +89,7 @@ public class FetchXmlTag extends Block {
 
     /** A table's primary key: what the store's metadata says, else Dataverse's convention {@code <table>id}. */
     String primaryKey(String table) {
-        return catalog == null ? table + "id" : catalog.table(table).map(TableCatalog.Table::primaryKey).orElse(table + "id");
+        return catalog == null ? table + "id" : catalog.primaryKey(table);
     }
 
     private JsonNode read(String user, String table, String options) {

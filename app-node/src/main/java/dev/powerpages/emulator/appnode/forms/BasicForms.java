@@ -12,6 +12,7 @@ import dev.powerpages.emulator.appnode.signin.SiteUser;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.site.WebPage;
 import dev.powerpages.emulator.appnode.store.StoreUnavailableException;
+import dev.powerpages.emulator.appnode.tables.Table;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -59,7 +60,7 @@ public class BasicForms {
         }
         SiteUser user = scope.request().user();
         try {
-            Optional<TableSchema> table = engine.table(form.table());
+            Optional<Table> table = engine.table(form.table());
             if (table.isEmpty()) {
                 return unsupported.use(scope.site().websiteId(), "entityform on table " + form.table() + " (not in the store)");
             }
@@ -110,7 +111,7 @@ public class BasicForms {
         if (!tokenValid) {
             return Submitted.render(failure(form, Map.of(), EXPIRED), HttpStatus.BAD_REQUEST);
         }
-        Optional<TableSchema> table = engine.table(form.table());
+        Optional<Table> table = engine.table(form.table());
         if (table.isEmpty() || form.mode() == FormSettings.READ_ONLY) {
             return Submitted.render(failure(form, Map.of(), "This form does not take submissions here."), HttpStatus.BAD_REQUEST);
         }

@@ -16,6 +16,8 @@ import java.util.regex.PatternSyntaxException;
 
 import dev.powerpages.emulator.appnode.signin.SiteUser;
 import dev.powerpages.emulator.appnode.store.StoreClient;
+import dev.powerpages.emulator.appnode.tables.Table;
+import dev.powerpages.emulator.appnode.tables.TableCatalog;
 import dev.powerpages.emulator.appnode.webapi.BusinessDataCache;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,27 +38,27 @@ class FormEngine {
     private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final TableSchemas schemas;
+    private final TableCatalog catalog;
     private final StoreClient store;
     private final BusinessDataCache businessData;
 
-    FormEngine(TableSchemas schemas, StoreClient store, BusinessDataCache businessData) {
-        this.schemas = schemas;
+    FormEngine(TableCatalog catalog, StoreClient store, BusinessDataCache businessData) {
+        this.catalog = catalog;
         this.store = store;
         this.businessData = businessData;
     }
 
-    Optional<TableSchema> table(String logicalName) {
-        return schemas.table(logicalName);
+    Optional<Table> table(String logicalName) {
+        return catalog.table(logicalName);
     }
 
     /**
      * The fields of a form: the table's columns a visitor may fill, in the store's order, labelled and made required
      * by the form's metadata ({@code adx_forceallfieldsrequired} makes every field required), with the values given.
      */
-    List<FormField> fields(FormSettings settings, TableSchema table, Map<String, String> values) {
+    List<FormField> fields(FormSettings settings, Table table, Map<String, String> values) {
         List<FormField> fields = new ArrayList<>();
-        for (TableSchema.Column column : table.editableColumns()) {
+        for (Table.Column column : table.editableColumns()) {
             FieldMetadata metadata = settings.field(column.name());
             String label = metadata != null && metadata.label() != null ? metadata.label() : column.name();
             boolean required = settings.forceAllFieldsRequired() || metadata != null && metadata.required();
@@ -94,8 +96,8 @@ class FormEngine {
     }
 
     /** A record's values as text, by column; empty when the store has no such row. */
-    Optional<Map<String, String>> record(TableSchema table, String id) {
-        String select = String.join(",", table.editableColumns().stream().map(TableSchema.Column::name).toList());
+    Optional<Map<String, String>> record(Table table, String id) {
+        String select = String.join(",", table.editableColumns().stream().map(Table.Column::name).toList());
         JsonNode row;
         try {
             row = store.query(table.entitySet() + "(" + id + ")", select.isEmpty() ? null
@@ -105,7 +107,7 @@ class FormEngine {
             return Optional.empty();
         }
         Map<String, String> values = new LinkedHashMap<>();
-        for (TableSchema.Column column : table.editableColumns()) {
+        for (Table.Column column : table.editableColumns()) {
             JsonNode value = row == null ? null : row.get(column.name());
             values.put(column.name(), value == null || value.isNull() ? "" : value.asString());
         }
@@ -234,7 +236,7 @@ class FormEngine {
      * Creates or updates the record; answers its id. Lists, {@code fetchxml} and {@code /_api} reads cached before the
      * write are dropped, so the visitor sees the row at once.
      */
-    String save(TableSchema table, String recordId, ObjectNode row) {
+    String save(Table table, String recordId, ObjectNode row) {
         if (recordId != null) {
             store.update(table.entitySet() + "(" + recordId + ")", row, true);
             businessData.clearTable(table.entitySet());

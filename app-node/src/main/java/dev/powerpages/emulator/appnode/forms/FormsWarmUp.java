@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import dev.powerpages.emulator.appnode.cache.SiteCache;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
+import dev.powerpages.emulator.appnode.tables.TableCatalog;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -20,11 +21,11 @@ class FormsWarmUp {
     private static final Duration WAIT = Duration.ofMinutes(2);
 
     private final SiteCache siteCache;
-    private final TableSchemas schemas;
+    private final TableCatalog catalog;
 
-    FormsWarmUp(SiteCache siteCache, TableSchemas schemas) {
+    FormsWarmUp(SiteCache siteCache, TableCatalog catalog) {
         this.siteCache = siteCache;
-        this.schemas = schemas;
+        this.catalog = catalog;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -48,7 +49,7 @@ class FormsWarmUp {
         SiteSnapshot site = siteCache.current().orElse(null);
         if (site != null && !(site.tables().activeRows("adx_entityforms").isEmpty() && site.tables().activeRows("adx_webforms").isEmpty()
                 && site.tables().activeRows("adx_entitylists").isEmpty())) {
-            schemas.warmUp();
+            catalog.warmUp();
         }
     }
 }

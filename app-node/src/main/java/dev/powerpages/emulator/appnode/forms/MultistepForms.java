@@ -14,6 +14,7 @@ import dev.powerpages.emulator.appnode.report.UnsupportedLiquid;
 import dev.powerpages.emulator.appnode.signin.SiteUser;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.store.StoreUnavailableException;
+import dev.powerpages.emulator.appnode.tables.Table;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -107,7 +108,7 @@ public class MultistepForms {
         }
         FormSettings settings = step.settings();
         try {
-            Optional<TableSchema> table = engine.table(settings.table());
+            Optional<Table> table = engine.table(settings.table());
             if (table.isEmpty()) {
                 return unsupported.use(scope.site().websiteId(), "webform step on table " + settings.table() + " (not in the store)");
             }
@@ -164,7 +165,7 @@ public class MultistepForms {
             return Submitted.render(new FormOutcome(key(form), Map.of(), List.of(), null, state.sign(back.encode())), HttpStatus.OK);
         }
         FormSettings settings = step.settings();
-        Optional<TableSchema> table = engine.table(settings.table());
+        Optional<Table> table = engine.table(settings.table());
         if (table.isEmpty()) {
             return Submitted.render(stay(form, progress, Map.of(), List.of(new FormOutcome.Message(null,
                     "This form does not take submissions here."))), HttpStatus.BAD_REQUEST);

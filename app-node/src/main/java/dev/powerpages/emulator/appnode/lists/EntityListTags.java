@@ -5,13 +5,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
-import dev.powerpages.emulator.appnode.forms.TableSchema;
-import dev.powerpages.emulator.appnode.forms.TableSchemas;
 import dev.powerpages.emulator.appnode.forms.TagParameters;
 import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
 import dev.powerpages.emulator.appnode.liquid.RenderScope;
 import dev.powerpages.emulator.appnode.report.UnsupportedLiquid;
 import dev.powerpages.emulator.appnode.store.StoreUnavailableException;
+import dev.powerpages.emulator.appnode.tables.Table;
+import dev.powerpages.emulator.appnode.tables.TableCatalog;
 import liqp.TemplateContext;
 import liqp.TemplateParser;
 import liqp.blocks.Block;
@@ -38,12 +38,12 @@ class EntityListTags implements LiquidExtension {
     /** Where entityview finds the list it is inside of. */
     static final String CURRENT_LIST = "__pp_entitylist";
 
-    private final TableSchemas schemas;
+    private final TableCatalog catalog;
     private final ViewQueries queries;
     private final UnsupportedLiquid unsupported;
 
-    EntityListTags(TableSchemas schemas, ViewQueries queries, UnsupportedLiquid unsupported) {
-        this.schemas = schemas;
+    EntityListTags(TableCatalog catalog, ViewQueries queries, UnsupportedLiquid unsupported) {
+        this.catalog = catalog;
         this.queries = queries;
         this.unsupported = unsupported;
     }
@@ -77,9 +77,9 @@ class EntityListTags implements LiquidExtension {
         if (list.isEmpty()) {
             return "";
         }
-        Optional<TableSchema> table;
+        Optional<Table> table;
         try {
-            table = schemas.table(list.get().table());
+            table = catalog.table(list.get().table());
         }
         catch (StoreUnavailableException ex) {
             return "";
@@ -114,7 +114,7 @@ class EntityListTags implements LiquidExtension {
         boolean permissionsEnabled = permissions != null ? Boolean.parseBoolean(String.valueOf(permissions))
                 : list == null || list.permissionsEnabled();
         try {
-            Optional<TableSchema> table = schemas.table(logicalName);
+            Optional<Table> table = catalog.table(logicalName);
             if (table.isEmpty()) {
                 return unsupported.use(scope.site().websiteId(), "entityview on table " + logicalName + " (not in the store)");
             }
@@ -139,7 +139,7 @@ class EntityListTags implements LiquidExtension {
             return "";
         }
         try {
-            Optional<TableSchema> table = schemas.table(list.get().table());
+            Optional<Table> table = catalog.table(list.get().table());
             if (table.isEmpty()) {
                 return unsupported.use(scope.site().websiteId(), "entitylist on table " + list.get().table() + " (not in the store)");
             }

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.powerpages.emulator.appnode.forms.TableSchema;
 import dev.powerpages.emulator.appnode.liquid.RenderScope;
+import dev.powerpages.emulator.appnode.tables.Table;
 
 import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -27,7 +27,7 @@ final class ListGrid {
     private ListGrid() {
     }
 
-    static String html(RenderScope scope, EntityList list, TableSchema table, ViewPage page, Map<String, Object> entityList) {
+    static String html(RenderScope scope, EntityList list, Table table, ViewPage page, Map<String, Object> entityList) {
         String path = scope.request().path();
         String query = scope.request().query();
         StringBuilder html = new StringBuilder();
@@ -59,7 +59,7 @@ final class ListGrid {
         }
         else {
             html.append("<table aria-live=\"polite\" class=\"table table-striped table-fluid\"><thead><tr>");
-            for (TableSchema.Column column : page.columns()) {
+            for (Table.Column column : page.columns()) {
                 boolean sorted = column.name().equals(page.sortColumn());
                 String order = column.name() + (sorted && !page.sortDescending() ? " DESC" : " ASC");
                 html.append("<th").append(sorted ? " class=\"sort-enabled sorted\"" : " class=\"sort-enabled\"")
@@ -74,7 +74,7 @@ final class ListGrid {
             for (Map<String, Object> record : page.records()) {
                 Object id = record.get("id");
                 html.append("<tr data-id=\"").append(e(String.valueOf(id))).append("\" data-entity=\"").append(e(table.logicalName())).append("\">");
-                for (TableSchema.Column column : page.columns()) {
+                for (Table.Column column : page.columns()) {
                     Object value = record.get(column.name());
                     html.append("<td data-type=\"").append(ListObjects.attributeType(column.edmType())).append("\" data-attribute=\"")
                             .append(e(column.name())).append("\" data-value=\"").append(e(value == null ? "" : String.valueOf(value)))

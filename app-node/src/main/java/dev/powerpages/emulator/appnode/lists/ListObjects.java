@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.powerpages.emulator.appnode.forms.TableSchema;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.site.WebPage;
+import dev.powerpages.emulator.appnode.tables.Table;
 
 /**
  * The Liquid {@code entitylist} and {@code entityview} objects, with the attributes Microsoft's Liquid objects
@@ -21,7 +21,7 @@ final class ListObjects {
     private ListObjects() {
     }
 
-    static Map<String, Object> entityList(SiteSnapshot site, EntityList list, TableSchema table) {
+    static Map<String, Object> entityList(SiteSnapshot site, EntityList list, Table table) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("id", list.id());
         values.put("name", list.name());
@@ -61,7 +61,7 @@ final class ListObjects {
         return values;
     }
 
-    static Map<String, Object> entityView(String id, String name, TableSchema table, ViewPage page) {
+    static Map<String, Object> entityView(String id, String name, Table table, ViewPage page) {
         Map<String, Object> values = new LinkedHashMap<>();
         int current = page.query().page();
         int total = page.totalPages();
@@ -90,9 +90,9 @@ final class ListObjects {
         return values;
     }
 
-    private static List<Map<String, Object>> columns(List<TableSchema.Column> columns, String sortColumn, boolean descending) {
+    private static List<Map<String, Object>> columns(List<Table.Column> columns, String sortColumn, boolean descending) {
         List<Map<String, Object>> list = new ArrayList<>();
-        for (TableSchema.Column column : columns) {
+        for (Table.Column column : columns) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("logical_name", column.name());
             // Dataverse's display names are not in $metadata: the column is named by its logical name.

@@ -1,12 +1,11 @@
 package dev.powerpages.emulator.appnode.lists;
 
 import java.util.List;
+import dev.powerpages.emulator.appnode.tables.Table;
 import java.util.Map;
 
-import dev.powerpages.emulator.appnode.forms.TableSchema;
-
 /** One page of a view's rows, with what the {@code entityview} object reports about paging. */
-record ViewPage(List<TableSchema.Column> columns, List<Map<String, Object>> records, long totalRecords, ViewQuery query,
+record ViewPage(List<Table.Column> columns, List<Map<String, Object>> records, long totalRecords, ViewQuery query,
         String sortColumn, boolean sortDescending, boolean permitted) {
 
     int totalPages() {

@@ -8,11 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import dev.powerpages.emulator.appnode.forms.TableSchema;
 import dev.powerpages.emulator.appnode.signin.SiteUser;
 import dev.powerpages.emulator.appnode.site.SitePermissions;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.store.StoreClient;
+import dev.powerpages.emulator.appnode.tables.Table;
 import dev.powerpages.emulator.appnode.webapi.BusinessDataCache;
 import tools.jackson.databind.JsonNode;
 
@@ -42,8 +42,8 @@ class ViewQueries {
         this.cache = cache;
     }
 
-    ViewPage page(SiteSnapshot site, SiteUser user, TableSchema table, boolean permissionsEnabled, ViewQuery query) {
-        List<TableSchema.Column> columns = table.editableColumns();
+    ViewPage page(SiteSnapshot site, SiteUser user, Table table, boolean permissionsEnabled, ViewQuery query) {
+        List<Table.Column> columns = table.editableColumns();
         List<String> filters = new ArrayList<>();
         if (permissionsEnabled) {
             SitePermissions permissions = site.permissions();
@@ -102,7 +102,7 @@ class ViewQueries {
     }
 
     /** A row as Liquid sees it: columns by logical name, {@code id}, lookups also as {@code column.id}. */
-    private static Map<String, Object> record(JsonNode row, TableSchema table) {
+    private static Map<String, Object> record(JsonNode row, Table table) {
         Map<String, Object> record = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> property : row.properties()) {
             String column = property.getKey();

@@ -14,7 +14,7 @@ import dev.powerpages.emulator.appnode.site.SitePermissions;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.site.WebPage;
 import dev.powerpages.emulator.appnode.store.StoreClient;
-import dev.powerpages.emulator.appnode.webapi.TableCatalog;
+import dev.powerpages.emulator.appnode.tables.TableCatalog;
 import tools.jackson.databind.JsonNode;
 
 import org.slf4j.Logger;
@@ -135,7 +135,7 @@ public class SiteSearch {
 
     private List<SearchDocument> rows(String table, WebPage recordPage) {
         List<SearchDocument> documents = new ArrayList<>();
-        String primaryKey = catalog.table(table).map(TableCatalog.Table::primaryKey).orElse(table + "id");
+        String primaryKey = catalog.primaryKey(table);
         JsonNode body;
         try {
             body = store.query(catalog.entitySet(table), "$filter=statecode%20eq%200");

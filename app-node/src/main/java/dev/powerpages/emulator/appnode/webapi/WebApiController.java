@@ -18,6 +18,7 @@ import dev.powerpages.emulator.appnode.site.SitePermissions;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.store.StoreClient;
 import dev.powerpages.emulator.appnode.store.StoreUnavailableException;
+import dev.powerpages.emulator.appnode.tables.TableCatalog;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -187,7 +188,7 @@ class WebApiController {
                     + " but is sent to /_api/" + call.entitySet() + ".");
         }
         Set<String> fields = call.settings().fields(call.table());
-        String primaryKey = catalog.table(call.table()).map(TableCatalog.Table::primaryKey).orElse(call.table() + "id");
+        String primaryKey = catalog.primaryKey(call.table());
         if (result.columns() != null) {
             for (String column : result.columns()) {
                 if (!column.equals(primaryKey) && !fields.contains(column)) {
@@ -454,7 +455,7 @@ class WebApiController {
 
     private String checkedSelect(String select, String table, WebApiSettings settings) {
         Set<String> allowed = settings.fields(table);
-        String primaryKey = catalog.table(table).map(TableCatalog.Table::primaryKey).orElse(table + "id");
+        String primaryKey = catalog.primaryKey(table);
         for (String raw : select.split(",")) {
             String column = raw.strip();
             String lower = column.toLowerCase(Locale.ROOT);

@@ -10,8 +10,8 @@ import dev.powerpages.emulator.appnode.render.LiquidRenderer;
 import dev.powerpages.emulator.appnode.search.TestSite;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.store.StoreClient;
+import dev.powerpages.emulator.appnode.tables.TableCatalog;
 import dev.powerpages.emulator.appnode.webapi.BusinessDataCache;
-import dev.powerpages.emulator.appnode.webapi.TableCatalog;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ import java.util.Set;
 
 import dev.powerpages.emulator.appnode.site.SitePermissions;
 import dev.powerpages.emulator.appnode.site.TablePermission;
-import dev.powerpages.emulator.appnode.webapi.DataverseNames;
+import dev.powerpages.emulator.appnode.tables.DataverseNames;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -18,6 +18,7 @@ import dev.powerpages.emulator.appnode.signin.SignInProperties;
 import dev.powerpages.emulator.appnode.signin.SiteUser;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.store.StoreClient;
+import dev.powerpages.emulator.appnode.tables.TableCatalog;
 import dev.powerpages.emulator.appnode.webapi.BusinessDataCaches;
 
 import jakarta.servlet.http.Cookie;
@@ -52,7 +53,7 @@ public final class FormsHarness {
     private final SignedState state = new SignedState(new FormsProperties("test-forms-secret"));
     /** The browser's anti-forgery cookie token, once a page has set it. */
     private String cookieToken;
-    public final TableSchemas schemas;
+    public final TableCatalog schemas;
     public final LiquidRenderer renderer;
     public final MockMvc mvc;
     private final SiteSnapshot site;
@@ -60,7 +61,7 @@ public final class FormsHarness {
     public FormsHarness(RecordingStore store, SiteSnapshot site, LiquidExtension... more) {
         this.site = site;
         StoreClient client = store.client();
-        schemas = new TableSchemas(client);
+        schemas = new TableCatalog(client);
         FormEngine engine = new FormEngine(schemas, client, BusinessDataCaches.keepingNothing());
         BasicForms basic = new BasicForms(engine, antiForgery, unsupported);
         MultistepForms multistep = new MultistepForms(engine, antiForgery, state, unsupported);

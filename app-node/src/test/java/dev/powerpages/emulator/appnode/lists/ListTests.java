@@ -2,15 +2,16 @@ package dev.powerpages.emulator.appnode.lists;
 
 import java.util.List;
 
+import dev.powerpages.emulator.appnode.fetchxml.FetchXmlTag;
 import dev.powerpages.emulator.appnode.forms.FixtureSite;
 import dev.powerpages.emulator.appnode.forms.FormsHarness;
 import dev.powerpages.emulator.appnode.forms.RecordingStore;
-import dev.powerpages.emulator.appnode.forms.TableSchemas;
 import dev.powerpages.emulator.appnode.liquid.RequestInfo;
 import dev.powerpages.emulator.appnode.render.LiquidRenderer;
 import dev.powerpages.emulator.appnode.report.UnsupportedLiquid;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
-import dev.powerpages.emulator.appnode.fetchxml.FetchXmlTag;
+import dev.powerpages.emulator.appnode.tables.Table;
+import dev.powerpages.emulator.appnode.tables.TableCatalog;
 import dev.powerpages.emulator.appnode.webapi.BusinessDataCaches;
 
 import org.junit.jupiter.api.AfterEach;
@@ -67,7 +68,7 @@ class ListTests {
         String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
         String query = url.contains("?") ? url.substring(url.indexOf('?') + 1) : null;
         var client = store.client();
-        EntityListTags tags = new EntityListTags(new TableSchemas(client),
+        EntityListTags tags = new EntityListTags(new TableCatalog(client),
                 new ViewQueries(client, BusinessDataCaches.keepingNothing()), new UnsupportedLiquid());
         LiquidRenderer renderer = new LiquidRenderer(FormsHarness.LIMITS, new FetchXmlTag(null, null, null), List.of(tags),
                 List.of(new EntityListTemplate()));

@@ -10,7 +10,7 @@ import dev.powerpages.emulator.appnode.liquid.TemplateRenderException;
 import dev.powerpages.emulator.appnode.render.LiquidRenderer;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.store.StoreClient;
-import dev.powerpages.emulator.appnode.webapi.TableCatalog;
+import dev.powerpages.emulator.appnode.tables.TableCatalog;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.powerpages.emulator.appnode.webapi;
+package dev.powerpages.emulator.appnode.tables;
 
 import java.util.Locale;
 
