@@ -4,6 +4,7 @@ import java.util.Map;
 
 import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
 import dev.powerpages.emulator.appnode.liquid.RenderScope;
+import dev.powerpages.emulator.appnode.liquid.TagParameters;
 import liqp.TemplateContext;
 import liqp.TemplateParser;
 import liqp.nodes.LNode;

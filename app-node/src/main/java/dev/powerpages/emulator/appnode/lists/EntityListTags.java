@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
-import dev.powerpages.emulator.appnode.forms.TagParameters;
 import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
 import dev.powerpages.emulator.appnode.liquid.RenderScope;
+import dev.powerpages.emulator.appnode.liquid.TagParameters;
 import dev.powerpages.emulator.appnode.report.UnsupportedLiquid;
 import dev.powerpages.emulator.appnode.store.StoreUnavailableException;
 import dev.powerpages.emulator.appnode.tables.Table;

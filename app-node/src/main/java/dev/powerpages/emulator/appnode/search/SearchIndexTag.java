@@ -1,13 +1,12 @@
 package dev.powerpages.emulator.appnode.search;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.powerpages.emulator.appnode.liquid.RenderScope;
-import dev.powerpages.emulator.appnode.liquid.ValuePaths;
+import dev.powerpages.emulator.appnode.liquid.TagParameters;
 import liqp.TemplateContext;
 import liqp.blocks.Block;
 import liqp.nodes.LNode;
@@ -47,7 +46,7 @@ final class SearchIndexTag extends Block {
             name = named.group(1);
             rest = rest.substring(named.end());
         }
-        Map<String, Object> parameters = parameters(context, rest);
+        Map<String, Object> parameters = TagParameters.parseStrictly(context, "searchindex", rest);
         RenderScope scope = RenderScope.of(context);
         Map<String, Object> result = new LinkedHashMap<>();
         int page = number(parameters.get("page"), 1);
@@ -83,53 +82,6 @@ final class SearchIndexTag extends Block {
         finally {
             context.put(name, previous);
         }
-    }
-
-    /** {@code key: expression, key: expression}, split at the commas outside quotes and brackets. */
-    static Map<String, Object> parameters(TemplateContext context, String markup) {
-        Map<String, Object> parameters = new HashMap<>();
-        for (String part : split(markup)) {
-            if (part.isBlank()) {
-                continue;
-            }
-            int colon = part.indexOf(':');
-            if (colon <= 0 || !part.substring(0, colon).strip().matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                throw new IllegalArgumentException("searchindex parameters are written key: value, found '" + part.strip() + "'");
-            }
-            parameters.put(part.substring(0, colon).strip(), ValuePaths.resolve(context, part.substring(colon + 1).strip()));
-        }
-        return parameters;
-    }
-
-    private static List<String> split(String markup) {
-        List<String> parts = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        char quote = 0;
-        int depth = 0;
-        for (char c : markup.toCharArray()) {
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                }
-            }
-            else if (c == '\'' || c == '"') {
-                quote = c;
-            }
-            else if (c == '[' || c == '(') {
-                depth++;
-            }
-            else if (c == ']' || c == ')') {
-                depth--;
-            }
-            else if (c == ',' && depth == 0) {
-                parts.add(current.toString());
-                current = new StringBuilder();
-                continue;
-            }
-            current.append(c);
-        }
-        parts.add(current.toString());
-        return parts;
     }
 
     /**
