@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.powerpages.emulator.appnode.node.NodePaths;
+
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -27,7 +29,7 @@ public final class NodeErrors {
     }
 
     static boolean isNodeService(String path) {
-        return path != null && (path.startsWith("/_services/") || path.startsWith("/actuator"));
+        return NodePaths.isNodeService(path);
     }
 
     /** The {@code code} of the error body for this path: Dataverse's hex codes on the Web API. */

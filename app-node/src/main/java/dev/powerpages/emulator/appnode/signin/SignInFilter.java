@@ -8,6 +8,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.powerpages.emulator.appnode.node.NodePaths;
 import dev.powerpages.emulator.appnode.store.StoreUnavailableException;
 
 import org.slf4j.Logger;
@@ -36,8 +37,7 @@ class SignInFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return path.startsWith("/_services/") || path.startsWith("/actuator");
+        return NodePaths.isNodeService(request.getRequestURI());
     }
 
     @Override
