@@ -1,4 +1,4 @@
-package dev.powerpages.emulator.trafficmanager.dashboard;
+package dev.powerpages.emulator.dashboard;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -14,7 +13,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * {@code snapshot} event; a stream that fails (the browser went away) is dropped. A stream ends after
  * a while so that a forgotten tab does not hold a request forever; EventSource reconnects by itself.
  */
-@Component
 class DashboardStream {
 
     private static final Duration STREAM_LIFETIME = Duration.ofMinutes(30);

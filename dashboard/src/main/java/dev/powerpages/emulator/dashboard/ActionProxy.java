@@ -1,4 +1,4 @@
-package dev.powerpages.emulator.trafficmanager.dashboard;
+package dev.powerpages.emulator.dashboard;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -6,15 +6,13 @@ import java.security.MessageDigest;
 import java.util.Locale;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
 
-import dev.powerpages.emulator.trafficmanager.dashboard.Timeline.Kind;
+import dev.powerpages.emulator.dashboard.Timeline.Kind;
 
 /**
  * Carries out a dashboard control: checks the admin key, sends the admin call to the service the action
  * targets (with {@code X-Admin-Key}), and records the action and its outcome in the timeline.
  */
-@Component
 class ActionProxy {
 
     /** Shown for an action no service offers an API for (none at present). */

@@ -1,4 +1,4 @@
-package dev.powerpages.emulator.trafficmanager.dashboard;
+package dev.powerpages.emulator.dashboard;
 
 import org.springframework.http.HttpStatus;
 

@@ -1,4 +1,4 @@
-package dev.powerpages.emulator.trafficmanager.dashboard;
+package dev.powerpages.emulator.dashboard;
 
 import java.util.Arrays;
 import java.util.List;
@@ -8,11 +8,11 @@ import java.util.stream.Collectors;
 
 import org.springframework.web.util.HtmlUtils;
 
-import dev.powerpages.emulator.trafficmanager.dashboard.DashboardSnapshot.Gateway;
-import dev.powerpages.emulator.trafficmanager.dashboard.DashboardSnapshot.Node;
-import dev.powerpages.emulator.trafficmanager.dashboard.DashboardSnapshot.Profile;
-import dev.powerpages.emulator.trafficmanager.dashboard.DashboardSnapshot.Status;
-import dev.powerpages.emulator.trafficmanager.dashboard.DashboardSnapshot.Store;
+import dev.powerpages.emulator.dashboard.DashboardSnapshot.Gateway;
+import dev.powerpages.emulator.dashboard.DashboardSnapshot.Node;
+import dev.powerpages.emulator.dashboard.DashboardSnapshot.Profile;
+import dev.powerpages.emulator.dashboard.DashboardSnapshot.Status;
+import dev.powerpages.emulator.dashboard.DashboardSnapshot.Store;
 
 /**
  * The dashboard's HTML. The parts that change are rendered by the same rules as {@code dashboard.js}

@@ -1,4 +1,4 @@
-package dev.powerpages.emulator.trafficmanager.dashboard;
+package dev.powerpages.emulator.dashboard;
 
 import java.net.URI;
 import java.time.Clock;
@@ -16,27 +16,18 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
 
-import dev.powerpages.emulator.trafficmanager.dashboard.DashboardSnapshot.Cdn;
-import dev.powerpages.emulator.trafficmanager.dashboard.DashboardSnapshot.Gateway;
-import dev.powerpages.emulator.trafficmanager.dashboard.DashboardSnapshot.Node;
-import dev.powerpages.emulator.trafficmanager.dashboard.DashboardSnapshot.Profile;
-import dev.powerpages.emulator.trafficmanager.dashboard.DashboardSnapshot.Status;
-import dev.powerpages.emulator.trafficmanager.dashboard.DashboardSnapshot.Store;
-import dev.powerpages.emulator.trafficmanager.dashboard.DashboardSnapshot.Waf;
-import dev.powerpages.emulator.trafficmanager.dashboard.Timeline.Kind;
-import dev.powerpages.emulator.trafficmanager.profile.EndpointMonitorStatus;
-import dev.powerpages.emulator.trafficmanager.profile.EndpointState;
-import dev.powerpages.emulator.trafficmanager.profile.EndpointStatusChange;
-import dev.powerpages.emulator.trafficmanager.profile.PriorityRouting;
-import dev.powerpages.emulator.trafficmanager.profile.ProbeResult;
-import dev.powerpages.emulator.trafficmanager.profile.ProfileMonitorStatus;
-import dev.powerpages.emulator.trafficmanager.profile.ProfileRegistry;
-import dev.powerpages.emulator.trafficmanager.profile.ProfileState;
-import dev.powerpages.emulator.trafficmanager.profile.RoutingDecision;
-import dev.powerpages.emulator.trafficmanager.profile.TrafficManagerProfile;
-import dev.powerpages.emulator.trafficmanager.profile.TrafficManagerProperties;
+import dev.powerpages.emulator.dashboard.DashboardSnapshot.Cdn;
+import dev.powerpages.emulator.dashboard.DashboardSnapshot.Gateway;
+import dev.powerpages.emulator.dashboard.DashboardSnapshot.Node;
+import dev.powerpages.emulator.dashboard.DashboardSnapshot.Profile;
+import dev.powerpages.emulator.dashboard.DashboardSnapshot.Status;
+import dev.powerpages.emulator.dashboard.DashboardSnapshot.Store;
+import dev.powerpages.emulator.dashboard.DashboardSnapshot.Waf;
+import dev.powerpages.emulator.dashboard.Timeline.Kind;
+import dev.powerpages.emulator.dashboard.ProfileReading.Endpoint;
+import dev.powerpages.emulator.dashboard.ProfileReading.Probe;
+import dev.powerpages.emulator.dashboard.ProfileReading.StatusChange;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -47,15 +38,13 @@ import tools.jackson.databind.ObjectMapper;
  * open streams, and what changed since the last poll becomes timeline entries.
  * Polls run with a fixed delay, so a slow service can delay the next poll but never pile polls up.
  */
-@Component
 public class StackPoller implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(StackPoller.class);
     private static final int TIMELINE_SHOWN = 40;
     private static final long RATE_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(5);
 
-    private final ProfileRegistry profiles;
-    private final String profileName;
+    private final ProfileSource profiles;
     private final DashboardProperties properties;
     private final Upstreams upstreams;
     private final ObjectMapper json;
@@ -65,18 +54,17 @@ public class StackPoller implements SmartLifecycle {
     private final RequestRates rates = new RequestRates(RATE_WINDOW_NANOS);
 
     // what the previous poll saw, to turn changes into timeline entries (touched by one poll at a time)
-    private final Map<String, ProbeResult> lastProbes = new HashMap<>();
+    private final Map<String, Probe> lastProbes = new HashMap<>();
     private final Map<String, String> lastServiceStatus = new HashMap<>();
-    private EndpointStatusChange lastStatusChange;
+    private StatusChange lastStatusChange;
     private boolean firstPoll = true;
 
     private volatile DashboardSnapshot latest;
     private volatile ScheduledExecutorService ticker;
 
-    StackPoller(ProfileRegistry profiles, TrafficManagerProperties tmProperties, DashboardProperties properties,
-            Upstreams upstreams, ObjectMapper json, Timeline timeline, DashboardStream stream) {
+    StackPoller(ProfileSource profiles, DashboardProperties properties, Upstreams upstreams, ObjectMapper json,
+            Timeline timeline, DashboardStream stream) {
         this.profiles = profiles;
-        this.profileName = tmProperties.dashboardProfile();
         this.properties = properties;
         this.upstreams = upstreams;
         this.json = json;
@@ -93,22 +81,22 @@ public class StackPoller implements SmartLifecycle {
         if (snapshot == null) {
             return poll();
         }
-        ProfileState state = profiles.find(profileName).map(TrafficManagerProfile::state).orElse(null);
+        ProfileReading state = profiles.read().orElse(null);
         if (state == null) {
             return snapshot;
         }
         Profile profile = profileView(state);
         List<Node> nodes = new ArrayList<>();
         for (Node node : snapshot.nodes()) {
-            EndpointState endpoint = state.endpoints().stream().filter(e -> e.name().equals(node.endpoint()))
+            Endpoint endpoint = state.endpoints().stream().filter(e -> e.name().equals(node.endpoint()))
                     .findFirst().orElse(null);
             if (endpoint == null) {
                 nodes.add(node);
                 continue;
             }
-            ProbeResult probe = endpoint.lastProbe();
+            Probe probe = endpoint.lastProbe();
             nodes.add(new Node(node.endpoint(), node.location(), node.priority(), node.target(), node.url(),
-                    endpoint.endpointStatus().toString(), monitorStatus(endpoint),
+                    endpoint.endpointStatus(), monitorStatus(endpoint),
                     probe == null ? null : describe(probe), node.health(), node.reasons(), node.faults(),
                     node.about(), endpoint.name().equals(profile.servingEndpoint())));
         }
@@ -119,14 +107,13 @@ public class StackPoller implements SmartLifecycle {
     /** The dashboard profile's app nodes by endpoint name (case-insensitive), with their URLs. */
     Map<String, URI> nodeUrls() {
         Map<String, URI> urls = new LinkedHashMap<>();
-        profiles.find(profileName).ifPresent(profile -> profile.state().endpoints()
+        profiles.read().ifPresent(profile -> profile.endpoints()
                 .forEach(e -> urls.put(e.name().toLowerCase(Locale.ROOT), URI.create(e.trafficUrl()))));
         return urls;
     }
 
     synchronized DashboardSnapshot poll() {
-        TrafficManagerProfile profile = profiles.find(profileName).orElse(null);
-        ProfileState state = profile == null ? null : profile.state();
+        ProfileReading state = profiles.read().orElse(null);
         String key = properties.adminKey();
         URI gw = properties.gatewayUrl();
 
@@ -142,7 +129,7 @@ public class StackPoller implements SmartLifecycle {
                 List.of(gwHealth, gwOrigin, gwMetrics, gwCdn, gwWaf, gwWafLogs, storeHealth));
         Map<String, List<CompletableFuture<Fetched>>> nodeCalls = new LinkedHashMap<>();
         if (state != null) {
-            for (EndpointState endpoint : state.endpoints()) {
+            for (Endpoint endpoint : state.endpoints()) {
                 URI url = URI.create(endpoint.trafficUrl());
                 List<CompletableFuture<Fetched>> calls = List.of(
                         upstreams.get(url.resolve("/_services/health"), null, "application/json"),
@@ -158,7 +145,7 @@ public class StackPoller implements SmartLifecycle {
         Profile profileView = state == null ? null : profileView(state);
         List<Node> nodes = new ArrayList<>();
         if (state != null) {
-            for (EndpointState endpoint : state.endpoints()) {
+            for (Endpoint endpoint : state.endpoints()) {
                 List<CompletableFuture<Fetched>> calls = nodeCalls.get(endpoint.name());
                 nodes.add(node(endpoint, profileView, calls.get(0).join(), calls.get(1).join(), calls.get(2).join()));
             }
@@ -167,7 +154,7 @@ public class StackPoller implements SmartLifecycle {
                 gwWafLogs.join(), state);
         Store store = new Store(properties.storeUrl().toString(), storeStatus(storeHealth.join()));
 
-        recordChanges(profile, state, gateway, nodes, store);
+        recordChanges(state, gateway, nodes, store);
         firstPoll = false;
         DashboardSnapshot snapshot = new DashboardSnapshot(clock.instant().toString(), profileView, gateway, nodes,
                 store, timeline.newest(TIMELINE_SHOWN));
@@ -175,34 +162,33 @@ public class StackPoller implements SmartLifecycle {
         return snapshot;
     }
 
-    private Profile profileView(ProfileState state) {
-        RoutingDecision decision = PriorityRouting.route(state);
-        ProfileMonitorStatus pms = state.profileMonitorStatus();
+    private Profile profileView(ProfileReading state) {
+        ProfileReading.Routing routing = state.routing();
+        String pms = state.profileMonitorStatus();
         Tone tone = switch (pms) {
-            case ONLINE -> Tone.OK;
-            case DEGRADED -> Tone.WARN; // one endpoint down; the profile still answers with another
-            case CHECKING_ENDPOINTS -> Tone.WARN;
-            case DISABLED, INACTIVE -> Tone.OFF;
+            case "Online" -> Tone.OK;
+            case "Degraded" -> Tone.WARN; // one endpoint down; the profile still answers with another
+            case "CheckingEndpoints" -> Tone.WARN;
+            case "Disabled", "Inactive" -> Tone.OFF;
+            default -> Tone.UNKNOWN;
         };
-        if (decision instanceof RoutingDecision.Answer answer) {
-            boolean allDegraded = answer.allEndpointsDegraded();
+        if (routing.endpoint() != null) {
+            boolean allDegraded = routing.allEndpointsDegraded();
             if (allDegraded) {
                 tone = Tone.BAD;
             }
-            return new Profile(state.name(), state.definition().dnsConfig().fqdn(),
-                    state.definition().trafficRoutingMethod().toString(), state.definition().dnsConfig().ttl(),
-                    new Status(pms.azureName(), tone, null), answer.endpoint().name(), allDegraded,
+            return new Profile(state.name(), state.fqdn(), state.routingMethod(), state.ttl(),
+                    new Status(pms, tone, null), routing.endpoint(), allDegraded,
                     allDegraded ? "All endpoints Degraded: answering as if all were Online (Azure's best effort)"
-                            : "DNS answers " + answer.endpoint().name());
+                            : "DNS answers " + routing.endpoint());
         }
-        String reason = ((RoutingDecision.NoAnswer) decision).reason();
-        return new Profile(state.name(), state.definition().dnsConfig().fqdn(),
-                state.definition().trafficRoutingMethod().toString(), state.definition().dnsConfig().ttl(),
-                new Status(pms.azureName(), Tone.BAD, reason), null, false, "NXDOMAIN: " + reason);
+        String reason = routing.noAnswerReason();
+        return new Profile(state.name(), state.fqdn(), state.routingMethod(), state.ttl(),
+                new Status(pms, Tone.BAD, reason), null, false, "NXDOMAIN: " + reason);
     }
 
-    private Node node(EndpointState endpoint, Profile profile, Fetched health, Fetched about, Fetched chaos) {
-        ProbeResult probe = endpoint.lastProbe();
+    private Node node(Endpoint endpoint, Profile profile, Fetched health, Fetched about, Fetched chaos) {
+        Probe probe = endpoint.lastProbe();
         List<String> reasons = new ArrayList<>();
         Status healthStatus;
         if (!health.answered()) {
@@ -227,25 +213,26 @@ public class StackPoller implements SmartLifecycle {
         Map<String, Object> faults = chaos.ok() ? flatMap(parse(chaos.body())) : null;
         Map<String, Object> aboutFields = about.ok() ? flatMap(parse(about.body())) : Map.of();
         boolean serving = profile != null && endpoint.name().equals(profile.servingEndpoint());
-        return new Node(endpoint.name(), endpoint.definition().endpointLocation(), endpoint.priority(),
-                endpoint.definition().target(), endpoint.trafficUrl(), endpoint.endpointStatus().toString(),
+        return new Node(endpoint.name(), endpoint.location(), endpoint.priority(),
+                endpoint.target(), endpoint.trafficUrl(), endpoint.endpointStatus(),
                 monitorStatus(endpoint), probe == null ? null : describe(probe), healthStatus, reasons, faults, aboutFields, serving);
     }
 
-    private static Status monitorStatus(EndpointState endpoint) {
-        EndpointMonitorStatus monitor = endpoint.endpointMonitorStatus();
+    private static Status monitorStatus(Endpoint endpoint) {
+        String monitor = endpoint.monitorStatus();
         Tone tone = switch (monitor) {
-            case ONLINE, UNMONITORED -> Tone.OK;
-            case DEGRADED -> Tone.BAD;
-            case CHECKING_ENDPOINT -> Tone.WARN;
-            case DISABLED, INACTIVE, STOPPED -> Tone.OFF;
+            case "Online", "Unmonitored" -> Tone.OK;
+            case "Degraded" -> Tone.BAD;
+            case "CheckingEndpoint" -> Tone.WARN;
+            case "Disabled", "Inactive", "Stopped" -> Tone.OFF;
+            default -> Tone.UNKNOWN;
         };
-        return new Status(monitor.azureName(), tone, endpoint.consecutiveFailures() > 0
+        return new Status(monitor, tone, endpoint.consecutiveFailures() > 0
                 ? endpoint.consecutiveFailures() + " failed probe(s) in a row" : null);
     }
 
     private Gateway gateway(Fetched health, Fetched origin, Fetched metrics, Fetched cdnAdmin, Fetched wafAdmin,
-            Fetched wafLogs, ProfileState state) {
+            Fetched wafLogs, ProfileReading state) {
         Status status = health.ok() ? new Status("Up", Tone.OK, null)
                 : new Status("Down", Tone.BAD, health.describe());
         String originEndpoint = null;
@@ -381,13 +368,12 @@ public class StackPoller implements SmartLifecycle {
     }
 
     /** Turns what changed since the previous poll into timeline entries. */
-    private void recordChanges(TrafficManagerProfile profile, ProfileState state, Gateway gateway, List<Node> nodes,
-            Store store) {
+    private void recordChanges(ProfileReading state, Gateway gateway, List<Node> nodes, Store store) {
         // probes first: a status change is caused by a probe, so it is the newer entry of the two
         if (state != null) {
-            for (EndpointState endpoint : state.endpoints()) {
-                ProbeResult probe = endpoint.lastProbe();
-                ProbeResult previous = lastProbes.put(endpoint.name(), probe);
+            for (Endpoint endpoint : state.endpoints()) {
+                Probe probe = endpoint.lastProbe();
+                Probe previous = lastProbes.put(endpoint.name(), probe);
                 // A run of successful probes is noise on a projector: record the first, every failure (the
                 // count climbing towards toleratedNumberOfFailures is the point of a drill) and the recovery.
                 boolean newProbe = probe != null && !probe.equals(previous);
@@ -399,10 +385,10 @@ public class StackPoller implements SmartLifecycle {
                 }
             }
         }
-        if (profile != null) {
-            List<EndpointStatusChange> changes = profile.statusChanges(); // newest first
-            List<EndpointStatusChange> fresh = new ArrayList<>();
-            for (EndpointStatusChange change : changes) {
+        if (state != null) {
+            List<StatusChange> changes = state.statusChanges(); // newest first
+            List<StatusChange> fresh = new ArrayList<>();
+            for (StatusChange change : changes) {
                 if (change.equals(lastStatusChange)) {
                     break;
                 }
@@ -411,9 +397,9 @@ public class StackPoller implements SmartLifecycle {
             if (!changes.isEmpty()) {
                 lastStatusChange = changes.get(0);
             }
-            for (EndpointStatusChange change : fresh) {
-                Tone tone = change.newStatus() == EndpointMonitorStatus.ONLINE ? Tone.OK
-                        : change.newStatus() == EndpointMonitorStatus.DEGRADED ? Tone.BAD : Tone.WARN;
+            for (StatusChange change : fresh) {
+                Tone tone = "Online".equals(change.newStatus()) ? Tone.OK
+                        : "Degraded".equals(change.newStatus()) ? Tone.BAD : Tone.WARN;
                 timeline.add(change.time().toString(), Kind.STATUS, change.endpoint(), change.endpoint() + ": "
                         + change.oldStatus() + " \u2192 " + change.newStatus() + " (" + change.reason() + ")", tone);
             }
@@ -434,7 +420,7 @@ public class StackPoller implements SmartLifecycle {
     }
 
     /** Short enough for a timeline line; the status change entries keep the traffic manager's full reason. */
-    private static String describe(ProbeResult probe) {
+    private static String describe(Probe probe) {
         if (probe.success()) {
             return "HTTP " + probe.statusCode() + " in " + probe.latency().toMillis() + " ms";
         }

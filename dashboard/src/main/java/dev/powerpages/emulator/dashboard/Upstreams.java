@@ -1,4 +1,4 @@
-package dev.powerpages.emulator.trafficmanager.dashboard;
+package dev.powerpages.emulator.dashboard;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -14,14 +14,12 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.springframework.stereotype.Component;
 
 /**
  * HTTP calls from the dashboard to the other services, each bounded by a short timeout. The JDK client
  * is used directly because a poll fans out a dozen asynchronous requests at once and waits for them
  * together; every future completes normally, with an answer or a described failure, never an exception.
  */
-@Component
 class Upstreams {
 
     static final String ADMIN_KEY_HEADER = "X-Admin-Key";

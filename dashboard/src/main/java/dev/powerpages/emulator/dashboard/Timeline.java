@@ -1,4 +1,4 @@
-package dev.powerpages.emulator.trafficmanager.dashboard;
+package dev.powerpages.emulator.dashboard;
 
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -6,13 +6,11 @@ import java.util.Deque;
 import java.util.List;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
 
 /**
  * What happened, newest first: probe results, endpoint status changes, services going up or down, and
  * the actions taken from the dashboard. Bounded so memory stays flat however long a workshop runs.
  */
-@Component
 public class Timeline {
 
     /** What kind of event an entry is; the page can hide the frequent probe results. */

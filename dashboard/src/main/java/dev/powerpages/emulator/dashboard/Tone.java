@@ -1,4 +1,4 @@
-package dev.powerpages.emulator.trafficmanager.dashboard;
+package dev.powerpages.emulator.dashboard;
 
 /**
  * How a status reads at a glance. The page shows it as a colour and always next to the status word,
