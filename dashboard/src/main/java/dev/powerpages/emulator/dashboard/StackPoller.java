@@ -9,13 +9,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import dev.powerpages.emulator.dashboard.DashboardSnapshot.Cdn;
 import dev.powerpages.emulator.dashboard.DashboardSnapshot.Gateway;
@@ -36,7 +38,9 @@ import tools.jackson.databind.ObjectMapper;
  * profile (read in memory), the gateway's health, origin, CDN, WAF and metrics, each app node's health,
  * about and faults, and the store's health. Each poll becomes a {@link DashboardSnapshot} pushed to the
  * open streams, and what changed since the last poll becomes timeline entries.
- * Polls run with a fixed delay, so a slow service can delay the next poll but never pile polls up.
+ * Polls run on a Spring {@link ThreadPoolTaskScheduler} of one thread with a fixed delay, so a slow service can
+ * delay the next poll but never pile polls up. The scheduler is the dashboard's own rather than a context bean:
+ * a {@code TaskScheduler} bean would become the application's default one for {@code @Scheduled} work.
  */
 public class StackPoller implements SmartLifecycle {
 
@@ -59,11 +63,15 @@ public class StackPoller implements SmartLifecycle {
     private StatusChange lastStatusChange;
     private boolean firstPoll = true;
 
+    private final ThreadPoolTaskScheduler scheduler;
+
     private volatile DashboardSnapshot latest;
-    private volatile ScheduledExecutorService ticker;
+    private volatile ScheduledFuture<?> polling;
 
     StackPoller(ProfileSource profiles, DashboardProperties properties, Upstreams upstreams, ObjectMapper json,
-            Timeline timeline, DashboardStream stream) {
+            Timeline timeline, DashboardStream stream, ObjectProvider<ThreadPoolTaskSchedulerBuilder> schedulers) {
+        this.scheduler = schedulers.getIfAvailable(ThreadPoolTaskSchedulerBuilder::new)
+                .poolSize(1).threadNamePrefix("dashboard-poller-").build();
         this.profiles = profiles;
         this.properties = properties;
         this.upstreams = upstreams;
@@ -474,27 +482,24 @@ public class StackPoller implements SmartLifecycle {
 
     @Override
     public void start() {
-        ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "dashboard-poller");
-            thread.setDaemon(true);
-            return thread;
-        });
-        ticker.scheduleWithFixedDelay(this::pollAndPush, 0, properties.pollInterval().toMillis(),
-                TimeUnit.MILLISECONDS);
+        scheduler.setDaemon(true);
+        scheduler.initialize();
+        polling = scheduler.scheduleWithFixedDelay(this::pollAndPush, clock.instant(), properties.pollInterval());
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService current = ticker;
+        ScheduledFuture<?> current = polling;
         if (current != null) {
-            current.shutdownNow();
+            current.cancel(true);
         }
-        ticker = null;
+        polling = null;
+        scheduler.shutdown();
         stream.completeAll();
     }
 
     @Override
     public boolean isRunning() {
-        return ticker != null;
+        return polling != null;
     }
 }
