@@ -1,5 +1,6 @@
-// Keeps the server-rendered dashboard current from /api/dashboard/stream (Server-Sent Events) and sends
-// the controls' actions. Renders the same markup as DashboardPage.java. No libraries: works offline.
+// The dashboard's only renderer: draws every part of index.html from GET /api/dashboard, keeps it current
+// from /api/dashboard/stream (Server-Sent Events, the same JSON), and sends the controls' actions (listed by
+// GET /api/dashboard/actions). No libraries: works offline.
 (function () {
   'use strict';
   const KEY = 'pp-emulator-admin-key';
@@ -84,8 +85,31 @@
       h('time', {}, time(e.time)), ' ' + e.text);
   }
 
+  function button(a, target) {
+    return h('button', { type: 'button', 'data-action': a.id, 'data-target': target,
+      disabled: a.available ? null : 'disabled', title: a.available ? null : a.note }, a.button);
+  }
+
+  // One group per app node, then the edge and the store; drawn again only when the nodes change, so that
+  // a button is never replaced under the pointer.
+  let actions = [], controlsFor = null;
+  function controls(nodes) {
+    const key = nodes.map((n) => n.endpoint).join(' ');
+    if (key === controlsFor) return;
+    controlsFor = key;
+    const group = (title, target, of, ...extra) => h('div', { class: 'group' }, h('h3', {}, title),
+      ...actions.filter((a) => a.target === of).map((a) => button(a, target)), ...extra);
+    $('action-groups').replaceChildren(...nodes.map((n) => group(n.endpoint, n.endpoint, 'NODE')),
+      group('edge', null, 'GATEWAY'),
+      group('store', null, 'STORE', h('span', { class: 'note' }, 'stopped = an outage: its Web API and token endpoint answer 503')));
+  }
+
   function render(s) {
-    if (s.profile) { $('fqdn').textContent = s.profile.fqdn; $('ttl').textContent = s.profile.ttl; }
+    if (s.profile) {
+      $('fqdn').textContent = s.profile.fqdn; $('ttl').textContent = s.profile.ttl;
+      $('profile-link').textContent = s.profile.name;
+      $('profile-link').setAttribute('href', '/api/profiles/' + encodeURIComponent(s.profile.name));
+    }
     $('updated').textContent = time(s.time) + ' UTC';
     $('gateway').replaceChildren(...gateway(s.gateway).filter(Boolean));
     $('tm').replaceChildren(...trafficManager(s.profile).filter(Boolean));
@@ -96,6 +120,7 @@
     const hide = $('hide-probes').checked;
     const entries = s.timeline.filter((e) => !(hide && e.kind === 'PROBE')).slice(0, TIMELINE_SHOWN);
     $('timeline').replaceChildren(...entries.map(timelineItem));
+    controls(s.nodes);
   }
 
   function connection(text, t) {
@@ -158,5 +183,12 @@
   $('forget-key').addEventListener('click', () => { sessionStorage.removeItem(KEY); keyState(); });
   $('hide-probes').addEventListener('change', () => { if (last) render(last); });
   keyState();
-  connect();
+  // the first picture from the JSON API, then the stream; Snapshot until the stream is connected
+  Promise.all([fetch('/api/dashboard/actions').then((r) => r.json()), fetch('/api/dashboard').then((r) => r.json())])
+    .then(([listed, snapshot]) => {
+      actions = listed.value;
+      if (!last) { last = snapshot; render(snapshot); connection('Snapshot', 'unknown'); }
+    })
+    .catch(() => connection('Reconnecting\u2026', 'warn'))
+    .finally(connect);
 })();

@@ -26,7 +26,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class DashboardApiController {
 
     /** A control as the page lists it. */
-    record ActionView(String id, DashboardAction.Target target, String label, boolean available, String note) {
+    record ActionView(String id, DashboardAction.Target target, String label, String button, boolean available,
+            String note) {
     }
 
     private final StackPoller poller;
@@ -52,7 +53,7 @@ class DashboardApiController {
     @GetMapping("/actions")
     Map<String, List<ActionView>> actions() {
         return Map.of("value", Arrays.stream(DashboardAction.values())
-                .map(a -> new ActionView(a.id(), a.target(), a.label(), a.available(),
+                .map(a -> new ActionView(a.id(), a.target(), a.label(), a.button(), a.available(),
                         a.available() ? null : ActionProxy.STORE_NOTE))
                 .toList());
     }
