@@ -10,8 +10,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import com.jayway.jsonpath.JsonPath;
 
-import dev.powerpages.emulator.trafficmanager.dashboard.FakeService.Reply;
-import dev.powerpages.emulator.trafficmanager.dashboard.FakeService.Request;
+import dev.powerpages.emulator.trafficmanager.dashboard.StandInService.Reply;
+import dev.powerpages.emulator.trafficmanager.dashboard.StandInService.Request;
 
 class ActionProxyTest extends DashboardTestSupport {
 

@@ -21,7 +21,7 @@ import org.springframework.http.MediaType;
 
 import com.jayway.jsonpath.JsonPath;
 
-import dev.powerpages.emulator.trafficmanager.dashboard.FakeService.Reply;
+import dev.powerpages.emulator.trafficmanager.dashboard.StandInService.Reply;
 
 
 class StackPollerTest extends DashboardTestSupport {

@@ -3,25 +3,25 @@ package dev.powerpages.emulator.trafficmanager.dashboard;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.powerpages.emulator.trafficmanager.dashboard.FakeService.Reply;
+import dev.powerpages.emulator.trafficmanager.dashboard.StandInService.Reply;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An app node as the dashboard sees it: {@code /_services/health} that fails while {@code failHealth} is
+ * An app node as the dashboard sees it (on a {@link StandInService}): {@code /_services/health} that fails while {@code failHealth} is
  * set, and {@code /_services/chaos} (admin key required) that merges the fields sent, as the real node's
  * fault injection does.
  */
-final class FakeNode {
+final class StandInNode {
 
     static final String ADMIN_KEY = "emulator-admin-key";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    final FakeService service = FakeService.start();
+    final StandInService service = StandInService.start();
     private final String region;
     private final Map<String, Object> faults = new LinkedHashMap<>();
 
-    FakeNode(String region) {
+    StandInNode(String region) {
         this.region = region;
         clearFaults();
         service.on("GET", "/_services/health", r -> health())
@@ -84,7 +84,7 @@ final class FakeNode {
         }
     }
 
-    private static boolean authorized(FakeService.Request request) {
+    private static boolean authorized(StandInService.Request request) {
         return ADMIN_KEY.equals(request.header("X-Admin-Key"));
     }
 
