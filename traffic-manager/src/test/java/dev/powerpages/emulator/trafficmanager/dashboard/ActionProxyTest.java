@@ -101,7 +101,7 @@ class ActionProxyTest extends DashboardTestSupport {
 
     @Test
     void aRefusedOrUnansweredActionAnswers502AndTheTimelineSaysItFailed() {
-        // the fake node has no clear-cache endpoint: it answers 404
+        // the stand-in node has no clear-cache endpoint: it answers 404
         act("clear-cache?target=northeurope", ADMIN_KEY).expectStatus().isEqualTo(502)
                 .expectBody().jsonPath("$.ok").isEqualTo(false).jsonPath("$.upstreamStatus").isEqualTo(404);
         gateway.stop();

@@ -20,7 +20,7 @@ import dev.powerpages.emulator.trafficmanager.dashboard.StandInService.Reply;
 
 /**
  * One traffic manager (the shipped contoso profile sped up tenfold: a probe every 500 ms) whose dashboard
- * polls every 200 ms a fake gateway, a fake store and two fake app nodes, all on random ports. The test
+ * polls every 200 ms a gateway, a store and two app nodes, MockWebServer stand-ins on random ports. The test
  * classes share this configuration, so Spring starts the application once for all of them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -38,7 +38,7 @@ abstract class DashboardTestSupport {
     static final String ADMIN_KEY = StandInNode.ADMIN_KEY;
     static final Duration DETECTION = Duration.ofSeconds(10);
 
-    /** Requests per second the fake gateway's origin counter grows by for northeurope. */
+    /** Requests per second the stand-in gateway's origin counter grows by for northeurope. */
     static final double PRIMARY_RPS = 20;
 
     static final StandInNode primary = new StandInNode("northeurope");
