@@ -183,7 +183,32 @@ final class Operators {
 				allowed[b] = true;
 			}
 		}
-		return value -> value.chars().anyMatch(c -> c > 255 || !allowed[c]);
+		// ModSecurity checks bytes, and a request's text is UTF-8: é is C3 A9, ✓ is E2 9C 93, both
+		// inside 1-255, so CRS 920270 passes ordinary text in any script. The engine holds values as
+		// decoded Java strings, so a character beyond ASCII is checked as the UTF-8 bytes it came from
+		// (an undecodable byte became U+FFFD, EF BF BD, as high bytes as the original).
+		return value -> {
+			for (int i = 0; i < value.length(); ) {
+				int codePoint = value.codePointAt(i);
+				i += Character.charCount(codePoint);
+				if (codePoint < 0x80 ? !allowed[codePoint] : !utf8BytesAllowed(codePoint, allowed)) {
+					return true;
+				}
+			}
+			return false;
+		};
+	}
+
+	private static boolean utf8BytesAllowed(int codePoint, boolean[] allowed) {
+		if (codePoint < 0x800) {
+			return allowed[0xC0 | codePoint >> 6] && allowed[0x80 | codePoint & 0x3F];
+		}
+		if (codePoint < 0x10000) {
+			return allowed[0xE0 | codePoint >> 12] && allowed[0x80 | codePoint >> 6 & 0x3F]
+					&& allowed[0x80 | codePoint & 0x3F];
+		}
+		return allowed[0xF0 | codePoint >> 18] && allowed[0x80 | codePoint >> 12 & 0x3F]
+				&& allowed[0x80 | codePoint >> 6 & 0x3F] && allowed[0x80 | codePoint & 0x3F];
 	}
 
 }
