@@ -16,19 +16,55 @@ rss_snapshot() {
 # value of key K in the last line of FILE that starts with LABEL
 rss_of() { { grep "^$2 " "$1" || true; } | tail -1 | tr ' ' '\n' | awk -F= -v k="$3" '$1 == k {print $2}'; }
 
+# started_snapshot FILE LABEL: appends "LABEL svc=seconds ..." from each service's "Started ... in N seconds" log line
+started_snapshot() {
+  local svc line="$2" v
+  for svc in "${STACK_SERVICES[@]}"; do
+    v=$(grep -o 'Started [A-Za-z]* in [0-9.]*' "$STACK_HOME/logs/$svc.log" 2>/dev/null | tail -1 | awk '{print $4}')
+    line+=" $svc=${v:-n/a}"
+  done
+  echo "$line" >>"$1"
+}
+
+# median of key K over the lines of FILE that start with PREFIX
+median_of() { { grep "^$2" "$1" || true; } | tr ' ' '\n' | awk -F= -v k="$3" '$1 == k && $2 != "n/a" {print $2}' | median; }
+
 part_footprint() {
-  local dir=$RESULTS/footprint n t0 t1
+  local dir=$RESULTS/footprint n t0 t1 baseline=1
   mkdir -p "$dir"
   stack_down
   # Compose first: it uses the same host ports, and the local stack stays up for the next parts.
   compose_footprint "$dir"
+  # The start-up archives the first ./stack up after a build makes (./stack archives makes them alone): made before
+  # the timed starts, and timed on their own (about 0 s when they are current).
+  say "footprint: ./stack archives (start-up archives, made once per build)"
+  printf '%s\n' "./stack archives" >>"$RESULTS/commands.txt"
+  t0=$(now)
+  stack archives >>"$RESULTS/stack-output.txt" 2>&1 || true
+  t1=$(now)
+  note footprint "Start-up archives: \`./stack archives\` took $(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f", b - a}') s before the timed starts (a first ./stack up after a build spends this once; about 0 s when they were already current)."
+  # The launcher as it was before issue 16 (Java on the PATH, the jars as they are) as the per-service peer, its
+  # starts alternating with ours; not in the smoke run, which only checks the harness.
+  [ "${SMOKE:-0}" = 1 ] && baseline=0
   for n in $(seq 1 "$FOOTPRINT_RUNS"); do
+    if [ "$baseline" = 1 ]; then
+      say "footprint: ./stack up -d without start-up archives (STACK_AOT=0), run $n of $FOOTPRINT_RUNS"
+      t0=$(now)
+      STACK_AOT=0 STACK_JAVA=$(command -v java) stack_up
+      t1=$(now)
+      awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f\n", b - a}' >>"$dir/stack-up-seconds-without-archives.txt"
+      sleep 2
+      started_snapshot "$dir/started.txt" "without-archives-run$n"
+      rss_snapshot "$dir/rss.txt" "without-archives-run$n"
+      stack_down
+    fi
     say "footprint: ./stack up -d, run $n of $FOOTPRINT_RUNS"
     t0=$(now)
     stack_up
     t1=$(now)
     awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f\n", b - a}' >>"$dir/stack-up-seconds.txt"
     sleep 2
+    started_snapshot "$dir/started.txt" "run$n"
     rss_snapshot "$dir/rss.txt" "after-start-run$n"
     [ "$n" -lt "$FOOTPRINT_RUNS" ] && stack_down
   done
@@ -38,13 +74,24 @@ part_footprint() {
   local svc ours peer
   record footprint "./stack up -d until all five are healthy" "$up_s" "${COMPOSE_UP_S:-n/a}" "docker-compose up -d (same jars)" s \
     "time (STACK_HOME=... ./stack up -d with the bench ports); peer: docker-compose -p ppbench -f footprint/docker-compose.bench.yml up -d, then until every container is healthy"
+  if [ "$baseline" = 1 ]; then
+    record footprint "./stack up -d until all five are healthy, vs. without start-up archives" "$up_s" \
+      "$(median <"$dir/stack-up-seconds-without-archives.txt")" "./stack up -d, STACK_AOT=0, java on the PATH" s \
+      "time ./stack up -d; peer: time STACK_AOT=0 STACK_JAVA=\$(command -v java) ./stack up -d (runs alternate)"
+  fi
+  for svc in "${STACK_SERVICES[@]}"; do
+    record footprint "Started in (its log), $svc" "$(median_of "$dir/started.txt" run "$svc")" \
+      "$( [ "$baseline" = 1 ] && median_of "$dir/started.txt" without-archives "$svc" || echo n/a)" \
+      "the same without start-up archives (STACK_AOT=0, java on the PATH)" s \
+      "grep 'Started .* in' \$STACK_HOME/logs/$svc.log"
+  done
   for svc in "${STACK_SERVICES[@]}" total; do
     ours=$(rss_of "$dir/rss.txt" "after-start-run$FOOTPRINT_RUNS" "$svc")
     peer=$( [ -f "$dir/compose-rss.txt" ] && rss_of "$dir/compose-rss.txt" after-start "$svc" || echo n/a)
     record footprint "resident memory after start, $svc" "$ours" "${peer:-n/a}" "the same service in compose" MiB \
       "awk '/VmRSS/' /proc/<pid>/status (pid from \$STACK_HOME/pids; compose: docker inspect -f '{{.State.Pid}}')"
   done
-  note footprint "Start-up: median of $FOOTPRINT_RUNS cold starts of the local stack (jars already built; each after ./stack down); per run in footprint/stack-up-seconds.txt. Resident memory is read 2 s after the last start, before any load; footprint/rss.txt also holds a snapshot after all the benchmarks' load when the whole harness runs. Local JVM options: ${JAVA_OPTS:-the launcher default, -XX:+UseSerialGC -Xms64m -Xmx384m}; the images set -XX:MaxRAMPercentage=75 instead, so their heaps may grow further."
+  note footprint "Start-up: median of $FOOTPRINT_RUNS cold starts of the local stack (jars already built; each after ./stack down); per run in footprint/stack-up-seconds.txt. Resident memory is read 2 s after the last start, before any load; footprint/rss.txt also holds a snapshot after all the benchmarks' load when the whole harness runs. The services ran on the JDK ./stack picks (a JDK 25 or newer where it finds one, with its AOT cache; else java on the PATH, with an AppCDS archive; each service's log names it). Local JVM options: ${JAVA_OPTS:-the launcher default}; the images set -XX:MaxRAMPercentage=75 instead, so their heaps may grow further."
 }
 
 # The compose stack on the bench ports: the repository's docker-compose.yml with its host ports,

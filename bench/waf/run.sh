@@ -7,12 +7,16 @@
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
-if [ "${1:-}" = "--smoke" ]; then shift; set -- Full; fi
+if [ "${1:-}" = "--smoke" ]; then shift; set -- Full; WAF_HOSTILE_BODIES=${WAF_HOSTILE_BODIES:-4}; fi
 ./mvnw -q -B -pl gateway -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/waf-bench.classpath
 cd gateway
 java -cp "target/classes:target/test-classes:$(cat target/waf-bench.classpath)" \
   -Dwaf.bench=../bench/waf -Dwaf.corpora="${WAF_CORPORA:-../../shared/corpora}" \
   dev.powerpages.emulator.gateway.waf.corpus.CorpusReplayer "$@"
+# CPU per hostile 128 KB body through the Full preset (issue 16: at most 20 ms); fewer bodies in a smoke run.
+java -cp "target/classes:target/test-classes:$(cat target/waf-bench.classpath)" -Dwaf.bench=../bench/waf \
+  dev.powerpages.emulator.gateway.waf.HostileBodyCost "${WAF_HOSTILE_BODIES:-20}"
 if [ -n "${BENCH_OUT:-}" ]; then
-  { for preset in ${*:-Full PowerPages}; do cat "$root/bench/waf/results/$preset.md"; echo; done; } > "$BENCH_OUT/summary.md"
+  { for preset in ${*:-Full PowerPages}; do cat "$root/bench/waf/results/$preset.md"; echo; done
+    cat "$root/bench/waf/results/hostile-cpu.md"; } > "$BENCH_OUT/summary.md"
 fi

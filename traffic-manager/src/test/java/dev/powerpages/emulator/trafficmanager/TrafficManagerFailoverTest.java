@@ -293,9 +293,14 @@ class TrafficManagerFailoverTest {
                 .expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
                 .expectBody(String.class).returnResult().getResponseBody();
+        // the page is drawn by its script from /api/dashboard (the rendered markup: DashboardBrowserTest)
+        assertThat(html).contains("<script src=\"/dashboard/dashboard.js\"></script>");
 
-        assertThat(html).contains("contoso.trafficmanager.net", "northeurope", "westeurope",
-                "<span class=\"s Online\">Online</span>", "/api/profiles/contoso");
+        String json = get("/api/dashboard");
+        assertThat((String) JsonPath.read(json, "$.profile.name")).isEqualTo("contoso");
+        assertThat((String) JsonPath.read(json, "$.profile.fqdn")).isEqualTo("contoso.trafficmanager.net");
+        assertThat((List<String>) JsonPath.read(json, "$.nodes[*].endpoint")).containsExactly("northeurope", "westeurope");
+        assertThat((List<String>) JsonPath.read(json, "$.nodes[*].monitorStatus.text")).contains("Online");
     }
 
     private RestTestClient.ResponseSpec patchEndpoint(String endpoint, String status) {

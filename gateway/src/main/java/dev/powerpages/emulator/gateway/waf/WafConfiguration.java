@@ -2,6 +2,8 @@ package dev.powerpages.emulator.gateway.waf;
 
 import java.time.Clock;
 
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,10 +28,21 @@ class WafConfiguration {
 		return new WafLog(properties.logCapacity());
 	}
 
+	/**
+	 * Inspection is CPU work (up to a few hundred ms for a hostile 128 KB body): it runs on these
+	 * threads, never on Netty's event loop, whose few threads serve every connection. Bounded in
+	 * threads and in queued requests, so a burst of costly bodies gets 503s, not unbounded memory.
+	 */
+	@Bean(destroyMethod = "dispose")
+	Scheduler wafInspectionScheduler(WafProperties properties) {
+		return Schedulers.newBoundedElastic(properties.inspectionThreads(), properties.inspectionQueue(), "waf-inspection");
+	}
+
 	@Bean
 	WafFilter wafFilter(WafPolicyStore store, WafLog wafLog, WafProperties properties, JsonMapper jsonMapper,
-			ObjectProvider<Clock> clock) {
-		return new WafFilter(store, wafLog, properties, jsonMapper, clock.getIfAvailable(Clock::systemUTC));
+			ObjectProvider<Clock> clock, Scheduler wafInspectionScheduler) {
+		return new WafFilter(store, wafLog, properties, jsonMapper, clock.getIfAvailable(Clock::systemUTC),
+				wafInspectionScheduler);
 	}
 
 }

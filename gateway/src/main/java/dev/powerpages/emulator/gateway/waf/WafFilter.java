@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -59,13 +61,17 @@ public class WafFilter implements GlobalFilter, Ordered {
 
 	private final Clock clock;
 
-	public WafFilter(WafPolicyStore store, WafLog wafLog, WafProperties properties, JsonMapper jsonMapper, Clock clock) {
+	private final Scheduler inspections;
+
+	public WafFilter(WafPolicyStore store, WafLog wafLog, WafProperties properties, JsonMapper jsonMapper, Clock clock,
+			Scheduler inspections) {
 		this.store = store;
 		this.wafLog = wafLog;
 		this.properties = properties;
 		this.jsonMapper = jsonMapper;
 		this.parser = new WafRequestParser((int) properties.inspectedBodySize().toBytes());
 		this.clock = clock;
+		this.inspections = inspections;
 	}
 
 	@Override
@@ -123,14 +129,29 @@ public class WafFilter implements GlobalFilter, Ordered {
 	private Mono<Void> inspect(ServerWebExchange original, GatewayFilterChain chain, WafInspector inspector, byte[] body,
 			ServerWebExchange forward) {
 		ServerHttpRequest request = original.getRequest();
-		String reference = EdgeReference.of(original);
 		String socketIp = address(request.getRemoteAddress());
 		String clientIp = clientIp(request, socketIp);
-		List<Map.Entry<String, String>> headers = new ArrayList<>();
-		request.getHeaders().headerSet().forEach(h -> h.getValue().forEach(v -> headers.add(Map.entry(h.getKey(), v))));
 		String rawUri = request.getURI().getRawPath() + (request.getURI().getRawQuery() != null ? "?" + request.getURI().getRawQuery() : "");
-		WafRequest parsed = parser.parse(request.getMethod().name(), rawUri, "HTTP/1.1", headers, body, clientIp);
-		Verdict verdict = inspector.inspect(parsed, socketIp, clock.instant());
+		// Parsing and the rules run on the inspection scheduler, off the event loop; what follows
+		// (the block response or the route onwards) goes on from that thread.
+		return Mono.fromCallable(() -> {
+			List<Map.Entry<String, String>> headers = new ArrayList<>();
+			request.getHeaders().headerSet().forEach(h -> h.getValue().forEach(v -> headers.add(Map.entry(h.getKey(), v))));
+			WafRequest parsed = parser.parse(request.getMethod().name(), rawUri, "HTTP/1.1", headers, body, clientIp);
+			return new Inspected(parsed, inspector.inspect(parsed, socketIp, clock.instant()));
+		})
+			.subscribeOn(inspections)
+			.flatMap(inspected -> act(original, chain, inspector, forward, inspected, clientIp, rawUri))
+			.onErrorResume(RejectedExecutionException.class, busy -> busy(original));
+	}
+
+	private record Inspected(WafRequest request, Verdict verdict) {
+	}
+
+	private Mono<Void> act(ServerWebExchange original, GatewayFilterChain chain, WafInspector inspector,
+			ServerWebExchange forward, Inspected inspected, String clientIp, String rawUri) {
+		String reference = EdgeReference.of(original);
+		Verdict verdict = inspected.verdict();
 		boolean prevention = inspector.prevention();
 		String outcome = !prevention ? "Log" : switch (verdict.decision()) {
 			case BLOCK -> "Block";
@@ -140,9 +161,9 @@ public class WafFilter implements GlobalFilter, Ordered {
 		};
 		String mode = prevention ? "Prevention" : "Detection";
 		for (Finding finding : verdict.findings()) {
-			wafLog.record(new WafLog.Entry(clock.instant(), reference, clientIp, parsed.method(), abbreviate(rawUri), finding.ruleSet(),
-					finding.ruleId(), finding.group(), finding.message(), finding.severity(), finding.variable(), finding.value(),
-					finding.action(), outcome, mode));
+			wafLog.record(new WafLog.Entry(clock.instant(), reference, clientIp, inspected.request().method(), abbreviate(rawUri),
+					finding.ruleSet(), finding.ruleId(), finding.group(), finding.message(), finding.severity(), finding.variable(),
+					finding.value(), finding.action(), outcome, mode));
 		}
 		if (prevention && verdict.decision() == Verdict.Decision.BLOCK) {
 			return block(original, inspector, reference);
@@ -154,6 +175,16 @@ public class WafFilter implements GlobalFilter, Ordered {
 			return response.setComplete();
 		}
 		return chain.filter(forward);
+	}
+
+	/**
+	 * Every inspection thread busy and its queue full: 503 at once, in the edge's error shape, with
+	 * Retry-After, rather than an unbounded queue (the request is neither inspected nor forwarded).
+	 */
+	private Mono<Void> busy(ServerWebExchange exchange) {
+		exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+		return error(exchange, HttpStatus.SERVICE_UNAVAILABLE, "ServerBusy",
+				"The edge's web application firewall is busy inspecting other requests; retry shortly.");
 	}
 
 	/** Front Door's RemoteAddr: the client's address as X-Forwarded-For gives it, else the socket's. */

@@ -19,16 +19,22 @@ import org.springframework.util.unit.DataSize;
  * all (regex reads, backtracking included, and each value a transformation or other operator
  * handles); 0 or less: no limit
  * @param onInspectionBudgetExhausted what a request that exhausts it gets
+ * @param inspectionThreads threads that inspect requests, off the event loop; 0 or less: one per
+ * available processor
+ * @param inspectionQueue requests that may wait for an inspection thread, per thread; beyond
+ * them a request gets 503 at once rather than queueing without bound
  */
 @ConfigurationProperties("gateway.waf")
 public record WafProperties(WafPreset preset, Path policyFile, DataSize inspectedBodySize, DataSize maxBodySize,
 		int maxUrlLength, DataSize maxHeaderSize, int logCapacity, Map<String, String> geoIp, long inspectionBudget,
-		BudgetExhaustedAction onInspectionBudgetExhausted) {
+		BudgetExhaustedAction onInspectionBudgetExhausted, int inspectionThreads, int inspectionQueue) {
 
 	public WafProperties {
 		geoIp = geoIp == null ? Map.of() : geoIp;
 		onInspectionBudgetExhausted = onInspectionBudgetExhausted == null ? BudgetExhaustedAction.Block
 				: onInspectionBudgetExhausted;
+		inspectionThreads = inspectionThreads > 0 ? inspectionThreads : Runtime.getRuntime().availableProcessors();
+		inspectionQueue = inspectionQueue > 0 ? inspectionQueue : 64;
 	}
 
 	/** What a request whose inspection ran out of budget gets. */

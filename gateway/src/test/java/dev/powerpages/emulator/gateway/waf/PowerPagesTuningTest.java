@@ -1,5 +1,8 @@
 package dev.powerpages.emulator.gateway.waf;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -91,6 +94,41 @@ class PowerPagesTuningTest {
 	void sqlRulesStillBlockAStatementSeparatorThatIsNotACharacterReference(String ruleId, String body) {
 		Verdict verdict = post(body);
 		assertThat(verdict.findings()).as(body).extracting(Finding::ruleId).contains(ruleId);
+		assertThat(verdict.decision()).isEqualTo(Verdict.Decision.BLOCK);
+	}
+
+	@ParameterizedTest(name = "passes {0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			Latin accents and a check mark | café crème brûlée ✓
+			German                         | Grüße aus Köln – schön ✓
+			Polish                         | Zażółć gęślą jaźń ✓
+			Greek                          | Ελληνικά κείμενα
+			Cyrillic                       | Привет, мир ✓
+			Arabic                         | مرحبا بالعالم
+			Hebrew                         | שלום עולם
+			Chinese                        | 你好，世界 ✓
+			Japanese                       | こんにちは世界
+			Devanagari                     | नमस्ते दुनिया
+			Korean                         | 안녕하세요 세계
+			Typography                     | ½ price — “quoted” ‘text’ … ✔ ✗ ☺
+			""")
+	void ordinaryTextInAnyScriptPassesInTheQueryAndInAForm(String script, String text) {
+		String encoded = URLEncoder.encode(text, StandardCharsets.UTF_8);
+		Verdict query = get("/?q=" + encoded);
+		assertThat(query.decision()).as(script + " in the query: " + query.findings()).isEqualTo(Verdict.Decision.PASS);
+		Verdict form = post("content=" + encoded);
+		assertThat(form.decision()).as(script + " in a form: " + form.findings()).isEqualTo(Verdict.Decision.PASS);
+	}
+
+	@ParameterizedTest(name = "920270 blocks {0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			/?q=caf%C3%A9%00%E2%9C%93
+			/?file=secret.txt%00.jpg
+			/?q=%u0000
+			""")
+	void byteRangeRuleStillBlocksANullByteBesideOrdinaryText(String uri) {
+		Verdict verdict = get(uri);
+		assertThat(verdict.findings()).as(uri).extracting(Finding::ruleId).contains("920270");
 		assertThat(verdict.decision()).isEqualTo(Verdict.Decision.BLOCK);
 	}
 

@@ -135,6 +135,17 @@ class WafGatewayTest {
 	}
 
 	@Test
+	void letsOrdinaryTextInAnyScriptThroughWithTheFullRuleSet() {
+		int forwardedBefore = north.requests();
+		// café crème ✓, Привет мир, 你好世界, مرحبا, as a browser percent-encodes them.
+		for (String text : new String[] { "caf%C3%A9%20cr%C3%A8me%20%E2%9C%93", "%D0%9F%D1%80%D0%B8%D0%B2%D0%B5%D1%82%20%D0%BC%D0%B8%D1%80",
+				"%E4%BD%A0%E5%A5%BD%E4%B8%96%E7%95%8C", "%D9%85%D8%B1%D8%AD%D8%A8%D8%A7" }) {
+			get("/?q=" + text).expectStatus().isOk();
+		}
+		assertThat(north.requests()).isEqualTo(forwardedBefore + 4);
+	}
+
+	@Test
 	void letsOrdinaryTrafficAndItsBodyThrough() {
 		get("/search/?q=O%27Reilly%20books").expectStatus().isOk();
 		client.post()

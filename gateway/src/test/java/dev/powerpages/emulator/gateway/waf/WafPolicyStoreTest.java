@@ -23,7 +23,7 @@ class WafPolicyStoreTest {
 	WafPolicyStore store(Path file) {
 		return new WafPolicyStore(new WafProperties(WafPreset.PowerPages, file, DataSize.ofKilobytes(128), DataSize.ofMegabytes(4),
 				8192, DataSize.ofKilobytes(32), 100, Map.of(), WafInspector.DEFAULT_INSPECTION_BUDGET,
-				WafProperties.BudgetExhaustedAction.Block), catalog, json);
+				WafProperties.BudgetExhaustedAction.Block, 0, 0), catalog, json);
 	}
 
 	@Test

@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code ./stack up --site}, {@code check-site} and {@code export-site} as a user runs them: the real script from the
+ * {@code ./stack up --site}, {@code check-site} and {@code export-site} as a user runs them (and what {@code up} refuses): the real script from the
  * repository's root, on free ports (the port variables and {@code STACK_HOME} that {@code ./stack} reads), with a
  * copy of the workshop's site folder ({@code docs/workshops/lab-site}) and a malformed copy of it. The stack it
  * starts is stopped after the last test.
@@ -83,6 +83,29 @@ class StackSiteCommandsIT {
     @AfterAll
     void down() {
         stack("down");
+    }
+
+    @Test
+    @Order(0)
+    void upRefusesAnOptionItDoesNotKnow() {
+        Run up = stack("up", "-d", "--bogus");
+
+        assertThat(up.status()).isEqualTo(1);
+        assertThat(up.err()).contains("unknown option --bogus");
+        assertThat(stack("ps").out()).doesNotContain("healthy");
+    }
+
+    @Test
+    @Order(0)
+    void upWithOnePortTakenStartsNothingAndNamesThePort() throws IOException {
+        String resourceManagerPort = environment.get("RESOURCE_MANAGER_PORT");
+        try (ServerSocket taken = new ServerSocket(Integer.parseInt(resourceManagerPort))) {
+            Run up = stack("up", "-d");
+
+            assertThat(up.status()).isEqualTo(1);
+            assertThat(up.err()).contains("nothing started").contains(resourceManagerPort + " (traffic-manager)");
+            assertThat(stack("ps").out()).doesNotContain("healthy").doesNotContain("starting");
+        }
     }
 
     @Test

@@ -10,8 +10,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import com.jayway.jsonpath.JsonPath;
 
-import dev.powerpages.emulator.trafficmanager.dashboard.FakeService.Reply;
-import dev.powerpages.emulator.trafficmanager.dashboard.FakeService.Request;
+import dev.powerpages.emulator.trafficmanager.dashboard.StandInService.Reply;
+import dev.powerpages.emulator.trafficmanager.dashboard.StandInService.Request;
 
 class ActionProxyTest extends DashboardTestSupport {
 
@@ -101,7 +101,7 @@ class ActionProxyTest extends DashboardTestSupport {
 
     @Test
     void aRefusedOrUnansweredActionAnswers502AndTheTimelineSaysItFailed() {
-        // the fake node has no clear-cache endpoint: it answers 404
+        // the stand-in node has no clear-cache endpoint: it answers 404
         act("clear-cache?target=northeurope", ADMIN_KEY).expectStatus().isEqualTo(502)
                 .expectBody().jsonPath("$.ok").isEqualTo(false).jsonPath("$.upstreamStatus").isEqualTo(404);
         gateway.stop();

@@ -45,6 +45,25 @@ class DashboardBrowserTest extends DashboardTestSupport {
         }
     }
 
+    @Test
+    void rendersTheProfileItsEndpointsAndNotAvailableFigures() {
+        gatewayWithoutEdgeApis();
+        WebDriverWait wait = new WebDriverWait(browser, DETECTION);
+        browser.get("http://localhost:" + port + "/");
+
+        wait.until(ExpectedConditions.textToBe(By.id("conn"), "Live"));
+        wait.until(ExpectedConditions.textToBe(By.id("fqdn"), "contoso.trafficmanager.net"));
+        wait.until(ExpectedConditions.attributeContains(By.id("profile-link"), "href", "/api/profiles/contoso"));
+        wait.until(driver -> driver.findElement(By.id("endpoints")).getDomProperty("innerHTML")
+                .contains("<span class=\"s Online\">Online</span>"));
+        wait.until(driver -> {
+            String figures = driver.findElement(By.id("figures")).getDomProperty("innerHTML");
+            return figures.contains("<dt>CDN hit ratio</dt><dd>n/a</dd>") && figures.contains("<dt>WAF blocks</dt><dd>n/a</dd>");
+        });
+        assertThat(browser.findElement(By.id("nodes")).getText()).contains("northeurope", "westeurope");
+        assertThat(browser.findElements(By.cssSelector("button[data-action='fail-health']"))).hasSize(2);
+    }
+
     // The page re-renders its status parts on every pushed snapshot: read them through waits, which look
     // the element up again, never through a kept reference that the next snapshot makes stale (a snapshot
     // landing between a wait's look-up and its read is polled again).

@@ -16,11 +16,11 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import com.jayway.jsonpath.JsonPath;
 
-import dev.powerpages.emulator.trafficmanager.dashboard.FakeService.Reply;
+import dev.powerpages.emulator.trafficmanager.dashboard.StandInService.Reply;
 
 /**
  * One traffic manager (the shipped contoso profile sped up tenfold: a probe every 500 ms) whose dashboard
- * polls every 200 ms a fake gateway, a fake store and two fake app nodes, all on random ports. The test
+ * polls every 200 ms a gateway, a store and two app nodes, MockWebServer stand-ins on random ports. The test
  * classes share this configuration, so Spring starts the application once for all of them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -35,16 +35,16 @@ import dev.powerpages.emulator.trafficmanager.dashboard.FakeService.Reply;
 @AutoConfigureRestTestClient
 abstract class DashboardTestSupport {
 
-    static final String ADMIN_KEY = FakeNode.ADMIN_KEY;
+    static final String ADMIN_KEY = StandInNode.ADMIN_KEY;
     static final Duration DETECTION = Duration.ofSeconds(10);
 
-    /** Requests per second the fake gateway's origin counter grows by for northeurope. */
+    /** Requests per second the stand-in gateway's origin counter grows by for northeurope. */
     static final double PRIMARY_RPS = 20;
 
-    static final FakeNode primary = new FakeNode("northeurope");
-    static final FakeNode secondary = new FakeNode("westeurope");
-    static final FakeService gateway = FakeService.start();
-    static final FakeService store = FakeService.start();
+    static final StandInNode primary = new StandInNode("northeurope");
+    static final StandInNode secondary = new StandInNode("westeurope");
+    static final StandInService gateway = StandInService.start();
+    static final StandInService store = StandInService.start();
     private static final long started = System.nanoTime();
 
     @DynamicPropertySource
@@ -96,7 +96,7 @@ abstract class DashboardTestSupport {
                 .on("GET", "/actuator/prometheus", r -> new Reply(200, "text/plain", originCounterOnly()));
     }
 
-    private static Reply adminOnly(FakeService.Request request, String body) {
+    private static Reply adminOnly(StandInService.Request request, String body) {
         return ADMIN_KEY.equals(request.header("X-Admin-Key")) ? Reply.json(200, body)
                 : Reply.json(401, "{\"error\":{\"code\":\"Unauthorized\"}}");
     }

@@ -14,12 +14,33 @@ class RegexMatchLimitTest {
 			+ "|#[^\\n\\r]*[\\n\\r])*\\(.*\\)";
 
 	@Test
-	void aRegexThatWouldOverflowTheStackIsNoMatchRatherThanAnError() {
+	void theLinearEngineFindsAMatchThatWouldOverflowABacktrackingEnginesStack() {
 		Operator rule = Operators.regex(RULE_933180);
 		String deep = "$a" + " ".repeat(200_000) + "(x)";
 
 		assertThat(rule.matches("$f (1)")).isTrue();
+		assertThat(rule.matches(deep, InspectionBudget.unlimited())).isTrue();
+	}
+
+	@Test
+	void aBacktrackingRegexThatWouldOverflowTheStackIsNoMatchRatherThanAnError() {
+		// The lookahead keeps the pattern on java.util.regex.
+		Operator rule = Operators.regex("(?=\\$)" + RULE_933180);
+		String deep = "$a" + " ".repeat(200_000) + "(x)";
+
+		assertThat(Operators.runsInLinearTime("(?=\\$)" + RULE_933180)).isFalse();
+		assertThat(rule.matches("$f (1)")).isTrue();
 		assertThat(rule.matches(deep, InspectionBudget.unlimited())).isFalse();
+	}
+
+	@Test
+	void aBacktrackingRegexStopsAtItsMatchLimit() {
+		// (?=a) keeps it on java.util.regex; a lazy scan from every 'a' is quadratic on a near miss.
+		Operator rule = Operators.regex("(?=a)a.*?z", false);
+		InspectionBudget budget = InspectionBudget.unlimited();
+
+		assertThat(rule.matches("a".repeat(10_000), budget)).isFalse();
+		assertThat(budget.used()).isGreaterThanOrEqualTo(Operators.MATCH_LIMIT_BASE);
 	}
 
 	@Test

@@ -1,0 +1,50 @@
+package dev.powerpages.emulator.regionfront.instances;
+
+import java.util.List;
+
+import reactor.core.publisher.Flux;
+
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClient;
+import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Spring Cloud LoadBalancer over the region's fixed instance list: round robin over the instances whose
+ * {@code /_services/health} answered 200 at the last check ({@code spring.cloud.loadbalancer.health-check.*}).
+ * This is the active half of the front's health checking; the route's Retry filter is the passive half.
+ */
+@Configuration(proxyBeanMethods = false)
+@LoadBalancerClient(value = RegionInstances.SERVICE_ID, configuration = RegionLoadBalancing.InstanceListConfiguration.class)
+class RegionLoadBalancing {
+
+    /** The load balancer's child context configuration (not component-scanned, as Spring Cloud asks). */
+    static class InstanceListConfiguration {
+
+        @Bean
+        ServiceInstanceListSupplier regionInstanceListSupplier(ConfigurableApplicationContext context,
+                RegionInstances instances) {
+            return ServiceInstanceListSupplier.builder()
+                    .withBase(new FixedInstanceList(instances.all()))
+                    .withHealthChecks(WebClient.create())
+                    .build(context);
+        }
+    }
+
+    /** The list ./stack (or compose) gave the front; Spring Cloud has no fixed-list supplier outside discovery clients. */
+    record FixedInstanceList(List<ServiceInstance> instances) implements ServiceInstanceListSupplier {
+
+        @Override
+        public String getServiceId() {
+            return RegionInstances.SERVICE_ID;
+        }
+
+        @Override
+        public Flux<List<ServiceInstance>> get() {
+            return Flux.just(instances);
+        }
+    }
+}
