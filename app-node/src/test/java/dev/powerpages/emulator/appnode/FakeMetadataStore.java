@@ -597,6 +597,8 @@ public final class FakeMetadataStore implements AfterAllCallback {
         table("adx_sitesettings",
                 row("adx_name", "Search/Enabled", "adx_value", "false"),
                 row("adx_name", "HTTP/X-Frame-Options", "adx_value", "SAMEORIGIN"),
+                // A cookie setting, not a header (real sites carry it): the pages must still be served.
+                row("adx_name", "HTTP/SameSite/Default", "adx_value", "Strict"),
                 row("adx_name", "WebFiles/Cache-Control", "adx_value", "public, max-age=300"),
                 row("adx_name", "ContentDeliveryNetwork/CacheablePages", "adx_value", "/about/"),
                 // The portals Web API exposes a table only with these (Webapi/<table>/enabled and /fields).

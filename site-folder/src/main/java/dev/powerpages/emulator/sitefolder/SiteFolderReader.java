@@ -1,5 +1,6 @@
 package dev.powerpages.emulator.sitefolder;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 import dev.powerpages.emulator.sitefolder.solution.SolutionXmlReader;
@@ -26,12 +27,17 @@ public final class SiteFolderReader {
      *               {@code src/powerpagecomponents/})
      */
     public static SiteContent read(Path folder) {
-        LayoutDetection.Detected detected = LayoutDetection.detect(folder.toAbsolutePath().normalize());
-        return switch (detected.layout()) {
-            case STANDARD_YAML, ENHANCED_YAML ->
-                    YamlFolderReader.read(detected.root(), detected.layout(), detected.notes());
-            case SOLUTION_XML -> SolutionXmlReader.read(detected.root(), detected.notes());
-        };
+        try {
+            LayoutDetection.Detected detected = LayoutDetection.detect(folder.toAbsolutePath().normalize());
+            return switch (detected.layout()) {
+                case STANDARD_YAML, ENHANCED_YAML ->
+                        YamlFolderReader.read(detected.root(), detected.layout(), detected.notes());
+                case SOLUTION_XML -> SolutionXmlReader.read(detected.root(), detected.notes());
+            };
+        } catch (InvalidPathException e) {
+            // Any name the readers did not catch with its file (they name the file where they know it).
+            throw SiteFolderException.unencodableName(null, e);
+        }
     }
 
     /** The layout {@link #read} would read {@code folder} as, without reading the rows. */

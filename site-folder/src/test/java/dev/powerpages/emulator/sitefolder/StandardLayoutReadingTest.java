@@ -260,7 +260,7 @@ class StandardLayoutReadingTest {
 
     @Test
     void readsEveryRowOfTheFixtureOnceAndOnlyTheSitesFiles() {
-        assertThat(content.records()).hasSize(82);
+        assertThat(content.records()).hasSize(83);
         assertThat(content.records()).extracting(row -> row.table() + " " + row.id()).doesNotHaveDuplicates();
         assertThat(content.root()).isEqualTo(SITE.toAbsolutePath().normalize());
     }

@@ -29,8 +29,13 @@ final class InProcessStackRuntime implements StackRuntime {
     }
 
     static InProcessStackRuntime start(Duration startupTimeout) {
+        return start(startupTimeout, Map.of());
+    }
+
+    /** @param storeSettings more settings for the store (a site folder to serve) */
+    static InProcessStackRuntime start(Duration startupTimeout, Map<String, String> storeSettings) {
         Path logDir = StackLayout.logDir();
-        StackLayout layout = StackLayout.onLoopback(logDir);
+        StackLayout layout = StackLayout.onLoopback(logDir).with(STORE, storeSettings);
         InProcessStackRuntime stack = new InProcessStackRuntime(layout);
         // Unpacked (or found unpacked) once per artifact: both app nodes run the same classes, each in its own loader.
         Map<StackService, BootJarClasspath> classpaths = new EnumMap<>(StackService.class);

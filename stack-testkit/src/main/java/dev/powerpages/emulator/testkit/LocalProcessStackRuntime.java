@@ -29,8 +29,13 @@ final class LocalProcessStackRuntime implements StackRuntime {
     }
 
     static LocalProcessStackRuntime start(Duration startupTimeout) {
+        return start(startupTimeout, Map.of());
+    }
+
+    /** @param storeSettings more settings for the store (a site folder to serve) */
+    static LocalProcessStackRuntime start(Duration startupTimeout, Map<String, String> storeSettings) {
         Path logDir = StackLayout.logDir();
-        StackLayout layout = StackLayout.onLoopback(logDir);
+        StackLayout layout = StackLayout.onLoopback(logDir).with(STORE, storeSettings);
         LocalProcessStackRuntime stack = new LocalProcessStackRuntime(layout);
         Map<StackService, Path> jars = new EnumMap<>(StackService.class);
         for (StackLayout.Service service : layout.services()) {

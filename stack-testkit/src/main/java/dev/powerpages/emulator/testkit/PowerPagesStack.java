@@ -1,5 +1,10 @@
 package dev.powerpages.emulator.testkit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -24,10 +29,12 @@ public final class PowerPagesStack implements AutoCloseable {
     private final EntraId identity;
     private final Duration startupTimeout;
     private volatile StackTimeouts timeouts;
+    private final Path siteFolder;
     private final Thread shutdownHook;
 
-    private PowerPagesStack(StackMode mode, StackRuntime runtime, Duration startupTimeout) {
+    private PowerPagesStack(StackMode mode, StackRuntime runtime, Duration startupTimeout, Path siteFolder) {
         this.mode = mode;
+        this.siteFolder = siteFolder;
         this.runtime = runtime;
         this.startupTimeout = startupTimeout;
         this.site = new Site(runtime.service(StackRuntime.GATEWAY));
@@ -46,15 +53,32 @@ public final class PowerPagesStack implements AutoCloseable {
 
     /** Starts the five services in the mode given (or the {@code -Dpowerpages.stack.mode} one) and waits until all are healthy. */
     public static PowerPagesStack start(StackMode mode) {
+        return start(mode, null);
+    }
+
+    /**
+     * Starts the stack with the store serving a copy of {@code siteFolder} (a folder written by {@code pac pages
+     * download}) in place of the demo site, as {@code ./stack up --site} does; {@code null}: the demo site. The copy is
+     * {@link #siteFolder()}: edit it and the store follows. In-process and child-process stacks only.
+     */
+    public static PowerPagesStack start(StackMode mode, Path siteFolder) {
         StackMode resolved = mode.resolve();
         Duration startup = StackTimeouts.startupFromProperties();
         long startedAt = System.nanoTime();
+        Path served = siteFolder == null ? null : copyOf(siteFolder);
+        Map<String, String> storeSettings = served == null ? Map.of() : Map.of("store.site.directory", served.toString());
         StackRuntime runtime = switch (resolved) {
-            case CONTAINERS -> ContainerStackRuntime.start(startup);
-            case IN_PROCESS -> InProcessStackRuntime.start(startup);
-            default -> LocalProcessStackRuntime.start(startup);
+            case CONTAINERS -> {
+                if (served != null) {
+                    throw new UnsupportedOperationException("a site folder is served by in-process and child-process "
+                            + "stacks only (for containers, docker compose's SITE_DIR)");
+                }
+                yield ContainerStackRuntime.start(startup);
+            }
+            case IN_PROCESS -> InProcessStackRuntime.start(startup, storeSettings);
+            default -> LocalProcessStackRuntime.start(startup, storeSettings);
         };
-        PowerPagesStack stack = new PowerPagesStack(resolved, runtime, startup);
+        PowerPagesStack stack = new PowerPagesStack(resolved, runtime, startup, served);
         try {
             // Ready means what a visitor notices: the home page through the whole chain, from the primary.
             stack.awaitServedBy(StackRuntime.NORTHEUROPE, startup);
@@ -77,6 +101,37 @@ public final class PowerPagesStack implements AutoCloseable {
     /** Starts the stack in the default mode (in-process unless {@code -Dpowerpages.stack.mode} says otherwise). */
     public static PowerPagesStack start() {
         return start(StackMode.DEFAULT);
+    }
+
+    /** The copy of the site folder the store serves and follows (edit it to change the site), or null: the demo site. */
+    public Path siteFolder() {
+        return siteFolder;
+    }
+
+    /** A copy under the stack's log directory, so that the test's edits never touch the original. */
+    private static Path copyOf(Path folder) {
+        Path source = folder.toAbsolutePath().normalize();
+        if (!Files.isDirectory(source)) {
+            throw new IllegalArgumentException("no site folder at " + source);
+        }
+        try {
+            Path target = Files.createTempDirectory(StackLayout.logDir().toAbsolutePath(), "site-");
+            try (var files = Files.walk(source)) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    Path copy = target.resolve(source.relativize(file).toString());
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(copy);
+                    }
+                    else {
+                        Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
+                    }
+                }
+            }
+            return target;
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     public StackMode mode() {
@@ -139,6 +194,15 @@ public final class PowerPagesStack implements AutoCloseable {
         return awaitServedBy(region, timeouts().routingChange());
     }
 
+    /**
+     * The home page is served: a 200, or the redirect of a multilingual site whose URLs carry the language code
+     * ({@code /} → {@code /en-US/}), which the app node answers only once it serves the site.
+     */
+    private static boolean served(HttpResult result) {
+        return result.status() == 200
+                || ((result.status() == 301 || result.status() == 302) && result.header("Location").filter(to -> to.startsWith("/")).isPresent());
+    }
+
     public HttpResult awaitServedBy(String region, Duration atMost) {
         AtomicReference<Object> last = new AtomicReference<>();
         try {
@@ -152,7 +216,7 @@ public final class PowerPagesStack implements AutoCloseable {
                     last.set(ex.getMessage());
                     return null;
                 }
-            }, result -> result != null && result.status() == 200 && region.equals(result.region().orElse(null)));
+            }, result -> result != null && served(result) && region.equals(result.region().orElse(null)));
         }
         catch (ConditionTimeoutException ex) {
             throw new AssertionError("the site was not served by " + region + " within " + atMost

@@ -46,7 +46,7 @@ public final class PowerPagesStackExtension implements BeforeAllCallback, Parame
     private static PowerPagesStack stack(ExtensionContext context) {
         ExtensionContext classContext = classContext(context);
         return classContext.getStore(NAMESPACE).computeIfAbsent(classContext.getRequiredTestClass(),
-                testClass -> PowerPagesStack.start(mode(classContext)), PowerPagesStack.class);
+                testClass -> PowerPagesStack.start(mode(classContext), siteFolder(classContext)), PowerPagesStack.class);
     }
 
     /** The outermost class context that carries the annotation, so that nested classes share its stack. */
@@ -59,6 +59,14 @@ public final class PowerPagesStackExtension implements BeforeAllCallback, Parame
             }
         }
         return found != null ? found : context;
+    }
+
+    private static java.nio.file.Path siteFolder(ExtensionContext context) {
+        return AnnotationSupport.findAnnotation(context.getTestClass(), PowerPagesStackTest.class)
+                .map(PowerPagesStackTest::siteFolder)
+                .filter(folder -> !folder.isBlank())
+                .map(java.nio.file.Path::of)
+                .orElse(null);
     }
 
     private static StackMode mode(ExtensionContext context) {

@@ -25,4 +25,12 @@ public @interface PowerPagesStackTest {
 
     /** How to run the services; {@link StackMode#DEFAULT} follows {@code -Dpowerpages.stack.mode}. */
     StackMode mode() default StackMode.DEFAULT;
+
+    /**
+     * A site folder written by {@code pac pages download} (either data model, or an unpacked solution) for the store to
+     * serve in place of the demo site, as {@code ./stack up --site} does; a path relative to the working directory.
+     * The store is given a copy, which the test may edit ({@link PowerPagesStack#siteFolder()}): the store follows
+     * its edits. Empty: the demo site. In-process and child-process stacks only.
+     */
+    String siteFolder() default "";
 }

@@ -111,13 +111,13 @@ public final class SiteRedirects {
                 .map(page -> site.urlOf(page, language));
     }
 
-    /** Adx statuscode options are the HTTP codes themselves (301, 302); older option values are read too. */
+    /**
+     * The redirect's status: adx_statuscode's option values are the HTTP codes themselves, 301 and 302, and the
+     * portal runtime answers with the option's value (302 when unset). Any other value is answered 302, the
+     * temporary redirect, rather than a status the site did not choose.
+     */
     private static int status(StoreRow row) {
-        int code = row.number("adx_statuscode", 302);
-        return switch (code) {
-            case 301, 756150001 -> 301;
-            default -> 302;
-        };
+        return row.number("adx_statuscode", 302) == 301 ? 301 : 302;
     }
 
     /** {@code ~/x}, {@code /x} and {@code x} all name the site path {@code ~/x}. */

@@ -46,8 +46,6 @@ class SiteController {
     static final String WEB_FILE_CACHE_CONTROL_SETTING = "WebFiles/Cache-Control";
     /** Site setting listing the pages a shared cache (the CDN) may keep, comma-separated URLs. */
     static final String CACHEABLE_PAGES_SETTING = "ContentDeliveryNetwork/CacheablePages";
-    /** Power Pages sends site settings named {@code HTTP/<header>} as response headers of its pages. */
-    static final String HTTP_HEADER_SETTING_PREFIX = "HTTP/";
 
     private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
@@ -118,7 +116,7 @@ class SiteController {
             ResponseEntity.BodyBuilder redirect = ResponseEntity.status(HttpStatus.FOUND)
                     .header(HttpHeaders.LOCATION, UriUtils.encodePath(language.canonical(site.languages(), language.path()), StandardCharsets.UTF_8) + query)
                     .header(HttpHeaders.CACHE_CONTROL, "private, no-cache");
-            languageCookie(redirect, info.language(), request);
+            languageCookie(redirect, info.language(), request, site);
             return redirect.build();
         }
         PageAccess.Decision decision = PageAccess.read(site, page, info.user());
@@ -135,7 +133,7 @@ class SiteController {
                 headers.putAll(rendered.getHeaders());
                 headers.setCacheControl("private, no-cache"); // a response that sets a cookie is the visitor's own
             });
-            languageCookie(withCookie, info.language(), request);
+            languageCookie(withCookie, info.language(), request, site);
             return withCookie.body(rendered.getBody());
         }
         return rendered;
@@ -161,12 +159,14 @@ class SiteController {
                         .body(ErrorPages.forbidden(info.path())));
     }
 
-    private static void languageCookie(ResponseEntity.BodyBuilder response, WebsiteLanguage language, HttpServletRequest request) {
+    private static void languageCookie(ResponseEntity.BodyBuilder response, WebsiteLanguage language, HttpServletRequest request,
+            SiteSnapshot site) {
         if (language == null || language.code() == null) {
             return;
         }
         response.header(HttpHeaders.SET_COOKIE, ResponseCookie.from(LanguageRouting.COOKIE, language.code())
-                .path("/").httpOnly(true).secure(request.isSecure()).sameSite("Lax").build().toString());
+                .path("/").httpOnly(true).secure(request.isSecure())
+                .sameSite(SiteSettingHeaders.sameSite(site.settings(), LanguageRouting.COOKIE, "Lax")).build().toString());
     }
 
     private ResponseEntity<?> notFound(SiteSnapshot site, RequestInfo info) {
@@ -182,13 +182,7 @@ class SiteController {
         try {
             RenderedPage rendered = renderer.render(site, page, info);
             ResponseEntity.BodyBuilder response = ResponseEntity.status(status).contentType(withUtf8(rendered.mimeType()));
-            site.settings().forEach((name, value) -> {
-                if (name.regionMatches(true, 0, HTTP_HEADER_SETTING_PREFIX, 0, HTTP_HEADER_SETTING_PREFIX.length())
-                        && name.length() > HTTP_HEADER_SETTING_PREFIX.length() && !value.isBlank()
-                        && !name.substring(HTTP_HEADER_SETTING_PREFIX.length()).equalsIgnoreCase(HttpHeaders.CACHE_CONTROL)) {
-                    response.header(name.substring(HTTP_HEADER_SETTING_PREFIX.length()), value);
-                }
-            });
+            response.headers(SiteSettingHeaders.of(site.settings()));
             // A signed-in visitor's page may show who they are: never for a shared cache.
             response.header(HttpHeaders.CACHE_CONTROL, status == HttpStatus.OK && info.user() == null && cacheable(site, page)
                     ? "public, max-age=" + properties.cacheablePageMaxAge().toSeconds()

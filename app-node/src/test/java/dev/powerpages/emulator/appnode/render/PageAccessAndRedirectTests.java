@@ -114,6 +114,9 @@ class PageAccessAndRedirectTests {
                 "adx_inboundurl", "/promo?x=1", "adx_redirecturl", "https://example.com/promo");
         rows.add("adx_redirects", "adx_redirectid", "50000000-0000-4000-8000-000000000003", "adx_name", "Marker",
                 "adx_inboundurl", "~/denied", "_adx_sitemarkerid_value", rows.snapshot().tables().rows("adx_sitemarkers").get(0).text("adx_sitemarkerid"));
+        // Not one of the options (301, 302): a temporary redirect, never a permanent one the site did not choose.
+        rows.add("adx_redirects", "adx_redirectid", "50000000-0000-4000-8000-000000000004", "adx_name", "Odd",
+                "adx_inboundurl", "odd", "_adx_webpageid_value", MEMBER_AREA, "adx_statuscode", 756150001);
         SiteHarness site = new SiteHarness(rows.snapshot());
 
         assertThat(site.get("/old-members")).satisfies(answer -> {
@@ -125,6 +128,7 @@ class PageAccessAndRedirectTests {
             assertThat(answer.header("Location")).isEqualTo("https://example.com/promo");
         });
         assertThat(site.get("/DENIED").header("Location")).isEqualTo("/access-denied/");
+        assertThat(site.get("/odd").status()).isEqualTo(302);
         // The documented known issue: the inbound URL with a slash appended does not match.
         assertThat(site.get("/old-members/").status()).isEqualTo(404);
         assertThat(site.get("/promo").status()).isEqualTo(404);

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import reactor.netty.channel.AbortedException;
 import reactor.netty.http.client.PrematureCloseException;
@@ -29,7 +30,14 @@ public enum OriginFailure {
 
 	CONNECTION_CLOSED(HttpStatus.BAD_GATEWAY, "OriginConnectionClosed", "closed the connection without a response"),
 
-	UNKNOWN_HOST(HttpStatus.BAD_GATEWAY, "OriginNameNotResolved", "has a host name that does not resolve");
+	UNKNOWN_HOST(HttpStatus.BAD_GATEWAY, "OriginNameNotResolved", "has a host name that does not resolve"),
+
+	/**
+	 * The origin answered, but not in valid HTTP (a header name with a character HTTP does not allow, a header
+	 * beyond the client's limits): no response the edge can pass on, so a 502, as a proxy answers an invalid
+	 * response (RFC 9110, 15.6.3).
+	 */
+	INVALID_RESPONSE(HttpStatus.BAD_GATEWAY, "OriginInvalidResponse", "sent a response that is not valid HTTP");
 
 	private final HttpStatus status;
 
@@ -80,6 +88,9 @@ public enum OriginFailure {
 		if (error instanceof UnknownHostException) {
 			return Optional.of(UNKNOWN_HOST);
 		}
+		if (error instanceof DecoderException || thrownByTheClientsResponseDecoder(error)) {
+			return Optional.of(INVALID_RESPONSE);
+		}
 		if (error instanceof TimeoutException || error instanceof ReadTimeoutException
 				|| (error instanceof ResponseStatusException status
 						&& status.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value())) {
@@ -92,6 +103,21 @@ public enum OriginFailure {
 			return Optional.of(CONNECTION_CLOSED);
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * Netty's HTTP decoder reports what it cannot read in a response (an invalid header name) with the plain
+	 * IllegalArgumentException its header validation throws, not wrapped in a DecoderException: its own frames
+	 * are what tells such a failure from the edge's own. Only the client side's decoder (the origin's answer)
+	 * counts: a visitor's malformed request never reaches the routing filters (Reactor Netty answers it 400).
+	 */
+	private static boolean thrownByTheClientsResponseDecoder(Throwable error) {
+		for (StackTraceElement frame : error.getStackTrace()) {
+			if (frame.getClassName().startsWith("io.netty.handler.codec.http.HttpClientCodec")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

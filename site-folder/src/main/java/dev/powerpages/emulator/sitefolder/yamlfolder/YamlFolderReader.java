@@ -6,6 +6,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,7 +81,11 @@ public final class YamlFolderReader {
             Optional<RowKind> kind = RowKind.ofYamlFile(file.getFileName().toString());
             if (kind.isPresent() && !consumed.contains(file)) {
                 consumed.add(file);
-                readRowFile(file, kind.get(), siteId);
+                try {
+                    readRowFile(file, kind.get(), siteId);
+                } catch (InvalidPathException e) {
+                    throw SiteFolderException.unencodableName(file, e);
+                }
             }
         }
         siteLanguages.forEach(row -> groups.add(new Duplicates.Group(ComponentRows.siteLanguage(row, siteId,
