@@ -6,13 +6,13 @@ import java.util.function.Supplier;
 
 import dev.powerpages.emulator.appnode.limits.LiquidLimits;
 import dev.powerpages.emulator.appnode.render.LiquidRenderer;
-import dev.powerpages.emulator.appnode.render.RequestInfo;
-import dev.powerpages.emulator.appnode.render.TemplateRenderException;
+import dev.powerpages.emulator.appnode.liquid.RequestInfo;
+import dev.powerpages.emulator.appnode.liquid.TemplateRenderException;
 import dev.powerpages.emulator.appnode.search.TestSite;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.store.StoreClient;
 import dev.powerpages.emulator.appnode.webapi.BusinessDataCache;
-import dev.powerpages.emulator.appnode.webapi.TableCatalog;
+import dev.powerpages.emulator.appnode.tables.TableCatalog;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.junit.jupiter.api.Test;
