@@ -1,5 +1,8 @@
 package dev.powerpages.emulator.appnode;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -8,13 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** {@code {"crash": true}} for real: a node in its own JVM dies at once with a non-zero exit status. */
 class CrashProcessTests {
@@ -36,15 +35,27 @@ class CrashProcessTests {
         int port = freePort();
         Path log = Files.createTempFile("app-node-crash", ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        node = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "dev.powerpages.emulator.appnode.AppNodeApplication", "--server.port=" + port, "--store.url=" + STORE.url(),
-                "--management.server.port=-1", "--logging.level.root=WARN"))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        node = new ProcessBuilder(List.of(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "dev.powerpages.emulator.appnode.AppNodeApplication",
+                        "--server.port=" + port,
+                        "--store.url=" + STORE.url(),
+                        "--management.server.port=-1",
+                        "--logging.level.root=WARN"))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         NodeHttp http = new NodeHttp(port);
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
                 .until(() -> http.get("/_services/health").statusCode() == 200);
 
-        assertThat(http.put("/_services/chaos", "{\"crash\":true}", "X-Admin-Key", NodeHttp.ADMIN_KEY).statusCode()).isEqualTo(202);
+        assertThat(http.put("/_services/chaos", "{\"crash\":true}", "X-Admin-Key", NodeHttp.ADMIN_KEY)
+                        .statusCode())
+                .isEqualTo(202);
 
         assertThat(node.waitFor(20, TimeUnit.SECONDS)).as("the process ended").isTrue();
         assertThat(node.exitValue()).isEqualTo(137);

@@ -1,5 +1,7 @@
 package dev.powerpages.emulator.appnode;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -12,14 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,6 +53,7 @@ public final class FakeMetadataStore implements AfterAllCallback {
 
     /** A page whose script writes and reads through /_api as Microsoft's safeAjax wrapper does (token from /_layout/tokenhtml). */
     static final String WEB_API_PAGE = "30000000-0000-0000-0000-00000000000b";
+
     static final String WEB_API_SCRIPT_PAGE = """
             <!DOCTYPE html><html><head><title>Web API</title><link rel="icon" href="data:,"><script src="/_layout/shell.js"></script></head><body>
             <p id="created">pending</p><p id="read">pending</p><p id="refused">pending</p>
@@ -90,6 +90,7 @@ public final class FakeMetadataStore implements AfterAllCallback {
     static final String ECHO = "30000000-0000-0000-0000-00000000000a";
     /** Server-driven paging: every collection answers at most this many rows a page, as Dataverse does at 5000. */
     static final int SERVER_PAGE_SIZE = 4;
+
     static final String AUTHENTICATED_ROLE = "80000000-0000-0000-0000-000000000002";
     static final String MANAGERS_ROLE = "80000000-0000-0000-0000-000000000003";
     static final String PROFILE = "30000000-0000-0000-0000-000000000009";
@@ -103,6 +104,7 @@ public final class FakeMetadataStore implements AfterAllCallback {
     private final Map<String, List<Map<String, Object>>> tables = new ConcurrentHashMap<>();
     /** Deleted rows per table: id and the version at which they were deleted, for change tracking. */
     private final Map<String, List<Map.Entry<String, Long>>> deletions = new ConcurrentHashMap<>();
+
     private final AtomicLong version = new AtomicLong(1000);
     private final Map<String, AtomicInteger> collectionReads = new ConcurrentHashMap<>();
     private final AtomicInteger deltaReads = new AtomicInteger();
@@ -124,8 +126,7 @@ public final class FakeMetadataStore implements AfterAllCallback {
     public static FakeMetadataStore start() {
         try {
             return new FakeMetadataStore();
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new IllegalStateException(ex);
         }
     }
@@ -155,7 +156,9 @@ public final class FakeMetadataStore implements AfterAllCallback {
 
     /** Full reads (not delta reads) of a collection so far. */
     public int collectionReads(String entitySet) {
-        return collectionReads.computeIfAbsent(entitySet, set -> new AtomicInteger()).get();
+        return collectionReads
+                .computeIfAbsent(entitySet, set -> new AtomicInteger())
+                .get();
     }
 
     public int deltaReads() {
@@ -176,7 +179,8 @@ public final class FakeMetadataStore implements AfterAllCallback {
         String idColumn = idColumn(entitySet);
         tables.get(entitySet).removeIf(row -> {
             if (key.equals(row.get(keyColumn))) {
-                deletions.computeIfAbsent(entitySet, set -> new CopyOnWriteArrayList<>())
+                deletions
+                        .computeIfAbsent(entitySet, set -> new CopyOnWriteArrayList<>())
                         .add(Map.entry(String.valueOf(row.get(idColumn)), version.incrementAndGet()));
                 return true;
             }
@@ -200,13 +204,21 @@ public final class FakeMetadataStore implements AfterAllCallback {
 
     private void token(HttpExchange exchange) throws IOException {
         tokenRequests.incrementAndGet();
-        Map<String, String> form = parseQuery(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        Map<String, String> form =
+                parseQuery(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         if (!"POST".equals(exchange.getRequestMethod()) || !"client_credentials".equals(form.get("grant_type"))) {
             send(exchange, 400, Map.of("error", "unsupported_grant_type"));
             return;
         }
         if (!CLIENT_ID.equals(form.get("client_id")) || !CLIENT_SECRET.equals(form.get("client_secret"))) {
-            send(exchange, 401, Map.of("error", "invalid_client", "error_description", "AADSTS7000215: Invalid client secret provided."));
+            send(
+                    exchange,
+                    401,
+                    Map.of(
+                            "error",
+                            "invalid_client",
+                            "error_description",
+                            "AADSTS7000215: Invalid client secret provided."));
             return;
         }
         String token = "fake-token-" + tokenRequests.get();
@@ -218,15 +230,19 @@ public final class FakeMetadataStore implements AfterAllCallback {
         if (latencyMs > 0) {
             try {
                 Thread.sleep(latencyMs);
-            }
-            catch (InterruptedException ex) {
+            } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
             }
         }
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        if (authorization == null || !authorization.startsWith("Bearer ") || !issuedTokens.contains(authorization.substring(7))) {
+        if (authorization == null
+                || !authorization.startsWith("Bearer ")
+                || !issuedTokens.contains(authorization.substring(7))) {
             exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer");
-            send(exchange, 401, Map.of("error", Map.of("code", "0x80072184", "message", "Bearer token is missing or invalid")));
+            send(
+                    exchange,
+                    401,
+                    Map.of("error", Map.of("code", "0x80072184", "message", "Bearer token is missing or invalid")));
             return;
         }
         String resource = exchange.getRequestURI().getPath().substring("/api/data/v9.2/".length());
@@ -237,7 +253,16 @@ public final class FakeMetadataStore implements AfterAllCallback {
         String entitySet = resource.contains("(") ? resource.substring(0, resource.indexOf('(')) : resource;
         List<Map<String, Object>> rows = tables.get(entitySet);
         if (rows == null) {
-            send(exchange, 404, Map.of("error", Map.of("code", "0x8006088a", "message", "Resource not found for the segment '" + entitySet + "'.")));
+            send(
+                    exchange,
+                    404,
+                    Map.of(
+                            "error",
+                            Map.of(
+                                    "code",
+                                    "0x8006088a",
+                                    "message",
+                                    "Resource not found for the segment '" + entitySet + "'.")));
             return;
         }
         if ("POST".equals(exchange.getRequestMethod())) {
@@ -253,17 +278,38 @@ public final class FakeMetadataStore implements AfterAllCallback {
         if (query.get("$select") != null && !rows.isEmpty()) {
             for (String column : query.get("$select").split(",")) {
                 if (!rows.get(0).containsKey(column.trim())) {
-                    send(exchange, 400, Map.of("error", Map.of("code", "0x80060888",
-                            "message", "Could not find a property named '" + column.trim() + "' on type 'Microsoft.Dynamics.CRM." + entitySet + "'.")));
+                    send(
+                            exchange,
+                            400,
+                            Map.of(
+                                    "error",
+                                    Map.of(
+                                            "code",
+                                            "0x80060888",
+                                            "message",
+                                            "Could not find a property named '" + column.trim()
+                                                    + "' on type 'Microsoft.Dynamics.CRM." + entitySet + "'.")));
                     return;
                 }
             }
         }
         if (resource.contains("(")) {
             String id = resource.substring(resource.indexOf('(') + 1, resource.length() - 1);
-            Map<String, Object> row = rows.stream().filter(r -> id.equals(String.valueOf(r.get(idColumn(entitySet))))).findFirst().orElse(null);
+            Map<String, Object> row = rows.stream()
+                    .filter(r -> id.equals(String.valueOf(r.get(idColumn(entitySet)))))
+                    .findFirst()
+                    .orElse(null);
             if (row == null) {
-                send(exchange, 404, Map.of("error", Map.of("code", "0x80040217", "message", entitySet + " With Id = " + id + " Does Not Exist")));
+                send(
+                        exchange,
+                        404,
+                        Map.of(
+                                "error",
+                                Map.of(
+                                        "code",
+                                        "0x80040217",
+                                        "message",
+                                        entitySet + " With Id = " + id + " Does Not Exist")));
                 return;
             }
             Map<String, Object> body = new LinkedHashMap<>();
@@ -282,7 +328,16 @@ public final class FakeMetadataStore implements AfterAllCallback {
         for (Map<String, Object> row : rows) {
             Boolean matches = matches(row, query.get("$filter"));
             if (matches == null) {
-                send(exchange, 400, Map.of("error", Map.of("code", "0x80060888", "message", "The $filter is not supported: " + query.get("$filter"))));
+                send(
+                        exchange,
+                        400,
+                        Map.of(
+                                "error",
+                                Map.of(
+                                        "code",
+                                        "0x80060888",
+                                        "message",
+                                        "The $filter is not supported: " + query.get("$filter"))));
                 return;
             }
             if (matches) {
@@ -294,12 +349,15 @@ public final class FakeMetadataStore implements AfterAllCallback {
         }
         String prefer = String.valueOf(exchange.getRequestHeaders().getFirst("Prefer"));
         int pageSize = SERVER_PAGE_SIZE;
-        java.util.regex.Matcher max = java.util.regex.Pattern.compile("odata\\.maxpagesize=(\\d+)").matcher(prefer);
+        java.util.regex.Matcher max =
+                java.util.regex.Pattern.compile("odata\\.maxpagesize=(\\d+)").matcher(prefer);
         if (max.find()) {
             pageSize = Math.min(pageSize, Integer.parseInt(max.group(1)));
         }
         int skip = query.get("$skiptoken") == null ? 0 : Integer.parseInt(query.get("$skiptoken"));
-        boolean tracking = changeTracking && (prefer.contains("odata.track-changes") || query.containsKey("$skiptoken") && query.containsKey("track"));
+        boolean tracking = changeTracking
+                && (prefer.contains("odata.track-changes")
+                        || query.containsKey("$skiptoken") && query.containsKey("track"));
         long token = query.get("track") != null ? Long.parseLong(query.get("track")) : version.get();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("@odata.context", url() + "/api/data/v9.2/$metadata#" + entitySet);
@@ -308,10 +366,11 @@ public final class FakeMetadataStore implements AfterAllCallback {
         if (skip + pageSize < value.size()) {
             // Opaque to clients: they follow the link as it is.
             String filter = query.get("$filter") == null ? "" : "$filter=" + encode(query.get("$filter")) + "&";
-            body.put("@odata.nextLink", url() + "/api/data/v9.2/" + entitySet + "?" + select + filter
-                    + (tracking ? "track=" + token + "&" : "") + "$skiptoken=" + (skip + pageSize));
-        }
-        else if (tracking) {
+            body.put(
+                    "@odata.nextLink",
+                    url() + "/api/data/v9.2/" + entitySet + "?" + select + filter
+                            + (tracking ? "track=" + token + "&" : "") + "$skiptoken=" + (skip + pageSize));
+        } else if (tracking) {
             body.put("@odata.deltaLink", deltaLink(entitySet, select, token));
         }
         if (tracking) {
@@ -322,13 +381,21 @@ public final class FakeMetadataStore implements AfterAllCallback {
 
     private String deltaLink(String entitySet, String select, long token) {
         // Dataverse's tokens look like "919042!08/22/2017 08:10:44": opaque, percent-encoded in the link.
-        return url() + "/api/data/v9.2/" + entitySet + "?" + select + "$deltatoken=" + encode(token + "!01/02/2024 00:00:00");
+        return url() + "/api/data/v9.2/" + entitySet + "?" + select + "$deltatoken="
+                + encode(token + "!01/02/2024 00:00:00");
     }
 
-    private void delta(HttpExchange exchange, String entitySet, List<Map<String, Object>> rows, Map<String, String> query) throws IOException {
+    private void delta(
+            HttpExchange exchange, String entitySet, List<Map<String, Object>> rows, Map<String, String> query)
+            throws IOException {
         long since = Long.parseLong(query.get("$deltatoken").split("!")[0]);
         if (since < deltaTokensValidFrom) {
-            send(exchange, 400, Map.of("error", Map.of("code", "0x80044352", "message", "The delta token is invalid or has expired.")));
+            send(
+                    exchange,
+                    400,
+                    Map.of(
+                            "error",
+                            Map.of("code", "0x80044352", "message", "The delta token is invalid or has expired.")));
             return;
         }
         long now = version.get();
@@ -340,8 +407,13 @@ public final class FakeMetadataStore implements AfterAllCallback {
         }
         for (Map.Entry<String, Long> deleted : deletions.getOrDefault(entitySet, List.of())) {
             if (deleted.getValue() > since) {
-                value.add(Map.of("@odata.context", url() + "/api/data/v9.2/$metadata#" + entitySet + "/$deletedEntity",
-                        "id", deleted.getKey(), "reason", "deleted"));
+                value.add(Map.of(
+                        "@odata.context",
+                        url() + "/api/data/v9.2/$metadata#" + entitySet + "/$deletedEntity",
+                        "id",
+                        deleted.getKey(),
+                        "reason",
+                        "deleted"));
             }
         }
         String select = query.get("$select") == null ? "" : "$select=" + encode(query.get("$select")) + "&";
@@ -373,20 +445,35 @@ public final class FakeMetadataStore implements AfterAllCallback {
     }
 
     /** PATCH (update; {@code If-Match: *} requires the row) and DELETE of {@code <set>(<id>)}, as Dataverse answers them. */
-    private void change(HttpExchange exchange, String entitySet, String resource, List<Map<String, Object>> rows) throws IOException {
-        String id = resource.contains("(") ? resource.substring(resource.indexOf('(') + 1, resource.length() - 1) : null;
-        Map<String, Object> row = id == null ? null
-                : rows.stream().filter(r -> id.equals(String.valueOf(r.get(idColumn(entitySet))))).findFirst().orElse(null);
+    private void change(HttpExchange exchange, String entitySet, String resource, List<Map<String, Object>> rows)
+            throws IOException {
+        String id =
+                resource.contains("(") ? resource.substring(resource.indexOf('(') + 1, resource.length() - 1) : null;
+        Map<String, Object> row = id == null
+                ? null
+                : rows.stream()
+                        .filter(r -> id.equals(String.valueOf(r.get(idColumn(entitySet)))))
+                        .findFirst()
+                        .orElse(null);
         if (row == null) {
-            send(exchange, 404, Map.of("error", Map.of("code", "0x80040217", "message", entitySet + " With Id = " + id + " Does Not Exist")));
+            send(
+                    exchange,
+                    404,
+                    Map.of(
+                            "error",
+                            Map.of(
+                                    "code",
+                                    "0x80040217",
+                                    "message",
+                                    entitySet + " With Id = " + id + " Does Not Exist")));
             return;
         }
         if ("DELETE".equals(exchange.getRequestMethod())) {
             delete(entitySet, idColumn(entitySet), row.get(idColumn(entitySet)));
-        }
-        else {
+        } else {
             @SuppressWarnings("unchecked")
-            Map<String, Object> fields = json.readValue(exchange.getRequestBody().readAllBytes(), Map.class);
+            Map<String, Object> fields =
+                    json.readValue(exchange.getRequestBody().readAllBytes(), Map.class);
             row.putAll(fields);
             row.put("versionnumber", version.incrementAndGet());
         }
@@ -497,42 +584,100 @@ public final class FakeMetadataStore implements AfterAllCallback {
 
     private void seed() {
         table("adx_websites", row("adx_websiteid", WEBSITE, "adx_name", "Contoso Pages"));
-        table("adx_publishingstates",
+        table(
+                "adx_publishingstates",
                 row("adx_publishingstateid", PUBLISHED, "adx_name", "Published", "adx_isvisible", true),
                 row("adx_publishingstateid", DRAFT, "adx_name", "Draft", "adx_isvisible", false));
-        table("adx_webtemplates",
-                row("adx_webtemplateid", "50000000-0000-0000-0000-000000000001", "adx_name", "Layout", "adx_mimetype", null,
-                        "adx_source", "<!DOCTYPE html><html><head><title>{{ page.title }} | {{ website.name }}</title>"
+        table(
+                "adx_webtemplates",
+                row(
+                        "adx_webtemplateid",
+                        "50000000-0000-0000-0000-000000000001",
+                        "adx_name",
+                        "Layout",
+                        "adx_mimetype",
+                        null,
+                        "adx_source",
+                        "<!DOCTYPE html><html><head><title>{{ page.title }} | {{ website.name }}</title>"
                                 + "<link rel=\"stylesheet\" href=\"/css/site.css\"></head><body>{% include 'Header' %}"
                                 + "<main><h1>{{ page.title }}</h1>{{ page.copy }}</main>"
                                 + "<p class=\"unknown\">[{{ no_such_object.title }}][{{ user.fullname }}]</p>"
                                 + "<p class=\"marker\">{{ sitemarkers['Page Not Found'].url }}</p>"
                                 + "<ul class=\"children\">{% for child in page.children %}<li>{{ child.title }}={{ child.url }}</li>{% endfor %}</ul>"
                                 + "{{ snippets['Footer Text'] }}<p class=\"year\">{{ now | date: 'yyyy' }}</p></body></html>"),
-                row("adx_webtemplateid", "50000000-0000-0000-0000-000000000002", "adx_name", "Header", "adx_mimetype", null,
-                        "adx_source", "<nav>{% for link in weblinks['Primary Navigation'].weblinks %}"
+                row(
+                        "adx_webtemplateid",
+                        "50000000-0000-0000-0000-000000000002",
+                        "adx_name",
+                        "Header",
+                        "adx_mimetype",
+                        null,
+                        "adx_source",
+                        "<nav>{% for link in weblinks['Primary Navigation'].weblinks %}"
                                 + "<a href=\"{{ link.url }}\">{{ link.name }}</a>{% endfor %}</nav>"
                                 + "<ol class=\"breadcrumbs\">{% for crumb in page.breadcrumbs %}<li>{{ crumb.title }}</li>{% endfor %}</ol>"),
-                row("adx_webtemplateid", "50000000-0000-0000-0000-000000000003", "adx_name", "Broken Template", "adx_mimetype", null,
-                        "adx_source", "<p>{% if page.title %}never closed</p>{% for %}"),
-                row("adx_webtemplateid", "50000000-0000-0000-0000-000000000004", "adx_name", "Two Column Layout", "adx_mimetype", null,
-                        "adx_source", "<html><head><title>{% block title %}{{ page.title }}{% endblock %}</title></head><body>\n"
+                row(
+                        "adx_webtemplateid",
+                        "50000000-0000-0000-0000-000000000003",
+                        "adx_name",
+                        "Broken Template",
+                        "adx_mimetype",
+                        null,
+                        "adx_source",
+                        "<p>{% if page.title %}never closed</p>{% for %}"),
+                row(
+                        "adx_webtemplateid",
+                        "50000000-0000-0000-0000-000000000004",
+                        "adx_name",
+                        "Two Column Layout",
+                        "adx_mimetype",
+                        null,
+                        "adx_source",
+                        "<html><head><title>{% block title %}{{ page.title }}{% endblock %}</title></head><body>\n"
                                 + "<aside>{% block sidebar %}default sidebar{% endblock %}</aside>\n"
                                 + "<main>{% block main %}default main{% endblock %}</main></body></html>"),
-                row("adx_webtemplateid", "50000000-0000-0000-0000-000000000005", "adx_name", "Article", "adx_mimetype", null,
-                        "adx_source", "{% extends 'Two Column Layout' %}\n"
+                row(
+                        "adx_webtemplateid",
+                        "50000000-0000-0000-0000-000000000005",
+                        "adx_name",
+                        "Article",
+                        "adx_mimetype",
+                        null,
+                        "adx_source",
+                        "{% extends 'Two Column Layout' %}\n"
                                 + "{% block main %}<article>{% editable page 'adx_copy' type: 'html' %}</article>"
                                 + "{% include 'Card' heading:page.title, count:3, label:'Read more' %}[{{ heading }}]"
                                 + "{% substitution %}<p class=\"sub\">{{ page.name }}</p>{% endsubstitution %}"
                                 + "<p class=\"q\">{{ request.params['q'] }}</p>"
                                 + "<p class=\"snippet\">{% editable snippets 'Footer Text' %}</p>{% endblock %}\n"
                                 + "{% block title %}Article: {{ page.title }}{% endblock %}"),
-                row("adx_webtemplateid", "50000000-0000-0000-0000-000000000006", "adx_name", "Card", "adx_mimetype", null,
-                        "adx_source", "<div class=\"card\">{{ heading }}|{{ count | plus: 1 }}|{{ label }}|{{ page.name }}</div>"),
-                row("adx_webtemplateid", "50000000-0000-0000-0000-000000000007", "adx_name", "Broken Layout Child", "adx_mimetype", null,
-                        "adx_source", "{% extends 'Broken Layout' %}{% block main %}fine{% endblock %}"),
-                row("adx_webtemplateid", "50000000-0000-0000-0000-000000000009", "adx_name", "Profile", "adx_mimetype", null,
-                        "adx_source", "<html><body>"
+                row(
+                        "adx_webtemplateid",
+                        "50000000-0000-0000-0000-000000000006",
+                        "adx_name",
+                        "Card",
+                        "adx_mimetype",
+                        null,
+                        "adx_source",
+                        "<div class=\"card\">{{ heading }}|{{ count | plus: 1 }}|{{ label }}|{{ page.name }}</div>"),
+                row(
+                        "adx_webtemplateid",
+                        "50000000-0000-0000-0000-000000000007",
+                        "adx_name",
+                        "Broken Layout Child",
+                        "adx_mimetype",
+                        null,
+                        "adx_source",
+                        "{% extends 'Broken Layout' %}{% block main %}fine{% endblock %}"),
+                row(
+                        "adx_webtemplateid",
+                        "50000000-0000-0000-0000-000000000009",
+                        "adx_name",
+                        "Profile",
+                        "adx_mimetype",
+                        null,
+                        "adx_source",
+                        "<html><body>"
                                 + "{% if user %}<p class=\"who\">Signed in as {{ user.fullname }} ({{ user.emailaddress1 }}) "
                                 + "first={{ user.firstname }} id={{ user.id }} roles={{ user.roles | join: ',' }}</p>"
                                 + "{% else %}<p class=\"who\">Anonymous</p>{% endif %}"
@@ -546,55 +691,213 @@ public final class FakeMetadataStore implements AfterAllCallback {
                                 + "{% fetchxml me %}<fetch><entity name=\"contact\"><attribute name=\"fullname\"/></entity></fetch>{% endfetchxml %}"
                                 + "<p class=\"contacts\">{% for c in me.results.entities %}[{{ c.fullname }}]{% endfor %}</p>"
                                 + "</body></html>"),
-                row("adx_webtemplateid", "50000000-0000-0000-0000-000000000008", "adx_name", "Broken Layout", "adx_mimetype", null,
-                        "adx_source", "<html>\n<body>\n{% block main %}{% endblock %}\n{% for %}\n</body></html>"),
-                row("adx_webtemplateid", "50000000-0000-0000-0000-00000000000b", "adx_name", "Web API Script", "adx_mimetype", null,
-                        "adx_source", WEB_API_SCRIPT_PAGE),
-                row("adx_webtemplateid", "50000000-0000-0000-0000-00000000000a", "adx_name", "Visitor Echo", "adx_mimetype", null,
-                        "adx_source", "<p class=\"params\">{{ request.params['q'] }}</p><p class=\"query\">{{ request.query }}</p>"
+                row(
+                        "adx_webtemplateid",
+                        "50000000-0000-0000-0000-000000000008",
+                        "adx_name",
+                        "Broken Layout",
+                        "adx_mimetype",
+                        null,
+                        "adx_source",
+                        "<html>\n<body>\n{% block main %}{% endblock %}\n{% for %}\n</body></html>"),
+                row(
+                        "adx_webtemplateid",
+                        "50000000-0000-0000-0000-00000000000b",
+                        "adx_name",
+                        "Web API Script",
+                        "adx_mimetype",
+                        null,
+                        "adx_source",
+                        WEB_API_SCRIPT_PAGE),
+                row(
+                        "adx_webtemplateid",
+                        "50000000-0000-0000-0000-00000000000a",
+                        "adx_name",
+                        "Visitor Echo",
+                        "adx_mimetype",
+                        null,
+                        "adx_source",
+                        "<p class=\"params\">{{ request.params['q'] }}</p><p class=\"query\">{{ request.query }}</p>"
                                 + "<p class=\"url\">{{ request.url }}</p><p class=\"path\">{{ request.path_and_query }}</p>"
                                 + "<a class=\"named\" title='{{ request.params.name }}'>{{ request.params.name }}</a>"));
-        table("adx_pagetemplates",
-                row("adx_pagetemplateid", "60000000-0000-0000-0000-000000000001", "adx_name", "Default",
-                        "_adx_webtemplateid_value", "50000000-0000-0000-0000-000000000001", "adx_type", 756150001,
-                        "adx_usewebsiteheaderandfooter", false),
-                row("adx_pagetemplateid", "60000000-0000-0000-0000-000000000002", "adx_name", "Broken",
-                        "_adx_webtemplateid_value", "50000000-0000-0000-0000-000000000003", "adx_type", 756150001,
-                        "adx_usewebsiteheaderandfooter", false),
-                row("adx_pagetemplateid", "60000000-0000-0000-0000-000000000003", "adx_name", "Article",
-                        "_adx_webtemplateid_value", "50000000-0000-0000-0000-000000000005", "adx_type", 756150001,
-                        "adx_usewebsiteheaderandfooter", false),
-                row("adx_pagetemplateid", "60000000-0000-0000-0000-000000000004", "adx_name", "Broken Layout Child",
-                        "_adx_webtemplateid_value", "50000000-0000-0000-0000-000000000007", "adx_type", 756150001,
-                        "adx_usewebsiteheaderandfooter", false),
-                row("adx_pagetemplateid", "60000000-0000-0000-0000-000000000005", "adx_name", "Profile",
-                        "_adx_webtemplateid_value", "50000000-0000-0000-0000-000000000009", "adx_type", 756150001,
-                        "adx_usewebsiteheaderandfooter", false),
-                row("adx_pagetemplateid", "60000000-0000-0000-0000-000000000006", "adx_name", "Visitor Echo",
-                        "_adx_webtemplateid_value", "50000000-0000-0000-0000-00000000000a", "adx_type", 756150001,
-                        "adx_usewebsiteheaderandfooter", false),
-                row("adx_pagetemplateid", "60000000-0000-0000-0000-000000000007", "adx_name", "Web API Script",
-                        "_adx_webtemplateid_value", "50000000-0000-0000-0000-00000000000b", "adx_type", 756150001,
-                        "adx_usewebsiteheaderandfooter", false));
+        table(
+                "adx_pagetemplates",
+                row(
+                        "adx_pagetemplateid",
+                        "60000000-0000-0000-0000-000000000001",
+                        "adx_name",
+                        "Default",
+                        "_adx_webtemplateid_value",
+                        "50000000-0000-0000-0000-000000000001",
+                        "adx_type",
+                        756150001,
+                        "adx_usewebsiteheaderandfooter",
+                        false),
+                row(
+                        "adx_pagetemplateid",
+                        "60000000-0000-0000-0000-000000000002",
+                        "adx_name",
+                        "Broken",
+                        "_adx_webtemplateid_value",
+                        "50000000-0000-0000-0000-000000000003",
+                        "adx_type",
+                        756150001,
+                        "adx_usewebsiteheaderandfooter",
+                        false),
+                row(
+                        "adx_pagetemplateid",
+                        "60000000-0000-0000-0000-000000000003",
+                        "adx_name",
+                        "Article",
+                        "_adx_webtemplateid_value",
+                        "50000000-0000-0000-0000-000000000005",
+                        "adx_type",
+                        756150001,
+                        "adx_usewebsiteheaderandfooter",
+                        false),
+                row(
+                        "adx_pagetemplateid",
+                        "60000000-0000-0000-0000-000000000004",
+                        "adx_name",
+                        "Broken Layout Child",
+                        "_adx_webtemplateid_value",
+                        "50000000-0000-0000-0000-000000000007",
+                        "adx_type",
+                        756150001,
+                        "adx_usewebsiteheaderandfooter",
+                        false),
+                row(
+                        "adx_pagetemplateid",
+                        "60000000-0000-0000-0000-000000000005",
+                        "adx_name",
+                        "Profile",
+                        "_adx_webtemplateid_value",
+                        "50000000-0000-0000-0000-000000000009",
+                        "adx_type",
+                        756150001,
+                        "adx_usewebsiteheaderandfooter",
+                        false),
+                row(
+                        "adx_pagetemplateid",
+                        "60000000-0000-0000-0000-000000000006",
+                        "adx_name",
+                        "Visitor Echo",
+                        "_adx_webtemplateid_value",
+                        "50000000-0000-0000-0000-00000000000a",
+                        "adx_type",
+                        756150001,
+                        "adx_usewebsiteheaderandfooter",
+                        false),
+                row(
+                        "adx_pagetemplateid",
+                        "60000000-0000-0000-0000-000000000007",
+                        "adx_name",
+                        "Web API Script",
+                        "_adx_webtemplateid_value",
+                        "50000000-0000-0000-0000-00000000000b",
+                        "adx_type",
+                        756150001,
+                        "adx_usewebsiteheaderandfooter",
+                        false));
         String layout = "60000000-0000-0000-0000-000000000001";
-        table("adx_webpages",
+        table(
+                "adx_webpages",
                 page(HOME, "Home", "Welcome to Contoso", "/", null, layout, PUBLISHED, "<p>Home copy</p>", false, 1),
                 page(ABOUT, "About", "About us", "about", HOME, layout, PUBLISHED, "<p>About copy</p>", false, 2),
                 page(TEAM, "Team", "Our team", "team", ABOUT, layout, PUBLISHED, "<p>Team copy</p>", false, 1),
-                page(SECRET, "Secret", "Unreleased product", "secret", HOME, layout, DRAFT, "<p>Draft copy</p>", false, 3),
-                page(NOT_FOUND, "Page Not Found", "Sorry, this page does not exist", "page-not-found", HOME, layout, PUBLISHED,
-                        "<p>Try the home page.</p>", true, 9),
-                page(BROKEN, "Broken", "Broken page", "broken", HOME, "60000000-0000-0000-0000-000000000002", PUBLISHED,
-                        "", true, 10),
-                page(ARTICLE, "Article", "An article", "article", HOME, "60000000-0000-0000-0000-000000000003", PUBLISHED,
-                        "<p>Article copy</p>", true, 11),
-                page(BROKEN_LAYOUT, "Broken layout", "Broken layout", "broken-layout", HOME, "60000000-0000-0000-0000-000000000004",
-                        PUBLISHED, "", true, 12),
-                page(PROFILE, "Profile", "Your profile", "profile", HOME, "60000000-0000-0000-0000-000000000005", PUBLISHED, "", true, 13),
-                page(ECHO, "Echo", "Echo", "echo", HOME, "60000000-0000-0000-0000-000000000006", PUBLISHED, "", true, 14),
-                page(WEB_API_PAGE, "Web API", "Web API", "webapi", HOME, "60000000-0000-0000-0000-000000000007", PUBLISHED, "", true, 15));
-        table("adx_contentsnippets", row("adx_name", "Footer Text", "adx_value", "<footer>&copy; Contoso Ltd</footer>"));
-        table("adx_sitesettings",
+                page(
+                        SECRET,
+                        "Secret",
+                        "Unreleased product",
+                        "secret",
+                        HOME,
+                        layout,
+                        DRAFT,
+                        "<p>Draft copy</p>",
+                        false,
+                        3),
+                page(
+                        NOT_FOUND,
+                        "Page Not Found",
+                        "Sorry, this page does not exist",
+                        "page-not-found",
+                        HOME,
+                        layout,
+                        PUBLISHED,
+                        "<p>Try the home page.</p>",
+                        true,
+                        9),
+                page(
+                        BROKEN,
+                        "Broken",
+                        "Broken page",
+                        "broken",
+                        HOME,
+                        "60000000-0000-0000-0000-000000000002",
+                        PUBLISHED,
+                        "",
+                        true,
+                        10),
+                page(
+                        ARTICLE,
+                        "Article",
+                        "An article",
+                        "article",
+                        HOME,
+                        "60000000-0000-0000-0000-000000000003",
+                        PUBLISHED,
+                        "<p>Article copy</p>",
+                        true,
+                        11),
+                page(
+                        BROKEN_LAYOUT,
+                        "Broken layout",
+                        "Broken layout",
+                        "broken-layout",
+                        HOME,
+                        "60000000-0000-0000-0000-000000000004",
+                        PUBLISHED,
+                        "",
+                        true,
+                        12),
+                page(
+                        PROFILE,
+                        "Profile",
+                        "Your profile",
+                        "profile",
+                        HOME,
+                        "60000000-0000-0000-0000-000000000005",
+                        PUBLISHED,
+                        "",
+                        true,
+                        13),
+                page(
+                        ECHO,
+                        "Echo",
+                        "Echo",
+                        "echo",
+                        HOME,
+                        "60000000-0000-0000-0000-000000000006",
+                        PUBLISHED,
+                        "",
+                        true,
+                        14),
+                page(
+                        WEB_API_PAGE,
+                        "Web API",
+                        "Web API",
+                        "webapi",
+                        HOME,
+                        "60000000-0000-0000-0000-000000000007",
+                        PUBLISHED,
+                        "",
+                        true,
+                        15));
+        table(
+                "adx_contentsnippets",
+                row("adx_name", "Footer Text", "adx_value", "<footer>&copy; Contoso Ltd</footer>"));
+        table(
+                "adx_sitesettings",
                 row("adx_name", "Search/Enabled", "adx_value", "false"),
                 row("adx_name", "HTTP/X-Frame-Options", "adx_value", "SAMEORIGIN"),
                 // A cookie setting, not a header (real sites carry it): the pages must still be served.
@@ -605,23 +908,51 @@ public final class FakeMetadataStore implements AfterAllCallback {
                 row("adx_name", "Webapi/account/enabled", "adx_value", "true"),
                 row("adx_name", "Webapi/account/fields", "adx_value", "name,telephone1"),
                 row("adx_name", "Webapi/contact/enabled", "adx_value", "True"),
-                row("adx_name", "Webapi/contact/fields", "adx_value", "fullname,firstname,lastname,emailaddress1,adx_identity_username"),
+                row(
+                        "adx_name",
+                        "Webapi/contact/fields",
+                        "adx_value",
+                        "fullname,firstname,lastname,emailaddress1,adx_identity_username"),
                 row("adx_name", "Webapi/lead/enabled", "adx_value", "true"),
                 row("adx_name", "Webapi/lead/fields", "adx_value", "subject"),
                 row("adx_name", "Webapi/error/innererror", "adx_value", "true"));
-        table("adx_webroles",
-                row("adx_webroleid", ANONYMOUS_ROLE, "adx_name", "Anonymous Users", "adx_anonymoususersrole", true,
-                        "adx_authenticatedusersrole", false),
-                row("adx_webroleid", AUTHENTICATED_ROLE, "adx_name", "Authenticated Users", "adx_anonymoususersrole", false,
-                        "adx_authenticatedusersrole", true),
-                row("adx_webroleid", MANAGERS_ROLE, "adx_name", "Managers", "adx_anonymoususersrole", false,
-                        "adx_authenticatedusersrole", false));
-        table("adx_entitypermissions",
+        table(
+                "adx_webroles",
+                row(
+                        "adx_webroleid",
+                        ANONYMOUS_ROLE,
+                        "adx_name",
+                        "Anonymous Users",
+                        "adx_anonymoususersrole",
+                        true,
+                        "adx_authenticatedusersrole",
+                        false),
+                row(
+                        "adx_webroleid",
+                        AUTHENTICATED_ROLE,
+                        "adx_name",
+                        "Authenticated Users",
+                        "adx_anonymoususersrole",
+                        false,
+                        "adx_authenticatedusersrole",
+                        true),
+                row(
+                        "adx_webroleid",
+                        MANAGERS_ROLE,
+                        "adx_name",
+                        "Managers",
+                        "adx_anonymoususersrole",
+                        false,
+                        "adx_authenticatedusersrole",
+                        false));
+        table(
+                "adx_entitypermissions",
                 permission("account", ANONYMOUS_ROLE, true, false, false),
                 permission("contact", ANONYMOUS_ROLE, true, true, false),
                 // An authenticated-only permission must not open the table to anonymous visitors.
                 permission("lead", AUTHENTICATED_ROLE, true, true, false),
-                // Signed-in visitors read their own contact only (Self scope) and accounts; Managers may create accounts.
+                // Signed-in visitors read their own contact only (Self scope) and accounts; Managers may create
+                // accounts.
                 scoped(permission("contact", AUTHENTICATED_ROLE, true, false, true), 756150004),
                 permission("account", AUTHENTICATED_ROLE, true, false, false),
                 permission("account", MANAGERS_ROLE, false, true, false),
@@ -629,49 +960,187 @@ public final class FakeMetadataStore implements AfterAllCallback {
                 // Readable, but the site settings do not expose task to the Web API.
                 permission("task", ANONYMOUS_ROLE, true, false, false));
         table("tasks", row("taskid", "93000000-0000-0000-0000-000000000001", "subject", "Call back"));
-        table("accounts",
+        table(
+                "accounts",
                 row("accountid", ACCOUNT_1, "name", "Contoso", "telephone1", "555-0100"),
                 row("accountid", "90000000-0000-0000-0000-000000000002", "name", "Fabrikam", "telephone1", "555-0101"));
-        table("contacts",
-                contact(ADA, "Ada", "Lovelace", "ada@contoso.example", "ada",
-                        "AQAAAAEAAYagAAAAEK9D3u3fQNJhtRQzgld4ejKWma1hgf0V517AFMC3+or5V5UkHmKzeXJPzTFUc1Z8bQ==", true),
-                contact(GRACE, "Grace", "Brewster", "grace@contoso.example", "grace",
-                        "AAABAgMEBQYHCAkKCwwNDg9OUNztBGzgU6iekChG3Pw1qm11imGwRyeLswrzgBaOpQ==", true),
-                contact(LOCKED, "Locked", "Out", "locked@contoso.example", "locked",
-                        "AQAAAAEAAYagAAAAEK9D3u3fQNJhtRQzgld4ejKWma1hgf0V517AFMC3+or5V5UkHmKzeXJPzTFUc1Z8bQ==", false));
-        table("adx_webrole_contactset", row("adx_name", "Ada - Managers", "_contactid_value", ADA, "_adx_webroleid_value", MANAGERS_ROLE));
+        table(
+                "contacts",
+                contact(
+                        ADA,
+                        "Ada",
+                        "Lovelace",
+                        "ada@contoso.example",
+                        "ada",
+                        "AQAAAAEAAYagAAAAEK9D3u3fQNJhtRQzgld4ejKWma1hgf0V517AFMC3+or5V5UkHmKzeXJPzTFUc1Z8bQ==",
+                        true),
+                contact(
+                        GRACE,
+                        "Grace",
+                        "Brewster",
+                        "grace@contoso.example",
+                        "grace",
+                        "AAABAgMEBQYHCAkKCwwNDg9OUNztBGzgU6iekChG3Pw1qm11imGwRyeLswrzgBaOpQ==",
+                        true),
+                contact(
+                        LOCKED,
+                        "Locked",
+                        "Out",
+                        "locked@contoso.example",
+                        "locked",
+                        "AQAAAAEAAYagAAAAEK9D3u3fQNJhtRQzgld4ejKWma1hgf0V517AFMC3+or5V5UkHmKzeXJPzTFUc1Z8bQ==",
+                        false));
+        table(
+                "adx_webrole_contactset",
+                row("adx_name", "Ada - Managers", "_contactid_value", ADA, "_adx_webroleid_value", MANAGERS_ROLE));
         table("leads", row("leadid", "92000000-0000-0000-0000-000000000001", "subject", "Big deal"));
         table("adx_sitemarkers", row("adx_name", "Page Not Found", "_adx_pageid_value", NOT_FOUND));
         String nav = "70000000-0000-0000-0000-000000000001";
         table("adx_weblinksets", row("adx_weblinksetid", nav, "adx_name", "Primary Navigation"));
-        table("adx_weblinks",
-                row("adx_name", "About", "_adx_weblinksetid_value", nav, "_adx_pageid_value", ABOUT, "adx_externalurl", null, "adx_displayorder", 2),
-                row("adx_name", "Home", "_adx_weblinksetid_value", nav, "_adx_pageid_value", HOME, "adx_externalurl", null, "adx_displayorder", 1),
-                row("adx_name", "Docs", "_adx_weblinksetid_value", nav, "_adx_pageid_value", null, "adx_externalurl", "https://learn.microsoft.com/power-pages/", "adx_displayorder", 3),
-                row("adx_name", "Secret", "_adx_weblinksetid_value", nav, "_adx_pageid_value", SECRET, "adx_externalurl", null, "adx_displayorder", 4));
-        table("adx_webfiles", row("adx_webfileid", CSS_FILE, "adx_name", "site.css", "adx_partialurl", "css/site.css",
-                "_adx_parentpageid_value", HOME, "adx_hiddenfromsitemap", true));
-        table("annotations",
-                row("annotationid", "70000000-0000-0000-0000-000000000001", "_objectid_value", CSS_FILE, "mimetype", "text/css",
-                        "filename", "site.css", "createdon", "2024-01-01T08:00:00Z",
-                        "documentbody", base64("body { color: black; }")),
-                row("annotationid", "70000000-0000-0000-0000-000000000002", "_objectid_value", CSS_FILE, "mimetype", "text/css",
-                        "filename", "site.css", "createdon", "2024-03-01T08:00:00Z",
-                        "documentbody", base64(CSS)));
+        table(
+                "adx_weblinks",
+                row(
+                        "adx_name",
+                        "About",
+                        "_adx_weblinksetid_value",
+                        nav,
+                        "_adx_pageid_value",
+                        ABOUT,
+                        "adx_externalurl",
+                        null,
+                        "adx_displayorder",
+                        2),
+                row(
+                        "adx_name",
+                        "Home",
+                        "_adx_weblinksetid_value",
+                        nav,
+                        "_adx_pageid_value",
+                        HOME,
+                        "adx_externalurl",
+                        null,
+                        "adx_displayorder",
+                        1),
+                row(
+                        "adx_name",
+                        "Docs",
+                        "_adx_weblinksetid_value",
+                        nav,
+                        "_adx_pageid_value",
+                        null,
+                        "adx_externalurl",
+                        "https://learn.microsoft.com/power-pages/",
+                        "adx_displayorder",
+                        3),
+                row(
+                        "adx_name",
+                        "Secret",
+                        "_adx_weblinksetid_value",
+                        nav,
+                        "_adx_pageid_value",
+                        SECRET,
+                        "adx_externalurl",
+                        null,
+                        "adx_displayorder",
+                        4));
+        table(
+                "adx_webfiles",
+                row(
+                        "adx_webfileid",
+                        CSS_FILE,
+                        "adx_name",
+                        "site.css",
+                        "adx_partialurl",
+                        "css/site.css",
+                        "_adx_parentpageid_value",
+                        HOME,
+                        "adx_hiddenfromsitemap",
+                        true));
+        table(
+                "annotations",
+                row(
+                        "annotationid",
+                        "70000000-0000-0000-0000-000000000001",
+                        "_objectid_value",
+                        CSS_FILE,
+                        "mimetype",
+                        "text/css",
+                        "filename",
+                        "site.css",
+                        "createdon",
+                        "2024-01-01T08:00:00Z",
+                        "documentbody",
+                        base64("body { color: black; }")),
+                row(
+                        "annotationid",
+                        "70000000-0000-0000-0000-000000000002",
+                        "_objectid_value",
+                        CSS_FILE,
+                        "mimetype",
+                        "text/css",
+                        "filename",
+                        "site.css",
+                        "createdon",
+                        "2024-03-01T08:00:00Z",
+                        "documentbody",
+                        base64(CSS)));
     }
 
-    private static Map<String, Object> page(String id, String name, String title, String partialUrl, String parentId,
-            String pageTemplateId, String stateId, String copy, boolean hidden, int order) {
-        return row("adx_webpageid", id, "adx_name", name, "adx_title", title, "adx_partialurl", partialUrl,
-                "_adx_parentpageid_value", parentId, "_adx_pagetemplateid_value", pageTemplateId,
-                "_adx_websiteid_value", WEBSITE, "_adx_publishingstateid_value", stateId, "adx_copy", copy,
-                "adx_hiddenfromsitemap", hidden, "adx_displayorder", order);
+    private static Map<String, Object> page(
+            String id,
+            String name,
+            String title,
+            String partialUrl,
+            String parentId,
+            String pageTemplateId,
+            String stateId,
+            String copy,
+            boolean hidden,
+            int order) {
+        return row(
+                "adx_webpageid",
+                id,
+                "adx_name",
+                name,
+                "adx_title",
+                title,
+                "adx_partialurl",
+                partialUrl,
+                "_adx_parentpageid_value",
+                parentId,
+                "_adx_pagetemplateid_value",
+                pageTemplateId,
+                "_adx_websiteid_value",
+                WEBSITE,
+                "_adx_publishingstateid_value",
+                stateId,
+                "adx_copy",
+                copy,
+                "adx_hiddenfromsitemap",
+                hidden,
+                "adx_displayorder",
+                order);
     }
 
-    private static Map<String, Object> contact(String id, String first, String last, String email, String username, String hash,
-            boolean logonEnabled) {
-        return row("contactid", id, "firstname", first, "lastname", last, "fullname", first + " " + last, "emailaddress1", email,
-                "adx_identity_username", username, "adx_identity_passwordhash", hash, "adx_identity_logonenabled", logonEnabled);
+    private static Map<String, Object> contact(
+            String id, String first, String last, String email, String username, String hash, boolean logonEnabled) {
+        return row(
+                "contactid",
+                id,
+                "firstname",
+                first,
+                "lastname",
+                last,
+                "fullname",
+                first + " " + last,
+                "emailaddress1",
+                email,
+                "adx_identity_username",
+                username,
+                "adx_identity_passwordhash",
+                hash,
+                "adx_identity_logonenabled",
+                logonEnabled);
     }
 
     private static Map<String, Object> deletable(Map<String, Object> permission) {
@@ -684,16 +1153,35 @@ public final class FakeMetadataStore implements AfterAllCallback {
         return permission;
     }
 
-    private static Map<String, Object> permission(String table, String roleId, boolean read, boolean create, boolean write) {
-        return row("adx_name", table + " permission", "adx_entitylogicalname", table, "adx_scope", 756150000,
-                "adx_read", read, "adx_create", create, "adx_write", write, "adx_delete", false, "_adx_webroleid_value", roleId);
+    private static Map<String, Object> permission(
+            String table, String roleId, boolean read, boolean create, boolean write) {
+        return row(
+                "adx_name",
+                table + " permission",
+                "adx_entitylogicalname",
+                table,
+                "adx_scope",
+                756150000,
+                "adx_read",
+                read,
+                "adx_create",
+                create,
+                "adx_write",
+                write,
+                "adx_delete",
+                false,
+                "_adx_webroleid_value",
+                roleId);
     }
 
     private void table(String entitySet, Map<String, Object>... rows) {
         List<Map<String, Object>> list = new CopyOnWriteArrayList<>();
         for (Map<String, Object> row : rows) {
             // Every row has its primary key, as in Dataverse (change tracking names deleted rows by it).
-            row.putIfAbsent(idColumn(entitySet), UUID.nameUUIDFromBytes((entitySet + list.size()).getBytes(StandardCharsets.UTF_8)).toString());
+            row.putIfAbsent(
+                    idColumn(entitySet),
+                    UUID.nameUUIDFromBytes((entitySet + list.size()).getBytes(StandardCharsets.UTF_8))
+                            .toString());
             list.add(row);
         }
         tables.put(entitySet, list);

@@ -1,7 +1,6 @@
 package dev.powerpages.emulator.appnode;
 
 import org.junit.jupiter.api.BeforeEach;
-
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 

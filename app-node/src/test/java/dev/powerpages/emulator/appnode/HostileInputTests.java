@@ -1,5 +1,7 @@
 package dev.powerpages.emulator.appnode;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,12 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Flow;
-
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Hostile input over HTTP (issue 10): what a visitor controls is rendered as text, and requests beyond the node's
@@ -39,7 +38,8 @@ class HostileInputTests extends FakeStoreTestSupport {
                 .contains("<a class=\"named\" title='&#39;onmouseover=&#39;alert(1)'>")
                 .doesNotContain("<script>", "'onmouseover='");
         assertThat(response.body().replaceAll("<(/?)(p|a)( class=\"[a-z]+\"| class=\"named\" title='[^']*')?>", ""))
-                .as("no markup but the template's own").doesNotContain("<", ">");
+                .as("no markup but the template's own")
+                .doesNotContain("<", ">");
     }
 
     @Test
@@ -56,7 +56,8 @@ class HostileInputTests extends FakeStoreTestSupport {
         assertThat(created.statusCode()).isEqualTo(204);
 
         HttpResponse<String> read = http.get("/_api/contacts?$select=fullname");
-        assertThat(read.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(read.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         assertThat(read.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     }
 
@@ -72,7 +73,8 @@ class HostileInputTests extends FakeStoreTestSupport {
 
     @Test
     void headersOverTheLimitGet431() {
-        HttpResponse<String> response = http.get("/_services/health", "X-Big", "x".repeat(10_000), "X-Big-Too", "y".repeat(10_000));
+        HttpResponse<String> response =
+                http.get("/_services/health", "X-Big", "x".repeat(10_000), "X-Big-Too", "y".repeat(10_000));
 
         assertThat(response.statusCode()).isEqualTo(431);
         assertNodeError(response, "RequestHeaderFieldsTooLarge");
@@ -84,10 +86,15 @@ class HostileInputTests extends FakeStoreTestSupport {
         String answer = raw("GET /_services/health HTTP/1.1\r\nHost: localhost\r\nX-Huge: " + "x".repeat(70_000)
                 + "\r\nConnection: close\r\n\r\n");
 
-        assertThat(answer).startsWith("HTTP/1.1 400").contains("application/json").contains("X-Content-Type-Options: nosniff")
-                .contains("{\"error\":{\"code\":\"RequestRejected\",\"message\":\"The request was rejected by the server (HTTP 400): "
-                        + "its URL or headers are malformed or longer than the server accepts.\"}}")
-                .doesNotContainIgnoringCase("tomcat").doesNotContain("<html");
+        assertThat(answer)
+                .startsWith("HTTP/1.1 400")
+                .contains("application/json")
+                .contains("X-Content-Type-Options: nosniff")
+                .contains(
+                        "{\"error\":{\"code\":\"RequestRejected\",\"message\":\"The request was rejected by the server (HTTP 400): "
+                                + "its URL or headers are malformed or longer than the server accepts.\"}}")
+                .doesNotContainIgnoringCase("tomcat")
+                .doesNotContain("<html");
     }
 
     @Test
@@ -106,26 +113,31 @@ class HostileInputTests extends FakeStoreTestSupport {
     void aChunkedBodyOverTheLimitGets413Too() throws Exception {
         byte[] chunk = "x".repeat(64 * 1024).getBytes(StandardCharsets.UTF_8);
         // A publisher of unknown length: the client sends Transfer-Encoding: chunked, no Content-Length.
-        HttpRequest.BodyPublisher chunked = HttpRequest.BodyPublishers.fromPublisher(subscriber -> subscriber.onSubscribe(new Flow.Subscription() {
-            int sent;
+        HttpRequest.BodyPublisher chunked =
+                HttpRequest.BodyPublishers.fromPublisher(subscriber -> subscriber.onSubscribe(new Flow.Subscription() {
+                    int sent;
 
-            @Override
-            public void request(long n) {
-                for (long i = 0; i < n && sent < 20; i++, sent++) {
-                    subscriber.onNext(java.nio.ByteBuffer.wrap(chunk));
-                }
-                if (sent >= 20) {
-                    subscriber.onComplete();
-                }
-            }
+                    @Override
+                    public void request(long n) {
+                        for (long i = 0; i < n && sent < 20; i++, sent++) {
+                            subscriber.onNext(java.nio.ByteBuffer.wrap(chunk));
+                        }
+                        if (sent >= 20) {
+                            subscriber.onComplete();
+                        }
+                    }
 
-            @Override
-            public void cancel() {
-            }
-        }));
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/_api/contacts"))
-                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json").POST(chunked).build(),
-                HttpResponse.BodyHandlers.ofString());
+                    @Override
+                    public void cancel() {}
+                }));
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/_api/contacts"))
+                                .timeout(Duration.ofSeconds(20))
+                                .header("Content-Type", "application/json")
+                                .POST(chunked)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertDataverseError(response, "0x80060888");
@@ -138,7 +150,8 @@ class HostileInputTests extends FakeStoreTestSupport {
         assertThat(api.statusCode()).isEqualTo(400);
         assertDataverseError(api, "0x80048d19");
 
-        HttpResponse<String> chaos = http.put("/_services/chaos", "{\"latencyMs\":" + deep + "}", "X-Admin-Key", NodeHttp.ADMIN_KEY);
+        HttpResponse<String> chaos =
+                http.put("/_services/chaos", "{\"latencyMs\":" + deep + "}", "X-Admin-Key", NodeHttp.ADMIN_KEY);
         assertThat(chaos.statusCode()).isEqualTo(400);
         assertNodeError(chaos, "BadRequest");
     }
@@ -149,10 +162,13 @@ class HostileInputTests extends FakeStoreTestSupport {
         assertThat(api.statusCode()).isEqualTo(400);
         assertDataverseError(api, "9004010A"); // UnexpectedError, as the portals Web API answers a body it cannot read
 
-        HttpResponse<String> chaos = http.put("/_services/chaos", "{\"latencyMs\": ", "X-Admin-Key", NodeHttp.ADMIN_KEY);
+        HttpResponse<String> chaos =
+                http.put("/_services/chaos", "{\"latencyMs\": ", "X-Admin-Key", NodeHttp.ADMIN_KEY);
         assertThat(chaos.statusCode()).isEqualTo(400);
         assertNodeError(chaos, "BadRequest");
-        assertThat(http.get("/_services/chaos", "X-Admin-Key", NodeHttp.ADMIN_KEY).body()).contains("\"latencyMs\":0");
+        assertThat(http.get("/_services/chaos", "X-Admin-Key", NodeHttp.ADMIN_KEY)
+                        .body())
+                .contains("\"latencyMs\":0");
     }
 
     @Test
@@ -168,11 +184,16 @@ class HostileInputTests extends FakeStoreTestSupport {
 
     private HttpResponse<String> send(String method, String path, String contentType, String body) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .timeout(Duration.ofSeconds(20)).header("Content-Type", contentType).header("X-Admin-Key", NodeHttp.ADMIN_KEY)
-                    .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-        catch (IOException | InterruptedException ex) {
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                    .timeout(Duration.ofSeconds(20))
+                                    .header("Content-Type", contentType)
+                                    .header("X-Admin-Key", NodeHttp.ADMIN_KEY)
+                                    .method(method, HttpRequest.BodyPublishers.ofString(body))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException ex) {
             throw new IllegalStateException(ex);
         }
     }
@@ -190,7 +211,8 @@ class HostileInputTests extends FakeStoreTestSupport {
     }
 
     private void assertDataverseError(HttpResponse<String> response, String code) {
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         JsonNode error = json.readTree(response.body()).path("error");
         assertThat(error.path("code").asString()).isEqualTo(code);
         assertThat(error.path("message").asString()).isNotBlank();

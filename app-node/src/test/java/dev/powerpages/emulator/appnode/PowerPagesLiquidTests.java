@@ -1,10 +1,9 @@
 package dev.powerpages.emulator.appnode;
 
-import java.net.http.HttpResponse;
-
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
 
 /** The Power Pages forms of Liquid that liqp does not speak out of the box. */
 class PowerPagesLiquidTests extends FakeStoreTestSupport {
@@ -22,18 +21,19 @@ class PowerPagesLiquidTests extends FakeStoreTestSupport {
 
     @Test
     void includePassesItsParametersToTheIncludedTemplateOnly() {
-        assertThat(http.get("/article/").body())
-                .contains("<div class=\"card\">An article|4|Read more|Article</div>[]");
+        assertThat(http.get("/article/").body()).contains("<div class=\"card\">An article|4|Read more|Article</div>[]");
     }
 
     @Test
     void editableRendersTheFieldAndSubstitutionItsContent() {
         // Power Pages' structure for every visitor; the inline editor's metadata is for content editors only.
         assertThat(http.get("/article/").body())
-                .contains("<article><div class=\"xrm-editable-html xrm-attribute\"><div class=\"xrm-attribute-value\"><p>Article copy</p></div></div></article>")
+                .contains(
+                        "<article><div class=\"xrm-editable-html xrm-attribute\"><div class=\"xrm-attribute-value\"><p>Article copy</p></div></div></article>")
                 .contains("<p class=\"sub\">Article</p>")
-                .contains("<p class=\"snippet\"><div class=\"xrm-editable-html xrm-attribute\"><div class=\"xrm-attribute-value\">"
-                        + "<footer>&copy; Contoso Ltd</footer></div></div></p>");
+                .contains(
+                        "<p class=\"snippet\"><div class=\"xrm-editable-html xrm-attribute\"><div class=\"xrm-attribute-value\">"
+                                + "<footer>&copy; Contoso Ltd</footer></div></div></p>");
     }
 
     @Test
@@ -55,6 +55,7 @@ class PowerPagesLiquidTests extends FakeStoreTestSupport {
 
     @Test
     void syntaxErrorNamesTheTemplateAndLine() {
-        assertThat(http.get("/broken/").body()).contains("<strong class=\"template\">Broken Template</strong><span class=\"line\">, line 1</span>");
+        assertThat(http.get("/broken/").body())
+                .contains("<strong class=\"template\">Broken Template</strong><span class=\"line\">, line 1</span>");
     }
 }

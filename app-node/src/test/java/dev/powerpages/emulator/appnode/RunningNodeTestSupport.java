@@ -1,13 +1,11 @@
 package dev.powerpages.emulator.appnode;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
-
 import org.junit.jupiter.api.BeforeEach;
-
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * A node on a random port and a plain HTTP client for it. Which store the node reads is the test class's choice:

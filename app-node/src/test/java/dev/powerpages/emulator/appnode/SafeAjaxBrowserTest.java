@@ -1,12 +1,13 @@
 package dev.powerpages.emulator.appnode;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.powerpages.emulator.support.browser.HeadlessChromium;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
-
-import dev.powerpages.emulator.support.browser.HeadlessChromium;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,8 +19,6 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A site page whose script uses the portals Web API as Microsoft's {@code safeAjax} wrapper does, in a real browser
@@ -55,11 +54,13 @@ class SafeAjaxBrowserTest extends FakeStoreTestSupport {
         browser.get("http://localhost:" + port + "/webapi/");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 
-        wait.until(ExpectedConditions.textMatches(By.id("created"), java.util.regex.Pattern.compile("^204 [0-9a-f-]{36}$")));
+        wait.until(ExpectedConditions.textMatches(
+                By.id("created"), java.util.regex.Pattern.compile("^204 [0-9a-f-]{36}$")));
         wait.until(ExpectedConditions.textToBe(By.id("read"), "Browser Visitor"));
         wait.until(ExpectedConditions.textToBe(By.id("refused"), "401 90040107"));
 
-        assertThat(STORE.rows("contacts")).anyMatch(row -> "Browser Visitor".equals(row.get("fullname")))
+        assertThat(STORE.rows("contacts"))
+                .anyMatch(row -> "Browser Visitor".equals(row.get("fullname")))
                 .noneMatch(row -> "No Token".equals(row.get("fullname")));
         List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())

@@ -1,5 +1,7 @@
 package dev.powerpages.emulator.appnode;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,10 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Local sign-in of contacts at /SignIn, the session cookie, the Liquid {@code user} object, and /_api and fetchxml
@@ -23,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SignInTests extends FakeStoreTestSupport {
 
     private static final Pattern TOKEN = Pattern.compile("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"");
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void signsInWithTheRightPasswordAndGetsAnHttpOnlySameSiteLaxSessionCookie() {
@@ -40,13 +40,17 @@ class SignInTests extends FakeStoreTestSupport {
 
     @Test
     void aWrongPasswordOrAContactThatMayNotSignInGetsNoSession() {
-        for (String[] attempt : List.of(new String[] {"ada", "wrong"}, new String[] {"nobody", "Ada-Password-1"},
-                new String[] {"locked", "Ada-Password-1"}, new String[] {"ada' or '1' eq '1", "x"})) {
+        for (String[] attempt : List.of(
+                new String[] {"ada", "wrong"},
+                new String[] {"nobody", "Ada-Password-1"},
+                new String[] {"locked", "Ada-Password-1"},
+                new String[] {"ada' or '1' eq '1", "x"})) {
             HttpResponse<String> response = signIn(attempt[0], attempt[1], "/");
 
             assertThat(response.statusCode()).as(attempt[0]).isEqualTo(200);
             assertThat(response.body()).contains("Invalid sign-in attempt.");
-            assertThat(response.headers().allValues("Set-Cookie")).noneMatch(value -> value.startsWith(".AspNet.ApplicationCookie=") && !value.contains("Max-Age=0"));
+            assertThat(response.headers().allValues("Set-Cookie"))
+                    .noneMatch(value -> value.startsWith(".AspNet.ApplicationCookie=") && !value.contains("Max-Age=0"));
         }
     }
 
@@ -55,7 +59,8 @@ class SignInTests extends FakeStoreTestSupport {
         HttpResponse<String> response = signIn("grace", "Grace-Password-1", "/profile/");
 
         assertThat(response.statusCode()).isEqualTo(302);
-        assertThat(http.get("/profile/", "Cookie", cookie(sessionCookieHeader(response))).body())
+        assertThat(http.get("/profile/", "Cookie", cookie(sessionCookieHeader(response)))
+                        .body())
                 .contains("Signed in as Grace Brewster", "roles=Authenticated Users<");
     }
 
@@ -66,18 +71,23 @@ class SignInTests extends FakeStoreTestSupport {
                 .POST(HttpRequest.BodyPublishers.ofString("Username=ada&Password=Ada-Password-1")));
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.headers().allValues("Set-Cookie")).noneMatch(value -> value.startsWith(".AspNet.ApplicationCookie=x"));
+        assertThat(response.headers().allValues("Set-Cookie"))
+                .noneMatch(value -> value.startsWith(".AspNet.ApplicationCookie=x"));
     }
 
     @Test
     void anonymousVisitorsHaveNoUserObjectAndAForgedCookieIsIgnored() {
         assertThat(http.get("/profile/").body()).contains("<p class=\"who\">Anonymous</p>");
-        String forged = ".AspNet.ApplicationCookie=" + java.util.Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((FakeMetadataStore.ADA + "|9999999999").getBytes(StandardCharsets.UTF_8)) + ".AAAA";
+        String forged = ".AspNet.ApplicationCookie="
+                + java.util.Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString((FakeMetadataStore.ADA + "|9999999999").getBytes(StandardCharsets.UTF_8))
+                + ".AAAA";
         HttpResponse<String> response = http.get("/profile/", "Cookie", forged);
 
         assertThat(response.body()).contains("<p class=\"who\">Anonymous</p>");
-        assertThat(response.headers().allValues("Set-Cookie")).anyMatch(value -> value.startsWith(".AspNet.ApplicationCookie=;") && value.contains("Max-Age=0"));
+        assertThat(response.headers().allValues("Set-Cookie"))
+                .anyMatch(value -> value.startsWith(".AspNet.ApplicationCookie=;") && value.contains("Max-Age=0"));
     }
 
     @Test
@@ -88,13 +98,18 @@ class SignInTests extends FakeStoreTestSupport {
 
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location")).hasValue("/");
-        assertThat(response.headers().allValues("Set-Cookie")).anyMatch(value -> value.startsWith(".AspNet.ApplicationCookie=;") && value.contains("Max-Age=0"));
+        assertThat(response.headers().allValues("Set-Cookie"))
+                .anyMatch(value -> value.startsWith(".AspNet.ApplicationCookie=;") && value.contains("Max-Age=0"));
     }
 
     @Test
     void returnUrlsToOtherSitesAreNotFollowed() {
-        assertThat(signIn("ada", "Ada-Password-1", "//evil.example/").headers().firstValue("Location")).hasValue("/");
-        assertThat(signIn("ada", "Ada-Password-1", "https://evil.example/").headers().firstValue("Location")).hasValue("/");
+        assertThat(signIn("ada", "Ada-Password-1", "//evil.example/").headers().firstValue("Location"))
+                .hasValue("/");
+        assertThat(signIn("ada", "Ada-Password-1", "https://evil.example/")
+                        .headers()
+                        .firstValue("Location"))
+                .hasValue("/");
     }
 
     @Test
@@ -104,15 +119,25 @@ class SignInTests extends FakeStoreTestSupport {
 
         // lead: Authenticated Users may read, anonymous visitors may not.
         assertThat(http.get("/_api/leads?$select=subject").statusCode()).isEqualTo(403);
-        assertThat(http.get("/_api/leads?$select=subject", "Cookie", grace).body()).contains("Big deal");
+        assertThat(http.get("/_api/leads?$select=subject", "Cookie", grace).body())
+                .contains("Big deal");
         // account create: only the Managers role (Ada).
-        assertThat(http.post("/_api/accounts", "{\"name\":\"Tailspin\"}", http.apiToken(grace)).body()).contains("90040103");
-        assertThat(http.post("/_api/accounts", "{\"name\":\"Tailspin\"}", http.apiToken(ada)).statusCode()).isEqualTo(204);
+        assertThat(http.post("/_api/accounts", "{\"name\":\"Tailspin\"}", http.apiToken(grace))
+                        .body())
+                .contains("90040103");
+        assertThat(http.post("/_api/accounts", "{\"name\":\"Tailspin\"}", http.apiToken(ada))
+                        .statusCode())
+                .isEqualTo(204);
         // contact: Self scope for signed-in visitors — their own row only; anonymous visitors have Global read.
         assertThat(http.get("/_api/contacts?$select=fullname", "Cookie", grace).body())
-                .contains("Grace Brewster").doesNotContain("Ada Lovelace");
-        assertThat(http.get("/_api/contacts(" + FakeMetadataStore.ADA + ")?$select=fullname", "Cookie", grace).statusCode()).isEqualTo(403);
-        assertThat(http.get("/_api/contacts(" + FakeMetadataStore.GRACE + ")?$select=fullname", "Cookie", grace).statusCode()).isEqualTo(200);
+                .contains("Grace Brewster")
+                .doesNotContain("Ada Lovelace");
+        assertThat(http.get("/_api/contacts(" + FakeMetadataStore.ADA + ")?$select=fullname", "Cookie", grace)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(http.get("/_api/contacts(" + FakeMetadataStore.GRACE + ")?$select=fullname", "Cookie", grace)
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(http.get("/_api/contacts?$select=fullname").body()).contains("Grace Brewster", "Ada Lovelace");
     }
 
@@ -123,7 +148,8 @@ class SignInTests extends FakeStoreTestSupport {
         String anonymous = http.get("/profile/").body();
         assertThat(anonymous).contains("<p class=\"leads\">0:</p>").contains("[Ada Lovelace]", "[Grace Brewster]");
         String signedIn = http.get("/profile/", "Cookie", grace).body();
-        assertThat(signedIn).contains("<p class=\"leads\">1:Big deal</p>")
+        assertThat(signedIn)
+                .contains("<p class=\"leads\">1:Big deal</p>")
                 .contains("<p class=\"contacts\">[Grace Brewster]</p>");
     }
 
@@ -131,18 +157,24 @@ class SignInTests extends FakeStoreTestSupport {
     void pagesForSignedInVisitorsAreNeverPublicEvenWhenListedAsCacheable() {
         String session = cookie(sessionCookieHeader(signIn("ada", "Ada-Password-1", "/")));
 
-        assertThat(http.get("/about/").headers().firstValue("Cache-Control")).hasValueSatisfying(value -> assertThat(value).startsWith("public"));
-        assertThat(http.get("/about/", "Cookie", session).headers().firstValue("Cache-Control")).hasValue("private, no-cache");
+        assertThat(http.get("/about/").headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(value -> assertThat(value).startsWith("public"));
+        assertThat(http.get("/about/", "Cookie", session).headers().firstValue("Cache-Control"))
+                .hasValue("private, no-cache");
     }
 
     private HttpResponse<String> signIn(String username, String password, String returnUrl) {
-        HttpResponse<String> form = http.get("/SignIn?ReturnUrl=" + URLEncoder.encode(returnUrl, StandardCharsets.UTF_8));
+        HttpResponse<String> form =
+                http.get("/SignIn?ReturnUrl=" + URLEncoder.encode(returnUrl, StandardCharsets.UTF_8));
         assertThat(form.statusCode()).isEqualTo(200);
         Matcher token = TOKEN.matcher(form.body());
         assertThat(token.find()).isTrue();
         String antiForgeryCookie = form.headers().allValues("Set-Cookie").stream()
-                .filter(value -> value.startsWith("__RequestVerificationToken=")).findFirst().orElseThrow();
-        String body = "__RequestVerificationToken=" + token.group(1) + "&Username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                .filter(value -> value.startsWith("__RequestVerificationToken="))
+                .findFirst()
+                .orElseThrow();
+        String body = "__RequestVerificationToken=" + token.group(1) + "&Username="
+                + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "&Password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
                 + "&ReturnUrl=" + URLEncoder.encode(returnUrl, StandardCharsets.UTF_8);
         return send(HttpRequest.newBuilder(url("/SignIn"))
@@ -154,7 +186,9 @@ class SignInTests extends FakeStoreTestSupport {
     private static String sessionCookieHeader(HttpResponse<String> response) {
         return response.headers().allValues("Set-Cookie").stream()
                 .filter(value -> value.startsWith(".AspNet.ApplicationCookie=") && !value.contains("Max-Age=0"))
-                .findFirst().orElseThrow(() -> new AssertionError("no session cookie in " + response.headers().map()));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(
+                        "no session cookie in " + response.headers().map()));
     }
 
     /** The name=value part of a Set-Cookie header, as a browser sends it back. */
@@ -169,11 +203,9 @@ class SignInTests extends FakeStoreTestSupport {
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return client.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new IllegalStateException(ex);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
         }

@@ -1,19 +1,17 @@
 package dev.powerpages.emulator.appnode;
 
-import java.net.http.HttpResponse;
-import java.time.Duration;
-
-import org.junit.jupiter.api.Test;
-
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.TestPropertySource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
+
 /** A node whose store never answered cannot serve the site: unhealthy, and pages say so with a 503. */
-@TestPropertySource(properties = {
-        "store.url=http://127.0.0.1:9", "store.connect-timeout=300ms", "site.refresh-interval=200ms" })
+@TestPropertySource(
+        properties = {"store.url=http://127.0.0.1:9", "store.connect-timeout=300ms", "site.refresh-interval=200ms"})
 @DirtiesContext
 class SiteNeverLoadedTests extends RunningNodeTestSupport {
 

@@ -1,5 +1,7 @@
 package dev.powerpages.emulator.appnode;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,10 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class SiteRenderingTests extends FakeStoreTestSupport {
 
@@ -21,13 +20,15 @@ class SiteRenderingTests extends FakeStoreTestSupport {
         HttpResponse<String> response = http.get("/");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         assertThat(response.body())
                 .contains("<title>Welcome to Contoso | Contoso Pages</title>")
                 .contains("<h1>Welcome to Contoso</h1><p>Home copy</p>")
                 .contains("<footer>&copy; Contoso Ltd</footer>")
                 // included web template, links in display order, the draft page's link left out
-                .contains("<nav><a href=\"/\">Home</a><a href=\"/about/\">About</a><a href=\"https://learn.microsoft.com/power-pages/\">Docs</a></nav>")
+                .contains(
+                        "<nav><a href=\"/\">Home</a><a href=\"/about/\">About</a><a href=\"https://learn.microsoft.com/power-pages/\">Docs</a></nav>")
                 .contains("<p class=\"marker\">/page-not-found/</p>")
                 // children: sitemap semantics, no drafts, no hidden pages
                 .contains("<ul class=\"children\"><li>About us=/about/</li></ul>")
@@ -39,15 +40,18 @@ class SiteRenderingTests extends FakeStoreTestSupport {
         var about = http.get("/about/");
         assertThat(about.statusCode()).isEqualTo(200);
         assertThat(about.headers().firstValue("X-Frame-Options")).hasValue("SAMEORIGIN");
-        assertThat(about.headers().map().keySet()).noneMatch(name -> name.toLowerCase().contains("samesite"));
+        assertThat(about.headers().map().keySet())
+                .noneMatch(name -> name.toLowerCase().contains("samesite"));
     }
 
     @Test
     void pageListedAsCacheableIsPublicForSharedCachesAndOthersArePrivate() {
         assertThat(http.get("/about/").headers().firstValue("Cache-Control")).hasValue("public, max-age=60");
         assertThat(http.get("/").headers().firstValue("Cache-Control")).hasValue("private, no-cache");
-        assertThat(http.get("/about/team/").headers().firstValue("Cache-Control")).hasValue("private, no-cache");
-        assertThat(http.get("/no/such/page/").headers().firstValue("Cache-Control")).hasValue("private, no-cache");
+        assertThat(http.get("/about/team/").headers().firstValue("Cache-Control"))
+                .hasValue("private, no-cache");
+        assertThat(http.get("/no/such/page/").headers().firstValue("Cache-Control"))
+                .hasValue("private, no-cache");
     }
 
     @Test
@@ -97,10 +101,14 @@ class SiteRenderingTests extends FakeStoreTestSupport {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo(FakeMetadataStore.CSS);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/css"));
-        assertThat(response.headers().firstValue("ETag")).hasValueSatisfying(etag -> assertThat(etag).matches("\"[0-9a-f]{32}\""));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/css"));
+        assertThat(response.headers().firstValue("ETag"))
+                .hasValueSatisfying(etag -> assertThat(etag).matches("\"[0-9a-f]{32}\""));
         assertThat(response.headers().firstValue("Last-Modified")).hasValue("Fri, 01 Mar 2024 08:00:00 GMT");
-        assertThat(response.headers().firstValue("Cache-Control")).as("site setting WebFiles/Cache-Control").hasValue("public, max-age=300");
+        assertThat(response.headers().firstValue("Cache-Control"))
+                .as("site setting WebFiles/Cache-Control")
+                .hasValue("public, max-age=300");
     }
 
     @Test
@@ -113,7 +121,9 @@ class SiteRenderingTests extends FakeStoreTestSupport {
         assertThat(response.body()).isEmpty();
         assertThat(response.headers().firstValue("ETag")).hasValue(etag);
         assertThat(response.headers().firstValue("X-PP-Node")).hasValue("northeurope-1");
-        assertThat(http.get("/css/site.css", "If-None-Match", "\"something-else\"").statusCode()).isEqualTo(200);
+        assertThat(http.get("/css/site.css", "If-None-Match", "\"something-else\"")
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -121,7 +131,8 @@ class SiteRenderingTests extends FakeStoreTestSupport {
         HttpResponse<String> response = http.get("/broken/");
 
         assertThat(response.statusCode()).isEqualTo(500);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         assertThat(response.body())
                 .contains("Broken Template")
                 .doesNotContain("at dev.powerpages", "at liqp.", "Exception");
@@ -130,8 +141,15 @@ class SiteRenderingTests extends FakeStoreTestSupport {
 
     @Test
     void everyResponseNamesRegionAndNode() {
-        for (String path : List.of("/", "/nope/", "/about", "/_services/health", "/_services/chaos", "/_services/unknown",
-                "/actuator/health", "/css/site.css")) {
+        for (String path : List.of(
+                "/",
+                "/nope/",
+                "/about",
+                "/_services/health",
+                "/_services/chaos",
+                "/_services/unknown",
+                "/actuator/health",
+                "/css/site.css")) {
             HttpResponse<String> response = http.get(path);
             assertThat(response.headers().firstValue("X-PP-Region")).as(path).hasValue("northeurope");
             assertThat(response.headers().firstValue("X-PP-Node")).as(path).hasValue("northeurope-1");
@@ -158,23 +176,24 @@ class SiteRenderingTests extends FakeStoreTestSupport {
                 Callable<List<String>> renders = () -> {
                     List<String> bodies = new ArrayList<>();
                     for (int i = 0; i < 50; i++) {
-                        bodies.add(http.get(i % 2 == 0 ? "/about/team/" : "/article/").body());
+                        bodies.add(http.get(i % 2 == 0 ? "/about/team/" : "/article/")
+                                .body());
                     }
                     return bodies;
                 };
                 results.add(pool.submit(renders));
             }
-            Set<String> distinct = results.stream().flatMap(result -> {
-                try {
-                    return result.get().stream();
-                }
-                catch (Exception ex) {
-                    throw new IllegalStateException(ex);
-                }
-            }).collect(Collectors.toSet());
+            Set<String> distinct = results.stream()
+                    .flatMap(result -> {
+                        try {
+                            return result.get().stream();
+                        } catch (Exception ex) {
+                            throw new IllegalStateException(ex);
+                        }
+                    })
+                    .collect(Collectors.toSet());
             assertThat(distinct).containsExactlyInAnyOrder(expected, expectedArticle);
-        }
-        finally {
+        } finally {
             pool.shutdownNow();
         }
     }

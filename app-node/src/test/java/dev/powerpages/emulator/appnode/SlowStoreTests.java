@@ -1,17 +1,15 @@
 package dev.powerpages.emulator.appnode;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.net.http.HttpResponse;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** A store slower than the node's read timeout: cached pages keep being served and the node says Degraded, not down. */
 @DirtiesContext
@@ -43,10 +41,12 @@ class SlowStoreTests extends RunningNodeTestSupport {
         HttpResponse<String> served = http.get("/about/team/");
         assertThat(served.statusCode()).isEqualTo(200);
         assertThat(served.body()).isEqualTo(page);
-        assertThat(http.get("/_services/about", "Accept", "application/json").body()).containsPattern("\"circuitBreaker\":\"(OPEN|HALF_OPEN|CLOSED)\"");
+        assertThat(http.get("/_services/about", "Accept", "application/json").body())
+                .containsPattern("\"circuitBreaker\":\"(OPEN|HALF_OPEN|CLOSED)\"");
 
         STORE.latency(Duration.ZERO);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/_services/health").body().contains("\"status\":\"Healthy\""));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> http.get("/_services/health").body().contains("\"status\":\"Healthy\""));
     }
 }

@@ -1,17 +1,15 @@
 package dev.powerpages.emulator.appnode;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.net.http.HttpResponse;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** Its own store, which it stops: a Dataverse outage degrades the node but the site keeps being served. */
 @DirtiesContext
@@ -38,8 +36,12 @@ class StoreOutageTests extends RunningNodeTestSupport {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             HttpResponse<String> health = http.get("/_services/health");
             assertThat(health.statusCode()).isEqualTo(200);
-            assertThat(health.body()).contains("\"status\":\"Degraded\"", "Metadata store unreachable",
-                    "\"region\":\"westeurope\"", "\"node\":\"westeurope-1\"");
+            assertThat(health.body())
+                    .contains(
+                            "\"status\":\"Degraded\"",
+                            "Metadata store unreachable",
+                            "\"region\":\"westeurope\"",
+                            "\"node\":\"westeurope-1\"");
         });
         HttpResponse<String> stale = http.get("/about/");
         assertThat(stale.statusCode()).isEqualTo(200);

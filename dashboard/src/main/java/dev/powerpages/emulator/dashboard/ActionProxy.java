@@ -1,13 +1,11 @@
 package dev.powerpages.emulator.dashboard;
 
+import dev.powerpages.emulator.dashboard.Timeline.Kind;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
-
 import org.springframework.http.HttpStatus;
-
-import dev.powerpages.emulator.dashboard.Timeline.Kind;
 
 /**
  * Carries out a dashboard control: checks the admin key, sends the admin call to the service the action
@@ -21,9 +19,8 @@ class ActionProxy {
     /**
      * @param upstreamStatus the target's HTTP status, or 0 when it did not answer
      */
-    record Outcome(String action, String target, String method, String url, int upstreamStatus, boolean ok,
-            String message) {
-    }
+    record Outcome(
+            String action, String target, String method, String url, int upstreamStatus, boolean ok, String message) {}
 
     private final DashboardProperties properties;
     private final Upstreams upstreams;
@@ -41,11 +38,12 @@ class ActionProxy {
 
     Outcome execute(String actionId, String target, Long latencyMs, String providedKey) {
         if (providedKey == null || !MessageDigest.isEqual(adminKey, providedKey.getBytes(StandardCharsets.UTF_8))) {
-            throw new DashboardException(HttpStatus.UNAUTHORIZED, "Unauthorized",
-                    "The X-Admin-Key header is missing or wrong.");
+            throw new DashboardException(
+                    HttpStatus.UNAUTHORIZED, "Unauthorized", "The X-Admin-Key header is missing or wrong.");
         }
-        DashboardAction action = DashboardAction.byId(actionId).orElseThrow(() -> new DashboardException(
-                HttpStatus.NOT_FOUND, "UnknownAction", "No dashboard action named '" + actionId + "'."));
+        DashboardAction action = DashboardAction.byId(actionId)
+                .orElseThrow(() -> new DashboardException(
+                        HttpStatus.NOT_FOUND, "UnknownAction", "No dashboard action named '" + actionId + "'."));
         if (!action.available()) {
             throw new DashboardException(HttpStatus.NOT_IMPLEMENTED, "NotAvailable", STORE_NOTE);
         }
@@ -57,33 +55,40 @@ class ActionProxy {
         String subject;
         if (action.target() == DashboardAction.Target.NODE) {
             if (target == null || target.isBlank()) {
-                throw new DashboardException(HttpStatus.BAD_REQUEST, "BadRequest",
-                        "Action '" + actionId + "' needs a target: the endpoint name of an app node, e.g. ?target=northeurope.");
+                throw new DashboardException(
+                        HttpStatus.BAD_REQUEST,
+                        "BadRequest",
+                        "Action '" + actionId
+                                + "' needs a target: the endpoint name of an app node, e.g. ?target=northeurope.");
             }
             base = poller.nodeUrls().get(target.toLowerCase(Locale.ROOT));
             if (base == null) {
-                throw new DashboardException(HttpStatus.NOT_FOUND, "UnknownTarget", "No endpoint named '" + target
-                        + "' in the dashboard profile; known: " + poller.nodeUrls().keySet() + ".");
+                throw new DashboardException(
+                        HttpStatus.NOT_FOUND,
+                        "UnknownTarget",
+                        "No endpoint named '" + target + "' in the dashboard profile; known: "
+                                + poller.nodeUrls().keySet() + ".");
             }
             subject = target.toLowerCase(Locale.ROOT);
-        }
-        else if (action.target() == DashboardAction.Target.STORE) {
+        } else if (action.target() == DashboardAction.Target.STORE) {
             base = properties.storeUrl();
             subject = "store";
-        }
-        else {
+        } else {
             base = properties.gatewayUrl();
             subject = "gateway";
         }
         String path = action.path() != null ? action.path() : properties.clearCachePath();
         URI url = base.resolve(path);
-        Fetched answer = upstreams.send(action.method(), url, action.body(latency), properties.adminKey()).join();
+        Fetched answer = upstreams
+                .send(action.method(), url, action.body(latency), properties.adminKey())
+                .join();
         String label = action.label() + (action == DashboardAction.ADD_LATENCY ? " (" + latency + " ms)" : "");
-        String message = answer.ok() ? label + " on " + subject + ": done (" + answer.describe() + ")"
+        String message = answer.ok()
+                ? label + " on " + subject + ": done (" + answer.describe() + ")"
                 : label + " on " + subject + " failed: " + answer.describe() + hint(action, answer);
         timeline.add(Kind.ACTION, subject, message, answer.ok() ? Tone.OK : Tone.BAD);
-        return new Outcome(action.id(), subject, action.method(), url.toString(), answer.status(), answer.ok(),
-                message);
+        return new Outcome(
+                action.id(), subject, action.method(), url.toString(), answer.status(), answer.ok(), message);
     }
 
     private static String hint(DashboardAction action, Fetched answer) {

@@ -10,29 +10,101 @@ import java.util.Optional;
  * shape, {@code POST /_edge/admin/cdn/purge} takes Front Door's {@code contentPaths}.
  */
 public enum DashboardAction {
-    FAIL_HEALTH("fail-health", Target.NODE, "Fail health", "Fail health", "PUT", "/_services/chaos", "{\"failHealth\":true}"),
-    RESTORE_HEALTH("restore-health", Target.NODE, "Restore health", "Restore health", "PUT", "/_services/chaos", "{\"failHealth\":false}"),
+    FAIL_HEALTH(
+            "fail-health",
+            Target.NODE,
+            "Fail health",
+            "Fail health",
+            "PUT",
+            "/_services/chaos",
+            "{\"failHealth\":true}"),
+    RESTORE_HEALTH(
+            "restore-health",
+            Target.NODE,
+            "Restore health",
+            "Restore health",
+            "PUT",
+            "/_services/chaos",
+            "{\"failHealth\":false}"),
     ADD_LATENCY("add-latency", Target.NODE, "Add latency", "+ Latency", "PUT", "/_services/chaos", null),
-    REMOVE_LATENCY("remove-latency", Target.NODE, "Remove latency", "No latency", "PUT", "/_services/chaos", "{\"latencyMs\":0}"),
-    CUT_STORE("cut-store", Target.NODE, "Cut off from store", "Cut store", "PUT", "/_services/chaos", "{\"storeCutOff\":true}"),
-    RECONNECT_STORE("reconnect-store", Target.NODE, "Reconnect to store", "Reconnect store", "PUT", "/_services/chaos", "{\"storeCutOff\":false}"),
+    REMOVE_LATENCY(
+            "remove-latency",
+            Target.NODE,
+            "Remove latency",
+            "No latency",
+            "PUT",
+            "/_services/chaos",
+            "{\"latencyMs\":0}"),
+    CUT_STORE(
+            "cut-store",
+            Target.NODE,
+            "Cut off from store",
+            "Cut store",
+            "PUT",
+            "/_services/chaos",
+            "{\"storeCutOff\":true}"),
+    RECONNECT_STORE(
+            "reconnect-store",
+            Target.NODE,
+            "Reconnect to store",
+            "Reconnect store",
+            "PUT",
+            "/_services/chaos",
+            "{\"storeCutOff\":false}"),
     CRASH("crash", Target.NODE, "Crash node", "Crash", "PUT", "/_services/chaos", "{\"crash\":true}"),
     CLEAR_FAULTS("clear-faults", Target.NODE, "Clear all faults", "Clear faults", "DELETE", "/_services/chaos", null),
     CLEAR_CACHE("clear-cache", Target.NODE, "Clear cache", "Clear cache", "POST", null, null),
     CDN_ON("cdn-on", Target.GATEWAY, "CDN on", "CDN on", "PATCH", "/_edge/admin/cdn", "{\"enabled\":true}"),
     CDN_OFF("cdn-off", Target.GATEWAY, "CDN off", "CDN off", "PATCH", "/_edge/admin/cdn", "{\"enabled\":false}"),
-    CDN_PURGE("cdn-purge", Target.GATEWAY, "Purge CDN", "Purge CDN", "POST", "/_edge/admin/cdn/purge", "{\"contentPaths\":[\"/*\"]}"),
-    WAF_ON("waf-on", Target.GATEWAY, "WAF on", "WAF on", "PATCH", "/_edge/admin/waf",
+    CDN_PURGE(
+            "cdn-purge",
+            Target.GATEWAY,
+            "Purge CDN",
+            "Purge CDN",
+            "POST",
+            "/_edge/admin/cdn/purge",
+            "{\"contentPaths\":[\"/*\"]}"),
+    WAF_ON(
+            "waf-on",
+            Target.GATEWAY,
+            "WAF on",
+            "WAF on",
+            "PATCH",
+            "/_edge/admin/waf",
             "{\"properties\":{\"policySettings\":{\"enabledState\":\"Enabled\"}}}"),
-    WAF_OFF("waf-off", Target.GATEWAY, "WAF off", "WAF off", "PATCH", "/_edge/admin/waf",
+    WAF_OFF(
+            "waf-off",
+            Target.GATEWAY,
+            "WAF off",
+            "WAF off",
+            "PATCH",
+            "/_edge/admin/waf",
             "{\"properties\":{\"policySettings\":{\"enabledState\":\"Disabled\"}}}"),
     // The store's outage switch (its /_services/chaos): "stopped", it answers 503 on the Web API and the token
     // endpoint, as a Dataverse environment that is down, while its process (and its data) stays.
-    STORE_STOP("store-stop", Target.STORE, "Stop store (outage: 503)", "Stop store", "PUT", "/_services/chaos", "{\"outage\":true}"),
-    STORE_START("store-start", Target.STORE, "Start store (outage over)", "Start store", "PUT", "/_services/chaos", "{\"outage\":false}");
+    STORE_STOP(
+            "store-stop",
+            Target.STORE,
+            "Stop store (outage: 503)",
+            "Stop store",
+            "PUT",
+            "/_services/chaos",
+            "{\"outage\":true}"),
+    STORE_START(
+            "store-start",
+            Target.STORE,
+            "Start store (outage over)",
+            "Start store",
+            "PUT",
+            "/_services/chaos",
+            "{\"outage\":false}");
 
     /** Where an action goes. */
-    public enum Target { NODE, GATEWAY, STORE }
+    public enum Target {
+        NODE,
+        GATEWAY,
+        STORE
+    }
 
     /** The default latency "Add latency" injects when the request names none. */
     static final long DEFAULT_LATENCY_MS = 2000;

@@ -3,7 +3,6 @@ package dev.powerpages.emulator.dashboard;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -26,9 +25,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class DashboardApiController {
 
     /** A control as the page lists it. */
-    record ActionView(String id, DashboardAction.Target target, String label, String button, boolean available,
-            String note) {
-    }
+    record ActionView(
+            String id, DashboardAction.Target target, String label, String button, boolean available, String note) {}
 
     private final StackPoller poller;
     private final DashboardStream stream;
@@ -52,10 +50,17 @@ class DashboardApiController {
 
     @GetMapping("/actions")
     Map<String, List<ActionView>> actions() {
-        return Map.of("value", Arrays.stream(DashboardAction.values())
-                .map(a -> new ActionView(a.id(), a.target(), a.label(), a.button(), a.available(),
-                        a.available() ? null : ActionProxy.STORE_NOTE))
-                .toList());
+        return Map.of(
+                "value",
+                Arrays.stream(DashboardAction.values())
+                        .map(a -> new ActionView(
+                                a.id(),
+                                a.target(),
+                                a.label(),
+                                a.button(),
+                                a.available(),
+                                a.available() ? null : ActionProxy.STORE_NOTE))
+                        .toList());
     }
 
     /**
@@ -63,7 +68,8 @@ class DashboardApiController {
      * 200 when the target service accepted it, 502 when it refused or did not answer.
      */
     @PostMapping("/actions/{action}")
-    ResponseEntity<ActionProxy.Outcome> act(@PathVariable String action,
+    ResponseEntity<ActionProxy.Outcome> act(
+            @PathVariable String action,
             @RequestParam(required = false) String target,
             @RequestParam(required = false) Long latencyMs,
             @RequestHeader(name = Upstreams.ADMIN_KEY_HEADER, required = false) String adminKey) {
@@ -74,8 +80,7 @@ class DashboardApiController {
     /** {@code {"error":{"code":…,"message":…}}}, the code first as in every other error of the service (a record keeps the order). */
     record DashboardError(Body error) {
 
-        record Body(String code, String message) {
-        }
+        record Body(String code, String message) {}
 
         static DashboardError of(String code, String message) {
             return new DashboardError(new Body(code, message));
@@ -84,13 +89,15 @@ class DashboardApiController {
 
     @ExceptionHandler(DashboardException.class)
     ResponseEntity<DashboardError> refused(DashboardException ex) {
-        return ResponseEntity.status(ex.status()).contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.status(ex.status())
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(DashboardError.of(ex.code(), ex.getMessage()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<DashboardError> badParameter(MethodArgumentTypeMismatchException ex) {
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(DashboardError.of("BadRequest", "Parameter '" + ex.getName() + "' has an invalid value."));
     }
 }

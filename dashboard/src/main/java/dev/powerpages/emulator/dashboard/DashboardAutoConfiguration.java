@@ -15,7 +15,13 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean(ProfileSource.class)
 @EnableConfigurationProperties(DashboardProperties.class)
-@Import({ Timeline.class, DashboardStream.class, Upstreams.class, StackPoller.class, ActionProxy.class,
-        DashboardController.class, DashboardApiController.class })
-public class DashboardAutoConfiguration {
-}
+@Import({
+    Timeline.class,
+    DashboardStream.class,
+    Upstreams.class,
+    StackPoller.class,
+    ActionProxy.class,
+    DashboardController.class,
+    DashboardApiController.class
+})
+public class DashboardAutoConfiguration {}

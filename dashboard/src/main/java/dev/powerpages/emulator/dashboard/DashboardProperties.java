@@ -2,7 +2,6 @@ package dev.powerpages.emulator.dashboard;
 
 import java.net.URI;
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

@@ -9,48 +9,51 @@ import java.util.Map;
  * and a {@link Tone}.
  */
 public record DashboardSnapshot(
-        String time,
-        Profile profile,
-        Gateway gateway,
-        List<Node> nodes,
-        Store store,
-        List<Timeline.Entry> timeline) {
+        String time, Profile profile, Gateway gateway, List<Node> nodes, Store store, List<Timeline.Entry> timeline) {
 
     /** A status as the page shows it: a word, its tone and a short explanation. */
-    public record Status(String text, Tone tone, String detail) {
-    }
+    public record Status(String text, Tone tone, String detail) {}
 
     /**
      * The traffic manager's view of its profile.
      *
      * @param servingEndpoint the endpoint DNS answers with now, or null when it answers NXDOMAIN
      */
-    public record Profile(String name, String fqdn, String routingMethod, long ttl, Status profileMonitorStatus,
-            String servingEndpoint, boolean allEndpointsDegraded, String routingNote) {
-    }
+    public record Profile(
+            String name,
+            String fqdn,
+            String routingMethod,
+            long ttl,
+            Status profileMonitorStatus,
+            String servingEndpoint,
+            boolean allEndpointsDegraded,
+            String routingNote) {}
 
     /**
      * @param origin the endpoint the edge's cached resolve answer names, or null
      * @param requestsPerSecond requests the edge forwarded to each region, per second over the last seconds;
      *        null when the gateway's metrics could not be read
      */
-    public record Gateway(String url, Status status, String origin, Boolean originStale,
-            Map<String, Double> requestsPerSecond, Cdn cdn, Waf waf) {
-    }
+    public record Gateway(
+            String url,
+            Status status,
+            String origin,
+            Boolean originStale,
+            Map<String, Double> requestsPerSecond,
+            Cdn cdn,
+            Waf waf) {}
 
     /**
      * @param enabled null when the CDN admin API is absent
      * @param hitRatio hits / (hits + misses) since the gateway started, null when unknown
      */
-    public record Cdn(Boolean enabled, Double hitRatio, Long hits, Long misses, String note) {
-    }
+    public record Cdn(Boolean enabled, Double hitRatio, Long hits, Long misses, String note) {}
 
     /**
      * @param enabledState {@code Enabled}/{@code Disabled}, null when the WAF admin API is absent
      * @param blocks requests blocked since the gateway started, null when unknown
      */
-    public record Waf(String enabledState, String mode, Long blocks, String note) {
-    }
+    public record Waf(String enabledState, String mode, Long blocks, String note) {}
 
     /**
      * One app node, as the traffic manager's endpoint and as the node itself reports.
@@ -60,11 +63,20 @@ public record DashboardSnapshot(
      * @param faults the faults injected through /_services/chaos, null when they could not be read
      * @param about selected fields of /_services/about, empty when absent
      */
-    public record Node(String endpoint, String location, int priority, String target, String url,
-            String endpointStatus, Status monitorStatus, String lastProbe, Status health, List<String> reasons,
-            Map<String, Object> faults, Map<String, Object> about, boolean serving) {
-    }
+    public record Node(
+            String endpoint,
+            String location,
+            int priority,
+            String target,
+            String url,
+            String endpointStatus,
+            Status monitorStatus,
+            String lastProbe,
+            Status health,
+            List<String> reasons,
+            Map<String, Object> faults,
+            Map<String, Object> about,
+            boolean serving) {}
 
-    public record Store(String url, Status status) {
-    }
+    public record Store(String url, Status status) {}
 }

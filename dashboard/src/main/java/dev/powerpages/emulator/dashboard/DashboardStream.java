@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -47,8 +46,7 @@ class DashboardStream {
     private void send(SseEmitter emitter, DashboardSnapshot snapshot) {
         try {
             emitter.send(SseEmitter.event().name("snapshot").data(snapshot, MediaType.APPLICATION_JSON));
-        }
-        catch (IOException | IllegalStateException ex) {
+        } catch (IOException | IllegalStateException ex) {
             // the browser closed the page, or the stream already ended
             emitters.remove(emitter);
         }

@@ -13,16 +13,22 @@ import java.util.List;
  * @param endpoints in the profile's order
  * @param statusChanges endpoint monitor status changes, newest first (as {@code GET /api/profiles/{name}/events})
  */
-public record ProfileReading(String name, String fqdn, String routingMethod, long ttl, String profileMonitorStatus,
-        Routing routing, List<Endpoint> endpoints, List<StatusChange> statusChanges) {
+public record ProfileReading(
+        String name,
+        String fqdn,
+        String routingMethod,
+        long ttl,
+        String profileMonitorStatus,
+        Routing routing,
+        List<Endpoint> endpoints,
+        List<StatusChange> statusChanges) {
 
     /**
      * @param endpoint the endpoint DNS answers with, or null for NXDOMAIN
      * @param allEndpointsDegraded every enabled endpoint is Degraded and the answer is Azure's best effort
      * @param noAnswerReason why DNS answers NXDOMAIN (null when it answers)
      */
-    public record Routing(String endpoint, boolean allEndpointsDegraded, String noAnswerReason) {
-    }
+    public record Routing(String endpoint, boolean allEndpointsDegraded, String noAnswerReason) {}
 
     /**
      * @param trafficUrl the app node's base URL (the endpoint's target)
@@ -30,14 +36,19 @@ public record ProfileReading(String name, String fqdn, String routingMethod, lon
      * @param monitorStatus {@code endpointMonitorStatus}
      * @param lastProbe null before the first probe
      */
-    public record Endpoint(String name, String location, int priority, String target, String trafficUrl,
-            String endpointStatus, String monitorStatus, int consecutiveFailures, Probe lastProbe) {
-    }
+    public record Endpoint(
+            String name,
+            String location,
+            int priority,
+            String target,
+            String trafficUrl,
+            String endpointStatus,
+            String monitorStatus,
+            int consecutiveFailures,
+            Probe lastProbe) {}
 
     /** One health probe's outcome; {@code statusCode} is null when no answer arrived. */
-    public record Probe(Instant time, boolean success, Integer statusCode, String error, Duration latency) {
-    }
+    public record Probe(Instant time, boolean success, Integer statusCode, String error, Duration latency) {}
 
-    public record StatusChange(Instant time, String endpoint, String oldStatus, String newStatus, String reason) {
-    }
+    public record StatusChange(Instant time, String endpoint, String oldStatus, String newStatus, String reason) {}
 }

@@ -16,8 +16,7 @@ import java.util.regex.Pattern;
 record PrometheusSamples(List<Sample> samples) {
 
     /** One line: a metric name, its labels and its value. */
-    record Sample(String name, Map<String, String> labels, double value) {
-    }
+    record Sample(String name, Map<String, String> labels, double value) {}
 
     private static final Pattern LINE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})?\\s+(\\S+)(\\s+\\S+)?$");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -37,13 +36,13 @@ record PrometheusSamples(List<Sample> samples) {
             if (matcher.group(3) != null) {
                 Matcher label = LABEL.matcher(matcher.group(3));
                 while (label.find()) {
-                    labels.put(label.group(1), label.group(2).replace("\\\"", "\"").replace("\\\\", "\\"));
+                    labels.put(
+                            label.group(1), label.group(2).replace("\\\"", "\"").replace("\\\\", "\\"));
                 }
             }
             try {
                 samples.add(new Sample(matcher.group(1), labels, Double.parseDouble(matcher.group(4))));
-            }
-            catch (NumberFormatException ex) {
+            } catch (NumberFormatException ex) {
                 // NaN and ±Inf parse; anything else is not a sample
             }
         }
@@ -53,7 +52,9 @@ record PrometheusSamples(List<Sample> samples) {
     /** The sum of a metric's samples by the value of one label, for samples the filter keeps. */
     Map<String, Double> sumBy(String name, String label, Predicate<Sample> filter) {
         Map<String, Double> sums = new LinkedHashMap<>();
-        samples.stream().filter(s -> s.name().equals(name) && s.labels().containsKey(label)).filter(filter)
+        samples.stream()
+                .filter(s -> s.name().equals(name) && s.labels().containsKey(label))
+                .filter(filter)
                 .forEach(s -> sums.merge(s.labels().get(label), s.value(), Double::sum));
         return sums;
     }

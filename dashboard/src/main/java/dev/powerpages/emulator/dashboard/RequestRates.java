@@ -12,8 +12,7 @@ import java.util.Map;
  */
 final class RequestRates {
 
-    private record Sample(long nanos, double value) {
-    }
+    private record Sample(long nanos, double value) {}
 
     private final long windowNanos;
     private final Map<String, Deque<Sample>> samples = new LinkedHashMap<>();

@@ -1,5 +1,16 @@
 package dev.powerpages.emulator.dashboard;
 
+import dev.powerpages.emulator.dashboard.DashboardSnapshot.Cdn;
+import dev.powerpages.emulator.dashboard.DashboardSnapshot.Gateway;
+import dev.powerpages.emulator.dashboard.DashboardSnapshot.Node;
+import dev.powerpages.emulator.dashboard.DashboardSnapshot.Profile;
+import dev.powerpages.emulator.dashboard.DashboardSnapshot.Status;
+import dev.powerpages.emulator.dashboard.DashboardSnapshot.Store;
+import dev.powerpages.emulator.dashboard.DashboardSnapshot.Waf;
+import dev.powerpages.emulator.dashboard.ProfileReading.Endpoint;
+import dev.powerpages.emulator.dashboard.ProfileReading.Probe;
+import dev.powerpages.emulator.dashboard.ProfileReading.StatusChange;
+import dev.powerpages.emulator.dashboard.Timeline.Kind;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -11,25 +22,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
-
-import dev.powerpages.emulator.dashboard.DashboardSnapshot.Cdn;
-import dev.powerpages.emulator.dashboard.DashboardSnapshot.Gateway;
-import dev.powerpages.emulator.dashboard.DashboardSnapshot.Node;
-import dev.powerpages.emulator.dashboard.DashboardSnapshot.Profile;
-import dev.powerpages.emulator.dashboard.DashboardSnapshot.Status;
-import dev.powerpages.emulator.dashboard.DashboardSnapshot.Store;
-import dev.powerpages.emulator.dashboard.DashboardSnapshot.Waf;
-import dev.powerpages.emulator.dashboard.Timeline.Kind;
-import dev.powerpages.emulator.dashboard.ProfileReading.Endpoint;
-import dev.powerpages.emulator.dashboard.ProfileReading.Probe;
-import dev.powerpages.emulator.dashboard.ProfileReading.StatusChange;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -68,10 +66,19 @@ public class StackPoller implements SmartLifecycle {
     private volatile DashboardSnapshot latest;
     private volatile ScheduledFuture<?> polling;
 
-    StackPoller(ProfileSource profiles, DashboardProperties properties, Upstreams upstreams, ObjectMapper json,
-            Timeline timeline, DashboardStream stream, ObjectProvider<ThreadPoolTaskSchedulerBuilder> schedulers) {
-        this.scheduler = schedulers.getIfAvailable(ThreadPoolTaskSchedulerBuilder::new)
-                .poolSize(1).threadNamePrefix("dashboard-poller-").build();
+    StackPoller(
+            ProfileSource profiles,
+            DashboardProperties properties,
+            Upstreams upstreams,
+            ObjectMapper json,
+            Timeline timeline,
+            DashboardStream stream,
+            ObjectProvider<ThreadPoolTaskSchedulerBuilder> schedulers) {
+        this.scheduler = schedulers
+                .getIfAvailable(ThreadPoolTaskSchedulerBuilder::new)
+                .poolSize(1)
+                .threadNamePrefix("dashboard-poller-")
+                .build();
         this.profiles = profiles;
         this.properties = properties;
         this.upstreams = upstreams;
@@ -96,27 +103,40 @@ public class StackPoller implements SmartLifecycle {
         Profile profile = profileView(state);
         List<Node> nodes = new ArrayList<>();
         for (Node node : snapshot.nodes()) {
-            Endpoint endpoint = state.endpoints().stream().filter(e -> e.name().equals(node.endpoint()))
-                    .findFirst().orElse(null);
+            Endpoint endpoint = state.endpoints().stream()
+                    .filter(e -> e.name().equals(node.endpoint()))
+                    .findFirst()
+                    .orElse(null);
             if (endpoint == null) {
                 nodes.add(node);
                 continue;
             }
             Probe probe = endpoint.lastProbe();
-            nodes.add(new Node(node.endpoint(), node.location(), node.priority(), node.target(), node.url(),
-                    endpoint.endpointStatus(), monitorStatus(endpoint),
-                    probe == null ? null : describe(probe), node.health(), node.reasons(), node.faults(),
-                    node.about(), endpoint.name().equals(profile.servingEndpoint())));
+            nodes.add(new Node(
+                    node.endpoint(),
+                    node.location(),
+                    node.priority(),
+                    node.target(),
+                    node.url(),
+                    endpoint.endpointStatus(),
+                    monitorStatus(endpoint),
+                    probe == null ? null : describe(probe),
+                    node.health(),
+                    node.reasons(),
+                    node.faults(),
+                    node.about(),
+                    endpoint.name().equals(profile.servingEndpoint())));
         }
-        return new DashboardSnapshot(snapshot.time(), profile, snapshot.gateway(), nodes, snapshot.store(),
-                snapshot.timeline());
+        return new DashboardSnapshot(
+                snapshot.time(), profile, snapshot.gateway(), nodes, snapshot.store(), snapshot.timeline());
     }
 
     /** The dashboard profile's app nodes by endpoint name (case-insensitive), with their URLs. */
     Map<String, URI> nodeUrls() {
         Map<String, URI> urls = new LinkedHashMap<>();
-        profiles.read().ifPresent(profile -> profile.endpoints()
-                .forEach(e -> urls.put(e.name().toLowerCase(Locale.ROOT), URI.create(e.trafficUrl()))));
+        profiles.read()
+                .ifPresent(profile -> profile.endpoints()
+                        .forEach(e -> urls.put(e.name().toLowerCase(Locale.ROOT), URI.create(e.trafficUrl()))));
         return urls;
     }
 
@@ -131,10 +151,10 @@ public class StackPoller implements SmartLifecycle {
         CompletableFuture<Fetched> gwCdn = upstreams.get(gw.resolve("/_edge/admin/cdn"), key, null);
         CompletableFuture<Fetched> gwWaf = upstreams.get(gw.resolve("/_edge/admin/waf"), key, null);
         CompletableFuture<Fetched> gwWafLogs = upstreams.get(gw.resolve("/_edge/admin/waf/logs"), key, null);
-        CompletableFuture<Fetched> storeHealth = upstreams.get(properties.storeUrl().resolve("/actuator/health"),
-                null, "application/json");
-        List<CompletableFuture<Fetched>> all = new ArrayList<>(
-                List.of(gwHealth, gwOrigin, gwMetrics, gwCdn, gwWaf, gwWafLogs, storeHealth));
+        CompletableFuture<Fetched> storeHealth =
+                upstreams.get(properties.storeUrl().resolve("/actuator/health"), null, "application/json");
+        List<CompletableFuture<Fetched>> all =
+                new ArrayList<>(List.of(gwHealth, gwOrigin, gwMetrics, gwCdn, gwWaf, gwWafLogs, storeHealth));
         Map<String, List<CompletableFuture<Fetched>>> nodeCalls = new LinkedHashMap<>();
         if (state != null) {
             for (Endpoint endpoint : state.endpoints()) {
@@ -155,17 +175,28 @@ public class StackPoller implements SmartLifecycle {
         if (state != null) {
             for (Endpoint endpoint : state.endpoints()) {
                 List<CompletableFuture<Fetched>> calls = nodeCalls.get(endpoint.name());
-                nodes.add(node(endpoint, profileView, calls.get(0).join(), calls.get(1).join(), calls.get(2).join()));
+                nodes.add(node(
+                        endpoint,
+                        profileView,
+                        calls.get(0).join(),
+                        calls.get(1).join(),
+                        calls.get(2).join()));
             }
         }
-        Gateway gateway = gateway(gwHealth.join(), gwOrigin.join(), gwMetrics.join(), gwCdn.join(), gwWaf.join(),
-                gwWafLogs.join(), state);
+        Gateway gateway = gateway(
+                gwHealth.join(),
+                gwOrigin.join(),
+                gwMetrics.join(),
+                gwCdn.join(),
+                gwWaf.join(),
+                gwWafLogs.join(),
+                state);
         Store store = new Store(properties.storeUrl().toString(), storeStatus(storeHealth.join()));
 
         recordChanges(state, gateway, nodes, store);
         firstPoll = false;
-        DashboardSnapshot snapshot = new DashboardSnapshot(clock.instant().toString(), profileView, gateway, nodes,
-                store, timeline.newest(TIMELINE_SHOWN));
+        DashboardSnapshot snapshot = new DashboardSnapshot(
+                clock.instant().toString(), profileView, gateway, nodes, store, timeline.newest(TIMELINE_SHOWN));
         latest = snapshot;
         return snapshot;
     }
@@ -185,14 +216,28 @@ public class StackPoller implements SmartLifecycle {
             if (allDegraded) {
                 tone = Tone.BAD;
             }
-            return new Profile(state.name(), state.fqdn(), state.routingMethod(), state.ttl(),
-                    new Status(pms, tone, null), routing.endpoint(), allDegraded,
-                    allDegraded ? "All endpoints Degraded: answering as if all were Online (Azure's best effort)"
+            return new Profile(
+                    state.name(),
+                    state.fqdn(),
+                    state.routingMethod(),
+                    state.ttl(),
+                    new Status(pms, tone, null),
+                    routing.endpoint(),
+                    allDegraded,
+                    allDegraded
+                            ? "All endpoints Degraded: answering as if all were Online (Azure's best effort)"
                             : "DNS answers " + routing.endpoint());
         }
         String reason = routing.noAnswerReason();
-        return new Profile(state.name(), state.fqdn(), state.routingMethod(), state.ttl(),
-                new Status(pms, Tone.BAD, reason), null, false, "NXDOMAIN: " + reason);
+        return new Profile(
+                state.name(),
+                state.fqdn(),
+                state.routingMethod(),
+                state.ttl(),
+                new Status(pms, Tone.BAD, reason),
+                null,
+                false,
+                "NXDOMAIN: " + reason);
     }
 
     private Node node(Endpoint endpoint, Profile profile, Fetched health, Fetched about, Fetched chaos) {
@@ -201,15 +246,13 @@ public class StackPoller implements SmartLifecycle {
         Status healthStatus;
         if (!health.answered()) {
             healthStatus = new Status("Down", Tone.BAD, health.error());
-        }
-        else {
+        } else {
             JsonNode body = parse(health.body());
             String word = text(body, "status");
             body.path("reasons").values().forEach(r -> reasons.add(r.asString("")));
             if (word == null) {
                 healthStatus = new Status("HTTP " + health.status(), health.ok() ? Tone.OK : Tone.BAD, null);
-            }
-            else {
+            } else {
                 Tone tone = switch (word) {
                     case "Healthy" -> Tone.OK;
                     case "Degraded" -> Tone.WARN;
@@ -221,9 +264,20 @@ public class StackPoller implements SmartLifecycle {
         Map<String, Object> faults = chaos.ok() ? flatMap(parse(chaos.body())) : null;
         Map<String, Object> aboutFields = about.ok() ? flatMap(parse(about.body())) : Map.of();
         boolean serving = profile != null && endpoint.name().equals(profile.servingEndpoint());
-        return new Node(endpoint.name(), endpoint.location(), endpoint.priority(),
-                endpoint.target(), endpoint.trafficUrl(), endpoint.endpointStatus(),
-                monitorStatus(endpoint), probe == null ? null : describe(probe), healthStatus, reasons, faults, aboutFields, serving);
+        return new Node(
+                endpoint.name(),
+                endpoint.location(),
+                endpoint.priority(),
+                endpoint.target(),
+                endpoint.trafficUrl(),
+                endpoint.endpointStatus(),
+                monitorStatus(endpoint),
+                probe == null ? null : describe(probe),
+                healthStatus,
+                reasons,
+                faults,
+                aboutFields,
+                serving);
     }
 
     private static Status monitorStatus(Endpoint endpoint) {
@@ -235,14 +289,23 @@ public class StackPoller implements SmartLifecycle {
             case "Disabled", "Inactive", "Stopped" -> Tone.OFF;
             default -> Tone.UNKNOWN;
         };
-        return new Status(monitor, tone, endpoint.consecutiveFailures() > 0
-                ? endpoint.consecutiveFailures() + " failed probe(s) in a row" : null);
+        return new Status(
+                monitor,
+                tone,
+                endpoint.consecutiveFailures() > 0
+                        ? endpoint.consecutiveFailures() + " failed probe(s) in a row"
+                        : null);
     }
 
-    private Gateway gateway(Fetched health, Fetched origin, Fetched metrics, Fetched cdnAdmin, Fetched wafAdmin,
-            Fetched wafLogs, ProfileReading state) {
-        Status status = health.ok() ? new Status("Up", Tone.OK, null)
-                : new Status("Down", Tone.BAD, health.describe());
+    private Gateway gateway(
+            Fetched health,
+            Fetched origin,
+            Fetched metrics,
+            Fetched cdnAdmin,
+            Fetched wafAdmin,
+            Fetched wafLogs,
+            ProfileReading state) {
+        Status status = health.ok() ? new Status("Up", Tone.OK, null) : new Status("Down", Tone.BAD, health.describe());
         String originEndpoint = null;
         Boolean stale = null;
         if (origin.ok()) {
@@ -260,8 +323,14 @@ public class StackPoller implements SmartLifecycle {
             counters.putAll(samples.sumBy("gateway_origin_requests_total", "endpoint", s -> true));
             rps = rates.record(System.nanoTime(), counters);
         }
-        return new Gateway(properties.gatewayUrl().toString(), status, originEndpoint, stale, rps,
-                cdn(cdnAdmin, samples), waf(wafAdmin, wafLogs, samples));
+        return new Gateway(
+                properties.gatewayUrl().toString(),
+                status,
+                originEndpoint,
+                stale,
+                rps,
+                cdn(cdnAdmin, samples),
+                waf(wafAdmin, wafLogs, samples));
     }
 
     /**
@@ -272,23 +341,30 @@ public class StackPoller implements SmartLifecycle {
      */
     private Cdn cdn(Fetched admin, PrometheusSamples samples) {
         if (!admin.ok()) {
-            return new Cdn(null, null, null, null, admin.answered() && admin.status() == 404
-                    ? "no CDN admin API on this gateway" : "CDN admin API: " + admin.describe());
+            return new Cdn(
+                    null,
+                    null,
+                    null,
+                    null,
+                    admin.answered() && admin.status() == 404
+                            ? "no CDN admin API on this gateway"
+                            : "CDN admin API: " + admin.describe());
         }
         JsonNode body = parse(admin.body());
-        Boolean enabled = body.path("enabled").isBoolean() ? body.path("enabled").asBoolean() : null;
+        Boolean enabled =
+                body.path("enabled").isBoolean() ? body.path("enabled").asBoolean() : null;
         long hits = 0;
         long misses = 0;
         boolean counted = false;
         if (samples != null) {
-            for (PrometheusSamples.Sample sample : samples.named(n -> n.startsWith("gateway_cdn") && n.endsWith("_total"))) {
+            for (PrometheusSamples.Sample sample :
+                    samples.named(n -> n.startsWith("gateway_cdn") && n.endsWith("_total"))) {
                 for (String value : sample.labels().values()) {
                     String upper = value.toUpperCase(Locale.ROOT);
                     if (upper.contains("HIT")) {
                         hits += (long) sample.value();
                         counted = true;
-                    }
-                    else if (upper.contains("MISS")) {
+                    } else if (upper.contains("MISS")) {
                         misses += (long) sample.value();
                         counted = true;
                     }
@@ -297,7 +373,9 @@ public class StackPoller implements SmartLifecycle {
         }
         if (!counted && samples != null) {
             // the edge cache's own statistics (Micrometer's Caffeine binder, cache="gateway.cdn")
-            Map<String, Double> gets = samples.sumBy("cache_gets_total", "result",
+            Map<String, Double> gets = samples.sumBy(
+                    "cache_gets_total",
+                    "result",
                     s -> "gateway.cdn".equals(s.labels().get("cache")));
             if (gets.containsKey("hit") || gets.containsKey("miss")) {
                 hits = gets.getOrDefault("hit", 0.0).longValue();
@@ -314,7 +392,11 @@ public class StackPoller implements SmartLifecycle {
             }
         }
         Double ratio = counted && hits + misses > 0 ? (double) hits / (hits + misses) : null;
-        return new Cdn(enabled, ratio, counted ? hits : null, counted ? misses : null,
+        return new Cdn(
+                enabled,
+                ratio,
+                counted ? hits : null,
+                counted ? misses : null,
                 counted ? null : "no CDN counters in the gateway's metrics");
     }
 
@@ -325,15 +407,21 @@ public class StackPoller implements SmartLifecycle {
      */
     private Waf waf(Fetched admin, Fetched logs, PrometheusSamples samples) {
         if (!admin.ok()) {
-            return new Waf(null, null, null, admin.answered() && admin.status() == 404
-                    ? "no WAF policy on this gateway (deleted, or no WAF admin API)" : "WAF admin API: " + admin.describe());
+            return new Waf(
+                    null,
+                    null,
+                    null,
+                    admin.answered() && admin.status() == 404
+                            ? "no WAF policy on this gateway (deleted, or no WAF admin API)"
+                            : "WAF admin API: " + admin.describe());
         }
         JsonNode settings = parse(admin.body()).path("properties").path("policySettings");
         Long blocks = null;
         if (samples != null) {
             double sum = 0;
             boolean found = false;
-            for (PrometheusSamples.Sample sample : samples.named(n -> n.startsWith("gateway_waf") && n.endsWith("_total"))) {
+            for (PrometheusSamples.Sample sample :
+                    samples.named(n -> n.startsWith("gateway_waf") && n.endsWith("_total"))) {
                 String action = sample.labels().get("action");
                 if (action != null && action.equalsIgnoreCase("Block")) {
                     sum += sample.value();
@@ -359,7 +447,10 @@ public class StackPoller implements SmartLifecycle {
                 blocks = count;
             }
         }
-        return new Waf(text(settings, "enabledState"), text(settings, "mode"), blocks,
+        return new Waf(
+                text(settings, "enabledState"),
+                text(settings, "mode"),
+                blocks,
                 blocks == null ? "no WAF counters or log on this gateway" : null);
     }
 
@@ -371,7 +462,9 @@ public class StackPoller implements SmartLifecycle {
         if ("UP".equals(word)) {
             return new Status("Up", Tone.OK, null);
         }
-        return new Status(word == null ? "HTTP " + health.status() : "Down", Tone.BAD,
+        return new Status(
+                word == null ? "HTTP " + health.status() : "Down",
+                Tone.BAD,
                 word == null ? null : "actuator status " + word);
     }
 
@@ -387,7 +480,10 @@ public class StackPoller implements SmartLifecycle {
                 boolean newProbe = probe != null && !probe.equals(previous);
                 if (newProbe && (previous == null || !probe.success() || !previous.success())) {
                     String count = probe.success() ? "" : " (" + endpoint.consecutiveFailures() + " in a row)";
-                    timeline.add(probe.time().plus(probe.latency()).toString(), Kind.PROBE, endpoint.name(),
+                    timeline.add(
+                            probe.time().plus(probe.latency()).toString(),
+                            Kind.PROBE,
+                            endpoint.name(),
                             "probe " + endpoint.name() + ": " + describe(probe) + count,
                             probe.success() ? Tone.OK : Tone.BAD);
                 }
@@ -406,10 +502,16 @@ public class StackPoller implements SmartLifecycle {
                 lastStatusChange = changes.get(0);
             }
             for (StatusChange change : fresh) {
-                Tone tone = "Online".equals(change.newStatus()) ? Tone.OK
+                Tone tone = "Online".equals(change.newStatus())
+                        ? Tone.OK
                         : "Degraded".equals(change.newStatus()) ? Tone.BAD : Tone.WARN;
-                timeline.add(change.time().toString(), Kind.STATUS, change.endpoint(), change.endpoint() + ": "
-                        + change.oldStatus() + " \u2192 " + change.newStatus() + " (" + change.reason() + ")", tone);
+                timeline.add(
+                        change.time().toString(),
+                        Kind.STATUS,
+                        change.endpoint(),
+                        change.endpoint() + ": " + change.oldStatus() + " \u2192 " + change.newStatus() + " ("
+                                + change.reason() + ")",
+                        tone);
             }
         }
         serviceChange("gateway", "Gateway", gateway.status());
@@ -422,8 +524,12 @@ public class StackPoller implements SmartLifecycle {
     private void serviceChange(String key, String label, Status status) {
         String previous = lastServiceStatus.put(key, status.text());
         if (!firstPoll && previous != null && !previous.equals(status.text())) {
-            timeline.add(Kind.SERVICE, label, label + ": " + previous + " \u2192 " + status.text()
-                    + (status.detail() == null ? "" : " (" + status.detail() + ")"), status.tone());
+            timeline.add(
+                    Kind.SERVICE,
+                    label,
+                    label + ": " + previous + " \u2192 " + status.text()
+                            + (status.detail() == null ? "" : " (" + status.detail() + ")"),
+                    status.tone());
         }
     }
 
@@ -433,7 +539,8 @@ public class StackPoller implements SmartLifecycle {
             return "HTTP " + probe.statusCode() + " in " + probe.latency().toMillis() + " ms";
         }
         if (probe.statusCode() != null) {
-            return "failed, HTTP " + probe.statusCode() + " after " + probe.latency().toMillis() + " ms";
+            return "failed, HTTP " + probe.statusCode() + " after "
+                    + probe.latency().toMillis() + " ms";
         }
         return "failed, " + (probe.error() == null ? "no answer" : probe.error());
     }
@@ -441,8 +548,7 @@ public class StackPoller implements SmartLifecycle {
     private JsonNode parse(String body) {
         try {
             return json.readTree(body == null || body.isBlank() ? "{}" : body);
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             return json.createObjectNode(); // not JSON (an HTML error page, say): treat as empty
         }
     }
@@ -459,11 +565,9 @@ public class StackPoller implements SmartLifecycle {
             JsonNode value = field.getValue();
             if (value.isBoolean()) {
                 fields.put(field.getKey(), value.asBoolean());
-            }
-            else if (value.isNumber()) {
+            } else if (value.isNumber()) {
                 fields.put(field.getKey(), value.numberValue());
-            }
-            else if (value.isString()) {
+            } else if (value.isString()) {
                 fields.put(field.getKey(), value.asString());
             }
         }
@@ -473,8 +577,7 @@ public class StackPoller implements SmartLifecycle {
     private void pollAndPush() {
         try {
             stream.publish(poll());
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             // a throwing task would end its schedule silently: log and keep polling
             log.warn("Dashboard poll failed", ex);
         }

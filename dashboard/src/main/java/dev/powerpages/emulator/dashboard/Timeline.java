@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -14,14 +13,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 public class Timeline {
 
     /** What kind of event an entry is; the page can hide the frequent probe results. */
-    public enum Kind { PROBE, STATUS, SERVICE, ACTION }
+    public enum Kind {
+        PROBE,
+        STATUS,
+        SERVICE,
+        ACTION
+    }
 
     /**
      * @param seq increases by one per entry, so a client can tell new entries from old
      * @param subject what the entry is about: an endpoint, a service or an action target
      */
-    public record Entry(long seq, String time, Kind kind, String subject, String text, Tone tone) {
-    }
+    public record Entry(long seq, String time, Kind kind, String subject, String text, Tone tone) {}
 
     private final int capacity;
     private final Clock clock;

@@ -14,7 +14,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-
 /**
  * HTTP calls from the dashboard to the other services, each bounded by a short timeout. The JDK client
  * is used directly because a poll fans out a dozen asynchronous requests at once and waits for them
@@ -57,8 +56,9 @@ class Upstreams {
      */
     CompletableFuture<Fetched> send(String method, URI uri, String json, String adminKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json))
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                 .header(ADMIN_KEY_HEADER, adminKey)
                 .header("Accept", "application/json");
         if (json != null) {
@@ -76,8 +76,7 @@ class Upstreams {
                     .handle((response, error) -> error == null
                             ? new Fetched(response.statusCode(), response.body(), null, millisSince(start))
                             : Fetched.failed(describe(error, timeout), millisSince(start)));
-        }
-        catch (IllegalArgumentException ex) {
+        } catch (IllegalArgumentException ex) {
             return CompletableFuture.completedFuture(Fetched.failed("bad request: " + ex.getMessage(), 0));
         }
     }

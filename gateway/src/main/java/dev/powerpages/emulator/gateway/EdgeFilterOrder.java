@@ -10,25 +10,23 @@ import org.springframework.core.Ordered;
  */
 public final class EdgeFilterOrder {
 
-	/** WebFilter: every response, the gateway's own and errors included, gets its X-Azure-Ref. */
-	public static final int REFERENCE = Ordered.HIGHEST_PRECEDENCE;
+    /** WebFilter: every response, the gateway's own and errors included, gets its X-Azure-Ref. */
+    public static final int REFERENCE = Ordered.HIGHEST_PRECEDENCE;
 
-	/** WebFilter: /_edge/admin/** checks the admin key before any handler runs. */
-	public static final int ADMIN_KEY = REFERENCE + 10;
+    /** WebFilter: /_edge/admin/** checks the admin key before any handler runs. */
+    public static final int ADMIN_KEY = REFERENCE + 10;
 
-	/** WafFilter: the WAF inspects a request before anything else in the route. */
-	public static final int WAF = Ordered.HIGHEST_PRECEDENCE + 100;
+    /** WafFilter: the WAF inspects a request before anything else in the route. */
+    public static final int WAF = Ordered.HIGHEST_PRECEDENCE + 100;
 
-	/** CdnFilter: the CDN answers cache hits after the WAF, before any origin lookup. */
-	public static final int CDN = WAF + 100;
+    /** CdnFilter: the CDN answers cache hits after the WAF, before any origin lookup. */
+    public static final int CDN = WAF + 100;
 
-	/**
-	 * GlobalFilter: tm:// URLs are resolved where lb:// ones are, after
-	 * {@link RouteToRequestUrlFilter} has built the request URL.
-	 */
-	public static final int ORIGIN_RESOLUTION = ReactiveLoadBalancerClientFilter.LOAD_BALANCER_CLIENT_FILTER_ORDER;
+    /**
+     * GlobalFilter: tm:// URLs are resolved where lb:// ones are, after
+     * {@link RouteToRequestUrlFilter} has built the request URL.
+     */
+    public static final int ORIGIN_RESOLUTION = ReactiveLoadBalancerClientFilter.LOAD_BALANCER_CLIENT_FILTER_ORDER;
 
-	private EdgeFilterOrder() {
-	}
-
+    private EdgeFilterOrder() {}
 }

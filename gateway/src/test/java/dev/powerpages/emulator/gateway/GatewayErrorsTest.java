@@ -1,11 +1,15 @@
 package dev.powerpages.emulator.gateway;
 
-import java.time.Duration;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.powerpages.emulator.gateway.support.FakeAppNode;
+import dev.powerpages.emulator.gateway.support.FakeTrafficManager;
+import dev.powerpages.emulator.gateway.support.GatewayClient;
+import dev.powerpages.emulator.gateway.support.Ports;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -15,111 +19,109 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import dev.powerpages.emulator.gateway.support.FakeAppNode;
-import dev.powerpages.emulator.gateway.support.FakeTrafficManager;
-import dev.powerpages.emulator.gateway.support.Ports;
-import dev.powerpages.emulator.gateway.support.GatewayClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Origins that fail: the edge answers 502/504 with a small body naming the problem, never a 500.
  * The traffic manager's TTL is 0, so each test's answer applies at once.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "spring.cloud.gateway.server.webflux.httpclient.response-timeout=500ms")
+@SpringBootTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = "spring.cloud.gateway.server.webflux.httpclient.response-timeout=500ms")
 class GatewayErrorsTest {
 
-	static final FakeAppNode slow = new FakeAppNode("westeurope");
+    static final FakeAppNode slow = new FakeAppNode("westeurope");
 
-	static final FakeTrafficManager trafficManager = new FakeTrafficManager();
+    static final FakeTrafficManager trafficManager = new FakeTrafficManager();
 
-	@DynamicPropertySource
-	static void trafficManager(DynamicPropertyRegistry registry) {
-		registry.add("gateway.traffic-manager.url", trafficManager::url);
-	}
+    @DynamicPropertySource
+    static void trafficManager(DynamicPropertyRegistry registry) {
+        registry.add("gateway.traffic-manager.url", trafficManager::url);
+    }
 
-	@AfterAll
-	static void stopFakes() {
-		trafficManager.close();
-		slow.close();
-	}
+    @AfterAll
+    static void stopFakes() {
+        trafficManager.close();
+        slow.close();
+    }
 
-	@LocalServerPort
-	int port;
+    @LocalServerPort
+    int port;
 
-	WebTestClient client;
+    WebTestClient client;
 
-	@BeforeEach
-	void client() {
-		client = GatewayClient.at(port, Duration.ofSeconds(10));
-	}
+    @BeforeEach
+    void client() {
+        client = GatewayClient.at(port, Duration.ofSeconds(10));
+    }
 
-	@Test
-	void answers502WithACleanBodyWhenTheOriginRefusesTheConnection() {
-		trafficManager.answer("northeurope", Ports.closedPortUrl(), 0);
+    @Test
+    void answers502WithACleanBodyWhenTheOriginRefusesTheConnection() {
+        trafficManager.answer("northeurope", Ports.closedPortUrl(), 0);
 
-		EntityExchangeResult<byte[]> result = client.get()
-			.uri("/")
-			.exchange()
-			.expectStatus()
-			.isEqualTo(HttpStatus.BAD_GATEWAY)
-			.expectHeader()
-			.contentType("application/json")
-			.expectBody()
-			.jsonPath("$.error.code")
-			.isEqualTo("OriginConnectionRefused")
-			.jsonPath("$.error.message")
-			.value(String.class, message -> assertThat(message).contains("northeurope").contains("refused"))
-			.returnResult();
-		String reference = result.getResponseHeaders().getFirst("X-Azure-Ref");
-		assertThat(reference).isNotBlank();
-		assertThat(new String(result.getResponseBody())).contains("\"reference\":\"" + reference + "\"")
-			.doesNotContain("Exception")
-			.doesNotContain("trace");
-	}
+        EntityExchangeResult<byte[]> result = client.get()
+                .uri("/")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.BAD_GATEWAY)
+                .expectHeader()
+                .contentType("application/json")
+                .expectBody()
+                .jsonPath("$.error.code")
+                .isEqualTo("OriginConnectionRefused")
+                .jsonPath("$.error.message")
+                .value(
+                        String.class,
+                        message -> assertThat(message).contains("northeurope").contains("refused"))
+                .returnResult();
+        String reference = result.getResponseHeaders().getFirst("X-Azure-Ref");
+        assertThat(reference).isNotBlank();
+        assertThat(new String(result.getResponseBody()))
+                .contains("\"reference\":\"" + reference + "\"")
+                .doesNotContain("Exception")
+                .doesNotContain("trace");
+    }
 
-	@Test
-	void answers504WhenTheOriginDoesNotRespondInTime() {
-		trafficManager.answer("westeurope", slow.url(), 0);
+    @Test
+    void answers504WhenTheOriginDoesNotRespondInTime() {
+        trafficManager.answer("westeurope", slow.url(), 0);
 
-		client.get()
-			.uri("/slow")
-			.exchange()
-			.expectStatus()
-			.isEqualTo(HttpStatus.GATEWAY_TIMEOUT)
-			.expectHeader()
-			.exists("X-Azure-Ref")
-			.expectBody()
-			.jsonPath("$.error.code")
-			.isEqualTo("OriginTimeout");
-	}
+        client.get()
+                .uri("/slow")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.GATEWAY_TIMEOUT)
+                .expectHeader()
+                .exists("X-Azure-Ref")
+                .expectBody()
+                .jsonPath("$.error.code")
+                .isEqualTo("OriginTimeout");
+    }
 
-	@Test
-	void answers503WhenTheTrafficManagerNamesNoEndpoint() {
-		trafficManager.answerProfileNotFound();
+    @Test
+    void answers503WhenTheTrafficManagerNamesNoEndpoint() {
+        trafficManager.answerProfileNotFound();
 
-		client.get()
-			.uri("/")
-			.exchange()
-			.expectStatus()
-			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
-			.expectBody()
-			.jsonPath("$.error.code")
-			.isEqualTo("NoOriginAvailable");
-	}
+        client.get()
+                .uri("/")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectBody()
+                .jsonPath("$.error.code")
+                .isEqualTo("NoOriginAvailable");
+    }
 
-	@Test
-	void countsOriginErrorsPerEndpoint() {
-		trafficManager.answer("northeurope", Ports.closedPortUrl(), 0);
-		client.get().uri("/").exchange().expectStatus().isEqualTo(HttpStatus.BAD_GATEWAY);
+    @Test
+    void countsOriginErrorsPerEndpoint() {
+        trafficManager.answer("northeurope", Ports.closedPortUrl(), 0);
+        client.get().uri("/").exchange().expectStatus().isEqualTo(HttpStatus.BAD_GATEWAY);
 
-		client.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectBody(String.class)
-			.value(body -> assertThat(body).containsPattern(
-					"gateway_origin_errors_total\\{endpoint=\"northeurope\",error=\"OriginConnectionRefused\"[^}]*\\} [1-9]"));
-	}
-
+        client.get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectBody(String.class)
+                .value(
+                        body -> assertThat(body)
+                                .containsPattern(
+                                        "gateway_origin_errors_total\\{endpoint=\"northeurope\",error=\"OriginConnectionRefused\"[^}]*\\} [1-9]"));
+    }
 }

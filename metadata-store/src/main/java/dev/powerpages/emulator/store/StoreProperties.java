@@ -3,7 +3,6 @@ package dev.powerpages.emulator.store;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -40,7 +39,9 @@ public record StoreProperties(
         seed = seed == null ? "seed/contoso.yaml" : seed;
         clients = clients == null ? List.of() : List.copyOf(clients);
         securityRoles = securityRoles == null ? List.of() : List.copyOf(securityRoles);
-        serviceProtection = serviceProtection == null ? new ServiceProtection(false, 6000, Duration.ofMinutes(5)) : serviceProtection;
+        serviceProtection = serviceProtection == null
+                ? new ServiceProtection(false, 6000, Duration.ofMinutes(5))
+                : serviceProtection;
     }
 
     /** Issuer of the tokens, shaped like Entra ID's v1 issuer {@code https://sts.windows.net/{tenant}/}. */
@@ -64,8 +65,7 @@ public record StoreProperties(
      * @param objectId its service principal's object id (the tokens' {@code oid}); empty: derived from the tenant
      *                 and client id, stable across restarts
      */
-    public record Client(String clientId, String secret, String scope, String role, String objectId) {
-    }
+    public record Client(String clientId, String secret, String scope, String role, String objectId) {}
 
     /**
      * Service protection limits: at most {@code maxRequests} Web API requests per application user in
@@ -83,7 +83,8 @@ public record StoreProperties(
      * A Dataverse security role reduced to organisation-wide table privileges: each list names the
      * tables (logical names, {@code "*"} for all) on which the role has that privilege.
      */
-    public record SecurityRole(String name, List<String> create, List<String> read, List<String> write, List<String> delete) {
+    public record SecurityRole(
+            String name, List<String> create, List<String> read, List<String> write, List<String> delete) {
 
         public SecurityRole {
             create = create == null ? List.of() : List.copyOf(create);

@@ -14,8 +14,7 @@ public final class ExternalTools {
 
     public static final String VARIABLE = "POWERPAGES_TEST_TOOLS";
 
-    private ExternalTools() {
-    }
+    private ExternalTools() {}
 
     /** Skips, or fails where the tools are required, unless {@code present}. */
     public static void require(boolean present, String whatIsMissing) {

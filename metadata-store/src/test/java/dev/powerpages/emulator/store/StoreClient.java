@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,8 +57,7 @@ public final class StoreClient {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + "/contoso/oauth2/v2.0/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Authorization", "Basic " + basic)
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
-                        + encode(scope))));
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=" + encode(scope))));
     }
 
     public String token() {
@@ -103,13 +101,20 @@ public final class StoreClient {
     }
 
     public Response send(String method, String pathAndQuery, String token, String jsonBody) {
-        return send(authorized(pathAndQuery, token).header("Content-Type", "application/json")
-                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody)));
+        return send(authorized(pathAndQuery, token)
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        jsonBody == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(jsonBody)));
     }
 
     /** POST of a raw body with its own content type (e.g. a multipart $batch). */
     public Response post(String pathAndQuery, String token, String contentType, String body) {
-        return send(authorized(pathAndQuery, token).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
+        return send(authorized(pathAndQuery, token)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** GET of a path outside the Web API, e.g. the JWKS. */
@@ -118,12 +123,15 @@ public final class StoreClient {
     }
 
     public Response patchIfMatch(String pathAndQuery, String token, String etag, String jsonBody) {
-        return send(authorized(pathAndQuery, token).header("Content-Type", "application/json").header("If-Match", etag)
+        return send(authorized(pathAndQuery, token)
+                .header("Content-Type", "application/json")
+                .header("If-Match", etag)
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(jsonBody)));
     }
 
     private HttpRequest.Builder authorized(String pathAndQuery, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(apiRoot + API + pathAndQuery.replace(" ", "%20").replace("'", "%27")));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(
+                URI.create(apiRoot + API + pathAndQuery.replace(" ", "%20").replace("'", "%27")));
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
 

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -17,7 +16,6 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -49,7 +47,8 @@ class RegionFrontTest {
 
     @Autowired
     void client(@LocalServerPort int port) {
-        client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        client =
+                WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
     }
 
     @AfterEach
@@ -70,9 +69,14 @@ class RegionFrontTest {
     void everyGetIsServedAndSpreadOverTheInstancesWhileOneInstanceIsDown() {
         Set<String> nodes = new HashSet<>();
         for (int i = 0; i < 30; i++) {
-            nodes.add(client.get().uri("/about/").exchange()
-                    .expectStatus().isOk()
-                    .returnResult(String.class).getResponseHeaders().getFirst("X-PP-Node"));
+            nodes.add(client.get()
+                    .uri("/about/")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .returnResult(String.class)
+                    .getResponseHeaders()
+                    .getFirst("X-PP-Node"));
         }
         assertThat(nodes).containsExactlyInAnyOrder("northeurope-1", "northeurope-2");
     }
@@ -83,7 +87,8 @@ class RegionFrontTest {
         Map<String, Object> health = health(200);
         assertThat(health).containsEntry("status", "Healthy").containsEntry("node", "northeurope-2");
         List<?> instances = (List<?>) health.get("instances");
-        assertThat(instances).extracting(row -> (Object) ((Map<?, ?>) row).get("status"))
+        assertThat(instances)
+                .extracting(row -> (Object) ((Map<?, ?>) row).get("status"))
                 .containsExactly("Unhealthy", "Healthy", "Unreachable");
     }
 
@@ -99,12 +104,19 @@ class RegionFrontTest {
 
     @Test
     void chaosOnTheRegionReachesEveryInstanceWithTheAdminKey() {
-        client.put().uri("/_services/chaos").header("X-Admin-Key", "emulator-admin-key")
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"failHealth\":true}")
+        client.put()
+                .uri("/_services/chaos")
+                .header("X-Admin-Key", "emulator-admin-key")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"failHealth\":true}")
                 .exchange()
-                .expectStatus().isOk()
-                .expectHeader().valueEquals("X-PP-Instances-Reached", "2/3")
-                .expectBody().jsonPath("$.node").isEqualTo("northeurope-1");
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("X-PP-Instances-Reached", "2/3")
+                .expectBody()
+                .jsonPath("$.node")
+                .isEqualTo("northeurope-1");
         for (FakeInstance instance : List.of(FIRST, SECOND)) {
             assertThat(instance.requests).anySatisfy(request -> {
                 assertThat(request.getMethod()).isEqualTo("PUT");
@@ -117,20 +129,33 @@ class RegionFrontTest {
 
     @Test
     void theInstanceSeesTheHostAndForwardedHeadersTheGatewaySent() {
-        client.get().uri("/").header("Host", "localhost:8081").header("X-Forwarded-Host", "localhost:8080")
-                .header("X-Forwarded-Proto", "https").exchange().expectStatus().isOk();
-        RecordedRequest seen = List.of(FIRST, SECOND).stream().flatMap(i -> i.requests.stream())
-                .filter(r -> r.getTarget().equals("/")).findFirst().orElseThrow();
+        client.get()
+                .uri("/")
+                .header("Host", "localhost:8081")
+                .header("X-Forwarded-Host", "localhost:8080")
+                .header("X-Forwarded-Proto", "https")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        RecordedRequest seen = List.of(FIRST, SECOND).stream()
+                .flatMap(i -> i.requests.stream())
+                .filter(r -> r.getTarget().equals("/"))
+                .findFirst()
+                .orElseThrow();
         assertThat(seen.getHeaders().get("Host")).isEqualTo("localhost:8081");
         assertThat(seen.getHeaders().get("X-Forwarded-Host")).isEqualTo("localhost:8080");
         assertThat(seen.getHeaders().get("X-Forwarded-Proto")).isEqualTo("https");
     }
 
     private Map<String, Object> health(int status) {
-        return client.get().uri("/_services/health").exchange()
-                .expectStatus().isEqualTo(status)
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
-                .returnResult().getResponseBody();
+        return client.get()
+                .uri("/_services/health")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(status)
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody();
     }
 
     private static int freePort() {
@@ -154,11 +179,16 @@ class RegionFrontTest {
                 public MockResponse dispatch(RecordedRequest request) {
                     if (request.getTarget().equals("/_services/health")) {
                         String status = healthStatus == 200 ? "Healthy" : "Unhealthy";
-                        return json(healthStatus, "{\"status\":\"" + status + "\",\"region\":\"northeurope\",\"node\":\""
-                                + node + "\",\"reasons\":[]}");
+                        return json(
+                                healthStatus,
+                                "{\"status\":\"" + status + "\",\"region\":\"northeurope\",\"node\":\"" + node
+                                        + "\",\"reasons\":[]}");
                     }
                     requests.add(request);
-                    return json(200, "{\"node\":\"" + node + "\"}").newBuilder().addHeader("X-PP-Node", node).build();
+                    return json(200, "{\"node\":\"" + node + "\"}")
+                            .newBuilder()
+                            .addHeader("X-PP-Node", node)
+                            .build();
                 }
             });
             try {
@@ -173,7 +203,11 @@ class RegionFrontTest {
         }
 
         private static MockResponse json(int status, String body) {
-            return new MockResponse.Builder().code(status).addHeader("Content-Type", "application/json").body(body).build();
+            return new MockResponse.Builder()
+                    .code(status)
+                    .addHeader("Content-Type", "application/json")
+                    .body(body)
+                    .build();
         }
     }
 }

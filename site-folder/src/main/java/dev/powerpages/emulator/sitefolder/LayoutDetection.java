@@ -1,5 +1,7 @@
 package dev.powerpages.emulator.sitefolder;
 
+import dev.powerpages.emulator.sitefolder.yaml.SiteYaml;
+import dev.powerpages.emulator.sitefolder.yaml.YamlRow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,9 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import dev.powerpages.emulator.sitefolder.yaml.SiteYaml;
-import dev.powerpages.emulator.sitefolder.yaml.YamlRow;
 
 /**
  * Which layout a folder is in, and where its site's root is; or why it is not a site folder, naming what was found
@@ -24,11 +23,9 @@ final class LayoutDetection {
             + "powerpagecomponents/";
 
     /** The site's root, its layout, and notes about the folder around it. */
-    record Detected(Path root, FolderLayout layout, List<ImportNote> notes) {
-    }
+    record Detected(Path root, FolderLayout layout, List<ImportNote> notes) {}
 
-    private LayoutDetection() {
-    }
+    private LayoutDetection() {}
 
     static Detected detect(Path folder) {
         if (!Files.exists(folder)) {
@@ -41,12 +38,16 @@ final class LayoutDetection {
         Path root = folder;
         if (Files.isDirectory(folder.resolve(CODE_SITE_FOLDER))) {
             root = folder.resolve(CODE_SITE_FOLDER);
-            notes.add(new ImportNote(ImportNote.Kind.NOT_SITE_FILE, new SourceLocation(Path.of(".."), 0),
+            notes.add(new ImportNote(
+                    ImportNote.Kind.NOT_SITE_FILE,
+                    new SourceLocation(Path.of(".."), 0),
                     "a code site: its site is read from .powerpages-site/; the source around it is not part of "
                             + "the site's rows"));
             if (!Files.isRegularFile(root.resolve("website.yml"))) {
-                throw new SiteFolderException(null, folder + " is a Power Pages code site whose .powerpages-site/ "
-                        + "has no website.yml: no website record; " + EXPECTED);
+                throw new SiteFolderException(
+                        null,
+                        folder + " is a Power Pages code site whose .powerpages-site/ "
+                                + "has no website.yml: no website record; " + EXPECTED);
             }
         }
         if (Files.isRegularFile(root.resolve("website.yml"))) {
@@ -75,8 +76,10 @@ final class LayoutDetection {
         if (columns.containsKey("adx_websiteid")) {
             return FolderLayout.STANDARD_YAML;
         }
-        throw new SiteFolderException(website.source(), "website.yml has neither adx_websiteid (the standard data "
-                + "model's layout) nor id (the enhanced data model's): no website record");
+        throw new SiteFolderException(
+                website.source(),
+                "website.yml has neither adx_websiteid (the standard data "
+                        + "model's layout) nor id (the enhanced data model's): no website record");
     }
 
     private static String whatItIs(Path root) {
@@ -86,14 +89,14 @@ final class LayoutDetection {
                     + "Power Pages site";
         }
         if (Files.isRegularFile(root.resolve("package.json"))
-                && (Files.isDirectory(root.resolve("src")) || Files.isRegularFile(root.resolve("powerpages.config.json")))) {
+                && (Files.isDirectory(root.resolve("src"))
+                        || Files.isRegularFile(root.resolve("powerpages.config.json")))) {
             return "this is a Power Pages code site's source (package.json, src/) without .powerpages-site/ "
                     + "(`pac pages download-code-site` writes it)";
         }
         List<String> sitesBelow = sitesBelow(root);
         if (!sitesBelow.isEmpty()) {
-            return "no website.yml here, but " + String.join(", ", sitesBelow)
-                    + " holds a site (point at that folder)";
+            return "no website.yml here, but " + String.join(", ", sitesBelow) + " holds a site (point at that folder)";
         }
         if (Files.isDirectory(root.resolve("web-pages")) || Files.isDirectory(root.resolve("web-templates"))) {
             return "web-pages/ or web-templates/ without a website.yml: no website record";

@@ -12,6 +12,5 @@ import java.util.List;
  * @param records   the rows, active and deactivated ({@code statecode} kept as written)
  * @param notes     files skipped, kinds the emulator does not use, duplicates dropped: never fatal
  */
-public record SiteContent(DataModel dataModel, FolderLayout layout, Path root, List<SiteRecord> records,
-        List<ImportNote> notes) {
-}
+public record SiteContent(
+        DataModel dataModel, FolderLayout layout, Path root, List<SiteRecord> records, List<ImportNote> notes) {}

@@ -35,10 +35,13 @@ public class SiteFolderException extends RuntimeException {
      * @param file the file being read, relative to the folder's root, or {@code null} where none is known
      */
     public static SiteFolderException unencodableName(Path file, InvalidPathException cause) {
-        String charset = System.getProperty("sun.jnu.encoding", java.nio.charset.Charset.defaultCharset().name());
-        return new SiteFolderException(file == null ? null : new SourceLocation(file, 0),
+        String charset = System.getProperty(
+                "sun.jnu.encoding", java.nio.charset.Charset.defaultCharset().name());
+        return new SiteFolderException(
+                file == null ? null : new SourceLocation(file, 0),
                 "the file name " + (file == null ? "'" + cause.getInput() + "' " : "")
                         + "cannot be read under the platform's charset for file names (" + charset
-                        + "): run the store with a UTF-8 locale (LANG=C.UTF-8)", cause);
+                        + "): run the store with a UTF-8 locale (LANG=C.UTF-8)",
+                cause);
     }
 }

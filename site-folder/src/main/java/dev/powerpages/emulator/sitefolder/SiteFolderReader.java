@@ -1,10 +1,9 @@
 package dev.powerpages.emulator.sitefolder;
 
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
-
 import dev.powerpages.emulator.sitefolder.solution.SolutionXmlReader;
 import dev.powerpages.emulator.sitefolder.yamlfolder.YamlFolderReader;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 
 /**
  * Reads a site folder as Dataverse rows: a folder written by {@code pac pages download} (the standard data model's
@@ -18,8 +17,7 @@ import dev.powerpages.emulator.sitefolder.yamlfolder.YamlFolderReader;
  */
 public final class SiteFolderReader {
 
-    private SiteFolderReader() {
-    }
+    private SiteFolderReader() {}
 
     /**
      * @param folder the site's folder (the one holding website.yml), a code site's folder (holding
@@ -28,10 +26,11 @@ public final class SiteFolderReader {
      */
     public static SiteContent read(Path folder) {
         try {
-            LayoutDetection.Detected detected = LayoutDetection.detect(folder.toAbsolutePath().normalize());
+            LayoutDetection.Detected detected =
+                    LayoutDetection.detect(folder.toAbsolutePath().normalize());
             return switch (detected.layout()) {
                 case STANDARD_YAML, ENHANCED_YAML ->
-                        YamlFolderReader.read(detected.root(), detected.layout(), detected.notes());
+                    YamlFolderReader.read(detected.root(), detected.layout(), detected.notes());
                 case SOLUTION_XML -> SolutionXmlReader.read(detected.root(), detected.notes());
             };
         } catch (InvalidPathException e) {

@@ -1,10 +1,9 @@
 package dev.powerpages.emulator.sitefolder;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import dev.powerpages.emulator.sitefolder.solution.SolutionXmlWriter;
 import dev.powerpages.emulator.sitefolder.yamlfolder.YamlFolderWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Writes a site's rows back as a folder in {@link SiteContent#layout()}, the way pac (or a solution unpack) writes
@@ -17,8 +16,7 @@ import dev.powerpages.emulator.sitefolder.yamlfolder.YamlFolderWriter;
  */
 public final class SiteFolderWriter {
 
-    private SiteFolderWriter() {
-    }
+    private SiteFolderWriter() {}
 
     /**
      * @param folder the folder to write (created if missing); for the enhanced YAML layout, a folder holding
@@ -28,8 +26,8 @@ public final class SiteFolderWriter {
         FolderLayout layout = content.layout();
         boolean enhanced = content.dataModel() == DataModel.ENHANCED;
         if (enhanced != (layout != FolderLayout.STANDARD_YAML)) {
-            throw new IllegalArgumentException("rows of the " + content.dataModel() + " data model cannot be written in "
-                    + "the " + layout + " layout");
+            throw new IllegalArgumentException("rows of the " + content.dataModel()
+                    + " data model cannot be written in " + "the " + layout + " layout");
         }
         switch (layout) {
             case STANDARD_YAML -> YamlFolderWriter.write(content, folder);

@@ -16,5 +16,4 @@ import java.util.Map;
  *                file ({@code .copy.html}, {@code .webtemplate.source.html} …) is the column's value
  * @param source  the file (and line) the row was read from, for messages
  */
-public record SiteRecord(String table, String id, Map<String, Object> columns, SourceLocation source) {
-}
+public record SiteRecord(String table, String id, Map<String, Object> columns, SourceLocation source) {}

@@ -30,8 +30,7 @@ public final class FixtureSites {
 
     private static final Map<String, Path> EXTRACTED = new ConcurrentHashMap<>();
 
-    private FixtureSites() {
-    }
+    private FixtureSites() {}
 
     /** The folder of fixture site {@code name} ({@code "standard-full"}, {@code "wrong-kind/code-site-source"}). */
     public static Path path(String name) {

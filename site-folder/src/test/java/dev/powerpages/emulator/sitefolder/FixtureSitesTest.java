@@ -10,8 +10,10 @@ class FixtureSitesTest {
     @Test
     void findsAFixtureSiteFolderOnDisk() {
         assertThat(FixtureSites.path("standard-full").resolve("website.yml")).isRegularFile();
-        assertThat(FixtureSites.path("enhanced-yaml").resolve(".powerpages-site/website.yml")).isRegularFile();
-        assertThat(FixtureSites.path("wrong-kind/code-site-source").resolve("package.json")).isRegularFile();
+        assertThat(FixtureSites.path("enhanced-yaml").resolve(".powerpages-site/website.yml"))
+                .isRegularFile();
+        assertThat(FixtureSites.path("wrong-kind/code-site-source").resolve("package.json"))
+                .isRegularFile();
     }
 
     @Test

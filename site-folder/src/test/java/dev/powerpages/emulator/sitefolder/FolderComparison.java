@@ -1,5 +1,8 @@
 package dev.powerpages.emulator.sitefolder;
 
+import dev.powerpages.emulator.sitefolder.kinds.ContentJson;
+import dev.powerpages.emulator.sitefolder.yaml.SiteYaml;
+import dev.powerpages.emulator.sitefolder.yaml.YamlRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,15 +17,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
 import javax.xml.parsers.DocumentBuilderFactory;
-
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-
-import dev.powerpages.emulator.sitefolder.kinds.ContentJson;
-import dev.powerpages.emulator.sitefolder.yaml.SiteYaml;
-import dev.powerpages.emulator.sitefolder.yaml.YamlRow;
 
 /**
  * Compares two site folders file by file, as a person diffing them would judge them equal: YAML by what it says
@@ -31,8 +28,7 @@ import dev.powerpages.emulator.sitefolder.yaml.YamlRow;
  */
 public final class FolderComparison {
 
-    private FolderComparison() {
-    }
+    private FolderComparison() {}
 
     /** The differences between the files of {@code expected} (less {@code ignored}) and those of {@code actual}. */
     public static List<String> differences(Path expected, Path actual, Set<Path> ignored) {
@@ -59,7 +55,8 @@ public final class FolderComparison {
     public static Set<Path> files(Path folder) {
         try (Stream<Path> walk = Files.walk(folder)) {
             Set<Path> files = new TreeSet<>();
-            walk.filter(Files::isRegularFile).map(folder::relativize)
+            walk.filter(Files::isRegularFile)
+                    .map(folder::relativize)
                     .filter(file -> !file.startsWith(".git") && !file.startsWith("node_modules"))
                     .forEach(files::add);
             return files;
@@ -84,7 +81,8 @@ public final class FolderComparison {
     }
 
     private static Object yamlOf(Path file, Path relative) {
-        return new SiteYaml().readRows(file, relative).stream().map(YamlRow::columns).toList();
+        return new SiteYaml()
+                .readRows(file, relative).stream().map(YamlRow::columns).toList();
     }
 
     /** An XML element as a tree of maps; a {@code content} element's JSON as the object it holds. */

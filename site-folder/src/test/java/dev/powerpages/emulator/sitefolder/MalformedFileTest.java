@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,23 +33,27 @@ class MalformedFileTest {
     @Test
     void namesTheFileAndLineOfXmlThatDoesNotParse() {
         assertThatThrownBy(() -> SiteFolderReader.read(FixtureSites.path("malformed/xml-error")))
-                .hasMessageStartingWith("powerpagecomponents/5a000000-0000-4000-8000-000000000001/powerpagecomponent.xml:4:"
-                        + " malformed XML: ")
+                .hasMessageStartingWith(
+                        "powerpagecomponents/5a000000-0000-4000-8000-000000000001/powerpagecomponent.xml:4:"
+                                + " malformed XML: ")
                 .hasMessageContaining("\"name\"");
     }
 
     @Test
     void namesAComponentWhoseContentIsNotJson() {
         assertThatThrownBy(() -> SiteFolderReader.read(FixtureSites.path("malformed/content-not-json")))
-                .hasMessageStartingWith("powerpagecomponents/5a000000-0000-4000-8000-000000000002/powerpagecomponent.xml:4:"
-                        + " the content column is not a JSON object at line 1");
+                .hasMessageStartingWith(
+                        "powerpagecomponents/5a000000-0000-4000-8000-000000000002/powerpagecomponent.xml:4:"
+                                + " the content column is not a JSON object at line 1");
     }
 
     @Test
     void refusesARowWithTheSameColumnTwice(@TempDir Path site) throws IOException {
         Files.writeString(site.resolve("website.yml"), WEBSITE);
-        Files.writeString(site.resolve("webrole.yml"), "- adx_name: Members\n  adx_webroleid: 3a000000-0000-4000-8000-000000000001\n"
-                + "  adx_name: Members again\n");
+        Files.writeString(
+                site.resolve("webrole.yml"),
+                "- adx_name: Members\n  adx_webroleid: 3a000000-0000-4000-8000-000000000001\n"
+                        + "  adx_name: Members again\n");
         assertThatThrownBy(() -> SiteFolderReader.read(site))
                 .hasMessage("webrole.yml:3: column 'adx_name' appears twice in one row");
     }
@@ -67,7 +70,8 @@ class MalformedFileTest {
     void refusesASideFileThatIsNotUtf8Text(@TempDir Path site) throws IOException {
         Files.writeString(site.resolve("website.yml"), WEBSITE);
         Path folder = Files.createDirectories(site.resolve("web-templates/header"));
-        Files.writeString(folder.resolve("Header.webtemplate.yml"),
+        Files.writeString(
+                folder.resolve("Header.webtemplate.yml"),
                 "adx_name: Header\nadx_webtemplateid: 4a000000-0000-4000-8000-000000000001\n");
         Files.write(folder.resolve("Header.webtemplate.source.html"), new byte[] {'<', 'p', '>', (byte) 0xE9, '<'});
         assertThatThrownBy(() -> SiteFolderReader.read(site))

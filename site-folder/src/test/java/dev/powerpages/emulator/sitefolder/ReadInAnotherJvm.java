@@ -5,8 +5,7 @@ import java.nio.file.Path;
 /** Reads the folder named by its argument and prints the outcome: run by {@link UnencodableFileNameTest} in a JVM of its own. */
 final class ReadInAnotherJvm {
 
-    private ReadInAnotherJvm() {
-    }
+    private ReadInAnotherJvm() {}
 
     public static void main(String[] args) {
         System.out.println("charset " + System.getProperty("sun.jnu.encoding"));

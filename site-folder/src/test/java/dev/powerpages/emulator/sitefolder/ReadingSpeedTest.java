@@ -8,7 +8,6 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,13 +21,15 @@ class ReadingSpeedTest {
 
     @Test
     void readsASiteWithThreeHundredWebFilesInWellUnderASecond(@TempDir Path site) throws IOException {
-        Files.writeString(site.resolve("website.yml"), "adx_name: Big\nadx_websiteid: 5e000000-0000-4000-8000-000000000001\n");
+        Files.writeString(
+                site.resolve("website.yml"), "adx_name: Big\nadx_websiteid: 5e000000-0000-4000-8000-000000000001\n");
         Files.createDirectories(site.resolve("web-files"));
         byte[] css = new byte[20_000];
         for (int i = 0; i < 300; i++) {
             String name = "file-" + i + ".css";
             Files.write(site.resolve("web-files").resolve(name), css);
-            Files.writeString(site.resolve("web-files").resolve(name + ".webfile.yml"), String.format(Locale.ROOT, """
+            Files.writeString(
+                    site.resolve("web-files").resolve(name + ".webfile.yml"), String.format(Locale.ROOT, """
                     adx_name: %1$s
                     adx_partialurl: %1$s
                     adx_webfileid: 6a000000-0000-4000-8000-%2$012d
@@ -40,21 +41,29 @@ class ReadingSpeedTest {
         }
         for (int i = 0; i < 100; i++) {
             Path folder = Files.createDirectories(site.resolve("web-pages/page-" + i + "/content-pages"));
-            Files.writeString(folder.resolveSibling("Page-" + i + ".webpage.yml"),
-                    "adx_name: Page " + i + "\nadx_webpageid: 5a000000-0000-4000-8000-" + String.format("%012d", i) + "\n");
+            Files.writeString(
+                    folder.resolveSibling("Page-" + i + ".webpage.yml"),
+                    "adx_name: Page " + i + "\nadx_webpageid: 5a000000-0000-4000-8000-" + String.format("%012d", i)
+                            + "\n");
             for (String language : new String[] {"en-US", "ja-JP"}) {
-                Files.writeString(folder.resolve("Page-" + i + "." + language + ".webpage.yml"), "adx_name: Page " + i
-                        + "\nadx_webpageid: 5a000000-0000-4000-8000-" + String.format("%012d", 1000 + i * 2
-                        + (language.equals("en-US") ? 0 : 1)) + "\nadx_rootwebpageid: 5a000000-0000-4000-8000-"
-                        + String.format("%012d", i) + "\n");
+                Files.writeString(
+                        folder.resolve("Page-" + i + "." + language + ".webpage.yml"),
+                        "adx_name: Page " + i
+                                + "\nadx_webpageid: 5a000000-0000-4000-8000-"
+                                + String.format("%012d", 1000 + i * 2 + (language.equals("en-US") ? 0 : 1))
+                                + "\nadx_rootwebpageid: 5a000000-0000-4000-8000-"
+                                + String.format("%012d", i) + "\n");
                 Files.writeString(folder.resolve("Page-" + i + "." + language + ".webpage.copy.html"), "<p>copy</p>\n");
             }
         }
         for (int i = 0; i < 50; i++) {
             Path folder = Files.createDirectories(site.resolve("web-templates/template-" + i));
-            Files.writeString(folder.resolve("Template-" + i + ".webtemplate.yml"),
-                    "adx_name: Template " + i + "\nadx_webtemplateid: 4a000000-0000-4000-8000-" + String.format("%012d", i) + "\n");
-            Files.writeString(folder.resolve("Template-" + i + ".webtemplate.source.html"), "{{ page.title }}\n".repeat(50));
+            Files.writeString(
+                    folder.resolve("Template-" + i + ".webtemplate.yml"),
+                    "adx_name: Template " + i + "\nadx_webtemplateid: 4a000000-0000-4000-8000-"
+                            + String.format("%012d", i) + "\n");
+            Files.writeString(
+                    folder.resolve("Template-" + i + ".webtemplate.source.html"), "{{ page.title }}\n".repeat(50));
         }
         SiteFolderReader.read(site); // the first read loads classes and warms the JIT
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -71,7 +80,8 @@ class ReadingSpeedTest {
             }
             assertThat(content.records()).hasSize(1 + 600 + 300 + 50);
         }
-        System.out.println("read 951 rows (300 web files, 6 MB): " + fastest + " ms of CPU, " + wall + " ms of wall time");
+        System.out.println(
+                "read 951 rows (300 web files, 6 MB): " + fastest + " ms of CPU, " + wall + " ms of wall time");
         assertThat(fastest).isLessThan(500);
     }
 }

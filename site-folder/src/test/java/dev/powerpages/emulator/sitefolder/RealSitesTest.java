@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,21 +34,31 @@ class RealSitesTest {
             long started = System.nanoTime();
             SiteContent content = SiteFolderReader.read(site);
             long millis = (System.nanoTime() - started) / 1_000_000;
-            Path target = Files.createDirectories(scratch.resolve(site.getFileName().toString()));
+            Path target =
+                    Files.createDirectories(scratch.resolve(site.getFileName().toString()));
             SiteFolderWriter.write(content, target);
-            List<String> differences = FolderComparison.differences(content.root(), target,
-                    RoundTrip.notRows(content));
+            List<String> differences = FolderComparison.differences(content.root(), target, RoundTrip.notRows(content));
             Set<Path> dropped = content.notes().stream()
                     .filter(note -> note.kind() == ImportNote.Kind.DUPLICATE_ID)
                     .map(note -> note.source().file().getParent())
                     .collect(Collectors.toSet());
-            System.out.printf("%s: %s, %d rows in %d ms %s; notes %s; differences %s%n", site.getFileName(),
-                    content.layout(), content.records().size(), millis, countByTable(content), countNotes(content),
+            System.out.printf(
+                    "%s: %s, %d rows in %d ms %s; notes %s; differences %s%n",
+                    site.getFileName(),
+                    content.layout(),
+                    content.records().size(),
+                    millis,
+                    countByTable(content),
+                    countNotes(content),
                     differences);
-            assertThat(differences).as(site + " written back").allSatisfy(difference -> assertThat(
-                    difference.startsWith("not written: ")
-                            && dropped.stream().anyMatch(folder -> Path.of(difference.substring(13)).startsWith(folder)))
-                    .as(difference + " (only files of dropped duplicate rows may be missing)").isTrue());
+            assertThat(differences)
+                    .as(site + " written back")
+                    .allSatisfy(difference -> assertThat(difference.startsWith("not written: ")
+                                    && dropped.stream()
+                                            .anyMatch(folder -> Path.of(difference.substring(13))
+                                                    .startsWith(folder)))
+                            .as(difference + " (only files of dropped duplicate rows may be missing)")
+                            .isTrue());
         }
     }
 
@@ -71,7 +80,10 @@ class RealSitesTest {
             }
         }
         String more = System.getProperty("sitefolder.sites", "");
-        Arrays.stream(more.split(",")).map(String::strip).filter(path -> !path.isEmpty()).map(Path::of)
+        Arrays.stream(more.split(","))
+                .map(String::strip)
+                .filter(path -> !path.isEmpty())
+                .map(Path::of)
                 .forEach(sites::add);
         return sites;
     }

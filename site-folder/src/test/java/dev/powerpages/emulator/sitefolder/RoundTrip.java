@@ -8,8 +8,7 @@ import java.util.Set;
 /** Read a folder, write its rows to another, and say how the files differ. */
 public final class RoundTrip {
 
-    private RoundTrip() {
-    }
+    private RoundTrip() {}
 
     /** The differences between {@code folder}'s site files and those written from its rows into {@code target}. */
     public static List<String> differences(Path folder, Path target) {
@@ -22,7 +21,8 @@ public final class RoundTrip {
     public static Set<Path> notRows(SiteContent content) {
         Set<Path> ignored = new HashSet<>();
         for (ImportNote note : content.notes()) {
-            if (note.kind() != ImportNote.Kind.DUPLICATE_ID && note.source() != null
+            if (note.kind() != ImportNote.Kind.DUPLICATE_ID
+                    && note.source() != null
                     && note.source().line() == 0) {
                 ignored.add(note.source().file());
             }

@@ -6,8 +6,7 @@ import java.util.Locale;
 /** Finding rows in a read site, for assertions. */
 final class Rows {
 
-    private Rows() {
-    }
+    private Rows() {}
 
     static SiteRecord row(SiteContent content, String table, String id) {
         return content.records().stream()
@@ -17,12 +16,15 @@ final class Rows {
     }
 
     static List<SiteRecord> rows(SiteContent content, String table) {
-        return content.records().stream().filter(row -> row.table().equals(table)).toList();
+        return content.records().stream()
+                .filter(row -> row.table().equals(table))
+                .toList();
     }
 
     static SiteRecord named(SiteContent content, String table, String nameColumn, String name) {
         return content.records().stream()
-                .filter(row -> row.table().equals(table) && name.equals(row.columns().get(nameColumn)))
+                .filter(row ->
+                        row.table().equals(table) && name.equals(row.columns().get(nameColumn)))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + table + " named " + name));
     }

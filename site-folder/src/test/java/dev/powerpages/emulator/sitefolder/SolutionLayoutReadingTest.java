@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,26 +33,31 @@ class SolutionLayoutReadingTest {
     void readsEachComponentsColumnsWithLookupsAsIdsAndContentAsWritten() throws IOException {
         assertThat(content.layout()).isEqualTo(FolderLayout.SOLUTION_XML);
         SiteRecord contactNotes = row(content, "powerpagecomponent", id("aa", 2));
-        assertThat(contactNotes.columns()).containsEntry("name", "Contact Notes")
+        assertThat(contactNotes.columns())
+                .containsEntry("name", "Contact Notes")
                 .containsEntry("powerpagecomponenttype", 18L)
                 .containsEntry("powerpagesiteid", id("5e", 1))
                 .containsEntry("statecode", 0L)
                 .containsEntry("iscustomizable", 1L);
-        String xml = Files.readString(SOLUTION.resolve("powerpagecomponents/" + id("aa", 2) + "/powerpagecomponent.xml"));
+        String xml =
+                Files.readString(SOLUTION.resolve("powerpagecomponents/" + id("aa", 2) + "/powerpagecomponent.xml"));
         String json = (String) contactNotes.columns().get("content");
         assertThat(json).startsWith("{\n  \"adx_entitypermission_webrole\": [\n");
         assertThat(xml).contains("<content>" + json + "</content>");
-        assertThat(contactNotes.source()).isEqualTo(new SourceLocation(
-                Path.of("powerpagecomponents", id("aa", 2), "powerpagecomponent.xml"), 1));
+        assertThat(contactNotes.source())
+                .isEqualTo(
+                        new SourceLocation(Path.of("powerpagecomponents", id("aa", 2), "powerpagecomponent.xml"), 1));
     }
 
     @Test
     void readsAWebFilesBytesFromTheFileContentFolderBesideIt() throws IOException {
         SiteRecord logo = row(content, "powerpagecomponent", id("6a", 1));
-        assertThat(logo.columns()).containsEntry("filecontent_name", "logo.png")
+        assertThat(logo.columns())
+                .containsEntry("filecontent_name", "logo.png")
                 .containsEntry("filecontent_mimetype", "image/png");
-        assertThat((byte[]) logo.columns().get("filecontent")).isEqualTo(Files.readAllBytes(
-                SOLUTION.resolve("powerpagecomponents/" + id("6a", 1) + "/filecontent/logo.png")));
+        assertThat((byte[]) logo.columns().get("filecontent"))
+                .isEqualTo(Files.readAllBytes(
+                        SOLUTION.resolve("powerpagecomponents/" + id("6a", 1) + "/filecontent/logo.png")));
     }
 
     /** The unpacked solution of Microsoft's Contoso Real Estate sample leaves its built bundle out of git. */
@@ -62,7 +66,8 @@ class SolutionLayoutReadingTest {
         copy(SOLUTION, solution);
         Files.delete(solution.resolve("powerpagecomponents/" + id("6a", 4) + "/filecontent/site.js"));
         SiteContent read = SiteFolderReader.read(solution);
-        assertThat(row(read, "powerpagecomponent", id("6a", 4)).columns()).doesNotContainKey("filecontent")
+        assertThat(row(read, "powerpagecomponent", id("6a", 4)).columns())
+                .doesNotContainKey("filecontent")
                 .containsEntry("filecontent_name", "site.js");
         assertThat(read.notes()).anySatisfy(note -> {
             assertThat(note.kind()).isEqualTo(ImportNote.Kind.OTHER);
@@ -78,13 +83,16 @@ class SolutionLayoutReadingTest {
                 .containsEntry("datamodelversion", "2.0")
                 .containsEntry("primarydomainname", "contoso-fixture.powerappsportals.com");
         assertThat(row(content, "powerpagesitelanguage", id("1a", 2)).columns())
-                .containsEntry("languagecode", "ja-JP").containsEntry("lcid", 1041L)
+                .containsEntry("languagecode", "ja-JP")
+                .containsEntry("lcid", 1041L)
                 .containsEntry("powerpagesiteid", id("5e", 1));
     }
 
     @Test
     void notesTheSolutionsOtherParts() {
-        assertThat(content.notes()).extracting(note -> note.source().file().toString()).containsExactly("Other");
+        assertThat(content.notes())
+                .extracting(note -> note.source().file().toString())
+                .containsExactly("Other");
     }
 
     @Test
@@ -92,7 +100,8 @@ class SolutionLayoutReadingTest {
         copy(SOLUTION, project.resolve("src"));
         Files.writeString(project.resolve("ContosoFixture.cdsproj"), "<Project />\n");
         SiteContent fromProject = SiteFolderReader.read(project);
-        assertThat(fromProject.root()).isEqualTo(project.resolve("src").toAbsolutePath().normalize());
+        assertThat(fromProject.root())
+                .isEqualTo(project.resolve("src").toAbsolutePath().normalize());
         assertThat(fromProject.records()).hasSameSizeAs(content.records());
     }
 
@@ -105,34 +114,51 @@ class SolutionLayoutReadingTest {
      */
     @Test
     void holdsTheSameRowsAsTheEnhancedYamlOfTheSameSite() {
-        Map<String, Map<String, String>> fromYaml = comparable(SiteFolderReader.read(FixtureSites.path("enhanced-yaml")));
+        Map<String, Map<String, String>> fromYaml =
+                comparable(SiteFolderReader.read(FixtureSites.path("enhanced-yaml")));
         Map<String, Map<String, String>> fromSolution = comparable(content);
         assertThat(fromSolution.keySet()).isEqualTo(fromYaml.keySet());
-        fromYaml.forEach((key, columns) -> assertThat(fromSolution.get(key)).as(key).isEqualTo(columns));
+        fromYaml.forEach(
+                (key, columns) -> assertThat(fromSolution.get(key)).as(key).isEqualTo(columns));
     }
 
-    private static final Set<String> ONLY_IN_ONE_LAYOUT = Set.of("iscustomizable", "searchcontent", "datamodelversion",
-            "primarydomainname", "content.portallanguageid", "content.annotationid", "content.isdocument",
-            "content.objectid", "content.objecttypecode", "content.statecode", "content.statuscode");
+    private static final Set<String> ONLY_IN_ONE_LAYOUT = Set.of(
+            "iscustomizable",
+            "searchcontent",
+            "datamodelversion",
+            "primarydomainname",
+            "content.portallanguageid",
+            "content.annotationid",
+            "content.isdocument",
+            "content.objectid",
+            "content.objecttypecode",
+            "content.statecode",
+            "content.statuscode");
 
     private static Map<String, Map<String, String>> comparable(SiteContent site) {
-        return site.records().stream().collect(Collectors.toMap(row -> row.table() + " " + row.id(), row -> {
-            Map<String, Object> columns = new LinkedHashMap<>(row.columns());
-            columns.putIfAbsent("statecode", 0L);
-            columns.putIfAbsent("statuscode", 1L);
-            Map<String, String> flat = new HashMap<>();
-            columns.forEach((column, value) -> {
-                if (column.equals("content")) {
-                    content(row).forEach((key, item) -> flat.put("content." + key, String.valueOf(item)));
-                } else if (value instanceof byte[] bytes) {
-                    flat.put(column, java.util.HexFormat.of().formatHex(bytes));
-                } else if (value != null) {
-                    flat.put(column, String.valueOf(value));
-                }
-            });
-            flat.keySet().removeAll(ONLY_IN_ONE_LAYOUT);
-            return flat;
-        }, (a, b) -> a, HashMap::new));
+        return site.records().stream()
+                .collect(Collectors.toMap(
+                        row -> row.table() + " " + row.id(),
+                        row -> {
+                            Map<String, Object> columns = new LinkedHashMap<>(row.columns());
+                            columns.putIfAbsent("statecode", 0L);
+                            columns.putIfAbsent("statuscode", 1L);
+                            Map<String, String> flat = new HashMap<>();
+                            columns.forEach((column, value) -> {
+                                if (column.equals("content")) {
+                                    content(row)
+                                            .forEach((key, item) -> flat.put("content." + key, String.valueOf(item)));
+                                } else if (value instanceof byte[] bytes) {
+                                    flat.put(column, java.util.HexFormat.of().formatHex(bytes));
+                                } else if (value != null) {
+                                    flat.put(column, String.valueOf(value));
+                                }
+                            });
+                            flat.keySet().removeAll(ONLY_IN_ONE_LAYOUT);
+                            return flat;
+                        },
+                        (a, b) -> a,
+                        HashMap::new));
     }
 
     static void copy(Path from, Path to) throws IOException {

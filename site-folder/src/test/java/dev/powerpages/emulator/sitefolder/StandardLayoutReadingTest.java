@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +30,8 @@ class StandardLayoutReadingTest {
         assertThat(content.dataModel()).isEqualTo(DataModel.STANDARD);
         assertThat(content.layout()).isEqualTo(FolderLayout.STANDARD_YAML);
         SiteRecord website = row(content, "adx_website", id("5e", 1));
-        assertThat(website.columns()).containsEntry("adx_name", "Contoso Fixture")
+        assertThat(website.columns())
+                .containsEntry("adx_name", "Contoso Fixture")
                 .containsEntry("adx_defaultlanguage", id("1a", 1))
                 .containsEntry("adx_headerwebtemplateid", id("4a", 1))
                 .containsEntry("adx_website_language", 1033L);
@@ -41,7 +41,9 @@ class StandardLayoutReadingTest {
     @Test
     void readsRootPagesAndTheirContentPagesPerLanguageWithSideFilesAsColumns() throws IOException {
         SiteRecord home = row(content, "adx_webpage", id("5a", 1));
-        assertThat(home.columns()).containsEntry("adx_partialurl", "/").containsEntry("adx_isroot", true)
+        assertThat(home.columns())
+                .containsEntry("adx_partialurl", "/")
+                .containsEntry("adx_isroot", true)
                 .doesNotContainKey("adx_copy");
         SiteRecord english = row(content, "adx_webpage", id("5a", 11));
         assertThat(english.columns())
@@ -52,7 +54,8 @@ class StandardLayoutReadingTest {
                 .containsEntry("adx_customcss", ".hero { color: #0078d4; }\n")
                 .containsEntry("adx_customjavascript", "$(function () { console.log('home'); });\n");
         SiteRecord japanese = row(content, "adx_webpage", id("5a", 12));
-        assertThat(japanese.columns()).containsEntry("adx_webpagelanguageid", id("1a", 2))
+        assertThat(japanese.columns())
+                .containsEntry("adx_webpagelanguageid", id("1a", 2))
                 .containsEntry("adx_copy", "<h2>ようこそ</h2>\n")
                 .doesNotContainKeys("adx_summary", "adx_customcss");
         assertThat(row(content, "adx_webpage", id("5a", 2)).columns())
@@ -65,23 +68,30 @@ class StandardLayoutReadingTest {
         SiteRecord news = row(content, "adx_webpage", id("5a", 4));
         assertThat(news.columns()).containsEntry("adx_name", "News").doesNotContainKey("statecode");
         assertThat(news.source().file()).isEqualTo(Path.of("web-pages/news/News.webpage.yml"));
-        assertThat(rows(content, "adx_webpage")).filteredOn(row -> row.id().equals(id("5a", 4))).hasSize(1);
-        assertThat(content.notes()).filteredOn(note -> note.kind() == ImportNote.Kind.DUPLICATE_ID)
+        assertThat(rows(content, "adx_webpage"))
+                .filteredOn(row -> row.id().equals(id("5a", 4)))
+                .hasSize(1);
+        assertThat(content.notes())
+                .filteredOn(note -> note.kind() == ImportNote.Kind.DUPLICATE_ID)
                 .extracting(note -> note.source().file())
-                .containsExactlyInAnyOrder(Path.of("web-pages/news-deleted/News-deleted.webpage.yml"),
+                .containsExactlyInAnyOrder(
+                        Path.of("web-pages/news-deleted/News-deleted.webpage.yml"),
                         Path.of("web-pages/news-deleted/content-pages/News-deleted.en-US.webpage.yml"));
-        assertThat(content.notes()).filteredOn(note -> note.kind() == ImportNote.Kind.DUPLICATE_ID)
+        assertThat(content.notes())
+                .filteredOn(note -> note.kind() == ImportNote.Kind.DUPLICATE_ID)
                 .allSatisfy(note -> assertThat(note.message()).contains("the active one"));
     }
 
     @Test
     void readsAWebFileAsItsRowAndAnAnnotationWhoseBodyIsTheFileBesideIt() throws IOException {
         SiteRecord logo = row(content, "adx_webfile", id("6a", 1));
-        assertThat(logo.columns()).containsEntry("adx_partialurl", "logo.png")
+        assertThat(logo.columns())
+                .containsEntry("adx_partialurl", "logo.png")
                 .containsEntry("adx_parentpageid", id("5a", 1))
                 .doesNotContainKeys("annotationid", "mimetype", "filename");
         SiteRecord note = row(content, "annotation", id("6b", 1));
-        assertThat(note.columns()).containsEntry("objectid", id("6a", 1))
+        assertThat(note.columns())
+                .containsEntry("objectid", id("6a", 1))
                 .containsEntry("objecttypecode", "adx_webfile")
                 .containsEntry("mimetype", "image/png")
                 .containsEntry("filename", "logo.png")
@@ -95,7 +105,8 @@ class StandardLayoutReadingTest {
     void keepsEveryWebFileRowThatClaimsTheSameUrl() {
         assertThat(rows(content, "adx_webfile"))
                 .filteredOn(row -> "site.css".equals(row.columns().get("adx_partialurl")))
-                .extracting(SiteRecord::id).containsExactlyInAnyOrder(id("6a", 2), id("6a", 3));
+                .extracting(SiteRecord::id)
+                .containsExactlyInAnyOrder(id("6a", 2), id("6a", 3));
     }
 
     @Test
@@ -104,14 +115,16 @@ class StandardLayoutReadingTest {
                 .containsEntry("adx_name", "Footer")
                 .containsEntry("adx_source", "<footer>{% editable snippets 'Footer' type: 'html' %}</footer>\r\n");
         assertThat(row(content, "adx_pagetemplate", id("4b", 1)).columns())
-                .containsEntry("adx_webtemplateid", id("4a", 3)).containsEntry("adx_usewebsiteheaderandfooter", true);
+                .containsEntry("adx_webtemplateid", id("4a", 3))
+                .containsEntry("adx_usewebsiteheaderandfooter", true);
         assertThat(row(content, "adx_contentsnippet", id("7a", 2)).columns())
                 .containsEntry("adx_name", "Footer")
                 .containsEntry("adx_contentsnippetlanguageid", id("1a", 2))
                 .containsEntry("adx_display_name", "フッター")
                 .containsEntry("adx_value", "<p>© コントソ</p>");
         assertThat(row(content, "adx_contentsnippet", id("7a", 3)).columns())
-                .containsEntry("adx_name", "Header/Search/ToolTip").containsEntry("adx_value", "Search");
+                .containsEntry("adx_name", "Header/Search/ToolTip")
+                .containsEntry("adx_value", "Search");
     }
 
     @Test
@@ -128,7 +141,8 @@ class StandardLayoutReadingTest {
                 .containsEntry("adx_openinnewwindow", true);
         assertThat(row(content, "adx_weblink", id("8b", 3)).source())
                 .isEqualTo(new SourceLocation(
-                        Path.of("weblink-sets/primary-navigation/Primary-Navigation.en-US.weblinkset.weblink.yml"), 22));
+                        Path.of("weblink-sets/primary-navigation/Primary-Navigation.en-US.weblinkset.weblink.yml"),
+                        22));
     }
 
     @Test
@@ -154,7 +168,8 @@ class StandardLayoutReadingTest {
     void readsFormsAndListsWithTheirMetadataAndScripts() {
         assertThat(row(content, "adx_entityform", id("ab", 1)).columns())
                 .containsEntry("adx_entityname", "contact")
-                .containsEntry("adx_registerstartupscript",
+                .containsEntry(
+                        "adx_registerstartupscript",
                         "$(document).ready(function () {\n  $('#emailaddress1').attr('autocomplete', 'email');\n});\n");
         assertThat(row(content, "adx_entityformmetadata", id("ac", 1)).columns())
                 .containsEntry("adx_entityform", id("ab", 1))
@@ -179,7 +194,8 @@ class StandardLayoutReadingTest {
                 .containsEntry("adx_permissions", List.of(746610000L, 746610001L));
         assertThat(row(content, "adx_columnpermissionprofile", id("b1", 1)).columns())
                 .containsEntry("adx_profilename", "Contact Columns");
-        assertThat(rows(content, "adx_polloption")).extracting(row -> row.columns().get("adx_answer"))
+        assertThat(rows(content, "adx_polloption"))
+                .extracting(row -> row.columns().get("adx_answer"))
                 .containsExactly("Blue", "Green");
         assertThat(row(content, "adx_poll", id("b3", 1)).columns()).containsEntry("adx_closevotingdate", null);
         assertThat(row(content, "adx_ad", id("b6", 1)).columns()).containsEntry("adx_url", "~/about");
@@ -190,7 +206,8 @@ class StandardLayoutReadingTest {
         assertThat(row(content, "adx_sitemarker", id("9b", 2)).columns()).containsEntry("adx_pageid", id("5a", 2));
         assertThat(rows(content, "adx_publishingstate")).hasSize(2);
         assertThat(rows(content, "adx_webrole")).hasSize(3);
-        assertThat(rows(content, "adx_websitelanguage")).extracting(SiteRecord::id)
+        assertThat(rows(content, "adx_websitelanguage"))
+                .extracting(SiteRecord::id)
                 .containsExactly(id("1a", 1), id("1a", 2));
     }
 
@@ -203,37 +220,44 @@ class StandardLayoutReadingTest {
         assertThat(row(content, "adx_sitesetting", id("9a", 4)).columns()).doesNotContainKey("adx_value");
         assertThat(row(content, "adx_sitesetting", id("9a", 9)).columns())
                 .containsEntry("adx_value", "2024-05-01T08:30:00.0000000Z");
-        assertThat(row(content, "adx_sitesetting", id("9a", 3)).columns()).containsEntry("adx_description",
-                "A collection of search logical name filter options.\n\n"
-                        + "Name/value pairs, separated by a semicolon: \"Pages:adx_webpage;Files:adx_webfile\".");
+        assertThat(row(content, "adx_sitesetting", id("9a", 3)).columns())
+                .containsEntry(
+                        "adx_description",
+                        "A collection of search logical name filter options.\n\n"
+                                + "Name/value pairs, separated by a semicolon: \"Pages:adx_webpage;Files:adx_webfile\".");
         assertThat(row(content, "adx_urlhistory", id("bb", 1)).columns())
                 .containsEntry("adx_changeddate", "2024-03-02T10:15:00.0000000Z")
                 .containsEntry("timezoneruleversionnumber", 4L);
-        assertThat(row(content, "adx_webfile", id("6a", 3)).columns()).containsEntry("statecode", 0L)
+        assertThat(row(content, "adx_webfile", id("6a", 3)).columns())
+                .containsEntry("statecode", 0L)
                 .containsEntry("adx_displayorder", 2L);
     }
 
     @Test
     void readsThePortalConfigsLanguagesAndBindingButNotPacsManifests() {
         assertThat(row(content, "adx_portallanguage", id("1b", 2)).columns())
-                .containsEntry("adx_languagecode", "ja-JP").containsEntry("adx_lcid", 1041L)
+                .containsEntry("adx_languagecode", "ja-JP")
+                .containsEntry("adx_lcid", 1041L)
                 .containsEntry("adx_displayname", "日本語");
         assertThat(row(content, "adx_websitebinding", id("1c", 1)).columns())
                 .containsEntry("adx_name", "Binding: contoso-fixture.powerappsportals.com");
-        assertThat(content.notes()).filteredOn(note -> note.kind() == ImportNote.Kind.OTHER)
+        assertThat(content.notes())
+                .filteredOn(note -> note.kind() == ImportNote.Kind.OTHER)
                 .extracting(note -> note.source().file().toString())
                 .contains(".portalconfig/manifest.yml", ".portalconfig/contoso.crm.example-manifest.yml");
     }
 
     @Test
     void notesEachFileOrFolderThatIsNotTheSitesOnce() {
-        assertThat(content.notes()).filteredOn(note -> note.kind() == ImportNote.Kind.NOT_SITE_FILE)
+        assertThat(content.notes())
+                .filteredOn(note -> note.kind() == ImportNote.Kind.NOT_SITE_FILE)
                 .extracting(note -> note.source().file().toString(), ImportNote::message)
                 .containsExactlyInAnyOrder(
                         tuple("README.md", "not part of the site"),
                         tuple("package.json", "not part of the site"),
                         tuple("coverage", "not part of the site (a folder of 1 file)"));
-        assertThat(content.notes()).filteredOn(note -> note.kind() == ImportNote.Kind.UNUSED_KIND)
+        assertThat(content.notes())
+                .filteredOn(note -> note.kind() == ImportNote.Kind.UNUSED_KIND)
                 .extracting(note -> note.source().file().toString())
                 .containsExactly("web-pages/home/content-pages/Home.en-US.webpage.custom_javascript.ts");
     }
@@ -244,15 +268,18 @@ class StandardLayoutReadingTest {
         Files.writeString(site.resolve("shortcut.yml"), "- adx_name: Help\n  adx_shortcutid: " + id("5f", 1) + "\n");
         Files.writeString(site.resolve("azure-pipelines.yml"), "trigger:\n- main\n");
         SiteContent read = SiteFolderReader.read(site);
-        assertThat(read.notes()).extracting(note -> note.source().file().toString(), ImportNote::kind)
-                .containsExactlyInAnyOrder(tuple("shortcut.yml", ImportNote.Kind.UNUSED_KIND),
+        assertThat(read.notes())
+                .extracting(note -> note.source().file().toString(), ImportNote::kind)
+                .containsExactlyInAnyOrder(
+                        tuple("shortcut.yml", ImportNote.Kind.UNUSED_KIND),
                         tuple("azure-pipelines.yml", ImportNote.Kind.NOT_SITE_FILE));
     }
 
     @Test
     void readsRowsWhoseNamesAndFoldersAreInAnyScript() {
         SiteRecord contact = row(content, "adx_webpage", id("5a", 31));
-        assertThat(contact.columns()).containsEntry("adx_name", "お問い合わせ")
+        assertThat(contact.columns())
+                .containsEntry("adx_name", "お問い合わせ")
                 .containsEntry("adx_copy", "{% entityform name: 'Contact us' %}\n");
         assertThat(contact.source().file())
                 .isEqualTo(Path.of("web-pages/お問い合わせ/content-pages/お問い合わせ.ja-JP.webpage.yml"));
@@ -261,7 +288,9 @@ class StandardLayoutReadingTest {
     @Test
     void readsEveryRowOfTheFixtureOnceAndOnlyTheSitesFiles() {
         assertThat(content.records()).hasSize(83);
-        assertThat(content.records()).extracting(row -> row.table() + " " + row.id()).doesNotHaveDuplicates();
+        assertThat(content.records())
+                .extracting(row -> row.table() + " " + row.id())
+                .doesNotHaveDuplicates();
         assertThat(content.root()).isEqualTo(SITE.toAbsolutePath().normalize());
     }
 

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,8 +30,12 @@ class UnencodableFileNameTest {
                 """);
         write(site.resolve("web-pages/contact/お問い合わせ.webpage.copy.html"), "<p>連絡先</p>");
 
-        ProcessBuilder asciiLocale = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ReadInAnotherJvm.class.getName(), site.toString())
+        ProcessBuilder asciiLocale = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ReadInAnotherJvm.class.getName(),
+                        site.toString())
                 .redirectErrorStream(true);
         asciiLocale.environment().keySet().removeIf(name -> name.startsWith("LC_"));
         asciiLocale.environment().put("LANG", "C");
@@ -42,7 +45,8 @@ class UnencodableFileNameTest {
         assertThat(read.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assumeFalse(output.contains("charset UTF-8"), "this machine's C locale encodes file names in UTF-8");
 
-        assertThat(output).contains("SiteFolderException")
+        assertThat(output)
+                .contains("SiteFolderException")
                 .contains("web-pages/contact/")
                 .contains(".webpage.yml: the file name cannot be read under the platform's charset for file names")
                 .contains("LANG=C.UTF-8")

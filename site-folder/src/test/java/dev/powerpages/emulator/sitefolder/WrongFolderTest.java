@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,9 +34,11 @@ class WrongFolderTest {
     void namesAFolderWithNoWebsiteRecord() {
         assertThatThrownBy(() -> SiteFolderReader.read(FixtureSites.path("wrong-kind/not-a-site")))
                 .isInstanceOf(SiteFolderException.class)
-                .hasMessageContaining("no website.yml, no .powerpages-site/, no powerpagecomponents/: no website record")
+                .hasMessageContaining(
+                        "no website.yml, no .powerpages-site/, no powerpagecomponents/: no website record")
                 .hasMessageContaining(EXPECTED)
-                .extracting(e -> ((SiteFolderException) e).source()).isNull();
+                .extracting(e -> ((SiteFolderException) e).source())
+                .isNull();
     }
 
     @Test
@@ -85,8 +86,10 @@ class WrongFolderTest {
 
     @Test
     void tellsEachLayoutByWhatItHolds() {
-        assertThat(SiteFolderReader.layoutOf(FixtureSites.path("standard-full"))).isEqualTo(FolderLayout.STANDARD_YAML);
-        assertThat(SiteFolderReader.layoutOf(FixtureSites.path("enhanced-yaml"))).isEqualTo(FolderLayout.ENHANCED_YAML);
+        assertThat(SiteFolderReader.layoutOf(FixtureSites.path("standard-full")))
+                .isEqualTo(FolderLayout.STANDARD_YAML);
+        assertThat(SiteFolderReader.layoutOf(FixtureSites.path("enhanced-yaml")))
+                .isEqualTo(FolderLayout.ENHANCED_YAML);
         assertThat(SiteFolderReader.layoutOf(FixtureSites.path("solution-xml"))).isEqualTo(FolderLayout.SOLUTION_XML);
     }
 }

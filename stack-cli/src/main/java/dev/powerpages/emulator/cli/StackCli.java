@@ -1,14 +1,5 @@
 package dev.powerpages.emulator.cli;
 
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import dev.powerpages.emulator.cli.check.CheckReport;
 import dev.powerpages.emulator.cli.check.SiteCheck;
 import dev.powerpages.emulator.cli.check.TextReport;
@@ -20,6 +11,14 @@ import dev.powerpages.emulator.cli.site.FolderValidation;
 import dev.powerpages.emulator.cli.site.NodesCatchUp;
 import dev.powerpages.emulator.cli.site.StoreSite;
 import dev.powerpages.emulator.sitefolder.SiteFolderException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The site commands of {@code ./stack}, which passes every URL explicitly (it knows the ports):
@@ -80,9 +79,19 @@ public final class StackCli {
     }
 
     private int checkSite(Arguments arguments) {
-        String directory = arguments.positional().isEmpty() ? null : Path.of(arguments.positional(0, "DIR")).toAbsolutePath().normalize().toString();
-        SiteCheck.Settings settings = new SiteCheck.Settings(arguments.required("gateway"), arguments.required("store"), nodes(arguments),
-                adminKey(arguments), arguments.integer("concurrency", 4), arguments.seconds("wait", Duration.ofSeconds(120)));
+        String directory = arguments.positional().isEmpty()
+                ? null
+                : Path.of(arguments.positional(0, "DIR"))
+                        .toAbsolutePath()
+                        .normalize()
+                        .toString();
+        SiteCheck.Settings settings = new SiteCheck.Settings(
+                arguments.required("gateway"),
+                arguments.required("store"),
+                nodes(arguments),
+                adminKey(arguments),
+                arguments.integer("concurrency", 4),
+                arguments.seconds("wait", Duration.ofSeconds(120)));
         CheckReport report = new SiteCheck(http, settings).run(directory);
         if (arguments.flag("json")) {
             out.println(Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
@@ -93,10 +102,13 @@ public final class StackCli {
     }
 
     private int exportSite(Arguments arguments) {
-        Path folder = Path.of(arguments.positional(0, "DIR (the folder to write the site into)")).toAbsolutePath().normalize();
+        Path folder = Path.of(arguments.positional(0, "DIR (the folder to write the site into)"))
+                .toAbsolutePath()
+                .normalize();
         String store = arguments.required("store");
         StoreSite.Status site = new StoreSite(http, store, adminKey(arguments)).status();
-        Http.Response zip = http.get(SiteUrl.resolve(store, "/_services/site/export"), Map.of("X-Admin-Key", adminKey(arguments)));
+        Http.Response zip =
+                http.get(SiteUrl.resolve(store, "/_services/site/export"), Map.of("X-Admin-Key", adminKey(arguments)));
         if (zip.status() != 200) {
             err.println("stack: the store did not export the site (" + zip.status() + "): " + zip.text());
             return 1;
@@ -108,11 +120,17 @@ public final class StackCli {
             err.println("stack: " + e.getMessage());
             return 1;
         }
-        out.printf("Wrote %d files (%,d bytes) to %s, in the %s layout of %s:%n", written.files(), written.bytes(), folder,
-                site.layout() == null ? "standard" : site.layout(), site.demo() ? "the demo site" : site.directory());
+        out.printf(
+                "Wrote %d files (%,d bytes) to %s, in the %s layout of %s:%n",
+                written.files(),
+                written.bytes(),
+                folder,
+                site.layout() == null ? "standard" : site.layout(),
+                site.demo() ? "the demo site" : site.directory());
         written.byTopLevel().forEach((top, count) -> out.printf("  %-32s %5d%n", top, count));
         if (written.leftInPlace() > 0) {
-            out.printf("%d files already there that the site does not have were left in place.%n", written.leftInPlace());
+            out.printf(
+                    "%d files already there that the site does not have were left in place.%n", written.leftInPlace());
         }
         return 0;
     }
@@ -121,8 +139,13 @@ public final class StackCli {
         Path folder = Path.of(arguments.positional(0, "DIR")).toAbsolutePath().normalize();
         try {
             FolderValidation.Readable readable = FolderValidation.read(folder);
-            out.printf("%s: %s layout, %s data model, %d rows%s%n", folder, readable.layout(), readable.dataModel().toLowerCase(),
-                    readable.rows(), readable.notesByKind().isEmpty() ? "" : ", notes " + readable.notesByKind());
+            out.printf(
+                    "%s: %s layout, %s data model, %d rows%s%n",
+                    folder,
+                    readable.layout(),
+                    readable.dataModel().toLowerCase(),
+                    readable.rows(),
+                    readable.notesByKind().isEmpty() ? "" : ", notes " + readable.notesByKind());
             return 0;
         } catch (SiteFolderException e) {
             err.println("stack: the site folder " + folder + " cannot be imported: " + e.getMessage());
@@ -141,11 +164,17 @@ public final class StackCli {
             out.println("site: the demo site");
             return 0;
         }
-        out.printf("site: %s (%s, %d rows%s)%n", site.directory(), site.layout(), site.rows(),
+        out.printf(
+                "site: %s (%s, %d rows%s)%n",
+                site.directory(),
+                site.layout(),
+                site.rows(),
                 site.watching() == null ? "" : "; edits followed by " + site.watching());
         if (site.error() != null) {
-            out.printf("      the folder's current state is not imported (the last good site is served): %s%s%n",
-                    site.error().where().isEmpty() ? "" : site.error().where() + ": ", site.error().message());
+            out.printf(
+                    "      the folder's current state is not imported (the last good site is served): %s%s%n",
+                    site.error().where().isEmpty() ? "" : site.error().where() + ": ",
+                    site.error().message());
         }
         return 0;
     }
@@ -156,12 +185,15 @@ public final class StackCli {
         if (since != null) {
             from = Instant.ofEpochSecond(Long.parseLong(since));
         } else {
-            from = new StoreSite(http, arguments.required("store"), adminKey(arguments)).status().changedAt();
+            from = new StoreSite(http, arguments.required("store"), adminKey(arguments))
+                    .status()
+                    .changedAt();
         }
-        Map<String, NodesCatchUp.NodeState> states = new NodesCatchUp(http, nodes(arguments)).await(from,
-                arguments.seconds("wait", Duration.ofSeconds(120)));
-        states.forEach((name, state) -> out.printf("  %s serves %s (loaded %s)%n", name,
-                state.website() == null ? "the site" : state.website(), state.siteLoadedAt()));
+        Map<String, NodesCatchUp.NodeState> states = new NodesCatchUp(http, nodes(arguments))
+                .await(from, arguments.seconds("wait", Duration.ofSeconds(120)));
+        states.forEach((name, state) -> out.printf(
+                "  %s serves %s (loaded %s)%n",
+                name, state.website() == null ? "the site" : state.website(), state.siteLoadedAt()));
         return 0;
     }
 

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
-
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -30,7 +29,12 @@ public final class FakeStack implements AutoCloseable {
             public MockResponse dispatch(RecordedRequest request) {
                 requests.add(request);
                 Supplier<MockResponse> answer = answers.get(request.getTarget());
-                return answer != null ? answer.get() : new MockResponse.Builder().code(404).body("no answer for " + request.getTarget()).build();
+                return answer != null
+                        ? answer.get()
+                        : new MockResponse.Builder()
+                                .code(404)
+                                .body("no answer for " + request.getTarget())
+                                .build();
             }
         });
         try {
@@ -59,11 +63,20 @@ public final class FakeStack implements AutoCloseable {
     }
 
     public FakeStack redirect(String target, int status, String location) {
-        return answer(target, () -> new MockResponse.Builder().code(status).addHeader("Location", location).build());
+        return answer(
+                target,
+                () -> new MockResponse.Builder()
+                        .code(status)
+                        .addHeader("Location", location)
+                        .build());
     }
 
     public static MockResponse response(int status, String contentType, String body) {
-        return new MockResponse.Builder().code(status).addHeader("Content-Type", contentType).body(body).build();
+        return new MockResponse.Builder()
+                .code(status)
+                .addHeader("Content-Type", contentType)
+                .body(body)
+                .build();
     }
 
     public List<String> targets() {

@@ -2,6 +2,9 @@ package dev.powerpages.emulator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.powerpages.emulator.cli.check.SiteCheckTest;
+import dev.powerpages.emulator.cli.http.Http;
+import dev.powerpages.emulator.sitefolder.FixtureSites;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -9,14 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.powerpages.emulator.cli.check.SiteCheckTest;
-import dev.powerpages.emulator.cli.http.Http;
-import dev.powerpages.emulator.sitefolder.FixtureSites;
 import tools.jackson.databind.JsonNode;
 
 class StackCliTest {
@@ -31,13 +29,24 @@ class StackCliTest {
     }
 
     private int run(String... args) {
-        return new StackCli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                new Http()).run(List.of(args));
+        return new StackCli(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        new Http())
+                .run(List.of(args));
     }
 
     private int checkSite(String... more) {
-        List<String> args = new ArrayList<>(List.of("check-site", "--gateway", stack.url(), "--store", stack.url(), "--node",
-                "northeurope=" + stack.url(), "--node", "westeurope=" + stack.url()));
+        List<String> args = new ArrayList<>(List.of(
+                "check-site",
+                "--gateway",
+                stack.url(),
+                "--store",
+                stack.url(),
+                "--node",
+                "northeurope=" + stack.url(),
+                "--node",
+                "westeurope=" + stack.url()));
         args.addAll(List.of(more));
         return run(args.toArray(String[]::new));
     }
@@ -57,7 +66,8 @@ class StackCliTest {
         int status = checkSite();
 
         assertThat(status).isEqualTo(1);
-        assertThat(out()).contains("Pages        3 of 4 served (75.0 %)")
+        assertThat(out())
+                .contains("Pages        3 of 4 served (75.0 %)")
                 .contains("/en-US/about/  500 template error in 'About' line 4: bad filter")
                 .contains("/logo.png  served as application/octet-stream, its row says image/png")
                 .contains("/missing.js  404")
@@ -76,7 +86,8 @@ class StackCliTest {
         int status = checkSite();
 
         assertThat(status).isZero();
-        assertThat(out()).contains("sign-in redirect or 403, as their access rules say       1")
+        assertThat(out())
+                .contains("sign-in redirect or 403, as their access rules say       1")
                 .contains("PASSED: 4 pages and 3 web files");
     }
 
@@ -92,12 +103,20 @@ class StackCliTest {
         assertThat(report.path("pages").path("failed").asInt()).isEqualTo(1);
         assertThat(report.path("results")).hasSize(7);
         assertThat(report.path("results").get(2).path("url").asString()).isEqualTo("/ja-JP/お問い合わせ/");
-        assertThat(report.path("notEmulated").path("tag powerbi").path("pages").asInt()).isEqualTo(2);
+        assertThat(report.path("notEmulated").path("tag powerbi").path("pages").asInt())
+                .isEqualTo(2);
     }
 
     @Test
     void checkSiteExitsWithTwoAndSaysWhyWhenTheStackCannotBeReached() {
-        int status = run("check-site", "--gateway", "http://127.0.0.1:1", "--store", "http://127.0.0.1:1", "--node", "n=http://127.0.0.1:1");
+        int status = run(
+                "check-site",
+                "--gateway",
+                "http://127.0.0.1:1",
+                "--store",
+                "http://127.0.0.1:1",
+                "--node",
+                "n=http://127.0.0.1:1");
 
         assertThat(status).isEqualTo(2);
         assertThat(err()).startsWith("stack: GET http://127.0.0.1:1/_services/site failed");
@@ -105,7 +124,8 @@ class StackCliTest {
 
     @Test
     void validateSiteNamesTheMalformedFileAndItsLine() {
-        int status = run("validate-site", FixtureSites.path("malformed/yaml-error").toString());
+        int status =
+                run("validate-site", FixtureSites.path("malformed/yaml-error").toString());
 
         assertThat(status).isEqualTo(1);
         assertThat(err()).containsPattern("cannot be imported: \\S+\\.yml:\\d+: ");
@@ -113,7 +133,9 @@ class StackCliTest {
 
     @Test
     void validateSiteNamesTheLayoutFoundInAFolderOfTheWrongKind() {
-        int status = run("validate-site", FixtureSites.path("wrong-kind/code-site-source").toString());
+        int status = run(
+                "validate-site",
+                FixtureSites.path("wrong-kind/code-site-source").toString());
 
         assertThat(status).isEqualTo(1);
         assertThat(err()).contains("cannot be imported").contains(".powerpages-site");
@@ -134,7 +156,9 @@ class StackCliTest {
         assertThat(run("site-status", "--store", stack.url())).isZero();
         assertThat(run("site-status", "--store", stack.url(), "--directory")).isZero();
 
-        assertThat(out()).contains("site: /sites/contoso (STANDARD_YAML, 9 rows; edits followed by events and polling every 500 ms)")
+        assertThat(out())
+                .contains(
+                        "site: /sites/contoso (STANDARD_YAML, 9 rows; edits followed by events and polling every 500 ms)")
                 .endsWith("/sites/contoso\n");
     }
 
@@ -149,19 +173,30 @@ class StackCliTest {
 
     @Test
     void exportSiteRefusesAFolderThatHoldsFilesUnlessForced(@TempDir Path folder) throws Exception {
-        stack.json("/_services/site", "{\"source\":\"folder\",\"directory\":\"/sites/contoso\",\"report\":{\"layout\":\"STANDARD_YAML\"}}");
-        stack.answer("/_services/site/export", () -> new mockwebserver3.MockResponse.Builder().code(200)
-                .addHeader("Content-Type", "application/zip").body(new okio.Buffer().write(Zips.of("website.yml", "adx_name: x\n"))).build());
+        stack.json(
+                "/_services/site",
+                "{\"source\":\"folder\",\"directory\":\"/sites/contoso\",\"report\":{\"layout\":\"STANDARD_YAML\"}}");
+        stack.answer(
+                "/_services/site/export",
+                () -> new mockwebserver3.MockResponse.Builder()
+                        .code(200)
+                        .addHeader("Content-Type", "application/zip")
+                        .body(new okio.Buffer().write(Zips.of("website.yml", "adx_name: x\n")))
+                        .build());
         Files.writeString(folder.resolve("README.md"), "mine");
 
-        assertThat(run("export-site", folder.toString(), "--store", stack.url())).isEqualTo(1);
+        assertThat(run("export-site", folder.toString(), "--store", stack.url()))
+                .isEqualTo(1);
         assertThat(err()).contains("is not empty").contains("--force");
         assertThat(folder.resolve("website.yml")).doesNotExist();
 
-        assertThat(run("export-site", folder.toString(), "--store", stack.url(), "--force")).isZero();
+        assertThat(run("export-site", folder.toString(), "--store", stack.url(), "--force"))
+                .isZero();
         assertThat(folder.resolve("website.yml")).hasContent("adx_name: x\n");
         assertThat(folder.resolve("README.md")).hasContent("mine");
-        assertThat(out()).contains("Wrote 1 files").contains("STANDARD_YAML layout of /sites/contoso")
+        assertThat(out())
+                .contains("Wrote 1 files")
+                .contains("STANDARD_YAML layout of /sites/contoso")
                 .contains("1 files already there that the site does not have were left in place");
     }
 }

@@ -10,8 +10,7 @@ import java.util.zip.ZipOutputStream;
 /** Zips made in memory, as the store's export answers them. */
 public final class Zips {
 
-    private Zips() {
-    }
+    private Zips() {}
 
     /** @param namesAndTexts entry name, text, entry name, text … */
     public static byte[] of(String... namesAndTexts) {

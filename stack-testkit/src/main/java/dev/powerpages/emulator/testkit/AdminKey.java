@@ -8,8 +8,7 @@ final class AdminKey {
     static final String HEADER = "X-Admin-Key";
     static final String VALUE = "emulator-admin-key";
 
-    private AdminKey() {
-    }
+    private AdminKey() {}
 
     static Map<String, String> jsonHeaders() {
         return Map.of(HEADER, VALUE, "Content-Type", "application/json", "Accept", "application/json");

@@ -3,7 +3,6 @@ package dev.powerpages.emulator.testkit;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -38,14 +38,14 @@ record BootJarClasspath(String startClass, List<URL> classpath) {
         Path jar = ServiceJars.locate(service);
         Path cache = Path.of(System.getProperty(CACHE_DIR_PROPERTY, "target/powerpages-stack-inprocess"));
         try {
-            Path dir = cache.resolve(service.artifactId() + "-" + sha256(jar).substring(0, 16)).toAbsolutePath();
+            Path dir = cache.resolve(service.artifactId() + "-" + sha256(jar).substring(0, 16))
+                    .toAbsolutePath();
             if (!Files.exists(dir.resolve(COMPLETE_MARKER))) {
                 removeOlderCopies(cache, service.artifactId());
                 extract(jar, dir);
             }
             return read(jar, dir);
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException("could not unpack " + jar + " into " + cache, ex);
         }
     }
@@ -76,8 +76,9 @@ record BootJarClasspath(String startClass, List<URL> classpath) {
         }
         try {
             Files.move(partial, dir, StandardCopyOption.ATOMIC_MOVE);
-        }
-        catch (FileAlreadyExistsException | AtomicMoveNotSupportedException | java.nio.file.DirectoryNotEmptyException ex) {
+        } catch (FileAlreadyExistsException
+                | AtomicMoveNotSupportedException
+                | java.nio.file.DirectoryNotEmptyException ex) {
             // Another test JVM unpacked the same jar at the same time: use its copy.
             deleteRecursively(partial);
             if (!Files.exists(dir.resolve(COMPLETE_MARKER))) {
@@ -92,12 +93,13 @@ record BootJarClasspath(String startClass, List<URL> classpath) {
             return;
         }
         try (Stream<Path> folders = Files.list(cache)) {
-            for (Path folder : folders.filter(path -> path.getFileName().toString().matches(
-                    java.util.regex.Pattern.quote(artifact) + "-[0-9a-f]{16}")).toList()) {
+            for (Path folder : folders.filter(path -> path.getFileName()
+                            .toString()
+                            .matches(java.util.regex.Pattern.quote(artifact) + "-[0-9a-f]{16}"))
+                    .toList()) {
                 deleteRecursively(folder);
             }
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             // Only disk space is at stake.
         }
     }
@@ -105,10 +107,13 @@ record BootJarClasspath(String startClass, List<URL> classpath) {
     private static BootJarClasspath read(Path jar, Path dir) throws IOException {
         String startClass;
         try (JarFile file = new JarFile(jar.toFile())) {
-            startClass = file.getManifest() == null ? null : file.getManifest().getMainAttributes().getValue("Start-Class");
+            startClass = file.getManifest() == null
+                    ? null
+                    : file.getManifest().getMainAttributes().getValue("Start-Class");
         }
         if (startClass == null) {
-            throw new IllegalStateException(jar + " has no Start-Class in its manifest: not a Spring Boot executable jar");
+            throw new IllegalStateException(
+                    jar + " has no Start-Class in its manifest: not a Spring Boot executable jar");
         }
         List<URL> urls = new ArrayList<>();
         urls.add(url(dir.resolve("BOOT-INF/classes")));
@@ -122,10 +127,11 @@ record BootJarClasspath(String startClass, List<URL> classpath) {
                     urls.add(url(dir.resolve(trimmed.substring(3, trimmed.length() - 1))));
                 }
             }
-        }
-        else if (Files.isDirectory(lib)) {
+        } else if (Files.isDirectory(lib)) {
             try (Stream<Path> jars = Files.list(lib)) {
-                for (Path library : jars.filter(path -> path.toString().endsWith(".jar")).sorted().toList()) {
+                for (Path library : jars.filter(path -> path.toString().endsWith(".jar"))
+                        .sorted()
+                        .toList()) {
                     urls.add(url(library));
                 }
             }
@@ -136,8 +142,7 @@ record BootJarClasspath(String startClass, List<URL> classpath) {
     private static URL url(Path path) {
         try {
             return path.toUri().toURL();
-        }
-        catch (MalformedURLException ex) {
+        } catch (MalformedURLException ex) {
             throw new IllegalStateException(ex);
         }
     }
@@ -150,8 +155,7 @@ record BootJarClasspath(String startClass, List<URL> classpath) {
                 digest.update(buffer, 0, read);
             }
             return HexFormat.of().formatHex(digest.digest());
-        }
-        catch (NoSuchAlgorithmException ex) {
+        } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }
     }

@@ -13,7 +13,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
@@ -51,8 +50,7 @@ final class ContainerStackRuntime implements StackRuntime {
     static boolean dockerAvailable() {
         try {
             return DockerClientFactory.instance().isDockerAvailable();
-        }
-        catch (RuntimeException | LinkageError ex) {
+        } catch (RuntimeException | LinkageError ex) {
             return false;
         }
     }
@@ -64,7 +62,10 @@ final class ContainerStackRuntime implements StackRuntime {
             // One image per artifact, built once: both app nodes run the same one.
             Map<StackService, Future<String>> images = new EnumMap<>(StackService.class);
             for (StackLayout.Service service : layout.services()) {
-                stack.add(service, images.computeIfAbsent(service.artifact(), ContainerStackRuntime::image), startupTimeout);
+                stack.add(
+                        service,
+                        images.computeIfAbsent(service.artifact(), ContainerStackRuntime::image),
+                        startupTimeout);
             }
             // All at once, as the local mode does: each service retries its peers, and each container
             // is ready when its own health path answers 200 (the app nodes' only once the store has served the site).
@@ -72,18 +73,16 @@ final class ContainerStackRuntime implements StackRuntime {
             ExecutorService starters = Executors.newFixedThreadPool(stack.services.size());
             try {
                 CompletableFuture.allOf(stack.services.values().stream()
-                        .map(service -> CompletableFuture.runAsync(service::start, starters))
-                        .toArray(CompletableFuture[]::new)).join();
-            }
-            finally {
+                                .map(service -> CompletableFuture.runAsync(service::start, starters))
+                                .toArray(CompletableFuture[]::new))
+                        .join();
+            } finally {
                 starters.shutdown();
             }
-        }
-        catch (CompletionException ex) {
+        } catch (CompletionException ex) {
             stack.close();
             throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             stack.close();
             throw ex;
         }
@@ -102,15 +101,21 @@ final class ContainerStackRuntime implements StackRuntime {
         GenericContainer<?> container = new GenericContainer<>(image)
                 .withNetwork(network)
                 .withNetworkAliases(service.name())
-                .withExposedPorts(service.name().equals(StackRuntime.STORE)
-                        ? new Integer[] { service.port(), layout.identityPort() } : new Integer[] { service.port() })
-                // The stack's CA directory, as compose mounts .stack/tls: the services share one CA, the test trusts it.
+                .withExposedPorts(
+                        service.name().equals(StackRuntime.STORE)
+                                ? new Integer[] {service.port(), layout.identityPort()}
+                                : new Integer[] {service.port()})
+                // The stack's CA directory, as compose mounts .stack/tls: the services share one CA, the test trusts
+                // it.
                 .withFileSystemBind(layout.tlsDirectory().toString(), StackLayout.CONTAINER_TLS_DIRECTORY)
                 .withEnv(service.environment())
-                .waitingFor(Wait.forHttp(service.healthPath()).forPort(service.port()).forStatusCode(200)
+                .waitingFor(Wait.forHttp(service.healthPath())
+                        .forPort(service.port())
+                        .forStatusCode(200)
                         .withStartupTimeout(startupTimeout));
-        services.put(service.name(), new ServiceContainer(service.name(), container, service.port(), service.healthPath(),
-                startupTimeout));
+        services.put(
+                service.name(),
+                new ServiceContainer(service.name(), container, service.port(), service.healthPath(), startupTimeout));
     }
 
     @Override
@@ -129,7 +134,8 @@ final class ContainerStackRuntime implements StackRuntime {
 
     @Override
     public java.net.URI identityAuthorityHost() {
-        return java.net.URI.create("https://localhost:" + services.get(StackRuntime.STORE).mappedPort(layout.identityPort()));
+        return java.net.URI.create(
+                "https://localhost:" + services.get(StackRuntime.STORE).mappedPort(layout.identityPort()));
     }
 
     @Override

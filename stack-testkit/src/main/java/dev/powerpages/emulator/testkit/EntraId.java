@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -26,15 +25,18 @@ public final class EntraId {
 
     /** The well-known management service principals (CONTRACT "Well-known defaults"). */
     public static final String OPERATOR = "emulator-operator";
+
     public static final String READER = "emulator-reader";
     public static final String SECRET = "emulator-secret";
 
     /** Their service principals' object ids, which the resource manager's role assignments name. */
     public static final String OPERATOR_OBJECT_ID = "5b0c3e0e-6f1a-4c1e-9c4b-0e0000000001";
+
     public static final String READER_OBJECT_ID = "5b0c3e0e-6f1a-4c1e-9c4b-0e0000000002";
 
     /** Azure Resource Manager's scope as the SDK asks for it; every equivalent form gets the same audience. */
     public static final String MANAGEMENT_SCOPE = "https://management.azure.com/.default";
+
     public static final String MANAGEMENT_AUDIENCE = "https://management.core.windows.net/";
 
     /** The password of the CA directory's PKCS12 stores (a well-known development default). */
@@ -86,16 +88,15 @@ public final class EntraId {
             try (InputStream in = Files.newInputStream(trustStore())) {
                 KeyStore trust = KeyStore.getInstance("PKCS12");
                 trust.load(in, TRUST_STORE_PASSWORD.toCharArray());
-                TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                TrustManagerFactory factory =
+                        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
                 factory.init(trust);
                 context = SSLContext.getInstance("TLS");
                 context.init(null, factory.getTrustManagers(), null);
                 sslContext = context;
-            }
-            catch (IOException ex) {
+            } catch (IOException ex) {
                 throw new UncheckedIOException("cannot read " + trustStore(), ex);
-            }
-            catch (GeneralSecurityException ex) {
+            } catch (GeneralSecurityException ex) {
                 throw new IllegalStateException("cannot use " + trustStore(), ex);
             }
         }
@@ -106,21 +107,28 @@ public final class EntraId {
     public String managementToken(String clientId) {
         String form = "grant_type=client_credentials&client_id=" + encode(clientId) + "&client_secret=" + encode(SECRET)
                 + "&scope=" + encode(MANAGEMENT_SCOPE);
-        HttpRequest request = HttpRequest.newBuilder(authority().resolve("/" + MetadataStore.TENANT_ID + "/oauth2/v2.0/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded").timeout(Http.REQUEST_TIMEOUT)
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        HttpRequest request = HttpRequest.newBuilder(
+                        authority().resolve("/" + MetadataStore.TENANT_ID + "/oauth2/v2.0/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .timeout(Http.REQUEST_TIMEOUT)
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
         try {
-            HttpResponse<String> response = HttpClient.newBuilder().sslContext(sslContext()).connectTimeout(Http.CONNECT_TIMEOUT)
-                    .build().send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newBuilder()
+                    .sslContext(sslContext())
+                    .connectTimeout(Http.CONNECT_TIMEOUT)
+                    .build()
+                    .send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("token request answered " + response.statusCode() + ": " + response.body());
+                throw new IllegalStateException(
+                        "token request answered " + response.statusCode() + ": " + response.body());
             }
-            return Json.parse(new HttpResult(response.statusCode(), response.headers(), response.body())).get("access_token").asString();
-        }
-        catch (IOException ex) {
+            return Json.parse(new HttpResult(response.statusCode(), response.headers(), response.body()))
+                    .get("access_token")
+                    .asString();
+        } catch (IOException ex) {
             throw new UncheckedIOException("POST " + request.uri() + " failed: " + ex, ex);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", ex);
         }

@@ -24,8 +24,7 @@ final class Http {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
-    private Http() {
-    }
+    private Http() {}
 
     static HttpResult get(URI uri) {
         return send(HttpRequest.newBuilder(uri).GET(), Map.of());
@@ -36,7 +35,8 @@ final class Http {
     }
 
     static HttpResult send(String method, URI uri, String body, Map<String, String> headers) {
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+        HttpRequest.BodyPublisher publisher = body == null
+                ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8);
         return send(HttpRequest.newBuilder(uri).method(method, publisher), headers);
     }
@@ -45,13 +45,12 @@ final class Http {
         headers.forEach(builder::header);
         HttpRequest request = builder.timeout(REQUEST_TIMEOUT).build();
         try {
-            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new HttpResult(response.statusCode(), response.headers(), response.body());
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(request.method() + " " + request.uri() + " failed: " + ex, ex);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted during " + request.method() + " " + request.uri(), ex);
         }
@@ -61,8 +60,7 @@ final class Http {
     static boolean answers200(URI uri) {
         try {
             return get(uri).status() == 200;
-        }
-        catch (UncheckedIOException ex) {
+        } catch (UncheckedIOException ex) {
             return false;
         }
     }
@@ -70,8 +68,7 @@ final class Http {
     static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
         }

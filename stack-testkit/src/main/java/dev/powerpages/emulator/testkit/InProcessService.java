@@ -36,7 +36,8 @@ final class InProcessService implements RunningService {
 
     private static final String SPRING_APPLICATION = "org.springframework.boot.SpringApplication";
     /** Tomcat registers this with {@code URL.setURLStreamHandlerFactory}, which a JVM allows only once. */
-    private static final String TOMCAT_URL_HANDLER_FACTORY = "org.apache.catalina.webresources.TomcatURLStreamHandlerFactory";
+    private static final String TOMCAT_URL_HANDLER_FACTORY =
+            "org.apache.catalina.webresources.TomcatURLStreamHandlerFactory";
 
     static {
         // The JDK starts CompletableFuture's delay-scheduler thread (behind orTimeout and delayedExecutor) once per
@@ -45,7 +46,7 @@ final class InProcessService implements RunningService {
         // traffic manager's probes time out that way) it would keep that service's classes after the stack closed.
         // Start it here, from the kit's classes, before any service runs: what Tomcat's
         // JreMemoryLeakPreventionListener does for other JDK singletons.
-        CompletableFuture.delayedExecutor(0, TimeUnit.MILLISECONDS).execute(() -> { });
+        CompletableFuture.delayedExecutor(0, TimeUnit.MILLISECONDS).execute(() -> {});
     }
 
     private final String name;
@@ -69,23 +70,27 @@ final class InProcessService implements RunningService {
 
     /** Starts the application on a thread of its own and returns at once; {@link #awaitHealthy()} waits for it. */
     void start() {
-        URLClassLoader loader = new URLClassLoader("powerpages-" + name, application.classpath().toArray(URL[]::new),
+        URLClassLoader loader = new URLClassLoader(
+                "powerpages-" + name,
+                application.classpath().toArray(URL[]::new),
                 ClassLoader.getPlatformClassLoader());
         CompletableFuture<Object> context = new CompletableFuture<>();
-        Thread main = new Thread(() -> {
-            try {
-                keepTomcatOffTheJvmWideUrlHandler(loader);
-                Class<?> mainClass = Class.forName(application.startClass(), false, loader);
-                Method run = Class.forName(SPRING_APPLICATION, true, loader).getMethod("run", Class.class, String[].class);
-                context.complete(run.invoke(null, mainClass, (Object) arguments().toArray(String[]::new)));
-            }
-            catch (InvocationTargetException ex) {
-                context.completeExceptionally(ex.getCause());
-            }
-            catch (Throwable ex) {
-                context.completeExceptionally(ex);
-            }
-        }, "powerpages-" + name + "-main");
+        Thread main = new Thread(
+                () -> {
+                    try {
+                        keepTomcatOffTheJvmWideUrlHandler(loader);
+                        Class<?> mainClass = Class.forName(application.startClass(), false, loader);
+                        Method run = Class.forName(SPRING_APPLICATION, true, loader)
+                                .getMethod("run", Class.class, String[].class);
+                        context.complete(
+                                run.invoke(null, mainClass, (Object) arguments().toArray(String[]::new)));
+                    } catch (InvocationTargetException ex) {
+                        context.completeExceptionally(ex.getCause());
+                    } catch (Throwable ex) {
+                        context.completeExceptionally(ex);
+                    }
+                },
+                "powerpages-" + name + "-main");
         // Spring Boot loads auto-configurations and starters through the thread's context class loader; the
         // threads the application creates (Tomcat's, Netty's, schedulers) inherit it.
         main.setContextClassLoader(loader);
@@ -124,8 +129,7 @@ final class InProcessService implements RunningService {
         Class<?> factory;
         try {
             factory = Class.forName(TOMCAT_URL_HANDLER_FACTORY, true, loader);
-        }
-        catch (ClassNotFoundException ex) {
+        } catch (ClassNotFoundException ex) {
             return; // not a Tomcat application (the gateway runs on Netty)
         }
         factory.getMethod("disable").invoke(null);
@@ -183,8 +187,7 @@ final class InProcessService implements RunningService {
         }
         try {
             return (Boolean) call(current.context().join(), "isActive");
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             return false;
         }
     }
@@ -214,8 +217,7 @@ final class InProcessService implements RunningService {
         try {
             List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             return "(log " + log + " unreadable: " + ex + ")";
         }
     }
@@ -227,8 +229,7 @@ final class InProcessService implements RunningService {
             if (webServer != null) {
                 call(webServer, "stop");
             }
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             // Already stopped (a chaos crash got there first); closing the context below finishes the job.
         }
     }
@@ -236,8 +237,7 @@ final class InProcessService implements RunningService {
     private void close(Object context) {
         try {
             call(context, "close");
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             System.err.println("[powerpages-stack] closing " + name + " failed: " + ex);
         }
     }
@@ -250,11 +250,9 @@ final class InProcessService implements RunningService {
                 found.setAccessible(true);
             }
             return found.invoke(target);
-        }
-        catch (InvocationTargetException ex) {
+        } catch (InvocationTargetException ex) {
             throw new IllegalStateException(method + " failed: " + ex.getCause(), ex.getCause());
-        }
-        catch (ReflectiveOperationException ex) {
+        } catch (ReflectiveOperationException ex) {
             throw new IllegalStateException(method + " on " + target.getClass().getName() + ": " + ex, ex);
         }
     }
@@ -265,11 +263,9 @@ final class InProcessService implements RunningService {
         Object awaitContext(Duration atMost) {
             try {
                 return context.get(atMost.toMillis(), TimeUnit.MILLISECONDS);
-            }
-            catch (ExecutionException | TimeoutException ex) {
+            } catch (ExecutionException | TimeoutException ex) {
                 return null;
-            }
-            catch (InterruptedException ex) {
+            } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
                 return null;
             }
@@ -279,8 +275,7 @@ final class InProcessService implements RunningService {
             try {
                 context.join();
                 return "(none)";
-            }
-            catch (RuntimeException ex) {
+            } catch (RuntimeException ex) {
                 return String.valueOf(ex.getCause() != null ? ex.getCause() : ex);
             }
         }
@@ -299,12 +294,12 @@ final class InProcessService implements RunningService {
             invokeStatic("reactor.core.scheduler.Schedulers", "shutdownNow");
             // Resilience4j's one circuit-breaker auto-transition thread per class loader never ends by itself.
             try {
-                Object factory = invokeStatic("io.github.resilience4j.circuitbreaker.internal.SchedulerFactory", "getInstance");
+                Object factory =
+                        invokeStatic("io.github.resilience4j.circuitbreaker.internal.SchedulerFactory", "getInstance");
                 if (factory != null) {
                     ((java.util.concurrent.ExecutorService) call(factory, "getScheduler")).shutdownNow();
                 }
-            }
-            catch (RuntimeException | LinkageError ex) {
+            } catch (RuntimeException | LinkageError ex) {
                 // best effort, as the others
             }
         }
@@ -325,8 +320,7 @@ final class InProcessService implements RunningService {
         private Object invokeStatic(String className, String method) {
             try {
                 return Class.forName(className, true, loader).getMethod(method).invoke(null);
-            }
-            catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
                 return null;
             }
         }
@@ -360,8 +354,7 @@ final class InProcessService implements RunningService {
             }
             try {
                 loader.close();
-            }
-            catch (IOException ex) {
+            } catch (IOException ex) {
                 // Only open jar files are at stake; they close when the loader is collected.
             }
         }

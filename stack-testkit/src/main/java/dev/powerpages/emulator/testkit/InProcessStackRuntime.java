@@ -44,16 +44,18 @@ final class InProcessStackRuntime implements StackRuntime {
                 // A halt would end the test's JVM, and the other four services with it.
                 service = service.with(Map.of("node.chaos.crash-action", "close-context"));
             }
-            stack.add(new InProcessService(service, classpaths.computeIfAbsent(service.artifact(), BootJarClasspath::of),
-                    logDir, startupTimeout));
+            stack.add(new InProcessService(
+                    service,
+                    classpaths.computeIfAbsent(service.artifact(), BootJarClasspath::of),
+                    logDir,
+                    startupTimeout));
         }
 
         try {
             // All at once, as the child processes start: each service waits for its peers by retrying.
             stack.services.values().forEach(InProcessService::start);
             stack.services.values().forEach(RunningService::awaitHealthy);
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             stack.close();
             throw ex;
         }

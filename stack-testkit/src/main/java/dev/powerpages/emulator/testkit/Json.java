@@ -8,8 +8,7 @@ final class Json {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private Json() {
-    }
+    private Json() {}
 
     static JsonNode parse(HttpResult result) {
         return MAPPER.readTree(result.body());

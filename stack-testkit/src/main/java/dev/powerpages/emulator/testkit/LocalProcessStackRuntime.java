@@ -39,16 +39,15 @@ final class LocalProcessStackRuntime implements StackRuntime {
         LocalProcessStackRuntime stack = new LocalProcessStackRuntime(layout);
         Map<StackService, Path> jars = new EnumMap<>(StackService.class);
         for (StackLayout.Service service : layout.services()) {
-            stack.add(new ServiceProcess(service, jars.computeIfAbsent(service.artifact(), ServiceJars::locate), logDir,
-                    startupTimeout));
+            stack.add(new ServiceProcess(
+                    service, jars.computeIfAbsent(service.artifact(), ServiceJars::locate), logDir, startupTimeout));
         }
 
         try {
             // All at once: on two cores the JVMs' start-up overlaps well, and each waits for its peers by retrying.
             stack.services.values().forEach(ServiceProcess::start);
             stack.services.values().forEach(RunningService::awaitHealthy);
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             stack.close();
             throw ex;
         }

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -15,6 +14,7 @@ public final class MetadataStore {
 
     /** The well-known development application the app nodes use (CONTRACT "Well-known defaults"). */
     public static final String TENANT_ID = "contoso";
+
     public static final String CLIENT_ID = "powerpages-site";
     public static final String CLIENT_SECRET = "emulator-secret";
 
@@ -34,7 +34,10 @@ public final class MetadataStore {
     public String token() {
         String form = "grant_type=client_credentials&client_id=" + encode(CLIENT_ID) + "&client_secret="
                 + encode(CLIENT_SECRET) + "&scope=" + encode(publicUrl + "/.default");
-        HttpResult result = Http.send("POST", url("/" + TENANT_ID + "/oauth2/v2.0/token"), form,
+        HttpResult result = Http.send(
+                "POST",
+                url("/" + TENANT_ID + "/oauth2/v2.0/token"),
+                form,
                 Map.of("Content-Type", "application/x-www-form-urlencoded"));
         if (result.status() != 200) {
             throw new IllegalStateException("token request answered " + result);
@@ -47,7 +50,8 @@ public final class MetadataStore {
      * {@code webApi("adx_webpages?$select=adx_name")}; the result's status shows errors.
      */
     public HttpResult webApi(String query) {
-        return Http.get(url("/api/data/v9.2/" + query),
+        return Http.get(
+                url("/api/data/v9.2/" + query),
                 Map.of("Authorization", "Bearer " + token(), "Accept", "application/json"));
     }
 
@@ -66,7 +70,8 @@ public final class MetadataStore {
      * environment that is down. The app nodes keep serving what they cached. Undo with {@link #restore()}.
      */
     public MetadataStore outage() {
-        HttpResult result = Http.send("PUT", url("/_services/chaos"), Json.write(Map.of("outage", true)), AdminKey.jsonHeaders());
+        HttpResult result =
+                Http.send("PUT", url("/_services/chaos"), Json.write(Map.of("outage", true)), AdminKey.jsonHeaders());
         requireSuccess(result, "PUT /_services/chaos {\"outage\": true}");
         return this;
     }

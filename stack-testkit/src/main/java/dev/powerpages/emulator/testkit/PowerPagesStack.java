@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -39,9 +38,12 @@ public final class PowerPagesStack implements AutoCloseable {
         this.startupTimeout = startupTimeout;
         this.site = new Site(runtime.service(StackRuntime.GATEWAY));
         this.regions = Map.of(
-                StackRuntime.NORTHEUROPE, new AppNode(StackRuntime.NORTHEUROPE, runtime.service(StackRuntime.NORTHEUROPE)),
-                StackRuntime.WESTEUROPE, new AppNode(StackRuntime.WESTEUROPE, runtime.service(StackRuntime.WESTEUROPE)));
-        this.trafficManager = new TrafficManager(runtime.service(StackRuntime.TRAFFIC_MANAGER), runtime::resourceManagerUrl);
+                StackRuntime.NORTHEUROPE,
+                        new AppNode(StackRuntime.NORTHEUROPE, runtime.service(StackRuntime.NORTHEUROPE)),
+                StackRuntime.WESTEUROPE,
+                        new AppNode(StackRuntime.WESTEUROPE, runtime.service(StackRuntime.WESTEUROPE)));
+        this.trafficManager =
+                new TrafficManager(runtime.service(StackRuntime.TRAFFIC_MANAGER), runtime::resourceManagerUrl);
         this.store = new MetadataStore(runtime.service(StackRuntime.STORE), runtime.storePublicUrl());
         this.identity = new EntraId(runtime.identityAuthorityHost(), runtime.tlsDirectory());
         // Child JVMs outlive their parent and, without Ryuk, containers outlive the test JVM: stop
@@ -66,7 +68,8 @@ public final class PowerPagesStack implements AutoCloseable {
         Duration startup = StackTimeouts.startupFromProperties();
         long startedAt = System.nanoTime();
         Path served = siteFolder == null ? null : copyOf(siteFolder);
-        Map<String, String> storeSettings = served == null ? Map.of() : Map.of("store.site.directory", served.toString());
+        Map<String, String> storeSettings =
+                served == null ? Map.of() : Map.of("store.site.directory", served.toString());
         StackRuntime runtime = switch (resolved) {
             case CONTAINERS -> {
                 if (served != null) {
@@ -87,14 +90,16 @@ public final class PowerPagesStack implements AutoCloseable {
             // before westeurope is Online again would see Azure's all-degraded answer (the primary).
             stack.awaitEndpointStatus(StackRuntime.NORTHEUROPE, "Online", startup);
             stack.awaitEndpointStatus(StackRuntime.WESTEUROPE, "Online", startup);
-        }
-        catch (AssertionError | RuntimeException ex) {
+        } catch (AssertionError | RuntimeException ex) {
             stack.close();
-            throw new IllegalStateException("the stack started but does not serve the site: " + ex.getMessage()
-                    + "\ngateway log:\n" + runtime.service(StackRuntime.GATEWAY).logTail(), ex);
+            throw new IllegalStateException(
+                    "the stack started but does not serve the site: " + ex.getMessage() + "\ngateway log:\n"
+                            + runtime.service(StackRuntime.GATEWAY).logTail(),
+                    ex);
         }
-        System.out.printf("[powerpages-stack] %s: the site is served by northeurope %d ms after the start%n", resolved,
-                Duration.ofNanos(System.nanoTime() - startedAt).toMillis());
+        System.out.printf(
+                "[powerpages-stack] %s: the site is served by northeurope %d ms after the start%n",
+                resolved, Duration.ofNanos(System.nanoTime() - startedAt).toMillis());
         return stack;
     }
 
@@ -121,15 +126,13 @@ public final class PowerPagesStack implements AutoCloseable {
                     Path copy = target.resolve(source.relativize(file).toString());
                     if (Files.isDirectory(file)) {
                         Files.createDirectories(copy);
-                    }
-                    else {
+                    } else {
                         Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
                     }
                 }
             }
             return target;
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
@@ -179,7 +182,10 @@ public final class PowerPagesStack implements AutoCloseable {
     public StackTimeouts timeouts() {
         StackTimeouts current = timeouts;
         if (current == null) {
-            current = new StackTimeouts(startupTimeout, trafficManager.failoverBound(), trafficManager.failbackBound(),
+            current = new StackTimeouts(
+                    startupTimeout,
+                    trafficManager.failoverBound(),
+                    trafficManager.failbackBound(),
                     StackTimeouts.slackFromProperties());
             timeouts = current;
         }
@@ -200,27 +206,35 @@ public final class PowerPagesStack implements AutoCloseable {
      */
     private static boolean served(HttpResult result) {
         return result.status() == 200
-                || ((result.status() == 301 || result.status() == 302) && result.header("Location").filter(to -> to.startsWith("/")).isPresent());
+                || ((result.status() == 301 || result.status() == 302)
+                        && result.header("Location")
+                                .filter(to -> to.startsWith("/"))
+                                .isPresent());
     }
 
     public HttpResult awaitServedBy(String region, Duration atMost) {
         AtomicReference<Object> last = new AtomicReference<>();
         try {
-            return Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(100)).until(() -> {
-                try {
-                    HttpResult result = site.get("/");
-                    last.set(result);
-                    return result;
-                }
-                catch (RuntimeException ex) {
-                    last.set(ex.getMessage());
-                    return null;
-                }
-            }, result -> result != null && served(result) && region.equals(result.region().orElse(null)));
-        }
-        catch (ConditionTimeoutException ex) {
-            throw new AssertionError("the site was not served by " + region + " within " + atMost
-                    + "; last answer: " + last.get(), ex);
+            return Awaitility.await()
+                    .atMost(atMost)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(
+                            () -> {
+                                try {
+                                    HttpResult result = site.get("/");
+                                    last.set(result);
+                                    return result;
+                                } catch (RuntimeException ex) {
+                                    last.set(ex.getMessage());
+                                    return null;
+                                }
+                            },
+                            result -> result != null
+                                    && served(result)
+                                    && region.equals(result.region().orElse(null)));
+        } catch (ConditionTimeoutException ex) {
+            throw new AssertionError(
+                    "the site was not served by " + region + " within " + atMost + "; last answer: " + last.get(), ex);
         }
     }
 
@@ -235,14 +249,19 @@ public final class PowerPagesStack implements AutoCloseable {
     public void awaitEndpointStatus(String endpoint, String status, Duration atMost) {
         AtomicReference<String> last = new AtomicReference<>();
         try {
-            Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(() -> {
-                last.set(trafficManager.endpointStatus(endpoint));
-                return Objects.equals(status, last.get());
-            });
-        }
-        catch (ConditionTimeoutException ex) {
-            throw new AssertionError("endpoint " + endpoint + " was not " + status + " within " + atMost
-                    + "; last status: " + last.get(), ex);
+            Awaitility.await()
+                    .atMost(atMost)
+                    .pollInterval(Duration.ofMillis(100))
+                    .ignoreExceptions()
+                    .until(() -> {
+                        last.set(trafficManager.endpointStatus(endpoint));
+                        return Objects.equals(status, last.get());
+                    });
+        } catch (ConditionTimeoutException ex) {
+            throw new AssertionError(
+                    "endpoint " + endpoint + " was not " + status + " within " + atMost + "; last status: "
+                            + last.get(),
+                    ex);
         }
     }
 
@@ -251,8 +270,7 @@ public final class PowerPagesStack implements AutoCloseable {
     public void close() {
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        }
-        catch (IllegalStateException ex) {
+        } catch (IllegalStateException ex) {
             // The JVM is already shutting down: the hook is running or has run.
         }
         runtime.close();

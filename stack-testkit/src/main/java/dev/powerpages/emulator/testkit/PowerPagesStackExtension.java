@@ -45,15 +45,22 @@ public final class PowerPagesStackExtension implements BeforeAllCallback, Parame
     /** Started lazily so that constructor injection (created before beforeAll) finds it too. */
     private static PowerPagesStack stack(ExtensionContext context) {
         ExtensionContext classContext = classContext(context);
-        return classContext.getStore(NAMESPACE).computeIfAbsent(classContext.getRequiredTestClass(),
-                testClass -> PowerPagesStack.start(mode(classContext), siteFolder(classContext)), PowerPagesStack.class);
+        return classContext
+                .getStore(NAMESPACE)
+                .computeIfAbsent(
+                        classContext.getRequiredTestClass(),
+                        testClass -> PowerPagesStack.start(mode(classContext), siteFolder(classContext)),
+                        PowerPagesStack.class);
     }
 
     /** The outermost class context that carries the annotation, so that nested classes share its stack. */
     private static ExtensionContext classContext(ExtensionContext context) {
         ExtensionContext found = null;
-        for (ExtensionContext current = context; current != null; current = current.getParent().orElse(null)) {
-            if (current.getTestClass().isPresent() && current.getTestMethod().isEmpty()
+        for (ExtensionContext current = context;
+                current != null;
+                current = current.getParent().orElse(null)) {
+            if (current.getTestClass().isPresent()
+                    && current.getTestMethod().isEmpty()
                     && AnnotationSupport.isAnnotated(current.getTestClass(), PowerPagesStackTest.class)) {
                 found = current;
             }

@@ -1,12 +1,11 @@
 package dev.powerpages.emulator.testkit;
 
-import java.net.URI;
-import java.time.Duration;
-
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
+import java.net.URI;
+import java.time.Duration;
 import org.testcontainers.containers.GenericContainer;
 
 /**
@@ -34,8 +33,7 @@ final class ServiceContainer implements RunningService {
     void start() {
         try {
             container.start();
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             throw new IllegalStateException(name + " did not start in its container:\n" + logTail(), ex);
         }
         baseUrl = "http://" + container.getHost() + ":" + container.getMappedPort(port);
@@ -63,7 +61,9 @@ final class ServiceContainer implements RunningService {
     @Override
     public void kill() {
         if (isRunning()) {
-            docker().killContainerCmd(container.getContainerId()).withSignal("KILL").exec();
+            docker().killContainerCmd(container.getContainerId())
+                    .withSignal("KILL")
+                    .exec();
         }
     }
 
@@ -73,8 +73,12 @@ final class ServiceContainer implements RunningService {
             docker().stopContainerCmd(container.getContainerId()).exec();
         }
         docker().startContainerCmd(container.getContainerId()).exec();
-        Ports.Binding[] bindings = docker().inspectContainerCmd(container.getContainerId()).exec()
-                .getNetworkSettings().getPorts().getBindings().get(ExposedPort.tcp(port));
+        Ports.Binding[] bindings = docker().inspectContainerCmd(container.getContainerId())
+                .exec()
+                .getNetworkSettings()
+                .getPorts()
+                .getBindings()
+                .get(ExposedPort.tcp(port));
         baseUrl = "http://" + container.getHost() + ":" + bindings[0].getHostPortSpec();
         awaitHealthy();
     }
@@ -106,7 +110,8 @@ final class ServiceContainer implements RunningService {
         if (id == null) {
             return "has no container";
         }
-        InspectContainerResponse.ContainerState state = docker().inspectContainerCmd(id).exec().getState();
+        InspectContainerResponse.ContainerState state =
+                docker().inspectContainerCmd(id).exec().getState();
         return Boolean.TRUE.equals(state.getRunning()) ? null : "exited with " + state.getExitCodeLong();
     }
 
@@ -115,8 +120,7 @@ final class ServiceContainer implements RunningService {
         String logs;
         try {
             logs = container.getContainerId() == null ? "(no container)" : container.getLogs();
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             logs = "(logs unavailable: " + ex.getMessage() + ")";
         }
         String[] lines = logs.split("\n");

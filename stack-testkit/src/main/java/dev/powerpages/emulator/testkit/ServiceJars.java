@@ -28,8 +28,7 @@ final class ServiceJars {
     static final String JAR_PROPERTY_PREFIX = "powerpages.stack.jar.";
     static final String JARS_DIR_PROPERTY = "powerpages.stack.jars.dir";
 
-    private ServiceJars() {
-    }
+    private ServiceJars() {}
 
     static Path locate(StackService service) {
         String artifact = service.artifactId();
@@ -46,9 +45,10 @@ final class ServiceJars {
                             + root.resolve(artifact).resolve("target") + " (" + JARS_DIR_PROPERTY
                             + "): run ./mvnw package in the emulator's checkout"));
         }
-        return onClasspath(artifact).orElseThrow(() -> new IllegalStateException("the " + artifact
-                + " jar is not on the classpath: depend on dev.powerpages.emulator:stack-testkit (after ./mvnw install"
-                + " of the emulator), or set -D" + JARS_DIR_PROPERTY + "=<emulator checkout>"));
+        return onClasspath(artifact)
+                .orElseThrow(() -> new IllegalStateException("the " + artifact
+                        + " jar is not on the classpath: depend on dev.powerpages.emulator:stack-testkit (after ./mvnw install"
+                        + " of the emulator), or set -D" + JARS_DIR_PROPERTY + "=<emulator checkout>"));
     }
 
     private static Optional<Path> onClasspath(String artifact) {
@@ -65,8 +65,7 @@ final class ServiceJars {
                     }
                 }
             }
-        }
-        catch (IOException | URISyntaxException | RuntimeException ex) {
+        } catch (IOException | URISyntaxException | RuntimeException ex) {
             // Fall through to the file-name search: a classloader that cannot list resources should not stop the run.
         }
         return Stream.of(System.getProperty("java.class.path", "").split(File.pathSeparator))
@@ -81,17 +80,21 @@ final class ServiceJars {
             return Optional.empty();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(path -> isArtifactJar(path, artifact) && isBootJar(path)).sorted().findFirst();
-        }
-        catch (IOException ex) {
+            return files.filter(path -> isArtifactJar(path, artifact) && isBootJar(path))
+                    .sorted()
+                    .findFirst();
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
 
     private static boolean isArtifactJar(Path path, String artifact) {
         String name = path.getFileName().toString();
-        return name.startsWith(artifact + "-") && name.endsWith(".jar") && Character.isDigit(name.charAt(artifact.length() + 1))
-                && !name.endsWith("-sources.jar") && !name.endsWith("-javadoc.jar");
+        return name.startsWith(artifact + "-")
+                && name.endsWith(".jar")
+                && Character.isDigit(name.charAt(artifact.length() + 1))
+                && !name.endsWith("-sources.jar")
+                && !name.endsWith("-javadoc.jar");
     }
 
     /** A Spring Boot executable jar carries its application under BOOT-INF/. */
@@ -101,8 +104,7 @@ final class ServiceJars {
         }
         try (var jar = new java.util.jar.JarFile(path.toFile())) {
             return jar.getEntry("BOOT-INF/classes/") != null || jar.getEntry("BOOT-INF/lib/") != null;
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             return false;
         }
     }

@@ -38,8 +38,8 @@ final class ServiceProcess implements RunningService {
     }
 
     void start() {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:+UseSerialGC", "-Xmx256m",
-                "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                javaExecutable(), "-XX:+UseSerialGC", "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -47,8 +47,7 @@ final class ServiceProcess implements RunningService {
         builder.environment().putAll(environment);
         try {
             process = builder.start();
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException("could not start " + name + " from " + jar, ex);
         }
     }
@@ -92,8 +91,7 @@ final class ServiceProcess implements RunningService {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
     }
@@ -129,8 +127,7 @@ final class ServiceProcess implements RunningService {
         try {
             List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             return "(log " + log + " unreadable: " + ex + ")";
         }
     }

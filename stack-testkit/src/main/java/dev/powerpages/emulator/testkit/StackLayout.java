@@ -69,15 +69,31 @@ record StackLayout(String storePublicUrl, List<Service> services, Path tlsDirect
         Path gatewayState = logDir.resolve("gateway-" + ports.get(StackRuntime.GATEWAY));
         int identityPort = freePort();
         Path tls = temporaryTlsDirectory(logDir);
-        return wire(name -> "localhost", ports::get, "http://localhost:" + ports.get(StackRuntime.STORE), tls, identityPort,
-                tls.toString())
-                .with(StackRuntime.TRAFFIC_MANAGER, Map.of(
-                        "traffic-manager.dns.port", "0",
-                        "traffic-manager.data-dir", "",
-                        ARM_PORT, Integer.toString(freePort())))
-                .with(StackRuntime.GATEWAY, Map.of(
-                        "gateway.cdn.settings-file", gatewayState.resolve("cdn-settings.json").toString(),
-                        "gateway.waf.policy-file", gatewayState.resolve("waf-policy.json").toString()));
+        return wire(
+                        name -> "localhost",
+                        ports::get,
+                        "http://localhost:" + ports.get(StackRuntime.STORE),
+                        tls,
+                        identityPort,
+                        tls.toString())
+                .with(
+                        StackRuntime.TRAFFIC_MANAGER,
+                        Map.of(
+                                "traffic-manager.dns.port",
+                                "0",
+                                "traffic-manager.data-dir",
+                                "",
+                                ARM_PORT,
+                                Integer.toString(freePort())))
+                .with(
+                        StackRuntime.GATEWAY,
+                        Map.of(
+                                "gateway.cdn.settings-file",
+                                        gatewayState
+                                                .resolve("cdn-settings.json")
+                                                .toString(),
+                                "gateway.waf.policy-file",
+                                        gatewayState.resolve("waf-policy.json").toString()));
     }
 
     /**
@@ -85,16 +101,20 @@ record StackLayout(String storePublicUrl, List<Service> services, Path tlsDirect
      * its network alias (its name) on its artifact's default port, the store's public URL the host's name for it.
      */
     static StackLayout onDockerNetwork() {
-        return wire(UnaryOperator.identity(), name -> ARTIFACTS.get(name).defaultPort(), COMPOSE_STORE_PUBLIC_URL,
-                temporaryTlsDirectory(logDir()), CONTAINER_IDENTITY_PORT, CONTAINER_TLS_DIRECTORY);
+        return wire(
+                UnaryOperator.identity(),
+                name -> ARTIFACTS.get(name).defaultPort(),
+                COMPOSE_STORE_PUBLIC_URL,
+                temporaryTlsDirectory(logDir()),
+                CONTAINER_IDENTITY_PORT,
+                CONTAINER_TLS_DIRECTORY);
     }
 
     /** A new CA directory for one stack: its services share it, no other stack (nor {@code ./stack}) does. */
     private static Path temporaryTlsDirectory(Path logDir) {
         try {
             return Files.createTempDirectory(logDir.toAbsolutePath(), "tls-");
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
@@ -102,39 +122,58 @@ record StackLayout(String storePublicUrl, List<Service> services, Path tlsDirect
     /** {@code -Dpowerpages.stack.logs.dir} (default {@code target/powerpages-stack-logs}), created if missing. */
     static Path logDir() {
         try {
-            return Files.createDirectories(Path.of(System.getProperty(LOGS_DIR_PROPERTY, "target/powerpages-stack-logs")));
-        }
-        catch (IOException ex) {
+            return Files.createDirectories(
+                    Path.of(System.getProperty(LOGS_DIR_PROPERTY, "target/powerpages-stack-logs")));
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
 
     /** How the services find each other, whatever the network: only the host names and ports differ. */
-    private static StackLayout wire(UnaryOperator<String> host, ToIntFunction<String> port, String storePublicUrl,
-            Path tlsDirectory, int identityPort, String tlsDirectorySeenByServices) {
+    private static StackLayout wire(
+            UnaryOperator<String> host,
+            ToIntFunction<String> port,
+            String storePublicUrl,
+            Path tlsDirectory,
+            int identityPort,
+            String tlsDirectorySeenByServices) {
         UnaryOperator<String> address = name -> host.apply(name) + ":" + port.applyAsInt(name);
         String storeUrl = "http://" + address.apply(StackRuntime.STORE);
         List<Service> services = new ArrayList<>();
-        services.add(service(StackRuntime.STORE, port, Map.of(
-                "store.in-memory", "true",
-                "store.public-url", storePublicUrl,
-                "store.identity.tls.port", Integer.toString(identityPort))));
+        services.add(service(
+                StackRuntime.STORE,
+                port,
+                Map.of(
+                        "store.in-memory",
+                        "true",
+                        "store.public-url",
+                        storePublicUrl,
+                        "store.identity.tls.port",
+                        Integer.toString(identityPort))));
         for (String region : List.of(StackRuntime.NORTHEUROPE, StackRuntime.WESTEUROPE)) {
-            services.add(service(region, port, Map.of(
-                    "node.region", region,
-                    "store.url", storeUrl,
-                    "store.scope", storePublicUrl + "/.default")));
+            services.add(service(
+                    region,
+                    port,
+                    Map.of(
+                            "node.region", region,
+                            "store.url", storeUrl,
+                            "store.scope", storePublicUrl + "/.default")));
         }
         // The resource-manager endpoint takes the store's tokens (its keys, its issuers) and drives this gateway.
-        services.add(service(StackRuntime.TRAFFIC_MANAGER, port, Map.of(
-                "CONTOSO_PRIMARY_TARGET", address.apply(StackRuntime.NORTHEUROPE),
-                "CONTOSO_SECONDARY_TARGET", address.apply(StackRuntime.WESTEUROPE),
-                "traffic-manager.arm.identity.jwk-set-uri", storeUrl + "/contoso/discovery/v2.0/keys",
-                "traffic-manager.arm.identity.issuers[0]", storePublicUrl + "/contoso/",
-                "traffic-manager.arm.identity.issuers[1]", storePublicUrl + "/adfs/services/trust",
-                "traffic-manager.arm.gateway.url", "http://" + address.apply(StackRuntime.GATEWAY))));
-        services.add(service(StackRuntime.GATEWAY, port, Map.of(
-                "gateway.traffic-manager.url", "http://" + address.apply(StackRuntime.TRAFFIC_MANAGER))));
+        services.add(service(
+                StackRuntime.TRAFFIC_MANAGER,
+                port,
+                Map.of(
+                        "CONTOSO_PRIMARY_TARGET", address.apply(StackRuntime.NORTHEUROPE),
+                        "CONTOSO_SECONDARY_TARGET", address.apply(StackRuntime.WESTEUROPE),
+                        "traffic-manager.arm.identity.jwk-set-uri", storeUrl + "/contoso/discovery/v2.0/keys",
+                        "traffic-manager.arm.identity.issuers[0]", storePublicUrl + "/contoso/",
+                        "traffic-manager.arm.identity.issuers[1]", storePublicUrl + "/adfs/services/trust",
+                        "traffic-manager.arm.gateway.url", "http://" + address.apply(StackRuntime.GATEWAY))));
+        services.add(service(
+                StackRuntime.GATEWAY,
+                port,
+                Map.of("gateway.traffic-manager.url", "http://" + address.apply(StackRuntime.TRAFFIC_MANAGER))));
         // Every service reads the one CA directory: whichever needs it first makes it (under a file lock).
         services.replaceAll(service -> service.with(Map.of("stack.tls.directory", tlsDirectorySeenByServices)));
         return new StackLayout(storePublicUrl, services, tlsDirectory, identityPort);
@@ -153,9 +192,13 @@ record StackLayout(String storePublicUrl, List<Service> services, Path tlsDirect
         if (!ARTIFACTS.containsKey(name)) {
             throw new IllegalArgumentException("no service " + name + " in " + ARTIFACTS.keySet());
         }
-        return new StackLayout(storePublicUrl,
-                services.stream().map(service -> service.name().equals(name) ? service.with(more) : service).toList(),
-                tlsDirectory, identityPort);
+        return new StackLayout(
+                storePublicUrl,
+                services.stream()
+                        .map(service -> service.name().equals(name) ? service.with(more) : service)
+                        .toList(),
+                tlsDirectory,
+                identityPort);
     }
 
     /** The traffic manager's resource-manager endpoint (Azure Resource Manager's paths), as the host reaches it. */
@@ -168,7 +211,9 @@ record StackLayout(String storePublicUrl, List<Service> services, Path tlsDirect
 
     /** The service of that name. */
     Service service(String name) {
-        return services.stream().filter(service -> service.name().equals(name)).findFirst()
+        return services.stream()
+                .filter(service -> service.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no service " + name + " in " + ARTIFACTS.keySet()));
     }
 
@@ -186,15 +231,15 @@ record StackLayout(String storePublicUrl, List<Service> services, Path tlsDirect
         for (char c : property.toCharArray()) {
             if (c == '.' || c == '[' || c == ']') {
                 if (inBrackets && !part.toString().chars().allMatch(Character::isDigit)) {
-                    throw new IllegalArgumentException(property + ": only list indexes ([0]) have an environment-variable form");
+                    throw new IllegalArgumentException(
+                            property + ": only list indexes ([0]) have an environment-variable form");
                 }
                 inBrackets = c == '[';
                 if (!part.isEmpty()) {
                     parts.add(part.toString());
                 }
                 part.setLength(0);
-            }
-            else if (c != '-') {
+            } else if (c != '-') {
                 part.append(c);
             }
         }
@@ -214,8 +259,7 @@ record StackLayout(String storePublicUrl, List<Service> services, Path tlsDirect
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }

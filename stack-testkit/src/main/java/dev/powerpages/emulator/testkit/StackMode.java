@@ -43,8 +43,9 @@ public enum StackMode {
             case "in-process", "in_process", "inprocess" -> IN_PROCESS;
             case "local", "local_processes", "processes" -> LOCAL_PROCESSES;
             case "containers", "docker" -> CONTAINERS;
-            default -> throw new IllegalArgumentException(
-                    PROPERTY + " must be 'in-process', 'local' or 'containers', not '" + configured + "'");
+            default ->
+                throw new IllegalArgumentException(
+                        PROPERTY + " must be 'in-process', 'local' or 'containers', not '" + configured + "'");
         };
     }
 }

@@ -2,7 +2,6 @@ package dev.powerpages.emulator.testkit;
 
 /** The four service artifacts the kit runs, with the port each listens on inside a container and its readiness path. */
 enum StackService {
-
     METADATA_STORE("metadata-store", 8070, "/actuator/health"),
     // The app nodes' own probe endpoint answers 200 only once the site has loaded from the store.
     APP_NODE("app-node", 8081, "/_services/health"),

@@ -47,9 +47,9 @@ public record StackTimeouts(Duration startup, Duration failover, Duration failba
                 return Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1)));
             }
             return Duration.ofSeconds(Long.parseLong(text));
-        }
-        catch (RuntimeException ex) {
-            throw new IllegalArgumentException(property + "=" + value + " is not a duration (e.g. 90s, 500ms, PT2M)", ex);
+        } catch (RuntimeException ex) {
+            throw new IllegalArgumentException(
+                    property + "=" + value + " is not a duration (e.g. 90s, 500ms, PT2M)", ex);
         }
     }
 }

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.awaitility.Awaitility;
 
 /**
@@ -27,7 +26,8 @@ public final class SteadyVisitor implements AutoCloseable {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Http.CONNECT_TIMEOUT).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Http.CONNECT_TIMEOUT).build();
     private final List<Sample> samples = new CopyOnWriteArrayList<>();
     private final URI uri;
     private final Duration period;
@@ -47,8 +47,7 @@ public final class SteadyVisitor implements AutoCloseable {
             samples.add(fetch());
             try {
                 Thread.sleep(period.toMillis());
-            }
-            catch (InterruptedException ex) {
+            } catch (InterruptedException ex) {
                 return;
             }
         }
@@ -57,14 +56,17 @@ public final class SteadyVisitor implements AutoCloseable {
     private Sample fetch() {
         long at = System.nanoTime();
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri).timeout(Http.REQUEST_TIMEOUT).build(),
+            HttpResponse<Void> response = http.send(
+                    HttpRequest.newBuilder(uri).timeout(Http.REQUEST_TIMEOUT).build(),
                     HttpResponse.BodyHandlers.discarding());
-            return new Sample(at, response.statusCode(), response.headers().firstValue("X-PP-Region").orElse(null), null);
-        }
-        catch (IOException ex) {
+            return new Sample(
+                    at,
+                    response.statusCode(),
+                    response.headers().firstValue("X-PP-Region").orElse(null),
+                    null);
+        } catch (IOException ex) {
             return new Sample(at, 0, null, ex.toString());
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             return new Sample(at, 0, null, ex.toString());
         }
@@ -99,11 +101,15 @@ public final class SteadyVisitor implements AutoCloseable {
      * returns when that request started.
      */
     public long awaitServedBy(String region, long fromNanos, Duration atMost) {
-        return Awaitility.await("a visitor served by " + region).atMost(atMost).pollInterval(Duration.ofMillis(50))
-                .until(() -> since(fromNanos).stream()
-                        .filter(sample -> sample.succeeded() && region.equals(sample.region()))
-                        .findFirst()
-                        .map(Sample::atNanos), Optional::isPresent)
+        return Awaitility.await("a visitor served by " + region)
+                .atMost(atMost)
+                .pollInterval(Duration.ofMillis(50))
+                .until(
+                        () -> since(fromNanos).stream()
+                                .filter(sample -> sample.succeeded() && region.equals(sample.region()))
+                                .findFirst()
+                                .map(Sample::atNanos),
+                        Optional::isPresent)
                 .orElseThrow();
     }
 
@@ -112,8 +118,7 @@ public final class SteadyVisitor implements AutoCloseable {
         running = false;
         try {
             thread.join(15_000);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
     }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import tools.jackson.databind.JsonNode;
 
 /** The traffic manager and its demo profile ({@code contoso}), read through its ARM-shaped API. */
@@ -53,8 +52,11 @@ public final class TrafficManager {
     /** What the profile's DNS name resolves to now, as the gateway asks for it. */
     public Resolution resolve() {
         JsonNode answer = Json.parse(require(Http.get(url("/api/profiles/" + PROFILE + "/resolve")), "resolve"));
-        return new Resolution(answer.get("endpoint").asString(), answer.get("url").asString(),
-                answer.get("endpointMonitorStatus").asString(), Duration.ofSeconds(answer.get("ttl").asLong()),
+        return new Resolution(
+                answer.get("endpoint").asString(),
+                answer.get("url").asString(),
+                answer.get("endpointMonitorStatus").asString(),
+                Duration.ofSeconds(answer.get("ttl").asLong()),
                 answer.get("allEndpointsDegraded").asBoolean());
     }
 
@@ -63,8 +65,12 @@ public final class TrafficManager {
         JsonNode events = Json.parse(require(Http.get(url("/api/profiles/" + PROFILE + "/events")), "events"));
         List<StatusChange> changes = new ArrayList<>();
         for (JsonNode event : events.get("value")) {
-            changes.add(new StatusChange(event.get("time").asString(), event.get("endpoint").asString(),
-                    text(event.get("oldStatus")), text(event.get("newStatus")), text(event.get("reason"))));
+            changes.add(new StatusChange(
+                    event.get("time").asString(),
+                    event.get("endpoint").asString(),
+                    text(event.get("oldStatus")),
+                    text(event.get("newStatus")),
+                    text(event.get("reason"))));
         }
         return changes;
     }
@@ -98,13 +104,18 @@ public final class TrafficManager {
     public Duration failbackBound() {
         JsonNode properties = profile().get("properties");
         JsonNode monitor = properties.get("monitorConfig");
-        return Duration.ofSeconds(monitor.get("intervalInSeconds").asLong() + monitor.get("timeoutInSeconds").asLong()
+        return Duration.ofSeconds(monitor.get("intervalInSeconds").asLong()
+                + monitor.get("timeoutInSeconds").asLong()
                 + properties.get("dnsConfig").get("ttl").asLong());
     }
 
     private void patchEndpoint(String endpoint, String status) {
-        require(Http.send("PATCH", url("/api/profiles/" + PROFILE + "/endpoints/" + endpoint),
-                Json.write(Map.of("properties", Map.of("endpointStatus", status))), AdminKey.jsonHeaders()),
+        require(
+                Http.send(
+                        "PATCH",
+                        url("/api/profiles/" + PROFILE + "/endpoints/" + endpoint),
+                        Json.write(Map.of("properties", Map.of("endpointStatus", status))),
+                        AdminKey.jsonHeaders()),
                 "PATCH endpoint " + endpoint);
     }
 
@@ -128,11 +139,9 @@ public final class TrafficManager {
      * @param ttl how long the answer may be cached
      * @param allEndpointsDegraded true when every endpoint is Degraded and the answer is Azure's best effort
      */
-    public record Resolution(String endpoint, String url, String endpointMonitorStatus, Duration ttl,
-            boolean allEndpointsDegraded) {
-    }
+    public record Resolution(
+            String endpoint, String url, String endpointMonitorStatus, Duration ttl, boolean allEndpointsDegraded) {}
 
     /** One endpoint status change, as {@code GET /api/profiles/contoso/events} lists it. */
-    public record StatusChange(String time, String endpoint, String oldStatus, String newStatus, String reason) {
-    }
+    public record StatusChange(String time, String endpoint, String oldStatus, String newStatus, String reason) {}
 }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +27,9 @@ class ServiceJarsTest {
     void findsEachServiceJarOnTheClasspathThroughTheKitsOwnDependencies() {
         for (StackService service : StackService.values()) {
             Path jar = ServiceJars.locate(service);
-            assertThat(jar.getFileName().toString()).startsWith(service.artifactId() + "-").endsWith(".jar");
+            assertThat(jar.getFileName().toString())
+                    .startsWith(service.artifactId() + "-")
+                    .endsWith(".jar");
         }
     }
 
@@ -43,7 +44,8 @@ class ServiceJarsTest {
 
     @Test
     void findsTheJarsOfAnEmulatorCheckoutUnderEachModulesTarget() throws IOException {
-        Path jar = bootJar(Files.createDirectories(dir.resolve("gateway/target")).resolve("gateway-0.1.0-SNAPSHOT.jar"));
+        Path jar =
+                bootJar(Files.createDirectories(dir.resolve("gateway/target")).resolve("gateway-0.1.0-SNAPSHOT.jar"));
         System.setProperty(ServiceJars.JARS_DIR_PROPERTY, dir.toString());
 
         assertThat(ServiceJars.locate(StackService.GATEWAY)).isEqualTo(jar);
@@ -56,8 +58,10 @@ class ServiceJarsTest {
         }
         System.setProperty(ServiceJars.JARS_DIR_PROPERTY, dir.toString());
 
-        assertThatIllegalStateException().isThrownBy(() -> ServiceJars.locate(StackService.GATEWAY))
-                .withMessageContaining("no gateway-*.jar").withMessageContaining("./mvnw package");
+        assertThatIllegalStateException()
+                .isThrownBy(() -> ServiceJars.locate(StackService.GATEWAY))
+                .withMessageContaining("no gateway-*.jar")
+                .withMessageContaining("./mvnw package");
     }
 
     @Test

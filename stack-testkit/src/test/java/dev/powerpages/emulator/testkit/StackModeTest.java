@@ -40,7 +40,8 @@ class StackModeTest {
     @Test
     void rejectsAnUnknownMode() {
         System.setProperty(StackMode.PROPERTY, "threads");
-        assertThatIllegalArgumentException().isThrownBy(StackMode.DEFAULT::resolve)
+        assertThatIllegalArgumentException()
+                .isThrownBy(StackMode.DEFAULT::resolve)
                 .withMessageContaining("'in-process', 'local' or 'containers'");
     }
 }

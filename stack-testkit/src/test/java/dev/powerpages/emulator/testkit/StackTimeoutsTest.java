@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.time.Duration;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,14 +37,15 @@ class StackTimeoutsTest {
     @Test
     void namesThePropertyWhenItsValueIsNotADuration() {
         System.setProperty(StackTimeouts.SLACK_PROPERTY, "soon");
-        assertThatIllegalArgumentException().isThrownBy(StackTimeouts::slackFromProperties)
+        assertThatIllegalArgumentException()
+                .isThrownBy(StackTimeouts::slackFromProperties)
                 .withMessageContaining(StackTimeouts.SLACK_PROPERTY);
     }
 
     @Test
     void routingChangesMayTakeTheFailoverBoundPlusTheSlack() {
-        StackTimeouts timeouts = new StackTimeouts(Duration.ofMinutes(3), Duration.ofSeconds(18), Duration.ofSeconds(13),
-                Duration.ofSeconds(10));
+        StackTimeouts timeouts = new StackTimeouts(
+                Duration.ofMinutes(3), Duration.ofSeconds(18), Duration.ofSeconds(13), Duration.ofSeconds(10));
         assertThat(timeouts.routingChange()).isEqualTo(Duration.ofSeconds(28));
     }
 }

@@ -3,19 +3,18 @@ package dev.powerpages.emulator.stacktests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.Duration;
-import java.util.List;
-
 import dev.powerpages.emulator.testkit.AppNode;
 import dev.powerpages.emulator.testkit.HttpResult;
 import dev.powerpages.emulator.testkit.PowerPagesStack;
 import dev.powerpages.emulator.testkit.PowerPagesStackTest;
 import dev.powerpages.emulator.testkit.StackMode;
 import dev.powerpages.emulator.testkit.SteadyVisitor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -54,7 +53,8 @@ class FailoverIT {
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
             HttpResult home = stack.site().get("/");
             assertThat(home.status()).isEqualTo(200);
-            assertThat(home.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+            assertThat(home.header("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
             assertThat(home.body()).contains("<html").contains("Contoso");
             assertThat(home.region()).hasValue("northeurope");
             assertThat(home.node()).isPresent();
@@ -115,7 +115,8 @@ class FailoverIT {
     private void report(String scenario, Duration measured, Duration bound, List<SteadyVisitor.Sample> samples)
             throws IOException {
         long failed = samples.stream().filter(sample -> !sample.succeeded()).count();
-        String line = String.format("FAILOVER %-38s %6d ms (documented bound %d s); %d of %d visitor requests failed (one every %d ms)%n",
+        String line = String.format(
+                "FAILOVER %-38s %6d ms (documented bound %d s); %d of %d visitor requests failed (one every %d ms)%n",
                 scenario, measured.toMillis(), bound.toSeconds(), failed, samples.size(), VISITOR_PERIOD.toMillis());
         System.out.print(line);
         Files.createDirectories(REPORT.getParent());

@@ -2,16 +2,15 @@ package dev.powerpages.emulator.stacktests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.powerpages.emulator.testkit.HttpResult;
+import dev.powerpages.emulator.testkit.PowerPagesStack;
+import dev.powerpages.emulator.testkit.PowerPagesStackTest;
+import dev.powerpages.emulator.testkit.TrafficManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-
-import dev.powerpages.emulator.testkit.HttpResult;
-import dev.powerpages.emulator.testkit.PowerPagesStack;
-import dev.powerpages.emulator.testkit.PowerPagesStackTest;
-import dev.powerpages.emulator.testkit.TrafficManager;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -53,8 +52,7 @@ class StackHandlesIT {
         try {
             assertThat(stack.secondary().get("/").status()).isEqualTo(503);
             assertThat(stack.site().get("/").status()).isEqualTo(200);
-        }
-        finally {
+        } finally {
             stack.secondary().clearFaults();
         }
         assertThat(stack.secondary().get("/").status()).isEqualTo(200);
@@ -68,14 +66,16 @@ class StackHandlesIT {
             assertThat(stack.store().inOutage()).isTrue();
             assertThat(status(stack.store().url("/api/data/v9.2/adx_webpages"))).isEqualTo(503);
             // past the nodes' refresh interval (5 s): they have asked the store again and been refused
-            Awaitility.await().pollDelay(Duration.ofSeconds(7)).atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                HttpResult home = stack.site().get("/");
-                assertThat(home.status()).isEqualTo(200);
-                assertThat(home.region()).hasValue("northeurope");
-            });
+            Awaitility.await()
+                    .pollDelay(Duration.ofSeconds(7))
+                    .atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> {
+                        HttpResult home = stack.site().get("/");
+                        assertThat(home.status()).isEqualTo(200);
+                        assertThat(home.region()).hasValue("northeurope");
+                    });
             assertThat(stack.trafficManager().endpointStatus("northeurope")).isEqualTo("Online");
-        }
-        finally {
+        } finally {
             stack.store().restore();
         }
         assertThat(stack.store().inOutage()).isFalse();
@@ -90,23 +90,24 @@ class StackHandlesIT {
 
         stack.awaitEndpointStatus("northeurope", "Degraded");
         assertThat(stack.trafficManager().resolve().endpoint()).isEqualTo("westeurope");
-        assertThat(stack.trafficManager().events())
-                .anySatisfy(change -> {
-                    assertThat(change.endpoint()).isEqualTo("northeurope");
-                    assertThat(change.newStatus()).isEqualTo("Degraded");
-                });
+        assertThat(stack.trafficManager().events()).anySatisfy(change -> {
+            assertThat(change.endpoint()).isEqualTo("northeurope");
+            assertThat(change.newStatus()).isEqualTo("Degraded");
+        });
         stack.awaitServedBy("westeurope");
 
         stack.primary().restart();
         assertThat(stack.primary().isRunning()).isTrue();
-        stack.awaitServedBy("northeurope", stack.timeouts().failback().plus(stack.timeouts().slack()));
+        stack.awaitServedBy(
+                "northeurope", stack.timeouts().failback().plus(stack.timeouts().slack()));
         TrafficManager.Resolution answer = stack.trafficManager().resolve();
         assertThat(answer.endpoint()).isEqualTo("northeurope");
         assertThat(answer.endpointMonitorStatus()).isEqualTo("Online");
     }
 
     private static int status(URI uri) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding())
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding())
                 .statusCode();
     }
 }

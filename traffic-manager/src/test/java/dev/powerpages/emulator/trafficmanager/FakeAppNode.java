@@ -1,5 +1,7 @@
 package dev.powerpages.emulator.trafficmanager;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -9,13 +11,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 /** An in-process stand-in for an app node's health endpoint whose answer a test can change. */
 final class FakeAppNode {
 
-    enum Health { HEALTHY, UNAVAILABLE, SLOW, REDIRECT }
+    enum Health {
+        HEALTHY,
+        UNAVAILABLE,
+        SLOW,
+        REDIRECT
+    }
 
     /** Longer than any probe timeout the tests use. */
     static final long SLOW_ANSWER_MILLIS = 1500;
@@ -27,8 +31,7 @@ final class FakeAppNode {
     private ExecutorService executor;
     private boolean running;
 
-    private FakeAppNode() {
-    }
+    private FakeAppNode() {}
 
     static FakeAppNode start() {
         FakeAppNode node = new FakeAppNode();
@@ -39,8 +42,7 @@ final class FakeAppNode {
     private void listen(int onPort) {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), 0);
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
         // Handlers block (SLOW): give them their own threads so the listener keeps accepting.
@@ -64,8 +66,7 @@ final class FakeAppNode {
                 failedAnswers.incrementAndGet();
                 try {
                     Thread.sleep(SLOW_ANSWER_MILLIS);
-                }
-                catch (InterruptedException ex) {
+                } catch (InterruptedException ex) {
                     Thread.currentThread().interrupt();
                 }
                 respond(exchange, 200, "{\"status\":\"Healthy\"}");
@@ -86,8 +87,7 @@ final class FakeAppNode {
             if (bytes.length > 0) {
                 exchange.getResponseBody().write(bytes);
             }
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             // the prober gave up (timeout) and closed the connection
         }
     }

@@ -3,11 +3,13 @@ package dev.powerpages.emulator.trafficmanager;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.jayway.jsonpath.JsonPath;
+import dev.powerpages.emulator.trafficmanager.FakeAppNode.Health;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,22 +23,20 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-import com.jayway.jsonpath.JsonPath;
-
-import dev.powerpages.emulator.trafficmanager.FakeAppNode.Health;
-import io.micrometer.core.instrument.MeterRegistry;
-
 /**
  * The shipped "contoso" profile, sped up tenfold with the emulator's time scale (probe every 500 ms,
  * 300 ms timeout, 1 tolerated failure, three probe agents), in front of two in-process app nodes.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "traffic-manager.profiles.contoso.emulator.time-scale=10",
-        "traffic-manager.data-dir=",
-        "traffic-manager.dns.port=0",
-        "traffic-manager.profiles.fabrikam.profile-status=Disabled",
-        "traffic-manager.profiles.fabrikam.endpoints[0].name=only",
-        "traffic-manager.profiles.fabrikam.endpoints[0].target=localhost:9" })
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "traffic-manager.profiles.contoso.emulator.time-scale=10",
+            "traffic-manager.data-dir=",
+            "traffic-manager.dns.port=0",
+            "traffic-manager.profiles.fabrikam.profile-status=Disabled",
+            "traffic-manager.profiles.fabrikam.endpoints[0].name=only",
+            "traffic-manager.profiles.fabrikam.endpoints[0].target=localhost:9"
+        })
 @AutoConfigureRestTestClient
 @DirtiesContext // stop probing the fake app nodes once this class is done
 class TrafficManagerFailoverTest {
@@ -78,38 +78,65 @@ class TrafficManagerFailoverTest {
 
     @Test
     void describesTheProfileInArmShapeAndResolvesToThePrimary() {
-        client.get().uri("/api/profiles/contoso").exchange()
-                .expectStatus().isOk()
+        client.get()
+                .uri("/api/profiles/contoso")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.id").isEqualTo("/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/"
+                .jsonPath("$.id")
+                .isEqualTo("/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/"
                         + "emulator/providers/Microsoft.Network/trafficManagerProfiles/contoso")
-                .jsonPath("$.type").isEqualTo("Microsoft.Network/trafficManagerProfiles")
-                .jsonPath("$.location").isEqualTo("global")
-                .jsonPath("$.properties.trafficRoutingMethod").isEqualTo("Priority")
-                .jsonPath("$.properties.dnsConfig.fqdn").isEqualTo("contoso.trafficmanager.net")
-                .jsonPath("$.properties.monitorConfig.profileMonitorStatus").isEqualTo("Online")
-                .jsonPath("$.properties.monitorConfig.path").isEqualTo("/_services/health")
-                .jsonPath("$.properties.monitorConfig.expectedStatusCodeRanges[0].min").isEqualTo(200)
+                .jsonPath("$.type")
+                .isEqualTo("Microsoft.Network/trafficManagerProfiles")
+                .jsonPath("$.location")
+                .isEqualTo("global")
+                .jsonPath("$.properties.trafficRoutingMethod")
+                .isEqualTo("Priority")
+                .jsonPath("$.properties.dnsConfig.fqdn")
+                .isEqualTo("contoso.trafficmanager.net")
+                .jsonPath("$.properties.monitorConfig.profileMonitorStatus")
+                .isEqualTo("Online")
+                .jsonPath("$.properties.monitorConfig.path")
+                .isEqualTo("/_services/health")
+                .jsonPath("$.properties.monitorConfig.expectedStatusCodeRanges[0].min")
+                .isEqualTo(200)
                 .jsonPath("$.properties.endpoints[0].type")
                 .isEqualTo("Microsoft.Network/trafficManagerProfiles/externalEndpoints")
-                .jsonPath("$.properties.endpoints[0].properties.endpointLocation").isEqualTo("North Europe")
-                .jsonPath("$.properties.endpoints[1].properties.priority").isEqualTo(2);
+                .jsonPath("$.properties.endpoints[0].properties.endpointLocation")
+                .isEqualTo("North Europe")
+                .jsonPath("$.properties.endpoints[1].properties.priority")
+                .isEqualTo(2);
 
-        client.get().uri("/api/profiles/contoso/resolve").exchange()
-                .expectStatus().isOk()
+        client.get()
+                .uri("/api/profiles/contoso/resolve")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 // dnsConfig.ttl 5 s divided by the time scale 10, rounded up to whole seconds
-                .expectHeader().cacheControl(org.springframework.http.CacheControl.maxAge(Duration.ofSeconds(1)))
+                .expectHeader()
+                .cacheControl(org.springframework.http.CacheControl.maxAge(Duration.ofSeconds(1)))
                 .expectBody()
-                .jsonPath("$.profile").isEqualTo("contoso")
-                .jsonPath("$.fqdn").isEqualTo("contoso.trafficmanager.net")
-                .jsonPath("$.endpoint").isEqualTo("northeurope")
-                .jsonPath("$.target").isEqualTo(primary.target())
-                .jsonPath("$.url").isEqualTo("http://" + primary.target())
-                .jsonPath("$.endpointMonitorStatus").isEqualTo("Online")
-                .jsonPath("$.ttl").isEqualTo(1)
-                .jsonPath("$.allEndpointsDegraded").isEqualTo(false)
-                .jsonPath("$.fallbacks[0].endpoint").isEqualTo("westeurope")
-                .jsonPath("$.fallbacks[0].url").isEqualTo("http://" + secondary.target());
+                .jsonPath("$.profile")
+                .isEqualTo("contoso")
+                .jsonPath("$.fqdn")
+                .isEqualTo("contoso.trafficmanager.net")
+                .jsonPath("$.endpoint")
+                .isEqualTo("northeurope")
+                .jsonPath("$.target")
+                .isEqualTo(primary.target())
+                .jsonPath("$.url")
+                .isEqualTo("http://" + primary.target())
+                .jsonPath("$.endpointMonitorStatus")
+                .isEqualTo("Online")
+                .jsonPath("$.ttl")
+                .isEqualTo(1)
+                .jsonPath("$.allEndpointsDegraded")
+                .isEqualTo(false)
+                .jsonPath("$.fallbacks[0].endpoint")
+                .isEqualTo("westeurope")
+                .jsonPath("$.fallbacks[0].url")
+                .isEqualTo("http://" + secondary.target());
     }
 
     @Test
@@ -123,7 +150,9 @@ class TrafficManagerFailoverTest {
         assertThat(resolvedEndpoint()).isEqualTo("westeurope");
         assertThat(profileMonitorStatus()).isEqualTo("Degraded");
         Map<String, Object> change = latestChange();
-        assertThat(change).containsEntry("endpoint", "northeurope").containsEntry("oldStatus", "Online")
+        assertThat(change)
+                .containsEntry("endpoint", "northeurope")
+                .containsEntry("oldStatus", "Online")
                 .containsEntry("newStatus", "Degraded");
         assertThat((String) change.get("reason")).contains("2 consecutive probe failures, more than the 1 tolerated");
         assertThat(JsonPath.<Integer>read(change, "$.probe.statusCode")).isEqualTo(503);
@@ -132,7 +161,10 @@ class TrafficManagerFailoverTest {
         assertThat(JsonPath.<String>read(change, "$.probe.error")).contains("HTTP 503");
         assertThat(probeFailures("northeurope") - failuresBefore).isGreaterThanOrEqualTo(2);
         assertThat(meters.get("traffic.manager.endpoint.status")
-                .tags("endpoint", "northeurope", "status", "Degraded").gauge().value()).isEqualTo(1.0);
+                        .tags("endpoint", "northeurope", "status", "Degraded")
+                        .gauge()
+                        .value())
+                .isEqualTo(1.0);
 
         primary.answer(Health.HEALTHY);
 
@@ -163,7 +195,8 @@ class TrafficManagerFailoverTest {
         await().atMost(DETECTION).until(() -> "Online".equals(monitorStatus("northeurope")));
         Duration failback = Duration.between(repaired, Instant.parse(JsonPath.read(latestChange(), "$.time")));
 
-        assertThat(detection).isLessThanOrEqualTo(interval.multipliedBy(2).plus(timeout).plus(allowance));
+        assertThat(detection)
+                .isLessThanOrEqualTo(interval.multipliedBy(2).plus(timeout).plus(allowance));
         assertThat(failback).isLessThanOrEqualTo(interval.plus(timeout).plus(allowance));
     }
 
@@ -211,31 +244,46 @@ class TrafficManagerFailoverTest {
             assertThat(monitorStatus("westeurope")).isEqualTo("Degraded");
         });
 
-        client.get().uri("/api/profiles/contoso/resolve").exchange()
-                .expectStatus().isOk()
+        client.get()
+                .uri("/api/profiles/contoso/resolve")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.endpoint").isEqualTo("northeurope")
-                .jsonPath("$.endpointMonitorStatus").isEqualTo("Degraded")
-                .jsonPath("$.allEndpointsDegraded").isEqualTo(true);
+                .jsonPath("$.endpoint")
+                .isEqualTo("northeurope")
+                .jsonPath("$.endpointMonitorStatus")
+                .isEqualTo("Degraded")
+                .jsonPath("$.allEndpointsDegraded")
+                .isEqualTo(true);
     }
 
     @Test
     void disablingEndpointsTakesThemOutOfRotationUntilNoneIsLeft() {
         try {
-            patchEndpoint("northeurope", "Disabled").expectStatus().isOk()
-                    .expectBody().jsonPath("$.properties.endpointMonitorStatus").isEqualTo("Disabled");
+            patchEndpoint("northeurope", "Disabled")
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.properties.endpointMonitorStatus")
+                    .isEqualTo("Disabled");
             assertThat(resolvedEndpoint()).isEqualTo("westeurope");
-            assertThat(latestChange()).containsEntry("newStatus", "Disabled")
+            assertThat(latestChange())
+                    .containsEntry("newStatus", "Disabled")
                     .containsEntry("reason", "endpointStatus set to Disabled");
 
             patchEndpoint("westeurope", "Disabled").expectStatus().isOk();
 
             assertThat(profileMonitorStatus()).isEqualTo("Inactive");
-            client.get().uri("/api/profiles/contoso/resolve").exchange()
-                    .expectStatus().isNotFound()
-                    .expectBody().jsonPath("$.error.code").isEqualTo("NXDOMAIN");
-        }
-        finally {
+            client.get()
+                    .uri("/api/profiles/contoso/resolve")
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound()
+                    .expectBody()
+                    .jsonPath("$.error.code")
+                    .isEqualTo("NXDOMAIN");
+        } finally {
             patchEndpoint("northeurope", "Enabled").expectStatus().isOk();
             patchEndpoint("westeurope", "Enabled").expectStatus().isOk();
         }
@@ -246,65 +294,111 @@ class TrafficManagerFailoverTest {
 
     @Test
     void changingAnEndpointNeedsTheAdminKeyAndAValidStatus() {
-        client.patch().uri("/api/profiles/contoso/endpoints/northeurope")
-                .contentType(MediaType.APPLICATION_JSON).body("{\"properties\":{\"endpointStatus\":\"Disabled\"}}")
+        client.patch()
+                .uri("/api/profiles/contoso/endpoints/northeurope")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"properties\":{\"endpointStatus\":\"Disabled\"}}")
                 .exchange()
-                .expectStatus().isUnauthorized()
-                .expectBody().jsonPath("$.error.code").isEqualTo("AuthenticationFailed");
-        patchEndpoint("northeurope", "Paused").expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.error.message").value(message -> assertThat((String) message)
-                        .contains("Enabled or Disabled"));
-        client.patch().uri("/api/profiles/contoso/endpoints/northeurope").header("X-Admin-Key", ADMIN_KEY)
-                .contentType(MediaType.APPLICATION_JSON).body("{not json")
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.error.code")
+                .isEqualTo("AuthenticationFailed");
+        patchEndpoint("northeurope", "Paused")
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.error.message")
+                .value(message -> assertThat((String) message).contains("Enabled or Disabled"));
+        client.patch()
+                .uri("/api/profiles/contoso/endpoints/northeurope")
+                .header("X-Admin-Key", ADMIN_KEY)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{not json")
                 .exchange()
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.error.code").isEqualTo("InvalidRequestContent");
-        patchEndpoint("nowhere", "Disabled").expectStatus().isNotFound()
-                .expectBody().jsonPath("$.error.code").isEqualTo("ResourceNotFound");
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.error.code")
+                .isEqualTo("InvalidRequestContent");
+        patchEndpoint("nowhere", "Disabled")
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.error.code")
+                .isEqualTo("ResourceNotFound");
 
         assertThat(monitorStatus("northeurope")).isEqualTo("Online");
     }
 
     @Test
     void unknownProfileIsAResourceNotFoundAndADisabledOneAnswersNxdomain() {
-        client.get().uri("/api/profiles/nowhere/resolve").exchange()
-                .expectStatus().isNotFound()
-                .expectBody().jsonPath("$.error.code").isEqualTo("ResourceNotFound");
+        client.get()
+                .uri("/api/profiles/nowhere/resolve")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.error.code")
+                .isEqualTo("ResourceNotFound");
 
-        client.get().uri("/api/profiles/fabrikam").exchange()
-                .expectStatus().isOk()
+        client.get()
+                .uri("/api/profiles/fabrikam")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.properties.monitorConfig.profileMonitorStatus").isEqualTo("Disabled")
-                .jsonPath("$.properties.endpoints[0].properties.endpointMonitorStatus").isEqualTo("Inactive");
-        client.get().uri("/api/profiles/fabrikam/resolve").exchange()
-                .expectStatus().isNotFound()
+                .jsonPath("$.properties.monitorConfig.profileMonitorStatus")
+                .isEqualTo("Disabled")
+                .jsonPath("$.properties.endpoints[0].properties.endpointMonitorStatus")
+                .isEqualTo("Inactive");
+        client.get()
+                .uri("/api/profiles/fabrikam/resolve")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
                 .expectBody()
-                .jsonPath("$.error.code").isEqualTo("NXDOMAIN")
-                .jsonPath("$.error.message").value(message -> assertThat((String) message)
-                        .contains("fabrikam.trafficmanager.net"));
-        client.get().uri("/api/profiles").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.value[*].name").isEqualTo(List.of("contoso", "fabrikam"));
+                .jsonPath("$.error.code")
+                .isEqualTo("NXDOMAIN")
+                .jsonPath("$.error.message")
+                .value(message -> assertThat((String) message).contains("fabrikam.trafficmanager.net"));
+        client.get()
+                .uri("/api/profiles")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.value[*].name")
+                .isEqualTo(List.of("contoso", "fabrikam"));
     }
 
     @Test
     void dashboardShowsTheProfileAndItsEndpointsStatuses() {
-        String html = client.get().uri("/").exchange()
-                .expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
-                .expectBody(String.class).returnResult().getResponseBody();
+        String html = client.get()
+                .uri("/")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         // the page is drawn by its script from /api/dashboard (the rendered markup: DashboardBrowserTest)
         assertThat(html).contains("<script src=\"/dashboard/dashboard.js\"></script>");
 
         String json = get("/api/dashboard");
         assertThat((String) JsonPath.read(json, "$.profile.name")).isEqualTo("contoso");
         assertThat((String) JsonPath.read(json, "$.profile.fqdn")).isEqualTo("contoso.trafficmanager.net");
-        assertThat((List<String>) JsonPath.read(json, "$.nodes[*].endpoint")).containsExactly("northeurope", "westeurope");
-        assertThat((List<String>) JsonPath.read(json, "$.nodes[*].monitorStatus.text")).contains("Online");
+        assertThat((List<String>) JsonPath.read(json, "$.nodes[*].endpoint"))
+                .containsExactly("northeurope", "westeurope");
+        assertThat((List<String>) JsonPath.read(json, "$.nodes[*].monitorStatus.text"))
+                .contains("Online");
     }
 
     private RestTestClient.ResponseSpec patchEndpoint(String endpoint, String status) {
-        return client.patch().uri("/api/profiles/contoso/endpoints/{endpoint}", endpoint)
+        return client.patch()
+                .uri("/api/profiles/contoso/endpoints/{endpoint}", endpoint)
                 .header("X-Admin-Key", ADMIN_KEY)
                 .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
                 .body("{\"properties\":{\"endpointStatus\":\"" + status + "\"}}")
@@ -312,11 +406,17 @@ class TrafficManagerFailoverTest {
     }
 
     private String get(String uri) {
-        return client.get().uri(uri).exchange().expectBody(String.class).returnResult().getResponseBody();
+        return client.get()
+                .uri(uri)
+                .exchange()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private String monitorStatus(String endpoint) {
-        List<String> statuses = JsonPath.read(get("/api/profiles/contoso"),
+        List<String> statuses = JsonPath.read(
+                get("/api/profiles/contoso"),
                 "$.properties.endpoints[?(@.name == '" + endpoint + "')].properties.endpointMonitorStatus");
         return statuses.get(0);
     }
@@ -335,6 +435,7 @@ class TrafficManagerFailoverTest {
 
     private double probeFailures(String endpoint) {
         return meters.get("traffic.manager.probe.failures").tags("endpoint", endpoint).counters().stream()
-                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+                .mapToDouble(io.micrometer.core.instrument.Counter::count)
+                .sum();
     }
 }

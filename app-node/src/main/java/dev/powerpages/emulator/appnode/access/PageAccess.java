@@ -1,5 +1,10 @@
 package dev.powerpages.emulator.appnode.access;
 
+import dev.powerpages.emulator.appnode.signin.SiteUser;
+import dev.powerpages.emulator.appnode.site.SiteSnapshot;
+import dev.powerpages.emulator.appnode.site.WebFile;
+import dev.powerpages.emulator.appnode.site.WebPage;
+import dev.powerpages.emulator.appnode.store.StoreRow;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -7,12 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
-import dev.powerpages.emulator.appnode.signin.SiteUser;
-import dev.powerpages.emulator.appnode.site.SiteSnapshot;
-import dev.powerpages.emulator.appnode.site.WebFile;
-import dev.powerpages.emulator.appnode.site.WebPage;
-import dev.powerpages.emulator.appnode.store.StoreRow;
 
 /**
  * Web page access control rules ({@code adx_webpageaccesscontrolrule}, their web roles through the N:N
@@ -47,14 +46,11 @@ public final class PageAccess {
     }
 
     /** One rule, with the ids of its web roles (lower case). */
-    public record Rule(String id, String name, String pageId, int right, int scope, Set<String> roleIds) {
-    }
+    public record Rule(String id, String name, String pageId, int right, int scope, Set<String> roleIds) {}
 
-    private record Index(Map<String, List<Rule>> byPageId) {
-    }
+    private record Index(Map<String, List<Rule>> byPageId) {}
 
-    private PageAccess() {
-    }
+    private PageAccess() {}
 
     /** Whether the visitor may read the page; {@link Decision#SIGN_IN} or {@link Decision#FORBIDDEN} when not. */
     public static Decision read(SiteSnapshot site, WebPage page, SiteUser user) {
@@ -70,7 +66,8 @@ public final class PageAccess {
         }
         List<Rule> rules = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (WebPage current = site.pages().rootOf(page); current != null && seen.add(current.id());
+        for (WebPage current = site.pages().rootOf(page);
+                current != null && seen.add(current.id());
                 current = site.pages().parent(current).orElse(null)) {
             rules.addAll(rulesOn(site, current));
         }
@@ -99,9 +96,12 @@ public final class PageAccess {
     public static List<Rule> restrictions(SiteSnapshot site, WebPage page) {
         List<Rule> rules = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (WebPage current = site.pages().rootOf(page); current != null && seen.add(current.id());
+        for (WebPage current = site.pages().rootOf(page);
+                current != null && seen.add(current.id());
                 current = site.pages().parent(current).orElse(null)) {
-            rulesOn(site, current).stream().filter(rule -> rule.right() == RESTRICT_READ).forEach(rules::add);
+            rulesOn(site, current).stream()
+                    .filter(rule -> rule.right() == RESTRICT_READ)
+                    .forEach(rules::add);
         }
         return rules;
     }
@@ -118,7 +118,9 @@ public final class PageAccess {
             if (rule.right() != RESTRICT_READ || webFile && rule.scope() == EXCLUDE_DIRECT_CHILD_WEB_FILES) {
                 continue;
             }
-            restrictedPages.computeIfAbsent(rule.pageId(), id -> new HashSet<>()).addAll(rule.roleIds());
+            restrictedPages
+                    .computeIfAbsent(rule.pageId(), id -> new HashSet<>())
+                    .addAll(rule.roleIds());
         }
         return restrictedPages.values().stream().allMatch(allowed -> intersects(allowed, roles));
     }
@@ -137,7 +139,9 @@ public final class PageAccess {
     private static boolean isServicePage(SiteSnapshot site, WebPage page) {
         WebPage root = site.pages().rootOf(page);
         for (String marker : List.of("Page Not Found", "Access Denied")) {
-            if (site.siteMarkerPage(marker).filter(target -> target.id().equalsIgnoreCase(root.id())).isPresent()) {
+            if (site.siteMarkerPage(marker)
+                    .filter(target -> target.id().equalsIgnoreCase(root.id()))
+                    .isPresent()) {
                 return true;
             }
         }
@@ -146,8 +150,11 @@ public final class PageAccess {
 
     private static Index index(SiteSnapshot site) {
         return site.derived(Index.class, snapshot -> {
-            Map<String, Set<String>> roles = snapshot.associations("adx_webpageaccesscontrolrule_webrole",
-                    "adx_webpageaccesscontrolrule", "adx_webpageaccesscontrolrules", "adx_webrole");
+            Map<String, Set<String>> roles = snapshot.associations(
+                    "adx_webpageaccesscontrolrule_webrole",
+                    "adx_webpageaccesscontrolrule",
+                    "adx_webpageaccesscontrolrules",
+                    "adx_webrole");
             Map<String, List<Rule>> byPage = new HashMap<>();
             for (StoreRow row : snapshot.activeRows("adx_webpageaccesscontrolrules")) {
                 String pageId = row.text("_adx_webpageid_value");
@@ -155,8 +162,13 @@ public final class PageAccess {
                 if (pageId == null || id == null) {
                     continue;
                 }
-                Rule rule = new Rule(id, row.text("adx_name"), pageId.toLowerCase(Locale.ROOT), row.number("adx_right", 0),
-                        row.number("adx_scope", 1), Set.copyOf(roles.getOrDefault(id.toLowerCase(Locale.ROOT), Set.of())));
+                Rule rule = new Rule(
+                        id,
+                        row.text("adx_name"),
+                        pageId.toLowerCase(Locale.ROOT),
+                        row.number("adx_right", 0),
+                        row.number("adx_scope", 1),
+                        Set.copyOf(roles.getOrDefault(id.toLowerCase(Locale.ROOT), Set.of())));
                 byPage.computeIfAbsent(rule.pageId(), key -> new ArrayList<>()).add(rule);
             }
             return new Index(byPage);

@@ -1,23 +1,19 @@
 package dev.powerpages.emulator.appnode.antiforgery;
 
+import dev.powerpages.emulator.appnode.signin.SignInProperties;
+import dev.powerpages.emulator.appnode.signin.SiteUser;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
-import jakarta.servlet.http.Cookie;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
-import dev.powerpages.emulator.appnode.signin.SignInProperties;
-import dev.powerpages.emulator.appnode.signin.SiteUser;
-
-import org.springframework.http.ResponseCookie;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -40,6 +36,7 @@ public class AntiForgery {
     public static final String NAME = "__RequestVerificationToken";
     /** Request attribute: the cookie token this request already set, so several forms on a page share it. */
     private static final String ISSUED = AntiForgery.class.getName() + ".issued";
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final byte[] key;
@@ -56,7 +53,8 @@ public class AntiForgery {
      * @throws IllegalStateException outside a request
      */
     public String requestTokenForCurrentRequest() {
-        ServletRequestAttributes attributes = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
+        ServletRequestAttributes attributes =
+                (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
         HttpServletRequest request = attributes.getRequest();
         String cookieToken = (String) request.getAttribute(ISSUED);
         if (cookieToken == null) {
@@ -66,7 +64,9 @@ public class AntiForgery {
             cookieToken = newCookieToken();
             HttpServletResponse response = attributes.getResponse();
             if (response != null) {
-                response.addHeader(HttpHeaders.SET_COOKIE, cookie(cookieToken, request.isSecure()).toString());
+                response.addHeader(
+                        HttpHeaders.SET_COOKIE,
+                        cookie(cookieToken, request.isSecure()).toString());
             }
         }
         attributes.setAttribute(ISSUED, cookieToken, RequestAttributes.SCOPE_REQUEST);
@@ -80,7 +80,9 @@ public class AntiForgery {
             return null;
         }
         for (Cookie cookie : cookies) {
-            if (NAME.equals(cookie.getName()) && cookie.getValue() != null && cookie.getValue().matches("[A-Za-z0-9_-]{32}")) {
+            if (NAME.equals(cookie.getName())
+                    && cookie.getValue() != null
+                    && cookie.getValue().matches("[A-Za-z0-9_-]{32}")) {
                 return cookie.getValue();
             }
         }
@@ -94,7 +96,12 @@ public class AntiForgery {
     }
 
     public ResponseCookie cookie(String cookieToken, boolean secure) {
-        return ResponseCookie.from(NAME, cookieToken).httpOnly(true).secure(secure).sameSite("Lax").path("/").build();
+        return ResponseCookie.from(NAME, cookieToken)
+                .httpOnly(true)
+                .secure(secure)
+                .sameSite("Lax")
+                .path("/")
+                .build();
     }
 
     /** The request token for a cookie token and the visitor making the request. */
@@ -105,8 +112,7 @@ public class AntiForgery {
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             byte[] signature = mac.doFinal((cookieToken + "\n" + contact).getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
-        }
-        catch (GeneralSecurityException ex) {
+        } catch (GeneralSecurityException ex) {
             throw new IllegalStateException(ex);
         }
     }
@@ -129,8 +135,11 @@ public class AntiForgery {
             return false;
         }
         for (Cookie cookie : cookies) {
-            if (NAME.equals(cookie.getName()) && cookie.getValue() != null && MessageDigest.isEqual(
-                    requestToken(cookie.getValue(), request).getBytes(StandardCharsets.UTF_8), sent.strip().getBytes(StandardCharsets.UTF_8))) {
+            if (NAME.equals(cookie.getName())
+                    && cookie.getValue() != null
+                    && MessageDigest.isEqual(
+                            requestToken(cookie.getValue(), request).getBytes(StandardCharsets.UTF_8),
+                            sent.strip().getBytes(StandardCharsets.UTF_8))) {
                 return true;
             }
         }

@@ -7,8 +7,8 @@ import java.time.Instant;
  *
  * @param consecutiveFailures refreshes that failed since the last success; the node serves its last snapshot meanwhile
  */
-public record RefreshStatus(Instant lastAttempt, Instant lastSuccess, Instant lastFailure, String lastError,
-        int consecutiveFailures) {
+public record RefreshStatus(
+        Instant lastAttempt, Instant lastSuccess, Instant lastFailure, String lastError, int consecutiveFailures) {
 
     static final RefreshStatus NEVER = new RefreshStatus(null, null, null, null, 0);
 

@@ -1,5 +1,17 @@
 package dev.powerpages.emulator.appnode.cache;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.powerpages.emulator.appnode.site.SiteLoader;
+import dev.powerpages.emulator.appnode.site.SiteProperties;
+import dev.powerpages.emulator.appnode.site.SiteSnapshot;
+import dev.powerpages.emulator.appnode.store.StoreClient;
+import dev.powerpages.emulator.appnode.store.StoreRow;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,22 +26,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.powerpages.emulator.appnode.site.SiteLoader;
-import dev.powerpages.emulator.appnode.site.SiteProperties;
-import dev.powerpages.emulator.appnode.site.SiteSnapshot;
-import dev.powerpages.emulator.appnode.store.StoreClient;
-import dev.powerpages.emulator.appnode.store.StoreRow;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 
@@ -63,13 +61,15 @@ public class SiteCache {
     private final SiteProperties properties;
     private final MeterRegistry meters;
     private final Clock clock = Clock.systemUTC();
-    private final Cache<String, SiteSnapshot> snapshots = Caffeine.newBuilder().maximumSize(1).recordStats().build();
+    private final Cache<String, SiteSnapshot> snapshots =
+            Caffeine.newBuilder().maximumSize(1).recordStats().build();
     private final AtomicReference<RefreshStatus> status = new AtomicReference<>(RefreshStatus.NEVER);
     private final AtomicBoolean reloadRequested = new AtomicBoolean();
     private final Counter fullLoads;
     private volatile Map<String, String> deltaLinks = Map.of();
     /** The rows of every table as last read and updated by deltas: entity set → primary key → row. */
     private volatile Map<String, Map<String, StoreRow>> rows = Map.of();
+
     private final ExecutorService pollers = Executors.newFixedThreadPool(POLL_THREADS, runnable -> {
         Thread thread = new Thread(runnable, "site-change-poll");
         thread.setDaemon(true);
@@ -86,12 +86,18 @@ public class SiteCache {
         this.properties = properties;
         this.meters = meters;
         CaffeineCacheMetrics.monitor(meters, snapshots, "site-snapshot");
-        this.fullLoads = Counter.builder("appnode.config.loads").description("Full loads of the configuration tables").register(meters);
-        this.pollTimer = Timer.builder("appnode.config.poll").description("One round of delta queries (all tables)").register(meters);
+        this.fullLoads = Counter.builder("appnode.config.loads")
+                .description("Full loads of the configuration tables")
+                .register(meters);
+        this.pollTimer = Timer.builder("appnode.config.poll")
+                .description("One round of delta queries (all tables)")
+                .register(meters);
         this.updateTimer = Timer.builder("appnode.config.update")
-                .description("Applying the changes a round found and building the snapshot again").register(meters);
+                .description("Applying the changes a round found and building the snapshot again")
+                .register(meters);
         Gauge.builder("appnode.config.change.tracking", this, cache -> cache.tracked ? 1 : 0)
-                .description("1 while the node follows the store's change tracking, 0 while it reloads on a timer").register(meters);
+                .description("1 while the node follows the store's change tracking, 0 while it reloads on a timer")
+                .register(meters);
     }
 
     public Optional<SiteSnapshot> current() {
@@ -127,21 +133,21 @@ public class SiteCache {
             boolean due = Duration.between(lastFullLoad, started).compareTo(properties.refreshInterval()) >= 0;
             if (current().isEmpty() || reloadRequested.getAndSet(false) || !tracked && due) {
                 reload();
-            }
-            else if (tracked) {
+            } else if (tracked) {
                 followChanges();
             }
             RefreshStatus previous = status.getAndUpdate(s -> s.succeeded(started));
             if (previous.consecutiveFailures() > 0) {
                 log.info("Site metadata refreshed again after {} failed attempt(s)", previous.consecutiveFailures());
             }
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             RefreshStatus previous = status.getAndUpdate(s -> s.failed(started, ex.getMessage()));
             // Log the first failure of a run only: a store outage would otherwise flood the log every interval.
             if (previous.consecutiveFailures() == 0) {
-                log.warn("Refreshing the site metadata failed; {}: {}",
-                        current().isPresent() ? "serving the last snapshot" : "no snapshot yet", ex.getMessage());
+                log.warn(
+                        "Refreshing the site metadata failed; {}: {}",
+                        current().isPresent() ? "serving the last snapshot" : "no snapshot yet",
+                        ex.getMessage());
             }
         }
     }
@@ -152,7 +158,10 @@ public class SiteCache {
         deltaLinks = loaded.deltaLinks();
         rows = keyed(loaded.rows());
         if (tracked != loaded.tracked() && !loaded.tracked()) {
-            log.info("The metadata store answers no delta link for {}; reloading every {}", loaded.untracked(), properties.refreshInterval());
+            log.info(
+                    "The metadata store answers no delta link for {}; reloading every {}",
+                    loaded.untracked(),
+                    properties.refreshInterval());
         }
         tracked = loaded.tracked();
         lastFullLoad = clock.instant();
@@ -174,8 +183,7 @@ public class SiteCache {
         if (first != null) {
             try {
                 answers.put(first, store.changes(first, links.get(first)));
-            }
-            catch (HttpClientErrorException ex) {
+            } catch (HttpClientErrorException ex) {
                 log.info("The delta link of {} was refused ({}); reloading the site", first, ex.getStatusCode());
                 reload();
                 return;
@@ -189,20 +197,24 @@ public class SiteCache {
         for (Map.Entry<String, Future<StoreClient.Changes>> answer : asked.entrySet()) {
             try {
                 answers.put(answer.getKey(), answer.getValue().get());
-            }
-            catch (InterruptedException ex) {
+            } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while asking what changed", ex);
-            }
-            catch (ExecutionException ex) {
+            } catch (ExecutionException ex) {
                 if (ex.getCause() instanceof HttpClientErrorException refused) {
-                    // The store no longer knows the token (it restarted, or the token expired): start over with a full load.
-                    log.info("The delta link of {} was refused ({}); reloading the site", answer.getKey(), refused.getStatusCode());
+                    // The store no longer knows the token (it restarted, or the token expired): start over with a full
+                    // load.
+                    log.info(
+                            "The delta link of {} was refused ({}); reloading the site",
+                            answer.getKey(),
+                            refused.getStatusCode());
                     asked.values().forEach(future -> future.cancel(true));
                     reload();
                     return;
                 }
-                throw ex.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(ex.getCause());
+                throw ex.getCause() instanceof RuntimeException runtime
+                        ? runtime
+                        : new IllegalStateException(ex.getCause());
             }
         }
         pollTimer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
@@ -217,7 +229,8 @@ public class SiteCache {
             if (!changes.any()) {
                 continue;
             }
-            meters.counter("appnode.config.changes", "table", table).increment(changes.changed().size() + changes.deletedIds().size());
+            meters.counter("appnode.config.changes", "table", table)
+                    .increment(changes.changed().size() + changes.deletedIds().size());
             if (updated == null) {
                 updated = new HashMap<>(rows);
             }

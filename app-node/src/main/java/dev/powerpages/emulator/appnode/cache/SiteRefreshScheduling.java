@@ -1,7 +1,6 @@
 package dev.powerpages.emulator.appnode.cache;
 
 import dev.powerpages.emulator.appnode.site.SiteProperties;
-
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;

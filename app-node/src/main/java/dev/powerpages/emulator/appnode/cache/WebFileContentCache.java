@@ -1,8 +1,5 @@
 package dev.powerpages.emulator.appnode.cache;
 
-import java.util.Base64;
-import java.util.List;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.powerpages.emulator.appnode.site.SiteProperties;
@@ -12,7 +9,8 @@ import dev.powerpages.emulator.appnode.store.StoreRow;
 import dev.powerpages.emulator.appnode.store.StoreUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
-
+import java.util.Base64;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,8 +60,8 @@ public class WebFileContentCache {
             return store.bytes("powerpagecomponents(" + file.id() + ")/filecontent/$value");
         }
         // Dataverse syntax: GUID literals are not quoted.
-        List<StoreRow> notes = store.list("annotations", "documentbody,mimetype,filename,createdon",
-                "_objectid_value eq " + file.id());
+        List<StoreRow> notes = store.list(
+                "annotations", "documentbody,mimetype,filename,createdon", "_objectid_value eq " + file.id());
         return notes.stream()
                 .reduce(StoreRow::laterCreated)
                 .map(note -> note.text("documentbody"))

@@ -1,13 +1,10 @@
 package dev.powerpages.emulator.appnode.chaos;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-
-import jakarta.servlet.http.HttpServletResponse;
-
 import dev.powerpages.emulator.appnode.node.AdminKey;
 import dev.powerpages.emulator.appnode.node.NodeError;
-
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,13 +43,19 @@ class ChaosController {
     }
 
     @PutMapping
-    ResponseEntity<?> inject(@RequestHeader(name = "X-Admin-Key", required = false) String adminKey,
-            @RequestBody(required = false) FaultsPatch patch, HttpServletResponse response) throws IOException {
+    ResponseEntity<?> inject(
+            @RequestHeader(name = "X-Admin-Key", required = false) String adminKey,
+            @RequestBody(required = false) FaultsPatch patch,
+            HttpServletResponse response)
+            throws IOException {
         if (!authorized(adminKey)) {
             return unauthorized();
         }
         if (patch == null) {
-            return error(HttpStatus.BAD_REQUEST, "BadRequest", "A JSON body with failHealth, latencyMs, errorRate, storeCutOff or crash is required");
+            return error(
+                    HttpStatus.BAD_REQUEST,
+                    "BadRequest",
+                    "A JSON body with failHealth, latencyMs, errorRate, storeCutOff or crash is required");
         }
         String problem = patch.problem();
         if (problem != null) {

@@ -20,6 +20,7 @@ public record ChaosProperties(CrashAction crashAction) {
     }
 
     public enum CrashAction {
-        HALT, CLOSE_CONTEXT
+        HALT,
+        CLOSE_CONTEXT
     }
 }

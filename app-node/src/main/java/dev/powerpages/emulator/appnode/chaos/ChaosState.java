@@ -1,7 +1,6 @@
 package dev.powerpages.emulator.appnode.chaos;
 
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.springframework.stereotype.Component;
 
 /** The node's current faults, read on every request and store call. */

@@ -26,20 +26,20 @@ public class ProcessCrash {
     }
 
     public void crashSoon() {
-        Thread crasher = new Thread(() -> {
-            try {
-                Thread.sleep(100);
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-            }
-            if (properties.crashAction() == ChaosProperties.CrashAction.CLOSE_CONTEXT) {
-                closeAbruptly();
-            }
-            else {
-                Runtime.getRuntime().halt(EXIT_STATUS);
-            }
-        }, "chaos-crash");
+        Thread crasher = new Thread(
+                () -> {
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException ex) {
+                        Thread.currentThread().interrupt();
+                    }
+                    if (properties.crashAction() == ChaosProperties.CrashAction.CLOSE_CONTEXT) {
+                        closeAbruptly();
+                    } else {
+                        Runtime.getRuntime().halt(EXIT_STATUS);
+                    }
+                },
+                "chaos-crash");
         crasher.setDaemon(true);
         crasher.start();
     }

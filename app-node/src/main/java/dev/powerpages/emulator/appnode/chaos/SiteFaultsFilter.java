@@ -1,16 +1,13 @@
 package dev.powerpages.emulator.appnode.chaos;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ThreadLocalRandom;
-
+import dev.powerpages.emulator.appnode.node.NodePaths;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
-import dev.powerpages.emulator.appnode.node.NodePaths;
-
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -42,17 +39,17 @@ class SiteFaultsFilter extends OncePerRequestFilter {
         if (faults.latencyMs() > 0) {
             try {
                 Thread.sleep(faults.latencyMs());
-            }
-            catch (InterruptedException ex) {
+            } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
             }
         }
         if (faults.errorRate() > 0 && ThreadLocalRandom.current().nextDouble() < faults.errorRate()) {
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             response.setContentType("text/html;charset=UTF-8");
-            response.getOutputStream().write(
-                    "<!DOCTYPE html><html><head><title>Service unavailable</title></head><body><h1>503 Service unavailable</h1><p>Injected fault (errorRate).</p></body></html>"
-                            .getBytes(StandardCharsets.UTF_8));
+            response.getOutputStream()
+                    .write(
+                            "<!DOCTYPE html><html><head><title>Service unavailable</title></head><body><h1>503 Service unavailable</h1><p>Injected fault (errorRate).</p></body></html>"
+                                    .getBytes(StandardCharsets.UTF_8));
             return;
         }
         chain.doFilter(request, response);

@@ -1,13 +1,11 @@
 package dev.powerpages.emulator.appnode.fetchxml;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
 import dev.powerpages.emulator.appnode.liquid.RenderScope;
 import dev.powerpages.emulator.appnode.site.SitePermissions;
-
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,19 +23,23 @@ class EntitiesLiquid implements LiquidExtension {
 
     @Override
     public void contribute(RenderScope scope, Map<String, Object> variables) {
-        FetchXmlTag.Context context = new FetchXmlTag.Context(scope.site(), scope.request().user());
+        FetchXmlTag.Context context =
+                new FetchXmlTag.Context(scope.site(), scope.request().user());
         SitePermissions permissions = scope.site().permissions();
-        Set<String> roles = context.user() == null ? permissions.anonymousRoleIds() : context.user().roleIds(permissions);
+        Set<String> roles = context.user() == null
+                ? permissions.anonymousRoleIds()
+                : context.user().roleIds(permissions);
         variables.put("entities", new EntitiesObject(new EntitiesObject.Loader() {
             @Override
             public Map<String, Object> load(String table, String id) {
-                FetchXml query = FetchXmlEngine.parse("<fetch top=\"1\"><entity name=\"" + table + "\"><all-attributes/><filter>"
-                        + "<condition attribute=\"" + fetchXml.primaryKey(table) + "\" operator=\"eq\" value=\"" + id + "\"/></filter></entity></fetch>");
+                FetchXml query = FetchXmlEngine.parse("<fetch top=\"1\"><entity name=\"" + table
+                        + "\"><all-attributes/><filter>" + "<condition attribute=\"" + fetchXml.primaryKey(table)
+                        + "\" operator=\"eq\" value=\"" + id + "\"/></filter></entity></fetch>");
                 try {
-                    List<Map<String, Object>> rows = fetchXml.run(query, context).entities();
+                    List<Map<String, Object>> rows =
+                            fetchXml.run(query, context).entities();
                     return rows.isEmpty() ? null : rows.get(0);
-                }
-                catch (FetchXmlException ex) {
+                } catch (FetchXmlException ex) {
                     return null; // a table the store does not have: no such row, as Power Pages answers null
                 }
             }

@@ -1,5 +1,6 @@
 package dev.powerpages.emulator.appnode.fetchxml;
 
+import dev.powerpages.emulator.appnode.site.SitePermissions;
 import java.util.AbstractMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -7,8 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-
-import dev.powerpages.emulator.appnode.site.SitePermissions;
 
 /**
  * Power Pages' {@code entities} object ("Liquid objects", entities): {@code entities.account['<id>']},
@@ -24,7 +23,8 @@ import dev.powerpages.emulator.appnode.site.SitePermissions;
 final class EntitiesObject extends AbstractMap<String, Object> {
 
     private static final Pattern TABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
-    private static final Pattern GUID = Pattern.compile("\\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\}?");
+    private static final Pattern GUID =
+            Pattern.compile("\\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\}?");
 
     /** Loads one row (or {@code null}) of a table for the visitor. */
     interface Loader {
@@ -73,7 +73,11 @@ final class EntitiesObject extends AbstractMap<String, Object> {
             if (key == null || !GUID.matcher(String.valueOf(key).strip()).matches()) {
                 return null;
             }
-            String id = String.valueOf(key).strip().replace("{", "").replace("}", "").toLowerCase(Locale.ROOT);
+            String id = String.valueOf(key)
+                    .strip()
+                    .replace("{", "")
+                    .replace("}", "")
+                    .toLowerCase(Locale.ROOT);
             Map<String, Object> row = rows.computeIfAbsent(id, this::load);
             return row.isEmpty() ? null : row;
         }
@@ -102,7 +106,8 @@ final class EntitiesObject extends AbstractMap<String, Object> {
     private static Map<String, Object> permissions(SitePermissions.Access access) {
         Map<String, Object> permissions = new LinkedHashMap<>();
         permissions.put("can_append", access.global().write() || access.self().write());
-        permissions.put("can_append_to", access.global().write() || access.self().write());
+        permissions.put(
+                "can_append_to", access.global().write() || access.self().write());
         permissions.put("can_create", access.global().create());
         permissions.put("can_delete", access.global().delete() || access.self().delete());
         permissions.put("can_read", access.canRead());

@@ -15,12 +15,23 @@ import java.util.List;
  * @param aggregate    {@code aggregate="true"}
  * @param distinct     {@code distinct="true"}
  */
-record FetchXml(Integer top, Integer count, int page, String pagingCookie, boolean totalCount, boolean aggregate, boolean distinct,
+record FetchXml(
+        Integer top,
+        Integer count,
+        int page,
+        String pagingCookie,
+        boolean totalCount,
+        boolean aggregate,
+        boolean distinct,
         Entity root) {
 
     /** How a link-entity joins: inner and outer joins, and the filtering kinds that add no columns. */
     enum LinkType {
-        ROOT, INNER, OUTER, EXISTS, NOT_ANY;
+        ROOT,
+        INNER,
+        OUTER,
+        EXISTS,
+        NOT_ANY;
 
         boolean addsColumns() {
             return this == ROOT || this == INNER || this == OUTER;
@@ -34,12 +45,21 @@ record FetchXml(Integer top, Integer count, int page, String pagingCookie, boole
      * @param from  the linked table's column that must equal {@code to}
      * @param to    the parent's column
      */
-    record Entity(String name, String alias, String from, String to, LinkType type, List<Attribute> attributes, boolean allAttributes,
-            List<Order> orders, Filter filter, List<Entity> links) {
-    }
+    record Entity(
+            String name,
+            String alias,
+            String from,
+            String to,
+            LinkType type,
+            List<Attribute> attributes,
+            boolean allAttributes,
+            List<Order> orders,
+            Filter filter,
+            List<Entity> links) {}
 
     /** An {@code <attribute>}: plain, or aggregated / grouped in an aggregate query. */
-    record Attribute(String name, String alias, String aggregate, boolean groupBy, String dateGrouping, boolean distinct) {
+    record Attribute(
+            String name, String alias, String aggregate, boolean groupBy, String dateGrouping, boolean distinct) {
 
         /** What the result calls this value. */
         String resultName(String entityAlias) {
@@ -51,16 +71,13 @@ record FetchXml(Integer top, Integer count, int page, String pagingCookie, boole
     }
 
     /** An {@code <order>}: by a column of its entity, or by an aggregate's alias. */
-    record Order(String attribute, String alias, boolean descending) {
-    }
+    record Order(String attribute, String alias, boolean descending) {}
 
     /** A {@code <filter>} or a {@code <condition>}. */
-    sealed interface Filter permits Group, Condition {
-    }
+    sealed interface Filter permits Group, Condition {}
 
     /** {@code <filter type="and|or">}. */
-    record Group(boolean or, List<Filter> items) implements Filter {
-    }
+    record Group(boolean or, List<Filter> items) implements Filter {}
 
     /**
      * {@code <condition>}.
@@ -68,6 +85,6 @@ record FetchXml(Integer top, Integer count, int page, String pagingCookie, boole
      * @param entityName the alias of the link-entity the column belongs to ({@code entityname}), or {@code null}
      * @param valueOf    the column compared with ({@code valueof}), instead of values
      */
-    record Condition(String entityName, String attribute, String operator, List<String> values, String valueOf) implements Filter {
-    }
+    record Condition(String entityName, String attribute, String operator, List<String> values, String valueOf)
+            implements Filter {}
 }

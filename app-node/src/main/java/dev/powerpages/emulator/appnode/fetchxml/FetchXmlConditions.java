@@ -26,19 +26,64 @@ import java.util.regex.Pattern;
  */
 final class FetchXmlConditions {
 
-    private static final Set<String> NO_VALUE = Set.of("null", "not-null", "today", "yesterday", "tomorrow", "this-week", "last-week",
-            "next-week", "this-month", "last-month", "next-month", "this-year", "last-year", "next-year", "last-seven-days", "next-seven-days");
-    private static final Set<String> ONE_VALUE = Set.of("eq", "ne", "neq", "gt", "ge", "lt", "le", "like", "not-like", "begins-with",
-            "not-begin-with", "ends-with", "not-end-with", "on", "on-or-before", "on-or-after", "last-x-hours", "next-x-hours", "last-x-days",
-            "next-x-days", "last-x-weeks", "next-x-weeks", "last-x-months", "next-x-months", "last-x-years", "next-x-years",
-            "olderthan-x-minutes", "olderthan-x-hours", "olderthan-x-days", "olderthan-x-weeks", "olderthan-x-months", "olderthan-x-years");
-    private static final Set<String> MANY_VALUES = Set.of("in", "not-in", "between", "not-between", "contain-values", "not-contain-values");
+    private static final Set<String> NO_VALUE = Set.of(
+            "null",
+            "not-null",
+            "today",
+            "yesterday",
+            "tomorrow",
+            "this-week",
+            "last-week",
+            "next-week",
+            "this-month",
+            "last-month",
+            "next-month",
+            "this-year",
+            "last-year",
+            "next-year",
+            "last-seven-days",
+            "next-seven-days");
+    private static final Set<String> ONE_VALUE = Set.of(
+            "eq",
+            "ne",
+            "neq",
+            "gt",
+            "ge",
+            "lt",
+            "le",
+            "like",
+            "not-like",
+            "begins-with",
+            "not-begin-with",
+            "ends-with",
+            "not-end-with",
+            "on",
+            "on-or-before",
+            "on-or-after",
+            "last-x-hours",
+            "next-x-hours",
+            "last-x-days",
+            "next-x-days",
+            "last-x-weeks",
+            "next-x-weeks",
+            "last-x-months",
+            "next-x-months",
+            "last-x-years",
+            "next-x-years",
+            "olderthan-x-minutes",
+            "olderthan-x-hours",
+            "olderthan-x-days",
+            "olderthan-x-weeks",
+            "olderthan-x-months",
+            "olderthan-x-years");
+    private static final Set<String> MANY_VALUES =
+            Set.of("in", "not-in", "between", "not-between", "contain-values", "not-contain-values");
     private static final Set<String> COLUMN_COMPARISONS = Set.of("eq", "ne", "neq", "gt", "ge", "lt", "le");
-    private static final Pattern GUID = Pattern.compile("\\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\}?");
+    private static final Pattern GUID =
+            Pattern.compile("\\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\}?");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
-    private FetchXmlConditions() {
-    }
+    private FetchXmlConditions() {}
 
     static boolean supports(String operator) {
         return NO_VALUE.contains(operator) || ONE_VALUE.contains(operator) || MANY_VALUES.contains(operator);
@@ -47,7 +92,8 @@ final class FetchXmlConditions {
     static void checkValues(String operator, String attribute, List<String> values, String valueOf) {
         if (valueOf != null) {
             if (!COLUMN_COMPARISONS.contains(operator)) {
-                throw new FetchXmlException("valueof compares columns with eq, ne, gt, ge, lt or le, not '" + operator + "'.");
+                throw new FetchXmlException(
+                        "valueof compares columns with eq, ne, gt, ge, lt or le, not '" + operator + "'.");
             }
             return;
         }
@@ -55,13 +101,16 @@ final class FetchXmlConditions {
             throw new FetchXmlException("The '" + operator + "' condition on " + attribute + " needs one value.");
         }
         if (operator.endsWith("between") && values.size() != 2) {
-            throw new FetchXmlException("The '" + operator + "' condition on " + attribute + " needs two <value> elements.");
+            throw new FetchXmlException(
+                    "The '" + operator + "' condition on " + attribute + " needs two <value> elements.");
         }
         if (MANY_VALUES.contains(operator) && values.isEmpty()) {
-            throw new FetchXmlException("The '" + operator + "' condition on " + attribute + " needs <value> elements.");
+            throw new FetchXmlException(
+                    "The '" + operator + "' condition on " + attribute + " needs <value> elements.");
         }
         if ((operator.contains("-x-")) && !values.get(0).strip().matches("\\d{1,6}")) {
-            throw new FetchXmlException("The '" + operator + "' condition on " + attribute + " needs a whole number, not '" + values.get(0) + "'.");
+            throw new FetchXmlException("The '" + operator + "' condition on " + attribute
+                    + " needs a whole number, not '" + values.get(0) + "'.");
         }
     }
 
@@ -69,7 +118,8 @@ final class FetchXmlConditions {
      * @param actual the row's value ({@code String}, {@code BigDecimal}, {@code Long}, {@code Boolean} or {@code null})
      * @param other  for {@code valueof}: the other column's value
      */
-    static boolean matches(String operator, Object actual, List<String> values, boolean columnComparison, Object other, Instant now) {
+    static boolean matches(
+            String operator, Object actual, List<String> values, boolean columnComparison, Object other, Instant now) {
         if (columnComparison) {
             if (actual == null || other == null) {
                 return false;
@@ -101,8 +151,10 @@ final class FetchXmlConditions {
             case "not-in" -> values.stream().noneMatch(candidate -> compare(actual, candidate) == 0);
             case "between" -> compare(actual, values.get(0)) >= 0 && compare(actual, values.get(1)) <= 0;
             case "not-between" -> compare(actual, values.get(0)) < 0 || compare(actual, values.get(1)) > 0;
-            case "contain-values" -> values.stream().anyMatch(candidate -> choices(text).contains(candidate.strip()));
-            case "not-contain-values" -> values.stream().noneMatch(candidate -> choices(text).contains(candidate.strip()));
+            case "contain-values" ->
+                values.stream().anyMatch(candidate -> choices(text).contains(candidate.strip()));
+            case "not-contain-values" ->
+                values.stream().noneMatch(candidate -> choices(text).contains(candidate.strip()));
             default -> dateMatches(operator, instant(text), value, now);
         };
     }
@@ -169,35 +221,54 @@ final class FetchXmlConditions {
                 yield within(actual, week, week.plusWeeks(1));
             }
             case "this-month", "last-month", "next-month" -> {
-                ZonedDateTime month = today.withDayOfMonth(1).plusMonths(operator.startsWith("last") ? -1 : operator.startsWith("next") ? 1 : 0);
+                ZonedDateTime month = today.withDayOfMonth(1)
+                        .plusMonths(operator.startsWith("last") ? -1 : operator.startsWith("next") ? 1 : 0);
                 yield within(actual, month, month.plusMonths(1));
             }
             case "this-year", "last-year", "next-year" -> {
-                ZonedDateTime year = today.withDayOfYear(1).plusYears(operator.startsWith("last") ? -1 : operator.startsWith("next") ? 1 : 0);
+                ZonedDateTime year = today.withDayOfYear(1)
+                        .plusYears(operator.startsWith("last") ? -1 : operator.startsWith("next") ? 1 : 0);
                 yield within(actual, year, year.plusYears(1));
             }
-            case "last-seven-days" -> within(actual, now.atZone(ZoneOffset.UTC).minusDays(7), now.atZone(ZoneOffset.UTC));
-            case "next-seven-days" -> within(actual, now.atZone(ZoneOffset.UTC), now.atZone(ZoneOffset.UTC).plusDays(7));
+            case "last-seven-days" ->
+                within(actual, now.atZone(ZoneOffset.UTC).minusDays(7), now.atZone(ZoneOffset.UTC));
+            case "next-seven-days" ->
+                within(
+                        actual,
+                        now.atZone(ZoneOffset.UTC),
+                        now.atZone(ZoneOffset.UTC).plusDays(7));
             case "on" -> within(actual, day(value), day(value).plusDays(1));
             case "on-or-before" -> actual.isBefore(day(value).plusDays(1).toInstant());
             case "on-or-after" -> !actual.isBefore(day(value).toInstant());
             case "last-x-hours" -> within(actual, now.atZone(ZoneOffset.UTC).minusHours(x), now.atZone(ZoneOffset.UTC));
-            case "next-x-hours" -> within(actual, now.atZone(ZoneOffset.UTC), now.atZone(ZoneOffset.UTC).plusHours(x));
+            case "next-x-hours" ->
+                within(
+                        actual,
+                        now.atZone(ZoneOffset.UTC),
+                        now.atZone(ZoneOffset.UTC).plusHours(x));
             case "last-x-days" -> within(actual, today.minusDays(x), now.atZone(ZoneOffset.UTC));
             case "next-x-days" -> within(actual, now.atZone(ZoneOffset.UTC), today.plusDays(x + 1));
             case "last-x-weeks" -> within(actual, today.minusWeeks(x), now.atZone(ZoneOffset.UTC));
-            case "next-x-weeks" -> within(actual, now.atZone(ZoneOffset.UTC), today.plusWeeks(x).plusDays(1));
+            case "next-x-weeks" ->
+                within(actual, now.atZone(ZoneOffset.UTC), today.plusWeeks(x).plusDays(1));
             case "last-x-months" -> within(actual, today.minusMonths(x), now.atZone(ZoneOffset.UTC));
-            case "next-x-months" -> within(actual, now.atZone(ZoneOffset.UTC), today.plusMonths(x).plusDays(1));
+            case "next-x-months" ->
+                within(actual, now.atZone(ZoneOffset.UTC), today.plusMonths(x).plusDays(1));
             case "last-x-years" -> within(actual, today.minusYears(x), now.atZone(ZoneOffset.UTC));
-            case "next-x-years" -> within(actual, now.atZone(ZoneOffset.UTC), today.plusYears(x).plusDays(1));
+            case "next-x-years" ->
+                within(actual, now.atZone(ZoneOffset.UTC), today.plusYears(x).plusDays(1));
             case "olderthan-x-minutes" -> actual.isBefore(now.minus(x, ChronoUnit.MINUTES));
             case "olderthan-x-hours" -> actual.isBefore(now.minus(x, ChronoUnit.HOURS));
             case "olderthan-x-days" -> actual.isBefore(now.minus(x, ChronoUnit.DAYS));
-            case "olderthan-x-weeks" -> actual.isBefore(now.atZone(ZoneOffset.UTC).minusWeeks(x).toInstant());
-            case "olderthan-x-months" -> actual.isBefore(now.atZone(ZoneOffset.UTC).minusMonths(x).toInstant());
-            case "olderthan-x-years" -> actual.isBefore(now.atZone(ZoneOffset.UTC).minusYears(x).toInstant());
-            default -> throw new FetchXmlException("The condition operator '" + operator + "' is not supported by the emulator.");
+            case "olderthan-x-weeks" ->
+                actual.isBefore(now.atZone(ZoneOffset.UTC).minusWeeks(x).toInstant());
+            case "olderthan-x-months" ->
+                actual.isBefore(now.atZone(ZoneOffset.UTC).minusMonths(x).toInstant());
+            case "olderthan-x-years" ->
+                actual.isBefore(now.atZone(ZoneOffset.UTC).minusYears(x).toInstant());
+            default ->
+                throw new FetchXmlException(
+                        "The condition operator '" + operator + "' is not supported by the emulator.");
         };
     }
 
@@ -224,12 +295,10 @@ final class FetchXmlConditions {
             }
             try {
                 return OffsetDateTime.parse(text).toInstant();
-            }
-            catch (DateTimeParseException withoutOffset) {
+            } catch (DateTimeParseException withoutOffset) {
                 return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
             }
-        }
-        catch (DateTimeParseException ex) {
+        } catch (DateTimeParseException ex) {
             return null;
         }
     }
@@ -242,18 +311,14 @@ final class FetchXmlConditions {
             if (inSet) {
                 regex.append(c == ']' ? "]" : c == '\\' ? "\\\\" : String.valueOf(c));
                 inSet = c != ']';
-            }
-            else if (c == '%') {
+            } else if (c == '%') {
                 regex.append(".*");
-            }
-            else if (c == '_') {
+            } else if (c == '_') {
                 regex.append('.');
-            }
-            else if (c == '[') {
+            } else if (c == '[') {
                 regex.append('[');
                 inSet = true;
-            }
-            else {
+            } else {
                 regex.append(Pattern.quote(String.valueOf(c)));
             }
         }

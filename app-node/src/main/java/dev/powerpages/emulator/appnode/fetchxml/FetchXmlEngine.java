@@ -1,5 +1,6 @@
 package dev.powerpages.emulator.appnode.fetchxml;
 
+import dev.powerpages.emulator.appnode.site.SitePermissions;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
@@ -18,11 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
-
-import dev.powerpages.emulator.appnode.site.SitePermissions;
-import tools.jackson.databind.JsonNode;
-
 import org.springframework.web.util.UriUtils;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Runs a FetchXML query over the store's Web API the way Dataverse answers it, since the store takes OData and not
@@ -55,13 +53,16 @@ public final class FetchXmlEngine {
     }
 
     /** What the visitor may read: access per table, and their contact id ({@code null} when anonymous). */
-    public record Visitor(java.util.function.Function<String, SitePermissions.Access> access, String contactId) {
-    }
+    public record Visitor(java.util.function.Function<String, SitePermissions.Access> access, String contactId) {}
 
     /** The results object of the Liquid tag: entities and the paging facts. */
-    public record Results(List<Map<String, Object>> entities, String tableName, long totalRecordCount, boolean totalRecordCountLimitExceeded,
-            boolean moreRecords, String pagingCookie) {
-    }
+    public record Results(
+            List<Map<String, Object>> entities,
+            String tableName,
+            long totalRecordCount,
+            boolean totalRecordCountLimitExceeded,
+            boolean moreRecords,
+            String pagingCookie) {}
 
     /** A joined row: column values by qualified name ({@code column} for the root, {@code alias.column} for links). */
     private static final class Row {
@@ -89,8 +90,12 @@ public final class FetchXmlEngine {
      * @param isLookup         whether a column of a table is a lookup (what the store's metadata says, else conventions)
      * @param columnKindsKnown whether {@code isLookup} comes from the store's metadata (then {@code null} tests are pushed down)
      */
-    public FetchXmlEngine(RowReader reader, java.util.function.Function<String, String> primaryKey, BiPredicate<String, String> isLookup,
-            boolean columnKindsKnown, Instant now) {
+    public FetchXmlEngine(
+            RowReader reader,
+            java.util.function.Function<String, String> primaryKey,
+            BiPredicate<String, String> isLookup,
+            boolean columnKindsKnown,
+            Instant now) {
         this.reader = reader;
         this.primaryKey = primaryKey;
         this.isLookup = isLookup;
@@ -105,15 +110,21 @@ public final class FetchXmlEngine {
     public Results run(FetchXml fetch, Visitor visitor) {
         FetchXml.Entity root = fetch.root();
         SitePermissions.Access access = visitor.access().apply(root.name());
-        if (!access.canRead() || access.readLimitedToSelf() && (visitor.contactId() == null || !"contact".equals(root.name()))) {
+        if (!access.canRead()
+                || access.readLimitedToSelf() && (visitor.contactId() == null || !"contact".equals(root.name()))) {
             return empty(root.name(), fetch);
         }
-        boolean simple = root.links().isEmpty() && !fetch.aggregate() && !fetch.distinct()
+        boolean simple = root.links().isEmpty()
+                && !fetch.aggregate()
+                && !fetch.distinct()
                 && root.orders().stream().allMatch(order -> order.attribute() != null)
                 && fullyTranslated(root.filter(), root.name());
-        String pushed = ODataPushdown.filter(root.filter(), root.name(), primaryKey.apply(root.name()), isLookup, columnKindsKnown);
+        String pushed = ODataPushdown.filter(
+                root.filter(), root.name(), primaryKey.apply(root.name()), isLookup, columnKindsKnown);
         if (access.readLimitedToSelf()) {
-            pushed = pushed == null ? "contactid eq " + visitor.contactId() : "(" + pushed + ") and contactid eq " + visitor.contactId();
+            pushed = pushed == null
+                    ? "contactid eq " + visitor.contactId()
+                    : "(" + pushed + ") and contactid eq " + visitor.contactId();
         }
         StringBuilder options = new StringBuilder();
         append(options, "$filter", pushed);
@@ -121,8 +132,15 @@ public final class FetchXmlEngine {
         if (simple) {
             wanted = fetch.top() != null ? fetch.top() : fetch.count() != null ? fetch.page() * fetch.count() : null;
             if (!root.orders().isEmpty()) {
-                append(options, "$orderby", String.join(",", root.orders().stream()
-                        .map(order -> column(root.name(), order.attribute()) + (order.descending() ? " desc" : " asc")).toList()));
+                append(
+                        options,
+                        "$orderby",
+                        String.join(
+                                ",",
+                                root.orders().stream()
+                                        .map(order -> column(root.name(), order.attribute())
+                                                + (order.descending() ? " desc" : " asc"))
+                                        .toList()));
             }
             if (wanted != null && wanted < MAX_ROWS) {
                 append(options, "$top", String.valueOf(wanted + 1));
@@ -135,7 +153,8 @@ public final class FetchXmlEngine {
         List<Row> rows = new ArrayList<>();
         for (JsonNode json : body.path("value")) {
             Row row = row(json, null, root.name());
-            if (!access.readLimitedToSelf() || visitor.contactId().equalsIgnoreCase(String.valueOf(row.values.get("contactid")))) {
+            if (!access.readLimitedToSelf()
+                    || visitor.contactId().equalsIgnoreCase(String.valueOf(row.values.get("contactid")))) {
                 rows.add(row);
             }
         }
@@ -153,8 +172,7 @@ public final class FetchXmlEngine {
             List<Map<String, Object>> groups = aggregate(fetch, matching);
             sortAggregates(groups, fetch);
             results = groups;
-        }
-        else {
+        } else {
             matching.sort(comparator(fetch, primaryKey.apply(root.name())));
             results = new ArrayList<>();
             Set<List<Object>> seen = new HashSet<>();
@@ -162,8 +180,11 @@ public final class FetchXmlEngine {
             for (Row row : matching) {
                 Map<String, Object> entity = entity(row, fetch, primaryKey.apply(root.name()));
                 // distinct: rows that are the same in the requested columns count once (the key is not one of them).
-                if (!fetch.distinct() || seen.add(new ArrayList<>(entity.entrySet().stream()
-                        .filter(entry -> !identity.contains(entry.getKey())).map(Map.Entry::getValue).toList()))) {
+                if (!fetch.distinct()
+                        || seen.add(new ArrayList<>(entity.entrySet().stream()
+                                .filter(entry -> !identity.contains(entry.getKey()))
+                                .map(Map.Entry::getValue)
+                                .toList()))) {
                     results.add(entity);
                 }
             }
@@ -236,18 +257,27 @@ public final class FetchXmlEngine {
     /** The linked table's readable rows whose {@code from} column holds one of the keys, with their own links and filter applied. */
     private List<Row> linkedRows(FetchXml.Entity link, Set<String> keys, Visitor visitor) {
         SitePermissions.Access access = visitor.access().apply(link.name());
-        if (keys.isEmpty() || !access.canRead() || access.readLimitedToSelf() && (visitor.contactId() == null || !"contact".equals(link.name()))) {
+        if (keys.isEmpty()
+                || !access.canRead()
+                || access.readLimitedToSelf() && (visitor.contactId() == null || !"contact".equals(link.name()))) {
             return List.of();
         }
-        String own = ODataPushdown.filter(link.filter(), link.name(), primaryKey.apply(link.name()), isLookup, columnKindsKnown);
+        String own = ODataPushdown.filter(
+                link.filter(), link.name(), primaryKey.apply(link.name()), isLookup, columnKindsKnown);
         List<String> keyList = new ArrayList<>(keys);
         List<Row> rows = new ArrayList<>();
         String fromColumn = column(link.name(), link.from());
-        boolean guidKeys = keyList.stream().allMatch(key -> key.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"));
+        boolean guidKeys = keyList.stream()
+                .allMatch(key -> key.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"));
         for (int start = 0; start < keyList.size(); start += KEYS_PER_READ) {
             List<String> batch = keyList.subList(start, Math.min(keyList.size(), start + KEYS_PER_READ));
             String keyFilter = guidKeys
-                    ? "(" + String.join(" or ", batch.stream().map(key -> fromColumn + " eq " + key).toList()) + ")"
+                    ? "("
+                            + String.join(
+                                    " or ",
+                                    batch.stream()
+                                            .map(key -> fromColumn + " eq " + key)
+                                            .toList()) + ")"
                     : null; // keys of other types are matched here, after reading
             String filter = keyFilter == null ? own : own == null ? keyFilter : keyFilter + " and " + own;
             StringBuilder options = new StringBuilder();
@@ -256,7 +286,8 @@ public final class FetchXmlEngine {
                 Row row = row(json, link.alias(), link.name());
                 Object from = row.values.get(qualified(link.alias(), link.from()));
                 boolean own_row = !access.readLimitedToSelf()
-                        || visitor.contactId().equalsIgnoreCase(String.valueOf(row.values.get(qualified(link.alias(), "contactid"))));
+                        || visitor.contactId()
+                                .equalsIgnoreCase(String.valueOf(row.values.get(qualified(link.alias(), "contactid"))));
                 if (from != null && keys.contains(key(from)) && own_row) {
                     rows.add(row);
                 }
@@ -279,7 +310,8 @@ public final class FetchXmlEngine {
             String entity = condition.entityName() != null ? condition.entityName() : alias;
             Object actual = row.values.get(qualified(entity, condition.attribute()));
             Object other = condition.valueOf() == null ? null : row.values.get(qualified(entity, condition.valueOf()));
-            return FetchXmlConditions.matches(condition.operator(), actual, condition.values(), condition.valueOf() != null, other, now);
+            return FetchXmlConditions.matches(
+                    condition.operator(), actual, condition.values(), condition.valueOf() != null, other, now);
         }
         FetchXml.Group group = (FetchXml.Group) filter;
         if (group.items().isEmpty()) {
@@ -325,12 +357,15 @@ public final class FetchXmlEngine {
     private List<Map<String, Object>> aggregate(FetchXml fetch, List<Row> rows) {
         List<AttributeOf> attributes = new ArrayList<>();
         collectAttributes(fetch.root(), attributes);
-        List<AttributeOf> groupBys = attributes.stream().filter(attribute -> attribute.attribute().groupBy()).toList();
+        List<AttributeOf> groupBys = attributes.stream()
+                .filter(attribute -> attribute.attribute().groupBy())
+                .toList();
         Map<List<Object>, List<Row>> groups = new LinkedHashMap<>();
         for (Row row : rows) {
             List<Object> key = new ArrayList<>();
             for (AttributeOf groupBy : groupBys) {
-                key.add(grouped(row.values.get(groupBy.key()), groupBy.attribute().dateGrouping()));
+                key.add(grouped(
+                        row.values.get(groupBy.key()), groupBy.attribute().dateGrouping()));
             }
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
         }
@@ -344,7 +379,9 @@ public final class FetchXmlEngine {
                 Object value = group.getKey().get(i);
                 AttributeOf groupBy = groupBys.get(i);
                 Row first = group.getValue().get(0);
-                result.put(groupBy.attribute().alias(), groupBy.attribute().dateGrouping() == null ? liquidValue(first, groupBy.key(), value) : value);
+                result.put(
+                        groupBy.attribute().alias(),
+                        groupBy.attribute().dateGrouping() == null ? liquidValue(first, groupBy.key(), value) : value);
             }
             for (AttributeOf attribute : attributes) {
                 if (attribute.attribute().aggregate() != null) {
@@ -356,8 +393,7 @@ public final class FetchXmlEngine {
         return results;
     }
 
-    private record AttributeOf(String key, FetchXml.Attribute attribute) {
-    }
+    private record AttributeOf(String key, FetchXml.Attribute attribute) {}
 
     private static void collectAttributes(FetchXml.Entity entity, List<AttributeOf> attributes) {
         for (FetchXml.Attribute attribute : entity.attributes()) {
@@ -379,7 +415,8 @@ public final class FetchXmlEngine {
             }
         }
         if (attribute.attribute().distinct()) {
-            values = new ArrayList<>(new LinkedHashSet<>(values.stream().map(FetchXmlEngine::key).toList()));
+            values = new ArrayList<>(
+                    new LinkedHashSet<>(values.stream().map(FetchXmlEngine::key).toList()));
         }
         if (function.equals("countcolumn")) {
             return (long) values.size();
@@ -401,12 +438,13 @@ public final class FetchXmlEngine {
         for (Object value : values) {
             try {
                 sum = sum.add(new BigDecimal(String.valueOf(value)));
-            }
-            catch (NumberFormatException ex) {
-                throw new FetchXmlException("The " + function + " of " + attribute.attribute().name() + " needs numbers, not '" + value + "'.");
+            } catch (NumberFormatException ex) {
+                throw new FetchXmlException("The " + function + " of "
+                        + attribute.attribute().name() + " needs numbers, not '" + value + "'.");
             }
         }
-        BigDecimal result = function.equals("sum") ? sum : sum.divide(BigDecimal.valueOf(values.size()), MathContext.DECIMAL64);
+        BigDecimal result =
+                function.equals("sum") ? sum : sum.divide(BigDecimal.valueOf(values.size()), MathContext.DECIMAL64);
         result = result.stripTrailingZeros();
         return result.scale() < 0 ? result.setScale(0) : result;
     }
@@ -421,13 +459,14 @@ public final class FetchXmlEngine {
             return null;
         }
         ZonedDateTime date = instant.atZone(ZoneOffset.UTC);
-        return (long) switch (dateGrouping) {
-            case "day" -> date.getDayOfMonth();
-            case "week" -> date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
-            case "month", "fiscal-period" -> date.getMonthValue();
-            case "quarter" -> date.get(IsoFields.QUARTER_OF_YEAR);
-            default -> date.getYear();
-        };
+        return (long)
+                switch (dateGrouping) {
+                    case "day" -> date.getDayOfMonth();
+                    case "week" -> date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+                    case "month", "fiscal-period" -> date.getMonthValue();
+                    case "quarter" -> date.get(IsoFields.QUARTER_OF_YEAR);
+                    default -> date.getYear();
+                };
     }
 
     private static void sortAggregates(List<Map<String, Object>> groups, FetchXml fetch) {
@@ -461,13 +500,16 @@ public final class FetchXmlEngine {
     }
 
     private static void addColumns(Map<String, Object> entity, Row row, FetchXml.Entity source) {
-        boolean all = source.allAttributes() || source.alias() == null && source.attributes().isEmpty();
+        boolean all = source.allAttributes()
+                || source.alias() == null && source.attributes().isEmpty();
         if (source.type().addsColumns()) {
             if (all) {
                 String prefix = source.alias() == null ? "" : source.alias() + ".";
                 for (Map.Entry<String, Object> value : row.values.entrySet()) {
                     String key = value.getKey();
-                    boolean mine = source.alias() == null ? !key.contains(".") : key.startsWith(prefix) && key.indexOf('.', prefix.length()) < 0;
+                    boolean mine = source.alias() == null
+                            ? !key.contains(".")
+                            : key.startsWith(prefix) && key.indexOf('.', prefix.length()) < 0;
                     if (mine && !key.startsWith(prefix + "_")) {
                         entity.put(key, liquidValue(row, key, value.getValue()));
                     }
@@ -511,8 +553,7 @@ public final class FetchXmlEngine {
                 String kind = name.substring(annotation + 1);
                 if (kind.equals("Microsoft.Dynamics.CRM.lookuplogicalname")) {
                     row.lookupTables.put(key, property.getValue().asString());
-                }
-                else if (kind.equals("OData.Community.Display.V1.FormattedValue")) {
+                } else if (kind.equals("OData.Community.Display.V1.FormattedValue")) {
                     row.formatted.put(key, property.getValue().asString());
                 }
                 continue;
@@ -547,15 +588,19 @@ public final class FetchXmlEngine {
         if (fetch.top() != null) {
             page = results.subList(0, Math.min(results.size(), fetch.top()));
             more = results.size() > fetch.top();
-        }
-        else {
+        } else {
             int size = fetch.count() != null ? fetch.count() : MAX_ROWS;
             int from = (int) Math.min(results.size(), (long) (fetch.page() - 1) * size);
             page = results.subList(from, Math.min(results.size(), from + size));
             more = results.size() > from + size;
         }
-        return new Results(List.copyOf(page), fetch.root().name(), fetch.totalCount() ? Math.min(total, MAX_ROWS) : -1,
-                fetch.totalCount() && total > MAX_ROWS, more, pagingCookie(fetch, page, primaryKey.apply(fetch.root().name())));
+        return new Results(
+                List.copyOf(page),
+                fetch.root().name(),
+                fetch.totalCount() ? Math.min(total, MAX_ROWS) : -1,
+                fetch.totalCount() && total > MAX_ROWS,
+                more,
+                pagingCookie(fetch, page, primaryKey.apply(fetch.root().name())));
     }
 
     /** Dataverse's paging cookie: {@code <cookie page="2"><accountid last="{…}" first="{…}" /></cookie>}. */
@@ -563,8 +608,9 @@ public final class FetchXmlEngine {
         if (page.isEmpty() || fetch.aggregate()) {
             return null;
         }
-        return "<cookie page=\"" + fetch.page() + "\"><" + primaryKey + " last=\"{" + upper(page.get(page.size() - 1).get("id"))
-                + "}\" first=\"{" + upper(page.get(0).get("id")) + "}\" /></cookie>";
+        return "<cookie page=\"" + fetch.page() + "\"><" + primaryKey + " last=\"{"
+                + upper(page.get(page.size() - 1).get("id")) + "}\" first=\"{"
+                + upper(page.get(0).get("id")) + "}\" /></cookie>";
     }
 
     private static String upper(Object id) {
@@ -576,7 +622,9 @@ public final class FetchXmlEngine {
     }
 
     private String column(String table, String column) {
-        return !column.equals(primaryKey.apply(table)) && isLookup.test(table, column) ? "_" + column + "_value" : column;
+        return !column.equals(primaryKey.apply(table)) && isLookup.test(table, column)
+                ? "_" + column + "_value"
+                : column;
     }
 
     private static String qualified(String alias, String column) {
@@ -586,12 +634,17 @@ public final class FetchXmlEngine {
     /** Join keys compare without regard to case (GUIDs, text), as Dataverse's do. */
     private static String key(Object value) {
         String text = String.valueOf(value);
-        return value instanceof BigDecimal number ? number.stripTrailingZeros().toPlainString() : text.replace("{", "").replace("}", "").toLowerCase(Locale.ROOT);
+        return value instanceof BigDecimal number
+                ? number.stripTrailingZeros().toPlainString()
+                : text.replace("{", "").replace("}", "").toLowerCase(Locale.ROOT);
     }
 
     private static void append(StringBuilder options, String name, String value) {
         if (value != null) {
-            options.append(options.isEmpty() ? "" : "&").append(name).append('=').append(UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8));
+            options.append(options.isEmpty() ? "" : "&")
+                    .append(name)
+                    .append('=')
+                    .append(UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8));
         }
     }
 }

@@ -6,12 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -27,10 +25,10 @@ final class FetchXmlParser {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
     private static final int MAX_TOP = 5000;
     private static final Set<String> AGGREGATES = Set.of("count", "countcolumn", "sum", "avg", "min", "max");
-    private static final Set<String> DATE_GROUPINGS = Set.of("day", "week", "month", "quarter", "year", "fiscal-period", "fiscal-year");
+    private static final Set<String> DATE_GROUPINGS =
+            Set.of("day", "week", "month", "quarter", "year", "fiscal-period", "fiscal-year");
 
-    private FetchXmlParser() {
-    }
+    private FetchXmlParser() {}
 
     static FetchXml parse(String fetchXml) {
         Element fetch = parseXml(fetchXml).getDocumentElement();
@@ -45,10 +43,11 @@ final class FetchXmlParser {
         Integer count = number(fetch, "count", MAX_TOP);
         Integer page = number(fetch, "page", Integer.MAX_VALUE);
         if (top != null && (count != null || page != null && page > 1)) {
-            throw new FetchXmlException("<fetch top> cannot be combined with count and page: use count and page to page through results.");
+            throw new FetchXmlException(
+                    "<fetch top> cannot be combined with count and page: use count and page to page through results.");
         }
         boolean aggregate = flag(fetch, "aggregate");
-        FetchXml.Entity root = entity(entities.get(0), null, FetchXml.LinkType.ROOT, aggregate, new int[] { 0 });
+        FetchXml.Entity root = entity(entities.get(0), null, FetchXml.LinkType.ROOT, aggregate, new int[] {0});
         // Orders written directly under <fetch> belong to the root entity.
         List<FetchXml.Order> fetchOrders = new ArrayList<>();
         for (Element order : children(fetch, "order")) {
@@ -57,18 +56,37 @@ final class FetchXmlParser {
         if (!fetchOrders.isEmpty()) {
             List<FetchXml.Order> orders = new ArrayList<>(fetchOrders);
             orders.addAll(root.orders());
-            root = new FetchXml.Entity(root.name(), null, null, null, FetchXml.LinkType.ROOT, root.attributes(), root.allAttributes(),
-                    List.copyOf(orders), root.filter(), root.links());
+            root = new FetchXml.Entity(
+                    root.name(),
+                    null,
+                    null,
+                    null,
+                    FetchXml.LinkType.ROOT,
+                    root.attributes(),
+                    root.allAttributes(),
+                    List.copyOf(orders),
+                    root.filter(),
+                    root.links());
         }
-        if (aggregate && root.attributes().stream().noneMatch(attribute -> attribute.aggregate() != null || attribute.groupBy())
+        if (aggregate
+                && root.attributes().stream()
+                        .noneMatch(attribute -> attribute.aggregate() != null || attribute.groupBy())
                 && root.links().isEmpty()) {
             throw new FetchXmlException("An aggregate FetchXML query needs an <attribute> with aggregate or groupby.");
         }
-        return new FetchXml(top, count, page == null ? 1 : page, emptyToNull(fetch.getAttribute("paging-cookie")),
-                flag(fetch, "returntotalrecordcount"), aggregate, flag(fetch, "distinct"), root);
+        return new FetchXml(
+                top,
+                count,
+                page == null ? 1 : page,
+                emptyToNull(fetch.getAttribute("paging-cookie")),
+                flag(fetch, "returntotalrecordcount"),
+                aggregate,
+                flag(fetch, "distinct"),
+                root);
     }
 
-    private static FetchXml.Entity entity(Element element, String alias, FetchXml.LinkType type, boolean aggregate, int[] linkNumber) {
+    private static FetchXml.Entity entity(
+            Element element, String alias, FetchXml.LinkType type, boolean aggregate, int[] linkNumber) {
         String table = name(element.getAttribute("name"), "entity name").toLowerCase(Locale.ROOT);
         String from = null;
         String to = null;
@@ -92,13 +110,27 @@ final class FetchXmlParser {
                     String linkAlias = child.getAttribute("alias").isEmpty()
                             ? child.getAttribute("name").toLowerCase(Locale.ROOT) + linkNumber[0]
                             : name(child.getAttribute("alias"), "link-entity alias");
-                    links.add(entity(child, linkAlias, linkType(child.getAttribute("link-type")), aggregate, linkNumber));
+                    links.add(
+                            entity(child, linkAlias, linkType(child.getAttribute("link-type")), aggregate, linkNumber));
                 }
-                default -> throw new FetchXmlException("<" + child.getTagName() + "> is not supported in <" + element.getTagName() + ">.");
+                default ->
+                    throw new FetchXmlException(
+                            "<" + child.getTagName() + "> is not supported in <" + element.getTagName() + ">.");
             }
         }
-        FetchXml.Filter filter = filters.isEmpty() ? null : filters.size() == 1 ? filters.get(0) : new FetchXml.Group(false, List.copyOf(filters));
-        return new FetchXml.Entity(table, alias, from, to, type, List.copyOf(attributes), allAttributes, List.copyOf(orders), filter,
+        FetchXml.Filter filter = filters.isEmpty()
+                ? null
+                : filters.size() == 1 ? filters.get(0) : new FetchXml.Group(false, List.copyOf(filters));
+        return new FetchXml.Entity(
+                table,
+                alias,
+                from,
+                to,
+                type,
+                List.copyOf(attributes),
+                allAttributes,
+                List.copyOf(orders),
+                filter,
                 List.copyOf(links));
     }
 
@@ -108,7 +140,9 @@ final class FetchXmlParser {
             case "outer" -> FetchXml.LinkType.OUTER;
             case "exists", "in", "any", "matchfirstrowusingcrossapply" -> FetchXml.LinkType.EXISTS;
             case "not any" -> FetchXml.LinkType.NOT_ANY;
-            default -> throw new FetchXmlException("The link-type '" + type + "' is not supported by the emulator (inner, outer, exists, in, any, not any).");
+            default ->
+                throw new FetchXmlException("The link-type '" + type
+                        + "' is not supported by the emulator (inner, outer, exists, in, any, not any).");
         };
     }
 
@@ -121,20 +155,27 @@ final class FetchXmlParser {
                 throw new FetchXmlException("<attribute aggregate> needs <fetch aggregate=\"true\">.");
             }
             if (!AGGREGATES.contains(function)) {
-                throw new FetchXmlException("The aggregate '" + function + "' is not one of count, countcolumn, sum, avg, min, max.");
+                throw new FetchXmlException(
+                        "The aggregate '" + function + "' is not one of count, countcolumn, sum, avg, min, max.");
             }
         }
         String dateGrouping = emptyToNull(element.getAttribute("dategrouping"));
         if (dateGrouping != null && !DATE_GROUPINGS.contains(dateGrouping.toLowerCase(Locale.ROOT))) {
-            throw new FetchXmlException("The dategrouping '" + dateGrouping + "' is not one of " + DATE_GROUPINGS + ".");
+            throw new FetchXmlException(
+                    "The dategrouping '" + dateGrouping + "' is not one of " + DATE_GROUPINGS + ".");
         }
         String alias = emptyToNull(element.getAttribute("alias"));
         boolean groupBy = flag(element, "groupby");
         if (aggregate && (function != null || groupBy) && alias == null) {
             throw new FetchXmlException("In an aggregate query, <attribute name=\"" + name + "\"> needs an alias.");
         }
-        return new FetchXml.Attribute(name, alias == null ? null : name(alias, "attribute alias"), function, groupBy,
-                dateGrouping == null ? null : dateGrouping.toLowerCase(Locale.ROOT), flag(element, "distinct"));
+        return new FetchXml.Attribute(
+                name,
+                alias == null ? null : name(alias, "attribute alias"),
+                function,
+                groupBy,
+                dateGrouping == null ? null : dateGrouping.toLowerCase(Locale.ROOT),
+                flag(element, "distinct"));
     }
 
     private static FetchXml.Order order(Element element) {
@@ -143,12 +184,16 @@ final class FetchXmlParser {
         if (attribute == null && alias == null) {
             throw new FetchXmlException("An <order> names an attribute or an alias.");
         }
-        return new FetchXml.Order(attribute == null ? null : name(attribute, "order attribute").toLowerCase(Locale.ROOT),
-                alias == null ? null : name(alias, "order alias"), flag(element, "descending"));
+        return new FetchXml.Order(
+                attribute == null ? null : name(attribute, "order attribute").toLowerCase(Locale.ROOT),
+                alias == null ? null : name(alias, "order alias"),
+                flag(element, "descending"));
     }
 
     private static FetchXml.Filter filter(Element element) {
-        String type = element.getAttribute("type").isEmpty() ? "and" : element.getAttribute("type").toLowerCase(Locale.ROOT);
+        String type = element.getAttribute("type").isEmpty()
+                ? "and"
+                : element.getAttribute("type").toLowerCase(Locale.ROOT);
         if (!type.equals("and") && !type.equals("or")) {
             throw new FetchXmlException("A <filter> type is 'and' or 'or', not '" + type + "'.");
         }
@@ -164,7 +209,8 @@ final class FetchXmlParser {
     }
 
     private static FetchXml.Condition condition(Element element) {
-        String attribute = name(element.getAttribute("attribute"), "condition attribute").toLowerCase(Locale.ROOT);
+        String attribute =
+                name(element.getAttribute("attribute"), "condition attribute").toLowerCase(Locale.ROOT);
         String operator = element.getAttribute("operator").strip().toLowerCase(Locale.ROOT);
         if (!FetchXmlConditions.supports(operator)) {
             throw new FetchXmlException("The condition operator '" + operator + "' is not supported by the emulator.");
@@ -179,8 +225,12 @@ final class FetchXmlParser {
         String entityName = emptyToNull(element.getAttribute("entityname"));
         String valueOf = emptyToNull(element.getAttribute("valueof"));
         FetchXmlConditions.checkValues(operator, attribute, values, valueOf);
-        return new FetchXml.Condition(entityName == null ? null : name(entityName, "condition entityname"), attribute, operator,
-                List.copyOf(values), valueOf == null ? null : valueOf.toLowerCase(Locale.ROOT));
+        return new FetchXml.Condition(
+                entityName == null ? null : name(entityName, "condition entityname"),
+                attribute,
+                operator,
+                List.copyOf(values),
+                valueOf == null ? null : valueOf.toLowerCase(Locale.ROOT));
     }
 
     private static Integer number(Element fetch, String attribute, int max) {
@@ -189,7 +239,8 @@ final class FetchXmlParser {
             return null;
         }
         if (!value.matches("\\d{1,9}") || Integer.parseInt(value) < 1 || Integer.parseInt(value) > max) {
-            throw new FetchXmlException("<fetch " + attribute + "> is a number from 1 to " + max + ", not '" + value + "'.");
+            throw new FetchXmlException(
+                    "<fetch " + attribute + "> is a number from 1 to " + max + ", not '" + value + "'.");
         }
         return Integer.parseInt(value);
     }
@@ -235,11 +286,9 @@ final class FetchXmlParser {
                 }
             });
             return builder.parse(new InputSource(new StringReader(xml.strip())));
-        }
-        catch (SAXException | java.io.IOException ex) {
+        } catch (SAXException | java.io.IOException ex) {
             throw new FetchXmlException("The FetchXML is not well-formed XML: " + ex.getMessage());
-        }
-        catch (ParserConfigurationException ex) {
+        } catch (ParserConfigurationException ex) {
             throw new IllegalStateException(ex);
         }
     }

@@ -1,24 +1,22 @@
 package dev.powerpages.emulator.appnode.fetchxml;
 
-import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import dev.powerpages.emulator.appnode.signin.SiteUser;
 import dev.powerpages.emulator.appnode.site.SitePermissions;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.store.StoreClient;
 import dev.powerpages.emulator.appnode.tables.TableCatalog;
 import dev.powerpages.emulator.appnode.webapi.BusinessDataCache;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import liqp.TemplateContext;
 import liqp.blocks.Block;
 import liqp.nodes.LNode;
-import tools.jackson.databind.JsonNode;
-
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Power Pages' {@code {% fetchxml name %}<fetch …>…</fetch>{% endfetchxml %}} ("Template tags", fetchxml): runs the
@@ -40,8 +38,7 @@ public class FetchXmlTag extends Block {
     static final Set<String> HIDDEN_COLUMNS = Set.of("adx_identity_passwordhash");
 
     /** The snapshot the page renders from and the visitor ({@code null}: anonymous). */
-    public record Context(SiteSnapshot site, SiteUser user) {
-    }
+    public record Context(SiteSnapshot site, SiteUser user) {}
 
     private final StoreClient store;
     private final BusinessDataCache cache;
@@ -67,7 +64,8 @@ public class FetchXmlTag extends Block {
         String xml = super.asString(nodes[nodes.length - 1].render(context), context);
         FetchXml query = FetchXmlEngine.parse(xml);
         Context current = context.get(CONTEXT) instanceof Context value ? value : null;
-        Map<String, Object> results = current == null || store == null ? results(emptyResults(query)) : results(run(query, current));
+        Map<String, Object> results =
+                current == null || store == null ? results(emptyResults(query)) : results(run(query, current));
         Map<String, Object> variable = new LinkedHashMap<>();
         variable.put("xml", xml);
         variable.put("results", results);
@@ -78,13 +76,21 @@ public class FetchXmlTag extends Block {
     /** Runs a query for a visitor: what the Liquid tag and the Web API's {@code ?fetchXml=} share. */
     public FetchXmlEngine.Results run(FetchXml query, Context current) {
         SitePermissions permissions = current.site().permissions();
-        Set<String> roles = current.user() == null ? permissions.anonymousRoleIds() : current.user().roleIds(permissions);
+        Set<String> roles = current.user() == null
+                ? permissions.anonymousRoleIds()
+                : current.user().roleIds(permissions);
         String user = current.user() == null ? "anonymous" : current.user().cacheKey();
-        FetchXmlEngine engine = new FetchXmlEngine((table, options) -> read(user, table, options),
+        FetchXmlEngine engine = new FetchXmlEngine(
+                (table, options) -> read(user, table, options),
                 this::primaryKey,
-                catalog::isLookup, catalog.known(), clock.instant());
-        return engine.run(query, new FetchXmlEngine.Visitor(table -> permissions.access(roles, table),
-                current.user() == null ? null : current.user().contactId()));
+                catalog::isLookup,
+                catalog.known(),
+                clock.instant());
+        return engine.run(
+                query,
+                new FetchXmlEngine.Visitor(
+                        table -> permissions.access(roles, table),
+                        current.user() == null ? null : current.user().contactId()));
     }
 
     /** A table's primary key: what the store's metadata says, else Dataverse's convention {@code <table>id}. */
@@ -95,15 +101,18 @@ public class FetchXmlTag extends Block {
     private JsonNode read(String user, String table, String options) {
         String entitySet = catalog.entitySet(table);
         try {
-            return cache.get(new BusinessDataCache.Key(user, entitySet, "fetchxml:" + options), () -> store.query(entitySet, options));
-        }
-        catch (HttpClientErrorException ex) {
-            throw new FetchXmlException("The store rejected the FetchXML query on " + table + ": " + ex.getResponseBodyAsString());
+            return cache.get(
+                    new BusinessDataCache.Key(user, entitySet, "fetchxml:" + options),
+                    () -> store.query(entitySet, options));
+        } catch (HttpClientErrorException ex) {
+            throw new FetchXmlException(
+                    "The store rejected the FetchXML query on " + table + ": " + ex.getResponseBodyAsString());
         }
     }
 
     private static FetchXmlEngine.Results emptyResults(FetchXml query) {
-        return new FetchXmlEngine.Results(List.of(), query.root().name(), query.totalCount() ? 0 : -1, false, false, null);
+        return new FetchXmlEngine.Results(
+                List.of(), query.root().name(), query.totalCount() ? 0 : -1, false, false, null);
     }
 
     private static Map<String, Object> results(FetchXmlEngine.Results results) {

@@ -1,14 +1,12 @@
 package dev.powerpages.emulator.appnode.fetchxml;
 
+import dev.powerpages.emulator.appnode.signin.SiteUser;
+import dev.powerpages.emulator.appnode.site.SiteSnapshot;
+import dev.powerpages.emulator.appnode.webapi.FetchXmlQueries;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import dev.powerpages.emulator.appnode.signin.SiteUser;
-import dev.powerpages.emulator.appnode.site.SiteSnapshot;
-import dev.powerpages.emulator.appnode.webapi.FetchXmlQueries;
-
 import org.springframework.stereotype.Component;
 
 /** The Web API's {@code ?fetchXml=} through the same engine as the Liquid tag, rows in the Web API's shape. */
@@ -34,20 +32,26 @@ class FetchXmlWebApiQueries implements FetchXmlQueries {
                 }
                 if (value instanceof Map<?, ?> reference && reference.containsKey("id")) {
                     int dot = column.lastIndexOf('.');
-                    String name = dot < 0 ? "_" + column + "_value" : column.substring(0, dot + 1) + "_" + column.substring(dot + 1) + "_value";
+                    String name = dot < 0
+                            ? "_" + column + "_value"
+                            : column.substring(0, dot + 1) + "_" + column.substring(dot + 1) + "_value";
                     row.put(name, reference.get("id"));
                     if (reference.get("logical_name") != null) {
                         row.put(name + "@Microsoft.Dynamics.CRM.lookuplogicalname", reference.get("logical_name"));
                     }
-                }
-                else {
+                } else {
                     row.put(column, value);
                 }
             });
             rows.add(row);
         }
-        List<String> columns = query.aggregate() || query.root().allAttributes() || query.root().attributes().isEmpty() ? null
-                : query.root().attributes().stream().map(FetchXml.Attribute::name).toList();
+        List<String> columns = query.aggregate()
+                        || query.root().allAttributes()
+                        || query.root().attributes().isEmpty()
+                ? null
+                : query.root().attributes().stream()
+                        .map(FetchXml.Attribute::name)
+                        .toList();
         return new Result(query.root().name(), columns, rows);
     }
 }

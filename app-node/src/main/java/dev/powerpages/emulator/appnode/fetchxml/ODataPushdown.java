@@ -17,18 +17,24 @@ import java.util.regex.Pattern;
  */
 final class ODataPushdown {
 
-    private static final Pattern GUID = Pattern.compile("\\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\}?");
-    private static final Pattern TYPED = Pattern.compile("-?\\d+(\\.\\d+)?|true|false|\\d{4}-\\d{2}-\\d{2}.*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern GUID =
+            Pattern.compile("\\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\}?");
+    private static final Pattern TYPED =
+            Pattern.compile("-?\\d+(\\.\\d+)?|true|false|\\d{4}-\\d{2}-\\d{2}.*", Pattern.CASE_INSENSITIVE);
 
-    private ODataPushdown() {
-    }
+    private ODataPushdown() {}
 
     /**
      * @param primaryKey    the table's primary key column
      * @param isLookup      whether a column of the table is a lookup; {@code null} answers: unknown
      * @return the {@code $filter} expression implied by the filter, or {@code null} when nothing translates
      */
-    static String filter(FetchXml.Filter filter, String table, String primaryKey, BiPredicate<String, String> isLookup, boolean columnKindsKnown) {
+    static String filter(
+            FetchXml.Filter filter,
+            String table,
+            String primaryKey,
+            BiPredicate<String, String> isLookup,
+            boolean columnKindsKnown) {
         if (filter == null) {
             return null;
         }
@@ -52,7 +58,12 @@ final class ODataPushdown {
         return parts.size() == 1 ? parts.get(0) : "(" + String.join(group.or() ? " or " : " and ", parts) + ")";
     }
 
-    private static String condition(FetchXml.Condition condition, String table, String primaryKeyColumn, BiPredicate<String, String> isLookup, boolean columnKindsKnown) {
+    private static String condition(
+            FetchXml.Condition condition,
+            String table,
+            String primaryKeyColumn,
+            BiPredicate<String, String> isLookup,
+            boolean columnKindsKnown) {
         if (condition.entityName() != null || condition.valueOf() != null) {
             return null;
         }
@@ -68,14 +79,30 @@ final class ODataPushdown {
                 if (GUID.matcher(value).matches() && (primaryKey || lookup)) {
                     yield column + op + guid(value);
                 }
-                yield !lookup && !primaryKey && !TYPED.matcher(value.strip()).matches() && !GUID.matcher(value).matches()
-                        ? column + op + quoted(value) : null;
+                yield !lookup
+                                && !primaryKey
+                                && !TYPED.matcher(value.strip()).matches()
+                                && !GUID.matcher(value).matches()
+                        ? column + op + quoted(value)
+                        : null;
             }
-            case "in" -> (primaryKey || lookup) && values.stream().allMatch(item -> GUID.matcher(item).matches())
-                    ? "(" + String.join(" or ", values.stream().map(item -> column + " eq " + guid(item)).toList()) + ")" : null;
+            case "in" ->
+                (primaryKey || lookup)
+                                && values.stream()
+                                        .allMatch(item -> GUID.matcher(item).matches())
+                        ? "("
+                                + String.join(
+                                        " or ",
+                                        values.stream()
+                                                .map(item -> column + " eq " + guid(item))
+                                                .toList())
+                                + ")"
+                        : null;
             case "like", "not-like" -> {
                 String translated = lookup || primaryKey ? null : like(attribute, value);
-                yield translated == null ? null : condition.operator().equals("like") ? translated : "not " + translated;
+                yield translated == null
+                        ? null
+                        : condition.operator().equals("like") ? translated : "not " + translated;
             }
             case "begins-with" -> lookup || primaryKey ? null : "startswith(" + attribute + "," + quoted(value) + ")";
             case "ends-with" -> lookup || primaryKey ? null : "endswith(" + attribute + "," + quoted(value) + ")";

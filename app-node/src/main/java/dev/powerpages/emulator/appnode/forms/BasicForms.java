@@ -1,10 +1,5 @@
 package dev.powerpages.emulator.appnode.forms;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import dev.powerpages.emulator.appnode.antiforgery.AntiForgery;
 import dev.powerpages.emulator.appnode.liquid.RenderScope;
 import dev.powerpages.emulator.appnode.report.UnsupportedLiquid;
@@ -13,7 +8,10 @@ import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.site.WebPage;
 import dev.powerpages.emulator.appnode.store.StoreUnavailableException;
 import dev.powerpages.emulator.appnode.tables.Table;
-
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
@@ -36,7 +34,8 @@ public class BasicForms {
     static final String KEY_FIELD = "__pp_form";
     static final String PERMISSION_DENIED = "You don't have the appropriate permissions.";
     static final String RECORD_NOT_FOUND = "The record you're looking for can't be found.";
-    static final String UNAVAILABLE = "This form cannot be shown right now: the data is unavailable. Please try again later.";
+    static final String UNAVAILABLE =
+            "This form cannot be shown right now: the data is unavailable. Please try again later.";
     static final String EXPIRED = "The form has expired or was not sent by this site. Please submit it again.";
 
     private final FormEngine engine;
@@ -62,15 +61,21 @@ public class BasicForms {
         try {
             Optional<Table> table = engine.table(form.table());
             if (table.isEmpty()) {
-                return unsupported.use(scope.site().websiteId(), "entityform on table " + form.table() + " (not in the store)");
+                return unsupported.use(
+                        scope.site().websiteId(), "entityform on table " + form.table() + " (not in the store)");
             }
             if (form.sourceType() == FormSettings.SOURCE_ASSOCIATED_TO_USER && form.mode() != FormSettings.INSERT) {
-                return unsupported.use(scope.site().websiteId(), "entityform record source 'Record Associated to Current Portal User'");
+                return unsupported.use(
+                        scope.site().websiteId(),
+                        "entityform record source 'Record Associated to Current Portal User'");
             }
-            String recordId = form.mode() == FormSettings.INSERT ? null : engine.recordId(form, user, scope.request().query());
+            String recordId = form.mode() == FormSettings.INSERT
+                    ? null
+                    : engine.recordId(form, user, scope.request().query());
             FormAccess access = FormAccess.of(scope.site(), user, form);
             if (form.mode() != FormSettings.INSERT && recordId == null) {
-                return FormMarkup.alert(form.recordNotFoundMessage() != null ? form.recordNotFoundMessage() : RECORD_NOT_FOUND);
+                return FormMarkup.alert(
+                        form.recordNotFoundMessage() != null ? form.recordNotFoundMessage() : RECORD_NOT_FOUND);
             }
             if (!access.allows(form.mode(), recordId)) {
                 return FormMarkup.alert(PERMISSION_DENIED);
@@ -78,15 +83,14 @@ public class BasicForms {
             Map<String, String> values;
             if (outcome != null && !outcome.succeeded() && !outcome.values().isEmpty()) {
                 values = outcome.values();
-            }
-            else if (recordId != null) {
+            } else if (recordId != null) {
                 Optional<Map<String, String>> record = engine.record(table.get(), recordId);
                 if (record.isEmpty()) {
-                    return FormMarkup.alert(form.recordNotFoundMessage() != null ? form.recordNotFoundMessage() : RECORD_NOT_FOUND);
+                    return FormMarkup.alert(
+                            form.recordNotFoundMessage() != null ? form.recordNotFoundMessage() : RECORD_NOT_FOUND);
                 }
                 values = record.get();
-            }
-            else {
+            } else {
                 values = engine.initialValues(form);
             }
             List<FormField> fields = engine.fields(form, table.get(), values);
@@ -95,25 +99,38 @@ public class BasicForms {
             String label = form.submitButtonText() != null ? form.submitButtonText() : "Submit";
             Map<String, String> hidden = new LinkedHashMap<>();
             hidden.put(KEY_FIELD, key(form));
-            String markup = FormMarkup.form(form.id(), action(scope), antiForgery.requestTokenForCurrentRequest(), hidden, form, fields,
-                    outcome == null ? List.of() : outcome.errors(), readOnly,
-                    List.of(new FormMarkup.Button(button, label, "btn btn-primary button submit-btn")), null);
+            String markup = FormMarkup.form(
+                    form.id(),
+                    action(scope),
+                    antiForgery.requestTokenForCurrentRequest(),
+                    hidden,
+                    form,
+                    fields,
+                    outcome == null ? List.of() : outcome.errors(),
+                    readOnly,
+                    List.of(new FormMarkup.Button(button, label, "btn btn-primary button submit-btn")),
+                    null);
             return outcome != null && outcome.succeeded() ? FormMarkup.success(outcome.success()) + markup : markup;
-        }
-        catch (StoreUnavailableException | HttpClientErrorException ex) {
+        } catch (StoreUnavailableException | HttpClientErrorException ex) {
             return FormMarkup.alert(UNAVAILABLE);
         }
     }
 
     /** A post of the form: validated, checked against table permissions, written through the store. */
-    Submitted submit(SiteSnapshot site, SiteUser user, FormSettings form, String query, Map<String, String[]> parameters,
+    Submitted submit(
+            SiteSnapshot site,
+            SiteUser user,
+            FormSettings form,
+            String query,
+            Map<String, String[]> parameters,
             boolean tokenValid) {
         if (!tokenValid) {
             return Submitted.render(failure(form, Map.of(), EXPIRED), HttpStatus.BAD_REQUEST);
         }
         Optional<Table> table = engine.table(form.table());
         if (table.isEmpty() || form.mode() == FormSettings.READ_ONLY) {
-            return Submitted.render(failure(form, Map.of(), "This form does not take submissions here."), HttpStatus.BAD_REQUEST);
+            return Submitted.render(
+                    failure(form, Map.of(), "This form does not take submissions here."), HttpStatus.BAD_REQUEST);
         }
         String recordId = form.mode() == FormSettings.EDIT ? engine.recordId(form, user, query) : null;
         if (form.mode() == FormSettings.EDIT && recordId == null) {
@@ -124,7 +141,9 @@ public class BasicForms {
         if (!FormAccess.of(site, user, form).allows(form.mode(), recordId)) {
             return Submitted.render(failure(form, values, PERMISSION_DENIED), HttpStatus.FORBIDDEN);
         }
-        List<FormField> filled = fields.stream().map(field -> field.withValue(values.get(field.column()))).toList();
+        List<FormField> filled = fields.stream()
+                .map(field -> field.withValue(values.get(field.column())))
+                .toList();
         List<FormOutcome.Message> errors = FormEngine.validate(filled);
         if (!errors.isEmpty()) {
             // As an ASP.NET postback: the page again, with the summary and the visitor's values.
@@ -133,8 +152,7 @@ public class BasicForms {
         String id;
         try {
             id = engine.save(table.get(), recordId, FormEngine.payload(form, filled, recordId == null));
-        }
-        catch (HttpClientErrorException ex) {
+        } catch (HttpClientErrorException ex) {
             return Submitted.render(failure(form, values, storeRefusal(ex)), HttpStatus.BAD_REQUEST);
         }
         if (form.onSuccess() == FormSettings.ON_SUCCESS_REDIRECT) {
@@ -153,7 +171,10 @@ public class BasicForms {
      */
     static String redirectTarget(SiteSnapshot site, FormSettings form, String recordId) {
         String target = form.redirectPageId() != null
-                ? site.page(form.redirectPageId()).filter(WebPage::published).map(WebPage::url).orElse(null)
+                ? site.page(form.redirectPageId())
+                        .filter(WebPage::published)
+                        .map(WebPage::url)
+                        .orElse(null)
                 : form.redirectUrl();
         if (target == null || target.isBlank()) {
             return null;

@@ -9,22 +9,42 @@ import dev.powerpages.emulator.appnode.store.StoreRow;
  * @param type      {@code adx_type}: 100000000 Attribute, 100000001 Section, 100000002 Tab, 100000003 Notes, …
  * @param attribute {@code adx_attributelogicalname} (Attribute rows)
  */
-public record FieldMetadata(int type, String attribute, String label, boolean required, String requiredMessage,
-        String description, String validationExpression, String validationExpressionMessage, String cssClass,
-        String sectionName, String tabName, boolean setValueOnSave, String onSaveValue, String prepopulateValue) {
+public record FieldMetadata(
+        int type,
+        String attribute,
+        String label,
+        boolean required,
+        String requiredMessage,
+        String description,
+        String validationExpression,
+        String validationExpressionMessage,
+        String cssClass,
+        String sectionName,
+        String tabName,
+        boolean setValueOnSave,
+        String onSaveValue,
+        String prepopulateValue) {
 
     public static final int ATTRIBUTE = 100000000;
     public static final int SECTION = 100000001;
     public static final int TAB = 100000002;
 
     static FieldMetadata of(StoreRow row) {
-        return new FieldMetadata(row.number("adx_type", ATTRIBUTE), row.text("adx_attributelogicalname"),
-                Localized.text(row.text("adx_label")), row.flag("adx_fieldisrequired", false),
-                Localized.text(row.text("adx_validationerrormessage")), Localized.text(row.text("adx_description")),
+        return new FieldMetadata(
+                row.number("adx_type", ATTRIBUTE),
+                row.text("adx_attributelogicalname"),
+                Localized.text(row.text("adx_label")),
+                row.flag("adx_fieldisrequired", false),
+                Localized.text(row.text("adx_validationerrormessage")),
+                Localized.text(row.text("adx_description")),
                 row.text("adx_validationregularexpression"),
-                Localized.text(row.text("adx_validationregularexpressionerrormessage")), row.text("adx_cssclass"),
-                row.text("adx_sectionname"), row.text("adx_tabname"), row.flag("adx_setvalueonsave", false),
-                row.text("adx_onsavevalue"), row.text("adx_prepopulatevalue"));
+                Localized.text(row.text("adx_validationregularexpressionerrormessage")),
+                row.text("adx_cssclass"),
+                row.text("adx_sectionname"),
+                row.text("adx_tabname"),
+                row.flag("adx_setvalueonsave", false),
+                row.text("adx_onsavevalue"),
+                row.text("adx_prepopulatevalue"));
     }
 
     boolean isAttribute(String column) {

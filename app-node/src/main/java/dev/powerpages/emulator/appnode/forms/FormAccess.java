@@ -1,10 +1,9 @@
 package dev.powerpages.emulator.appnode.forms;
 
-import java.util.Set;
-
 import dev.powerpages.emulator.appnode.signin.SiteUser;
 import dev.powerpages.emulator.appnode.site.SitePermissions;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
+import java.util.Set;
 
 /**
  * Whether a visitor may use a form on a record, as Power Pages documents for forms with "Enable table permissions":
@@ -19,7 +18,9 @@ record FormAccess(SitePermissions.Access access, boolean checked, String contact
     static FormAccess of(SiteSnapshot site, SiteUser user, FormSettings settings) {
         SitePermissions permissions = site.permissions();
         Set<String> roles = user == null ? permissions.anonymousRoleIds() : user.roleIds(permissions);
-        return new FormAccess(permissions.access(roles, settings.table()), settings.permissionsEnabled(),
+        return new FormAccess(
+                permissions.access(roles, settings.table()),
+                settings.permissionsEnabled(),
                 user == null ? null : user.contactId());
     }
 

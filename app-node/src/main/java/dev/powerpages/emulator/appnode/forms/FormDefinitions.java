@@ -1,5 +1,7 @@
 package dev.powerpages.emulator.appnode.forms;
 
+import dev.powerpages.emulator.appnode.site.SiteSnapshot;
+import dev.powerpages.emulator.appnode.store.StoreRow;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -7,9 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
-import dev.powerpages.emulator.appnode.site.SiteSnapshot;
-import dev.powerpages.emulator.appnode.store.StoreRow;
 
 /**
  * The site's basic and multistep forms, built once per snapshot from the tables {@code site.tables} reads:
@@ -31,11 +30,14 @@ public record FormDefinitions(Map<String, FormSettings> basicFormsById, Map<Stri
         return find(multistepFormsById, id, name, MultistepForm::name);
     }
 
-    private static <T> Optional<T> find(Map<String, T> byId, String id, String name, java.util.function.Function<T, String> nameOf) {
+    private static <T> Optional<T> find(
+            Map<String, T> byId, String id, String name, java.util.function.Function<T, String> nameOf) {
         if (id != null && !id.isBlank()) {
             return Optional.ofNullable(byId.get(id.toLowerCase(Locale.ROOT)));
         }
-        return byId.values().stream().filter(form -> name != null && name.equalsIgnoreCase(nameOf.apply(form))).findFirst();
+        return byId.values().stream()
+                .filter(form -> name != null && name.equalsIgnoreCase(nameOf.apply(form)))
+                .findFirst();
     }
 
     private static FormDefinitions build(SiteSnapshot site) {
@@ -69,11 +71,15 @@ public record FormDefinitions(Map<String, FormSettings> basicFormsById, Map<Stri
                 continue;
             }
             String title = Localized.text(row.text("adx_title"));
-            MultistepForm.Step step = new MultistepForm.Step(id, title != null ? title : row.text("adx_name"),
+            MultistepForm.Step step = new MultistepForm.Step(
+                    id,
+                    title != null ? title : row.text("adx_name"),
                     row.number("adx_type", MultistepForm.Step.LOAD_FORM),
                     stepSettings(row, id, stepMetadata.getOrDefault(id, List.of())),
-                    ref(row, "adx_nextstep"), ref(row, "adx_conditiondefaultnextstep"),
-                    row.flag("adx_movepreviouspermitted", true), Localized.text(row.text("adx_nextbuttontext")),
+                    ref(row, "adx_nextstep"),
+                    ref(row, "adx_conditiondefaultnextstep"),
+                    row.flag("adx_movepreviouspermitted", true),
+                    Localized.text(row.text("adx_nextbuttontext")),
                     Localized.text(row.text("adx_previousbuttontext")));
             stepsByForm.computeIfAbsent(form, key -> new LinkedHashMap<>()).put(id, step);
         }
@@ -81,8 +87,14 @@ public record FormDefinitions(Map<String, FormSettings> basicFormsById, Map<Stri
         for (StoreRow row : site.tables().activeRows("adx_webforms")) {
             String id = lower(row.text("adx_webformid"));
             if (id != null) {
-                multistep.put(id, new MultistepForm(id, row.text("adx_name"), ref(row, "adx_startstep"),
-                        row.flag("adx_authenticationrequired", false), Map.copyOf(stepsByForm.getOrDefault(id, Map.of()))));
+                multistep.put(
+                        id,
+                        new MultistepForm(
+                                id,
+                                row.text("adx_name"),
+                                ref(row, "adx_startstep"),
+                                row.flag("adx_authenticationrequired", false),
+                                Map.copyOf(stepsByForm.getOrDefault(id, Map.of()))));
             }
         }
         return new FormDefinitions(Map.copyOf(basic), Map.copyOf(multistep));
@@ -91,15 +103,26 @@ public record FormDefinitions(Map<String, FormSettings> basicFormsById, Map<Stri
     /** The columns a basic form and a form step share (a step names its own table, mode and record source). */
     private static FormSettings settings(StoreRow row, String id, String name, List<FieldMetadata> metadata) {
         String parameter = row.text("adx_recordidquerystringparametername");
-        return new FormSettings(id, name, lower(row.text("adx_entityname")), row.number("adx_mode", FormSettings.INSERT),
+        return new FormSettings(
+                id,
+                name,
+                lower(row.text("adx_entityname")),
+                row.number("adx_mode", FormSettings.INSERT),
                 row.number("adx_entitysourcetype", FormSettings.SOURCE_QUERY_STRING),
                 parameter == null || parameter.isBlank() ? "id" : parameter,
-                row.flag("adx_entitypermissionsenabled", false), row.flag("adx_forceallfieldsrequired", false),
-                row.number("adx_onsuccess", FormSettings.ON_SUCCESS_MESSAGE), Localized.text(row.text("adx_successmessage")),
-                row.flag("adx_hideformonsuccess", true), row.text("adx_redirecturl"), ref(row, "adx_redirectwebpage"),
-                row.flag("adx_redirecturlappendentityidquerystring", false), Localized.text(row.text("adx_submitbuttontext")),
-                Localized.text(row.text("adx_validationsummaryheadertext")), Localized.text(row.text("adx_instructions")),
-                Localized.text(row.text("adx_recordnotfoundmessage")), List.copyOf(metadata));
+                row.flag("adx_entitypermissionsenabled", false),
+                row.flag("adx_forceallfieldsrequired", false),
+                row.number("adx_onsuccess", FormSettings.ON_SUCCESS_MESSAGE),
+                Localized.text(row.text("adx_successmessage")),
+                row.flag("adx_hideformonsuccess", true),
+                row.text("adx_redirecturl"),
+                ref(row, "adx_redirectwebpage"),
+                row.flag("adx_redirecturlappendentityidquerystring", false),
+                Localized.text(row.text("adx_submitbuttontext")),
+                Localized.text(row.text("adx_validationsummaryheadertext")),
+                Localized.text(row.text("adx_instructions")),
+                Localized.text(row.text("adx_recordnotfoundmessage")),
+                List.copyOf(metadata));
     }
 
     /**
@@ -118,11 +141,26 @@ public record FormDefinitions(Map<String, FormSettings> basicFormsById, Map<Stri
             case 100000004 -> FormSettings.SOURCE_ASSOCIATED_TO_USER;
             default -> FormSettings.SOURCE_QUERY_STRING;
         };
-        return new FormSettings(common.id(), common.name(), table != null ? table : common.table(), common.mode(), source,
-                parameter == null || parameter.isBlank() ? common.recordIdParameter() : parameter, common.permissionsEnabled(),
-                common.forceAllFieldsRequired(), common.onSuccess(), common.successMessage(), common.hideFormOnSuccess(),
-                common.redirectUrl(), common.redirectPageId(), common.appendIdToRedirect(), common.submitButtonText(),
-                common.validationSummaryHeader(), common.instructions(), common.recordNotFoundMessage(), common.metadata());
+        return new FormSettings(
+                common.id(),
+                common.name(),
+                table != null ? table : common.table(),
+                common.mode(),
+                source,
+                parameter == null || parameter.isBlank() ? common.recordIdParameter() : parameter,
+                common.permissionsEnabled(),
+                common.forceAllFieldsRequired(),
+                common.onSuccess(),
+                common.successMessage(),
+                common.hideFormOnSuccess(),
+                common.redirectUrl(),
+                common.redirectPageId(),
+                common.appendIdToRedirect(),
+                common.submitButtonText(),
+                common.validationSummaryHeader(),
+                common.instructions(),
+                common.recordNotFoundMessage(),
+                common.metadata());
     }
 
     /** A lookup column as the store answers it ({@code _x_value}) or as a site folder writes it ({@code x}). */

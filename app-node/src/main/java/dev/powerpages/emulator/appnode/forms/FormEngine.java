@@ -1,5 +1,10 @@
 package dev.powerpages.emulator.appnode.forms;
 
+import dev.powerpages.emulator.appnode.signin.SiteUser;
+import dev.powerpages.emulator.appnode.store.StoreClient;
+import dev.powerpages.emulator.appnode.tables.Table;
+import dev.powerpages.emulator.appnode.tables.TableCatalog;
+import dev.powerpages.emulator.appnode.webapi.BusinessDataCache;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -13,20 +18,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-
-import dev.powerpages.emulator.appnode.signin.SiteUser;
-import dev.powerpages.emulator.appnode.store.StoreClient;
-import dev.powerpages.emulator.appnode.tables.Table;
-import dev.powerpages.emulator.appnode.tables.TableCatalog;
-import dev.powerpages.emulator.appnode.webapi.BusinessDataCache;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
-
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What basic and multistep forms share: the fields of a form over a table, the record an Edit or ReadOnly form
@@ -35,7 +33,8 @@ import org.springframework.web.util.UriUtils;
 @Component
 class FormEngine {
 
-    private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern GUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final TableCatalog catalog;
@@ -62,11 +61,17 @@ class FormEngine {
             FieldMetadata metadata = settings.field(column.name());
             String label = metadata != null && metadata.label() != null ? metadata.label() : column.name();
             boolean required = settings.forceAllFieldsRequired() || metadata != null && metadata.required();
-            fields.add(new FormField(column.name(), column.edmType(), label, required,
-                    metadata == null ? null : metadata.requiredMessage(), metadata == null ? null : metadata.description(),
+            fields.add(new FormField(
+                    column.name(),
+                    column.edmType(),
+                    label,
+                    required,
+                    metadata == null ? null : metadata.requiredMessage(),
+                    metadata == null ? null : metadata.description(),
                     metadata == null ? null : metadata.validationExpression(),
                     metadata == null ? null : metadata.validationExpressionMessage(),
-                    metadata == null ? null : metadata.cssClass(), values.get(column.name())));
+                    metadata == null ? null : metadata.cssClass(),
+                    values.get(column.name())));
         }
         return fields;
     }
@@ -74,8 +79,11 @@ class FormEngine {
     /** A new record's initial values: the metadata's prepopulate values. */
     Map<String, String> initialValues(FormSettings settings) {
         Map<String, String> values = new LinkedHashMap<>();
-        settings.metadata().stream().filter(row -> row.type() == FieldMetadata.ATTRIBUTE && row.attribute() != null
-                && row.prepopulateValue() != null).forEach(row -> values.put(row.attribute(), row.prepopulateValue()));
+        settings.metadata().stream()
+                .filter(row -> row.type() == FieldMetadata.ATTRIBUTE
+                        && row.attribute() != null
+                        && row.prepopulateValue() != null)
+                .forEach(row -> values.put(row.attribute(), row.prepopulateValue()));
         return values;
     }
 
@@ -97,13 +105,14 @@ class FormEngine {
 
     /** A record's values as text, by column; empty when the store has no such row. */
     Optional<Map<String, String>> record(Table table, String id) {
-        String select = String.join(",", table.editableColumns().stream().map(Table.Column::name).toList());
+        String select = String.join(
+                ",", table.editableColumns().stream().map(Table.Column::name).toList());
         JsonNode row;
         try {
-            row = store.query(table.entitySet() + "(" + id + ")", select.isEmpty() ? null
-                    : "$select=" + UriUtils.encodeQueryParam(select, StandardCharsets.UTF_8));
-        }
-        catch (HttpClientErrorException.NotFound ex) {
+            row = store.query(
+                    table.entitySet() + "(" + id + ")",
+                    select.isEmpty() ? null : "$select=" + UriUtils.encodeQueryParam(select, StandardCharsets.UTF_8));
+        } catch (HttpClientErrorException.NotFound ex) {
             return Optional.empty();
         }
         Map<String, String> values = new LinkedHashMap<>();
@@ -120,8 +129,11 @@ class FormEngine {
         for (FormField field : fields) {
             String[] sent = parameters.get(field.column());
             String value = sent == null || sent.length == 0 ? null : sent[0];
-            values.put(field.column(), field.bool() ? String.valueOf("true".equalsIgnoreCase(value) || "on".equalsIgnoreCase(value))
-                    : value == null ? "" : value.strip());
+            values.put(
+                    field.column(),
+                    field.bool()
+                            ? String.valueOf("true".equalsIgnoreCase(value) || "on".equalsIgnoreCase(value))
+                            : value == null ? "" : value.strip());
         }
         return values;
     }
@@ -149,17 +161,24 @@ class FormEngine {
                 errors.add(new FormOutcome.Message(field.column(), format));
                 continue;
             }
-            if (field.validationExpression() != null && !field.validationExpression().isBlank()) {
+            if (field.validationExpression() != null
+                    && !field.validationExpression().isBlank()) {
                 boolean matches;
                 try {
-                    matches = Pattern.compile(field.validationExpression()).matcher(value).matches();
-                }
-                catch (PatternSyntaxException ex) {
-                    matches = true; // a broken expression in the metadata refuses nothing, as a browser's validator would fail open
+                    matches = Pattern.compile(field.validationExpression())
+                            .matcher(value)
+                            .matches();
+                } catch (PatternSyntaxException ex) {
+                    matches =
+                            true; // a broken expression in the metadata refuses nothing, as a browser's validator would
+                    // fail open
                 }
                 if (!matches) {
-                    errors.add(new FormOutcome.Message(field.column(), field.validationExpressionMessage() != null
-                            ? field.validationExpressionMessage() : field.label() + " is invalid."));
+                    errors.add(new FormOutcome.Message(
+                            field.column(),
+                            field.validationExpressionMessage() != null
+                                    ? field.validationExpressionMessage()
+                                    : field.label() + " is invalid."));
                 }
             }
         }
@@ -171,11 +190,11 @@ class FormEngine {
             try {
                 long number = Long.parseLong(value);
                 if ("Edm.Int32".equals(field.edmType()) && (number > Integer.MAX_VALUE || number < Integer.MIN_VALUE)) {
-                    return field.label() + " must be a whole number between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE + ".";
+                    return field.label() + " must be a whole number between " + Integer.MIN_VALUE + " and "
+                            + Integer.MAX_VALUE + ".";
                 }
                 return null;
-            }
-            catch (NumberFormatException ex) {
+            } catch (NumberFormatException ex) {
                 return field.label() + " must be a whole number.";
             }
         }
@@ -183,8 +202,7 @@ class FormEngine {
             try {
                 new BigDecimal(value);
                 return null;
-            }
-            catch (NumberFormatException ex) {
+            } catch (NumberFormatException ex) {
                 return field.label() + " must be a valid decimal number.";
             }
         }
@@ -204,27 +222,26 @@ class FormEngine {
             String value = field.value() == null ? "" : field.value();
             if (field.bool()) {
                 row.put(field.column(), Boolean.parseBoolean(value));
-            }
-            else if (value.isBlank()) {
+            } else if (value.isBlank()) {
                 if (!create) {
                     row.putNull(field.column());
                 }
-            }
-            else if (field.integer()) {
+            } else if (field.integer()) {
                 row.put(field.column(), Long.parseLong(value));
-            }
-            else if (field.decimal()) {
+            } else if (field.decimal()) {
                 row.put(field.column(), new BigDecimal(value));
-            }
-            else if (field.dateTime()) {
-                row.put(field.column(), dateTime(value).format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-            }
-            else {
+            } else if (field.dateTime()) {
+                row.put(
+                        field.column(),
+                        dateTime(value).format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+            } else {
                 row.put(field.column(), value);
             }
         }
         for (FieldMetadata metadata : settings.metadata()) {
-            if (metadata.type() == FieldMetadata.ATTRIBUTE && metadata.setValueOnSave() && metadata.attribute() != null
+            if (metadata.type() == FieldMetadata.ATTRIBUTE
+                    && metadata.setValueOnSave()
+                    && metadata.attribute() != null
                     && metadata.onSaveValue() != null) {
                 row.put(metadata.attribute(), metadata.onSaveValue());
             }
@@ -251,12 +268,10 @@ class FormEngine {
     private static OffsetDateTime dateTime(String value) {
         try {
             return OffsetDateTime.parse(value);
-        }
-        catch (DateTimeParseException notDateTime) {
+        } catch (DateTimeParseException notDateTime) {
             try {
                 return LocalDate.parse(value).atStartOfDay().atOffset(ZoneOffset.UTC);
-            }
-            catch (DateTimeParseException notDate) {
+            } catch (DateTimeParseException notDate) {
                 return null;
             }
         }
@@ -266,7 +281,11 @@ class FormEngine {
         if (query == null || query.isEmpty() || name == null) {
             return null;
         }
-        String value = UriComponentsBuilder.newInstance().query(query).build().getQueryParams().getFirst(name);
+        String value = UriComponentsBuilder.newInstance()
+                .query(query)
+                .build()
+                .getQueryParams()
+                .getFirst(name);
         return value == null ? null : UriUtils.decode(value.replace('+', ' '), StandardCharsets.UTF_8);
     }
 }

@@ -4,8 +4,16 @@ package dev.powerpages.emulator.appnode.forms;
  * A field as a form shows it: the column, its Edm type, the label and whether it is required (from the form's
  * metadata, else the logical name: Dataverse's display names are not in {@code $metadata}), and its value as text.
  */
-public record FormField(String column, String edmType, String label, boolean required, String requiredMessage,
-        String description, String validationExpression, String validationExpressionMessage, String cssClass,
+public record FormField(
+        String column,
+        String edmType,
+        String label,
+        boolean required,
+        String requiredMessage,
+        String description,
+        String validationExpression,
+        String validationExpressionMessage,
+        String cssClass,
         String value) {
 
     boolean bool() {
@@ -39,7 +47,16 @@ public record FormField(String column, String edmType, String label, boolean req
     }
 
     FormField withValue(String newValue) {
-        return new FormField(column, edmType, label, required, requiredMessage, description, validationExpression,
-                validationExpressionMessage, cssClass, newValue);
+        return new FormField(
+                column,
+                edmType,
+                label,
+                required,
+                requiredMessage,
+                description,
+                validationExpression,
+                validationExpressionMessage,
+                cssClass,
+                newValue);
     }
 }

@@ -11,14 +11,13 @@ import java.util.Map;
  * @param formKey  which form on the page posted ({@code entityform:<id>}, {@code webform:<id>})
  * @param state    a multistep form's signed progress after the post (the step to show now)
  */
-public record FormOutcome(String formKey, Map<String, String> values, List<Message> errors, String success,
-        String state) {
+public record FormOutcome(
+        String formKey, Map<String, String> values, List<Message> errors, String success, String state) {
 
     public static final String ATTRIBUTE = FormOutcome.class.getName();
 
     /** A validation message and the field it is about ({@code null}: the form as a whole). */
-    public record Message(String field, String text) {
-    }
+    public record Message(String field, String text) {}
 
     public boolean succeeded() {
         return success != null;

@@ -1,10 +1,5 @@
 package dev.powerpages.emulator.appnode.forms;
 
-import java.util.Map;
-import java.util.Optional;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import dev.powerpages.emulator.appnode.antiforgery.AntiForgery;
 import dev.powerpages.emulator.appnode.liquid.RequestInfo;
 import dev.powerpages.emulator.appnode.liquid.TemplateRenderException;
@@ -13,7 +8,9 @@ import dev.powerpages.emulator.appnode.render.RenderedPage;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.site.WebPage;
 import dev.powerpages.emulator.appnode.store.StoreUnavailableException;
-
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -41,7 +38,8 @@ public class FormPosts {
         this.multistepForms = multistepForms;
     }
 
-    public ResponseEntity<String> submit(SiteSnapshot site, WebPage page, RequestInfo info, HttpServletRequest request) {
+    public ResponseEntity<String> submit(
+            SiteSnapshot site, WebPage page, RequestInfo info, HttpServletRequest request) {
         String key = request.getParameter(BasicForms.KEY_FIELD);
         if (key == null) {
             return FormSubmitController.page(HttpStatus.BAD_REQUEST, "This post names no form of the page.");
@@ -54,28 +52,30 @@ public class FormPosts {
             if (key.startsWith("entityform:")) {
                 Optional<FormSettings> form = forms.basicForm(key.substring("entityform:".length()), null);
                 if (form.isEmpty()) {
-                    return FormSubmitController.page(HttpStatus.BAD_REQUEST, "The form this post names is not on the site.");
+                    return FormSubmitController.page(
+                            HttpStatus.BAD_REQUEST, "The form this post names is not on the site.");
                 }
                 submitted = basicForms.submit(site, info.user(), form.get(), info.query(), parameters, tokenValid);
-            }
-            else if (key.startsWith("webform:")) {
+            } else if (key.startsWith("webform:")) {
                 Optional<MultistepForm> form = forms.multistepForm(key.substring("webform:".length()), null);
                 if (form.isEmpty()) {
-                    return FormSubmitController.page(HttpStatus.BAD_REQUEST, "The form this post names is not on the site.");
+                    return FormSubmitController.page(
+                            HttpStatus.BAD_REQUEST, "The form this post names is not on the site.");
                 }
                 submitted = multistepForms.submit(site, info.user(), form.get(), info.query(), parameters, tokenValid);
-            }
-            else {
+            } else {
                 return FormSubmitController.page(HttpStatus.BAD_REQUEST, "This post names no form of the page.");
             }
-        }
-        catch (StoreUnavailableException ex) {
-            return FormSubmitController.page(HttpStatus.SERVICE_UNAVAILABLE,
+        } catch (StoreUnavailableException ex) {
+            return FormSubmitController.page(
+                    HttpStatus.SERVICE_UNAVAILABLE,
                     "The form could not be saved: the data is unavailable. Please try again later.");
         }
         if (submitted.redirect() != null) {
-            return ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, submitted.redirect())
-                    .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+            return ResponseEntity.status(HttpStatus.FOUND)
+                    .header(HttpHeaders.LOCATION, submitted.redirect())
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .build();
         }
         // The render thread sees the request's attributes (RenderThreads): the form tag finds its outcome there.
         request.setAttribute(FormOutcome.ATTRIBUTE, submitted.outcome());
@@ -83,13 +83,16 @@ public class FormPosts {
             RenderedPage rendered = renderer.render(site, page, info);
             MediaType type = MediaType.parseMediaType(rendered.mimeType());
             return ResponseEntity.status(submitted.status())
-                    .contentType(type.getCharset() == null ? new MediaType(type, java.nio.charset.StandardCharsets.UTF_8) : type)
+                    .contentType(
+                            type.getCharset() == null
+                                    ? new MediaType(type, java.nio.charset.StandardCharsets.UTF_8)
+                                    : type)
                     .header(HttpHeaders.CACHE_CONTROL, "no-store")
                     .body(rendered.body());
-        }
-        catch (TemplateRenderException ex) {
-            return FormSubmitController.page(HttpStatus.INTERNAL_SERVER_ERROR, "The page's web template " + ex.templateName()
-                    + " could not be rendered: " + ex.getMessage());
+        } catch (TemplateRenderException ex) {
+            return FormSubmitController.page(
+                    HttpStatus.INTERNAL_SERVER_ERROR,
+                    "The page's web template " + ex.templateName() + " could not be rendered: " + ex.getMessage());
         }
     }
 }

@@ -13,10 +13,25 @@ import java.util.List;
  *                        form step's sources are mapped onto these, plus {@link #SOURCE_PREVIOUS_STEP}
  * @param onSuccess       756150000 Display Success Message, 756150001 Redirect
  */
-public record FormSettings(String id, String name, String table, int mode, int sourceType, String recordIdParameter,
-        boolean permissionsEnabled, boolean forceAllFieldsRequired, int onSuccess, String successMessage,
-        boolean hideFormOnSuccess, String redirectUrl, String redirectPageId, boolean appendIdToRedirect,
-        String submitButtonText, String validationSummaryHeader, String instructions, String recordNotFoundMessage,
+public record FormSettings(
+        String id,
+        String name,
+        String table,
+        int mode,
+        int sourceType,
+        String recordIdParameter,
+        boolean permissionsEnabled,
+        boolean forceAllFieldsRequired,
+        int onSuccess,
+        String successMessage,
+        boolean hideFormOnSuccess,
+        String redirectUrl,
+        String redirectPageId,
+        boolean appendIdToRedirect,
+        String submitButtonText,
+        String validationSummaryHeader,
+        String instructions,
+        String recordNotFoundMessage,
         List<FieldMetadata> metadata) {
 
     public static final int INSERT = 100000000;
@@ -27,11 +42,15 @@ public record FormSettings(String id, String name, String table, int mode, int s
     public static final int SOURCE_ASSOCIATED_TO_USER = 756150003;
     /** A multistep form step's "Result From Previous Step" (the emulator's own value: basic forms have no such source). */
     public static final int SOURCE_PREVIOUS_STEP = -1;
+
     public static final int ON_SUCCESS_MESSAGE = 756150000;
     public static final int ON_SUCCESS_REDIRECT = 756150001;
 
     /** The metadata of a field, if the maker wrote any. */
     FieldMetadata field(String column) {
-        return metadata.stream().filter(row -> row.isAttribute(column)).findFirst().orElse(null);
+        return metadata.stream()
+                .filter(row -> row.isAttribute(column))
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -1,16 +1,13 @@
 package dev.powerpages.emulator.appnode.forms;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import dev.powerpages.emulator.appnode.cache.SiteCache;
 import dev.powerpages.emulator.appnode.liquid.RequestInfo;
 import dev.powerpages.emulator.appnode.signin.SiteUser;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.site.WebPage;
-
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,7 +27,8 @@ class FormSubmitController {
 
     private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
-    private static final java.util.regex.Pattern LANGUAGE_CODE = java.util.regex.Pattern.compile("/[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*/");
+    private static final java.util.regex.Pattern LANGUAGE_CODE =
+            java.util.regex.Pattern.compile("/[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*/");
 
     private final SiteCache siteCache;
     private final FormPosts posts;
@@ -47,14 +45,19 @@ class FormSubmitController {
             return page(HttpStatus.SERVICE_UNAVAILABLE, "The site is not available yet. Please try again in a moment.");
         }
         String path = UriUtils.decode(request.getRequestURI(), StandardCharsets.UTF_8);
-        Optional<WebPage> page = site.pageByUrl(path).or(() -> withoutLanguageCode(path).flatMap(site::pageByUrl))
+        Optional<WebPage> page = site.pageByUrl(path)
+                .or(() -> withoutLanguageCode(path).flatMap(site::pageByUrl))
                 .filter(WebPage::published);
         if (page.isEmpty()) {
             return page(HttpStatus.NOT_FOUND, "There is no page at " + path + " to post a form to.");
         }
         SiteUser user = SiteUser.current(request).orElse(null);
-        RequestInfo info = new RequestInfo(path, request.getRequestURL().toString()
-                + (request.getQueryString() == null ? "" : "?" + request.getQueryString()), request.getQueryString(), user);
+        RequestInfo info = new RequestInfo(
+                path,
+                request.getRequestURL().toString()
+                        + (request.getQueryString() == null ? "" : "?" + request.getQueryString()),
+                request.getQueryString(),
+                user);
         return posts.submit(site, page.get(), info, request);
     }
 
@@ -69,9 +72,13 @@ class FormSubmitController {
     }
 
     static ResponseEntity<String> page(HttpStatus status, String message) {
-        return ResponseEntity.status(status).contentType(HTML).header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + status.value() + "</title></head>"
-                        + "<body><h1>" + status.value() + " " + HtmlUtils.htmlEscape(status.getReasonPhrase()) + "</h1><p>"
+        return ResponseEntity.status(status)
+                .contentType(HTML)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + status.value()
+                        + "</title></head>"
+                        + "<body><h1>" + status.value() + " " + HtmlUtils.htmlEscape(status.getReasonPhrase())
+                        + "</h1><p>"
                         + HtmlUtils.htmlEscape(message) + "</p></body></html>");
     }
 }

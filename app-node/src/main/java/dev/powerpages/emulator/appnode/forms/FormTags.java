@@ -1,15 +1,13 @@
 package dev.powerpages.emulator.appnode.forms;
 
-import java.util.Map;
-
 import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
 import dev.powerpages.emulator.appnode.liquid.RenderScope;
 import dev.powerpages.emulator.appnode.liquid.TagParameters;
+import java.util.Map;
 import liqp.TemplateContext;
 import liqp.TemplateParser;
 import liqp.nodes.LNode;
 import liqp.tags.Tag;
-
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -60,12 +58,14 @@ class FormTags implements LiquidExtension {
     /** The post this render answers, if it was this form's (set by {@link FormSubmitController}). */
     private static FormOutcome outcome(String formKey) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        Object outcome = request == null ? null : request.getAttribute(FormOutcome.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        Object outcome =
+                request == null ? null : request.getAttribute(FormOutcome.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
         return outcome instanceof FormOutcome posted && posted.formKey().equals(formKey) ? posted : null;
     }
 
     private static String missing(String tag, Map<String, Object> parameters) {
         Object which = parameters.getOrDefault("name", parameters.get("id"));
-        return "<!-- " + tag + ": the site has no form " + HtmlUtils.htmlEscape(String.valueOf(which)).replace("--", "- -") + " -->";
+        return "<!-- " + tag + ": the site has no form "
+                + HtmlUtils.htmlEscape(String.valueOf(which)).replace("--", "- -") + " -->";
     }
 }

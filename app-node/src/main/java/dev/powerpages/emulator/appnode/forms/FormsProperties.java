@@ -1,6 +1,5 @@
 package dev.powerpages.emulator.appnode.forms;
 
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -10,5 +9,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                    every node, so a step rendered by one region is accepted by the other after a failover
  */
 @ConfigurationProperties("forms")
-public record FormsProperties(String stateSecret) {
-}
+public record FormsProperties(String stateSecret) {}

@@ -1,11 +1,9 @@
 package dev.powerpages.emulator.appnode.forms;
 
-import java.time.Duration;
-
 import dev.powerpages.emulator.appnode.cache.SiteCache;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.tables.TableCatalog;
-
+import java.time.Duration;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -40,15 +38,16 @@ class FormsWarmUp {
         while (siteCache.current().isEmpty() && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(200);
-            }
-            catch (InterruptedException ex) {
+            } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
                 return;
             }
         }
         SiteSnapshot site = siteCache.current().orElse(null);
-        if (site != null && !(site.tables().activeRows("adx_entityforms").isEmpty() && site.tables().activeRows("adx_webforms").isEmpty()
-                && site.tables().activeRows("adx_entitylists").isEmpty())) {
+        if (site != null
+                && !(site.tables().activeRows("adx_entityforms").isEmpty()
+                        && site.tables().activeRows("adx_webforms").isEmpty()
+                        && site.tables().activeRows("adx_entitylists").isEmpty())) {
             catalog.warmUp();
         }
     }

@@ -12,8 +12,7 @@ final class Localized {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private Localized() {
-    }
+    private Localized() {}
 
     static String text(String value) {
         if (value == null || value.isBlank()) {
@@ -31,8 +30,7 @@ final class Localized {
                 }
             }
             return null;
-        }
-        catch (RuntimeException notJson) {
+        } catch (RuntimeException notJson) {
             return value;
         }
     }

@@ -7,16 +7,23 @@ import java.util.Map;
  *
  * @param startStepId {@code adx_startstep}
  */
-public record MultistepForm(String id, String name, String startStepId, boolean authenticationRequired,
-        Map<String, Step> steps) {
+public record MultistepForm(
+        String id, String name, String startStepId, boolean authenticationRequired, Map<String, Step> steps) {
 
     /**
      * One step. {@code type}: 100000000 Condition, 100000001 Load Form, 100000002 Load Tab, 100000003 Redirect,
      * 100000004 Load User Control. {@code settings} holds what a Load Form / Load Tab step shares with a basic form
      * (table, mode, record source, metadata, success message, redirect).
      */
-    public record Step(String id, String title, int type, FormSettings settings, String nextStepId,
-            String conditionFalseStepId, boolean movePreviousPermitted, String nextButtonText,
+    public record Step(
+            String id,
+            String title,
+            int type,
+            FormSettings settings,
+            String nextStepId,
+            String conditionFalseStepId,
+            boolean movePreviousPermitted,
+            String nextButtonText,
             String previousButtonText) {
 
         public static final int CONDITION = 100000000;

@@ -1,13 +1,5 @@
 package dev.powerpages.emulator.appnode.forms;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
 import dev.powerpages.emulator.appnode.antiforgery.AntiForgery;
 import dev.powerpages.emulator.appnode.liquid.RenderScope;
 import dev.powerpages.emulator.appnode.report.UnsupportedLiquid;
@@ -15,14 +7,20 @@ import dev.powerpages.emulator.appnode.signin.SiteUser;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.store.StoreUnavailableException;
 import dev.powerpages.emulator.appnode.tables.Table;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
-import org.springframework.web.client.HttpClientErrorException;
 
 /**
  * Multistep forms ({@code adx_webform}, Microsoft Learn "Multistep forms"): {@code {% webform %}} renders the current
@@ -98,7 +96,8 @@ public class MultistepForms {
         if (progress == null) {
             MultistepForm.Step start = formStep(scope.site(), form, form.startStepId());
             if (start == null) {
-                return unsupported.use(scope.site().websiteId(), "webform '" + form.name() + "' without a form step to start at");
+                return unsupported.use(
+                        scope.site().websiteId(), "webform '" + form.name() + "' without a form step to start at");
             }
             progress = new Progress(start.id(), null, null, List.of());
         }
@@ -110,26 +109,28 @@ public class MultistepForms {
         try {
             Optional<Table> table = engine.table(settings.table());
             if (table.isEmpty()) {
-                return unsupported.use(scope.site().websiteId(), "webform step on table " + settings.table() + " (not in the store)");
+                return unsupported.use(
+                        scope.site().websiteId(), "webform step on table " + settings.table() + " (not in the store)");
             }
             String recordId = recordId(settings, progress, user, scope.request().query());
-            if (!FormAccess.of(scope.site(), user, settings).allows(recordId == null ? FormSettings.INSERT : settings.mode(), recordId)) {
+            if (!FormAccess.of(scope.site(), user, settings)
+                    .allows(recordId == null ? FormSettings.INSERT : settings.mode(), recordId)) {
                 return FormMarkup.alert(BasicForms.PERMISSION_DENIED);
             }
             Map<String, String> values;
             if (outcome != null && !outcome.values().isEmpty()) {
                 values = outcome.values();
-            }
-            else if (recordId != null) {
+            } else if (recordId != null) {
                 values = engine.record(table.get(), recordId).orElseGet(() -> engine.initialValues(settings));
-            }
-            else {
+            } else {
                 values = engine.initialValues(settings);
             }
             boolean readOnly = settings.mode() == FormSettings.READ_ONLY;
             List<FormMarkup.Button> buttons = new ArrayList<>();
             if (!progress.history().isEmpty() && step.movePreviousPermitted()) {
-                buttons.add(new FormMarkup.Button("PreviousButton", step.previousButtonText() != null ? step.previousButtonText() : "Previous",
+                buttons.add(new FormMarkup.Button(
+                        "PreviousButton",
+                        step.previousButtonText() != null ? step.previousButtonText() : "Previous",
                         "btn btn-default button previous previous-btn"));
             }
             String next = step.nextButtonText() != null ? step.nextButtonText() : step.last() ? "Submit" : "Next";
@@ -140,35 +141,58 @@ public class MultistepForms {
             List<MultistepForm.Step> path = path(scope.site(), form);
             List<String> titles = path.stream().map(MultistepForm.Step::title).toList();
             int current = Math.max(0, path.indexOf(step));
-            return FormMarkup.form(form.id(), BasicForms.action(scope), antiForgery.requestTokenForCurrentRequest(), hidden, settings,
-                    engine.fields(settings, table.get(), values), outcome == null ? List.of() : outcome.errors(), readOnly,
-                    readOnly && !step.last() ? List.of() : buttons, new FormMarkup.Progress(titles, current));
-        }
-        catch (StoreUnavailableException | HttpClientErrorException ex) {
+            return FormMarkup.form(
+                    form.id(),
+                    BasicForms.action(scope),
+                    antiForgery.requestTokenForCurrentRequest(),
+                    hidden,
+                    settings,
+                    engine.fields(settings, table.get(), values),
+                    outcome == null ? List.of() : outcome.errors(),
+                    readOnly,
+                    readOnly && !step.last() ? List.of() : buttons,
+                    new FormMarkup.Progress(titles, current));
+        } catch (StoreUnavailableException | HttpClientErrorException ex) {
             return FormMarkup.alert(BasicForms.UNAVAILABLE);
         }
     }
 
-    Submitted submit(SiteSnapshot site, SiteUser user, MultistepForm form, String query, Map<String, String[]> parameters,
+    Submitted submit(
+            SiteSnapshot site,
+            SiteUser user,
+            MultistepForm form,
+            String query,
+            Map<String, String[]> parameters,
             boolean tokenValid) {
         Progress progress = decode(state.verify(BasicForms.first(parameters, STATE_FIELD)));
-        if (!tokenValid || progress == null
-                || !form.steps().containsKey(progress.stepId())) {
-            return Submitted.render(new FormOutcome(key(form), Map.of(), List.of(new FormOutcome.Message(null, BasicForms.EXPIRED)),
-                    null, null), HttpStatus.BAD_REQUEST);
+        if (!tokenValid || progress == null || !form.steps().containsKey(progress.stepId())) {
+            return Submitted.render(
+                    new FormOutcome(
+                            key(form),
+                            Map.of(),
+                            List.of(new FormOutcome.Message(null, BasicForms.EXPIRED)),
+                            null,
+                            null),
+                    HttpStatus.BAD_REQUEST);
         }
         MultistepForm.Step step = form.steps().get(progress.stepId());
         if (parameters.containsKey("PreviousButton") && !progress.history().isEmpty() && step.movePreviousPermitted()) {
             List<String> history = new ArrayList<>(progress.history());
             String previous = history.remove(history.size() - 1);
             Progress back = new Progress(previous, progress.recordId(), progress.recordTable(), List.copyOf(history));
-            return Submitted.render(new FormOutcome(key(form), Map.of(), List.of(), null, state.sign(back.encode())), HttpStatus.OK);
+            return Submitted.render(
+                    new FormOutcome(key(form), Map.of(), List.of(), null, state.sign(back.encode())), HttpStatus.OK);
         }
         FormSettings settings = step.settings();
         Optional<Table> table = engine.table(settings.table());
         if (table.isEmpty()) {
-            return Submitted.render(stay(form, progress, Map.of(), List.of(new FormOutcome.Message(null,
-                    "This form does not take submissions here."))), HttpStatus.BAD_REQUEST);
+            return Submitted.render(
+                    stay(
+                            form,
+                            progress,
+                            Map.of(),
+                            List.of(new FormOutcome.Message(null, "This form does not take submissions here."))),
+                    HttpStatus.BAD_REQUEST);
         }
         String recordId = recordId(settings, progress, user, query);
         String written = recordId;
@@ -177,19 +201,30 @@ public class MultistepForms {
             Map<String, String> values = FormEngine.posted(fields, parameters);
             int mode = recordId == null ? FormSettings.INSERT : FormSettings.EDIT;
             if (!FormAccess.of(site, user, settings).allows(mode, recordId)) {
-                return Submitted.render(stay(form, progress, values, List.of(new FormOutcome.Message(null, BasicForms.PERMISSION_DENIED))),
+                return Submitted.render(
+                        stay(
+                                form,
+                                progress,
+                                values,
+                                List.of(new FormOutcome.Message(null, BasicForms.PERMISSION_DENIED))),
                         HttpStatus.FORBIDDEN);
             }
-            List<FormField> filled = fields.stream().map(field -> field.withValue(values.get(field.column()))).toList();
+            List<FormField> filled = fields.stream()
+                    .map(field -> field.withValue(values.get(field.column())))
+                    .toList();
             List<FormOutcome.Message> errors = FormEngine.validate(filled);
             if (!errors.isEmpty()) {
                 return Submitted.render(stay(form, progress, values, errors), HttpStatus.OK);
             }
             try {
                 written = engine.save(table.get(), recordId, FormEngine.payload(settings, filled, recordId == null));
-            }
-            catch (HttpClientErrorException ex) {
-                return Submitted.render(stay(form, progress, values, List.of(new FormOutcome.Message(null, BasicForms.storeRefusal(ex)))),
+            } catch (HttpClientErrorException ex) {
+                return Submitted.render(
+                        stay(
+                                form,
+                                progress,
+                                values,
+                                List.of(new FormOutcome.Message(null, BasicForms.storeRefusal(ex)))),
                         HttpStatus.BAD_REQUEST);
             }
         }
@@ -213,8 +248,10 @@ public class MultistepForms {
         }
         List<String> history = new ArrayList<>(progress.history());
         history.add(step.id());
-        Progress forward = new Progress(next.id(), written, written == null ? progress.recordTable() : settings.table(), List.copyOf(history));
-        return Submitted.render(new FormOutcome(key(form), Map.of(), List.of(), null, state.sign(forward.encode())), HttpStatus.OK);
+        Progress forward = new Progress(
+                next.id(), written, written == null ? progress.recordTable() : settings.table(), List.copyOf(history));
+        return Submitted.render(
+                new FormOutcome(key(form), Map.of(), List.of(), null, state.sign(forward.encode())), HttpStatus.OK);
     }
 
     /**
@@ -226,11 +263,13 @@ public class MultistepForms {
         if (progress.recordId() != null && (sameTable || settings.sourceType() == FormSettings.SOURCE_PREVIOUS_STEP)) {
             return sameTable ? progress.recordId() : null;
         }
-        return settings.mode() == FormSettings.INSERT || settings.sourceType() == FormSettings.SOURCE_PREVIOUS_STEP ? null
+        return settings.mode() == FormSettings.INSERT || settings.sourceType() == FormSettings.SOURCE_PREVIOUS_STEP
+                ? null
                 : engine.recordId(settings, user, query);
     }
 
-    private FormOutcome stay(MultistepForm form, Progress progress, Map<String, String> values, List<FormOutcome.Message> errors) {
+    private FormOutcome stay(
+            MultistepForm form, Progress progress, Map<String, String> values, List<FormOutcome.Message> errors) {
         return new FormOutcome(key(form), values, errors, null, state.sign(progress.encode()));
     }
 
@@ -248,8 +287,11 @@ public class MultistepForms {
             if (step.type() == MultistepForm.Step.LOAD_FORM || step.type() == MultistepForm.Step.LOAD_TAB) {
                 return step;
             }
-            unsupported.use(site.websiteId(), step.type() == MultistepForm.Step.CONDITION
-                    ? "webform condition step (its next step is always taken)" : "webform user control step");
+            unsupported.use(
+                    site.websiteId(),
+                    step.type() == MultistepForm.Step.CONDITION
+                            ? "webform condition step (its next step is always taken)"
+                            : "webform user control step");
             id = step.nextStepId();
         }
         return null;
@@ -274,7 +316,8 @@ public class MultistepForms {
     private List<MultistepForm.Step> path(SiteSnapshot site, MultistepForm form) {
         List<MultistepForm.Step> steps = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (MultistepForm.Step step = formStep(site, form, form.startStepId()); step != null && seen.add(step.id());
+        for (MultistepForm.Step step = formStep(site, form, form.startStepId());
+                step != null && seen.add(step.id());
                 step = formStep(site, form, step.nextStepId())) {
             steps.add(step);
         }
@@ -287,10 +330,8 @@ public class MultistepForms {
         }
         try {
             return Progress.decode(json);
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             return null;
         }
     }
-
 }

@@ -1,12 +1,11 @@
 package dev.powerpages.emulator.appnode.languages;
 
-import java.util.List;
-import java.util.Locale;
-
 import dev.powerpages.emulator.appnode.liquid.LiquidDrop;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.site.WebPage;
 import dev.powerpages.emulator.appnode.site.WebsiteLanguage;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Power Pages' language objects (Microsoft Learn, Liquid objects, "language": {@code name}, {@code code},
@@ -21,8 +20,7 @@ import dev.powerpages.emulator.appnode.site.WebsiteLanguage;
  */
 public final class LanguageObjects {
 
-    private LanguageObjects() {
-    }
+    private LanguageObjects() {}
 
     /** One language object. */
     public static LiquidDrop language(WebsiteLanguage language, String url) {
@@ -49,8 +47,12 @@ public final class LanguageObjects {
      */
     public static List<LiquidDrop> pageLanguages(SiteSnapshot site, WebPage page, String query) {
         return site.languages().published().stream()
-                .flatMap(language -> site.pages().localized(page, language).filter(WebPage::published)
-                        .map(localized -> language(language, inLanguage(language, localized.url(), query))).stream())
+                .flatMap(language -> site
+                        .pages()
+                        .localized(page, language)
+                        .filter(WebPage::published)
+                        .map(localized -> language(language, inLanguage(language, localized.url(), query)))
+                        .stream())
                 .toList();
     }
 

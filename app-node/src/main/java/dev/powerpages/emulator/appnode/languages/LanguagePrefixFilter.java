@@ -1,16 +1,13 @@
 package dev.powerpages.emulator.appnode.languages;
 
-import java.io.IOException;
-import java.util.Locale;
-
+import dev.powerpages.emulator.appnode.cache.SiteCache;
+import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
-import dev.powerpages.emulator.appnode.cache.SiteCache;
-import dev.powerpages.emulator.appnode.site.SiteSnapshot;
-
+import java.io.IOException;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -43,9 +40,11 @@ class LanguagePrefixFilter extends OncePerRequestFilter {
         String rest = path.substring(end);
         String lower = rest.toLowerCase(Locale.ROOT);
         SiteSnapshot site = siteCache.current().orElse(null);
-        if (site != null && (lower.equals("/signin") || lower.startsWith("/account/"))
+        if (site != null
+                && (lower.equals("/signin") || lower.startsWith("/account/"))
                 && site.languages().byCode(path.substring(1, end)).isPresent()) {
-            request.getRequestDispatcher(lower.equals("/signin") ? "/SignIn" : rest).forward(request, response);
+            request.getRequestDispatcher(lower.equals("/signin") ? "/SignIn" : rest)
+                    .forward(request, response);
             return;
         }
         chain.doFilter(request, response);

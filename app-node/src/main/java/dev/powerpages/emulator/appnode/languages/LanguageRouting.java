@@ -1,11 +1,10 @@
 package dev.powerpages.emulator.appnode.languages;
 
-import jakarta.servlet.http.Cookie;
-import jakarta.servlet.http.HttpServletRequest;
-
 import dev.powerpages.emulator.appnode.site.SiteLanguages;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.site.WebsiteLanguage;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The language a visitor of a multilingual site sees, as Power Pages decides it ({@code ContextLanguageInfo} in xRM
@@ -37,8 +36,7 @@ public final class LanguageRouting {
         }
     }
 
-    private LanguageRouting() {
-    }
+    private LanguageRouting() {}
 
     public static Resolution resolve(SiteSnapshot site, String path, HttpServletRequest request) {
         SiteLanguages languages = site.languages();
@@ -51,7 +49,10 @@ public final class LanguageRouting {
             String rest = path.substring(code.length() + 1);
             return new Resolution(fromPath, rest.isEmpty() ? "/" : rest, true);
         }
-        WebsiteLanguage fromCookie = languages.byCode(cookie(request)).filter(WebsiteLanguage::published).orElse(null);
+        WebsiteLanguage fromCookie = languages
+                .byCode(cookie(request))
+                .filter(WebsiteLanguage::published)
+                .orElse(null);
         return new Resolution(fromCookie != null ? fromCookie : languages.defaultLanguage(), path, false);
     }
 

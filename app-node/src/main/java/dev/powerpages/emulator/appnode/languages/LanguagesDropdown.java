@@ -1,7 +1,6 @@
 package dev.powerpages.emulator.appnode.languages;
 
 import dev.powerpages.emulator.appnode.liquid.BuiltInTemplate;
-
 import org.springframework.stereotype.Component;
 
 /**

@@ -2,7 +2,6 @@ package dev.powerpages.emulator.appnode.limits;
 
 import java.lang.reflect.Array;
 import java.util.Collection;
-
 import liqp.TemplateContext;
 import liqp.filters.Filter;
 

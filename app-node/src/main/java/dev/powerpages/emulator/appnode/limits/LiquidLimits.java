@@ -1,8 +1,7 @@
 package dev.powerpages.emulator.appnode.limits;
 
-import java.time.Duration;
-
 import dev.powerpages.emulator.appnode.security.HtmlEncodeFilter;
+import java.time.Duration;
 import liqp.TemplateParser;
 import liqp.filters.Append;
 import liqp.filters.Concat;
@@ -10,7 +9,6 @@ import liqp.filters.Join;
 import liqp.filters.Prepend;
 import liqp.filters.Replace;
 import liqp.filters.Replace_First;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -36,14 +34,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxNesting block tags within block tags, and brackets within a tag ({@link LiquidNesting})
  */
 @ConfigurationProperties("liquid")
-public record LiquidLimits(int maxIterations, Duration maxRenderTime, int maxRenderedChars, long maxTemplateBytes, int maxNesting) {
+public record LiquidLimits(
+        int maxIterations, Duration maxRenderTime, int maxRenderedChars, long maxTemplateBytes, int maxNesting) {
 
     /** The render time allowed when configuration names none (application.yml names the same). */
     public static final Duration DEFAULT_RENDER_TIME = Duration.ofSeconds(10);
 
     public LiquidLimits {
         maxIterations = maxIterations > 0 ? maxIterations : 100_000;
-        maxRenderTime = maxRenderTime != null && !maxRenderTime.isNegative() && !maxRenderTime.isZero() ? maxRenderTime : DEFAULT_RENDER_TIME;
+        maxRenderTime = maxRenderTime != null && !maxRenderTime.isNegative() && !maxRenderTime.isZero()
+                ? maxRenderTime
+                : DEFAULT_RENDER_TIME;
         maxRenderedChars = maxRenderedChars > 0 ? maxRenderedChars : 4_000_000;
         maxTemplateBytes = maxTemplateBytes > 0 ? maxTemplateBytes : 1_000_000;
         maxNesting = maxNesting > 0 ? maxNesting : 100;

@@ -13,11 +13,24 @@ import java.util.regex.Pattern;
 public final class LiquidNesting {
 
     private static final Pattern TAG = Pattern.compile("\\{%-?\\s*(end)?([a-z_]+)");
-    private static final Set<String> BLOCKS = Set.of("if", "unless", "for", "case", "capture", "tablerow", "comment",
-            "raw", "block", "substitution", "fetchxml", "entitylist", "entityview", "searchindex", "ifchanged");
+    private static final Set<String> BLOCKS = Set.of(
+            "if",
+            "unless",
+            "for",
+            "case",
+            "capture",
+            "tablerow",
+            "comment",
+            "raw",
+            "block",
+            "substitution",
+            "fetchxml",
+            "entitylist",
+            "entityview",
+            "searchindex",
+            "ifchanged");
 
-    private LiquidNesting() {
-    }
+    private LiquidNesting() {}
 
     /** @return why the source nests too deeply, or {@code null} when it is fine */
     public static String problem(String source, int maxDepth) {
@@ -41,17 +54,14 @@ public final class LiquidNesting {
                 inMarkup = true;
                 brackets = 0;
                 i++;
-            }
-            else if (inMarkup && (c == '}' || c == '%') && next == '}') {
+            } else if (inMarkup && (c == '}' || c == '%') && next == '}') {
                 inMarkup = false;
                 i++;
-            }
-            else if (inMarkup && (c == '(' || c == '[')) {
+            } else if (inMarkup && (c == '(' || c == '[')) {
                 if (++brackets > maxDepth) {
                     return "brackets in a tag are nested more than " + maxDepth + " deep (liquid.max-nesting)";
                 }
-            }
-            else if (inMarkup && (c == ')' || c == ']')) {
+            } else if (inMarkup && (c == ')' || c == ']')) {
                 brackets--;
             }
         }

@@ -1,7 +1,6 @@
 package dev.powerpages.emulator.appnode.limits;
 
 import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -23,18 +22,24 @@ class MalformedRequestAdvice {
 
     @ExceptionHandler
     ResponseEntity<String> unreadable(HttpMessageNotReadableException ex, HttpServletRequest request) {
-        return answer(request, HttpStatus.BAD_REQUEST, "BadRequest", "The request body is not valid JSON for this endpoint.");
+        return answer(
+                request, HttpStatus.BAD_REQUEST, "BadRequest", "The request body is not valid JSON for this endpoint.");
     }
 
     @ExceptionHandler
     ResponseEntity<String> unsupported(HttpMediaTypeNotSupportedException ex, HttpServletRequest request) {
-        return answer(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UnsupportedMediaType",
+        return answer(
+                request,
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "UnsupportedMediaType",
                 "The request body must be sent as application/json.");
     }
 
-    private static ResponseEntity<String> answer(HttpServletRequest request, HttpStatus status, String code, String message) {
+    private static ResponseEntity<String> answer(
+            HttpServletRequest request, HttpStatus status, String code, String message) {
         String path = request.getRequestURI();
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(NodeErrors.json(NodeErrors.code(path, status.value(), code), message));
     }
 }

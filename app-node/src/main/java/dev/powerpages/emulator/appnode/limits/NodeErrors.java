@@ -1,12 +1,9 @@
 package dev.powerpages.emulator.appnode.limits;
 
+import dev.powerpages.emulator.appnode.node.NodePaths;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-
-import jakarta.servlet.http.HttpServletResponse;
-
-import dev.powerpages.emulator.appnode.node.NodePaths;
-
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -21,8 +18,7 @@ public final class NodeErrors {
     static final String DATAVERSE_PAYLOAD_ERROR = "0x80048d19";
     static final String DATAVERSE_REQUEST_REJECTED = "0x80060888";
 
-    private NodeErrors() {
-    }
+    private NodeErrors() {}
 
     public static boolean isWebApi(String path) {
         return path != null && (path.equals("/_api") || path.startsWith("/_api/"));
@@ -54,11 +50,11 @@ public final class NodeErrors {
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
             body = json(code(path, status, readableCode), message).getBytes(StandardCharsets.UTF_8);
-        }
-        else {
+        } else {
             response.setContentType("text/html;charset=UTF-8");
             body = ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + status + "</title></head><body><h1>"
-                    + status + "</h1><p>" + HtmlUtils.htmlEscape(message) + "</p></body></html>").getBytes(StandardCharsets.UTF_8);
+                            + status + "</h1><p>" + HtmlUtils.htmlEscape(message) + "</p></body></html>")
+                    .getBytes(StandardCharsets.UTF_8);
         }
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
@@ -81,8 +77,7 @@ public final class NodeErrors {
                 default -> {
                     if (c < 0x20 || c == '<' || c == '>') {
                         out.append(String.format("\\u%04x", (int) c));
-                    }
-                    else {
+                    } else {
                         out.append(c);
                     }
                 }

@@ -6,7 +6,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.context.SecurityContext;
@@ -50,8 +49,7 @@ public final class RenderThreads extends AbstractExecutorService {
             LocaleContextHolder.setLocaleContext(locale);
             try {
                 task.run();
-            }
-            finally {
+            } finally {
                 SecurityContextHolder.clearContext();
                 RequestContextHolder.resetRequestAttributes();
                 LocaleContextHolder.resetLocaleContext();

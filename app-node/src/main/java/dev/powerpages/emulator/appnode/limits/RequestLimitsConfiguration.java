@@ -1,11 +1,9 @@
 package dev.powerpages.emulator.appnode.limits;
 
-import java.util.Map;
-
 import dev.powerpages.emulator.support.limits.RequestLimits;
 import dev.powerpages.emulator.support.limits.RequestLimitsFilter;
 import dev.powerpages.emulator.support.tomcat.JsonErrorReportValve;
-
+import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -29,7 +27,8 @@ class RequestLimitsConfiguration {
     @Bean
     FilterRegistrationBean<RequestLimitsFilter> requestLimitsFilter(RequestLimits limits) {
         // Dataverse's Web API takes JSON bodies only; the node's other endpoints decide for themselves.
-        RequestLimitsFilter filter = new RequestLimitsFilter(limits, "this node", NodeErrors::isWebApi, NodeErrors::write);
+        RequestLimitsFilter filter =
+                new RequestLimitsFilter(limits, "this node", NodeErrors::isWebApi, NodeErrors::write);
         FilterRegistrationBean<RequestLimitsFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setName("requestLimitsFilter");
         registration.setOrder(ORDER);

@@ -1,5 +1,6 @@
 package dev.powerpages.emulator.appnode.liquid;
 
+import dev.powerpages.emulator.appnode.store.StoreRow;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.AbstractMap;
@@ -8,8 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-
-import dev.powerpages.emulator.appnode.store.StoreRow;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -128,11 +127,13 @@ public class LiquidDrop extends AbstractMap<String, Object> {
             }
             if (value.isString()) {
                 String textValue = value.asString();
-                if (textValue.length() >= 20 && textValue.length() <= 35 && Character.isDigit(textValue.charAt(0)) && textValue.charAt(10) == 'T') {
+                if (textValue.length() >= 20
+                        && textValue.length() <= 35
+                        && Character.isDigit(textValue.charAt(0))
+                        && textValue.charAt(10) == 'T') {
                     try {
                         return OffsetDateTime.parse(textValue).toZonedDateTime();
-                    }
-                    catch (DateTimeParseException ex) {
+                    } catch (DateTimeParseException ex) {
                         return textValue;
                     }
                 }

@@ -1,7 +1,6 @@
 package dev.powerpages.emulator.appnode.liquid;
 
 import java.util.Map;
-
 import liqp.TemplateParser;
 
 /**
@@ -13,10 +12,8 @@ import liqp.TemplateParser;
 public interface LiquidExtension {
 
     /** Registers this feature's tags, blocks and filters. */
-    default void register(TemplateParser.Builder parser) {
-    }
+    default void register(TemplateParser.Builder parser) {}
 
     /** Adds this feature's objects to a render's variables (called once per page render). */
-    default void contribute(RenderScope scope, Map<String, Object> variables) {
-    }
+    default void contribute(RenderScope scope, Map<String, Object> variables) {}
 }

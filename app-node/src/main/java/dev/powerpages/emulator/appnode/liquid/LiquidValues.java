@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-
 import liqp.LValue;
 import liqp.TemplateContext;
 import liqp.parser.Inspectable;
@@ -24,8 +23,7 @@ public final class LiquidValues {
     /** .NET Framework prints a {@code double} with 15 significant digits ({@code Double.ToString()}, "G15"). */
     private static final MathContext DOUBLE_DIGITS = new MathContext(15);
 
-    private LiquidValues() {
-    }
+    private LiquidValues() {}
 
     /** The items of a list, array or other collection; nothing for nil; any other value is a list of itself. */
     public static List<Object> items(Object value, TemplateContext context) {
@@ -55,7 +53,9 @@ public final class LiquidValues {
 
     /** Whether the value is a list a filter can work on (DotLiquid: an {@code IEnumerable} other than a string). */
     public static boolean isList(Object value) {
-        return value instanceof Collection<?> || value != null && value.getClass().isArray() || value instanceof Iterable<?>;
+        return value instanceof Collection<?>
+                || value != null && value.getClass().isArray()
+                || value instanceof Iterable<?>;
     }
 
     /**
@@ -107,8 +107,7 @@ public final class LiquidValues {
         if (value instanceof CharSequence || value instanceof Number) {
             return value.toString();
         }
-        return new LValue() {
-        }.asString(plain(value, context), context);
+        return new LValue() {}.asString(plain(value, context), context);
     }
 
     /** A number from a number, or from text that is one (invariant culture); {@code null} otherwise. */
@@ -137,7 +136,10 @@ public final class LiquidValues {
 
     /** Whether a value is a whole-number type ({@code int}, {@code long} …), as .NET tells integers from decimals. */
     public static boolean isInteger(Object value) {
-        return value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
+        return value instanceof Integer
+                || value instanceof Long
+                || value instanceof Short
+                || value instanceof Byte
                 || value instanceof BigInteger;
     }
 
@@ -168,6 +170,9 @@ public final class LiquidValues {
             BigDecimal y = number(b);
             return x != null && y != null && x.compareTo(y) == 0;
         }
-        return a.equals(b) || a instanceof CharSequence && b instanceof CharSequence && a.toString().contentEquals((CharSequence) b);
+        return a.equals(b)
+                || a instanceof CharSequence
+                        && b instanceof CharSequence
+                        && a.toString().contentEquals((CharSequence) b);
     }
 }

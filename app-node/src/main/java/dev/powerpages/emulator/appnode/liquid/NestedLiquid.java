@@ -1,9 +1,8 @@
 package dev.powerpages.emulator.appnode.liquid;
 
+import dev.powerpages.emulator.appnode.limits.LiquidNesting;
 import java.util.HashMap;
 import java.util.Map;
-
-import dev.powerpages.emulator.appnode.limits.LiquidNesting;
 import liqp.Template;
 import liqp.TemplateContext;
 
@@ -19,10 +18,10 @@ public final class NestedLiquid {
 
     /** Includes and nested Liquid inside each other, all kinds together. */
     public static final int MAX_DEPTH = 20;
+
     private static final String DEPTH = "__pp_include_depth";
 
-    private NestedLiquid() {
-    }
+    private NestedLiquid() {}
 
     /**
      * @param context   the render it runs in
@@ -31,11 +30,16 @@ public final class NestedLiquid {
      * @param what      what it is, for errors ({@code Web template 'Card'}, {@code snippet 'Footer'})
      * @param maxNesting the node's {@code liquid.max-nesting}
      */
-    public static Object render(TemplateContext context, String source, Map<String, Object> variables, String what, int maxNesting) {
+    public static Object render(
+            TemplateContext context, String source, Map<String, Object> variables, String what, int maxNesting) {
         Object depth = context.get(DEPTH);
         int level = depth instanceof Number number ? number.intValue() : 0;
         if (level >= MAX_DEPTH) {
-            throw new TemplateRenderException(what, "includes and nested Liquid are more than " + MAX_DEPTH + " deep (does it include itself?)", 0, null);
+            throw new TemplateRenderException(
+                    what,
+                    "includes and nested Liquid are more than " + MAX_DEPTH + " deep (does it include itself?)",
+                    0,
+                    null);
         }
         Map<String, Object> scope = new HashMap<>(variables);
         scope.put(DEPTH, level + 1);
@@ -46,20 +50,21 @@ public final class NestedLiquid {
         }
         if (rewritten.length() > context.getParser().getLimitMaxTemplateSizeBytes()) {
             // liqp checks its size limit only after parsing, which is the costly part.
-            throw new TemplateRenderException(what, "the template is " + rewritten.length() + " characters long, over the node's limit of "
-                    + context.getParser().getLimitMaxTemplateSizeBytes() + " (liquid.max-template-bytes)", 0, null);
+            throw new TemplateRenderException(
+                    what,
+                    "the template is " + rewritten.length() + " characters long, over the node's limit of "
+                            + context.getParser().getLimitMaxTemplateSizeBytes() + " (liquid.max-template-bytes)",
+                    0,
+                    null);
         }
         try {
             Template template = context.getParser().parse(rewritten);
             return template.renderToObjectUnguarded(scope, context, true);
-        }
-        catch (TemplateRenderException ex) {
+        } catch (TemplateRenderException ex) {
             throw ex;
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             throw new TemplateRenderException(what, ex.getMessage(), LiquidErrors.line(ex), ex);
-        }
-        catch (StackOverflowError ex) {
+        } catch (StackOverflowError ex) {
             throw new TemplateRenderException(what, "tags or expressions are nested too deeply to render", 0, ex);
         }
     }

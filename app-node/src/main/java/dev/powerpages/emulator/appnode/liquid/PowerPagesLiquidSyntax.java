@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import liqp.Insertion;
 import liqp.TemplateParser;
 import liqp.blocks.Block;
@@ -46,9 +45,31 @@ public final class PowerPagesLiquidSyntax {
     public static final String OPERATORS = "__pp_operators";
 
     /** Tag names liqp's grammar knows without an insertion being registered for them. */
-    private static final Set<String> GRAMMAR = Set.of("if", "elsif", "else", "endif", "unless", "endunless", "case", "when",
-            "endcase", "for", "endfor", "tablerow", "endtablerow", "capture", "endcapture", "comment", "endcomment", "raw",
-            "endraw", "cycle", "assign", "include", "continue", "break");
+    private static final Set<String> GRAMMAR = Set.of(
+            "if",
+            "elsif",
+            "else",
+            "endif",
+            "unless",
+            "endunless",
+            "case",
+            "when",
+            "endcase",
+            "for",
+            "endfor",
+            "tablerow",
+            "endtablerow",
+            "capture",
+            "endcapture",
+            "comment",
+            "endcomment",
+            "raw",
+            "endraw",
+            "cycle",
+            "assign",
+            "include",
+            "continue",
+            "break");
 
     private static final Pattern TAG_NAME = Pattern.compile("\\{%(-?)\\s*([A-Za-z_][\\w-]*)");
     private static final Pattern NAMED_TAG = Pattern.compile("\\{%-?\\s*(end)?([A-Za-z_][\\w-]*)");
@@ -57,7 +78,8 @@ public final class PowerPagesLiquidSyntax {
     private static final Pattern FILTER_NAME = Pattern.compile("\\G(\\s*)([A-Za-z_][\\w-]*)(\\s*:)?");
     private static final String TERM = "'[^']*'|\"[^\"]*\"|-?\\d+(?:\\.\\d+)?"
             + "|[A-Za-z_][\\w-]*(?:\\.[A-Za-z0-9_][\\w-]*|\\[(?:'[^']*'|\"[^\"]*\"|[^\\]'\"]*)\\])*";
-    private static final Pattern STRING_OPERATOR = Pattern.compile("(" + TERM + ")\\s+(startswith|endswith)\\s+(" + TERM + ")");
+    private static final Pattern STRING_OPERATOR =
+            Pattern.compile("(" + TERM + ")\\s+(startswith|endswith)\\s+(" + TERM + ")");
 
     private final String source;
     private final Set<String> knownTags;
@@ -122,12 +144,15 @@ public final class PowerPagesLiquidSyntax {
                 return verbatimUntil(open, end, COMMENT_END);
             }
             case "include" -> {
-                out.append(source, open, name.start(2)).append(WebTemplateInclude.NAME).append(source, name.end(2), end);
+                out.append(source, open, name.start(2))
+                        .append(WebTemplateInclude.NAME)
+                        .append(source, name.end(2), end);
                 return end;
             }
             case "elseif", "elsif", "if", "unless" -> {
                 String keyword = "elseif".equals(tagName) ? "elsif" : tagName;
-                out.append(source, open, name.start(2)).append(keyword)
+                out.append(source, open, name.start(2))
+                        .append(keyword)
                         .append(withStringOperators(source.substring(name.end(2), end)));
                 return end;
             }
@@ -167,9 +192,18 @@ public final class PowerPagesLiquidSyntax {
             until = blockEnd;
             rightTrim = source.startsWith("-%}", until - 3) ? "-" : "";
         }
-        long lines = source.substring(open, until).chars().filter(c -> c == '\n').count();
-        out.append("{%").append(leftTrim).append(' ').append(NOT_EMULATED_TAG).append(" '").append(tagName).append("' ")
-                .append("\n".repeat((int) lines)).append(rightTrim).append("%}");
+        long lines =
+                source.substring(open, until).chars().filter(c -> c == '\n').count();
+        out.append("{%")
+                .append(leftTrim)
+                .append(' ')
+                .append(NOT_EMULATED_TAG)
+                .append(" '")
+                .append(tagName)
+                .append("' ")
+                .append("\n".repeat((int) lines))
+                .append(rightTrim)
+                .append("%}");
         return until;
     }
 
@@ -199,8 +233,7 @@ public final class PowerPagesLiquidSyntax {
             }
             if (!closing) {
                 open.computeIfAbsent(name, key -> new ArrayDeque<>()).push(tag.start());
-            }
-            else if (open.containsKey(name) && !open.get(name).isEmpty()) {
+            } else if (open.containsKey(name) && !open.get(name).isEmpty()) {
                 blockEnds.put(open.get(name).pop(), tagEnd);
             }
             from = tagEnd;
@@ -220,9 +253,16 @@ public final class PowerPagesLiquidSyntax {
             if (quoted[operator.start(2)]) {
                 continue;
             }
-            rewritten.append(markup, position, operator.start())
-                    .append(OPERATORS).append('.').append(operator.group(2))
-                    .append('[').append(operator.group(1)).append("][").append(operator.group(3)).append(']');
+            rewritten
+                    .append(markup, position, operator.start())
+                    .append(OPERATORS)
+                    .append('.')
+                    .append(operator.group(2))
+                    .append('[')
+                    .append(operator.group(1))
+                    .append("][")
+                    .append(operator.group(3))
+                    .append(']');
             position = operator.end();
         }
         return rewritten.append(markup.substring(position)).toString();
@@ -249,8 +289,14 @@ public final class PowerPagesLiquidSyntax {
             if (!filter.lookingAt() || parser.filters.get(filter.group(2)) != null) {
                 continue;
             }
-            rewritten.append(markup, position, i + 1).append(filter.group(1)).append(NOT_EMULATED_FILTER).append(": '")
-                    .append(filter.group(2)).append('\'').append(filter.group(3) == null ? "" : ",");
+            rewritten
+                    .append(markup, position, i + 1)
+                    .append(filter.group(1))
+                    .append(NOT_EMULATED_FILTER)
+                    .append(": '")
+                    .append(filter.group(2))
+                    .append('\'')
+                    .append(filter.group(3) == null ? "" : ",");
             position = filter.end();
             i = filter.end() - 1;
         }
@@ -265,8 +311,7 @@ public final class PowerPagesLiquidSyntax {
             if (quote == 0 && (c == '\'' || c == '"') && markup.indexOf(c, i + 1) > 0) {
                 quote = c;
                 quoted[i] = true;
-            }
-            else if (quote != 0) {
+            } else if (quote != 0) {
                 quoted[i] = true;
                 if (c == quote) {
                     quote = 0;

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import liqp.TemplateContext;
 import liqp.nodes.LNode;
 
@@ -43,7 +42,10 @@ public record TagArguments(List<Object> positional, Map<String, Object> named, M
         String previous = null;
         for (int i = 0; i < tokens.size(); i++) {
             String token = tokens.get(i);
-            boolean startsNamed = depth == 0 && isIdentifier(token) && i + 1 < tokens.size() && ":".equals(tokens.get(i + 1))
+            boolean startsNamed = depth == 0
+                    && isIdentifier(token)
+                    && i + 1 < tokens.size()
+                    && ":".equals(tokens.get(i + 1))
                     && !".".equals(previous);
             boolean continues = depth > 0 || ".".equals(token) || "[".equals(token) || ".".equals(previous);
             if (",".equals(token) && depth == 0 || startsNamed || !continues && expression.length() > 0) {
@@ -63,8 +65,7 @@ public record TagArguments(List<Object> positional, Map<String, Object> named, M
             }
             if ("[".equals(token)) {
                 depth++;
-            }
-            else if ("]".equals(token) && depth > 0) {
+            } else if ("]".equals(token) && depth > 0) {
                 depth--;
             }
             expression.append(token);
@@ -86,8 +87,13 @@ public record TagArguments(List<Object> positional, Map<String, Object> named, M
         return value == null ? null : String.valueOf(value);
     }
 
-    private static void finish(TemplateContext context, String key, StringBuilder expression, List<Object> positional,
-            Map<String, Object> named, Map<String, String> written) {
+    private static void finish(
+            TemplateContext context,
+            String key,
+            StringBuilder expression,
+            List<Object> positional,
+            Map<String, Object> named,
+            Map<String, String> written) {
         if (key == null && expression.length() == 0) {
             return;
         }
@@ -97,8 +103,7 @@ public record TagArguments(List<Object> positional, Map<String, Object> named, M
         Object value;
         try {
             value = ValuePaths.resolve(context, expression.toString());
-        }
-        catch (IllegalArgumentException notAnExpression) {
+        } catch (IllegalArgumentException notAnExpression) {
             if (key == null) {
                 throw notAnExpression;
             }
@@ -106,8 +111,7 @@ public record TagArguments(List<Object> positional, Map<String, Object> named, M
         }
         if (key == null) {
             positional.add(value);
-        }
-        else {
+        } else {
             named.put(key, value);
             written.put(key, expression.toString());
         }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import liqp.TemplateContext;
 import liqp.nodes.LNode;
 
@@ -20,8 +19,7 @@ import liqp.nodes.LNode;
  */
 public final class TagParameters {
 
-    private TagParameters() {
-    }
+    private TagParameters() {}
 
     /** The parameters of a tag's tokens or a block's markup; a part that is not {@code key: value} is passed over. */
     public static Map<String, Object> parse(TemplateContext context, LNode... nodes) {
@@ -55,9 +53,12 @@ public final class TagParameters {
             }
             int colon = part.indexOf(':');
             if (colon <= 0 || !part.substring(0, colon).strip().matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                throw new IllegalArgumentException(tag + " parameters are written key: value, found '" + part.strip() + "'");
+                throw new IllegalArgumentException(
+                        tag + " parameters are written key: value, found '" + part.strip() + "'");
             }
-            parameters.put(part.substring(0, colon).strip(), ValuePaths.resolve(context, part.substring(colon + 1).strip()));
+            parameters.put(
+                    part.substring(0, colon).strip(),
+                    ValuePaths.resolve(context, part.substring(colon + 1).strip()));
         }
         return parameters;
     }
@@ -79,17 +80,13 @@ public final class TagParameters {
                 if (c == quote) {
                     quote = 0;
                 }
-            }
-            else if (c == '\'' || c == '"') {
+            } else if (c == '\'' || c == '"') {
                 quote = c;
-            }
-            else if (c == '[' || c == '(') {
+            } else if (c == '[' || c == '(') {
                 depth++;
-            }
-            else if (c == ']' || c == ')') {
+            } else if (c == ']' || c == ')') {
                 depth--;
-            }
-            else if (c == separator && depth == 0) {
+            } else if (c == separator && depth == 0) {
                 parts.add(current.toString());
                 current.setLength(0);
                 continue;

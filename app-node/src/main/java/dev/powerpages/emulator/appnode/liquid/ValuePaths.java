@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import liqp.TemplateContext;
 import liqp.parser.LiquidSupport;
 
@@ -16,15 +15,16 @@ import liqp.parser.LiquidSupport;
  */
 public final class ValuePaths {
 
-    private static final Pattern STEP = Pattern.compile("\\.([A-Za-z_][\\w-]*)|\\[\\s*(?:'([^']*)'|\"([^\"]*)\"|(-?\\d+)|([A-Za-z_][\\w.]*))\\s*\\]");
+    private static final Pattern STEP = Pattern.compile(
+            "\\.([A-Za-z_][\\w-]*)|\\[\\s*(?:'([^']*)'|\"([^\"]*)\"|(-?\\d+)|([A-Za-z_][\\w.]*))\\s*\\]");
     private static final Pattern ROOT = Pattern.compile("[A-Za-z_][\\w-]*");
 
-    private ValuePaths() {
-    }
+    private ValuePaths() {}
 
     public static Object resolve(TemplateContext context, String expression) {
         String expr = expression.strip();
-        if (expr.length() >= 2 && (expr.startsWith("'") && expr.endsWith("'") || expr.startsWith("\"") && expr.endsWith("\""))) {
+        if (expr.length() >= 2
+                && (expr.startsWith("'") && expr.endsWith("'") || expr.startsWith("\"") && expr.endsWith("\""))) {
             return expr.substring(1, expr.length() - 1);
         }
         switch (expr) {
@@ -57,14 +57,11 @@ public final class ValuePaths {
             Object key;
             if (step.group(1) != null) {
                 key = step.group(1);
-            }
-            else if (step.group(2) != null || step.group(3) != null) {
+            } else if (step.group(2) != null || step.group(3) != null) {
                 key = step.group(2) != null ? step.group(2) : step.group(3);
-            }
-            else if (step.group(4) != null) {
+            } else if (step.group(4) != null) {
                 key = Integer.parseInt(step.group(4));
-            }
-            else {
+            } else {
                 key = resolve(context, step.group(5));
             }
             value = member(value, key);

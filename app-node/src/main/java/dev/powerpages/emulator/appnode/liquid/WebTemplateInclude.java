@@ -1,13 +1,11 @@
 package dev.powerpages.emulator.appnode.liquid;
 
+import dev.powerpages.emulator.appnode.site.WebTemplate;
 import java.util.HashMap;
 import java.util.Map;
-
-import dev.powerpages.emulator.appnode.site.WebTemplate;
 import liqp.TemplateContext;
 import liqp.nodes.LNode;
 import liqp.tags.Tag;
-
 import org.springframework.web.util.HtmlUtils;
 
 /**

@@ -12,12 +12,25 @@ import java.util.List;
  * @param detailsIdParameter {@code adx_idquerystringparametername} (default {@code id})
  * @param pageId             {@code adx_webpageid}: the page the list belongs to ({@code page.adx_entitylist})
  */
-public record EntityList(String id, String name, String table, List<View> views, int pageSize, boolean searchEnabled,
-        String searchPlaceholder, String searchTooltip, boolean permissionsEnabled, String emptyListText,
-        String detailsPageId, String detailsIdParameter, String detailsLabel, String createPageId, String createLabel,
-        String primaryKey, String pageId) {
+public record EntityList(
+        String id,
+        String name,
+        String table,
+        List<View> views,
+        int pageSize,
+        boolean searchEnabled,
+        String searchPlaceholder,
+        String searchTooltip,
+        boolean permissionsEnabled,
+        String emptyListText,
+        String detailsPageId,
+        String detailsIdParameter,
+        String detailsLabel,
+        String createPageId,
+        String createLabel,
+        String primaryKey,
+        String pageId) {
 
     /** One of the list's views: its id and the name the list gives it. */
-    public record View(String id, String name) {
-    }
+    public record View(String id, String name) {}
 }

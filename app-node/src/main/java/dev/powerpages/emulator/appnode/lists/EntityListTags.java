@@ -1,10 +1,5 @@
 package dev.powerpages.emulator.appnode.lists;
 
-import java.util.Arrays;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.BiFunction;
-
 import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
 import dev.powerpages.emulator.appnode.liquid.RenderScope;
 import dev.powerpages.emulator.appnode.liquid.TagParameters;
@@ -12,12 +7,15 @@ import dev.powerpages.emulator.appnode.report.UnsupportedLiquid;
 import dev.powerpages.emulator.appnode.store.StoreUnavailableException;
 import dev.powerpages.emulator.appnode.tables.Table;
 import dev.powerpages.emulator.appnode.tables.TableCatalog;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import liqp.TemplateContext;
 import liqp.TemplateParser;
 import liqp.blocks.Block;
 import liqp.nodes.LNode;
 import liqp.tags.Tag;
-
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -70,7 +68,8 @@ class EntityListTags implements LiquidExtension {
         });
     }
 
-    private Object entityList(TemplateContext context, LNode[] nodes, BiFunction<Object, TemplateContext, String> asString) {
+    private Object entityList(
+            TemplateContext context, LNode[] nodes, BiFunction<Object, TemplateContext, String> asString) {
         RenderScope scope = RenderScope.of(context);
         Map<String, Object> parameters = TagParameters.parse(context, Arrays.copyOf(nodes, nodes.length - 1));
         Optional<EntityList> list = find(scope, parameters);
@@ -80,12 +79,13 @@ class EntityListTags implements LiquidExtension {
         Optional<Table> table;
         try {
             table = catalog.table(list.get().table());
-        }
-        catch (StoreUnavailableException ex) {
+        } catch (StoreUnavailableException ex) {
             return "";
         }
         if (table.isEmpty()) {
-            return unsupported.use(scope.site().websiteId(), "entitylist on table " + list.get().table() + " (not in the store)");
+            return unsupported.use(
+                    scope.site().websiteId(),
+                    "entitylist on table " + list.get().table() + " (not in the store)");
         }
         TemplateContext inner = context.newChildContext();
         inner.put("entitylist", ListObjects.entityList(scope.site(), list.get(), table.get()));
@@ -93,7 +93,8 @@ class EntityListTags implements LiquidExtension {
         return asString.apply(nodes[nodes.length - 1].render(inner), inner);
     }
 
-    private Object entityView(TemplateContext context, LNode[] nodes, BiFunction<Object, TemplateContext, String> asString) {
+    private Object entityView(
+            TemplateContext context, LNode[] nodes, BiFunction<Object, TemplateContext, String> asString) {
         RenderScope scope = RenderScope.of(context);
         Map<String, Object> parameters = TagParameters.parse(context, Arrays.copyOf(nodes, nodes.length - 1));
         EntityList list = context.get(CURRENT_LIST) instanceof EntityList current ? current : null;
@@ -111,20 +112,21 @@ class EntityListTags implements LiquidExtension {
             viewName = viewName != null ? viewName : list.views().get(0).name();
         }
         Object permissions = parameters.get("enable_entity_permissions");
-        boolean permissionsEnabled = permissions != null ? Boolean.parseBoolean(String.valueOf(permissions))
+        boolean permissionsEnabled = permissions != null
+                ? Boolean.parseBoolean(String.valueOf(permissions))
                 : list == null || list.permissionsEnabled();
         try {
             Optional<Table> table = catalog.table(logicalName);
             if (table.isEmpty()) {
-                return unsupported.use(scope.site().websiteId(), "entityview on table " + logicalName + " (not in the store)");
+                return unsupported.use(
+                        scope.site().websiteId(), "entityview on table " + logicalName + " (not in the store)");
             }
             ViewQuery query = query(scope, parameters, list == null ? EntityLists.DEFAULT_PAGE_SIZE : list.pageSize());
             ViewPage page = queries.page(scope.site(), scope.request().user(), table.get(), permissionsEnabled, query);
             TemplateContext inner = context.newChildContext();
             inner.put("entityview", ListObjects.entityView(viewId, viewName, table.get(), page));
             return asString.apply(nodes[nodes.length - 1].render(inner), inner);
-        }
-        catch (StoreUnavailableException | HttpClientErrorException ex) {
+        } catch (StoreUnavailableException | HttpClientErrorException ex) {
             return "";
         }
     }
@@ -141,13 +143,24 @@ class EntityListTags implements LiquidExtension {
         try {
             Optional<Table> table = catalog.table(list.get().table());
             if (table.isEmpty()) {
-                return unsupported.use(scope.site().websiteId(), "entitylist on table " + list.get().table() + " (not in the store)");
+                return unsupported.use(
+                        scope.site().websiteId(),
+                        "entitylist on table " + list.get().table() + " (not in the store)");
             }
             ViewQuery query = query(scope, Map.of(), list.get().pageSize());
-            ViewPage page = queries.page(scope.site(), scope.request().user(), table.get(), list.get().permissionsEnabled(), query);
-            return ListGrid.html(scope, list.get(), table.get(), page, ListObjects.entityList(scope.site(), list.get(), table.get()));
-        }
-        catch (StoreUnavailableException | HttpClientErrorException ex) {
+            ViewPage page = queries.page(
+                    scope.site(),
+                    scope.request().user(),
+                    table.get(),
+                    list.get().permissionsEnabled(),
+                    query);
+            return ListGrid.html(
+                    scope,
+                    list.get(),
+                    table.get(),
+                    page,
+                    ListObjects.entityList(scope.site(), list.get(), table.get()));
+        } catch (StoreUnavailableException | HttpClientErrorException ex) {
             return "<div class=\"entitylist entity-grid\"><div class=\"view-error message alert alert-danger\">"
                     + "The list cannot be shown right now: the data is unavailable.</div></div>";
         }
@@ -167,7 +180,8 @@ class EntityListTags implements LiquidExtension {
     private static ViewQuery query(RenderScope scope, Map<String, Object> parameters, int defaultPageSize) {
         String query = scope.request().query();
         int page = positive(value(parameters, "page", query), 1);
-        int pageSize = Math.min(ViewQuery.MAX_PAGE_SIZE, positive(TagParameters.text(parameters, "page_size"), defaultPageSize));
+        int pageSize = Math.min(
+                ViewQuery.MAX_PAGE_SIZE, positive(TagParameters.text(parameters, "page_size"), defaultPageSize));
         return new ViewQuery(page, pageSize, value(parameters, "search", query), value(parameters, "order", query));
     }
 
@@ -180,7 +194,11 @@ class EntityListTags implements LiquidExtension {
         if (query == null || query.isEmpty()) {
             return null;
         }
-        String value = UriComponentsBuilder.newInstance().query(query).build().getQueryParams().getFirst(name);
+        String value = UriComponentsBuilder.newInstance()
+                .query(query)
+                .build()
+                .getQueryParams()
+                .getFirst(name);
         return value == null ? null : UriUtils.decode(value.replace('+', ' '), java.nio.charset.StandardCharsets.UTF_8);
     }
 
@@ -188,8 +206,7 @@ class EntityListTags implements LiquidExtension {
         try {
             int number = value == null ? fallback : Integer.parseInt(value.strip());
             return number > 0 ? number : fallback;
-        }
-        catch (NumberFormatException ex) {
+        } catch (NumberFormatException ex) {
             return fallback;
         }
     }

@@ -1,7 +1,6 @@
 package dev.powerpages.emulator.appnode.lists;
 
 import dev.powerpages.emulator.appnode.liquid.BuiltInTemplate;
-
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,14 +1,13 @@
 package dev.powerpages.emulator.appnode.lists;
 
+import dev.powerpages.emulator.appnode.site.SiteSnapshot;
+import dev.powerpages.emulator.appnode.store.StoreRow;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
-import dev.powerpages.emulator.appnode.site.SiteSnapshot;
-import dev.powerpages.emulator.appnode.store.StoreRow;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,13 +31,18 @@ public record EntityLists(Map<String, EntityList> byId) {
         if (byKey != null) {
             return Optional.of(byKey);
         }
-        return byId.values().stream().filter(list -> idOrName.equalsIgnoreCase(list.name())).findFirst();
+        return byId.values().stream()
+                .filter(list -> idOrName.equalsIgnoreCase(list.name()))
+                .findFirst();
     }
 
     /** The list a page shows ({@code adx_webpageid} of the list), as {@code include 'entity_list'} without a key finds it. */
     public Optional<EntityList> ofPage(String pageId) {
-        return pageId == null ? Optional.empty()
-                : byId.values().stream().filter(list -> pageId.equalsIgnoreCase(list.pageId())).findFirst();
+        return pageId == null
+                ? Optional.empty()
+                : byId.values().stream()
+                        .filter(list -> pageId.equalsIgnoreCase(list.pageId()))
+                        .findFirst();
     }
 
     private static EntityLists build(SiteSnapshot site) {
@@ -48,7 +52,9 @@ public record EntityLists(Map<String, EntityList> byId) {
             if (id == null) {
                 continue;
             }
-            String table = row.text("adx_entityname") == null ? null : row.text("adx_entityname").toLowerCase(Locale.ROOT);
+            String table = row.text("adx_entityname") == null
+                    ? null
+                    : row.text("adx_entityname").toLowerCase(Locale.ROOT);
             JsonNode settings = json(row.text("adx_settings"));
             String detailsPage = ref(row, "adx_webpagefordetailsview");
             if (detailsPage == null) {
@@ -56,14 +62,26 @@ public record EntityLists(Map<String, EntityList> byId) {
             }
             int pageSize = row.number("adx_pagesize", DEFAULT_PAGE_SIZE);
             String parameter = row.text("adx_idquerystringparametername");
-            lists.put(id.toLowerCase(Locale.ROOT), new EntityList(id.toLowerCase(Locale.ROOT), row.text("adx_name"), table,
-                    views(row), pageSize > 0 ? pageSize : DEFAULT_PAGE_SIZE, row.flag("adx_searchenabled", false),
-                    localized(row.text("adx_searchplaceholdertext")), localized(row.text("adx_searchtooltiptext")),
-                    row.flag("adx_entitypermissionsenabled", false), localized(row.text("adx_emptylisttext")), detailsPage,
-                    parameter == null || parameter.isBlank() ? "id" : parameter, localized(row.text("adx_detailsbuttonlabel")),
-                    ref(row, "adx_webpageforcreate"), localized(row.text("adx_createbuttonlabel")),
-                    row.text("adx_primarykeyname") != null ? row.text("adx_primarykeyname") : table + "id",
-                    ref(row, "adx_webpageid")));
+            lists.put(
+                    id.toLowerCase(Locale.ROOT),
+                    new EntityList(
+                            id.toLowerCase(Locale.ROOT),
+                            row.text("adx_name"),
+                            table,
+                            views(row),
+                            pageSize > 0 ? pageSize : DEFAULT_PAGE_SIZE,
+                            row.flag("adx_searchenabled", false),
+                            localized(row.text("adx_searchplaceholdertext")),
+                            localized(row.text("adx_searchtooltiptext")),
+                            row.flag("adx_entitypermissionsenabled", false),
+                            localized(row.text("adx_emptylisttext")),
+                            detailsPage,
+                            parameter == null || parameter.isBlank() ? "id" : parameter,
+                            localized(row.text("adx_detailsbuttonlabel")),
+                            ref(row, "adx_webpageforcreate"),
+                            localized(row.text("adx_createbuttonlabel")),
+                            row.text("adx_primarykeyname") != null ? row.text("adx_primarykeyname") : table + "id",
+                            ref(row, "adx_webpageid")));
         }
         return new EntityLists(Map.copyOf(lists));
     }
@@ -118,8 +136,7 @@ public record EntityLists(Map<String, EntityList> byId) {
         }
         try {
             return JSON.readTree(text);
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             return JSON.createObjectNode();
         }
     }

@@ -1,13 +1,12 @@
 package dev.powerpages.emulator.appnode.lists;
 
+import dev.powerpages.emulator.appnode.site.SiteSnapshot;
+import dev.powerpages.emulator.appnode.site.WebPage;
+import dev.powerpages.emulator.appnode.tables.Table;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import dev.powerpages.emulator.appnode.site.SiteSnapshot;
-import dev.powerpages.emulator.appnode.site.WebPage;
-import dev.powerpages.emulator.appnode.tables.Table;
 
 /**
  * The Liquid {@code entitylist} and {@code entityview} objects, with the attributes Microsoft's Liquid objects
@@ -18,8 +17,7 @@ final class ListObjects {
     /** Power Pages' language code of the emulated site (one language: English). */
     static final int LANGUAGE_CODE = 1033;
 
-    private ListObjects() {
-    }
+    private ListObjects() {}
 
     static Map<String, Object> entityList(SiteSnapshot site, EntityList list, Table table) {
         Map<String, Object> values = new LinkedHashMap<>();
@@ -35,7 +33,9 @@ final class ListObjects {
         values.put("detail_id_parameter", list.detailsIdParameter());
         values.put("detail_label", list.detailsLabel() != null ? list.detailsLabel() : "View details");
         values.put("detail_url", detailUrl);
-        values.put("empty_list_text", list.emptyListText() != null ? list.emptyListText() : "There are no records to display.");
+        values.put(
+                "empty_list_text",
+                list.emptyListText() != null ? list.emptyListText() : "There are no records to display.");
         values.put("enable_entity_permissions", list.permissionsEnabled());
         values.put("entity_logical_name", list.table());
         values.put("filter_enabled", false);
@@ -86,11 +86,14 @@ final class ListObjects {
             pages.add(i);
         }
         values.put("pages", pages);
-        values.put("sort_expression", page.sortColumn() == null ? null : page.sortColumn() + (page.sortDescending() ? " DESC" : " ASC"));
+        values.put(
+                "sort_expression",
+                page.sortColumn() == null ? null : page.sortColumn() + (page.sortDescending() ? " DESC" : " ASC"));
         return values;
     }
 
-    private static List<Map<String, Object>> columns(List<Table.Column> columns, String sortColumn, boolean descending) {
+    private static List<Map<String, Object>> columns(
+            List<Table.Column> columns, String sortColumn, boolean descending) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (Table.Column column : columns) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -122,6 +125,8 @@ final class ListObjects {
     }
 
     private static String pageUrl(SiteSnapshot site, String pageId) {
-        return pageId == null ? null : site.page(pageId).filter(WebPage::published).map(WebPage::url).orElse(null);
+        return pageId == null
+                ? null
+                : site.page(pageId).filter(WebPage::published).map(WebPage::url).orElse(null);
     }
 }

@@ -1,5 +1,11 @@
 package dev.powerpages.emulator.appnode.lists;
 
+import dev.powerpages.emulator.appnode.signin.SiteUser;
+import dev.powerpages.emulator.appnode.site.SitePermissions;
+import dev.powerpages.emulator.appnode.site.SiteSnapshot;
+import dev.powerpages.emulator.appnode.store.StoreClient;
+import dev.powerpages.emulator.appnode.tables.Table;
+import dev.powerpages.emulator.appnode.webapi.BusinessDataCache;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,17 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
-import dev.powerpages.emulator.appnode.signin.SiteUser;
-import dev.powerpages.emulator.appnode.site.SitePermissions;
-import dev.powerpages.emulator.appnode.site.SiteSnapshot;
-import dev.powerpages.emulator.appnode.store.StoreClient;
-import dev.powerpages.emulator.appnode.tables.Table;
-import dev.powerpages.emulator.appnode.webapi.BusinessDataCache;
-import tools.jackson.databind.JsonNode;
-
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriUtils;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Reads a page of a view's rows through the store, as Power Pages' lists and {@code entityview} do: table
@@ -59,8 +57,10 @@ class ViewQueries {
         if (query.search() != null && !query.search().isBlank()) {
             // Power Pages' search takes * as a wildcard; contains() already matches anywhere.
             String text = query.search().replace("*", "").replace("'", "''");
-            List<String> matches = columns.stream().filter(column -> "Edm.String".equals(column.edmType()))
-                    .map(column -> "contains(" + column.name() + ",'" + text + "')").toList();
+            List<String> matches = columns.stream()
+                    .filter(column -> "Edm.String".equals(column.edmType()))
+                    .map(column -> "contains(" + column.name() + ",'" + text + "')")
+                    .toList();
             filters.add(matches.isEmpty() ? "false" : "(" + String.join(" or ", matches) + ")");
         }
         String sortColumn = null;
@@ -78,8 +78,10 @@ class ViewQueries {
         // Rows are read from the first up to the page's last; Dataverse answers at most 5,000 rows a request, and so
         // pages beyond the 5,000th row are empty here (Power Pages pages on with paging cookies).
         long top = Math.min((long) query.page() * query.pageSize(), MAX_ROWS);
-        StringBuilder options = new StringBuilder("$select=").append(encode(String.join(",", select)))
-                .append("&$count=true&$top=").append(top);
+        StringBuilder options = new StringBuilder("$select=")
+                .append(encode(String.join(",", select)))
+                .append("&$count=true&$top=")
+                .append(top);
         if (!filters.isEmpty()) {
             options.append("&$filter=").append(encode(String.join(" and ", filters)));
         }
@@ -87,8 +89,10 @@ class ViewQueries {
             options.append("&$orderby=").append(encode(sortColumn + (descending ? " desc" : " asc")));
         }
         String request = options.toString();
-        JsonNode body = cache.get(new BusinessDataCache.Key(user == null ? "anonymous" : user.cacheKey(), table.entitySet(),
-                "entityview:" + request), () -> store.query(table.entitySet(), request));
+        JsonNode body = cache.get(
+                new BusinessDataCache.Key(
+                        user == null ? "anonymous" : user.cacheKey(), table.entitySet(), "entityview:" + request),
+                () -> store.query(table.entitySet(), request));
         List<Map<String, Object>> records = new ArrayList<>();
         int skip = (query.page() - 1) * query.pageSize();
         int index = 0;
@@ -110,10 +114,13 @@ class ViewQueries {
                 continue;
             }
             JsonNode value = property.getValue();
-            Object plain = value == null || value.isNull() ? null
-                    : value.isBoolean() ? (Object) value.asBoolean()
-                    : value.isIntegralNumber() ? (Object) value.asLong()
-                    : value.isNumber() ? (Object) value.decimalValue() : value.asString();
+            Object plain = value == null || value.isNull()
+                    ? null
+                    : value.isBoolean()
+                            ? (Object) value.asBoolean()
+                            : value.isIntegralNumber()
+                                    ? (Object) value.asLong()
+                                    : value.isNumber() ? (Object) value.decimalValue() : value.asString();
             record.put(column, plain);
         }
         Object id = record.get(table.primaryKey());

@@ -9,9 +9,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 public record NodeError(Body error) {
 
-    @JsonPropertyOrder({ "code", "message" })
-    public record Body(String code, String message) {
-    }
+    @JsonPropertyOrder({"code", "message"})
+    public record Body(String code, String message) {}
 
     public static NodeError of(String code, String message) {
         return new NodeError(new Body(code, message));

@@ -7,8 +7,7 @@ package dev.powerpages.emulator.appnode.node;
  */
 public final class NodePaths {
 
-    private NodePaths() {
-    }
+    private NodePaths() {}
 
     public static boolean isNodeService(String path) {
         return path != null && (path.startsWith("/_services/") || path.startsWith("/actuator"));

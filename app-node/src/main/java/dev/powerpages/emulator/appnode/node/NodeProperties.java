@@ -1,7 +1,6 @@
 package dev.powerpages.emulator.appnode.node;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -12,7 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param crossRegionLatency simulated round-trip cost added to every store call of a node outside the primary region
  */
 @ConfigurationProperties("node")
-public record NodeProperties(String region, String name, String adminKey, String primaryRegion, Duration crossRegionLatency) {
+public record NodeProperties(
+        String region, String name, String adminKey, String primaryRegion, Duration crossRegionLatency) {
 
     public boolean inPrimaryRegion() {
         return primaryRegion == null || primaryRegion.isBlank() || primaryRegion.equalsIgnoreCase(region);

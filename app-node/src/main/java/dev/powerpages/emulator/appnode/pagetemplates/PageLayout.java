@@ -1,16 +1,14 @@
 package dev.powerpages.emulator.appnode.pagetemplates;
 
+import dev.powerpages.emulator.appnode.site.SiteSnapshot;
+import dev.powerpages.emulator.appnode.site.WebFile;
+import dev.powerpages.emulator.appnode.site.WebPage;
+import dev.powerpages.emulator.appnode.site.WebsiteLanguage;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
-import dev.powerpages.emulator.appnode.site.SiteSnapshot;
-import dev.powerpages.emulator.appnode.site.WebFile;
-import dev.powerpages.emulator.appnode.site.WebPage;
-import dev.powerpages.emulator.appnode.site.WebsiteLanguage;
-
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -37,22 +35,24 @@ public final class PageLayout {
 
     /** Template names the frame includes the website's header and footer by (not names a site can write). */
     public static final String HEADER = "__pp_website_header";
+
     public static final String FOOTER = "__pp_website_footer";
     /** Render variables holding the precomputed head and end-of-body HTML. */
     public static final String HEAD = "__pp_layout_head";
+
     public static final String BODY_END = "__pp_layout_body_end";
     public static final String LANGUAGE = "__pp_layout_language";
 
-    private PageLayout() {
-    }
+    private PageLayout() {}
 
     /** The page template's source inside the master page. */
     public static String wrap(String content, boolean header, boolean footer) {
-        String before = "<!DOCTYPE html><html lang=\"{{ " + LANGUAGE + " }}\" data-lang=\"{{ " + LANGUAGE + " }}\"><head>"
-                + "<meta charset=\"utf-8\" /><meta name=\"viewport\" content=\"width=device-width, initial-scale=1.0\" />"
-                + "<title>{{ page.title | escape }}{{ snippets['Browser Title Suffix'] }}</title>"
-                + "{{ " + HEAD + " }}</head><body>"
-                + (header ? "{% include '" + HEADER + "' %}" : "");
+        String before =
+                "<!DOCTYPE html><html lang=\"{{ " + LANGUAGE + " }}\" data-lang=\"{{ " + LANGUAGE + " }}\"><head>"
+                        + "<meta charset=\"utf-8\" /><meta name=\"viewport\" content=\"width=device-width, initial-scale=1.0\" />"
+                        + "<title>{{ page.title | escape }}{{ snippets['Browser Title Suffix'] }}</title>"
+                        + "{{ " + HEAD + " }}</head><body>"
+                        + (header ? "{% include '" + HEADER + "' %}" : "");
         String after = (footer ? "{% include '" + FOOTER + "' %}" : "") + "{{ " + BODY_END + " }}</body></html>";
         return before + content + after;
     }
@@ -62,11 +62,15 @@ public final class PageLayout {
         StringBuilder head = new StringBuilder();
         Object description = page.row() == null ? null : page.row().text("adx_meta_description");
         if (description != null && !description.toString().isBlank()) {
-            head.append("<meta name=\"description\" content=\"").append(HtmlUtils.htmlEscape(description.toString())).append("\" />");
+            head.append("<meta name=\"description\" content=\"")
+                    .append(HtmlUtils.htmlEscape(description.toString()))
+                    .append("\" />");
         }
         head.append(site.snippets(language).getOrDefault("Head/Fonts", ""));
         for (String href : stylesheets(site, page)) {
-            head.append("<link rel=\"stylesheet\" href=\"").append(HtmlUtils.htmlEscape(href)).append("\" />");
+            head.append("<link rel=\"stylesheet\" href=\"")
+                    .append(HtmlUtils.htmlEscape(href))
+                    .append("\" />");
         }
         head.append(site.snippets(language).getOrDefault("Head/Bottom", ""));
         if (page.customCss() != null && !page.customCss().isBlank()) {
@@ -79,7 +83,9 @@ public final class PageLayout {
     public static String bodyEnd(SiteSnapshot site, WebPage page, WebsiteLanguage language) {
         StringBuilder end = new StringBuilder();
         if (page.customJavascript() != null && !page.customJavascript().isBlank()) {
-            end.append("<script type=\"text/javascript\">").append(page.customJavascript()).append("</script>");
+            end.append("<script type=\"text/javascript\">")
+                    .append(page.customJavascript())
+                    .append("</script>");
         }
         end.append(site.snippets(language).getOrDefault("Tracking Code", ""));
         return end.toString();
@@ -89,7 +95,8 @@ public final class PageLayout {
     static List<String> stylesheets(SiteSnapshot site, WebPage page) {
         List<WebPage> path = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        for (WebPage current = site.pages().rootOf(page); current != null && seen.add(current.id());
+        for (WebPage current = site.pages().rootOf(page);
+                current != null && seen.add(current.id());
                 current = site.pages().parent(current).orElse(null)) {
             path.add(0, current);
         }
@@ -103,8 +110,7 @@ public final class PageLayout {
             for (WebFile file : css) {
                 if (file.url().toLowerCase(Locale.ROOT).endsWith("/bootstrap.min.css")) {
                     bootstrap.add(file.url());
-                }
-                else {
+                } else {
                     others.add(file.url());
                 }
             }

@@ -1,10 +1,9 @@
 package dev.powerpages.emulator.appnode.pagetemplates;
 
+import dev.powerpages.emulator.appnode.site.PageTemplate;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
-import dev.powerpages.emulator.appnode.site.PageTemplate;
 
 /**
  * Rewrite page templates ({@code adx_type} 756150000): Power Pages hands such a page to one of its own pages named
@@ -20,8 +19,7 @@ public final class RewritePages {
     /** The built-in that renders Power Pages' profile page; visitors must be signed in to see it. */
     public static final String PROFILE = "Profile";
 
-    private RewritePages() {
-    }
+    private RewritePages() {}
 
     /** Runtime pages whose template has another name than the page's. */
     private static final Map<String, String> TEMPLATE_NAMES = Map.of("search", "Search Results");
@@ -49,6 +47,7 @@ public final class RewritePages {
 
     /** Whether the page template is the runtime's profile page (which asks anonymous visitors to sign in). */
     public static boolean isProfile(PageTemplate template) {
-        return !template.rendersWebTemplate() && builtInName(template).filter(PROFILE::equalsIgnoreCase).isPresent();
+        return !template.rendersWebTemplate()
+                && builtInName(template).filter(PROFILE::equalsIgnoreCase).isPresent();
     }
 }

@@ -1,7 +1,6 @@
 package dev.powerpages.emulator.appnode.pagetemplates;
 
 import dev.powerpages.emulator.appnode.liquid.BuiltInTemplate;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -31,17 +30,21 @@ public class RuntimePageTemplates {
 
     /** {@code ~/Pages/AccessDenied.aspx}. */
     public static BuiltInTemplate accessDenied() {
-        return builtIn("AccessDenied", "<div class=\"container\"><div class=\"page-heading\"><h1>{{ page.title | escape }}</h1></div>"
-                + "<div class=\"page-copy\">{{ page.adx_copy }}</div></div>");
+        return builtIn(
+                "AccessDenied",
+                "<div class=\"container\"><div class=\"page-heading\"><h1>{{ page.title | escape }}</h1></div>"
+                        + "<div class=\"page-copy\">{{ page.adx_copy }}</div></div>");
     }
 
     /** {@code ~/Pages/Profile.aspx}. */
     public static BuiltInTemplate profile() {
-        return builtIn(RewritePages.PROFILE, "<div class=\"container\"><div class=\"page-heading\"><h1>{{ page.title | escape }}</h1></div>"
-                + "<div class=\"page-copy\">{{ page.adx_copy }}</div>"
-                + "{% if user %}<dl class=\"profile\"><dt>Name</dt><dd>{{ user.fullname }}</dd>"
-                + "<dt>E-mail</dt><dd>{{ user.emailaddress1 }}</dd></dl>{% endif %}"
-                + "<!-- Power Pages Stack Emulator: the profile form is not emulated --></div>");
+        return builtIn(
+                RewritePages.PROFILE,
+                "<div class=\"container\"><div class=\"page-heading\"><h1>{{ page.title | escape }}</h1></div>"
+                        + "<div class=\"page-copy\">{{ page.adx_copy }}</div>"
+                        + "{% if user %}<dl class=\"profile\"><dt>Name</dt><dd>{{ user.fullname }}</dd>"
+                        + "<dt>E-mail</dt><dd>{{ user.emailaddress1 }}</dd></dl>{% endif %}"
+                        + "<!-- Power Pages Stack Emulator: the profile form is not emulated --></div>");
     }
 
     private static BuiltInTemplate builtIn(String name, String source) {

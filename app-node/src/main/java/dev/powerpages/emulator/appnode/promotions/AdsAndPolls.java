@@ -1,5 +1,12 @@
 package dev.powerpages.emulator.appnode.promotions;
 
+import dev.powerpages.emulator.appnode.liquid.LiquidDrop;
+import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
+import dev.powerpages.emulator.appnode.liquid.RenderScope;
+import dev.powerpages.emulator.appnode.site.SiteSnapshot;
+import dev.powerpages.emulator.appnode.site.WebFile;
+import dev.powerpages.emulator.appnode.site.WebPage;
+import dev.powerpages.emulator.appnode.store.StoreRow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,15 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-
-import dev.powerpages.emulator.appnode.liquid.LiquidDrop;
-import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
-import dev.powerpages.emulator.appnode.liquid.RenderScope;
-import dev.powerpages.emulator.appnode.site.SiteSnapshot;
-import dev.powerpages.emulator.appnode.site.WebFile;
-import dev.powerpages.emulator.appnode.site.WebPage;
-import dev.powerpages.emulator.appnode.store.StoreRow;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,7 +50,8 @@ class AdsAndPolls implements LiquidExtension {
     private static LiquidDrop ads(SiteSnapshot site) {
         String prefix = "/_services/ads/" + site.websiteId() + "/";
         Function<StoreRow, Object> ad = row -> ad(site, row, prefix);
-        Map<String, Set<String>> adsOfPlacement = site.associations("adx_adplacement_ad", "adx_adplacement", "adx_adplacements", "adx_ad");
+        Map<String, Set<String>> adsOfPlacement =
+                site.associations("adx_adplacement_ad", "adx_adplacement", "adx_adplacements", "adx_ad");
         Function<StoreRow, Object> placement = row -> {
             String id = row.text("adx_adplacementid");
             return new LiquidDrop(row, row.text("adx_name"))
@@ -60,24 +59,49 @@ class AdsAndPolls implements LiquidExtension {
                     .value("name", row.text("adx_name"))
                     .value("placement_url", prefix + "placements/" + id)
                     .value("random_url", prefix + "placements/" + id + "/random")
-                    .attribute("ads", () -> related(site, "adx_ads", "adx_adid", adsOfPlacement.get(lower(id)),
-                            candidate -> adShown(candidate) && site.visibleState(candidate.text("_adx_publishingstateid_value")), ad));
+                    .attribute(
+                            "ads",
+                            () -> related(
+                                    site,
+                                    "adx_ads",
+                                    "adx_adid",
+                                    adsOfPlacement.get(lower(id)),
+                                    candidate -> adShown(candidate)
+                                            && site.visibleState(candidate.text("_adx_publishingstateid_value")),
+                                    ad));
         };
-        java.util.function.Predicate<StoreRow> shown = row -> adShown(row) && site.visibleState(row.text("_adx_publishingstateid_value"));
+        java.util.function.Predicate<StoreRow> shown =
+                row -> adShown(row) && site.visibleState(row.text("_adx_publishingstateid_value"));
         return lookup(site, "ads", "adx_ads", "adx_adid", shown, ad)
-                .value("placements", lookup(site, "placements", "adx_adplacements", "adx_adplacementid", row -> true, placement));
+                .value(
+                        "placements",
+                        lookup(site, "placements", "adx_adplacements", "adx_adplacementid", row -> true, placement));
     }
 
     private static Object ad(SiteSnapshot site, StoreRow row, String prefix) {
         String id = row.text("adx_adid");
         String imageUrl = firstNonBlank(row.text("adx_image"), webFileUrl(site, row.text("_adx_webfileid_value")));
-        String redirect = firstNonBlank(row.text("adx_url"), row.text("adx_navigateurl"),
-                site.pages().byId(row.text("_adx_redirectwebpage_value")).filter(WebPage::published).map(WebPage::url).orElse(null));
+        String redirect = firstNonBlank(
+                row.text("adx_url"),
+                row.text("adx_navigateurl"),
+                site.pages()
+                        .byId(row.text("_adx_redirectwebpage_value"))
+                        .filter(WebPage::published)
+                        .map(WebPage::url)
+                        .orElse(null));
         LiquidDrop image = new LiquidDrop(null, imageUrl)
                 .value("url", appPath(imageUrl))
                 .value("alternate_text", row.text("adx_imagealttext"))
-                .value("width", row.json().path("adx_imagewidth").isNumber() ? row.json().get("adx_imagewidth").asInt() : null)
-                .value("height", row.json().path("adx_imageheight").isNumber() ? row.json().get("adx_imageheight").asInt() : null);
+                .value(
+                        "width",
+                        row.json().path("adx_imagewidth").isNumber()
+                                ? row.json().get("adx_imagewidth").asInt()
+                                : null)
+                .value(
+                        "height",
+                        row.json().path("adx_imageheight").isNumber()
+                                ? row.json().get("adx_imageheight").asInt()
+                                : null);
         return new LiquidDrop(row, row.text("adx_name"))
                 .value("id", id)
                 .value("name", row.text("adx_name"))
@@ -91,7 +115,8 @@ class AdsAndPolls implements LiquidExtension {
 
     private static LiquidDrop polls(SiteSnapshot site) {
         String prefix = "/_services/polls/" + site.websiteId() + "/";
-        Map<String, Set<String>> pollsOfPlacement = site.associations("adx_pollplacement_poll", "adx_pollplacement", "adx_pollplacements", "adx_poll");
+        Map<String, Set<String>> pollsOfPlacement =
+                site.associations("adx_pollplacement_poll", "adx_pollplacement", "adx_pollplacements", "adx_poll");
         Function<StoreRow, Object> poll = row -> poll(site, row, prefix);
         Function<StoreRow, Object> placement = row -> {
             String id = row.text("adx_pollplacementid");
@@ -101,10 +126,26 @@ class AdsAndPolls implements LiquidExtension {
                     .value("placement_url", prefix + "placements/" + id)
                     .value("random_url", prefix + "placements/" + id + "/random")
                     .value("submit_url", prefix + "SubmitPoll")
-                    .attribute("polls", () -> related(site, "adx_polls", "adx_pollid", pollsOfPlacement.get(lower(id)), AdsAndPolls::pollShown, poll));
+                    .attribute(
+                            "polls",
+                            () -> related(
+                                    site,
+                                    "adx_polls",
+                                    "adx_pollid",
+                                    pollsOfPlacement.get(lower(id)),
+                                    AdsAndPolls::pollShown,
+                                    poll));
         };
         return lookup(site, "polls", "adx_polls", "adx_pollid", AdsAndPolls::pollShown, poll)
-                .value("placements", lookup(site, "placements", "adx_pollplacements", "adx_pollplacementid", row -> true, placement));
+                .value(
+                        "placements",
+                        lookup(
+                                site,
+                                "placements",
+                                "adx_pollplacements",
+                                "adx_pollplacementid",
+                                row -> true,
+                                placement));
     }
 
     private static Object poll(SiteSnapshot site, StoreRow row, String prefix) {
@@ -113,7 +154,9 @@ class AdsAndPolls implements LiquidExtension {
                 .filter(option -> id != null && id.equalsIgnoreCase(option.text("_adx_pollid_value")))
                 .sorted(Comparator.comparingInt(option -> option.number("adx_displayorder", 0)))
                 .toList();
-        int total = options.stream().mapToInt(option -> option.number("adx_votes", 0)).sum();
+        int total = options.stream()
+                .mapToInt(option -> option.number("adx_votes", 0))
+                .sum();
         List<Object> optionObjects = new ArrayList<>();
         for (StoreRow option : options) {
             int votes = option.number("adx_votes", 0);
@@ -138,8 +181,13 @@ class AdsAndPolls implements LiquidExtension {
     }
 
     /** An object answering its rows by name or id ({@code ads['Summer Sale']}, {@code ads['<guid>']}). */
-    private static LiquidDrop lookup(SiteSnapshot site, String text, String entitySet, String idColumn,
-            java.util.function.Predicate<StoreRow> shown, Function<StoreRow, Object> object) {
+    private static LiquidDrop lookup(
+            SiteSnapshot site,
+            String text,
+            String entitySet,
+            String idColumn,
+            java.util.function.Predicate<StoreRow> shown,
+            Function<StoreRow, Object> object) {
         return new LiquidDrop(null, text) {
             @Override
             public boolean containsKey(Object key) {
@@ -148,22 +196,30 @@ class AdsAndPolls implements LiquidExtension {
 
             @Override
             public Object get(Object key) {
-                return super.containsKey(key) ? super.get(key) : find(key).map(object).orElse(null);
+                return super.containsKey(key)
+                        ? super.get(key)
+                        : find(key).map(object).orElse(null);
             }
 
             private Optional<StoreRow> find(Object key) {
                 if (!(key instanceof String name)) {
                     return Optional.empty();
                 }
-                return site.activeRows(entitySet).stream().filter(shown)
+                return site.activeRows(entitySet).stream()
+                        .filter(shown)
                         .filter(row -> name.equalsIgnoreCase(row.text(idColumn)) || name.equals(row.text("adx_name")))
                         .findFirst();
             }
         };
     }
 
-    private static List<Object> related(SiteSnapshot site, String entitySet, String idColumn, Set<String> ids,
-            java.util.function.Predicate<StoreRow> shown, Function<StoreRow, Object> object) {
+    private static List<Object> related(
+            SiteSnapshot site,
+            String entitySet,
+            String idColumn,
+            Set<String> ids,
+            java.util.function.Predicate<StoreRow> shown,
+            Function<StoreRow, Object> object) {
         if (ids == null) {
             return List.of();
         }
@@ -191,8 +247,11 @@ class AdsAndPolls implements LiquidExtension {
         if (webFileId == null) {
             return null;
         }
-        return site.webFilesByUrl().values().stream().filter(file -> webFileId.equalsIgnoreCase(file.id()))
-                .map(WebFile::url).findFirst().orElse(null);
+        return site.webFilesByUrl().values().stream()
+                .filter(file -> webFileId.equalsIgnoreCase(file.id()))
+                .map(WebFile::url)
+                .findFirst()
+                .orElse(null);
     }
 
     /** {@code ~/x} (an app-relative URL, as makers write them) is {@code /x}. */

@@ -1,15 +1,14 @@
 package dev.powerpages.emulator.appnode.redirects;
 
+import dev.powerpages.emulator.appnode.site.SiteSnapshot;
+import dev.powerpages.emulator.appnode.site.WebPage;
+import dev.powerpages.emulator.appnode.site.WebsiteLanguage;
+import dev.powerpages.emulator.appnode.store.StoreRow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-
-import dev.powerpages.emulator.appnode.site.SiteSnapshot;
-import dev.powerpages.emulator.appnode.site.WebPage;
-import dev.powerpages.emulator.appnode.site.WebsiteLanguage;
-import dev.powerpages.emulator.appnode.store.StoreRow;
 
 /**
  * Redirects ({@code adx_redirect}) and the URL history of moved pages ({@code adx_urlhistory}), tried, as the portal
@@ -30,17 +29,13 @@ import dev.powerpages.emulator.appnode.store.StoreRow;
 public final class SiteRedirects {
 
     /** Where a request is sent and with which status. */
-    public record Redirect(int status, String location) {
-    }
+    public record Redirect(int status, String location) {}
 
-    private record History(String path, String pageId, Instant changed) {
-    }
+    private record History(String path, String pageId, Instant changed) {}
 
-    private record Index(List<StoreRow> redirects, List<History> history) {
-    }
+    private record Index(List<StoreRow> redirects, List<History> history) {}
 
-    private SiteRedirects() {
-    }
+    private SiteRedirects() {}
 
     /**
      * The redirect ({@code adx_redirect}) for a request no page or web file answers.
@@ -80,8 +75,11 @@ public final class SiteRedirects {
 
     /** The redirects' inbound URLs as site paths, for listing. */
     public static List<String> inboundPaths(SiteSnapshot site) {
-        return index(site).redirects().stream().map(row -> row.text("adx_inboundurl")).filter(url -> url != null && !url.isBlank())
-                .map(url -> appRelative(url.strip()).substring(1)).toList();
+        return index(site).redirects().stream()
+                .map(row -> row.text("adx_inboundurl"))
+                .filter(url -> url != null && !url.isBlank())
+                .map(url -> appRelative(url.strip()).substring(1))
+                .toList();
     }
 
     private static String target(SiteSnapshot site, StoreRow row, WebsiteLanguage language) {
@@ -105,7 +103,8 @@ public final class SiteRedirects {
     }
 
     private static Optional<String> pageUrl(SiteSnapshot site, String pageId, WebsiteLanguage language) {
-        return site.pages().byId(pageId)
+        return site.pages()
+                .byId(pageId)
                 .flatMap(page -> site.pages().localized(page, language))
                 .filter(WebPage::published)
                 .map(page -> site.urlOf(page, language));
@@ -134,7 +133,10 @@ public final class SiteRedirects {
             for (StoreRow row : snapshot.activeRows("adx_urlhistories")) {
                 String name = row.text("adx_name");
                 if (name != null && !name.isBlank() && row.text("_adx_webpageid_value") != null) {
-                    history.add(new History(appRelative(name.strip()), row.text("_adx_webpageid_value"), row.instant("adx_changeddate")));
+                    history.add(new History(
+                            appRelative(name.strip()),
+                            row.text("_adx_webpageid_value"),
+                            row.instant("adx_changeddate")));
                 }
             }
             history.sort(Comparator.comparing(History::changed, Comparator.nullsLast(Comparator.reverseOrder())));

@@ -1,5 +1,7 @@
 package dev.powerpages.emulator.appnode.render;
 
+import dev.powerpages.emulator.appnode.liquid.TemplateRenderException;
+import dev.powerpages.emulator.appnode.site.WebTemplate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -7,9 +9,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.powerpages.emulator.appnode.liquid.TemplateRenderException;
-import dev.powerpages.emulator.appnode.site.WebTemplate;
 
 /**
  * Power Pages' template inheritance: a web template starting with {@code {% extends 'Layout' %}} is the layout
@@ -29,24 +28,30 @@ final class LayoutInheritance {
     private static final Pattern EXTENDS = Pattern.compile(
             "\\A(?:\\s|\\{%-?\\s*comment\\s*-?%\\}.*?\\{%-?\\s*endcomment\\s*-?%\\})*\\{%-?\\s*extends\\s+(?:'([^']*)'|\"([^\"]*)\")\\s*-?%\\}",
             Pattern.DOTALL);
-    private static final Pattern BLOCK_TAG = Pattern.compile(
-            "\\{%-?\\s*(?:block\\s+([\\w-]+)|endblock(?:\\s+[\\w-]+)?)\\s*-?%\\}");
+    private static final Pattern BLOCK_TAG =
+            Pattern.compile("\\{%-?\\s*(?:block\\s+([\\w-]+)|endblock(?:\\s+[\\w-]+)?)\\s*-?%\\}");
 
-    private LayoutInheritance() {
-    }
+    private LayoutInheritance() {}
 
     /** The templates of the chain, the page's own first, then its layout, its layout's layout… */
     static List<WebTemplate> chain(WebTemplate template, Function<String, WebTemplate> byName) {
         List<WebTemplate> chain = new ArrayList<>();
         chain.add(template);
-        for (String parent = parentName(template.source()); parent != null; parent = parentName(chain.get(chain.size() - 1).source())) {
+        for (String parent = parentName(template.source());
+                parent != null;
+                parent = parentName(chain.get(chain.size() - 1).source())) {
             if (chain.size() > MAX_DEPTH) {
-                throw new TemplateRenderException(template.name(), "Layouts extend each other more than " + MAX_DEPTH + " levels deep (a cycle?)", 0, null);
+                throw new TemplateRenderException(
+                        template.name(),
+                        "Layouts extend each other more than " + MAX_DEPTH + " levels deep (a cycle?)",
+                        0,
+                        null);
             }
             WebTemplate layout = byName.apply(parent);
             if (layout == null) {
                 WebTemplate child = chain.get(chain.size() - 1);
-                throw new TemplateRenderException(child.name(), "extends names no web template called '" + parent + "'", 1, null);
+                throw new TemplateRenderException(
+                        child.name(), "extends names no web template called '" + parent + "'", 1, null);
             }
             chain.add(layout);
         }
@@ -68,9 +73,9 @@ final class LayoutInheritance {
     private static <T> T named(WebTemplate template, java.util.function.Supplier<T> work) {
         try {
             return work.get();
-        }
-        catch (TemplateRenderException ex) {
-            throw ex.templateName() != null ? ex
+        } catch (TemplateRenderException ex) {
+            throw ex.templateName() != null
+                    ? ex
                     : new TemplateRenderException(template.name(), ex.getMessage(), ex.line(), null);
         }
     }
@@ -95,8 +100,12 @@ final class LayoutInheritance {
 
     private static String withoutExtendsKeepingLines(String source) {
         Matcher matcher = EXTENDS.matcher(source);
-        return matcher.find() ? source.substring(0, matcher.start())
-                + "\n".repeat((int) matcher.group().chars().filter(c -> c == '\n').count()) + source.substring(matcher.end()) : source;
+        return matcher.find()
+                ? source.substring(0, matcher.start())
+                        + "\n".repeat((int)
+                                matcher.group().chars().filter(c -> c == '\n').count())
+                        + source.substring(matcher.end())
+                : source;
     }
 
     /** Outermost blocks of a child (nested blocks travel inside their parent block's content). */
@@ -138,21 +147,24 @@ final class LayoutInheritance {
                 if (depth >= MAX_BLOCK_DEPTH) {
                     // Composing recurses per level and rescans each level's content: 20 000 nested blocks took
                     // 50 s and then overflowed the stack (found by LiquidFuzzTest).
-                    throw new TemplateRenderException(null, "blocks are nested more than " + MAX_BLOCK_DEPTH + " deep",
-                            lineOf(source, tag.start()), null);
+                    throw new TemplateRenderException(
+                            null,
+                            "blocks are nested more than " + MAX_BLOCK_DEPTH + " deep",
+                            lineOf(source, tag.start()),
+                            null);
                 }
                 if (depth++ == 0) {
                     name = tag.group(1);
                     start = tag.start();
                     contentStart = tag.end();
                 }
-            }
-            else if (depth > 0 && --depth == 0) {
+            } else if (depth > 0 && --depth == 0) {
                 blocks.add(new Block(name, start, contentStart, tag.start(), tag.end()));
             }
         }
         if (depth > 0) {
-            throw new TemplateRenderException(null, "block '" + name + "' has no endblock", lineOf(source, start), null);
+            throw new TemplateRenderException(
+                    null, "block '" + name + "' has no endblock", lineOf(source, start), null);
         }
         return blocks;
     }

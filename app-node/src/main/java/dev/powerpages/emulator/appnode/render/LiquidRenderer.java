@@ -1,14 +1,5 @@
 package dev.powerpages.emulator.appnode.render;
 
-import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-
 import dev.powerpages.emulator.appnode.fetchxml.FetchXmlTag;
 import dev.powerpages.emulator.appnode.languages.LanguageObjects;
 import dev.powerpages.emulator.appnode.limits.LiquidLimits;
@@ -33,9 +24,16 @@ import dev.powerpages.emulator.appnode.site.WebTemplate;
 import dev.powerpages.emulator.appnode.site.WebsiteLanguage;
 import dev.powerpages.emulator.appnode.sitemap.NavigationObjects;
 import dev.powerpages.emulator.appnode.sitemap.SiteMapView;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
 import liqp.Template;
 import liqp.TemplateParser;
-
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -72,7 +70,10 @@ public class LiquidRenderer implements DisposableBean {
      * @param extensions the tags, filters and objects of the feature packages, see {@link LiquidExtension}
      * @param builtIns   the templates the runtime provides, found when a site has none of that name
      */
-    public LiquidRenderer(LiquidLimits limits, FetchXmlTag fetchXml, List<LiquidExtension> extensions,
+    public LiquidRenderer(
+            LiquidLimits limits,
+            FetchXmlTag fetchXml,
+            List<LiquidExtension> extensions,
             List<BuiltInTemplate> builtIns) {
         this(limits, fetchXml, extensions, builtIns, null);
     }
@@ -81,8 +82,12 @@ public class LiquidRenderer implements DisposableBean {
      * @param unsupported where a page template the emulator cannot render is reported ({@code null}: not reported)
      */
     @Autowired
-    public LiquidRenderer(LiquidLimits limits, FetchXmlTag fetchXml, List<LiquidExtension> extensions,
-            List<BuiltInTemplate> builtIns, UnsupportedLiquid unsupported) {
+    public LiquidRenderer(
+            LiquidLimits limits,
+            FetchXmlTag fetchXml,
+            List<LiquidExtension> extensions,
+            List<BuiltInTemplate> builtIns,
+            UnsupportedLiquid unsupported) {
         this.limits = limits;
         this.extensions = List.copyOf(extensions);
         this.builtIns = List.copyOf(builtIns);
@@ -105,24 +110,31 @@ public class LiquidRenderer implements DisposableBean {
         PageTemplate pageTemplate = site.pageTemplateOf(page).orElse(null);
         WebTemplate template = pageTemplate == null ? null : contentTemplate(site, page, pageTemplate, templates);
         if (template == null) {
-            throw new TemplateRenderException("(none)", "Page '" + page.name() + "' has no page template with a web template", 0, null);
+            throw new TemplateRenderException(
+                    "(none)", "Page '" + page.name() + "' has no page template with a web template", 0, null);
         }
         List<WebTemplate> chain = LayoutInheritance.chain(template, templates::get);
-        long size = chain.stream().mapToLong(link -> link.source() == null ? 0 : link.source().length()).sum();
+        long size = chain.stream()
+                .mapToLong(link -> link.source() == null ? 0 : link.source().length())
+                .sum();
         if (size > limits.maxTemplateBytes()) {
             // Before composing: the layout regexes and liqp's lexer would otherwise pass over all of it first.
-            throw new TemplateRenderException(template.name(), "the template and its layouts are " + size
-                    + " characters long, over the node's limit of " + limits.maxTemplateBytes() + " (liquid.max-template-bytes)", 0, null);
+            throw new TemplateRenderException(
+                    template.name(),
+                    "the template and its layouts are " + size + " characters long, over the node's limit of "
+                            + limits.maxTemplateBytes() + " (liquid.max-template-bytes)",
+                    0,
+                    null);
         }
         String source;
         try {
             String composed = LayoutInheritance.compose(chain);
             if (pageTemplate.useWebsiteHeaderAndFooter()) {
-                composed = PageLayout.wrap(composed, templates.containsKey(PageLayout.HEADER), templates.containsKey(PageLayout.FOOTER));
+                composed = PageLayout.wrap(
+                        composed, templates.containsKey(PageLayout.HEADER), templates.containsKey(PageLayout.FOOTER));
             }
             source = PowerPagesLiquidSyntax.rewrite(composed, parser);
-        }
-        catch (StackOverflowError ex) {
+        } catch (StackOverflowError ex) {
             // Blocks are composed recursively, one level per nested block (found by LiquidFuzzTest).
             throw tooDeep(template.name(), ex);
         }
@@ -132,35 +144,38 @@ public class LiquidRenderer implements DisposableBean {
         }
         if (source.length() > limits.maxTemplateBytes()) {
             // liqp checks its size limit only after parsing; the Power Pages rewrites can grow a template.
-            throw new TemplateRenderException(template.name(), "the template is " + source.length()
-                    + " characters long once rewritten, over the node's limit of " + limits.maxTemplateBytes() + " (liquid.max-template-bytes)", 0, null);
+            throw new TemplateRenderException(
+                    template.name(),
+                    "the template is " + source.length() + " characters long once rewritten, over the node's limit of "
+                            + limits.maxTemplateBytes() + " (liquid.max-template-bytes)",
+                    0,
+                    null);
         }
         Template parsed;
         try {
             parsed = parser.parse(source);
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             throw locateParseError(chain, ex);
-        }
-        catch (StackOverflowError ex) {
+        } catch (StackOverflowError ex) {
             // liqp's parser recurses per nesting level: thousands of nested tags exhaust the request thread's stack.
             throw tooDeep(template.name(), ex);
         }
         try {
             String body = parsed.render(variables(site, page, request), renderThreads, false);
-            String mimeType = template.mimeType() == null || template.mimeType().isBlank() ? "text/html" : template.mimeType();
+            String mimeType =
+                    template.mimeType() == null || template.mimeType().isBlank() ? "text/html" : template.mimeType();
             return new RenderedPage(body, mimeType);
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             TemplateRenderException fromInclude = findCause(ex, TemplateRenderException.class);
             if (fromInclude != null) {
                 throw fromInclude;
             }
-            String where = chain.size() == 1 ? template.name()
-                    : template.name() + " (composed with its layouts " + chain.stream().skip(1).map(WebTemplate::name).toList() + ")";
+            String where = chain.size() == 1
+                    ? template.name()
+                    : template.name() + " (composed with its layouts "
+                            + chain.stream().skip(1).map(WebTemplate::name).toList() + ")";
             throw new TemplateRenderException(where, rootMessage(ex), LiquidErrors.line(ex), ex);
-        }
-        catch (StackOverflowError ex) {
+        } catch (StackOverflowError ex) {
             throw tooDeep(template.name(), ex);
         }
     }
@@ -170,7 +185,8 @@ public class LiquidRenderer implements DisposableBean {
      * template named after the runtime page ({@link RewritePages}), else the page template's web template, else the
      * page's copy (reported as not emulated).
      */
-    private WebTemplate contentTemplate(SiteSnapshot site, WebPage page, PageTemplate pageTemplate, Map<String, WebTemplate> templates) {
+    private WebTemplate contentTemplate(
+            SiteSnapshot site, WebPage page, PageTemplate pageTemplate, Map<String, WebTemplate> templates) {
         if (pageTemplate.rendersWebTemplate()) {
             return templateById(site, pageTemplate.webTemplateId());
         }
@@ -182,9 +198,11 @@ public class LiquidRenderer implements DisposableBean {
         if (templateById(site, pageTemplate.webTemplateId()) != null) {
             return templateById(site, pageTemplate.webTemplateId());
         }
-        String feature = "page template " + (pageTemplate.rewriteUrl() == null ? pageTemplate.name() : pageTemplate.rewriteUrl());
+        String feature = "page template "
+                + (pageTemplate.rewriteUrl() == null ? pageTemplate.name() : pageTemplate.rewriteUrl());
         String note = unsupported == null ? "" : unsupported.use(site.websiteId(), feature);
-        return new WebTemplate("builtin:rewrite", pageTemplate.name(), "{{ page.adx_copy }}" + note.replace("{", "&#123;"), null);
+        return new WebTemplate(
+                "builtin:rewrite", pageTemplate.name(), "{{ page.adx_copy }}" + note.replace("{", "&#123;"), null);
     }
 
     private static WebTemplate templateById(SiteSnapshot site, String id) {
@@ -198,7 +216,9 @@ public class LiquidRenderer implements DisposableBean {
     private Map<String, WebTemplate> templates(SiteSnapshot site) {
         return site.derived(BuiltInTemplate.class, snapshot -> {
             Map<String, WebTemplate> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            builtIns.forEach(builtIn -> byName.put(builtIn.name(), new WebTemplate("builtin:" + builtIn.name(), builtIn.name(), builtIn.source(), null)));
+            builtIns.forEach(builtIn -> byName.put(
+                    builtIn.name(),
+                    new WebTemplate("builtin:" + builtIn.name(), builtIn.name(), builtIn.source(), null)));
             byName.putAll(snapshot.webTemplatesByName());
             if (snapshot.website() != null) {
                 WebTemplate header = templateById(snapshot, snapshot.website().text("_adx_headerwebtemplateid_value"));
@@ -226,18 +246,17 @@ public class LiquidRenderer implements DisposableBean {
         if (chain.size() > 1) {
             for (WebTemplate candidate : chain) {
                 try {
-                    parser.parse(PowerPagesLiquidSyntax.rewrite(LayoutInheritance.standalone(candidate.source()), parser));
-                }
-                catch (RuntimeException ex) {
+                    parser.parse(
+                            PowerPagesLiquidSyntax.rewrite(LayoutInheritance.standalone(candidate.source()), parser));
+                } catch (RuntimeException ex) {
                     return new TemplateRenderException(candidate.name(), rootMessage(ex), LiquidErrors.line(ex), ex);
-                }
-                catch (StackOverflowError ex) {
+                } catch (StackOverflowError ex) {
                     return tooDeep(candidate.name(), ex);
                 }
             }
         }
-        return new TemplateRenderException(chain.get(0).name(), rootMessage(composedError), LiquidErrors.line(composedError),
-                composedError);
+        return new TemplateRenderException(
+                chain.get(0).name(), rootMessage(composedError), LiquidErrors.line(composedError), composedError);
     }
 
     /**
@@ -246,7 +265,9 @@ public class LiquidRenderer implements DisposableBean {
      */
     private static String rootMessage(Throwable ex) {
         String message = null;
-        for (Throwable current = ex; current != null; current = current.getCause() == current ? null : current.getCause()) {
+        for (Throwable current = ex;
+                current != null;
+                current = current.getCause() == current ? null : current.getCause()) {
             if (current.getMessage() != null && !current.getMessage().isBlank()) {
                 message = current.getMessage();
             }
@@ -277,8 +298,12 @@ public class LiquidRenderer implements DisposableBean {
         variables.put("params", requestObject.get("params"));
         variables.put("now", ZonedDateTime.now(ZoneOffset.UTC));
         if (language != null) {
-            variables.put("language", LanguageObjects.language(language,
-                    LanguageObjects.inLanguage(language, LanguageObjects.withoutCode(site, request.path()), request.query())));
+            variables.put(
+                    "language",
+                    LanguageObjects.language(
+                            language,
+                            LanguageObjects.inLanguage(
+                                    language, LanguageObjects.withoutCode(site, request.path()), request.query())));
         }
         // "user" is absent for anonymous visitors, so {% if user %} is false and user.fullname renders empty.
         if (request.user() != null) {
@@ -286,7 +311,9 @@ public class LiquidRenderer implements DisposableBean {
         }
         variables.put(PageLayout.HEAD, PageLayout.head(site, page, language));
         variables.put(PageLayout.BODY_END, PageLayout.bodyEnd(site, page, language));
-        variables.put(PageLayout.LANGUAGE, language == null || language.code() == null ? "en-US" : HtmlUtils.htmlEscape(language.code()));
+        variables.put(
+                PageLayout.LANGUAGE,
+                language == null || language.code() == null ? "en-US" : HtmlUtils.htmlEscape(language.code()));
         variables.put(FetchXmlTag.CONTEXT, new FetchXmlTag.Context(site, request.user()));
         extensions.forEach(extension -> extension.contribute(scope, variables));
         return variables;
@@ -312,8 +339,12 @@ public class LiquidRenderer implements DisposableBean {
                 .value("sign_out_url_substitution", signOut)
                 .attribute("languages", () -> LanguageObjects.websiteLanguages(site, request.path(), request.query()));
         if (language != null) {
-            website.attribute("selected_language", () -> LanguageObjects.language(language,
-                    LanguageObjects.inLanguage(language, LanguageObjects.withoutCode(site, request.path()), request.query())));
+            website.attribute(
+                    "selected_language",
+                    () -> LanguageObjects.language(
+                            language,
+                            LanguageObjects.inLanguage(
+                                    language, LanguageObjects.withoutCode(site, request.path()), request.query())));
         }
         return website;
     }
@@ -321,8 +352,12 @@ public class LiquidRenderer implements DisposableBean {
     /** Power Pages' {@code request}: {@code params}, {@code path}, {@code path_and_query}, {@code query}, {@code url}, all HTML-encoded. */
     private static Map<String, Object> requestObject(RequestInfo request) {
         Map<String, Object> params = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        UriComponentsBuilder.newInstance().query(nullToEmpty(request.query())).build().getQueryParams()
-                .forEach((name, values) -> params.putIfAbsent(HtmlUtils.htmlEscape(decode(name)),
+        UriComponentsBuilder.newInstance()
+                .query(nullToEmpty(request.query()))
+                .build()
+                .getQueryParams()
+                .forEach((name, values) -> params.putIfAbsent(
+                        HtmlUtils.htmlEscape(decode(name)),
                         values.isEmpty() || values.get(0) == null ? "" : HtmlUtils.htmlEscape(decode(values.get(0)))));
         String query = nullToEmpty(request.query());
         Map<String, Object> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -343,7 +378,9 @@ public class LiquidRenderer implements DisposableBean {
     }
 
     private static <T extends Throwable> T findCause(Throwable ex, Class<T> type) {
-        for (Throwable current = ex; current != null; current = current.getCause() == current ? null : current.getCause()) {
+        for (Throwable current = ex;
+                current != null;
+                current = current.getCause() == current ? null : current.getCause()) {
             if (type.isInstance(current)) {
                 return type.cast(current);
             }

@@ -16,8 +16,7 @@ import dev.powerpages.emulator.appnode.sitemap.SiteMapView;
  */
 final class PageDrop {
 
-    private PageDrop() {
-    }
+    private PageDrop() {}
 
     static SiteMapNodeDrop of(SiteMapView view, WebPage page, RequestInfo request) {
         SiteMapNodeDrop node = view.node(page);

@@ -2,7 +2,6 @@ package dev.powerpages.emulator.appnode.render;
 
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.site.WebsiteLanguage;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,11 +18,13 @@ class PageRouter {
             return new Route.ToWebFile(file.get());
         }
         if (path.endsWith("/")) {
-            return site.pages().find(path, language)
+            return site.pages()
+                    .find(path, language)
                     .<Route>map(Route.ToPage::new)
                     .orElseGet(Route.NotFound::new);
         }
-        return site.pages().find(path + "/", language)
+        return site.pages()
+                .find(path + "/", language)
                 .<Route>map(page -> new Route.ToCanonicalUrl(path + "/"))
                 .orElseGet(Route.NotFound::new);
     }

@@ -1,5 +1,4 @@
 package dev.powerpages.emulator.appnode.render;
 
 /** The output of a web template and the MIME type it declares ({@code adx_mimetype}, default {@code text/html}). */
-public record RenderedPage(String body, String mimeType) {
-}
+public record RenderedPage(String body, String mimeType) {}

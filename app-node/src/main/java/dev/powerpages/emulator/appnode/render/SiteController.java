@@ -1,11 +1,5 @@
 package dev.powerpages.emulator.appnode.render;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import dev.powerpages.emulator.appnode.access.PageAccess;
 import dev.powerpages.emulator.appnode.cache.SiteCache;
 import dev.powerpages.emulator.appnode.cache.WebFileContentCache;
@@ -14,14 +8,17 @@ import dev.powerpages.emulator.appnode.liquid.RequestInfo;
 import dev.powerpages.emulator.appnode.liquid.TemplateRenderException;
 import dev.powerpages.emulator.appnode.pagetemplates.RewritePages;
 import dev.powerpages.emulator.appnode.redirects.SiteRedirects;
+import dev.powerpages.emulator.appnode.signin.SiteUser;
 import dev.powerpages.emulator.appnode.site.SiteProperties;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.site.WebFile;
 import dev.powerpages.emulator.appnode.site.WebPage;
 import dev.powerpages.emulator.appnode.site.WebsiteLanguage;
-import dev.powerpages.emulator.appnode.signin.SiteUser;
 import dev.powerpages.emulator.appnode.store.StoreUnavailableException;
-
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -55,8 +52,12 @@ class SiteController {
     private final LiquidRenderer renderer;
     private final SiteProperties properties;
 
-    SiteController(SiteCache siteCache, WebFileContentCache webFileContents, PageRouter router,
-            LiquidRenderer renderer, SiteProperties properties) {
+    SiteController(
+            SiteCache siteCache,
+            WebFileContentCache webFileContents,
+            PageRouter router,
+            LiquidRenderer renderer,
+            SiteProperties properties) {
         this.siteCache = siteCache;
         this.webFileContents = webFileContents;
         this.router = router;
@@ -73,12 +74,17 @@ class SiteController {
         String path = UriUtils.decode(request.getRequestURI(), StandardCharsets.UTF_8);
         String query = request.getQueryString();
         LanguageRouting.Resolution language = LanguageRouting.resolve(site, path, request);
-        RequestInfo info = new RequestInfo(path, request.getRequestURL().toString() + (query == null ? "" : "?" + query),
-                query, SiteUser.current(request).orElse(null), language.language());
+        RequestInfo info = new RequestInfo(
+                path,
+                request.getRequestURL().toString() + (query == null ? "" : "?" + query),
+                query,
+                SiteUser.current(request).orElse(null),
+                language.language());
         Route route = router.route(site, language.path(), language.language());
         if (route instanceof Route.ToWebFile toFile) {
             if (!PageAccess.canRead(site, toFile.file(), info.user())) {
-                return denied(site, info, info.user() == null ? PageAccess.Decision.SIGN_IN : PageAccess.Decision.FORBIDDEN);
+                return denied(
+                        site, info, info.user() == null ? PageAccess.Decision.SIGN_IN : PageAccess.Decision.FORBIDDEN);
             }
             return webFile(site, toFile.file(), new ServletWebRequest(request, response), response);
         }
@@ -86,19 +92,28 @@ class SiteController {
             return page(site, toPage.page(), info, language, request);
         }
         // Nothing at this URL: the redirects, the slash form, the page's former URLs, in the runtime's order.
-        Optional<SiteRedirects.Redirect> redirect = SiteRedirects.match(site, language.path(), query, language.language());
+        Optional<SiteRedirects.Redirect> redirect =
+                SiteRedirects.match(site, language.path(), query, language.language());
         if (redirect.isPresent()) {
-            return ResponseEntity.status(redirect.get().status()).header(HttpHeaders.LOCATION, redirect.get().location()).build();
+            return ResponseEntity.status(redirect.get().status())
+                    .header(HttpHeaders.LOCATION, redirect.get().location())
+                    .build();
         }
         if (route instanceof Route.ToCanonicalUrl canonical) {
-            String location = language.codeInPath() ? language.canonical(site.languages(), canonical.location()) : canonical.location();
+            String location = language.codeInPath()
+                    ? language.canonical(site.languages(), canonical.location())
+                    : canonical.location();
             return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
-                    .header(HttpHeaders.LOCATION, UriUtils.encodePath(location, StandardCharsets.UTF_8) + (query == null ? "" : "?" + query))
+                    .header(
+                            HttpHeaders.LOCATION,
+                            UriUtils.encodePath(location, StandardCharsets.UTF_8) + (query == null ? "" : "?" + query))
                     .build();
         }
         Optional<SiteRedirects.Redirect> moved = SiteRedirects.history(site, language.path(), language.language());
         if (moved.isPresent()) {
-            return ResponseEntity.status(moved.get().status()).header(HttpHeaders.LOCATION, moved.get().location()).build();
+            return ResponseEntity.status(moved.get().status())
+                    .header(HttpHeaders.LOCATION, moved.get().location())
+                    .build();
         }
         return notFound(site, info);
     }
@@ -108,19 +123,29 @@ class SiteController {
      * 302, keeping the visitor's language in the {@code ContextLanguageCode} cookie), then its access rules, then
      * rendered.
      */
-    private ResponseEntity<?> page(SiteSnapshot site, WebPage page, RequestInfo info, LanguageRouting.Resolution language,
+    private ResponseEntity<?> page(
+            SiteSnapshot site,
+            WebPage page,
+            RequestInfo info,
+            LanguageRouting.Resolution language,
             HttpServletRequest request) {
         String query = info.query() == null ? "" : "?" + info.query();
         if (site.languages().multilingual() && site.languages().codesInUrl() != language.codeInPath()) {
             // Where it leads depends on the visitor's cookie: never for a shared cache.
             ResponseEntity.BodyBuilder redirect = ResponseEntity.status(HttpStatus.FOUND)
-                    .header(HttpHeaders.LOCATION, UriUtils.encodePath(language.canonical(site.languages(), language.path()), StandardCharsets.UTF_8) + query)
+                    .header(
+                            HttpHeaders.LOCATION,
+                            UriUtils.encodePath(
+                                            language.canonical(site.languages(), language.path()),
+                                            StandardCharsets.UTF_8)
+                                    + query)
                     .header(HttpHeaders.CACHE_CONTROL, "private, no-cache");
             languageCookie(redirect, info.language(), request, site);
             return redirect.build();
         }
         PageAccess.Decision decision = PageAccess.read(site, page, info.user());
-        if (decision == PageAccess.Decision.ALLOWED && info.user() == null
+        if (decision == PageAccess.Decision.ALLOWED
+                && info.user() == null
                 && site.pageTemplateOf(page).filter(RewritePages::isProfile).isPresent()) {
             decision = PageAccess.Decision.SIGN_IN; // the profile page is for signed-in visitors
         }
@@ -128,11 +153,15 @@ class SiteController {
             return denied(site, info, decision);
         }
         ResponseEntity<?> rendered = renderPage(site, page, info, HttpStatus.OK);
-        if (site.languages().multilingual() && language.codeInPath() && !LanguageRouting.cookieNames(request, info.language())) {
-            ResponseEntity.BodyBuilder withCookie = ResponseEntity.status(rendered.getStatusCode()).headers(headers -> {
-                headers.putAll(rendered.getHeaders());
-                headers.setCacheControl("private, no-cache"); // a response that sets a cookie is the visitor's own
-            });
+        if (site.languages().multilingual()
+                && language.codeInPath()
+                && !LanguageRouting.cookieNames(request, info.language())) {
+            ResponseEntity.BodyBuilder withCookie = ResponseEntity.status(rendered.getStatusCode())
+                    .headers(headers -> {
+                        headers.putAll(rendered.getHeaders());
+                        headers.setCacheControl(
+                                "private, no-cache"); // a response that sets a cookie is the visitor's own
+                    });
             languageCookie(withCookie, info.language(), request, site);
             return withCookie.body(rendered.getBody());
         }
@@ -146,27 +175,40 @@ class SiteController {
     private ResponseEntity<?> denied(SiteSnapshot site, RequestInfo info, PageAccess.Decision decision) {
         if (decision == PageAccess.Decision.SIGN_IN) {
             String returnUrl = info.path() + (info.query() == null ? "" : "?" + info.query());
-            String signIn = site.localizedUrl("/SignIn", info.language()) + "?returnUrl=" + UriUtils.encode(returnUrl, StandardCharsets.UTF_8);
-            return ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, signIn)
-                    .header(HttpHeaders.CACHE_CONTROL, "private, no-cache").build();
+            String signIn = site.localizedUrl("/SignIn", info.language()) + "?returnUrl="
+                    + UriUtils.encode(returnUrl, StandardCharsets.UTF_8);
+            return ResponseEntity.status(HttpStatus.FOUND)
+                    .header(HttpHeaders.LOCATION, signIn)
+                    .header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
+                    .build();
         }
         return site.siteMarkerPage(ACCESS_DENIED_MARKER)
                 .flatMap(page -> site.pages().localized(page, info.language()))
                 .filter(WebPage::published)
                 .<ResponseEntity<?>>map(page -> renderPage(site, page, info, HttpStatus.FORBIDDEN))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(HTML)
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.FORBIDDEN)
+                        .contentType(HTML)
                         .header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
                         .body(ErrorPages.forbidden(info.path())));
     }
 
-    private static void languageCookie(ResponseEntity.BodyBuilder response, WebsiteLanguage language, HttpServletRequest request,
+    private static void languageCookie(
+            ResponseEntity.BodyBuilder response,
+            WebsiteLanguage language,
+            HttpServletRequest request,
             SiteSnapshot site) {
         if (language == null || language.code() == null) {
             return;
         }
-        response.header(HttpHeaders.SET_COOKIE, ResponseCookie.from(LanguageRouting.COOKIE, language.code())
-                .path("/").httpOnly(true).secure(request.isSecure())
-                .sameSite(SiteSettingHeaders.sameSite(site.settings(), LanguageRouting.COOKIE, "Lax")).build().toString());
+        response.header(
+                HttpHeaders.SET_COOKIE,
+                ResponseCookie.from(LanguageRouting.COOKIE, language.code())
+                        .path("/")
+                        .httpOnly(true)
+                        .secure(request.isSecure())
+                        .sameSite(SiteSettingHeaders.sameSite(site.settings(), LanguageRouting.COOKIE, "Lax"))
+                        .build()
+                        .toString());
     }
 
     private ResponseEntity<?> notFound(SiteSnapshot site, RequestInfo info) {
@@ -174,23 +216,27 @@ class SiteController {
                 .flatMap(page -> site.pages().localized(page, info.language()))
                 .filter(WebPage::published)
                 .<ResponseEntity<?>>map(page -> renderPage(site, page, info, HttpStatus.NOT_FOUND))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(HTML)
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
+                        .contentType(HTML)
                         .body(ErrorPages.notFound(info.path())));
     }
 
     private ResponseEntity<?> renderPage(SiteSnapshot site, WebPage page, RequestInfo info, HttpStatus status) {
         try {
             RenderedPage rendered = renderer.render(site, page, info);
-            ResponseEntity.BodyBuilder response = ResponseEntity.status(status).contentType(withUtf8(rendered.mimeType()));
+            ResponseEntity.BodyBuilder response =
+                    ResponseEntity.status(status).contentType(withUtf8(rendered.mimeType()));
             response.headers(SiteSettingHeaders.of(site.settings()));
             // A signed-in visitor's page may show who they are: never for a shared cache.
-            response.header(HttpHeaders.CACHE_CONTROL, status == HttpStatus.OK && info.user() == null && cacheable(site, page)
-                    ? "public, max-age=" + properties.cacheablePageMaxAge().toSeconds()
-                    // Pages may differ per visitor (user, request, business data): browsers only, revalidated.
-                    : "private, no-cache");
+            response.header(
+                    HttpHeaders.CACHE_CONTROL,
+                    status == HttpStatus.OK && info.user() == null && cacheable(site, page)
+                            ? "public, max-age="
+                                    + properties.cacheablePageMaxAge().toSeconds()
+                            // Pages may differ per visitor (user, request, business data): browsers only, revalidated.
+                            : "private, no-cache");
             return response.body(rendered.body());
-        }
-        catch (TemplateRenderException ex) {
+        } catch (TemplateRenderException ex) {
             String body = ErrorPages.templateError(ex.templateName(), ex.line(), ex.getMessage());
             return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
                     .header(HttpHeaders.CACHE_CONTROL, "no-store")
@@ -223,11 +269,13 @@ class SiteController {
         return false;
     }
 
-    private ResponseEntity<?> webFile(SiteSnapshot site, WebFile file, ServletWebRequest webRequest,
-            HttpServletResponse response) {
+    private ResponseEntity<?> webFile(
+            SiteSnapshot site, WebFile file, ServletWebRequest webRequest, HttpServletResponse response) {
         String etag = "\"" + DigestUtils.md5DigestAsHex(file.version().getBytes(StandardCharsets.UTF_8)) + "\"";
-        long lastModified = file.lastModified() == null ? -1 : file.lastModified().toEpochMilli();
-        String cacheControl = site.setting(WEB_FILE_CACHE_CONTROL_SETTING).filter(value -> !value.isBlank())
+        long lastModified =
+                file.lastModified() == null ? -1 : file.lastModified().toEpochMilli();
+        String cacheControl = site.setting(WEB_FILE_CACHE_CONTROL_SETTING)
+                .filter(value -> !value.isBlank())
                 .orElse(properties.webFileCacheControl());
         response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
         // Answer revalidations (If-None-Match / If-Modified-Since, RFC 9110 precedence) without fetching the bytes.
@@ -237,8 +285,7 @@ class SiteController {
         byte[] content;
         try {
             content = webFileContents.content(file);
-        }
-        catch (StoreUnavailableException | HttpClientErrorException ex) {
+        } catch (StoreUnavailableException | HttpClientErrorException ex) {
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
             return unavailable("The file cannot be read from the metadata store right now.");
         }

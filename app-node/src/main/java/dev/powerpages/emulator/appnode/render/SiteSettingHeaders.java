@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -31,21 +30,29 @@ final class SiteSettingHeaders {
 
     /** The documented headers, by their lower-case name, as each is written. */
     private static final Map<String, String> DOCUMENTED = documented(
-            "Access-Control-Allow-Credentials", "Access-Control-Allow-Headers", "Access-Control-Allow-Methods",
-            "Access-Control-Allow-Origin", "Access-Control-Expose-Headers", "Access-Control-Max-Age",
-            "Content-Security-Policy", "Content-Security-Policy-Report-Only", "X-Frame-Options", "X-Content-Type-Options");
+            "Access-Control-Allow-Credentials",
+            "Access-Control-Allow-Headers",
+            "Access-Control-Allow-Methods",
+            "Access-Control-Allow-Origin",
+            "Access-Control-Expose-Headers",
+            "Access-Control-Max-Age",
+            "Content-Security-Policy",
+            "Content-Security-Policy-Report-Only",
+            "X-Frame-Options",
+            "X-Content-Type-Options");
 
     private static final Set<String> SAME_SITE_VALUES = Set.of("None", "Lax", "Strict");
 
-    private SiteSettingHeaders() {
-    }
+    private SiteSettingHeaders() {}
 
     /** The headers a page of a site with these settings carries (setting names match without regard to case). */
     static HttpHeaders of(Map<String, String> settings) {
         HttpHeaders headers = new HttpHeaders();
         settings.forEach((name, value) -> {
-            if (name.length() > PREFIX.length() && name.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
-                    && value != null && !value.isBlank()) {
+            if (name.length() > PREFIX.length()
+                    && name.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
+                    && value != null
+                    && !value.isBlank()) {
                 String header = DOCUMENTED.get(name.substring(PREFIX.length()).toLowerCase(Locale.ROOT));
                 // A value with a line break would split the response: not sent, as no browser could read it.
                 if (header != null && value.indexOf('\r') < 0 && value.indexOf('\n') < 0) {

@@ -5,7 +5,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -33,19 +32,23 @@ public class UnsupportedLiquid {
      */
     public String use(String websiteId, String feature) {
         String site = websiteId == null ? "" : websiteId;
-        usesBySite.computeIfAbsent(site, id -> new ConcurrentHashMap<>())
-                .computeIfAbsent(feature, name -> new LongAdder()).increment();
+        usesBySite
+                .computeIfAbsent(site, id -> new ConcurrentHashMap<>())
+                .computeIfAbsent(feature, name -> new LongAdder())
+                .increment();
         if (logged.add(site + "\n" + feature)) {
             log.info("Site {} uses {}, which the emulator does not emulate; pages render without it", site, feature);
         }
         // "--" may not appear inside an HTML comment.
-        return "<!-- Power Pages Stack Emulator: " + HtmlUtils.htmlEscape(feature).replace("--", "- -") + " is not emulated -->";
+        return "<!-- Power Pages Stack Emulator: "
+                + HtmlUtils.htmlEscape(feature).replace("--", "- -") + " is not emulated -->";
     }
 
     /** The features a site used that are not emulated, with how often, by name. */
     public Map<String, Long> uses(String websiteId) {
         Map<String, Long> counts = new TreeMap<>();
-        usesBySite.getOrDefault(websiteId == null ? "" : websiteId, Map.of())
+        usesBySite
+                .getOrDefault(websiteId == null ? "" : websiteId, Map.of())
                 .forEach((feature, count) -> counts.put(feature, count.sum()));
         return counts;
     }

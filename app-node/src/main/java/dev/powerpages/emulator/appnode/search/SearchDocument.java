@@ -12,5 +12,5 @@ import java.util.Map;
  * @param content     the searchable text (markup removed)
  * @param entity      the record's columns, for {@code result.entity}
  */
-record SearchDocument(String logicalName, String id, String title, String url, String content, Map<String, Object> entity) {
-}
+record SearchDocument(
+        String logicalName, String id, String title, String url, String content, Map<String, Object> entity) {}

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import liqp.TemplateContext;
 import liqp.filters.Filter;
 
@@ -21,8 +20,7 @@ import liqp.filters.Filter;
  */
 final class SearchFilterOptions extends Filter {
 
-    record Option(String displayName, String value) {
-    }
+    record Option(String displayName, String value) {}
 
     SearchFilterOptions() {
         super("search_filter_options");
@@ -52,8 +50,12 @@ final class SearchFilterOptions extends Filter {
                 continue;
             }
             String name = pair.substring(0, colon).strip();
-            String tables = String.join(",", java.util.Arrays.stream(pair.substring(colon + 1).split(","))
-                    .map(String::strip).filter(table -> !table.isEmpty()).toList());
+            String tables = String.join(
+                    ",",
+                    java.util.Arrays.stream(pair.substring(colon + 1).split(","))
+                            .map(String::strip)
+                            .filter(table -> !table.isEmpty())
+                            .toList());
             if (!name.isEmpty() && !tables.isEmpty()) {
                 options.add(new Option(name, tables));
             }

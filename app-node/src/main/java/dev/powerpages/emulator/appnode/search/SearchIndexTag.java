@@ -1,12 +1,11 @@
 package dev.powerpages.emulator.appnode.search;
 
+import dev.powerpages.emulator.appnode.liquid.RenderScope;
+import dev.powerpages.emulator.appnode.liquid.TagParameters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import dev.powerpages.emulator.appnode.liquid.RenderScope;
-import dev.powerpages.emulator.appnode.liquid.TagParameters;
 import liqp.TemplateContext;
 import liqp.blocks.Block;
 import liqp.nodes.LNode;
@@ -34,14 +33,16 @@ final class SearchIndexTag extends Block {
 
     @Override
     public Object render(TemplateContext context, LNode... nodes) {
-        // liqp hands a custom block its markup as tokens, or (as for this block) joined without the spaces between them.
+        // liqp hands a custom block its markup as tokens, or (as for this block) joined without the spaces between
+        // them.
         StringBuilder markup = new StringBuilder();
         for (int i = 0; i < nodes.length - 1; i++) {
             markup.append(nodes[i].render(context));
         }
         String name = DEFAULT_NAME;
         String rest = markup.toString().strip();
-        java.util.regex.Matcher named = java.util.regex.Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)\\s*=(?!=)\\s*").matcher(rest);
+        java.util.regex.Matcher named = java.util.regex.Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)\\s*=(?!=)\\s*")
+                .matcher(rest);
         if (named.find()) {
             name = named.group(1);
             rest = rest.substring(named.end());
@@ -52,8 +53,14 @@ final class SearchIndexTag extends Block {
         int page = number(parameters.get("page"), 1);
         int pageSize = Math.min(MAX_PAGE_SIZE, number(parameters.get("page_size"), 10));
         SiteSearchIndex.Results found = SiteSearch.enabled(scope.site())
-                ? search.index(scope.site()).search(decoded(text(parameters.get("query"))), text(parameters.get("filter")),
-                        tables(text(parameters.get("logical_names"))), page, pageSize, search.visibleTo(scope.site(), scope.request().user()))
+                ? search.index(scope.site())
+                        .search(
+                                decoded(text(parameters.get("query"))),
+                                text(parameters.get("filter")),
+                                tables(text(parameters.get("logical_names"))),
+                                page,
+                                pageSize,
+                                search.visibleTo(scope.site(), scope.request().user()))
                 : new SiteSearchIndex.Results(List.of(), 0);
         List<Map<String, Object>> results = new ArrayList<>();
         int number = (page - 1) * pageSize;
@@ -78,8 +85,7 @@ final class SearchIndexTag extends Block {
         context.put(name, result);
         try {
             return nodes[nodes.length - 1].render(context);
-        }
-        finally {
+        } finally {
             context.put(name, previous);
         }
     }
@@ -101,7 +107,9 @@ final class SearchIndexTag extends Block {
         if (value instanceof Number number && number.longValue() > 0) {
             return (int) Math.min(Integer.MAX_VALUE, number.longValue());
         }
-        if (value != null && String.valueOf(value).strip().matches("\\d{1,9}") && Integer.parseInt(String.valueOf(value).strip()) > 0) {
+        if (value != null
+                && String.valueOf(value).strip().matches("\\d{1,9}")
+                && Integer.parseInt(String.valueOf(value).strip()) > 0) {
             return Integer.parseInt(String.valueOf(value).strip());
         }
         return fallback;
@@ -111,6 +119,9 @@ final class SearchIndexTag extends Block {
         if (logicalNames == null || logicalNames.isBlank()) {
             return List.of();
         }
-        return java.util.Arrays.stream(logicalNames.split(",")).map(String::strip).filter(name -> !name.isEmpty()).toList();
+        return java.util.Arrays.stream(logicalNames.split(","))
+                .map(String::strip)
+                .filter(name -> !name.isEmpty())
+                .toList();
     }
 }

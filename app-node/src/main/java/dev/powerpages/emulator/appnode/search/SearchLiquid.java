@@ -2,7 +2,6 @@ package dev.powerpages.emulator.appnode.search;
 
 import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
 import liqp.TemplateParser;
-
 import org.springframework.stereotype.Component;
 
 /** The site search's part of the Liquid surface: the {@code searchindex} block and the {@code search_filter_options} filter. */

@@ -1,7 +1,6 @@
 package dev.powerpages.emulator.appnode.search;
 
 import dev.powerpages.emulator.appnode.liquid.BuiltInTemplate;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -70,6 +69,5 @@ class SearchTemplates {
         return new Template("Search Results", SEARCH_RESULTS);
     }
 
-    private record Template(String name, String source) implements BuiltInTemplate {
-    }
+    private record Template(String name, String source) implements BuiltInTemplate {}
 }

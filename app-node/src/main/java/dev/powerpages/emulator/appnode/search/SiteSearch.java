@@ -1,5 +1,11 @@
 package dev.powerpages.emulator.appnode.search;
 
+import dev.powerpages.emulator.appnode.signin.SiteUser;
+import dev.powerpages.emulator.appnode.site.SitePermissions;
+import dev.powerpages.emulator.appnode.site.SiteSnapshot;
+import dev.powerpages.emulator.appnode.site.WebPage;
+import dev.powerpages.emulator.appnode.store.StoreClient;
+import dev.powerpages.emulator.appnode.tables.TableCatalog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,19 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-
-import dev.powerpages.emulator.appnode.signin.SiteUser;
-import dev.powerpages.emulator.appnode.site.SitePermissions;
-import dev.powerpages.emulator.appnode.site.SiteSnapshot;
-import dev.powerpages.emulator.appnode.site.WebPage;
-import dev.powerpages.emulator.appnode.store.StoreClient;
-import dev.powerpages.emulator.appnode.tables.TableCatalog;
-import tools.jackson.databind.JsonNode;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Power Pages' global search over one site snapshot ("Search", Power Pages docs): the published web pages, and —
@@ -42,9 +40,24 @@ public class SiteSearch {
 
     private static final Logger log = LoggerFactory.getLogger(SiteSearch.class);
     /** The tables Power Pages indexes out of the box: only the web page is part of the emulated data model. */
-    static final Set<String> DEFAULT_TABLES = Set.of("adx_webpage", "adx_webfile", "knowledgearticle", "adx_blog", "adx_blogpost",
-            "adx_blogpostcomment", "adx_communityforum", "adx_communityforumthread", "adx_communityforumpost", "adx_idea",
-            "adx_ideacomment", "adx_ideaforum", "adx_event", "adx_eventschedule", "adx_issueforum", "adx_issue", "adx_issuecomment");
+    static final Set<String> DEFAULT_TABLES = Set.of(
+            "adx_webpage",
+            "adx_webfile",
+            "knowledgearticle",
+            "adx_blog",
+            "adx_blogpost",
+            "adx_blogpostcomment",
+            "adx_communityforum",
+            "adx_communityforumthread",
+            "adx_communityforumpost",
+            "adx_idea",
+            "adx_ideacomment",
+            "adx_ideaforum",
+            "adx_event",
+            "adx_eventschedule",
+            "adx_issueforum",
+            "adx_issue",
+            "adx_issuecomment");
 
     private final StoreClient store;
     private final TableCatalog catalog;
@@ -52,8 +65,10 @@ public class SiteSearch {
     SiteSearch(StoreClient store, TableCatalog catalog) {
         this.store = store;
         this.catalog = catalog;
-        // Lucene's classes load now, beside start-up (not in its way), rather than inside the first search's render time limit.
-        Thread warmUp = new Thread(() -> new SiteSearchIndex(List.of()).search("warm up", null, List.of(), 1, 1, document -> true),
+        // Lucene's classes load now, beside start-up (not in its way), rather than inside the first search's render
+        // time limit.
+        Thread warmUp = new Thread(
+                () -> new SiteSearchIndex(List.of()).search("warm up", null, List.of(), 1, 1, document -> true),
                 "search-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
@@ -61,7 +76,9 @@ public class SiteSearch {
 
     /** {@code Search/Enabled} (default true). */
     static boolean enabled(SiteSnapshot site) {
-        return site.setting("Search/Enabled").map(value -> !value.strip().equalsIgnoreCase("false")).orElse(true);
+        return site.setting("Search/Enabled")
+                .map(value -> !value.strip().equalsIgnoreCase("false"))
+                .orElse(true);
     }
 
     SiteSearchIndex index(SiteSnapshot site) {
@@ -77,31 +94,50 @@ public class SiteSearch {
                 return true;
             }
             SitePermissions.Access access = permissions.access(roles, document.logicalName());
-            return access.global().read() || access.readLimitedToSelf() && user != null && document.id().equals(user.contactId());
+            return access.global().read()
+                    || access.readLimitedToSelf()
+                            && user != null
+                            && document.id().equals(user.contactId());
         };
     }
 
     private List<SearchDocument> documents(SiteSnapshot site) {
         List<SearchDocument> documents = new ArrayList<>();
-        // One result per URL: a root page and its content pages (one per language) share it, and the text is theirs together.
+        // One result per URL: a root page and its content pages (one per language) share it, and the text is theirs
+        // together.
         Map<String, List<WebPage>> pagesByUrl = new LinkedHashMap<>();
-        site.pagesById().values().stream().filter(WebPage::published).sorted(SiteSnapshot.DISPLAY_ORDER)
-                .forEach(page -> pagesByUrl.computeIfAbsent(page.url().toLowerCase(Locale.ROOT), url -> new ArrayList<>()).add(page));
+        site.pagesById().values().stream()
+                .filter(WebPage::published)
+                .sorted(SiteSnapshot.DISPLAY_ORDER)
+                .forEach(page -> pagesByUrl
+                        .computeIfAbsent(page.url().toLowerCase(Locale.ROOT), url -> new ArrayList<>())
+                        .add(page));
         for (List<WebPage> pages : pagesByUrl.values()) {
-            WebPage served = site.pageByUrl(pages.get(0).url()).filter(WebPage::published).orElse(pages.get(0));
-            String title = pages.stream().map(WebPage::title).filter(value -> value != null && !value.isBlank()).findFirst()
+            WebPage served = site.pageByUrl(pages.get(0).url())
+                    .filter(WebPage::published)
+                    .orElse(pages.get(0));
+            String title = pages.stream()
+                    .map(WebPage::title)
+                    .filter(value -> value != null && !value.isBlank())
+                    .findFirst()
                     .orElse(nullToEmpty(served.name()));
             StringBuilder content = new StringBuilder(title);
-            pages.stream().map(page -> text(page.copy())).filter(text -> !text.isEmpty()).distinct()
+            pages.stream()
+                    .map(page -> text(page.copy()))
+                    .filter(text -> !text.isEmpty())
+                    .distinct()
                     .forEach(text -> content.append('\n').append(text));
             Map<String, Object> entity = new LinkedHashMap<>();
             entity.put("adx_name", served.name());
             entity.put("adx_title", served.title());
             entity.put("adx_partialurl", served.partialUrl());
             entity.put("url", served.url());
-            documents.add(new SearchDocument("adx_webpage", served.id(), title, served.url(), content.toString(), entity));
+            documents.add(
+                    new SearchDocument("adx_webpage", served.id(), title, served.url(), content.toString(), entity));
         }
-        if (site.setting("Search/EnableAdditionalEntities").map(value -> value.strip().equalsIgnoreCase("true")).orElse(false)) {
+        if (site.setting("Search/EnableAdditionalEntities")
+                .map(value -> value.strip().equalsIgnoreCase("true"))
+                .orElse(false)) {
             for (String table : filterTables(site)) {
                 if (!DEFAULT_TABLES.contains(table)) {
                     recordPage(site, table).ifPresent(page -> documents.addAll(rows(table, page)));
@@ -114,7 +150,8 @@ public class SiteSearch {
     /** Every logical name the {@code Search/Filters} setting names. */
     private static List<String> filterTables(SiteSnapshot site) {
         List<String> tables = new ArrayList<>();
-        for (SearchFilterOptions.Option option : SearchFilterOptions.parse(site.setting("Search/Filters").orElse(""))) {
+        for (SearchFilterOptions.Option option :
+                SearchFilterOptions.parse(site.setting("Search/Filters").orElse(""))) {
             for (String table : option.value().split(",")) {
                 if (!table.isBlank() && !tables.contains(table.strip().toLowerCase(Locale.ROOT))) {
                     tables.add(table.strip().toLowerCase(Locale.ROOT));
@@ -139,9 +176,11 @@ public class SiteSearch {
         JsonNode body;
         try {
             body = store.query(catalog.entitySet(table), "$filter=statecode%20eq%200");
-        }
-        catch (RuntimeException ex) {
-            log.info("Search: the rows of {} could not be read from the store ({}); they are not searchable", table, ex.getMessage());
+        } catch (RuntimeException ex) {
+            log.info(
+                    "Search: the rows of {} could not be read from the store ({}); they are not searchable",
+                    table,
+                    ex.getMessage());
             return documents;
         }
         for (JsonNode row : body.path("value")) {
@@ -156,13 +195,27 @@ public class SiteSearch {
                     continue;
                 }
                 JsonNode value = column.getValue();
-                entity.put(column.getKey(), value.isNull() ? null : value.isNumber() ? value.numberValue() : value.isBoolean() ? value.asBoolean() : value.asString());
-                if (value.isString() && !column.getKey().startsWith("_") && !column.getKey().equals(primaryKey)) {
+                entity.put(
+                        column.getKey(),
+                        value.isNull()
+                                ? null
+                                : value.isNumber()
+                                        ? value.numberValue()
+                                        : value.isBoolean() ? value.asBoolean() : value.asString());
+                if (value.isString()
+                        && !column.getKey().startsWith("_")
+                        && !column.getKey().equals(primaryKey)) {
                     content.append(text(value.asString())).append('\n');
                 }
             }
             String title = title(row, table);
-            documents.add(new SearchDocument(table, id, title, recordPage.url() + "?id=" + id, content.toString().strip(), entity));
+            documents.add(new SearchDocument(
+                    table,
+                    id,
+                    title,
+                    recordPage.url() + "?id=" + id,
+                    content.toString().strip(),
+                    entity));
         }
         return documents;
     }
@@ -174,7 +227,9 @@ public class SiteSearch {
             }
         }
         for (Map.Entry<String, JsonNode> column : row.properties()) {
-            if (column.getKey().endsWith("name") && !column.getKey().startsWith("_") && column.getValue().isString()) {
+            if (column.getKey().endsWith("name")
+                    && !column.getKey().startsWith("_")
+                    && column.getValue().isString()) {
                 return column.getValue().asString();
             }
         }
@@ -188,7 +243,8 @@ public class SiteSearch {
         }
         // Liquid in page copy is not text a visitor reads: its tags and outputs are left out.
         String withoutLiquid = html.replaceAll("(?s)\\{%.*?%\\}|\\{\\{.*?\\}\\}", " ");
-        String withoutScripts = withoutLiquid.replaceAll("(?s)<!--.*?-->", " ").replaceAll("(?is)<(script|style)\\b.*?</\\1\\s*>", " ");
+        String withoutScripts =
+                withoutLiquid.replaceAll("(?s)<!--.*?-->", " ").replaceAll("(?is)<(script|style)\\b.*?</\\1\\s*>", " ");
         String withoutTags = withoutScripts.replaceAll("(?s)<[^>]*>", " ");
         return HtmlUtils.htmlUnescape(withoutTags).replaceAll("\\s+", " ").strip();
     }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
-
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -97,19 +96,16 @@ final class SiteSearchIndex {
             }
             writer.commit();
             this.reader = DirectoryReader.open(directory);
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
 
     /** One search result, before it becomes the Liquid object. */
-    record Hit(SearchDocument document, float score, String fragment) {
-    }
+    record Hit(SearchDocument document, float score, String fragment) {}
 
     /** A page of results and how many the visitor may see in all. */
-    record Results(List<Hit> hits, int total) {
-    }
+    record Results(List<Hit> hits, int total) {}
 
     /**
      * Runs a search.
@@ -120,7 +116,13 @@ final class SiteSearchIndex {
      * @param logicalNames the tables results are restricted to (empty: all)
      * @param visible      which records the visitor may see (table permissions)
      */
-    Results search(String query, String filter, List<String> logicalNames, int page, int pageSize, Predicate<SearchDocument> visible) {
+    Results search(
+            String query,
+            String filter,
+            List<String> logicalNames,
+            int page,
+            int pageSize,
+            Predicate<SearchDocument> visible) {
         if (query == null || query.isBlank()) {
             return new Results(List.of(), 0);
         }
@@ -130,15 +132,17 @@ final class SiteSearchIndex {
         if (filter != null && !filter.isBlank()) {
             try {
                 combined.add(parser().parse(filter), BooleanClause.Occur.FILTER);
-            }
-            catch (ParseException ex) {
-                throw new IllegalArgumentException("searchindex filter '" + filter + "' is not valid Lucene query syntax: "
-                        + ex.getMessage().lines().findFirst().orElse(""), ex);
+            } catch (ParseException ex) {
+                throw new IllegalArgumentException(
+                        "searchindex filter '" + filter + "' is not valid Lucene query syntax: "
+                                + ex.getMessage().lines().findFirst().orElse(""),
+                        ex);
             }
         }
         if (!logicalNames.isEmpty()) {
             BooleanQuery.Builder tables = new BooleanQuery.Builder();
-            logicalNames.forEach(name -> tables.add(new TermQuery(new Term(LOGICAL_NAME, name.strip().toLowerCase(Locale.ROOT))),
+            logicalNames.forEach(name -> tables.add(
+                    new TermQuery(new Term(LOGICAL_NAME, name.strip().toLowerCase(Locale.ROOT))),
                     BooleanClause.Occur.SHOULD));
             combined.add(tables.build(), BooleanClause.Occur.FILTER);
         }
@@ -159,8 +163,7 @@ final class SiteSearchIndex {
                 hits.add(new Hit(record, allowed.get(i).score, fragment(highlighter, record.content())));
             }
             return new Results(hits, allowed.size());
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
@@ -173,12 +176,10 @@ final class SiteSearchIndex {
     private Query forgiving(String query) {
         try {
             return parser().parse(query);
-        }
-        catch (ParseException | RuntimeException ex) {
+        } catch (ParseException | RuntimeException ex) {
             try {
                 return parser().parse(QueryParser.escape(query));
-            }
-            catch (ParseException escaped) {
+            } catch (ParseException escaped) {
                 throw new IllegalArgumentException(escaped);
             }
         }
@@ -193,7 +194,8 @@ final class SiteSearchIndex {
     /** Terms of the visitor's query in {@code <em>}, the rest HTML-encoded (the fragment is printed as markup). */
     private static Highlighter highlighter(Query query) {
         QueryScorer scorer = new QueryScorer(query, CONTENT);
-        Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter("<em>", "</em>"), new SimpleHTMLEncoder(), scorer);
+        Highlighter highlighter =
+                new Highlighter(new SimpleHTMLFormatter("<em>", "</em>"), new SimpleHTMLEncoder(), scorer);
         highlighter.setTextFragmenter(new SimpleSpanFragmenter(scorer, 160));
         return highlighter;
     }
@@ -202,8 +204,7 @@ final class SiteSearchIndex {
         try {
             String[] fragments = highlighter.getBestFragments(analyzer, CONTENT, content, 2);
             return fragments.length == 0 ? null : String.join(" … ", fragments).strip();
-        }
-        catch (IOException | InvalidTokenOffsetsException ex) {
+        } catch (IOException | InvalidTokenOffsetsException ex) {
             return null;
         }
     }

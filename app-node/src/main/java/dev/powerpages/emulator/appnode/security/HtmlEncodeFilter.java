@@ -2,7 +2,6 @@ package dev.powerpages.emulator.appnode.security;
 
 import liqp.TemplateContext;
 import liqp.filters.Filter;
-
 import org.springframework.web.util.HtmlUtils;
 
 /**

@@ -1,7 +1,6 @@
 package dev.powerpages.emulator.appnode.security;
 
 import java.util.List;
-
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

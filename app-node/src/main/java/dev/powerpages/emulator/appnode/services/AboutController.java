@@ -1,11 +1,5 @@
 package dev.powerpages.emulator.appnode.services;
 
-import java.lang.management.ManagementFactory;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import dev.powerpages.emulator.appnode.cache.SiteCache;
@@ -18,7 +12,11 @@ import dev.powerpages.emulator.appnode.report.UnsupportedLiquid;
 import dev.powerpages.emulator.appnode.site.SiteProperties;
 import dev.powerpages.emulator.appnode.store.StoreClient;
 import dev.powerpages.emulator.appnode.webapi.BusinessDataCache;
-
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -49,9 +47,17 @@ class AboutController {
     private final SiteProperties siteProperties;
     private final UnsupportedLiquid unsupported;
 
-    AboutController(NodeProperties node, NodeHealth health, SiteCache siteCache, WebFileContentCache webFiles,
-            BusinessDataCache businessData, StoreClient store, ChaosState chaos, AdminKey adminKey,
-            SiteProperties siteProperties, UnsupportedLiquid unsupported) {
+    AboutController(
+            NodeProperties node,
+            NodeHealth health,
+            SiteCache siteCache,
+            WebFileContentCache webFiles,
+            BusinessDataCache businessData,
+            StoreClient store,
+            ChaosState chaos,
+            AdminKey adminKey,
+            SiteProperties siteProperties,
+            UnsupportedLiquid unsupported) {
         this.unsupported = unsupported;
         this.siteProperties = siteProperties;
         this.node = node;
@@ -71,7 +77,9 @@ class AboutController {
 
     @GetMapping(path = "/_services/about", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> aboutHtml() {
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
                 .body(html(about()));
     }
 
@@ -81,8 +89,11 @@ class AboutController {
             return unauthorized();
         }
         siteCache.requestReload();
-        return ResponseEntity.accepted().body(new ActionDone("clear-config",
-                "The configuration tables are reloaded from the store at the next refresh; the current ones serve until then."));
+        return ResponseEntity.accepted()
+                .body(
+                        new ActionDone(
+                                "clear-config",
+                                "The configuration tables are reloaded from the store at the next refresh; the current ones serve until then."));
     }
 
     @PostMapping("/_services/about/clear-cache")
@@ -92,7 +103,8 @@ class AboutController {
         }
         businessData.clear();
         webFiles.clear();
-        return ResponseEntity.ok(new ActionDone("clear-cache", "Cached business data and web file contents were dropped."));
+        return ResponseEntity.ok(
+                new ActionDone("clear-cache", "Cached business data and web file contents were dropped."));
     }
 
     private Map<String, Object> about() {
@@ -101,12 +113,21 @@ class AboutController {
         about.put("node", node.name());
         about.put("region", node.region());
         about.put("primaryRegion", node.primaryRegion());
-        about.put("crossRegionLatencyMs", node.inPrimaryRegion() || node.crossRegionLatency() == null ? 0 : node.crossRegionLatency().toMillis());
+        about.put(
+                "crossRegionLatencyMs",
+                node.inPrimaryRegion() || node.crossRegionLatency() == null
+                        ? 0
+                        : node.crossRegionLatency().toMillis());
         about.put("version", version());
-        about.put("uptime", Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime()).withNanos(0).toString());
+        about.put(
+                "uptime",
+                Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime())
+                        .withNanos(0)
+                        .toString());
         about.put("status", assessment.status().name());
         about.put("reasons", assessment.reasons());
-        about.put("website", assessment.site() == null ? null : assessment.site().websiteName());
+        about.put(
+                "website", assessment.site() == null ? null : assessment.site().websiteName());
         about.put("siteLoadedAt", assessment.siteLoadedAt());
         about.put("changeTracking", siteCache.changeTracking());
         // The bound within which a change in the store shows on the site (delta links polled this often).
@@ -119,7 +140,11 @@ class AboutController {
         about.put("caches", caches);
         about.put("faults", chaos.current());
         // The site's Liquid that the emulator met and does not emulate, with how often (pages render without it).
-        about.put("notEmulated", assessment.site() == null ? Map.of() : unsupported.uses(assessment.site().websiteId()));
+        about.put(
+                "notEmulated",
+                assessment.site() == null
+                        ? Map.of()
+                        : unsupported.uses(assessment.site().websiteId()));
         return about;
     }
 
@@ -128,14 +153,12 @@ class AboutController {
     }
 
     /** One cache's figures, {@code {"hits":…,"misses":…,"size":…}} in that order (a record: Map.of has no fixed order). */
-    @JsonPropertyOrder({ "hits", "misses", "size" })
-    record CacheFigures(long hits, long misses, long size) {
-    }
+    @JsonPropertyOrder({"hits", "misses", "size"})
+    record CacheFigures(long hits, long misses, long size) {}
 
     /** What an about-page action did: {@code {"action":…,"message":…}}. */
-    @JsonPropertyOrder({ "action", "message" })
-    record ActionDone(String action, String message) {
-    }
+    @JsonPropertyOrder({"action", "message"})
+    record ActionDone(String action, String message) {}
 
     private String version() {
         String version = AboutController.class.getPackage().getImplementationVersion();
@@ -147,22 +170,38 @@ class AboutController {
         StringBuilder rows = new StringBuilder();
         about.forEach((name, value) -> {
             if (!"caches".equals(name) && !"notEmulated".equals(name)) {
-                rows.append("<tr><th>").append(HtmlUtils.htmlEscape(name)).append("</th><td>")
-                        .append(HtmlUtils.htmlEscape(String.valueOf(value instanceof List<?> list && list.isEmpty() ? "" : value)))
+                rows.append("<tr><th>")
+                        .append(HtmlUtils.htmlEscape(name))
+                        .append("</th><td>")
+                        .append(HtmlUtils.htmlEscape(
+                                String.valueOf(value instanceof List<?> list && list.isEmpty() ? "" : value)))
                         .append("</td></tr>");
             }
         });
         StringBuilder caches = new StringBuilder();
-        ((Map<String, CacheFigures>) about.get("caches")).forEach((name, stats) -> caches.append("<tr><th>")
-                .append(name).append("</th><td>").append(stats.hits()).append("</td><td>").append(stats.misses())
-                .append("</td><td>").append(stats.size()).append("</td></tr>"));
+        ((Map<String, CacheFigures>) about.get("caches"))
+                .forEach((name, stats) -> caches.append("<tr><th>")
+                        .append(name)
+                        .append("</th><td>")
+                        .append(stats.hits())
+                        .append("</td><td>")
+                        .append(stats.misses())
+                        .append("</td><td>")
+                        .append(stats.size())
+                        .append("</td></tr>"));
         StringBuilder notEmulated = new StringBuilder();
-        ((Map<String, Long>) about.get("notEmulated")).forEach((feature, count) -> notEmulated.append("<tr><td>")
-                .append(HtmlUtils.htmlEscape(feature)).append("</td><td>").append(count).append("</td></tr>"));
+        ((Map<String, Long>) about.get("notEmulated"))
+                .forEach((feature, count) -> notEmulated
+                        .append("<tr><td>")
+                        .append(HtmlUtils.htmlEscape(feature))
+                        .append("</td><td>")
+                        .append(count)
+                        .append("</td></tr>"));
         return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>About this node</title></head><body>"
                 + "<h1>About " + HtmlUtils.htmlEscape(String.valueOf(about.get("node"))) + "</h1>"
                 + "<table class=\"about\">" + rows + "</table>"
-                + "<h2>Caches</h2><table class=\"caches\"><tr><th>cache</th><th>hits</th><th>misses</th><th>size</th></tr>" + caches + "</table>"
+                + "<h2>Caches</h2><table class=\"caches\"><tr><th>cache</th><th>hits</th><th>misses</th><th>size</th></tr>"
+                + caches + "</table>"
                 + "<h2>Not emulated</h2><p>What this site's templates use that the emulator does not do (the pages render without it):</p>"
                 + "<table class=\"not-emulated\"><tr><th>feature</th><th>uses</th></tr>" + notEmulated + "</table>"
                 + "<h2>Actions</h2><p>With the admin key (header <code>X-Admin-Key</code>):</p><ul>"
@@ -172,6 +211,7 @@ class AboutController {
     }
 
     private static ResponseEntity<NodeError> unauthorized() {
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(NodeError.of("Unauthorized", "The X-Admin-Key header is missing or wrong"));
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .body(NodeError.of("Unauthorized", "The X-Admin-Key header is missing or wrong"));
     }
 }

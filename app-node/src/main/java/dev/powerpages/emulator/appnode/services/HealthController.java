@@ -1,11 +1,9 @@
 package dev.powerpages.emulator.appnode.services;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import dev.powerpages.emulator.appnode.node.NodeError;
 import dev.powerpages.emulator.appnode.node.NodeProperties;
-
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -40,9 +38,11 @@ class HealthController {
         body.put("siteLoadedAt", assessment.siteLoadedAt());
         body.put("lastRefreshError", assessment.refresh().lastError());
         body.put("circuitBreaker", health.circuitBreaker());
-        HttpStatus status = assessment.status() == NodeHealth.Status.Unhealthy
-                ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK;
-        return ResponseEntity.status(status).cacheControl(CacheControl.noStore()).body(body);
+        HttpStatus status =
+                assessment.status() == NodeHealth.Status.Unhealthy ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK;
+        return ResponseEntity.status(status)
+                .cacheControl(CacheControl.noStore())
+                .body(body);
     }
 
     /** {@code /_services/} is the node's reserved prefix: unknown paths there are not site pages. */

@@ -1,11 +1,5 @@
 package dev.powerpages.emulator.appnode.services;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.powerpages.emulator.appnode.cache.RefreshStatus;
 import dev.powerpages.emulator.appnode.cache.SiteCache;
 import dev.powerpages.emulator.appnode.chaos.ChaosState;
@@ -13,7 +7,11 @@ import dev.powerpages.emulator.appnode.site.SiteProperties;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.store.StoreClient;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,9 +48,10 @@ class NodeHealth {
             reasons.add("Fault injection: failHealth is set");
         }
         if (site == null) {
-            reasons.add(refresh.lastError() == null
-                    ? "The site's metadata has not been loaded yet"
-                    : "The site's metadata could not be loaded: " + refresh.lastError());
+            reasons.add(
+                    refresh.lastError() == null
+                            ? "The site's metadata has not been loaded yet"
+                            : "The site's metadata could not be loaded: " + refresh.lastError());
         }
         if (!reasons.isEmpty()) {
             return new Assessment(Status.Unhealthy, reasons, site, refresh);
@@ -74,7 +73,9 @@ class NodeHealth {
     }
 
     enum Status {
-        Healthy, Degraded, Unhealthy
+        Healthy,
+        Degraded,
+        Unhealthy
     }
 
     String circuitBreaker() {

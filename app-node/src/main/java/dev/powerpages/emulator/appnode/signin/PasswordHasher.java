@@ -5,7 +5,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
@@ -26,8 +25,7 @@ public final class PasswordHasher {
     private static final String[] PRF = {"PBKDF2WithHmacSHA1", "PBKDF2WithHmacSHA256", "PBKDF2WithHmacSHA512"};
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private PasswordHasher() {
-    }
+    private PasswordHasher() {}
 
     /** A V3 hash of the password (new random salt). */
     public static String hash(String password) {
@@ -35,7 +33,12 @@ public final class PasswordHasher {
         RANDOM.nextBytes(salt);
         byte[] subkey = pbkdf2(PRF[1], password, salt, V3_ITERATIONS, 32);
         ByteBuffer out = ByteBuffer.allocate(13 + salt.length + subkey.length);
-        out.put((byte) 0x01).putInt(1).putInt(V3_ITERATIONS).putInt(salt.length).put(salt).put(subkey);
+        out.put((byte) 0x01)
+                .putInt(1)
+                .putInt(V3_ITERATIONS)
+                .putInt(salt.length)
+                .put(salt)
+                .put(subkey);
         return Base64.getEncoder().encodeToString(out.array());
     }
 
@@ -47,8 +50,7 @@ public final class PasswordHasher {
         byte[] decoded;
         try {
             decoded = Base64.getDecoder().decode(storedHash.strip());
-        }
-        catch (IllegalArgumentException ex) {
+        } catch (IllegalArgumentException ex) {
             return false;
         }
         if (decoded.length == 49 && decoded[0] == 0x00) {
@@ -62,7 +64,11 @@ public final class PasswordHasher {
             int iterations = in.getInt();
             int saltLength = in.getInt();
             int subkeyLength = decoded.length - 13 - saltLength;
-            if (prf < 0 || prf >= PRF.length || iterations < 1 || iterations > 10_000_000 || saltLength < 8
+            if (prf < 0
+                    || prf >= PRF.length
+                    || iterations < 1
+                    || iterations > 10_000_000
+                    || saltLength < 8
                     || subkeyLength < 16) {
                 return false;
             }
@@ -79,8 +85,7 @@ public final class PasswordHasher {
         try {
             PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, length * 8);
             return SecretKeyFactory.getInstance(algorithm).generateSecret(spec).getEncoded();
-        }
-        catch (GeneralSecurityException ex) {
+        } catch (GeneralSecurityException ex) {
             throw new IllegalStateException("PBKDF2 is not available: " + algorithm, ex);
         }
     }

@@ -8,10 +8,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +21,8 @@ import org.springframework.stereotype.Component;
 @Component
 class SessionCookie {
 
-    private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern GUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     private final SignInProperties properties;
@@ -61,13 +60,13 @@ class SessionCookie {
                 return Optional.empty();
             }
             String[] parts = new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8).split("\\|");
-            if (parts.length != 2 || !GUID.matcher(parts[0]).matches()
+            if (parts.length != 2
+                    || !GUID.matcher(parts[0]).matches()
                     || Long.parseLong(parts[1]) < Instant.now(clock).getEpochSecond()) {
                 return Optional.empty();
             }
             return Optional.of(parts[0]);
-        }
-        catch (IllegalArgumentException ex) {
+        } catch (IllegalArgumentException ex) {
             return Optional.empty();
         }
     }
@@ -81,8 +80,7 @@ class SessionCookie {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(properties.cookieSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             return mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII));
-        }
-        catch (GeneralSecurityException ex) {
+        } catch (GeneralSecurityException ex) {
             throw new IllegalStateException("HmacSHA256 is not available", ex);
         }
     }

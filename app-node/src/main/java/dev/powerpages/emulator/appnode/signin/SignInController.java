@@ -1,17 +1,14 @@
 package dev.powerpages.emulator.appnode.signin;
 
+import dev.powerpages.emulator.appnode.cache.SiteCache;
+import dev.powerpages.emulator.appnode.site.SiteSnapshot;
+import dev.powerpages.emulator.appnode.store.StoreUnavailableException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
-
-import jakarta.servlet.http.HttpServletRequest;
-
-import dev.powerpages.emulator.appnode.cache.SiteCache;
-import dev.powerpages.emulator.appnode.site.SiteSnapshot;
-import dev.powerpages.emulator.appnode.store.StoreUnavailableException;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -58,24 +55,33 @@ class SignInController {
     ResponseEntity<String> signIn(HttpServletRequest request) {
         String expected = SignInFilter.cookie(request, ANTI_FORGERY);
         String sent = request.getParameter(ANTI_FORGERY);
-        if (expected == null || sent == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                sent.getBytes(StandardCharsets.UTF_8))) {
+        if (expected == null
+                || sent == null
+                || !MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8))) {
             return form(request, HttpStatus.BAD_REQUEST, "The sign-in form has expired. Please try again.");
         }
         Optional<SiteUser> user;
         try {
             user = users.authenticate(request.getParameter("Username"), request.getParameter("Password"));
-        }
-        catch (StoreUnavailableException ex) {
-            return form(request, HttpStatus.SERVICE_UNAVAILABLE, "Sign-in is not available right now. Please try again later.");
+        } catch (StoreUnavailableException ex) {
+            return form(
+                    request,
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "Sign-in is not available right now. Please try again later.");
         }
         if (user.isEmpty()) {
             // ASP.NET Identity's message: it does not tell whether the user name exists.
             return form(request, HttpStatus.OK, "Invalid sign-in attempt.");
         }
-        ResponseCookie session = ResponseCookie.from(properties.cookieName(), sessionCookie.issue(user.get().contactId()))
-                .httpOnly(true).secure(request.isSecure()).sameSite("Lax").path("/")
-                .maxAge(sessionCookie.maxAgeSeconds()).build();
+        ResponseCookie session = ResponseCookie.from(
+                        properties.cookieName(), sessionCookie.issue(user.get().contactId()))
+                .httpOnly(true)
+                .secure(request.isSecure())
+                .sameSite("Lax")
+                .path("/")
+                .maxAge(sessionCookie.maxAgeSeconds())
+                .build();
         return ResponseEntity.status(HttpStatus.FOUND)
                 .header(HttpHeaders.LOCATION, returnUrl(request))
                 .header(HttpHeaders.SET_COOKIE, session.toString())
@@ -84,7 +90,9 @@ class SignInController {
                 .build();
     }
 
-    @RequestMapping(path = "/Account/Login/LogOff", method = {RequestMethod.GET, RequestMethod.POST})
+    @RequestMapping(
+            path = "/Account/Login/LogOff",
+            method = {RequestMethod.GET, RequestMethod.POST})
     ResponseEntity<Void> signOut(HttpServletRequest request) {
         return ResponseEntity.status(HttpStatus.FOUND)
                 .header(HttpHeaders.LOCATION, returnUrl(request))
@@ -94,7 +102,14 @@ class SignInController {
     }
 
     static String clearCookie(String name, boolean secure) {
-        return ResponseCookie.from(name, "").httpOnly(true).secure(secure).sameSite("Lax").path("/").maxAge(0).build().toString();
+        return ResponseCookie.from(name, "")
+                .httpOnly(true)
+                .secure(secure)
+                .sameSite("Lax")
+                .path("/")
+                .maxAge(0)
+                .build()
+                .toString();
     }
 
     private ResponseEntity<String> form(HttpServletRequest request, HttpStatus status, String error) {
@@ -103,10 +118,13 @@ class SignInController {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         String siteName = siteCache.current().map(SiteSnapshot::websiteName).orElse("Power Pages");
         String username = request.getParameter("Username");
-        String body = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sign in · " + escape(siteName)
+        String body = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sign in · "
+                + escape(siteName)
                 + "</title><link rel=\"stylesheet\" href=\"/css/site.css\"></head><body><main class=\"page sign-in\">"
                 + "<h1>Sign in</h1>"
-                + (error == null ? "" : "<p class=\"validation-summary alert alert-danger\" role=\"alert\">" + escape(error) + "</p>")
+                + (error == null
+                        ? ""
+                        : "<p class=\"validation-summary alert alert-danger\" role=\"alert\">" + escape(error) + "</p>")
                 + "<form method=\"post\" action=\"/SignIn\">"
                 + "<input type=\"hidden\" name=\"" + ANTI_FORGERY + "\" value=\"" + token + "\">"
                 + "<input type=\"hidden\" name=\"ReturnUrl\" value=\"" + escape(returnUrl(request)) + "\">"
@@ -117,8 +135,15 @@ class SignInController {
         return ResponseEntity.status(status)
                 .contentType(HTML)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .header(HttpHeaders.SET_COOKIE, ResponseCookie.from(ANTI_FORGERY, token).httpOnly(true)
-                        .secure(request.isSecure()).sameSite("Lax").path("/SignIn").build().toString())
+                .header(
+                        HttpHeaders.SET_COOKIE,
+                        ResponseCookie.from(ANTI_FORGERY, token)
+                                .httpOnly(true)
+                                .secure(request.isSecure())
+                                .sameSite("Lax")
+                                .path("/SignIn")
+                                .build()
+                                .toString())
                 .body(body);
     }
 
@@ -128,7 +153,10 @@ class SignInController {
         if (wanted == null) {
             wanted = request.getParameter("returnUrl");
         }
-        if (wanted == null || !wanted.startsWith("/") || wanted.startsWith("//") || wanted.startsWith("/\\")
+        if (wanted == null
+                || !wanted.startsWith("/")
+                || wanted.startsWith("//")
+                || wanted.startsWith("/\\")
                 || wanted.chars().anyMatch(c -> c < 0x20)) {
             return "/";
         }

@@ -1,16 +1,13 @@
 package dev.powerpages.emulator.appnode.signin;
 
-import java.io.IOException;
-
+import dev.powerpages.emulator.appnode.node.NodePaths;
+import dev.powerpages.emulator.appnode.store.StoreUnavailableException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
-import dev.powerpages.emulator.appnode.node.NodePaths;
-import dev.powerpages.emulator.appnode.store.StoreUnavailableException;
-
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -50,12 +47,11 @@ class SignInFilter extends OncePerRequestFilter {
                 SiteUser user = contactId == null ? null : users.byId(contactId).orElse(null);
                 if (user != null) {
                     request.setAttribute(SiteUser.REQUEST_ATTRIBUTE, user);
+                } else {
+                    response.addHeader(
+                            "Set-Cookie", SignInController.clearCookie(properties.cookieName(), request.isSecure()));
                 }
-                else {
-                    response.addHeader("Set-Cookie", SignInController.clearCookie(properties.cookieName(), request.isSecure()));
-                }
-            }
-            catch (StoreUnavailableException | IllegalStateException ex) {
+            } catch (StoreUnavailableException | IllegalStateException ex) {
                 // The store cannot say who this is right now: serve the request anonymously, keep the cookie.
                 log.debug("Signed-in contact {} could not be read: {}", contactId, ex.getMessage());
             }

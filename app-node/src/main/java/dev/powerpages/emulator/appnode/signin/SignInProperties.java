@@ -1,7 +1,6 @@
 package dev.powerpages.emulator.appnode.signin;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -15,5 +14,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param userCacheMaxAge a signed-in contact's name, e-mail and web roles are re-read from the store this often
  */
 @ConfigurationProperties("signin")
-public record SignInProperties(String cookieName, String cookieSecret, Duration sessionLifetime, Duration userCacheMaxAge) {
-}
+public record SignInProperties(
+        String cookieName, String cookieSecret, Duration sessionLifetime, Duration userCacheMaxAge) {}

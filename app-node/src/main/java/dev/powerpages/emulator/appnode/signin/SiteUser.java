@@ -1,30 +1,40 @@
 package dev.powerpages.emulator.appnode.signin;
 
+import dev.powerpages.emulator.appnode.site.SitePermissions;
+import dev.powerpages.emulator.appnode.site.SiteSnapshot;
+import dev.powerpages.emulator.appnode.store.StoreRow;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
-import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import jakarta.servlet.http.HttpServletRequest;
-
-import dev.powerpages.emulator.appnode.site.SitePermissions;
-import dev.powerpages.emulator.appnode.site.SiteSnapshot;
-import dev.powerpages.emulator.appnode.store.StoreRow;
-import tools.jackson.databind.JsonNode;
-
+import java.util.TreeMap;
 import org.springframework.web.util.HtmlUtils;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A signed-in visitor: a {@code contact} row and the web roles assigned to it ({@code adx_webrole_contact}).
  * The Authenticated Users role is not in {@link #assignedRoleIds()}; {@link #roleIds(SitePermissions)} adds it.
  */
-public record SiteUser(String contactId, String username, String firstName, String lastName, String fullName,
-        String email, List<String> assignedRoleIds, StoreRow contact) {
+public record SiteUser(
+        String contactId,
+        String username,
+        String firstName,
+        String lastName,
+        String fullName,
+        String email,
+        List<String> assignedRoleIds,
+        StoreRow contact) {
 
     /** A contact known by its main fields only. */
-    public SiteUser(String contactId, String username, String firstName, String lastName, String fullName, String email,
+    public SiteUser(
+            String contactId,
+            String username,
+            String firstName,
+            String lastName,
+            String fullName,
+            String email,
             List<String> assignedRoleIds) {
         this(contactId, username, firstName, lastName, fullName, email, assignedRoleIds, null);
     }
@@ -62,19 +72,34 @@ public record SiteUser(String contactId, String username, String firstName, Stri
             for (Map.Entry<String, JsonNode> column : contact.json().properties()) {
                 String name = column.getKey();
                 JsonNode value = column.getValue();
-                if (name.startsWith("@") || name.contains("@") || name.equalsIgnoreCase(PASSWORD_HASH) || value == null || value.isNull()) {
+                if (name.startsWith("@")
+                        || name.contains("@")
+                        || name.equalsIgnoreCase(PASSWORD_HASH)
+                        || value == null
+                        || value.isNull()) {
                     continue;
                 }
                 if (name.startsWith("_") && name.endsWith("_value")) {
                     values.put(name.substring(1, name.length() - "_value".length()), Map.of("id", value.asString()));
                 }
-                values.put(name, value.isBoolean() ? (Object) value.asBoolean() : value.isNumber() ? (Object) value.numberValue()
-                        : encode(value.isString() ? value.asString() : value.toString()));
+                values.put(
+                        name,
+                        value.isBoolean()
+                                ? (Object) value.asBoolean()
+                                : value.isNumber()
+                                        ? (Object) value.numberValue()
+                                        : encode(value.isString() ? value.asString() : value.toString()));
             }
         }
         values.put("id", contactId);
         values.put("contactid", contactId);
-        values.put("fullname", encode(fullName != null ? fullName : String.join(" ", nonNull(firstName), nonNull(lastName)).strip()));
+        values.put(
+                "fullname",
+                encode(
+                        fullName != null
+                                ? fullName
+                                : String.join(" ", nonNull(firstName), nonNull(lastName))
+                                        .strip()));
         values.put("firstname", encode(firstName));
         values.put("lastname", encode(lastName));
         values.put("emailaddress1", encode(email));

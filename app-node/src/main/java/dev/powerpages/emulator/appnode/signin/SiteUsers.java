@@ -1,17 +1,14 @@
 package dev.powerpages.emulator.appnode.signin;
 
-import java.util.List;
-import java.util.Optional;
-
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
-
 import dev.powerpages.emulator.appnode.store.StoreClient;
 import dev.powerpages.emulator.appnode.store.StoreRow;
 import dev.powerpages.emulator.appnode.store.StoreUnavailableException;
-
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 
@@ -49,13 +46,16 @@ public class SiteUsers {
         }
         List<StoreRow> rows;
         try {
-            rows = store.list("contacts", null, "adx_identity_username eq '" + username.strip().replace("'", "''") + "'");
-        }
-        catch (HttpClientErrorException ex) {
+            rows = store.list(
+                    "contacts",
+                    null,
+                    "adx_identity_username eq '" + username.strip().replace("'", "''") + "'");
+        } catch (HttpClientErrorException ex) {
             return Optional.empty(); // a store without the sign-in columns has no users
         }
         for (StoreRow row : rows) {
-            if (row.active() && row.flag("adx_identity_logonenabled", false)
+            if (row.active()
+                    && row.flag("adx_identity_logonenabled", false)
                     && PasswordHasher.verify(row.text("adx_identity_passwordhash"), password)) {
                 SiteUser user = user(row);
                 byId.put(user.contactId(), Optional.of(user));
@@ -80,12 +80,14 @@ public class SiteUsers {
         try {
             // Every column: the Liquid user object shows them all (but the password hash, see SiteUser).
             rows = store.list("contacts", null, "contactid eq " + contactId);
-        }
-        catch (HttpClientErrorException ex) {
+        } catch (HttpClientErrorException ex) {
             return Optional.empty();
         }
-        return rows.stream().filter(StoreRow::active).filter(row -> row.flag("adx_identity_logonenabled", false))
-                .findFirst().map(this::user);
+        return rows.stream()
+                .filter(StoreRow::active)
+                .filter(row -> row.flag("adx_identity_logonenabled", false))
+                .findFirst()
+                .map(this::user);
     }
 
     private SiteUser user(StoreRow contact) {
@@ -93,23 +95,32 @@ public class SiteUsers {
         List<String> roles;
         try {
             // Power Pages' N:N adx_webrole_contact; a store without the table assigns no roles.
-            roles = store.list("adx_webrole_contactset", "_adx_webroleid_value", "_contactid_value eq " + contactId).stream()
-                    .filter(StoreRow::active)
-                    .map(row -> row.text("_adx_webroleid_value"))
-                    .filter(java.util.Objects::nonNull)
-                    .toList();
-        }
-        catch (HttpClientErrorException ex) {
+            roles =
+                    store
+                            .list("adx_webrole_contactset", "_adx_webroleid_value", "_contactid_value eq " + contactId)
+                            .stream()
+                            .filter(StoreRow::active)
+                            .map(row -> row.text("_adx_webroleid_value"))
+                            .filter(java.util.Objects::nonNull)
+                            .toList();
+        } catch (HttpClientErrorException ex) {
             roles = List.of();
         }
-        tools.jackson.databind.node.ObjectNode columns = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        tools.jackson.databind.node.ObjectNode columns =
+                tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         contact.json().properties().forEach(column -> {
             if (!column.getKey().equalsIgnoreCase(SiteUser.PASSWORD_HASH)) {
                 columns.set(column.getKey(), column.getValue());
             }
         });
-        return new SiteUser(contactId, contact.text("adx_identity_username"), contact.text("firstname"),
-                contact.text("lastname"), contact.text("fullname"), contact.text("emailaddress1"), roles,
+        return new SiteUser(
+                contactId,
+                contact.text("adx_identity_username"),
+                contact.text("firstname"),
+                contact.text("lastname"),
+                contact.text("fullname"),
+                contact.text("emailaddress1"),
+                roles,
                 new StoreRow(columns));
     }
 }

@@ -1,10 +1,9 @@
 package dev.powerpages.emulator.appnode.site;
 
+import dev.powerpages.emulator.appnode.store.StoreRow;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import dev.powerpages.emulator.appnode.store.StoreRow;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -38,7 +37,9 @@ final class EnhancedDataModel implements RowSource {
         if (mapped == null) {
             return List.of();
         }
-        return enhanced.rows(mapped, select(select)).stream().map(EnhancedDataModel::standard).toList();
+        return enhanced.rows(mapped, select(select)).stream()
+                .map(EnhancedDataModel::standard)
+                .toList();
     }
 
     @Override
@@ -47,7 +48,9 @@ final class EnhancedDataModel implements RowSource {
         if (mapped == null) {
             return List.of();
         }
-        return enhanced.optionalRows(mapped, select(select)).stream().map(EnhancedDataModel::standard).toList();
+        return enhanced.optionalRows(mapped, select(select)).stream()
+                .map(EnhancedDataModel::standard)
+                .toList();
     }
 
     /** The enhanced model's entity set for a standard one; {@code null} where it has none. */

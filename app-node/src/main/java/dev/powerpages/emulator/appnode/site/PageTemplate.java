@@ -12,7 +12,12 @@ package dev.powerpages.emulator.appnode.site;
  * @param useWebsiteHeaderAndFooter {@code adx_usewebsiteheaderandfooter}: the page is wrapped in the site's layout with
  *                                  the website's header and footer web templates (Power Pages' default: true)
  */
-public record PageTemplate(String id, String name, String webTemplateId, Integer type, String rewriteUrl,
+public record PageTemplate(
+        String id,
+        String name,
+        String webTemplateId,
+        Integer type,
+        String rewriteUrl,
         boolean useWebsiteHeaderAndFooter) {
 
     public static final int REWRITE = 756150000;

@@ -12,8 +12,7 @@ import java.util.Optional;
  */
 final class PortalLanguages {
 
-    record Known(String name, String code, int lcid, String displayName) {
-    }
+    record Known(String name, String code, int lcid, String displayName) {}
 
     private static final List<Known> KNOWN = List.of(
             new Known("Basque - Basque", "eu-ES", 1069, "euskara"),
@@ -60,16 +59,17 @@ final class PortalLanguages {
             new Known("Ukrainian - Ukraine", "uk-UA", 1058, "українська"),
             new Known("Vietnamese - Vietnam", "vi-VN", 1066, "Tiếng Việt"));
 
-    private PortalLanguages() {
-    }
+    private PortalLanguages() {}
 
     static Optional<Known> byName(String name) {
         if (name == null) {
             return Optional.empty();
         }
         String wanted = name.strip().toLowerCase(Locale.ROOT);
-        return KNOWN.stream().filter(known -> known.name().toLowerCase(Locale.ROOT).equals(wanted)
-                || known.code().toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
+        return KNOWN.stream()
+                .filter(known -> known.name().toLowerCase(Locale.ROOT).equals(wanted)
+                        || known.code().toLowerCase(Locale.ROOT).equals(wanted))
+                .findFirst();
     }
 
     static Optional<Known> byLcid(int lcid) {

@@ -1,8 +1,7 @@
 package dev.powerpages.emulator.appnode.site;
 
-import java.util.List;
-
 import dev.powerpages.emulator.appnode.store.StoreRow;
+import java.util.List;
 
 /**
  * Where the site's rows come from when a snapshot is assembled: the store, with change tracking requested

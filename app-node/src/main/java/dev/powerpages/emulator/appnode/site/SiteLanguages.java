@@ -39,10 +39,16 @@ public record SiteLanguages(List<WebsiteLanguage> all, WebsiteLanguage defaultLa
         if (code == null || code.isBlank()) {
             return Optional.empty();
         }
-        return all.stream().filter(language -> language.code() != null && language.code().equalsIgnoreCase(code)).findFirst();
+        return all.stream()
+                .filter(language -> language.code() != null && language.code().equalsIgnoreCase(code))
+                .findFirst();
     }
 
     public Optional<WebsiteLanguage> byId(String id) {
-        return id == null ? Optional.empty() : all.stream().filter(language -> id.equalsIgnoreCase(language.id())).findFirst();
+        return id == null
+                ? Optional.empty()
+                : all.stream()
+                        .filter(language -> id.equalsIgnoreCase(language.id()))
+                        .findFirst();
     }
 }

@@ -1,5 +1,8 @@
 package dev.powerpages.emulator.appnode.site;
 
+import dev.powerpages.emulator.appnode.store.StoreClient;
+import dev.powerpages.emulator.appnode.store.StoreRow;
+import dev.powerpages.emulator.appnode.store.StoreUnavailableException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,15 +16,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
-import dev.powerpages.emulator.appnode.store.StoreClient;
-import dev.powerpages.emulator.appnode.store.StoreRow;
-import dev.powerpages.emulator.appnode.store.StoreUnavailableException;
-import tools.jackson.databind.JsonNode;
-
 import org.springframework.http.MediaType;
 import org.springframework.http.MediaTypeFactory;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Reads the website's metadata from the store and assembles a {@link SiteSnapshot}: page URLs from the partial URLs
@@ -94,7 +92,9 @@ public class SiteLoader {
             List<StoreRow> enhancedWebsites = active(source.optionalRows("mspp_websites", null));
             if (!enhancedWebsites.isEmpty()) {
                 store = new EnhancedDataModel(source);
-                websites = enhancedWebsites.stream().map(EnhancedDataModel::standard).toList();
+                websites = enhancedWebsites.stream()
+                        .map(EnhancedDataModel::standard)
+                        .toList();
                 enhanced = true;
             }
         }
@@ -121,16 +121,25 @@ public class SiteLoader {
 
         Map<String, PageTemplate> pageTemplates = new HashMap<>();
         for (StoreRow row : rows.active("adx_pagetemplates")) {
-            pageTemplates.put(row.text("adx_pagetemplateid"), new PageTemplate(row.text("adx_pagetemplateid"),
-                    row.text("adx_name"), row.text("_adx_webtemplateid_value"), integer(row, "adx_type"),
-                    row.text("adx_rewriteurl"), row.flag("adx_usewebsiteheaderandfooter", true)));
+            pageTemplates.put(
+                    row.text("adx_pagetemplateid"),
+                    new PageTemplate(
+                            row.text("adx_pagetemplateid"),
+                            row.text("adx_name"),
+                            row.text("_adx_webtemplateid_value"),
+                            integer(row, "adx_type"),
+                            row.text("adx_rewriteurl"),
+                            row.flag("adx_usewebsiteheaderandfooter", true)));
         }
 
         Map<String, WebTemplate> templatesById = new HashMap<>();
         Map<String, WebTemplate> templatesByName = caseInsensitive();
         for (StoreRow row : rows.active("adx_webtemplates")) {
-            WebTemplate template = new WebTemplate(row.text("adx_webtemplateid"), row.text("adx_name"),
-                    row.text("adx_source") == null ? "" : row.text("adx_source"), row.text("adx_mimetype"));
+            WebTemplate template = new WebTemplate(
+                    row.text("adx_webtemplateid"),
+                    row.text("adx_name"),
+                    row.text("adx_source") == null ? "" : row.text("adx_source"),
+                    row.text("adx_mimetype"));
             templatesById.put(template.id(), template);
             if (template.name() != null) {
                 templatesByName.putIfAbsent(template.name(), template);
@@ -165,17 +174,37 @@ public class SiteLoader {
             }
             pagesByUrl.merge(page.url().toLowerCase(Locale.ROOT), page, (a, b) -> a.published() ? a : b);
             if (page.parentId() != null) {
-                children.computeIfAbsent(page.parentId(), id -> new ArrayList<>()).add(page);
+                children.computeIfAbsent(page.parentId(), id -> new ArrayList<>())
+                        .add(page);
             }
         }
-        children.replaceAll((id, list) -> list.stream().sorted(SiteSnapshot.DISPLAY_ORDER).toList());
+        children.replaceAll(
+                (id, list) -> list.stream().sorted(SiteSnapshot.DISPLAY_ORDER).toList());
 
-        return new SiteSnapshot(websiteId, website.text("adx_name"), Collections.unmodifiableMap(pagesById),
-                unmodifiable(pagesByUrl), unmodifiable(children), unmodifiable(pageTemplates), unmodifiable(templatesById),
-                unmodifiable(templatesByName), snippets.forDefault(), unmodifiable(settings),
-                unmodifiable(siteMarkers), linkSets.forDefault(), unmodifiable(webFiles),
-                permissions, new SiteTables(tables), Instant.now(clock), website, languages, pages,
-                snippets.byLanguage(), linkSets.byLanguage(), enhanced, unmodifiable(visibleStates));
+        return new SiteSnapshot(
+                websiteId,
+                website.text("adx_name"),
+                Collections.unmodifiableMap(pagesById),
+                unmodifiable(pagesByUrl),
+                unmodifiable(children),
+                unmodifiable(pageTemplates),
+                unmodifiable(templatesById),
+                unmodifiable(templatesByName),
+                snippets.forDefault(),
+                unmodifiable(settings),
+                unmodifiable(siteMarkers),
+                linkSets.forDefault(),
+                unmodifiable(webFiles),
+                permissions,
+                new SiteTables(tables),
+                Instant.now(clock),
+                website,
+                languages,
+                pages,
+                snippets.byLanguage(),
+                linkSets.byLanguage(),
+                enhanced,
+                unmodifiable(visibleStates));
     }
 
     /**
@@ -189,7 +218,9 @@ public class SiteLoader {
         }
 
         List<StoreRow> all(String entitySet) {
-            return read.computeIfAbsent(entitySet, set -> store.rows(set, null)).stream().filter(this::ofSite).toList();
+            return read.computeIfAbsent(entitySet, set -> store.rows(set, null)).stream()
+                    .filter(this::ofSite)
+                    .toList();
         }
 
         List<StoreRow> active(String entitySet) {
@@ -198,7 +229,9 @@ public class SiteLoader {
 
         List<StoreRow> optional(String entitySet) {
             return read.computeIfAbsent(entitySet, set -> store.optionalRows(set, null)).stream()
-                    .filter(this::ofSite).filter(StoreRow::active).toList();
+                    .filter(this::ofSite)
+                    .filter(StoreRow::active)
+                    .toList();
         }
 
         private boolean ofSite(StoreRow row) {
@@ -212,8 +245,8 @@ public class SiteLoader {
      * language ({@code adx_portallanguage}; in the enhanced model on the website language itself; failing both,
      * Microsoft's list of supported languages by name or the website's LCID).
      */
-    private static SiteLanguages languages(Rows rows, StoreRow website, Map<String, String> settings,
-            Map<String, Boolean> visibleStates) {
+    private static SiteLanguages languages(
+            Rows rows, StoreRow website, Map<String, String> settings, Map<String, Boolean> visibleStates) {
         Map<String, StoreRow> portalLanguages = new HashMap<>();
         for (StoreRow row : rows.store().optionalRows("adx_portallanguages", null)) {
             if (row.text("adx_portallanguageid") != null) {
@@ -231,21 +264,31 @@ public class SiteLoader {
                     .orElse(null);
             String code = firstNonBlank(described.text("adx_languagecode"), known == null ? null : known.code());
             int lcid = described.number("adx_lcid", known == null ? 0 : known.lcid());
-            String displayName = firstNonBlank(described.text("adx_displayname"),
-                    known == null ? null : known.displayName(), row.text("adx_name"), code);
-            // The lookup has no "id" in its name: a store answers _adx_publishingstate_value, a folder adx_publishingstate.
+            String displayName = firstNonBlank(
+                    described.text("adx_displayname"),
+                    known == null ? null : known.displayName(),
+                    row.text("adx_name"),
+                    code);
+            // The lookup has no "id" in its name: a store answers _adx_publishingstate_value, a folder
+            // adx_publishingstate.
             String state = firstNonBlank(row.text("_adx_publishingstate_value"), row.text("adx_publishingstate"));
-            boolean published = state == null || visibleStates.getOrDefault(key(state), !visibleStates.containsKey(key(state)));
-            languages.add(new WebsiteLanguage(row.text("adx_websitelanguageid"), row.text("adx_name"), code, lcid,
-                    displayName, published));
+            boolean published =
+                    state == null || visibleStates.getOrDefault(key(state), !visibleStates.containsKey(key(state)));
+            languages.add(new WebsiteLanguage(
+                    row.text("adx_websitelanguageid"), row.text("adx_name"), code, lcid, displayName, published));
         }
         if (languages.isEmpty()) {
             return SiteLanguages.NONE;
         }
-        String defaultId = firstNonBlank(website.text("_adx_defaultlanguage_value"), website.text("adx_defaultlanguage"));
-        WebsiteLanguage defaultLanguage = languages.stream().filter(language -> language.id() != null && language.id().equalsIgnoreCase(defaultId))
+        String defaultId =
+                firstNonBlank(website.text("_adx_defaultlanguage_value"), website.text("adx_defaultlanguage"));
+        WebsiteLanguage defaultLanguage = languages.stream()
+                .filter(language -> language.id() != null && language.id().equalsIgnoreCase(defaultId))
                 .findFirst()
-                .orElseGet(() -> languages.stream().filter(WebsiteLanguage::published).findFirst().orElse(languages.get(0)));
+                .orElseGet(() -> languages.stream()
+                        .filter(WebsiteLanguage::published)
+                        .findFirst()
+                        .orElse(languages.get(0)));
         String inUrl = settings.get(SiteLanguages.CODE_IN_URL_SETTING);
         boolean codesInUrl = inUrl != null && !inUrl.isBlank()
                 ? Boolean.parseBoolean(inUrl.strip())
@@ -261,8 +304,13 @@ public class SiteLoader {
     private static SitePermissions permissions(Rows rows) {
         Map<String, SitePermissions.WebRole> roles = new HashMap<>();
         for (StoreRow role : rows.optional("adx_webroles")) {
-            roles.put(role.text("adx_webroleid"), new SitePermissions.WebRole(role.text("adx_webroleid"), role.text("adx_name"),
-                    role.flag("adx_anonymoususersrole", false), role.flag("adx_authenticatedusersrole", false)));
+            roles.put(
+                    role.text("adx_webroleid"),
+                    new SitePermissions.WebRole(
+                            role.text("adx_webroleid"),
+                            role.text("adx_name"),
+                            role.flag("adx_anonymoususersrole", false),
+                            role.flag("adx_authenticatedusersrole", false)));
         }
         Map<String, String> roleIds = new HashMap<>();
         roles.keySet().forEach(id -> roleIds.put(key(id), id));
@@ -279,19 +327,27 @@ public class SiteLoader {
             if (row.text("adx_entitylogicalname") == null) {
                 continue;
             }
-            Set<String> ruleRoles = new HashSet<>(linked.getOrDefault(key(row.text("adx_entitypermissionid")), Set.of()));
+            Set<String> ruleRoles =
+                    new HashSet<>(linked.getOrDefault(key(row.text("adx_entitypermissionid")), Set.of()));
             if (row.text("_adx_webroleid_value") != null) {
                 ruleRoles.add(key(row.text("_adx_webroleid_value")));
             }
             JsonNode listed = row.json().get("adx_entitypermission_webrole");
             if (listed != null && listed.isArray()) {
-                listed.forEach(id -> ruleRoles.add(key(id.isObject() ? id.path("adx_webroleid").asString() : id.asString())));
+                listed.forEach(id -> ruleRoles.add(
+                        key(id.isObject() ? id.path("adx_webroleid").asString() : id.asString())));
             }
-            TablePermission privileges = new TablePermission(row.flag("adx_read", false), row.flag("adx_create", false),
-                    row.flag("adx_write", false), row.flag("adx_delete", false));
+            TablePermission privileges = new TablePermission(
+                    row.flag("adx_read", false),
+                    row.flag("adx_create", false),
+                    row.flag("adx_write", false),
+                    row.flag("adx_delete", false));
             for (String role : ruleRoles) {
-                rules.add(new SitePermissions.Rule(roleIds.getOrDefault(role, role),
-                        row.text("adx_entitylogicalname").toLowerCase(Locale.ROOT), (int) row.number("adx_scope", 0), privileges));
+                rules.add(new SitePermissions.Rule(
+                        roleIds.getOrDefault(role, role),
+                        row.text("adx_entitylogicalname").toLowerCase(Locale.ROOT),
+                        (int) row.number("adx_scope", 0),
+                        privileges));
             }
         }
         return new SitePermissions(Map.copyOf(roles), List.copyOf(rules));
@@ -302,9 +358,10 @@ public class SiteLoader {
         return websites.stream()
                 .filter(row -> wanted == null || wanted.isBlank() || wanted.equalsIgnoreCase(row.text("adx_name")))
                 .findFirst()
-                .orElseThrow(() -> new IllegalStateException(wanted == null || wanted.isBlank()
-                        ? "The metadata store has no website"
-                        : "The metadata store has no website named '" + wanted + "'"));
+                .orElseThrow(() -> new IllegalStateException(
+                        wanted == null || wanted.isBlank()
+                                ? "The metadata store has no website"
+                                : "The metadata store has no website named '" + wanted + "'"));
     }
 
     /**
@@ -355,12 +412,27 @@ public class SiteLoader {
                 url.append(segment).append('/');
             }
         }
-        return new WebPage(row.text("adx_webpageid"), row.text("adx_name"), row.text("adx_title"),
-                row.text("adx_partialurl"), row.text("_adx_parentpageid_value"), row.text("_adx_pagetemplateid_value"),
-                row.text("adx_copy"), row.flag("adx_hiddenfromsitemap", false), row.number("adx_displayorder", 0),
-                url.toString(), published, row.instant("modifiedon"), root, root ? null : rootId,
-                root ? null : row.text("_adx_webpagelanguageid_value"), row.text("adx_summary"), row.text("adx_customcss"),
-                row.text("adx_customjavascript"), row.active(), row);
+        return new WebPage(
+                row.text("adx_webpageid"),
+                row.text("adx_name"),
+                row.text("adx_title"),
+                row.text("adx_partialurl"),
+                row.text("_adx_parentpageid_value"),
+                row.text("_adx_pagetemplateid_value"),
+                row.text("adx_copy"),
+                row.flag("adx_hiddenfromsitemap", false),
+                row.number("adx_displayorder", 0),
+                url.toString(),
+                published,
+                row.instant("modifiedon"),
+                root,
+                root ? null : rootId,
+                root ? null : row.text("_adx_webpagelanguageid_value"),
+                row.text("adx_summary"),
+                row.text("adx_customcss"),
+                row.text("adx_customjavascript"),
+                row.active(),
+                row);
     }
 
     private static String trimmedPartialUrl(StoreRow row) {
@@ -378,8 +450,7 @@ public class SiteLoader {
         return values;
     }
 
-    private record Snippets(Map<String, String> forDefault, Map<String, Map<String, String>> byLanguage) {
-    }
+    private record Snippets(Map<String, String> forDefault, Map<String, Map<String, String>> byLanguage) {}
 
     /**
      * Content snippets per language. As Power Pages' content map looks them up: a snippet of the visitor's language
@@ -397,8 +468,7 @@ public class SiteLoader {
             String language = row.text("_adx_contentsnippetlanguageid_value");
             if (language == null) {
                 agnostic.putIfAbsent(name, value);
-            }
-            else {
+            } else {
                 specific.computeIfAbsent(key(language), id -> caseInsensitive()).putIfAbsent(name, value);
             }
         }
@@ -412,8 +482,7 @@ public class SiteLoader {
         Map<String, String> forDefault;
         if (languages.defaultLanguage() != null) {
             forDefault = byLanguage.get(key(languages.defaultLanguage().id()));
-        }
-        else {
+        } else {
             // A site without languages whose snippets name one anyway: show them rather than nothing.
             Map<String, String> merged = caseInsensitive();
             specific.values().forEach(values -> values.forEach(merged::putIfAbsent));
@@ -423,8 +492,7 @@ public class SiteLoader {
         return new Snippets(forDefault, Map.copyOf(byLanguage));
     }
 
-    private record LinkSets(Map<String, WebLinkSet> forDefault, Map<String, Map<String, WebLinkSet>> byLanguage) {
-    }
+    private record LinkSets(Map<String, WebLinkSet> forDefault, Map<String, Map<String, WebLinkSet>> byLanguage) {}
 
     /**
      * Web link sets per language, each link with its child links. As the portal's link set adapter does: on a
@@ -432,11 +500,14 @@ public class SiteLoader {
      * inactive links and links in a hidden publishing state are left out; a link to a page is left out when the page
      * is not served in the set's language (its URL would lead nowhere), unless page validation is disabled.
      */
-    private static LinkSets webLinkSets(Rows rows, SitePages pages, SiteLanguages languages, Map<String, Boolean> visibleStates) {
+    private static LinkSets webLinkSets(
+            Rows rows, SitePages pages, SiteLanguages languages, Map<String, Boolean> visibleStates) {
         Map<String, List<StoreRow>> linksBySet = new HashMap<>();
         for (StoreRow row : rows.all("adx_weblinks")) {
             if (row.active() && visible(row, visibleStates)) {
-                linksBySet.computeIfAbsent(key(row.text("_adx_weblinksetid_value")), id -> new ArrayList<>()).add(row);
+                linksBySet
+                        .computeIfAbsent(key(row.text("_adx_weblinksetid_value")), id -> new ArrayList<>())
+                        .add(row);
             }
         }
         Map<String, Map<String, WebLinkSet>> byLanguage = new HashMap<>();
@@ -448,13 +519,20 @@ public class SiteLoader {
             String languageId = row.text("_adx_websitelanguageid_value");
             WebsiteLanguage language = languages.byId(languageId).orElse(null);
             List<StoreRow> setLinks = linksBySet.getOrDefault(key(row.text("adx_weblinksetid")), List.of());
-            WebLinkSet set = new WebLinkSet(row.text("adx_weblinksetid"), row.text("adx_name"), row.text("adx_title"),
-                    row.text("adx_copy"), languageId, row, links(setLinks, null, pages, language, languages, new HashSet<>()));
+            WebLinkSet set = new WebLinkSet(
+                    row.text("adx_weblinksetid"),
+                    row.text("adx_name"),
+                    row.text("adx_title"),
+                    row.text("adx_copy"),
+                    languageId,
+                    row,
+                    links(setLinks, null, pages, language, languages, new HashSet<>()));
             if (language == null) {
                 languageless.putIfAbsent(set.name(), set);
-            }
-            else {
-                byLanguage.computeIfAbsent(key(language.id()), id -> caseInsensitive()).putIfAbsent(set.name(), set);
+            } else {
+                byLanguage
+                        .computeIfAbsent(key(language.id()), id -> caseInsensitive())
+                        .putIfAbsent(set.name(), set);
             }
         }
         Map<String, Map<String, WebLinkSet>> merged = new HashMap<>();
@@ -470,8 +548,13 @@ public class SiteLoader {
         return new LinkSets(forDefault, Map.copyOf(merged));
     }
 
-    private static List<WebLink> links(List<StoreRow> setLinks, String parentId, SitePages pages, WebsiteLanguage language,
-            SiteLanguages languages, Set<String> seen) {
+    private static List<WebLink> links(
+            List<StoreRow> setLinks,
+            String parentId,
+            SitePages pages,
+            WebsiteLanguage language,
+            SiteLanguages languages,
+            Set<String> seen) {
         List<WebLink> links = new ArrayList<>();
         for (StoreRow row : setLinks) {
             String parent = row.text("_adx_parentweblinkid_value");
@@ -489,9 +572,10 @@ public class SiteLoader {
             String url = null;
             if (isExternal) {
                 url = external.strip();
-            }
-            else if (pageId != null) {
-                WebPage target = pages.byId(pageId).flatMap(page -> pages.localized(page, language)).orElse(null);
+            } else if (pageId != null) {
+                WebPage target = pages.byId(pageId)
+                        .flatMap(page -> pages.localized(page, language))
+                        .orElse(null);
                 if ((target == null || !target.published()) && validatePage) {
                     continue; // Power Pages leaves out links to pages the visitor cannot see.
                 }
@@ -502,11 +586,24 @@ public class SiteLoader {
                     }
                 }
             }
-            links.add(new WebLink(id, row.text("adx_name"), url, row.number("adx_displayorder", 0), pageId,
-                    row.text("adx_description"), isExternal, row.flag("adx_openinnewwindow", false),
-                    !row.flag("adx_robotsfollowlink", true), row.flag("adx_displayimageonly", false),
-                    row.flag("adx_displaypagechildlinks", false), row.text("adx_imageurl"), row.text("adx_imagealttext"),
-                    integer(row, "adx_imageheight"), integer(row, "adx_imagewidth"), validatePage && !isExternal, row,
+            links.add(new WebLink(
+                    id,
+                    row.text("adx_name"),
+                    url,
+                    row.number("adx_displayorder", 0),
+                    pageId,
+                    row.text("adx_description"),
+                    isExternal,
+                    row.flag("adx_openinnewwindow", false),
+                    !row.flag("adx_robotsfollowlink", true),
+                    row.flag("adx_displayimageonly", false),
+                    row.flag("adx_displaypagechildlinks", false),
+                    row.text("adx_imageurl"),
+                    row.text("adx_imagealttext"),
+                    integer(row, "adx_imageheight"),
+                    integer(row, "adx_imagewidth"),
+                    validatePage && !isExternal,
+                    row,
                     id == null ? List.of() : links(setLinks, id, pages, language, languages, seen)));
         }
         links.sort(Comparator.comparingInt(WebLink::displayOrder));
@@ -518,12 +615,13 @@ public class SiteLoader {
      * finds under the parent page, in the order Dataverse lists the rows of a query without an order, which is the
      * primary key's (SQL Server's uniqueidentifier) order; the emulator picks the same row, see {@link SqlGuidOrder}.
      */
-    private static Map<String, WebFile> webFiles(Rows rows, Map<String, WebPage> pagesById, Map<String, Boolean> visibleStates,
-            boolean enhanced) {
+    private static Map<String, WebFile> webFiles(
+            Rows rows, Map<String, WebPage> pagesById, Map<String, Boolean> visibleStates, boolean enhanced) {
         // Metadata of the notes only (no documentbody): the bytes are fetched when a file is first requested.
         Map<String, StoreRow> newestNote = new HashMap<>();
         if (!enhanced) {
-            for (StoreRow note : rows.store().rows("annotations", "annotationid,_objectid_value,mimetype,filename,createdon")) {
+            for (StoreRow note :
+                    rows.store().rows("annotations", "annotationid,_objectid_value,mimetype,filename,createdon")) {
                 newestNote.merge(key(note.text("_objectid_value")), note, StoreRow::laterCreated);
             }
         }
@@ -542,17 +640,31 @@ public class SiteLoader {
             String mimeType = note == null ? null : note.text("mimetype");
             if (mimeType == null || mimeType.isBlank()) {
                 mimeType = MediaTypeFactory.getMediaType(fileName != null ? fileName : url)
-                        .orElse(MediaType.APPLICATION_OCTET_STREAM).toString();
+                        .orElse(MediaType.APPLICATION_OCTET_STREAM)
+                        .toString();
             }
             Instant version = enhanced ? row.instant("modifiedon") : note == null ? null : note.instant("createdon");
-            candidates.computeIfAbsent(url.toLowerCase(Locale.ROOT), key -> new ArrayList<>())
-                    .add(new WebFile(row.text("adx_webfileid"), row.text("adx_name"), url, mimeType, fileName, version,
-                            parent == null ? null : parent.id(), row.flag("adx_hiddenfromsitemap", false),
-                            row.number("adx_displayorder", 0), enhanced ? WebFile.Content.COMPONENT_FILE : WebFile.Content.NOTE, row));
+            candidates
+                    .computeIfAbsent(url.toLowerCase(Locale.ROOT), key -> new ArrayList<>())
+                    .add(new WebFile(
+                            row.text("adx_webfileid"),
+                            row.text("adx_name"),
+                            url,
+                            mimeType,
+                            fileName,
+                            version,
+                            parent == null ? null : parent.id(),
+                            row.flag("adx_hiddenfromsitemap", false),
+                            row.number("adx_displayorder", 0),
+                            enhanced ? WebFile.Content.COMPONENT_FILE : WebFile.Content.NOTE,
+                            row));
         }
         Map<String, WebFile> files = new HashMap<>();
-        candidates.forEach((url, claiming) -> files.put(url, claiming.stream()
-                .min(Comparator.comparing(WebFile::id, SqlGuidOrder.INSTANCE)).orElseThrow()));
+        candidates.forEach((url, claiming) -> files.put(
+                url,
+                claiming.stream()
+                        .min(Comparator.comparing(WebFile::id, SqlGuidOrder.INSTANCE))
+                        .orElseThrow()));
         return files;
     }
 
@@ -572,8 +684,7 @@ public class SiteLoader {
         }
         try {
             return Integer.valueOf(value.asString().strip());
-        }
-        catch (NumberFormatException ex) {
+        } catch (NumberFormatException ex) {
             return null;
         }
     }
@@ -592,7 +703,10 @@ public class SiteLoader {
      *
      * @param rows every table read (entity set → rows as the store answered them), for {@link #reassemble}
      */
-    public record LoadedSite(SiteSnapshot snapshot, Map<String, String> deltaLinks, Set<String> untracked,
+    public record LoadedSite(
+            SiteSnapshot snapshot,
+            Map<String, String> deltaLinks,
+            Set<String> untracked,
             Map<String, List<StoreRow>> rows) {
 
         /** Every table answered a delta link: changes can be followed instead of reloading on a timer. */
@@ -623,18 +737,19 @@ public class SiteLoader {
 
         @Override
         public List<StoreRow> optionalRows(String entitySet, String select) {
-            return store.track(entitySet, select).map(tracked -> {
-                remember(entitySet, tracked);
-                return tracked.rows();
-            }).orElse(List.of());
+            return store.track(entitySet, select)
+                    .map(tracked -> {
+                        remember(entitySet, tracked);
+                        return tracked.rows();
+                    })
+                    .orElse(List.of());
         }
 
         private void remember(String entitySet, StoreClient.Tracked tracked) {
             read.put(entitySet, tracked.rows());
             if (tracked.deltaLink() == null) {
                 untracked.add(entitySet);
-            }
-            else {
+            } else {
                 deltaLinks.put(entitySet, tracked.deltaLink());
             }
         }

@@ -41,16 +41,22 @@ public final class SitePages {
             }
             byUrl.computeIfAbsent(key(page.url()), url -> new ArrayList<>()).add(page);
             if (page.root() && page.parentId() != null) {
-                rootChildren.computeIfAbsent(page.parentId(), id -> new ArrayList<>()).add(page);
+                rootChildren
+                        .computeIfAbsent(page.parentId(), id -> new ArrayList<>())
+                        .add(page);
             }
             if (!page.root() && page.rootId() != null) {
-                contentPages.computeIfAbsent(page.rootId(), id -> new ArrayList<>()).add(page);
+                contentPages
+                        .computeIfAbsent(page.rootId(), id -> new ArrayList<>())
+                        .add(page);
             }
         }
-        rootChildren.replaceAll((id, list) -> list.stream().sorted(SiteSnapshot.DISPLAY_ORDER).toList());
+        rootChildren.replaceAll(
+                (id, list) -> list.stream().sorted(SiteSnapshot.DISPLAY_ORDER).toList());
         for (WebFile file : webFiles) {
             if (file.parentPageId() != null) {
-                files.computeIfAbsent(file.parentPageId(), id -> new ArrayList<>()).add(file);
+                files.computeIfAbsent(file.parentPageId(), id -> new ArrayList<>())
+                        .add(file);
             }
         }
     }
@@ -68,10 +74,14 @@ public final class SitePages {
         if (candidates.isEmpty()) {
             return Optional.empty();
         }
-        List<WebPage> contents = candidates.stream().filter(page -> !page.root()).toList();
+        List<WebPage> contents =
+                candidates.stream().filter(page -> !page.root()).toList();
         if (language == null || contents.isEmpty()) {
             // Published pages win a URL clash with a draft of the same URL.
-            return candidates.stream().filter(WebPage::root).filter(WebPage::published).findFirst();
+            return candidates.stream()
+                    .filter(WebPage::root)
+                    .filter(WebPage::published)
+                    .findFirst();
         }
         return contents.stream()
                 .filter(page -> language.id().equalsIgnoreCase(page.languageId()))
@@ -100,7 +110,9 @@ public final class SitePages {
         if (language == null || contents.isEmpty()) {
             return Optional.of(rootPage);
         }
-        return contents.stream().filter(page -> language.id().equalsIgnoreCase(page.languageId())).findFirst();
+        return contents.stream()
+                .filter(page -> language.id().equalsIgnoreCase(page.languageId()))
+                .findFirst();
     }
 
     /** {@link #localized}, falling back to the root page: how the site map shows a page's parent. */

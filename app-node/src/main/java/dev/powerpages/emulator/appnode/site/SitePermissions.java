@@ -25,12 +25,10 @@ public record SitePermissions(Map<String, WebRole> rolesById, List<Rule> rules) 
     public static final SitePermissions NONE = new SitePermissions(Map.of(), List.of());
 
     /** A web role and the two flags Power Pages gives its built-in roles. */
-    public record WebRole(String id, String name, boolean anonymousUsersRole, boolean authenticatedUsersRole) {
-    }
+    public record WebRole(String id, String name, boolean anonymousUsersRole, boolean authenticatedUsersRole) {}
 
     /** One table permission row: its role, table (logical name), scope and privileges. */
-    public record Rule(String roleId, String table, int scope, TablePermission privileges) {
-    }
+    public record Rule(String roleId, String table, int scope, TablePermission privileges) {}
 
     /**
      * What a visitor may do with a table: the privileges granted on every row ({@code global}) and those granted on
@@ -74,8 +72,7 @@ public record SitePermissions(Map<String, WebRole> rolesById, List<Rule> rules) 
             }
             if (rule.scope() == GLOBAL_SCOPE) {
                 global = global.or(rule.privileges());
-            }
-            else if (rule.scope() == SELF_SCOPE && "contact".equals(table)) {
+            } else if (rule.scope() == SELF_SCOPE && "contact".equals(table)) {
                 self = self.or(rule.privileges());
             }
         }

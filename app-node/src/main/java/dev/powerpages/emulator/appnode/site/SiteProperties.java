@@ -2,7 +2,6 @@ package dev.powerpages.emulator.appnode.site;
 
 import java.time.Duration;
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -20,7 +19,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *               through {@link SiteSnapshot#tables()}; a table the store lacks reads as empty
  */
 @ConfigurationProperties("site")
-public record SiteProperties(String websiteName, Duration refreshInterval, Duration changePollInterval,
-        Duration staleAfter, long webFileCacheMaxBytes, String webFileCacheControl, Duration cacheablePageMaxAge,
-        List<String> tables) {
-}
+public record SiteProperties(
+        String websiteName,
+        Duration refreshInterval,
+        Duration changePollInterval,
+        Duration staleAfter,
+        long webFileCacheMaxBytes,
+        String webFileCacheControl,
+        Duration cacheablePageMaxAge,
+        List<String> tables) {}

@@ -1,5 +1,6 @@
 package dev.powerpages.emulator.appnode.site;
 
+import dev.powerpages.emulator.appnode.store.StoreRow;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -10,8 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-
-import dev.powerpages.emulator.appnode.store.StoreRow;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,31 +35,76 @@ import tools.jackson.databind.JsonNode;
  * @param enhancedDataModel   the site was read through the enhanced data model's {@code mspp_} tables
  * @param publishingStates    publishing state id (lower case) → whether visitors see rows in it ({@code adx_isvisible})
  */
-public record SiteSnapshot(String websiteId, String websiteName, Map<String, WebPage> pagesById,
-        Map<String, WebPage> pagesByUrl, Map<String, List<WebPage>> childrenByParentId,
-        Map<String, PageTemplate> pageTemplatesById, Map<String, WebTemplate> webTemplatesById,
-        Map<String, WebTemplate> webTemplatesByName, Map<String, String> snippets, Map<String, String> settings,
-        Map<String, String> siteMarkerPageIds, Map<String, WebLinkSet> webLinkSets,
-        Map<String, WebFile> webFilesByUrl, SitePermissions permissions, SiteTables tables, Instant loadedAt,
-        StoreRow website, SiteLanguages languages, SitePages pages,
+public record SiteSnapshot(
+        String websiteId,
+        String websiteName,
+        Map<String, WebPage> pagesById,
+        Map<String, WebPage> pagesByUrl,
+        Map<String, List<WebPage>> childrenByParentId,
+        Map<String, PageTemplate> pageTemplatesById,
+        Map<String, WebTemplate> webTemplatesById,
+        Map<String, WebTemplate> webTemplatesByName,
+        Map<String, String> snippets,
+        Map<String, String> settings,
+        Map<String, String> siteMarkerPageIds,
+        Map<String, WebLinkSet> webLinkSets,
+        Map<String, WebFile> webFilesByUrl,
+        SitePermissions permissions,
+        SiteTables tables,
+        Instant loadedAt,
+        StoreRow website,
+        SiteLanguages languages,
+        SitePages pages,
         Map<String, Map<String, String>> snippetsByLanguage,
-        Map<String, Map<String, WebLinkSet>> webLinkSetsByLanguage, boolean enhancedDataModel,
+        Map<String, Map<String, WebLinkSet>> webLinkSetsByLanguage,
+        boolean enhancedDataModel,
         Map<String, Boolean> publishingStates) {
 
-    public static final Comparator<WebPage> DISPLAY_ORDER =
-            Comparator.comparingInt(WebPage::displayOrder).thenComparing(WebPage::name, Comparator.nullsLast(Comparator.naturalOrder()));
+    public static final Comparator<WebPage> DISPLAY_ORDER = Comparator.comparingInt(WebPage::displayOrder)
+            .thenComparing(WebPage::name, Comparator.nullsLast(Comparator.naturalOrder()));
 
     /** A snapshot of a site without languages (tests, older callers). */
-    public SiteSnapshot(String websiteId, String websiteName, Map<String, WebPage> pagesById,
-            Map<String, WebPage> pagesByUrl, Map<String, List<WebPage>> childrenByParentId,
-            Map<String, PageTemplate> pageTemplatesById, Map<String, WebTemplate> webTemplatesById,
-            Map<String, WebTemplate> webTemplatesByName, Map<String, String> snippets, Map<String, String> settings,
-            Map<String, String> siteMarkerPageIds, Map<String, WebLinkSet> webLinkSets,
-            Map<String, WebFile> webFilesByUrl, SitePermissions permissions, SiteTables tables, Instant loadedAt) {
-        this(websiteId, websiteName, pagesById, pagesByUrl, childrenByParentId, pageTemplatesById, webTemplatesById,
-                webTemplatesByName, snippets, settings, siteMarkerPageIds, webLinkSets, webFilesByUrl, permissions,
-                tables, loadedAt, null, SiteLanguages.NONE, new SitePages(pagesById.values(), webFilesByUrl.values()),
-                Map.of(), Map.of(), false, Map.of());
+    public SiteSnapshot(
+            String websiteId,
+            String websiteName,
+            Map<String, WebPage> pagesById,
+            Map<String, WebPage> pagesByUrl,
+            Map<String, List<WebPage>> childrenByParentId,
+            Map<String, PageTemplate> pageTemplatesById,
+            Map<String, WebTemplate> webTemplatesById,
+            Map<String, WebTemplate> webTemplatesByName,
+            Map<String, String> snippets,
+            Map<String, String> settings,
+            Map<String, String> siteMarkerPageIds,
+            Map<String, WebLinkSet> webLinkSets,
+            Map<String, WebFile> webFilesByUrl,
+            SitePermissions permissions,
+            SiteTables tables,
+            Instant loadedAt) {
+        this(
+                websiteId,
+                websiteName,
+                pagesById,
+                pagesByUrl,
+                childrenByParentId,
+                pageTemplatesById,
+                webTemplatesById,
+                webTemplatesByName,
+                snippets,
+                settings,
+                siteMarkerPageIds,
+                webLinkSets,
+                webFilesByUrl,
+                permissions,
+                tables,
+                loadedAt,
+                null,
+                SiteLanguages.NONE,
+                new SitePages(pagesById.values(), webFilesByUrl.values()),
+                Map.of(),
+                Map.of(),
+                false,
+                Map.of());
     }
 
     public Optional<WebPage> page(String id) {
@@ -91,9 +135,7 @@ public record SiteSnapshot(String websiteId, String websiteName, Map<String, Web
 
     /** The page a template renders with: page → page template → web template. */
     public Optional<WebTemplate> webTemplateOf(WebPage page) {
-        return pageTemplateOf(page)
-                .map(PageTemplate::webTemplateId)
-                .map(webTemplatesById::get);
+        return pageTemplateOf(page).map(PageTemplate::webTemplateId).map(webTemplatesById::get);
     }
 
     public Optional<WebPage> siteMarkerPage(String markerName) {
@@ -111,23 +153,30 @@ public record SiteSnapshot(String websiteId, String websiteName, Map<String, Web
 
     /** A site setting read as Power Pages' {@code boolean} filter reads it ({@code true}/{@code false}, any case). */
     public Optional<Boolean> booleanSetting(String name) {
-        return setting(name).map(String::strip).filter(value -> value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false"))
+        return setting(name)
+                .map(String::strip)
+                .filter(value -> value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false"))
                 .map(Boolean::parseBoolean);
     }
 
     /** Whether a row in this publishing state is shown to visitors: no state, or a visible one. */
     public boolean visibleState(String publishingStateId) {
-        return publishingStateId == null || publishingStates.getOrDefault(publishingStateId.toLowerCase(Locale.ROOT), false);
+        return publishingStateId == null
+                || publishingStates.getOrDefault(publishingStateId.toLowerCase(Locale.ROOT), false);
     }
 
     /** The snippets a visitor of {@code language} sees: that language's, then the language-agnostic ones. */
     public Map<String, String> snippets(WebsiteLanguage language) {
-        return language == null ? snippets : snippetsByLanguage.getOrDefault(language.id().toLowerCase(Locale.ROOT), snippets);
+        return language == null
+                ? snippets
+                : snippetsByLanguage.getOrDefault(language.id().toLowerCase(Locale.ROOT), snippets);
     }
 
     /** The web link sets a visitor of {@code language} sees. */
     public Map<String, WebLinkSet> webLinkSets(WebsiteLanguage language) {
-        return language == null ? webLinkSets : webLinkSetsByLanguage.getOrDefault(language.id().toLowerCase(Locale.ROOT), webLinkSets);
+        return language == null
+                ? webLinkSets
+                : webLinkSetsByLanguage.getOrDefault(language.id().toLowerCase(Locale.ROOT), webLinkSets);
     }
 
     /**
@@ -162,14 +211,17 @@ public record SiteSnapshot(String websiteId, String websiteName, Map<String, Web
      *
      * @param table1EntitySet the entity set of {@code table1}, whose rows may list the associations
      */
-    public Map<String, Set<String>> associations(String relationship, String table1, String table1EntitySet, String table2) {
+    public Map<String, Set<String>> associations(
+            String relationship, String table1, String table1EntitySet, String table2) {
         Map<String, Set<String>> associated = new HashMap<>();
         String intersect = relationship.toLowerCase(Locale.ROOT) + "set";
         for (StoreRow row : tables.rows(intersect)) {
             String one = row.text(table1 + "id");
             String two = row.text(table2 + "id");
             if (one != null && two != null) {
-                associated.computeIfAbsent(one.toLowerCase(Locale.ROOT), id -> new LinkedHashSet<>()).add(two.toLowerCase(Locale.ROOT));
+                associated
+                        .computeIfAbsent(one.toLowerCase(Locale.ROOT), id -> new LinkedHashSet<>())
+                        .add(two.toLowerCase(Locale.ROOT));
             }
         }
         for (StoreRow row : tables.rows(table1EntitySet)) {
@@ -179,7 +231,9 @@ public record SiteSnapshot(String websiteId, String websiteName, Map<String, Web
                 for (JsonNode id : ids) {
                     String two = id.isObject() ? id.path(table2 + "id").asString(null) : id.asString(null);
                     if (two != null) {
-                        associated.computeIfAbsent(one.toLowerCase(Locale.ROOT), key -> new LinkedHashSet<>()).add(two.toLowerCase(Locale.ROOT));
+                        associated
+                                .computeIfAbsent(one.toLowerCase(Locale.ROOT), key -> new LinkedHashSet<>())
+                                .add(two.toLowerCase(Locale.ROOT));
                     }
                 }
             }

@@ -1,11 +1,10 @@
 package dev.powerpages.emulator.appnode.site;
 
+import dev.powerpages.emulator.appnode.store.StoreRow;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-
-import dev.powerpages.emulator.appnode.store.StoreRow;
 
 /**
  * The rows of the site's other tables as the store answered them (all columns, active and deactivated rows): the

@@ -14,8 +14,7 @@ final class SqlGuidOrder implements Comparator<String> {
 
     static final SqlGuidOrder INSTANCE = new SqlGuidOrder();
 
-    private SqlGuidOrder() {
-    }
+    private SqlGuidOrder() {}
 
     @Override
     public int compare(String a, String b) {

@@ -8,9 +8,11 @@ public record TablePermission(boolean read, boolean create, boolean write, boole
 
     /** {@code adx_scope} option value of the Global scope. */
     public static final int GLOBAL_SCOPE = 756150000;
+
     public static final TablePermission NONE = new TablePermission(false, false, false, false);
 
     public TablePermission or(TablePermission other) {
-        return new TablePermission(read || other.read, create || other.create, write || other.write, delete || other.delete);
+        return new TablePermission(
+                read || other.read, create || other.create, write || other.write, delete || other.delete);
     }
 }

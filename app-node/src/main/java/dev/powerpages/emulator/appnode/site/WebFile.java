@@ -1,8 +1,7 @@
 package dev.powerpages.emulator.appnode.site;
 
-import java.time.Instant;
-
 import dev.powerpages.emulator.appnode.store.StoreRow;
+import java.time.Instant;
 
 /**
  * A row of {@code adx_webfiles} with the metadata of its content; the bytes themselves are fetched on demand: from
@@ -14,8 +13,18 @@ import dev.powerpages.emulator.appnode.store.StoreRow;
  * @param parentPageId the (root) page the file hangs off; {@code null} for a file without a parent
  * @param content      where the bytes are
  */
-public record WebFile(String id, String name, String url, String mimeType, String fileName, Instant lastModified,
-        String parentPageId, boolean hiddenFromSitemap, int displayOrder, Content content, StoreRow row) {
+public record WebFile(
+        String id,
+        String name,
+        String url,
+        String mimeType,
+        String fileName,
+        Instant lastModified,
+        String parentPageId,
+        boolean hiddenFromSitemap,
+        int displayOrder,
+        Content content,
+        StoreRow row) {
 
     /** Where a web file's bytes live. */
     public enum Content {

@@ -1,8 +1,7 @@
 package dev.powerpages.emulator.appnode.site;
 
-import java.util.List;
-
 import dev.powerpages.emulator.appnode.store.StoreRow;
+import java.util.List;
 
 /**
  * A row of {@code adx_weblinks}, with the links below it ({@code adx_parentweblinkid}) in display order.
@@ -14,14 +13,46 @@ import dev.powerpages.emulator.appnode.store.StoreRow;
  * @param noFollow    {@code adx_robotsfollowlink} is false
  * @param validatePage the link is shown only to visitors who may read the linked page ({@code adx_disablepagevalidation} false)
  */
-public record WebLink(String id, String name, String url, int displayOrder, String pageId, String description,
-        boolean external, boolean openInNewWindow, boolean noFollow, boolean displayImageOnly,
-        boolean displayPageChildLinks, String imageUrl, String imageAlternateText, Integer imageHeight,
-        Integer imageWidth, boolean validatePage, StoreRow row, List<WebLink> children) {
+public record WebLink(
+        String id,
+        String name,
+        String url,
+        int displayOrder,
+        String pageId,
+        String description,
+        boolean external,
+        boolean openInNewWindow,
+        boolean noFollow,
+        boolean displayImageOnly,
+        boolean displayPageChildLinks,
+        String imageUrl,
+        String imageAlternateText,
+        Integer imageHeight,
+        Integer imageWidth,
+        boolean validatePage,
+        StoreRow row,
+        List<WebLink> children) {
 
     /** A plain link (older callers, tests). */
     public WebLink(String name, String url, int displayOrder) {
-        this(null, name, url, displayOrder, null, null, false, false, false, false, false, null, null, null, null,
-                false, null, List.of());
+        this(
+                null,
+                name,
+                url,
+                displayOrder,
+                null,
+                null,
+                false,
+                false,
+                false,
+                false,
+                false,
+                null,
+                null,
+                null,
+                null,
+                false,
+                null,
+                List.of());
     }
 }

@@ -1,8 +1,7 @@
 package dev.powerpages.emulator.appnode.site;
 
-import java.time.Instant;
-
 import dev.powerpages.emulator.appnode.store.StoreRow;
+import java.time.Instant;
 
 /**
  * A row of {@code adx_webpages} with its computed URL.
@@ -22,16 +21,63 @@ import dev.powerpages.emulator.appnode.store.StoreRow;
  * @param active     {@code statecode} 0: deactivated rows are never served
  * @param row        every column of the row, as {@code page.<column>} shows them ({@code null} for pages built by hand)
  */
-public record WebPage(String id, String name, String title, String partialUrl, String parentId,
-        String pageTemplateId, String copy, boolean hiddenFromSitemap, int displayOrder, String url,
-        boolean published, Instant modifiedOn, boolean root, String rootId, String languageId, String summary,
-        String customCss, String customJavascript, boolean active, StoreRow row) {
+public record WebPage(
+        String id,
+        String name,
+        String title,
+        String partialUrl,
+        String parentId,
+        String pageTemplateId,
+        String copy,
+        boolean hiddenFromSitemap,
+        int displayOrder,
+        String url,
+        boolean published,
+        Instant modifiedOn,
+        boolean root,
+        String rootId,
+        String languageId,
+        String summary,
+        String customCss,
+        String customJavascript,
+        boolean active,
+        StoreRow row) {
 
     /** A page of a site without languages. */
-    public WebPage(String id, String name, String title, String partialUrl, String parentId, String pageTemplateId,
-            String copy, boolean hiddenFromSitemap, int displayOrder, String url, boolean published, Instant modifiedOn) {
-        this(id, name, title, partialUrl, parentId, pageTemplateId, copy, hiddenFromSitemap, displayOrder, url,
-                published, modifiedOn, true, null, null, null, null, null, true, null);
+    public WebPage(
+            String id,
+            String name,
+            String title,
+            String partialUrl,
+            String parentId,
+            String pageTemplateId,
+            String copy,
+            boolean hiddenFromSitemap,
+            int displayOrder,
+            String url,
+            boolean published,
+            Instant modifiedOn) {
+        this(
+                id,
+                name,
+                title,
+                partialUrl,
+                parentId,
+                pageTemplateId,
+                copy,
+                hiddenFromSitemap,
+                displayOrder,
+                url,
+                published,
+                modifiedOn,
+                true,
+                null,
+                null,
+                null,
+                null,
+                null,
+                true,
+                null);
     }
 
     /** The title Power Pages shows for the page: {@code adx_title}, else its name. */

@@ -9,5 +9,4 @@ package dev.powerpages.emulator.appnode.site;
  * @param displayName the name visitors see in the language switcher ({@code Deutsch}, {@code 日本語})
  * @param published   in a visible publishing state: only published languages are offered to visitors
  */
-public record WebsiteLanguage(String id, String name, String code, int lcid, String displayName, boolean published) {
-}
+public record WebsiteLanguage(String id, String name, String code, int lcid, String displayName, boolean published) {}

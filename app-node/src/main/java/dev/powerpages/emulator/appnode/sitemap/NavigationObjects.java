@@ -1,15 +1,14 @@
 package dev.powerpages.emulator.appnode.sitemap;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-
 import dev.powerpages.emulator.appnode.access.PageAccess;
 import dev.powerpages.emulator.appnode.liquid.LiquidDrop;
 import dev.powerpages.emulator.appnode.site.WebLink;
 import dev.powerpages.emulator.appnode.site.WebLinkSet;
 import dev.powerpages.emulator.appnode.site.WebPage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Power Pages' {@code weblinks} and {@code sitemarkers} objects (Microsoft Learn, Liquid objects).
@@ -28,8 +27,7 @@ import dev.powerpages.emulator.appnode.site.WebPage;
  */
 public final class NavigationObjects {
 
-    private NavigationObjects() {
-    }
+    private NavigationObjects() {}
 
     public static LiquidDrop webLinks(SiteMapView view) {
         Map<String, WebLinkSet> sets = view.site().webLinkSets(view.language());
@@ -89,7 +87,8 @@ public final class NavigationObjects {
     }
 
     private static LiquidDrop link(SiteMapView view, WebLink link) {
-        LiquidDrop image = link.imageUrl() == null || link.imageUrl().isBlank() ? null
+        LiquidDrop image = link.imageUrl() == null || link.imageUrl().isBlank()
+                ? null
                 : new LiquidDrop(null, link.imageUrl())
                         .value("url", link.imageUrl())
                         .value("alternate_text", link.imageAlternateText())
@@ -114,13 +113,19 @@ public final class NavigationObjects {
 
     public static LiquidDrop siteMarkers(SiteMapView view) {
         Map<String, Object> markers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        view.site().siteMarkerPageIds().forEach((name, pageId) -> view.site().pages().byId(pageId)
-                .flatMap(page -> view.site().pages().localized(page, view.language()))
-                .filter(WebPage::published)
-                .ifPresent(target -> markers.put(name, new LiquidDrop(target.row(), view.url(target))
-                        .value("name", name)
-                        .value("url", view.url(target))
-                        .value("id", target.id()))));
+        view.site()
+                .siteMarkerPageIds()
+                .forEach((name, pageId) -> view.site()
+                        .pages()
+                        .byId(pageId)
+                        .flatMap(page -> view.site().pages().localized(page, view.language()))
+                        .filter(WebPage::published)
+                        .ifPresent(target -> markers.put(
+                                name,
+                                new LiquidDrop(target.row(), view.url(target))
+                                        .value("name", name)
+                                        .value("url", view.url(target))
+                                        .value("id", target.id()))));
         LiquidDrop object = new LiquidDrop(null, "sitemarkers");
         markers.forEach(object::value);
         return object;

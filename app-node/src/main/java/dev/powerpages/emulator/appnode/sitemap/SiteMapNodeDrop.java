@@ -1,10 +1,9 @@
 package dev.powerpages.emulator.appnode.sitemap;
 
-import java.util.List;
-
 import dev.powerpages.emulator.appnode.liquid.LiquidDrop;
 import dev.powerpages.emulator.appnode.site.WebFile;
 import dev.powerpages.emulator.appnode.site.WebPage;
+import java.util.List;
 
 /**
  * A site map node (Microsoft Learn, Liquid objects, "Site Map Node Attributes"): {@code title}, {@code url},
@@ -26,8 +25,12 @@ public class SiteMapNodeDrop extends LiquidDrop {
         value("description", page.summary());
         attribute("children", () -> view.children(page));
         attribute("parent", () -> view.parent(page).map(view::node).orElse(null));
-        attribute("breadcrumbs", () -> view.ancestors(page).stream().map(view::node).toList());
-        attribute("entity", () -> page.row() == null ? null : new LiquidDrop(page.row(), page.id()).value("id", page.id()));
+        attribute(
+                "breadcrumbs",
+                () -> view.ancestors(page).stream().map(view::node).toList());
+        attribute(
+                "entity",
+                () -> page.row() == null ? null : new LiquidDrop(page.row(), page.id()).value("id", page.id()));
         attribute("is_sitemap_current", () -> view.isCurrent(page));
         attribute("is_sitemap_ancestor", () -> view.isAncestorOfCurrent(page));
         value("hidden_from_sitemap", page.hiddenFromSitemap());
@@ -43,15 +46,26 @@ public class SiteMapNodeDrop extends LiquidDrop {
         value("url", file.url());
         value("description", file.row() == null ? null : file.row().text("adx_summary"));
         value("children", List.of());
-        attribute("parent", () -> view.site().pages().byId(file.parentPageId())
-                .map(parent -> view.site().pages().localizedOrRoot(parent, view.language())).map(view::node).orElse(null));
-        attribute("breadcrumbs", () -> view.site().pages().byId(file.parentPageId())
-                .map(parent -> view.site().pages().localizedOrRoot(parent, view.language()))
-                .map(parent -> {
-                    List<WebPage> crumbs = new java.util.ArrayList<>(view.ancestors(parent));
-                    crumbs.add(parent);
-                    return crumbs.stream().map(view::node).toList();
-                }).orElse(List.of()));
+        attribute(
+                "parent",
+                () -> view.site()
+                        .pages()
+                        .byId(file.parentPageId())
+                        .map(parent -> view.site().pages().localizedOrRoot(parent, view.language()))
+                        .map(view::node)
+                        .orElse(null));
+        attribute(
+                "breadcrumbs",
+                () -> view.site()
+                        .pages()
+                        .byId(file.parentPageId())
+                        .map(parent -> view.site().pages().localizedOrRoot(parent, view.language()))
+                        .map(parent -> {
+                            List<WebPage> crumbs = new java.util.ArrayList<>(view.ancestors(parent));
+                            crumbs.add(parent);
+                            return crumbs.stream().map(view::node).toList();
+                        })
+                        .orElse(List.of()));
         value("is_sitemap_current", false);
         value("is_sitemap_ancestor", false);
     }

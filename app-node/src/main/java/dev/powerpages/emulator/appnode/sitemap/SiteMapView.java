@@ -1,12 +1,5 @@
 package dev.powerpages.emulator.appnode.sitemap;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
-
 import dev.powerpages.emulator.appnode.access.PageAccess;
 import dev.powerpages.emulator.appnode.liquid.LiquidDrop;
 import dev.powerpages.emulator.appnode.signin.SiteUser;
@@ -14,6 +7,12 @@ import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.site.WebFile;
 import dev.powerpages.emulator.appnode.site.WebPage;
 import dev.powerpages.emulator.appnode.site.WebsiteLanguage;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The site map as one visitor sees it during one render (Power Pages' {@code sitemap} object and the site map nodes
@@ -70,7 +69,8 @@ public final class SiteMapView {
     }
 
     public Optional<WebPage> root() {
-        Optional<WebPage> home = site.siteMarkerPage("Home").or(() -> site.pages().atUrl("/").stream().filter(WebPage::root).findFirst());
+        Optional<WebPage> home = site.siteMarkerPage("Home")
+                .or(() -> site.pages().atUrl("/").stream().filter(WebPage::root).findFirst());
         return home.map(page -> site.pages().localizedOrRoot(page, language)).filter(WebPage::published);
     }
 
@@ -102,13 +102,14 @@ public final class SiteMapView {
 
     /** The children a visitor sees, pages then web files, in display order. */
     List<Object> children(WebPage page) {
-        record Child(int order, String title, Object node) {
-        }
+        record Child(int order, String title, Object node) {}
         List<Child> children = new ArrayList<>();
         for (WebPage child : site.pages().children(page)) {
-            site.pages().localized(child, language)
+            site.pages()
+                    .localized(child, language)
                     .filter(localized -> !localized.hiddenFromSitemap() && visible(localized))
-                    .ifPresent(localized -> children.add(new Child(localized.displayOrder(), localized.displayTitle(), node(localized))));
+                    .ifPresent(localized -> children.add(
+                            new Child(localized.displayOrder(), localized.displayTitle(), node(localized))));
         }
         for (WebFile file : site.pages().webFiles(page)) {
             if (!file.hiddenFromSitemap() && PageAccess.canRead(site, file, user)) {
@@ -121,7 +122,8 @@ public final class SiteMapView {
     }
 
     Optional<WebPage> parent(WebPage page) {
-        return site.pages().parent(site.pages().rootOf(page))
+        return site.pages()
+                .parent(site.pages().rootOf(page))
                 .map(parent -> site.pages().localizedOrRoot(parent, language))
                 .filter(WebPage::published);
     }
@@ -131,7 +133,9 @@ public final class SiteMapView {
         List<WebPage> ancestors = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         seen.add(page.id());
-        for (Optional<WebPage> parent = parent(page); parent.isPresent() && seen.add(parent.get().id()); parent = parent(parent.get())) {
+        for (Optional<WebPage> parent = parent(page);
+                parent.isPresent() && seen.add(parent.get().id());
+                parent = parent(parent.get())) {
             ancestors.add(0, parent.get());
         }
         return ancestors;
@@ -142,7 +146,11 @@ public final class SiteMapView {
     }
 
     boolean isCurrent(WebPage page) {
-        return current != null && site.pages().rootOf(current).id().equalsIgnoreCase(site.pages().rootOf(page).id());
+        return current != null
+                && site.pages()
+                        .rootOf(current)
+                        .id()
+                        .equalsIgnoreCase(site.pages().rootOf(page).id());
     }
 
     boolean isAncestorOfCurrent(WebPage page) {
@@ -150,7 +158,8 @@ public final class SiteMapView {
             return false;
         }
         String root = site.pages().rootOf(page).id();
-        return ancestors(current).stream().anyMatch(ancestor -> site.pages().rootOf(ancestor).id().equalsIgnoreCase(root));
+        return ancestors(current).stream()
+                .anyMatch(ancestor -> site.pages().rootOf(ancestor).id().equalsIgnoreCase(root));
     }
 
     /** Whether a URL names the current page or one of its ancestors (for web links). */

@@ -19,7 +19,10 @@ final class SitemapObject extends LiquidDrop {
 
     @Override
     public boolean containsKey(Object key) {
-        return super.containsKey(key) || key instanceof String url && url.startsWith("/") && view.pageAt(url).isPresent();
+        return super.containsKey(key)
+                || key instanceof String url
+                        && url.startsWith("/")
+                        && view.pageAt(url).isPresent();
     }
 
     @Override

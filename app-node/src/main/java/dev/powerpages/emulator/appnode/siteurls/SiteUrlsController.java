@@ -1,13 +1,5 @@
 package dev.powerpages.emulator.appnode.siteurls;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-
 import dev.powerpages.emulator.appnode.access.PageAccess;
 import dev.powerpages.emulator.appnode.cache.SiteCache;
 import dev.powerpages.emulator.appnode.node.NodeError;
@@ -17,7 +9,13 @@ import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.site.WebFile;
 import dev.powerpages.emulator.appnode.site.WebPage;
 import dev.powerpages.emulator.appnode.site.WebsiteLanguage;
-
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -52,12 +50,21 @@ class SiteUrlsController {
     ResponseEntity<?> urls() {
         SiteSnapshot site = siteCache.current().orElse(null);
         if (site == null) {
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).cacheControl(CacheControl.noStore())
-                    .body(NodeError.of("SiteNotLoaded", "The site's metadata has not been loaded from the metadata store yet."));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .cacheControl(CacheControl.noStore())
+                    .body(NodeError.of(
+                            "SiteNotLoaded", "The site's metadata has not been loaded from the metadata store yet."));
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("website", Map.of("id", String.valueOf(site.websiteId()), "name", String.valueOf(site.websiteName()),
-                "dataModel", site.enhancedDataModel() ? "enhanced" : "standard"));
+        body.put(
+                "website",
+                Map.of(
+                        "id",
+                        String.valueOf(site.websiteId()),
+                        "name",
+                        String.valueOf(site.websiteName()),
+                        "dataModel",
+                        site.enhancedDataModel() ? "enhanced" : "standard"));
         List<Map<String, Object>> languages = new ArrayList<>();
         for (WebsiteLanguage language : site.languages().all()) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -68,7 +75,9 @@ class SiteUrlsController {
             languages.add(entry);
         }
         body.put("languages", languages);
-        body.put("languageCodesInUrls", site.languages().multilingual() && site.languages().codesInUrl());
+        body.put(
+                "languageCodesInUrls",
+                site.languages().multilingual() && site.languages().codesInUrl());
         body.put("pages", pages(site));
         body.put("webFiles", webFiles(site));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
@@ -76,19 +85,30 @@ class SiteUrlsController {
 
     private static List<Map<String, Object>> pages(SiteSnapshot site) {
         List<Map<String, Object>> pages = new ArrayList<>();
-        List<WebsiteLanguage> languages = site.languages().multilingual() ? site.languages().published() : java.util.Collections.singletonList(null);
-        List<WebPage> roots = site.pages().all().stream().filter(WebPage::root).filter(WebPage::active)
-                .sorted(Comparator.comparing(WebPage::url)).toList();
+        List<WebsiteLanguage> languages = site.languages().multilingual()
+                ? site.languages().published()
+                : java.util.Collections.singletonList(null);
+        List<WebPage> roots = site.pages().all().stream()
+                .filter(WebPage::root)
+                .filter(WebPage::active)
+                .sorted(Comparator.comparing(WebPage::url))
+                .toList();
         for (WebsiteLanguage language : languages) {
             for (WebPage root : roots) {
                 WebPage page = site.pages().localized(root, language).orElse(null);
                 // Only what a visitor reaches at that URL (a page that loses a URL clash is not served there).
-                if (page == null || !page.published()
-                        || !site.pages().find(page.url(), language).map(found -> found.id().equals(page.id())).orElse(false)) {
+                if (page == null
+                        || !page.published()
+                        || !site.pages()
+                                .find(page.url(), language)
+                                .map(found -> found.id().equals(page.id()))
+                                .orElse(false)) {
                     continue;
                 }
                 List<PageAccess.Rule> restrictions = PageAccess.restrictions(site, page);
-                boolean profile = site.pageTemplateOf(page).filter(RewritePages::isProfile).isPresent();
+                boolean profile = site.pageTemplateOf(page)
+                        .filter(RewritePages::isProfile)
+                        .isPresent();
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("url", site.urlOf(page, language));
                 entry.put("language", language == null ? null : language.code());
@@ -106,11 +126,18 @@ class SiteUrlsController {
 
     private static List<Map<String, Object>> webFiles(SiteSnapshot site) {
         List<Map<String, Object>> files = new ArrayList<>();
-        for (WebFile file : site.webFilesByUrl().values().stream().sorted(Comparator.comparing(WebFile::url)).toList()) {
-            List<PageAccess.Rule> restrictions = file.parentPageId() == null ? List.of()
-                    : site.pages().byId(file.parentPageId()).map(parent -> PageAccess.rulesOn(site, parent).stream()
-                            .filter(rule -> rule.right() == PageAccess.RESTRICT_READ && rule.scope() != PageAccess.EXCLUDE_DIRECT_CHILD_WEB_FILES)
-                            .toList()).orElse(List.of());
+        for (WebFile file : site.webFilesByUrl().values().stream()
+                .sorted(Comparator.comparing(WebFile::url))
+                .toList()) {
+            List<PageAccess.Rule> restrictions = file.parentPageId() == null
+                    ? List.of()
+                    : site.pages()
+                            .byId(file.parentPageId())
+                            .map(parent -> PageAccess.rulesOn(site, parent).stream()
+                                    .filter(rule -> rule.right() == PageAccess.RESTRICT_READ
+                                            && rule.scope() != PageAccess.EXCLUDE_DIRECT_CHILD_WEB_FILES)
+                                    .toList())
+                            .orElse(List.of());
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("url", file.url());
             entry.put("id", file.id());
@@ -128,7 +155,10 @@ class SiteUrlsController {
         for (PageAccess.Rule rule : rules) {
             for (String roleId : rule.roleIds()) {
                 SitePermissions.WebRole role = site.permissions().rolesById().values().stream()
-                        .filter(candidate -> candidate.id() != null && candidate.id().equalsIgnoreCase(roleId)).findFirst().orElse(null);
+                        .filter(candidate ->
+                                candidate.id() != null && candidate.id().equalsIgnoreCase(roleId))
+                        .findFirst()
+                        .orElse(null);
                 names.add(role == null || role.name() == null ? roleId : role.name());
             }
         }

@@ -1,12 +1,10 @@
 package dev.powerpages.emulator.appnode.store;
 
-import java.io.IOException;
-import java.io.InterruptedIOException;
-
 import dev.powerpages.emulator.appnode.node.NodeProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
@@ -34,11 +32,12 @@ class CrossRegionLatencyInterceptor implements ClientHttpRequestInterceptor {
     @Override
     public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
             throws IOException {
-        if (!node.inPrimaryRegion() && node.crossRegionLatency() != null && !node.crossRegionLatency().isZero()) {
+        if (!node.inPrimaryRegion()
+                && node.crossRegionLatency() != null
+                && !node.crossRegionLatency().isZero()) {
             try {
                 Thread.sleep(node.crossRegionLatency().toMillis());
-            }
-            catch (InterruptedException ex) {
+            } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("Interrupted during the simulated cross-region latency");
             }

@@ -1,11 +1,5 @@
 package dev.powerpages.emulator.appnode.store;
 
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Supplier;
-
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
@@ -14,14 +8,18 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
-import tools.jackson.databind.JsonNode;
-
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriBuilder;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Calls the store's Dataverse Web API ({@code /api/data/v9.2/…}). Every call goes through Resilience4j: a bulkhead
@@ -48,8 +46,12 @@ public class StoreClient {
     private final Bulkhead bulkhead;
     private final String baseUrl;
 
-    StoreClient(RestClient storeRestClient, CircuitBreakerRegistry circuitBreakers, RetryRegistry retries,
-            BulkheadRegistry bulkheads, StoreProperties properties) {
+    StoreClient(
+            RestClient storeRestClient,
+            CircuitBreakerRegistry circuitBreakers,
+            RetryRegistry retries,
+            BulkheadRegistry bulkheads,
+            StoreProperties properties) {
         this.storeRestClient = storeRestClient;
         this.circuitBreaker = circuitBreakers.circuitBreaker(RESILIENCE_NAME);
         this.retry = retries.retry(RESILIENCE_NAME);
@@ -68,7 +70,8 @@ public class StoreClient {
      * @param filter an OData {@code $filter} expression, or {@code null}
      */
     public List<StoreRow> list(String entitySet, String select, String filter) {
-        return read(entitySet, () -> pages(uri -> query(uri.path(WEB_API + entitySet), select, filter), false)).rows();
+        return read(entitySet, () -> pages(uri -> query(uri.path(WEB_API + entitySet), select, filter), false))
+                .rows();
     }
 
     /**
@@ -77,9 +80,9 @@ public class StoreClient {
      */
     public Optional<Tracked> track(String entitySet, String select) {
         try {
-            return Optional.of(read(entitySet, () -> pages(uri -> query(uri.path(WEB_API + entitySet), select, null), true)));
-        }
-        catch (HttpClientErrorException.NotFound ex) {
+            return Optional.of(read(
+                    entitySet, () -> pages(uri -> query(uri.path(WEB_API + entitySet), select, null), true)));
+        } catch (HttpClientErrorException.NotFound ex) {
             return Optional.empty();
         }
     }
@@ -93,8 +96,7 @@ public class StoreClient {
             String context = row.text("@odata.context");
             if (context != null && context.endsWith("/$deletedEntity")) {
                 deleted.add(row.text("id"));
-            }
-            else {
+            } else {
                 changed.add(row);
             }
         }
@@ -108,7 +110,8 @@ public class StoreClient {
      * @param options already encoded query string ({@code $select=…&$filter=…}), or {@code null}
      */
     public JsonNode query(String resource, String options) {
-        URI uri = URI.create(baseUrl + WEB_API + resource + (options == null || options.isEmpty() ? "" : "?" + options));
+        URI uri =
+                URI.create(baseUrl + WEB_API + resource + (options == null || options.isEmpty() ? "" : "?" + options));
         return read(resource, () -> get(uri, false));
     }
 
@@ -126,7 +129,8 @@ public class StoreClient {
 
     /** Creates a row ({@code POST}); not retried, since a create is not idempotent. Answers the new row's URL. */
     public Optional<String> create(String entitySet, JsonNode fields) {
-        Supplier<Optional<String>> call = () -> Optional.ofNullable(storeRestClient.post()
+        Supplier<Optional<String>> call = () -> Optional.ofNullable(storeRestClient
+                .post()
                 .uri(URI.create(baseUrl + WEB_API + entitySet))
                 .contentType(MediaType.APPLICATION_JSON)
                 .header("Accept", "application/json")
@@ -135,8 +139,10 @@ public class StoreClient {
                 .body(fields)
                 .retrieve()
                 .toBodilessEntity()
-                .getHeaders().getFirst("OData-EntityId"));
-        return guarded(entitySet, Bulkhead.decorateSupplier(bulkhead, CircuitBreaker.decorateSupplier(circuitBreaker, call)));
+                .getHeaders()
+                .getFirst("OData-EntityId"));
+        return guarded(
+                entitySet, Bulkhead.decorateSupplier(bulkhead, CircuitBreaker.decorateSupplier(circuitBreaker, call)));
     }
 
     /**
@@ -148,7 +154,8 @@ public class StoreClient {
      */
     public void update(String resource, JsonNode fields, boolean mustExist) {
         Supplier<Object> call = () -> {
-            RestClient.RequestBodySpec request = storeRestClient.patch()
+            RestClient.RequestBodySpec request = storeRestClient
+                    .patch()
                     .uri(URI.create(baseUrl + WEB_API + resource))
                     .contentType(MediaType.APPLICATION_JSON)
                     .header("Accept", "application/json")
@@ -166,12 +173,14 @@ public class StoreClient {
     /** Deletes a row ({@code DELETE accounts(<id>)}). Not retried: a second try would answer 404 for a row it deleted. */
     public void delete(String resource) {
         Supplier<Object> call = () -> {
-            storeRestClient.delete()
+            storeRestClient
+                    .delete()
                     .uri(URI.create(baseUrl + WEB_API + resource))
                     .header("Accept", "application/json")
                     .header("OData-Version", "4.0")
                     .header("OData-MaxVersion", "4.0")
-                    .retrieve().toBodilessEntity();
+                    .retrieve()
+                    .toBodilessEntity();
             return null;
         };
         guarded(resource, Bulkhead.decorateSupplier(bulkhead, CircuitBreaker.decorateSupplier(circuitBreaker, call)));
@@ -180,34 +189,40 @@ public class StoreClient {
     /** The store's CSDL ({@code $metadata}): entity sets, keys, lookups and navigation properties. */
     public String metadataDocument() {
         URI uri = URI.create(baseUrl + WEB_API + "$metadata");
-        return read("$metadata", () -> storeRestClient.get().uri(uri).header("Accept", "application/xml")
-                .retrieve().body(String.class));
+        return read(
+                "$metadata",
+                () -> storeRestClient
+                        .get()
+                        .uri(uri)
+                        .header("Accept", "application/xml")
+                        .retrieve()
+                        .body(String.class));
     }
 
     private <T> T read(String what, Supplier<T> call) {
-        return guarded(what, Retry.decorateSupplier(retry,
-                Bulkhead.decorateSupplier(bulkhead, CircuitBreaker.decorateSupplier(circuitBreaker, call))));
+        return guarded(
+                what,
+                Retry.decorateSupplier(
+                        retry,
+                        Bulkhead.decorateSupplier(bulkhead, CircuitBreaker.decorateSupplier(circuitBreaker, call))));
     }
 
     private <T> T guarded(String what, Supplier<T> call) {
         try {
             return call.get();
-        }
-        catch (CallNotPermittedException ex) {
+        } catch (CallNotPermittedException ex) {
             throw new StoreUnavailableException("Metadata store circuit breaker is open", ex);
-        }
-        catch (BulkheadFullException ex) {
+        } catch (BulkheadFullException ex) {
             throw new StoreUnavailableException("Too many concurrent calls to the metadata store (bulkhead full)", ex);
-        }
-        catch (HttpClientErrorException ex) {
+        } catch (HttpClientErrorException ex) {
             if (ex.getStatusCode().isSameCodeAs(HttpStatus.UNAUTHORIZED)) {
                 throw new StoreUnavailableException("The metadata store rejected the node's token", ex);
             }
             throw ex; // an answer (400, 403, 404), not an outage: the caller decides
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             // RestClientException, or OAuth2AuthorizationException when no token could be obtained.
-            throw new StoreUnavailableException("Calling " + what + " on the metadata store failed: " + describe(ex), ex);
+            throw new StoreUnavailableException(
+                    "Calling " + what + " on the metadata store failed: " + describe(ex), ex);
         }
     }
 
@@ -254,7 +269,8 @@ public class StoreClient {
     }
 
     private JsonNode get(URI uri, boolean trackChanges) {
-        RestClient.RequestHeadersSpec<?> request = storeRestClient.get()
+        RestClient.RequestHeadersSpec<?> request = storeRestClient
+                .get()
                 .uri(uri)
                 .header("Accept", "application/json")
                 .header("OData-Version", "4.0")
@@ -281,8 +297,7 @@ public class StoreClient {
     }
 
     /** Rows of a collection and, when the store tracks changes, the link to ask what changed since. */
-    public record Tracked(List<StoreRow> rows, String deltaLink, JsonNode body) {
-    }
+    public record Tracked(List<StoreRow> rows, String deltaLink, JsonNode body) {}
 
     public record Changes(List<StoreRow> changed, List<String> deletedIds, String deltaLink) {
 

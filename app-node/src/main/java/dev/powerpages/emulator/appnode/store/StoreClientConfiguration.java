@@ -1,11 +1,9 @@
 package dev.powerpages.emulator.appnode.store;
 
-import java.net.http.HttpClient;
-
 import dev.powerpages.emulator.appnode.chaos.ChaosState;
 import dev.powerpages.emulator.appnode.node.NodeProperties;
 import io.micrometer.core.instrument.MeterRegistry;
-
+import java.net.http.HttpClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -40,8 +38,8 @@ class StoreClientConfiguration {
     static final String REGISTRATION_ID = "metadata-store";
 
     /** Client credentials have no user: all calls share one principal, hence one cached token. */
-    private static final Authentication NODE_PRINCIPAL = new AnonymousAuthenticationToken("app-node", "app-node",
-            AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
+    private static final Authentication NODE_PRINCIPAL = new AnonymousAuthenticationToken(
+            "app-node", "app-node", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
 
     @Bean
     ClientRegistrationRepository storeClientRegistrations(StoreProperties store) {
@@ -62,22 +60,29 @@ class StoreClientConfiguration {
     }
 
     @Bean
-    OAuth2AuthorizedClientManager storeAuthorizedClientManager(ClientRegistrationRepository registrations,
-            OAuth2AuthorizedClientService authorizedClients, StoreProperties store, ChaosState chaos,
+    OAuth2AuthorizedClientManager storeAuthorizedClientManager(
+            ClientRegistrationRepository registrations,
+            OAuth2AuthorizedClientService authorizedClients,
+            StoreProperties store,
+            ChaosState chaos,
             CrossRegionLatencyInterceptor crossRegion) {
         RestClient tokenRestClient = RestClient.builder()
                 .requestFactory(requestFactory(store))
                 .requestInterceptor(new StoreCutOffInterceptor(chaos))
                 .requestInterceptor(crossRegion)
-                // What RestClientClientCredentialsTokenResponseClient configures by default: form out, token response in.
-                .configureMessageConverters(converters -> converters.disableDefaults()
+                // What RestClientClientCredentialsTokenResponseClient configures by default: form out, token response
+                // in.
+                .configureMessageConverters(converters -> converters
+                        .disableDefaults()
                         .addCustomConverter(new FormHttpMessageConverter())
                         .addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter()))
                 .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
                 .build();
-        RestClientClientCredentialsTokenResponseClient tokenClient = new RestClientClientCredentialsTokenResponseClient();
+        RestClientClientCredentialsTokenResponseClient tokenClient =
+                new RestClientClientCredentialsTokenResponseClient();
         tokenClient.setRestClient(tokenRestClient);
-        ClientCredentialsOAuth2AuthorizedClientProvider provider = new ClientCredentialsOAuth2AuthorizedClientProvider();
+        ClientCredentialsOAuth2AuthorizedClientProvider provider =
+                new ClientCredentialsOAuth2AuthorizedClientProvider();
         provider.setAccessTokenResponseClient(tokenClient);
         AuthorizedClientServiceOAuth2AuthorizedClientManager manager =
                 new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, authorizedClients);
@@ -86,14 +91,19 @@ class StoreClientConfiguration {
     }
 
     @Bean
-    RestClient storeRestClient(RestClient.Builder builder, StoreProperties store,
-            OAuth2AuthorizedClientManager authorizedClientManager, OAuth2AuthorizedClientService authorizedClients,
-            ChaosState chaos, CrossRegionLatencyInterceptor crossRegion) {
+    RestClient storeRestClient(
+            RestClient.Builder builder,
+            StoreProperties store,
+            OAuth2AuthorizedClientManager authorizedClientManager,
+            OAuth2AuthorizedClientService authorizedClients,
+            ChaosState chaos,
+            CrossRegionLatencyInterceptor crossRegion) {
         OAuth2ClientHttpRequestInterceptor bearer = new OAuth2ClientHttpRequestInterceptor(authorizedClientManager);
         bearer.setClientRegistrationIdResolver(request -> REGISTRATION_ID);
         bearer.setPrincipalResolver(request -> NODE_PRINCIPAL);
         // A 401 from the store (e.g. the store restarted with a new signing key) drops the cached token.
-        bearer.setAuthorizationFailureHandler(OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(authorizedClients));
+        bearer.setAuthorizationFailureHandler(
+                OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(authorizedClients));
         return builder.baseUrl(store.url())
                 .requestFactory(requestFactory(store))
                 .requestInterceptor(new StoreCutOffInterceptor(chaos))

@@ -1,10 +1,8 @@
 package dev.powerpages.emulator.appnode.store;
 
+import dev.powerpages.emulator.appnode.chaos.ChaosState;
 import java.io.IOException;
 import java.net.ConnectException;
-
-import dev.powerpages.emulator.appnode.chaos.ChaosState;
-
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;

@@ -1,7 +1,6 @@
 package dev.powerpages.emulator.appnode.store;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -9,8 +8,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * client credentials) and the HTTP timeouts of every call.
  */
 @ConfigurationProperties("store")
-public record StoreProperties(String url, String tenantId, String clientId, String clientSecret, String scope,
-        Duration connectTimeout, Duration readTimeout) {
+public record StoreProperties(
+        String url,
+        String tenantId,
+        String clientId,
+        String clientSecret,
+        String scope,
+        Duration connectTimeout,
+        Duration readTimeout) {
 
     public String tokenUri() {
         return url + "/" + tenantId + "/oauth2/v2.0/token";

@@ -7,7 +7,6 @@ import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,10 +19,12 @@ import org.springframework.context.annotation.Configuration;
 class StoreResilienceMetrics {
 
     @Bean
-    MeterBinder storeResilienceMeters(CircuitBreakerRegistry circuitBreakers, RetryRegistry retries, BulkheadRegistry bulkheads) {
+    MeterBinder storeResilienceMeters(
+            CircuitBreakerRegistry circuitBreakers, RetryRegistry retries, BulkheadRegistry bulkheads) {
         return registry -> {
             TaggedBulkheadMetrics.ofBulkheadRegistry(bulkheads).bindTo(registry);
-            TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(circuitBreakers).bindTo(registry);
+            TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(circuitBreakers)
+                    .bindTo(registry);
             TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(registry);
         };
     }

@@ -3,7 +3,6 @@ package dev.powerpages.emulator.appnode.store;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-
 import tools.jackson.databind.JsonNode;
 
 /** One entity of an OData collection, read leniently: absent and {@code null} columns read as {@code null}. */
@@ -32,8 +31,7 @@ public record StoreRow(JsonNode json) {
         }
         try {
             return OffsetDateTime.parse(text).toInstant();
-        }
-        catch (DateTimeParseException ex) {
+        } catch (DateTimeParseException ex) {
             return null;
         }
     }

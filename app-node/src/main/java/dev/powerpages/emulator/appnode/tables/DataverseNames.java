@@ -10,8 +10,7 @@ import java.util.Locale;
  */
 public final class DataverseNames {
 
-    private DataverseNames() {
-    }
+    private DataverseNames() {}
 
     /** {@code accounts} → {@code account}; the inverse of {@link #entitySet}. */
     public static String logicalName(String entitySet) {

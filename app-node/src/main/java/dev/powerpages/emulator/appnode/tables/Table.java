@@ -16,12 +16,24 @@ import java.util.Set;
  *        {@code _parentcustomerid_value})
  * @param navigationTargets navigation property → the logical name of the table it leads to
  */
-public record Table(String logicalName, String entitySet, String primaryKey, List<Column> columns, Set<String> lookups,
+public record Table(
+        String logicalName,
+        String entitySet,
+        String primaryKey,
+        List<Column> columns,
+        Set<String> lookups,
         Map<String, String> navigationTargets) {
 
     /** Columns Dataverse maintains itself, never shown on a form or written by one. */
-    private static final Set<String> SYSTEM_COLUMNS = Set.of("createdon", "modifiedon", "versionnumber", "statecode",
-            "statuscode", "overriddencreatedon", "importsequencenumber", "timezoneruleversionnumber",
+    private static final Set<String> SYSTEM_COLUMNS = Set.of(
+            "createdon",
+            "modifiedon",
+            "versionnumber",
+            "statecode",
+            "statuscode",
+            "overriddencreatedon",
+            "importsequencenumber",
+            "timezoneruleversionnumber",
             "utcconversiontimezonecode");
 
     /** One column: its property name ({@code _x_value} for a lookup) and Edm type. */
@@ -33,7 +45,9 @@ public record Table(String logicalName, String entitySet, String primaryKey, Lis
     }
 
     public Optional<Column> column(String name) {
-        return columns.stream().filter(column -> column.name().equalsIgnoreCase(name)).findFirst();
+        return columns.stream()
+                .filter(column -> column.name().equalsIgnoreCase(name))
+                .findFirst();
     }
 
     /**
@@ -42,8 +56,10 @@ public record Table(String logicalName, String entitySet, String primaryKey, Lis
      */
     public List<Column> editableColumns() {
         return columns.stream()
-                .filter(column -> !column.name().equals(primaryKey) && !SYSTEM_COLUMNS.contains(column.name())
-                        && !column.lookup() && !column.name().startsWith("adx_identity_"))
+                .filter(column -> !column.name().equals(primaryKey)
+                        && !SYSTEM_COLUMNS.contains(column.name())
+                        && !column.lookup()
+                        && !column.name().startsWith("adx_identity_"))
                 .toList();
     }
 }

@@ -1,5 +1,9 @@
 package dev.powerpages.emulator.appnode.tables;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import dev.powerpages.emulator.appnode.store.StoreClient;
+import dev.powerpages.emulator.appnode.store.StoreUnavailableException;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,23 +14,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
-
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
-import dev.powerpages.emulator.appnode.store.StoreClient;
-import dev.powerpages.emulator.appnode.store.StoreUnavailableException;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 
 /**
  * The store's tables as its {@code $metadata} (CSDL) describes them, for every part of the node that needs them: the
@@ -64,8 +61,7 @@ public class TableCatalog {
         this.cache = Caffeine.newBuilder().refreshAfterWrite(REFRESH).build(key -> {
             try {
                 return parse(store.metadataDocument());
-            }
-            catch (HttpClientErrorException ex) {
+            } catch (HttpClientErrorException ex) {
                 return Tables.EMPTY; // an answer (404: no $metadata), not an outage
             }
         });
@@ -75,8 +71,7 @@ public class TableCatalog {
     public void warmUp() {
         try {
             cache.get(KEY);
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             log.debug("The store's $metadata could not be read yet: {}", ex.getMessage());
         }
     }
@@ -135,8 +130,7 @@ public class TableCatalog {
     private Tables described() {
         try {
             return cache.get(KEY);
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             return Tables.EMPTY;
         }
     }
@@ -155,8 +149,7 @@ public class TableCatalog {
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setExpandEntityReferences(false);
             document = factory.newDocumentBuilder().parse(new InputSource(new StringReader(csdl)));
-        }
-        catch (Exception ex) {
+        } catch (Exception ex) {
             log.warn("The store's $metadata could not be read, its tables are unknown: {}", ex.getMessage());
             return Tables.EMPTY;
         }
@@ -195,7 +188,8 @@ public class TableCatalog {
                 Element property = (Element) navigations.item(j);
                 navigation.put(property.getAttribute("Name"), typeName(property.getAttribute("Type")));
             }
-            Table table = new Table(name, entitySet, primaryKey, List.copyOf(columns), Set.copyOf(lookups), Map.copyOf(navigation));
+            Table table = new Table(
+                    name, entitySet, primaryKey, List.copyOf(columns), Set.copyOf(lookups), Map.copyOf(navigation));
             byLogicalName.put(name.toLowerCase(Locale.ROOT), table);
             byEntitySet.put(entitySet.toLowerCase(Locale.ROOT), table);
         }

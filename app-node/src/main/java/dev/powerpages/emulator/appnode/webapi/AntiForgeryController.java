@@ -1,9 +1,7 @@
 package dev.powerpages.emulator.appnode.webapi;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import dev.powerpages.emulator.appnode.antiforgery.AntiForgery;
-
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -34,7 +32,9 @@ class AntiForgeryController {
                 .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8));
         if (cookieToken == null) {
             cookieToken = antiForgery.newCookieToken();
-            answer.header(HttpHeaders.SET_COOKIE, antiForgery.cookie(cookieToken, request.isSecure()).toString());
+            answer.header(
+                    HttpHeaders.SET_COOKIE,
+                    antiForgery.cookie(cookieToken, request.isSecure()).toString());
         }
         return answer.body("<input name=\"" + AntiForgery.NAME + "\" type=\"hidden\" value=\""
                 + antiForgery.requestToken(cookieToken, request) + "\" />");

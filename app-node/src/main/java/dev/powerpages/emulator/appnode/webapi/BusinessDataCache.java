@@ -1,15 +1,13 @@
 package dev.powerpages.emulator.appnode.webapi;
 
-import java.util.function.Supplier;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
-import tools.jackson.databind.JsonNode;
-
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Business data read through the Web API, cached as Power Pages documents its server-side cache for
@@ -21,8 +19,7 @@ import org.springframework.stereotype.Component;
 public class BusinessDataCache {
 
     /** The user the answer was read for, the table (entity set) and the exact request. */
-    public record Key(String user, String entitySet, String request) {
-    }
+    public record Key(String user, String entitySet, String request) {}
 
     private final Cache<Key, JsonNode> answers;
 

@@ -3,7 +3,6 @@ package dev.powerpages.emulator.appnode.webapi;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -21,10 +20,10 @@ import tools.jackson.databind.node.StringNode;
 final class SiteApiLinks {
 
     /** Any absolute URL up to the Web API's root, with an environment's path prefix if any ({@code /fabrikam/api/…}). */
-    private static final Pattern STORE_SERVICE_ROOT = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]+(?:/[^?#]*?)?/api/data/v\\d+\\.\\d+(?=[/?#$]|$)");
+    private static final Pattern STORE_SERVICE_ROOT =
+            Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]+(?:/[^?#]*?)?/api/data/v\\d+\\.\\d+(?=[/?#$]|$)");
 
-    private SiteApiLinks() {
-    }
+    private SiteApiLinks() {}
 
     /**
      * @param body        the store's answer (not modified)
@@ -37,7 +36,8 @@ final class SiteApiLinks {
             for (Map.Entry<String, JsonNode> property : object.properties()) {
                 JsonNode value = property.getValue();
                 JsonNode rebased = isAnnotation(property.getKey()) && value.isString()
-                        ? rebaseLink(value, siteApiRoot) : rebase(value, siteApiRoot);
+                        ? rebaseLink(value, siteApiRoot)
+                        : rebase(value, siteApiRoot);
                 if (rebased != value && copy == null) {
                     copy = object.objectNode();
                     // Copy what came before unchanged, then go on putting every property (changed or not) in order.

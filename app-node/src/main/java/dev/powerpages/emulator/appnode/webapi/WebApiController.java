@@ -1,16 +1,5 @@
 package dev.powerpages.emulator.appnode.webapi;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import dev.powerpages.emulator.appnode.antiforgery.AntiForgery;
 import dev.powerpages.emulator.appnode.cache.SiteCache;
 import dev.powerpages.emulator.appnode.signin.SiteUser;
@@ -19,10 +8,15 @@ import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.store.StoreClient;
 import dev.powerpages.emulator.appnode.store.StoreUnavailableException;
 import dev.powerpages.emulator.appnode.tables.TableCatalog;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
-
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -40,6 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The portals Web API for the site's visitors, as real sites' scripts call it through Microsoft's {@code safeAjax}
@@ -84,23 +81,75 @@ class WebApiController {
     /** Columns the Web API never reads, filters or returns, whatever the settings: a contact's password hash. */
     static final Set<String> PRIVATE_COLUMNS = Set.of("adx_identity_passwordhash");
     /** "Unsupported configuration tables" of the Web API overview: never exposed, whatever the site settings say. */
-    static final Set<String> CONFIGURATION_TABLES = Set.of("adx_contentaccesslevel", "adx_contentsnippet", "adx_entityform",
-            "adx_entityformmetadata", "adx_entitylist", "adx_entitypermission", "adx_entitypermission_webrole",
-            "adx_externalidentity", "adx_pagealert", "adx_pagenotification", "adx_pagetag", "adx_pagetag_webpage",
-            "adx_pagetemplate", "adx_portallanguage", "adx_publishingstate", "adx_publishingstatetransitionrule",
-            "adx_publishingstatetransitionrule_webrole", "adx_redirect", "adx_setting", "adx_shortcut", "adx_sitemarker",
-            "adx_sitesetting", "adx_urlhistory", "adx_webfile", "adx_webfilelog", "adx_webform", "adx_webformmetadata",
-            "adx_webformsession", "adx_webformstep", "adx_weblink", "adx_weblinkset", "adx_webnotificationentity",
-            "adx_webnotificationurl", "adx_webpage", "adx_webpage_tag", "adx_webpageaccesscontrolrule",
-            "adx_webpageaccesscontrolrule_webrole", "adx_webpagehistory", "adx_webpagelog", "adx_webrole_systemuser",
-            "adx_website", "adx_website_list", "adx_website_sponsor", "adx_websiteaccess", "adx_websiteaccess_webrole",
-            "adx_websitebinding", "adx_websitelanguage", "adx_webtemplate");
-    private static final Pattern RESOURCE = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?:\\(([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})\\))?");
+    static final Set<String> CONFIGURATION_TABLES = Set.of(
+            "adx_contentaccesslevel",
+            "adx_contentsnippet",
+            "adx_entityform",
+            "adx_entityformmetadata",
+            "adx_entitylist",
+            "adx_entitypermission",
+            "adx_entitypermission_webrole",
+            "adx_externalidentity",
+            "adx_pagealert",
+            "adx_pagenotification",
+            "adx_pagetag",
+            "adx_pagetag_webpage",
+            "adx_pagetemplate",
+            "adx_portallanguage",
+            "adx_publishingstate",
+            "adx_publishingstatetransitionrule",
+            "adx_publishingstatetransitionrule_webrole",
+            "adx_redirect",
+            "adx_setting",
+            "adx_shortcut",
+            "adx_sitemarker",
+            "adx_sitesetting",
+            "adx_urlhistory",
+            "adx_webfile",
+            "adx_webfilelog",
+            "adx_webform",
+            "adx_webformmetadata",
+            "adx_webformsession",
+            "adx_webformstep",
+            "adx_weblink",
+            "adx_weblinkset",
+            "adx_webnotificationentity",
+            "adx_webnotificationurl",
+            "adx_webpage",
+            "adx_webpage_tag",
+            "adx_webpageaccesscontrolrule",
+            "adx_webpageaccesscontrolrule_webrole",
+            "adx_webpagehistory",
+            "adx_webpagelog",
+            "adx_webrole_systemuser",
+            "adx_website",
+            "adx_website_list",
+            "adx_website_sponsor",
+            "adx_websiteaccess",
+            "adx_websiteaccess_webrole",
+            "adx_websitebinding",
+            "adx_websitelanguage",
+            "adx_webtemplate");
+
+    private static final Pattern RESOURCE = Pattern.compile(
+            "([A-Za-z_][A-Za-z0-9_]*)(?:\\(([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})\\))?");
     private static final Pattern COLUMN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
     /** {@code $skiptoken} comes from the store's own {@code @odata.nextLink}, which a visitor follows (opaque to the node). */
-    private static final List<String> PASSED_OPTIONS = List.of("$select", "$filter", "$top", "$orderby", "$expand", "$count", "$skiptoken");
-    private static final Set<String> KNOWN_OPTIONS = Set.of("$select", "$filter", "$top", "$orderby", "$expand", "$count", "$skip",
-            "$apply", "$search", "$skiptoken", "$format");
+    private static final List<String> PASSED_OPTIONS =
+            List.of("$select", "$filter", "$top", "$orderby", "$expand", "$count", "$skiptoken");
+
+    private static final Set<String> KNOWN_OPTIONS = Set.of(
+            "$select",
+            "$filter",
+            "$top",
+            "$orderby",
+            "$expand",
+            "$count",
+            "$skip",
+            "$apply",
+            "$search",
+            "$skiptoken",
+            "$format");
 
     private final SiteCache siteCache;
     private final StoreClient store;
@@ -110,7 +159,12 @@ class WebApiController {
     private final org.springframework.beans.factory.ObjectProvider<FetchXmlQueries> fetchXml;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    WebApiController(SiteCache siteCache, StoreClient store, BusinessDataCache cache, TableCatalog catalog, AntiForgery antiForgery,
+    WebApiController(
+            SiteCache siteCache,
+            StoreClient store,
+            BusinessDataCache cache,
+            TableCatalog catalog,
+            AntiForgery antiForgery,
             org.springframework.beans.factory.ObjectProvider<FetchXmlQueries> fetchXml) {
         this.siteCache = siteCache;
         this.store = store;
@@ -121,7 +175,13 @@ class WebApiController {
     }
 
     /** One call's table, row and visitor, resolved and checked against the site's Web API settings. */
-    private record Call(SiteSnapshot site, WebApiSettings settings, SiteUser user, String entitySet, String table, String rowId,
+    private record Call(
+            SiteSnapshot site,
+            WebApiSettings settings,
+            SiteUser user,
+            String entitySet,
+            String table,
+            String rowId,
             SitePermissions.Access access) {
 
         String resourcePath() {
@@ -152,12 +212,18 @@ class WebApiController {
         }
         String options = options(request, call, selfFilter);
         String resourcePath = call.resourcePath();
-        JsonNode body = storeCall(call, () -> cache.get(new BusinessDataCache.Key(cacheUser(call), call.entitySet(),
-                resourcePath + "?" + options), () -> withoutPrivateColumns(store.query(resourcePath, options))));
+        JsonNode body = storeCall(
+                call,
+                () -> cache.get(
+                        new BusinessDataCache.Key(cacheUser(call), call.entitySet(), resourcePath + "?" + options),
+                        () -> withoutPrivateColumns(store.query(resourcePath, options))));
         // Rebased per request, after the cache: the same cached answer may be read under another host name.
         body = SiteApiLinks.rebase(body, siteApiRoot(request));
         // Per-user data: a shared cache (the CDN) must not keep it.
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore().cachePrivate()).contentType(MediaType.APPLICATION_JSON).body(body);
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore().cachePrivate())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body);
     }
 
     /**
@@ -167,25 +233,30 @@ class WebApiController {
      */
     private ResponseEntity<?> fetchXml(Call call, String xml, HttpServletRequest request) {
         if (call.rowId() != null) {
-            throw new WebApiException(HttpStatus.BAD_REQUEST, UNEXPECTED_ERROR, "fetchXml is passed to a table's collection, such as /_api/" + call.entitySet() + ".");
+            throw new WebApiException(
+                    HttpStatus.BAD_REQUEST,
+                    UNEXPECTED_ERROR,
+                    "fetchXml is passed to a table's collection, such as /_api/" + call.entitySet() + ".");
         }
         if (!call.access().canRead()) {
             throw readForbidden(call.table());
         }
         FetchXmlQueries queries = fetchXml.getIfAvailable();
         if (queries == null) {
-            throw new WebApiException(HttpStatus.NOT_IMPLEMENTED, UNEXPECTED_ERROR, "fetchXml queries are not available.");
+            throw new WebApiException(
+                    HttpStatus.NOT_IMPLEMENTED, UNEXPECTED_ERROR, "fetchXml queries are not available.");
         }
         FetchXmlQueries.Result result;
         try {
             result = storeCall(call, () -> queries.run(xml, call.site(), call.user()));
-        }
-        catch (IllegalArgumentException ex) {
+        } catch (IllegalArgumentException ex) {
             throw new WebApiException(HttpStatus.BAD_REQUEST, UNEXPECTED_ERROR, ex.getMessage());
         }
         if (!result.table().equals(call.table())) {
-            throw new WebApiException(HttpStatus.BAD_REQUEST, UNEXPECTED_ERROR, "The fetchXml queries " + result.table()
-                    + " but is sent to /_api/" + call.entitySet() + ".");
+            throw new WebApiException(
+                    HttpStatus.BAD_REQUEST,
+                    UNEXPECTED_ERROR,
+                    "The fetchXml queries " + result.table() + " but is sent to /_api/" + call.entitySet() + ".");
         }
         Set<String> fields = call.settings().fields(call.table());
         String primaryKey = catalog.primaryKey(call.table());
@@ -200,8 +271,13 @@ class WebApiController {
         for (Map<String, Object> row : result.rows()) {
             Map<String, Object> answered = new java.util.LinkedHashMap<>();
             row.forEach((column, value) -> {
-                String plain = column.startsWith("_") && column.contains("_value") ? column.substring(1, column.indexOf("_value")) : column;
-                boolean listed = result.columns() != null || column.contains(".") || plain.equals(primaryKey) || fields.contains(plain);
+                String plain = column.startsWith("_") && column.contains("_value")
+                        ? column.substring(1, column.indexOf("_value"))
+                        : column;
+                boolean listed = result.columns() != null
+                        || column.contains(".")
+                        || plain.equals(primaryKey)
+                        || fields.contains(plain);
                 if (listed && !PRIVATE_COLUMNS.contains(column)) {
                     answered.put(column, value);
                 }
@@ -211,14 +287,20 @@ class WebApiController {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("@odata.context", siteApiRoot(request) + "/$metadata#" + call.entitySet());
         body.put("value", rows);
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore().cachePrivate()).contentType(MediaType.APPLICATION_JSON).body(body);
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore().cachePrivate())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body);
     }
 
     /** {@code GET /_api/accounts/$count}: the number of rows the visitor may read, as text (Dataverse stops at 5,000). */
     @GetMapping("/{resource}/{segment}")
-    ResponseEntity<?> readSegment(@PathVariable String resource, @PathVariable String segment, HttpServletRequest request) {
+    ResponseEntity<?> readSegment(
+            @PathVariable String resource, @PathVariable String segment, HttpServletRequest request) {
         if (!"$count".equals(segment)) {
-            throw new WebApiException(HttpStatus.NOT_IMPLEMENTED, UNEXPECTED_ERROR,
+            throw new WebApiException(
+                    HttpStatus.NOT_IMPLEMENTED,
+                    UNEXPECTED_ERROR,
                     "Reading '" + segment + "' of a record is not supported by the emulator's Web API; use $select.");
         }
         Call call = call(resource, request, false);
@@ -229,36 +311,56 @@ class WebApiController {
             throw readForbidden(call.table());
         }
         String filter = call.access().readLimitedToSelf()
-                ? (call.user() == null ? "contactid eq null" : "contactid eq " + call.user().contactId()) : null;
-        String options = "$count=true&$top=0" + (filter == null ? "" : "&$filter=" + UriUtils.encodeQueryParam(filter, StandardCharsets.UTF_8));
-        JsonNode body = storeCall(call, () -> cache.get(new BusinessDataCache.Key(cacheUser(call), call.entitySet(),
-                call.entitySet() + "/$count?" + options), () -> store.query(call.entitySet(), options)));
+                ? (call.user() == null
+                        ? "contactid eq null"
+                        : "contactid eq " + call.user().contactId())
+                : null;
+        String options = "$count=true&$top=0"
+                + (filter == null ? "" : "&$filter=" + UriUtils.encodeQueryParam(filter, StandardCharsets.UTF_8));
+        JsonNode body = storeCall(
+                call,
+                () -> cache.get(
+                        new BusinessDataCache.Key(
+                                cacheUser(call), call.entitySet(), call.entitySet() + "/$count?" + options),
+                        () -> store.query(call.entitySet(), options)));
         long count = Math.min(5000, body.path("@odata.count").asLong(0));
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore().cachePrivate()).contentType(MediaType.TEXT_PLAIN).body(String.valueOf(count));
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore().cachePrivate())
+                .contentType(MediaType.TEXT_PLAIN)
+                .body(String.valueOf(count));
     }
 
     @PostMapping("/{resource}")
-    ResponseEntity<?> create(@PathVariable String resource, @RequestBody(required = false) String body, HttpServletRequest request) {
+    ResponseEntity<?> create(
+            @PathVariable String resource, @RequestBody(required = false) String body, HttpServletRequest request) {
         Call call = call(resource, request, true);
         if (call.rowId() != null) {
-            throw new WebApiException(HttpStatus.METHOD_NOT_ALLOWED, UNEXPECTED_ERROR,
+            throw new WebApiException(
+                    HttpStatus.METHOD_NOT_ALLOWED,
+                    UNEXPECTED_ERROR,
                     "Records are created on a table's collection, such as /_api/" + call.entitySet() + ".");
         }
         if (!call.access().global().create()) {
-            throw new WebApiException(HttpStatus.FORBIDDEN, CREATE_PERMISSION_MISSING, "You don't have permission to create " + call.table() + " entity.");
+            throw new WebApiException(
+                    HttpStatus.FORBIDDEN,
+                    CREATE_PERMISSION_MISSING,
+                    "You don't have permission to create " + call.table() + " entity.");
         }
         ObjectNode fields = jsonObject(body, "The request body must be a JSON object of the new record's columns.");
         if (fields.isEmpty()) {
             throw new WebApiException(HttpStatus.BAD_REQUEST, "900400FF", "No attributes for Create Table action.");
         }
         checkWritable(call, fields);
-        String entityId = storeCall(call, () -> store.create(call.entitySet(), fields).orElse(null));
+        String entityId =
+                storeCall(call, () -> store.create(call.entitySet(), fields).orElse(null));
         cache.clearTable(call.entitySet());
         ResponseEntity.BodyBuilder created = ResponseEntity.status(HttpStatus.NO_CONTENT);
         if (entityId != null && entityId.contains("(")) {
             // Power Pages answers the new record's address on the site's own Web API, and its id as "entityid"
             // (Microsoft's samples read xhr.getResponseHeader("entityid")).
-            String key = entityId.substring(entityId.lastIndexOf('(') + 1, entityId.lastIndexOf(')') > 0 ? entityId.lastIndexOf(')') : entityId.length());
+            String key = entityId.substring(
+                    entityId.lastIndexOf('(') + 1,
+                    entityId.lastIndexOf(')') > 0 ? entityId.lastIndexOf(')') : entityId.length());
             created.header("OData-EntityId", siteApiRoot(request) + "/" + call.entitySet() + "(" + key + ")");
             created.header("entityid", key);
         }
@@ -266,7 +368,8 @@ class WebApiController {
     }
 
     @PatchMapping("/{resource}")
-    ResponseEntity<?> update(@PathVariable String resource, @RequestBody(required = false) String body, HttpServletRequest request) {
+    ResponseEntity<?> update(
+            @PathVariable String resource, @RequestBody(required = false) String body, HttpServletRequest request) {
         Call call = call(resource, request, true);
         ObjectNode fields = jsonObject(body, "The request body must be a JSON object of the columns to change.");
         return write(call, fields);
@@ -274,12 +377,16 @@ class WebApiController {
 
     /** {@code PUT /_api/accounts(<id>)/name} with {@code {"value": …}}: one column ("Update a single property value"). */
     @PutMapping("/{resource}/{column}")
-    ResponseEntity<?> updateColumn(@PathVariable String resource, @PathVariable String column, @RequestBody(required = false) String body,
+    ResponseEntity<?> updateColumn(
+            @PathVariable String resource,
+            @PathVariable String column,
+            @RequestBody(required = false) String body,
             HttpServletRequest request) {
         Call call = call(resource, request, true);
         ObjectNode value = jsonObject(body, "The request body must be {\"value\": …}.");
         if (!value.has("value")) {
-            throw new WebApiException(HttpStatus.BAD_REQUEST, UNEXPECTED_ERROR, "The request body must be {\"value\": …}.");
+            throw new WebApiException(
+                    HttpStatus.BAD_REQUEST, UNEXPECTED_ERROR, "The request body must be {\"value\": …}.");
         }
         ObjectNode fields = json.createObjectNode();
         fields.set(column(column), value.get("value"));
@@ -290,9 +397,13 @@ class WebApiController {
     ResponseEntity<?> delete(@PathVariable String resource, HttpServletRequest request) {
         Call call = call(resource, request, true);
         requireRow(call, "DELETE");
-        boolean allowed = call.access().global().delete() || call.access().self().delete() && call.ownContactRow();
+        boolean allowed =
+                call.access().global().delete() || call.access().self().delete() && call.ownContactRow();
         if (!allowed) {
-            throw new WebApiException(HttpStatus.FORBIDDEN, DELETE_PERMISSION_MISSING, "You don't have permission to delete " + call.table() + " entity.");
+            throw new WebApiException(
+                    HttpStatus.FORBIDDEN,
+                    DELETE_PERMISSION_MISSING,
+                    "You don't have permission to delete " + call.table() + " entity.");
         }
         storeCall(call, () -> {
             store.delete(call.resourcePath());
@@ -304,7 +415,8 @@ class WebApiController {
 
     /** {@code DELETE /_api/accounts(<id>)/description}: "Delete or clear a field value". */
     @DeleteMapping("/{resource}/{column}")
-    ResponseEntity<?> clearColumn(@PathVariable String resource, @PathVariable String column, HttpServletRequest request) {
+    ResponseEntity<?> clearColumn(
+            @PathVariable String resource, @PathVariable String column, HttpServletRequest request) {
         Call call = call(resource, request, true);
         ObjectNode fields = json.createObjectNode();
         fields.putNull(column(column));
@@ -314,7 +426,9 @@ class WebApiController {
     /** Associating and disassociating through {@code $ref} is not emulated: 501, as Power Pages answers what it does not implement. */
     @RequestMapping("/{resource}/{navigation}/$ref")
     ResponseEntity<?> reference(@PathVariable String resource, @PathVariable String navigation) {
-        throw new WebApiException(HttpStatus.NOT_IMPLEMENTED, UNEXPECTED_ERROR,
+        throw new WebApiException(
+                HttpStatus.NOT_IMPLEMENTED,
+                UNEXPECTED_ERROR,
                 "Associating records through $ref is not supported by the emulator's Web API; use \"" + navigation
                         + "@odata.bind\" in a POST or PATCH.");
     }
@@ -323,7 +437,10 @@ class WebApiController {
         requireRow(call, "PATCH");
         boolean allowed = call.access().global().write() || call.access().self().write() && call.ownContactRow();
         if (!allowed) {
-            throw new WebApiException(HttpStatus.FORBIDDEN, UPDATE_PERMISSION_MISSING, "You don't have permission to update " + call.table() + " entity.");
+            throw new WebApiException(
+                    HttpStatus.FORBIDDEN,
+                    UPDATE_PERMISSION_MISSING,
+                    "You don't have permission to update " + call.table() + " entity.");
         }
         checkWritable(call, fields);
         // A PATCH of a missing row is an upsert in Dataverse: only a visitor who may also create gets that.
@@ -339,8 +456,11 @@ class WebApiController {
     private static void requireRow(Call call, String method) {
         if (call.rowId() == null) {
             // "405 Method Not Allowed: you can't use DELETE or PATCH on a collection of tables."
-            throw new WebApiException(HttpStatus.METHOD_NOT_ALLOWED, UNEXPECTED_ERROR,
-                    method + " is not allowed on a collection; address one record, such as /_api/" + call.entitySet() + "(<id>).");
+            throw new WebApiException(
+                    HttpStatus.METHOD_NOT_ALLOWED,
+                    UNEXPECTED_ERROR,
+                    method + " is not allowed on a collection; address one record, such as /_api/" + call.entitySet()
+                            + "(<id>).");
         }
     }
 
@@ -353,10 +473,14 @@ class WebApiController {
         if (!matcher.matches()) {
             throw notFound(resource);
         }
-        SiteSnapshot site = siteCache.current().orElseThrow(() -> new WebApiException(HttpStatus.SERVICE_UNAVAILABLE,
-                SERVICE_UNAVAILABLE, "The site is not loaded yet."));
+        SiteSnapshot site = siteCache
+                .current()
+                .orElseThrow(() -> new WebApiException(
+                        HttpStatus.SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE, "The site is not loaded yet."));
         if (write && !antiForgery.valid(request)) {
-            throw new WebApiException(HttpStatus.UNAUTHORIZED, ANTI_FORGERY_FAILED,
+            throw new WebApiException(
+                    HttpStatus.UNAUTHORIZED,
+                    ANTI_FORGERY_FAILED,
                     "The anti-forgery cookie token and form field token do not match.");
         }
         String entitySet = matcher.group(1);
@@ -367,11 +491,15 @@ class WebApiController {
         }
         Set<String> fields = settings.fields(table);
         if (fields.isEmpty()) {
-            throw new WebApiException(HttpStatus.FORBIDDEN, ATTRIBUTE_NOT_ENABLED, "No fields defined for this entity.");
+            throw new WebApiException(
+                    HttpStatus.FORBIDDEN, ATTRIBUTE_NOT_ENABLED, "No fields defined for this entity.");
         }
         if (fields.contains(WebApiSettings.WILDCARD)) {
-            throw new WebApiException(HttpStatus.FORBIDDEN, ATTRIBUTE_NOT_ENABLED, "The wildcard (*) in the site setting Webapi/"
-                    + table + "/fields is no longer supported: list the columns the site uses.");
+            throw new WebApiException(
+                    HttpStatus.FORBIDDEN,
+                    ATTRIBUTE_NOT_ENABLED,
+                    "The wildcard (*) in the site setting Webapi/" + table
+                            + "/fields is no longer supported: list the columns the site uses.");
         }
         SiteUser user = SiteUser.current(request).orElse(null);
         String rowId = matcher.group(2) == null ? null : matcher.group(2).toLowerCase(Locale.ROOT);
@@ -388,7 +516,8 @@ class WebApiController {
             String column = name.contains("@") ? name.substring(0, name.indexOf('@')) : name;
             String lower = column.toLowerCase(Locale.ROOT);
             // A polymorphic lookup binds through <lookup>_<table> (parentcustomerid_account@odata.bind).
-            boolean listed = allowed.contains(lower) || lower.contains("_") && allowed.contains(lower.substring(0, lower.lastIndexOf('_')));
+            boolean listed = allowed.contains(lower)
+                    || lower.contains("_") && allowed.contains(lower.substring(0, lower.lastIndexOf('_')));
             if (!listed || PRIVATE_COLUMNS.contains(lower)) {
                 throw attributeNotEnabled(column, call.table());
             }
@@ -407,13 +536,16 @@ class WebApiController {
                 continue; // cache busters and the like are not OData options; fetchXml is answered before
             }
             if (!PASSED_OPTIONS.contains(name)) {
-                throw new WebApiException(HttpStatus.BAD_REQUEST, UNEXPECTED_ERROR,
+                throw new WebApiException(
+                        HttpStatus.BAD_REQUEST,
+                        UNEXPECTED_ERROR,
                         (KNOWN_OPTIONS.contains(name) ? "The query option " : "Unknown query option ") + name
                                 + " is not supported by the emulator's Web API; use $select, $filter, $top, $orderby, $expand or $count"
                                 + " (and the $skiptoken of an @odata.nextLink).");
             }
             if ("$top".equals(name) && !parameter.getValue()[0].matches("\\d{1,9}")) {
-                throw new WebApiException(HttpStatus.BAD_REQUEST, UNEXPECTED_ERROR, "$top must be a non-negative integer.");
+                throw new WebApiException(
+                        HttpStatus.BAD_REQUEST, UNEXPECTED_ERROR, "$top must be a non-negative integer.");
             }
             for (String column : PRIVATE_COLUMNS) {
                 if (parameter.getValue()[0].toLowerCase(Locale.ROOT).contains(column)) {
@@ -422,7 +554,9 @@ class WebApiController {
             }
         }
         String select = request.getParameter("$select");
-        select = select == null || select.isBlank() ? defaultSelect(call) : checkedSelect(select, call.table(), call.settings());
+        select = select == null || select.isBlank()
+                ? defaultSelect(call)
+                : checkedSelect(select, call.table(), call.settings());
         String expand = request.getParameter("$expand");
         if (expand != null && !expand.isBlank()) {
             checkExpand(expand, call);
@@ -434,7 +568,9 @@ class WebApiController {
                 value = value == null ? extraFilter : "(" + value + ") and " + extraFilter;
             }
             if (value != null) {
-                options.append(options.isEmpty() ? "" : "&").append(name).append('=')
+                options.append(options.isEmpty() ? "" : "&")
+                        .append(name)
+                        .append('=')
                         .append(UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8));
             }
         }
@@ -459,7 +595,9 @@ class WebApiController {
         for (String raw : select.split(",")) {
             String column = raw.strip();
             String lower = column.toLowerCase(Locale.ROOT);
-            String lookup = lower.startsWith("_") && lower.endsWith("_value") && lower.length() > 7 ? lower.substring(1, lower.length() - 6) : lower;
+            String lookup = lower.startsWith("_") && lower.endsWith("_value") && lower.length() > 7
+                    ? lower.substring(1, lower.length() - 6)
+                    : lower;
             if (!lower.equals(primaryKey) && !allowed.contains(lookup)) {
                 throw attributeNotEnabled(column, table);
             }
@@ -476,9 +614,14 @@ class WebApiController {
         for (String item : topLevelItems(expand)) {
             int paren = item.indexOf('(');
             String navigation = (paren < 0 ? item : item.substring(0, paren)).strip();
-            String target = catalog.navigationTarget(call.table(), navigation).orElseThrow(() -> new WebApiException(
-                    HttpStatus.BAD_REQUEST, UNEXPECTED_ERROR, "'" + navigation + "' is not a navigation property of " + call.table()
-                            + (catalog.known() ? "." : " that the store describes ($metadata is unavailable).")));
+            String target = catalog.navigationTarget(call.table(), navigation)
+                    .orElseThrow(() -> new WebApiException(
+                            HttpStatus.BAD_REQUEST,
+                            UNEXPECTED_ERROR,
+                            "'" + navigation + "' is not a navigation property of " + call.table()
+                                    + (catalog.known()
+                                            ? "."
+                                            : " that the store describes ($metadata is unavailable).")));
             WebApiSettings settings = call.settings();
             if (CONFIGURATION_TABLES.contains(target) || !settings.enabled(target)) {
                 throw notFound(navigation);
@@ -508,11 +651,9 @@ class WebApiController {
             char c = list.charAt(i);
             if (c == '(') {
                 depth++;
-            }
-            else if (c == ')') {
+            } else if (c == ')') {
                 depth--;
-            }
-            else if (c == ',' && depth == 0) {
+            } else if (c == ',' && depth == 0) {
                 items.add(list.substring(start, i));
                 start = i + 1;
             }
@@ -525,8 +666,7 @@ class WebApiController {
         JsonNode parsed;
         try {
             parsed = body == null || body.isBlank() ? null : json.readTree(body);
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             parsed = null;
         }
         if (!(parsed instanceof ObjectNode object)) {
@@ -550,12 +690,12 @@ class WebApiController {
     private <T> T storeCall(Call call, StoreCall<T> work) {
         try {
             return work.run();
-        }
-        catch (HttpClientErrorException ex) {
+        } catch (HttpClientErrorException ex) {
             throw new CdsError(ex, call.settings().innerError());
-        }
-        catch (StoreUnavailableException ex) {
-            throw new WebApiException(HttpStatus.SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE,
+        } catch (StoreUnavailableException ex) {
+            throw new WebApiException(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    SERVICE_UNAVAILABLE,
                     "The request could not be completed: the metadata store is unavailable.");
         }
     }
@@ -590,18 +730,23 @@ class WebApiController {
             JsonNode body;
             try {
                 body = json.readTree(error.cause.getResponseBodyAsString());
-            }
-            catch (RuntimeException notJson) {
+            } catch (RuntimeException notJson) {
                 body = null;
             }
-            inner = new WebApiError.Inner(body == null ? "" : body.path("error").path("code").asString(""),
-                    body == null ? error.cause.getStatusText() : body.path("error").path("message").asString(error.cause.getStatusText()));
+            inner = new WebApiError.Inner(
+                    body == null ? "" : body.path("error").path("code").asString(""),
+                    body == null
+                            ? error.cause.getStatusText()
+                            : body.path("error").path("message").asString(error.cause.getStatusText()));
         }
         return error(HttpStatus.valueOf(error.cause.getStatusCode().value()), CDS_ERROR, "CDS error occurred.", inner);
     }
 
-    private static ResponseEntity<WebApiError> error(HttpStatus status, String code, String message, WebApiError.Inner inner) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).cacheControl(CacheControl.noStore())
+    private static ResponseEntity<WebApiError> error(
+            HttpStatus status, String code, String message, WebApiError.Inner inner) {
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
+                .cacheControl(CacheControl.noStore())
                 .body(new WebApiError(new WebApiError.Body(code, message, inner)));
     }
 
@@ -610,7 +755,10 @@ class WebApiController {
      * {@code request.url} is, e.g. {@code https://www.contoso.example/_api}.
      */
     private static String siteApiRoot(HttpServletRequest request) {
-        return ServletUriComponentsBuilder.fromContextPath(request).path("/_api").build().toUriString();
+        return ServletUriComponentsBuilder.fromContextPath(request)
+                .path("/_api")
+                .build()
+                .toUriString();
     }
 
     private static String cacheUser(Call call) {
@@ -624,15 +772,22 @@ class WebApiController {
     }
 
     private static WebApiException readForbidden(String table) {
-        return new WebApiException(HttpStatus.FORBIDDEN, READ_PERMISSION_MISSING, "You don't have permission to read " + table + " entity.");
+        return new WebApiException(
+                HttpStatus.FORBIDDEN,
+                READ_PERMISSION_MISSING,
+                "You don't have permission to read " + table + " entity.");
     }
 
     private static WebApiException attributeNotEnabled(String column, String table) {
-        return new WebApiException(HttpStatus.FORBIDDEN, ATTRIBUTE_NOT_ENABLED, "Attribute " + column + " in table " + table + " is not enabled for Web Api.");
+        return new WebApiException(
+                HttpStatus.FORBIDDEN,
+                ATTRIBUTE_NOT_ENABLED,
+                "Attribute " + column + " in table " + table + " is not enabled for Web Api.");
     }
 
     private static WebApiException notFound(String segment) {
-        return new WebApiException(HttpStatus.NOT_FOUND, RESOURCE_NOT_FOUND, "Resource not found for the segment '" + segment + "'.");
+        return new WebApiException(
+                HttpStatus.NOT_FOUND, RESOURCE_NOT_FOUND, "Resource not found for the segment '" + segment + "'.");
     }
 
     /** The password hash never leaves the node, whatever the settings say. */

@@ -11,11 +11,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 record WebApiError(Body error) {
 
-    @JsonPropertyOrder({ "code", "message", "innererror" })
-    record Body(String code, String message, @JsonInclude(JsonInclude.Include.NON_NULL) Inner innererror) {
-    }
+    @JsonPropertyOrder({"code", "message", "innererror"})
+    record Body(
+            String code,
+            String message,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Inner innererror) {}
 
-    @JsonPropertyOrder({ "code", "message" })
-    record Inner(String code, String message) {
-    }
+    @JsonPropertyOrder({"code", "message"})
+    record Inner(String code, String message) {}
 }

@@ -1,7 +1,6 @@
 package dev.powerpages.emulator.appnode.webapi;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -11,5 +10,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param cacheMaxEntries bound of that cache
  */
 @ConfigurationProperties("webapi")
-public record WebApiProperties(Duration cacheMaxAge, long cacheMaxEntries) {
-}
+public record WebApiProperties(Duration cacheMaxAge, long cacheMaxEntries) {}

@@ -1,10 +1,9 @@
 package dev.powerpages.emulator.appnode.webapi;
 
+import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
-
-import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 
 /**
  * The site settings that govern the portals Web API, as "Portals Web API overview" (Power Pages docs, "Site settings
@@ -19,7 +18,9 @@ record WebApiSettings(SiteSnapshot site) {
     static final String WILDCARD = "*";
 
     boolean enabled(String logicalName) {
-        return site.setting("Webapi/" + logicalName + "/enabled").map(value -> value.strip().equalsIgnoreCase("true")).orElse(false);
+        return site.setting("Webapi/" + logicalName + "/enabled")
+                .map(value -> value.strip().equalsIgnoreCase("true"))
+                .orElse(false);
     }
 
     /** The columns listed in {@code Webapi/<table>/fields} (lower case), {@code ["*"]} for the deprecated wildcard; empty: none. */
@@ -35,6 +36,8 @@ record WebApiSettings(SiteSnapshot site) {
     }
 
     boolean innerError() {
-        return site.setting("Webapi/error/innererror").map(value -> value.strip().equalsIgnoreCase("true")).orElse(false);
+        return site.setting("Webapi/error/innererror")
+                .map(value -> value.strip().equalsIgnoreCase("true"))
+                .orElse(false);
     }
 }

@@ -1,5 +1,11 @@
 package dev.powerpages.emulator.appnode.fetchxml;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.powerpages.emulator.appnode.site.SitePermissions;
+import dev.powerpages.emulator.appnode.site.TablePermission;
+import dev.powerpages.emulator.appnode.tables.DataverseNames;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -7,17 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import dev.powerpages.emulator.appnode.site.SitePermissions;
-import dev.powerpages.emulator.appnode.site.TablePermission;
-import dev.powerpages.emulator.appnode.tables.DataverseNames;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * FetchXML run over rows as the store's Web API answers them. The rows here are answered whatever the pushed-down
@@ -55,10 +52,15 @@ class FetchXmlEngineTests {
                     [{"activityid":"d0000000-0000-4000-8000-000000000001","subject":"Call","_regardingobjectid_value":"c0000000-0000-4000-8000-000000000002"}]""");
 
     private FetchXmlEngine engine() {
-        return new FetchXmlEngine((table, options) -> {
-            reads.add(table + "?" + URLDecoder.decode(options, StandardCharsets.UTF_8));
-            return json.readTree("{\"value\":" + tables.getOrDefault(table, "[]") + "}");
-        }, table -> table.equals("task") ? "activityid" : table + "id", DataverseNames::looksLikeLookup, false, NOW);
+        return new FetchXmlEngine(
+                (table, options) -> {
+                    reads.add(table + "?" + URLDecoder.decode(options, StandardCharsets.UTF_8));
+                    return json.readTree("{\"value\":" + tables.getOrDefault(table, "[]") + "}");
+                },
+                table -> table.equals("task") ? "activityid" : table + "id",
+                DataverseNames::looksLikeLookup,
+                false,
+                NOW);
     }
 
     private static FetchXmlEngine.Visitor readsAll() {
@@ -87,15 +89,32 @@ class FetchXmlEngineTests {
                   </filter></entity></fetch>""");
 
         assertThat(column(results, "name")).containsExactly("Contoso", "Fabrikam");
-        assertThat(column(run("<fetch><entity name='account'><attribute name='name'/><filter><condition attribute='revenue' operator='null'/></filter></entity></fetch>"), "name"))
+        assertThat(column(
+                        run(
+                                "<fetch><entity name='account'><attribute name='name'/><filter><condition attribute='revenue' operator='null'/></filter></entity></fetch>"),
+                        "name"))
                 .containsExactly("Litware");
-        assertThat(column(run("<fetch><entity name='account'><attribute name='name'/><filter><condition attribute='revenue' operator='ne' value='500000'/></filter></entity></fetch>"), "name"))
-                .as("null matches no comparison").containsExactly("Fabrikam");
-        assertThat(column(run("<fetch><entity name='account'><attribute name='name'/><filter><condition attribute='name' operator='eq' value='CONTOSO'/></filter></entity></fetch>"), "name"))
-                .as("text compares without regard to case").containsExactly("Contoso");
-        assertThat(column(run("<fetch><entity name='account'><attribute name='name'/><filter><condition attribute='createdon' operator='last-x-days' value='30'/></filter></entity></fetch>"), "name"))
+        assertThat(column(
+                        run(
+                                "<fetch><entity name='account'><attribute name='name'/><filter><condition attribute='revenue' operator='ne' value='500000'/></filter></entity></fetch>"),
+                        "name"))
+                .as("null matches no comparison")
+                .containsExactly("Fabrikam");
+        assertThat(column(
+                        run(
+                                "<fetch><entity name='account'><attribute name='name'/><filter><condition attribute='name' operator='eq' value='CONTOSO'/></filter></entity></fetch>"),
+                        "name"))
+                .as("text compares without regard to case")
+                .containsExactly("Contoso");
+        assertThat(column(
+                        run(
+                                "<fetch><entity name='account'><attribute name='name'/><filter><condition attribute='createdon' operator='last-x-days' value='30'/></filter></entity></fetch>"),
+                        "name"))
                 .containsExactly("Contoso", "Litware");
-        assertThat(column(run("<fetch><entity name='account'><attribute name='name'/><filter><condition attribute='numberofemployees' operator='between'><value>50</value><value>200</value></condition></filter></entity></fetch>"), "name"))
+        assertThat(column(
+                        run(
+                                "<fetch><entity name='account'><attribute name='name'/><filter><condition attribute='numberofemployees' operator='between'><value>50</value><value>200</value></condition></filter></entity></fetch>"),
+                        "name"))
                 .containsExactly("Contoso");
     }
 
@@ -109,7 +128,11 @@ class FetchXmlEngineTests {
 
         assertThat(column(results, "name")).containsExactly("Contoso", "Litware");
         assertThat(column(results, "pc.fullname")).containsExactly("Ada Lovelace", "Linus Torvalds");
-        assertThat(reads).anySatisfy(read -> assertThat(read).startsWith("contact?$filter=(contactid eq c0000000-0000-4000-8000-000000000001 or contactid eq c0000000-0000-4000-8000-000000000003)"));
+        assertThat(reads)
+                .anySatisfy(
+                        read -> assertThat(read)
+                                .startsWith(
+                                        "contact?$filter=(contactid eq c0000000-0000-4000-8000-000000000001 or contactid eq c0000000-0000-4000-8000-000000000003)"));
     }
 
     @Test
@@ -121,7 +144,8 @@ class FetchXmlEngineTests {
                   </link-entity></entity></fetch>""");
 
         assertThat(column(results, "name")).containsExactly("Contoso", "Contoso", "Fabrikam", "Litware");
-        assertThat(column(results, "c.fullname")).containsExactly("Grace Hopper", "Ada Lovelace", null, "Linus Torvalds");
+        assertThat(column(results, "c.fullname"))
+                .containsExactly("Grace Hopper", "Ada Lovelace", null, "Linus Torvalds");
     }
 
     @Test
@@ -131,7 +155,9 @@ class FetchXmlEngineTests {
                   <link-entity name="contact" from="contactid" to="primarycontactid" link-type="outer" alias="pc"/>
                   <filter><condition entityname="pc" attribute="contactid" operator="null"/></filter>
                 </entity></fetch>""");
-        assertThat(column(outerWhereNull, "name")).as("accounts without a primary contact").containsExactly("Fabrikam");
+        assertThat(column(outerWhereNull, "name"))
+                .as("accounts without a primary contact")
+                .containsExactly("Fabrikam");
 
         FetchXmlEngine.Results nested = run("""
                 <fetch><entity name="account"><attribute name="name"/>
@@ -148,18 +174,19 @@ class FetchXmlEngineTests {
 
         assertThat(column(run("""
                 <fetch><entity name="account"><attribute name="name"/>
-                  <link-entity name="contact" from="parentcustomerid" to="accountid" link-type="not any"/></entity></fetch>"""), "name"))
-                .containsExactly("Fabrikam");
+                  <link-entity name="contact" from="parentcustomerid" to="accountid" link-type="not any"/></entity></fetch>"""), "name")).containsExactly("Fabrikam");
         assertThat(column(run("""
                 <fetch><entity name="account"><attribute name="name"/>
                   <link-entity name="contact" from="parentcustomerid" to="accountid" link-type="exists"/></entity></fetch>"""), "name"))
-                .as("a semi-join: one row per account").containsExactly("Contoso", "Litware");
+                .as("a semi-join: one row per account")
+                .containsExactly("Contoso", "Litware");
     }
 
     @Test
     void pagesByCountAndPageWithMoreRecordsTheTotalCountAndAPagingCookie() {
-        String fetch = "<fetch count='2' page='%d' returntotalrecordcount='true'><entity name='contact'><attribute name='fullname'/>"
-                + "<order attribute='fullname'/></entity></fetch>";
+        String fetch =
+                "<fetch count='2' page='%d' returntotalrecordcount='true'><entity name='contact'><attribute name='fullname'/>"
+                        + "<order attribute='fullname'/></entity></fetch>";
 
         FetchXmlEngine.Results first = run(fetch.formatted(1));
         FetchXmlEngine.Results second = run(fetch.formatted(2));
@@ -167,10 +194,14 @@ class FetchXmlEngineTests {
         assertThat(column(first, "fullname")).containsExactly("Ada Lovelace", "Grace Hopper");
         assertThat(first.moreRecords()).isTrue();
         assertThat(first.totalRecordCount()).isEqualTo(3);
-        assertThat(first.pagingCookie()).isEqualTo("<cookie page=\"1\"><contactid last=\"{C0000000-0000-4000-8000-000000000002}\" first=\"{C0000000-0000-4000-8000-000000000001}\" /></cookie>");
+        assertThat(first.pagingCookie())
+                .isEqualTo(
+                        "<cookie page=\"1\"><contactid last=\"{C0000000-0000-4000-8000-000000000002}\" first=\"{C0000000-0000-4000-8000-000000000001}\" /></cookie>");
         assertThat(column(second, "fullname")).containsExactly("Linus Torvalds");
         assertThat(second.moreRecords()).isFalse();
-        assertThat(run("<fetch top='1'><entity name='contact'/></fetch>").totalRecordCount()).as("not asked for").isEqualTo(-1);
+        assertThat(run("<fetch top='1'><entity name='contact'/></fetch>").totalRecordCount())
+                .as("not asked for")
+                .isEqualTo(-1);
     }
 
     @Test
@@ -183,9 +214,26 @@ class FetchXmlEngineTests {
                   <attribute name="revenue" alias="revenue_with_value" aggregate="countcolumn"/>
                   <order alias="size" descending="true"/>
                 </entity></fetch>""");
-        assertThat(byEmployees.entities()).containsExactly(
-                Map.of("size", 120L, "accounts", 1L, "revenue_total", new java.math.BigDecimal("500000"), "revenue_with_value", 1L),
-                Map.of("size", 40L, "accounts", 2L, "revenue_total", new java.math.BigDecimal("1500000"), "revenue_with_value", 1L));
+        assertThat(byEmployees.entities())
+                .containsExactly(
+                        Map.of(
+                                "size",
+                                120L,
+                                "accounts",
+                                1L,
+                                "revenue_total",
+                                new java.math.BigDecimal("500000"),
+                                "revenue_with_value",
+                                1L),
+                        Map.of(
+                                "size",
+                                40L,
+                                "accounts",
+                                2L,
+                                "revenue_total",
+                                new java.math.BigDecimal("1500000"),
+                                "revenue_with_value",
+                                1L));
 
         FetchXmlEngine.Results overall = run("""
                 <fetch aggregate="true"><entity name="account">
@@ -210,31 +258,53 @@ class FetchXmlEngineTests {
     @Test
     void lookupsAreReferencesWithTheirTableAndNameAndDistinctDropsRepeats() {
         Map<String, Object> contoso = run("<fetch><entity name='account'><attribute name='primarycontactid'/>"
-                + "<filter><condition attribute='accountid' operator='eq' value='{A0000000-0000-4000-8000-000000000001}'/></filter></entity></fetch>")
-                .entities().get(0);
-        assertThat(contoso.get("primarycontactid")).isEqualTo(Map.of("id", ADA, "Id", ADA, "logical_name", "contact", "name", "Ada Lovelace"));
+                        + "<filter><condition attribute='accountid' operator='eq' value='{A0000000-0000-4000-8000-000000000001}'/></filter></entity></fetch>")
+                .entities()
+                .get(0);
+        assertThat(contoso.get("primarycontactid"))
+                .isEqualTo(Map.of("id", ADA, "Id", ADA, "logical_name", "contact", "name", "Ada Lovelace"));
         assertThat(contoso.get("id")).isEqualTo(CONTOSO);
         assertThat(contoso.get("logical_name")).isEqualTo("account");
 
-        assertThat(column(run("<fetch distinct='true'><entity name='account'><attribute name='numberofemployees'/></entity></fetch>"), "numberofemployees"))
+        assertThat(column(
+                        run(
+                                "<fetch distinct='true'><entity name='account'><attribute name='numberofemployees'/></entity></fetch>"),
+                        "numberofemployees"))
                 .containsExactly(120L, 40L);
     }
 
     @Test
     void tablePermissionsDecideWhatTheQuerySees() {
-        FetchXmlEngine.Visitor noContacts = new FetchXmlEngine.Visitor(table -> table.equals("account")
-                ? new SitePermissions.Access(READ, TablePermission.NONE) : SitePermissions.Access.NONE, null);
+        FetchXmlEngine.Visitor noContacts = new FetchXmlEngine.Visitor(
+                table -> table.equals("account")
+                        ? new SitePermissions.Access(READ, TablePermission.NONE)
+                        : SitePermissions.Access.NONE,
+                null);
         String joined = "<fetch><entity name='account'><attribute name='name'/>"
                 + "<link-entity name='contact' from='contactid' to='primarycontactid' link-type='%s' alias='pc'><attribute name='fullname'/></link-entity></entity></fetch>";
 
-        assertThat(engine().run(FetchXmlEngine.parse(joined.formatted("inner")), noContacts).entities()).as("nothing to join").isEmpty();
-        assertThat(engine().run(FetchXmlEngine.parse(joined.formatted("outer")), noContacts).entities()).hasSize(3)
+        assertThat(engine().run(FetchXmlEngine.parse(joined.formatted("inner")), noContacts)
+                        .entities())
+                .as("nothing to join")
+                .isEmpty();
+        assertThat(engine().run(FetchXmlEngine.parse(joined.formatted("outer")), noContacts)
+                        .entities())
+                .hasSize(3)
                 .allSatisfy(row -> assertThat(row.get("pc.fullname")).isNull());
-        assertThat(engine().run(FetchXmlEngine.parse("<fetch><entity name='contact'/></fetch>"), noContacts).entities()).isEmpty();
+        assertThat(engine().run(FetchXmlEngine.parse("<fetch><entity name='contact'/></fetch>"), noContacts)
+                        .entities())
+                .isEmpty();
 
-        FetchXmlEngine.Visitor grace = new FetchXmlEngine.Visitor(table -> new SitePermissions.Access(TablePermission.NONE, READ), GRACE);
-        assertThat(column(engine().run(FetchXmlEngine.parse("<fetch><entity name='contact'><attribute name='fullname'/></entity></fetch>"), grace), "fullname"))
-                .as("Self scope: the visitor's own contact").containsExactly("Grace Hopper");
+        FetchXmlEngine.Visitor grace =
+                new FetchXmlEngine.Visitor(table -> new SitePermissions.Access(TablePermission.NONE, READ), GRACE);
+        assertThat(column(
+                        engine().run(
+                                        FetchXmlEngine.parse(
+                                                "<fetch><entity name='contact'><attribute name='fullname'/></entity></fetch>"),
+                                        grace),
+                        "fullname"))
+                .as("Self scope: the visitor's own contact")
+                .containsExactly("Grace Hopper");
         assertThat(reads).anySatisfy(read -> assertThat(read).isEqualTo("contact?$filter=contactid eq " + GRACE));
     }
 
@@ -248,12 +318,14 @@ class FetchXmlEngineTests {
                     <condition attribute="primarycontactid" operator="eq" value="{C0000000-0000-4000-8000-000000000001}"/>
                     <condition attribute="name" operator="ne" value="O'Neil &amp; Sons"/>
                   </filter></entity></fetch>""");
-        run("<fetch><entity name='account'><filter><condition attribute='revenue' operator='gt' value='5'/><condition attribute='name' operator='begins-with' value='C'/></filter></entity></fetch>");
+        run(
+                "<fetch><entity name='account'><filter><condition attribute='revenue' operator='gt' value='5'/><condition attribute='name' operator='begins-with' value='C'/></filter></entity></fetch>");
 
-        assertThat(reads).containsExactly(
-                "account?$filter=(contains(name,'Coffee') and _primarycontactid_value eq c0000000-0000-4000-8000-000000000001 and name ne 'O''Neil & Sons')"
-                        + "&$orderby=name desc&$top=6&$count=true",
-                "account?$filter=startswith(name,'C')");
+        assertThat(reads)
+                .containsExactly(
+                        "account?$filter=(contains(name,'Coffee') and _primarycontactid_value eq c0000000-0000-4000-8000-000000000001 and name ne 'O''Neil & Sons')"
+                                + "&$orderby=name desc&$top=6&$count=true",
+                        "account?$filter=startswith(name,'C')");
     }
 
     @Test

@@ -1,22 +1,5 @@
 package dev.powerpages.emulator.appnode.fetchxml;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.function.Supplier;
-
-import dev.powerpages.emulator.appnode.limits.LiquidLimits;
-import dev.powerpages.emulator.appnode.render.LiquidRenderer;
-import dev.powerpages.emulator.appnode.liquid.RequestInfo;
-import dev.powerpages.emulator.appnode.liquid.TemplateRenderException;
-import dev.powerpages.emulator.appnode.search.TestSite;
-import dev.powerpages.emulator.appnode.site.SiteSnapshot;
-import dev.powerpages.emulator.appnode.store.StoreClient;
-import dev.powerpages.emulator.appnode.webapi.BusinessDataCache;
-import dev.powerpages.emulator.appnode.tables.TableCatalog;
-import tools.jackson.databind.json.JsonMapper;
-
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -24,6 +7,21 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
+
+import dev.powerpages.emulator.appnode.limits.LiquidLimits;
+import dev.powerpages.emulator.appnode.liquid.RequestInfo;
+import dev.powerpages.emulator.appnode.liquid.TemplateRenderException;
+import dev.powerpages.emulator.appnode.render.LiquidRenderer;
+import dev.powerpages.emulator.appnode.search.TestSite;
+import dev.powerpages.emulator.appnode.site.SiteSnapshot;
+import dev.powerpages.emulator.appnode.store.StoreClient;
+import dev.powerpages.emulator.appnode.tables.TableCatalog;
+import dev.powerpages.emulator.appnode.webapi.BusinessDataCache;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code liquid.max-render-time} is wall-clock time, store reads included: a page whose render waits on a slow store,
@@ -58,7 +56,8 @@ class RenderTimeLimitTests {
 
     @SuppressWarnings("unchecked")
     private String render(LiquidLimits limits, Duration storeLatency) {
-        LiquidRenderer renderer = new LiquidRenderer(limits, fetchXml, List.of(new EntitiesLiquid(fetchXml)), List.of());
+        LiquidRenderer renderer =
+                new LiquidRenderer(limits, fetchXml, List.of(new EntitiesLiquid(fetchXml)), List.of());
         when(store.metadataDocument()).thenThrow(new IllegalStateException("no $metadata"));
         when(cache.get(any(), any())).thenAnswer(call -> ((Supplier<Object>) call.getArgument(1)).get());
         JsonMapper json = JsonMapper.builder().build();
@@ -66,10 +65,21 @@ class RenderTimeLimitTests {
             Thread.sleep(storeLatency.toMillis());
             return json.readTree("{\"value\":[{\"accountid\":\"" + ACCOUNT + "\",\"name\":\"Contoso\"}]}");
         });
-        SiteSnapshot snapshot = new TestSite().permission("account", TestSite.ANONYMOUS_ROLE, 756150000, true, false, false, false)
-                .page(PAGE, "Account", "Account", "account", TestSite.HOME, "{{ entities.account['" + ACCOUNT + "'].name }}", true)
+        SiteSnapshot snapshot = new TestSite()
+                .permission("account", TestSite.ANONYMOUS_ROLE, 756150000, true, false, false, false)
+                .page(
+                        PAGE,
+                        "Account",
+                        "Account",
+                        "account",
+                        TestSite.HOME,
+                        "{{ entities.account['" + ACCOUNT + "'].name }}",
+                        true)
                 .snapshot();
-        return renderer.render(snapshot, snapshot.pageByUrl("/account/").orElseThrow(),
-                new RequestInfo("/account/", "http://localhost/account/", null)).body();
+        return renderer.render(
+                        snapshot,
+                        snapshot.pageByUrl("/account/").orElseThrow(),
+                        new RequestInfo("/account/", "http://localhost/account/", null))
+                .body();
     }
 }

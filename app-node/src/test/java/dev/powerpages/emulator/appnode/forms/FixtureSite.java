@@ -1,12 +1,11 @@
 package dev.powerpages.emulator.appnode.forms;
 
-import java.time.Duration;
-import java.util.List;
-
 import dev.powerpages.emulator.appnode.site.InMemoryRows;
 import dev.powerpages.emulator.appnode.site.SiteLoader;
 import dev.powerpages.emulator.appnode.site.SiteProperties;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
+import java.time.Duration;
+import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -21,8 +20,13 @@ public final class FixtureSite {
     public static final String ANONYMOUS = "80000000-0000-4000-8000-000000000001";
     public static final String AUTHENTICATED = "80000000-0000-4000-8000-000000000002";
     public static final String MANAGERS = "80000000-0000-4000-8000-000000000003";
-    public static final List<String> TABLES = List.of("adx_entityforms", "adx_entityformmetadatas", "adx_webforms",
-            "adx_webformsteps", "adx_webformmetadatas", "adx_entitylists");
+    public static final List<String> TABLES = List.of(
+            "adx_entityforms",
+            "adx_entityformmetadatas",
+            "adx_webforms",
+            "adx_webformsteps",
+            "adx_webformmetadatas",
+            "adx_entitylists");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -33,12 +37,29 @@ public final class FixtureSite {
     public FixtureSite() {
         rows.add("adx_websites", row("adx_websiteid", WEBSITE, "adx_name", "Contoso"));
         page(HOME, null, "/", "Home");
-        for (String entitySet : List.of("adx_publishingstates", "adx_contentsnippets", "adx_sitesettings", "adx_sitemarkers",
-                "adx_weblinks", "adx_weblinksets", "annotations", "adx_webfiles")) {
+        for (String entitySet : List.of(
+                "adx_publishingstates",
+                "adx_contentsnippets",
+                "adx_sitesettings",
+                "adx_sitemarkers",
+                "adx_weblinks",
+                "adx_weblinksets",
+                "annotations",
+                "adx_webfiles")) {
             rows.add(entitySet, null);
         }
-        rows.add("adx_webroles", row("adx_webroleid", ANONYMOUS, "adx_name", "Anonymous Users", "adx_anonymoususersrole", true));
-        rows.add("adx_webroles", row("adx_webroleid", AUTHENTICATED, "adx_name", "Authenticated Users", "adx_authenticatedusersrole", true));
+        rows.add(
+                "adx_webroles",
+                row("adx_webroleid", ANONYMOUS, "adx_name", "Anonymous Users", "adx_anonymoususersrole", true));
+        rows.add(
+                "adx_webroles",
+                row(
+                        "adx_webroleid",
+                        AUTHENTICATED,
+                        "adx_name",
+                        "Authenticated Users",
+                        "adx_authenticatedusersrole",
+                        true));
         rows.add("adx_webroles", row("adx_webroleid", MANAGERS, "adx_name", "Managers"));
     }
 
@@ -52,12 +73,39 @@ public final class FixtureSite {
     private void page(String id, String parent, String partialUrl, String source) {
         String template = "50" + id.substring(2);
         String pageTemplate = "60" + id.substring(2);
-        rows.add("adx_webtemplates", row("adx_webtemplateid", template, "adx_name", "Template " + partialUrl, "adx_source",
-                source == null ? "home" : source));
-        rows.add("adx_pagetemplates", row("adx_pagetemplateid", pageTemplate, "adx_name", "Page template " + partialUrl,
-                "_adx_webtemplateid_value", template, "adx_type", 756150001, "adx_usewebsiteheaderandfooter", false));
-        ObjectNode page = row("adx_webpageid", id, "adx_name", partialUrl, "adx_partialurl", partialUrl,
-                "_adx_pagetemplateid_value", pageTemplate, "_adx_websiteid_value", WEBSITE);
+        rows.add(
+                "adx_webtemplates",
+                row(
+                        "adx_webtemplateid",
+                        template,
+                        "adx_name",
+                        "Template " + partialUrl,
+                        "adx_source",
+                        source == null ? "home" : source));
+        rows.add(
+                "adx_pagetemplates",
+                row(
+                        "adx_pagetemplateid",
+                        pageTemplate,
+                        "adx_name",
+                        "Page template " + partialUrl,
+                        "_adx_webtemplateid_value",
+                        template,
+                        "adx_type",
+                        756150001,
+                        "adx_usewebsiteheaderandfooter",
+                        false));
+        ObjectNode page = row(
+                "adx_webpageid",
+                id,
+                "adx_name",
+                partialUrl,
+                "adx_partialurl",
+                partialUrl,
+                "_adx_pagetemplateid_value",
+                pageTemplate,
+                "_adx_websiteid_value",
+                WEBSITE);
         if (parent != null) {
             page.put("_adx_parentpageid_value", parent);
         }
@@ -66,9 +114,17 @@ public final class FixtureSite {
 
     /** A table permission of one web role: scope and privileges ({@code "read"}, {@code "create"}, {@code "write"}). */
     public FixtureSite permission(String role, String table, int scope, String... privileges) {
-        ObjectNode row = row("adx_entitypermissionid", String.format("23000000-0000-4000-8000-%012d", ++permissions),
-                "adx_entityname", table + " " + permissions, "adx_entitylogicalname", table, "adx_scope", scope,
-                "_adx_webroleid_value", role);
+        ObjectNode row = row(
+                "adx_entitypermissionid",
+                String.format("23000000-0000-4000-8000-%012d", ++permissions),
+                "adx_entityname",
+                table + " " + permissions,
+                "adx_entitylogicalname",
+                table,
+                "adx_scope",
+                scope,
+                "_adx_webroleid_value",
+                role);
         // The store's simplified lookup and Power Pages' N:N (as a site folder lists it): loaders read either.
         row.putArray("adx_entitypermission_webrole").add(role);
         for (String privilege : List.of("read", "create", "write", "delete")) {
@@ -84,8 +140,18 @@ public final class FixtureSite {
     }
 
     public SiteSnapshot snapshot() {
-        return new SiteLoader(null, new SiteProperties("", Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(60),
-                1_000_000, "public, max-age=3600", Duration.ofSeconds(60), TABLES)).assemble(rows);
+        return new SiteLoader(
+                        null,
+                        new SiteProperties(
+                                "",
+                                Duration.ofSeconds(5),
+                                Duration.ofSeconds(2),
+                                Duration.ofSeconds(60),
+                                1_000_000,
+                                "public, max-age=3600",
+                                Duration.ofSeconds(60),
+                                TABLES))
+                .assemble(rows);
     }
 
     /** A row from column/value pairs (strings, numbers, booleans). */
@@ -96,14 +162,11 @@ public final class FixtureSite {
             Object value = namesAndValues[i + 1];
             if (value instanceof Integer number) {
                 row.put(name, number);
-            }
-            else if (value instanceof Boolean flag) {
+            } else if (value instanceof Boolean flag) {
                 row.put(name, flag);
-            }
-            else if (value == null) {
+            } else if (value == null) {
                 row.putNull(name);
-            }
-            else {
+            } else {
                 row.put(name, String.valueOf(value));
             }
         }

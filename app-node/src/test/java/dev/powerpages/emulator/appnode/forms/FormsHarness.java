@@ -1,10 +1,7 @@
 package dev.powerpages.emulator.appnode.forms;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import dev.powerpages.emulator.appnode.antiforgery.AntiForgery;
 import dev.powerpages.emulator.appnode.cache.SiteCache;
@@ -20,21 +17,21 @@ import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.store.StoreClient;
 import dev.powerpages.emulator.appnode.tables.TableCatalog;
 import dev.powerpages.emulator.appnode.webapi.BusinessDataCaches;
-
 import jakarta.servlet.http.Cookie;
-
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 /**
  * The node's form machinery wired by hand around a {@link RecordingStore}: the renderer with the form tags, and the
@@ -43,16 +40,18 @@ import static org.mockito.Mockito.when;
  */
 public final class FormsHarness {
 
-    public static final LiquidLimits LIMITS = new LiquidLimits(100_000, Duration.ofSeconds(5), 4_000_000, 1_000_000, 100);
+    public static final LiquidLimits LIMITS =
+            new LiquidLimits(100_000, Duration.ofSeconds(5), 4_000_000, 1_000_000, 100);
     private static final Pattern TOKEN = Pattern.compile("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"");
     private static final Pattern STATE = Pattern.compile("name=\"__pp_webformstate\" value=\"([^\"]+)\"");
 
     public final UnsupportedLiquid unsupported = new UnsupportedLiquid();
-    public final AntiForgery antiForgery = new AntiForgery(new SignInProperties(".AspNet.ApplicationCookie", "test-secret",
-            Duration.ofHours(1), Duration.ofSeconds(30)));
+    public final AntiForgery antiForgery = new AntiForgery(new SignInProperties(
+            ".AspNet.ApplicationCookie", "test-secret", Duration.ofHours(1), Duration.ofSeconds(30)));
     private final SignedState state = new SignedState(new FormsProperties("test-forms-secret"));
     /** The browser's anti-forgery cookie token, once a page has set it. */
     private String cookieToken;
+
     public final TableCatalog schemas;
     public final LiquidRenderer renderer;
     public final MockMvc mvc;
@@ -70,7 +69,9 @@ public final class FormsHarness {
         renderer = new LiquidRenderer(LIMITS, new FetchXmlTag(null, null, null), extensions, List.of());
         SiteCache cache = mock(SiteCache.class);
         when(cache.current()).thenReturn(Optional.of(site));
-        mvc = MockMvcBuilders.standaloneSetup(new FormSubmitController(cache, new FormPosts(renderer, basic, multistep, antiForgery))).build();
+        mvc = MockMvcBuilders.standaloneSetup(
+                        new FormSubmitController(cache, new FormPosts(renderer, basic, multistep, antiForgery)))
+                .build();
     }
 
     /** The page as a GET renders it, for this visitor ({@code null}: anonymous), in this harness's browser. */
@@ -81,14 +82,17 @@ public final class FormsHarness {
         MockHttpServletResponse response = new MockHttpServletResponse();
         RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request, response));
         try {
-            String body = renderer.render(site, site.pageByUrl(path).orElseThrow(), new RequestInfo(path, "http://localhost" + url, query, user)).body();
+            String body = renderer.render(
+                            site,
+                            site.pageByUrl(path).orElseThrow(),
+                            new RequestInfo(path, "http://localhost" + url, query, user))
+                    .body();
             String setCookie = response.getHeader(HttpHeaders.SET_COOKIE);
             if (setCookie != null && setCookie.startsWith(AntiForgery.NAME + "=")) {
                 cookieToken = setCookie.substring(AntiForgery.NAME.length() + 1, setCookie.indexOf(';'));
             }
             return body;
-        }
-        finally {
+        } finally {
             RequestContextHolder.resetRequestAttributes();
         }
     }

@@ -1,5 +1,7 @@
 package dev.powerpages.emulator.appnode.forms;
 
+import dev.powerpages.emulator.appnode.store.StoreClient;
+import dev.powerpages.emulator.appnode.store.StoreClients;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +14,6 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.powerpages.emulator.appnode.store.StoreClient;
-import dev.powerpages.emulator.appnode.store.StoreClients;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -36,12 +35,10 @@ public final class RecordingStore implements AutoCloseable {
     private static final Pattern CONTAINS = Pattern.compile("contains\\((\\w+),'([^']*)'\\)");
 
     /** A table: logical name, entity set, columns as {@code name:Edm.Type}. */
-    public record Table(String logicalName, String entitySet, List<String> columns) {
-    }
+    public record Table(String logicalName, String entitySet, List<String> columns) {}
 
     /** One request the node made: method, path and query (decoded), JSON body. */
-    public record Call(String method, String target, JsonNode body, String ifMatch) {
-    }
+    public record Call(String method, String target, JsonNode body, String ifMatch) {}
 
     private final MockWebServer server = new MockWebServer();
     private final Map<String, Table> tablesBySet = new LinkedHashMap<>();
@@ -61,8 +58,7 @@ public final class RecordingStore implements AutoCloseable {
         });
         try {
             server.start();
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new IllegalStateException(ex);
         }
     }
@@ -96,11 +92,18 @@ public final class RecordingStore implements AutoCloseable {
 
     private MockResponse answer(RecordedRequest request) {
         String target = URLDecoder.decode(request.getTarget(), StandardCharsets.UTF_8);
-        JsonNode body = request.getBody() == null || request.getBody().size() == 0 ? null : JSON.readTree(request.getBody().utf8());
-        calls.add(new Call(request.getMethod(), target, body, request.getHeaders().get("If-Match")));
+        JsonNode body = request.getBody() == null || request.getBody().size() == 0
+                ? null
+                : JSON.readTree(request.getBody().utf8());
+        calls.add(
+                new Call(request.getMethod(), target, body, request.getHeaders().get("If-Match")));
         String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
         if (path.endsWith("/$metadata")) {
-            return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/xml").body(csdl()).build();
+            return new MockResponse.Builder()
+                    .code(200)
+                    .addHeader("Content-Type", "application/xml")
+                    .body(csdl())
+                    .build();
         }
         Matcher entity = ENTITY.matcher(path);
         if (!entity.matches() || !tablesBySet.containsKey(entity.group(1))) {
@@ -115,13 +118,21 @@ public final class RecordingStore implements AutoCloseable {
                 String newId = UUID.randomUUID().toString();
                 row.put(key, newId);
                 rows.get(table.entitySet()).add(row);
-                return new MockResponse.Builder().code(204)
-                        .addHeader("OData-EntityId", server.url("/api/data/v9.2/" + table.entitySet() + "(" + newId + ")").toString()).build();
+                return new MockResponse.Builder()
+                        .code(204)
+                        .addHeader(
+                                "OData-EntityId",
+                                server.url("/api/data/v9.2/" + table.entitySet() + "(" + newId + ")")
+                                        .toString())
+                        .build();
             }
             case "PATCH" -> {
                 ObjectNode row = find(table, id);
                 if (row == null) {
-                    return error(404, "0x80040217", "Entity '" + table.logicalName() + "' With Id = " + id + " Does Not Exist");
+                    return error(
+                            404,
+                            "0x80040217",
+                            "Entity '" + table.logicalName() + "' With Id = " + id + " Does Not Exist");
                 }
                 row.setAll((ObjectNode) body);
                 return new MockResponse.Builder().code(204).build();
@@ -129,7 +140,11 @@ public final class RecordingStore implements AutoCloseable {
             default -> {
                 if (id != null) {
                     ObjectNode row = find(table, id);
-                    return row == null ? error(404, "0x80040217", "Entity '" + table.logicalName() + "' With Id = " + id + " Does Not Exist")
+                    return row == null
+                            ? error(
+                                    404,
+                                    "0x80040217",
+                                    "Entity '" + table.logicalName() + "' With Id = " + id + " Does Not Exist")
                             : json(row);
                 }
                 return json(collection(table, target));
@@ -138,8 +153,10 @@ public final class RecordingStore implements AutoCloseable {
     }
 
     private ObjectNode find(Table table, String id) {
-        return rows.get(table.entitySet()).stream().filter(row -> id.equals(row.path(table.logicalName() + "id").asString(null)))
-                .findFirst().orElse(null);
+        return rows.get(table.entitySet()).stream()
+                .filter(row -> id.equals(row.path(table.logicalName() + "id").asString(null)))
+                .findFirst()
+                .orElse(null);
     }
 
     private ObjectNode collection(Table table, String target) {
@@ -158,12 +175,15 @@ public final class RecordingStore implements AutoCloseable {
             while (contains.find()) {
                 terms.add(new String[] {contains.group(1), contains.group(2).toLowerCase()});
             }
-            matching.removeIf(row -> terms.stream().noneMatch(term -> row.path(term[0]).asString("").toLowerCase().contains(term[1])));
+            matching.removeIf(row -> terms.stream()
+                    .noneMatch(
+                            term -> row.path(term[0]).asString("").toLowerCase().contains(term[1])));
         }
         String order = options.get("$orderby");
         if (order != null) {
             String[] parts = order.split(" ");
-            Comparator<ObjectNode> comparator = Comparator.comparing(row -> row.path(parts[0]).asString(""));
+            Comparator<ObjectNode> comparator =
+                    Comparator.comparing(row -> row.path(parts[0]).asString(""));
             matching.sort(parts.length > 1 && parts[1].equals("desc") ? comparator.reversed() : comparator);
         }
         ObjectNode answer = JSON.createObjectNode();
@@ -177,33 +197,57 @@ public final class RecordingStore implements AutoCloseable {
     }
 
     private String csdl() {
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><edmx:Edmx Version=\"4.0\" "
-                + "xmlns:edmx=\"http://docs.oasis-open.org/odata/ns/edmx\"><edmx:DataServices><Schema "
-                + "xmlns=\"http://docs.oasis-open.org/odata/ns/edm\" Namespace=\"Microsoft.Dynamics.CRM\" Alias=\"mscrm\">");
+        StringBuilder xml = new StringBuilder(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><edmx:Edmx Version=\"4.0\" "
+                        + "xmlns:edmx=\"http://docs.oasis-open.org/odata/ns/edmx\"><edmx:DataServices><Schema "
+                        + "xmlns=\"http://docs.oasis-open.org/odata/ns/edm\" Namespace=\"Microsoft.Dynamics.CRM\" Alias=\"mscrm\">");
         for (Table table : tablesBySet.values()) {
-            xml.append("<EntityType Name=\"").append(table.logicalName()).append("\"><Key><PropertyRef Name=\"")
-                    .append(table.logicalName()).append("id\"/></Key><Property Name=\"").append(table.logicalName())
+            xml.append("<EntityType Name=\"")
+                    .append(table.logicalName())
+                    .append("\"><Key><PropertyRef Name=\"")
+                    .append(table.logicalName())
+                    .append("id\"/></Key><Property Name=\"")
+                    .append(table.logicalName())
                     .append("id\" Type=\"Edm.Guid\" Nullable=\"false\"/>");
             for (String column : table.columns()) {
                 String[] parts = column.split(":");
-                xml.append("<Property Name=\"").append(parts[0]).append("\" Type=\"").append(parts[1]).append("\"/>");
+                xml.append("<Property Name=\"")
+                        .append(parts[0])
+                        .append("\" Type=\"")
+                        .append(parts[1])
+                        .append("\"/>");
             }
-            xml.append("<Property Name=\"createdon\" Type=\"Edm.DateTimeOffset\"/><Property Name=\"statecode\" Type=\"Edm.Int32\"/>")
+            xml.append(
+                            "<Property Name=\"createdon\" Type=\"Edm.DateTimeOffset\"/><Property Name=\"statecode\" Type=\"Edm.Int32\"/>")
                     .append("</EntityType>");
         }
         xml.append("<EntityContainer Name=\"System\">");
-        tablesBySet.values().forEach(table -> xml.append("<EntitySet Name=\"").append(table.entitySet())
-                .append("\" EntityType=\"Microsoft.Dynamics.CRM.").append(table.logicalName()).append("\"/>"));
-        return xml.append("</EntityContainer></Schema></edmx:DataServices></edmx:Edmx>").toString();
+        tablesBySet
+                .values()
+                .forEach(table -> xml.append("<EntitySet Name=\"")
+                        .append(table.entitySet())
+                        .append("\" EntityType=\"Microsoft.Dynamics.CRM.")
+                        .append(table.logicalName())
+                        .append("\"/>"));
+        return xml.append("</EntityContainer></Schema></edmx:DataServices></edmx:Edmx>")
+                .toString();
     }
 
     private static MockResponse json(JsonNode body) {
-        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(body.toString()).build();
+        return new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/json")
+                .body(body.toString())
+                .build();
     }
 
     private static MockResponse error(int status, String code, String message) {
         ObjectNode body = JSON.createObjectNode();
         body.putObject("error").put("code", code).put("message", message);
-        return new MockResponse.Builder().code(status).addHeader("Content-Type", "application/json").body(body.toString()).build();
+        return new MockResponse.Builder()
+                .code(status)
+                .addHeader("Content-Type", "application/json")
+                .body(body.toString())
+                .build();
     }
 }

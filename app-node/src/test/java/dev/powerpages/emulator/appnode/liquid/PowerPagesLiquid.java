@@ -1,12 +1,5 @@
 package dev.powerpages.emulator.appnode.liquid;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-
 import dev.powerpages.emulator.appnode.fetchxml.FetchXmlTag;
 import dev.powerpages.emulator.appnode.limits.LiquidLimits;
 import dev.powerpages.emulator.appnode.liquid.filters.AdditionalFilters;
@@ -27,6 +20,12 @@ import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.site.SiteTables;
 import dev.powerpages.emulator.appnode.site.WebPage;
 import dev.powerpages.emulator.appnode.site.WebTemplate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The node's Power Pages Liquid — every filter and tag package of {@code appnode.liquid} with the renderer and the
@@ -35,15 +34,22 @@ import dev.powerpages.emulator.appnode.site.WebTemplate;
 public final class PowerPagesLiquid {
 
     /** The node's defaults (application.yml, liquid.*). */
-    public static final LiquidLimits LIMITS = new LiquidLimits(100_000, Duration.ofSeconds(2), 4_000_000, 1_000_000, 100);
+    public static final LiquidLimits LIMITS =
+            new LiquidLimits(100_000, Duration.ofSeconds(2), 4_000_000, 1_000_000, 100);
 
-    private PowerPagesLiquid() {
-    }
+    private PowerPagesLiquid() {}
 
     /** The feature packages' extensions, as the Spring context has them. */
     public static List<LiquidExtension> extensions(UnsupportedLiquid unsupported) {
-        return List.of(new ArrayFilters(LIMITS), new DateFilters(), new MathFilters(LIMITS), new StringFilters(LIMITS),
-                new TypeFilters(), new UrlFilters(), new AdditionalFilters(LIMITS), new GeneralTags(LIMITS, unsupported),
+        return List.of(
+                new ArrayFilters(LIMITS),
+                new DateFilters(),
+                new MathFilters(LIMITS),
+                new StringFilters(LIMITS),
+                new TypeFilters(),
+                new UrlFilters(),
+                new AdditionalFilters(LIMITS),
+                new GeneralTags(LIMITS, unsupported),
                 new ResourceStrings());
     }
 
@@ -69,7 +75,9 @@ public final class PowerPagesLiquid {
     }
 
     public static String render(String source, Map<String, Object> variables, UnsupportedLiquid unsupported) {
-        return renderer(unsupported, variables).render(site(source, Map.of()), page(), request()).body();
+        return renderer(unsupported, variables)
+                .render(site(source, Map.of()), page(), request())
+                .body();
     }
 
     public static String render(String source) {
@@ -99,12 +107,38 @@ public final class PowerPagesLiquid {
         Map<String, String> snippets = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         snippets.put("Footer", "<footer>&copy; Contoso</footer>");
         snippets.put("Greeting", "Hello {{ label | default: 'visitor' }}");
-        return new SiteSnapshot("w-1", "Contoso", Map.of(page.id(), page), Map.of(page.url(), page), Map.of(),
-                Map.of("pt-1", new PageTemplate("pt-1", "Page", "t-Page")), byId, byName, snippets, Map.of(), Map.of(),
-                Map.of(), Map.of(), SitePermissions.NONE, new SiteTables(Map.of()), Instant.EPOCH);
+        return new SiteSnapshot(
+                "w-1",
+                "Contoso",
+                Map.of(page.id(), page),
+                Map.of(page.url(), page),
+                Map.of(),
+                Map.of("pt-1", new PageTemplate("pt-1", "Page", "t-Page")),
+                byId,
+                byName,
+                snippets,
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                SitePermissions.NONE,
+                new SiteTables(Map.of()),
+                Instant.EPOCH);
     }
 
     public static WebPage page() {
-        return new WebPage("p-1", "Fuzz", "Fuzz page", "fuzz", null, "pt-1", "<p>Copy of {{ page.title }}</p>", false, 1, "/fuzz/", true, Instant.EPOCH);
+        return new WebPage(
+                "p-1",
+                "Fuzz",
+                "Fuzz page",
+                "fuzz",
+                null,
+                "pt-1",
+                "<p>Copy of {{ page.title }}</p>",
+                false,
+                1,
+                "/fuzz/",
+                true,
+                Instant.EPOCH);
     }
 }

@@ -1,21 +1,19 @@
 package dev.powerpages.emulator.appnode.render;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.powerpages.emulator.appnode.fetchxml.FetchXmlTag;
 import dev.powerpages.emulator.appnode.liquid.BuiltInTemplate;
 import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
 import dev.powerpages.emulator.appnode.liquid.RenderScope;
 import dev.powerpages.emulator.appnode.liquid.RequestInfo;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import liqp.TemplateContext;
 import liqp.TemplateParser;
 import liqp.filters.Filter;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class LiquidExtensionTests {
 
@@ -40,9 +38,12 @@ class LiquidExtensionTests {
 
     @Test
     void rendersTheTagsFiltersAndObjectsFeaturePackagesContribute() {
-        LiquidRenderer renderer = new LiquidRenderer(LiquidFuzzTest.LIMITS, new FetchXmlTag(null, null, null), List.of(new Greeting()), List.of());
+        LiquidRenderer renderer = new LiquidRenderer(
+                LiquidFuzzTest.LIMITS, new FetchXmlTag(null, null, null), List.of(new Greeting()), List.of());
 
-        RenderedPage page = renderer.render(LiquidFuzzTest.site("{{ greeting.text | shout_page }}"), LiquidFuzzTest.page(),
+        RenderedPage page = renderer.render(
+                LiquidFuzzTest.site("{{ greeting.text | shout_page }}"),
+                LiquidFuzzTest.page(),
                 new RequestInfo("/fuzz/", "http://localhost/fuzz/", null, null));
 
         assertThat(page.body()).isEqualTo("Hello Fuzz on /FUZZ/");
@@ -52,10 +53,13 @@ class LiquidExtensionTests {
     void includesTheRuntimesBuiltInTemplatesUnlessTheSiteHasOneOfThatName() {
         BuiltInTemplate languages = builtIn("Languages Dropdown", "<ul class=\"languages\"></ul>");
         BuiltInTemplate card = builtIn("card", "built-in card");
-        LiquidRenderer renderer = new LiquidRenderer(LiquidFuzzTest.LIMITS, new FetchXmlTag(null, null, null), List.of(), List.of(languages, card));
+        LiquidRenderer renderer = new LiquidRenderer(
+                LiquidFuzzTest.LIMITS, new FetchXmlTag(null, null, null), List.of(), List.of(languages, card));
 
-        RenderedPage page = renderer.render(LiquidFuzzTest.site("{% include 'languages dropdown' %}|{% include 'Card' a:1, b:2 %}"),
-                LiquidFuzzTest.page(), new RequestInfo("/fuzz/", "http://localhost/fuzz/", null, null));
+        RenderedPage page = renderer.render(
+                LiquidFuzzTest.site("{% include 'languages dropdown' %}|{% include 'Card' a:1, b:2 %}"),
+                LiquidFuzzTest.page(),
+                new RequestInfo("/fuzz/", "http://localhost/fuzz/", null, null));
 
         // The fuzz site has its own "Card" template: it wins over the built-in one.
         assertThat(page.body()).isEqualTo("<ul class=\"languages\"></ul>|<div>1|2</div>");

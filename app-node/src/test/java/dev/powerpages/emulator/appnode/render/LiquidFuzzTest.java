@@ -1,16 +1,9 @@
 package dev.powerpages.emulator.appnode.render;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.function.Function;
-import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.powerpages.emulator.appnode.fetchxml.FetchXmlTag;
 import dev.powerpages.emulator.appnode.limits.LiquidLimits;
 import dev.powerpages.emulator.appnode.liquid.PowerPagesLiquid;
@@ -19,22 +12,26 @@ import dev.powerpages.emulator.appnode.liquid.TemplateRenderException;
 import dev.powerpages.emulator.appnode.report.UnsupportedLiquid;
 import dev.powerpages.emulator.appnode.site.PageTemplate;
 import dev.powerpages.emulator.appnode.site.SitePermissions;
-import dev.powerpages.emulator.appnode.site.SiteTables;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
+import dev.powerpages.emulator.appnode.site.SiteTables;
 import dev.powerpages.emulator.appnode.site.WebPage;
 import dev.powerpages.emulator.appnode.site.WebTemplate;
-
-import com.code_intelligence.jazzer.junit.FuzzTest;
-
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriUtils;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Fuzzing of the Liquid rendering (issue 10, "Hostile input"): random and hostile web template sources —
@@ -62,8 +59,12 @@ class LiquidFuzzTest {
      * The fuzzed templates never query the store, so the fetchxml block has none; the Power Pages filters and tags of
      * {@code appnode.liquid} are in, as in the node.
      */
-    private static final LiquidRenderer RENDERER = new LiquidRenderer(LIMITS, new FetchXmlTag(null, null, null),
-            PowerPagesLiquid.extensions(new UnsupportedLiquid()), PowerPagesLiquid.builtIns());
+    private static final LiquidRenderer RENDERER = new LiquidRenderer(
+            LIMITS,
+            new FetchXmlTag(null, null, null),
+            PowerPagesLiquid.extensions(new UnsupportedLiquid()),
+            PowerPagesLiquid.builtIns());
+
     private static final int TRIES = Integer.getInteger("fuzz.tries", 250);
     private static final long SEED = Long.getLong("fuzz.seed", System.nanoTime());
     private static final AtomicInteger RENDERED = new AtomicInteger();
@@ -75,7 +76,8 @@ class LiquidFuzzTest {
 
     @BeforeAll
     static void announceSeed() {
-        System.out.println("Liquid fuzz: seed " + SEED + " (replay with -Dfuzz.seed=" + SEED + "), " + TRIES + " inputs per property");
+        System.out.println("Liquid fuzz: seed " + SEED + " (replay with -Dfuzz.seed=" + SEED + "), " + TRIES
+                + " inputs per property");
     }
 
     @Test
@@ -128,10 +130,11 @@ class LiquidFuzzTest {
             String input = generator.apply(random);
             try {
                 check.accept(input);
-            }
-            catch (AssertionError failure) {
-                throw new AssertionError("input " + i + " of seed " + SEED + " (" + input.length() + " chars: "
-                        + input.substring(0, Math.min(200, input.length())) + "): " + failure.getMessage(), failure);
+            } catch (AssertionError failure) {
+                throw new AssertionError(
+                        "input " + i + " of seed " + SEED + " (" + input.length() + " chars: "
+                                + input.substring(0, Math.min(200, input.length())) + "): " + failure.getMessage(),
+                        failure);
             }
         }
     }
@@ -139,25 +142,28 @@ class LiquidFuzzTest {
     private static void rendersOrGivesTheTemplateErrorInTime(String source) {
         long started = System.nanoTime();
         try {
-            RenderedPage page = RENDERER.render(site(source), page(), new RequestInfo("/fuzz/", "http://localhost/fuzz/", ""));
+            RenderedPage page =
+                    RENDERER.render(site(source), page(), new RequestInfo("/fuzz/", "http://localhost/fuzz/", ""));
             assertThat(page.body()).isNotNull();
             RENDERED.incrementAndGet();
-        }
-        catch (TemplateRenderException ex) {
+        } catch (TemplateRenderException ex) {
             TEMPLATE_ERRORS.incrementAndGet();
             String errorPage = ErrorPages.templateError(ex.templateName(), ex.line(), ex.getMessage());
             assertThat(errorPage).contains("Liquid error").doesNotContain("\tat ", "at liqp.");
-        }
-        catch (Throwable other) {
-            fail("Escaped the renderer: " + other + " for a template of " + source.length() + " chars: "
-                    + source.substring(0, Math.min(200, source.length())), other);
+        } catch (Throwable other) {
+            fail(
+                    "Escaped the renderer: " + other + " for a template of " + source.length() + " chars: "
+                            + source.substring(0, Math.min(200, source.length())),
+                    other);
         }
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         if (millis > slowestMillis) {
             slowestMillis = millis;
             slowest = source.length() + " chars: " + source.substring(0, Math.min(60, source.length()));
         }
-        assertThat(millis).as("render time of a %d-char template", source.length()).isLessThan(BOUND.toMillis());
+        assertThat(millis)
+                .as("render time of a %d-char template", source.length())
+                .isLessThan(BOUND.toMillis());
     }
 
     private static void requestValueStaysText(String value) {
@@ -186,9 +192,17 @@ class LiquidFuzzTest {
     @AfterAll
     static void report() {
         int templates = RENDERED.get() + TEMPLATE_ERRORS.get();
-        System.out.printf("Liquid fuzz: %d templates (%d rendered, %d template errors, slowest %d ms: %s), %d request values,"
-                + " %d escaped values; %d inputs in all%n", templates, RENDERED.get(), TEMPLATE_ERRORS.get(),
-                slowestMillis, slowest, VISITOR_VALUES.get(), ESCAPED_VALUES.get(), templates + VISITOR_VALUES.get() + ESCAPED_VALUES.get());
+        System.out.printf(
+                "Liquid fuzz: %d templates (%d rendered, %d template errors, slowest %d ms: %s), %d request values,"
+                        + " %d escaped values; %d inputs in all%n",
+                templates,
+                RENDERED.get(),
+                TEMPLATE_ERRORS.get(),
+                slowestMillis,
+                slowest,
+                VISITOR_VALUES.get(),
+                ESCAPED_VALUES.get(),
+                templates + VISITOR_VALUES.get() + ESCAPED_VALUES.get());
     }
 
     /** Liquid soup (4 in 10), deep nesting (2), random text (1), Liquid-ish characters (1), a named hazard (2). */
@@ -244,34 +258,117 @@ class LiquidFuzzTest {
     }
 
     private static final List<List<String>> NESTING_PAIRS = List.of(
-            List.of("{% if true %}", "{% endif %}"), List.of("{% for i in (1..2) %}", "{% endfor %}"),
-            List.of("{{ ", " }}"), List.of("(", ")"), List.of("{% capture c %}", "{% endcapture %}"),
+            List.of("{% if true %}", "{% endif %}"),
+            List.of("{% for i in (1..2) %}", "{% endfor %}"),
+            List.of("{{ ", " }}"),
+            List.of("(", ")"),
+            List.of("{% capture c %}", "{% endcapture %}"),
             List.of("{% block b %}", "{% endblock %}"));
 
-    private static final List<String> HOSTILE_PIECES = List.of("<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>",
-            "'onmouseover='alert(1)", "javascript:alert(1)", "&lt;already&gt;", "&", "</title>", "{{ 7 | times: 7 }}",
-            "{% raw %}", "%3Cscript%3E", "\u202e", "\u0000", "😀", " ", "=", "?", "#", "/", "\\", "`", "+", "%");
+    private static final List<String> HOSTILE_PIECES = List.of(
+            "<script>alert(1)</script>",
+            "\"><img src=x onerror=alert(1)>",
+            "'onmouseover='alert(1)",
+            "javascript:alert(1)",
+            "&lt;already&gt;",
+            "&",
+            "</title>",
+            "{{ 7 | times: 7 }}",
+            "{% raw %}",
+            "%3Cscript%3E",
+            "\u202e",
+            "\u0000",
+            "😀",
+            " ",
+            "=",
+            "?",
+            "#",
+            "/",
+            "\\",
+            "`",
+            "+",
+            "%");
 
-    private static final List<String> FRAGMENTS = List.of("text ", "<p>", "{{ page.title }}", "{{ page.title | upcase }}",
-            "{{ x | no_such_filter }}", "{{ 'a' | append: 'b' }}", "{% if page.title %}", "{% endif %}", "{% else %}",
-            "{% for i in (1..100000000) %}", "{% for p in page.children %}", "{% endfor %}", "{% unless false %}",
-            "{% endunless %}", "{% case 1 %}{% when 1 %}", "{% endcase %}", "{% assign s = 'xx' %}",
-            "{% assign s = s | append: s %}", "{{ s | size }}", "{% capture c %}", "{% endcapture %}", "{{ c }}",
-            "{% include 'Page' %}", "{% include 'Missing' %}", "{% include 'Card' a:1, b:page.title %}",
-            "{% extends 'Page' %}", "{% block main %}", "{% endblock %}", "{% editable page 'adx_copy' %}",
-            "{% substitution %}", "{% endsubstitution %}", "{% raw %}", "{% endraw %}", "{% comment %}", "{% endcomment %}",
-            "{% nosuchtag %}", "{{", "}}", "{%", "%}", "{{ 1 | divided_by: 0 }}", "{{ 99999999999999999999999 | plus: 1 }}",
-            "{{ 'x' | truncate: -5 }}", "{{ now | date: '%Y%Q%' }}", "{{ snippets['Footer'] }}", "{{ request.params.q }}",
-            "{% tablerow i in (1..100000000) %}", "{% endtablerow %}", "{% cycle 'a', 'b' %}", "{{ (1..100000000) | join: ',' }}",
-            "{% assign big = (1..100000000) %}", "{{ big | size }}", "{% decrement n %}", "{% increment n %}",
-            "{{ page['adx_copy'] | split: '' | join: 'xxxxxxxx' }}", "{{ 'x' | replace: 'x', 'xxxxxxxxxxxxxxxxxxxxxxxx' }}",
-            "{% for i in (1..1000) %}{% for j in (1..1000) %}", "{% endfor %}{% endfor %}", "\u0000", "é€😀", "\r\n",
-            "{% elseif page.title %}", "{% if page.title startswith 'F' %}", "{% unless x endswith y %}", "{% nosuchblock a:1 %}",
-            "{% endnosuchblock %}", "{{ x | no_such_filter: 1, 2 }}", "{{ request.url | add_query: 'a', page.title | path_and_query }}",
-            "{{ now | date: 'dddd, MMMM d, yyyy h:mm:ss tt zzz' }}", "{{ '{{ 1 | plus: 1 }}' | liquid }}", "{% editable snippets 'Footer' %}",
-            "{% include 'snippet' snippet_name: 'Footer' x: 1 %}", "{% chart id:'x' %}", "{% powerbi path:\"p\" %}",
-            "{{ (1..10) | batch: 3 | size }}", "{{ page.children | order_by: 'title' | then_by: 'url', 'desc' | size }}",
-            "{{ resx['Sign_In'] }}", "{{ 'a,b' | split: ',' | group_by: 'x' | size }}", "{{ 10000000 | file_size: 3 }}");
+    private static final List<String> FRAGMENTS = List.of(
+            "text ",
+            "<p>",
+            "{{ page.title }}",
+            "{{ page.title | upcase }}",
+            "{{ x | no_such_filter }}",
+            "{{ 'a' | append: 'b' }}",
+            "{% if page.title %}",
+            "{% endif %}",
+            "{% else %}",
+            "{% for i in (1..100000000) %}",
+            "{% for p in page.children %}",
+            "{% endfor %}",
+            "{% unless false %}",
+            "{% endunless %}",
+            "{% case 1 %}{% when 1 %}",
+            "{% endcase %}",
+            "{% assign s = 'xx' %}",
+            "{% assign s = s | append: s %}",
+            "{{ s | size }}",
+            "{% capture c %}",
+            "{% endcapture %}",
+            "{{ c }}",
+            "{% include 'Page' %}",
+            "{% include 'Missing' %}",
+            "{% include 'Card' a:1, b:page.title %}",
+            "{% extends 'Page' %}",
+            "{% block main %}",
+            "{% endblock %}",
+            "{% editable page 'adx_copy' %}",
+            "{% substitution %}",
+            "{% endsubstitution %}",
+            "{% raw %}",
+            "{% endraw %}",
+            "{% comment %}",
+            "{% endcomment %}",
+            "{% nosuchtag %}",
+            "{{",
+            "}}",
+            "{%",
+            "%}",
+            "{{ 1 | divided_by: 0 }}",
+            "{{ 99999999999999999999999 | plus: 1 }}",
+            "{{ 'x' | truncate: -5 }}",
+            "{{ now | date: '%Y%Q%' }}",
+            "{{ snippets['Footer'] }}",
+            "{{ request.params.q }}",
+            "{% tablerow i in (1..100000000) %}",
+            "{% endtablerow %}",
+            "{% cycle 'a', 'b' %}",
+            "{{ (1..100000000) | join: ',' }}",
+            "{% assign big = (1..100000000) %}",
+            "{{ big | size }}",
+            "{% decrement n %}",
+            "{% increment n %}",
+            "{{ page['adx_copy'] | split: '' | join: 'xxxxxxxx' }}",
+            "{{ 'x' | replace: 'x', 'xxxxxxxxxxxxxxxxxxxxxxxx' }}",
+            "{% for i in (1..1000) %}{% for j in (1..1000) %}",
+            "{% endfor %}{% endfor %}",
+            "\u0000",
+            "é€😀",
+            "\r\n",
+            "{% elseif page.title %}",
+            "{% if page.title startswith 'F' %}",
+            "{% unless x endswith y %}",
+            "{% nosuchblock a:1 %}",
+            "{% endnosuchblock %}",
+            "{{ x | no_such_filter: 1, 2 }}",
+            "{{ request.url | add_query: 'a', page.title | path_and_query }}",
+            "{{ now | date: 'dddd, MMMM d, yyyy h:mm:ss tt zzz' }}",
+            "{{ '{{ 1 | plus: 1 }}' | liquid }}",
+            "{% editable snippets 'Footer' %}",
+            "{% include 'snippet' snippet_name: 'Footer' x: 1 %}",
+            "{% chart id:'x' %}",
+            "{% powerbi path:\"p\" %}",
+            "{{ (1..10) | batch: 3 | size }}",
+            "{{ page.children | order_by: 'title' | then_by: 'url', 'desc' | size }}",
+            "{{ resx['Sign_In'] }}",
+            "{{ 'a,b' | split: ',' | group_by: 'x' | size }}",
+            "{{ 10000000 | file_size: 3 }}");
 
     /** Each a known way to hurt a template engine. */
     private static final List<String> NAMED_HAZARDS = List.of(
@@ -303,7 +400,8 @@ class LiquidFuzzTest {
     static SiteSnapshot site(String source) {
         Map<String, WebTemplate> byId = new HashMap<>();
         Map<String, WebTemplate> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (WebTemplate template : List.of(new WebTemplate("t-page", "Page", source, null),
+        for (WebTemplate template : List.of(
+                new WebTemplate("t-page", "Page", source, null),
                 new WebTemplate("t-card", "Card", "<div>{{ a }}|{{ b }}</div>", null),
                 new WebTemplate("t-loop-a", "Loop A", "a{% include 'Loop B' %}", null),
                 new WebTemplate("t-loop-b", "Loop B", "b{% include 'Loop A' %}", null),
@@ -317,12 +415,38 @@ class LiquidFuzzTest {
         snippets.put("Footer", "<footer>&copy; Contoso</footer>");
         // A SiteTables of its own: what features derive from a snapshot is kept there (SiteTables.EMPTY would share it
         // between every snapshot built here, e.g. one renderer's built-in templates with another's).
-        return new SiteSnapshot("w-1", "Fuzz", Map.of(page.id(), page), Map.of(page.url(), page), Map.of(),
-                Map.of("pt-1", new PageTemplate("pt-1", "Page", "t-page")), byId, byName, snippets, Map.of(), Map.of(),
-                Map.of(), Map.of(), SitePermissions.NONE, new SiteTables(Map.of()), Instant.EPOCH);
+        return new SiteSnapshot(
+                "w-1",
+                "Fuzz",
+                Map.of(page.id(), page),
+                Map.of(page.url(), page),
+                Map.of(),
+                Map.of("pt-1", new PageTemplate("pt-1", "Page", "t-page")),
+                byId,
+                byName,
+                snippets,
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                SitePermissions.NONE,
+                new SiteTables(Map.of()),
+                Instant.EPOCH);
     }
 
     static WebPage page() {
-        return new WebPage("p-1", "Fuzz", "Fuzz <page>", "fuzz", null, "pt-1", "<p>copy</p>", false, 1, "/fuzz/", true, Instant.EPOCH);
+        return new WebPage(
+                "p-1",
+                "Fuzz",
+                "Fuzz <page>",
+                "fuzz",
+                null,
+                "pt-1",
+                "<p>copy</p>",
+                false,
+                1,
+                "/fuzz/",
+                true,
+                Instant.EPOCH);
     }
 }

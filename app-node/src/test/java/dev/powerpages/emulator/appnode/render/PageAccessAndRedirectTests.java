@@ -1,13 +1,11 @@
 package dev.powerpages.emulator.appnode.render;
 
-import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.powerpages.emulator.appnode.signin.SiteUser;
 import dev.powerpages.emulator.appnode.site.SiteRows;
-
+import java.util.List;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Page permissions (web page access control rules), redirects and former URLs, as visitors meet them. */
 class PageAccessAndRedirectTests {
@@ -20,9 +18,12 @@ class PageAccessAndRedirectTests {
     static final String MEMBER_NEWS = "14000000-0000-4000-8000-000000000011";
     static final String DENIED = "14000000-0000-4000-8000-000000000012";
 
-    static final SiteUser NANCY = new SiteUser("c-1", "nancy", "Nancy", "Anderson", "Nancy Anderson", "nancy@example.com", List.of());
-    static final SiteUser MARY = new SiteUser("c-2", "mary", "Mary", "Member", "Mary Member", "mary@example.com", List.of(MEMBERS));
-    static final SiteUser EDDIE = new SiteUser("c-3", "eddie", "Eddie", "Editor", "Eddie Editor", "eddie@example.com", List.of(EDITORS));
+    static final SiteUser NANCY =
+            new SiteUser("c-1", "nancy", "Nancy", "Anderson", "Nancy Anderson", "nancy@example.com", List.of());
+    static final SiteUser MARY =
+            new SiteUser("c-2", "mary", "Mary", "Member", "Mary Member", "mary@example.com", List.of(MEMBERS));
+    static final SiteUser EDDIE =
+            new SiteUser("c-3", "eddie", "Eddie", "Editor", "Eddie Editor", "eddie@example.com", List.of(EDITORS));
 
     /** /members/ (and /members/news/ below it) restricted to Members; Editors may change (and so read) it; an Access Denied page. */
     static SiteRows site(String template) {
@@ -33,7 +34,8 @@ class PageAccessAndRedirectTests {
         rows.webRole(EDITORS, "Editors", false, false);
         rows.page(MEMBER_AREA, "Members", "members", SiteRows.HOME).put("adx_title", "Member area");
         rows.page(MEMBER_NEWS, "News", "news", MEMBER_AREA).put("adx_title", "Member news");
-        rows.page(DENIED, "Access Denied", "access-denied", SiteRows.HOME).put("adx_copy", "<p>You may not see this.</p>");
+        rows.page(DENIED, "Access Denied", "access-denied", SiteRows.HOME)
+                .put("adx_copy", "<p>You may not see this.</p>");
         rows.siteMarker("Access Denied", DENIED);
         rows.accessRule("40000000-0000-4000-8000-000000000001", MEMBER_AREA, 2, 1, MEMBERS);
         rows.accessRule("40000000-0000-4000-8000-000000000002", MEMBER_AREA, 1, 1, EDITORS);
@@ -52,7 +54,8 @@ class PageAccessAndRedirectTests {
 
     @Test
     void signedInVisitorsWithoutTheRoleGetTheAccessDeniedPageWith403() {
-        SiteHarness site = new SiteHarness(site("<h1>{{ page.title }}</h1>{{ page.adx_copy }}").snapshot());
+        SiteHarness site = new SiteHarness(
+                site("<h1>{{ page.title }}</h1>{{ page.adx_copy }}").snapshot());
 
         SiteHarness.Answer answer = site.get("/members/", NANCY);
 
@@ -86,7 +89,10 @@ class PageAccessAndRedirectTests {
         SiteRows excluded = site("x");
         excluded.row("40000000-0000-4000-8000-000000000001").put("adx_scope", 2);
         excluded.webFile("1a000000-0000-4000-8000-000000000001", "report.pdf", MEMBER_AREA, "application/pdf");
-        assertThat(new SiteHarness(excluded.snapshot()).get("/members/report.pdf").status()).isEqualTo(200);
+        assertThat(new SiteHarness(excluded.snapshot())
+                        .get("/members/report.pdf")
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -94,11 +100,30 @@ class PageAccessAndRedirectTests {
         SiteRows rows = site("{% for child in page.children %}{{ child.title }};{% endfor %}|"
                 + "{% for link in weblinks['Nav'].weblinks %}{{ link.name }};{% endfor %}");
         rows.add("adx_weblinksets", "adx_weblinksetid", "18000000-0000-4000-8000-000000000001", "adx_name", "Nav");
-        rows.add("adx_weblinks", "adx_weblinkid", "19000000-0000-4000-8000-000000000001", "adx_name", "Members",
-                "_adx_weblinksetid_value", "18000000-0000-4000-8000-000000000001", "_adx_pageid_value", MEMBER_AREA);
-        rows.add("adx_weblinks", "adx_weblinkid", "19000000-0000-4000-8000-000000000002", "adx_name", "Members (always shown)",
-                "_adx_weblinksetid_value", "18000000-0000-4000-8000-000000000001", "_adx_pageid_value", MEMBER_AREA,
-                "adx_disablepagevalidation", true, "adx_displayorder", 2);
+        rows.add(
+                "adx_weblinks",
+                "adx_weblinkid",
+                "19000000-0000-4000-8000-000000000001",
+                "adx_name",
+                "Members",
+                "_adx_weblinksetid_value",
+                "18000000-0000-4000-8000-000000000001",
+                "_adx_pageid_value",
+                MEMBER_AREA);
+        rows.add(
+                "adx_weblinks",
+                "adx_weblinkid",
+                "19000000-0000-4000-8000-000000000002",
+                "adx_name",
+                "Members (always shown)",
+                "_adx_weblinksetid_value",
+                "18000000-0000-4000-8000-000000000001",
+                "_adx_pageid_value",
+                MEMBER_AREA,
+                "adx_disablepagevalidation",
+                true,
+                "adx_displayorder",
+                2);
         SiteHarness site = new SiteHarness(rows.snapshot());
 
         assertThat(site.get("/").body()).isEqualTo("Access Denied;|Members (always shown);");
@@ -108,15 +133,51 @@ class PageAccessAndRedirectTests {
     @Test
     void aRedirectSendsItsInboundUrlToItsTargetWithItsStatusCode() {
         SiteRows rows = site("x");
-        rows.add("adx_redirects", "adx_redirectid", "50000000-0000-4000-8000-000000000001", "adx_name", "Old",
-                "adx_inboundurl", "old-members", "_adx_webpageid_value", MEMBER_AREA, "adx_statuscode", 301);
-        rows.add("adx_redirects", "adx_redirectid", "50000000-0000-4000-8000-000000000002", "adx_name", "Promo",
-                "adx_inboundurl", "/promo?x=1", "adx_redirecturl", "https://example.com/promo");
-        rows.add("adx_redirects", "adx_redirectid", "50000000-0000-4000-8000-000000000003", "adx_name", "Marker",
-                "adx_inboundurl", "~/denied", "_adx_sitemarkerid_value", rows.snapshot().tables().rows("adx_sitemarkers").get(0).text("adx_sitemarkerid"));
+        rows.add(
+                "adx_redirects",
+                "adx_redirectid",
+                "50000000-0000-4000-8000-000000000001",
+                "adx_name",
+                "Old",
+                "adx_inboundurl",
+                "old-members",
+                "_adx_webpageid_value",
+                MEMBER_AREA,
+                "adx_statuscode",
+                301);
+        rows.add(
+                "adx_redirects",
+                "adx_redirectid",
+                "50000000-0000-4000-8000-000000000002",
+                "adx_name",
+                "Promo",
+                "adx_inboundurl",
+                "/promo?x=1",
+                "adx_redirecturl",
+                "https://example.com/promo");
+        rows.add(
+                "adx_redirects",
+                "adx_redirectid",
+                "50000000-0000-4000-8000-000000000003",
+                "adx_name",
+                "Marker",
+                "adx_inboundurl",
+                "~/denied",
+                "_adx_sitemarkerid_value",
+                rows.snapshot().tables().rows("adx_sitemarkers").get(0).text("adx_sitemarkerid"));
         // Not one of the options (301, 302): a temporary redirect, never a permanent one the site did not choose.
-        rows.add("adx_redirects", "adx_redirectid", "50000000-0000-4000-8000-000000000004", "adx_name", "Odd",
-                "adx_inboundurl", "odd", "_adx_webpageid_value", MEMBER_AREA, "adx_statuscode", 756150001);
+        rows.add(
+                "adx_redirects",
+                "adx_redirectid",
+                "50000000-0000-4000-8000-000000000004",
+                "adx_name",
+                "Odd",
+                "adx_inboundurl",
+                "odd",
+                "_adx_webpageid_value",
+                MEMBER_AREA,
+                "adx_statuscode",
+                756150001);
         SiteHarness site = new SiteHarness(rows.snapshot());
 
         assertThat(site.get("/old-members")).satisfies(answer -> {
@@ -137,8 +198,16 @@ class PageAccessAndRedirectTests {
     @Test
     void aPagesFormerUrlRedirectsPermanentlyToWhereThePageIsNow() {
         SiteRows rows = site("x");
-        rows.add("adx_urlhistories", "adx_urlhistoryid", "51000000-0000-4000-8000-000000000001", "adx_name", "/club/",
-                "_adx_webpageid_value", MEMBER_AREA, "adx_changeddate", "2024-01-01T00:00:00Z");
+        rows.add(
+                "adx_urlhistories",
+                "adx_urlhistoryid",
+                "51000000-0000-4000-8000-000000000001",
+                "adx_name",
+                "/club/",
+                "_adx_webpageid_value",
+                MEMBER_AREA,
+                "adx_changeddate",
+                "2024-01-01T00:00:00Z");
         SiteHarness site = new SiteHarness(rows.snapshot());
 
         SiteHarness.Answer answer = site.get("/club/");

@@ -1,11 +1,8 @@
 package dev.powerpages.emulator.appnode.render;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-
-import jakarta.servlet.http.Cookie;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import dev.powerpages.emulator.appnode.cache.SiteCache;
 import dev.powerpages.emulator.appnode.cache.WebFileContentCache;
@@ -18,14 +15,14 @@ import dev.powerpages.emulator.appnode.report.UnsupportedLiquid;
 import dev.powerpages.emulator.appnode.signin.SiteUser;
 import dev.powerpages.emulator.appnode.site.SiteProperties;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
-
+import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 /**
  * The site controller serving one snapshot, without a store or a server: what a visitor's GET gets (status,
@@ -41,27 +38,56 @@ public final class SiteHarness {
      */
     public static SiteHarness withPowerPagesLiquid(SiteSnapshot site, LiquidExtension... more) {
         UnsupportedLiquid unsupported = new UnsupportedLiquid();
-        List<LiquidExtension> extensions = new java.util.ArrayList<>(dev.powerpages.emulator.appnode.liquid.PowerPagesLiquid.extensions(unsupported));
+        List<LiquidExtension> extensions = new java.util.ArrayList<>(
+                dev.powerpages.emulator.appnode.liquid.PowerPagesLiquid.extensions(unsupported));
         extensions.addAll(List.of(more));
-        List<BuiltInTemplate> builtIns = new java.util.ArrayList<>(dev.powerpages.emulator.appnode.liquid.PowerPagesLiquid.builtIns());
-        builtIns.addAll(List.of(RuntimePageTemplates.accessDenied(), RuntimePageTemplates.profile(), new LanguagesDropdown()));
-        return new SiteHarness(site, new LiquidRenderer(LiquidFuzzTest.LIMITS, new FetchXmlTag(null, null, null), extensions, builtIns, unsupported));
+        List<BuiltInTemplate> builtIns =
+                new java.util.ArrayList<>(dev.powerpages.emulator.appnode.liquid.PowerPagesLiquid.builtIns());
+        builtIns.addAll(
+                List.of(RuntimePageTemplates.accessDenied(), RuntimePageTemplates.profile(), new LanguagesDropdown()));
+        return new SiteHarness(
+                site,
+                new LiquidRenderer(
+                        LiquidFuzzTest.LIMITS, new FetchXmlTag(null, null, null), extensions, builtIns, unsupported));
     }
 
     public SiteHarness(SiteSnapshot site, LiquidExtension... extensions) {
-        this(site, new LiquidRenderer(LiquidFuzzTest.LIMITS, new FetchXmlTag(null, null, null), List.of(extensions),
-                List.of(RuntimePageTemplates.accessDenied(), RuntimePageTemplates.profile(), new LanguagesDropdown()),
-                new UnsupportedLiquid()));
+        this(
+                site,
+                new LiquidRenderer(
+                        LiquidFuzzTest.LIMITS,
+                        new FetchXmlTag(null, null, null),
+                        List.of(extensions),
+                        List.of(
+                                RuntimePageTemplates.accessDenied(),
+                                RuntimePageTemplates.profile(),
+                                new LanguagesDropdown()),
+                        new UnsupportedLiquid()));
     }
 
     private SiteHarness(SiteSnapshot site, LiquidRenderer renderer) {
         SiteCache cache = mock(SiteCache.class);
         when(cache.current()).thenReturn(Optional.of(site));
         WebFileContentCache files = mock(WebFileContentCache.class);
-        when(files.content(any())).thenAnswer(call -> ("bytes of " + call.getArgument(0, dev.powerpages.emulator.appnode.site.WebFile.class).url())
-                .getBytes(StandardCharsets.UTF_8));
-        this.controller = new SiteController(cache, files, new PageRouter(), renderer, new SiteProperties("", Duration.ofSeconds(5),
-                Duration.ofSeconds(2), Duration.ofSeconds(60), 1_000_000, "public, max-age=3600", Duration.ofSeconds(60), List.of()));
+        when(files.content(any()))
+                .thenAnswer(call -> ("bytes of "
+                                + call.getArgument(0, dev.powerpages.emulator.appnode.site.WebFile.class)
+                                        .url())
+                        .getBytes(StandardCharsets.UTF_8));
+        this.controller = new SiteController(
+                cache,
+                files,
+                new PageRouter(),
+                renderer,
+                new SiteProperties(
+                        "",
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(60),
+                        1_000_000,
+                        "public, max-age=3600",
+                        Duration.ofSeconds(60),
+                        List.of()));
     }
 
     /** An anonymous visitor's GET of a path with an optional query ({@code /about/?q=1}). */
@@ -72,7 +98,8 @@ public final class SiteHarness {
     /** A GET by a signed-in visitor ({@code null}: anonymous). */
     public Answer get(String pathAndQuery, SiteUser user, Cookie... cookies) {
         int query = pathAndQuery.indexOf('?');
-        MockHttpServletRequest request = new MockHttpServletRequest("GET", query < 0 ? pathAndQuery : pathAndQuery.substring(0, query));
+        MockHttpServletRequest request =
+                new MockHttpServletRequest("GET", query < 0 ? pathAndQuery : pathAndQuery.substring(0, query));
         if (query >= 0) {
             request.setQueryString(pathAndQuery.substring(query + 1));
             for (String pair : pathAndQuery.substring(query + 1).split("&")) {
@@ -95,7 +122,9 @@ public final class SiteHarness {
     public record Answer(ResponseEntity<?> entity, MockHttpServletResponse response) {
 
         public int status() {
-            return entity == null ? response.getStatus() : entity.getStatusCode().value();
+            return entity == null
+                    ? response.getStatus()
+                    : entity.getStatusCode().value();
         }
 
         public String header(String name) {

@@ -1,13 +1,11 @@
 package dev.powerpages.emulator.appnode.render;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
 import org.springframework.http.HttpHeaders;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class SiteSettingHeadersTest {
 
@@ -37,25 +35,31 @@ class SiteSettingHeadersTest {
 
     @Test
     void aValueWithALineBreakIsNotSent() {
-        assertThat(SiteSettingHeaders.of(Map.of("HTTP/X-Frame-Options", "DENY\r\nSet-Cookie: a=b")).isEmpty()).isTrue();
+        assertThat(SiteSettingHeaders.of(Map.of("HTTP/X-Frame-Options", "DENY\r\nSet-Cookie: a=b"))
+                        .isEmpty())
+                .isTrue();
     }
 
     @Test
     void sameSiteOfACookieIsItsOwnSettingElseTheSitesDefault() {
         Map<String, String> settings = new LinkedHashMap<>();
-        assertThat(SiteSettingHeaders.sameSite(settings, "ContextLanguageCode", "Lax")).isEqualTo("Lax");
+        assertThat(SiteSettingHeaders.sameSite(settings, "ContextLanguageCode", "Lax"))
+                .isEqualTo("Lax");
 
         settings.put("HTTP/SameSite/Default", "strict");
-        assertThat(SiteSettingHeaders.sameSite(settings, "ContextLanguageCode", "Lax")).isEqualTo("Strict");
+        assertThat(SiteSettingHeaders.sameSite(settings, "ContextLanguageCode", "Lax"))
+                .isEqualTo("Strict");
 
         settings.put("HTTP/SameSite/ContextLanguageCode", "None");
-        assertThat(SiteSettingHeaders.sameSite(settings, "ContextLanguageCode", "Lax")).isEqualTo("None");
+        assertThat(SiteSettingHeaders.sameSite(settings, "ContextLanguageCode", "Lax"))
+                .isEqualTo("None");
         assertThat(SiteSettingHeaders.sameSite(settings, "OtherCookie", "Lax")).isEqualTo("Strict");
     }
 
     @Test
     void anUnknownSameSiteValueIsIgnored() {
-        assertThat(SiteSettingHeaders.sameSite(Map.of("HTTP/SameSite/Default", "Sometimes"), "ContextLanguageCode", "Lax"))
+        assertThat(SiteSettingHeaders.sameSite(
+                        Map.of("HTTP/SameSite/Default", "Sometimes"), "ContextLanguageCode", "Lax"))
                 .isEqualTo("Lax");
     }
 }

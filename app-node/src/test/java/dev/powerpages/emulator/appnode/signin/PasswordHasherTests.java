@@ -1,8 +1,8 @@
 package dev.powerpages.emulator.appnode.signin;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /** ASP.NET Identity password hashes, as Power Pages stores them on contacts. */
 class PasswordHasherTests {
@@ -18,10 +18,13 @@ class PasswordHasherTests {
 
     @Test
     void verifiesTheSeedsDemoUsersAndAnAspNetIdentityV2Hash() {
-        assertThat(PasswordHasher.verify("AQAAAAEAAYagAAAAEGfKcS1B2Tddhqz7caHZlwxUeR2PwKVAglIWya9EaJPqPSardtFMSPO4c68SZlED8Q==",
-                "Contoso-Demo-1")).isTrue();
-        assertThat(PasswordHasher.verify("AAABAgMEBQYHCAkKCwwNDg9OUNztBGzgU6iekChG3Pw1qm11imGwRyeLswrzgBaOpQ==",
-                "Grace-Password-1")).isTrue();
+        assertThat(PasswordHasher.verify(
+                        "AQAAAAEAAYagAAAAEGfKcS1B2Tddhqz7caHZlwxUeR2PwKVAglIWya9EaJPqPSardtFMSPO4c68SZlED8Q==",
+                        "Contoso-Demo-1"))
+                .isTrue();
+        assertThat(PasswordHasher.verify(
+                        "AAABAgMEBQYHCAkKCwwNDg9OUNztBGzgU6iekChG3Pw1qm11imGwRyeLswrzgBaOpQ==", "Grace-Password-1"))
+                .isTrue();
     }
 
     @Test
@@ -30,6 +33,8 @@ class PasswordHasherTests {
         assertThat(PasswordHasher.verify("", "")).isFalse();
         assertThat(PasswordHasher.verify("not base64!", "x")).isFalse();
         assertThat(PasswordHasher.verify("AQAAAAEAAAAA", "x")).isFalse();
-        assertThat(PasswordHasher.verify("AQAAAAn/////AAAAEAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "x")).isFalse();
+        assertThat(PasswordHasher.verify(
+                        "AQAAAAn/////AAAAEAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "x"))
+                .isFalse();
     }
 }

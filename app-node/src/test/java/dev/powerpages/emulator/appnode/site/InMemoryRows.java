@@ -1,5 +1,9 @@
 package dev.powerpages.emulator.appnode.site;
 
+import dev.powerpages.emulator.appnode.store.StoreRow;
+import dev.powerpages.emulator.sitefolder.DataModel;
+import dev.powerpages.emulator.sitefolder.SiteContent;
+import dev.powerpages.emulator.sitefolder.SiteRecord;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -8,11 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-
-import dev.powerpages.emulator.appnode.store.StoreRow;
-import dev.powerpages.emulator.sitefolder.DataModel;
-import dev.powerpages.emulator.sitefolder.SiteContent;
-import dev.powerpages.emulator.sitefolder.SiteRecord;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -27,7 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class InMemoryRows implements RowSource {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern GUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final Map<String, List<StoreRow>> rowsByEntitySet = new LinkedHashMap<>();
 
@@ -47,18 +47,41 @@ public final class InMemoryRows implements RowSource {
     }
 
     /** Component types and the mspp_ table each shows as ("Enhanced data model"; the store's schema). */
-    private static final Map<Integer, String> VIEWS = Map.ofEntries(Map.entry(1, "publishingstate"), Map.entry(2, "webpage"),
-            Map.entry(3, "webfile"), Map.entry(4, "weblinkset"), Map.entry(5, "weblink"), Map.entry(6, "pagetemplate"),
-            Map.entry(7, "contentsnippet"), Map.entry(8, "webtemplate"), Map.entry(9, "sitesetting"),
-            Map.entry(10, "webpageaccesscontrolrule"), Map.entry(11, "webrole"), Map.entry(12, "websiteaccess"),
-            Map.entry(13, "sitemarker"), Map.entry(15, "entityform"), Map.entry(16, "entityformmetadata"),
-            Map.entry(17, "entitylist"), Map.entry(18, "entitypermission"), Map.entry(19, "webform"),
-            Map.entry(20, "webformstep"), Map.entry(21, "webformmetadata"), Map.entry(24, "pollplacement"),
-            Map.entry(28, "columnpermissionprofile"), Map.entry(29, "columnpermission"), Map.entry(30, "redirect"),
-            Map.entry(31, "publishingstatetransitionrule"), Map.entry(32, "shortcut"));
+    private static final Map<Integer, String> VIEWS = Map.ofEntries(
+            Map.entry(1, "publishingstate"),
+            Map.entry(2, "webpage"),
+            Map.entry(3, "webfile"),
+            Map.entry(4, "weblinkset"),
+            Map.entry(5, "weblink"),
+            Map.entry(6, "pagetemplate"),
+            Map.entry(7, "contentsnippet"),
+            Map.entry(8, "webtemplate"),
+            Map.entry(9, "sitesetting"),
+            Map.entry(10, "webpageaccesscontrolrule"),
+            Map.entry(11, "webrole"),
+            Map.entry(12, "websiteaccess"),
+            Map.entry(13, "sitemarker"),
+            Map.entry(15, "entityform"),
+            Map.entry(16, "entityformmetadata"),
+            Map.entry(17, "entitylist"),
+            Map.entry(18, "entitypermission"),
+            Map.entry(19, "webform"),
+            Map.entry(20, "webformstep"),
+            Map.entry(21, "webformmetadata"),
+            Map.entry(24, "pollplacement"),
+            Map.entry(28, "columnpermissionprofile"),
+            Map.entry(29, "columnpermission"),
+            Map.entry(30, "redirect"),
+            Map.entry(31, "publishingstatetransitionrule"),
+            Map.entry(32, "shortcut"));
     /** The language lookup a component's site language stands for where its content names none. */
-    private static final Map<String, String> LANGUAGE_LOOKUPS = Map.of("webpage", "webpagelanguageid",
-            "contentsnippet", "contentsnippetlanguageid", "weblinkset", "websitelanguageid");
+    private static final Map<String, String> LANGUAGE_LOOKUPS = Map.of(
+            "webpage",
+            "webpagelanguageid",
+            "contentsnippet",
+            "contentsnippetlanguageid",
+            "weblinkset",
+            "websitelanguageid");
 
     /**
      * The enhanced data model's {@code mspp_} rows as the store computes them from {@code powerpagesite},
@@ -75,8 +98,10 @@ public final class InMemoryRows implements RowSource {
             String view = switch (record.table()) {
                 case "powerpagesite" -> "website";
                 case "powerpagesitelanguage" -> "websitelanguage";
-                case "powerpagecomponent" -> record.columns().get("powerpagecomponenttype") instanceof Number type
-                        ? VIEWS.get(type.intValue()) : null;
+                case "powerpagecomponent" ->
+                    record.columns().get("powerpagecomponenttype") instanceof Number type
+                            ? VIEWS.get(type.intValue())
+                            : null;
                 default -> null;
             };
             if (view == null) {
@@ -84,15 +109,22 @@ public final class InMemoryRows implements RowSource {
             }
             ObjectNode row = JSON.createObjectNode();
             row.put("mspp_" + view + "id", record.id());
-            row.put(view.equals("entitypermission") ? "mspp_entityname" : "mspp_name", String.valueOf(record.columns().get("name")));
-            Object site = record.table().equals("powerpagesite") ? null : record.columns().get("powerpagesiteid");
+            row.put(
+                    view.equals("entitypermission") ? "mspp_entityname" : "mspp_name",
+                    String.valueOf(record.columns().get("name")));
+            Object site = record.table().equals("powerpagesite")
+                    ? null
+                    : record.columns().get("powerpagesiteid");
             if (site != null) {
                 row.put("_mspp_websiteid_value", String.valueOf(site));
             }
             for (String column : List.of("statecode", "statuscode", "languagecode", "lcid", "displayname")) {
                 Object value = record.columns().get(column);
                 if (value != null) {
-                    put(row, column.startsWith("state") || column.startsWith("status") ? column : "mspp_" + column, value);
+                    put(
+                            row,
+                            column.startsWith("state") || column.startsWith("status") ? column : "mspp_" + column,
+                            value);
                 }
             }
             if (record.columns().get("content") instanceof String text && !text.isBlank()) {
@@ -103,10 +135,11 @@ public final class InMemoryRows implements RowSource {
                     if (view.equals("websitelanguage") && key.equals("portallanguageid")) {
                         continue;
                     }
-                    if (value.isString() && key.endsWith("id") && GUID.matcher(value.asString()).matches()) {
+                    if (value.isString()
+                            && key.endsWith("id")
+                            && GUID.matcher(value.asString()).matches()) {
                         row.put("_mspp_" + key + "_value", value.asString());
-                    }
-                    else {
+                    } else {
                         row.set("mspp_" + key, value);
                     }
                 }
@@ -126,8 +159,7 @@ public final class InMemoryRows implements RowSource {
     private static void put(ObjectNode row, String column, Object value) {
         if (value instanceof Number number) {
             row.put(column, number.longValue());
-        }
-        else {
+        } else {
             row.put(column, String.valueOf(value));
         }
     }
@@ -180,35 +212,28 @@ public final class InMemoryRows implements RowSource {
             if (column.equals(primaryKey)) {
                 return;
             }
-            if (value instanceof String text && column.endsWith("id") && GUID.matcher(text).matches()) {
+            if (value instanceof String text
+                    && column.endsWith("id")
+                    && GUID.matcher(text).matches()) {
                 row.put("_" + column + "_value", text);
-            }
-            else if (value instanceof String text) {
+            } else if (value instanceof String text) {
                 row.put(column, text);
-            }
-            else if (value instanceof Boolean flag) {
+            } else if (value instanceof Boolean flag) {
                 row.put(column, flag);
-            }
-            else if (value instanceof Long number) {
+            } else if (value instanceof Long number) {
                 row.put(column, number);
-            }
-            else if (value instanceof Integer number) {
+            } else if (value instanceof Integer number) {
                 row.put(column, number);
-            }
-            else if (value instanceof BigDecimal number) {
+            } else if (value instanceof BigDecimal number) {
                 row.put(column, number);
-            }
-            else if (value instanceof byte[] bytes) {
+            } else if (value instanceof byte[] bytes) {
                 row.put(column, Base64.getEncoder().encodeToString(bytes));
-            }
-            else if (value instanceof List<?> ids) {
+            } else if (value instanceof List<?> ids) {
                 ArrayNode related = row.putArray(column);
                 ids.forEach(id -> related.add(String.valueOf(id)));
-            }
-            else if (value == null) {
+            } else if (value == null) {
                 row.putNull(column);
-            }
-            else {
+            } else {
                 row.put(column, String.valueOf(value));
             }
         });

@@ -1,8 +1,8 @@
 package dev.powerpages.emulator.appnode.siteurls;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import dev.powerpages.emulator.appnode.cache.SiteCache;
 import dev.powerpages.emulator.appnode.render.SiteHarness;
@@ -11,14 +11,12 @@ import dev.powerpages.emulator.appnode.site.SiteRows;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.sitefolder.FixtureSites;
 import dev.powerpages.emulator.sitefolder.SiteFolderReader;
-
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 /**
  * site-folder's fixture sites (the standard layout, a code site's enhanced layout, an unpacked solution) served whole:
@@ -50,14 +48,19 @@ class FixtureSitesRenderingTests {
         assertThat(pages).isNotEmpty();
         for (Map<String, Object> page : pages) {
             SiteHarness.Answer answer = harness.get((String) page.get("url"));
-            assertThat(answer.status()).as(fixture + " " + page.get("url") + ": " + answer.body()).isEqualTo(page.get("anonymous"));
+            assertThat(answer.status())
+                    .as(fixture + " " + page.get("url") + ": " + answer.body())
+                    .isEqualTo(page.get("anonymous"));
             // A complete site: every include names a template of the folder or one the runtime provides ('entity_list'
             // is the lists feature's, which needs a store and is not in this harness: ListTests covers it).
-            assertThat(answer.body()).as(fixture + " " + page.get("url"))
+            assertThat(answer.body())
+                    .as(fixture + " " + page.get("url"))
                     .doesNotContainPattern("Template \"(?!entity_list\")[^\"]*\" not found\\.");
         }
         for (Map<String, Object> file : files) {
-            assertThat(harness.get((String) file.get("url")).status()).as(fixture + " " + file.get("url")).isEqualTo(file.get("anonymous"));
+            assertThat(harness.get((String) file.get("url")).status())
+                    .as(fixture + " " + file.get("url"))
+                    .isEqualTo(file.get("anonymous"));
         }
         assertThat(harness.get("/no-such-page/").status()).isEqualTo(404);
     }
@@ -68,8 +71,10 @@ class FixtureSitesRenderingTests {
         SiteSnapshot site = snapshot("standard-full");
         SiteHarness harness = SiteHarness.withPowerPagesLiquid(site);
 
-        assertThat((List<Map<String, Object>>) urls(site).get("pages")).extracting(page -> (String) page.get("url"))
-                .anyMatch(url -> url.startsWith("/en-US/")).anyMatch(url -> url.startsWith("/ja-JP/"));
+        assertThat((List<Map<String, Object>>) urls(site).get("pages"))
+                .extracting(page -> (String) page.get("url"))
+                .anyMatch(url -> url.startsWith("/en-US/"))
+                .anyMatch(url -> url.startsWith("/ja-JP/"));
         assertThat(harness.get("/about/").header("Location")).isEqualTo("/en-US/about/");
         assertThat(harness.get("/old-about")).satisfies(answer -> {
             assertThat(answer.status()).isEqualTo(301);

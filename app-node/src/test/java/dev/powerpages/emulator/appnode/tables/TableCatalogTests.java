@@ -58,7 +58,9 @@ class TableCatalogTests {
 
     @Test
     void aDocumentThatIsNotCsdlDescribesNoTables() {
-        assertThat(TableCatalog.parse("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>").byLogicalName()).isEmpty();
+        assertThat(TableCatalog.parse("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>")
+                        .byLogicalName())
+                .isEmpty();
         assertThat(TableCatalog.parse("").byLogicalName()).isEmpty();
     }
 }

@@ -1,14 +1,12 @@
 package dev.powerpages.emulator.appnode.webapi;
 
-import java.time.Duration;
-
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 
 /** The node's business data cache for tests that wire by hand. */
 public final class BusinessDataCaches {
 
-    private BusinessDataCaches() {
-    }
+    private BusinessDataCaches() {}
 
     /** A cache that keeps nothing: every read goes to the store, as a test that counts store calls wants. */
     public static BusinessDataCache keepingNothing() {

@@ -7,5 +7,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * development default, as Azurite's account key is
  */
 @ConfigurationProperties("gateway")
-public record AdminProperties(String adminKey) {
-}
+public record AdminProperties(String adminKey) {}

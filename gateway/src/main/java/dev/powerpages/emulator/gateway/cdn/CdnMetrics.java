@@ -1,10 +1,9 @@
 package dev.powerpages.emulator.gateway.cdn;
 
-import java.util.EnumMap;
-import java.util.Map;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * {@code gateway.cdn.requests{x_cache=...}}: each request the CDN handled by its X-Cache outcome
@@ -13,25 +12,26 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 public class CdnMetrics {
 
-	private final Map<XCache, Counter> counters = new EnumMap<>(XCache.class);
+    private final Map<XCache, Counter> counters = new EnumMap<>(XCache.class);
 
-	public CdnMetrics(MeterRegistry registry) {
-		for (XCache value : XCache.values()) {
-			counters.put(value, Counter.builder("gateway.cdn.requests")
-				.description("Requests the edge's CDN handled, by X-Cache outcome")
-				.tag("x_cache", value.name())
-				.register(registry));
-		}
-	}
+    public CdnMetrics(MeterRegistry registry) {
+        for (XCache value : XCache.values()) {
+            counters.put(
+                    value,
+                    Counter.builder("gateway.cdn.requests")
+                            .description("Requests the edge's CDN handled, by X-Cache outcome")
+                            .tag("x_cache", value.name())
+                            .register(registry));
+        }
+    }
 
-	void count(XCache outcome) {
-		counters.get(outcome).increment();
-	}
+    void count(XCache outcome) {
+        counters.get(outcome).increment();
+    }
 
-	Map<String, Long> counts() {
-		Map<String, Long> counts = new java.util.LinkedHashMap<>();
-		counters.forEach((value, counter) -> counts.put(value.name(), (long) counter.count()));
-		return counts;
-	}
-
+    Map<String, Long> counts() {
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        counters.forEach((value, counter) -> counts.put(value.name(), (long) counter.count()));
+        return counts;
+    }
 }

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -29,31 +28,45 @@ import org.springframework.util.unit.DataSize;
  * @param siteSettings where the site setting {@code ContentDeliveryNetwork/FileExtensions} is read
  */
 @ConfigurationProperties("gateway.cdn")
-public record CdnProperties(boolean enabled, CachingRule cachingRule,
-		QueryStringCachingBehavior queryStringCachingBehavior, Path settingsFile, List<String> defaultFileExtensions,
-		List<String> authCookies, long maxEntries, DataSize maxSize, DataSize maxObjectSize, Duration defaultTtlMin,
-		Duration defaultTtlMax, Duration powerPagesMaxTtl, Compression compression, SiteSettings siteSettings) {
+public record CdnProperties(
+        boolean enabled,
+        CachingRule cachingRule,
+        QueryStringCachingBehavior queryStringCachingBehavior,
+        Path settingsFile,
+        List<String> defaultFileExtensions,
+        List<String> authCookies,
+        long maxEntries,
+        DataSize maxSize,
+        DataSize maxObjectSize,
+        Duration defaultTtlMin,
+        Duration defaultTtlMax,
+        Duration powerPagesMaxTtl,
+        Compression compression,
+        SiteSettings siteSettings) {
 
-	/**
-	 * @param enabled whether stored responses are compressed for clients that accept it
-	 * @param minSize smaller bodies are sent as they are (Front Door: 1 KB)
-	 * @param maxSize larger bodies are sent as they are (Front Door: 8 MB)
-	 * @param mimeTypes compressible media types; a trailing {@code /*} matches a whole family
-	 */
-	public record Compression(boolean enabled, DataSize minSize, DataSize maxSize, List<String> mimeTypes) {
-	}
+    /**
+     * @param enabled whether stored responses are compressed for clients that accept it
+     * @param minSize smaller bodies are sent as they are (Front Door: 1 KB)
+     * @param maxSize larger bodies are sent as they are (Front Door: 8 MB)
+     * @param mimeTypes compressible media types; a trailing {@code /*} matches a whole family
+     */
+    public record Compression(boolean enabled, DataSize minSize, DataSize maxSize, List<String> mimeTypes) {}
 
-	/**
-	 * @param enabled whether to read the extension list from the metadata store at all
-	 * @param storeUrl the metadata store
-	 * @param tenantId the tenant whose token endpoint issues the edge's token
-	 * @param clientId the edge's application (client credentials)
-	 * @param clientSecret its secret
-	 * @param refreshInterval how long a value read from the store is used before it is read again
-	 * @param timeout bound on one read; the cache never waits for it
-	 */
-	public record SiteSettings(boolean enabled, URI storeUrl, String tenantId, String clientId, String clientSecret,
-			Duration refreshInterval, Duration timeout) {
-	}
-
+    /**
+     * @param enabled whether to read the extension list from the metadata store at all
+     * @param storeUrl the metadata store
+     * @param tenantId the tenant whose token endpoint issues the edge's token
+     * @param clientId the edge's application (client credentials)
+     * @param clientSecret its secret
+     * @param refreshInterval how long a value read from the store is used before it is read again
+     * @param timeout bound on one read; the cache never waits for it
+     */
+    public record SiteSettings(
+            boolean enabled,
+            URI storeUrl,
+            String tenantId,
+            String clientId,
+            String clientSecret,
+            Duration refreshInterval,
+            Duration timeout) {}
 }

@@ -13,18 +13,28 @@ import java.util.List;
  * site setting {@code ContentDeliveryNetwork/FileExtensions}, or the default list
  * @param compression whether stored responses are compressed for clients that accept it
  */
-public record CdnSettings(boolean enabled, CachingRule cachingRule,
-		QueryStringCachingBehavior queryStringCachingBehavior, List<String> queryParameters,
-		List<String> fileExtensions, boolean compression) {
+public record CdnSettings(
+        boolean enabled,
+        CachingRule cachingRule,
+        QueryStringCachingBehavior queryStringCachingBehavior,
+        List<String> queryParameters,
+        List<String> fileExtensions,
+        boolean compression) {
 
-	public CdnSettings {
-		queryParameters = queryParameters == null ? List.of() : List.copyOf(queryParameters);
-		fileExtensions = fileExtensions == null ? null : fileExtensions.stream().map(FileExtensions::normalize).toList();
-	}
+    public CdnSettings {
+        queryParameters = queryParameters == null ? List.of() : List.copyOf(queryParameters);
+        fileExtensions = fileExtensions == null
+                ? null
+                : fileExtensions.stream().map(FileExtensions::normalize).toList();
+    }
 
-	static CdnSettings initial(CdnProperties properties) {
-		return new CdnSettings(properties.enabled(), properties.cachingRule(),
-				properties.queryStringCachingBehavior(), List.of(), null, properties.compression().enabled());
-	}
-
+    static CdnSettings initial(CdnProperties properties) {
+        return new CdnSettings(
+                properties.enabled(),
+                properties.cachingRule(),
+                properties.queryStringCachingBehavior(),
+                List.of(),
+                null,
+                properties.compression().enabled());
+    }
 }

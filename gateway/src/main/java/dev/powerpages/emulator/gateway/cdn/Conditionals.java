@@ -4,50 +4,58 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import org.springframework.http.HttpHeaders;
 
 /** Evaluating a client's If-None-Match / If-Modified-Since against a stored response (RFC 9110 13). */
 final class Conditionals {
 
-	/** What a 304 carries (RFC 9110 15.4.5), plus the edge's own headers. */
-	private static final Set<String> NOT_MODIFIED_HEADERS = Set.of("cache-control", "content-location", "date", "etag",
-			"expires", "vary", "last-modified", "age", "x-cache", "x-azure-ref");
+    /** What a 304 carries (RFC 9110 15.4.5), plus the edge's own headers. */
+    private static final Set<String> NOT_MODIFIED_HEADERS = Set.of(
+            "cache-control",
+            "content-location",
+            "date",
+            "etag",
+            "expires",
+            "vary",
+            "last-modified",
+            "age",
+            "x-cache",
+            "x-azure-ref");
 
-	private Conditionals() {
-	}
+    private Conditionals() {}
 
-	static boolean notModified(HttpHeaders request, HttpHeaders response) {
-		List<String> ifNoneMatch = request.getIfNoneMatch();
-		if (!ifNoneMatch.isEmpty()) {
-			String etag = response.getFirst(HttpHeaders.ETAG);
-			if (etag == null) {
-				return false;
-			}
-			String opaque = opaque(etag);
-			for (String candidate : ifNoneMatch) {
-				if (candidate.trim().equals("*") || opaque(candidate.trim()).equals(opaque)) {
-					return true;
-				}
-			}
-			return false;
-		}
-		Optional<Instant> since = HttpDates.parse(request.getFirst(HttpHeaders.IF_MODIFIED_SINCE));
-		Optional<Instant> lastModified = HttpDates.parse(response.getFirst(HttpHeaders.LAST_MODIFIED));
-		return since.isPresent() && lastModified.isPresent() && !lastModified.get().isAfter(since.get());
-	}
+    static boolean notModified(HttpHeaders request, HttpHeaders response) {
+        List<String> ifNoneMatch = request.getIfNoneMatch();
+        if (!ifNoneMatch.isEmpty()) {
+            String etag = response.getFirst(HttpHeaders.ETAG);
+            if (etag == null) {
+                return false;
+            }
+            String opaque = opaque(etag);
+            for (String candidate : ifNoneMatch) {
+                if (candidate.trim().equals("*") || opaque(candidate.trim()).equals(opaque)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        Optional<Instant> since = HttpDates.parse(request.getFirst(HttpHeaders.IF_MODIFIED_SINCE));
+        Optional<Instant> lastModified = HttpDates.parse(response.getFirst(HttpHeaders.LAST_MODIFIED));
+        return since.isPresent()
+                && lastModified.isPresent()
+                && !lastModified.get().isAfter(since.get());
+    }
 
-	/** Weak comparison (RFC 9110 8.8.3.2): the W/ prefix does not matter. */
-	private static String opaque(String etag) {
-		return etag.startsWith("W/") ? etag.substring(2) : etag;
-	}
+    /** Weak comparison (RFC 9110 8.8.3.2): the W/ prefix does not matter. */
+    private static String opaque(String etag) {
+        return etag.startsWith("W/") ? etag.substring(2) : etag;
+    }
 
-	static void keepNotModifiedHeaders(HttpHeaders headers) {
-		for (String name : List.copyOf(headers.headerNames())) {
-			if (!NOT_MODIFIED_HEADERS.contains(name.toLowerCase())) {
-				headers.remove(name);
-			}
-		}
-	}
-
+    static void keepNotModifiedHeaders(HttpHeaders headers) {
+        for (String name : List.copyOf(headers.headerNames())) {
+            if (!NOT_MODIFIED_HEADERS.contains(name.toLowerCase())) {
+                headers.remove(name);
+            }
+        }
+    }
 }

@@ -7,9 +7,8 @@ package dev.powerpages.emulator.gateway.cdn;
  */
 record EntryKey(String route, String path, String query) {
 
-	@Override
-	public String toString() {
-		return route + " " + path + (query.isEmpty() ? "" : "?" + query);
-	}
-
+    @Override
+    public String toString() {
+        return route + " " + path + (query.isEmpty() ? "" : "?" + query);
+    }
 }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -22,80 +21,86 @@ import org.springframework.http.HttpHeaders;
  * @param alwaysRevalidate {@code no-cache}: stored, but never used without revalidation
  * @param mustRevalidate {@code must-revalidate}/{@code proxy-revalidate}: never served stale
  */
-record StoredResponse(int status, HttpHeaders headers, byte[] body, byte[] gzipBody,
-		Map<String, String> varyValues, Instant requestTime, Instant responseTime, Duration lifetime,
-		boolean alwaysRevalidate, boolean mustRevalidate) {
+record StoredResponse(
+        int status,
+        HttpHeaders headers,
+        byte[] body,
+        byte[] gzipBody,
+        Map<String, String> varyValues,
+        Instant requestTime,
+        Instant responseTime,
+        Duration lifetime,
+        boolean alwaysRevalidate,
+        boolean mustRevalidate) {
 
-	/** 2^31 seconds: RFC 9111 1.2.2's "infinity" for delta-seconds. */
-	private static final long INVALID_AGE = 2147483648L;
+    /** 2^31 seconds: RFC 9111 1.2.2's "infinity" for delta-seconds. */
+    private static final long INVALID_AGE = 2147483648L;
 
-	/** RFC 9111 4.2.3: corrected initial age plus resident time, in whole seconds. */
-	Duration age(Instant now) {
-		Instant date = HttpDates.parse(headers.getFirst(HttpHeaders.DATE)).orElse(responseTime);
-		Duration apparentAge = max(Duration.ZERO, Duration.between(date, responseTime));
-		long ageValue = ageHeaderSeconds();
-		Duration responseDelay = Duration.between(requestTime, responseTime);
-		Duration correctedAgeValue = Duration.ofSeconds(ageValue).plus(responseDelay);
-		Duration correctedInitialAge = max(apparentAge, correctedAgeValue);
-		Duration residentTime = Duration.between(responseTime, now);
-		return correctedInitialAge.plus(residentTime);
-	}
+    /** RFC 9111 4.2.3: corrected initial age plus resident time, in whole seconds. */
+    Duration age(Instant now) {
+        Instant date = HttpDates.parse(headers.getFirst(HttpHeaders.DATE)).orElse(responseTime);
+        Duration apparentAge = max(Duration.ZERO, Duration.between(date, responseTime));
+        long ageValue = ageHeaderSeconds();
+        Duration responseDelay = Duration.between(requestTime, responseTime);
+        Duration correctedAgeValue = Duration.ofSeconds(ageValue).plus(responseDelay);
+        Duration correctedInitialAge = max(apparentAge, correctedAgeValue);
+        Duration residentTime = Duration.between(responseTime, now);
+        return correctedInitialAge.plus(residentTime);
+    }
 
-	boolean fresh(Instant now) {
-		return !alwaysRevalidate && age(now).compareTo(lifetime) < 0;
-	}
+    boolean fresh(Instant now) {
+        return !alwaysRevalidate && age(now).compareTo(lifetime) < 0;
+    }
 
-	/** How long it has been stale (negative while fresh). */
-	Duration staleness(Instant now) {
-		return age(now).minus(lifetime);
-	}
+    /** How long it has been stale (negative while fresh). */
+    Duration staleness(Instant now) {
+        return age(now).minus(lifetime);
+    }
 
-	String etag() {
-		return headers.getFirst(HttpHeaders.ETAG);
-	}
+    String etag() {
+        return headers.getFirst(HttpHeaders.ETAG);
+    }
 
-	String lastModified() {
-		return headers.getFirst(HttpHeaders.LAST_MODIFIED);
-	}
+    String lastModified() {
+        return headers.getFirst(HttpHeaders.LAST_MODIFIED);
+    }
 
-	boolean hasValidator() {
-		return etag() != null || lastModified() != null;
-	}
+    boolean hasValidator() {
+        return etag() != null || lastModified() != null;
+    }
 
-	long weight() {
-		long headerBytes = 0;
-		for (Map.Entry<String, List<String>> header : headers.headerSet()) {
-			for (String value : header.getValue()) {
-				headerBytes += header.getKey().length() + value.length() + 4;
-			}
-		}
-		return body.length + (gzipBody == null ? 0 : gzipBody.length) + headerBytes + 256;
-	}
+    long weight() {
+        long headerBytes = 0;
+        for (Map.Entry<String, List<String>> header : headers.headerSet()) {
+            for (String value : header.getValue()) {
+                headerBytes += header.getKey().length() + value.length() + 4;
+            }
+        }
+        return body.length + (gzipBody == null ? 0 : gzipBody.length) + headerBytes + 256;
+    }
 
-	/**
-	 * The Age the response arrived with. RFC 9111 5.1: a cache must treat an invalid Age (not a
-	 * single non-negative integer: a list, a fraction, a parameter) as stale, so it counts as
-	 * older than any lifetime.
-	 */
-	private long ageHeaderSeconds() {
-		List<String> values = headers.get("Age");
-		if (values == null || values.isEmpty()) {
-			return 0;
-		}
-		String age = values.get(0).trim();
-		if (values.size() > 1 || age.isEmpty() || !age.chars().allMatch(Character::isDigit)) {
-			return INVALID_AGE;
-		}
-		try {
-			return Long.parseLong(age);
-		}
-		catch (NumberFormatException ex) {
-			return INVALID_AGE;
-		}
-	}
+    /**
+     * The Age the response arrived with. RFC 9111 5.1: a cache must treat an invalid Age (not a
+     * single non-negative integer: a list, a fraction, a parameter) as stale, so it counts as
+     * older than any lifetime.
+     */
+    private long ageHeaderSeconds() {
+        List<String> values = headers.get("Age");
+        if (values == null || values.isEmpty()) {
+            return 0;
+        }
+        String age = values.get(0).trim();
+        if (values.size() > 1 || age.isEmpty() || !age.chars().allMatch(Character::isDigit)) {
+            return INVALID_AGE;
+        }
+        try {
+            return Long.parseLong(age);
+        } catch (NumberFormatException ex) {
+            return INVALID_AGE;
+        }
+    }
 
-	private static Duration max(Duration a, Duration b) {
-		return a.compareTo(b) >= 0 ? a : b;
-	}
-
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
 }

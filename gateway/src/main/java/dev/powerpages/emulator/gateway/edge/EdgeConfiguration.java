@@ -1,26 +1,24 @@
 package dev.powerpages.emulator.gateway.edge;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 class EdgeConfiguration {
 
-	@Bean
-	EdgeReferenceFilter edgeReferenceFilter() {
-		return new EdgeReferenceFilter();
-	}
+    @Bean
+    EdgeReferenceFilter edgeReferenceFilter() {
+        return new EdgeReferenceFilter();
+    }
 
-	@Bean
-	EdgeOwnResponsesFilter edgeOwnResponsesFilter() {
-		return new EdgeOwnResponsesFilter();
-	}
+    @Bean
+    EdgeOwnResponsesFilter edgeOwnResponsesFilter() {
+        return new EdgeOwnResponsesFilter();
+    }
 
-	@Bean
-	EdgeErrorHandler edgeErrorHandler(JsonMapper jsonMapper) {
-		return new EdgeErrorHandler(jsonMapper);
-	}
-
+    @Bean
+    EdgeErrorHandler edgeErrorHandler(JsonMapper jsonMapper) {
+        return new EdgeErrorHandler(jsonMapper);
+    }
 }

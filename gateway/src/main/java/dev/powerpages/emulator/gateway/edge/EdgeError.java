@@ -6,11 +6,9 @@ package dev.powerpages.emulator.gateway.edge;
  */
 public record EdgeError(Detail error) {
 
-	public record Detail(String code, String message, String reference) {
-	}
+    public record Detail(String code, String message, String reference) {}
 
-	public static EdgeError of(String code, String message, String reference) {
-		return new EdgeError(new Detail(code, message, reference));
-	}
-
+    public static EdgeError of(String code, String message, String reference) {
+        return new EdgeError(new Detail(code, message, reference));
+    }
 }

@@ -10,13 +10,11 @@ import org.springframework.http.HttpHeaders;
  */
 public final class EdgeHeaders {
 
-	public static final String CONTENT_TYPE_OPTIONS = "X-Content-Type-Options";
+    public static final String CONTENT_TYPE_OPTIONS = "X-Content-Type-Options";
 
-	private EdgeHeaders() {
-	}
+    private EdgeHeaders() {}
 
-	public static void addTo(HttpHeaders headers) {
-		headers.set(CONTENT_TYPE_OPTIONS, "nosniff");
-	}
-
+    public static void addTo(HttpHeaders headers) {
+        headers.set(CONTENT_TYPE_OPTIONS, "nosniff");
+    }
 }

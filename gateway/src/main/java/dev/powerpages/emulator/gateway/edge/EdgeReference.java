@@ -5,7 +5,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
-
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -15,26 +14,27 @@ import org.springframework.web.server.ServerWebExchange;
  */
 public final class EdgeReference {
 
-	public static final String HEADER = "X-Azure-Ref";
+    public static final String HEADER = "X-Azure-Ref";
 
-	static final String ATTRIBUTE = EdgeReference.class.getName();
+    static final String ATTRIBUTE = EdgeReference.class.getName();
 
-	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
-	private static final SecureRandom RANDOM = new SecureRandom();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-	private EdgeReference() {
-	}
+    private EdgeReference() {}
 
-	static String newReference() {
-		byte[] random = new byte[10];
-		RANDOM.nextBytes(random);
-		return TIMESTAMP.format(ZonedDateTime.now(ZoneOffset.UTC)) + "-" + HexFormat.of().formatHex(random);
-	}
+    static String newReference() {
+        byte[] random = new byte[10];
+        RANDOM.nextBytes(random);
+        return TIMESTAMP.format(ZonedDateTime.now(ZoneOffset.UTC)) + "-"
+                + HexFormat.of().formatHex(random);
+    }
 
-	/** The reference of the exchange, made up on the spot if the filter has not run. */
-	public static String of(ServerWebExchange exchange) {
-		return exchange.getAttributes().computeIfAbsent(ATTRIBUTE, key -> newReference()).toString();
-	}
-
+    /** The reference of the exchange, made up on the spot if the filter has not run. */
+    public static String of(ServerWebExchange exchange) {
+        return exchange.getAttributes()
+                .computeIfAbsent(ATTRIBUTE, key -> newReference())
+                .toString();
+    }
 }

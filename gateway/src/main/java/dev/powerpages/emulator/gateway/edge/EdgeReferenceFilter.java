@@ -1,14 +1,12 @@
 package dev.powerpages.emulator.gateway.edge;
 
-import reactor.core.publisher.Mono;
-
+import dev.powerpages.emulator.gateway.EdgeFilterOrder;
 import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-
-import dev.powerpages.emulator.gateway.EdgeFilterOrder;
+import reactor.core.publisher.Mono;
 
 /**
  * Gives every request its {@link EdgeReference}: on the response, the gateway's own and error
@@ -17,25 +15,24 @@ import dev.powerpages.emulator.gateway.EdgeFilterOrder;
  */
 public class EdgeReferenceFilter implements WebFilter, Ordered {
 
-	@Override
-	public int getOrder() {
-		return EdgeFilterOrder.REFERENCE;
-	}
+    @Override
+    public int getOrder() {
+        return EdgeFilterOrder.REFERENCE;
+    }
 
-	@Override
-	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		String reference = EdgeReference.of(exchange);
-		exchange.getResponse().getHeaders().set(EdgeReference.HEADER, reference);
-		// Set again just before commit: an origin response's headers are added after this point.
-		exchange.getResponse().beforeCommit(() -> {
-			exchange.getResponse().getHeaders().set(EdgeReference.HEADER, reference);
-			return Mono.empty();
-		});
-		ServerHttpRequest request = exchange.getRequest()
-			.mutate()
-			.headers(headers -> headers.set(EdgeReference.HEADER, reference))
-			.build();
-		return chain.filter(exchange.mutate().request(request).build());
-	}
-
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String reference = EdgeReference.of(exchange);
+        exchange.getResponse().getHeaders().set(EdgeReference.HEADER, reference);
+        // Set again just before commit: an origin response's headers are added after this point.
+        exchange.getResponse().beforeCommit(() -> {
+            exchange.getResponse().getHeaders().set(EdgeReference.HEADER, reference);
+            return Mono.empty();
+        });
+        ServerHttpRequest request = exchange.getRequest()
+                .mutate()
+                .headers(headers -> headers.set(EdgeReference.HEADER, reference))
+                .build();
+        return chain.filter(exchange.mutate().request(request).build());
+    }
 }

@@ -14,29 +14,28 @@ import java.time.Instant;
  * cannot be reached (RFC 8767 "serve stale")
  * @param lastError why the last lookup failed, while stale
  */
-public record CachedAnswer(ResolveAnswer answer, Instant fetchedAt, Instant usableUntil, boolean stale,
-		String lastError) {
+public record CachedAnswer(
+        ResolveAnswer answer, Instant fetchedAt, Instant usableUntil, boolean stale, String lastError) {
 
-	static CachedAnswer fresh(ResolveAnswer answer, Instant now) {
-		return new CachedAnswer(answer, now, now.plusSeconds(Math.max(0, answer.ttl())), false, null);
-	}
+    static CachedAnswer fresh(ResolveAnswer answer, Instant now) {
+        return new CachedAnswer(answer, now, now.plusSeconds(Math.max(0, answer.ttl())), false, null);
+    }
 
-	CachedAnswer servedStaleUntil(Instant nextLookup, String error) {
-		return new CachedAnswer(answer, fetchedAt, nextLookup, true, error);
-	}
+    CachedAnswer servedStaleUntil(Instant nextLookup, String error) {
+        return new CachedAnswer(answer, fetchedAt, nextLookup, true, error);
+    }
 
-	boolean usableAt(Instant now) {
-		return now.isBefore(usableUntil);
-	}
+    boolean usableAt(Instant now) {
+        return now.isBefore(usableUntil);
+    }
 
-	public Duration age(Instant now) {
-		return Duration.between(fetchedAt, now);
-	}
+    public Duration age(Instant now) {
+        return Duration.between(fetchedAt, now);
+    }
 
-	/** What is left of the answer's own TTL; zero once it ran out, stale or not. */
-	public Duration remainingTtl(Instant now) {
-		Duration left = Duration.between(now, fetchedAt.plusSeconds(Math.max(0, answer.ttl())));
-		return left.isNegative() ? Duration.ZERO : left;
-	}
-
+    /** What is left of the answer's own TTL; zero once it ran out, stale or not. */
+    public Duration remainingTtl(Instant now) {
+        Duration left = Duration.between(now, fetchedAt.plusSeconds(Math.max(0, answer.ttl())));
+        return left.isNegative() ? Duration.ZERO : left;
+    }
 }

@@ -11,5 +11,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param enabled whether a refused GET or HEAD is retried on the next endpoint
  */
 @ConfigurationProperties("gateway.origin.edge-retry")
-public record EdgeRetryProperties(boolean enabled) {
-}
+public record EdgeRetryProperties(boolean enabled) {}

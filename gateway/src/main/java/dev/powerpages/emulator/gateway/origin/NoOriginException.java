@@ -6,16 +6,15 @@ package dev.powerpages.emulator.gateway.origin;
  */
 public class NoOriginException extends RuntimeException {
 
-	private final String code;
+    private final String code;
 
-	public NoOriginException(String code, String message, Throwable cause) {
-		super(message, cause);
-		this.code = code;
-	}
+    public NoOriginException(String code, String message, Throwable cause) {
+        super(message, cause);
+        this.code = code;
+    }
 
-	/** Error code for the edge's error body. */
-	public String code() {
-		return code;
-	}
-
+    /** Error code for the edge's error body. */
+    public String code() {
+        return code;
+    }
 }

@@ -6,22 +6,21 @@ package dev.powerpages.emulator.gateway.origin;
  */
 public class OriginFailureException extends RuntimeException {
 
-	private final OriginFailure failure;
+    private final OriginFailure failure;
 
-	private final ResolveAnswer origin;
+    private final ResolveAnswer origin;
 
-	public OriginFailureException(OriginFailure failure, ResolveAnswer origin, Throwable cause) {
-		super("Origin " + origin.endpoint() + " (" + origin.url() + ") " + failure.description() + ".", cause);
-		this.failure = failure;
-		this.origin = origin;
-	}
+    public OriginFailureException(OriginFailure failure, ResolveAnswer origin, Throwable cause) {
+        super("Origin " + origin.endpoint() + " (" + origin.url() + ") " + failure.description() + ".", cause);
+        this.failure = failure;
+        this.origin = origin;
+    }
 
-	public OriginFailure failure() {
-		return failure;
-	}
+    public OriginFailure failure() {
+        return failure;
+    }
 
-	public ResolveAnswer origin() {
-		return origin;
-	}
-
+    public ResolveAnswer origin() {
+        return origin;
+    }
 }

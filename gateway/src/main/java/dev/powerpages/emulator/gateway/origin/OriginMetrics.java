@@ -9,36 +9,35 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 public class OriginMetrics {
 
-	private final MeterRegistry registry;
+    private final MeterRegistry registry;
 
-	public OriginMetrics(MeterRegistry registry) {
-		this.registry = registry;
-	}
+    public OriginMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
 
-	public void requestSent(ResolveAnswer origin) {
-		Counter.builder("gateway.origin.requests")
-			.description("Requests forwarded to an origin, by the traffic manager endpoint that took them")
-			.tag("endpoint", origin.endpoint())
-			.register(registry)
-			.increment();
-	}
+    public void requestSent(ResolveAnswer origin) {
+        Counter.builder("gateway.origin.requests")
+                .description("Requests forwarded to an origin, by the traffic manager endpoint that took them")
+                .tag("endpoint", origin.endpoint())
+                .register(registry)
+                .increment();
+    }
 
-	public void originFailed(ResolveAnswer origin, OriginFailure failure) {
-		Counter.builder("gateway.origin.errors")
-			.description("Forwarded requests the origin failed (refused, timed out, closed)")
-			.tag("endpoint", origin.endpoint())
-			.tag("error", failure.code())
-			.register(registry)
-			.increment();
-	}
+    public void originFailed(ResolveAnswer origin, OriginFailure failure) {
+        Counter.builder("gateway.origin.errors")
+                .description("Forwarded requests the origin failed (refused, timed out, closed)")
+                .tag("endpoint", origin.endpoint())
+                .tag("error", failure.code())
+                .register(registry)
+                .increment();
+    }
 
-	public void retried(ResolveAnswer refused, ResolveAnswer next) {
-		Counter.builder("gateway.origin.retries")
-			.description("Idempotent requests the edge retried on the next endpoint after a refused connection")
-			.tag("from", refused.endpoint())
-			.tag("to", next.endpoint())
-			.register(registry)
-			.increment();
-	}
-
+    public void retried(ResolveAnswer refused, ResolveAnswer next) {
+        Counter.builder("gateway.origin.retries")
+                .description("Idempotent requests the edge retried on the next endpoint after a refused connection")
+                .tag("from", refused.endpoint())
+                .tag("to", next.endpoint())
+                .register(registry)
+                .increment();
+    }
 }

@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -26,139 +25,146 @@ import reactor.core.publisher.Mono;
  */
 public class OriginResolver {
 
-	private static final Logger log = LoggerFactory.getLogger(OriginResolver.class);
+    private static final Logger log = LoggerFactory.getLogger(OriginResolver.class);
 
-	private final TrafficManagerClient client;
+    private final TrafficManagerClient client;
 
-	private final TrafficManagerProperties properties;
+    private final TrafficManagerProperties properties;
 
-	private final Clock clock;
+    private final Clock clock;
 
-	private final ConcurrentMap<String, ProfileCache> profiles = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, ProfileCache> profiles = new ConcurrentHashMap<>();
 
-	public OriginResolver(TrafficManagerClient client, TrafficManagerProperties properties, Clock clock) {
-		this.client = client;
-		this.properties = properties;
-		this.clock = clock;
-	}
+    public OriginResolver(TrafficManagerClient client, TrafficManagerProperties properties, Clock clock) {
+        this.client = client;
+        this.properties = properties;
+        this.clock = clock;
+    }
 
-	/**
-	 * @return the endpoint that takes the profile's traffic; errors with
-	 * {@link NoOriginException} when none can be named
-	 */
-	public Mono<ResolveAnswer> resolve(String profile) {
-		return Mono.defer(() -> profiles.computeIfAbsent(profile, ProfileCache::new).resolve());
-	}
+    /**
+     * @return the endpoint that takes the profile's traffic; errors with
+     * {@link NoOriginException} when none can be named
+     */
+    public Mono<ResolveAnswer> resolve(String profile) {
+        return Mono.defer(
+                () -> profiles.computeIfAbsent(profile, ProfileCache::new).resolve());
+    }
 
-	/** The answer held for the profile, if any, for the admin view. */
-	public Optional<CachedAnswer> cached(String profile) {
-		ProfileCache cache = profiles.get(profile);
-		return Optional.ofNullable(cache == null ? null : cache.current.get());
-	}
+    /** The answer held for the profile, if any, for the admin view. */
+    public Optional<CachedAnswer> cached(String profile) {
+        ProfileCache cache = profiles.get(profile);
+        return Optional.ofNullable(cache == null ? null : cache.current.get());
+    }
 
-	public Clock clock() {
-		return clock;
-	}
+    public Clock clock() {
+        return clock;
+    }
 
-	private enum Problem {
+    private enum Problem {
+        NONE,
+        UNREACHABLE,
+        NO_ENDPOINT
+    }
 
-		NONE, UNREACHABLE, NO_ENDPOINT
+    private final class ProfileCache {
 
-	}
+        private final String profile;
 
-	private final class ProfileCache {
+        private final AtomicReference<CachedAnswer> current = new AtomicReference<>();
 
-		private final String profile;
+        private final AtomicReference<Mono<ResolveAnswer>> lookupInFlight = new AtomicReference<>();
 
-		private final AtomicReference<CachedAnswer> current = new AtomicReference<>();
+        /** The problem last logged, so that an outage is logged once, not per request. */
+        private final AtomicReference<Problem> problem = new AtomicReference<>(Problem.NONE);
 
-		private final AtomicReference<Mono<ResolveAnswer>> lookupInFlight = new AtomicReference<>();
+        ProfileCache(String profile) {
+            this.profile = profile;
+        }
 
-		/** The problem last logged, so that an outage is logged once, not per request. */
-		private final AtomicReference<Problem> problem = new AtomicReference<>(Problem.NONE);
+        Mono<ResolveAnswer> resolve() {
+            CachedAnswer cached = current.get();
+            if (cached != null && cached.usableAt(clock.instant())) {
+                return Mono.just(cached.answer());
+            }
+            return sharedLookup();
+        }
 
-		ProfileCache(String profile) {
-			this.profile = profile;
-		}
+        /** Joins the lookup in flight, or starts one that later callers join. */
+        private Mono<ResolveAnswer> sharedLookup() {
+            while (true) {
+                Mono<ResolveAnswer> running = lookupInFlight.get();
+                if (running != null) {
+                    return running;
+                }
+                // cache() shares one subscription to the traffic manager among all joiners. Each
+                // outcome frees the slot right after updating current, before any joiner sees the
+                // result, so a caller that comes later reads the new state rather than this lookup.
+                AtomicReference<Mono<ResolveAnswer>> self = new AtomicReference<>();
+                Mono<ResolveAnswer> lookup = Mono.defer(this::lookup)
+                        .doFinally(signal -> lookupInFlight.compareAndSet(self.get(), null))
+                        .cache();
+                self.set(lookup);
+                if (lookupInFlight.compareAndSet(null, lookup)) {
+                    return lookup;
+                }
+            }
+        }
 
-		Mono<ResolveAnswer> resolve() {
-			CachedAnswer cached = current.get();
-			if (cached != null && cached.usableAt(clock.instant())) {
-				return Mono.just(cached.answer());
-			}
-			return sharedLookup();
-		}
+        private Mono<ResolveAnswer> lookup() {
+            return client.resolve(profile)
+                    .map(this::accept)
+                    .onErrorResume(ProfileNotFoundException.class, this::noEndpoint)
+                    .onErrorResume(TrafficManagerUnreachableException.class, this::unreachable);
+        }
 
-		/** Joins the lookup in flight, or starts one that later callers join. */
-		private Mono<ResolveAnswer> sharedLookup() {
-			while (true) {
-				Mono<ResolveAnswer> running = lookupInFlight.get();
-				if (running != null) {
-					return running;
-				}
-				// cache() shares one subscription to the traffic manager among all joiners. Each
-				// outcome frees the slot right after updating current, before any joiner sees the
-				// result, so a caller that comes later reads the new state rather than this lookup.
-				AtomicReference<Mono<ResolveAnswer>> self = new AtomicReference<>();
-				Mono<ResolveAnswer> lookup = Mono.defer(this::lookup)
-					.doFinally(signal -> lookupInFlight.compareAndSet(self.get(), null))
-					.cache();
-				self.set(lookup);
-				if (lookupInFlight.compareAndSet(null, lookup)) {
-					return lookup;
-				}
-			}
-		}
+        private ResolveAnswer accept(ResolveAnswer answer) {
+            current.set(CachedAnswer.fresh(answer, clock.instant()));
+            lookupInFlight.set(null);
+            if (problem.getAndSet(Problem.NONE) != Problem.NONE) {
+                log.info(
+                        "Traffic manager answers again for profile '{}': endpoint {} ({})",
+                        profile,
+                        answer.endpoint(),
+                        answer.url());
+            }
+            return answer;
+        }
 
-		private Mono<ResolveAnswer> lookup() {
-			return client.resolve(profile)
-				.map(this::accept)
-				.onErrorResume(ProfileNotFoundException.class, this::noEndpoint)
-				.onErrorResume(TrafficManagerUnreachableException.class, this::unreachable);
-		}
+        private Mono<ResolveAnswer> noEndpoint(ProfileNotFoundException error) {
+            current.set(null);
+            lookupInFlight.set(null);
+            if (problem.getAndSet(Problem.NO_ENDPOINT) != Problem.NO_ENDPOINT) {
+                log.warn("{}; requests get 503 until it names one", error.getMessage());
+            }
+            return Mono.error(new NoOriginException(
+                    "NoOriginAvailable",
+                    "The traffic manager names no endpoint for profile '" + profile + "'.",
+                    error));
+        }
 
-		private ResolveAnswer accept(ResolveAnswer answer) {
-			current.set(CachedAnswer.fresh(answer, clock.instant()));
-			lookupInFlight.set(null);
-			if (problem.getAndSet(Problem.NONE) != Problem.NONE) {
-				log.info("Traffic manager answers again for profile '{}': endpoint {} ({})", profile,
-						answer.endpoint(), answer.url());
-			}
-			return answer;
-		}
-
-		private Mono<ResolveAnswer> noEndpoint(ProfileNotFoundException error) {
-			current.set(null);
-			lookupInFlight.set(null);
-			if (problem.getAndSet(Problem.NO_ENDPOINT) != Problem.NO_ENDPOINT) {
-				log.warn("{}; requests get 503 until it names one", error.getMessage());
-			}
-			return Mono.error(new NoOriginException("NoOriginAvailable",
-					"The traffic manager names no endpoint for profile '" + profile + "'.", error));
-		}
-
-		private Mono<ResolveAnswer> unreachable(TrafficManagerUnreachableException error) {
-			boolean outageStarts = problem.getAndSet(Problem.UNREACHABLE) != Problem.UNREACHABLE;
-			CachedAnswer last = current.get();
-			if (last == null) {
-				lookupInFlight.set(null);
-				if (outageStarts) {
-					log.warn("{}; no earlier answer, requests get 503 until it answers", error.getMessage());
-				}
-				return Mono.error(new NoOriginException("TrafficManagerUnreachable",
-						"The traffic manager cannot be reached and no origin is known for profile '" + profile
-								+ "'.",
-						error));
-			}
-			if (outageStarts) {
-				log.warn("{}; keeps sending to the last good endpoint {} ({}) until it answers again",
-						error.getMessage(), last.answer().endpoint(), last.answer().url());
-			}
-			current.set(last.servedStaleUntil(clock.instant().plus(properties.retryInterval()), error.getMessage()));
-			lookupInFlight.set(null);
-			return Mono.just(last.answer());
-		}
-
-	}
-
+        private Mono<ResolveAnswer> unreachable(TrafficManagerUnreachableException error) {
+            boolean outageStarts = problem.getAndSet(Problem.UNREACHABLE) != Problem.UNREACHABLE;
+            CachedAnswer last = current.get();
+            if (last == null) {
+                lookupInFlight.set(null);
+                if (outageStarts) {
+                    log.warn("{}; no earlier answer, requests get 503 until it answers", error.getMessage());
+                }
+                return Mono.error(new NoOriginException(
+                        "TrafficManagerUnreachable",
+                        "The traffic manager cannot be reached and no origin is known for profile '" + profile + "'.",
+                        error));
+            }
+            if (outageStarts) {
+                log.warn(
+                        "{}; keeps sending to the last good endpoint {} ({}) until it answers again",
+                        error.getMessage(),
+                        last.answer().endpoint(),
+                        last.answer().url());
+            }
+            current.set(last.servedStaleUntil(clock.instant().plus(properties.retryInterval()), error.getMessage()));
+            lookupInFlight.set(null);
+            return Mono.just(last.answer());
+        }
+    }
 }

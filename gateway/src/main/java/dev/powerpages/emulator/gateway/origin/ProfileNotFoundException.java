@@ -6,8 +6,7 @@ package dev.powerpages.emulator.gateway.origin;
  */
 public class ProfileNotFoundException extends RuntimeException {
 
-	public ProfileNotFoundException(String message) {
-		super(message);
-	}
-
+    public ProfileNotFoundException(String message) {
+        super(message);
+    }
 }

@@ -1,9 +1,8 @@
 package dev.powerpages.emulator.gateway.origin;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.net.URI;
 import java.util.List;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * The traffic manager's answer to {@code GET /api/profiles/{name}/resolve} (see
@@ -15,22 +14,36 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * when the traffic manager does not send them
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ResolveAnswer(String profile, String fqdn, String endpoint, String target, URI url,
-		String endpointMonitorStatus, long ttl, boolean allEndpointsDegraded, List<Fallback> fallbacks) {
+public record ResolveAnswer(
+        String profile,
+        String fqdn,
+        String endpoint,
+        String target,
+        URI url,
+        String endpointMonitorStatus,
+        long ttl,
+        boolean allEndpointsDegraded,
+        List<Fallback> fallbacks) {
 
-	public ResolveAnswer {
-		fallbacks = fallbacks == null ? List.of() : List.copyOf(fallbacks);
-	}
+    public ResolveAnswer {
+        fallbacks = fallbacks == null ? List.of() : List.copyOf(fallbacks);
+    }
 
-	/** One fallback endpoint of the answer. */
-	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record Fallback(String endpoint, String target, URI url, String endpointMonitorStatus) {
-	}
+    /** One fallback endpoint of the answer. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Fallback(String endpoint, String target, URI url, String endpointMonitorStatus) {}
 
-	/** The answer as if the traffic manager had named the fallback: what a retried request was sent to. */
-	ResolveAnswer retriedOn(Fallback fallback) {
-		return new ResolveAnswer(profile, fqdn, fallback.endpoint(), fallback.target(), fallback.url(),
-				fallback.endpointMonitorStatus(), ttl, allEndpointsDegraded, List.of());
-	}
-
+    /** The answer as if the traffic manager had named the fallback: what a retried request was sent to. */
+    ResolveAnswer retriedOn(Fallback fallback) {
+        return new ResolveAnswer(
+                profile,
+                fqdn,
+                fallback.endpoint(),
+                fallback.target(),
+                fallback.url(),
+                fallback.endpointMonitorStatus(),
+                ttl,
+                allEndpointsDegraded,
+                List.of());
+    }
 }

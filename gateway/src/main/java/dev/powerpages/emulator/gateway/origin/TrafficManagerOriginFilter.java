@@ -1,9 +1,12 @@
 package dev.powerpages.emulator.gateway.origin;
 
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR;
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.addOriginalRequestUrl;
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.containsEncodedParts;
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.reset;
+
+import dev.powerpages.emulator.gateway.EdgeFilterOrder;
 import java.net.URI;
-
-import reactor.core.publisher.Mono;
-
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.ReactiveLoadBalancerClientFilter;
@@ -11,13 +14,7 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
-
-import dev.powerpages.emulator.gateway.EdgeFilterOrder;
-
-import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR;
-import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.addOriginalRequestUrl;
-import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.containsEncodedParts;
-import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.reset;
+import reactor.core.publisher.Mono;
 
 /**
  * Resolves routes whose uri is {@code tm://{profile}}: asks the {@link OriginResolver} which
@@ -32,75 +29,82 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.r
  */
 public class TrafficManagerOriginFilter implements GlobalFilter, Ordered {
 
-	public static final String SCHEME = "tm";
+    public static final String SCHEME = "tm";
 
-	/** Exchange attribute holding the {@link ResolveAnswer} the request was sent to. */
-	public static final String RESOLVED_ORIGIN_ATTR = TrafficManagerOriginFilter.class.getName() + ".origin";
+    /** Exchange attribute holding the {@link ResolveAnswer} the request was sent to. */
+    public static final String RESOLVED_ORIGIN_ATTR = TrafficManagerOriginFilter.class.getName() + ".origin";
 
-	private final OriginResolver resolver;
+    private final OriginResolver resolver;
 
-	private final OriginMetrics metrics;
+    private final OriginMetrics metrics;
 
-	private final EdgeRetryProperties edgeRetry;
+    private final EdgeRetryProperties edgeRetry;
 
-	public TrafficManagerOriginFilter(OriginResolver resolver, OriginMetrics metrics, EdgeRetryProperties edgeRetry) {
-		this.resolver = resolver;
-		this.metrics = metrics;
-		this.edgeRetry = edgeRetry;
-	}
+    public TrafficManagerOriginFilter(OriginResolver resolver, OriginMetrics metrics, EdgeRetryProperties edgeRetry) {
+        this.resolver = resolver;
+        this.metrics = metrics;
+        this.edgeRetry = edgeRetry;
+    }
 
-	@Override
-	public int getOrder() {
-		return EdgeFilterOrder.ORIGIN_RESOLUTION;
-	}
+    @Override
+    public int getOrder() {
+        return EdgeFilterOrder.ORIGIN_RESOLUTION;
+    }
 
-	@Override
-	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-		URI url = exchange.getAttribute(GATEWAY_REQUEST_URL_ATTR);
-		if (url == null || !SCHEME.equalsIgnoreCase(url.getScheme())) {
-			return chain.filter(exchange);
-		}
-		addOriginalRequestUrl(exchange, url);
-		String profile = url.getHost();
-		return resolver.resolve(profile).flatMap(origin -> forward(exchange, chain, url, origin, retryTarget(exchange, origin)));
-	}
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        URI url = exchange.getAttribute(GATEWAY_REQUEST_URL_ATTR);
+        if (url == null || !SCHEME.equalsIgnoreCase(url.getScheme())) {
+            return chain.filter(exchange);
+        }
+        addOriginalRequestUrl(exchange, url);
+        String profile = url.getHost();
+        return resolver.resolve(profile)
+                .flatMap(origin -> forward(exchange, chain, url, origin, retryTarget(exchange, origin)));
+    }
 
-	private Mono<Void> forward(ServerWebExchange exchange, GatewayFilterChain chain, URI url, ResolveAnswer origin,
-			ResolveAnswer retryOn) {
-		exchange.getAttributes().put(GATEWAY_REQUEST_URL_ATTR, toOrigin(url, origin.url()));
-		exchange.getAttributes().put(RESOLVED_ORIGIN_ATTR, origin);
-		metrics.requestSent(origin);
-		return chain.filter(exchange).onErrorResume(error -> OriginFailure.classify(error).isPresent(), error -> {
-			OriginFailure failure = OriginFailure.classify(error).orElseThrow();
-			metrics.originFailed(origin, failure);
-			if (retryOn != null && failure == OriginFailure.CONNECTION_REFUSED
-					&& !exchange.getResponse().isCommitted()) {
-				metrics.retried(origin, retryOn);
-				reset(exchange); // as Spring Cloud Gateway's Retry filter does before routing again
-				return forward(exchange, chain, url, retryOn, null);
-			}
-			return Mono.error(new OriginFailureException(failure, origin, error));
-		});
-	}
+    private Mono<Void> forward(
+            ServerWebExchange exchange,
+            GatewayFilterChain chain,
+            URI url,
+            ResolveAnswer origin,
+            ResolveAnswer retryOn) {
+        exchange.getAttributes().put(GATEWAY_REQUEST_URL_ATTR, toOrigin(url, origin.url()));
+        exchange.getAttributes().put(RESOLVED_ORIGIN_ATTR, origin);
+        metrics.requestSent(origin);
+        return chain.filter(exchange)
+                .onErrorResume(error -> OriginFailure.classify(error).isPresent(), error -> {
+                    OriginFailure failure = OriginFailure.classify(error).orElseThrow();
+                    metrics.originFailed(origin, failure);
+                    if (retryOn != null
+                            && failure == OriginFailure.CONNECTION_REFUSED
+                            && !exchange.getResponse().isCommitted()) {
+                        metrics.retried(origin, retryOn);
+                        reset(exchange); // as Spring Cloud Gateway's Retry filter does before routing again
+                        return forward(exchange, chain, url, retryOn, null);
+                    }
+                    return Mono.error(new OriginFailureException(failure, origin, error));
+                });
+    }
 
-	/** The endpoint a refused request goes to next, or null when edge retry does not apply. */
-	private ResolveAnswer retryTarget(ServerWebExchange exchange, ResolveAnswer origin) {
-		HttpMethod method = exchange.getRequest().getMethod();
-		if (!edgeRetry.enabled() || !(HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method))
-				|| origin.fallbacks().isEmpty()) {
-			return null;
-		}
-		return origin.retriedOn(origin.fallbacks().get(0));
-	}
+    /** The endpoint a refused request goes to next, or null when edge retry does not apply. */
+    private ResolveAnswer retryTarget(ServerWebExchange exchange, ResolveAnswer origin) {
+        HttpMethod method = exchange.getRequest().getMethod();
+        if (!edgeRetry.enabled()
+                || !(HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method))
+                || origin.fallbacks().isEmpty()) {
+            return null;
+        }
+        return origin.retriedOn(origin.fallbacks().get(0));
+    }
 
-	/** The request's path and query on the origin's scheme, host and port. */
-	private static URI toOrigin(URI requestUrl, URI origin) {
-		return UriComponentsBuilder.fromUri(requestUrl)
-			.scheme(origin.getScheme())
-			.host(origin.getHost())
-			.port(origin.getPort())
-			.build(containsEncodedParts(requestUrl))
-			.toUri();
-	}
-
+    /** The request's path and query on the origin's scheme, host and port. */
+    private static URI toOrigin(URI requestUrl, URI origin) {
+        return UriComponentsBuilder.fromUri(requestUrl)
+                .scheme(origin.getScheme())
+                .host(origin.getHost())
+                .port(origin.getPort())
+                .build(containsEncodedParts(requestUrl))
+                .toUri();
+    }
 }

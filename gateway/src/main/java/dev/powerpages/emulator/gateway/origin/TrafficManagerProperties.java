@@ -2,7 +2,6 @@ package dev.powerpages.emulator.gateway.origin;
 
 import java.net.URI;
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -16,5 +15,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * a lookup
  */
 @ConfigurationProperties("gateway.traffic-manager")
-public record TrafficManagerProperties(URI url, String profile, Duration timeout, Duration retryInterval) {
-}
+public record TrafficManagerProperties(URI url, String profile, Duration timeout, Duration retryInterval) {}

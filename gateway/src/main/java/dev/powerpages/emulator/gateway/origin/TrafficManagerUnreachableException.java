@@ -7,8 +7,7 @@ package dev.powerpages.emulator.gateway.origin;
  */
 public class TrafficManagerUnreachableException extends RuntimeException {
 
-	public TrafficManagerUnreachableException(String message, Throwable cause) {
-		super(message, cause);
-	}
-
+    public TrafficManagerUnreachableException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

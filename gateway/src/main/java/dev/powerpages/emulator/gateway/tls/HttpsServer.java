@@ -1,8 +1,8 @@
 package dev.powerpages.emulator.gateway.tls;
 
+import dev.powerpages.emulator.support.tls.StackTlsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundleRegistry;
@@ -11,8 +11,6 @@ import org.springframework.boot.web.server.Ssl;
 import org.springframework.boot.web.server.WebServer;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.server.reactive.HttpHandler;
-
-import dev.powerpages.emulator.support.tls.StackTlsProperties;
 
 /**
  * The edge's HTTPS port, beside the HTTP one. Spring WebFlux on Netty serves one port per web
@@ -25,77 +23,81 @@ import dev.powerpages.emulator.support.tls.StackTlsProperties;
  */
 class HttpsServer implements SmartLifecycle {
 
-	private static final Logger log = LoggerFactory.getLogger(HttpsServer.class);
+    private static final Logger log = LoggerFactory.getLogger(HttpsServer.class);
 
-	static final String GENERATED_BUNDLE = "gateway-generated";
+    static final String GENERATED_BUNDLE = "gateway-generated";
 
-	private final TlsProperties properties;
+    private final TlsProperties properties;
 
-	private final StackTlsProperties stackTls;
+    private final StackTlsProperties stackTls;
 
-	private final HttpHandler httpHandler;
+    private final HttpHandler httpHandler;
 
-	private final NettyReactiveWebServerFactory primary;
+    private final NettyReactiveWebServerFactory primary;
 
-	private final SslBundles bundles;
+    private final SslBundles bundles;
 
-	private final SslBundleRegistry registry;
+    private final SslBundleRegistry registry;
 
-	private volatile WebServer server;
+    private volatile WebServer server;
 
-	HttpsServer(TlsProperties properties, StackTlsProperties stackTls, HttpHandler httpHandler, NettyReactiveWebServerFactory primary,
-			SslBundles bundles, SslBundleRegistry registry) {
-		this.properties = properties;
-		this.stackTls = stackTls;
-		this.httpHandler = httpHandler;
-		this.primary = primary;
-		this.bundles = bundles;
-		this.registry = registry;
-	}
+    HttpsServer(
+            TlsProperties properties,
+            StackTlsProperties stackTls,
+            HttpHandler httpHandler,
+            NettyReactiveWebServerFactory primary,
+            SslBundles bundles,
+            SslBundleRegistry registry) {
+        this.properties = properties;
+        this.stackTls = stackTls;
+        this.httpHandler = httpHandler;
+        this.primary = primary;
+        this.bundles = bundles;
+        this.registry = registry;
+    }
 
-	@Override
-	public void start() {
-		String bundle = properties.generated() ? GENERATED_BUNDLE : properties.bundle();
-		if (properties.generated()) {
-			// The stack's CA signs it: a client trusting ca.pem trusts the edge, the store and the resource manager alike.
-			SslBundle generated = stackTls.open().serverSslBundle(properties.hostNames(), properties.ipAddresses());
-			if (bundles.getBundleNames().contains(GENERATED_BUNDLE)) {
-				registry.updateBundle(GENERATED_BUNDLE, generated);
-			}
-			else {
-				registry.registerBundle(GENERATED_BUNDLE, generated);
-			}
-		}
-		NettyReactiveWebServerFactory factory = new NettyReactiveWebServerFactory(properties.port());
-		factory.setServerCustomizers(primary.getServerCustomizers());
-		factory.setAddress(primary.getAddress());
-		factory.setShutdown(primary.getShutdown());
-		factory.setSsl(Ssl.forBundle(bundle));
-		factory.setSslBundles(bundles);
-		WebServer started = factory.getWebServer(httpHandler);
-		started.start();
-		server = started;
-		log.info("Gateway serves HTTPS on port {} (SSL bundle '{}')", started.getPort(), bundle);
-	}
+    @Override
+    public void start() {
+        String bundle = properties.generated() ? GENERATED_BUNDLE : properties.bundle();
+        if (properties.generated()) {
+            // The stack's CA signs it: a client trusting ca.pem trusts the edge, the store and the resource manager
+            // alike.
+            SslBundle generated = stackTls.open().serverSslBundle(properties.hostNames(), properties.ipAddresses());
+            if (bundles.getBundleNames().contains(GENERATED_BUNDLE)) {
+                registry.updateBundle(GENERATED_BUNDLE, generated);
+            } else {
+                registry.registerBundle(GENERATED_BUNDLE, generated);
+            }
+        }
+        NettyReactiveWebServerFactory factory = new NettyReactiveWebServerFactory(properties.port());
+        factory.setServerCustomizers(primary.getServerCustomizers());
+        factory.setAddress(primary.getAddress());
+        factory.setShutdown(primary.getShutdown());
+        factory.setSsl(Ssl.forBundle(bundle));
+        factory.setSslBundles(bundles);
+        WebServer started = factory.getWebServer(httpHandler);
+        started.start();
+        server = started;
+        log.info("Gateway serves HTTPS on port {} (SSL bundle '{}')", started.getPort(), bundle);
+    }
 
-	@Override
-	public void stop() {
-		WebServer running = server;
-		if (running != null) {
-			running.stop();
-			server = null;
-		}
-	}
+    @Override
+    public void stop() {
+        WebServer running = server;
+        if (running != null) {
+            running.stop();
+            server = null;
+        }
+    }
 
-	@Override
-	public boolean isRunning() {
-		return server != null;
-	}
+    @Override
+    public boolean isRunning() {
+        return server != null;
+    }
 
-	/** The port HTTPS is served on (the actual one when {@code gateway.tls.port} is 0), or -1 if stopped. */
-	public int port() {
-		WebServer running = server;
-		return running == null ? -1 : running.getPort();
-	}
-
+    /** The port HTTPS is served on (the actual one when {@code gateway.tls.port} is 0), or -1 if stopped. */
+    public int port() {
+        WebServer running = server;
+        return running == null ? -1 : running.getPort();
+    }
 }

@@ -1,7 +1,6 @@
 package dev.powerpages.emulator.gateway.tls;
 
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -18,15 +17,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param ipAddresses addresses the generated certificate is valid for
  */
 @ConfigurationProperties("gateway.tls")
-public record TlsProperties(boolean enabled, int port, String bundle, List<String> hostNames, List<String> ipAddresses) {
+public record TlsProperties(
+        boolean enabled, int port, String bundle, List<String> hostNames, List<String> ipAddresses) {
 
-	public TlsProperties {
-		hostNames = hostNames == null ? List.of() : List.copyOf(hostNames);
-		ipAddresses = ipAddresses == null ? List.of() : List.copyOf(ipAddresses);
-	}
+    public TlsProperties {
+        hostNames = hostNames == null ? List.of() : List.copyOf(hostNames);
+        ipAddresses = ipAddresses == null ? List.of() : List.copyOf(ipAddresses);
+    }
 
-	boolean generated() {
-		return bundle == null || bundle.isBlank();
-	}
-
+    boolean generated() {
+        return bundle == null || bundle.isBlank();
+    }
 }

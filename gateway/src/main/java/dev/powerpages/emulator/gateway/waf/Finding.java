@@ -6,6 +6,12 @@ package dev.powerpages.emulator.gateway.waf;
  * @param ruleSet the managed rule set's type, or "CustomRule"
  * @param action what the rule did: AnomalyScoring, Block, Log, Allow or Redirect
  */
-public record Finding(String ruleSet, String ruleId, String group, String message, String severity, String variable,
-		String value, String action) {
-}
+public record Finding(
+        String ruleSet,
+        String ruleId,
+        String group,
+        String message,
+        String severity,
+        String variable,
+        String value,
+        String action) {}

@@ -10,22 +10,20 @@ import java.util.List;
  */
 public record Verdict(Decision decision, List<Finding> findings, int anomalyScore) {
 
-	public enum Decision {
+    public enum Decision {
 
-		/** No rule asked for anything: forward the request. */
-		PASS,
+        /** No rule asked for anything: forward the request. */
+        PASS,
 
-		/** A custom Allow rule matched: forward without further inspection. */
-		ALLOW,
+        /** A custom Allow rule matched: forward without further inspection. */
+        ALLOW,
 
-		BLOCK,
+        BLOCK,
 
-		REDIRECT
+        REDIRECT
+    }
 
-	}
-
-	public boolean stops() {
-		return decision == Decision.BLOCK || decision == Decision.REDIRECT;
-	}
-
+    public boolean stops() {
+        return decision == Decision.BLOCK || decision == Decision.REDIRECT;
+    }
 }

@@ -2,7 +2,6 @@ package dev.powerpages.emulator.gateway.waf;
 
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -25,31 +24,40 @@ import org.springframework.util.unit.DataSize;
  * them a request gets 503 at once rather than queueing without bound
  */
 @ConfigurationProperties("gateway.waf")
-public record WafProperties(WafPreset preset, Path policyFile, DataSize inspectedBodySize, DataSize maxBodySize,
-		int maxUrlLength, DataSize maxHeaderSize, int logCapacity, Map<String, String> geoIp, long inspectionBudget,
-		BudgetExhaustedAction onInspectionBudgetExhausted, int inspectionThreads, int inspectionQueue) {
+public record WafProperties(
+        WafPreset preset,
+        Path policyFile,
+        DataSize inspectedBodySize,
+        DataSize maxBodySize,
+        int maxUrlLength,
+        DataSize maxHeaderSize,
+        int logCapacity,
+        Map<String, String> geoIp,
+        long inspectionBudget,
+        BudgetExhaustedAction onInspectionBudgetExhausted,
+        int inspectionThreads,
+        int inspectionQueue) {
 
-	public WafProperties {
-		geoIp = geoIp == null ? Map.of() : geoIp;
-		onInspectionBudgetExhausted = onInspectionBudgetExhausted == null ? BudgetExhaustedAction.Block
-				: onInspectionBudgetExhausted;
-		inspectionThreads = inspectionThreads > 0 ? inspectionThreads : Runtime.getRuntime().availableProcessors();
-		inspectionQueue = inspectionQueue > 0 ? inspectionQueue : 64;
-	}
+    public WafProperties {
+        geoIp = geoIp == null ? Map.of() : geoIp;
+        onInspectionBudgetExhausted =
+                onInspectionBudgetExhausted == null ? BudgetExhaustedAction.Block : onInspectionBudgetExhausted;
+        inspectionThreads =
+                inspectionThreads > 0 ? inspectionThreads : Runtime.getRuntime().availableProcessors();
+        inspectionQueue = inspectionQueue > 0 ? inspectionQueue : 64;
+    }
 
-	/** What a request whose inspection ran out of budget gets. */
-	public enum BudgetExhaustedAction {
+    /** What a request whose inspection ran out of budget gets. */
+    public enum BudgetExhaustedAction {
 
-		/**
-		 * Treated as an anomaly at the threshold: the managed rule set's ruleSetAction applies
-		 * (Block in Prevention; logged only in Detection), as Front Door treats a body it cannot
-		 * inspect as a match when its body inspection is on.
-		 */
-		Block,
+        /**
+         * Treated as an anomaly at the threshold: the managed rule set's ruleSetAction applies
+         * (Block in Prevention; logged only in Detection), as Front Door treats a body it cannot
+         * inspect as a match when its body inspection is on.
+         */
+        Block,
 
-		/** Only logged; the request goes on as the rules evaluated so far decide. */
-		Log
-
-	}
-
+        /** Only logged; the request goes on as the rules evaluated so far decide. */
+        Log
+    }
 }

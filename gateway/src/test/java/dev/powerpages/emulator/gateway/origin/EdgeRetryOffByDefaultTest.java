@@ -1,8 +1,12 @@
 package dev.powerpages.emulator.gateway.origin;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.powerpages.emulator.gateway.support.FakeAppNode;
+import dev.powerpages.emulator.gateway.support.GatewayClient;
+import dev.powerpages.emulator.gateway.support.Ports;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -10,41 +14,34 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import dev.powerpages.emulator.gateway.support.FakeAppNode;
-import dev.powerpages.emulator.gateway.support.Ports;
-import dev.powerpages.emulator.gateway.support.GatewayClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Edge retry is off by default: like a DNS client, the edge keeps to the answer it cached, fallbacks or not. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class EdgeRetryOffByDefaultTest {
 
-	static final FakeAppNode west = new FakeAppNode("westeurope");
+    static final FakeAppNode west = new FakeAppNode("westeurope");
 
-	static final FallbackTrafficManager trafficManager = new FallbackTrafficManager(Ports.closedPortUrl(), west.url());
+    static final FallbackTrafficManager trafficManager = new FallbackTrafficManager(Ports.closedPortUrl(), west.url());
 
-	@DynamicPropertySource
-	static void trafficManager(DynamicPropertyRegistry registry) {
-		registry.add("gateway.traffic-manager.url", trafficManager::url);
-	}
+    @DynamicPropertySource
+    static void trafficManager(DynamicPropertyRegistry registry) {
+        registry.add("gateway.traffic-manager.url", trafficManager::url);
+    }
 
-	@AfterAll
-	static void stopFakes() {
-		trafficManager.close();
-		west.close();
-	}
+    @AfterAll
+    static void stopFakes() {
+        trafficManager.close();
+        west.close();
+    }
 
-	@LocalServerPort
-	int port;
+    @LocalServerPort
+    int port;
 
-	@Test
-	void aRefusedGetFailsWith502UntilTheAnswerExpires() {
-		WebTestClient client = GatewayClient.at(port);
+    @Test
+    void aRefusedGetFailsWith502UntilTheAnswerExpires() {
+        WebTestClient client = GatewayClient.at(port);
 
-		client.get().uri("/").exchange().expectStatus().isEqualTo(502);
+        client.get().uri("/").exchange().expectStatus().isEqualTo(502);
 
-		assertThat(west.requests()).isZero();
-	}
-
+        assertThat(west.requests()).isZero();
+    }
 }

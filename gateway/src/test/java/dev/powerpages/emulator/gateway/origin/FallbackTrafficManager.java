@@ -1,8 +1,7 @@
 package dev.powerpages.emulator.gateway.origin;
 
-import java.net.URI;
-
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.net.URI;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -13,28 +12,29 @@ import reactor.netty.http.server.HttpServer;
  */
 final class FallbackTrafficManager implements AutoCloseable {
 
-	private final DisposableServer server;
+    private final DisposableServer server;
 
-	FallbackTrafficManager(URI primary, URI fallback) {
-		String body = """
+    FallbackTrafficManager(URI primary, URI fallback) {
+        String body = """
 				{"profile":"contoso","fqdn":"contoso.trafficmanager.net","endpoint":"northeurope","target":"%s",\
 				"url":"%s","endpointMonitorStatus":"Online","ttl":60,"allEndpointsDegraded":false,\
-				"fallbacks":[{"endpoint":"westeurope","target":"%s","url":"%s","endpointMonitorStatus":"Online"}]}"""
-			.formatted(primary.getAuthority(), primary, fallback.getAuthority(), fallback);
-		this.server = HttpServer.create().host("127.0.0.1").port(0).handle((request, response) -> response
-			.status(HttpResponseStatus.OK)
-			.header("Content-Type", "application/json")
-			.sendString(Mono.just(body))
-			.then()).bindNow();
-	}
+				"fallbacks":[{"endpoint":"westeurope","target":"%s","url":"%s","endpointMonitorStatus":"Online"}]}""".formatted(primary.getAuthority(), primary, fallback.getAuthority(), fallback);
+        this.server = HttpServer.create()
+                .host("127.0.0.1")
+                .port(0)
+                .handle((request, response) -> response.status(HttpResponseStatus.OK)
+                        .header("Content-Type", "application/json")
+                        .sendString(Mono.just(body))
+                        .then())
+                .bindNow();
+    }
 
-	URI url() {
-		return URI.create("http://127.0.0.1:" + server.port());
-	}
+    URI url() {
+        return URI.create("http://127.0.0.1:" + server.port());
+    }
 
-	@Override
-	public void close() {
-		server.disposeNow();
-	}
-
+    @Override
+    public void close() {
+        server.disposeNow();
+    }
 }

@@ -7,17 +7,14 @@ import java.net.URI;
 
 public final class Ports {
 
-	private Ports() {
-	}
+    private Ports() {}
 
-	/** A URL on a local port nobody listens on: connections to it are refused. */
-	public static URI closedPortUrl() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return URI.create("http://127.0.0.1:" + socket.getLocalPort());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
+    /** A URL on a local port nobody listens on: connections to it are refused. */
+    public static URI closedPortUrl() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return URI.create("http://127.0.0.1:" + socket.getLocalPort());
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
 }

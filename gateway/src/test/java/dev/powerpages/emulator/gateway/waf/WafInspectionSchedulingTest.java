@@ -1,26 +1,24 @@
 package dev.powerpages.emulator.gateway.waf;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.util.unit.DataSize;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The WAF inspects on its own bounded scheduler, never on the thread that handed it the request
@@ -29,82 +27,97 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WafInspectionSchedulingTest {
 
-	static final ManagedRuleCatalog catalog = new ManagedRuleCatalog();
+    static final ManagedRuleCatalog catalog = new ManagedRuleCatalog();
 
-	static final JsonMapper json = JsonMapper.builder().build();
+    static final JsonMapper json = JsonMapper.builder().build();
 
-	static final WafProperties properties = new WafProperties(WafPreset.Full, null, DataSize.ofKilobytes(128),
-			DataSize.ofMegabytes(4), 8192, DataSize.ofKilobytes(32), 100, Map.of(), WafInspector.DEFAULT_INSPECTION_BUDGET,
-			WafProperties.BudgetExhaustedAction.Block, 1, 1);
+    static final WafProperties properties = new WafProperties(
+            WafPreset.Full,
+            null,
+            DataSize.ofKilobytes(128),
+            DataSize.ofMegabytes(4),
+            8192,
+            DataSize.ofKilobytes(32),
+            100,
+            Map.of(),
+            WafInspector.DEFAULT_INSPECTION_BUDGET,
+            WafProperties.BudgetExhaustedAction.Block,
+            1,
+            1);
 
-	final Scheduler inspections = Schedulers.newBoundedElastic(1, 1, "waf-inspection");
+    final Scheduler inspections = Schedulers.newBoundedElastic(1, 1, "waf-inspection");
 
-	final CountDownLatch release = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
 
-	@AfterEach
-	void stop() {
-		release.countDown();
-		inspections.dispose();
-	}
+    @AfterEach
+    void stop() {
+        release.countDown();
+        inspections.dispose();
+    }
 
-	WafFilter filter() {
-		WafPolicyStore store = new WafPolicyStore(properties, catalog, json);
-		store.patch(json.readTree("{\"properties\":{\"policySettings\":{\"enabledState\":\"Enabled\",\"mode\":\"Prevention\"}}}"));
-		return new WafFilter(store, new WafLog(100), properties, json, Clock.systemUTC(), inspections);
-	}
+    WafFilter filter() {
+        WafPolicyStore store = new WafPolicyStore(properties, catalog, json);
+        store.patch(json.readTree(
+                "{\"properties\":{\"policySettings\":{\"enabledState\":\"Enabled\",\"mode\":\"Prevention\"}}}"));
+        return new WafFilter(store, new WafLog(100), properties, json, Clock.systemUTC(), inspections);
+    }
 
-	static MockServerWebExchange get(String uri) {
-		return MockServerWebExchange.from(MockServerHttpRequest.get(uri).header("Host", "localhost").header("User-Agent", "Mozilla/5.0"));
-	}
+    static MockServerWebExchange get(String uri) {
+        return MockServerWebExchange.from(
+                MockServerHttpRequest.get(uri).header("Host", "localhost").header("User-Agent", "Mozilla/5.0"));
+    }
 
-	@Test
-	void inspectsOnTheInspectionSchedulerAndForwardsFromThere() {
-		AtomicReference<String> forwardedOn = new AtomicReference<>();
-		String caller = Thread.currentThread().getName();
+    @Test
+    void inspectsOnTheInspectionSchedulerAndForwardsFromThere() {
+        AtomicReference<String> forwardedOn = new AtomicReference<>();
+        String caller = Thread.currentThread().getName();
 
-		filter().filter(get("/?q=hello%20world"), exchange -> {
-			forwardedOn.set(Thread.currentThread().getName());
-			return Mono.empty();
-		}).block(Duration.ofSeconds(30));
+        filter().filter(get("/?q=hello%20world"), exchange -> {
+                    forwardedOn.set(Thread.currentThread().getName());
+                    return Mono.empty();
+                })
+                .block(Duration.ofSeconds(30));
 
-		assertThat(forwardedOn.get()).startsWith("waf-inspection").isNotEqualTo(caller);
-	}
+        assertThat(forwardedOn.get()).startsWith("waf-inspection").isNotEqualTo(caller);
+    }
 
-	@Test
-	void blocksAnAttackFromTheInspectionScheduler() {
-		MockServerWebExchange exchange = get("/?q=%3Cscript%3Ealert(1)%3C/script%3E");
+    @Test
+    void blocksAnAttackFromTheInspectionScheduler() {
+        MockServerWebExchange exchange = get("/?q=%3Cscript%3Ealert(1)%3C/script%3E");
 
-		filter().filter(exchange, forwarded -> Mono.error(new AssertionError("forwarded"))).block(Duration.ofSeconds(30));
+        filter().filter(exchange, forwarded -> Mono.error(new AssertionError("forwarded")))
+                .block(Duration.ofSeconds(30));
 
-		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-	}
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
 
-	@Test
-	void answers503WithRetryAfterWhenEveryInspectionThreadIsBusyAndItsQueueIsFull() throws InterruptedException {
-		WafFilter filter = filter();
-		CountDownLatch busy = new CountDownLatch(1);
-		inspections.schedule(() -> {
-			busy.countDown();
-			await(release);
-		});
-		assertThat(busy.await(10, TimeUnit.SECONDS)).isTrue();
-		inspections.schedule(() -> await(release));
-		MockServerWebExchange exchange = get("/?q=hello");
+    @Test
+    void answers503WithRetryAfterWhenEveryInspectionThreadIsBusyAndItsQueueIsFull() throws InterruptedException {
+        WafFilter filter = filter();
+        CountDownLatch busy = new CountDownLatch(1);
+        inspections.schedule(() -> {
+            busy.countDown();
+            await(release);
+        });
+        assertThat(busy.await(10, TimeUnit.SECONDS)).isTrue();
+        inspections.schedule(() -> await(release));
+        MockServerWebExchange exchange = get("/?q=hello");
 
-		filter.filter(exchange, forwarded -> Mono.error(new AssertionError("forwarded"))).block(Duration.ofSeconds(30));
+        filter.filter(exchange, forwarded -> Mono.error(new AssertionError("forwarded")))
+                .block(Duration.ofSeconds(30));
 
-		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-		assertThat(exchange.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
-		assertThat(exchange.getResponse().getBodyAsString().block(Duration.ofSeconds(5))).contains("\"code\":\"ServerBusy\"");
-	}
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(exchange.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER))
+                .isEqualTo("1");
+        assertThat(exchange.getResponse().getBodyAsString().block(Duration.ofSeconds(5)))
+                .contains("\"code\":\"ServerBusy\"");
+    }
 
-	private static void await(CountDownLatch latch) {
-		try {
-			latch.await(30, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException interrupted) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

@@ -1,20 +1,18 @@
 package dev.powerpages.emulator.store.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
-
 import dev.powerpages.emulator.store.StoreProperties;
 import dev.powerpages.emulator.store.data.RowStore;
 import dev.powerpages.emulator.store.environment.DataverseEnvironment;
 import dev.powerpages.emulator.store.environment.EnvironmentPreparation;
 import dev.powerpages.emulator.store.environment.EnvironmentSchemas;
 import dev.powerpages.emulator.store.schema.TableDefinition;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
 
 /**
  * The application users: as in Dataverse, a client may only call the Web API through a
@@ -48,10 +46,14 @@ public class ApplicationUsers implements EnvironmentPreparation {
                 throw new IllegalStateException("Client " + client.clientId() + " holds security role '" + client.role()
                         + "', which store.security-roles does not define");
             }
-            byClientId.put(client.clientId(), new ApplicationUser(
-                    nameBased("systemuser:" + properties.tenantId() + ":" + client.clientId()), client.clientId(),
-                    nameBased("application:" + client.clientId()),
-                    ServicePrincipals.objectId(properties.tenantId(), client), role));
+            byClientId.put(
+                    client.clientId(),
+                    new ApplicationUser(
+                            nameBased("systemuser:" + properties.tenantId() + ":" + client.clientId()),
+                            client.clientId(),
+                            nameBased("application:" + client.clientId()),
+                            ServicePrincipals.objectId(properties.tenantId(), client),
+                            role));
         }
     }
 
@@ -97,8 +99,8 @@ public class ApplicationUsers implements EnvironmentPreparation {
      * @param objectId      the service principal's object id (the token's oid)
      * @param role          its security role
      */
-    public record ApplicationUser(UUID systemUserId, String clientId, UUID applicationId, UUID objectId,
-            StoreProperties.SecurityRole role) {
+    public record ApplicationUser(
+            UUID systemUserId, String clientId, UUID applicationId, UUID objectId, StoreProperties.SecurityRole role) {
 
         public boolean may(Privilege privilege, String table) {
             return switch (privilege) {
@@ -110,7 +112,10 @@ public class ApplicationUsers implements EnvironmentPreparation {
         }
 
         public int privilegeCount() {
-            return role.create().size() + role.read().size() + role.write().size() + role.delete().size();
+            return role.create().size()
+                    + role.read().size()
+                    + role.write().size()
+                    + role.delete().size();
         }
 
         private static boolean grants(java.util.List<String> tables, String table) {
@@ -120,7 +125,10 @@ public class ApplicationUsers implements EnvironmentPreparation {
 
     /** The table privileges the store enforces (Dataverse's prvCreate/prvRead/prvWrite/prvDelete). */
     public enum Privilege {
-        CREATE("Create"), READ("Read"), WRITE("Write"), DELETE("Delete");
+        CREATE("Create"),
+        READ("Read"),
+        WRITE("Write"),
+        DELETE("Delete");
 
         private final String verb;
 

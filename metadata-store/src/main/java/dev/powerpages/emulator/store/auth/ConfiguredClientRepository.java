@@ -1,9 +1,8 @@
 package dev.powerpages.emulator.store.auth;
 
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
-
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
@@ -38,6 +37,9 @@ final class ConfiguredClientRepository implements RegisteredClientRepository {
 
     @Override
     public RegisteredClient findByClientId(String clientId) {
-        return byId.values().stream().filter(c -> c.getClientId().equals(clientId)).findFirst().orElse(null);
+        return byId.values().stream()
+                .filter(c -> c.getClientId().equals(clientId))
+                .findFirst()
+                .orElse(null);
     }
 }

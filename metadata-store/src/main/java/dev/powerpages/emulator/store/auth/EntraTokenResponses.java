@@ -1,5 +1,7 @@
 package dev.powerpages.emulator.store.auth;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
@@ -18,9 +19,6 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AccessTokenAuthenticationToken;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -41,9 +39,11 @@ final class EntraTokenResponses {
         this.tenantId = tenantId;
     }
 
-    void success(HttpServletRequest request, HttpServletResponse response, Authentication authentication) throws IOException {
+    void success(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+            throws IOException {
         OAuth2AccessToken token = ((OAuth2AccessTokenAuthenticationToken) authentication).getAccessToken();
-        long expiresIn = token.getIssuedAt() == null || token.getExpiresAt() == null ? 0
+        long expiresIn = token.getIssuedAt() == null || token.getExpiresAt() == null
+                ? 0
                 : Duration.between(token.getIssuedAt(), token.getExpiresAt()).toSeconds();
         Map<String, Object> body = new LinkedHashMap<>();
         switch (TokenFlavour.of(request)) {
@@ -51,8 +51,18 @@ final class EntraTokenResponses {
                 body.put("token_type", "Bearer");
                 body.put("expires_in", Long.toString(expiresIn));
                 body.put("ext_expires_in", Long.toString(expiresIn));
-                body.put("expires_on", Long.toString(token.getExpiresAt() == null ? 0 : token.getExpiresAt().getEpochSecond()));
-                body.put("not_before", Long.toString(token.getIssuedAt() == null ? 0 : token.getIssuedAt().getEpochSecond()));
+                body.put(
+                        "expires_on",
+                        Long.toString(
+                                token.getExpiresAt() == null
+                                        ? 0
+                                        : token.getExpiresAt().getEpochSecond()));
+                body.put(
+                        "not_before",
+                        Long.toString(
+                                token.getIssuedAt() == null
+                                        ? 0
+                                        : token.getIssuedAt().getEpochSecond()));
                 Object resource = request.getAttribute(TokenEndpointFlavours.RESOURCE_ATTRIBUTE);
                 if (resource != null) {
                     body.put("resource", resource);
@@ -74,8 +84,10 @@ final class EntraTokenResponses {
         write(response, HttpStatus.OK, body);
     }
 
-    void failure(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) throws IOException {
-        OAuth2Error error = exception instanceof OAuth2AuthenticationException oauth2 ? oauth2.getError()
+    void failure(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException {
+        OAuth2Error error = exception instanceof OAuth2AuthenticationException oauth2
+                ? oauth2.getError()
                 : new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST);
         String clientId = request.getParameter("client_id");
         String description = error.getDescription() == null ? "" : error.getDescription();
@@ -88,13 +100,15 @@ final class EntraTokenResponses {
                 if (description.endsWith("client_id")) {
                     aadsts = 700016;
                     code = OAuth2ErrorCodes.UNAUTHORIZED_CLIENT;
-                    message = "Application with identifier '" + clientId + "' was not found in the directory '" + tenantId
-                            + "'. This can happen if the application has not been installed by the administrator of the tenant.";
+                    message =
+                            "Application with identifier '" + clientId + "' was not found in the directory '" + tenantId
+                                    + "'. This can happen if the application has not been installed by the administrator of the tenant.";
                 } else {
                     aadsts = 7000215;
                     status = HttpStatus.UNAUTHORIZED;
-                    message = "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '"
-                            + clientId + "'.";
+                    message =
+                            "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '"
+                                    + clientId + "'.";
                 }
             }
             case OAuth2ErrorCodes.UNSUPPORTED_GRANT_TYPE, OAuth2ErrorCodes.UNAUTHORIZED_CLIENT -> {
@@ -108,12 +122,15 @@ final class EntraTokenResponses {
                     // A well-formed request for a resource the tenant does not know: Entra ID names the resource.
                     aadsts = 500011;
                     code = "invalid_resource";
-                    message = "The resource principal named " + (resource != null ? resource : scope.substring(0, scope.length() - "/.default".length()))
-                            + " was not found in the tenant named " + tenantId + ". This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.";
+                    message = "The resource principal named "
+                            + (resource != null ? resource : scope.substring(0, scope.length() - "/.default".length()))
+                            + " was not found in the tenant named " + tenantId
+                            + ". This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.";
                 } else {
                     aadsts = 70011;
-                    message = "The provided request must include a 'scope' input parameter. The provided value for the input parameter 'scope' is not valid. The scope "
-                            + scope + " is not valid.";
+                    message =
+                            "The provided request must include a 'scope' input parameter. The provided value for the input parameter 'scope' is not valid. The scope "
+                                    + scope + " is not valid.";
                 }
             }
             default -> {
@@ -139,11 +156,14 @@ final class EntraTokenResponses {
     Map<String, Object> entraError(String error, int aadsts, String message) {
         String traceId = UUID.randomUUID().toString();
         String correlationId = UUID.randomUUID().toString();
-        String timestamp = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString().replace("T", " ");
+        String timestamp =
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString().replace("T", " ");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", error);
-        body.put("error_description", "AADSTS" + aadsts + ": " + message + " Trace ID: " + traceId
-                + " Correlation ID: " + correlationId + " Timestamp: " + timestamp);
+        body.put(
+                "error_description",
+                "AADSTS" + aadsts + ": " + message + " Trace ID: " + traceId + " Correlation ID: " + correlationId
+                        + " Timestamp: " + timestamp);
         body.put("error_codes", List.of(aadsts));
         body.put("timestamp", timestamp);
         body.put("trace_id", traceId);

@@ -1,7 +1,6 @@
 package dev.powerpages.emulator.store.auth;
 
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -25,8 +24,7 @@ public record IdentityProperties(Tls tls, Management management, Adfs adfs) {
      * @param enabled whether the store also listens for HTTPS (certificate from the stack's CA, {@code stack.tls.directory})
      * @param port    its port; 0 takes a free one
      */
-    public record Tls(boolean enabled, int port) {
-    }
+    public record Tls(boolean enabled, int port) {}
 
     /**
      * Azure Resource Manager's service principal in the tenant. Every application may ask for a token for it, as in
@@ -51,6 +49,5 @@ public record IdentityProperties(Tls tls, Management management, Adfs adfs) {
     /**
      * @param enabled whether {@code /adfs/...} answers (Azure Stack Hub's AD FS shape, for MSAL for Python and so az)
      */
-    public record Adfs(boolean enabled) {
-    }
+    public record Adfs(boolean enabled) {}
 }

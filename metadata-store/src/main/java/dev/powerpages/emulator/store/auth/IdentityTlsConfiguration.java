@@ -1,9 +1,14 @@
 package dev.powerpages.emulator.store.auth;
 
+import dev.powerpages.emulator.support.tls.StackTlsProperties;
+import dev.powerpages.emulator.support.tomcat.HttpsConnector;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.regex.Pattern;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -15,13 +20,6 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import dev.powerpages.emulator.support.tls.StackTlsProperties;
-import dev.powerpages.emulator.support.tomcat.HttpsConnector;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -51,14 +49,20 @@ class IdentityTlsConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> identityPathsOnlyOverTls(HttpsConnector identityHttpsConnector, ObjectMapper mapper) {
+    FilterRegistrationBean<OncePerRequestFilter> identityPathsOnlyOverTls(
+            HttpsConnector identityHttpsConnector, ObjectMapper mapper) {
         OncePerRequestFilter filter = new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                String path = request.getRequestURI().substring(request.getContextPath().length());
-                if (request.getLocalPort() == identityHttpsConnector.port() && !IDENTITY_PATHS.matcher(path).matches()) {
-                    Map<String, Object> body = Map.of("error", "not_found", "error_description",
+                String path = request.getRequestURI()
+                        .substring(request.getContextPath().length());
+                if (request.getLocalPort() == identityHttpsConnector.port()
+                        && !IDENTITY_PATHS.matcher(path).matches()) {
+                    Map<String, Object> body = Map.of(
+                            "error",
+                            "not_found",
+                            "error_description",
                             "This port serves the identity endpoints only (/{tenant}/.well-known/openid-configuration, "
                                     + "/{tenant}/oauth2/..., /adfs/...); the Web API is on the store's HTTP port.");
                     response.setStatus(HttpStatus.NOT_FOUND.value());

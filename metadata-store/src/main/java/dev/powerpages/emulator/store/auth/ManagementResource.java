@@ -33,12 +33,16 @@ final class ManagementResource {
 
     /** Every scope naming it: {@code <uri>/.default} and {@code <uri>//.default} for each identifier URI. */
     List<String> scopes() {
-        return bases.stream().flatMap(base -> Stream.of(base + DEFAULT_SUFFIX, base + "/" + DEFAULT_SUFFIX)).toList();
+        return bases.stream()
+                .flatMap(base -> Stream.of(base + DEFAULT_SUFFIX, base + "/" + DEFAULT_SUFFIX))
+                .toList();
     }
 
     /** Whether the scope names ARM ({@code https://management.azure.com//.default}, …). */
     boolean isScope(String scope) {
-        return scope != null && scope.endsWith(DEFAULT_SUFFIX) && bases.contains(base(scope.substring(0, scope.length() - DEFAULT_SUFFIX.length())));
+        return scope != null
+                && scope.endsWith(DEFAULT_SUFFIX)
+                && bases.contains(base(scope.substring(0, scope.length() - DEFAULT_SUFFIX.length())));
     }
 
     /** The identifier without the trailing slashes and in lower case, as Entra ID compares them. */

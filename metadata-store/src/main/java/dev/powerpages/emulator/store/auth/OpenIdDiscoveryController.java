@@ -1,10 +1,12 @@
 package dev.powerpages.emulator.store.auth;
 
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import dev.powerpages.emulator.store.StoreProperties;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -12,11 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-
-import dev.powerpages.emulator.store.StoreProperties;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -37,18 +34,45 @@ import tools.jackson.databind.ObjectMapper;
 @RestController
 class OpenIdDiscoveryController {
 
-    private static final List<String> V2_CLAIMS = List.of("sub", "iss", "aud", "exp", "iat", "auth_time", "acr", "nonce",
-            "preferred_username", "name", "tid", "ver", "at_hash", "c_hash", "email");
+    private static final List<String> V2_CLAIMS = List.of(
+            "sub",
+            "iss",
+            "aud",
+            "exp",
+            "iat",
+            "auth_time",
+            "acr",
+            "nonce",
+            "preferred_username",
+            "name",
+            "tid",
+            "ver",
+            "at_hash",
+            "c_hash",
+            "email");
 
-    private static final List<String> V1_CLAIMS = List.of("sub", "iss", "aud", "exp", "iat", "auth_time", "acr", "amr", "nonce",
-            "email", "given_name", "family_name", "nickname");
+    private static final List<String> V1_CLAIMS = List.of(
+            "sub",
+            "iss",
+            "aud",
+            "exp",
+            "iat",
+            "auth_time",
+            "acr",
+            "amr",
+            "nonce",
+            "email",
+            "given_name",
+            "family_name",
+            "nickname");
 
     private final StoreProperties properties;
     private final IdentityProperties identity;
     private final Map<String, Object> keys;
     private final EntraTokenResponses responses;
 
-    OpenIdDiscoveryController(StoreProperties properties, IdentityProperties identity, RSAKey tokenSigningKey, ObjectMapper mapper) {
+    OpenIdDiscoveryController(
+            StoreProperties properties, IdentityProperties identity, RSAKey tokenSigningKey, ObjectMapper mapper) {
         this.properties = properties;
         this.identity = identity;
         // Public parts only: toJSONObject(true) drops the private exponent and primes.
@@ -64,7 +88,9 @@ class OpenIdDiscoveryController {
         String authority = base() + "/" + tenant;
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("token_endpoint", authority + "/oauth2/v2.0/token");
-        document.put("token_endpoint_auth_methods_supported", List.of("client_secret_post", "private_key_jwt", "client_secret_basic"));
+        document.put(
+                "token_endpoint_auth_methods_supported",
+                List.of("client_secret_post", "private_key_jwt", "client_secret_basic"));
         document.put("jwks_uri", authority + "/discovery/v2.0/keys");
         document.put("response_modes_supported", List.of("query", "fragment", "form_post"));
         document.put("subject_types_supported", List.of("pairwise"));
@@ -95,12 +121,15 @@ class OpenIdDiscoveryController {
         String authority = base() + "/" + tenant;
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("token_endpoint", authority + "/oauth2/token");
-        document.put("token_endpoint_auth_methods_supported", List.of("client_secret_post", "private_key_jwt", "client_secret_basic"));
+        document.put(
+                "token_endpoint_auth_methods_supported",
+                List.of("client_secret_post", "private_key_jwt", "client_secret_basic"));
         document.put("jwks_uri", authority + "/discovery/keys");
         document.put("response_modes_supported", List.of("query", "fragment", "form_post"));
         document.put("subject_types_supported", List.of("pairwise"));
         document.put("id_token_signing_alg_values_supported", List.of("RS256"));
-        document.put("response_types_supported", List.of("code", "id_token", "code id_token", "token id_token", "token"));
+        document.put(
+                "response_types_supported", List.of("code", "id_token", "code id_token", "token id_token", "token"));
         document.put("scopes_supported", List.of("openid"));
         document.put("issuer", properties.issuer());
         document.put("microsoft_multi_refresh_token", true);
@@ -125,21 +154,53 @@ class OpenIdDiscoveryController {
         document.put("authorization_endpoint", authority + "/oauth2/authorize/");
         document.put("token_endpoint", authority + "/oauth2/token/");
         document.put("jwks_uri", authority + "/discovery/keys");
-        document.put("token_endpoint_auth_methods_supported", List.of("client_secret_post", "client_secret_basic", "private_key_jwt",
-                "windows_client_authentication"));
-        document.put("response_types_supported", List.of("code", "id_token", "code id_token", "id_token token", "code token",
-                "code id_token token"));
+        document.put(
+                "token_endpoint_auth_methods_supported",
+                List.of(
+                        "client_secret_post",
+                        "client_secret_basic",
+                        "private_key_jwt",
+                        "windows_client_authentication"));
+        document.put(
+                "response_types_supported",
+                List.of("code", "id_token", "code id_token", "id_token token", "code token", "code id_token token"));
         document.put("response_modes_supported", List.of("query", "fragment", "form_post"));
-        document.put("grant_types_supported", List.of("authorization_code", "refresh_token", "client_credentials",
-                "urn:ietf:params:oauth:grant-type:jwt-bearer", "implicit", "password", "srv_challenge",
-                "urn:ietf:params:oauth:grant-type:device_code", "device_code"));
+        document.put(
+                "grant_types_supported",
+                List.of(
+                        "authorization_code",
+                        "refresh_token",
+                        "client_credentials",
+                        "urn:ietf:params:oauth:grant-type:jwt-bearer",
+                        "implicit",
+                        "password",
+                        "srv_challenge",
+                        "urn:ietf:params:oauth:grant-type:device_code",
+                        "device_code"));
         document.put("subject_types_supported", List.of("pairwise"));
         document.put("scopes_supported", List.of("openid", "profile", "email", "allatclaims", "user_impersonation"));
         document.put("id_token_signing_alg_values_supported", List.of("RS256"));
         document.put("token_endpoint_auth_signing_alg_values_supported", List.of("RS256"));
         document.put("access_token_issuer", SecurityConfiguration.adfsAccessTokenIssuer(properties));
-        document.put("claims_supported", List.of("aud", "iss", "iat", "exp", "auth_time", "nonce", "at_hash", "c_hash", "sub",
-                "upn", "unique_name", "pwd_url", "pwd_exp", "mfa_auth_time", "sid", "nbf"));
+        document.put(
+                "claims_supported",
+                List.of(
+                        "aud",
+                        "iss",
+                        "iat",
+                        "exp",
+                        "auth_time",
+                        "nonce",
+                        "at_hash",
+                        "c_hash",
+                        "sub",
+                        "upn",
+                        "unique_name",
+                        "pwd_url",
+                        "pwd_exp",
+                        "mfa_auth_time",
+                        "sid",
+                        "nbf"));
         document.put("microsoft_multi_refresh_token", true);
         document.put("userinfo_endpoint", authority + "/userinfo");
         document.put("capabilities", List.of());
@@ -153,25 +214,37 @@ class OpenIdDiscoveryController {
     /** The v1 key set ({@code /discovery/keys}); the v2 one is the authorization server's own endpoint. */
     @GetMapping("/{tenant}/discovery/keys")
     ResponseEntity<Map<String, Object>> keys(@PathVariable String tenant) {
-        if (!tenant.equals(properties.tenantId()) && !(tenant.equalsIgnoreCase("adfs") && identity.adfs().enabled())) {
+        if (!tenant.equals(properties.tenantId())
+                && !(tenant.equalsIgnoreCase("adfs") && identity.adfs().enabled())) {
             return unknownTenant(tenant);
         }
         return document(keys);
     }
 
     private ResponseEntity<Map<String, Object>> unknownTenant(String tenant) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).cacheControl(CacheControl.noStore())
-                .body(responses.entraError("invalid_tenant", 90002, "Tenant '" + tenant
-                        + "' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud."));
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+                .cacheControl(CacheControl.noStore())
+                .body(
+                        responses.entraError(
+                                "invalid_tenant",
+                                90002,
+                                "Tenant '" + tenant
+                                        + "' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud."));
     }
 
     private static ResponseEntity<Map<String, Object>> document(Map<String, Object> body) {
         // Entra ID lets clients cache these for a day; the emulator's keys can change with its data folder, so less.
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic()).body(body);
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
+                .body(body);
     }
 
     private static String base() {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().replacePath(null).replaceQuery(null).build().toUriString();
+        return ServletUriComponentsBuilder.fromCurrentContextPath()
+                .replacePath(null)
+                .replaceQuery(null)
+                .build()
+                .toUriString();
     }
 
     private static String host() {

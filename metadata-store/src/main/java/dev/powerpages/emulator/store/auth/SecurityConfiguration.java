@@ -1,9 +1,18 @@
 package dev.powerpages.emulator.store.auth;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import dev.powerpages.emulator.store.StoreProperties;
+import dev.powerpages.emulator.store.environment.CurrentEnvironment;
+import dev.powerpages.emulator.store.environment.EnvironmentAudienceValidator;
+import dev.powerpages.emulator.store.environment.Environments;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,18 +38,6 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
-
-import dev.powerpages.emulator.store.StoreProperties;
-import dev.powerpages.emulator.store.environment.CurrentEnvironment;
-import dev.powerpages.emulator.store.environment.EnvironmentAudienceValidator;
-import dev.powerpages.emulator.store.environment.Environments;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -57,7 +54,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain tokenEndpointChain(HttpSecurity http, ObjectMapper mapper, StoreProperties properties) throws Exception {
+    SecurityFilterChain tokenEndpointChain(HttpSecurity http, ObjectMapper mapper, StoreProperties properties)
+            throws Exception {
         EntraTokenResponses responses = new EntraTokenResponses(mapper, properties.tenantId());
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
@@ -76,23 +74,33 @@ class SecurityConfiguration {
      * ({@code OutageFilter}), so that an injected outage answers 503 on every token endpoint alike.
      */
     @Bean
-    FilterRegistrationBean<TokenEndpointFlavours> tokenEndpointFlavours(ObjectMapper mapper, StoreProperties properties,
-            IdentityProperties identity, AuthorizationServerSettings settings) {
-        FilterRegistrationBean<TokenEndpointFlavours> registration = new FilterRegistrationBean<>(new TokenEndpointFlavours(
-                properties.tenantId(), settings.getTokenEndpoint(), identity.adfs().enabled(),
-                new EntraTokenResponses(mapper, properties.tenantId())));
+    FilterRegistrationBean<TokenEndpointFlavours> tokenEndpointFlavours(
+            ObjectMapper mapper,
+            StoreProperties properties,
+            IdentityProperties identity,
+            AuthorizationServerSettings settings) {
+        FilterRegistrationBean<TokenEndpointFlavours> registration =
+                new FilterRegistrationBean<>(new TokenEndpointFlavours(
+                        properties.tenantId(),
+                        settings.getTokenEndpoint(),
+                        identity.adfs().enabled(),
+                        new EntraTokenResponses(mapper, properties.tenantId())));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain webApiChain(HttpSecurity http, StoreProperties properties, CurrentEnvironment environment) throws Exception {
+    SecurityFilterChain webApiChain(HttpSecurity http, StoreProperties properties, CurrentEnvironment environment)
+            throws Exception {
         http.securityMatcher("/api/**")
                 // The environment list (Global Discovery Service's shape) tells only names and URLs.
-                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/api/discovery/**").permitAll()
-                        .anyRequest().authenticated())
-                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults())
+                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/api/discovery/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(Customizer.withDefaults())
                         .authenticationEntryPoint(dataverseChallenge(properties, environment)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Bearer tokens only, no cookies: nothing for CSRF to ride on.
@@ -114,7 +122,8 @@ class SecurityConfiguration {
      * that clients can discover where to get a token (the resource being the environment's URL as the
      * request named it); the resource server's error details follow.
      */
-    private static AuthenticationEntryPoint dataverseChallenge(StoreProperties properties, CurrentEnvironment environment) {
+    private static AuthenticationEntryPoint dataverseChallenge(
+            StoreProperties properties, CurrentEnvironment environment) {
         BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
         return (request, response, exception) -> {
             String discovery = "Bearer authorization_uri=" + properties.publicUrl() + "/" + properties.tenantId()
@@ -141,9 +150,12 @@ class SecurityConfiguration {
      * URL of the environment the request is for.
      */
     @Bean
-    JwtDecoder jwtDecoder(RSAKey tokenSigningKey, StoreProperties properties, EnvironmentAudienceValidator audience) throws JOSEException {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(tokenSigningKey.toRSAPublicKey()).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(new JwtIssuerValidator(properties.issuer()), audience));
+    JwtDecoder jwtDecoder(RSAKey tokenSigningKey, StoreProperties properties, EnvironmentAudienceValidator audience)
+            throws JOSEException {
+        NimbusJwtDecoder decoder =
+                NimbusJwtDecoder.withPublicKey(tokenSigningKey.toRSAPublicKey()).build();
+        decoder.setJwtValidator(
+                JwtValidators.createDefaultWithValidators(new JwtIssuerValidator(properties.issuer()), audience));
         return decoder;
     }
 
@@ -166,10 +178,12 @@ class SecurityConfiguration {
      * business), and for Azure Resource Manager (whose role assignments decide what it may do).
      */
     @Bean
-    RegisteredClientRepository registeredClientRepository(StoreProperties properties, Environments environments,
-            IdentityProperties identity) {
-        List<String> environmentScopes = new ArrayList<>(
-                environments.all().stream().flatMap(e -> e.audiences().stream()).map(a -> a + "/.default").toList());
+    RegisteredClientRepository registeredClientRepository(
+            StoreProperties properties, Environments environments, IdentityProperties identity) {
+        List<String> environmentScopes = new ArrayList<>(environments.all().stream()
+                .flatMap(e -> e.audiences().stream())
+                .map(a -> a + "/.default")
+                .toList());
         environmentScopes.addAll(new ManagementResource(identity.management()).scopes());
         List<RegisteredClient> clients = new ArrayList<>();
         for (StoreProperties.Client client : properties.clients()) {
@@ -181,7 +195,9 @@ class SecurityConfiguration {
                     .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                     .scope(client.scope())
                     .scopes(scopes -> scopes.addAll(environmentScopes))
-                    .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(TOKEN_LIFETIME).build())
+                    .tokenSettings(TokenSettings.builder()
+                            .accessTokenTimeToLive(TOKEN_LIFETIME)
+                            .build())
                     .build());
         }
         return new ConfiguredClientRepository(clients);
@@ -198,20 +214,27 @@ class SecurityConfiguration {
      * {@code scope} claim: Entra puts none in app-only tokens.
      */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> entraClaims(StoreProperties properties, Environments environments,
-            IdentityProperties identity) {
+    OAuth2TokenCustomizer<JwtEncodingContext> entraClaims(
+            StoreProperties properties, Environments environments, IdentityProperties identity) {
         ManagementResource management = new ManagementResource(identity.management());
         return context -> {
             String clientId = context.getRegisteredClient().getClientId();
             String objectId = ServicePrincipals.objectId(properties, clientId).toString();
             boolean forManagement = context.getAuthorizedScopes().stream().anyMatch(management::isScope);
-            String audience = forManagement ? management.audience() : context.getAuthorizedScopes().stream()
-                    .filter(scope -> scope.endsWith("/.default"))
-                    .map(scope -> scope.substring(0, scope.length() - "/.default".length()))
-                    .filter(resource -> environments.byAudience(resource).isPresent())
-                    .findFirst().orElse(environments.defaultEnvironment().url());
+            String audience = forManagement
+                    ? management.audience()
+                    : context.getAuthorizedScopes().stream()
+                            .filter(scope -> scope.endsWith("/.default"))
+                            .map(scope -> scope.substring(0, scope.length() - "/.default".length()))
+                            .filter(resource ->
+                                    environments.byAudience(resource).isPresent())
+                            .findFirst()
+                            .orElse(environments.defaultEnvironment().url());
             context.getClaims()
-                    .issuer(TokenFlavour.current() == TokenFlavour.ADFS ? adfsAccessTokenIssuer(properties) : properties.issuer())
+                    .issuer(
+                            TokenFlavour.current() == TokenFlavour.ADFS
+                                    ? adfsAccessTokenIssuer(properties)
+                                    : properties.issuer())
                     .audience(List.of(audience))
                     .subject(objectId)
                     .claim("tid", properties.tenantId())
@@ -223,7 +246,9 @@ class SecurityConfiguration {
                     .claims(claims -> claims.remove("scope"));
             if (!forManagement) {
                 properties.clients().stream()
-                        .filter(c -> c.clientId().equals(clientId) && c.role() != null && !c.role().isBlank())
+                        .filter(c -> c.clientId().equals(clientId)
+                                && c.role() != null
+                                && !c.role().isBlank())
                         .findFirst()
                         .ifPresent(c -> context.getClaims().claim("roles", List.of(c.role())));
             }

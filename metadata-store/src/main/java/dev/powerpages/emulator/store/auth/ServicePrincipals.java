@@ -1,9 +1,8 @@
 package dev.powerpages.emulator.store.auth;
 
+import dev.powerpages.emulator.store.StoreProperties;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-
-import dev.powerpages.emulator.store.StoreProperties;
 
 /**
  * The object id of each application's service principal in the tenant: the {@code oid} and {@code sub} of its
@@ -13,18 +12,20 @@ import dev.powerpages.emulator.store.StoreProperties;
  */
 final class ServicePrincipals {
 
-    private ServicePrincipals() {
-    }
+    private ServicePrincipals() {}
 
     static UUID objectId(String tenantId, StoreProperties.Client client) {
         if (client.objectId() != null && !client.objectId().isBlank()) {
             return UUID.fromString(client.objectId());
         }
-        return UUID.nameUUIDFromBytes(("serviceprincipal:" + tenantId + ":" + client.clientId()).getBytes(StandardCharsets.UTF_8));
+        return UUID.nameUUIDFromBytes(
+                ("serviceprincipal:" + tenantId + ":" + client.clientId()).getBytes(StandardCharsets.UTF_8));
     }
 
     static UUID objectId(StoreProperties properties, String clientId) {
-        return properties.clients().stream().filter(client -> client.clientId().equals(clientId)).findFirst()
+        return properties.clients().stream()
+                .filter(client -> client.clientId().equals(clientId))
+                .findFirst()
                 .map(client -> objectId(properties.tenantId(), client))
                 .orElseThrow(() -> new IllegalArgumentException("no client " + clientId));
     }

@@ -1,5 +1,10 @@
 package dev.powerpages.emulator.store.auth;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import dev.powerpages.emulator.store.StoreProperties;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,13 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.util.UUID;
-
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-
-import dev.powerpages.emulator.store.StoreProperties;
 
 /**
  * The RSA key that signs access tokens. File-backed stores keep it beside the data
@@ -24,8 +22,7 @@ final class SigningKeys {
 
     static final String FILE_NAME = "token-signing-key.json";
 
-    private SigningKeys() {
-    }
+    private SigningKeys() {}
 
     static RSAKey load(StoreProperties properties) {
         try {
@@ -44,12 +41,16 @@ final class SigningKeys {
             Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return key;
         } catch (IOException | ParseException | JOSEException e) {
-            throw new IllegalStateException("Cannot load or create the token signing key in " + properties.dataDir(), e);
+            throw new IllegalStateException(
+                    "Cannot load or create the token signing key in " + properties.dataDir(), e);
         }
     }
 
     private static RSAKey generate() throws JOSEException {
-        return new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).keyID(UUID.randomUUID().toString()).generate();
+        return new RSAKeyGenerator(2048)
+                .keyUse(KeyUse.SIGNATURE)
+                .keyID(UUID.randomUUID().toString())
+                .generate();
     }
 
     private static void restrictToOwner(Path file) {

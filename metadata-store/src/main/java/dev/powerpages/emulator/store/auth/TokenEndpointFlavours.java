@@ -1,5 +1,10 @@
 package dev.powerpages.emulator.store.auth;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Collections;
@@ -10,15 +15,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * What the token endpoints take beyond what Spring Authorization Server does. MSAL adds the OpenID Connect scopes
@@ -84,18 +82,26 @@ final class TokenEndpointFlavours extends OncePerRequestFilter {
         String scope = request.getParameter("scope");
         if (isBlank(resource) && isBlank(scope)) {
             // Entra ID's v1 endpoint: AADSTS900144 names the missing parameter; AD FS answers invalid_request too.
-            responses.write(response, HttpStatus.BAD_REQUEST, flavour == TokenFlavour.ADFS
-                    ? responses.adfsError("invalid_request", "The request must contain a 'resource' or a 'scope' parameter.")
-                    : responses.entraError("invalid_request", 900144, "The request body must contain the following parameter: 'resource'."));
+            responses.write(
+                    response,
+                    HttpStatus.BAD_REQUEST,
+                    flavour == TokenFlavour.ADFS
+                            ? responses.adfsError(
+                                    "invalid_request", "The request must contain a 'resource' or a 'scope' parameter.")
+                            : responses.entraError(
+                                    "invalid_request",
+                                    900144,
+                                    "The request body must contain the following parameter: 'resource'."));
             return;
         }
         Map<String, String[]> parameters = new LinkedHashMap<>(request.getParameterMap());
         if (isBlank(scope)) {
-            parameters.put("scope", new String[] { resource + "/.default" });
+            parameters.put("scope", new String[] {resource + "/.default"});
             request.setAttribute(RESOURCE_ATTRIBUTE, resource);
         }
         parameters.remove("resource");
-        request.getRequestDispatcher(v2TokenPath).forward(withoutOpenIdScopes(new Parameters(request, parameters)), response);
+        request.getRequestDispatcher(v2TokenPath)
+                .forward(withoutOpenIdScopes(new Parameters(request, parameters)), response);
     }
 
     private static HttpServletRequest withoutOpenIdScopes(HttpServletRequest request) {
@@ -103,13 +109,14 @@ final class TokenEndpointFlavours extends OncePerRequestFilter {
         if (scope == null) {
             return request;
         }
-        String kept = Arrays.stream(scope.trim().split("\\s+")).filter(s -> !OPENID_SCOPES.contains(s))
+        String kept = Arrays.stream(scope.trim().split("\\s+"))
+                .filter(s -> !OPENID_SCOPES.contains(s))
                 .collect(Collectors.joining(" "));
         if (kept.equals(scope) || kept.isEmpty()) {
             return request;
         }
         Map<String, String[]> parameters = new LinkedHashMap<>(request.getParameterMap());
-        parameters.put("scope", new String[] { kept });
+        parameters.put("scope", new String[] {kept});
         return new Parameters(request, parameters);
     }
 

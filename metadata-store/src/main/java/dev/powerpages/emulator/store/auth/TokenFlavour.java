@@ -1,11 +1,9 @@
 package dev.powerpages.emulator.store.auth;
 
+import jakarta.servlet.ServletRequest;
 import java.util.Optional;
-
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
-
-import jakarta.servlet.ServletRequest;
 
 /**
  * Which of the tenant's token endpoints a request came to. All three issue the same v1 access tokens (Entra ID's
@@ -41,6 +39,8 @@ enum TokenFlavour {
     static TokenFlavour current() {
         return Optional.ofNullable(RequestContextHolder.getRequestAttributes())
                 .map(attributes -> attributes.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST))
-                .filter(TokenFlavour.class::isInstance).map(TokenFlavour.class::cast).orElse(V2);
+                .filter(TokenFlavour.class::isInstance)
+                .map(TokenFlavour.class::cast)
+                .orElse(V2);
     }
 }

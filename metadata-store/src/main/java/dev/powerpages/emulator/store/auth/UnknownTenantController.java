@@ -1,14 +1,12 @@
 package dev.powerpages.emulator.store.auth;
 
+import dev.powerpages.emulator.store.StoreProperties;
 import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.powerpages.emulator.store.StoreProperties;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -24,10 +22,15 @@ class UnknownTenantController {
         this.responses = new EntraTokenResponses(mapper, properties.tenantId());
     }
 
-    @PostMapping({ "/{tenant}/oauth2/v2.0/token", "/{tenant}/oauth2/token" })
+    @PostMapping({"/{tenant}/oauth2/v2.0/token", "/{tenant}/oauth2/token"})
     ResponseEntity<Map<String, Object>> unknownTenant(@PathVariable String tenant) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).header("Cache-Control", "no-store")
-                .body(responses.entraError("invalid_request", 90002, "Tenant '" + tenant
-                        + "' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud."));
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+                .header("Cache-Control", "no-store")
+                .body(
+                        responses.entraError(
+                                "invalid_request",
+                                90002,
+                                "Tenant '" + tenant
+                                        + "' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud."));
     }
 }

@@ -1,13 +1,11 @@
 package dev.powerpages.emulator.store.chaos;
 
+import dev.powerpages.emulator.store.error.DataverseError;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-
-import dev.powerpages.emulator.store.error.DataverseError;
 
 /**
  * The store's admin key ({@code store.chaos.admin-key}, header {@code X-Admin-Key}), which guards its

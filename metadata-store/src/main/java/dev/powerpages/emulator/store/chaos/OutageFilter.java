@@ -1,5 +1,10 @@
 package dev.powerpages.emulator.store.chaos;
 
+import dev.powerpages.emulator.store.error.DataverseError;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -7,12 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -20,8 +19,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import dev.powerpages.emulator.store.error.DataverseError;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -58,14 +55,15 @@ class OutageFilter extends OncePerRequestFilter {
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/")) {
-            answer(response, DataverseError.of(WEB_API_CODE,
-                    "The environment is unavailable (an outage injected through /_services/chaos). Retry after "
-                            + retryAfterSeconds() + " seconds."));
-        }
-        else if (path.contains("/oauth2/")) {
+            answer(
+                    response,
+                    DataverseError.of(
+                            WEB_API_CODE,
+                            "The environment is unavailable (an outage injected through /_services/chaos). Retry after "
+                                    + retryAfterSeconds() + " seconds."));
+        } else if (path.contains("/oauth2/")) {
             answer(response, entraError());
-        }
-        else {
+        } else {
             chain.doFilter(request, response);
         }
     }
@@ -82,11 +80,14 @@ class OutageFilter extends OncePerRequestFilter {
     private Map<String, Object> entraError() {
         String traceId = UUID.randomUUID().toString();
         String correlationId = UUID.randomUUID().toString();
-        String timestamp = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString().replace("T", " ");
+        String timestamp =
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString().replace("T", " ");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", "temporarily_unavailable");
-        body.put("error_description", "AADSTS" + AADSTS_TRANSIENT + ": A transient error has occurred. Please try again."
-                + " Trace ID: " + traceId + " Correlation ID: " + correlationId + " Timestamp: " + timestamp);
+        body.put(
+                "error_description",
+                "AADSTS" + AADSTS_TRANSIENT + ": A transient error has occurred. Please try again." + " Trace ID: "
+                        + traceId + " Correlation ID: " + correlationId + " Timestamp: " + timestamp);
         body.put("error_codes", List.of(AADSTS_TRANSIENT));
         body.put("timestamp", timestamp);
         body.put("trace_id", traceId);

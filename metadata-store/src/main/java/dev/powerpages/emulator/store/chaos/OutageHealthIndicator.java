@@ -19,6 +19,8 @@ class OutageHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        return outage.active() ? Health.outOfService().withDetails(outage.current()).build() : Health.up().build();
+        return outage.active()
+                ? Health.outOfService().withDetails(outage.current()).build()
+                : Health.up().build();
     }
 }

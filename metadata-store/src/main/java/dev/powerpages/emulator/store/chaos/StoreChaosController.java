@@ -29,8 +29,7 @@ class StoreChaosController {
     }
 
     /** {@code {"outage": true}}; {@code null} means the field was not sent. */
-    record StoreFaultsPatch(Boolean outage) {
-    }
+    record StoreFaultsPatch(Boolean outage) {}
 
     @GetMapping
     ResponseEntity<?> show(@RequestHeader(name = "X-Admin-Key", required = false) String key) {
@@ -41,13 +40,15 @@ class StoreChaosController {
     }
 
     @PutMapping
-    ResponseEntity<?> inject(@RequestHeader(name = "X-Admin-Key", required = false) String key,
+    ResponseEntity<?> inject(
+            @RequestHeader(name = "X-Admin-Key", required = false) String key,
             @RequestBody(required = false) StoreFaultsPatch patch) {
         if (!adminKey.matches(key)) {
             return AdminKey.unauthorized();
         }
         if (patch == null) {
-            return AdminKey.error(HttpStatus.BAD_REQUEST, "BadRequest", "A JSON body such as {\"outage\": true} is required");
+            return AdminKey.error(
+                    HttpStatus.BAD_REQUEST, "BadRequest", "A JSON body such as {\"outage\": true} is required");
         }
         return ResponseEntity.ok(patch.outage() == null ? outage.current() : outage.set(patch.outage()));
     }

@@ -1,7 +1,6 @@
 package dev.powerpages.emulator.store.chaos;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -12,5 +11,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retryAfter what the store tells callers in {@code Retry-After} during an outage
  */
 @ConfigurationProperties("store.chaos")
-public record StoreChaosProperties(String adminKey, Duration retryAfter) {
-}
+public record StoreChaosProperties(String adminKey, Duration retryAfter) {}

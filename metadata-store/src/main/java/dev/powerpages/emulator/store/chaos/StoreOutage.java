@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,8 +25,7 @@ public class StoreOutage {
     public Map<String, Object> set(boolean outage) {
         if (outage) {
             since.compareAndSet(null, Instant.now());
-        }
-        else {
+        } else {
             since.set(null);
         }
         return current();

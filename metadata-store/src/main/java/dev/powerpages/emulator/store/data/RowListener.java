@@ -1,8 +1,7 @@
 package dev.powerpages.emulator.store.data;
 
-import java.util.UUID;
-
 import dev.powerpages.emulator.store.schema.TableDefinition;
+import java.util.UUID;
 
 /**
  * Told of every write to the tables it listens to, inside the writing transaction, so that what it writes in turn

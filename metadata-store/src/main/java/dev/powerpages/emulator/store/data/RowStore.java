@@ -2,6 +2,11 @@ package dev.powerpages.emulator.store.data;
 
 import static dev.powerpages.emulator.store.schema.SchemaDdl.quote;
 
+import dev.powerpages.emulator.store.odata.QueryOptions;
+import dev.powerpages.emulator.store.schema.ColumnDefinition;
+import dev.powerpages.emulator.store.schema.SchemaDdl;
+import dev.powerpages.emulator.store.schema.SqlDialect;
+import dev.powerpages.emulator.store.schema.TableDefinition;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -18,17 +23,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import dev.powerpages.emulator.store.odata.QueryOptions;
-import dev.powerpages.emulator.store.schema.ColumnDefinition;
-import dev.powerpages.emulator.store.schema.SchemaDdl;
-import dev.powerpages.emulator.store.schema.SqlDialect;
-import dev.powerpages.emulator.store.schema.TableDefinition;
 
 /**
  * Reads and writes rows of any table described by the schema. Rows are maps from column logical
@@ -57,6 +55,7 @@ public class RowStore implements DisposableBean {
      * is handed out, and a delta query never misses a write that committed late.
      */
     private final ReentrantReadWriteLock changeClock = new ReentrantReadWriteLock();
+
     private final List<RowListener> listeners = new CopyOnWriteArrayList<>();
 
     /** @param inMemory whether the database is H2 in memory, to be shut down with the store */
@@ -68,7 +67,8 @@ public class RowStore implements DisposableBean {
     }
 
     public List<Map<String, Object>> query(TableDefinition table, QueryOptions options) {
-        return query(table, options, Window.first(options.top() == null ? MAX_ROWS : Math.min(options.top(), MAX_ROWS)));
+        return query(
+                table, options, Window.first(options.top() == null ? MAX_ROWS : Math.min(options.top(), MAX_ROWS)));
     }
 
     /** The rows of one page: those matching the options, within the window, in the options' order then by key. */
@@ -76,14 +76,21 @@ public class RowStore implements DisposableBean {
         List<ColumnDefinition> columns = columns(table, options.select());
         SqlFilter filter = SqlFilter.of(options.filter(), dialect);
         List<Object> parameters = new ArrayList<>(filter.parameters());
-        StringBuilder sql = new StringBuilder("SELECT ").append(columnList(columns))
-                .append(" FROM ").append(quote(table.logicalName()))
-                .append(" WHERE ").append(filter.sql()).append(windowCondition(table, window, parameters));
+        StringBuilder sql = new StringBuilder("SELECT ")
+                .append(columnList(columns))
+                .append(" FROM ")
+                .append(quote(table.logicalName()))
+                .append(" WHERE ")
+                .append(filter.sql())
+                .append(windowCondition(table, window, parameters));
         List<String> order = new ArrayList<>();
         options.orderBy().forEach(o -> order.add(quote(o.column().name()) + (o.descending() ? " DESC" : " ASC")));
         order.add(quote(table.primaryId())); // a stable order, as Dataverse's default
         sql.append(" ORDER BY ").append(String.join(", ", order));
-        sql.append(" LIMIT ").append(Math.min(window.limit(), MAX_ROWS + 1)).append(" OFFSET ").append(window.offset());
+        sql.append(" LIMIT ")
+                .append(Math.min(window.limit(), MAX_ROWS + 1))
+                .append(" OFFSET ")
+                .append(window.offset());
         return jdbc.query(sql.toString(), mapper(columns), parameters.toArray());
     }
 
@@ -97,17 +104,28 @@ public class RowStore implements DisposableBean {
         }
         SqlFilter filter = SqlFilter.of(options.filter(), dialect);
         List<Object> parameters = new ArrayList<>(filter.parameters());
-        String range = windowCondition(table, new Window(0, null, MAX_ROWS, window.changedAfter(), window.changedBefore()), parameters);
-        return jdbc.queryForList("SELECT " + quote(table.primaryId()) + " FROM " + quote(table.logicalName()) + " WHERE NOT "
-                + filter.sql() + range + " ORDER BY " + quote(table.primaryId()), UUID.class, parameters.toArray());
+        String range = windowCondition(
+                table, new Window(0, null, MAX_ROWS, window.changedAfter(), window.changedBefore()), parameters);
+        return jdbc.queryForList(
+                "SELECT " + quote(table.primaryId()) + " FROM " + quote(table.logicalName()) + " WHERE NOT "
+                        + filter.sql() + range + " ORDER BY " + quote(table.primaryId()),
+                UUID.class,
+                parameters.toArray());
     }
 
     /** Ids of rows of the table deleted between two change tokens (and not created again since). */
     public List<UUID> deletedBetween(TableDefinition table, long changedAfter, long changedBefore) {
-        return jdbc.queryForList("SELECT DISTINCT t." + quote("id") + " FROM " + quote(TOMBSTONES) + " t WHERE t." + quote("entity")
-                + " = ? AND t." + quote("versionnumber") + " > ? AND t." + quote("versionnumber") + " < ? AND NOT EXISTS (SELECT 1 FROM "
-                + quote(table.logicalName()) + " r WHERE r." + quote(table.primaryId()) + " = t." + quote("id") + ") ORDER BY t."
-                + quote("id"), UUID.class, table.logicalName(), changedAfter, changedBefore);
+        return jdbc.queryForList(
+                "SELECT DISTINCT t." + quote("id") + " FROM " + quote(TOMBSTONES) + " t WHERE t." + quote("entity")
+                        + " = ? AND t." + quote("versionnumber") + " > ? AND t." + quote("versionnumber")
+                        + " < ? AND NOT EXISTS (SELECT 1 FROM "
+                        + quote(table.logicalName()) + " r WHERE r." + quote(table.primaryId()) + " = t." + quote("id")
+                        + ") ORDER BY t."
+                        + quote("id"),
+                UUID.class,
+                table.logicalName(),
+                changedAfter,
+                changedBefore);
     }
 
     /**
@@ -142,21 +160,26 @@ public class RowStore implements DisposableBean {
 
     public long count(TableDefinition table, QueryOptions options) {
         SqlFilter filter = SqlFilter.of(options.filter(), dialect);
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM " + quote(table.logicalName()) + " WHERE " + filter.sql(),
-                Long.class, filter.parameters().toArray());
+        Long count = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM " + quote(table.logicalName()) + " WHERE " + filter.sql(),
+                Long.class,
+                filter.parameters().toArray());
         return count == null ? 0 : count;
     }
 
     public Optional<Map<String, Object>> find(TableDefinition table, UUID id, List<ColumnDefinition> select) {
         List<ColumnDefinition> columns = columns(table, select);
-        List<Map<String, Object>> rows = jdbc.query("SELECT " + columnList(columns) + " FROM " + quote(table.logicalName())
-                + " WHERE " + quote(table.primaryId()) + " = ?", mapper(columns), id);
+        List<Map<String, Object>> rows = jdbc.query(
+                "SELECT " + columnList(columns) + " FROM " + quote(table.logicalName()) + " WHERE "
+                        + quote(table.primaryId()) + " = ?",
+                mapper(columns),
+                id);
         return rows.stream().findFirst();
     }
 
     /** Rows whose column holds one of the values (for $expand), with that column among the selected ones. */
-    public List<Map<String, Object>> findByColumnIn(TableDefinition table, ColumnDefinition column, Collection<UUID> values,
-            List<ColumnDefinition> select) {
+    public List<Map<String, Object>> findByColumnIn(
+            TableDefinition table, ColumnDefinition column, Collection<UUID> values, List<ColumnDefinition> select) {
         if (values.isEmpty()) {
             return List.of();
         }
@@ -165,8 +188,12 @@ public class RowStore implements DisposableBean {
             columns.add(column);
         }
         String marks = values.stream().map(v -> "?").collect(Collectors.joining(", "));
-        return jdbc.query("SELECT " + columnList(columns) + " FROM " + quote(table.logicalName()) + " WHERE " + quote(column.name())
-                + " IN (" + marks + ") ORDER BY " + quote(table.primaryId()) + " LIMIT " + MAX_ROWS, mapper(columns), values.toArray());
+        return jdbc.query(
+                "SELECT " + columnList(columns) + " FROM " + quote(table.logicalName()) + " WHERE "
+                        + quote(column.name()) + " IN (" + marks + ") ORDER BY " + quote(table.primaryId()) + " LIMIT "
+                        + MAX_ROWS,
+                mapper(columns),
+                values.toArray());
     }
 
     /**
@@ -174,26 +201,39 @@ public class RowStore implements DisposableBean {
      * export writes (no paging: a site's tables are small).
      */
     public List<Map<String, Object>> all(TableDefinition table) {
-        return jdbc.query("SELECT " + columnList(table.columns()) + " FROM " + quote(table.logicalName()) + " ORDER BY "
-                + quote(table.primaryId()), mapper(table.columns()));
+        return jdbc.query(
+                "SELECT " + columnList(table.columns()) + " FROM " + quote(table.logicalName()) + " ORDER BY "
+                        + quote(table.primaryId()),
+                mapper(table.columns()));
     }
 
     /** A row with every column, file columns included. */
     public Optional<Map<String, Object>> findWhole(TableDefinition table, UUID id) {
-        return jdbc.query("SELECT " + columnList(table.columns()) + " FROM " + quote(table.logicalName()) + " WHERE "
-                + quote(table.primaryId()) + " = ?", mapper(table.columns()), id).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT " + columnList(table.columns()) + " FROM " + quote(table.logicalName()) + " WHERE "
+                                + quote(table.primaryId()) + " = ?",
+                        mapper(table.columns()),
+                        id)
+                .stream()
+                .findFirst();
     }
 
     /** The ids of the rows whose column holds this value (compared as the column compares: text case-insensitively). */
     public List<UUID> idsWhere(TableDefinition table, ColumnDefinition column, Object value) {
-        return jdbc.queryForList("SELECT " + quote(table.primaryId()) + " FROM " + quote(table.logicalName()) + " WHERE "
-                + quote(column.name()) + " = ? ORDER BY " + quote(table.primaryId()), UUID.class, value);
+        return jdbc.queryForList(
+                "SELECT " + quote(table.primaryId()) + " FROM " + quote(table.logicalName()) + " WHERE "
+                        + quote(column.name()) + " = ? ORDER BY " + quote(table.primaryId()),
+                UUID.class,
+                value);
     }
 
     /** The row version of each row of a table. */
     public Map<UUID, Long> versions(TableDefinition table) {
         Map<UUID, Long> versions = new LinkedHashMap<>();
-        jdbc.query("SELECT " + quote(table.primaryId()) + ", " + quote("versionnumber") + " FROM " + quote(table.logicalName()),
+        jdbc.query(
+                "SELECT " + quote(table.primaryId()) + ", " + quote("versionnumber") + " FROM "
+                        + quote(table.logicalName()),
                 rs -> {
                     versions.put(rs.getObject(1, UUID.class), rs.getLong(2));
                 });
@@ -204,13 +244,21 @@ public class RowStore implements DisposableBean {
     public Optional<UUID> findIdByKey(TableDefinition table, Map<ColumnDefinition, Object> key) {
         List<Object> parameters = new ArrayList<>(key.values());
         String where = key.keySet().stream().map(c -> quote(c.name()) + " = ?").collect(Collectors.joining(" AND "));
-        return jdbc.queryForList("SELECT " + quote(table.primaryId()) + " FROM " + quote(table.logicalName()) + " WHERE " + where
-                + " LIMIT 1", UUID.class, parameters.toArray()).stream().findFirst();
+        return jdbc
+                .queryForList(
+                        "SELECT " + quote(table.primaryId()) + " FROM " + quote(table.logicalName()) + " WHERE " + where
+                                + " LIMIT 1",
+                        UUID.class,
+                        parameters.toArray())
+                .stream()
+                .findFirst();
     }
 
     public boolean exists(TableDefinition table, UUID id) {
-        Integer found = jdbc.queryForObject("SELECT COUNT(*) FROM " + quote(table.logicalName()) + " WHERE "
-                + quote(table.primaryId()) + " = ?", Integer.class, id);
+        Integer found = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM " + quote(table.logicalName()) + " WHERE " + quote(table.primaryId()) + " = ?",
+                Integer.class,
+                id);
         return found != null && found > 0;
     }
 
@@ -245,7 +293,8 @@ public class RowStore implements DisposableBean {
         row.putIfAbsent("statuscode", 1);
         String names = row.keySet().stream().map(SchemaDdl::quote).collect(Collectors.joining(", "));
         String marks = row.keySet().stream().map(k -> "?").collect(Collectors.joining(", "));
-        jdbc.update("INSERT INTO " + quote(table.logicalName()) + " (" + names + ") VALUES (" + marks + ")",
+        jdbc.update(
+                "INSERT INTO " + quote(table.logicalName()) + " (" + names + ") VALUES (" + marks + ")",
                 row.values().toArray());
         return version;
     }
@@ -285,10 +334,18 @@ public class RowStore implements DisposableBean {
     public boolean delete(TableDefinition table, UUID id) {
         return underChangeClock(() -> Boolean.TRUE.equals(transaction.execute(status -> {
             listeners(table).forEach(listener -> listener.deleting(table, id));
-            if (jdbc.update("DELETE FROM " + quote(table.logicalName()) + " WHERE " + quote(table.primaryId()) + " = ?", id) != 1) {
+            if (jdbc.update(
+                            "DELETE FROM " + quote(table.logicalName()) + " WHERE " + quote(table.primaryId()) + " = ?",
+                            id)
+                    != 1) {
                 return false;
             }
-            jdbc.update("INSERT INTO " + quote(TOMBSTONES) + " VALUES (?, ?, ?, ?)", table.logicalName(), id, nextVersion(), now());
+            jdbc.update(
+                    "INSERT INTO " + quote(TOMBSTONES) + " VALUES (?, ?, ?, ?)",
+                    table.logicalName(),
+                    id,
+                    nextVersion(),
+                    now());
             return true;
         })));
     }

@@ -2,11 +2,10 @@ package dev.powerpages.emulator.store.data;
 
 import static dev.powerpages.emulator.store.schema.SchemaDdl.quote;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.powerpages.emulator.store.odata.FilterExpression;
 import dev.powerpages.emulator.store.schema.SqlDialect;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Translates a {@link FilterExpression} into an SQL condition with bind parameters.
@@ -24,10 +23,12 @@ record SqlFilter(String sql, List<Object> parameters) {
     private static String translate(FilterExpression expression, SqlDialect dialect, List<Object> parameters) {
         // Java 17: no pattern matching for switch yet, hence the instanceof chain.
         if (expression instanceof FilterExpression.And and) {
-            return "(" + translate(and.left(), dialect, parameters) + " AND " + translate(and.right(), dialect, parameters) + ")";
+            return "(" + translate(and.left(), dialect, parameters) + " AND "
+                    + translate(and.right(), dialect, parameters) + ")";
         }
         if (expression instanceof FilterExpression.Or or) {
-            return "(" + translate(or.left(), dialect, parameters) + " OR " + translate(or.right(), dialect, parameters) + ")";
+            return "(" + translate(or.left(), dialect, parameters) + " OR " + translate(or.right(), dialect, parameters)
+                    + ")";
         }
         if (expression instanceof FilterExpression.Not not) {
             return "(NOT " + translate(not.operand(), dialect, parameters) + ")";
@@ -37,11 +38,12 @@ record SqlFilter(String sql, List<Object> parameters) {
         }
         FilterExpression.StringMatch match = (FilterExpression.StringMatch) expression;
         String escaped = match.value().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        parameters.add(switch (match.function()) {
-            case CONTAINS -> "%" + escaped + "%";
-            case STARTSWITH -> escaped + "%";
-            case ENDSWITH -> "%" + escaped;
-        });
+        parameters.add(
+                switch (match.function()) {
+                    case CONTAINS -> "%" + escaped + "%";
+                    case STARTSWITH -> escaped + "%";
+                    case ENDSWITH -> "%" + escaped;
+                });
         String column = quote(match.column().name());
         return "(" + column + " IS NOT NULL AND " + dialect.textMatch(column) + ")";
     }
@@ -49,7 +51,8 @@ record SqlFilter(String sql, List<Object> parameters) {
     private static String comparison(FilterExpression.Comparison comparison, List<Object> parameters) {
         String column = quote(comparison.column().name());
         if (comparison.value() == null) {
-            return column + (comparison.operator() == FilterExpression.ComparisonOperator.EQ ? " IS NULL" : " IS NOT NULL");
+            return column
+                    + (comparison.operator() == FilterExpression.ComparisonOperator.EQ ? " IS NULL" : " IS NOT NULL");
         }
         parameters.add(comparison.value());
         return switch (comparison.operator()) {

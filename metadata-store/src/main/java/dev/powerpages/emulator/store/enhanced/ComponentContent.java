@@ -1,11 +1,10 @@
 package dev.powerpages.emulator.store.enhanced;
 
+import dev.powerpages.emulator.store.schema.ColumnDefinition;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
-
-import dev.powerpages.emulator.store.schema.ColumnDefinition;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -44,7 +43,7 @@ final class ComponentContent {
 
     /** The value of {@code key} (or {@code adx_key}, {@code mspp_key}), or null. */
     static JsonNode get(ObjectNode content, String key) {
-        for (String candidate : new String[] { key, "adx_" + key, "mspp_" + key }) {
+        for (String candidate : new String[] {key, "adx_" + key, "mspp_" + key}) {
             JsonNode value = content.get(candidate);
             if (value != null) {
                 return value;
@@ -64,16 +63,27 @@ final class ComponentContent {
                 case MULTICHOICE -> {
                     if (node.isArray()) {
                         StringBuilder joined = new StringBuilder();
-                        node.forEach(item -> joined.append(joined.isEmpty() ? "" : ",").append(item.asString()));
+                        node.forEach(item ->
+                                joined.append(joined.isEmpty() ? "" : ",").append(item.asString()));
                         yield joined.toString();
                     }
                     yield node.asString();
                 }
-                case INTEGER, CHOICE -> node.isNumber() ? Integer.valueOf(node.asInt()) : Integer.valueOf(node.asString().trim());
-                case BIGINT -> node.isNumber() ? Long.valueOf(node.asLong()) : Long.valueOf(node.asString().trim());
+                case INTEGER, CHOICE ->
+                    node.isNumber()
+                            ? Integer.valueOf(node.asInt())
+                            : Integer.valueOf(node.asString().trim());
+                case BIGINT ->
+                    node.isNumber()
+                            ? Long.valueOf(node.asLong())
+                            : Long.valueOf(node.asString().trim());
                 case DECIMAL, MONEY -> new BigDecimal(node.asString().trim());
-                case BOOLEAN -> node.isBoolean() ? node.asBoolean()
-                        : "true".equalsIgnoreCase(node.asString()) ? Boolean.TRUE : "false".equalsIgnoreCase(node.asString()) ? Boolean.FALSE : null;
+                case BOOLEAN ->
+                    node.isBoolean()
+                            ? node.asBoolean()
+                            : "true".equalsIgnoreCase(node.asString())
+                                    ? Boolean.TRUE
+                                    : "false".equalsIgnoreCase(node.asString()) ? Boolean.FALSE : null;
                 case UNIQUEIDENTIFIER, LOOKUP -> UUID.fromString(node.asString().trim());
                 case DATETIME -> OffsetDateTime.parse(node.asString().trim());
                 case FILE -> null;

@@ -1,16 +1,5 @@
 package dev.powerpages.emulator.store.enhanced;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-
-import org.springframework.stereotype.Component;
-
 import dev.powerpages.emulator.store.data.RowListener;
 import dev.powerpages.emulator.store.data.RowStore;
 import dev.powerpages.emulator.store.environment.EnvironmentSchemas;
@@ -19,6 +8,15 @@ import dev.powerpages.emulator.store.schema.ManyToManyDefinition;
 import dev.powerpages.emulator.store.schema.StoreSchema;
 import dev.powerpages.emulator.store.schema.TableDefinition;
 import dev.powerpages.emulator.store.schema.ViewDefinition;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -62,8 +60,12 @@ public class EnhancedViews implements RowListener {
     @Override
     public boolean listensTo(TableDefinition table) {
         String name = table.logicalName();
-        return name.equals(ViewDefinition.SITE) || name.equals(ViewDefinition.SITE_LANGUAGE) || name.equals(ViewDefinition.COMPONENT)
-                || componentRelationship(schemas.current()).filter(r -> r.intersect().logicalName().equals(name)).isPresent();
+        return name.equals(ViewDefinition.SITE)
+                || name.equals(ViewDefinition.SITE_LANGUAGE)
+                || name.equals(ViewDefinition.COMPONENT)
+                || componentRelationship(schemas.current())
+                        .filter(r -> r.intersect().logicalName().equals(name))
+                        .isPresent();
     }
 
     @Override
@@ -97,7 +99,8 @@ public class EnhancedViews implements RowListener {
         if (view.isPresent() && table.logicalName().equals(ViewDefinition.COMPONENT)) {
             syncLinks(schema, id, null);
             // components associated with this one before it existed (or had this type) now show the association
-            links.ifPresent(components -> linkedComponents(components, id, null).forEach(other -> syncLinks(schema, other, null)));
+            links.ifPresent(components ->
+                    linkedComponents(components, id, null).forEach(other -> syncLinks(schema, other, null)));
         }
     }
 
@@ -169,23 +172,35 @@ public class EnhancedViews implements RowListener {
             return;
         }
         TableDefinition components = schema.requireTable(ViewDefinition.COMPONENT);
-        ObjectNode json = content.parse(rows.find(components, componentId, List.of(components.column("content").orElseThrow()))
-                .map(row -> row.get("content")).orElse(null));
-        List<UUID> linked = componentRelationship(schema).map(r -> linkedComponents(r, componentId, excluded)).orElse(List.of());
+        ObjectNode json = content.parse(rows.find(
+                        components,
+                        componentId,
+                        List.of(components.column("content").orElseThrow()))
+                .map(row -> row.get("content"))
+                .orElse(null));
+        List<UUID> linked = componentRelationship(schema)
+                .map(r -> linkedComponents(r, componentId, excluded))
+                .orElse(List.of());
         for (ManyToManyDefinition relationship : schema.manyToMany()) {
-            if (relationship.viewOf() == null || !relationship.table1().equals(view.get().table().logicalName())) {
+            if (relationship.viewOf() == null
+                    || !relationship.table1().equals(view.get().table().logicalName())) {
                 continue;
             }
             Set<UUID> wanted = new LinkedHashSet<>(listed(json, relationship));
             for (UUID other : linked) {
-                if (componentView(schema, other).filter(v -> v.table().logicalName().equals(relationship.table2())).isPresent()) {
+                if (componentView(schema, other)
+                        .filter(v -> v.table().logicalName().equals(relationship.table2()))
+                        .isPresent()) {
                     wanted.add(other);
                 }
             }
             TableDefinition intersect = relationship.intersect();
             Map<UUID, UUID> current = new LinkedHashMap<>();
-            for (Map<String, Object> row : rows.findByColumnIn(intersect, intersect.column(relationship.column1()).orElseThrow(),
-                    List.of(componentId), List.of())) {
+            for (Map<String, Object> row : rows.findByColumnIn(
+                    intersect,
+                    intersect.column(relationship.column1()).orElseThrow(),
+                    List.of(componentId),
+                    List.of())) {
                 current.put((UUID) row.get(relationship.column2()), (UUID) row.get(intersect.primaryId()));
             }
             for (UUID other : wanted) {
@@ -201,7 +216,8 @@ public class EnhancedViews implements RowListener {
     }
 
     /** An association of two components changed: both may be entity 1 of an mspp_ association. */
-    private void relink(StoreSchema schema, ManyToManyDefinition components, Map<String, Object> intersectRow, UUID excluded) {
+    private void relink(
+            StoreSchema schema, ManyToManyDefinition components, Map<String, Object> intersectRow, UUID excluded) {
         for (String column : List.of(components.column1(), components.column2())) {
             if (intersectRow.get(column) instanceof UUID component) {
                 syncLinks(schema, component, excluded);
@@ -217,7 +233,8 @@ public class EnhancedViews implements RowListener {
             }
             TableDefinition intersect = relationship.intersect();
             for (String column : List.of(relationship.column1(), relationship.column2())) {
-                for (Map<String, Object> row : rows.findByColumnIn(intersect, intersect.column(column).orElseThrow(), List.of(componentId), List.of())) {
+                for (Map<String, Object> row : rows.findByColumnIn(
+                        intersect, intersect.column(column).orElseThrow(), List.of(componentId), List.of())) {
                     rows.delete(intersect, (UUID) row.get(intersect.primaryId()));
                 }
             }
@@ -228,9 +245,14 @@ public class EnhancedViews implements RowListener {
     private List<UUID> linkedComponents(ManyToManyDefinition components, UUID componentId, UUID excluded) {
         List<UUID> linked = new ArrayList<>();
         TableDefinition intersect = components.intersect();
-        for (String[] columns : new String[][] { { components.column1(), components.column2() }, { components.column2(), components.column1() } }) {
-            for (Map<String, Object> row : rows.findByColumnIn(intersect, intersect.column(columns[0]).orElseThrow(), List.of(componentId), List.of())) {
-                if (!row.get(intersect.primaryId()).equals(excluded) && row.get(columns[1]) instanceof UUID other && !linked.contains(other)) {
+        for (String[] columns : new String[][] {
+            {components.column1(), components.column2()}, {components.column2(), components.column1()}
+        }) {
+            for (Map<String, Object> row : rows.findByColumnIn(
+                    intersect, intersect.column(columns[0]).orElseThrow(), List.of(componentId), List.of())) {
+                if (!row.get(intersect.primaryId()).equals(excluded)
+                        && row.get(columns[1]) instanceof UUID other
+                        && !linked.contains(other)) {
                     linked.add(other);
                 }
             }
@@ -256,7 +278,8 @@ public class EnhancedViews implements RowListener {
 
     /** The content key a relationship is listed under, if the content has one. */
     static String listKey(ObjectNode json, ManyToManyDefinition relationship) {
-        String plain = relationship.viewOf().startsWith("adx_") ? relationship.viewOf().substring(4) : relationship.viewOf();
+        String plain =
+                relationship.viewOf().startsWith("adx_") ? relationship.viewOf().substring(4) : relationship.viewOf();
         for (String key : List.of(relationship.viewOf(), relationship.name(), plain)) {
             if (json.has(key)) {
                 return key;
@@ -272,14 +295,16 @@ public class EnhancedViews implements RowListener {
 
     private Optional<ViewDefinition> componentView(StoreSchema schema, UUID componentId) {
         TableDefinition components = schema.requireTable(ViewDefinition.COMPONENT);
-        return rows.find(components, componentId, List.of(components.column(TYPE).orElseThrow()))
+        return rows.find(
+                        components, componentId, List.of(components.column(TYPE).orElseThrow()))
                 .flatMap(row -> viewOf(schema, ViewDefinition.COMPONENT, row.get(TYPE)));
     }
 
     static Optional<ViewDefinition> viewOf(StoreSchema schema, String source, Object componentType) {
         return schema.views().stream()
                 .filter(v -> v.source().equals(source))
-                .filter(v -> !ViewDefinition.COMPONENT.equals(source) || (componentType instanceof Number n && v.componentType() == n.intValue()))
+                .filter(v -> !ViewDefinition.COMPONENT.equals(source)
+                        || (componentType instanceof Number n && v.componentType() == n.intValue()))
                 .findFirst();
     }
 
@@ -289,6 +314,7 @@ public class EnhancedViews implements RowListener {
 
     static Optional<ManyToManyDefinition> componentRelationship(StoreSchema schema) {
         return schema.manyToMany().stream()
-                .filter(r -> r.name().equals("powerpagecomponent_powerpagecomponent")).findFirst();
+                .filter(r -> r.name().equals("powerpagecomponent_powerpagecomponent"))
+                .findFirst();
     }
 }

@@ -1,13 +1,5 @@
 package dev.powerpages.emulator.store.enhanced;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-
-import org.springframework.stereotype.Component;
-
 import dev.powerpages.emulator.store.data.RowStore;
 import dev.powerpages.emulator.store.environment.EnvironmentSchemas;
 import dev.powerpages.emulator.store.relationship.Associations;
@@ -15,6 +7,12 @@ import dev.powerpages.emulator.store.relationship.ViewRelationships;
 import dev.powerpages.emulator.store.schema.ManyToManyDefinition;
 import dev.powerpages.emulator.store.schema.TableDefinition;
 import dev.powerpages.emulator.store.schema.ViewDefinition;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -80,12 +78,16 @@ public class ViewWrites implements ViewRelationships {
             }
         }
         ManyToManyDefinition pairs = componentRelationship();
-        return associations.disassociatePair(pairs, first, second) | associations.disassociatePair(pairs, second, first) | listed;
+        return associations.disassociatePair(pairs, first, second)
+                | associations.disassociatePair(pairs, second, first)
+                | listed;
     }
 
     private ObjectNode componentContent(TableDefinition components, UUID id) {
-        return content.parse(rows.find(components, id, List.of(components.column("content").orElseThrow()))
-                .map(row -> row.get("content")).orElse(null));
+        return content.parse(
+                rows.find(components, id, List.of(components.column("content").orElseThrow()))
+                        .map(row -> row.get("content"))
+                        .orElse(null));
     }
 
     private ManyToManyDefinition componentRelationship() {
@@ -117,7 +119,9 @@ public class ViewWrites implements ViewRelationships {
         TableDefinition source = schemas.current().requireTable(view.source());
         return rows.inTransaction(() -> {
             Optional<Map<String, Object>> current = rows.find(view.table(), id, List.of());
-            if (current.isEmpty() || (expectedVersion != null && !expectedVersion.equals(current.get().get("versionnumber")))) {
+            if (current.isEmpty()
+                    || (expectedVersion != null
+                            && !expectedVersion.equals(current.get().get("versionnumber")))) {
                 return Optional.<Long>empty();
             }
             Map<String, Object> sourceRow = rows.find(source, id, List.of()).orElseThrow();
@@ -138,14 +142,20 @@ public class ViewWrites implements ViewRelationships {
         return rows.inTransaction(() -> rows.exists(view.table(), id) && rows.delete(source, id));
     }
 
-    private void apply(ViewDefinition view, TableDefinition source, Map<String, Object> values, Map<String, Object> row, ObjectNode json) {
+    private void apply(
+            ViewDefinition view,
+            TableDefinition source,
+            Map<String, Object> values,
+            Map<String, Object> row,
+            ObjectNode json) {
         TableDefinition table = view.table();
         values.forEach((name, value) -> {
             if (name.equals(table.primaryName())) {
                 row.put("name", value);
             } else if (name.equals("statecode") || name.equals("statuscode")) {
                 row.put(name, value);
-            } else if (name.equals(VIEW_PREFIX + "websiteid") && source.column("powerpagesiteid").isPresent()) {
+            } else if (name.equals(VIEW_PREFIX + "websiteid")
+                    && source.column("powerpagesiteid").isPresent()) {
                 row.put("powerpagesiteid", value);
             } else {
                 String key = name.startsWith(VIEW_PREFIX) ? name.substring(VIEW_PREFIX.length()) : name;

@@ -1,7 +1,6 @@
 package dev.powerpages.emulator.store.environment;
 
 import java.util.function.Supplier;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,8 +28,7 @@ public class CurrentEnvironment {
      * @param baseUrl     the URL it was reached by (host-name, path-prefix or the store's own URL), which
      *                    the Web API's links and context URLs start with
      */
-    record Binding(DataverseEnvironment environment, String baseUrl) {
-    }
+    record Binding(DataverseEnvironment environment, String baseUrl) {}
 
     public DataverseEnvironment environment() {
         Binding binding = BOUND.get();

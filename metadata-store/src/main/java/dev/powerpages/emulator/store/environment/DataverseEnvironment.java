@@ -21,8 +21,17 @@ import java.util.UUID;
  * @param extraTables  locations of the table-definition files of its own tables, loaded on top of the shared
  *                     schema (see {@link EnvironmentSchemas}); empty when it has only the shared tables
  */
-public record DataverseEnvironment(String name, String friendlyName, String geography, List<String> regions, boolean seed,
-        String hostUrl, String pathUrl, String defaultUrl, String tenantId, List<String> extraTables) {
+public record DataverseEnvironment(
+        String name,
+        String friendlyName,
+        String geography,
+        List<String> regions,
+        boolean seed,
+        String hostUrl,
+        String pathUrl,
+        String defaultUrl,
+        String tenantId,
+        List<String> extraTables) {
 
     public DataverseEnvironment {
         extraTables = extraTables == null ? List.of() : List.copyOf(extraTables);

@@ -1,15 +1,13 @@
 package dev.powerpages.emulator.store.environment;
 
+import dev.powerpages.emulator.store.StoreProperties;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.powerpages.emulator.store.StoreProperties;
 
 /**
  * Lists the hosted environments in the shape of Dataverse's Global Discovery Service
@@ -33,12 +31,15 @@ class DiscoveryController {
 
     @GetMapping("/api/discovery/v2.0/Instances")
     ResponseEntity<Map<String, Object>> instances() {
-        List<Map<String, Object>> value = environments.all().stream().map(DiscoveryController::instance).toList();
+        List<Map<String, Object>> value =
+                environments.all().stream().map(DiscoveryController::instance).toList();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("@odata.context", serviceRoot + "/$metadata#Instances");
         body.put("value", value);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/json; odata.metadata=minimal"))
-                .header("OData-Version", "4.0").body(body);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/json; odata.metadata=minimal"))
+                .header("OData-Version", "4.0")
+                .body(body);
     }
 
     private static Map<String, Object> instance(DataverseEnvironment environment) {

@@ -1,7 +1,6 @@
 package dev.powerpages.emulator.store.environment;
 
 import java.util.List;
-
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -30,8 +29,10 @@ public class EnvironmentAudienceValidator implements OAuth2TokenValidator<Jwt> {
         if (audiences != null && audiences.stream().anyMatch(environment::accepts)) {
             return OAuth2TokenValidatorResult.success();
         }
-        return OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
+        return OAuth2TokenValidatorResult.failure(new OAuth2Error(
+                OAuth2ErrorCodes.INVALID_TOKEN,
                 "The token's audience " + audiences + " is not the URL of environment " + environment.name() + " ("
-                        + environment.url() + ")", null));
+                        + environment.url() + ")",
+                null));
     }
 }

@@ -1,16 +1,13 @@
 package dev.powerpages.emulator.store.environment;
 
+import com.zaxxer.hikari.HikariDataSource;
+import dev.powerpages.emulator.store.StoreProperties;
+import dev.powerpages.emulator.store.schema.SqlDialect;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.UUID;
-
 import org.springframework.boot.jdbc.DataSourceBuilder;
-
-import com.zaxxer.hikari.HikariDataSource;
-
-import dev.powerpages.emulator.store.StoreProperties;
-import dev.powerpages.emulator.store.schema.SqlDialect;
 
 /**
  * Creates the database of an environment other than the default one, on the default's database
@@ -41,17 +38,24 @@ final class EnvironmentDatabases {
             url = "jdbc:h2:mem:store-" + name + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;IGNORECASE=TRUE";
         } else {
             if (name.equals(DEFAULT_FILE)) {
-                throw new IllegalStateException("Environment 'contoso' would share the default environment's database file; "
-                        + "make it the default environment or rename it");
+                throw new IllegalStateException(
+                        "Environment 'contoso' would share the default environment's database file; "
+                                + "make it the default environment or rename it");
             }
             try {
                 Files.createDirectories(properties.dataDir());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            url = "jdbc:h2:file:" + properties.dataDir().toAbsolutePath().resolve(name) + ";WRITE_DELAY=0;IGNORECASE=TRUE";
+            url = "jdbc:h2:file:" + properties.dataDir().toAbsolutePath().resolve(name)
+                    + ";WRITE_DELAY=0;IGNORECASE=TRUE";
         }
-        HikariDataSource dataSource = DataSourceBuilder.create().type(HikariDataSource.class).url(url).username("sa").password("").build();
+        HikariDataSource dataSource = DataSourceBuilder.create()
+                .type(HikariDataSource.class)
+                .url(url)
+                .username("sa")
+                .password("")
+                .build();
         dataSource.setPoolName("store-" + name);
         return dataSource;
     }
@@ -64,8 +68,12 @@ final class EnvironmentDatabases {
     private static HikariDataSource inPostgresSchema(String name, HikariDataSource defaultDatabase) {
         String url = defaultDatabase.getJdbcUrl();
         url += (url.contains("?") ? "&" : "?") + "currentSchema=" + postgresSchema(name);
-        HikariDataSource dataSource = DataSourceBuilder.create().type(HikariDataSource.class).url(url)
-                .username(defaultDatabase.getUsername()).password(defaultDatabase.getPassword()).build();
+        HikariDataSource dataSource = DataSourceBuilder.create()
+                .type(HikariDataSource.class)
+                .url(url)
+                .username(defaultDatabase.getUsername())
+                .password(defaultDatabase.getPassword())
+                .build();
         // the pool settings an operator gave (spring.datasource.hikari.*) hold for every environment
         defaultDatabase.copyStateTo(dataSource);
         dataSource.setJdbcUrl(url);

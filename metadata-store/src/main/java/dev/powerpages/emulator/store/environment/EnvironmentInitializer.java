@@ -1,7 +1,8 @@
 package dev.powerpages.emulator.store.environment;
 
+import dev.powerpages.emulator.store.schema.SchemaMigrator;
+import dev.powerpages.emulator.store.schema.SqlDialect;
 import java.util.List;
-
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.slf4j.Logger;
@@ -9,9 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import dev.powerpages.emulator.store.schema.SchemaMigrator;
-import dev.powerpages.emulator.store.schema.SqlDialect;
 
 /**
  * Prepares every environment's database before the web server takes requests: the Flyway migrations
@@ -34,8 +32,15 @@ class EnvironmentInitializer implements SmartInitializingSingleton {
     private final EnvironmentSchemas schemas;
     private final List<EnvironmentPreparation> preparations;
 
-    EnvironmentInitializer(Environments environments, CurrentEnvironment current, EnvironmentRoutingDataSource databases, Flyway flyway,
-            SqlDialect dialect, JdbcTemplate jdbc, EnvironmentSchemas schemas, List<EnvironmentPreparation> preparations) {
+    EnvironmentInitializer(
+            Environments environments,
+            CurrentEnvironment current,
+            EnvironmentRoutingDataSource databases,
+            Flyway flyway,
+            SqlDialect dialect,
+            JdbcTemplate jdbc,
+            EnvironmentSchemas schemas,
+            List<EnvironmentPreparation> preparations) {
         this.environments = environments;
         this.current = current;
         this.databases = databases;
@@ -56,8 +61,13 @@ class EnvironmentInitializer implements SmartInitializingSingleton {
                 preparations.forEach(preparation -> preparation.prepare(environment));
                 return null;
             });
-            log.info("Environment {} ready at {} ({}, regions {}{})", environment.name(), environment.url(), environment.geography(),
-                    environment.regions(), environment.isDefault() ? ", default" : "");
+            log.info(
+                    "Environment {} ready at {} ({}, regions {}{})",
+                    environment.name(),
+                    environment.url(),
+                    environment.geography(),
+                    environment.regions(),
+                    environment.isDefault() ? ", default" : "");
         }
     }
 
@@ -66,7 +76,8 @@ class EnvironmentInitializer implements SmartInitializingSingleton {
      * its own database; then its tables, its own extra tables included.
      */
     private void migrate(DataverseEnvironment environment) {
-        FluentConfiguration configuration = Flyway.configure().configuration(flyway.getConfiguration())
+        FluentConfiguration configuration = Flyway.configure()
+                .configuration(flyway.getConfiguration())
                 .dataSource(databases.databaseOf(environment.name()));
         if (dialect == SqlDialect.POSTGRESQL) {
             configuration.schemas(EnvironmentDatabases.postgresSchema(environment.name()));

@@ -1,19 +1,16 @@
 package dev.powerpages.emulator.store.environment;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
-
 import javax.sql.DataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
-
-import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * One data source in front of every environment's database: each connection comes from the database
@@ -33,7 +30,8 @@ class EnvironmentRoutingDataSource extends AbstractRoutingDataSource implements 
      * @param owned           the other environments' databases by name, created for them and closed with this
      * @param inMemory        whether the owned databases are in memory, so dropped on close
      */
-    EnvironmentRoutingDataSource(String defaultName, DataSource defaultDatabase, Map<String, HikariDataSource> owned, boolean inMemory) {
+    EnvironmentRoutingDataSource(
+            String defaultName, DataSource defaultDatabase, Map<String, HikariDataSource> owned, boolean inMemory) {
         this.owned = owned;
         this.inMemory = inMemory;
         Map<Object, Object> targets = new HashMap<>(owned);
@@ -64,7 +62,8 @@ class EnvironmentRoutingDataSource extends AbstractRoutingDataSource implements 
     public void destroy() {
         owned.forEach((name, database) -> {
             if (inMemory) {
-                try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+                try (Connection connection = database.getConnection();
+                        Statement statement = connection.createStatement()) {
                     statement.execute("SHUTDOWN");
                 } catch (SQLException e) {
                     log.debug("Environment {}: in-memory database already gone", name, e);

@@ -1,19 +1,17 @@
 package dev.powerpages.emulator.store.environment;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.UriUtils;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Chooses the environment of a Web API request, before security (the token's audience depends on it)
@@ -50,7 +48,12 @@ class EnvironmentRoutingFilter extends OncePerRequestFilter {
                 notFound(response, prefixed.group(1));
                 return;
             }
-            run(environment.get(), environment.get().pathUrl(), new PrefixStripped(request, prefixed.group(2)), response, chain);
+            run(
+                    environment.get(),
+                    environment.get().pathUrl(),
+                    new PrefixStripped(request, prefixed.group(2)),
+                    response,
+                    chain);
             return;
         }
         if (!path.equals("/api/data") && !path.startsWith("/api/data/")) {
@@ -72,8 +75,13 @@ class EnvironmentRoutingFilter extends OncePerRequestFilter {
         run(fallback, fallback.url(), request, response, chain);
     }
 
-    private void run(DataverseEnvironment environment, String baseUrl, HttpServletRequest request, HttpServletResponse response,
-            FilterChain chain) throws ServletException, IOException {
+    private void run(
+            DataverseEnvironment environment,
+            String baseUrl,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            FilterChain chain)
+            throws ServletException, IOException {
         try {
             current.callIn(environment, baseUrl, () -> {
                 try {
@@ -102,8 +110,10 @@ class EnvironmentRoutingFilter extends OncePerRequestFilter {
         response.setCharacterEncoding("UTF-8");
         response.setHeader("OData-Version", "4.0");
         String safeName = name.replaceAll("[^A-Za-z0-9._-]", "?");
-        response.getOutputStream().write(("{\"error\":{\"code\":\"0x8006088a\",\"message\":\"No environment (organization) named '"
-                + safeName + "' is hosted by this store.\"}}").getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream()
+                .write(("{\"error\":{\"code\":\"0x8006088a\",\"message\":\"No environment (organization) named '"
+                                + safeName + "' is hosted by this store.\"}}")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     /** The request as the Web API expects it: the environment's prefix removed from its path. */
@@ -125,7 +135,8 @@ class EnvironmentRoutingFilter extends OncePerRequestFilter {
         public StringBuffer getRequestURL() {
             StringBuffer url = new StringBuffer();
             url.append(getScheme()).append("://").append(getServerName());
-            boolean defaultPort = getScheme().equals("http") && getServerPort() == 80 || getScheme().equals("https") && getServerPort() == 443;
+            boolean defaultPort = getScheme().equals("http") && getServerPort() == 80
+                    || getScheme().equals("https") && getServerPort() == 443;
             if (!defaultPort) {
                 url.append(':').append(getServerPort());
             }

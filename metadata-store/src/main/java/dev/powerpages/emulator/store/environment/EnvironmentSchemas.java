@@ -1,21 +1,19 @@
 package dev.powerpages.emulator.store.environment;
 
+import dev.powerpages.emulator.store.StoreProperties;
+import dev.powerpages.emulator.store.metadata.MetadataDocument;
+import dev.powerpages.emulator.store.schema.SchemaLoader;
+import dev.powerpages.emulator.store.schema.StoreSchema;
+import dev.powerpages.emulator.store.schema.TableDefinition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
-
-import dev.powerpages.emulator.store.StoreProperties;
-import dev.powerpages.emulator.store.metadata.MetadataDocument;
-import dev.powerpages.emulator.store.schema.SchemaLoader;
-import dev.powerpages.emulator.store.schema.StoreSchema;
-import dev.powerpages.emulator.store.schema.TableDefinition;
 
 /**
  * The tables of each environment: the shared schema ({@code store.schema}) plus the environment's own
@@ -36,10 +34,12 @@ public class EnvironmentSchemas {
     private final Map<String, Tables> byEnvironment = new LinkedHashMap<>();
 
     /** An environment's tables and the {@code $metadata} describing them. */
-    private record Tables(StoreSchema schema, MetadataDocument metadata) {
-    }
+    private record Tables(StoreSchema schema, MetadataDocument metadata) {}
 
-    public EnvironmentSchemas(Environments environments, CurrentEnvironment current, StoreProperties properties,
+    public EnvironmentSchemas(
+            Environments environments,
+            CurrentEnvironment current,
+            StoreProperties properties,
             ResourceLoader resources) {
         this.current = current;
         SchemaLoader loader = new SchemaLoader();
@@ -83,8 +83,8 @@ public class EnvironmentSchemas {
         return tables;
     }
 
-    private static StoreSchema withExtraTables(DataverseEnvironment environment, StoreSchema shared, SchemaLoader loader,
-            ResourceLoader resources) {
+    private static StoreSchema withExtraTables(
+            DataverseEnvironment environment, StoreSchema shared, SchemaLoader loader, ResourceLoader resources) {
         List<TableDefinition> extra = new ArrayList<>();
         for (String location : environment.extraTables()) {
             Resource resource = resources.getResource(location);
@@ -92,22 +92,28 @@ public class EnvironmentSchemas {
                 for (TableDefinition table : loader.read(yaml)) {
                     // Dataverse lets an org add tables; changing a shared table per environment would make the
                     // shared tables differ from one environment to the next.
-                    if (shared.table(table.logicalName()).isPresent() || shared.entitySet(table.entitySetName()).isPresent()) {
-                        throw new IllegalArgumentException("table " + table.logicalName() + " (entity set " + table.entitySetName()
-                                + ") is one of the shared schema's; extra tables can only add new ones");
+                    if (shared.table(table.logicalName()).isPresent()
+                            || shared.entitySet(table.entitySetName()).isPresent()) {
+                        throw new IllegalArgumentException(
+                                "table " + table.logicalName() + " (entity set " + table.entitySetName()
+                                        + ") is one of the shared schema's; extra tables can only add new ones");
                     }
                     extra.add(table);
                 }
             } catch (IOException | RuntimeException e) {
-                throw new IllegalStateException("Environment " + environment.name() + ": cannot use extra-tables " + location + ": "
-                        + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "Environment " + environment.name() + ": cannot use extra-tables " + location + ": "
+                                + e.getMessage(),
+                        e);
             }
         }
         try {
             return shared.with(extra);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("Environment " + environment.name() + ": extra-tables " + environment.extraTables() + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Environment " + environment.name() + ": extra-tables " + environment.extraTables() + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 }

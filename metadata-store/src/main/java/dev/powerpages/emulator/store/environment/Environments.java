@@ -1,5 +1,6 @@
 package dev.powerpages.emulator.store.environment;
 
+import dev.powerpages.emulator.store.StoreProperties;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,10 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
 import org.springframework.stereotype.Component;
-
-import dev.powerpages.emulator.store.StoreProperties;
 
 /** The configured environments, looked up by name, host name or token audience. */
 @Component
@@ -54,25 +52,38 @@ public class Environments {
                 throw new IllegalStateException("Environment name '" + settings.name()
                         + "' is not a URL name (lower-case letters, digits and hyphens; not 'api')");
             }
-            String geography = settings.geography() == null ? "europe" : settings.geography().toLowerCase(Locale.ROOT);
-            List<String> regions = settings.regions() != null && !settings.regions().isEmpty() ? List.copyOf(settings.regions())
-                    : Optional.ofNullable(REGION_PAIRS.get(geography)).orElseThrow(() -> new IllegalStateException("Environment "
-                            + name + ": unknown geography '" + geography + "'; set its regions or one of " + REGION_PAIRS.keySet()));
-            String hostUrl = settings.url() != null && !settings.url().isBlank() ? stripSlash(settings.url())
+            String geography = settings.geography() == null
+                    ? "europe"
+                    : settings.geography().toLowerCase(Locale.ROOT);
+            List<String> regions = settings.regions() != null
+                            && !settings.regions().isEmpty()
+                    ? List.copyOf(settings.regions())
+                    : Optional.ofNullable(REGION_PAIRS.get(geography))
+                            .orElseThrow(() -> new IllegalStateException("Environment " + name + ": unknown geography '"
+                                    + geography + "'; set its regions or one of " + REGION_PAIRS.keySet()));
+            String hostUrl = settings.url() != null && !settings.url().isBlank()
+                    ? stripSlash(settings.url())
                     : publicUrl.getScheme() + "://" + name + "." + hostSuffix(publicUrl.getHost())
                             + (publicUrl.getPort() == -1 ? "" : ":" + publicUrl.getPort());
-            DataverseEnvironment environment = new DataverseEnvironment(name,
-                    settings.friendlyName() == null ? name : settings.friendlyName(), geography, regions,
-                    settings.seed() == null || settings.seed(), hostUrl, store.publicUrl() + "/" + name,
-                    name.equals(defaultName) ? store.publicUrl() : null, store.tenantId(), extraTables(settings));
+            DataverseEnvironment environment = new DataverseEnvironment(
+                    name,
+                    settings.friendlyName() == null ? name : settings.friendlyName(),
+                    geography,
+                    regions,
+                    settings.seed() == null || settings.seed(),
+                    hostUrl,
+                    store.publicUrl() + "/" + name,
+                    name.equals(defaultName) ? store.publicUrl() : null,
+                    store.tenantId(),
+                    extraTables(settings));
             if (byName.put(name, environment) != null) {
                 throw new IllegalStateException("Environment " + name + " is configured twice");
             }
         }
         defaultEnvironment = byName.get(defaultName);
         if (defaultEnvironment == null) {
-            throw new IllegalStateException("store.default-environment '" + defaultName + "' is not one of store.environments "
-                    + byName.keySet());
+            throw new IllegalStateException("store.default-environment '" + defaultName
+                    + "' is not one of store.environments " + byName.keySet());
         }
     }
 
@@ -91,7 +102,9 @@ public class Environments {
     /** The environment whose URL has this host name (no port), if any. */
     public Optional<DataverseEnvironment> byHost(String host) {
         String wanted = host.toLowerCase(Locale.ROOT);
-        return byName.values().stream().filter(e -> URI.create(e.hostUrl()).getHost().equalsIgnoreCase(wanted)).findFirst();
+        return byName.values().stream()
+                .filter(e -> URI.create(e.hostUrl()).getHost().equalsIgnoreCase(wanted))
+                .findFirst();
     }
 
     /**
@@ -116,8 +129,12 @@ public class Environments {
 
     /** Blank entries are dropped: {@code extra-tables: ""} (e.g. an empty environment variable) means none. */
     private static List<String> extraTables(EnvironmentsProperties.EnvironmentSettings settings) {
-        return settings.extraTables() == null ? List.of()
-                : settings.extraTables().stream().filter(location -> location != null && !location.isBlank()).map(String::trim).toList();
+        return settings.extraTables() == null
+                ? List.of()
+                : settings.extraTables().stream()
+                        .filter(location -> location != null && !location.isBlank())
+                        .map(String::trim)
+                        .toList();
     }
 
     /** An IP literal cannot take a sub-domain: environments of a store named by IP live under {@code .localhost}. */

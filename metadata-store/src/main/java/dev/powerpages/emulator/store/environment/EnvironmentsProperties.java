@@ -1,7 +1,6 @@
 package dev.powerpages.emulator.store.environment;
 
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -17,7 +16,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record EnvironmentsProperties(String defaultEnvironment, List<EnvironmentSettings> environments) {
 
     public EnvironmentsProperties {
-        defaultEnvironment = defaultEnvironment == null || defaultEnvironment.isBlank() ? "contoso" : defaultEnvironment;
+        defaultEnvironment =
+                defaultEnvironment == null || defaultEnvironment.isBlank() ? "contoso" : defaultEnvironment;
         environments = environments == null || environments.isEmpty()
                 ? List.of(new EnvironmentSettings(defaultEnvironment, null, null, null, null, null, null))
                 : List.copyOf(environments);
@@ -37,7 +37,12 @@ public record EnvironmentsProperties(String defaultEnvironment, List<Environment
      *                     the shared ones: its own customisations, such as a custom table {@code cr123_project}
      *                     (default none)
      */
-    public record EnvironmentSettings(String name, String friendlyName, String geography, List<String> regions, Boolean seed,
-            String url, List<String> extraTables) {
-    }
+    public record EnvironmentSettings(
+            String name,
+            String friendlyName,
+            String geography,
+            List<String> regions,
+            Boolean seed,
+            String url,
+            List<String> extraTables) {}
 }

@@ -1,9 +1,13 @@
 package dev.powerpages.emulator.store.environment;
 
+import com.zaxxer.hikari.HikariDataSource;
+import dev.powerpages.emulator.store.StoreProperties;
+import dev.powerpages.emulator.store.data.RowStore;
+import dev.powerpages.emulator.store.schema.SchemaMigrator;
+import dev.powerpages.emulator.store.schema.SqlDialect;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.UUID;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
@@ -12,13 +16,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import com.zaxxer.hikari.HikariDataSource;
-
-import dev.powerpages.emulator.store.StoreProperties;
-import dev.powerpages.emulator.store.data.RowStore;
-import dev.powerpages.emulator.store.schema.SchemaMigrator;
-import dev.powerpages.emulator.store.schema.SqlDialect;
 
 @Configuration(proxyBeanMethods = false)
 class StorageConfiguration {
@@ -48,7 +45,10 @@ class StorageConfiguration {
         HikariDataSource dataSource;
         if (datasource.getUrl() != null && !datasource.getUrl().isBlank()) {
             SqlDialect.forUrl(datasource.getUrl()); // fail at start-up on a database the store cannot run on
-            dataSource = datasource.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+            dataSource = datasource
+                    .initializeDataSourceBuilder()
+                    .type(HikariDataSource.class)
+                    .build();
         } else {
             String url;
             if (properties.inMemory()) {
@@ -59,7 +59,12 @@ class StorageConfiguration {
                 url = "jdbc:h2:file:" + properties.dataDir().toAbsolutePath().resolve("contoso")
                         + ";WRITE_DELAY=0;IGNORECASE=TRUE";
             }
-            dataSource = DataSourceBuilder.create().type(HikariDataSource.class).url(url).username("sa").password("").build();
+            dataSource = DataSourceBuilder.create()
+                    .type(HikariDataSource.class)
+                    .url(url)
+                    .username("sa")
+                    .password("")
+                    .build();
         }
         dataSource.setPoolName("store");
         return dataSource;
@@ -76,8 +81,13 @@ class StorageConfiguration {
      * system tables by then: Spring Boot runs it before any bean that uses a JdbcTemplate.
      */
     @Bean
-    RowStore rowStore(JdbcTemplate jdbc, EnvironmentSchemas schemas, Environments environments, SqlDialect dialect,
-            HikariDataSource dataSource, PlatformTransactionManager transactions) {
+    RowStore rowStore(
+            JdbcTemplate jdbc,
+            EnvironmentSchemas schemas,
+            Environments environments,
+            SqlDialect dialect,
+            HikariDataSource dataSource,
+            PlatformTransactionManager transactions) {
         new SchemaMigrator(jdbc, dialect).migrate(schemas.of(environments.defaultEnvironment()));
         boolean inMemory = dataSource.getJdbcUrl().startsWith("jdbc:h2:mem:");
         return new RowStore(jdbc, new TransactionTemplate(transactions), dialect, inMemory);

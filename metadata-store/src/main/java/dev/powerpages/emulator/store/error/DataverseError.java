@@ -9,9 +9,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 public record DataverseError(Body error) {
 
-    @JsonPropertyOrder({ "code", "message" })
-    public record Body(String code, String message) {
-    }
+    @JsonPropertyOrder({"code", "message"})
+    public record Body(String code, String message) {}
 
     public static DataverseError of(String code, String message) {
         return new DataverseError(new Body(code, message));

@@ -1,10 +1,14 @@
 package dev.powerpages.emulator.store.metadata;
 
+import dev.powerpages.emulator.store.schema.ColumnDefinition;
+import dev.powerpages.emulator.store.schema.ColumnType;
+import dev.powerpages.emulator.store.schema.ManyToManyDefinition;
+import dev.powerpages.emulator.store.schema.StoreSchema;
+import dev.powerpages.emulator.store.schema.TableDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.olingo.commons.api.edm.FullQualifiedName;
 import org.apache.olingo.commons.api.edm.provider.CsdlAbstractEdmProvider;
 import org.apache.olingo.commons.api.edm.provider.CsdlAnnotation;
@@ -30,12 +34,6 @@ import org.apache.olingo.commons.api.edm.provider.annotation.CsdlPropertyPath;
 import org.apache.olingo.commons.api.edm.provider.annotation.CsdlPropertyValue;
 import org.apache.olingo.commons.api.edm.provider.annotation.CsdlRecord;
 
-import dev.powerpages.emulator.store.schema.ColumnDefinition;
-import dev.powerpages.emulator.store.schema.ColumnType;
-import dev.powerpages.emulator.store.schema.ManyToManyDefinition;
-import dev.powerpages.emulator.store.schema.StoreSchema;
-import dev.powerpages.emulator.store.schema.TableDefinition;
-
 /**
  * The store's schema as an OData (CSDL) model, the way Dataverse describes its tables in
  * {@code $metadata}: namespace {@code Microsoft.Dynamics.CRM} (alias {@code mscrm}), one EntityType per
@@ -52,6 +50,7 @@ public final class SchemaEdmProvider extends CsdlAbstractEdmProvider {
     public static final FullQualifiedName CONTAINER = new FullQualifiedName(NAMESPACE, "System");
     /** The OData community vocabulary Dataverse uses to list alternate keys. */
     public static final String KEYS_VOCABULARY = "OData.Community.Keys.V1";
+
     private static final FullQualifiedName ALTERNATE_KEYS = new FullQualifiedName(KEYS_VOCABULARY, "AlternateKeys");
     private static final FullQualifiedName WHO_AM_I = new FullQualifiedName(NAMESPACE, "WhoAmI");
     private static final FullQualifiedName WHO_AM_I_RESPONSE = new FullQualifiedName(NAMESPACE, "WhoAmIResponse");
@@ -66,12 +65,19 @@ public final class SchemaEdmProvider extends CsdlAbstractEdmProvider {
         for (TableDefinition table : schema.tables()) {
             FullQualifiedName type = typeName(table);
             entityTypes.put(type, entityType(schema, table));
-            entitySets.put(table.entitySetName(), new CsdlEntitySet().setName(table.entitySetName()).setType(type)
-                    .setNavigationPropertyBindings(bindings(schema, table)));
+            entitySets.put(
+                    table.entitySetName(),
+                    new CsdlEntitySet()
+                            .setName(table.entitySetName())
+                            .setType(type)
+                            .setNavigationPropertyBindings(bindings(schema, table)));
         }
-        whoAmIResponse = new CsdlComplexType().setName(WHO_AM_I_RESPONSE.getName()).setProperties(List.of(
-                guid("BusinessUnitId"), guid("UserId"), guid("OrganizationId")));
-        whoAmI = new CsdlFunction().setName(WHO_AM_I.getName()).setBound(false)
+        whoAmIResponse = new CsdlComplexType()
+                .setName(WHO_AM_I_RESPONSE.getName())
+                .setProperties(List.of(guid("BusinessUnitId"), guid("UserId"), guid("OrganizationId")));
+        whoAmI = new CsdlFunction()
+                .setName(WHO_AM_I.getName())
+                .setBound(false)
                 .setReturnType(new CsdlReturnType().setType(WHO_AM_I_RESPONSE).setNullable(false));
         whoAmIImport = new CsdlFunctionImport().setName(WHO_AM_I.getName()).setFunction(WHO_AM_I);
     }
@@ -84,30 +90,39 @@ public final class SchemaEdmProvider extends CsdlAbstractEdmProvider {
         List<CsdlProperty> properties = new ArrayList<>();
         List<CsdlNavigationProperty> navigation = new ArrayList<>();
         for (ColumnDefinition column : table.properties()) {
-            CsdlProperty property = new CsdlProperty().setName(column.propertyName())
-                    .setType(edmType(column.type()));
+            CsdlProperty property =
+                    new CsdlProperty().setName(column.propertyName()).setType(edmType(column.type()));
             if (column.type() == ColumnType.MONEY) {
                 property.setScale(4);
             }
             properties.add(property);
             if (column.isLookup()) {
                 TableDefinition target = schema.requireTable(column.target());
-                navigation.add(new CsdlNavigationProperty().setName(column.navigation()).setType(typeName(target))
+                navigation.add(new CsdlNavigationProperty()
+                        .setName(column.navigation())
+                        .setType(typeName(target))
                         .setPartner(column.relationship()));
             }
         }
         for (StoreSchema.OneToMany relationship : schema.oneToMany(table)) {
-            navigation.add(new CsdlNavigationProperty().setName(relationship.name()).setType(typeName(relationship.referencing()))
-                    .setCollection(true).setPartner(relationship.lookup().navigation()));
+            navigation.add(new CsdlNavigationProperty()
+                    .setName(relationship.name())
+                    .setType(typeName(relationship.referencing()))
+                    .setCollection(true)
+                    .setPartner(relationship.lookup().navigation()));
         }
         // A many-to-many relationship is a collection-valued navigation property of the same name on both sides.
         for (ManyToManyDefinition relationship : schema.manyToMany(table)) {
-            navigation.add(new CsdlNavigationProperty().setName(relationship.name())
-                    .setType(typeName(schema.requireTable(relationship.otherTable(table.logicalName())))).setCollection(true));
+            navigation.add(new CsdlNavigationProperty()
+                    .setName(relationship.name())
+                    .setType(typeName(schema.requireTable(relationship.otherTable(table.logicalName()))))
+                    .setCollection(true));
         }
-        CsdlEntityType type = new CsdlEntityType().setName(table.logicalName())
+        CsdlEntityType type = new CsdlEntityType()
+                .setName(table.logicalName())
                 .setKey(List.of(new CsdlPropertyRef().setName(table.primaryId())))
-                .setProperties(properties).setNavigationProperties(navigation);
+                .setProperties(properties)
+                .setNavigationProperties(navigation);
         if (!table.alternateKeys().isEmpty()) {
             type.setAnnotations(List.of(alternateKeys(table)));
         }
@@ -120,14 +135,22 @@ public final class SchemaEdmProvider extends CsdlAbstractEdmProvider {
         table.alternateKeys().forEach((name, columns) -> {
             List<CsdlExpression> parts = new ArrayList<>();
             for (String column : columns) {
-                parts.add(new CsdlRecord().setType("OData.Community.Keys.V1.PropertyRef").setPropertyValues(List.of(
-                        new CsdlPropertyValue().setProperty("Alias").setValue(constant(column)),
-                        new CsdlPropertyValue().setProperty("Name").setValue(new CsdlPropertyPath().setValue(column)))));
+                parts.add(new CsdlRecord()
+                        .setType("OData.Community.Keys.V1.PropertyRef")
+                        .setPropertyValues(List.of(
+                                new CsdlPropertyValue().setProperty("Alias").setValue(constant(column)),
+                                new CsdlPropertyValue()
+                                        .setProperty("Name")
+                                        .setValue(new CsdlPropertyPath().setValue(column)))));
             }
-            keys.add(new CsdlRecord().setType("OData.Community.Keys.V1.AlternateKey").setPropertyValues(List.of(
-                    new CsdlPropertyValue().setProperty("Key").setValue(new CsdlCollection().setItems(parts)))));
+            keys.add(new CsdlRecord()
+                    .setType("OData.Community.Keys.V1.AlternateKey")
+                    .setPropertyValues(List.of(new CsdlPropertyValue()
+                            .setProperty("Key")
+                            .setValue(new CsdlCollection().setItems(parts)))));
         });
-        return new CsdlAnnotation().setTerm(ALTERNATE_KEYS.getFullQualifiedNameAsString())
+        return new CsdlAnnotation()
+                .setTerm(ALTERNATE_KEYS.getFullQualifiedNameAsString())
                 .setExpression(new CsdlCollection().setItems(keys));
     }
 
@@ -139,23 +162,30 @@ public final class SchemaEdmProvider extends CsdlAbstractEdmProvider {
         List<CsdlNavigationPropertyBinding> bindings = new ArrayList<>();
         for (ColumnDefinition column : table.columns()) {
             if (column.isLookup()) {
-                bindings.add(new CsdlNavigationPropertyBinding().setPath(column.navigation())
+                bindings.add(new CsdlNavigationPropertyBinding()
+                        .setPath(column.navigation())
                         .setTarget(schema.requireTable(column.target()).entitySetName()));
             }
         }
         for (StoreSchema.OneToMany relationship : schema.oneToMany(table)) {
-            bindings.add(new CsdlNavigationPropertyBinding().setPath(relationship.name())
+            bindings.add(new CsdlNavigationPropertyBinding()
+                    .setPath(relationship.name())
                     .setTarget(relationship.referencing().entitySetName()));
         }
         for (ManyToManyDefinition relationship : schema.manyToMany(table)) {
-            bindings.add(new CsdlNavigationPropertyBinding().setPath(relationship.name())
-                    .setTarget(schema.requireTable(relationship.otherTable(table.logicalName())).entitySetName()));
+            bindings.add(new CsdlNavigationPropertyBinding()
+                    .setPath(relationship.name())
+                    .setTarget(schema.requireTable(relationship.otherTable(table.logicalName()))
+                            .entitySetName()));
         }
         return bindings;
     }
 
     private static CsdlProperty guid(String name) {
-        return new CsdlProperty().setName(name).setType(new FullQualifiedName("Edm", "Guid")).setNullable(false);
+        return new CsdlProperty()
+                .setName(name)
+                .setType(new FullQualifiedName("Edm", "Guid"))
+                .setNullable(false);
     }
 
     private static FullQualifiedName edmType(ColumnType type) {
@@ -167,7 +197,9 @@ public final class SchemaEdmProvider extends CsdlAbstractEdmProvider {
     @Override
     public CsdlTerm getTerm(FullQualifiedName name) {
         return ALTERNATE_KEYS.equals(name)
-                ? new CsdlTerm().setName(ALTERNATE_KEYS.getName()).setType("Collection(" + KEYS_VOCABULARY + ".AlternateKey)")
+                ? new CsdlTerm()
+                        .setName(ALTERNATE_KEYS.getName())
+                        .setType("Collection(" + KEYS_VOCABULARY + ".AlternateKey)")
                 : null;
     }
 
@@ -198,19 +230,24 @@ public final class SchemaEdmProvider extends CsdlAbstractEdmProvider {
 
     @Override
     public CsdlEntityContainerInfo getEntityContainerInfo(FullQualifiedName name) {
-        return name == null || CONTAINER.equals(name) ? new CsdlEntityContainerInfo().setContainerName(CONTAINER) : null;
+        return name == null || CONTAINER.equals(name)
+                ? new CsdlEntityContainerInfo().setContainerName(CONTAINER)
+                : null;
     }
 
     @Override
     public CsdlEntityContainer getEntityContainer() {
-        return new CsdlEntityContainer().setName(CONTAINER.getName())
+        return new CsdlEntityContainer()
+                .setName(CONTAINER.getName())
                 .setEntitySets(new ArrayList<>(entitySets.values()))
                 .setFunctionImports(List.of(whoAmIImport));
     }
 
     @Override
     public List<CsdlSchema> getSchemas() {
-        return List.of(new CsdlSchema().setNamespace(NAMESPACE).setAlias(ALIAS)
+        return List.of(new CsdlSchema()
+                .setNamespace(NAMESPACE)
+                .setAlias(ALIAS)
                 .setEntityTypes(new ArrayList<>(entityTypes.values()))
                 .setComplexTypes(List.of(whoAmIResponse))
                 .setFunctions(List.of(whoAmI))

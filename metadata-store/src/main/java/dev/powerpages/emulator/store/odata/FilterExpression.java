@@ -9,24 +9,24 @@ import dev.powerpages.emulator.store.schema.ColumnDefinition;
  */
 public sealed interface FilterExpression {
 
-    record And(FilterExpression left, FilterExpression right) implements FilterExpression {
-    }
+    record And(FilterExpression left, FilterExpression right) implements FilterExpression {}
 
-    record Or(FilterExpression left, FilterExpression right) implements FilterExpression {
-    }
+    record Or(FilterExpression left, FilterExpression right) implements FilterExpression {}
 
-    record Not(FilterExpression operand) implements FilterExpression {
-    }
+    record Not(FilterExpression operand) implements FilterExpression {}
 
-    record Comparison(ColumnDefinition column, ComparisonOperator operator, Object value) implements FilterExpression {
-    }
+    record Comparison(ColumnDefinition column, ComparisonOperator operator, Object value) implements FilterExpression {}
 
     /** {@code contains(col,'x')}, {@code startswith(col,'x')}, {@code endswith(col,'x')}. */
-    record StringMatch(StringFunction function, ColumnDefinition column, String value) implements FilterExpression {
-    }
+    record StringMatch(StringFunction function, ColumnDefinition column, String value) implements FilterExpression {}
 
     enum ComparisonOperator {
-        EQ("Equal"), NE("NotEqual"), GT("GreaterThan"), GE("GreaterThanOrEqual"), LT("LessThan"), LE("LessThanOrEqual");
+        EQ("Equal"),
+        NE("NotEqual"),
+        GT("GreaterThan"),
+        GE("GreaterThanOrEqual"),
+        LT("LessThan"),
+        LE("LessThanOrEqual");
 
         /** The OData library's operator kind name, used in Dataverse's error messages. */
         final String kind;
@@ -47,6 +47,8 @@ public sealed interface FilterExpression {
     }
 
     enum StringFunction {
-        CONTAINS, STARTSWITH, ENDSWITH
+        CONTAINS,
+        STARTSWITH,
+        ENDSWITH
     }
 }

@@ -1,5 +1,10 @@
 package dev.powerpages.emulator.store.odata;
 
+import dev.powerpages.emulator.store.odata.FilterExpression.ComparisonOperator;
+import dev.powerpages.emulator.store.odata.FilterExpression.StringFunction;
+import dev.powerpages.emulator.store.schema.ColumnDefinition;
+import dev.powerpages.emulator.store.schema.ColumnType;
+import dev.powerpages.emulator.store.schema.TableDefinition;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -11,12 +16,6 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.powerpages.emulator.store.odata.FilterExpression.ComparisonOperator;
-import dev.powerpages.emulator.store.odata.FilterExpression.StringFunction;
-import dev.powerpages.emulator.store.schema.ColumnDefinition;
-import dev.powerpages.emulator.store.schema.ColumnType;
-import dev.powerpages.emulator.store.schema.TableDefinition;
 
 /**
  * Recursive-descent parser for the {@code $filter} subset the emulator supports:
@@ -44,14 +43,21 @@ final class FilterParser {
             (?<word>[A-Za-z_][A-Za-z0-9_]*)|\
             (?<punct>[(),]))""");
 
-    private enum Kind { STRING, DATETIME, GUID, DATE, NUMBER, WORD, PUNCT, END }
-
-    private record Token(Kind kind, String text, int position) {
+    private enum Kind {
+        STRING,
+        DATETIME,
+        GUID,
+        DATE,
+        NUMBER,
+        WORD,
+        PUNCT,
+        END
     }
+
+    private record Token(Kind kind, String text, int position) {}
 
     /** An operand before it is type-checked against the other side of a comparison. */
-    private record Operand(ColumnDefinition column, Token literal) {
-    }
+    private record Operand(ColumnDefinition column, Token literal) {}
 
     /**
      * Deepest nesting of parentheses and {@code not} accepted. The parser and the SQL translation recurse once
@@ -135,8 +141,9 @@ final class FilterParser {
 
     private void descend(Token at) {
         if (++depth > MAX_DEPTH) {
-            throw new ODataQueryException("The recursion limit has been exceeded: the $filter expression nests more than "
-                    + MAX_DEPTH + " levels of parentheses or 'not' (at position " + at.position + ").");
+            throw new ODataQueryException(
+                    "The recursion limit has been exceeded: the $filter expression nests more than " + MAX_DEPTH
+                            + " levels of parentheses or 'not' (at position " + at.position + ").");
         }
     }
 
@@ -153,9 +160,13 @@ final class FilterParser {
         expectPunct(",");
         Operand value = operand();
         expectPunct(")");
-        if (property.column == null || value.literal == null || value.literal.kind != Kind.STRING
-                || !property.column.type().isText() || !property.column.type().isComparable()) {
-            throw new ODataQueryException("The function '" + name.text + "' takes a text property and a string literal.");
+        if (property.column == null
+                || value.literal == null
+                || value.literal.kind != Kind.STRING
+                || !property.column.type().isText()
+                || !property.column.type().isComparable()) {
+            throw new ODataQueryException(
+                    "The function '" + name.text + "' takes a text property and a string literal.");
         }
         return new FilterExpression.StringMatch(function, property.column, unquote(value.literal.text));
     }
@@ -163,10 +174,11 @@ final class FilterParser {
     private Operand operand() {
         Token token = take();
         return switch (token.kind) {
-            case WORD -> switch (token.text) {
-                case "true", "false", "null" -> new Operand(null, token);
-                default -> new Operand(SimpleQueryOptionsParser.property(table, token.text), null);
-            };
+            case WORD ->
+                switch (token.text) {
+                    case "true", "false", "null" -> new Operand(null, token);
+                    default -> new Operand(SimpleQueryOptionsParser.property(table, token.text), null);
+                };
             case STRING, DATETIME, GUID, DATE, NUMBER -> new Operand(null, token);
             default -> throw syntaxError(token);
         };
@@ -182,7 +194,8 @@ final class FilterParser {
         }
         ColumnDefinition column = left.column;
         if (!column.type().isComparable()) {
-            throw new ODataQueryException("The property '" + column.propertyName() + "' cannot be used in a $filter query option.");
+            throw new ODataQueryException(
+                    "The property '" + column.propertyName() + "' cannot be used in a $filter query option.");
         }
         Object value = literal(column, op, right.literal);
         if (value == null && op != ComparisonOperator.EQ && op != ComparisonOperator.NE) {
@@ -208,7 +221,8 @@ final class FilterParser {
                     if (literal.kind == Kind.NUMBER && literal.text.matches("-?\\d+")) {
                         long value = Long.parseLong(literal.text);
                         if (type != ColumnType.BIGINT && (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE)) {
-                            throw new ODataQueryException("The value " + literal.text + " is out of range for " + type.edmType() + ".");
+                            throw new ODataQueryException(
+                                    "The value " + literal.text + " is out of range for " + type.edmType() + ".");
                         }
                         return value;
                     }
@@ -236,11 +250,11 @@ final class FilterParser {
                         return LocalDate.parse(literal.text).atStartOfDay().atOffset(ZoneOffset.UTC);
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         } catch (NumberFormatException | DateTimeParseException e) {
-            throw new ODataQueryException("Invalid literal '" + literal.text + "' at position " + literal.position + ".");
+            throw new ODataQueryException(
+                    "Invalid literal '" + literal.text + "' at position " + literal.position + ".");
         }
         throw new ODataQueryException("A binary operator with incompatible types was detected. Found operand types '"
                 + type.edmType() + "' and '" + edmTypeOf(literal) + "' for operator kind '" + op.kind + "'.");
@@ -269,7 +283,8 @@ final class FilterParser {
         String text = quoted.substring(1, quoted.length() - 1).replace("''", "'");
         // no stored text holds a NUL (PostgreSQL's text cannot), so a literal with one is an error, not a miss
         if (text.indexOf('\0') >= 0) {
-            throw new ODataQueryException("The string literal " + quoted.replace("\0", "\\u0000") + " contains a NUL character.");
+            throw new ODataQueryException(
+                    "The string literal " + quoted.replace("\0", "\\u0000") + " contains a NUL character.");
         }
         return text;
     }
@@ -312,7 +327,8 @@ final class FilterParser {
         while (true) {
             int quote = source.indexOf('\'', at);
             if (quote < 0) {
-                throw new ODataQueryException("Syntax error at position " + start + " in '" + source + "': unterminated string literal.");
+                throw new ODataQueryException(
+                        "Syntax error at position " + start + " in '" + source + "': unterminated string literal.");
             }
             if (quote + 1 < source.length() && source.charAt(quote + 1) == '\'') {
                 at = quote + 2;

@@ -1,10 +1,9 @@
 package dev.powerpages.emulator.store.odata;
 
-import java.util.List;
-
 import dev.powerpages.emulator.store.schema.ColumnDefinition;
 import dev.powerpages.emulator.store.schema.ManyToManyDefinition;
 import dev.powerpages.emulator.store.schema.TableDefinition;
+import java.util.List;
 
 /**
  * The system query options of a Web API request, validated against the table.
@@ -16,14 +15,20 @@ import dev.powerpages.emulator.store.schema.TableDefinition;
  * @param count   whether {@code @odata.count} is asked for
  * @param expand  navigation properties to expand, each with its own $select
  */
-public record QueryOptions(List<ColumnDefinition> select, FilterExpression filter, List<OrderBy> orderBy, Integer top,
-        boolean count, List<Expand> expand) {
+public record QueryOptions(
+        List<ColumnDefinition> select,
+        FilterExpression filter,
+        List<OrderBy> orderBy,
+        Integer top,
+        boolean count,
+        List<Expand> expand) {
 
     public QueryOptions {
         expand = expand == null ? List.of() : List.copyOf(expand);
     }
 
-    public QueryOptions(List<ColumnDefinition> select, FilterExpression filter, List<OrderBy> orderBy, Integer top, boolean count) {
+    public QueryOptions(
+            List<ColumnDefinition> select, FilterExpression filter, List<OrderBy> orderBy, Integer top, boolean count) {
         this(select, filter, orderBy, top, count, List.of());
     }
 
@@ -42,15 +47,23 @@ public record QueryOptions(List<ColumnDefinition> select, FilterExpression filte
      * @param manyToMany for a many-to-many relationship's navigation property, the relationship ({@code lookup} is
      *                   then {@code null}); {@code null} otherwise
      */
-    public record Expand(String navigation, TableDefinition target, ColumnDefinition lookup, boolean collection,
-            List<ColumnDefinition> select, ManyToManyDefinition manyToMany) {
+    public record Expand(
+            String navigation,
+            TableDefinition target,
+            ColumnDefinition lookup,
+            boolean collection,
+            List<ColumnDefinition> select,
+            ManyToManyDefinition manyToMany) {
 
-        public Expand(String navigation, TableDefinition target, ColumnDefinition lookup, boolean collection,
+        public Expand(
+                String navigation,
+                TableDefinition target,
+                ColumnDefinition lookup,
+                boolean collection,
                 List<ColumnDefinition> select) {
             this(navigation, target, lookup, collection, select, null);
         }
     }
 
-    public record OrderBy(ColumnDefinition column, boolean descending) {
-    }
+    public record OrderBy(ColumnDefinition column, boolean descending) {}
 }

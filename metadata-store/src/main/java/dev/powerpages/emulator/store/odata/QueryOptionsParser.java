@@ -1,8 +1,7 @@
 package dev.powerpages.emulator.store.odata;
 
-import java.util.Map;
-
 import dev.powerpages.emulator.store.schema.TableDefinition;
+import java.util.Map;
 
 /**
  * Turns the raw system query options of a request into validated {@link QueryOptions}. The seam

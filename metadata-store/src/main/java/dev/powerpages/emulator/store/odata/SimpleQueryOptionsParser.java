@@ -1,5 +1,9 @@
 package dev.powerpages.emulator.store.odata;
 
+import dev.powerpages.emulator.store.schema.ColumnDefinition;
+import dev.powerpages.emulator.store.schema.ManyToManyDefinition;
+import dev.powerpages.emulator.store.schema.StoreSchema;
+import dev.powerpages.emulator.store.schema.TableDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,11 +14,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.powerpages.emulator.store.schema.ColumnDefinition;
-import dev.powerpages.emulator.store.schema.ManyToManyDefinition;
-import dev.powerpages.emulator.store.schema.StoreSchema;
-import dev.powerpages.emulator.store.schema.TableDefinition;
 
 /**
  * Hand-written parser for the subset of OData the emulator supports: {@code $select}, {@code $filter}
@@ -95,7 +94,12 @@ public final class SimpleQueryOptionsParser implements QueryOptionsParser {
                     select = select(expand.target(), pair[1]);
                 }
             }
-            expands.add(new QueryOptions.Expand(expand.navigation(), expand.target(), expand.lookup(), expand.collection(), select,
+            expands.add(new QueryOptions.Expand(
+                    expand.navigation(),
+                    expand.target(),
+                    expand.lookup(),
+                    expand.collection(),
+                    select,
                     expand.manyToMany()));
         }
         return expands;
@@ -105,18 +109,22 @@ public final class SimpleQueryOptionsParser implements QueryOptionsParser {
         StoreSchema tables = schema.get();
         Optional<ColumnDefinition> single = table.navigation(navigation);
         if (single.isPresent() && tables != null) {
-            return new QueryOptions.Expand(navigation, tables.requireTable(single.get().target()), single.get(), false, List.of());
+            return new QueryOptions.Expand(
+                    navigation, tables.requireTable(single.get().target()), single.get(), false, List.of());
         }
         Optional<StoreSchema.OneToMany> many = tables == null ? Optional.empty() : tables.oneToMany(table, navigation);
         if (many.isPresent()) {
-            return new QueryOptions.Expand(navigation, many.get().referencing(), many.get().lookup(), true, List.of());
+            return new QueryOptions.Expand(
+                    navigation, many.get().referencing(), many.get().lookup(), true, List.of());
         }
-        Optional<ManyToManyDefinition> manyToMany = tables == null ? Optional.empty() : tables.manyToMany(table, navigation);
+        Optional<ManyToManyDefinition> manyToMany =
+                tables == null ? Optional.empty() : tables.manyToMany(table, navigation);
         if (manyToMany.isPresent()) {
             TableDefinition target = tables.requireTable(manyToMany.get().otherTable(table.logicalName()));
             return new QueryOptions.Expand(navigation, target, null, true, List.of(), manyToMany.get());
         }
-        throw new ODataQueryException("Could not find a property named '" + navigation + "' on type '" + table.edmTypeName() + "'.");
+        throw new ODataQueryException(
+                "Could not find a property named '" + navigation + "' on type '" + table.edmTypeName() + "'.");
     }
 
     /** Splits on commas outside parentheses: {@code a($select=x,y),b}. */
@@ -143,7 +151,8 @@ public final class SimpleQueryOptionsParser implements QueryOptionsParser {
         return options.entrySet().stream()
                 .filter(e -> e.getKey().equalsIgnoreCase(name))
                 .map(Map.Entry::getValue)
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 
     private static List<ColumnDefinition> select(TableDefinition table, String raw) {
@@ -181,7 +190,8 @@ public final class SimpleQueryOptionsParser implements QueryOptionsParser {
             }
             ColumnDefinition column = property(table, parts[0]);
             if (!column.type().isComparable()) {
-                throw new ODataQueryException("The $orderby expression must evaluate to a single value of primitive type: " + parts[0]);
+                throw new ODataQueryException(
+                        "The $orderby expression must evaluate to a single value of primitive type: " + parts[0]);
             }
             orderBy.add(new QueryOptions.OrderBy(column, descending));
         }
@@ -200,7 +210,8 @@ public final class SimpleQueryOptionsParser implements QueryOptionsParser {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new ODataQueryException("Invalid value '" + raw + "' for $top query option found. The $top query option requires a non-negative integer value.");
+        throw new ODataQueryException("Invalid value '" + raw
+                + "' for $top query option found. The $top query option requires a non-negative integer value.");
     }
 
     private static boolean count(String raw) {
@@ -215,7 +226,8 @@ public final class SimpleQueryOptionsParser implements QueryOptionsParser {
     }
 
     static ColumnDefinition property(TableDefinition table, String name) {
-        return table.property(name).orElseThrow(() -> new ODataQueryException(
-                "Could not find a property named '" + name + "' on type '" + table.edmTypeName() + "'."));
+        return table.property(name)
+                .orElseThrow(() -> new ODataQueryException(
+                        "Could not find a property named '" + name + "' on type '" + table.edmTypeName() + "'."));
     }
 }

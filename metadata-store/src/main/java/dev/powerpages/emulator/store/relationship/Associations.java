@@ -1,5 +1,11 @@
 package dev.powerpages.emulator.store.relationship;
 
+import dev.powerpages.emulator.store.data.RowListener;
+import dev.powerpages.emulator.store.data.RowStore;
+import dev.powerpages.emulator.store.environment.EnvironmentSchemas;
+import dev.powerpages.emulator.store.schema.ColumnDefinition;
+import dev.powerpages.emulator.store.schema.ManyToManyDefinition;
+import dev.powerpages.emulator.store.schema.TableDefinition;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -8,16 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-
-import dev.powerpages.emulator.store.data.RowListener;
-import dev.powerpages.emulator.store.data.RowStore;
-import dev.powerpages.emulator.store.environment.EnvironmentSchemas;
-import dev.powerpages.emulator.store.schema.ColumnDefinition;
-import dev.powerpages.emulator.store.schema.ManyToManyDefinition;
-import dev.powerpages.emulator.store.schema.TableDefinition;
 
 /**
  * The associations of many-to-many relationships, kept as intersect rows ("Associate and disassociate table rows
@@ -66,7 +64,8 @@ public class Associations implements RowListener {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put(relationship.column1(), first);
         values.put(relationship.column2(), second);
-        rows.inTransaction(() -> rows.insert(relationship.intersect(), relationship.intersectId(first, second), values));
+        rows.inTransaction(
+                () -> rows.insert(relationship.intersect(), relationship.intersectId(first, second), values));
     }
 
     /**
@@ -104,12 +103,18 @@ public class Associations implements RowListener {
      * The rows across the relationship from each of {@code ids} (rows of {@code from}): one query for the page. A
      * self-referencing relationship relates rows in both directions.
      */
-    public Map<UUID, List<UUID>> related(ManyToManyDefinition relationship, TableDefinition from, Collection<UUID> ids) {
+    public Map<UUID, List<UUID>> related(
+            ManyToManyDefinition relationship, TableDefinition from, Collection<UUID> ids) {
         Map<UUID, List<UUID>> related = new LinkedHashMap<>();
         if (ids.isEmpty()) {
             return related;
         }
-        collect(relationship, relationship.columnOf(from.logicalName()), relationship.otherColumn(from.logicalName()), ids, related);
+        collect(
+                relationship,
+                relationship.columnOf(from.logicalName()),
+                relationship.otherColumn(from.logicalName()),
+                ids,
+                related);
         if (relationship.isSelfReferencing()) {
             collect(relationship, relationship.column2(), relationship.column1(), ids, related);
         }
@@ -122,7 +127,12 @@ public class Associations implements RowListener {
      */
     public List<UUID> linked(ManyToManyDefinition relationship, TableDefinition table, UUID id) {
         Map<UUID, List<UUID>> related = new LinkedHashMap<>();
-        collect(relationship, relationship.columnOf(table.logicalName()), relationship.otherColumn(table.logicalName()), List.of(id), related);
+        collect(
+                relationship,
+                relationship.columnOf(table.logicalName()),
+                relationship.otherColumn(table.logicalName()),
+                List.of(id),
+                related);
         return related.getOrDefault(id, List.of());
     }
 
@@ -130,14 +140,19 @@ public class Associations implements RowListener {
     public List<UUID[]> pairs(ManyToManyDefinition relationship) {
         List<UUID[]> pairs = new ArrayList<>();
         for (Map<String, Object> row : rows.all(relationship.intersect())) {
-            if (row.get(relationship.column1()) instanceof UUID first && row.get(relationship.column2()) instanceof UUID second) {
-                pairs.add(new UUID[] { first, second });
+            if (row.get(relationship.column1()) instanceof UUID first
+                    && row.get(relationship.column2()) instanceof UUID second) {
+                pairs.add(new UUID[] {first, second});
             }
         }
         return pairs;
     }
 
-    private void collect(ManyToManyDefinition relationship, String own, String other, Collection<UUID> ids,
+    private void collect(
+            ManyToManyDefinition relationship,
+            String own,
+            String other,
+            Collection<UUID> ids,
             Map<UUID, List<UUID>> related) {
         TableDefinition intersect = relationship.intersect();
         ColumnDefinition ownColumn = intersect.column(own).orElseThrow();
@@ -183,7 +198,8 @@ public class Associations implements RowListener {
                     : List.of(relationship.columnOf(table.logicalName()));
             for (String column : columns) {
                 TableDefinition intersect = relationship.intersect();
-                for (Map<String, Object> row : rows.findByColumnIn(intersect, intersect.column(column).orElseThrow(), List.of(id), List.of())) {
+                for (Map<String, Object> row : rows.findByColumnIn(
+                        intersect, intersect.column(column).orElseThrow(), List.of(id), List.of())) {
                     intersectIds.add((UUID) row.get(intersect.primaryId()));
                 }
             }

@@ -1,8 +1,7 @@
 package dev.powerpages.emulator.store.relationship;
 
-import java.util.UUID;
-
 import dev.powerpages.emulator.store.schema.ManyToManyDefinition;
+import java.util.UUID;
 
 /**
  * Associations of the enhanced model's mspp_ relationships, which have no intersect rows of their own: they are those

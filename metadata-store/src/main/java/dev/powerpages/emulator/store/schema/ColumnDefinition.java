@@ -13,8 +13,8 @@ package dev.powerpages.emulator.store.schema;
  * @param relationship for lookups: the one-to-many relationship's schema name, which Dataverse also uses as
  *                   the collection-valued navigation property on the target table (e.g. {@code contact_customer_accounts})
  */
-public record ColumnDefinition(String name, ColumnType type, String target, String navigation, boolean system,
-        String relationship) {
+public record ColumnDefinition(
+        String name, ColumnType type, String target, String navigation, boolean system, String relationship) {
 
     public ColumnDefinition(String name, ColumnType type, String target, String navigation, boolean system) {
         this(name, type, target, navigation, system, null);

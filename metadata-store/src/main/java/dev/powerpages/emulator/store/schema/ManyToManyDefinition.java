@@ -1,7 +1,7 @@
 package dev.powerpages.emulator.store.schema;
 
-import java.util.UUID;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
 /**
  * A many-to-many relationship as Dataverse keeps it: an intersect table with one row per associated pair, and on
@@ -22,8 +22,15 @@ import java.nio.charset.StandardCharsets;
  * @param viewOf    for a relationship between two mspp_ views: the adx_ relationship it mirrors, whose
  *                  associations live in {@code powerpagecomponent_powerpagecomponent}; {@code null} otherwise
  */
-public record ManyToManyDefinition(String name, TableDefinition intersect, String table1, String column1, String table2,
-        String column2, boolean generated, String viewOf) {
+public record ManyToManyDefinition(
+        String name,
+        TableDefinition intersect,
+        String table1,
+        String column1,
+        String table2,
+        String column2,
+        boolean generated,
+        String viewOf) {
 
     public boolean isSelfReferencing() {
         return table1.equals(table2);

@@ -31,7 +31,9 @@ public final class SchemaDdl {
     }
 
     public String createTable(TableDefinition table) {
-        StringBuilder sql = new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(quote(table.logicalName())).append(" (");
+        StringBuilder sql = new StringBuilder("CREATE TABLE IF NOT EXISTS ")
+                .append(quote(table.logicalName()))
+                .append(" (");
         for (ColumnDefinition column : table.columns()) {
             sql.append(quote(column.name())).append(' ').append(dialect.columnType(column.type()));
             if (column.name().equals(table.primaryId())) {

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -28,6 +27,7 @@ public final class SchemaLoader {
     private static final Pattern LOGICAL_NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
     /** Relationship schema names keep their capitals ({@code adx_CloudFlowConsumer_adx_webrole}). */
     private static final Pattern SCHEMA_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
+
     private static final String STANDARD_PREFIX = "adx_";
     private static final String VIEW_PREFIX = "mspp_";
 
@@ -116,20 +116,30 @@ public final class SchemaLoader {
         TableDefinition first = require(tables, table1, "entity1 of " + name);
         TableDefinition second = require(tables, table2, "entity2 of " + name);
         boolean self = table1.equals(table2);
-        String column1 = yaml.get("column1") != null ? name(yaml.get("column1"), "column1 of " + name)
+        String column1 = yaml.get("column1") != null
+                ? name(yaml.get("column1"), "column1 of " + name)
                 : self ? first.primaryId() + "one" : first.primaryId();
-        String column2 = yaml.get("column2") != null ? name(yaml.get("column2"), "column2 of " + name)
+        String column2 = yaml.get("column2") != null
+                ? name(yaml.get("column2"), "column2 of " + name)
                 : self ? second.primaryId() + "two" : second.primaryId();
         if (yaml.get("intersect") != null) {
-            TableDefinition existing = require(tables, name(yaml.get("intersect"), "intersect of " + name), "intersect of " + name);
+            TableDefinition existing =
+                    require(tables, name(yaml.get("intersect"), "intersect of " + name), "intersect of " + name);
             if (existing.column(column1).isEmpty() || existing.column(column2).isEmpty()) {
-                throw new IllegalArgumentException("Intersect table " + existing.logicalName() + " of " + name + " lacks "
-                        + column1 + " or " + column2);
+                throw new IllegalArgumentException("Intersect table " + existing.logicalName() + " of " + name
+                        + " lacks " + column1 + " or " + column2);
             }
             return new ManyToManyDefinition(name, existing, table1, column1, table2, column2, false, null);
         }
-        return new ManyToManyDefinition(name, intersect(name.toLowerCase(Locale.ROOT), column1, column2), table1, column1,
-                table2, column2, true, null);
+        return new ManyToManyDefinition(
+                name,
+                intersect(name.toLowerCase(Locale.ROOT), column1, column2),
+                table1,
+                column1,
+                table2,
+                column2,
+                true,
+                null);
     }
 
     private static TableDefinition intersect(String logicalName, String column1, String column2) {
@@ -142,9 +152,11 @@ public final class SchemaLoader {
     }
 
     /** An mspp_ relationship for each adx_ one whose two tables have views ({@code mspp_entitypermission_webrole}). */
-    private static List<ManyToManyDefinition> viewRelationships(List<ManyToManyDefinition> relationships, List<ViewDefinition> views) {
+    private static List<ManyToManyDefinition> viewRelationships(
+            List<ManyToManyDefinition> relationships, List<ViewDefinition> views) {
         Map<String, ViewDefinition> byMirror = new LinkedHashMap<>();
-        views.stream().filter(v -> v.mirrors() != null && ViewDefinition.COMPONENT.equals(v.source()))
+        views.stream()
+                .filter(v -> v.mirrors() != null && ViewDefinition.COMPONENT.equals(v.source()))
                 .forEach(v -> byMirror.put(v.mirrors(), v));
         List<ManyToManyDefinition> mirrored = new ArrayList<>();
         for (ManyToManyDefinition relationship : relationships) {
@@ -156,8 +168,15 @@ public final class SchemaLoader {
             String name = VIEW_PREFIX + relationship.name().substring(STANDARD_PREFIX.length());
             String column1 = one.table().primaryId();
             String column2 = two.table().primaryId();
-            mirrored.add(new ManyToManyDefinition(name, intersect(name.toLowerCase(Locale.ROOT), column1, column2),
-                    one.table().logicalName(), column1, two.table().logicalName(), column2, true, relationship.name()));
+            mirrored.add(new ManyToManyDefinition(
+                    name,
+                    intersect(name.toLowerCase(Locale.ROOT), column1, column2),
+                    one.table().logicalName(),
+                    column1,
+                    two.table().logicalName(),
+                    column2,
+                    true,
+                    relationship.name()));
         }
         return mirrored;
     }
@@ -168,7 +187,8 @@ public final class SchemaLoader {
      */
     private ViewDefinition view(Map<?, ?> yaml, Map<String, TableDefinition> tables, Map<String, String> viewNames) {
         String logicalName = name(yaml.get("logicalName"), "logicalName of a view");
-        String source = name(yaml.get("source") == null ? ViewDefinition.COMPONENT : yaml.get("source"), "source of " + logicalName);
+        String source = name(
+                yaml.get("source") == null ? ViewDefinition.COMPONENT : yaml.get("source"), "source of " + logicalName);
         Integer componentType = yaml.get("componentType") instanceof Number n ? n.intValue() : null;
         if (ViewDefinition.COMPONENT.equals(source) && componentType == null) {
             throw new IllegalArgumentException("View " + logicalName + " of powerpagecomponent needs a componentType");
@@ -178,7 +198,9 @@ public final class SchemaLoader {
         List<ColumnDefinition> columns = new ArrayList<>();
         columns.add(new ColumnDefinition(primaryId, ColumnType.UNIQUEIDENTIFIER, null, null, false));
         String primaryName = VIEW_PREFIX + "name";
-        String entitySet = yaml.get("entitySetName") == null ? logicalName + "s" : name(yaml.get("entitySetName"), "entitySetName");
+        String entitySet = yaml.get("entitySetName") == null
+                ? logicalName + "s"
+                : name(yaml.get("entitySetName"), "entitySetName");
         if (mirrors != null) {
             TableDefinition mirrored = require(tables, mirrors, "mirrors of " + logicalName);
             if (yaml.get("entitySetName") == null) {
@@ -190,17 +212,20 @@ public final class SchemaLoader {
                 names.forEach(n -> excluded.add(n.toString()));
             }
             for (ColumnDefinition column : mirrored.columns()) {
-                if (column.name().equals(mirrored.primaryId()) || column.system() || isStateColumn(column.name())
+                if (column.name().equals(mirrored.primaryId())
+                        || column.system()
+                        || isStateColumn(column.name())
                         || excluded.contains(column.name())) {
                     continue;
                 }
                 String name = viewColumn(column.name());
                 if (!column.isLookup()) {
                     columns.add(new ColumnDefinition(name, column.type(), null, null, false));
-                } else if (viewNames.containsKey(column.target()) || !column.target().startsWith(STANDARD_PREFIX)) {
+                } else if (viewNames.containsKey(column.target())
+                        || !column.target().startsWith(STANDARD_PREFIX)) {
                     String target = viewNames.getOrDefault(column.target(), column.target());
-                    columns.add(new ColumnDefinition(name, ColumnType.LOOKUP, target, name, false,
-                            target + "_" + logicalName + "_" + name));
+                    columns.add(new ColumnDefinition(
+                            name, ColumnType.LOOKUP, target, name, false, target + "_" + logicalName + "_" + name));
                 } else {
                     columns.add(new ColumnDefinition(name, ColumnType.UNIQUEIDENTIFIER, null, null, false));
                 }
@@ -212,13 +237,17 @@ public final class SchemaLoader {
             }
         }
         addSystemColumns(columns);
-        return new ViewDefinition(new TableDefinition(logicalName, entitySet, primaryId, primaryName, columns), source,
-                componentType, mirrors);
+        return new ViewDefinition(
+                new TableDefinition(logicalName, entitySet, primaryId, primaryName, columns),
+                source,
+                componentType,
+                mirrors);
     }
 
     private static String viewColumn(String standardColumn) {
         return standardColumn != null && standardColumn.startsWith(STANDARD_PREFIX)
-                ? VIEW_PREFIX + standardColumn.substring(STANDARD_PREFIX.length()) : standardColumn;
+                ? VIEW_PREFIX + standardColumn.substring(STANDARD_PREFIX.length())
+                : standardColumn;
     }
 
     private static boolean isStateColumn(String name) {
@@ -244,7 +273,8 @@ public final class SchemaLoader {
     private TableDefinition table(Map<?, ?> yaml) {
         String logicalName = name(yaml.get("logicalName"), "logicalName");
         String entitySetName = name(yaml.get("entitySetName"), "entitySetName of " + logicalName);
-        String primaryId = yaml.get("primaryId") == null ? logicalName + "id" : name(yaml.get("primaryId"), "primaryId");
+        String primaryId =
+                yaml.get("primaryId") == null ? logicalName + "id" : name(yaml.get("primaryId"), "primaryId");
         String primaryName = yaml.get("primaryName") == null ? null : name(yaml.get("primaryName"), "primaryName");
 
         List<ColumnDefinition> columns = new ArrayList<>();
@@ -259,7 +289,8 @@ public final class SchemaLoader {
 
         long distinct = columns.stream().map(ColumnDefinition::name).distinct().count();
         if (distinct != columns.size()) {
-            throw new IllegalArgumentException("Table " + logicalName + " declares a column twice (or a system column)");
+            throw new IllegalArgumentException(
+                    "Table " + logicalName + " declares a column twice (or a system column)");
         }
         Map<String, List<String>> alternateKeys = new LinkedHashMap<>();
         if (yaml.get("alternateKeys") instanceof Map<?, ?> keys) {
@@ -293,7 +324,8 @@ public final class SchemaLoader {
             target = name(yaml.get("target"), "target of lookup " + table + "." + name);
             navigation = yaml.get("navigation") == null ? name : name(yaml.get("navigation"), "navigation");
             // Dataverse names 1:N relationships <referenced>_<referencing>_<lookup> unless given another schema name.
-            relationship = yaml.get("relationship") == null ? target + "_" + table + "_" + name
+            relationship = yaml.get("relationship") == null
+                    ? target + "_" + table + "_" + name
                     : name(yaml.get("relationship"), "relationship");
         }
         return new ColumnDefinition(name, type, target, navigation, false, relationship);

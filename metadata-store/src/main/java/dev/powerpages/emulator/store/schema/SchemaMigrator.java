@@ -2,7 +2,6 @@ package dev.powerpages.emulator.store.schema;
 
 import java.util.HashSet;
 import java.util.Set;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,7 +35,8 @@ public final class SchemaMigrator {
             jdbc.execute(ddl.createTable(table));
             Set<String> existing = new HashSet<>(jdbc.queryForList(
                     "SELECT COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND TABLE_NAME = ?",
-                    String.class, table.logicalName()));
+                    String.class,
+                    table.logicalName()));
             for (ColumnDefinition column : table.columns()) {
                 if (!existing.contains(column.name())) {
                     log.info("Adding column {}.{}", table.logicalName(), column.name());

@@ -11,7 +11,6 @@ package dev.powerpages.emulator.store.schema;
  * ICU collation {@value #CASE_INSENSITIVE_COLLATION} that the Flyway migration creates.
  */
 public enum SqlDialect {
-
     H2("h2") {
         @Override
         public String columnType(ColumnType type) {
@@ -74,8 +73,9 @@ public enum SqlDialect {
         if (jdbcUrl != null && jdbcUrl.startsWith("jdbc:postgresql:")) {
             return POSTGRESQL;
         }
-        throw new IllegalArgumentException("The store runs on H2 (jdbc:h2:...) or PostgreSQL (jdbc:postgresql:...), not on "
-                + (jdbcUrl == null ? "a data source without URL" : jdbcUrl.replaceAll("[?;].*", "")));
+        throw new IllegalArgumentException(
+                "The store runs on H2 (jdbc:h2:...) or PostgreSQL (jdbc:postgresql:...), not on "
+                        + (jdbcUrl == null ? "a data source without URL" : jdbcUrl.replaceAll("[?;].*", "")));
     }
 
     /** Flyway's and Spring Boot's name of the database, as in {@code db/migration/{vendor}}. */

@@ -25,7 +25,10 @@ public final class StoreSchema {
         this(tables, List.of(), List.of(), Set.of());
     }
 
-    public StoreSchema(List<TableDefinition> tables, List<ManyToManyDefinition> manyToMany, List<ViewDefinition> views,
+    public StoreSchema(
+            List<TableDefinition> tables,
+            List<ManyToManyDefinition> manyToMany,
+            List<ViewDefinition> views,
             Set<String> siteTables) {
         this.manyToMany = List.copyOf(manyToMany);
         this.siteTables = Set.copyOf(new LinkedHashSet<>(siteTables));
@@ -35,8 +38,8 @@ public final class StoreSchema {
                 throw new IllegalArgumentException("Table defined twice: " + table.logicalName());
             }
             if (byEntitySet.put(table.entitySetName(), table) != null) {
-                throw new IllegalArgumentException("Entity set " + table.entitySetName() + " of table " + table.logicalName()
-                        + " is another table's already");
+                throw new IllegalArgumentException("Entity set " + table.entitySetName() + " of table "
+                        + table.logicalName() + " is another table's already");
             }
         }
         for (TableDefinition table : tables) {
@@ -72,12 +75,16 @@ public final class StoreSchema {
 
     /** A table's many-to-many relationship by its navigation property (= schema) name. */
     public Optional<ManyToManyDefinition> manyToMany(TableDefinition table, String navigationName) {
-        return manyToMany(table).stream().filter(r -> r.name().equals(navigationName)).findFirst();
+        return manyToMany(table).stream()
+                .filter(r -> r.name().equals(navigationName))
+                .findFirst();
     }
 
     /** The relationship whose intersect table this is, if any. */
     public Optional<ManyToManyDefinition> intersectOf(TableDefinition table) {
-        return manyToMany.stream().filter(r -> r.intersect().logicalName().equals(table.logicalName())).findFirst();
+        return manyToMany.stream()
+                .filter(r -> r.intersect().logicalName().equals(table.logicalName()))
+                .findFirst();
     }
 
     /** The mspp_ view a table is, if it is one. */
@@ -133,10 +140,11 @@ public final class StoreSchema {
     }
 
     public Optional<OneToMany> oneToMany(TableDefinition referenced, String navigationName) {
-        return oneToMany(referenced).stream().filter(r -> r.name().equals(navigationName)).findFirst();
+        return oneToMany(referenced).stream()
+                .filter(r -> r.name().equals(navigationName))
+                .findFirst();
     }
 
     /** A 1:N relationship: rows of {@code referencing} point with {@code lookup} at a row of the referenced table. */
-    public record OneToMany(String name, TableDefinition referencing, ColumnDefinition lookup) {
-    }
+    public record OneToMany(String name, TableDefinition referencing, ColumnDefinition lookup) {}
 }

@@ -15,15 +15,24 @@ import java.util.Optional;
  * @param columns       all columns, primary key first
  * @param alternateKeys named alternate keys (Dataverse "keys"), each a list of column logical names
  */
-public record TableDefinition(String logicalName, String entitySetName, String primaryId, String primaryName,
-        List<ColumnDefinition> columns, Map<String, List<String>> alternateKeys) {
+public record TableDefinition(
+        String logicalName,
+        String entitySetName,
+        String primaryId,
+        String primaryName,
+        List<ColumnDefinition> columns,
+        Map<String, List<String>> alternateKeys) {
 
     public TableDefinition {
         columns = List.copyOf(columns);
         alternateKeys = alternateKeys == null ? Map.of() : Map.copyOf(alternateKeys);
     }
 
-    public TableDefinition(String logicalName, String entitySetName, String primaryId, String primaryName,
+    public TableDefinition(
+            String logicalName,
+            String entitySetName,
+            String primaryId,
+            String primaryName,
             List<ColumnDefinition> columns) {
         this(logicalName, entitySetName, primaryId, primaryName, columns, Map.of());
     }
@@ -35,7 +44,9 @@ public record TableDefinition(String logicalName, String entitySetName, String p
 
     /** Column by the property name clients use: {@code _x_value} for lookups, the logical name otherwise. */
     public Optional<ColumnDefinition> property(String propertyName) {
-        return columns.stream().filter(c -> c.type().isProperty() && c.propertyName().equals(propertyName)).findFirst();
+        return columns.stream()
+                .filter(c -> c.type().isProperty() && c.propertyName().equals(propertyName))
+                .findFirst();
     }
 
     /** The columns a row shows when no $select narrows it: all but file columns. */
@@ -45,7 +56,9 @@ public record TableDefinition(String logicalName, String entitySetName, String p
 
     /** Lookup column by its navigation property name (for {@code @odata.bind}). */
     public Optional<ColumnDefinition> navigation(String navigationName) {
-        return columns.stream().filter(c -> c.isLookup() && navigationName.equals(c.navigation())).findFirst();
+        return columns.stream()
+                .filter(c -> c.isLookup() && navigationName.equals(c.navigation()))
+                .findFirst();
     }
 
     public Map<String, ColumnDefinition> columnsByName() {

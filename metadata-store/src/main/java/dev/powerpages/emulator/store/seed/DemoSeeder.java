@@ -1,5 +1,12 @@
 package dev.powerpages.emulator.store.seed;
 
+import dev.powerpages.emulator.store.StoreProperties;
+import dev.powerpages.emulator.store.data.RowStore;
+import dev.powerpages.emulator.store.environment.DataverseEnvironment;
+import dev.powerpages.emulator.store.environment.EnvironmentPreparation;
+import dev.powerpages.emulator.store.environment.EnvironmentSchemas;
+import dev.powerpages.emulator.store.schema.ColumnDefinition;
+import dev.powerpages.emulator.store.schema.TableDefinition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -24,14 +30,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
-
-import dev.powerpages.emulator.store.StoreProperties;
-import dev.powerpages.emulator.store.data.RowStore;
-import dev.powerpages.emulator.store.environment.DataverseEnvironment;
-import dev.powerpages.emulator.store.environment.EnvironmentPreparation;
-import dev.powerpages.emulator.store.environment.EnvironmentSchemas;
-import dev.powerpages.emulator.store.schema.ColumnDefinition;
-import dev.powerpages.emulator.store.schema.TableDefinition;
 
 /**
  * Loads the demo data ({@code store.seed}, default {@code seed/contoso.yaml}) into a store that has
@@ -52,7 +50,11 @@ public class DemoSeeder implements EnvironmentPreparation {
     private final RowStore rows;
     private final TransactionTemplate transaction;
 
-    DemoSeeder(StoreProperties properties, EnvironmentSchemas schemas, RowStore rows, PlatformTransactionManager transactions) {
+    DemoSeeder(
+            StoreProperties properties,
+            EnvironmentSchemas schemas,
+            RowStore rows,
+            PlatformTransactionManager transactions) {
         this.properties = properties;
         this.schemas = schemas;
         this.rows = rows;
@@ -77,7 +79,10 @@ public class DemoSeeder implements EnvironmentPreparation {
             return;
         }
         // a site of the enhanced data model (imported from a folder) has no adx_website row, and is not an empty store
-        if (schemas.current().table(ENHANCED_SITE).map(table -> !rows.isEmpty(table)).orElse(false)) {
+        if (schemas.current()
+                .table(ENHANCED_SITE)
+                .map(table -> !rows.isEmpty(table))
+                .orElse(false)) {
             return;
         }
         Reload loaded = load(seed);
@@ -96,27 +101,31 @@ public class DemoSeeder implements EnvironmentPreparation {
             throw new IllegalStateException("No seed is configured (store.seed)");
         }
         Reload reloaded = load((Map<?, ?>) yaml(properties.seed()));
-        log.info("Reloaded the seed {}: {} rows rewritten, {} created again", properties.seed(), reloaded.restored(),
+        log.info(
+                "Reloaded the seed {}: {} rows rewritten, {} created again",
+                properties.seed(),
+                reloaded.restored(),
                 reloaded.created());
         return reloaded;
     }
 
     /** What a load did: rows rewritten with the seed's values, rows created. */
-    public record Reload(int restored, int created) {
-    }
+    public record Reload(int restored, int created) {}
 
     private Reload load(Map<?, ?> seed) {
         String baseDirectory = properties.seed().contains("/")
-                ? properties.seed().substring(0, properties.seed().lastIndexOf('/') + 1) : "";
+                ? properties.seed().substring(0, properties.seed().lastIndexOf('/') + 1)
+                : "";
         Map<?, ?> tables = (Map<?, ?>) seed.get("rows");
-        int[] restored = { 0 };
-        int[] created = { 0 };
+        int[] restored = {0};
+        int[] created = {0};
         transaction.executeWithoutResult(status -> tables.forEach((tableName, tableRows) -> {
             TableDefinition table = schemas.current().requireTable(tableName.toString());
             for (Object row : (List<?>) tableRows) {
                 Map<String, Object> values = new LinkedHashMap<>();
-                ((Map<?, ?>) row).forEach((column, value) -> values.put(column.toString(),
-                        convert(table, column.toString(), value, baseDirectory)));
+                ((Map<?, ?>) row)
+                        .forEach((column, value) ->
+                                values.put(column.toString(), convert(table, column.toString(), value, baseDirectory)));
                 UUID id = (UUID) values.remove(table.primaryId());
                 if (id != null && rows.exists(table, id)) {
                     rows.update(table, id, values, null);
@@ -131,8 +140,9 @@ public class DemoSeeder implements EnvironmentPreparation {
     }
 
     private Object convert(TableDefinition table, String columnName, Object value, String baseDirectory) {
-        ColumnDefinition column = table.column(columnName).orElseThrow(() -> new IllegalStateException(
-                "Seed names unknown column " + table.logicalName() + "." + columnName));
+        ColumnDefinition column = table.column(columnName)
+                .orElseThrow(() -> new IllegalStateException(
+                        "Seed names unknown column " + table.logicalName() + "." + columnName));
         if (value instanceof Map<?, ?> helper) {
             value = helper(helper, baseDirectory);
         }
@@ -146,8 +156,10 @@ public class DemoSeeder implements EnvironmentPreparation {
             case BOOLEAN -> (Boolean) value;
             case DECIMAL, MONEY -> new BigDecimal(value.toString());
             case UNIQUEIDENTIFIER, LOOKUP -> UUID.fromString(value.toString());
-            case DATETIME -> value instanceof Date date ? date.toInstant().atOffset(ZoneOffset.UTC)
-                    : OffsetDateTime.parse(value.toString());
+            case DATETIME ->
+                value instanceof Date date
+                        ? date.toInstant().atOffset(ZoneOffset.UTC)
+                        : OffsetDateTime.parse(value.toString());
         };
     }
 

@@ -1,12 +1,11 @@
 package dev.powerpages.emulator.store.seed;
 
+import dev.powerpages.emulator.store.chaos.AdminKey;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.powerpages.emulator.store.chaos.AdminKey;
 
 /**
  * {@code POST /_services/seed} (admin key): puts the demo site and data back as the seed has them,

@@ -25,7 +25,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,11 +43,9 @@ final class FolderWatcher implements AutoCloseable {
     private static final int MAX_DELAY_FACTOR = 10;
 
     /** The changed files (relative to the folder) and when the newest of them was written. */
-    record Change(Set<String> files, Instant savedAt) {
-    }
+    record Change(Set<String> files, Instant savedAt) {}
 
-    private record Stamp(long size, long modified) {
-    }
+    private record Stamp(long size, long modified) {}
 
     private final Path root;
     private final Duration pollInterval;
@@ -89,16 +86,21 @@ final class FolderWatcher implements AutoCloseable {
                 eventThread.start();
                 eventsWork = true;
             } catch (IOException | UncheckedIOException e) {
-                log.info("No file change events for {} ({}); comparing its files every {} ms instead", root, e.getMessage(),
+                log.info(
+                        "No file change events for {} ({}); comparing its files every {} ms instead",
+                        root,
+                        e.getMessage(),
                         pollInterval.toMillis());
             }
         }
-        worker.scheduleWithFixedDelay(this::poll, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        worker.scheduleWithFixedDelay(
+                this::poll, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** How changes are seen: "events and polling" or "polling". */
     String mode() {
-        return eventsWork ? "events and polling every " + pollInterval.toMillis() + " ms"
+        return eventsWork
+                ? "events and polling every " + pollInterval.toMillis() + " ms"
                 : "polling every " + pollInterval.toMillis() + " ms";
     }
 
@@ -226,7 +228,10 @@ final class FolderWatcher implements AutoCloseable {
                 if (ignored(dir)) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
-                dir.register(watchService, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                dir.register(
+                        watchService,
+                        StandardWatchEventKinds.ENTRY_CREATE,
+                        StandardWatchEventKinds.ENTRY_MODIFY,
                         StandardWatchEventKinds.ENTRY_DELETE);
                 return FileVisitResult.CONTINUE;
             }

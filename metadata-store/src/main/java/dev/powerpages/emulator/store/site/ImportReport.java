@@ -1,13 +1,11 @@
 package dev.powerpages.emulator.store.site;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.powerpages.emulator.sitefolder.ImportNote;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-
-import dev.powerpages.emulator.sitefolder.ImportNote;
 
 /**
  * What an import did and noticed: served at {@code GET /_services/site} and summed up in the log.
@@ -24,14 +22,32 @@ import dev.powerpages.emulator.sitefolder.ImportNote;
  *                           beside the rows and exported again
  * @param tablesNotInSchema  the same for whole tables
  */
-@JsonPropertyOrder({ "directory", "layout", "dataModel", "importedAt", "millis", "rowsPerTable", "changes", "notes",
-        "columnsNotInSchema", "tablesNotInSchema" })
+@JsonPropertyOrder({
+    "directory",
+    "layout",
+    "dataModel",
+    "importedAt",
+    "millis",
+    "rowsPerTable",
+    "changes",
+    "notes",
+    "columnsNotInSchema",
+    "tablesNotInSchema"
+})
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ImportReport(String directory, String layout, String dataModel, Instant importedAt, long millis,
-        Map<String, Integer> rowsPerTable, Changes changes, List<Note> notes, Map<String, Integer> columnsNotInSchema,
+public record ImportReport(
+        String directory,
+        String layout,
+        String dataModel,
+        Instant importedAt,
+        long millis,
+        Map<String, Integer> rowsPerTable,
+        Changes changes,
+        List<Note> notes,
+        Map<String, Integer> columnsNotInSchema,
         Map<String, Integer> tablesNotInSchema) {
 
-    @JsonPropertyOrder({ "created", "updated", "deleted", "unchanged" })
+    @JsonPropertyOrder({"created", "updated", "deleted", "unchanged"})
     public record Changes(int created, int updated, int deleted, int unchanged) {
 
         boolean any() {
@@ -40,11 +56,14 @@ public record ImportReport(String directory, String layout, String dataModel, In
     }
 
     /** A note of the reader or the import: what kind, where (file and line), what. */
-    @JsonPropertyOrder({ "kind", "source", "message" })
+    @JsonPropertyOrder({"kind", "source", "message"})
     public record Note(String kind, String source, String message) {
 
         static Note of(ImportNote note) {
-            return new Note(note.kind().name(), note.source() == null ? null : note.source().toString(), note.message());
+            return new Note(
+                    note.kind().name(),
+                    note.source() == null ? null : note.source().toString(),
+                    note.message());
         }
     }
 
@@ -55,10 +74,24 @@ public record ImportReport(String directory, String layout, String dataModel, In
     /** One line for the log. */
     String summary() {
         StringBuilder line = new StringBuilder();
-        line.append(rows()).append(" rows in ").append(rowsPerTable.size()).append(" tables (").append(layout).append(", ")
-                .append(dataModel.toLowerCase()).append(" data model): ").append(changes.created()).append(" created, ")
-                .append(changes.updated()).append(" updated, ").append(changes.deleted()).append(" deleted, ")
-                .append(changes.unchanged()).append(" unchanged in ").append(millis).append(" ms");
+        line.append(rows())
+                .append(" rows in ")
+                .append(rowsPerTable.size())
+                .append(" tables (")
+                .append(layout)
+                .append(", ")
+                .append(dataModel.toLowerCase())
+                .append(" data model): ")
+                .append(changes.created())
+                .append(" created, ")
+                .append(changes.updated())
+                .append(" updated, ")
+                .append(changes.deleted())
+                .append(" deleted, ")
+                .append(changes.unchanged())
+                .append(" unchanged in ")
+                .append(millis)
+                .append(" ms");
         if (!notes.isEmpty()) {
             Map<String, Long> kinds = new java.util.TreeMap<>();
             notes.forEach(n -> kinds.merge(n.kind(), 1L, Long::sum));

@@ -1,12 +1,10 @@
 package dev.powerpages.emulator.store.site;
 
-import java.nio.file.Path;
-
-import org.springframework.stereotype.Component;
-
 import dev.powerpages.emulator.sitefolder.SiteContent;
 import dev.powerpages.emulator.sitefolder.SiteFolderReader;
 import dev.powerpages.emulator.sitefolder.SiteFolderWriter;
+import java.nio.file.Path;
+import org.springframework.stereotype.Component;
 
 /** The site-folder module's reader and writer ({@code docs/site-folder.md}). */
 @Component

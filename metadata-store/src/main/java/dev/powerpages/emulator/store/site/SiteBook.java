@@ -1,5 +1,7 @@
 package dev.powerpages.emulator.store.site;
 
+import dev.powerpages.emulator.sitefolder.DataModel;
+import dev.powerpages.emulator.sitefolder.FolderLayout;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -10,12 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import dev.powerpages.emulator.sitefolder.DataModel;
-import dev.powerpages.emulator.sitefolder.FolderLayout;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,11 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class SiteBook {
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
     /** Numbers read back as Long and BigDecimal, the types a site folder's YAML values have. */
     private final JsonMapper json = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.USE_LONG_FOR_INTS).build();
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.USE_LONG_FOR_INTS)
+            .build();
+
     private final JdbcTemplate jdbc;
 
     SiteBook(JdbcTemplate jdbc) {
@@ -53,8 +52,15 @@ class SiteBook {
      * @param hash      of all of the above and the row's values: a row whose hash is unchanged was not edited
      * @param version   the row version the import left, or null for rows not in the store's tables
      */
-    record Entry(String entity, String idText, String source, List<String> columns, Map<String, Object> extra,
-            Map<String, Object> originals, String hash, Long version) {
+    record Entry(
+            String entity,
+            String idText,
+            String source,
+            List<String> columns,
+            Map<String, Object> extra,
+            Map<String, Object> originals,
+            String hash,
+            Long version) {
 
         String key() {
             return key(entity, idText);
@@ -70,17 +76,22 @@ class SiteBook {
     }
 
     /** The folder an environment's site came from. */
-    record Imported(String directory, FolderLayout layout, DataModel dataModel, OffsetDateTime importedOn) {
-    }
+    record Imported(String directory, FolderLayout layout, DataModel dataModel, OffsetDateTime importedOn) {}
 
     Map<String, Entry> load() {
         Map<String, Entry> entries = new LinkedHashMap<>();
         jdbc.query("SELECT \"entity\", \"record\", \"hash\", \"versionnumber\" FROM \"_site_row\"", rs -> {
             Map<String, Object> record = json.readValue(rs.getString(2), MAP);
             long version = rs.getLong(4);
-            Entry entry = new Entry(rs.getString(1), (String) record.get("idText"), (String) record.get("source"),
-                    strings(record.get("columns")), binary(map(record.get("extra")), record.get("binaryExtra")),
-                    binary(map(record.get("originals")), record.get("binaryOriginals")), rs.getString(3), rs.wasNull() ? null : version);
+            Entry entry = new Entry(
+                    rs.getString(1),
+                    (String) record.get("idText"),
+                    (String) record.get("source"),
+                    strings(record.get("columns")),
+                    binary(map(record.get("extra")), record.get("binaryExtra")),
+                    binary(map(record.get("originals")), record.get("binaryOriginals")),
+                    rs.getString(3),
+                    rs.wasNull() ? null : version);
             entries.put(entry.key(), entry);
         });
         return entries;
@@ -89,28 +100,44 @@ class SiteBook {
     /** Writes the entries of rows an import wrote and forgets those of rows gone (keys as {@link Entry#key()}). */
     void update(Collection<Entry> written, Collection<String> gone) {
         List<Object[]> keys = new java.util.ArrayList<>();
-        written.forEach(e -> keys.add(new Object[] { e.entity(), e.idText().toLowerCase(Locale.ROOT) }));
-        gone.forEach(key -> keys.add(new Object[] { key.substring(0, key.indexOf('|')), key.substring(key.indexOf('|') + 1) }));
+        written.forEach(e -> keys.add(new Object[] {e.entity(), e.idText().toLowerCase(Locale.ROOT)}));
+        gone.forEach(key ->
+                keys.add(new Object[] {key.substring(0, key.indexOf('|')), key.substring(key.indexOf('|') + 1)}));
         jdbc.batchUpdate("DELETE FROM \"_site_row\" WHERE \"entity\" = ? AND \"id\" = ?", keys);
         insert(written);
     }
 
     private void insert(Collection<Entry> entries) {
-        jdbc.batchUpdate("INSERT INTO \"_site_row\" (\"entity\", \"id\", \"record\", \"hash\", \"versionnumber\") VALUES (?, ?, ?, ?, ?)",
-                entries.stream().map(e -> new Object[] { e.entity(), e.idText().toLowerCase(Locale.ROOT), record(e), e.hash(), e.version() })
+        jdbc.batchUpdate(
+                "INSERT INTO \"_site_row\" (\"entity\", \"id\", \"record\", \"hash\", \"versionnumber\") VALUES (?, ?, ?, ?, ?)",
+                entries.stream()
+                        .map(e -> new Object[] {
+                            e.entity(), e.idText().toLowerCase(Locale.ROOT), record(e), e.hash(), e.version()
+                        })
                         .toList());
     }
 
     Optional<Imported> imported() {
-        return jdbc.query("SELECT \"directory\", \"layout\", \"datamodel\", \"importedon\" FROM \"_site_import\" WHERE \"id\" = 1",
-                (rs, n) -> new Imported(rs.getString(1), FolderLayout.valueOf(rs.getString(2)), DataModel.valueOf(rs.getString(3)),
-                        rs.getObject(4, OffsetDateTime.class))).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT \"directory\", \"layout\", \"datamodel\", \"importedon\" FROM \"_site_import\" WHERE \"id\" = 1",
+                        (rs, n) -> new Imported(
+                                rs.getString(1),
+                                FolderLayout.valueOf(rs.getString(2)),
+                                DataModel.valueOf(rs.getString(3)),
+                                rs.getObject(4, OffsetDateTime.class)))
+                .stream()
+                .findFirst();
     }
 
     void saveImported(String directory, FolderLayout layout, DataModel dataModel) {
         jdbc.update("DELETE FROM \"_site_import\"");
-        jdbc.update("INSERT INTO \"_site_import\" (\"id\", \"directory\", \"layout\", \"datamodel\", \"importedon\") VALUES (1, ?, ?, ?, ?)",
-                directory, layout.name(), dataModel.name(), OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS));
+        jdbc.update(
+                "INSERT INTO \"_site_import\" (\"id\", \"directory\", \"layout\", \"datamodel\", \"importedon\") VALUES (1, ?, ?, ?, ?)",
+                directory,
+                layout.name(),
+                dataModel.name(),
+                OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS));
     }
 
     /** Forgets the imported site (the demo site is back). */
@@ -134,12 +161,16 @@ class SiteBook {
     /** Byte arrays are kept as base64 and named, so that they read back as bytes. */
     private static Map<String, Object> base64(Map<String, Object> values) {
         Map<String, Object> copy = new LinkedHashMap<>();
-        values.forEach((k, v) -> copy.put(k, v instanceof byte[] bytes ? Base64.getEncoder().encodeToString(bytes) : v));
+        values.forEach((k, v) ->
+                copy.put(k, v instanceof byte[] bytes ? Base64.getEncoder().encodeToString(bytes) : v));
         return copy;
     }
 
     private static List<String> binaryKeys(Map<String, Object> values) {
-        return values.entrySet().stream().filter(e -> e.getValue() instanceof byte[]).map(Map.Entry::getKey).toList();
+        return values.entrySet().stream()
+                .filter(e -> e.getValue() instanceof byte[])
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     private static Map<String, Object> binary(Map<String, Object> values, Object keys) {
@@ -157,6 +188,8 @@ class SiteBook {
     }
 
     private static List<String> strings(Object value) {
-        return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+        return value instanceof List<?> list
+                ? list.stream().map(String::valueOf).toList()
+                : List.of();
     }
 }

@@ -1,5 +1,9 @@
 package dev.powerpages.emulator.store.site;
 
+import dev.powerpages.emulator.sitefolder.SiteFolderException;
+import dev.powerpages.emulator.store.chaos.AdminKey;
+import dev.powerpages.emulator.store.environment.CurrentEnvironment;
+import dev.powerpages.emulator.store.environment.Environments;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -7,11 +11,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.powerpages.emulator.sitefolder.SiteFolderException;
-import dev.powerpages.emulator.store.chaos.AdminKey;
-import dev.powerpages.emulator.store.environment.CurrentEnvironment;
-import dev.powerpages.emulator.store.environment.Environments;
 
 /**
  * The default environment's site (admin key, header {@code X-Admin-Key}; errors in the store's envelope
@@ -32,7 +31,12 @@ class SiteController {
     private final CurrentEnvironment current;
     private final Environments environments;
 
-    SiteController(SiteStatus status, SiteExporter exporter, AdminKey adminKey, CurrentEnvironment current, Environments environments) {
+    SiteController(
+            SiteStatus status,
+            SiteExporter exporter,
+            AdminKey adminKey,
+            CurrentEnvironment current,
+            Environments environments) {
         this.status = status;
         this.exporter = exporter;
         this.adminKey = adminKey;
@@ -55,8 +59,10 @@ class SiteController {
         }
         try {
             byte[] zip = current.callIn(environments.defaultEnvironment(), exporter::zip);
-            return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"site.zip\"").body(zip);
+            return ResponseEntity.ok()
+                    .contentType(MediaType.parseMediaType("application/zip"))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"site.zip\"")
+                    .body(zip);
         } catch (SiteFolderException e) {
             return AdminKey.error(HttpStatus.INTERNAL_SERVER_ERROR, "ExportFailed", e.getMessage());
         }

@@ -1,5 +1,15 @@
 package dev.powerpages.emulator.store.site;
 
+import dev.powerpages.emulator.sitefolder.DataModel;
+import dev.powerpages.emulator.sitefolder.FolderLayout;
+import dev.powerpages.emulator.sitefolder.SiteContent;
+import dev.powerpages.emulator.sitefolder.SiteRecord;
+import dev.powerpages.emulator.store.data.RowStore;
+import dev.powerpages.emulator.store.environment.EnvironmentSchemas;
+import dev.powerpages.emulator.store.relationship.Associations;
+import dev.powerpages.emulator.store.schema.ManyToManyDefinition;
+import dev.powerpages.emulator.store.schema.StoreSchema;
+import dev.powerpages.emulator.store.schema.TableDefinition;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,19 +27,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
 import org.springframework.stereotype.Component;
-
-import dev.powerpages.emulator.sitefolder.DataModel;
-import dev.powerpages.emulator.sitefolder.FolderLayout;
-import dev.powerpages.emulator.sitefolder.SiteContent;
-import dev.powerpages.emulator.sitefolder.SiteRecord;
-import dev.powerpages.emulator.store.data.RowStore;
-import dev.powerpages.emulator.store.environment.EnvironmentSchemas;
-import dev.powerpages.emulator.store.relationship.Associations;
-import dev.powerpages.emulator.store.schema.ManyToManyDefinition;
-import dev.powerpages.emulator.store.schema.StoreSchema;
-import dev.powerpages.emulator.store.schema.TableDefinition;
 
 /**
  * The environment's site as a site folder again: its rows as records (with what the import kept beside them), written
@@ -40,7 +38,8 @@ import dev.powerpages.emulator.store.schema.TableDefinition;
 @Component
 class SiteExporter {
 
-    private static final List<String> ENHANCED_TABLES = List.of("powerpagesite", "powerpagesitelanguage", "powerpagecomponent");
+    private static final List<String> ENHANCED_TABLES =
+            List.of("powerpagesite", "powerpagesitelanguage", "powerpagecomponent");
 
     private final RowStore rows;
     private final EnvironmentSchemas schemas;
@@ -48,7 +47,8 @@ class SiteExporter {
     private final Associations associations;
     private final SiteFolders folders;
 
-    SiteExporter(RowStore rows, EnvironmentSchemas schemas, SiteBook book, Associations associations, SiteFolders folders) {
+    SiteExporter(
+            RowStore rows, EnvironmentSchemas schemas, SiteBook book, Associations associations, SiteFolders folders) {
         this.rows = rows;
         this.schemas = schemas;
         this.book = book;
@@ -66,29 +66,38 @@ class SiteExporter {
         Map<String, SiteBook.Entry> entries = book.load();
         List<SiteRecord> records = new ArrayList<>();
         for (TableDefinition table : schema.siteTables()) {
-            if (schema.intersectOf(table).isPresent() || ENHANCED_TABLES.contains(table.logicalName()) != (model == DataModel.ENHANCED)) {
+            if (schema.intersectOf(table).isPresent()
+                    || ENHANCED_TABLES.contains(table.logicalName()) != (model == DataModel.ENHANCED)) {
                 continue;
             }
             List<ManyToManyDefinition> own = schema.manyToMany(table).stream()
-                    .filter(r -> r.viewOf() == null && r.table1().equals(table.logicalName())).toList();
+                    .filter(r -> r.viewOf() == null && r.table1().equals(table.logicalName()))
+                    .toList();
             for (Map<String, Object> row : rows.all(table)) {
-                if (table.logicalName().equals("annotation") && !"adx_webfile".equalsIgnoreCase(String.valueOf(row.get("objecttypecode")))) {
+                if (table.logicalName().equals("annotation")
+                        && !"adx_webfile".equalsIgnoreCase(String.valueOf(row.get("objecttypecode")))) {
                     continue;
                 }
                 UUID id = (UUID) row.get(table.primaryId());
                 SiteBook.Entry entry = entries.get(SiteBook.Entry.key(table.logicalName(), id.toString()));
                 Map<String, List<String>> links = new LinkedHashMap<>();
                 for (ManyToManyDefinition relationship : schema.manyToMany(table)) {
-                    boolean listed = own.contains(relationship) || (entry != null && entry.columns().contains(relationship.name()));
+                    boolean listed = own.contains(relationship)
+                            || (entry != null && entry.columns().contains(relationship.name()));
                     if (listed && relationship.viewOf() == null) {
-                        links.put(relationship.name(), associations.linked(relationship, table, id).stream().map(UUID::toString).toList());
+                        links.put(
+                                relationship.name(),
+                                associations.linked(relationship, table, id).stream()
+                                        .map(UUID::toString)
+                                        .toList());
                     }
                 }
                 records.add(SiteRows.record(table, row, entry, links, own));
             }
         }
         for (SiteBook.Entry entry : entries.values()) {
-            if (schema.table(entry.entity()).isEmpty() || schema.view(schema.table(entry.entity()).get()).isPresent()) {
+            if (schema.table(entry.entity()).isEmpty()
+                    || schema.view(schema.table(entry.entity()).get()).isPresent()) {
                 records.add(SiteRows.record(entry));
             }
         }
@@ -104,9 +113,11 @@ class SiteExporter {
             folder = Files.createTempDirectory("site-export");
             folders.write(content, folder);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> files = Files.walk(folder)) {
+            try (ZipOutputStream zip = new ZipOutputStream(bytes);
+                    Stream<Path> files = Files.walk(folder)) {
                 for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                    zip.putNextEntry(new ZipEntry(folder.relativize(file).toString().replace('\\', '/')));
+                    zip.putNextEntry(
+                            new ZipEntry(folder.relativize(file).toString().replace('\\', '/')));
                     Files.copy(file, zip);
                     zip.closeEntry();
                 }
@@ -122,8 +133,10 @@ class SiteExporter {
     }
 
     private DataModel guessModel(StoreSchema schema) {
-        boolean enhanced = schema.table("powerpagesite").map(t -> !rows.isEmpty(t)).orElse(false);
-        boolean standard = schema.table("adx_website").map(t -> !rows.isEmpty(t)).orElse(false);
+        boolean enhanced =
+                schema.table("powerpagesite").map(t -> !rows.isEmpty(t)).orElse(false);
+        boolean standard =
+                schema.table("adx_website").map(t -> !rows.isEmpty(t)).orElse(false);
         return enhanced && !standard ? DataModel.ENHANCED : DataModel.STANDARD;
     }
 

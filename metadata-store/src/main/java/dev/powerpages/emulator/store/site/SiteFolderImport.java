@@ -1,18 +1,16 @@
 package dev.powerpages.emulator.store.site;
 
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.List;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
-
 import dev.powerpages.emulator.sitefolder.SiteContent;
 import dev.powerpages.emulator.sitefolder.SiteFolderException;
 import dev.powerpages.emulator.store.environment.CurrentEnvironment;
 import dev.powerpages.emulator.store.environment.Environments;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
 
 /**
  * Puts the site folder ({@code store.site.directory}) into the default environment before the store takes requests
@@ -37,8 +35,14 @@ class SiteFolderImport implements SmartLifecycle {
     private volatile FolderWatcher watcher;
     private volatile boolean running;
 
-    SiteFolderImport(SiteImportProperties properties, SiteFolders folders, SiteImporter importer, SiteBook book, SiteStatus status,
-            CurrentEnvironment current, Environments environments) {
+    SiteFolderImport(
+            SiteImportProperties properties,
+            SiteFolders folders,
+            SiteImporter importer,
+            SiteBook book,
+            SiteStatus status,
+            CurrentEnvironment current,
+            Environments environments) {
         this.properties = properties;
         this.folders = folders;
         this.importer = importer;
@@ -55,7 +59,8 @@ class SiteFolderImport implements SmartLifecycle {
             if (folder == null) {
                 if (book.imported().isPresent()) {
                     importer.restoreDemoSite();
-                    log.info("No site folder (store.site.directory): the demo site is back in place of the imported one");
+                    log.info(
+                            "No site folder (store.site.directory): the demo site is back in place of the imported one");
                 }
                 status.demo();
                 return;
@@ -70,7 +75,10 @@ class SiteFolderImport implements SmartLifecycle {
                 throw new SiteImportException(folder, e);
             }
             status.imported(folder.toString(), report);
-            log.info("Imported the site folder {}: {} (GET /_services/site lists the details)", folder, report.summary());
+            log.info(
+                    "Imported the site folder {}: {} (GET /_services/site lists the details)",
+                    folder,
+                    report.summary());
         });
         if (folder != null && properties.watch()) {
             watcher = new FolderWatcher(folder, properties.pollInterval(), properties.debounce(), true, this::edited);
@@ -92,20 +100,36 @@ class SiteFolderImport implements SmartLifecycle {
                 ImportReport report = importer.importSite(content, folder.toString(), SiteImporter.Mode.EDIT);
                 Instant committed = Instant.now();
                 boolean hadError = status.hasError();
-                long savedToCommitted = Math.max(0, committed.toEpochMilli() - change.savedAt().toEpochMilli());
-                status.edited(report, new SiteStatus.Edit(List.copyOf(change.files()), change.savedAt(), committed, savedToCommitted,
-                        readMillis, report.millis(), report.changes()));
+                long savedToCommitted =
+                        Math.max(0, committed.toEpochMilli() - change.savedAt().toEpochMilli());
+                status.edited(
+                        report,
+                        new SiteStatus.Edit(
+                                List.copyOf(change.files()),
+                                change.savedAt(),
+                                committed,
+                                savedToCommitted,
+                                readMillis,
+                                report.millis(),
+                                report.changes()));
                 if (hadError) {
                     log.info("The site folder imports again after the fix of {}", change.files());
                 }
                 if (report.changes().any()) {
                     ImportReport.Changes changes = report.changes();
-                    log.info("Imported an edit of {}: {} created, {} updated, {} deleted; {} ms from save to commit", change.files(),
-                            changes.created(), changes.updated(), changes.deleted(), savedToCommitted);
+                    log.info(
+                            "Imported an edit of {}: {} created, {} updated, {} deleted; {} ms from save to commit",
+                            change.files(),
+                            changes.created(),
+                            changes.updated(),
+                            changes.deleted(),
+                            savedToCommitted);
                 }
             } catch (SiteFolderException e) {
                 if (status.failed(e)) {
-                    log.error("An edit of the site folder cannot be imported, the last good site stays: {}", e.getMessage());
+                    log.error(
+                            "An edit of the site folder cannot be imported, the last good site stays: {}",
+                            e.getMessage());
                 }
             }
         });

@@ -1,9 +1,8 @@
 package dev.powerpages.emulator.store.site;
 
-import java.nio.file.Path;
-
 import dev.powerpages.emulator.sitefolder.SiteContent;
 import dev.powerpages.emulator.sitefolder.SiteFolderException;
+import java.nio.file.Path;
 
 /** Reads and writes the folders {@code pac pages download} writes; the store's seam to the site-folder module. */
 public interface SiteFolders {

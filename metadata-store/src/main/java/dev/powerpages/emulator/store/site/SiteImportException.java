@@ -1,8 +1,7 @@
 package dev.powerpages.emulator.store.site;
 
-import java.nio.file.Path;
-
 import dev.powerpages.emulator.sitefolder.SiteFolderException;
+import java.nio.file.Path;
 
 /** The site folder given at start-up cannot be imported: the store does not start (see {@link SiteImportFailureAnalyzer}). */
 public class SiteImportException extends RuntimeException {

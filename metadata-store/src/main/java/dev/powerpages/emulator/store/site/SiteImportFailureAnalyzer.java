@@ -11,7 +11,9 @@ class SiteImportFailureAnalyzer extends AbstractFailureAnalyzer<SiteImportExcept
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, SiteImportException cause) {
-        return new FailureAnalysis("The site folder " + cause.folder() + " cannot be imported: " + cause.getCause().getMessage(),
+        return new FailureAnalysis(
+                "The site folder " + cause.folder() + " cannot be imported: "
+                        + cause.getCause().getMessage(),
                 "Fix the file named above (nothing of the folder was imported), or start without a site folder "
                         + "(store.site.directory, STORE_SITE_DIRECTORY) to serve the demo site.",
                 cause);

@@ -2,7 +2,6 @@ package dev.powerpages.emulator.store.site;
 
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -27,6 +26,8 @@ public record SiteImportProperties(String directory, Boolean watch, Duration pol
 
     /** The folder, or null for the demo site. */
     public Path folder() {
-        return directory == null || directory.isBlank() ? null : Path.of(directory.trim()).toAbsolutePath().normalize();
+        return directory == null || directory.isBlank()
+                ? null
+                : Path.of(directory.trim()).toAbsolutePath().normalize();
     }
 }

@@ -1,18 +1,5 @@
 package dev.powerpages.emulator.store.site;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-
-import org.springframework.dao.DataAccessException;
-import org.springframework.stereotype.Component;
-
 import dev.powerpages.emulator.sitefolder.SiteContent;
 import dev.powerpages.emulator.sitefolder.SiteFolderException;
 import dev.powerpages.emulator.store.data.RowStore;
@@ -22,6 +9,17 @@ import dev.powerpages.emulator.store.schema.ManyToManyDefinition;
 import dev.powerpages.emulator.store.schema.StoreSchema;
 import dev.powerpages.emulator.store.schema.TableDefinition;
 import dev.powerpages.emulator.store.seed.DemoSeeder;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
 
 /**
  * Writes a site folder's rows into the current environment, all or nothing (one transaction), as a diff: a row the
@@ -39,7 +37,10 @@ import dev.powerpages.emulator.store.seed.DemoSeeder;
 @Component
 class SiteImporter {
 
-    enum Mode { STARTUP, EDIT }
+    enum Mode {
+        STARTUP,
+        EDIT
+    }
 
     private final RowStore rows;
     private final EnvironmentSchemas schemas;
@@ -47,7 +48,8 @@ class SiteImporter {
     private final Associations associations;
     private final DemoSeeder seeder;
 
-    SiteImporter(RowStore rows, EnvironmentSchemas schemas, SiteBook book, Associations associations, DemoSeeder seeder) {
+    SiteImporter(
+            RowStore rows, EnvironmentSchemas schemas, SiteBook book, Associations associations, DemoSeeder seeder) {
         this.rows = rows;
         this.schemas = schemas;
         this.book = book;
@@ -68,13 +70,15 @@ class SiteImporter {
             for (SiteRows.Desired row : plan.rows()) {
                 wanted.add(row.entry().key());
                 SiteBook.Entry before = previous.get(row.entry().key());
-                boolean sameFile = before != null && before.hash().equals(row.entry().hash());
+                boolean sameFile =
+                        before != null && before.hash().equals(row.entry().hash());
                 if (mode == Mode.EDIT && sameFile) {
                     counts[3]++; // an edit touches only what its files changed: nothing to read or write here
                     continue;
                 }
                 Long current = mode == Mode.STARTUP
-                        ? versions.computeIfAbsent(row.table().logicalName(), t -> rows.versions(row.table())).get(row.id())
+                        ? versions.computeIfAbsent(row.table().logicalName(), t -> rows.versions(row.table()))
+                                .get(row.id())
                         : rows.exists(row.table(), row.id()) ? Long.valueOf(-1) : null;
                 long version;
                 try {
@@ -83,7 +87,8 @@ class SiteImporter {
                         syncLinks(row, before);
                         counts[0]++;
                     } else if (!sameFile || !current.equals(before.version())) {
-                        version = rows.update(row.table(), row.id(), row.values(), null).orElseThrow();
+                        version = rows.update(row.table(), row.id(), row.values(), null)
+                                .orElseThrow();
                         syncLinks(row, before);
                         counts[1]++;
                     } else {
@@ -91,9 +96,17 @@ class SiteImporter {
                         continue; // start-up, and the row is as the last import left it
                     }
                 } catch (DataAccessException e) {
-                    // the database refused a value: name the file, and nothing of the import stays (the transaction rolls back)
-                    throw new SiteFolderException(row.source(), row.table().logicalName() + " " + row.id() + " cannot be stored: "
-                            + e.getMostSpecificCause().getMessage().lines().findFirst().orElse(""), e);
+                    // the database refused a value: name the file, and nothing of the import stays (the transaction
+                    // rolls back)
+                    throw new SiteFolderException(
+                            row.source(),
+                            row.table().logicalName() + " " + row.id() + " cannot be stored: "
+                                    + e.getMostSpecificCause()
+                                            .getMessage()
+                                            .lines()
+                                            .findFirst()
+                                            .orElse(""),
+                            e);
                 }
                 written.add(row.entry().withVersion(version));
             }
@@ -105,7 +118,9 @@ class SiteImporter {
                 }
             }
             counts[2] = mode == Mode.STARTUP ? deleteAllBut(schema, wanted) : deleteGone(schema, previous, wanted);
-            List<String> gone = previous.keySet().stream().filter(key -> !wanted.contains(key)).toList();
+            List<String> gone = previous.keySet().stream()
+                    .filter(key -> !wanted.contains(key))
+                    .toList();
             book.update(written, gone);
             book.saveImported(directory, content.layout(), content.dataModel());
             return null;
@@ -113,9 +128,16 @@ class SiteImporter {
         List<ImportReport.Note> notes = new ArrayList<>();
         content.notes().forEach(note -> notes.add(ImportReport.Note.of(note)));
         plan.notes().forEach(note -> notes.add(ImportReport.Note.of(note)));
-        return new ImportReport(directory, content.layout().name(), content.dataModel().name(), Instant.now(),
-                (System.nanoTime() - started) / 1_000_000, plan.rowsPerTable(),
-                new ImportReport.Changes(counts[0], counts[1], counts[2], counts[3]), notes, plan.columnsNotInSchema(),
+        return new ImportReport(
+                directory,
+                content.layout().name(),
+                content.dataModel().name(),
+                Instant.now(),
+                (System.nanoTime() - started) / 1_000_000,
+                plan.rowsPerTable(),
+                new ImportReport.Changes(counts[0], counts[1], counts[2], counts[3]),
+                notes,
+                plan.columnsNotInSchema(),
                 plan.tablesNotInSchema());
     }
 
@@ -165,7 +187,8 @@ class SiteImporter {
                 continue; // associations go with their rows
             }
             for (UUID id : siteRowIds(table)) {
-                if (!wanted.contains(SiteBook.Entry.key(table.logicalName(), id.toString())) && rows.delete(table, id)) {
+                if (!wanted.contains(SiteBook.Entry.key(table.logicalName(), id.toString()))
+                        && rows.delete(table, id)) {
                     deleted++;
                 }
             }

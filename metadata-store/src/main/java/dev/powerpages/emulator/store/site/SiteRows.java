@@ -1,5 +1,15 @@
 package dev.powerpages.emulator.store.site;
 
+import dev.powerpages.emulator.sitefolder.ImportNote;
+import dev.powerpages.emulator.sitefolder.SiteContent;
+import dev.powerpages.emulator.sitefolder.SiteFolderException;
+import dev.powerpages.emulator.sitefolder.SiteRecord;
+import dev.powerpages.emulator.sitefolder.SourceLocation;
+import dev.powerpages.emulator.store.schema.ColumnDefinition;
+import dev.powerpages.emulator.store.schema.ColumnType;
+import dev.powerpages.emulator.store.schema.ManyToManyDefinition;
+import dev.powerpages.emulator.store.schema.StoreSchema;
+import dev.powerpages.emulator.store.schema.TableDefinition;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -13,17 +23,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import dev.powerpages.emulator.sitefolder.ImportNote;
-import dev.powerpages.emulator.sitefolder.SiteContent;
-import dev.powerpages.emulator.sitefolder.SiteFolderException;
-import dev.powerpages.emulator.sitefolder.SiteRecord;
-import dev.powerpages.emulator.sitefolder.SourceLocation;
-import dev.powerpages.emulator.store.schema.ColumnDefinition;
-import dev.powerpages.emulator.store.schema.ColumnType;
-import dev.powerpages.emulator.store.schema.ManyToManyDefinition;
-import dev.powerpages.emulator.store.schema.StoreSchema;
-import dev.powerpages.emulator.store.schema.TableDefinition;
-
 /**
  * A site folder's rows as the store's rows, and back. Each record becomes the row it describes: every column of
  * the table set (a column the file does not write is empty, statecode and statuscode Active unless written), ids
@@ -36,8 +35,7 @@ final class SiteRows {
 
     private static final String BYTES = "\u0001bytes";
 
-    private SiteRows() {
-    }
+    private SiteRows() {}
 
     /**
      * A row as the folder wants it.
@@ -45,14 +43,22 @@ final class SiteRows {
      * @param values every column but the key and the store's own, folder values converted
      * @param links  for each many-to-many relationship the file lists, the related ids
      */
-    record Desired(TableDefinition table, UUID id, Map<String, Object> values, Map<ManyToManyDefinition, List<UUID>> links,
-            SiteBook.Entry entry, SourceLocation source) {
-    }
+    record Desired(
+            TableDefinition table,
+            UUID id,
+            Map<String, Object> values,
+            Map<ManyToManyDefinition, List<UUID>> links,
+            SiteBook.Entry entry,
+            SourceLocation source) {}
 
     /** Everything an import writes, and what it has to say. */
-    record Plan(List<Desired> rows, List<SiteBook.Entry> unknownTableRows, Map<String, Integer> rowsPerTable,
-            Map<String, Integer> columnsNotInSchema, Map<String, Integer> tablesNotInSchema, List<ImportNote> notes) {
-    }
+    record Plan(
+            List<Desired> rows,
+            List<SiteBook.Entry> unknownTableRows,
+            Map<String, Integer> rowsPerTable,
+            Map<String, Integer> columnsNotInSchema,
+            Map<String, Integer> tablesNotInSchema,
+            List<ImportNote> notes) {}
 
     static Plan plan(SiteContent content, StoreSchema schema) {
         Map<String, Object> fills = websiteFills(content);
@@ -80,9 +86,13 @@ final class SiteRows {
             if (earlier != null) {
                 // a deactivated copy that repeats an active row's id: the active row wins (REAL-SITES.md)
                 boolean keepEarlier = !isInactive(earlier) || isInactive(desired);
-                notes.add(new ImportNote(ImportNote.Kind.DUPLICATE_ID, record.source(), record.table() + " " + record.id()
-                        + " is also in " + (keepEarlier ? earlier.entry().source() : record.source()) + "; the "
-                        + (keepEarlier ? "first" : "active") + " one was kept"));
+                notes.add(new ImportNote(
+                        ImportNote.Kind.DUPLICATE_ID,
+                        record.source(),
+                        record.table() + " " + record.id()
+                                + " is also in "
+                                + (keepEarlier ? earlier.entry().source() : record.source()) + "; the "
+                                + (keepEarlier ? "first" : "active") + " one was kept"));
                 if (keepEarlier) {
                     continue;
                 }
@@ -101,14 +111,17 @@ final class SiteRows {
     /** The folder's website (its first active one): the lookup its rows leave out. */
     private static Map<String, Object> websiteFills(SiteContent content) {
         Map<String, Object> fills = new LinkedHashMap<>();
-        for (String[] pair : new String[][] { { "adx_website", "adx_websiteid" }, { "powerpagesite", "powerpagesiteid" } }) {
-            content.records().stream().filter(r -> r.table().equals(pair[0]))
+        for (String[] pair : new String[][] {{"adx_website", "adx_websiteid"}, {"powerpagesite", "powerpagesiteid"}}) {
+            content.records().stream()
+                    .filter(r -> r.table().equals(pair[0]))
                     .sorted((a, b) -> Boolean.compare(inactive(a), inactive(b)))
-                    .findFirst().ifPresent(site -> {
+                    .findFirst()
+                    .ifPresent(site -> {
                         try {
                             fills.put(pair[1], UUID.fromString(site.id().trim()));
                         } catch (IllegalArgumentException e) {
-                            throw new SiteFolderException(site.source(), pair[0] + " id '" + site.id() + "' is not a GUID");
+                            throw new SiteFolderException(
+                                    site.source(), pair[0] + " id '" + site.id() + "' is not a GUID");
                         }
                     });
         }
@@ -120,7 +133,11 @@ final class SiteRows {
         return state != null && !"0".equals(String.valueOf(state));
     }
 
-    private static Desired desired(TableDefinition table, SiteRecord record, StoreSchema schema, Map<String, Object> fills,
+    private static Desired desired(
+            TableDefinition table,
+            SiteRecord record,
+            StoreSchema schema,
+            Map<String, Object> fills,
             Map<String, Integer> columnsNotInSchema) {
         UUID id;
         try {
@@ -147,7 +164,8 @@ final class SiteRows {
             if (name.equals(table.primaryId())) {
                 continue;
             }
-            Optional<ManyToManyDefinition> relationship = value instanceof List<?> ? schema.manyToMany(table, name) : Optional.empty();
+            Optional<ManyToManyDefinition> relationship =
+                    value instanceof List<?> ? schema.manyToMany(table, name) : Optional.empty();
             Optional<ColumnDefinition> column = table.column(name).filter(c -> !c.system());
             if (relationship.isPresent()) {
                 links.put(relationship.get(), ids(record, name, (List<?>) value));
@@ -157,8 +175,9 @@ final class SiteRows {
                 try {
                     converted = SiteValues.toColumn(column.get(), value);
                 } catch (SiteValues.Unfit unfit) {
-                    throw new SiteFolderException(record.source(), record.table() + "." + name + " is " + describe(value) + ", not "
-                            + unfit.getMessage());
+                    throw new SiteFolderException(
+                            record.source(),
+                            record.table() + "." + name + " is " + describe(value) + ", not " + unfit.getMessage());
                 }
                 values.put(name, converted);
                 if (value instanceof byte[]) {
@@ -174,13 +193,16 @@ final class SiteRows {
             }
         }
         fills.forEach((column, value) -> {
-            if (table.column(column).isPresent() && !table.primaryId().equals(column) && !record.columns().containsKey(column)) {
+            if (table.column(column).isPresent()
+                    && !table.primaryId().equals(column)
+                    && !record.columns().containsKey(column)) {
                 values.put(column, value);
             }
         });
         String source = record.source() == null ? null : record.source().file().toString();
         String hash = hash(table.logicalName(), record.id(), source, written, values, links, extra, originals);
-        SiteBook.Entry entry = new SiteBook.Entry(table.logicalName(), record.id().trim(), source, written, extra, originals, hash, null);
+        SiteBook.Entry entry = new SiteBook.Entry(
+                table.logicalName(), record.id().trim(), source, written, extra, originals, hash, null);
         return new Desired(table, id, values, links, entry, record.source());
     }
 
@@ -190,8 +212,9 @@ final class SiteRows {
             try {
                 ids.add(UUID.fromString(String.valueOf(value).trim()));
             } catch (IllegalArgumentException e) {
-                throw new SiteFolderException(record.source(), record.table() + "." + relationship + " lists '" + value
-                        + "', which is not a GUID");
+                throw new SiteFolderException(
+                        record.source(),
+                        record.table() + "." + relationship + " lists '" + value + "', which is not a GUID");
             }
         }
         return ids;
@@ -216,19 +239,28 @@ final class SiteRows {
      * The record of a row: the columns its file wrote, in its order and with its original values, then columns set
      * since (through the Web API); a row that came from no file gets every column it has a value in.
      */
-    static SiteRecord record(TableDefinition table, Map<String, Object> row, SiteBook.Entry entry, Map<String, List<String>> links,
+    static SiteRecord record(
+            TableDefinition table,
+            Map<String, Object> row,
+            SiteBook.Entry entry,
+            Map<String, List<String>> links,
             List<ManyToManyDefinition> ownRelationships) {
         Map<String, Object> columns = new LinkedHashMap<>();
         String id = entry != null ? entry.idText() : String.valueOf(row.get(table.primaryId()));
         List<String> order = new ArrayList<>(entry != null ? entry.columns() : List.of(table.primaryId()));
         for (ColumnDefinition column : table.columns()) {
             boolean key = column.name().equals(table.primaryId());
-            if (!order.contains(column.name()) && !key && !column.system() && !column.name().equals("adx_websiteid") && hasValue(column, row)) {
+            if (!order.contains(column.name())
+                    && !key
+                    && !column.system()
+                    && !column.name().equals("adx_websiteid")
+                    && hasValue(column, row)) {
                 order.add(column.name());
             }
         }
         for (ManyToManyDefinition relationship : ownRelationships) {
-            if (!order.contains(relationship.name()) && !links.getOrDefault(relationship.name(), List.of()).isEmpty()) {
+            if (!order.contains(relationship.name())
+                    && !links.getOrDefault(relationship.name(), List.of()).isEmpty()) {
                 order.add(relationship.name());
             }
         }
@@ -236,15 +268,26 @@ final class SiteRows {
             Optional<ColumnDefinition> column = table.column(name).filter(c -> !c.system());
             if (name.equals(table.primaryId())) {
                 columns.put(name, id);
-            } else if (links.containsKey(name) || ownRelationships.stream().anyMatch(r -> r.name().equals(name))) {
-                columns.put(name, inWrittenOrder(links.getOrDefault(name, List.of()), entry == null ? null : entry.originals().get(name)));
+            } else if (links.containsKey(name)
+                    || ownRelationships.stream().anyMatch(r -> r.name().equals(name))) {
+                columns.put(
+                        name,
+                        inWrittenOrder(
+                                links.getOrDefault(name, List.of()),
+                                entry == null ? null : entry.originals().get(name)));
             } else if (column.isPresent()) {
-                columns.put(name, exported(column.get(), row.get(name), entry == null ? null : entry.originals().get(name)));
+                columns.put(
+                        name,
+                        exported(
+                                column.get(),
+                                row.get(name),
+                                entry == null ? null : entry.originals().get(name)));
             } else if (entry != null && entry.extra().containsKey(name)) {
                 columns.put(name, entry.extra().get(name));
             }
         }
-        SourceLocation source = entry == null || entry.source() == null ? null : new SourceLocation(Path.of(entry.source()), 0);
+        SourceLocation source =
+                entry == null || entry.source() == null ? null : new SourceLocation(Path.of(entry.source()), 0);
         return new SiteRecord(table.logicalName(), id, columns, source);
     }
 
@@ -262,7 +305,10 @@ final class SiteRows {
         if (written instanceof List<?> list) {
             for (Object id : list) {
                 String text = String.valueOf(id);
-                ids.stream().filter(i -> i.equalsIgnoreCase(text.trim())).findFirst().ifPresent(i -> ordered.add(text));
+                ids.stream()
+                        .filter(i -> i.equalsIgnoreCase(text.trim()))
+                        .findFirst()
+                        .ifPresent(i -> ordered.add(text));
             }
         }
         for (String id : ids) {
@@ -280,7 +326,8 @@ final class SiteRows {
         }
         return switch (column.name()) {
             case "statecode" -> !Integer.valueOf(0).equals(value);
-            case "statuscode" -> !Integer.valueOf(1).equals(value) || !Integer.valueOf(0).equals(row.get("statecode"));
+            case "statuscode" ->
+                !Integer.valueOf(1).equals(value) || !Integer.valueOf(0).equals(row.get("statecode"));
             default -> true;
         };
     }
@@ -306,8 +353,15 @@ final class SiteRows {
     }
 
     /** A digest of everything the folder says about a row: unchanged digest, unchanged row. */
-    private static String hash(String table, String id, String source, List<String> written, Map<String, Object> values,
-            Map<ManyToManyDefinition, List<UUID>> links, Map<String, Object> extra, Map<String, Object> originals) {
+    private static String hash(
+            String table,
+            String id,
+            String source,
+            List<String> written,
+            Map<String, Object> values,
+            Map<ManyToManyDefinition, List<UUID>> links,
+            Map<String, Object> extra,
+            Map<String, Object> originals) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             feed(digest, table);
@@ -316,7 +370,9 @@ final class SiteRows {
             feed(digest, written);
             feed(digest, new TreeMap<>(values));
             Map<String, Object> byName = new TreeMap<>();
-            links.forEach((relationship, ids) -> byName.put(relationship.name(), ids.stream().map(UUID::toString).sorted().toList()));
+            links.forEach((relationship, ids) -> byName.put(
+                    relationship.name(),
+                    ids.stream().map(UUID::toString).sorted().toList()));
             feed(digest, byName);
             feed(digest, new TreeMap<>(extra));
             feed(digest, new TreeMap<>(originals));

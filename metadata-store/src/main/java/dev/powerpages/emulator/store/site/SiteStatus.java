@@ -1,14 +1,11 @@
 package dev.powerpages.emulator.store.site;
 
-import java.time.Instant;
-import java.util.List;
-
-import org.springframework.stereotype.Component;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-
 import dev.powerpages.emulator.sitefolder.SiteFolderException;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Component;
 
 /**
  * Where the default environment's site stands: the demo site, or a folder's with the last import's report, how the
@@ -19,27 +16,44 @@ import dev.powerpages.emulator.sitefolder.SiteFolderException;
 class SiteStatus {
 
     /** {@code GET /_services/site}. */
-    @JsonPropertyOrder({ "source", "directory", "watching", "error", "lastEdit", "report" })
+    @JsonPropertyOrder({"source", "directory", "watching", "error", "lastEdit", "report"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record View(String source, String directory, String watching, Failure error, Edit lastEdit, ImportReport report) {
-    }
+    record View(String source, String directory, String watching, Failure error, Edit lastEdit, ImportReport report) {}
 
     /** Why the folder's current state is not the site: the file and line at fault, when it was noticed. */
-    @JsonPropertyOrder({ "file", "line", "message", "since" })
+    @JsonPropertyOrder({"file", "line", "message", "since"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Failure(String file, Integer line, String message, Instant since) {
 
         static Failure of(SiteFolderException e) {
-            return new Failure(e.source() == null ? null : e.source().file().toString(),
-                    e.source() == null || e.source().line() <= 0 ? null : e.source().line(), e.getMessage(), Instant.now());
+            return new Failure(
+                    e.source() == null ? null : e.source().file().toString(),
+                    e.source() == null || e.source().line() <= 0
+                            ? null
+                            : e.source().line(),
+                    e.getMessage(),
+                    Instant.now());
         }
     }
 
     /** An edit of the folder that was imported. */
-    @JsonPropertyOrder({ "files", "savedAt", "committedAt", "savedToCommittedMillis", "readMillis", "importMillis", "changes" })
-    record Edit(List<String> files, Instant savedAt, Instant committedAt, long savedToCommittedMillis, long readMillis,
-            long importMillis, ImportReport.Changes changes) {
-    }
+    @JsonPropertyOrder({
+        "files",
+        "savedAt",
+        "committedAt",
+        "savedToCommittedMillis",
+        "readMillis",
+        "importMillis",
+        "changes"
+    })
+    record Edit(
+            List<String> files,
+            Instant savedAt,
+            Instant committedAt,
+            long savedToCommittedMillis,
+            long readMillis,
+            long importMillis,
+            ImportReport.Changes changes) {}
 
     private volatile String directory;
     private volatile String watching;

@@ -1,5 +1,7 @@
 package dev.powerpages.emulator.store.site;
 
+import dev.powerpages.emulator.store.schema.ColumnDefinition;
+import dev.powerpages.emulator.store.schema.ColumnType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -15,9 +17,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 
-import dev.powerpages.emulator.store.schema.ColumnDefinition;
-import dev.powerpages.emulator.store.schema.ColumnType;
-
 /**
  * Values between a site folder's YAML and the store's columns. A folder's values are String, Boolean, Long,
  * BigDecimal, byte[] (a file's content) or lists; a column holds the Java type of its {@link ColumnType}. Where the
@@ -29,8 +28,7 @@ final class SiteValues {
     /** Dataverse shows date-times in UTC to the second; the export writes them so. */
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'");
 
-    private SiteValues() {
-    }
+    private SiteValues() {}
 
     /** A value that does not fit its column: the message says what the column takes. */
     static final class Unfit extends Exception {
@@ -63,7 +61,8 @@ final class SiteValues {
                 }
                 case MULTICHOICE -> {
                     if (value instanceof List<?> list) {
-                        return String.join(",", list.stream().map(SiteValues::text).toList());
+                        return String.join(
+                                ",", list.stream().map(SiteValues::text).toList());
                     }
                     return text(value);
                 }
@@ -116,7 +115,9 @@ final class SiteValues {
                 default -> throw new Unfit(column.type().name().toLowerCase(Locale.ROOT));
             }
         } catch (NumberFormatException e) {
-            boolean whole = column.type() == ColumnType.INTEGER || column.type() == ColumnType.CHOICE || column.type() == ColumnType.BIGINT;
+            boolean whole = column.type() == ColumnType.INTEGER
+                    || column.type() == ColumnType.CHOICE
+                    || column.type() == ColumnType.BIGINT;
             throw new Unfit(whole ? "a whole number" : "a number");
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new Unfit(column.type() == ColumnType.DATETIME ? "a date and time" : "a GUID");

@@ -1,5 +1,7 @@
 package dev.powerpages.emulator.store.webapi;
 
+import dev.powerpages.emulator.store.schema.ColumnDefinition;
+import dev.powerpages.emulator.store.schema.TableDefinition;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,9 +11,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.powerpages.emulator.store.schema.ColumnDefinition;
-import dev.powerpages.emulator.store.schema.TableDefinition;
-
 /**
  * A row addressed by an alternate key, {@code accounts(accountnumber='A1')} or with several columns
  * {@code cr123_projects(cr123_code='X',cr123_year=2024)}, as Dataverse allows for the keys a table
@@ -19,10 +18,10 @@ import dev.powerpages.emulator.store.schema.TableDefinition;
  */
 final class AlternateKey {
 
-    private static final Pattern PAIR = Pattern.compile("\\s*([a-z][a-z0-9_]*)\\s*=\\s*('(?:[^']|'')*'|[^,']+)\\s*(?:,|$)");
+    private static final Pattern PAIR =
+            Pattern.compile("\\s*([a-z][a-z0-9_]*)\\s*=\\s*('(?:[^']|'')*'|[^,']+)\\s*(?:,|$)");
 
-    private AlternateKey() {
-    }
+    private AlternateKey() {}
 
     static boolean looksLikeOne(String key) {
         return key != null && key.contains("=") && !key.trim().matches("[a-z][a-z0-9_]*id\\s*=\\s*[0-9a-fA-F-]{36}");
@@ -43,7 +42,8 @@ final class AlternateKey {
         }
         Set<String> names = new java.util.HashSet<>();
         values.keySet().forEach(c -> names.add(c.name()));
-        boolean declared = table.alternateKeys().values().stream().anyMatch(columns -> Set.copyOf(columns).equals(names));
+        boolean declared = table.alternateKeys().values().stream()
+                .anyMatch(columns -> Set.copyOf(columns).equals(names));
         if (!declared) {
             throw notAKey(table, key);
         }
@@ -73,8 +73,11 @@ final class AlternateKey {
     }
 
     private static DataverseException notAKey(TableDefinition table, String key) {
-        List<String> keys = table.alternateKeys().values().stream().map(columns -> String.join(",", columns)).toList();
-        return DataverseException.badQuery("Bad Request - Error in query syntax: '" + key + "' is neither an id nor an alternate key of "
-                + table.logicalName() + (keys.isEmpty() ? " (it has none)." : " (its keys: " + String.join("; ", keys) + ")."));
+        List<String> keys = table.alternateKeys().values().stream()
+                .map(columns -> String.join(",", columns))
+                .toList();
+        return DataverseException.badQuery("Bad Request - Error in query syntax: '" + key
+                + "' is neither an id nor an alternate key of " + table.logicalName()
+                + (keys.isEmpty() ? " (it has none)." : " (its keys: " + String.join("; ", keys) + ")."));
     }
 }

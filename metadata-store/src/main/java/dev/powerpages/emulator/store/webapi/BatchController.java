@@ -1,5 +1,7 @@
 package dev.powerpages.emulator.store.webapi;
 
+import dev.powerpages.emulator.store.data.RowStore;
+import dev.powerpages.emulator.store.error.DataverseError;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,7 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -21,9 +22,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
-
-import dev.powerpages.emulator.store.data.RowStore;
-import dev.powerpages.emulator.store.error.DataverseError;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -41,7 +39,8 @@ import tools.jackson.databind.ObjectMapper;
 class BatchController {
 
     private static final Pattern BOUNDARY = Pattern.compile("boundary=\"?([^\";]+)\"?");
-    private static final Pattern REQUEST_LINE = Pattern.compile("(GET|POST|PATCH|PUT|DELETE)\\s+(\\S+)(?:\\s+HTTP/1\\.[01])?");
+    private static final Pattern REQUEST_LINE =
+            Pattern.compile("(GET|POST|PATCH|PUT|DELETE)\\s+(\\S+)(?:\\s+HTTP/1\\.[01])?");
     /** A Content-ID reference: the whole URL, or its start ({@code $1/contact_customer_accounts/$ref}). */
     private static final Pattern URL_REFERENCE = Pattern.compile("^\\$(\\d+)");
     /** A Content-ID reference as a JSON string value, e.g. {@code "x@odata.bind":"$1"}. */
@@ -58,12 +57,10 @@ class BatchController {
     }
 
     /** One request of the batch and where it sits. */
-    private record Part(String method, String target, Map<String, String> headers, String body, String contentId) {
-    }
+    private record Part(String method, String target, Map<String, String> headers, String body, String contentId) {}
 
     /** A request's answer, ready to be written as an application/http part. */
-    private record Answer(int status, HttpHeaders headers, String body, String contentId) {
-    }
+    private record Answer(int status, HttpHeaders headers, String body, String contentId) {}
 
     /** Thrown inside a change set's transaction to roll it back, carrying the failing request's answer. */
     private static final class ChangeSetFailed extends RuntimeException {
@@ -76,8 +73,11 @@ class BatchController {
     }
 
     @PostMapping("/$batch")
-    ResponseEntity<byte[]> batch(@RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, @RequestBody(required = false) byte[] body,
-            @RequestHeader(name = "Prefer", required = false) String prefer, @AuthenticationPrincipal Jwt caller) {
+    ResponseEntity<byte[]> batch(
+            @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+            @RequestBody(required = false) byte[] body,
+            @RequestHeader(name = "Prefer", required = false) String prefer,
+            @AuthenticationPrincipal Jwt caller) {
         String boundary = boundary(contentType);
         boolean continueOnError = prefer != null && prefer.contains("odata.continue-on-error");
         String responseBoundary = "batchresponse_" + UUID.randomUUID();
@@ -103,7 +103,9 @@ class BatchController {
                     continue;
                 }
                 String changeSetBoundary = "changesetresponse_" + UUID.randomUUID();
-                out.append("Content-Type: multipart/mixed; boundary=").append(changeSetBoundary).append("\r\n\r\n");
+                out.append("Content-Type: multipart/mixed; boundary=")
+                        .append(changeSetBoundary)
+                        .append("\r\n\r\n");
                 for (Answer answer : answers) {
                     out.append("--").append(changeSetBoundary).append("\r\n");
                     write(out, answer);
@@ -118,7 +120,8 @@ class BatchController {
             }
         }
         out.append("--").append(responseBoundary).append("--\r\n");
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, "multipart/mixed; boundary=" + responseBoundary)
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_TYPE, "multipart/mixed; boundary=" + responseBoundary)
                 .body(out.toString().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -127,7 +130,8 @@ class BatchController {
         List<Answer> answers = new ArrayList<>();
         for (Part part : changeSet) {
             if (part.method().equals("GET")) {
-                throw new ChangeSetFailed(failure(DataverseException.badQuery("A change set may not contain GET requests."), part.contentId()));
+                throw new ChangeSetFailed(failure(
+                        DataverseException.badQuery("A change set may not contain GET requests."), part.contentId()));
             }
             Answer answer = execute(part, caller, created);
             if (answer.status() >= 400) {
@@ -165,12 +169,21 @@ class BatchController {
                     yield api.get(resource, query, caller, headers);
                 }
                 case "POST" -> api.create(resource, bytes, prefer, caller);
-                case "PATCH", "PUT" -> api.update(resource, bytes, part.headers().get("if-match"), part.headers().get("if-none-match"),
-                        prefer, caller);
+                case "PATCH", "PUT" ->
+                    api.update(
+                            resource,
+                            bytes,
+                            part.headers().get("if-match"),
+                            part.headers().get("if-none-match"),
+                            prefer,
+                            caller);
                 default -> api.delete(resource, caller);
             };
-            return new Answer(response.getStatusCode().value(), response.getHeaders(),
-                    response.getBody() == null ? null : mapper.writeValueAsString(response.getBody()), part.contentId());
+            return new Answer(
+                    response.getStatusCode().value(),
+                    response.getHeaders(),
+                    response.getBody() == null ? null : mapper.writeValueAsString(response.getBody()),
+                    part.contentId());
         } catch (DataverseException e) {
             return failure(e, part.contentId());
         } catch (ChangeSetFailed e) {
@@ -182,7 +195,11 @@ class BatchController {
 
     private Answer failure(DataverseException e, String contentId) {
         ResponseEntity<DataverseError> error = WebApiExceptionHandler.error(e.status(), e.code(), e.getMessage());
-        return new Answer(error.getStatusCode().value(), error.getHeaders(), mapper.writeValueAsString(error.getBody()), contentId);
+        return new Answer(
+                error.getStatusCode().value(),
+                error.getHeaders(),
+                mapper.writeValueAsString(error.getBody()),
+                contentId);
     }
 
     private static void write(StringBuilder out, Answer answer) {
@@ -191,14 +208,21 @@ class BatchController {
             out.append("Content-ID: ").append(answer.contentId()).append("\r\n");
         }
         HttpStatus status = HttpStatus.resolve(answer.status());
-        out.append("\r\nHTTP/1.1 ").append(answer.status()).append(' ').append(status == null ? "" : status.getReasonPhrase()).append("\r\n");
+        out.append("\r\nHTTP/1.1 ")
+                .append(answer.status())
+                .append(' ')
+                .append(status == null ? "" : status.getReasonPhrase())
+                .append("\r\n");
         answer.headers().forEach((name, values) -> {
             if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
-                values.forEach(value -> out.append(name).append(": ").append(value).append("\r\n"));
+                values.forEach(
+                        value -> out.append(name).append(": ").append(value).append("\r\n"));
             }
         });
         if (answer.body() != null) {
-            out.append("Content-Type: application/json; odata.metadata=minimal\r\n\r\n").append(answer.body()).append("\r\n");
+            out.append("Content-Type: application/json; odata.metadata=minimal\r\n\r\n")
+                    .append(answer.body())
+                    .append("\r\n");
         } else {
             out.append("\r\n");
         }
@@ -213,7 +237,8 @@ class BatchController {
         StringBuilder resolved = new StringBuilder();
         while (matcher.find()) {
             String url = created.get(matcher.group(1));
-            matcher.appendReplacement(resolved, Matcher.quoteReplacement(url == null ? matcher.group() : quote + url + quote));
+            matcher.appendReplacement(
+                    resolved, Matcher.quoteReplacement(url == null ? matcher.group() : quote + url + quote));
         }
         return matcher.appendTail(resolved).toString();
     }
@@ -223,13 +248,20 @@ class BatchController {
         String http = headers(rawPart, partHeaders);
         Map<String, String> headers = new HashMap<>();
         String afterLine = http.contains("\n") ? http.substring(http.indexOf('\n') + 1) : "";
-        String line = http.contains("\n") ? http.substring(0, http.indexOf('\n')).trim() : http.trim();
+        String line =
+                http.contains("\n") ? http.substring(0, http.indexOf('\n')).trim() : http.trim();
         Matcher matcher = REQUEST_LINE.matcher(line);
         if (!matcher.matches()) {
-            throw DataverseException.badPayload("batch", "The batch part does not start with an HTTP request line: '" + line + "'.");
+            throw DataverseException.badPayload(
+                    "batch", "The batch part does not start with an HTTP request line: '" + line + "'.");
         }
         String body = headers(afterLine, headers).strip();
-        return new Part(matcher.group(1), matcher.group(2), headers, body.isEmpty() ? null : body, partHeaders.get("content-id"));
+        return new Part(
+                matcher.group(1),
+                matcher.group(2),
+                headers,
+                body.isEmpty() ? null : body,
+                partHeaders.get("content-id"));
     }
 
     /** Reads "Name: value" lines up to the first blank line into lower-cased names; returns what follows. */
@@ -244,7 +276,9 @@ class BatchController {
         for (String header : block.split("\n")) {
             int colon = header.indexOf(':');
             if (colon > 0) {
-                into.put(header.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT), header.substring(colon + 1).trim());
+                into.put(
+                        header.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT),
+                        header.substring(colon + 1).trim());
             }
         }
         return end < 0 ? "" : normalized.substring(end + 2);
@@ -264,7 +298,8 @@ class BatchController {
     private static String boundary(String contentType) {
         Matcher matcher = contentType == null ? null : BOUNDARY.matcher(contentType);
         if (matcher == null || !contentType.startsWith("multipart/mixed") || !matcher.find()) {
-            throw DataverseException.badPayload("batch", "A $batch request needs Content-Type: multipart/mixed with a boundary.");
+            throw DataverseException.badPayload(
+                    "batch", "A $batch request needs Content-Type: multipart/mixed with a boundary.");
         }
         return matcher.group(1);
     }

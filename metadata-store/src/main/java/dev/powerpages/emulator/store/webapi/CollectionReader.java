@@ -1,22 +1,20 @@
 package dev.powerpages.emulator.store.webapi;
 
+import dev.powerpages.emulator.store.data.RowStore;
+import dev.powerpages.emulator.store.data.Window;
+import dev.powerpages.emulator.store.environment.CurrentEnvironment;
+import dev.powerpages.emulator.store.odata.QueryOptions;
+import dev.powerpages.emulator.store.odata.QueryOptionsParser;
+import dev.powerpages.emulator.store.schema.TableDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
-
-import dev.powerpages.emulator.store.environment.CurrentEnvironment;
-import dev.powerpages.emulator.store.data.RowStore;
-import dev.powerpages.emulator.store.data.Window;
-import dev.powerpages.emulator.store.odata.QueryOptions;
-import dev.powerpages.emulator.store.odata.QueryOptionsParser;
-import dev.powerpages.emulator.store.schema.TableDefinition;
 
 /**
  * Reads an entity set the way Dataverse's Web API pages and tracks it:
@@ -46,7 +44,8 @@ class CollectionReader {
         this.environment = environment;
     }
 
-    ResponseEntity<Map<String, Object>> read(TableDefinition table, Map<String, String> query, Preferences preferences, Jwt caller) {
+    ResponseEntity<Map<String, Object>> read(
+            TableDefinition table, Map<String, String> query, Preferences preferences, Jwt caller) {
         Map<String, String> options = new LinkedHashMap<>(query);
         String skipToken = remove(options, "$skiptoken");
         String deltaToken = remove(options, "$deltatoken");
@@ -54,19 +53,30 @@ class CollectionReader {
         expander.requireRead(caller, parsed);
 
         PageToken resumed = skipToken == null ? null : PageToken.decode(skipToken);
-        Long changedAfter = deltaToken != null ? Long.valueOf(DeltaToken.parse(deltaToken))
+        Long changedAfter = deltaToken != null
+                ? Long.valueOf(DeltaToken.parse(deltaToken))
                 : resumed != null ? resumed.changedAfter() : null;
-        boolean tracking = preferences.trackChanges() || changedAfter != null || (resumed != null && resumed.deltaToken() != null);
+        boolean tracking =
+                preferences.trackChanges() || changedAfter != null || (resumed != null && resumed.deltaToken() != null);
         // Taken before reading, so that whatever is written while this response is built shows in the next delta.
-        Long nextDelta = !tracking ? null : resumed != null && resumed.deltaToken() != null ? resumed.deltaToken() : rows.changeToken();
+        Long nextDelta = !tracking
+                ? null
+                : resumed != null && resumed.deltaToken() != null ? resumed.deltaToken() : rows.changeToken();
 
         boolean paged = parsed.top() == null;
-        int pageSize = paged ? Math.min(preferences.maxPageSize() == null ? RowStore.MAX_ROWS : preferences.maxPageSize(), RowStore.MAX_ROWS)
+        int pageSize = paged
+                ? Math.min(
+                        preferences.maxPageSize() == null ? RowStore.MAX_ROWS : preferences.maxPageSize(),
+                        RowStore.MAX_ROWS)
                 : Math.min(parsed.top(), RowStore.MAX_ROWS);
         // Key order allows keyset paging, which neither skips nor repeats rows when others are deleted meanwhile.
         boolean keyset = parsed.orderBy().isEmpty();
-        Window window = new Window(resumed == null || keyset ? 0 : resumed.offset(), resumed == null || !keyset ? null : resumed.afterId(),
-                paged ? pageSize + 1 : pageSize, changedAfter, changedAfter == null ? null : nextDelta);
+        Window window = new Window(
+                resumed == null || keyset ? 0 : resumed.offset(),
+                resumed == null || !keyset ? null : resumed.afterId(),
+                paged ? pageSize + 1 : pageSize,
+                changedAfter,
+                changedAfter == null ? null : nextDelta);
         List<Map<String, Object>> page = new ArrayList<>(rows.query(table, expander.fetchOptions(parsed), window));
         boolean more = paged && page.size() > pageSize;
         if (more) {
@@ -74,8 +84,10 @@ class CollectionReader {
         }
 
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("@odata.context", environment.serviceRoot() + "/$metadata#" + table.entitySetName() + WebApiController.selectSuffix(parsed)
-                + (tracking ? "/$delta" : ""));
+        body.put(
+                "@odata.context",
+                environment.serviceRoot() + "/$metadata#" + table.entitySetName()
+                        + WebApiController.selectSuffix(parsed) + (tracking ? "/$delta" : ""));
         if (parsed.count()) {
             body.put("@odata.count", rows.count(table, parsed));
         }
@@ -112,7 +124,9 @@ class CollectionReader {
     /** A deleted (or no longer matching) row in a delta response, in the shape Dataverse gives it. */
     private Map<String, Object> removed(TableDefinition table, UUID id, String reason) {
         Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("@odata.context", environment.serviceRoot() + "/$metadata#" + table.entitySetName() + "/$deletedEntity");
+        entry.put(
+                "@odata.context",
+                environment.serviceRoot() + "/$metadata#" + table.entitySetName() + "/$deletedEntity");
         entry.put("id", id.toString());
         entry.put("reason", reason);
         return entry;
@@ -120,14 +134,18 @@ class CollectionReader {
 
     /** The request's own URL with one more query option; '+' is escaped too, since servlet containers read it as a space. */
     private String link(TableDefinition table, Map<String, String> options, String name, String value) {
-        UriComponentsBuilder builder = UriComponentsBuilder.fromUriString(environment.serviceRoot() + "/" + table.entitySetName());
+        UriComponentsBuilder builder =
+                UriComponentsBuilder.fromUriString(environment.serviceRoot() + "/" + table.entitySetName());
         options.forEach(builder::queryParam);
         builder.queryParam(name, value);
         return builder.build().encode().toUriString().replace("+", "%2B");
     }
 
     private static String remove(Map<String, String> options, String name) {
-        String key = options.keySet().stream().filter(k -> k.equalsIgnoreCase(name)).findFirst().orElse(null);
+        String key = options.keySet().stream()
+                .filter(k -> k.equalsIgnoreCase(name))
+                .findFirst()
+                .orElse(null);
         return key == null ? null : options.remove(key);
     }
 }

@@ -19,17 +19,21 @@ public class DataverseException extends RuntimeException {
 
     /** 0x8006088a: the first URL segment names no entity set, function or action. */
     public static DataverseException resourceNotFound(String segment) {
-        return new DataverseException(HttpStatus.NOT_FOUND, "0x8006088a", "Resource not found for the segment '" + segment + "'.");
+        return new DataverseException(
+                HttpStatus.NOT_FOUND, "0x8006088a", "Resource not found for the segment '" + segment + "'.");
     }
 
     /** 0x80040217 (ObjectDoesNotExist): no row with that id. */
     public static DataverseException rowNotFound(String logicalName, Object id) {
-        return new DataverseException(HttpStatus.NOT_FOUND, "0x80040217", logicalName + " With Id = " + id + " Does Not Exist");
+        return new DataverseException(
+                HttpStatus.NOT_FOUND, "0x80040217", logicalName + " With Id = " + id + " Does Not Exist");
     }
 
     /** 0x80060891: no row has the values of the alternate key used in the URL. */
     public static DataverseException alternateKeyNotFound(String logicalName) {
-        return new DataverseException(HttpStatus.NOT_FOUND, "0x80060891",
+        return new DataverseException(
+                HttpStatus.NOT_FOUND,
+                "0x80060891",
                 "A record with the specified key values does not exist in " + logicalName + " entity");
     }
 
@@ -40,34 +44,48 @@ public class DataverseException extends RuntimeException {
 
     /** 0x80048d19: "Error identified in Payload provided by the user". */
     public static DataverseException badPayload(String logicalName, String detail) {
-        return new DataverseException(HttpStatus.BAD_REQUEST, "0x80048d19",
-                "Error identified in Payload provided by the user for Entity :'" + logicalName + "', For more information on this error please follow this help link https://go.microsoft.com/fwlink/?linkid=2195293  ----> InnerException : Microsoft.OData.ODataException: " + detail);
+        return new DataverseException(
+                HttpStatus.BAD_REQUEST,
+                "0x80048d19",
+                "Error identified in Payload provided by the user for Entity :'" + logicalName
+                        + "', For more information on this error please follow this help link https://go.microsoft.com/fwlink/?linkid=2195293  ----> InnerException : Microsoft.OData.ODataException: "
+                        + detail);
     }
 
     /** 0x80060882 (ConcurrencyVersionMismatch): If-Match names an older row version. */
     public static DataverseException versionMismatch() {
-        return new DataverseException(HttpStatus.PRECONDITION_FAILED, "0x80060882",
+        return new DataverseException(
+                HttpStatus.PRECONDITION_FAILED,
+                "0x80060882",
                 "The version of the existing record doesn't match the RowVersion property provided.");
     }
 
     /** 0x80040237 (DuplicateRecord): a row with that key exists. */
     public static DataverseException duplicate() {
-        return new DataverseException(HttpStatus.PRECONDITION_FAILED, "0x80040237", "A record with matching key values already exists.");
+        return new DataverseException(
+                HttpStatus.PRECONDITION_FAILED, "0x80040237", "A record with matching key values already exists.");
     }
 
     /**
      * 0x80040220 (PrivilegeDenied): the caller's security roles lack a privilege. Dataverse names the
      * principal (type 8 = systemuser), its role and privilege counts, and the missing privilege.
      */
-    public static DataverseException missingPrivilege(Object systemUserId, int privilegeCount, String privilege, String table) {
-        return new DataverseException(HttpStatus.FORBIDDEN, "0x80040220", "Principal user (Id=" + systemUserId
-                + ", type=8, roleCount=1, privilegeCount=" + privilegeCount + ", accessMode=4), is missing " + privilege
-                + " privilege on entity '" + table + "'.");
+    public static DataverseException missingPrivilege(
+            Object systemUserId, int privilegeCount, String privilege, String table) {
+        return new DataverseException(
+                HttpStatus.FORBIDDEN,
+                "0x80040220",
+                "Principal user (Id=" + systemUserId
+                        + ", type=8, roleCount=1, privilegeCount=" + privilegeCount + ", accessMode=4), is missing "
+                        + privilege
+                        + " privilege on entity '" + table + "'.");
     }
 
     /** 0x80040220 as well: a token for a client that has no application user in this environment. */
     public static DataverseException noApplicationUser(String clientId) {
-        return new DataverseException(HttpStatus.FORBIDDEN, "0x80040220",
+        return new DataverseException(
+                HttpStatus.FORBIDDEN,
+                "0x80040220",
                 "The application with id " + clientId + " has no application user in this organization.");
     }
 
@@ -76,8 +94,10 @@ public class DataverseException extends RuntimeException {
      * 'Create' method does not support entities of type 'x'"), with what to do instead; the store's bad-request code.
      */
     public static DataverseException notSupportedOn(String message, String logicalName, String instead) {
-        return new DataverseException(HttpStatus.BAD_REQUEST, "0x80060888", "The '" + message
-                + "' method does not support entities of type '" + logicalName + "'. " + instead);
+        return new DataverseException(
+                HttpStatus.BAD_REQUEST,
+                "0x80060888",
+                "The '" + message + "' method does not support entities of type '" + logicalName + "'. " + instead);
     }
 
     public HttpStatus status() {

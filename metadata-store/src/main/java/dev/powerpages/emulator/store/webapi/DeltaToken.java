@@ -16,8 +16,7 @@ final class DeltaToken {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm:ss");
     private static final Pattern FORMAT = Pattern.compile("(\\d{1,18})!.*");
 
-    private DeltaToken() {
-    }
+    private DeltaToken() {}
 
     static String format(long changeToken) {
         return changeToken + "!" + TIME.format(OffsetDateTime.now(ZoneOffset.UTC));
@@ -27,8 +26,9 @@ final class DeltaToken {
     static long parse(String token) {
         Matcher matcher = FORMAT.matcher(token == null ? "" : token.trim());
         if (!matcher.matches()) {
-            throw DataverseException.badQuery("The delta token '" + token + "' is not valid. "
-                    + "Send the @odata.deltaLink of a previous response, or start again with Prefer: odata.track-changes.");
+            throw DataverseException.badQuery(
+                    "The delta token '" + token + "' is not valid. "
+                            + "Send the @odata.deltaLink of a previous response, or start again with Prefer: odata.track-changes.");
         }
         return Long.parseLong(matcher.group(1));
     }

@@ -1,5 +1,11 @@
 package dev.powerpages.emulator.store.webapi;
 
+import dev.powerpages.emulator.store.auth.ApplicationUsers.Privilege;
+import dev.powerpages.emulator.store.data.RowStore;
+import dev.powerpages.emulator.store.odata.QueryOptions;
+import dev.powerpages.emulator.store.relationship.Associations;
+import dev.powerpages.emulator.store.schema.ColumnDefinition;
+import dev.powerpages.emulator.store.schema.TableDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -7,16 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
-
-import dev.powerpages.emulator.store.auth.ApplicationUsers.Privilege;
-import dev.powerpages.emulator.store.data.RowStore;
-import dev.powerpages.emulator.store.odata.QueryOptions;
-import dev.powerpages.emulator.store.relationship.Associations;
-import dev.powerpages.emulator.store.schema.ColumnDefinition;
-import dev.powerpages.emulator.store.schema.TableDefinition;
 
 /**
  * Renders rows with their {@code $expand}ed navigation properties, as Dataverse does: a single-valued
@@ -50,7 +48,12 @@ class Expander {
         }
         Set<ColumnDefinition> select = new LinkedHashSet<>(options.select());
         options.expand().stream().filter(e -> !e.collection()).forEach(e -> select.add(e.lookup()));
-        return new QueryOptions(List.copyOf(select), options.filter(), options.orderBy(), options.top(), options.count(),
+        return new QueryOptions(
+                List.copyOf(select),
+                options.filter(),
+                options.orderBy(),
+                options.top(),
+                options.count(),
                 options.expand());
     }
 
@@ -69,7 +72,8 @@ class Expander {
         return json;
     }
 
-    private void expandSingle(List<Map<String, Object>> page, List<Map<String, Object>> json, QueryOptions.Expand expand) {
+    private void expandSingle(
+            List<Map<String, Object>> page, List<Map<String, Object>> json, QueryOptions.Expand expand) {
         TableDefinition target = expand.target();
         Set<UUID> ids = new LinkedHashSet<>();
         page.forEach(row -> {
@@ -82,12 +86,18 @@ class Expander {
         rows.findByColumnIn(target, key, ids, expand.select())
                 .forEach(row -> related.put(row.get(target.primaryId()), ODataJson.row(target, row, expand.select())));
         for (int i = 0; i < page.size(); i++) {
-            json.get(i).put(expand.navigation(), related.get(page.get(i).get(expand.lookup().name())));
+            json.get(i)
+                    .put(
+                            expand.navigation(),
+                            related.get(page.get(i).get(expand.lookup().name())));
         }
     }
 
     /** The related rows of a many-to-many relationship: the page's intersect rows, then the rows they name. */
-    private void expandManyToMany(TableDefinition table, List<Map<String, Object>> page, List<Map<String, Object>> json,
+    private void expandManyToMany(
+            TableDefinition table,
+            List<Map<String, Object>> page,
+            List<Map<String, Object>> json,
             QueryOptions.Expand expand) {
         Set<UUID> ids = new LinkedHashSet<>();
         page.forEach(row -> ids.add((UUID) row.get(table.primaryId())));
@@ -110,16 +120,21 @@ class Expander {
         }
     }
 
-    private void expandCollection(TableDefinition table, List<Map<String, Object>> page, List<Map<String, Object>> json,
+    private void expandCollection(
+            TableDefinition table,
+            List<Map<String, Object>> page,
+            List<Map<String, Object>> json,
             QueryOptions.Expand expand) {
         Set<UUID> ids = new LinkedHashSet<>();
         page.forEach(row -> ids.add((UUID) row.get(table.primaryId())));
         Map<Object, List<Map<String, Object>>> children = new LinkedHashMap<>();
         rows.findByColumnIn(expand.target(), expand.lookup(), ids, expand.select())
-                .forEach(child -> children.computeIfAbsent(child.get(expand.lookup().name()), k -> new ArrayList<>())
+                .forEach(child -> children.computeIfAbsent(
+                                child.get(expand.lookup().name()), k -> new ArrayList<>())
                         .add(ODataJson.row(expand.target(), child, expand.select())));
         for (int i = 0; i < page.size(); i++) {
-            json.get(i).put(expand.navigation(), children.getOrDefault(page.get(i).get(table.primaryId()), List.of()));
+            json.get(i)
+                    .put(expand.navigation(), children.getOrDefault(page.get(i).get(table.primaryId()), List.of()));
         }
     }
 }

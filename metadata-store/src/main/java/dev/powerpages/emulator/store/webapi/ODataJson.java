@@ -1,5 +1,7 @@
 package dev.powerpages.emulator.store.webapi;
 
+import dev.powerpages.emulator.store.schema.ColumnDefinition;
+import dev.powerpages.emulator.store.schema.TableDefinition;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -7,11 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.http.MediaType;
-
-import dev.powerpages.emulator.store.schema.ColumnDefinition;
-import dev.powerpages.emulator.store.schema.TableDefinition;
 
 /** Writes rows the way Dataverse's Web API shows them (OData JSON, minimal metadata). */
 final class ODataJson {
@@ -21,8 +19,7 @@ final class ODataJson {
     /** Dataverse shows date-times in UTC to the second: {@code 2024-05-01T09:30:00Z}. */
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'");
 
-    private ODataJson() {
-    }
+    private ODataJson() {}
 
     static String etag(Object version) {
         return "W/\"" + version + "\"";

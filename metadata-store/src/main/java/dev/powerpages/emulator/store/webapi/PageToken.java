@@ -21,7 +21,8 @@ import java.util.UUID;
 record PageToken(int page, int offset, UUID afterId, Long changedAfter, Long deltaToken) {
 
     String encode() {
-        StringBuilder text = new StringBuilder("page=").append(page).append(";offset=").append(offset);
+        StringBuilder text =
+                new StringBuilder("page=").append(page).append(";offset=").append(offset);
         if (afterId != null) {
             text.append(";after=").append(afterId);
         }
@@ -31,7 +32,9 @@ record PageToken(int page, int offset, UUID afterId, Long changedAfter, Long del
         if (deltaToken != null) {
             text.append(";delta=").append(deltaToken);
         }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     static PageToken decode(String token) {
@@ -50,12 +53,15 @@ record PageToken(int page, int offset, UUID afterId, Long changedAfter, Long del
             if (page < 2 || offset < 0) {
                 throw new IllegalArgumentException(text);
             }
-            return new PageToken(page, offset,
+            return new PageToken(
+                    page,
+                    offset,
                     fields.containsKey("after") ? UUID.fromString(fields.get("after")) : null,
                     fields.containsKey("since") ? Long.valueOf(fields.get("since")) : null,
                     fields.containsKey("delta") ? Long.valueOf(fields.get("delta")) : null);
         } catch (RuntimeException e) {
-            throw DataverseException.badQuery("The $skiptoken value '" + token + "' is not valid. Use the @odata.nextLink of the previous page.");
+            throw DataverseException.badQuery(
+                    "The $skiptoken value '" + token + "' is not valid. Use the @odata.nextLink of the previous page.");
         }
     }
 }

@@ -1,5 +1,9 @@
 package dev.powerpages.emulator.store.webapi;
 
+import dev.powerpages.emulator.store.schema.ColumnDefinition;
+import dev.powerpages.emulator.store.schema.ColumnType;
+import dev.powerpages.emulator.store.schema.StoreSchema;
+import dev.powerpages.emulator.store.schema.TableDefinition;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -12,11 +16,6 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.powerpages.emulator.store.schema.ColumnDefinition;
-import dev.powerpages.emulator.store.schema.ColumnType;
-import dev.powerpages.emulator.store.schema.StoreSchema;
-import dev.powerpages.emulator.store.schema.TableDefinition;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -48,7 +47,8 @@ final class PayloadReader {
         try {
             root = body == null || body.isBlank() ? null : mapper.readTree(body);
         } catch (JacksonException e) {
-            throw DataverseException.badPayload(table.logicalName(), "The request body is not valid JSON: " + e.getOriginalMessage());
+            throw DataverseException.badPayload(
+                    table.logicalName(), "The request body is not valid JSON: " + e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) {
             throw DataverseException.badPayload(table.logicalName(), "The request body must be a JSON object.");
@@ -62,11 +62,14 @@ final class PayloadReader {
             } else if (name.startsWith("@") || name.contains("@")) {
                 continue; // instance annotations such as @odata.type or @odata.etag
             } else {
-                Optional<ColumnDefinition> column = table.column(name).filter(c -> !c.isLookup() && c.type().isProperty());
+                Optional<ColumnDefinition> column =
+                        table.column(name).filter(c -> !c.isLookup() && c.type().isProperty());
                 if (column.isEmpty()) {
-                    throw DataverseException.badPayload(table.logicalName(), "The property '" + name
-                            + "' does not exist on type '" + table.edmTypeName()
-                            + "'. Make sure to only use property names that are defined by the type.");
+                    throw DataverseException.badPayload(
+                            table.logicalName(),
+                            "The property '" + name
+                                    + "' does not exist on type '" + table.edmTypeName()
+                                    + "'. Make sure to only use property names that are defined by the type.");
                 }
                 if (!column.get().system()) {
                     values.put(name, convert(table, column.get(), value));
@@ -77,9 +80,12 @@ final class PayloadReader {
     }
 
     private void bind(TableDefinition table, String navigation, JsonNode value, Map<String, Object> values) {
-        ColumnDefinition lookup = table.navigation(navigation).orElseThrow(() -> DataverseException.badPayload(
-                table.logicalName(), "An undeclared property '" + navigation
-                        + "' which only has property annotations in the payload but no property value was found in the payload."));
+        ColumnDefinition lookup = table.navigation(navigation)
+                .orElseThrow(
+                        () -> DataverseException.badPayload(
+                                table.logicalName(),
+                                "An undeclared property '" + navigation
+                                        + "' which only has property annotations in the payload but no property value was found in the payload."));
         if (value.isNull()) {
             values.put(lookup.name(), null);
             return;
@@ -87,9 +93,12 @@ final class PayloadReader {
         TableDefinition target = schema.get().requireTable(lookup.target());
         Matcher matcher = value.isString() ? BINDING.matcher(value.asString()) : null;
         if (matcher == null || !matcher.matches() || !matcher.group(1).equals(target.entitySetName())) {
-            throw DataverseException.badPayload(table.logicalName(), "The value of " + navigation
-                    + "@odata.bind must reference a row of " + target.entitySetName() + ", like '/" + target.entitySetName()
-                    + "(00000000-0000-0000-0000-000000000000)'.");
+            throw DataverseException.badPayload(
+                    table.logicalName(),
+                    "The value of " + navigation
+                            + "@odata.bind must reference a row of " + target.entitySetName() + ", like '/"
+                            + target.entitySetName()
+                            + "(00000000-0000-0000-0000-000000000000)'.");
         }
         try {
             values.put(lookup.name(), UUID.fromString(matcher.group(2)));
@@ -113,13 +122,17 @@ final class PayloadReader {
                             default -> Integer.MAX_VALUE;
                         };
                         if (text.length() > max) {
-                            throw DataverseException.badPayload(table.logicalName(), "The value of '" + column.name()
-                                    + "' is longer than its maximum length of " + max + ".");
+                            throw DataverseException.badPayload(
+                                    table.logicalName(),
+                                    "The value of '" + column.name() + "' is longer than its maximum length of " + max
+                                            + ".");
                         }
-                        // PostgreSQL's text cannot hold NUL; refused on every database, so the API does not depend on it
+                        // PostgreSQL's text cannot hold NUL; refused on every database, so the API does not depend on
+                        // it
                         if (text.indexOf('\0') >= 0) {
-                            throw DataverseException.badPayload(table.logicalName(), "The value of '" + column.name()
-                                    + "' contains a NUL character.");
+                            throw DataverseException.badPayload(
+                                    table.logicalName(),
+                                    "The value of '" + column.name() + "' contains a NUL character.");
                         }
                         return text;
                     }
@@ -140,8 +153,9 @@ final class PayloadReader {
                         // digits before the point that the column holds: DECIMAL(23,10) and MONEY(19,4)
                         int integerDigits = column.type() == ColumnType.MONEY ? 15 : 13;
                         if (number.precision() - number.scale() > integerDigits) {
-                            throw DataverseException.badPayload(table.logicalName(), "The value of '" + column.name()
-                                    + "' is outside the valid range.");
+                            throw DataverseException.badPayload(
+                                    table.logicalName(),
+                                    "The value of '" + column.name() + "' is outside the valid range.");
                         }
                         return number;
                     }
@@ -159,17 +173,19 @@ final class PayloadReader {
                 case DATETIME -> {
                     if (value.isString()) {
                         String text = value.asString();
-                        return text.length() == 10 ? LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC)
+                        return text.length() == 10
+                                ? LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC)
                                 : OffsetDateTime.parse(text);
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         } catch (IllegalArgumentException | DateTimeParseException e) {
             // falls through to the type error below
         }
-        throw DataverseException.badPayload(table.logicalName(), "Cannot convert the literal '" + value
-                + "' to the expected type '" + column.type().edmType() + "'.");
+        throw DataverseException.badPayload(
+                table.logicalName(),
+                "Cannot convert the literal '" + value + "' to the expected type '"
+                        + column.type().edmType() + "'.");
     }
 }

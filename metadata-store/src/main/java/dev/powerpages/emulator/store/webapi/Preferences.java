@@ -27,7 +27,10 @@ record Preferences(boolean trackChanges, Integer maxPageSize, boolean returnRepr
                 representation = true;
             } else if (preference.startsWith("odata.maxpagesize=")) {
                 try {
-                    int size = Integer.parseInt(preference.substring("odata.maxpagesize=".length()).replace("\"", "").trim());
+                    int size = Integer.parseInt(preference
+                            .substring("odata.maxpagesize=".length())
+                            .replace("\"", "")
+                            .trim());
                     maxPageSize = size > 0 ? size : null;
                 } catch (NumberFormatException ignored) {
                     // an unusable preference is ignored (RFC 7240 section 2)

@@ -1,12 +1,11 @@
 package dev.powerpages.emulator.store.webapi;
 
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.stereotype.Component;
-
 import dev.powerpages.emulator.store.auth.ApplicationUsers;
 import dev.powerpages.emulator.store.auth.ApplicationUsers.ApplicationUser;
 import dev.powerpages.emulator.store.auth.ApplicationUsers.Privilege;
 import dev.powerpages.emulator.store.schema.TableDefinition;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.stereotype.Component;
 
 /** Checks the caller's application user's security role before each table operation, as Dataverse does. */
 @Component
@@ -26,8 +25,11 @@ class Privileges {
     void require(Jwt token, Privilege privilege, TableDefinition table) {
         ApplicationUser user = caller(token);
         if (!user.may(privilege, table.logicalName())) {
-            throw DataverseException.missingPrivilege(user.systemUserId(), user.privilegeCount(),
-                    privilege.privilegeName(table.logicalName()), table.logicalName());
+            throw DataverseException.missingPrivilege(
+                    user.systemUserId(),
+                    user.privilegeCount(),
+                    privilege.privilegeName(table.logicalName()),
+                    table.logicalName());
         }
     }
 }

@@ -1,18 +1,16 @@
 package dev.powerpages.emulator.store.webapi;
 
+import dev.powerpages.emulator.store.StoreProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.servlet.HandlerInterceptor;
-
-import dev.powerpages.emulator.store.StoreProperties;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Dataverse's service protection API limit on the number of requests: per user, at most N requests
@@ -32,19 +30,22 @@ class ServiceProtectionLimits implements HandlerInterceptor {
         this.clock = clock;
     }
 
-    private record Window(long start, int count) {
-    }
+    private record Window(long start, int count) {}
 
     @Override
-    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws Exception {
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws Exception {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (!limits.enabled() || authentication == null || !(authentication.getPrincipal() instanceof Jwt jwt)) {
             return true;
         }
         long now = clock.millis();
         long length = limits.window().toMillis();
-        Window window = windows.compute(String.valueOf(jwt.getClaimAsString("appid")), (user, current) ->
-                current == null || now - current.start() >= length ? new Window(now, 1) : new Window(current.start(), current.count() + 1));
+        Window window = windows.compute(
+                String.valueOf(jwt.getClaimAsString("appid")),
+                (user, current) -> current == null || now - current.start() >= length
+                        ? new Window(now, 1)
+                        : new Window(current.start(), current.count() + 1));
         if (window.count() <= limits.maxRequests()) {
             return true;
         }
@@ -52,8 +53,10 @@ class ServiceProtectionLimits implements HandlerInterceptor {
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader("Retry-After", String.valueOf(retryAfter));
         response.setContentType(ODataJson.MEDIA_TYPE.toString());
-        response.getWriter().write("{\"error\":{\"code\":\"0x80072322\",\"message\":\"Number of requests exceeded the limit of "
-                + limits.maxRequests() + " over time window of " + limits.window().toSeconds() + " seconds.\"}}");
+        response.getWriter()
+                .write("{\"error\":{\"code\":\"0x80072322\",\"message\":\"Number of requests exceeded the limit of "
+                        + limits.maxRequests() + " over time window of "
+                        + limits.window().toSeconds() + " seconds.\"}}");
         return false;
     }
 }

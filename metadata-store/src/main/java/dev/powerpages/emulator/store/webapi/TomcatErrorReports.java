@@ -1,9 +1,7 @@
 package dev.powerpages.emulator.store.webapi;
 
-import java.util.Map;
-
 import dev.powerpages.emulator.support.tomcat.JsonErrorReportValve;
-
+import java.util.Map;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;

@@ -1,8 +1,15 @@
 package dev.powerpages.emulator.store.webapi;
 
+import dev.powerpages.emulator.store.StoreProperties;
+import dev.powerpages.emulator.store.environment.EnvironmentSchemas;
+import dev.powerpages.emulator.store.odata.QueryOptionsParser;
+import dev.powerpages.emulator.store.odata.SimpleQueryOptionsParser;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
-
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,15 +17,6 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-
-import dev.powerpages.emulator.store.StoreProperties;
-import dev.powerpages.emulator.store.odata.QueryOptionsParser;
-import dev.powerpages.emulator.store.odata.SimpleQueryOptionsParser;
-import dev.powerpages.emulator.store.environment.EnvironmentSchemas;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 @Configuration(proxyBeanMethods = false)
 class WebApiConfiguration implements WebMvcConfigurer {
@@ -52,7 +50,8 @@ class WebApiConfiguration implements WebMvcConfigurer {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                String path = request.getRequestURI().substring(request.getContextPath().length());
+                String path = request.getRequestURI()
+                        .substring(request.getContextPath().length());
                 if (path.equals(WebApiController.BASE_PATH) || path.startsWith(WebApiController.BASE_PATH + "/")) {
                     response.setHeader("OData-Version", "4.0");
                 }

@@ -1,12 +1,25 @@
 package dev.powerpages.emulator.store.webapi;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.powerpages.emulator.store.auth.ApplicationUsers.Privilege;
+import dev.powerpages.emulator.store.data.RowStore;
+import dev.powerpages.emulator.store.enhanced.ViewWrites;
+import dev.powerpages.emulator.store.environment.CurrentEnvironment;
+import dev.powerpages.emulator.store.environment.DataverseEnvironment;
+import dev.powerpages.emulator.store.environment.EnvironmentSchemas;
+import dev.powerpages.emulator.store.odata.QueryOptions;
+import dev.powerpages.emulator.store.odata.QueryOptionsParser;
+import dev.powerpages.emulator.store.schema.ColumnDefinition;
+import dev.powerpages.emulator.store.schema.ManyToManyDefinition;
+import dev.powerpages.emulator.store.schema.TableDefinition;
+import dev.powerpages.emulator.store.schema.ViewDefinition;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,21 +36,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.powerpages.emulator.store.environment.CurrentEnvironment;
-import dev.powerpages.emulator.store.environment.DataverseEnvironment;
-import dev.powerpages.emulator.store.environment.EnvironmentSchemas;
-import dev.powerpages.emulator.store.auth.ApplicationUsers.Privilege;
-import dev.powerpages.emulator.store.data.RowStore;
-import dev.powerpages.emulator.store.enhanced.ViewWrites;
-import dev.powerpages.emulator.store.odata.QueryOptions;
-import dev.powerpages.emulator.store.odata.QueryOptionsParser;
-import dev.powerpages.emulator.store.schema.ColumnDefinition;
-import dev.powerpages.emulator.store.schema.ManyToManyDefinition;
-import dev.powerpages.emulator.store.schema.ViewDefinition;
-import dev.powerpages.emulator.store.schema.TableDefinition;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -53,6 +51,7 @@ class WebApiController {
 
     /** The tables of the request's environment: each environment may have tables of its own. */
     private final EnvironmentSchemas schemas;
+
     private final RowStore rows;
     private final QueryOptionsParser parser;
     private final PayloadReader payloads;
@@ -62,8 +61,15 @@ class WebApiController {
     private final CurrentEnvironment environment;
     private final ViewWrites viewWrites;
 
-    WebApiController(EnvironmentSchemas schemas, RowStore rows, QueryOptionsParser parser, ObjectMapper mapper,
-            CurrentEnvironment environment, CollectionReader collections, Privileges privileges, Expander expander,
+    WebApiController(
+            EnvironmentSchemas schemas,
+            RowStore rows,
+            QueryOptionsParser parser,
+            ObjectMapper mapper,
+            CurrentEnvironment environment,
+            CollectionReader collections,
+            Privileges privileges,
+            Expander expander,
             ViewWrites viewWrites) {
         this.viewWrites = viewWrites;
         this.privileges = privileges;
@@ -77,12 +83,13 @@ class WebApiController {
     }
 
     /** The OData service document: the entity sets the store offers. */
-    @GetMapping({ "", "/" })
+    @GetMapping({"", "/"})
     ResponseEntity<ServiceDocument> serviceDocument() {
         List<ServiceDocument.EntitySet> sets = schemas.current().tables().stream()
                 .map(t -> new ServiceDocument.EntitySet(t.entitySetName(), "EntitySet", t.entitySetName()))
                 .toList();
-        return ResponseEntity.ok().contentType(ODataJson.MEDIA_TYPE)
+        return ResponseEntity.ok()
+                .contentType(ODataJson.MEDIA_TYPE)
                 .body(new ServiceDocument(environment.serviceRoot() + "/$metadata", sets));
     }
 
@@ -90,23 +97,27 @@ class WebApiController {
      * {@code {"@odata.context":…,"value":[{"name":…,"kind":"EntitySet","url":…}]}} in OData's order (records with a
      * pinned order: Map.of's changes from one JVM run to the next, and Jackson 3 sorts properties unless told).
      */
-    @JsonPropertyOrder({ "@odata.context", "value" })
+    @JsonPropertyOrder({"@odata.context", "value"})
     record ServiceDocument(@JsonProperty("@odata.context") String context, List<EntitySet> value) {
 
-        @JsonPropertyOrder({ "name", "kind", "url" })
-        record EntitySet(String name, String kind, String url) {
-        }
+        @JsonPropertyOrder({"name", "kind", "url"})
+        record EntitySet(String name, String kind, String url) {}
     }
 
     /** The CSDL service description of the environment's tables (see {@code MetadataDocument}). */
     @GetMapping("/$metadata")
     ResponseEntity<String> metadata() {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(schemas.currentMetadata().xml());
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_XML)
+                .body(schemas.currentMetadata().xml());
     }
 
     @GetMapping("/{resource}")
-    ResponseEntity<Map<String, Object>> get(@PathVariable String resource, @RequestParam Map<String, String> query,
-            @AuthenticationPrincipal Jwt caller, @RequestHeader HttpHeaders headers) {
+    ResponseEntity<Map<String, Object>> get(
+            @PathVariable String resource,
+            @RequestParam Map<String, String> query,
+            @AuthenticationPrincipal Jwt caller,
+            @RequestHeader HttpHeaders headers) {
         ResourcePath path = ResourcePath.parse(resource);
         if (path.name().equals("WhoAmI") && (path.isCollection() || path.key().isEmpty())) {
             return ok(whoAmI(caller));
@@ -118,33 +129,45 @@ class WebApiController {
         TableDefinition table = table(path);
         privileges.require(caller, Privilege.READ, table);
         if (path.isCollection()) {
-            return collections.read(table, query, Preferences.parse(String.join(",", headers.getOrEmpty("Prefer"))), caller);
+            return collections.read(
+                    table, query, Preferences.parse(String.join(",", headers.getOrEmpty("Prefer"))), caller);
         }
         QueryOptions options = parser.parse(table, query);
-        if (options.filter() != null || options.top() != null || !options.orderBy().isEmpty()) {
+        if (options.filter() != null
+                || options.top() != null
+                || !options.orderBy().isEmpty()) {
             throw DataverseException.badQuery("Only $select and $expand are supported when retrieving a single row.");
         }
         expander.requireRead(caller, options);
         UUID id = existingId(table, path);
-        Map<String, Object> row = rows.find(table, id, expander.fetchOptions(options).select())
+        Map<String, Object> row = rows.find(
+                        table, id, expander.fetchOptions(options).select())
                 .orElseThrow(() -> DataverseException.rowNotFound(table.logicalName(), id));
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("@odata.context", environment.serviceRoot() + "/$metadata#" + table.entitySetName() + selectSuffix(options) + "/$entity");
+        body.put(
+                "@odata.context",
+                environment.serviceRoot() + "/$metadata#" + table.entitySetName() + selectSuffix(options) + "/$entity");
         body.putAll(expander.render(table, List.of(row), options).get(0));
         // With an ETag on the entity, Spring answers If-None-Match with 304 Not Modified, as Dataverse does.
-        return ResponseEntity.ok().contentType(ODataJson.MEDIA_TYPE)
-                .eTag(ODataJson.etag(row.get("versionnumber"))).body(body);
+        return ResponseEntity.ok()
+                .contentType(ODataJson.MEDIA_TYPE)
+                .eTag(ODataJson.etag(row.get("versionnumber")))
+                .body(body);
     }
 
     /** Create: 204 with OData-EntityId, or 201 with the row when the client prefers return=representation. */
     @PostMapping("/{resource}")
-    ResponseEntity<Map<String, Object>> create(@PathVariable String resource, @RequestBody(required = false) byte[] body,
-            @RequestHeader(name = "Prefer", required = false) String prefer, @AuthenticationPrincipal Jwt caller) {
+    ResponseEntity<Map<String, Object>> create(
+            @PathVariable String resource,
+            @RequestBody(required = false) byte[] body,
+            @RequestHeader(name = "Prefer", required = false) String prefer,
+            @AuthenticationPrincipal Jwt caller) {
         ResourcePath path = ResourcePath.parse(resource);
         TableDefinition table = table(path);
         privileges.require(caller, Privilege.CREATE, table);
         if (!path.isCollection()) {
-            throw DataverseException.badQuery("POST creates rows in an entity set; use PATCH to update " + resource + ".");
+            throw DataverseException.badQuery(
+                    "POST creates rows in an entity set; use PATCH to update " + resource + ".");
         }
         refuseIntersect(table, "Create");
         Map<String, Object> values = payloads.read(table, text(body));
@@ -167,10 +190,13 @@ class WebApiController {
      * {@code If-Match: W/"<version>"} updates only that version (optimistic concurrency).
      */
     @PatchMapping("/{resource}")
-    ResponseEntity<Map<String, Object>> update(@PathVariable String resource, @RequestBody(required = false) byte[] body,
+    ResponseEntity<Map<String, Object>> update(
+            @PathVariable String resource,
+            @RequestBody(required = false) byte[] body,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch,
-            @RequestHeader(name = "Prefer", required = false) String prefer, @AuthenticationPrincipal Jwt caller) {
+            @RequestHeader(name = "Prefer", required = false) String prefer,
+            @AuthenticationPrincipal Jwt caller) {
         ResourcePath path = ResourcePath.parse(resource);
         TableDefinition table = table(path);
         if (path.isCollection()) {
@@ -210,10 +236,13 @@ class WebApiController {
             throw DataverseException.duplicate();
         }
         Long expected = expectedVersion(ifMatch);
-        Optional<Long> updated = view.isPresent() ? viewWrites.update(view.get(), id, values, expected)
+        Optional<Long> updated = view.isPresent()
+                ? viewWrites.update(view.get(), id, values, expected)
                 : rows.update(table, id, values, expected);
         if (updated.isEmpty()) {
-            throw expected != null ? DataverseException.versionMismatch() : DataverseException.rowNotFound(table.logicalName(), id);
+            throw expected != null
+                    ? DataverseException.versionMismatch()
+                    : DataverseException.rowNotFound(table.logicalName(), id);
         }
         return written(table, id, prefer, HttpStatus.OK);
     }
@@ -257,23 +286,39 @@ class WebApiController {
      * the relationship's navigation property with {@code $ref}, as in Dataverse.
      */
     private void refuseIntersect(TableDefinition table, String message) {
-        schemas.current().intersectOf(table).filter(ManyToManyDefinition::generated).ifPresent(relationship -> {
-            throw DataverseException.notSupportedOn(message, table.logicalName(), "Associate and disassociate rows through "
-                    + relationship.name() + "/$ref on " + schemas.current().requireTable(relationship.table1()).entitySetName()
-                    + " or " + schemas.current().requireTable(relationship.table2()).entitySetName() + ".");
-        });
+        schemas.current()
+                .intersectOf(table)
+                .filter(ManyToManyDefinition::generated)
+                .ifPresent(relationship -> {
+                    throw DataverseException.notSupportedOn(
+                            message,
+                            table.logicalName(),
+                            "Associate and disassociate rows through "
+                                    + relationship.name() + "/$ref on "
+                                    + schemas.current()
+                                            .requireTable(relationship.table1())
+                                            .entitySetName()
+                                    + " or "
+                                    + schemas.current()
+                                            .requireTable(relationship.table2())
+                                            .entitySetName() + ".");
+                });
     }
 
-    private ResponseEntity<Map<String, Object>> written(TableDefinition table, UUID id, String prefer, HttpStatus withBody) {
+    private ResponseEntity<Map<String, Object>> written(
+            TableDefinition table, UUID id, String prefer, HttpStatus withBody) {
         String entityId = environment.serviceRoot() + "/" + table.entitySetName() + "(" + id + ")";
         if (prefer != null && prefer.contains("return=representation")) {
             Map<String, Object> row = rows.find(table, id, List.of()).orElseThrow();
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("@odata.context", environment.serviceRoot() + "/$metadata#" + table.entitySetName() + "/$entity");
             body.putAll(ODataJson.row(table, row, List.of()));
-            return ResponseEntity.status(withBody).contentType(ODataJson.MEDIA_TYPE)
-                    .header("OData-EntityId", entityId).header("Preference-Applied", "return=representation")
-                    .eTag(ODataJson.etag(row.get("versionnumber"))).body(body);
+            return ResponseEntity.status(withBody)
+                    .contentType(ODataJson.MEDIA_TYPE)
+                    .header("OData-EntityId", entityId)
+                    .header("Preference-Applied", "return=representation")
+                    .eTag(ODataJson.etag(row.get("versionnumber")))
+                    .body(body);
         }
         return ResponseEntity.noContent().header("OData-EntityId", entityId).build();
     }
@@ -300,7 +345,12 @@ class WebApiController {
         endpoints.put("Count", 3);
         endpoints.put("IsReadOnly", false);
         endpoints.put("Keys", List.of("WebApplication", "OrganizationService", "OrganizationDataService"));
-        endpoints.put("Values", List.of(url + "/", url + "/XRMServices/2011/Organization.svc", url + "/XRMServices/2011/OrganizationData.svc"));
+        endpoints.put(
+                "Values",
+                List.of(
+                        url + "/",
+                        url + "/XRMServices/2011/Organization.svc",
+                        url + "/XRMServices/2011/OrganizationData.svc"));
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("OrganizationId", organization.organizationId().toString());
         detail.put("FriendlyName", organization.friendlyName());
@@ -313,7 +363,9 @@ class WebApiController {
         detail.put("Endpoints", endpoints);
         detail.put("State", "Enabled");
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("@odata.context", environment.serviceRoot() + "/$metadata#Microsoft.Dynamics.CRM.RetrieveCurrentOrganizationResponse");
+        body.put(
+                "@odata.context",
+                environment.serviceRoot() + "/$metadata#Microsoft.Dynamics.CRM.RetrieveCurrentOrganizationResponse");
         body.put("Detail", detail);
         return body;
     }
@@ -329,14 +381,22 @@ class WebApiController {
 
     /** An entity set of the environment's tables; another environment's table is as unknown here as a typo. */
     private TableDefinition table(ResourcePath path) {
-        return schemas.current().entitySet(path.name()).orElseThrow(() -> DataverseException.resourceNotFound(path.name()));
+        return schemas.current()
+                .entitySet(path.name())
+                .orElseThrow(() -> DataverseException.resourceNotFound(path.name()));
     }
 
     /** The context URL's projection, e.g. {@code (fullname,parentcustomerid_account(name))}. */
     static String selectSuffix(QueryOptions options) {
-        List<String> items = new java.util.ArrayList<>(options.select().stream().map(ColumnDefinition::propertyName).toList());
+        List<String> items = new java.util.ArrayList<>(
+                options.select().stream().map(ColumnDefinition::propertyName).toList());
         for (QueryOptions.Expand expand : options.expand()) {
-            items.add(expand.navigation() + "(" + String.join(",", expand.select().stream().map(ColumnDefinition::propertyName).toList()) + ")");
+            items.add(expand.navigation() + "("
+                    + String.join(
+                            ",",
+                            expand.select().stream()
+                                    .map(ColumnDefinition::propertyName)
+                                    .toList()) + ")");
         }
         return items.isEmpty() ? "" : "(" + String.join(",", items) + ")";
     }

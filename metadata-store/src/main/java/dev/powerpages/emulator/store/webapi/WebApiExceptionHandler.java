@@ -1,5 +1,7 @@
 package dev.powerpages.emulator.store.webapi;
 
+import dev.powerpages.emulator.store.error.DataverseError;
+import dev.powerpages.emulator.store.odata.ODataQueryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -9,11 +11,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import dev.powerpages.emulator.store.error.DataverseError;
-import dev.powerpages.emulator.store.odata.ODataQueryException;
-
 /** Every Web API failure answers in Dataverse's error shape; bad input is a 4xx, never a stack trace. */
-@RestControllerAdvice(assignableTypes = { WebApiController.class, BatchController.class, NavigationController.class })
+@RestControllerAdvice(assignableTypes = {WebApiController.class, BatchController.class, NavigationController.class})
 class WebApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(WebApiExceptionHandler.class);
@@ -47,7 +46,6 @@ class WebApiExceptionHandler {
     }
 
     static ResponseEntity<DataverseError> error(HttpStatus status, String code, String message) {
-        return ResponseEntity.status(status).contentType(ODataJson.MEDIA_TYPE)
-                .body(DataverseError.of(code, message));
+        return ResponseEntity.status(status).contentType(ODataJson.MEDIA_TYPE).body(DataverseError.of(code, message));
     }
 }

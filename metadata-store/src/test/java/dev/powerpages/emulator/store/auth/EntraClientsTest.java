@@ -1,29 +1,6 @@
 package dev.powerpages.emulator.store.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtDecoders;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenRequestContext;
@@ -40,9 +17,27 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-
 import dev.powerpages.emulator.support.tls.StackTlsProperties;
 import dev.powerpages.emulator.support.tomcat.HttpsConnector;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,6 +53,7 @@ class EntraClientsTest {
 
     /** A port chosen before the start, so that the store's public URL (the tokens' issuer) is its real address. */
     static final int HTTP_PORT = freePort();
+
     static final String ISSUER = "http://localhost:" + HTTP_PORT + "/contoso/";
 
     @DynamicPropertySource
@@ -98,7 +94,9 @@ class EntraClientsTest {
     @Test
     void msal4jAcquiresAManagementTokenFromTheTenantAuthorityOverTls() throws Exception {
         IAuthenticationResult result = msal("emulator-operator", "emulator-secret", authorityHost + "/contoso/")
-                .acquireToken(ClientCredentialParameters.builder(Set.of("https://management.azure.com/.default")).build()).get();
+                .acquireToken(ClientCredentialParameters.builder(Set.of("https://management.azure.com/.default"))
+                        .build())
+                .get();
 
         JWTClaimsSet claims = SignedJWT.parse(result.accessToken()).getJWTClaimsSet();
         assertThat(claims.getAudience()).containsExactly("https://management.core.windows.net/");
@@ -110,17 +108,25 @@ class EntraClientsTest {
         assertThat(claims.getStringClaim("appidacr")).isEqualTo("1");
         assertThat(claims.getStringClaim("idtyp")).isEqualTo("app");
         assertThat(claims.getStringClaim("ver")).isEqualTo("1.0");
-        assertThat(claims.getClaim("roles")).as("no Dataverse role in an ARM token").isNull();
+        assertThat(claims.getClaim("roles"))
+                .as("no Dataverse role in an ARM token")
+                .isNull();
         assertThat(result.expiresOnDate()).isInTheFuture();
     }
 
     @Test
     void azureIdentitysClientSecretCredentialGetsAManagementTokenAskedForWithTheDoubleSlash() throws Exception {
-        ClientSecretCredential credential = new ClientSecretCredentialBuilder().tenantId("contoso").clientId("emulator-reader")
-                .clientSecret("emulator-secret").authorityHost(authorityHost).disableInstanceDiscovery()
-                .httpClient(new NettyAsyncHttpClientBuilder(nettyTrustingTheStackCa()).build()).build();
+        ClientSecretCredential credential = new ClientSecretCredentialBuilder()
+                .tenantId("contoso")
+                .clientId("emulator-reader")
+                .clientSecret("emulator-secret")
+                .authorityHost(authorityHost)
+                .disableInstanceDiscovery()
+                .httpClient(new NettyAsyncHttpClientBuilder(nettyTrustingTheStackCa()).build())
+                .build();
 
-        AccessToken token = credential.getTokenSync(new TokenRequestContext().addScopes("https://management.azure.com//.default"));
+        AccessToken token =
+                credential.getTokenSync(new TokenRequestContext().addScopes("https://management.azure.com//.default"));
 
         JWTClaimsSet claims = SignedJWT.parse(token.getToken()).getJWTClaimsSet();
         assertThat(claims.getAudience()).containsExactly("https://management.core.windows.net/");
@@ -131,33 +137,50 @@ class EntraClientsTest {
 
     @Test
     void everyFormOfTheManagementResourceGivesTheSameAudience() throws Exception {
-        for (String scope : new String[] { "https://management.azure.com/.default", "https://management.azure.com//.default",
-                "https://management.core.windows.net/.default", "https://management.core.windows.net//.default" }) {
-            JsonNode answer = post(authorityHost + "/contoso/oauth2/v2.0/token", "grant_type=client_credentials&client_id=emulator-operator"
-                    + "&client_secret=emulator-secret&scope=" + encode(scope)).body();
-            assertThat(SignedJWT.parse(answer.get("access_token").asString()).getJWTClaimsSet().getAudience()).as(scope)
+        for (String scope : new String[] {
+            "https://management.azure.com/.default",
+            "https://management.azure.com//.default",
+            "https://management.core.windows.net/.default",
+            "https://management.core.windows.net//.default"
+        }) {
+            JsonNode answer = post(
+                            authorityHost + "/contoso/oauth2/v2.0/token",
+                            "grant_type=client_credentials&client_id=emulator-operator"
+                                    + "&client_secret=emulator-secret&scope=" + encode(scope))
+                    .body();
+            assertThat(SignedJWT.parse(answer.get("access_token").asString())
+                            .getJWTClaimsSet()
+                            .getAudience())
+                    .as(scope)
                     .containsExactly("https://management.core.windows.net/");
         }
     }
 
     @Test
     void theV1EndpointTakesAResourceAndAnswersInItsOwnShape() throws Exception {
-        Answer answer = post(authorityHost + "/contoso/oauth2/token", "grant_type=client_credentials&client_id=emulator-operator"
-                + "&client_secret=emulator-secret&resource=" + encode("https://management.core.windows.net/"));
+        Answer answer = post(
+                authorityHost + "/contoso/oauth2/token",
+                "grant_type=client_credentials&client_id=emulator-operator" + "&client_secret=emulator-secret&resource="
+                        + encode("https://management.core.windows.net/"));
 
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.body().get("expires_in").isString()).as("v1 writes its numbers as strings").isTrue();
-        assertThat(Long.parseLong(answer.body().get("expires_on").asString())).isGreaterThan(System.currentTimeMillis() / 1000);
+        assertThat(answer.body().get("expires_in").isString())
+                .as("v1 writes its numbers as strings")
+                .isTrue();
+        assertThat(Long.parseLong(answer.body().get("expires_on").asString()))
+                .isGreaterThan(System.currentTimeMillis() / 1000);
         assertThat(answer.body().get("not_before").isString()).isTrue();
         assertThat(answer.body().get("resource").asString()).isEqualTo("https://management.core.windows.net/");
-        JWTClaimsSet claims = SignedJWT.parse(answer.body().get("access_token").asString()).getJWTClaimsSet();
+        JWTClaimsSet claims =
+                SignedJWT.parse(answer.body().get("access_token").asString()).getJWTClaimsSet();
         assertThat(claims.getAudience()).containsExactly("https://management.core.windows.net/");
         assertThat(claims.getIssuer()).isEqualTo(ISSUER);
     }
 
     @Test
     void theV1EndpointWithoutAResourceNamesTheMissingParameter() {
-        Answer answer = post(authorityHost + "/contoso/oauth2/token",
+        Answer answer = post(
+                authorityHost + "/contoso/oauth2/token",
                 "grant_type=client_credentials&client_id=emulator-operator&client_secret=emulator-secret");
 
         assertThat(answer.status()).isEqualTo(400);
@@ -168,26 +191,34 @@ class EntraClientsTest {
     @Test
     void msal4jGetsATokenFromTheAdfsAuthorityWithAdfsItsIssuer() throws Exception {
         IAuthenticationResult result = msal("emulator-operator", "emulator-secret", authorityHost + "/adfs/")
-                .acquireToken(ClientCredentialParameters.builder(Set.of("https://management.core.windows.net//.default")).build()).get();
+                .acquireToken(
+                        ClientCredentialParameters.builder(Set.of("https://management.core.windows.net//.default"))
+                                .build())
+                .get();
 
         JWTClaimsSet claims = SignedJWT.parse(result.accessToken()).getJWTClaimsSet();
         assertThat(claims.getIssuer()).isEqualTo("http://localhost:" + HTTP_PORT + "/adfs/services/trust");
         assertThat(claims.getAudience()).containsExactly("https://management.core.windows.net/");
         assertThat(claims.getStringClaim("oid")).isEqualTo(OPERATOR_OID);
-        JsonNode adfs = get(authorityHost + "/adfs/.well-known/openid-configuration").body();
+        JsonNode adfs =
+                get(authorityHost + "/adfs/.well-known/openid-configuration").body();
         assertThat(adfs.get("access_token_issuer").asString()).isEqualTo(claims.getIssuer());
     }
 
     @Test
     void adfsAnswersInItsShapeWithAResourceAndErrsWithoutAadstsCodes() {
-        Answer ok = post(authorityHost + "/adfs/oauth2/token/", "grant_type=client_credentials&client_id=emulator-reader"
-                + "&client_secret=emulator-secret&resource=" + encode("https://management.core.windows.net/"));
+        Answer ok = post(
+                authorityHost + "/adfs/oauth2/token/",
+                "grant_type=client_credentials&client_id=emulator-reader" + "&client_secret=emulator-secret&resource="
+                        + encode("https://management.core.windows.net/"));
         assertThat(ok.status()).isEqualTo(200);
         assertThat(ok.body().get("token_type").asString()).isEqualTo("bearer");
         assertThat(ok.body().get("expires_in").isNumber()).isTrue();
 
-        Answer wrong = post(authorityHost + "/adfs/oauth2/token", "grant_type=client_credentials&client_id=emulator-reader"
-                + "&client_secret=wrong&resource=" + encode("https://management.core.windows.net/"));
+        Answer wrong = post(
+                authorityHost + "/adfs/oauth2/token",
+                "grant_type=client_credentials&client_id=emulator-reader" + "&client_secret=wrong&resource="
+                        + encode("https://management.core.windows.net/"));
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(wrong.body().get("error").asString()).isEqualTo("invalid_client");
         assertThat(wrong.body().has("error_codes")).isFalse();
@@ -195,17 +226,20 @@ class EntraClientsTest {
 
     @Test
     void theDiscoveryDocumentsNameTheConnectorTheyWereReadFromAndTheV1IssuerIsTheTokens() {
-        JsonNode v2 = get(authorityHost + "/contoso/v2.0/.well-known/openid-configuration").body();
+        JsonNode v2 = get(authorityHost + "/contoso/v2.0/.well-known/openid-configuration")
+                .body();
         assertThat(v2.get("token_endpoint").asString()).isEqualTo(authorityHost + "/contoso/oauth2/v2.0/token");
         assertThat(v2.get("jwks_uri").asString()).isEqualTo(authorityHost + "/contoso/discovery/v2.0/keys");
         assertThat(v2.get("issuer").asString()).isEqualTo(authorityHost + "/contoso/v2.0");
         assertThat(v2.get("authorization_endpoint").asString()).isNotBlank();
 
-        JsonNode v1 = get(authorityHost + "/contoso/.well-known/openid-configuration").body();
+        JsonNode v1 =
+                get(authorityHost + "/contoso/.well-known/openid-configuration").body();
         assertThat(v1.get("token_endpoint").asString()).isEqualTo(authorityHost + "/contoso/oauth2/token");
         assertThat(v1.get("issuer").asString()).isEqualTo(ISSUER);
 
-        JsonNode adfs = get(authorityHost + "/adfs/.well-known/openid-configuration").body();
+        JsonNode adfs =
+                get(authorityHost + "/adfs/.well-known/openid-configuration").body();
         assertThat(adfs.get("issuer").asString()).isEqualTo(authorityHost + "/adfs");
         assertThat(adfs.get("token_endpoint").asString()).isEqualTo(authorityHost + "/adfs/oauth2/token/");
         assertThat(adfs.get("grant_types_supported").toString()).contains("client_credentials");
@@ -213,15 +247,27 @@ class EntraClientsTest {
 
     @Test
     void aResourceServerConfiguredFromTheV1IssuerValidatesAManagementToken() throws Exception {
-        String token = post(authorityHost + "/contoso/oauth2/v2.0/token", "grant_type=client_credentials&client_id=emulator-reader"
-                + "&client_secret=emulator-secret&scope=" + encode("https://management.azure.com/.default")).body().get("access_token").asString();
+        String token = post(
+                        authorityHost + "/contoso/oauth2/v2.0/token",
+                        "grant_type=client_credentials&client_id=emulator-reader"
+                                + "&client_secret=emulator-secret&scope="
+                                + encode("https://management.azure.com/.default"))
+                .body()
+                .get("access_token")
+                .asString();
 
-        RSAKey key = (RSAKey) JWKSet.parse(get(authorityHost + "/contoso/discovery/keys").raw()).getKeys().get(0);
+        RSAKey key = (RSAKey)
+                JWKSet.parse(get(authorityHost + "/contoso/discovery/keys").raw())
+                        .getKeys()
+                        .get(0);
         assertThat(key.isPrivate()).isFalse();
         assertThat(SignedJWT.parse(token).verify(new RSASSAVerifier(key))).isTrue();
-        assertThat(JWKSet.parse(get(authorityHost + "/adfs/discovery/keys").raw()).getKeys()).containsExactly(key);
+        assertThat(JWKSet.parse(get(authorityHost + "/adfs/discovery/keys").raw())
+                        .getKeys())
+                .containsExactly(key);
 
-        // As Spring Security's resource server starts from spring.security.oauth2.resourceserver.jwt.issuer-uri: it reads
+        // As Spring Security's resource server starts from spring.security.oauth2.resourceserver.jwt.issuer-uri: it
+        // reads
         // <issuer>/.well-known/openid-configuration, checks the issuer there, and takes the keys from jwks_uri.
         JwtDecoder decoder = JwtDecoders.fromIssuerLocation(ISSUER);
         Jwt jwt = decoder.decode(token);
@@ -247,10 +293,13 @@ class EntraClientsTest {
     void anUnknownResourceIsAadsts500011AndAMalformedScopeAadsts70011() {
         assertThat(msalError("emulator-operator", "emulator-secret", "https://vault.azure.net/.default"))
                 .satisfies(e -> assertThat(e.errorCode()).isEqualTo("invalid_resource"))
-                .satisfies(e -> assertThat(e.getMessage()).contains("AADSTS500011").contains("https://vault.azure.net"));
+                .satisfies(
+                        e -> assertThat(e.getMessage()).contains("AADSTS500011").contains("https://vault.azure.net"));
 
-        Answer malformed = post(authorityHost + "/contoso/oauth2/v2.0/token", "grant_type=client_credentials&client_id=emulator-operator"
-                + "&client_secret=emulator-secret&scope=" + encode("user.read"));
+        Answer malformed = post(
+                authorityHost + "/contoso/oauth2/v2.0/token",
+                "grant_type=client_credentials&client_id=emulator-operator" + "&client_secret=emulator-secret&scope="
+                        + encode("user.read"));
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.body().get("error").asString()).isEqualTo("invalid_scope");
         assertThat(malformed.body().get("error_codes").get(0).asInt()).isEqualTo(70011);
@@ -269,17 +318,25 @@ class EntraClientsTest {
     void theTlsPortServesTheIdentityEndpointsOnly() {
         assertThat(get(authorityHost + "/api/data/v9.2/").status()).isEqualTo(404);
         assertThat(get(authorityHost + "/actuator/health").status()).isEqualTo(404);
-        assertThat(get("http://localhost:" + httpPort + "/actuator/health").status()).isEqualTo(200);
+        assertThat(get("http://localhost:" + httpPort + "/actuator/health").status())
+                .isEqualTo(200);
     }
 
     @Test
     void theManagementPrincipalsAreNoApplicationUsersOfTheEnvironment() {
-        String token = post("http://localhost:" + httpPort + "/contoso/oauth2/v2.0/token", "grant_type=client_credentials"
-                + "&client_id=emulator-operator&client_secret=emulator-secret&scope=" + encode("http://localhost:" + HTTP_PORT + "/.default"))
-                .body().get("access_token").asString();
+        String token = post(
+                        "http://localhost:" + httpPort + "/contoso/oauth2/v2.0/token",
+                        "grant_type=client_credentials"
+                                + "&client_id=emulator-operator&client_secret=emulator-secret&scope="
+                                + encode("http://localhost:" + HTTP_PORT + "/.default"))
+                .body()
+                .get("access_token")
+                .asString();
 
-        Answer answer = send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/api/data/v9.2/accounts"))
-                .header("Authorization", "Bearer " + token).GET());
+        Answer answer =
+                send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/api/data/v9.2/accounts"))
+                        .header("Authorization", "Bearer " + token)
+                        .GET());
 
         assertThat(answer.status()).isEqualTo(403);
     }
@@ -288,7 +345,9 @@ class EntraClientsTest {
     private reactor.netty.http.client.HttpClient nettyTrustingTheStackCa() throws Exception {
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(stackTls.open().trustStore());
-        io.netty.handler.ssl.SslContext context = io.netty.handler.ssl.SslContextBuilder.forClient().trustManager(trust).build();
+        io.netty.handler.ssl.SslContext context = io.netty.handler.ssl.SslContextBuilder.forClient()
+                .trustManager(trust)
+                .build();
         return reactor.netty.http.client.HttpClient.create().secure(spec -> spec.sslContext(context));
     }
 
@@ -296,12 +355,18 @@ class EntraClientsTest {
         // Instance discovery asks login.microsoftonline.com about any authority it does not know; MSAL for Java
         // lets an application switch it off, as it must for a private cloud.
         return ConfidentialClientApplication.builder(clientId, ClientCredentialFactory.createFromSecret(secret))
-                .authority(authority).instanceDiscovery(false).sslSocketFactory(trustingTheStackCa.getSocketFactory()).build();
+                .authority(authority)
+                .instanceDiscovery(false)
+                .sslSocketFactory(trustingTheStackCa.getSocketFactory())
+                .build();
     }
 
     private MsalServiceException msalError(String clientId, String secret, String scope) {
         try {
-            msal(clientId, secret, authorityHost + "/contoso/").acquireToken(ClientCredentialParameters.builder(Set.of(scope)).build()).get();
+            msal(clientId, secret, authorityHost + "/contoso/")
+                    .acquireToken(
+                            ClientCredentialParameters.builder(Set.of(scope)).build())
+                    .get();
         } catch (ExecutionException e) {
             assertThat(e.getCause()).isInstanceOf(MsalServiceException.class);
             return (MsalServiceException) e.getCause();
@@ -311,22 +376,24 @@ class EntraClientsTest {
         throw new AssertionError("a token was issued");
     }
 
-    record Answer(int status, String raw, JsonNode body) {
-    }
+    record Answer(int status, String raw, JsonNode body) {}
 
     private Answer get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
     private Answer post(String url, String form) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
     private Answer send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = HttpClient.newBuilder().sslContext(trustingTheStackCa).build().send(request.build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newBuilder()
+                    .sslContext(trustingTheStackCa)
+                    .build()
+                    .send(request.build(), HttpResponse.BodyHandlers.ofString());
             String body = response.body();
             return new Answer(response.statusCode(), body, body == null || body.isBlank() ? null : json.readTree(body));
         } catch (Exception e) {

@@ -2,16 +2,6 @@ package dev.powerpages.emulator.store.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.Date;
-import java.util.List;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -19,8 +9,15 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-
 import dev.powerpages.emulator.store.StoreClient;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "store.in-memory=true")
 class TokenEndpointTest {
@@ -38,20 +35,26 @@ class TokenEndpointTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body().get("token_type").asString()).isEqualTo("Bearer");
         assertThat(response.body().get("expires_in").asInt()).isEqualTo(3599);
-        JWTClaimsSet claims = SignedJWT.parse(response.body().get("access_token").asString()).getJWTClaimsSet();
+        JWTClaimsSet claims =
+                SignedJWT.parse(response.body().get("access_token").asString()).getJWTClaimsSet();
         assertThat(claims.getAudience()).containsExactly("http://localhost:8070");
         assertThat(claims.getIssuer()).isEqualTo("http://localhost:8070/contoso/");
         assertThat(claims.getStringClaim("tid")).isEqualTo("contoso");
         assertThat(claims.getStringClaim("appid")).isEqualTo("powerpages-site");
         assertThat(claims.getStringClaim("idtyp")).isEqualTo("app");
         assertThat(claims.getStringClaim("oid")).isNotBlank();
-        assertThat(SignedJWT.parse(response.body().get("access_token").asString()).getHeader().getAlgorithm())
+        assertThat(SignedJWT.parse(response.body().get("access_token").asString())
+                        .getHeader()
+                        .getAlgorithm())
                 .isEqualTo(JWSAlgorithm.RS256);
     }
 
     @Test
     void acceptsClientSecretBasicToo() {
-        assertThat(new StoreClient(port).requestTokenWithBasicAuth("powerpages-site", "emulator-secret").status()).isEqualTo(200);
+        assertThat(new StoreClient(port)
+                        .requestTokenWithBasicAuth("powerpages-site", "emulator-secret")
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -84,7 +87,8 @@ class TokenEndpointTest {
 
     @Test
     void rejectsTokensForAnotherAudience() throws Exception {
-        String otherResource = sign(tokenSigningKey, "https://contoso.crm.dynamics.com", "http://localhost:8070/contoso/");
+        String otherResource =
+                sign(tokenSigningKey, "https://contoso.crm.dynamics.com", "http://localhost:8070/contoso/");
 
         StoreClient.Response response = new StoreClient(port).get("accounts", otherResource);
 
@@ -94,13 +98,18 @@ class TokenEndpointTest {
 
     @Test
     void rejectsTokensSignedByAnotherKey() throws Exception {
-        RSAKey stranger = new RSAKeyGenerator(2048).keyID(tokenSigningKey.getKeyID()).generate();
+        RSAKey stranger =
+                new RSAKeyGenerator(2048).keyID(tokenSigningKey.getKeyID()).generate();
         String forged = sign(stranger, "http://localhost:8070", "http://localhost:8070/contoso/");
 
         assertThat(new StoreClient(port).get("accounts", forged).status()).isEqualTo(401);
         // the same claims signed with the store's key pass: the signature made the difference
-        assertThat(new StoreClient(port).get("accounts", sign(tokenSigningKey, "http://localhost:8070",
-                "http://localhost:8070/contoso/")).status()).isEqualTo(200);
+        assertThat(new StoreClient(port)
+                        .get(
+                                "accounts",
+                                sign(tokenSigningKey, "http://localhost:8070", "http://localhost:8070/contoso/"))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -109,15 +118,24 @@ class TokenEndpointTest {
 
         assertThat(keys.status()).isEqualTo(200);
         assertThat(keys.body().get("keys").get(0).get("kid").asString()).isEqualTo(tokenSigningKey.getKeyID());
-        assertThat(keys.body().get("keys").get(0).has("d")).as("private exponent must not leak").isFalse();
+        assertThat(keys.body().get("keys").get(0).has("d"))
+                .as("private exponent must not leak")
+                .isFalse();
     }
 
     private static String sign(RSAKey key, String audience, String issuer) throws Exception {
         Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().audience(List.of(audience)).issuer(issuer)
-                .subject(UUID.randomUUID().toString()).issueTime(Date.from(now)).notBeforeTime(Date.from(now))
-                .expirationTime(Date.from(now.plusSeconds(600))).claim("appid", "powerpages-site").build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .audience(List.of(audience))
+                .issuer(issuer)
+                .subject(UUID.randomUUID().toString())
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(600)))
+                .claim("appid", "powerpages-site")
+                .build();
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
     }

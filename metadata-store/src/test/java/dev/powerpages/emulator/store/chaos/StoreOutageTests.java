@@ -1,20 +1,18 @@
 package dev.powerpages.emulator.store.chaos;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.powerpages.emulator.store.StoreClient;
+import dev.powerpages.emulator.store.WebApiTestSupport;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import dev.powerpages.emulator.store.StoreClient;
-import dev.powerpages.emulator.store.WebApiTestSupport;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code /_services/chaos} on the store: an outage switch behind the admin key, as the app nodes' faults are. */
 class StoreOutageTests extends WebApiTestSupport {
@@ -35,7 +33,9 @@ class StoreOutageTests extends WebApiTestSupport {
         assertThat(chaos("PUT", "{\"outage\":true}", "wrong").statusCode()).isEqualTo(401);
         HttpResponse<String> refused = chaos("GET", null, "wrong");
         assertThat(refused.statusCode()).isEqualTo(401);
-        assertThat(refused.body()).isEqualTo("{\"error\":{\"code\":\"Unauthorized\",\"message\":\"The X-Admin-Key header is missing or wrong\"}}");
+        assertThat(refused.body())
+                .isEqualTo(
+                        "{\"error\":{\"code\":\"Unauthorized\",\"message\":\"The X-Admin-Key header is missing or wrong\"}}");
 
         assertThat(client.get("adx_webpages?$select=adx_name", token).status()).isEqualTo(200);
     }
@@ -51,7 +51,9 @@ class StoreOutageTests extends WebApiTestSupport {
         assertThat(read.header("Retry-After")).isEqualTo("10");
         assertThat(read.body().get("error").get("code").asString()).isEqualTo("0x80040216");
         assertThat(read.body().get("error").get("message").asString()).contains("unavailable");
-        assertThat(read.raw().body()).as("code before message").startsWith("{\"error\":{\"code\":\"0x80040216\",\"message\":\"The environment is unavailable");
+        assertThat(read.raw().body())
+                .as("code before message")
+                .startsWith("{\"error\":{\"code\":\"0x80040216\",\"message\":\"The environment is unavailable");
         // an environment that is down checks no tokens: a request without one gets the same 503, not a 401
         assertThat(client.get("adx_webpages", null).status()).isEqualTo(503);
 
@@ -79,7 +81,8 @@ class StoreOutageTests extends WebApiTestSupport {
         assertThat(json.readTree(cleared.body()).get("outage").asBoolean()).isFalse();
 
         assertThat(client.get("adx_webpages?$select=adx_name", token).status()).isEqualTo(200);
-        assertThat(client.requestToken("powerpages-site", "emulator-secret").status()).isEqualTo(200);
+        assertThat(client.requestToken("powerpages-site", "emulator-secret").status())
+                .isEqualTo(200);
         assertThat(client.getAbsolute("/actuator/health").status()).isEqualTo(200);
     }
 
@@ -87,12 +90,17 @@ class StoreOutageTests extends WebApiTestSupport {
     void aChaosRequestWithoutABodyIsA400() throws Exception {
         HttpResponse<String> answer = chaos("PUT", null, ADMIN_KEY);
         assertThat(answer.statusCode()).isEqualTo(400);
-        assertThat(json.readTree(answer.body()).get("error").get("code").asString()).isEqualTo("BadRequest");
+        assertThat(json.readTree(answer.body()).get("error").get("code").asString())
+                .isEqualTo("BadRequest");
     }
 
-    private HttpResponse<String> chaos(String method, String body, String adminKey) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/_services/chaos"))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    private HttpResponse<String> chaos(String method, String body, String adminKey)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/_services/chaos"))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }

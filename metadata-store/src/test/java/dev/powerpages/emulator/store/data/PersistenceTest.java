@@ -2,9 +2,10 @@ package dev.powerpages.emulator.store.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.powerpages.emulator.store.MetadataStoreApplication;
+import dev.powerpages.emulator.store.StoreClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -12,9 +13,6 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
-
-import dev.powerpages.emulator.store.MetadataStoreApplication;
-import dev.powerpages.emulator.store.StoreClient;
 
 /** The default, file-backed mode: what was acknowledged before a restart is there after it. */
 class PersistenceTest {
@@ -30,7 +28,8 @@ class PersistenceTest {
     }
 
     private static StoreClient client(ConfigurableApplicationContext context) {
-        return new StoreClient(((WebServerApplicationContext) context).getWebServer().getPort());
+        return new StoreClient(
+                ((WebServerApplicationContext) context).getWebServer().getPort());
     }
 
     @Test
@@ -40,8 +39,11 @@ class PersistenceTest {
         try (ConfigurableApplicationContext first = start()) {
             StoreClient client = client(first);
             token = client.token("powerpages-studio"); // the site's own user may not change website tables
-            assertThat(client.send("PATCH", SNIPPET, token, "{\"adx_value\":\"Edited before restart\"}").status()).isEqualTo(204);
-            String entityId = client.send("POST", "accounts", token, "{\"name\":\"Tailspin Toys\"}").header("OData-EntityId");
+            assertThat(client.send("PATCH", SNIPPET, token, "{\"adx_value\":\"Edited before restart\"}")
+                            .status())
+                    .isEqualTo(204);
+            String entityId = client.send("POST", "accounts", token, "{\"name\":\"Tailspin Toys\"}")
+                    .header("OData-EntityId");
             createdPath = entityId.substring(entityId.lastIndexOf('/') + 1);
         }
         assertThat(Files.exists(dataDir.resolve("contoso.mv.db"))).isTrue();
@@ -52,7 +54,8 @@ class PersistenceTest {
             StoreClient.Response snippet = client.get(SNIPPET, token);
             assertThat(snippet.status()).isEqualTo(200);
             assertThat(snippet.body().get("adx_value").asString()).isEqualTo("Edited before restart");
-            assertThat(client.get(createdPath, token).body().get("name").asString()).isEqualTo("Tailspin Toys");
+            assertThat(client.get(createdPath, token).body().get("name").asString())
+                    .isEqualTo("Tailspin Toys");
             // the seed ran once: the demo website is not duplicated
             assertThat(client.get("adx_websites", token).body().get("value")).hasSize(1);
         }
@@ -61,8 +64,11 @@ class PersistenceTest {
     /** A data directory from before Flyway held the system tables already: Flyway adopts it, nothing is lost. */
     @Test
     void adoptsAStoreCreatedBeforeFlywayWithItsRows() {
-        JdbcTemplate old = new JdbcTemplate(new SimpleDriverDataSource(new org.h2.Driver(),
-                "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("contoso") + ";IGNORECASE=TRUE", "sa", ""));
+        JdbcTemplate old = new JdbcTemplate(new SimpleDriverDataSource(
+                new org.h2.Driver(),
+                "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("contoso") + ";IGNORECASE=TRUE",
+                "sa",
+                ""));
         // the system objects as the store created them before its Flyway migrations, and one account
         old.execute("CREATE SEQUENCE \"versionnumber_seq\" START WITH 5000");
         old.execute("CREATE TABLE \"_tombstone\" (\"entity\" CHARACTER VARYING(64) NOT NULL, \"id\" UUID NOT NULL,"
@@ -78,12 +84,17 @@ class PersistenceTest {
             StoreClient.Response kept = client.get("accounts(30000000-0000-4000-8000-000000000001)", token);
             assertThat(kept.body().get("name").asString()).isEqualTo("Kept Ltd");
             // the row versions go on from the old sequence
-            String created = client.send("POST", "accounts", token, "{\"name\":\"New Ltd\"}").header("OData-EntityId");
-            String etag = client.get(created.substring(created.lastIndexOf('/') + 1), token).body().get("@odata.etag").asString();
+            String created = client.send("POST", "accounts", token, "{\"name\":\"New Ltd\"}")
+                    .header("OData-EntityId");
+            String etag = client.get(created.substring(created.lastIndexOf('/') + 1), token)
+                    .body()
+                    .get("@odata.etag")
+                    .asString();
             assertThat(Long.parseLong(etag.replaceAll("\\D", ""))).isGreaterThan(5000);
             JdbcTemplate jdbc = store.getBean(JdbcTemplate.class);
-            assertThat(jdbc.queryForList("SELECT \"version\" FROM \"_flyway_history\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"",
-                    String.class))
+            assertThat(jdbc.queryForList(
+                            "SELECT \"version\" FROM \"_flyway_history\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"",
+                            String.class))
                     .containsExactly("0", "1", "2.1");
         }
     }

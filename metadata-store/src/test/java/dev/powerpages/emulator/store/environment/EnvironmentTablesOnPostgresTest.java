@@ -7,5 +7,4 @@ import dev.powerpages.emulator.store.postgres.OnPostgres;
  * created in the second environment's schema ({@code env_fabrikam}) only.
  */
 @OnPostgres
-class EnvironmentTablesOnPostgresTest extends EnvironmentTablesTest {
-}
+class EnvironmentTablesOnPostgresTest extends EnvironmentTablesTest {}

@@ -7,5 +7,4 @@ import dev.powerpages.emulator.store.postgres.OnPostgres;
  * lives in a schema of its own of the same database.
  */
 @OnPostgres
-class EnvironmentsOnPostgresTest extends EnvironmentsTest {
-}
+class EnvironmentsOnPostgresTest extends EnvironmentsTest {}

@@ -3,15 +3,6 @@ package dev.powerpages.emulator.store.odata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.InputStream;
-import java.math.BigDecimal;
-import java.time.OffsetDateTime;
-import java.util.Map;
-import java.util.UUID;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import dev.powerpages.emulator.store.odata.FilterExpression.And;
 import dev.powerpages.emulator.store.odata.FilterExpression.Comparison;
 import dev.powerpages.emulator.store.odata.FilterExpression.ComparisonOperator;
@@ -21,6 +12,13 @@ import dev.powerpages.emulator.store.odata.FilterExpression.StringMatch;
 import dev.powerpages.emulator.store.schema.SchemaLoader;
 import dev.powerpages.emulator.store.schema.StoreSchema;
 import dev.powerpages.emulator.store.schema.TableDefinition;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 class SimpleQueryOptionsParserTest {
 
@@ -43,7 +41,8 @@ class SimpleQueryOptionsParserTest {
 
     @Test
     void resolvesLookupValuePropertiesToTheirColumnAndGuidLiterals() {
-        Comparison comparison = (Comparison) filter(webpage, "_adx_websiteid_value eq 10000000-0000-4000-8000-000000000001");
+        Comparison comparison =
+                (Comparison) filter(webpage, "_adx_websiteid_value eq 10000000-0000-4000-8000-000000000001");
 
         assertThat(comparison.column().name()).isEqualTo("adx_websiteid");
         assertThat(comparison.operator()).isEqualTo(ComparisonOperator.EQ);
@@ -52,19 +51,24 @@ class SimpleQueryOptionsParserTest {
 
     @Test
     void andBindsTighterThanOrAndParenthesesOverrideIt() {
-        assertThat(filter(account, "name eq 'a' or name eq 'b' and revenue gt 5")).isInstanceOf(Or.class);
-        assertThat(filter(account, "(name eq 'a' or name eq 'b') and revenue gt 5")).isInstanceOf(And.class);
+        assertThat(filter(account, "name eq 'a' or name eq 'b' and revenue gt 5"))
+                .isInstanceOf(Or.class);
+        assertThat(filter(account, "(name eq 'a' or name eq 'b') and revenue gt 5"))
+                .isInstanceOf(And.class);
         assertThat(filter(account, "not (name eq 'a')")).isInstanceOf(Not.class);
     }
 
     @Test
     void typesLiteralsByTheirColumn() {
         assertThat(((Comparison) filter(account, "revenue ge 1000.50")).value()).isEqualTo(new BigDecimal("1000.50"));
-        assertThat(((Comparison) filter(account, "numberofemployees lt 10")).value()).isEqualTo(10L);
-        assertThat(((Comparison) filter(webpage, "adx_hiddenfromsitemap eq false")).value()).isEqualTo(false);
+        assertThat(((Comparison) filter(account, "numberofemployees lt 10")).value())
+                .isEqualTo(10L);
+        assertThat(((Comparison) filter(webpage, "adx_hiddenfromsitemap eq false")).value())
+                .isEqualTo(false);
         assertThat(((Comparison) filter(account, "createdon gt 2024-01-31T12:00:00Z")).value())
                 .isEqualTo(OffsetDateTime.parse("2024-01-31T12:00:00Z"));
-        assertThat(((Comparison) filter(account, "name eq 'O''Neil & Sons'")).value()).isEqualTo("O'Neil & Sons");
+        assertThat(((Comparison) filter(account, "name eq 'O''Neil & Sons'")).value())
+                .isEqualTo("O'Neil & Sons");
         assertThat(((Comparison) filter(account, "name ne null")).value()).isNull();
     }
 
@@ -86,12 +90,16 @@ class SimpleQueryOptionsParserTest {
 
     @Test
     void rejectsWhatDataverseRejects() {
-        assertThatThrownBy(() -> filter(account, "nosuch eq 1")).isInstanceOf(ODataQueryException.class)
+        assertThatThrownBy(() -> filter(account, "nosuch eq 1"))
+                .isInstanceOf(ODataQueryException.class)
                 .hasMessage("Could not find a property named 'nosuch' on type 'Microsoft.Dynamics.CRM.account'.");
-        assertThatThrownBy(() -> filter(account, "revenue eq 'many'")).isInstanceOf(ODataQueryException.class)
-                .hasMessageContaining("incompatible types").hasMessageContaining("'Edm.Decimal' and 'Edm.String'");
+        assertThatThrownBy(() -> filter(account, "revenue eq 'many'"))
+                .isInstanceOf(ODataQueryException.class)
+                .hasMessageContaining("incompatible types")
+                .hasMessageContaining("'Edm.Decimal' and 'Edm.String'");
         assertThatThrownBy(() -> filter(webpage, "_adx_websiteid_value eq '10000000-0000-4000-8000-000000000001'"))
-                .isInstanceOf(ODataQueryException.class).hasMessageContaining("Edm.Guid");
+                .isInstanceOf(ODataQueryException.class)
+                .hasMessageContaining("Edm.Guid");
         assertThatThrownBy(() -> filter(account, "name eq 'a' extra")).isInstanceOf(ODataQueryException.class);
         assertThatThrownBy(() -> filter(account, "(name eq 'a'")).isInstanceOf(ODataQueryException.class);
         assertThatThrownBy(() -> filter(account, "name eq 'unterminated")).isInstanceOf(ODataQueryException.class);
@@ -102,11 +110,21 @@ class SimpleQueryOptionsParserTest {
 
     @Test
     void parsesSelectOrderByTopAndCount() {
-        QueryOptions options = parser.parse(webpage, Map.of("$select", "adx_name, _adx_parentpageid_value",
-                "$orderby", "adx_displayorder desc,adx_name", "$top", "3", "$count", "true"));
+        QueryOptions options = parser.parse(
+                webpage,
+                Map.of(
+                        "$select",
+                        "adx_name, _adx_parentpageid_value",
+                        "$orderby",
+                        "adx_displayorder desc,adx_name",
+                        "$top",
+                        "3",
+                        "$count",
+                        "true"));
 
         assertThat(options.select()).extracting(c -> c.name()).containsExactly("adx_name", "adx_parentpageid");
-        assertThat(options.orderBy()).extracting(o -> o.column().name() + (o.descending() ? " desc" : ""))
+        assertThat(options.orderBy())
+                .extracting(o -> o.column().name() + (o.descending() ? " desc" : ""))
                 .containsExactly("adx_displayorder desc", "adx_name");
         assertThat(options.top()).isEqualTo(3);
         assertThat(options.count()).isTrue();
@@ -119,11 +137,15 @@ class SimpleQueryOptionsParserTest {
     @Test
     void nestingBeyondTheRecursionLimitIsAQueryErrorNotAStackOverflow() {
         int limit = FilterParser.MAX_DEPTH;
-        assertThat(filter(account, "(".repeat(limit) + "name eq 'x'" + ")".repeat(limit))).isInstanceOf(Comparison.class);
+        assertThat(filter(account, "(".repeat(limit) + "name eq 'x'" + ")".repeat(limit)))
+                .isInstanceOf(Comparison.class);
         assertThat(filter(account, "not ".repeat(limit) + "name eq 'x'")).isInstanceOf(Not.class);
 
-        for (String deep : new String[] { "(".repeat(8000) + "name eq 'x'" + ")".repeat(8000), "not ".repeat(8000) + "name eq 'x'",
-                "(not ".repeat(limit / 2 + 1) + "name eq 'x'" + ")".repeat(limit / 2 + 1) }) {
+        for (String deep : new String[] {
+            "(".repeat(8000) + "name eq 'x'" + ")".repeat(8000),
+            "not ".repeat(8000) + "name eq 'x'",
+            "(not ".repeat(limit / 2 + 1) + "name eq 'x'" + ")".repeat(limit / 2 + 1)
+        }) {
             assertThatThrownBy(() -> filter(account, deep))
                     .isInstanceOf(ODataQueryException.class)
                     .hasMessageContaining("recursion limit");
@@ -135,8 +157,10 @@ class SimpleQueryOptionsParserTest {
         String text = "x".repeat(50_000);
         String quotes = "''".repeat(20_000);
 
-        assertThat(((Comparison) filter(account, "name eq '" + text + "'")).value()).isEqualTo(text);
-        assertThat(((Comparison) filter(account, "name eq '" + quotes + "'")).value()).isEqualTo("'".repeat(20_000));
+        assertThat(((Comparison) filter(account, "name eq '" + text + "'")).value())
+                .isEqualTo(text);
+        assertThat(((Comparison) filter(account, "name eq '" + quotes + "'")).value())
+                .isEqualTo("'".repeat(20_000));
         assertThatThrownBy(() -> filter(account, "name eq '" + text)).isInstanceOf(ODataQueryException.class);
     }
 }

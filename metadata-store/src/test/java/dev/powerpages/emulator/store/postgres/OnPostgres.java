@@ -4,7 +4,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -17,5 +16,4 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(PostgresExtension.class)
 @ContextConfiguration(initializers = PostgresStoreInitializer.class)
-public @interface OnPostgres {
-}
+public @interface OnPostgres {}

@@ -55,10 +55,27 @@ public final class PostgresCluster implements AutoCloseable {
                 Files.setOwner(directory, users.lookupPrincipalByName(USER));
             }
             PostgresCluster cluster = new PostgresCluster(bin, directory, freePort(), root);
-            cluster.run("initdb", "-D", cluster.data().toString(), "-U", USER, "--auth=trust", "--encoding=UTF8", "--locale=C",
+            cluster.run(
+                    "initdb",
+                    "-D",
+                    cluster.data().toString(),
+                    "-U",
+                    USER,
+                    "--auth=trust",
+                    "--encoding=UTF8",
+                    "--locale=C",
                     "--no-sync");
-            cluster.run("pg_ctl", "-D", cluster.data().toString(), "-l", directory.resolve("server.log").toString(), "-w", "-t",
-                    "60", "-o", "-c listen_addresses=127.0.0.1 -p " + cluster.port + " -k " + directory
+            cluster.run(
+                    "pg_ctl",
+                    "-D",
+                    cluster.data().toString(),
+                    "-l",
+                    directory.resolve("server.log").toString(),
+                    "-w",
+                    "-t",
+                    "60",
+                    "-o",
+                    "-c listen_addresses=127.0.0.1 -p " + cluster.port + " -k " + directory
                             // the store's test contexts each keep a pool; the default 100 is enough, with room
                             + " -c max_connections=200"
                             // the files are thrown away after the run: no need to wait for the disk
@@ -67,7 +84,8 @@ public final class PostgresCluster implements AutoCloseable {
                     "start");
             return cluster;
         } catch (IOException e) {
-            throw new IllegalStateException("Could not start a PostgreSQL cluster with " + bin + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Could not start a PostgreSQL cluster with " + bin + ": " + e.getMessage(), e);
         }
     }
 
@@ -98,7 +116,8 @@ public final class PostgresCluster implements AutoCloseable {
             run("pg_ctl", "-D", data().toString(), "-m", "fast", "-w", "stop");
         } finally {
             try (Stream<Path> files = Files.walk(directory)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         }
     }
@@ -117,7 +136,10 @@ public final class PostgresCluster implements AutoCloseable {
         Path output = Files.createTempFile("store-postgres-" + program, ".log");
         try {
             // the output goes to a file: pg_ctl's server inherits the pipes and would hold them open
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IOException(program + " did not finish within 120 s");
@@ -128,7 +150,8 @@ public final class PostgresCluster implements AutoCloseable {
                 if (Files.exists(serverLog)) {
                     log += "\nserver.log:\n" + Files.readString(serverLog, StandardCharsets.UTF_8);
                 }
-                throw new IOException(String.join(" ", command) + " failed with exit code " + process.exitValue() + ":\n" + log);
+                throw new IOException(
+                        String.join(" ", command) + " failed with exit code " + process.exitValue() + ":\n" + log);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -153,14 +176,20 @@ public final class PostgresCluster implements AutoCloseable {
 
     /** The folder holding initdb and pg_ctl, if any. */
     static Optional<Path> binaries() {
-        Stream<Path> onPath = Stream.of(Optional.ofNullable(System.getenv("PATH")).orElse("").split(":"))
-                .filter(s -> !s.isBlank()).map(Path::of);
+        Stream<Path> onPath = Stream.of(
+                        Optional.ofNullable(System.getenv("PATH")).orElse("").split(":"))
+                .filter(s -> !s.isBlank())
+                .map(Path::of);
         Stream<Path> debian = Stream.empty();
         Path versions = Path.of("/usr/lib/postgresql");
         if (Files.isDirectory(versions)) {
             try (Stream<Path> list = Files.list(versions)) {
-                debian = list.map(v -> v.resolve("bin"))
-                        .sorted(Comparator.comparing((Path p) -> majorVersion(p.getParent())).reversed()).toList().stream();
+                debian = list
+                        .map(v -> v.resolve("bin"))
+                        .sorted(Comparator.comparing((Path p) -> majorVersion(p.getParent()))
+                                .reversed())
+                        .toList()
+                        .stream();
             } catch (IOException e) {
                 debian = Stream.empty();
             }

@@ -1,9 +1,8 @@
 package dev.powerpages.emulator.store.postgres;
 
+import dev.powerpages.emulator.store.ExternalTools;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-
-import dev.powerpages.emulator.store.ExternalTools;
 
 /**
  * Starts one throwaway {@link PostgresCluster} for the whole test run, on the first test class that
@@ -12,14 +11,16 @@ import dev.powerpages.emulator.store.ExternalTools;
  */
 public class PostgresExtension implements BeforeAllCallback {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PostgresExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(PostgresExtension.class);
 
     private static volatile PostgresCluster cluster;
 
     @Override
     public void beforeAll(ExtensionContext context) {
         ExternalTools.require(PostgresCluster.binaries().isPresent(), PostgresCluster.MISSING);
-        cluster = context.getRoot().getStore(NAMESPACE)
+        cluster = context.getRoot()
+                .getStore(NAMESPACE)
                 .computeIfAbsent(PostgresCluster.class, type -> PostgresCluster.start(), PostgresCluster.class);
     }
 

@@ -1,7 +1,6 @@
 package dev.powerpages.emulator.store.postgres;
 
 import java.util.Map;
-
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -15,18 +14,26 @@ public class PostgresStoreInitializer implements ApplicationContextInitializer<C
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("postgres", properties(PostgresExtension.cluster())));
+        context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource("postgres", properties(PostgresExtension.cluster())));
     }
 
     /** The store's settings for a new database of the cluster. */
     public static Map<String, Object> properties(PostgresCluster cluster) {
-        return Map.of("spring.datasource.url", cluster.createDatabase(),
-                "spring.datasource.username", PostgresCluster.USER,
-                "spring.datasource.password", "",
+        return Map.of(
+                "spring.datasource.url",
+                cluster.createDatabase(),
+                "spring.datasource.username",
+                PostgresCluster.USER,
+                "spring.datasource.password",
+                "",
                 // cached test contexts each keep their pool open until the JVM exits
-                "spring.datasource.hikari.maximum-pool-size", "5",
+                "spring.datasource.hikari.maximum-pool-size",
+                "5",
                 // the cluster stops when the test run ends, before the JVM's shutdown hooks close those
                 // pools: a short timeout keeps their last attempts to reconnect from holding the exit
-                "spring.datasource.hikari.connection-timeout", "2000");
+                "spring.datasource.hikari.connection-timeout",
+                "2000");
     }
 }

@@ -2,15 +2,13 @@ package dev.powerpages.emulator.store.relationship;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.powerpages.emulator.store.StoreClient;
+import dev.powerpages.emulator.store.WebApiTestSupport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import dev.powerpages.emulator.store.StoreClient;
-import dev.powerpages.emulator.store.WebApiTestSupport;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,12 +31,19 @@ class ManyToManyTest extends WebApiTestSupport {
 
     @Test
     void expandsTheWebRolesOfATablePermissionFromEitherSide() {
-        JsonNode permission = client.get("adx_entitypermissions(" + ANONYMOUS_ACCOUNT_READ
-                + ")?$select=adx_entityname&$expand=adx_entitypermission_webrole($select=adx_name)", token).body();
-        assertThat(names(permission.get("adx_entitypermission_webrole"), "adx_name")).containsExactly("Anonymous Users");
+        JsonNode permission = client.get(
+                        "adx_entitypermissions(" + ANONYMOUS_ACCOUNT_READ
+                                + ")?$select=adx_entityname&$expand=adx_entitypermission_webrole($select=adx_name)",
+                        token)
+                .body();
+        assertThat(names(permission.get("adx_entitypermission_webrole"), "adx_name"))
+                .containsExactly("Anonymous Users");
 
-        JsonNode role = client.get("adx_webroles(" + ANONYMOUS + ")?$select=adx_name&$expand=adx_entitypermission_webrole($select=adx_entityname)",
-                token).body();
+        JsonNode role = client.get(
+                        "adx_webroles(" + ANONYMOUS
+                                + ")?$select=adx_name&$expand=adx_entitypermission_webrole($select=adx_entityname)",
+                        token)
+                .body();
         assertThat(names(role.get("adx_entitypermission_webrole"), "adx_entityname"))
                 .contains("Accounts - anonymous read", "Contacts - anonymous read and create");
     }
@@ -46,43 +51,78 @@ class ManyToManyTest extends WebApiTestSupport {
     @Test
     void associatesAndDisassociatesWithRef() {
         String permission = createdPermission("Ref test");
-        StoreClient.Response associated = client.send("POST", "adx_entitypermissions(" + permission + ")/adx_entitypermission_webrole/$ref",
-                studio, "{\"@odata.id\":\"http://localhost:8070/api/data/v9.2/adx_webroles(" + AUTHENTICATED + ")\"}");
+        StoreClient.Response associated = client.send(
+                "POST",
+                "adx_entitypermissions(" + permission + ")/adx_entitypermission_webrole/$ref",
+                studio,
+                "{\"@odata.id\":\"http://localhost:8070/api/data/v9.2/adx_webroles(" + AUTHENTICATED + ")\"}");
         assertThat(associated.status()).isEqualTo(204);
         // again: nothing changes
-        assertThat(client.send("POST", "adx_entitypermissions(" + permission + ")/adx_entitypermission_webrole/$ref", studio,
-                "{\"@odata.id\":\"adx_webroles(" + AUTHENTICATED + ")\"}").status()).isEqualTo(204);
-        client.send("POST", "adx_entitypermissions(" + permission + ")/adx_entitypermission_webrole/$ref", studio,
+        assertThat(client.send(
+                                "POST",
+                                "adx_entitypermissions(" + permission + ")/adx_entitypermission_webrole/$ref",
+                                studio,
+                                "{\"@odata.id\":\"adx_webroles(" + AUTHENTICATED + ")\"}")
+                        .status())
+                .isEqualTo(204);
+        client.send(
+                "POST",
+                "adx_entitypermissions(" + permission + ")/adx_entitypermission_webrole/$ref",
+                studio,
                 "{\"@odata.id\":\"adx_webroles(" + ANONYMOUS + ")\"}");
         assertThat(roles(permission)).containsExactlyInAnyOrder("Authenticated Users", "Anonymous Users");
         assertThat(client.get("adx_entitypermission_webroleset?$filter=adx_entitypermissionid eq " + permission, token)
-                .body().get("value")).hasSize(2);
+                        .body()
+                        .get("value"))
+                .hasSize(2);
 
-        assertThat(client.send("DELETE", "adx_entitypermissions(" + permission + ")/adx_entitypermission_webrole(" + AUTHENTICATED + ")/$ref",
-                studio, null).status()).isEqualTo(204);
+        assertThat(client.send(
+                                "DELETE",
+                                "adx_entitypermissions(" + permission + ")/adx_entitypermission_webrole("
+                                        + AUTHENTICATED + ")/$ref",
+                                studio,
+                                null)
+                        .status())
+                .isEqualTo(204);
         assertThat(roles(permission)).containsExactly("Anonymous Users");
-        assertThat(client.send("DELETE", "adx_entitypermissions(" + permission + ")/adx_entitypermission_webrole/$ref?$id="
-                + "http://localhost:8070/api/data/v9.2/adx_webroles(" + ANONYMOUS + ")", studio, null).status()).isEqualTo(204);
+        assertThat(client.send(
+                                "DELETE",
+                                "adx_entitypermissions(" + permission + ")/adx_entitypermission_webrole/$ref?$id="
+                                        + "http://localhost:8070/api/data/v9.2/adx_webroles(" + ANONYMOUS + ")",
+                                studio,
+                                null)
+                        .status())
+                .isEqualTo(204);
         assertThat(roles(permission)).isEmpty();
     }
 
     @Test
     void theIntersectTableCanBeReadButNotWritten() {
-        StoreClient.Response read = client.get("adx_entitypermission_webroleset?$filter=adx_webroleid eq " + ANONYMOUS, token);
+        StoreClient.Response read =
+                client.get("adx_entitypermission_webroleset?$filter=adx_webroleid eq " + ANONYMOUS, token);
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.body().get("value").size()).isGreaterThanOrEqualTo(2);
 
-        StoreClient.Response write = client.send("POST", "adx_entitypermission_webroleset", studio,
-                "{\"adx_entitypermissionid\":\"" + ANONYMOUS_ACCOUNT_READ + "\",\"adx_webroleid\":\"" + AUTHENTICATED + "\"}");
+        StoreClient.Response write = client.send(
+                "POST",
+                "adx_entitypermission_webroleset",
+                studio,
+                "{\"adx_entitypermissionid\":\"" + ANONYMOUS_ACCOUNT_READ + "\",\"adx_webroleid\":\"" + AUTHENTICATED
+                        + "\"}");
         assertThat(write.status()).isEqualTo(400);
         assertThat(write.body().at("/error/message").asString())
-                .contains("does not support entities of type 'adx_entitypermission_webrole'", "adx_entitypermission_webrole/$ref");
+                .contains(
+                        "does not support entities of type 'adx_entitypermission_webrole'",
+                        "adx_entitypermission_webrole/$ref");
     }
 
     @Test
     void aReferenceToARowOfAnotherTableIsABadPayload() {
-        StoreClient.Response response = client.send("POST", "adx_entitypermissions(" + ANONYMOUS_ACCOUNT_READ
-                + ")/adx_entitypermission_webrole/$ref", studio, "{\"@odata.id\":\"accounts(" + UUID.randomUUID() + ")\"}");
+        StoreClient.Response response = client.send(
+                "POST",
+                "adx_entitypermissions(" + ANONYMOUS_ACCOUNT_READ + ")/adx_entitypermission_webrole/$ref",
+                studio,
+                "{\"@odata.id\":\"accounts(" + UUID.randomUUID() + ")\"}");
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body().at("/error/code").asString()).isEqualTo("0x80048d19");
@@ -91,8 +131,11 @@ class ManyToManyTest extends WebApiTestSupport {
 
     @Test
     void associatingNeedsTheWritePrivilege() {
-        StoreClient.Response response = client.send("POST", "adx_entitypermissions(" + ANONYMOUS_ACCOUNT_READ
-                + ")/adx_entitypermission_webrole/$ref", token, "{\"@odata.id\":\"adx_webroles(" + AUTHENTICATED + ")\"}");
+        StoreClient.Response response = client.send(
+                "POST",
+                "adx_entitypermissions(" + ANONYMOUS_ACCOUNT_READ + ")/adx_entitypermission_webrole/$ref",
+                token,
+                "{\"@odata.id\":\"adx_webroles(" + AUTHENTICATED + ")\"}");
 
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.body().at("/error/code").asString()).isEqualTo("0x80040220");
@@ -101,14 +144,24 @@ class ManyToManyTest extends WebApiTestSupport {
     @Test
     void deletingARowEndsItsAssociationsAndChangeTrackingSaysSo() {
         String permission = createdPermission("Deleted with its roles");
-        client.send("POST", "adx_entitypermissions(" + permission + ")/adx_entitypermission_webrole/$ref", studio,
+        client.send(
+                "POST",
+                "adx_entitypermissions(" + permission + ")/adx_entitypermission_webrole/$ref",
+                studio,
                 "{\"@odata.id\":\"adx_webroles(" + AUTHENTICATED + ")\"}");
-        String intersectId = client.get("adx_entitypermission_webroleset?$filter=adx_entitypermissionid eq " + permission, token)
-                .body().at("/value/0/adx_entitypermission_webroleid").asString();
+        String intersectId = client.get(
+                        "adx_entitypermission_webroleset?$filter=adx_entitypermissionid eq " + permission, token)
+                .body()
+                .at("/value/0/adx_entitypermission_webroleid")
+                .asString();
         String deltaLink = client.get("adx_entitypermission_webroleset", token, "Prefer", "odata.track-changes")
-                .body().get("@odata.deltaLink").asString();
+                .body()
+                .get("@odata.deltaLink")
+                .asString();
 
-        assertThat(client.send("DELETE", "adx_entitypermissions(" + permission + ")", studio, null).status()).isEqualTo(204);
+        assertThat(client.send("DELETE", "adx_entitypermissions(" + permission + ")", studio, null)
+                        .status())
+                .isEqualTo(204);
 
         JsonNode delta = client.follow(deltaLink, token).body().get("value");
         assertThat(delta).anySatisfy(entry -> {
@@ -118,16 +171,26 @@ class ManyToManyTest extends WebApiTestSupport {
     }
 
     private String createdPermission(String name) {
-        StoreClient.Response created = client.send("POST", "adx_entitypermissions", studio,
-                "{\"adx_entityname\":\"" + name + "\",\"adx_entitylogicalname\":\"account\",\"adx_scope\":756150000,\"adx_read\":true}");
+        StoreClient.Response created = client.send(
+                "POST",
+                "adx_entitypermissions",
+                studio,
+                "{\"adx_entityname\":\"" + name
+                        + "\",\"adx_entitylogicalname\":\"account\",\"adx_scope\":756150000,\"adx_read\":true}");
         assertThat(created.status()).isEqualTo(204);
         String location = created.header("OData-EntityId");
         return location.substring(location.indexOf('(') + 1, location.indexOf(')'));
     }
 
     private List<String> roles(String permission) {
-        return names(client.get("adx_entitypermissions(" + permission + ")?$expand=adx_entitypermission_webrole($select=adx_name)", token)
-                .body().get("adx_entitypermission_webrole"), "adx_name");
+        return names(
+                client.get(
+                                "adx_entitypermissions(" + permission
+                                        + ")?$expand=adx_entitypermission_webrole($select=adx_name)",
+                                token)
+                        .body()
+                        .get("adx_entitypermission_webrole"),
+                "adx_name");
     }
 
     private static List<String> names(JsonNode rows, String column) {

@@ -7,7 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,15 +28,37 @@ class SchemaMigratorTest {
         try (InputStream yaml = getClass().getResourceAsStream("/schema/tables.yaml")) {
             StoreSchema schema = new SchemaLoader().load(yaml);
 
-            assertThat(schema.tables()).extracting(TableDefinition::entitySetName).contains("adx_websites", "adx_webpages",
-                    "adx_publishingstates", "adx_pagetemplates", "adx_webtemplates", "adx_contentsnippets",
-                    "adx_sitesettings", "adx_sitemarkers", "adx_weblinksets", "adx_weblinks", "adx_webfiles",
-                    "annotations", "accounts", "contacts");
+            assertThat(schema.tables())
+                    .extracting(TableDefinition::entitySetName)
+                    .contains(
+                            "adx_websites",
+                            "adx_webpages",
+                            "adx_publishingstates",
+                            "adx_pagetemplates",
+                            "adx_webtemplates",
+                            "adx_contentsnippets",
+                            "adx_sitesettings",
+                            "adx_sitemarkers",
+                            "adx_weblinksets",
+                            "adx_weblinks",
+                            "adx_webfiles",
+                            "annotations",
+                            "accounts",
+                            "contacts");
             for (TableDefinition table : schema.tables()) {
-                assertThat(table.columns()).extracting(ColumnDefinition::name).as(table.logicalName())
-                        .contains(table.primaryId(), "createdon", "modifiedon", "versionnumber", "statecode", "statuscode");
+                assertThat(table.columns())
+                        .extracting(ColumnDefinition::name)
+                        .as(table.logicalName())
+                        .contains(
+                                table.primaryId(),
+                                "createdon",
+                                "modifiedon",
+                                "versionnumber",
+                                "statecode",
+                                "statuscode");
             }
-            assertThat(schema.requireTable("contact").navigation("parentcustomerid_account")).isPresent();
+            assertThat(schema.requireTable("contact").navigation("parentcustomerid_account"))
+                    .isPresent();
         }
     }
 
@@ -54,9 +75,13 @@ class SchemaMigratorTest {
 
         String ddl = new SchemaDdl().createTable(table);
 
-        assertThat(ddl).startsWith("CREATE TABLE IF NOT EXISTS \"new_thing\" (\"new_thingid\" UUID PRIMARY KEY")
+        assertThat(ddl)
+                .startsWith("CREATE TABLE IF NOT EXISTS \"new_thing\" (\"new_thingid\" UUID PRIMARY KEY")
                 .contains("\"value\" CHARACTER VARYING(4000)", "\"new_ownerid\" UUID", "\"versionnumber\" BIGINT");
-        assertThat(new SchemaDdl().createIndexes(table)).singleElement().asString().contains("\"new_ownerid\"");
+        assertThat(new SchemaDdl().createIndexes(table))
+                .singleElement()
+                .asString()
+                .contains("\"new_ownerid\"");
     }
 
     @Test
@@ -85,10 +110,12 @@ class SchemaMigratorTest {
                       - { name: new_projectid, type: lookup, target: new_project }
                 """));
 
-        assertThat(jdbc.queryForObject("SELECT \"new_name\" FROM \"new_project\" WHERE \"new_projectid\" = ?", String.class, id))
+        assertThat(jdbc.queryForObject(
+                        "SELECT \"new_name\" FROM \"new_project\" WHERE \"new_projectid\" = ?", String.class, id))
                 .isEqualTo("Apollo");
         jdbc.update("UPDATE \"new_project\" SET \"new_budget\" = 12.5");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM \"new_task\"", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM \"new_task\"", Integer.class))
+                .isZero();
     }
 
     @Test
@@ -102,7 +129,9 @@ class SchemaMigratorTest {
                   - logicalName: new_a
                     entitySetName: new_as
                     columns: [ { name: new_b, type: lookup, target: nowhere } ]
-                """)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nowhere");
+                """))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("nowhere");
         assertThatThrownBy(() -> schema("""
                 tables:
                   - logicalName: new_a

@@ -2,6 +2,7 @@ package dev.powerpages.emulator.store.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.powerpages.emulator.store.StoreClient;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -11,12 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import dev.powerpages.emulator.store.StoreClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,10 +29,15 @@ class OversizedRequestTest {
     void anOversizedUrlGetsAClear4xxInDataversesErrorShape() throws Exception {
         String token = new StoreClient(port).token();
         String filter = "name%20eq%20%27" + "x".repeat(20_000) + "%27";
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + StoreClient.API + "accounts?$filter=" + filter))
-                .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        "http://localhost:" + port + StoreClient.API + "accounts?$filter=" + filter))
+                                .timeout(Duration.ofSeconds(10))
+                                .header("Authorization", "Bearer " + token)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isBetween(400, 431);
         JsonNode error = JsonMapper.builder().build().readTree(response.body()).get("error");
@@ -48,17 +51,21 @@ class OversizedRequestTest {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + StoreClient.API + "accounts HTTP/1.1\r\nHost: localhost\r\nX-Huge: " + "x".repeat(70_000)
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(("GET " + StoreClient.API + "accounts HTTP/1.1\r\nHost: localhost\r\nX-Huge: "
+                            + "x".repeat(70_000) + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             InputStream in = socket.getInputStream();
             String answer = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
 
-            assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/json")
+            assertThat(answer)
+                    .startsWith("HTTP/1.1 400")
+                    .containsIgnoringCase("Content-Type: application/json")
                     .contains("OData-Version: 4.0")
                     .contains("{\"error\":{\"code\":\"0x80060888\",\"message\":\"The request was rejected by the server"
                             + " (HTTP 400): its URL or headers are malformed or longer than the server accepts.\"}}")
-                    .doesNotContainIgnoringCase("tomcat").doesNotContain("<html");
+                    .doesNotContainIgnoringCase("tomcat")
+                    .doesNotContain("<html");
         }
     }
 }

@@ -7,5 +7,4 @@ import dev.powerpages.emulator.store.postgres.OnPostgres;
  * text, stricter types): bad input must still be a 4xx there, never a 500.
  */
 @OnPostgres
-class QueryOptionFuzzOnPostgresTest extends QueryOptionFuzzTest {
-}
+class QueryOptionFuzzOnPostgresTest extends QueryOptionFuzzTest {}

@@ -3,6 +3,10 @@ package dev.powerpages.emulator.store.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.code_intelligence.jazzer.api.BugDetectors;
+import com.code_intelligence.jazzer.api.SilentCloseable;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.powerpages.emulator.store.StoreClient;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,17 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
-
-import com.code_intelligence.jazzer.api.BugDetectors;
-import com.code_intelligence.jazzer.api.SilentCloseable;
-import com.code_intelligence.jazzer.junit.FuzzTest;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import dev.powerpages.emulator.store.StoreClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,27 +44,82 @@ class QueryOptionFuzzTest {
     private static final int INPUTS = Integer.getInteger("fuzz.inputs", 600);
     /** Tomcat's default limit for the request line and headers is 8 KB. */
     private static final int MAX_QUERY = 7000;
+
     private static final Duration PER_REQUEST = Duration.ofSeconds(10);
 
     /** Valid queries the mutations start from, each touching a different part of the grammar. */
     private static final List<String[]> SEEDS = List.of(
-            new String[] { "$filter", "name eq 'Contoso' and revenue gt 1000" },
-            new String[] { "$filter", "contains(name,'o') or startswith(accountnumber,'A') and not (numberofemployees lt 5)" },
-            new String[] { "$filter", "(revenue ge 10.5 and revenue le 1e6) or name ne null" },
-            new String[] { "$filter", "endswith(emailaddress1,'@contoso.com') and statecode eq 0" },
-            new String[] { "$select", "name,accountnumber,revenue" },
-            new String[] { "$orderby", "name desc,revenue asc" },
-            new String[] { "$top", "5" },
-            new String[] { "$expand", "primarycontactid($select=fullname)" });
+            new String[] {"$filter", "name eq 'Contoso' and revenue gt 1000"},
+            new String[] {
+                "$filter", "contains(name,'o') or startswith(accountnumber,'A') and not (numberofemployees lt 5)"
+            },
+            new String[] {"$filter", "(revenue ge 10.5 and revenue le 1e6) or name ne null"},
+            new String[] {"$filter", "endswith(emailaddress1,'@contoso.com') and statecode eq 0"},
+            new String[] {"$select", "name,accountnumber,revenue"},
+            new String[] {"$orderby", "name desc,revenue asc"},
+            new String[] {"$top", "5"},
+            new String[] {"$expand", "primarycontactid($select=fullname)"});
 
     /** Fragments of the grammar and of classic injection payloads, for the generated inputs. */
-    private static final List<String> FRAGMENTS = List.of("name", "revenue", "accountnumber", "eq", "ne", "gt", "lt", "and",
-            "or", "not", "(", ")", "'", "''", ",", " ", "null", "true", "0", "-1", "1e309", "99999999999999999999", "contains(",
-            "startswith(", "endswith(", "tolower(", "$select=", "/", "@p1", "%", "\\", "\"", ";", "--", "/*", "*/",
-            "' OR 1=1 --", "'; DROP TABLE account; --", "\u0000", "\u202e", "é", "😀", "{", "}", "[", "]", "$", "*", "desc",
-            "asc", "any(", "all(", "x:x/name", "guid'", "00000000-0000-0000-0000-000000000000", "datetime'2020-01-01'");
+    private static final List<String> FRAGMENTS = List.of(
+            "name",
+            "revenue",
+            "accountnumber",
+            "eq",
+            "ne",
+            "gt",
+            "lt",
+            "and",
+            "or",
+            "not",
+            "(",
+            ")",
+            "'",
+            "''",
+            ",",
+            " ",
+            "null",
+            "true",
+            "0",
+            "-1",
+            "1e309",
+            "99999999999999999999",
+            "contains(",
+            "startswith(",
+            "endswith(",
+            "tolower(",
+            "$select=",
+            "/",
+            "@p1",
+            "%",
+            "\\",
+            "\"",
+            ";",
+            "--",
+            "/*",
+            "*/",
+            "' OR 1=1 --",
+            "'; DROP TABLE account; --",
+            "\u0000",
+            "\u202e",
+            "é",
+            "😀",
+            "{",
+            "}",
+            "[",
+            "]",
+            "$",
+            "*",
+            "desc",
+            "asc",
+            "any(",
+            "all(",
+            "x:x/name",
+            "guid'",
+            "00000000-0000-0000-0000-000000000000",
+            "datetime'2020-01-01'");
 
-    private static final String[] OPTIONS = { "$filter", "$select", "$orderby", "$expand", "$top" };
+    private static final String[] OPTIONS = {"$filter", "$select", "$orderby", "$expand", "$top"};
 
     @LocalServerPort
     int port;
@@ -75,7 +127,8 @@ class QueryOptionFuzzTest {
     /** Fetched once per test instance: the fuzz test calls its method once per input. */
     private String token;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
@@ -101,7 +154,8 @@ class QueryOptionFuzzTest {
             }
         }
 
-        System.out.printf("[fuzz] seed=%d inputs=%d statuses=%s findings=%d%n", seed, INPUTS, statuses, findings.size());
+        System.out.printf(
+                "[fuzz] seed=%d inputs=%d statuses=%s findings=%d%n", seed, INPUTS, statuses, findings.size());
         assertThat(findings).as("seed " + seed).isEmpty();
         assertThat(statuses).as("the inputs reached the parser's error paths").containsKey(400);
     }
@@ -124,7 +178,8 @@ class QueryOptionFuzzTest {
         HttpResponse<String> response;
         // Jazzer's SSRF detector reports any connection; this test's only destination is the store under test.
         // Its other detectors (SQL injection into H2 among them) stay on.
-        try (SilentCloseable storeOnly = BugDetectors.allowNetworkConnections((host, to) -> "localhost".equals(host) && to == port)) {
+        try (SilentCloseable storeOnly =
+                BugDetectors.allowNetworkConnections((host, to) -> "localhost".equals(host) && to == port)) {
             if (token == null) {
                 token = new StoreClient(port).token();
             }
@@ -141,7 +196,7 @@ class QueryOptionFuzzTest {
 
     static String[] decode(byte[] data) {
         if (data.length == 0) {
-            return new String[] { "$filter", "" };
+            return new String[] {"$filter", ""};
         }
         String option = switch (data[0]) {
             case 'f' -> "$filter";
@@ -151,17 +206,21 @@ class QueryOptionFuzzTest {
             case 't' -> "$top";
             default -> OPTIONS[(data[0] & 0xff) % OPTIONS.length];
         };
-        return new String[] { option, new String(data, 1, data.length - 1, StandardCharsets.UTF_8) };
+        return new String[] {option, new String(data, 1, data.length - 1, StandardCharsets.UTF_8)};
     }
 
     /** The answer, or null when none came within {@link #PER_REQUEST} (a hang, for both forms of the test). */
     private HttpResponse<String> send(String query, String bearer) throws IOException, InterruptedException {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + StoreClient.API + "accounts?" + query))
-                    .timeout(PER_REQUEST).header("Authorization", "Bearer " + bearer).GET().build(),
+            return http.send(
+                    HttpRequest.newBuilder(
+                                    URI.create("http://localhost:" + port + StoreClient.API + "accounts?" + query))
+                            .timeout(PER_REQUEST)
+                            .header("Authorization", "Bearer " + bearer)
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
-        }
-        catch (HttpTimeoutException ex) {
+        } catch (HttpTimeoutException ex) {
             return null;
         }
     }
@@ -190,13 +249,14 @@ class QueryOptionFuzzTest {
         }
         try {
             JsonNode error = json.readTree(response.body()).get("error");
-            if (error == null || !error.path("code").isString() || !error.path("message").isString()
+            if (error == null
+                    || !error.path("code").isString()
+                    || !error.path("message").isString()
                     || error.path("message").asString().isBlank()) {
                 return "HTTP " + status + " without {error:{code,message}}";
             }
             return null;
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             return "HTTP " + status + " with a body that is not JSON";
         }
     }
@@ -214,7 +274,7 @@ class QueryOptionFuzzTest {
         if (random.nextInt(20) == 0) {
             value.append("(".repeat(1000)).append("name eq 'x'").append(")".repeat(1000)); // deep nesting
         }
-        return new String[] { options[random.nextInt(options.length)], value.toString() };
+        return new String[] {options[random.nextInt(options.length)], value.toString()};
     }
 
     private static String[] mutated(String[] seed, Random random) {
@@ -230,7 +290,7 @@ class QueryOptionFuzzTest {
                 default -> value.setLength(at);
             }
         }
-        return new String[] { seed[0], value.toString() };
+        return new String[] {seed[0], value.toString()};
     }
 
     private static String abbreviate(String body) {

@@ -2,8 +2,8 @@ package dev.powerpages.emulator.store.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.powerpages.emulator.store.StoreClient;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,8 +14,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import dev.powerpages.emulator.store.StoreClient;
 
 /**
  * No secret reaches the log: neither client secrets (right or wrong) nor the access tokens the
@@ -28,7 +26,8 @@ import dev.powerpages.emulator.store.StoreClient;
 class SecretsNotLoggedTest {
 
     private static final String WRONG_SECRET = "wrong-secret-7f3a9c";
-    private static final List<String> TALKATIVE = List.of("dev.powerpages", "org.springframework.security", "org.springframework.web");
+    private static final List<String> TALKATIVE =
+            List.of("dev.powerpages", "org.springframework.security", "org.springframework.web");
 
     /**
      * Set on the logging system for this test only, not as context properties: levels outlive the
@@ -56,11 +55,18 @@ class SecretsNotLoggedTest {
         StoreClient client = new StoreClient(port);
         String token = client.token();
         String studioToken = client.token("powerpages-studio");
-        assertThat(client.requestToken("powerpages-site", WRONG_SECRET).status()).isEqualTo(401);
-        assertThat(client.requestTokenWithBasicAuth("powerpages-site", "emulator-secret").status()).isEqualTo(200);
+        assertThat(client.requestToken("powerpages-site", WRONG_SECRET).status())
+                .isEqualTo(401);
+        assertThat(client.requestTokenWithBasicAuth("powerpages-site", "emulator-secret")
+                        .status())
+                .isEqualTo(200);
         assertThat(client.get("accounts?$top=1", token).status()).isEqualTo(200);
-        assertThat(client.get("accounts?$top=1", token.substring(0, token.length() - 4) + "AAAA").status()).isEqualTo(401);
-        assertThat(client.send("POST", "accounts", studioToken, "{\"name\":\"Logged?\"}").status()).isEqualTo(204);
+        assertThat(client.get("accounts?$top=1", token.substring(0, token.length() - 4) + "AAAA")
+                        .status())
+                .isEqualTo(401);
+        assertThat(client.send("POST", "accounts", studioToken, "{\"name\":\"Logged?\"}")
+                        .status())
+                .isEqualTo(204);
 
         assertThat(output.getAll())
                 .as("the log mentions the requests at all (else the capture proves nothing)")

@@ -2,18 +2,6 @@ package dev.powerpages.emulator.store.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Date;
-import java.util.List;
-import java.util.UUID;
-import java.util.function.UnaryOperator;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -24,9 +12,18 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-
 import dev.powerpages.emulator.store.StoreClient;
 import dev.powerpages.emulator.store.StoreProperties;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * "No one gets in": the Web API accepts only tokens this store issued for itself, still valid.
@@ -65,32 +62,38 @@ class TokenValidationTest {
     @Test
     void anExpiredTokenIsRejected() throws Exception {
         Instant past = Instant.now().minusSeconds(3600);
-        assertThat(status(signed(claims -> claims.issueTime(Date.from(past)).notBeforeTime(Date.from(past))
-                .expirationTime(Date.from(Instant.now().minusSeconds(SKEW_PLUS)))))).isEqualTo(401);
+        assertThat(status(signed(claims -> claims.issueTime(Date.from(past))
+                        .notBeforeTime(Date.from(past))
+                        .expirationTime(Date.from(Instant.now().minusSeconds(SKEW_PLUS))))))
+                .isEqualTo(401);
     }
 
     @Test
     void aNotYetValidTokenIsRejected() throws Exception {
         Instant future = Instant.now().plusSeconds(SKEW_PLUS);
-        assertThat(status(signed(claims -> claims.notBeforeTime(Date.from(future))
-                .expirationTime(Date.from(future.plusSeconds(3600)))))).isEqualTo(401);
+        assertThat(status(signed(claims ->
+                        claims.notBeforeTime(Date.from(future)).expirationTime(Date.from(future.plusSeconds(3600))))))
+                .isEqualTo(401);
     }
 
     @Test
     void aTokenForAnotherResourceIsRejected() throws Exception {
-        assertThat(status(signed(claims -> claims.audience("https://graph.microsoft.com")))).isEqualTo(401);
+        assertThat(status(signed(claims -> claims.audience("https://graph.microsoft.com"))))
+                .isEqualTo(401);
         assertThat(status(signed(claims -> claims.audience(List.of())))).isEqualTo(401);
     }
 
     @Test
     void aTokenFromAnotherIssuerIsRejected() throws Exception {
-        assertThat(status(signed(claims -> claims.issuer("https://sts.windows.net/fabrikam/")))).isEqualTo(401);
+        assertThat(status(signed(claims -> claims.issuer("https://sts.windows.net/fabrikam/"))))
+                .isEqualTo(401);
     }
 
     @Test
     void aTokenSignedWithAnotherKeyIsRejected() throws Exception {
         // Same key id as the store's: a verifier that picked keys by kid alone would be fooled.
-        RSAKey attacker = new RSAKeyGenerator(2048).keyID(storeSigningKey.getKeyID()).generate();
+        RSAKey attacker =
+                new RSAKeyGenerator(2048).keyID(storeSigningKey.getKeyID()).generate();
         assertThat(status(sign(goodClaims().build(), attacker))).isEqualTo(401);
     }
 
@@ -98,8 +101,13 @@ class TokenValidationTest {
     void aTamperedTokenIsRejected() throws Exception {
         String good = signed(claims -> claims);
         String[] parts = good.split("\\.");
-        String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                goodClaims().claim("roles", List.of("System Administrator")).build().toString().getBytes(StandardCharsets.UTF_8));
+        String forged = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(goodClaims()
+                        .claim("roles", List.of("System Administrator"))
+                        .build()
+                        .toString()
+                        .getBytes(StandardCharsets.UTF_8));
         assertThat(status(parts[0] + "." + forged + "." + parts[2])).isEqualTo(401);
     }
 
@@ -114,7 +122,11 @@ class TokenValidationTest {
     @Test
     void anHmacTokenKeyedWithThePublicKeyIsRejected() throws Exception {
         // The RS256/HS256 confusion attack: the public key used as an HMAC secret.
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), goodClaims().build());
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256)
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                goodClaims().build());
         jwt.sign(new MACSigner(storeSigningKey.toRSAPublicKey().getEncoded()));
         assertThat(status(jwt.serialize())).isEqualTo(401);
     }
@@ -128,10 +140,14 @@ class TokenValidationTest {
     @Test
     void theReadOnlyApplicationUserGetsDataversesPrivilegeErrorOnAWrite() {
         StoreClient client = new StoreClient(port);
-        StoreClient.Response write = client.send("POST", "accounts", client.token("powerpages-readonly"), "{\"name\":\"Intruder\"}");
+        StoreClient.Response write =
+                client.send("POST", "accounts", client.token("powerpages-readonly"), "{\"name\":\"Intruder\"}");
         assertThat(write.status()).isEqualTo(403);
         assertThat(write.body().at("/error/code").asString()).isEqualTo("0x80040220");
-        assertThat(client.get("accounts?$filter=name eq 'Intruder'", client.token()).body().get("value")).isEmpty();
+        assertThat(client.get("accounts?$filter=name eq 'Intruder'", client.token())
+                        .body()
+                        .get("value"))
+                .isEmpty();
     }
 
     private int status(String token) {
@@ -158,7 +174,12 @@ class TokenValidationTest {
     }
 
     private static String sign(JWTClaimsSet claims, RSAKey key) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID(key.getKeyID())
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                claims);
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
     }

@@ -1,19 +1,17 @@
 package dev.powerpages.emulator.store.seed;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.powerpages.emulator.store.StoreClient;
+import dev.powerpages.emulator.store.WebApiTestSupport;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-
 import org.junit.jupiter.api.Test;
-
-import dev.powerpages.emulator.store.StoreClient;
-import dev.powerpages.emulator.store.WebApiTestSupport;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code POST /_services/seed}: a trainer puts the demo site back between two workshop groups. */
 class SeedReloadTests extends WebApiTestSupport {
@@ -33,13 +31,21 @@ class SeedReloadTests extends WebApiTestSupport {
     @Test
     void reloadingPutsBackEditedAndDeletedSeedRowsAndKeepsOthers() throws Exception {
         String studio = client.token("powerpages-studio");
-        String seeded = client.get(TAGLINE + "?$select=adx_value", studio).body().get("adx_value").asString();
-        StoreClient.Response tracking = client.get("adx_contentsnippets?$select=adx_value", studio, "Prefer", "odata.track-changes");
+        String seeded = client.get(TAGLINE + "?$select=adx_value", studio)
+                .body()
+                .get("adx_value")
+                .asString();
+        StoreClient.Response tracking =
+                client.get("adx_contentsnippets?$select=adx_value", studio, "Prefer", "odata.track-changes");
         String deltaLink = tracking.body().get("@odata.deltaLink").asString();
 
-        assertThat(client.send("PATCH", TAGLINE, studio, "{\"adx_value\":\"Edited by group 1\"}").status()).isEqualTo(204);
-        String added = client.send("POST", "accounts", studio, "{\"name\":\"Kept across a reload\"}").header("OData-EntityId");
-        assertThat(client.send("DELETE", SITE_DESCRIPTION, studio, null).status()).isEqualTo(204);
+        assertThat(client.send("PATCH", TAGLINE, studio, "{\"adx_value\":\"Edited by group 1\"}")
+                        .status())
+                .isEqualTo(204);
+        String added = client.send("POST", "accounts", studio, "{\"name\":\"Kept across a reload\"}")
+                .header("OData-EntityId");
+        assertThat(client.send("DELETE", SITE_DESCRIPTION, studio, null).status())
+                .isEqualTo(204);
 
         HttpResponse<String> answer = reload("emulator-admin-key");
 
@@ -47,10 +53,19 @@ class SeedReloadTests extends WebApiTestSupport {
         JsonNode counts = json.readTree(answer.body());
         assertThat(counts.get("created").asInt()).isEqualTo(1);
         assertThat(counts.get("restored").asInt()).isPositive();
-        assertThat(client.get(TAGLINE + "?$select=adx_value", studio).body().get("adx_value").asString()).isEqualTo(seeded);
-        assertThat(client.get(SITE_DESCRIPTION + "?$select=adx_name", studio).body().get("adx_name").asString())
+        assertThat(client.get(TAGLINE + "?$select=adx_value", studio)
+                        .body()
+                        .get("adx_value")
+                        .asString())
+                .isEqualTo(seeded);
+        assertThat(client.get(SITE_DESCRIPTION + "?$select=adx_name", studio)
+                        .body()
+                        .get("adx_name")
+                        .asString())
                 .isEqualTo("Site/Description");
-        assertThat(client.follow(added, studio).status()).as("a row the seed does not name stays").isEqualTo(200);
+        assertThat(client.follow(added, studio).status())
+                .as("a row the seed does not name stays")
+                .isEqualTo(200);
         // app nodes learn of the reload as of any change: the snippet is in the delta taken before the edit
         assertThat(client.follow(deltaLink, studio).body().get("value").toString())
                 .contains("15000000-0000-4000-8000-000000000003", seeded);

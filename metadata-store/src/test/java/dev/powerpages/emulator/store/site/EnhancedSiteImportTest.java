@@ -2,21 +2,19 @@ package dev.powerpages.emulator.store.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import dev.powerpages.emulator.sitefolder.DataModel;
 import dev.powerpages.emulator.sitefolder.FolderLayout;
 import dev.powerpages.emulator.sitefolder.SiteContent;
 import dev.powerpages.emulator.sitefolder.SiteRecord;
 import dev.powerpages.emulator.sitefolder.SourceLocation;
 import dev.powerpages.emulator.store.WebApiTestSupport;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -45,20 +43,35 @@ class EnhancedSiteImportTest extends WebApiTestSupport {
     void componentsAreReadThroughTheMsppTablesAndAnEditChangesOneRow() {
         importer.importSite(content("About us"), "enhanced", SiteImporter.Mode.STARTUP);
 
-        JsonNode pages = client.get("mspp_webpages?$select=mspp_name,mspp_partialurl,_mspp_parentpageid_value,_mspp_websiteid_value"
-                + "&$orderby=mspp_partialurl", token).body().get("value");
+        JsonNode pages = client.get(
+                        "mspp_webpages?$select=mspp_name,mspp_partialurl,_mspp_parentpageid_value,_mspp_websiteid_value"
+                                + "&$orderby=mspp_partialurl",
+                        token)
+                .body()
+                .get("value");
         assertThat(pages).hasSize(2);
         assertThat(pages.get(0).get("mspp_partialurl").asString()).isEqualTo("/");
         assertThat(pages.get(1).get("_mspp_parentpageid_value").asString()).isEqualTo(HOME);
         assertThat(pages.get(1).get("_mspp_websiteid_value").asString()).isEqualTo(SITE);
-        assertThat(client.get("mspp_entitypermissions(" + PERMISSION + ")?$expand=mspp_entitypermission_webrole($select=mspp_name)", token)
-                .body().at("/mspp_entitypermission_webrole/0/mspp_name").asString()).isEqualTo("Authenticated Users");
+        assertThat(client.get(
+                                "mspp_entitypermissions(" + PERMISSION
+                                        + ")?$expand=mspp_entitypermission_webrole($select=mspp_name)",
+                                token)
+                        .body()
+                        .at("/mspp_entitypermission_webrole/0/mspp_name")
+                        .asString())
+                .isEqualTo("Authenticated Users");
         // the demo's standard-model site made way for this one
         assertThat(client.get("adx_websites", token).body().get("value")).isEmpty();
 
-        String homeEtag = client.get("mspp_webpages(" + HOME + ")", token).body().get("@odata.etag").asString();
+        String homeEtag = client.get("mspp_webpages(" + HOME + ")", token)
+                .body()
+                .get("@odata.etag")
+                .asString();
         String deltaLink = client.get("mspp_webpages?$select=mspp_title", token, "Prefer", "odata.track-changes")
-                .body().get("@odata.deltaLink").asString();
+                .body()
+                .get("@odata.deltaLink")
+                .asString();
         ImportReport edit = importer.importSite(content("About Contoso"), "enhanced", SiteImporter.Mode.EDIT);
 
         assertThat(edit.changes().updated()).isEqualTo(1);
@@ -66,24 +79,68 @@ class EnhancedSiteImportTest extends WebApiTestSupport {
         assertThat(delta).hasSize(1);
         assertThat(delta.get(0).get("mspp_webpageid").asString()).isEqualTo(ABOUT);
         assertThat(delta.get(0).get("mspp_title").asString()).isEqualTo("About Contoso");
-        assertThat(client.get("mspp_webpages(" + HOME + ")", token).body().get("@odata.etag").asString()).isEqualTo(homeEtag);
+        assertThat(client.get("mspp_webpages(" + HOME + ")", token)
+                        .body()
+                        .get("@odata.etag")
+                        .asString())
+                .isEqualTo(homeEtag);
     }
 
     private static SiteContent content(String aboutTitle) {
-        return new SiteContent(DataModel.ENHANCED, FolderLayout.ENHANCED_YAML, Path.of("enhanced"), List.of(
-                record("powerpagesite", SITE, "website.yml", "name", "Enhanced", "datamodelversion", "2"),
-                record("powerpagesitelanguage", LANGUAGE, "websitelanguage.yml", "name", "English", "languagecode", "en-US", "lcid", 1033L),
-                component(HOME, 2L, "Home", "{\"partialurl\":\"/\",\"title\":\"Home\"}", "web-pages/home/Home.webpage.yml"),
-                component(ABOUT, 2L, "About", "{\"partialurl\":\"about\",\"parentpageid\":\"" + HOME + "\",\"title\":\"" + aboutTitle + "\"}",
-                        "web-pages/about/About.webpage.yml"),
-                component(ROLE, 11L, "Authenticated Users", "{\"authenticatedusersrole\":true}", "webrole.yml"),
-                withLinks(component(PERMISSION, 18L, "Accounts", "{\"entitylogicalname\":\"account\",\"read\":true}",
-                        "table-permissions/Accounts.tablepermission.yml"), List.of(ROLE))), List.of());
+        return new SiteContent(
+                DataModel.ENHANCED,
+                FolderLayout.ENHANCED_YAML,
+                Path.of("enhanced"),
+                List.of(
+                        record("powerpagesite", SITE, "website.yml", "name", "Enhanced", "datamodelversion", "2"),
+                        record(
+                                "powerpagesitelanguage",
+                                LANGUAGE,
+                                "websitelanguage.yml",
+                                "name",
+                                "English",
+                                "languagecode",
+                                "en-US",
+                                "lcid",
+                                1033L),
+                        component(
+                                HOME,
+                                2L,
+                                "Home",
+                                "{\"partialurl\":\"/\",\"title\":\"Home\"}",
+                                "web-pages/home/Home.webpage.yml"),
+                        component(
+                                ABOUT,
+                                2L,
+                                "About",
+                                "{\"partialurl\":\"about\",\"parentpageid\":\"" + HOME + "\",\"title\":\"" + aboutTitle
+                                        + "\"}",
+                                "web-pages/about/About.webpage.yml"),
+                        component(ROLE, 11L, "Authenticated Users", "{\"authenticatedusersrole\":true}", "webrole.yml"),
+                        withLinks(
+                                component(
+                                        PERMISSION,
+                                        18L,
+                                        "Accounts",
+                                        "{\"entitylogicalname\":\"account\",\"read\":true}",
+                                        "table-permissions/Accounts.tablepermission.yml"),
+                                List.of(ROLE))),
+                List.of());
     }
 
     private static SiteRecord component(String id, long type, String name, String content, String file) {
-        return record("powerpagecomponent", id, file, "name", name, "powerpagecomponenttype", type, "content", content,
-                "powerpagesitelanguageid", LANGUAGE);
+        return record(
+                "powerpagecomponent",
+                id,
+                file,
+                "name",
+                name,
+                "powerpagecomponenttype",
+                type,
+                "content",
+                content,
+                "powerpagesitelanguageid",
+                LANGUAGE);
     }
 
     private static SiteRecord withLinks(SiteRecord record, List<String> related) {

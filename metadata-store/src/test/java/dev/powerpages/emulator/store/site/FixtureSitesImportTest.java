@@ -2,6 +2,11 @@ package dev.powerpages.emulator.store.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.powerpages.emulator.sitefolder.FixtureSites;
+import dev.powerpages.emulator.sitefolder.SiteContent;
+import dev.powerpages.emulator.sitefolder.SiteFolderReader;
+import dev.powerpages.emulator.sitefolder.SiteRecord;
+import dev.powerpages.emulator.store.WebApiTestSupport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,19 +14,12 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import dev.powerpages.emulator.sitefolder.FixtureSites;
-import dev.powerpages.emulator.sitefolder.SiteContent;
-import dev.powerpages.emulator.sitefolder.SiteFolderReader;
-import dev.powerpages.emulator.sitefolder.SiteRecord;
-import dev.powerpages.emulator.store.WebApiTestSupport;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -56,34 +54,53 @@ class FixtureSitesImportTest extends WebApiTestSupport {
         assertThat(report.notes()).extracting(ImportReport.Note::kind).contains("NOT_SITE_FILE", "DUPLICATE_ID");
         for (SiteRecord record : site.records()) {
             if (record.table().equals("adx_webpage")) {
-                JsonNode page = client.get("adx_webpages(" + record.id() + ")?$select=adx_name,statecode", token).body();
-                assertThat(page.get("adx_name").asString()).isEqualTo(record.columns().get("adx_name"));
+                JsonNode page = client.get("adx_webpages(" + record.id() + ")?$select=adx_name,statecode", token)
+                        .body();
+                assertThat(page.get("adx_name").asString())
+                        .isEqualTo(record.columns().get("adx_name"));
             }
         }
         // the N:N lists are associations
-        SiteRecord permission = site.records().stream().filter(r -> r.table().equals("adx_entitypermission")
-                && r.columns().get("adx_entitypermission_webrole") instanceof List<?> roles && !roles.isEmpty()).findFirst().orElseThrow();
-        assertThat(client.get("adx_entitypermissions(" + permission.id() + ")?$expand=adx_entitypermission_webrole($select=adx_name)", token)
-                .body().get("adx_entitypermission_webrole")).hasSize(((List<?>) permission.columns().get("adx_entitypermission_webrole")).size());
+        SiteRecord permission = site.records().stream()
+                .filter(r -> r.table().equals("adx_entitypermission")
+                        && r.columns().get("adx_entitypermission_webrole") instanceof List<?> roles
+                        && !roles.isEmpty())
+                .findFirst()
+                .orElseThrow();
+        assertThat(client.get(
+                                "adx_entitypermissions(" + permission.id()
+                                        + ")?$expand=adx_entitypermission_webrole($select=adx_name)",
+                                token)
+                        .body()
+                        .get("adx_entitypermission_webrole"))
+                .hasSize(((List<?>) permission.columns().get("adx_entitypermission_webrole")).size());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "enhanced-yaml", "solution-xml" })
+    @ValueSource(strings = {"enhanced-yaml", "solution-xml"})
     void anEnhancedSiteIsReadThroughTheMsppTables(String fixture) {
         SiteContent site = folders.read(FixtureSites.path(fixture));
         importer.importSite(site, fixture, SiteImporter.Mode.STARTUP);
 
-        long pages = site.records().stream().filter(r -> r.table().equals("powerpagecomponent")
-                && Long.valueOf(2).equals(r.columns().get("powerpagecomponenttype"))).count();
-        JsonNode views = client.get("mspp_webpages?$select=mspp_name,mspp_partialurl,_mspp_websiteid_value", token).body().get("value");
+        long pages = site.records().stream()
+                .filter(r -> r.table().equals("powerpagecomponent")
+                        && Long.valueOf(2).equals(r.columns().get("powerpagecomponenttype")))
+                .count();
+        JsonNode views = client.get("mspp_webpages?$select=mspp_name,mspp_partialurl,_mspp_websiteid_value", token)
+                .body()
+                .get("value");
         assertThat(views).hasSize((int) pages);
-        assertThat(client.get("mspp_websites?$select=mspp_name", token).body().get("value")).hasSize(1);
-        assertThat(client.get("mspp_entitypermissions?$expand=mspp_entitypermission_webrole($select=mspp_name)", token).body().get("value"))
-                .anySatisfy(permission -> assertThat(permission.get("mspp_entitypermission_webrole")).isNotEmpty());
+        assertThat(client.get("mspp_websites?$select=mspp_name", token).body().get("value"))
+                .hasSize(1);
+        assertThat(client.get("mspp_entitypermissions?$expand=mspp_entitypermission_webrole($select=mspp_name)", token)
+                        .body()
+                        .get("value"))
+                .anySatisfy(permission -> assertThat(permission.get("mspp_entitypermission_webrole"))
+                        .isNotEmpty());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "standard-full", "enhanced-yaml", "solution-xml" })
+    @ValueSource(strings = {"standard-full", "enhanced-yaml", "solution-xml"})
     void theExportReadsBackAsTheSameRows(String fixture, @TempDir Path exported) {
         SiteContent site = folders.read(FixtureSites.path(fixture));
         importer.importSite(site, fixture, SiteImporter.Mode.STARTUP);
@@ -101,7 +118,8 @@ class FixtureSitesImportTest extends WebApiTestSupport {
 
         assertThat(exported.resolve("website.yml")).exists();
         assertThat(Files.readString(exported.resolve("website.yml"))).contains("adx_name: Contoso");
-        assertThat(rows(SiteFolderReader.read(exported))).anySatisfy(row -> assertThat(row).contains("adx_webpage", "About"));
+        assertThat(rows(SiteFolderReader.read(exported)))
+                .anySatisfy(row -> assertThat(row).contains("adx_webpage", "About"));
     }
 
     /** Records as comparable text: table, id, columns (bytes as base64); where they were read from aside. */
@@ -109,8 +127,13 @@ class FixtureSitesImportTest extends WebApiTestSupport {
         List<String> rows = new ArrayList<>();
         for (SiteRecord record : content.records()) {
             Map<String, Object> columns = new LinkedHashMap<>();
-            record.columns().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> columns.put(e.getKey(),
-                    e.getValue() instanceof byte[] bytes ? Base64.getEncoder().encodeToString(bytes) : e.getValue()));
+            record.columns().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> columns.put(
+                            e.getKey(),
+                            e.getValue() instanceof byte[] bytes
+                                    ? Base64.getEncoder().encodeToString(bytes)
+                                    : e.getValue()));
             rows.add(record.table() + " " + record.id().toLowerCase() + " " + columns);
         }
         return rows;

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,8 +40,13 @@ class FolderWatcherTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> !changes.isEmpty());
         quiet();
         assertThat(changes).hasSize(1);
-        assertThat(changes.get(0).files()).containsExactly("web-templates/header/part0.html", "web-templates/header/part1.html",
-                "web-templates/header/part2.html", "web-templates/header/part3.html", "web-templates/header/part4.html");
+        assertThat(changes.get(0).files())
+                .containsExactly(
+                        "web-templates/header/part0.html",
+                        "web-templates/header/part1.html",
+                        "web-templates/header/part2.html",
+                        "web-templates/header/part3.html",
+                        "web-templates/header/part4.html");
     }
 
     @Test
@@ -55,7 +59,9 @@ class FolderWatcherTest {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> !changes.isEmpty());
         assertThat(changes.get(0).files()).containsExactly("Home.webpage.yml");
-        assertThat(changes.get(0).savedAt()).isAfter(before).isBefore(Instant.now().plusSeconds(1));
+        assertThat(changes.get(0).savedAt())
+                .isAfter(before)
+                .isBefore(Instant.now().plusSeconds(1));
         assertThat(watcher.mode()).startsWith("polling");
     }
 
@@ -71,8 +77,11 @@ class FolderWatcherTest {
 
         Files.delete(gone);
         Files.createDirectories(folder.resolve("content-snippets/footer"));
-        Files.writeString(folder.resolve("content-snippets/footer/Footer.en-US.contentsnippet.yml"), "adx_name: Footer\n");
-        await().atMost(Duration.ofSeconds(5)).until(() -> changes.stream().anyMatch(c -> c.files().contains("content-snippets/footer/Footer.en-US.contentsnippet.yml")));
+        Files.writeString(
+                folder.resolve("content-snippets/footer/Footer.en-US.contentsnippet.yml"), "adx_name: Footer\n");
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> changes.stream()
+                        .anyMatch(c -> c.files().contains("content-snippets/footer/Footer.en-US.contentsnippet.yml")));
         assertThat(changes.stream().flatMap(c -> c.files().stream())).contains("old.yml");
     }
 

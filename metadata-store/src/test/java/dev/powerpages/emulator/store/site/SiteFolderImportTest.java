@@ -3,6 +3,7 @@ package dev.powerpages.emulator.store.site;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.powerpages.emulator.store.StoreClient;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -20,7 +21,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -32,8 +32,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
-
-import dev.powerpages.emulator.store.StoreClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,8 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
  * A site folder (pac's standard layout) in place of the demo site: imported at start-up with its own ids, its edits
  * followed as diffs that an app node's delta link shows, a malformed edit kept out until fixed, and exported back.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "store.in-memory=true",
-        "store.site.poll-interval=200ms", "store.site.debounce=100ms" })
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"store.in-memory=true", "store.site.poll-interval=200ms", "store.site.debounce=100ms"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SiteFolderImportTest {
 
@@ -68,13 +67,43 @@ class SiteFolderImportTest {
         oldHome.put("statecode", 1);
         oldHome.put("statuscode", 2);
         write("web-pages/home-deleted/Home.webpage.yml", oldHome);
-        write("webrole.yml", List.of(row("adx_name", "Anonymous Users", "adx_anonymoususersrole", true, "adx_webroleid", ANONYMOUS),
-                row("adx_name", "Authenticated Users", "adx_authenticatedusersrole", true, "adx_webroleid", AUTHENTICATED)));
-        write("table-permissions/Accounts.tablepermission.yml", row("adx_entityname", "Accounts", "adx_entitylogicalname", "account",
-                "adx_entitypermission_webrole", List.of(ANONYMOUS, AUTHENTICATED), "adx_entitypermissionid", PERMISSION,
-                "adx_read", true, "adx_scope", 756150000));
-        write("sitesetting.yml", List.of(row("adx_futurecolumn", "kept", "adx_name", "Search/Enabled", "adx_sitesettingid", SETTING,
-                "adx_value", true)));
+        write(
+                "webrole.yml",
+                List.of(
+                        row("adx_name", "Anonymous Users", "adx_anonymoususersrole", true, "adx_webroleid", ANONYMOUS),
+                        row(
+                                "adx_name",
+                                "Authenticated Users",
+                                "adx_authenticatedusersrole",
+                                true,
+                                "adx_webroleid",
+                                AUTHENTICATED)));
+        write(
+                "table-permissions/Accounts.tablepermission.yml",
+                row(
+                        "adx_entityname",
+                        "Accounts",
+                        "adx_entitylogicalname",
+                        "account",
+                        "adx_entitypermission_webrole",
+                        List.of(ANONYMOUS, AUTHENTICATED),
+                        "adx_entitypermissionid",
+                        PERMISSION,
+                        "adx_read",
+                        true,
+                        "adx_scope",
+                        756150000));
+        write(
+                "sitesetting.yml",
+                List.of(row(
+                        "adx_futurecolumn",
+                        "kept",
+                        "adx_name",
+                        "Search/Enabled",
+                        "adx_sitesettingid",
+                        SETTING,
+                        "adx_value",
+                        true)));
         Files.writeString(folder.resolve("README.md"), "# Our site\n");
         registry.add("store.site.directory", folder::toString);
     }
@@ -94,20 +123,38 @@ class SiteFolderImportTest {
     @Test
     @Order(1)
     void theFolderIsTheSiteWithItsOwnIdsInPlaceOfTheDemoSite() {
-        assertThat(ids(client.get("adx_websites?$select=adx_name", token).body(), "adx_websiteid")).containsExactly(SITE);
-        JsonNode pages = client.get("adx_webpages?$select=adx_name,statecode,_adx_websiteid_value,_adx_parentpageid_value&$orderby=adx_partialurl", token).body();
-        assertThat(ids(pages, "adx_webpageid")).containsExactlyInAnyOrder(HOME, ABOUT, OLD_HOME).doesNotContain(DEMO_HOME);
+        assertThat(ids(client.get("adx_websites?$select=adx_name", token).body(), "adx_websiteid"))
+                .containsExactly(SITE);
+        JsonNode pages = client.get(
+                        "adx_webpages?$select=adx_name,statecode,_adx_websiteid_value,_adx_parentpageid_value&$orderby=adx_partialurl",
+                        token)
+                .body();
+        assertThat(ids(pages, "adx_webpageid"))
+                .containsExactlyInAnyOrder(HOME, ABOUT, OLD_HOME)
+                .doesNotContain(DEMO_HOME);
         JsonNode about = row(pages, "adx_webpageid", ABOUT);
         assertThat(about.get("_adx_parentpageid_value").asString()).isEqualTo(HOME);
         assertThat(about.get("_adx_websiteid_value").asString()).isEqualTo(SITE);
         // a deactivated row is kept as Dataverse keeps it
-        assertThat(row(pages, "adx_webpageid", OLD_HOME).get("statecode").asInt()).isEqualTo(1);
+        assertThat(row(pages, "adx_webpageid", OLD_HOME).get("statecode").asInt())
+                .isEqualTo(1);
         // the demo's business rows stay: its users can still sign in
-        assertThat(client.get("contacts?$filter=adx_identity_username eq 'yvonne'", token).body().get("value")).hasSize(1);
-        JsonNode roles = client.get("adx_entitypermissions(" + PERMISSION + ")?$expand=adx_entitypermission_webrole($select=adx_name)", token)
-                .body().get("adx_entitypermission_webrole");
+        assertThat(client.get("contacts?$filter=adx_identity_username eq 'yvonne'", token)
+                        .body()
+                        .get("value"))
+                .hasSize(1);
+        JsonNode roles = client.get(
+                        "adx_entitypermissions(" + PERMISSION
+                                + ")?$expand=adx_entitypermission_webrole($select=adx_name)",
+                        token)
+                .body()
+                .get("adx_entitypermission_webrole");
         assertThat(roles).hasSize(2);
-        assertThat(client.get("adx_sitesettings(" + SETTING + ")?$select=adx_value", token).body().get("adx_value").asString()).isEqualTo("true");
+        assertThat(client.get("adx_sitesettings(" + SETTING + ")?$select=adx_value", token)
+                        .body()
+                        .get("adx_value")
+                        .asString())
+                .isEqualTo("true");
     }
 
     @Test
@@ -123,7 +170,9 @@ class SiteFolderImportTest {
         assertThat(site.get("watching").asString()).contains("polling every 200 ms");
         assertThat(site.at("/report/rowsPerTable/adx_webpage").asInt()).isEqualTo(3);
         assertThat(site.at("/report/rowsPerTable/adx_webrole").asInt()).isEqualTo(2);
-        assertThat(site.at("/report/columnsNotInSchema/adx_sitesetting.adx_futurecolumn").asInt()).isEqualTo(1);
+        assertThat(site.at("/report/columnsNotInSchema/adx_sitesetting.adx_futurecolumn")
+                        .asInt())
+                .isEqualTo(1);
         assertThat(site.at("/report/notes/0/kind").asString()).isEqualTo("NOT_SITE_FILE");
         assertThat(site.at("/report/notes/0/source").asString()).isEqualTo("README.md");
     }
@@ -131,9 +180,14 @@ class SiteFolderImportTest {
     @Test
     @Order(3)
     void anEditUpdatesOnlyItsRowAndShowsInTheDeltaLink() throws Exception {
-        String homeEtag = client.get("adx_webpages(" + HOME + ")?$select=adx_name", token).body().get("@odata.etag").asString();
+        String homeEtag = client.get("adx_webpages(" + HOME + ")?$select=adx_name", token)
+                .body()
+                .get("@odata.etag")
+                .asString();
         String deltaLink = client.get("adx_webpages?$select=adx_title", token, "Prefer", "odata.track-changes")
-                .body().get("@odata.deltaLink").asString();
+                .body()
+                .get("@odata.deltaLink")
+                .asString();
 
         Instant saved = Instant.now();
         write("web-pages/about/About.webpage.yml", page(ABOUT, "About", "about", HOME, "About Contoso Construction"));
@@ -142,7 +196,11 @@ class SiteFolderImportTest {
         JsonNode delta = client.follow(deltaLink, token).body();
         assertThat(ids(delta, "adx_webpageid")).containsExactly(ABOUT);
         assertThat(delta.at("/value/0/adx_title").asString()).isEqualTo("About Contoso Construction");
-        assertThat(client.get("adx_webpages(" + HOME + ")?$select=adx_name", token).body().get("@odata.etag").asString()).isEqualTo(homeEtag);
+        assertThat(client.get("adx_webpages(" + HOME + ")?$select=adx_name", token)
+                        .body()
+                        .get("@odata.etag")
+                        .asString())
+                .isEqualTo(homeEtag);
         JsonNode lastEdit = json(site("emulator-admin-key").body()).get("lastEdit");
         assertThat(lastEdit.at("/changes/updated").asInt()).isEqualTo(1);
         assertThat(lastEdit.at("/changes/unchanged").asInt()).isGreaterThanOrEqualTo(6);
@@ -156,7 +214,8 @@ class SiteFolderImportTest {
         saved = Instant.now();
         Files.delete(folder.resolve("web-pages/contact/Contact.webpage.yml"));
         awaitEdit("web-pages/contact/Contact.webpage.yml", saved);
-        JsonNode next = client.follow(delta.get("@odata.deltaLink").asString(), token).body();
+        JsonNode next =
+                client.follow(delta.get("@odata.deltaLink").asString(), token).body();
         assertThat(next.get("value")).anySatisfy(entry -> {
             assertThat(entry.get("id").asString()).isEqualTo(contact);
             assertThat(entry.get("reason").asString()).isEqualTo("deleted");
@@ -169,23 +228,36 @@ class SiteFolderImportTest {
         Path home = folder.resolve("web-pages/home/Home.webpage.yml");
         Files.writeString(home, "adx_name: [Home\nadx_partialurl: /\nadx_webpageid: " + HOME + "\n");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> json(site("emulator-admin-key").body()).has("error"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> json(site("emulator-admin-key").body()).has("error"));
         JsonNode error = json(site("emulator-admin-key").body()).get("error");
         assertThat(error.get("file").asString()).isEqualTo("web-pages/home/Home.webpage.yml");
         assertThat(error.get("line").asInt()).isGreaterThan(0);
-        assertThat(client.get("adx_webpages(" + HOME + ")?$select=adx_title", token).body().get("adx_title").asString()).isEqualTo("Welcome");
+        assertThat(client.get("adx_webpages(" + HOME + ")?$select=adx_title", token)
+                        .body()
+                        .get("adx_title")
+                        .asString())
+                .isEqualTo("Welcome");
 
         write("web-pages/home/Home.webpage.yml", page(HOME, "Home", "/", null, "Welcome back"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> !json(site("emulator-admin-key").body()).has("error"));
-        assertThat(client.get("adx_webpages(" + HOME + ")?$select=adx_title", token).body().get("adx_title").asString()).isEqualTo("Welcome back");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !json(site("emulator-admin-key").body()).has("error"));
+        assertThat(client.get("adx_webpages(" + HOME + ")?$select=adx_title", token)
+                        .body()
+                        .get("adx_title")
+                        .asString())
+                .isEqualTo("Welcome back");
     }
 
     @Test
     @Order(5)
     void theExportIsTheFolderAgain() throws Exception {
-        HttpResponse<byte[]> export = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/_services/site/export")).header("X-Admin-Key", "emulator-admin-key").build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> export = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/_services/site/export"))
+                                .header("X-Admin-Key", "emulator-admin-key")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
 
         assertThat(export.statusCode()).isEqualTo(200);
         assertThat(export.headers().firstValue("Content-Type")).hasValue("application/zip");
@@ -206,19 +278,24 @@ class SiteFolderImportTest {
 
     /** Waits for the import of an edit of {@code file} made after {@code since}. */
     private void awaitEdit(String file, Instant since) {
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            JsonNode edit = json(site("emulator-admin-key").body()).get("lastEdit");
-            if (edit == null || !Instant.parse(edit.get("committedAt").asString()).isAfter(since)) {
-                return false;
-            }
-            List<String> files = new ArrayList<>();
-            edit.get("files").forEach(f -> files.add(f.asString()));
-            return files.contains(file);
-        });
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    JsonNode edit = json(site("emulator-admin-key").body()).get("lastEdit");
+                    if (edit == null
+                            || !Instant.parse(edit.get("committedAt").asString())
+                                    .isAfter(since)) {
+                        return false;
+                    }
+                    List<String> files = new ArrayList<>();
+                    edit.get("files").forEach(f -> files.add(f.asString()));
+                    return files.contains(file);
+                });
     }
 
     private HttpResponse<String> site(String key) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/_services/site"));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/_services/site"));
         if (key != null) {
             request.header("X-Admin-Key", key);
         }

@@ -3,16 +3,6 @@ package dev.powerpages.emulator.store.site;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import dev.powerpages.emulator.sitefolder.DataModel;
 import dev.powerpages.emulator.sitefolder.FolderLayout;
 import dev.powerpages.emulator.sitefolder.SiteContent;
@@ -20,6 +10,14 @@ import dev.powerpages.emulator.sitefolder.SiteFolderException;
 import dev.powerpages.emulator.sitefolder.SiteRecord;
 import dev.powerpages.emulator.sitefolder.SourceLocation;
 import dev.powerpages.emulator.store.WebApiTestSupport;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** An import is all or nothing: a value the schema or the database refuses leaves the store as it was. */
@@ -34,13 +32,23 @@ class SiteImportAllOrNothingTest extends WebApiTestSupport {
     @Test
     void aValueThatDoesNotFitItsColumnStopsTheImportAndNamesTheFileAndLine() {
         List<String> before = etags("adx_webpages");
-        SiteRecord broken = record("adx_webpage", "5e000000-0000-4000-8000-000000000003", "web-pages/broken/Broken.webpage.yml", 7,
-                "adx_name", "Broken", "adx_displayorder", "first");
+        SiteRecord broken = record(
+                "adx_webpage",
+                "5e000000-0000-4000-8000-000000000003",
+                "web-pages/broken/Broken.webpage.yml",
+                7,
+                "adx_name",
+                "Broken",
+                "adx_displayorder",
+                "first");
 
-        assertThatThrownBy(() -> importer.importSite(content(website(), page("5e000000-0000-4000-8000-000000000002"), broken), "site",
-                SiteImporter.Mode.STARTUP))
+        assertThatThrownBy(() -> importer.importSite(
+                        content(website(), page("5e000000-0000-4000-8000-000000000002"), broken),
+                        "site",
+                        SiteImporter.Mode.STARTUP))
                 .isInstanceOf(SiteFolderException.class)
-                .hasMessage("web-pages/broken/Broken.webpage.yml:7: adx_webpage.adx_displayorder is 'first', not a whole number");
+                .hasMessage(
+                        "web-pages/broken/Broken.webpage.yml:7: adx_webpage.adx_displayorder is 'first', not a whole number");
 
         assertThat(etags("adx_webpages")).isEqualTo(before);
         assertThat(websites()).containsExactly(DEMO_SITE);
@@ -49,13 +57,23 @@ class SiteImportAllOrNothingTest extends WebApiTestSupport {
     @Test
     void aValueTheDatabaseRefusesRollsBackWhatWasAlreadyWritten() {
         List<String> before = etags("adx_webpages");
-        SiteRecord tooRich = record("account", "5e000000-0000-4000-8000-000000000009", "accounts.yml", 3,
-                "name", "Too rich", "revenue", new BigDecimal("123456789012345678901234"));
+        SiteRecord tooRich = record(
+                "account",
+                "5e000000-0000-4000-8000-000000000009",
+                "accounts.yml",
+                3,
+                "name",
+                "Too rich",
+                "revenue",
+                new BigDecimal("123456789012345678901234"));
 
-        assertThatThrownBy(() -> importer.importSite(content(website(), page("5e000000-0000-4000-8000-000000000002"), tooRich), "site",
-                SiteImporter.Mode.STARTUP))
+        assertThatThrownBy(() -> importer.importSite(
+                        content(website(), page("5e000000-0000-4000-8000-000000000002"), tooRich),
+                        "site",
+                        SiteImporter.Mode.STARTUP))
                 .isInstanceOf(SiteFolderException.class)
-                .hasMessageStartingWith("accounts.yml:3: account 5e000000-0000-4000-8000-000000000009 cannot be stored");
+                .hasMessageStartingWith(
+                        "accounts.yml:3: account 5e000000-0000-4000-8000-000000000009 cannot be stored");
 
         // the website and page written before the refused row are gone with the rollback
         assertThat(websites()).containsExactly(DEMO_SITE);
@@ -64,18 +82,25 @@ class SiteImportAllOrNothingTest extends WebApiTestSupport {
 
     @Test
     void withoutAFolderTheDemoSiteComesBack() {
-        importer.importSite(content(website(), page("5e000000-0000-4000-8000-000000000002")), "site", SiteImporter.Mode.STARTUP);
+        importer.importSite(
+                content(website(), page("5e000000-0000-4000-8000-000000000002")), "site", SiteImporter.Mode.STARTUP);
         assertThat(websites()).containsExactly(SITE);
 
         importer.restoreDemoSite();
 
         assertThat(websites()).containsExactly(DEMO_SITE);
-        assertThat(client.get("adx_webpages?$select=adx_name&$filter=adx_partialurl eq 'about'", token).body().get("value")).hasSize(1);
+        assertThat(client.get("adx_webpages?$select=adx_name&$filter=adx_partialurl eq 'about'", token)
+                        .body()
+                        .get("value"))
+                .hasSize(1);
     }
 
     private List<String> websites() {
         List<String> ids = new ArrayList<>();
-        client.get("adx_websites?$select=adx_name", token).body().get("value").forEach(row -> ids.add(row.get("adx_websiteid").asString()));
+        client.get("adx_websites?$select=adx_name", token)
+                .body()
+                .get("value")
+                .forEach(row -> ids.add(row.get("adx_websiteid").asString()));
         return ids;
     }
 
@@ -91,7 +116,8 @@ class SiteImportAllOrNothingTest extends WebApiTestSupport {
     }
 
     private static SiteRecord page(String id) {
-        return record("adx_webpage", id, "web-pages/home/Home.webpage.yml", 1, "adx_name", "Home", "adx_partialurl", "/");
+        return record(
+                "adx_webpage", id, "web-pages/home/Home.webpage.yml", 1, "adx_name", "Home", "adx_partialurl", "/");
     }
 
     private static SiteRecord record(String table, String id, String file, int line, Object... columns) {
@@ -103,6 +129,7 @@ class SiteImportAllOrNothingTest extends WebApiTestSupport {
     }
 
     private static SiteContent content(SiteRecord... records) {
-        return new SiteContent(DataModel.STANDARD, FolderLayout.STANDARD_YAML, Path.of("site"), List.of(records), List.of());
+        return new SiteContent(
+                DataModel.STANDARD, FolderLayout.STANDARD_YAML, Path.of("site"), List.of(records), List.of());
     }
 }

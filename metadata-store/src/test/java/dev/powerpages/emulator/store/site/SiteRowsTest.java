@@ -3,17 +3,6 @@ package dev.powerpages.emulator.store.site;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.InputStream;
-import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import dev.powerpages.emulator.sitefolder.DataModel;
 import dev.powerpages.emulator.sitefolder.FolderLayout;
 import dev.powerpages.emulator.sitefolder.SiteContent;
@@ -24,6 +13,15 @@ import dev.powerpages.emulator.store.schema.ManyToManyDefinition;
 import dev.powerpages.emulator.store.schema.SchemaLoader;
 import dev.powerpages.emulator.store.schema.StoreSchema;
 import dev.powerpages.emulator.store.schema.TableDefinition;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** A site folder's records as store rows and back: what the import writes and what the export gives again. */
 class SiteRowsTest {
@@ -45,9 +43,14 @@ class SiteRowsTest {
 
         SiteRows.Desired page = row(plan, "adx_webpage");
         assertThat(page.id()).isEqualTo(UUID.fromString(HOME));
-        assertThat(page.values()).containsEntry("adx_partialurl", "/").containsEntry("adx_displayorder", 2)
-                .containsEntry("adx_hiddenfromsitemap", false).containsEntry("adx_websiteid", UUID.fromString(SITE))
-                .containsEntry("statecode", 0).containsEntry("statuscode", 1).containsEntry("adx_summary", null);
+        assertThat(page.values())
+                .containsEntry("adx_partialurl", "/")
+                .containsEntry("adx_displayorder", 2)
+                .containsEntry("adx_hiddenfromsitemap", false)
+                .containsEntry("adx_websiteid", UUID.fromString(SITE))
+                .containsEntry("statecode", 0)
+                .containsEntry("statuscode", 1)
+                .containsEntry("adx_summary", null);
         assertThat(plan.rowsPerTable()).containsEntry("adx_webpage", 1).containsEntry("adx_website", 1);
     }
 
@@ -71,7 +74,10 @@ class SiteRowsTest {
         columns.put("adx_value", true); // a boolean in a text column
         columns.put("importsequencenumber", 3L);
         columns.put("adx_futurecolumn", new BigDecimal("1.50"));
-        SiteRecord setting = new SiteRecord("adx_sitesetting", "9DF35C54-F355-ED11-9562-6045BD0EA8E5", columns,
+        SiteRecord setting = new SiteRecord(
+                "adx_sitesetting",
+                "9DF35C54-F355-ED11-9562-6045BD0EA8E5",
+                columns,
                 new SourceLocation(Path.of("sitesetting.yml"), 4));
         SiteRows.Plan plan = SiteRows.plan(content(website(), setting), schema);
         SiteRows.Desired row = row(plan, "adx_sitesetting");
@@ -85,7 +91,7 @@ class SiteRowsTest {
 
     @Test
     void aWebFilesBytesAndAPermissionsRolesComeBack() {
-        byte[] png = { (byte) 0x89, 'P', 'N', 'G' };
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
         Map<String, Object> note = new LinkedHashMap<>();
         note.put("annotationid", "1ddf3f6e-8acf-b044-bc5f-97dcf56dd13c");
         note.put("documentbody", png);
@@ -95,17 +101,24 @@ class SiteRowsTest {
         permission.put("adx_entitypermissionid", "11111111-2222-4333-8444-555555555555");
         permission.put("adx_entitylogicalname", "account");
         permission.put("adx_entitypermission_webrole", List.of("22000000-0000-4000-8000-000000000001"));
-        SiteRecord tablePermission = new SiteRecord("adx_entitypermission", "11111111-2222-4333-8444-555555555555", permission, null);
+        SiteRecord tablePermission =
+                new SiteRecord("adx_entitypermission", "11111111-2222-4333-8444-555555555555", permission, null);
         SiteRows.Plan plan = SiteRows.plan(content(website(), annotation, tablePermission), schema);
 
         SiteRows.Desired file = row(plan, "annotation");
         assertThat(file.values().get("documentbody")).isEqualTo("iVBORw==");
-        assertThat(SiteRows.record(file.table(), stored(file), file.entry(), Map.of(), List.of()).columns().get("documentbody")).isEqualTo(png);
+        assertThat(SiteRows.record(file.table(), stored(file), file.entry(), Map.of(), List.of())
+                        .columns()
+                        .get("documentbody"))
+                .isEqualTo(png);
 
         SiteRows.Desired roles = row(plan, "adx_entitypermission");
-        ManyToManyDefinition relationship = schema.manyToMany().stream().filter(r -> r.name().equals("adx_entitypermission_webrole"))
-                .findFirst().orElseThrow();
-        assertThat(roles.links()).containsEntry(relationship, List.of(UUID.fromString("22000000-0000-4000-8000-000000000001")));
+        ManyToManyDefinition relationship = schema.manyToMany().stream()
+                .filter(r -> r.name().equals("adx_entitypermission_webrole"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(roles.links())
+                .containsEntry(relationship, List.of(UUID.fromString("22000000-0000-4000-8000-000000000001")));
         assertThat(roles.values()).doesNotContainKey("adx_entitypermission_webrole");
     }
 
@@ -121,18 +134,26 @@ class SiteRowsTest {
 
     @Test
     void aDeactivatedCopyOfAnActiveRowGivesWayAndIsNoted() {
-        SiteRecord deleted = new SiteRecord("adx_webpage", HOME, Map.of("adx_name", "Old home", "statecode", 1L, "statuscode", 2L),
+        SiteRecord deleted = new SiteRecord(
+                "adx_webpage",
+                HOME,
+                Map.of("adx_name", "Old home", "statecode", 1L, "statuscode", 2L),
                 new SourceLocation(Path.of("web-pages/home-deleted/Home.webpage.yml"), 1));
         SiteRows.Plan plan = SiteRows.plan(content(website(), deleted, home(Map.of())), schema);
 
         assertThat(row(plan, "adx_webpage").values()).containsEntry("adx_name", "Home");
-        assertThat(plan.notes()).singleElement().satisfies(note -> assertThat(note.message()).contains(HOME, "active"));
+        assertThat(plan.notes())
+                .singleElement()
+                .satisfies(note -> assertThat(note.message()).contains(HOME, "active"));
         assertThat(plan.rowsPerTable()).containsEntry("adx_webpage", 1);
     }
 
     @Test
     void aTableTheSchemaLacksIsKeptAsWritten() {
-        SiteRecord record = new SiteRecord("adx_forum", "0b2a3c1d-0000-4000-8000-000000000001", Map.of("adx_name", "General"),
+        SiteRecord record = new SiteRecord(
+                "adx_forum",
+                "0b2a3c1d-0000-4000-8000-000000000001",
+                Map.of("adx_name", "General"),
                 new SourceLocation(Path.of("forums/general.yml"), 1));
         SiteRows.Plan plan = SiteRows.plan(content(website(), record), schema);
 
@@ -145,7 +166,10 @@ class SiteRowsTest {
     }
 
     private static SiteRows.Desired row(SiteRows.Plan plan, String table) {
-        return plan.rows().stream().filter(r -> r.table().logicalName().equals(table)).findFirst().orElseThrow();
+        return plan.rows().stream()
+                .filter(r -> r.table().logicalName().equals(table))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The row as the store reads it back: the values, the key and the columns the store keeps. */
@@ -172,10 +196,12 @@ class SiteRowsTest {
         columns.put("adx_partialurl", "/");
         columns.put("adx_webpageid", HOME);
         columns.putAll(more);
-        return new SiteRecord("adx_webpage", HOME, columns, new SourceLocation(Path.of("web-pages/home/Home.webpage.yml"), 3));
+        return new SiteRecord(
+                "adx_webpage", HOME, columns, new SourceLocation(Path.of("web-pages/home/Home.webpage.yml"), 3));
     }
 
     static SiteContent content(SiteRecord... records) {
-        return new SiteContent(DataModel.STANDARD, FolderLayout.STANDARD_YAML, Path.of("site"), List.of(records), List.of());
+        return new SiteContent(
+                DataModel.STANDARD, FolderLayout.STANDARD_YAML, Path.of("site"), List.of(records), List.of());
     }
 }

@@ -4,5 +4,4 @@ import dev.powerpages.emulator.store.postgres.OnPostgres;
 
 /** {@link BatchTest}'s behaviour with the store on PostgreSQL. */
 @OnPostgres
-class BatchOnPostgresTest extends BatchTest {
-}
+class BatchOnPostgresTest extends BatchTest {}

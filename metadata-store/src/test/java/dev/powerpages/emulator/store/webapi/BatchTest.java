@@ -2,12 +2,10 @@ package dev.powerpages.emulator.store.webapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-
 import dev.powerpages.emulator.store.StoreClient;
 import dev.powerpages.emulator.store.WebApiTestSupport;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 /** $batch as Dataverse documents it: multipart/mixed, atomic change sets, Content-ID references. */
 class BatchTest extends WebApiTestSupport {
@@ -53,13 +51,21 @@ class BatchTest extends WebApiTestSupport {
         assertThat(response.status()).as(response.raw().body()).isEqualTo(200);
         assertThat(response.header("Content-Type")).matches("multipart/mixed; ?boundary=batchresponse_[0-9a-f-]{36}");
         String text = response.raw().body();
-        assertThat(text).contains("Content-Type: multipart/mixed; boundary=changesetresponse_", "Content-ID: 1", "Content-ID: 2");
+        assertThat(text)
+                .contains(
+                        "Content-Type: multipart/mixed; boundary=changesetresponse_", "Content-ID: 1", "Content-ID: 2");
         assertThat(text.split("HTTP/1.1 204", -1)).hasSize(3);
         assertThat(text).contains("HTTP/1.1 200", "\"name\":\"" + name + "\"");
 
-        String accountId = client.get("accounts?$select=name&$filter=name eq '" + name + "'", token).body().at("/value/0/accountid").asString();
-        assertThat(client.get("accounts(" + accountId + ")?$expand=contact_customer_accounts($select=lastname)", token).body()
-                .at("/contact_customer_accounts/0/lastname").asString()).isEqualTo("Batched");
+        String accountId = client.get("accounts?$select=name&$filter=name eq '" + name + "'", token)
+                .body()
+                .at("/value/0/accountid")
+                .asString();
+        assertThat(client.get("accounts(" + accountId + ")?$expand=contact_customer_accounts($select=lastname)", token)
+                        .body()
+                        .at("/contact_customer_accounts/0/lastname")
+                        .asString())
+                .isEqualTo("Batched");
     }
 
     @Test
@@ -96,8 +102,13 @@ class BatchTest extends WebApiTestSupport {
 
         assertThat(response.status()).isEqualTo(200);
         String text = response.raw().body();
-        assertThat(text).contains("HTTP/1.1 404", "{\"error\":{\"code\":\"0x80040217\",\"message\":\"").doesNotContain("changesetresponse_", "HTTP/1.1 204");
-        assertThat(client.get("accounts?$filter=name eq '" + name + "'", token).body().get("value")).isEmpty();
+        assertThat(text)
+                .contains("HTTP/1.1 404", "{\"error\":{\"code\":\"0x80040217\",\"message\":\"")
+                .doesNotContain("changesetresponse_", "HTTP/1.1 204");
+        assertThat(client.get("accounts?$filter=name eq '" + name + "'", token)
+                        .body()
+                        .get("value"))
+                .isEmpty();
     }
 
     @Test
@@ -112,7 +123,10 @@ class BatchTest extends WebApiTestSupport {
                 --batch_EEE--
                 """.replace("\n", "\r\n");
 
-        String text = client.post("$batch", client.token("powerpages-readonly"), "multipart/mixed; boundary=batch_EEE", body).raw().body();
+        String text = client.post(
+                        "$batch", client.token("powerpages-readonly"), "multipart/mixed; boundary=batch_EEE", body)
+                .raw()
+                .body();
 
         assertThat(text).contains("HTTP/1.1 403", "0x80040220");
     }

@@ -4,5 +4,4 @@ import dev.powerpages.emulator.store.postgres.OnPostgres;
 
 /** {@link ChangeTrackingTest}'s behaviour with the store on PostgreSQL. */
 @OnPostgres
-class ChangeTrackingOnPostgresTest extends ChangeTrackingTest {
-}
+class ChangeTrackingOnPostgresTest extends ChangeTrackingTest {}

@@ -2,13 +2,11 @@ package dev.powerpages.emulator.store.webapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import dev.powerpages.emulator.store.StoreClient;
 import dev.powerpages.emulator.store.WebApiTestSupport;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Change tracking as Dataverse documents it: Prefer: odata.track-changes, @odata.deltaLink, $deletedEntity. */
@@ -34,11 +32,17 @@ class ChangeTrackingTest extends WebApiTestSupport {
         String changed = created("Delta changed");
         String deleted = created("Delta deleted");
         String deltaLink = client.get("accounts?$select=name", token, "Prefer", "odata.track-changes")
-                .body().get("@odata.deltaLink").asString();
+                .body()
+                .get("@odata.deltaLink")
+                .asString();
 
         String added = created("Delta added");
-        assertThat(client.send("PATCH", "accounts(" + changed + ")", token, "{\"name\":\"Delta changed again\"}").status()).isEqualTo(204);
-        assertThat(client.send("DELETE", "accounts(" + deleted + ")", token, null).status()).isEqualTo(204);
+        assertThat(client.send("PATCH", "accounts(" + changed + ")", token, "{\"name\":\"Delta changed again\"}")
+                        .status())
+                .isEqualTo(204);
+        assertThat(client.send("DELETE", "accounts(" + deleted + ")", token, null)
+                        .status())
+                .isEqualTo(204);
 
         StoreClient.Response delta = client.follow(deltaLink, token);
         assertThat(delta.status()).isEqualTo(200);
@@ -52,16 +56,24 @@ class ChangeTrackingTest extends WebApiTestSupport {
         assertThat(entry(value, "accountid", changed).get("name").asString()).isEqualTo("Delta changed again");
 
         // the new deltaLink starts from here: nothing has changed since
-        StoreClient.Response next = client.follow(delta.body().get("@odata.deltaLink").asString(), token);
+        StoreClient.Response next =
+                client.follow(delta.body().get("@odata.deltaLink").asString(), token);
         assertThat(next.body().get("value")).isEmpty();
-        assertThat(next.body().get("@odata.deltaLink").asString()).isNotEqualTo(delta.body().get("@odata.deltaLink").asString());
+        assertThat(next.body().get("@odata.deltaLink").asString())
+                .isNotEqualTo(delta.body().get("@odata.deltaLink").asString());
     }
 
     @Test
     void rowsThatNoLongerMatchTheFilterAreReportedAsChanged() {
         String moved = created("Filtered in");
-        String deltaLink = client.get("accounts?$select=name&$filter=startswith(name,'Filtered')", token, "Prefer",
-                "odata.track-changes").body().get("@odata.deltaLink").asString();
+        String deltaLink = client.get(
+                        "accounts?$select=name&$filter=startswith(name,'Filtered')",
+                        token,
+                        "Prefer",
+                        "odata.track-changes")
+                .body()
+                .get("@odata.deltaLink")
+                .asString();
 
         client.send("PATCH", "accounts(" + moved + ")", token, "{\"name\":\"Moved out\"}");
 
@@ -79,7 +91,8 @@ class ChangeTrackingTest extends WebApiTestSupport {
     }
 
     private String created(String name) {
-        String entityId = client.send("POST", "accounts", token, "{\"name\":\"" + name + "\"}").header("OData-EntityId");
+        String entityId = client.send("POST", "accounts", token, "{\"name\":\"" + name + "\"}")
+                .header("OData-EntityId");
         return entityId.substring(entityId.indexOf('(') + 1, entityId.indexOf(')'));
     }
 

@@ -4,5 +4,4 @@ import dev.powerpages.emulator.store.postgres.OnPostgres;
 
 /** {@link ExpandAndKeysTest}'s behaviour with the store on PostgreSQL. */
 @OnPostgres
-class ExpandAndKeysOnPostgresTest extends ExpandAndKeysTest {
-}
+class ExpandAndKeysOnPostgresTest extends ExpandAndKeysTest {}

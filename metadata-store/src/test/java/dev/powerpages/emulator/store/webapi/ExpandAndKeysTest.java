@@ -2,14 +2,12 @@ package dev.powerpages.emulator.store.webapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.powerpages.emulator.store.StoreClient;
+import dev.powerpages.emulator.store.WebApiTestSupport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
-
-import dev.powerpages.emulator.store.StoreClient;
-import dev.powerpages.emulator.store.WebApiTestSupport;
 import tools.jackson.databind.JsonNode;
 
 /** $expand with nested $select, alternate keys, conditional GET, and the seeded table permissions. */
@@ -20,14 +18,17 @@ class ExpandAndKeysTest extends WebApiTestSupport {
 
     @Test
     void expandsASingleValuedNavigationPropertyWithItsOwnSelect() {
-        StoreClient.Response response = client.get("contacts?$select=fullname&$expand=parentcustomerid_account($select=name)"
-                + "&$filter=lastname eq 'McKay'", token);
+        StoreClient.Response response = client.get(
+                "contacts?$select=fullname&$expand=parentcustomerid_account($select=name)"
+                        + "&$filter=lastname eq 'McKay'",
+                token);
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body().get("@odata.context").asString())
                 .endsWith("$metadata#contacts(fullname,parentcustomerid_account(name))");
         JsonNode yvonne = response.body().get("value").get(0);
-        assertThat(yvonne.propertyNames()).containsExactlyInAnyOrder("@odata.etag", "contactid", "fullname", "parentcustomerid_account");
+        assertThat(yvonne.propertyNames())
+                .containsExactlyInAnyOrder("@odata.etag", "contactid", "fullname", "parentcustomerid_account");
         assertThat(yvonne.at("/parentcustomerid_account/name").asString()).isEqualTo("Fourth Coffee");
         assertThat(yvonne.at("/parentcustomerid_account/accountid").asString()).isEqualTo(FOURTH_COFFEE);
         assertThat(yvonne.at("/parentcustomerid_account").has("telephone1")).isFalse();
@@ -35,27 +36,42 @@ class ExpandAndKeysTest extends WebApiTestSupport {
 
     @Test
     void expandsACollectionValuedNavigationPropertyOfOneRow() {
-        client.send("POST", "contacts", token, "{\"fullname\":\"Second Contact\",\"parentcustomerid_account@odata.bind\":\"/accounts("
-                + FOURTH_COFFEE + ")\"}");
+        client.send(
+                "POST",
+                "contacts",
+                token,
+                "{\"fullname\":\"Second Contact\",\"parentcustomerid_account@odata.bind\":\"/accounts(" + FOURTH_COFFEE
+                        + ")\"}");
 
-        JsonNode account = client.get("accounts(" + FOURTH_COFFEE + ")?$select=name&$expand=contact_customer_accounts($select=fullname)",
-                token).body();
+        JsonNode account = client.get(
+                        "accounts(" + FOURTH_COFFEE
+                                + ")?$select=name&$expand=contact_customer_accounts($select=fullname)",
+                        token)
+                .body();
 
         List<String> names = new ArrayList<>();
-        account.get("contact_customer_accounts").forEach(c -> names.add(c.get("fullname").asString()));
+        account.get("contact_customer_accounts")
+                .forEach(c -> names.add(c.get("fullname").asString()));
         assertThat(names).contains("Yvonne McKay", "Second Contact").doesNotContain("Susanna Stubberod");
     }
 
     @Test
     void expandsCollectionsAcrossAPage() {
-        JsonNode accounts = client.get("accounts?$select=name&$filter=accountnumber eq 'ACC-1002' or accountnumber eq 'ACC-1003'"
-                + "&$expand=contact_customer_accounts($select=fullname)&$orderby=accountnumber", token).body().get("value");
+        JsonNode accounts = client.get(
+                        "accounts?$select=name&$filter=accountnumber eq 'ACC-1002' or accountnumber eq 'ACC-1003'"
+                                + "&$expand=contact_customer_accounts($select=fullname)&$orderby=accountnumber",
+                        token)
+                .body()
+                .get("value");
 
         // other test classes sharing the context may add contacts to ACC-1002 (WebApiTest binds one)
         List<String> first = new ArrayList<>();
-        accounts.get(0).get("contact_customer_accounts").forEach(c -> first.add(c.get("fullname").asString()));
+        accounts.get(0)
+                .get("contact_customer_accounts")
+                .forEach(c -> first.add(c.get("fullname").asString()));
         assertThat(first).contains("Susanna Stubberod").doesNotContain("Nancy Anderson");
-        assertThat(accounts.get(1).at("/contact_customer_accounts/0/fullname").asString()).isEqualTo("Nancy Anderson");
+        assertThat(accounts.get(1).at("/contact_customer_accounts/0/fullname").asString())
+                .isEqualTo("Nancy Anderson");
         assertThat(accounts.get(1).get("contact_customer_accounts")).hasSize(1);
     }
 
@@ -84,13 +100,19 @@ class ExpandAndKeysTest extends WebApiTestSupport {
     @Test
     void upsertsByAlternateKey() {
         String number = "ACC-" + UUID.randomUUID().toString().substring(0, 8);
-        StoreClient.Response created = client.send("PATCH", "accounts(accountnumber='" + number + "')", token, "{\"name\":\"Upserted\"}");
+        StoreClient.Response created =
+                client.send("PATCH", "accounts(accountnumber='" + number + "')", token, "{\"name\":\"Upserted\"}");
         assertThat(created.status()).isEqualTo(204);
-        StoreClient.Response updated = client.send("PATCH", "accounts(accountnumber='" + number + "')", token, "{\"name\":\"Upserted twice\"}");
+        StoreClient.Response updated = client.send(
+                "PATCH", "accounts(accountnumber='" + number + "')", token, "{\"name\":\"Upserted twice\"}");
         assertThat(updated.status()).isEqualTo(204);
         assertThat(updated.header("OData-EntityId")).isEqualTo(created.header("OData-EntityId"));
 
-        assertThat(client.get("accounts(accountnumber='" + number + "')", token).body().get("name").asString()).isEqualTo("Upserted twice");
+        assertThat(client.get("accounts(accountnumber='" + number + "')", token)
+                        .body()
+                        .get("name")
+                        .asString())
+                .isEqualTo("Upserted twice");
     }
 
     @Test
@@ -99,15 +121,24 @@ class ExpandAndKeysTest extends WebApiTestSupport {
         String etag = client.get(path, token).header("ETag");
 
         assertThat(client.get(path, token, "If-None-Match", etag).status()).isEqualTo(304);
-        client.send("PATCH", "accounts(" + FOURTH_COFFEE + ")", token, "{\"websiteurl\":\"https://fourthcoffee.example/new\"}");
+        client.send(
+                "PATCH",
+                "accounts(" + FOURTH_COFFEE + ")",
+                token,
+                "{\"websiteurl\":\"https://fourthcoffee.example/new\"}");
         assertThat(client.get(path, token, "If-None-Match", etag).status()).isEqualTo(200);
     }
 
     @Test
     void seedsTheAnonymousUsersRoleWithItsTablePermissions() {
-        JsonNode permissions = client.get("adx_entitypermissions?$select=adx_entitylogicalname,adx_scope,adx_read,adx_create,adx_write"
-                + "&$filter=_adx_webroleid_value eq " + ANONYMOUS_USERS + "&$orderby=adx_entitylogicalname"
-                + "&$expand=adx_webroleid($select=adx_name,adx_anonymoususersrole)", token).body().get("value");
+        JsonNode permissions = client.get(
+                        "adx_entitypermissions?$select=adx_entitylogicalname,adx_scope,adx_read,adx_create,adx_write"
+                                + "&$filter=_adx_webroleid_value eq " + ANONYMOUS_USERS
+                                + "&$orderby=adx_entitylogicalname"
+                                + "&$expand=adx_webroleid($select=adx_name,adx_anonymoususersrole)",
+                        token)
+                .body()
+                .get("value");
 
         assertThat(permissions).hasSize(2);
         JsonNode account = permissions.get(0);
@@ -116,7 +147,8 @@ class ExpandAndKeysTest extends WebApiTestSupport {
         assertThat(account.get("adx_read").asBoolean()).isTrue();
         assertThat(account.get("adx_create").asBoolean()).isFalse();
         assertThat(account.at("/adx_webroleid/adx_name").asString()).isEqualTo("Anonymous Users");
-        assertThat(account.at("/adx_webroleid/adx_anonymoususersrole").asBoolean()).isTrue();
+        assertThat(account.at("/adx_webroleid/adx_anonymoususersrole").asBoolean())
+                .isTrue();
         JsonNode contact = permissions.get(1);
         assertThat(contact.get("adx_entitylogicalname").asString()).isEqualTo("contact");
         assertThat(contact.get("adx_read").asBoolean()).isTrue();

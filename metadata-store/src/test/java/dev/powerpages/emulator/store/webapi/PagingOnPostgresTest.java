@@ -4,5 +4,4 @@ import dev.powerpages.emulator.store.postgres.OnPostgres;
 
 /** {@link PagingTest}'s behaviour with the store on PostgreSQL. */
 @OnPostgres
-class PagingOnPostgresTest extends PagingTest {
-}
+class PagingOnPostgresTest extends PagingTest {}

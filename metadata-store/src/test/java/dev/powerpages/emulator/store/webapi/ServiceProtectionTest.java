@@ -2,16 +2,20 @@ package dev.powerpages.emulator.store.webapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.powerpages.emulator.store.StoreClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.powerpages.emulator.store.StoreClient;
-
 /** Service protection limits, switched on with a tiny budget: the user over it gets 429 and Retry-After. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "store.in-memory=true",
-        "store.service-protection.enabled=true", "store.service-protection.max-requests=3",
-        "store.service-protection.window=10m" })
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "store.in-memory=true",
+            "store.service-protection.enabled=true",
+            "store.service-protection.max-requests=3",
+            "store.service-protection.window=10m"
+        })
 class ServiceProtectionTest {
 
     @LocalServerPort
@@ -33,6 +37,7 @@ class ServiceProtectionTest {
         assertThat(throttled.body().at("/error/message").asString())
                 .isEqualTo("Number of requests exceeded the limit of 3 over time window of 600 seconds.");
         // the budget is per user: another application user is not throttled
-        assertThat(client.get("WhoAmI", client.token("powerpages-readonly")).status()).isEqualTo(200);
+        assertThat(client.get("WhoAmI", client.token("powerpages-readonly")).status())
+                .isEqualTo(200);
     }
 }

@@ -4,5 +4,4 @@ import dev.powerpages.emulator.store.postgres.OnPostgres;
 
 /** {@link WebApiTest}'s behaviour with the store on PostgreSQL. */
 @OnPostgres
-class WebApiOnPostgresTest extends WebApiTest {
-}
+class WebApiOnPostgresTest extends WebApiTest {}

@@ -2,14 +2,12 @@ package dev.powerpages.emulator.store.webapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.powerpages.emulator.store.StoreClient;
+import dev.powerpages.emulator.store.WebApiTestSupport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
-
-import dev.powerpages.emulator.store.StoreClient;
-import dev.powerpages.emulator.store.WebApiTestSupport;
 import tools.jackson.databind.JsonNode;
 
 class WebApiTest extends WebApiTestSupport {
@@ -18,28 +16,35 @@ class WebApiTest extends WebApiTestSupport {
 
     @Test
     void listsTheSeededWebPagesOfTheWebsite() {
-        StoreClient.Response response = client.get("adx_webpages?$select=adx_name,adx_partialurl,_adx_parentpageid_value"
-                + "&$filter=_adx_websiteid_value eq " + CONTOSO + "&$orderby=adx_displayorder,adx_name", token);
+        StoreClient.Response response = client.get(
+                "adx_webpages?$select=adx_name,adx_partialurl,_adx_parentpageid_value"
+                        + "&$filter=_adx_websiteid_value eq " + CONTOSO + "&$orderby=adx_displayorder,adx_name",
+                token);
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("OData-Version")).isEqualTo("4.0");
         assertThat(response.body().get("@odata.context").asString())
-                .isEqualTo("http://localhost:8070/api/data/v9.2/$metadata#adx_webpages(adx_name,adx_partialurl,_adx_parentpageid_value)");
+                .isEqualTo(
+                        "http://localhost:8070/api/data/v9.2/$metadata#adx_webpages(adx_name,adx_partialurl,_adx_parentpageid_value)");
         List<String> names = names(response.body().get("value"), "adx_name");
-        assertThat(names).contains("Home", "About", "Team", "Contact us", "Page Not Found").hasSize(6);
+        assertThat(names)
+                .contains("Home", "About", "Team", "Contact us", "Page Not Found")
+                .hasSize(6);
         JsonNode home = row(response.body().get("value"), "adx_name", "Home");
         assertThat(home.get("adx_partialurl").asString()).isEqualTo("/");
         assertThat(home.get("_adx_parentpageid_value").isNull()).isTrue();
         assertThat(home.get("@odata.etag").asString()).matches("W/\"\\d+\"");
         // $select limits the columns to those asked for, the primary key and the etag.
-        assertThat(home.propertyNames()).containsExactlyInAnyOrder("@odata.etag", "adx_webpageid", "adx_name",
-                "adx_partialurl", "_adx_parentpageid_value");
+        assertThat(home.propertyNames())
+                .containsExactlyInAnyOrder(
+                        "@odata.etag", "adx_webpageid", "adx_name", "adx_partialurl", "_adx_parentpageid_value");
     }
 
     @Test
     void filtersWithLogicalOperatorsAndCountsMatches() {
-        StoreClient.Response response = client.get("adx_webpages?$select=adx_name&$count=true&$top=1"
-                + "&$filter=_adx_parentpageid_value eq 14000000-0000-4000-8000-000000000001 and not (adx_name eq 'page not found' or adx_hiddenfromsitemap eq true)",
+        StoreClient.Response response = client.get(
+                "adx_webpages?$select=adx_name&$count=true&$top=1"
+                        + "&$filter=_adx_parentpageid_value eq 14000000-0000-4000-8000-000000000001 and not (adx_name eq 'page not found' or adx_hiddenfromsitemap eq true)",
                 token);
 
         assertThat(response.status()).isEqualTo(200);
@@ -82,7 +87,9 @@ class WebApiTest extends WebApiTestSupport {
         assertThat(count.header("Content-Type")).startsWith("text/plain");
         assertThat(count.raw().body()).isEqualTo("1");
         assertThat(client.get("adx_nothings/$count", token).status()).isEqualTo(404);
-        assertThat(client.get("adx_websites/$count", client.token("powerpages-readonly")).status()).isEqualTo(200);
+        assertThat(client.get("adx_websites/$count", client.token("powerpages-readonly"))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -91,7 +98,8 @@ class WebApiTest extends WebApiTestSupport {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("Content-Type")).startsWith("application/xml");
-        assertThat(response.raw().body()).contains("<edmx:Edmx", "Namespace=\"Microsoft.Dynamics.CRM\"", "EntitySet Name=\"accounts\"");
+        assertThat(response.raw().body())
+                .contains("<edmx:Edmx", "Namespace=\"Microsoft.Dynamics.CRM\"", "EntitySet Name=\"accounts\"");
     }
 
     @Test
@@ -101,7 +109,9 @@ class WebApiTest extends WebApiTestSupport {
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.body().at("/error/code").asString()).isEqualTo("0x8006088a");
         assertThat(response.body().at("/error/message").asString()).contains("adx_nothings");
-        assertThat(response.raw().body()).as("code before message, as Dataverse writes it").startsWith("{\"error\":{\"code\":\"0x8006088a\",\"message\":\"");
+        assertThat(response.raw().body())
+                .as("code before message, as Dataverse writes it")
+                .startsWith("{\"error\":{\"code\":\"0x8006088a\",\"message\":\"");
     }
 
     @Test
@@ -110,14 +120,20 @@ class WebApiTest extends WebApiTestSupport {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.raw().body())
-                .matches("\\{\"@odata\\.context\":\"[^\"]+/api/data/v9\\.2/\\$metadata\",\"value\":\\[\\{\"name\":\"[a-z_]+\",\"kind\":\"EntitySet\",\"url\":\"[a-z_]+\"}.*")
+                .matches(
+                        "\\{\"@odata\\.context\":\"[^\"]+/api/data/v9\\.2/\\$metadata\",\"value\":\\[\\{\"name\":\"[a-z_]+\",\"kind\":\"EntitySet\",\"url\":\"[a-z_]+\"}.*")
                 .contains("{\"name\":\"accounts\",\"kind\":\"EntitySet\",\"url\":\"accounts\"}");
     }
 
     @Test
     void malformedQueriesAreBadRequestsNotServerErrors() {
-        for (String query : List.of("accounts?$filter=name eq", "accounts?$filter=revenue gt 'lots'",
-                "accounts?$select=nosuchcolumn", "accounts?$top=many", "accounts(not-a-guid)", "accounts?$skip=1")) {
+        for (String query : List.of(
+                "accounts?$filter=name eq",
+                "accounts?$filter=revenue gt 'lots'",
+                "accounts?$select=nosuchcolumn",
+                "accounts?$top=many",
+                "accounts(not-a-guid)",
+                "accounts?$skip=1")) {
             StoreClient.Response response = client.get(query, token);
             assertThat(response.status()).as(query).isEqualTo(400);
             assertThat(response.body().at("/error/code").asString()).as(query).isEqualTo("0x80060888");
@@ -135,8 +151,9 @@ class WebApiTest extends WebApiTestSupport {
             assertThat(response.status()).as(payload).isEqualTo(400);
             assertThat(response.body().at("/error/code").asString()).as(payload).isEqualTo("0x80048d19");
         }
-        for (String query : List.of("accounts?$filter=contains(name,'nul%00byte')", "accounts?$filter=name eq 'nul%00byte'",
-                "accounts(accountnumber='nul%00byte')")) {
+        for (String query : List.of(
+                "accounts?$filter=contains(name,'nul%00byte')",
+                "accounts?$filter=name eq 'nul%00byte'", "accounts(accountnumber='nul%00byte')")) {
             StoreClient.Response response = client.get(query, token);
             assertThat(response.status()).as(query).isEqualTo(400);
             assertThat(response.body().at("/error/code").asString()).as(query).isEqualTo("0x80060888");
@@ -145,7 +162,10 @@ class WebApiTest extends WebApiTestSupport {
 
     @Test
     void createsUpdatesAndDeletesAnAccount() {
-        StoreClient.Response created = client.send("POST", "accounts", token,
+        StoreClient.Response created = client.send(
+                "POST",
+                "accounts",
+                token,
                 "{\"name\":\"Northwind Traders\",\"revenue\":1500.25,\"numberofemployees\":12}");
         assertThat(created.status()).isEqualTo(204);
         String entityId = created.header("OData-EntityId");
@@ -160,7 +180,8 @@ class WebApiTest extends WebApiTestSupport {
 
         StoreClient.Response updated = client.send("PATCH", path, token, "{\"telephone1\":\"+1 555 0199\"}");
         assertThat(updated.status()).isEqualTo(204);
-        JsonNode afterUpdate = client.get(path + "?$select=name,telephone1", token).body();
+        JsonNode afterUpdate =
+                client.get(path + "?$select=name,telephone1", token).body();
         assertThat(afterUpdate.get("telephone1").asString()).isEqualTo("+1 555 0199");
         assertThat(afterUpdate.get("name").asString()).isEqualTo("Northwind Traders");
         assertThat(afterUpdate.get("@odata.etag").asString()).isNotEqualTo(etag);
@@ -179,8 +200,12 @@ class WebApiTest extends WebApiTestSupport {
                  "parentcustomerid_account@odata.bind":"/accounts(20000000-0000-4000-8000-000000000002)"}""");
         assertThat(created.status()).isEqualTo(204);
 
-        JsonNode contacts = client.get("contacts?$select=firstname"
-                + "&$filter=_parentcustomerid_value eq 20000000-0000-4000-8000-000000000002", token).body().get("value");
+        JsonNode contacts = client.get(
+                        "contacts?$select=firstname"
+                                + "&$filter=_parentcustomerid_value eq 20000000-0000-4000-8000-000000000002",
+                        token)
+                .body()
+                .get("value");
         assertThat(names(contacts, "firstname")).containsExactlyInAnyOrder("Susanna", "Ann");
     }
 
@@ -188,7 +213,9 @@ class WebApiTest extends WebApiTestSupport {
     void rejectsAnUpdateOfAStaleRowVersion() {
         String path = "accounts(20000000-0000-4000-8000-000000000002)";
         String etag = client.get(path, token).body().get("@odata.etag").asString();
-        assertThat(client.send("PATCH", path, token, "{\"telephone1\":\"+1 555 0199\"}").status()).isEqualTo(204);
+        assertThat(client.send("PATCH", path, token, "{\"telephone1\":\"+1 555 0199\"}")
+                        .status())
+                .isEqualTo(204);
 
         StoreClient.Response conflicting = client.patchIfMatch(path, token, etag, "{\"telephone1\":\"Lost update\"}");
 
@@ -202,10 +229,14 @@ class WebApiTest extends WebApiTestSupport {
         JsonNode body = client.get("WhoAmI", token).body();
         assertThat(body.get("OrganizationId").asString()).matches("[0-9a-f-]{36}");
 
-        JsonNode user = client.get("systemusers(" + body.get("UserId").asString() + ")", token).body();
+        JsonNode user = client.get("systemusers(" + body.get("UserId").asString() + ")", token)
+                .body();
         assertThat(user.get("fullname").asString()).isEqualTo("# powerpages-site");
         assertThat(user.get("applicationid").asString()).matches("[0-9a-f-]{36}");
-        assertThat(client.get("WhoAmI()", client.token("powerpages-readonly")).body().get("UserId").asString())
+        assertThat(client.get("WhoAmI()", client.token("powerpages-readonly"))
+                        .body()
+                        .get("UserId")
+                        .asString())
                 .isNotEqualTo(body.get("UserId").asString());
     }
 

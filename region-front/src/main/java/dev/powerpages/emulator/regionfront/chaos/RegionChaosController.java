@@ -1,14 +1,11 @@
 package dev.powerpages.emulator.regionfront.chaos;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Optional;
-
 import dev.powerpages.emulator.regionfront.instances.EveryInstance;
 import dev.powerpages.emulator.regionfront.instances.InstanceAnswer;
 import dev.powerpages.emulator.regionfront.instances.RegionInstances;
-import reactor.core.publisher.Mono;
-
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -20,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 
 /**
  * {@code /_services/chaos} on the region's address: the fault goes to every instance of the region (each checks the
@@ -39,8 +37,9 @@ class RegionChaosController {
         this.instances = instances;
     }
 
-    @RequestMapping(method = { RequestMethod.GET, RequestMethod.PUT, RequestMethod.DELETE })
-    Mono<ResponseEntity<byte[]>> chaos(ServerWebExchange exchange,
+    @RequestMapping(method = {RequestMethod.GET, RequestMethod.PUT, RequestMethod.DELETE})
+    Mono<ResponseEntity<byte[]>> chaos(
+            ServerWebExchange exchange,
             @RequestHeader(name = "X-Admin-Key", required = false) String adminKey,
             @RequestBody(required = false) Mono<byte[]> body) {
         HttpHeaders headers = new HttpHeaders();
@@ -56,7 +55,9 @@ class RegionChaosController {
 
     private ResponseEntity<byte[]> regionAnswer(List<InstanceAnswer> answers) {
         long reached = answers.stream().filter(InstanceAnswer::reached).count();
-        return answers.stream().filter(InstanceAnswer::reached).findFirst()
+        return answers.stream()
+                .filter(InstanceAnswer::reached)
+                .findFirst()
                 .map(first -> {
                     ResponseEntity.BodyBuilder builder = ResponseEntity.status(first.status())
                             .header("X-PP-Instances-Reached", reached + "/" + answers.size());
@@ -69,6 +70,7 @@ class RegionChaosController {
                         .contentType(MediaType.APPLICATION_JSON)
                         .header("X-PP-Instances-Reached", "0/" + answers.size())
                         .body(("{\"error\":{\"code\":\"RegionUnavailable\",\"message\":\"No instance of region "
-                                + instances.region() + " could be reached\"}}").getBytes(StandardCharsets.UTF_8)));
+                                        + instances.region() + " could be reached\"}}")
+                                .getBytes(StandardCharsets.UTF_8)));
     }
 }

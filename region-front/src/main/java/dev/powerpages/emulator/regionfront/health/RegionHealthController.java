@@ -1,17 +1,12 @@
 package dev.powerpages.emulator.regionfront.health;
 
+import dev.powerpages.emulator.regionfront.instances.EveryInstance;
+import dev.powerpages.emulator.regionfront.instances.InstanceAnswer;
+import dev.powerpages.emulator.regionfront.instances.RegionInstances;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import dev.powerpages.emulator.regionfront.instances.EveryInstance;
-import dev.powerpages.emulator.regionfront.instances.InstanceAnswer;
-import dev.powerpages.emulator.regionfront.instances.RegionInstances;
-import reactor.core.publisher.Mono;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -19,6 +14,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The region's probe endpoint, which the traffic manager probes as Azure probes an App Service with several
@@ -29,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RegionHealthController {
 
-    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
 
     private final EveryInstance everyInstance;
     private final RegionInstances instances;
@@ -43,7 +41,8 @@ class RegionHealthController {
 
     @GetMapping("/_services/health")
     Mono<ResponseEntity<Map<String, Object>>> health() {
-        return everyInstance.send(HttpMethod.GET, "/_services/health", new HttpHeaders(), new byte[0])
+        return everyInstance
+                .send(HttpMethod.GET, "/_services/health", new HttpHeaders(), new byte[0])
                 .map(this::regionHealth);
     }
 
@@ -62,7 +61,10 @@ class RegionHealthController {
             if (answer.status() == 200 && healthy == null) {
                 healthy = body;
             } else if (answer.status() != 200) {
-                reasons.add(answer.instance() + ": " + (answer.reached() ? status + " " + body.getOrDefault("reasons", List.of()) : answer.failure()));
+                reasons.add(answer.instance() + ": "
+                        + (answer.reached()
+                                ? status + " " + body.getOrDefault("reasons", List.of())
+                                : answer.failure()));
             }
         }
         Map<String, Object> result = new LinkedHashMap<>();
@@ -76,7 +78,9 @@ class RegionHealthController {
         }
         result.put("instances", summary);
         HttpStatus status = healthy != null ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE;
-        return ResponseEntity.status(status).cacheControl(CacheControl.noStore()).body(result);
+        return ResponseEntity.status(status)
+                .cacheControl(CacheControl.noStore())
+                .body(result);
     }
 
     private Map<String, Object> parse(InstanceAnswer answer) {

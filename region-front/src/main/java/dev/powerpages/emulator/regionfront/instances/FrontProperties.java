@@ -3,7 +3,6 @@ package dev.powerpages.emulator.regionfront.instances;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

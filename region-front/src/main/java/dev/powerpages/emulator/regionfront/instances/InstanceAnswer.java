@@ -6,7 +6,8 @@ import org.springframework.http.MediaType;
  * One instance's answer to a request the front sent every instance; {@code status} 0 when the instance could not be
  * reached (then {@code failure} says why).
  */
-public record InstanceAnswer(String instance, String url, int status, MediaType contentType, byte[] body, String failure) {
+public record InstanceAnswer(
+        String instance, String url, int status, MediaType contentType, byte[] body, String failure) {
 
     public boolean reached() {
         return status > 0;

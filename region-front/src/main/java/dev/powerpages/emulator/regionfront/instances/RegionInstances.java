@@ -3,7 +3,6 @@ package dev.powerpages.emulator.regionfront.instances;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.springframework.cloud.client.DefaultServiceInstance;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.stereotype.Component;
@@ -20,14 +19,15 @@ public class RegionInstances {
 
     RegionInstances(FrontProperties properties) {
         if (properties.instances().isEmpty()) {
-            throw new IllegalStateException("front.instances names no app-node instance (FRONT_INSTANCES=http://host:port,…)");
+            throw new IllegalStateException(
+                    "front.instances names no app-node instance (FRONT_INSTANCES=http://host:port,…)");
         }
         this.region = properties.region();
         List<ServiceInstance> list = new ArrayList<>();
         for (URI uri : properties.instances()) {
             String name = properties.region() + "-" + (list.size() + 1);
-            list.add(new DefaultServiceInstance(name, SERVICE_ID, uri.getHost(), uri.getPort(),
-                    "https".equals(uri.getScheme())));
+            list.add(new DefaultServiceInstance(
+                    name, SERVICE_ID, uri.getHost(), uri.getPort(), "https".equals(uri.getScheme())));
         }
         this.instances = List.copyOf(list);
     }

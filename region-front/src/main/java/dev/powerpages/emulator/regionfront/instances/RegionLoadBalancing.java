@@ -1,9 +1,6 @@
 package dev.powerpages.emulator.regionfront.instances;
 
 import java.util.List;
-
-import reactor.core.publisher.Flux;
-
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClient;
 import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
@@ -11,6 +8,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
 
 /**
  * Spring Cloud LoadBalancer over the region's fixed instance list: round robin over the instances whose
@@ -18,15 +16,17 @@ import org.springframework.web.reactive.function.client.WebClient;
  * This is the active half of the front's health checking; the route's Retry filter is the passive half.
  */
 @Configuration(proxyBeanMethods = false)
-@LoadBalancerClient(value = RegionInstances.SERVICE_ID, configuration = RegionLoadBalancing.InstanceListConfiguration.class)
+@LoadBalancerClient(
+        value = RegionInstances.SERVICE_ID,
+        configuration = RegionLoadBalancing.InstanceListConfiguration.class)
 class RegionLoadBalancing {
 
     /** The load balancer's child context configuration (not component-scanned, as Spring Cloud asks). */
     static class InstanceListConfiguration {
 
         @Bean
-        ServiceInstanceListSupplier regionInstanceListSupplier(ConfigurableApplicationContext context,
-                RegionInstances instances) {
+        ServiceInstanceListSupplier regionInstanceListSupplier(
+                ConfigurableApplicationContext context, RegionInstances instances) {
             return ServiceInstanceListSupplier.builder()
                     .withBase(new FixedInstanceList(instances.all()))
                     .withHealthChecks(WebClient.create())

@@ -8,8 +8,7 @@ package dev.powerpages.emulator.support.limits;
  */
 public final class JsonDepth {
 
-    private JsonDepth() {
-    }
+    private JsonDepth() {}
 
     /** @return whether arrays and objects nest more than {@code maxDepth} deep anywhere in {@code json} */
     public static boolean exceeds(byte[] json, int maxDepth) {
@@ -20,20 +19,16 @@ public final class JsonDepth {
             if (inString) {
                 if (b == '\\') {
                     i++;
-                }
-                else if (b == '"') {
+                } else if (b == '"') {
                     inString = false;
                 }
-            }
-            else if (b == '"') {
+            } else if (b == '"') {
                 inString = true;
-            }
-            else if (b == '[' || b == '{') {
+            } else if (b == '[' || b == '{') {
                 if (++depth > maxDepth) {
                     return true;
                 }
-            }
-            else if (b == ']' || b == '}') {
+            } else if (b == ']' || b == '}') {
                 depth--;
             }
         }

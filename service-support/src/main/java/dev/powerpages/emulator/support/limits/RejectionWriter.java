@@ -1,8 +1,7 @@
 package dev.powerpages.emulator.support.limits;
 
-import java.io.IOException;
-
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 
 /**
  * How a service answers a request {@link RequestLimitsFilter} refuses: the whole response, in the error shape of the

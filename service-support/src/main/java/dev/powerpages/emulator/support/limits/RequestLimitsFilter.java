@@ -1,5 +1,12 @@
 package dev.powerpages.emulator.support.limits;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -11,15 +18,6 @@ import java.util.Enumeration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Predicate;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -48,7 +46,8 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
      * @param jsonOnlyPaths the paths (request URIs) whose bodies must be JSON: any other body there gets 415
      * @param rejections writes the refusals in the service's error shape
      */
-    public RequestLimitsFilter(RequestLimits limits, String self, Predicate<String> jsonOnlyPaths, RejectionWriter rejections) {
+    public RequestLimitsFilter(
+            RequestLimits limits, String self, Predicate<String> jsonOnlyPaths, RejectionWriter rejections) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.self = Objects.requireNonNull(self, "self");
         this.jsonOnlyPaths = Objects.requireNonNull(jsonOnlyPaths, "jsonOnlyPaths");
@@ -59,16 +58,29 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI();
-        int urlLength = path.length() + (request.getQueryString() == null ? 0 : request.getQueryString().length() + 1);
+        int urlLength = path.length()
+                + (request.getQueryString() == null
+                        ? 0
+                        : request.getQueryString().length() + 1);
         if (urlLength > limits.maxUrlLength()) {
-            rejections.write(response, path, 414, "UriTooLong",
-                    "The URL is " + urlLength + " characters long; " + self + " accepts at most " + limits.maxUrlLength() + ".");
+            rejections.write(
+                    response,
+                    path,
+                    414,
+                    "UriTooLong",
+                    "The URL is " + urlLength + " characters long; " + self + " accepts at most "
+                            + limits.maxUrlLength() + ".");
             return;
         }
         long headerBytes = headerBytes(request);
         if (headerBytes > limits.maxHeaderSize().toBytes()) {
-            rejections.write(response, path, 431, "RequestHeaderFieldsTooLarge",
-                    "The request headers are " + headerBytes + " bytes; " + self + " accepts at most " + limits.maxHeaderSize().toBytes() + ".");
+            rejections.write(
+                    response,
+                    path,
+                    431,
+                    "RequestHeaderFieldsTooLarge",
+                    "The request headers are " + headerBytes + " bytes; " + self + " accepts at most "
+                            + limits.maxHeaderSize().toBytes() + ".");
             return;
         }
         long maxBody = limits.maxBodySize().toBytes();
@@ -76,8 +88,11 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
             rejections.write(response, path, 413, "PayloadTooLarge", tooLarge(maxBody));
             return;
         }
-        String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
-        if (!mayHaveBody(request) || contentType.startsWith("application/x-www-form-urlencoded") || contentType.startsWith("multipart/")) {
+        String contentType =
+                request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        if (!mayHaveBody(request)
+                || contentType.startsWith("application/x-www-form-urlencoded")
+                || contentType.startsWith("multipart/")) {
             chain.doFilter(request, response);
             return;
         }
@@ -90,12 +105,20 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
         if (body.length > 0) {
             boolean json = contentType.startsWith("application/json") || contentType.contains("+json");
             if (!json && jsonOnlyPaths.test(path)) {
-                rejections.write(response, path, 415, "UnsupportedMediaType",
+                rejections.write(
+                        response,
+                        path,
+                        415,
+                        "UnsupportedMediaType",
                         "The request body must be JSON (Content-Type: application/json), not '" + contentType + "'.");
                 return;
             }
             if (json && JsonDepth.exceeds(body, limits.maxJsonDepth())) {
-                rejections.write(response, path, 400, "BadRequest",
+                rejections.write(
+                        response,
+                        path,
+                        400,
+                        "BadRequest",
                         "The JSON body nests arrays and objects more than " + limits.maxJsonDepth() + " deep.");
                 return;
             }
@@ -114,9 +137,9 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
 
     private static long headerBytes(HttpServletRequest request) {
         long total = 0;
-        for (Enumeration<String> names = request.getHeaderNames(); names.hasMoreElements();) {
+        for (Enumeration<String> names = request.getHeaderNames(); names.hasMoreElements(); ) {
             String name = names.nextElement();
-            for (Enumeration<String> values = request.getHeaders(name); values.hasMoreElements();) {
+            for (Enumeration<String> values = request.getHeaders(name); values.hasMoreElements(); ) {
                 total += name.length() + values.nextElement().length() + 4; // ": " and CRLF
             }
         }
@@ -151,8 +174,7 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
                 public boolean isFinished() {
                     try {
                         return in.available() == 0;
-                    }
-                    catch (IOException ex) {
+                    } catch (IOException ex) {
                         return true;
                     }
                 }
@@ -171,7 +193,8 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
 
         @Override
         public BufferedReader getReader() {
-            Charset charset = getCharacterEncoding() == null ? StandardCharsets.UTF_8 : Charset.forName(getCharacterEncoding());
+            Charset charset =
+                    getCharacterEncoding() == null ? StandardCharsets.UTF_8 : Charset.forName(getCharacterEncoding());
             return new BufferedReader(new InputStreamReader(getInputStream(), charset));
         }
 

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -69,18 +68,26 @@ final class StackCertificateAuthority {
     /** A new root: RSA 3072, self-signed, its subject naming the emulator and the machine it was made on. */
     static StackCertificateAuthority create(String machine) throws GeneralSecurityException {
         KeyPair keys = rsa(3072);
-        X500Name subject = new X500Name("CN=Power Pages Stack Emulator local CA (" + escape(machine) + "),O=Power Pages Stack Emulator");
+        X500Name subject = new X500Name(
+                "CN=Power Pages Stack Emulator local CA (" + escape(machine) + "),O=Power Pages Stack Emulator");
         Instant now = Instant.now();
-        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, serial(),
-                Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(CA_VALIDITY)), subject, keys.getPublic());
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                subject,
+                serial(),
+                Date.from(now.minus(Duration.ofDays(1))),
+                Date.from(now.plus(CA_VALIDITY)),
+                subject,
+                keys.getPublic());
         try {
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
-                .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
-                .addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(keys.getPublic()));
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+                    .addExtension(
+                            Extension.subjectKeyIdentifier,
+                            false,
+                            extensions.createSubjectKeyIdentifier(keys.getPublic()));
             return new StackCertificateAuthority(sign(builder, keys.getPrivate()), keys.getPrivate());
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new GeneralSecurityException("Cannot build the CA certificate", ex);
         }
     }
@@ -98,35 +105,52 @@ final class StackCertificateAuthority {
         if (notAfter.isAfter(certificate.getNotAfter().toInstant())) {
             notAfter = certificate.getNotAfter().toInstant();
         }
-        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, serial(),
-                Date.from(now.minus(Duration.ofDays(1))), Date.from(notAfter), subject, keys.getPublic());
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                certificate,
+                serial(),
+                Date.from(now.minus(Duration.ofDays(1))),
+                Date.from(notAfter),
+                subject,
+                keys.getPublic());
         List<GeneralName> names = new ArrayList<>();
         hostNames.forEach(host -> names.add(new GeneralName(GeneralName.dNSName, host)));
         ipAddresses.forEach(ip -> names.add(new GeneralName(GeneralName.iPAddress, ip)));
         try {
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
-            builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names.toArray(GeneralName[]::new)))
-                .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-                .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment))
-                .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
-                .addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(keys.getPublic()))
-                .addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(certificate));
+            builder.addExtension(
+                            Extension.subjectAlternativeName,
+                            false,
+                            new GeneralNames(names.toArray(GeneralName[]::new)))
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                    .addExtension(
+                            Extension.keyUsage,
+                            true,
+                            new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment))
+                    .addExtension(
+                            Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
+                    .addExtension(
+                            Extension.subjectKeyIdentifier,
+                            false,
+                            extensions.createSubjectKeyIdentifier(keys.getPublic()))
+                    .addExtension(
+                            Extension.authorityKeyIdentifier,
+                            false,
+                            extensions.createAuthorityKeyIdentifier(certificate));
             return new IssuedCertificate(sign(builder, key), keys.getPrivate());
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new GeneralSecurityException("Cannot build the server certificate", ex);
         }
     }
 
     /** A server certificate with its key. */
-    record IssuedCertificate(X509Certificate certificate, PrivateKey key) {
-    }
+    record IssuedCertificate(X509Certificate certificate, PrivateKey key) {}
 
-    private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey signer) throws GeneralSecurityException {
+    private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey signer)
+            throws GeneralSecurityException {
         try {
-            return new JcaX509CertificateConverter().getCertificate(builder.build(new JcaContentSignerBuilder(SIGNATURE).build(signer)));
-        }
-        catch (OperatorCreationException ex) {
+            return new JcaX509CertificateConverter()
+                    .getCertificate(builder.build(new JcaContentSignerBuilder(SIGNATURE).build(signer)));
+        } catch (OperatorCreationException ex) {
             throw new GeneralSecurityException("Cannot sign the certificate", ex);
         }
     }
@@ -145,5 +169,4 @@ final class StackCertificateAuthority {
     private static String escape(String value) {
         return value.replaceAll("([,+\"\\\\<>;=])", "\\\\$1");
     }
-
 }

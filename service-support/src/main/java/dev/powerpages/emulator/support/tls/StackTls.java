@@ -33,12 +33,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-
 import javax.net.ssl.SSLContext;
-
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundleKey;
 import org.springframework.boot.ssl.SslStoreBundle;
@@ -91,8 +88,8 @@ public final class StackTls {
     public static final String CA_ALIAS = "powerpages-stack-emulator-ca";
 
     /** The names the shared server certificate is valid for: loopback and the services' compose names. */
-    public static final List<String> HOST_NAMES = List.of("localhost", "metadata-store", "app-node-northeurope",
-            "app-node-westeurope", "traffic-manager", "gateway");
+    public static final List<String> HOST_NAMES = List.of(
+            "localhost", "metadata-store", "app-node-northeurope", "app-node-westeurope", "traffic-manager", "gateway");
 
     public static final List<String> IP_ADDRESSES = List.of("127.0.0.1", "::1");
 
@@ -109,7 +106,8 @@ public final class StackTls {
 
     private final KeyStore serverKeyStore;
 
-    private StackTls(Path directory, StackCertificateAuthority authority, KeyStore trustStore, KeyStore serverKeyStore) {
+    private StackTls(
+            Path directory, StackCertificateAuthority authority, KeyStore trustStore, KeyStore serverKeyStore) {
         this.directory = directory;
         this.authority = authority;
         this.trustStore = trustStore;
@@ -125,17 +123,18 @@ public final class StackTls {
         synchronized (MONITORS.computeIfAbsent(absolute, key -> new Object())) {
             try {
                 Files.createDirectories(absolute);
-                try (FileChannel channel = FileChannel.open(absolute.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE); FileLock lock = lock(channel)) {
+                try (FileChannel channel = FileChannel.open(
+                                absolute.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                        FileLock lock = lock(channel)) {
                     return openLocked(absolute);
                 }
-            }
-            catch (IOException ex) {
+            } catch (IOException ex) {
                 throw new UncheckedIOException("Cannot read or write the stack's TLS directory " + absolute, ex);
-            }
-            catch (GeneralSecurityException ex) {
-                throw new IllegalStateException("Cannot read or make the stack's CA in " + absolute
-                        + " (delete the directory to start afresh; clients must then trust the new ca.pem)", ex);
+            } catch (GeneralSecurityException ex) {
+                throw new IllegalStateException(
+                        "Cannot read or make the stack's CA in " + absolute
+                                + " (delete the directory to start afresh; clients must then trust the new ca.pem)",
+                        ex);
             }
         }
     }
@@ -150,15 +149,13 @@ public final class StackTls {
         while (true) {
             try {
                 return channel.lock();
-            }
-            catch (java.nio.channels.OverlappingFileLockException held) {
+            } catch (java.nio.channels.OverlappingFileLockException held) {
                 if (System.nanoTime() > deadline) {
                     throw new IOException("The stack's TLS directory stayed locked by this JVM for 180 s", held);
                 }
                 try {
                     Thread.sleep(50);
-                }
-                catch (InterruptedException ex) {
+                } catch (InterruptedException ex) {
                     Thread.currentThread().interrupt();
                     throw new IOException("Interrupted while waiting for the stack's TLS directory", ex);
                 }
@@ -173,9 +170,12 @@ public final class StackTls {
             authority = StackCertificateAuthority.create(machineName());
             // The key first: a CA certificate on disk always has its key beside it.
             writeOwnerOnly(directory.resolve(CA_KEY), pemPrivateKey(authority.key()));
-            writeAtomically(directory.resolve(CA_CERTIFICATE), pem(authority.certificate()).getBytes(StandardCharsets.US_ASCII));
-            log.info(String.format("Made the stack's local CA in %s (SHA-256 %s); trust %s in clients", directory,
-                    fingerprint(authority.certificate()), directory.resolve(CA_CERTIFICATE)));
+            writeAtomically(
+                    directory.resolve(CA_CERTIFICATE),
+                    pem(authority.certificate()).getBytes(StandardCharsets.US_ASCII));
+            log.info(String.format(
+                    "Made the stack's local CA in %s (SHA-256 %s); trust %s in clients",
+                    directory, fingerprint(authority.certificate()), directory.resolve(CA_CERTIFICATE)));
         }
         KeyStore trustStore = newAuthority ? null : readTrustStore(directory, authority.certificate());
         if (trustStore == null) {
@@ -189,11 +189,13 @@ public final class StackTls {
             StackCertificateAuthority.IssuedCertificate issued = authority.issueServer(HOST_NAMES, IP_ADDRESSES);
             server = serverKeyStore(issued, authority.certificate());
             writeOwnerOnly(directory.resolve(SERVER_KEY), pemPrivateKey(issued.key()));
-            writeAtomically(directory.resolve(SERVER_CERTIFICATE),
+            writeAtomically(
+                    directory.resolve(SERVER_CERTIFICATE),
                     (pem(issued.certificate()) + pem(authority.certificate())).getBytes(StandardCharsets.US_ASCII));
             writeOwnerOnly(directory.resolve(SERVER_KEY_STORE), store(server));
-            log.info(String.format("Issued the stack's server certificate for %s %s in %s", HOST_NAMES, IP_ADDRESSES,
-                    directory.resolve(SERVER_KEY_STORE)));
+            log.info(String.format(
+                    "Issued the stack's server certificate for %s %s in %s",
+                    HOST_NAMES, IP_ADDRESSES, directory.resolve(SERVER_KEY_STORE)));
         }
         return new StackTls(directory, authority, trustStore, server);
     }
@@ -238,10 +240,11 @@ public final class StackTls {
             names.addAll(HOST_NAMES);
             Set<String> addresses = new LinkedHashSet<>(ipAddresses);
             addresses.addAll(IP_ADDRESSES);
-            return serverKeyStore(authority.issueServer(List.copyOf(names), List.copyOf(addresses)), authority.certificate());
-        }
-        catch (GeneralSecurityException | IOException ex) {
-            throw new IllegalStateException("Cannot issue a server certificate for " + hostNames + " " + ipAddresses, ex);
+            return serverKeyStore(
+                    authority.issueServer(List.copyOf(names), List.copyOf(addresses)), authority.certificate());
+        } catch (GeneralSecurityException | IOException ex) {
+            throw new IllegalStateException(
+                    "Cannot issue a server certificate for " + hostNames + " " + ipAddresses, ex);
         }
     }
 
@@ -269,8 +272,7 @@ public final class StackTls {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
             return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
-        }
-        catch (GeneralSecurityException ex) {
+        } catch (GeneralSecurityException ex) {
             throw new IllegalStateException(ex);
         }
     }
@@ -279,8 +281,7 @@ public final class StackTls {
     public static String pem(X509Certificate certificate) {
         try {
             return pem("CERTIFICATE", certificate.getEncoded());
-        }
-        catch (GeneralSecurityException ex) {
+        } catch (GeneralSecurityException ex) {
             throw new IllegalStateException(ex);
         }
     }
@@ -294,17 +295,18 @@ public final class StackTls {
         try {
             X509Certificate certificate = readCertificates(certificateFile).get(0);
             certificate.checkValidity();
-            PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pemBody(Files.readString(keyFile,
-                    StandardCharsets.US_ASCII), "PRIVATE KEY")));
+            PrivateKey key = KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(
+                            pemBody(Files.readString(keyFile, StandardCharsets.US_ASCII), "PRIVATE KEY")));
             if (!matches(certificate, key)) {
                 log.warn(String.format("%s does not match the key in %s; making a new CA", certificateFile, keyFile));
                 return null;
             }
             return new StackCertificateAuthority(certificate, key);
-        }
-        catch (GeneralSecurityException | IllegalArgumentException | IndexOutOfBoundsException ex) {
-            log.warn(String.format("The CA in %s is expired or unreadable (%s); making a new one: clients must trust the new %s", directory,
-                    ex.getMessage(), CA_CERTIFICATE));
+        } catch (GeneralSecurityException | IllegalArgumentException | IndexOutOfBoundsException ex) {
+            log.warn(String.format(
+                    "The CA in %s is expired or unreadable (%s); making a new one: clients must trust the new %s",
+                    directory, ex.getMessage(), CA_CERTIFICATE));
             return null;
         }
     }
@@ -313,8 +315,7 @@ public final class StackTls {
         KeyStore store = readStore(directory.resolve(TRUST_STORE));
         try {
             return store != null && ca.equals(store.getCertificate(CA_ALIAS)) ? store : null;
-        }
-        catch (GeneralSecurityException ex) {
+        } catch (GeneralSecurityException ex) {
             return null;
         }
     }
@@ -331,8 +332,7 @@ public final class StackTls {
                 return null;
             }
             return store;
-        }
-        catch (GeneralSecurityException ex) {
+        } catch (GeneralSecurityException ex) {
             return null; // signed by another CA, or unreadable: issue a new one
         }
     }
@@ -345,8 +345,7 @@ public final class StackTls {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, PASSWORD.toCharArray());
             return store;
-        }
-        catch (GeneralSecurityException | IOException ex) {
+        } catch (GeneralSecurityException | IOException ex) {
             log.warn(String.format("%s is unreadable (%s); making it again", file, ex.getMessage()));
             return null;
         }
@@ -356,7 +355,8 @@ public final class StackTls {
             throws GeneralSecurityException, IOException {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
-        store.setKeyEntry(SERVER_ALIAS, issued.key(), PASSWORD.toCharArray(), new Certificate[] { issued.certificate(), ca });
+        store.setKeyEntry(
+                SERVER_ALIAS, issued.key(), PASSWORD.toCharArray(), new Certificate[] {issued.certificate(), ca});
         return store;
     }
 
@@ -375,7 +375,8 @@ public final class StackTls {
     static List<X509Certificate> readCertificates(Path pemFile) throws IOException, GeneralSecurityException {
         try (InputStream in = Files.newInputStream(pemFile)) {
             List<X509Certificate> certificates = new ArrayList<>();
-            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+            for (Certificate certificate :
+                    CertificateFactory.getInstance("X.509").generateCertificates(in)) {
                 certificates.add((X509Certificate) certificate);
             }
             return certificates;
@@ -394,7 +395,8 @@ public final class StackTls {
 
     private static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der)
                 + "\n-----END " + type + "-----\n";
     }
 
@@ -419,7 +421,8 @@ public final class StackTls {
 
     /** Written beside and moved into place, so a crash or a concurrent reader never sees half a file. */
     private static void write(Path file, byte[] content, boolean ownerOnly) throws IOException {
-        Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        Path temporary =
+                Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
         try {
             if (ownerOnly) {
                 restrictToOwner(temporary);
@@ -429,20 +432,17 @@ public final class StackTls {
             }
             try {
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            }
-            catch (AtomicMoveNotSupportedException ex) {
+            } catch (AtomicMoveNotSupportedException ex) {
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
             }
-        }
-        finally {
+        } finally {
             Files.deleteIfExists(temporary);
         }
         if (!ownerOnly) {
             // createTempFile makes owner-only files; certificates and trust stores are for every local user to read.
             try {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            catch (UnsupportedOperationException ignored) {
+            } catch (UnsupportedOperationException ignored) {
                 // not a POSIX file system
             }
         }
@@ -451,8 +451,7 @@ public final class StackTls {
     private static void restrictToOwner(Path file) throws IOException {
         try {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        }
-        catch (UnsupportedOperationException ignored) {
+        } catch (UnsupportedOperationException ignored) {
             // not a POSIX file system (Windows): the file inherits the directory's access list
         }
     }
@@ -461,5 +460,4 @@ public final class StackTls {
     private static String machineName() {
         return System.getProperty("user.name", "unknown user");
     }
-
 }

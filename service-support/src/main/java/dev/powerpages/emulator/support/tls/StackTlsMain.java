@@ -10,15 +10,14 @@ import java.nio.file.Path;
  */
 public final class StackTlsMain {
 
-    private StackTlsMain() {
-    }
+    private StackTlsMain() {}
 
     public static void main(String[] args) {
-        Path directory = Path.of(args.length > 0 ? args[0] : System.getenv().getOrDefault("STACK_TLS_DIRECTORY", "data/tls"));
+        Path directory =
+                Path.of(args.length > 0 ? args[0] : System.getenv().getOrDefault("STACK_TLS_DIRECTORY", "data/tls"));
         StackTls tls = StackTls.open(directory);
         System.out.println("CA           " + tls.caCertificateFile());
         System.out.println("SHA-256      " + StackTls.fingerprint(tls.caCertificate()));
         System.out.println("trust store  " + tls.trustStoreFile() + " (PKCS12, password " + StackTls.PASSWORD + ")");
     }
-
 }

@@ -1,7 +1,6 @@
 package dev.powerpages.emulator.support.tls;
 
 import java.nio.file.Path;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -22,5 +21,4 @@ public record StackTlsProperties(Path directory) {
     public StackTls open() {
         return StackTls.open(directory);
     }
-
 }

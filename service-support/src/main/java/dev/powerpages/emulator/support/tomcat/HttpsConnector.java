@@ -1,10 +1,8 @@
 package dev.powerpages.emulator.support.tomcat;
 
 import java.util.Map;
-
 import org.apache.catalina.connector.Connector;
 import org.apache.commons.logging.LogFactory;
-
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.tomcat.SslConnectorCustomizer;
 import org.springframework.boot.tomcat.TomcatWebServerFactory;
@@ -30,8 +28,8 @@ public final class HttpsConnector {
     public HttpsConnector(int port, SslBundle bundle) {
         this.connector = new Connector(TomcatWebServerFactory.DEFAULT_PROTOCOL);
         connector.setPort(port);
-        new SslConnectorCustomizer(LogFactory.getLog(HttpsConnector.class), connector, Ssl.ClientAuth.NONE).customize(bundle,
-                Map.of());
+        new SslConnectorCustomizer(LogFactory.getLog(HttpsConnector.class), connector, Ssl.ClientAuth.NONE)
+                .customize(bundle, Map.of());
     }
 
     /** Adds the connector to the servlet web server, on the main connector's address ({@code server.address}) if it has one. */
@@ -49,5 +47,4 @@ public final class HttpsConnector {
         int local = connector.getLocalPort();
         return local > 0 ? local : (connector.getPort() > 0 ? connector.getPort() : -1);
     }
-
 }

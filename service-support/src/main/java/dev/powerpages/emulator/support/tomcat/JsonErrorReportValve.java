@@ -5,7 +5,6 @@ import java.io.Writer;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.apache.catalina.Context;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
@@ -13,7 +12,6 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
-
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 
@@ -62,8 +60,10 @@ public class JsonErrorReportValve extends ErrorReportValve {
      * Makes every Tomcat the factory builds answer its own errors with a new valve of this kind (a valve belongs to
      * one Tomcat: tests start several in one JVM).
      */
-    public static WebServerFactoryCustomizer<TomcatServletWebServerFactory> customizer(ErrorBody body, Map<String, String> headers) {
-        return factory -> factory.addContextCustomizers(context -> new JsonErrorReportValve(body, headers).installOn(context));
+    public static WebServerFactoryCustomizer<TomcatServletWebServerFactory> customizer(
+            ErrorBody body, Map<String, String> headers) {
+        return factory ->
+                factory.addContextCustomizers(context -> new JsonErrorReportValve(body, headers).installOn(context));
     }
 
     /** Installs this valve as the error report valve of the context's host, before the host starts. */
@@ -97,12 +97,14 @@ public class JsonErrorReportValve extends ErrorReportValve {
             headers.forEach(response::setHeader);
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write(body.json(request.getRequestURI(), status, "The request was rejected by the server (HTTP "
-                        + status + "): its URL or headers are malformed or longer than the server accepts."));
+                writer.write(body.json(
+                        request.getRequestURI(),
+                        status,
+                        "The request was rejected by the server (HTTP " + status
+                                + "): its URL or headers are malformed or longer than the server accepts."));
                 response.finishResponse();
             }
-        }
-        catch (IOException | IllegalStateException ex) {
+        } catch (IOException | IllegalStateException ex) {
             // The connection is gone or the response already committed: nothing more to tell the client.
         }
     }

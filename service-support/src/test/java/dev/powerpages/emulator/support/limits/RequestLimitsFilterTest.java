@@ -1,27 +1,25 @@
 package dev.powerpages.emulator.support.limits;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.junit.jupiter.api.Test;
-
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.util.StreamUtils;
 import org.springframework.util.unit.DataSize;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 class RequestLimitsFilterTest {
 
     private final List<String> rejections = new ArrayList<>();
     private final RequestLimitsFilter filter = new RequestLimitsFilter(
-            new RequestLimits(100, DataSize.ofBytes(200), DataSize.ofBytes(50), 3), "this test server",
+            new RequestLimits(100, DataSize.ofBytes(200), DataSize.ofBytes(50), 3),
+            "this test server",
             path -> path.startsWith("/api/"),
             (response, path, status, code, message) -> {
                 rejections.add(status + " " + code + " " + path + ": " + message);
@@ -36,8 +34,9 @@ class RequestLimitsFilterTest {
         MockFilterChain chain = run(request);
 
         assertThat(chain.getRequest()).isNull();
-        assertThat(rejections).containsExactly(
-                "414 UriTooLong /api/things: The URL is 114 characters long; this test server accepts at most 100.");
+        assertThat(rejections)
+                .containsExactly(
+                        "414 UriTooLong /api/things: The URL is 114 characters long; this test server accepts at most 100.");
     }
 
     @Test
@@ -46,8 +45,9 @@ class RequestLimitsFilterTest {
         request.addHeader("X-Big", "x".repeat(200));
 
         assertThat(run(request).getRequest()).isNull();
-        assertThat(rejections).containsExactly("431 RequestHeaderFieldsTooLarge /page: The request headers are 209 bytes; "
-                + "this test server accepts at most 200.");
+        assertThat(rejections)
+                .containsExactly("431 RequestHeaderFieldsTooLarge /page: The request headers are 209 bytes; "
+                        + "this test server accepts at most 200.");
     }
 
     @Test
@@ -55,14 +55,18 @@ class RequestLimitsFilterTest {
         MockHttpServletRequest request = json("POST", "/api/things", "{\"pad\":\"" + "x".repeat(60) + "\"}");
 
         assertThat(run(request).getRequest()).isNull();
-        assertThat(rejections).containsExactly(
-                "413 PayloadTooLarge /api/things: The request body is larger than the 50 bytes this test server accepts.");
-        assertThat(request.getInputStream().read()).as("the body is left unread").isEqualTo('{');
+        assertThat(rejections)
+                .containsExactly(
+                        "413 PayloadTooLarge /api/things: The request body is larger than the 50 bytes this test server accepts.");
+        assertThat(request.getInputStream().read())
+                .as("the body is left unread")
+                .isEqualTo('{');
     }
 
     @Test
     void aBodyOfUnknownLengthOverTheLimitIsRefusedWith413Too() throws Exception {
-        MockHttpServletRequest request = new UndeclaredLengthRequest("PUT", "/api/things", "[" + "1,".repeat(40) + "1]");
+        MockHttpServletRequest request =
+                new UndeclaredLengthRequest("PUT", "/api/things", "[" + "1,".repeat(40) + "1]");
 
         assertThat(run(request).getRequest()).isNull();
         assertThat(rejections).singleElement().asString().startsWith("413 PayloadTooLarge /api/things: ");
@@ -70,17 +74,19 @@ class RequestLimitsFilterTest {
 
     @Test
     void jsonNestedBeyondTheLimitIsRefusedWith400() throws Exception {
-        assertThat(run(json("PATCH", "/anywhere", "{\"a\":[[[1]]]}")).getRequest()).isNull();
-        assertThat(rejections).containsExactly(
-                "400 BadRequest /anywhere: The JSON body nests arrays and objects more than 3 deep.");
+        assertThat(run(json("PATCH", "/anywhere", "{\"a\":[[[1]]]}")).getRequest())
+                .isNull();
+        assertThat(rejections)
+                .containsExactly("400 BadRequest /anywhere: The JSON body nests arrays and objects more than 3 deep.");
     }
 
     @Test
     void aBodyThatIsNotJsonIsRefusedWith415OnlyWhereThePathTakesJsonOnly() throws Exception {
         MockHttpServletRequest api = body("POST", "/api/things", "text/plain", "hello");
         assertThat(run(api).getRequest()).isNull();
-        assertThat(rejections).containsExactly("415 UnsupportedMediaType /api/things: "
-                + "The request body must be JSON (Content-Type: application/json), not 'text/plain'.");
+        assertThat(rejections)
+                .containsExactly("415 UnsupportedMediaType /api/things: "
+                        + "The request body must be JSON (Content-Type: application/json), not 'text/plain'.");
 
         MockHttpServletRequest page = body("POST", "/page", "text/plain", "hello");
         assertThat(run(page).getRequest()).isNotNull();
@@ -105,13 +111,15 @@ class RequestLimitsFilterTest {
 
     @Test
     void formPostsAreLeftToTomcatsParameterParsing() throws Exception {
-        MockHttpServletRequest form = body("POST", "/api/sign-in", "application/x-www-form-urlencoded", "user=a&secret=b");
+        MockHttpServletRequest form =
+                body("POST", "/api/sign-in", "application/x-www-form-urlencoded", "user=a&secret=b");
 
         MockFilterChain chain = run(form);
 
         assertThat(rejections).isEmpty();
         assertThat(chain.getRequest()).as("the very request, its body unread").isSameAs(form);
-        assertThat(StreamUtils.copyToString(form.getInputStream(), StandardCharsets.UTF_8)).isEqualTo("user=a&secret=b");
+        assertThat(StreamUtils.copyToString(form.getInputStream(), StandardCharsets.UTF_8))
+                .isEqualTo("user=a&secret=b");
     }
 
     @Test

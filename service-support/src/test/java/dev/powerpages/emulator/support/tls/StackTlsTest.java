@@ -3,6 +3,8 @@ package dev.powerpages.emulator.support.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,15 +24,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 
 class StackTlsTest {
 
@@ -45,7 +42,8 @@ class StackTlsTest {
         StackTls second = StackTls.open(directory);
 
         assertThat(second.caCertificate()).isEqualTo(first.caCertificate());
-        assertThat(Files.readAllBytes(directory.resolve(StackTls.CA_CERTIFICATE))).isEqualTo(pem);
+        assertThat(Files.readAllBytes(directory.resolve(StackTls.CA_CERTIFICATE)))
+                .isEqualTo(pem);
         assertThat(second.serverKeyStore().getCertificate(StackTls.SERVER_ALIAS))
                 .isEqualTo(first.serverKeyStore().getCertificate(StackTls.SERVER_ALIAS));
         assertThat(directory.resolve(StackTls.TRUST_STORE)).isRegularFile();
@@ -66,9 +64,9 @@ class StackTlsTest {
                 authorities.add(future.get());
             }
             assertThat(authorities).hasSize(1);
-            assertThat(StackTls.readCertificates(directory.resolve(StackTls.CA_CERTIFICATE))).containsExactlyElementsOf(authorities);
-        }
-        finally {
+            assertThat(StackTls.readCertificates(directory.resolve(StackTls.CA_CERTIFICATE)))
+                    .containsExactlyElementsOf(authorities);
+        } finally {
             pool.shutdownNow();
         }
     }
@@ -83,10 +81,20 @@ class StackTlsTest {
         assertThat(server.getBasicConstraints()).as("CA:FALSE").isEqualTo(-1);
         server.verify(ca.getPublicKey());
         assertThat(server.getExtendedKeyUsage()).contains("1.3.6.1.5.5.7.3.1");
-        List<String> names = server.getSubjectAlternativeNames().stream().map(entry -> entry.get(1).toString()).toList();
-        assertThat(names).contains("localhost", "127.0.0.1", "metadata-store", "traffic-manager", "gateway", "app-node-northeurope");
+        List<String> names = server.getSubjectAlternativeNames().stream()
+                .map(entry -> entry.get(1).toString())
+                .toList();
+        assertThat(names)
+                .contains(
+                        "localhost",
+                        "127.0.0.1",
+                        "metadata-store",
+                        "traffic-manager",
+                        "gateway",
+                        "app-node-northeurope");
         assertThat(names).anyMatch(name -> name.startsWith("0:0:0:0:0:0:0:1"));
-        assertThat(tls.serverKeyStore().getCertificateChain(StackTls.SERVER_ALIAS)).hasSize(2);
+        assertThat(tls.serverKeyStore().getCertificateChain(StackTls.SERVER_ALIAS))
+                .hasSize(2);
     }
 
     @Test
@@ -95,7 +103,8 @@ class StackTlsTest {
 
         assertThat(Files.getPosixFilePermissions(directory.resolve(StackTls.CA_KEY)))
                 .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
-        assertThat(Files.getPosixFilePermissions(directory.resolve(StackTls.CA_CERTIFICATE))).contains(PosixFilePermission.OTHERS_READ);
+        assertThat(Files.getPosixFilePermissions(directory.resolve(StackTls.CA_CERTIFICATE)))
+                .contains(PosixFilePermission.OTHERS_READ);
     }
 
     @Test
@@ -115,17 +124,20 @@ class StackTlsTest {
         HttpsServer server = startServer(tls.serverSslBundle().createSslContext());
         try {
             URI uri = URI.create("https://localhost:" + server.getAddress().getPort() + "/");
-            HttpResponse<String> response = HttpClient.newBuilder().sslContext(tls.clientSslContext()).build()
+            HttpResponse<String> response = HttpClient.newBuilder()
+                    .sslContext(tls.clientSslContext())
+                    .build()
                     .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.body()).isEqualTo("hello over TLS");
 
             SSLContext jdkDefaults = SSLContext.getInstance("TLS");
             jdkDefaults.init(null, null, null);
-            assertThatThrownBy(() -> HttpClient.newBuilder().sslContext(jdkDefaults).build()
-                    .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()))
+            assertThatThrownBy(() -> HttpClient.newBuilder()
+                            .sslContext(jdkDefaults)
+                            .build()
+                            .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()))
                     .isInstanceOf(SSLHandshakeException.class);
-        }
-        finally {
+        } finally {
             server.stop(0);
         }
     }
@@ -140,7 +152,9 @@ class StackTlsTest {
 
         X509Certificate server = (X509Certificate) renewed.serverKeyStore().getCertificate(StackTls.SERVER_ALIAS);
         server.verify(renewed.caCertificate().getPublicKey());
-        assertThat(StackTls.readCertificates(directory.resolve(StackTls.SERVER_CERTIFICATE)).get(0)).isEqualTo(server);
+        assertThat(StackTls.readCertificates(directory.resolve(StackTls.SERVER_CERTIFICATE))
+                        .get(0))
+                .isEqualTo(server);
     }
 
     @Test
@@ -151,9 +165,11 @@ class StackTlsTest {
 
         X509Certificate certificate = (X509Certificate) custom.getCertificate(StackTls.SERVER_ALIAS);
         certificate.verify(tls.caCertificate().getPublicKey());
-        assertThat(certificate.getSubjectAlternativeNames().stream().map(entry -> entry.get(1).toString()))
+        assertThat(certificate.getSubjectAlternativeNames().stream()
+                        .map(entry -> entry.get(1).toString()))
                 .contains("edge.contoso.test", "localhost");
-        assertThat(tls.serverKeyStore(List.of("localhost"), List.of("127.0.0.1"))).isSameAs(tls.serverKeyStore());
+        assertThat(tls.serverKeyStore(List.of("localhost"), List.of("127.0.0.1")))
+                .isSameAs(tls.serverKeyStore());
     }
 
     private static HttpsServer startServer(SSLContext context) throws Exception {
@@ -168,5 +184,4 @@ class StackTlsTest {
         server.start();
         return server;
     }
-
 }

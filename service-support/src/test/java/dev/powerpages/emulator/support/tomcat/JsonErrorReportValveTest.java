@@ -1,23 +1,20 @@
 package dev.powerpages.emulator.support.tomcat;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServer;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A real Tomcat on an ephemeral port, customized as a service customizes its own. */
 class JsonErrorReportValveTest {
@@ -40,12 +37,15 @@ class JsonErrorReportValveTest {
         String answer = raw("GET /things HTTP/1.1\r\nHost: localhost\r\nX-Huge: " + "x".repeat(20_000)
                 + "\r\nConnection: close\r\n\r\n");
 
-        assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/json;charset=utf-8")
+        assertThat(answer)
+                .startsWith("HTTP/1.1 400")
+                .containsIgnoringCase("Content-Type: application/json;charset=utf-8")
                 .contains("X-Test: yes")
                 .contains("{\"error\":{\"code\":\"Status400\",")
                 .contains("\"message\":\"The request was rejected by the server (HTTP 400): its URL or headers are "
                         + "malformed or longer than the server accepts.\"}}")
-                .doesNotContainIgnoringCase("tomcat").doesNotContain("<html");
+                .doesNotContainIgnoringCase("tomcat")
+                .doesNotContain("<html");
     }
 
     @Test
@@ -54,9 +54,12 @@ class JsonErrorReportValveTest {
 
         String answer = raw("GET /fail/here HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
-        assertThat(answer).startsWith("HTTP/1.1 418").contains("X-Test: yes")
-                .endsWith("{\"error\":{\"code\":\"Status418\",\"path\":\"/fail/here\",\"message\":\"The request was rejected "
-                        + "by the server (HTTP 418): its URL or headers are malformed or longer than the server accepts.\"}}");
+        assertThat(answer)
+                .startsWith("HTTP/1.1 418")
+                .contains("X-Test: yes")
+                .endsWith(
+                        "{\"error\":{\"code\":\"Status418\",\"path\":\"/fail/here\",\"message\":\"The request was rejected "
+                                + "by the server (HTTP 418): its URL or headers are malformed or longer than the server accepts.\"}}");
     }
 
     @Test
@@ -68,7 +71,8 @@ class JsonErrorReportValveTest {
         server = factory.getWebServer(this::addFailingServlet);
         server.start();
 
-        assertThat(raw("GET /fail HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")).contains("\"code\":\"Status418\"");
+        assertThat(raw("GET /fail HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"))
+                .contains("\"code\":\"Status418\"");
     }
 
     private void start() {
@@ -84,11 +88,12 @@ class JsonErrorReportValveTest {
 
     private void addFailingServlet(jakarta.servlet.ServletContext context) {
         context.addServlet("fail", new HttpServlet() {
-            @Override
-            protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-                response.sendError(418);
-            }
-        }).addMapping("/fail/*");
+                    @Override
+                    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+                        response.sendError(418);
+                    }
+                })
+                .addMapping("/fail/*");
     }
 
     private String raw(String request) throws IOException {

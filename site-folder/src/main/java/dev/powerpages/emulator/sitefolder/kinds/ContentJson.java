@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.type.TypeReference;
@@ -26,11 +25,9 @@ public final class ContentJson {
             .enable(DeserializationFeature.USE_LONG_FOR_INTS)
             .build();
 
-    private static final TypeReference<LinkedHashMap<String, Object>> OBJECT = new TypeReference<>() {
-    };
+    private static final TypeReference<LinkedHashMap<String, Object>> OBJECT = new TypeReference<>() {};
 
-    private ContentJson() {
-    }
+    private ContentJson() {}
 
     public static String write(Map<String, Object> content) {
         return MAPPER.writeValueAsString(content);
@@ -50,7 +47,9 @@ public final class ContentJson {
             return content == null ? new LinkedHashMap<>() : normalise(content);
         } catch (JacksonException e) {
             String where = e.getLocation() != null
-                    ? " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() : "";
+                    ? " at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr()
+                    : "";
             throw new IllegalArgumentException("not a JSON object" + where + ": " + e.getOriginalMessage(), e);
         }
     }

@@ -17,6 +17,7 @@ public final class EnhancedModel {
     public static final String TYPE = "powerpagecomponenttype";
     /** A JSON document of the row's other columns ({@code {"partialurl":"about","copy":"<p>…"}}). */
     public static final String CONTENT = "content";
+
     public static final String STATE = "statecode";
     public static final String STATUS = "statuscode";
     /** A file column: a web file's content ({@code byte[]}). */
@@ -32,9 +33,9 @@ public final class EnhancedModel {
 
     /** powerpagesitelanguage's own columns (a solution's XML has them; pac keeps them in .portalconfig). */
     public static final String LANGUAGE_CODE = "languagecode";
+
     public static final String LCID = "lcid";
     public static final String DISPLAY_NAME = "displayname";
 
-    private EnhancedModel() {
-    }
+    private EnhancedModel() {}
 }

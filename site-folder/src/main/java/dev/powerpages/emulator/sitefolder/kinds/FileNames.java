@@ -19,10 +19,10 @@ public final class FileNames {
 
     /** Spaces, and the characters no file name may hold on Windows, where most sites are downloaded. */
     private static final Pattern NOT_IN_FILE_NAMES = Pattern.compile("[\\s/\\\\:*?\"<>|]");
+
     private static final Pattern HYPHENS = Pattern.compile("-{2,}");
 
-    private FileNames() {
-    }
+    private FileNames() {}
 
     /** The file name pac gives a row named {@code name} in the standard layout. */
     public static String fileName(String name) {
@@ -31,7 +31,8 @@ public final class FileNames {
 
     /** The file name pac gives a row named {@code name} in the standard or the enhanced layout. */
     public static String fileName(String name, boolean enhanced) {
-        String slug = NOT_IN_FILE_NAMES.matcher(name == null ? "" : name.strip()).replaceAll("-");
+        String slug =
+                NOT_IN_FILE_NAMES.matcher(name == null ? "" : name.strip()).replaceAll("-");
         if (enhanced) {
             slug = HYPHENS.matcher(slug).replaceAll("-");
         }

@@ -20,15 +20,38 @@ import java.util.stream.Collectors;
  * follow pac's naming of the others; no downloaded site with that kind was found to confirm them.
  */
 public enum RowKind {
-
     WEBSITE("website", "adx_website", "adx_websiteid", null, Shape.ROOT_SINGLE, "", ""),
-    WEBSITE_LANGUAGE("websitelanguage", "adx_websitelanguage", "adx_websitelanguageid", null, Shape.ROOT_LIST, "",
+    WEBSITE_LANGUAGE(
+            "websitelanguage",
+            "adx_websitelanguage",
+            "adx_websitelanguageid",
+            null,
+            Shape.ROOT_LIST,
+            "",
             "site-languages"),
-    PORTAL_LANGUAGE("portallanguage", "adx_portallanguage", "adx_portallanguageid", null, Shape.ROOT_LIST,
-            ".portalconfig", ".portalconfig"),
-    WEBSITE_BINDING("websitebinding", "adx_websitebinding", "adx_websitebindingid", null, Shape.ROOT_LIST,
-            ".portalconfig", ".portalconfig"),
-    PUBLISHING_STATE("publishingstate", "adx_publishingstate", "adx_publishingstateid", 1, Shape.ROOT_LIST, "",
+    PORTAL_LANGUAGE(
+            "portallanguage",
+            "adx_portallanguage",
+            "adx_portallanguageid",
+            null,
+            Shape.ROOT_LIST,
+            ".portalconfig",
+            ".portalconfig"),
+    WEBSITE_BINDING(
+            "websitebinding",
+            "adx_websitebinding",
+            "adx_websitebindingid",
+            null,
+            Shape.ROOT_LIST,
+            ".portalconfig",
+            ".portalconfig"),
+    PUBLISHING_STATE(
+            "publishingstate",
+            "adx_publishingstate",
+            "adx_publishingstateid",
+            1,
+            Shape.ROOT_LIST,
+            "",
             "publishing-states"),
     WEB_PAGE("webpage", "adx_webpage", "adx_webpageid", 2, Shape.OWN_FILE, "web-pages", "web-pages") {
         @Override
@@ -38,7 +61,9 @@ public enum RowKind {
 
         @Override
         public List<SideFile> sideFiles() {
-            return List.of(new SideFile("copy.html", "adx_copy"), new SideFile("summary.html", "adx_summary"),
+            return List.of(
+                    new SideFile("copy.html", "adx_copy"),
+                    new SideFile("summary.html", "adx_summary"),
                     new SideFile("custom_css.css", "adx_customcss"),
                     new SideFile("custom_javascript.js", "adx_customjavascript"));
         }
@@ -47,8 +72,8 @@ public enum RowKind {
     WEB_FILE("webfile", "adx_webfile", "adx_webfileid", 3, Shape.OWN_FILE, "web-files", "web-files"),
     /** Not a file of its own: the second half of a {@code .webfile.yml}, and the bytes beside it. */
     ANNOTATION(null, "annotation", "annotationid", null, Shape.OWN_FILE, "web-files", "web-files"),
-    WEB_LINK_SET("weblinkset", "adx_weblinkset", "adx_weblinksetid", 4, Shape.OWN_FILE, "weblink-sets",
-            "weblink-sets") {
+    WEB_LINK_SET(
+            "weblinkset", "adx_weblinkset", "adx_weblinksetid", 4, Shape.OWN_FILE, "weblink-sets", "weblink-sets") {
         @Override
         public String languageColumn() {
             return "adx_websitelanguageid";
@@ -61,10 +86,22 @@ public enum RowKind {
             return Optional.of(new Parent(WEB_LINK_SET, "adx_weblinksetid"));
         }
     },
-    PAGE_TEMPLATE("pagetemplate", "adx_pagetemplate", "adx_pagetemplateid", 6, Shape.OWN_FILE, "page-templates",
+    PAGE_TEMPLATE(
+            "pagetemplate",
+            "adx_pagetemplate",
+            "adx_pagetemplateid",
+            6,
+            Shape.OWN_FILE,
+            "page-templates",
             "page-templates"),
-    CONTENT_SNIPPET("contentsnippet", "adx_contentsnippet", "adx_contentsnippetid", 7, Shape.OWN_FILE,
-            "content-snippets", "content-snippets") {
+    CONTENT_SNIPPET(
+            "contentsnippet",
+            "adx_contentsnippet",
+            "adx_contentsnippetid",
+            7,
+            Shape.OWN_FILE,
+            "content-snippets",
+            "content-snippets") {
         @Override
         public String languageColumn() {
             return "adx_contentsnippetlanguageid";
@@ -75,7 +112,13 @@ public enum RowKind {
             return List.of(new SideFile("value.html", "adx_value"));
         }
     },
-    WEB_TEMPLATE("webtemplate", "adx_webtemplate", "adx_webtemplateid", 8, Shape.OWN_FILE, "web-templates",
+    WEB_TEMPLATE(
+            "webtemplate",
+            "adx_webtemplate",
+            "adx_webtemplateid",
+            8,
+            Shape.OWN_FILE,
+            "web-templates",
             "web-templates") {
         @Override
         public List<SideFile> sideFiles() {
@@ -83,12 +126,18 @@ public enum RowKind {
         }
     },
     SITE_SETTING("sitesetting", "adx_sitesetting", "adx_sitesettingid", 9, Shape.ROOT_LIST, "", "site-settings"),
-    WEBPAGE_RULE("webpagerule", "adx_webpageaccesscontrolrule", "adx_webpageaccesscontrolruleid", 10,
-            Shape.ROOT_LIST, "", "webpage-rules"),
+    WEBPAGE_RULE(
+            "webpagerule",
+            "adx_webpageaccesscontrolrule",
+            "adx_webpageaccesscontrolruleid",
+            10,
+            Shape.ROOT_LIST,
+            "",
+            "webpage-rules"),
     WEB_ROLE("webrole", "adx_webrole", "adx_webroleid", 11, Shape.ROOT_LIST, "", "web-roles"),
     /** The enhanced folder really is spelled {@code website-accesss} (as pac writes it). */
-    WEBSITE_ACCESS("websiteaccess", "adx_websiteaccess", "adx_websiteaccessid", 12, Shape.ROOT_LIST, "",
-            "website-accesss"),
+    WEBSITE_ACCESS(
+            "websiteaccess", "adx_websiteaccess", "adx_websiteaccessid", 12, Shape.ROOT_LIST, "", "website-accesss"),
     SITE_MARKER("sitemarker", "adx_sitemarker", "adx_sitemarkerid", 13, Shape.ROOT_LIST, "", "sitemarkers"),
     BASIC_FORM("basicform", "adx_entityform", "adx_entityformid", 15, Shape.OWN_FILE, "basic-forms", "basic-forms") {
         @Override
@@ -96,8 +145,14 @@ public enum RowKind {
             return List.of(new SideFile("custom_javascript.js", "adx_registerstartupscript"));
         }
     },
-    BASIC_FORM_METADATA("basicformmetadata", "adx_entityformmetadata", "adx_entityformmetadataid", 16,
-            Shape.CHILD_LIST, "basic-forms", "basic-forms") {
+    BASIC_FORM_METADATA(
+            "basicformmetadata",
+            "adx_entityformmetadata",
+            "adx_entityformmetadataid",
+            16,
+            Shape.CHILD_LIST,
+            "basic-forms",
+            "basic-forms") {
         @Override
         public Optional<Parent> parent() {
             return Optional.of(new Parent(BASIC_FORM, "adx_entityform"));
@@ -109,8 +164,14 @@ public enum RowKind {
             return List.of(new SideFile("custom_javascript.js", "adx_registerstartupscript"));
         }
     },
-    TABLE_PERMISSION("tablepermission", "adx_entitypermission", "adx_entitypermissionid", 18, Shape.OWN_FILE,
-            "table-permissions", "table-permissions") {
+    TABLE_PERMISSION(
+            "tablepermission",
+            "adx_entitypermission",
+            "adx_entitypermissionid",
+            18,
+            Shape.OWN_FILE,
+            "table-permissions",
+            "table-permissions") {
         @Override
         public String nameColumn() {
             return "adx_entityname";
@@ -121,10 +182,16 @@ public enum RowKind {
             return true;
         }
     },
-    ADVANCED_FORM("advancedform", "adx_webform", "adx_webformid", 19, Shape.OWN_FILE, "advanced-forms",
-            "advanced-forms"),
-    ADVANCED_FORM_STEP("advancedformstep", "adx_webformstep", "adx_webformstepid", 20, Shape.OWN_FILE,
-            "advanced-forms", "advanced-forms") {
+    ADVANCED_FORM(
+            "advancedform", "adx_webform", "adx_webformid", 19, Shape.OWN_FILE, "advanced-forms", "advanced-forms"),
+    ADVANCED_FORM_STEP(
+            "advancedformstep",
+            "adx_webformstep",
+            "adx_webformstepid",
+            20,
+            Shape.OWN_FILE,
+            "advanced-forms",
+            "advanced-forms") {
         @Override
         public Optional<Parent> parent() {
             return Optional.of(new Parent(ADVANCED_FORM, "adx_webform"));
@@ -135,8 +202,14 @@ public enum RowKind {
             return List.of(new SideFile("custom_javascript.js", "adx_registerstartupscript"));
         }
     },
-    ADVANCED_FORM_METADATA("advancedformmetadata", "adx_webformmetadata", "adx_webformmetadataid", 21,
-            Shape.CHILD_LIST, "advanced-forms", "advanced-forms") {
+    ADVANCED_FORM_METADATA(
+            "advancedformmetadata",
+            "adx_webformmetadata",
+            "adx_webformmetadataid",
+            21,
+            Shape.CHILD_LIST,
+            "advanced-forms",
+            "advanced-forms") {
         @Override
         public Optional<Parent> parent() {
             return Optional.of(new Parent(ADVANCED_FORM_STEP, "adx_webformstep"));
@@ -150,23 +223,40 @@ public enum RowKind {
         }
     },
     /** Enhanced folder (no public example). */
-    POLL_PLACEMENT("pollplacement", "adx_pollplacement", "adx_pollplacementid", 24, Shape.OWN_FILE,
-            "poll-placements", "poll-placements"),
+    POLL_PLACEMENT(
+            "pollplacement",
+            "adx_pollplacement",
+            "adx_pollplacementid",
+            24,
+            Shape.OWN_FILE,
+            "poll-placements",
+            "poll-placements"),
     AD("ad", "adx_ad", "adx_adid", null, Shape.ROOT_LIST, "", null),
     /** Enhanced folder (no public example). */
     AD_PLACEMENT("adplacement", "adx_adplacement", "adx_adplacementid", 26, Shape.ROOT_LIST, "", "ad-placements"),
     /** Enhanced folder (no public example). */
     BOT_CONSUMER("botconsumer", "adx_botconsumer", "adx_botconsumerid", 27, Shape.ROOT_LIST, "", "bot-consumers"),
-    COLUMN_PERMISSION_PROFILE("columnpermissionprofile", "adx_columnpermissionprofile",
-            "adx_columnpermissionprofileid", 28, Shape.OWN_FILE, "column-permission-profiles",
+    COLUMN_PERMISSION_PROFILE(
+            "columnpermissionprofile",
+            "adx_columnpermissionprofile",
+            "adx_columnpermissionprofileid",
+            28,
+            Shape.OWN_FILE,
+            "column-permission-profiles",
             "column-permission-profiles") {
         @Override
         public String nameColumn() {
             return "adx_profilename";
         }
     },
-    COLUMN_PERMISSION("columnpermission", "adx_columnpermission", "adx_columnpermissionid", 29, Shape.CHILD_LIST,
-            "column-permission-profiles", "column-permission-profiles") {
+    COLUMN_PERMISSION(
+            "columnpermission",
+            "adx_columnpermission",
+            "adx_columnpermissionid",
+            29,
+            Shape.CHILD_LIST,
+            "column-permission-profiles",
+            "column-permission-profiles") {
         @Override
         public Optional<Parent> parent() {
             return Optional.of(new Parent(COLUMN_PERMISSION_PROFILE, "adx_columnpermissionprofileid"));
@@ -184,8 +274,14 @@ public enum RowKind {
             return true;
         }
     },
-    CLOUD_FLOW_CONSUMER("cloudflowconsumer", "adx_cloudflowconsumer", "adx_cloudflowconsumerid", 33, Shape.OWN_FILE,
-            "cloud-flow-consumer", "cloud-flow-consumer"),
+    CLOUD_FLOW_CONSUMER(
+            "cloudflowconsumer",
+            "adx_cloudflowconsumer",
+            "adx_cloudflowconsumerid",
+            33,
+            Shape.OWN_FILE,
+            "cloud-flow-consumer",
+            "cloud-flow-consumer"),
     TAG("tag", "adx_tag", "adx_tagid", null, Shape.ROOT_LIST, "", null),
     URL_HISTORY("urlhistory", "adx_urlhistory", "adx_urlhistoryid", null, Shape.ROOT_LIST, "", null);
 
@@ -202,15 +298,13 @@ public enum RowKind {
     }
 
     /** A column kept in a file of its own beside the row's YAML: {@code Home.webpage.copy.html} holds adx_copy. */
-    public record SideFile(String suffix, String column) {
-    }
+    public record SideFile(String suffix, String column) {}
 
     /** The row a child belongs to, and the lookup column naming it. */
-    public record Parent(RowKind kind, String lookupColumn) {
-    }
+    public record Parent(RowKind kind, String lookupColumn) {}
 
-    private static final Map<String, RowKind> BY_TABLE = Arrays.stream(values())
-            .collect(Collectors.toMap(RowKind::table, Function.identity()));
+    private static final Map<String, RowKind> BY_TABLE =
+            Arrays.stream(values()).collect(Collectors.toMap(RowKind::table, Function.identity()));
 
     private static final Map<Integer, RowKind> BY_COMPONENT_TYPE = Arrays.stream(values())
             .filter(kind -> kind.componentType != null)
@@ -219,7 +313,8 @@ public enum RowKind {
     /** Longest token first, so {@code .basicformmetadata.yml} is not taken for {@code .basicform.yml}'s kin. */
     private static final List<RowKind> BY_TOKEN_LENGTH = Arrays.stream(values())
             .filter(kind -> kind.token != null)
-            .sorted(Comparator.comparingInt((RowKind kind) -> kind.token.length()).reversed())
+            .sorted(Comparator.comparingInt((RowKind kind) -> kind.token.length())
+                    .reversed())
             .toList();
 
     private final String token;
@@ -230,8 +325,14 @@ public enum RowKind {
     private final String standardFolder;
     private final String enhancedFolder;
 
-    RowKind(String token, String table, String idColumn, Integer componentType, Shape standardShape,
-            String standardFolder, String enhancedFolder) {
+    RowKind(
+            String token,
+            String table,
+            String idColumn,
+            Integer componentType,
+            Shape standardShape,
+            String standardFolder,
+            String enhancedFolder) {
         this.token = token;
         this.table = table;
         this.idColumn = idColumn;

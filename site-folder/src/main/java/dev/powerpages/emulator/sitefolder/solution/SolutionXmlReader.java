@@ -11,6 +11,15 @@ import static dev.powerpages.emulator.sitefolder.kinds.EnhancedModel.SITE;
 import static dev.powerpages.emulator.sitefolder.kinds.EnhancedModel.SITE_LANGUAGE;
 import static dev.powerpages.emulator.sitefolder.kinds.EnhancedModel.TYPE;
 
+import dev.powerpages.emulator.sitefolder.DataModel;
+import dev.powerpages.emulator.sitefolder.FolderLayout;
+import dev.powerpages.emulator.sitefolder.ImportNote;
+import dev.powerpages.emulator.sitefolder.SiteContent;
+import dev.powerpages.emulator.sitefolder.SiteFolderException;
+import dev.powerpages.emulator.sitefolder.SiteRecord;
+import dev.powerpages.emulator.sitefolder.SourceLocation;
+import dev.powerpages.emulator.sitefolder.kinds.ContentJson;
+import dev.powerpages.emulator.sitefolder.kinds.RowKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,16 +32,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
-import dev.powerpages.emulator.sitefolder.DataModel;
-import dev.powerpages.emulator.sitefolder.FolderLayout;
-import dev.powerpages.emulator.sitefolder.ImportNote;
-import dev.powerpages.emulator.sitefolder.SiteContent;
-import dev.powerpages.emulator.sitefolder.SiteFolderException;
-import dev.powerpages.emulator.sitefolder.SiteRecord;
-import dev.powerpages.emulator.sitefolder.SourceLocation;
-import dev.powerpages.emulator.sitefolder.kinds.ContentJson;
-import dev.powerpages.emulator.sitefolder.kinds.RowKind;
 
 /**
  * Reads the Power Pages site in an unpacked solution ({@code pac solution unpack}): one
@@ -71,21 +70,26 @@ public final class SolutionXmlReader {
     private SiteContent read() {
         List<SiteRecord> sites = readRows(SITES_ASSET, "powerpagesites", SITE, "powerpagesite");
         if (sites.isEmpty()) {
-            throw new SiteFolderException(new SourceLocation(SITES_ASSET, 0),
-                    "this solution has powerpagecomponents/ but no website record (no powerpagesite in "
-                            + SITES_ASSET + " or powerpagesites/)");
+            throw new SiteFolderException(
+                    new SourceLocation(SITES_ASSET, 0),
+                    "this solution has powerpagecomponents/ but no website record (no powerpagesite in " + SITES_ASSET
+                            + " or powerpagesites/)");
         }
         if (sites.size() > 1) {
-            throw new SiteFolderException(sites.get(1).source(), "this solution holds " + sites.size()
-                    + " Power Pages sites (" + sites.stream().map(site -> String.valueOf(site.columns().get(NAME)))
-                    .toList() + "); a site folder is one site");
+            throw new SiteFolderException(
+                    sites.get(1).source(),
+                    "this solution holds " + sites.size()
+                            + " Power Pages sites ("
+                            + sites.stream()
+                                    .map(site -> String.valueOf(site.columns().get(NAME)))
+                                    .toList() + "); a site folder is one site");
         }
         records.addAll(sites);
         records.addAll(readRows(LANGUAGES_ASSET, "powerpagesitelanguages", SITE_LANGUAGE, "powerpagesitelanguage"));
         readComponents();
         noteOtherFiles();
-        return new SiteContent(DataModel.ENHANCED, FolderLayout.SOLUTION_XML, root, List.copyOf(records),
-                List.copyOf(notes));
+        return new SiteContent(
+                DataModel.ENHANCED, FolderLayout.SOLUTION_XML, root, List.copyOf(records), List.copyOf(notes));
     }
 
     /** Rows from an Assets file listing them, or from one folder per row. */
@@ -120,16 +124,19 @@ public final class SolutionXmlReader {
             read.add(file);
             XmlElement element = XmlElement.parse(root.resolve(file), file);
             if (!element.name().equals(COMPONENT)) {
-                throw new SiteFolderException(new SourceLocation(file, element.line()),
+                throw new SiteFolderException(
+                        new SourceLocation(file, element.line()),
                         "expected a <powerpagecomponent> element, found <" + element.name() + ">");
             }
             SiteRecord component = row(element, COMPONENT, COMPONENT_ID, file);
             if (!(component.columns().get(TYPE) instanceof Long type)) {
-                throw new SiteFolderException(new SourceLocation(file, element.line()),
-                        "the component has no powerpagecomponenttype");
+                throw new SiteFolderException(
+                        new SourceLocation(file, element.line()), "the component has no powerpagecomponenttype");
             }
             if (RowKind.ofComponentType(type.intValue()).isEmpty()) {
-                notes.add(new ImportNote(ImportNote.Kind.UNUSED_KIND, component.source(),
+                notes.add(new ImportNote(
+                        ImportNote.Kind.UNUSED_KIND,
+                        component.source(),
                         "component type " + type + " is not one the emulator uses; imported as it is"));
             }
             records.add(component);
@@ -149,8 +156,8 @@ public final class SolutionXmlReader {
                 try {
                     ContentJson.read(column.text());
                 } catch (IllegalArgumentException e) {
-                    throw new SiteFolderException(new SourceLocation(file, column.line()),
-                            "the content column is " + e.getMessage(), e);
+                    throw new SiteFolderException(
+                            new SourceLocation(file, column.line()), "the content column is " + e.getMessage(), e);
                 }
                 columns.put(CONTENT, column.text());
             } else if (name.equals(FILE_CONTENT)) {
@@ -182,7 +189,9 @@ public final class SolutionXmlReader {
                 throw new SiteFolderException(new SourceLocation(content, 0), "cannot read: " + e.getMessage(), e);
             }
         } else {
-            notes.add(new ImportNote(ImportNote.Kind.OTHER, new SourceLocation(file, column.line()),
+            notes.add(new ImportNote(
+                    ImportNote.Kind.OTHER,
+                    new SourceLocation(file, column.line()),
                     "the file content " + content + " is missing (left out of the folder?); the component is imported"
                             + " without it"));
         }
@@ -205,7 +214,9 @@ public final class SolutionXmlReader {
                     noteIfUnread(file);
                 }
             } else {
-                notes.add(new ImportNote(ImportNote.Kind.UNUSED_KIND, new SourceLocation(entry, 0),
+                notes.add(new ImportNote(
+                        ImportNote.Kind.UNUSED_KIND,
+                        new SourceLocation(entry, 0),
                         "a part of the solution that is not the Power Pages site; not read"));
             }
         }
@@ -213,7 +224,9 @@ public final class SolutionXmlReader {
 
     private void noteIfUnread(Path file) {
         if (!read.contains(file)) {
-            notes.add(new ImportNote(ImportNote.Kind.UNUSED_KIND, new SourceLocation(file, 0),
+            notes.add(new ImportNote(
+                    ImportNote.Kind.UNUSED_KIND,
+                    new SourceLocation(file, 0),
                     "not a file of the site's rows; not read"));
         }
     }
@@ -238,7 +251,10 @@ public final class SolutionXmlReader {
             return List.of();
         }
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).map(root::relativize).sorted().toList();
+            return walk.filter(Files::isRegularFile)
+                    .map(root::relativize)
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new SiteFolderException(new SourceLocation(folder, 0), "cannot list: " + e.getMessage(), e);
         }

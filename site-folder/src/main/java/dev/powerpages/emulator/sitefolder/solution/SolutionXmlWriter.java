@@ -9,6 +9,10 @@ import static dev.powerpages.emulator.sitefolder.kinds.EnhancedModel.SITE_ID;
 import static dev.powerpages.emulator.sitefolder.kinds.EnhancedModel.SITE_LANGUAGE;
 import static dev.powerpages.emulator.sitefolder.kinds.EnhancedModel.SITE_LANGUAGE_ID;
 
+import dev.powerpages.emulator.sitefolder.SiteContent;
+import dev.powerpages.emulator.sitefolder.SiteRecord;
+import dev.powerpages.emulator.sitefolder.files.FileOutput;
+import dev.powerpages.emulator.sitefolder.kinds.FileNames;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,11 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
-import dev.powerpages.emulator.sitefolder.SiteContent;
-import dev.powerpages.emulator.sitefolder.SiteRecord;
-import dev.powerpages.emulator.sitefolder.files.FileOutput;
-import dev.powerpages.emulator.sitefolder.kinds.FileNames;
 
 /**
  * Writes a site's rows as an unpacked solution holds them: {@code powerpagecomponents/<id>/powerpagecomponent.xml}
@@ -34,8 +33,7 @@ public final class SolutionXmlWriter {
 
     private static final Set<String> LOOKUPS = Set.of(SITE_ID, SITE_LANGUAGE_ID);
 
-    private SolutionXmlWriter() {
-    }
+    private SolutionXmlWriter() {}
 
     public static void write(SiteContent content, Path root) {
         FileOutput output = new FileOutput();
@@ -43,10 +41,12 @@ public final class SolutionXmlWriter {
         for (SiteRecord row : content.records()) {
             switch (row.table()) {
                 case COMPONENT -> writeComponent(row, output);
-                case SITE -> lists.computeIfAbsent(listFile(row, SolutionXmlReader.SITES_ASSET), file -> new ArrayList<>())
-                        .add(row);
-                case SITE_LANGUAGE -> lists.computeIfAbsent(listFile(row, SolutionXmlReader.LANGUAGES_ASSET),
-                        file -> new ArrayList<>()).add(row);
+                case SITE ->
+                    lists.computeIfAbsent(listFile(row, SolutionXmlReader.SITES_ASSET), file -> new ArrayList<>())
+                            .add(row);
+                case SITE_LANGUAGE ->
+                    lists.computeIfAbsent(listFile(row, SolutionXmlReader.LANGUAGES_ASSET), file -> new ArrayList<>())
+                            .add(row);
                 default -> {
                     // not a table a solution keeps the site in
                 }
@@ -73,7 +73,8 @@ public final class SolutionXmlWriter {
 
     /** Assets/powerpagesites.xml, unless the row came from a folder of its own (powerpagesites/<id>/…). */
     private static Path listFile(SiteRecord row, Path asset) {
-        if (row.source() != null && row.source().file() != null
+        if (row.source() != null
+                && row.source().file() != null
                 && row.source().file().getFileName().toString().equals(row.table() + ".xml")) {
             return row.source().file();
         }
@@ -84,7 +85,8 @@ public final class SolutionXmlWriter {
         Path folder = Path.of(SolutionXmlReader.COMPONENTS, FileNames.fileName(row.id()));
         StringBuilder xml = new StringBuilder();
         appendRow(xml, row, COMPONENT, "");
-        output.put(folder.resolve(SolutionXmlReader.COMPONENT_FILE), xml.toString().getBytes(StandardCharsets.UTF_8));
+        output.put(
+                folder.resolve(SolutionXmlReader.COMPONENT_FILE), xml.toString().getBytes(StandardCharsets.UTF_8));
         if (row.columns().get(FILE_CONTENT) instanceof byte[] bytes) {
             Object name = row.columns().get(FILE_CONTENT_NAME);
             String fileName = name != null ? name.toString() : FileNames.fileName(row.id());
@@ -93,8 +95,14 @@ public final class SolutionXmlWriter {
     }
 
     private static void appendRow(StringBuilder xml, SiteRecord row, String element, String indent) {
-        xml.append(indent).append('<').append(element).append(' ').append(element).append("id=\"")
-                .append(escape(row.id(), true)).append("\">\n");
+        xml.append(indent)
+                .append('<')
+                .append(element)
+                .append(' ')
+                .append(element)
+                .append("id=\"")
+                .append(escape(row.id(), true))
+                .append("\">\n");
         Map<String, Object> columns = new TreeMap<>(row.columns());
         columns.remove(FILE_CONTENT_NAME);
         columns.remove(FILE_CONTENT_MIME_TYPE);
@@ -112,22 +120,43 @@ public final class SolutionXmlWriter {
                     Object type = row.columns().get(FILE_CONTENT_MIME_TYPE);
                     xml.append(inner).append("<filecontent");
                     if (type != null) {
-                        xml.append(" mimetype=\"").append(escape(type.toString(), true)).append('"');
+                        xml.append(" mimetype=\"")
+                                .append(escape(type.toString(), true))
+                                .append('"');
                     }
-                    xml.append('>').append(escape(name != null ? name.toString() : FileNames.fileName(row.id()), false))
+                    xml.append('>')
+                            .append(escape(name != null ? name.toString() : FileNames.fileName(row.id()), false))
                             .append("</filecontent>\n");
                 }
                 return;
             }
             if (LOOKUPS.contains(column)) {
-                xml.append(inner).append('<').append(column).append(">\n")
-                        .append(inner).append("  <").append(column).append('>').append(escape(value.toString(), false))
-                        .append("</").append(column).append(">\n")
-                        .append(inner).append("</").append(column).append(">\n");
+                xml.append(inner)
+                        .append('<')
+                        .append(column)
+                        .append(">\n")
+                        .append(inner)
+                        .append("  <")
+                        .append(column)
+                        .append('>')
+                        .append(escape(value.toString(), false))
+                        .append("</")
+                        .append(column)
+                        .append(">\n")
+                        .append(inner)
+                        .append("</")
+                        .append(column)
+                        .append(">\n");
                 return;
             }
-            xml.append(inner).append('<').append(column).append('>').append(escape(value.toString(), false))
-                    .append("</").append(column).append(">\n");
+            xml.append(inner)
+                    .append('<')
+                    .append(column)
+                    .append('>')
+                    .append(escape(value.toString(), false))
+                    .append("</")
+                    .append(column)
+                    .append(">\n");
         });
         xml.append(indent).append("</").append(element).append(">\n");
     }

@@ -1,5 +1,7 @@
 package dev.powerpages.emulator.sitefolder.solution;
 
+import dev.powerpages.emulator.sitefolder.SiteFolderException;
+import dev.powerpages.emulator.sitefolder.SourceLocation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -9,15 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-
-import dev.powerpages.emulator.sitefolder.SiteFolderException;
-import dev.powerpages.emulator.sitefolder.SourceLocation;
 
 /**
  * An element of a solution's XML with the line it starts on, read with the JDK's StAX parser (no DTDs, no external
@@ -42,8 +40,12 @@ record XmlElement(String name, Map<String, String> attributes, String text, List
             }
         } catch (XMLStreamException e) {
             int line = e.getLocation() != null ? e.getLocation().getLineNumber() : 0;
-            throw new SiteFolderException(new SourceLocation(relative, Math.max(line, 0)),
-                    "malformed XML: " + e.getMessage().replaceFirst("(?s)^ParseError at \\[row,col]:\\[\\d+,\\d+]\\s*Message: ", ""), e);
+            throw new SiteFolderException(
+                    new SourceLocation(relative, Math.max(line, 0)),
+                    "malformed XML: "
+                            + e.getMessage()
+                                    .replaceFirst("(?s)^ParseError at \\[row,col]:\\[\\d+,\\d+]\\s*Message: ", ""),
+                    e);
         } catch (IOException e) {
             throw new SiteFolderException(new SourceLocation(relative, 0), "cannot read: " + e.getMessage(), e);
         }
@@ -66,13 +68,14 @@ record XmlElement(String name, Map<String, String> attributes, String text, List
             int event = reader.next();
             switch (event) {
                 case XMLStreamConstants.START_ELEMENT -> children.add(element(reader));
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE,
+                case XMLStreamConstants.CHARACTERS,
+                        XMLStreamConstants.CDATA,
+                        XMLStreamConstants.SPACE,
                         XMLStreamConstants.ENTITY_REFERENCE -> text.append(reader.getText());
                 case XMLStreamConstants.END_ELEMENT -> {
                     return new XmlElement(name, attributes, text.toString(), children, line);
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         throw new XMLStreamException("element <" + name + "> is not closed", reader.getLocation());

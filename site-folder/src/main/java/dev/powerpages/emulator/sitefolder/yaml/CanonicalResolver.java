@@ -1,7 +1,6 @@
 package dev.powerpages.emulator.sitefolder.yaml;
 
 import java.util.regex.Pattern;
-
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.resolver.Resolver;
 

@@ -1,5 +1,7 @@
 package dev.powerpages.emulator.sitefolder.yaml;
 
+import dev.powerpages.emulator.sitefolder.SiteFolderException;
+import dev.powerpages.emulator.sitefolder.SourceLocation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -11,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -28,9 +29,6 @@ import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.reader.UnicodeReader;
 import org.yaml.snakeyaml.representer.Represent;
 import org.yaml.snakeyaml.representer.Representer;
-
-import dev.powerpages.emulator.sitefolder.SiteFolderException;
-import dev.powerpages.emulator.sitefolder.SourceLocation;
 
 /**
  * Reads and writes the YAML of a site folder as pac writes it: one row (a mapping) or a list of rows per file, block
@@ -61,8 +59,12 @@ public final class SiteYaml {
         dumperOptions.setSplitLines(false);
         dumperOptions.setWidth(Integer.MAX_VALUE);
         dumperOptions.setLineBreak(DumperOptions.LineBreak.UNIX);
-        this.yaml = new Yaml(new SafeConstructor(loaderOptions), new RowRepresenter(dumperOptions), dumperOptions,
-                loaderOptions, new CanonicalResolver());
+        this.yaml = new Yaml(
+                new SafeConstructor(loaderOptions),
+                new RowRepresenter(dumperOptions),
+                dumperOptions,
+                loaderOptions,
+                new CanonicalResolver());
     }
 
     /**
@@ -82,7 +84,8 @@ public final class SiteYaml {
         } else if (root instanceof SequenceNode sequence) {
             for (Node item : sequence.getValue()) {
                 if (!(item instanceof MappingNode mapping)) {
-                    throw new SiteFolderException(new SourceLocation(relative, line(item)),
+                    throw new SiteFolderException(
+                            new SourceLocation(relative, line(item)),
                             "expected a row (column: value lines), found " + describe(item));
                 }
                 rows.add(new YamlRow(mapping(mapping, relative), new SourceLocation(relative, line(item))));
@@ -90,7 +93,8 @@ public final class SiteYaml {
         } else if (root instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL)) {
             return rows;
         } else {
-            throw new SiteFolderException(new SourceLocation(relative, line(root)),
+            throw new SiteFolderException(
+                    new SourceLocation(relative, line(root)),
                     "expected a row (column: value lines) or a list of rows, found " + describe(root));
         }
         return rows;
@@ -111,7 +115,8 @@ public final class SiteYaml {
     }
 
     private Node compose(Path file, Path relative) {
-        try (InputStream in = Files.newInputStream(file); Reader reader = new UnicodeReader(in)) {
+        try (InputStream in = Files.newInputStream(file);
+                Reader reader = new UnicodeReader(in)) {
             return yaml.compose(reader);
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
@@ -119,10 +124,12 @@ public final class SiteYaml {
             String context = "";
             if (e.getContext() != null) {
                 context = e.getContextMark() != null && e.getContextMark().getLine() + 1 != line
-                        ? " (" + e.getContext() + ", from line " + (e.getContextMark().getLine() + 1) + ")"
+                        ? " (" + e.getContext() + ", from line "
+                                + (e.getContextMark().getLine() + 1) + ")"
                         : " (" + e.getContext() + ")";
             }
-            throw new SiteFolderException(new SourceLocation(relative, line), "malformed YAML: " + problem + context, e);
+            throw new SiteFolderException(
+                    new SourceLocation(relative, line), "malformed YAML: " + problem + context, e);
         } catch (YAMLException e) {
             throw new SiteFolderException(new SourceLocation(relative, 0), "malformed YAML: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -134,11 +141,13 @@ public final class SiteYaml {
         Map<String, Object> columns = new LinkedHashMap<>();
         for (NodeTuple tuple : node.getValue()) {
             if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
-                throw new SiteFolderException(new SourceLocation(relative, line(tuple.getKeyNode())),
+                throw new SiteFolderException(
+                        new SourceLocation(relative, line(tuple.getKeyNode())),
                         "expected a column name, found " + describe(tuple.getKeyNode()));
             }
             if (columns.containsKey(key.getValue())) {
-                throw new SiteFolderException(new SourceLocation(relative, line(key)),
+                throw new SiteFolderException(
+                        new SourceLocation(relative, line(key)),
                         "column '" + key.getValue() + "' appears twice in one row");
             }
             columns.put(key.getValue(), value(tuple.getValueNode(), relative));
@@ -181,8 +190,8 @@ public final class SiteYaml {
                 return new BigDecimal(text);
             }
         } catch (NumberFormatException e) {
-            throw new SiteFolderException(new SourceLocation(relative, line(node)),
-                    "'" + text + "' is tagged " + tag + " but is not one");
+            throw new SiteFolderException(
+                    new SourceLocation(relative, line(node)), "'" + text + "' is tagged " + tag + " but is not one");
         }
         return text;
     }

@@ -1,8 +1,7 @@
 package dev.powerpages.emulator.sitefolder.yaml;
 
-import java.util.Map;
-
 import dev.powerpages.emulator.sitefolder.SourceLocation;
+import java.util.Map;
 
 /**
  * One row as a YAML file holds it: its keys in the file's order, values already typed, and where it starts.
@@ -11,5 +10,4 @@ import dev.powerpages.emulator.sitefolder.SourceLocation;
  *                lists and mappings of those), mutable for the reader that turns it into a row
  * @param source  the file and the line the row starts on
  */
-public record YamlRow(Map<String, Object> columns, SourceLocation source) {
-}
+public record YamlRow(Map<String, Object> columns, SourceLocation source) {}

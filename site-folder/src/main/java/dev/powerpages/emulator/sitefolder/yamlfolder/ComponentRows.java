@@ -14,13 +14,12 @@ import static dev.powerpages.emulator.sitefolder.kinds.EnhancedModel.STATE;
 import static dev.powerpages.emulator.sitefolder.kinds.EnhancedModel.STATUS;
 import static dev.powerpages.emulator.sitefolder.kinds.EnhancedModel.TYPE;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import dev.powerpages.emulator.sitefolder.SiteRecord;
 import dev.powerpages.emulator.sitefolder.kinds.ContentJson;
 import dev.powerpages.emulator.sitefolder.kinds.RowKind;
 import dev.powerpages.emulator.sitefolder.yaml.YamlRow;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Rows of the enhanced data model from pac's short-key YAML: {@code id} is the row's key, {@code name} its name
@@ -33,10 +32,10 @@ final class ComponentRows {
 
     /** pac's YAML keys for a web file's file column (it writes them as an annotation's would be). */
     static final String FILE_NAME_KEY = "filename";
+
     static final String MIME_TYPE_KEY = "mimetype";
 
-    private ComponentRows() {
-    }
+    private ComponentRows() {}
 
     static SiteRecord site(YamlRow row) {
         Map<String, Object> yaml = new LinkedHashMap<>(row.columns());
@@ -69,8 +68,13 @@ final class ComponentRows {
         return Rows.record(SITE_LANGUAGE, id, columns, row.source());
     }
 
-    static SiteRecord component(RowKind kind, YamlRow row, String siteId, Map<String, String> sideColumns,
-            byte[] webFileContent, String webFileName) {
+    static SiteRecord component(
+            RowKind kind,
+            YamlRow row,
+            String siteId,
+            Map<String, String> sideColumns,
+            byte[] webFileContent,
+            String webFileName) {
         Map<String, Object> yaml = new LinkedHashMap<>(row.columns());
         String id = Rows.requireId(yaml, "id", row.source());
         yaml.remove("id");

@@ -1,5 +1,7 @@
 package dev.powerpages.emulator.sitefolder.yamlfolder;
 
+import dev.powerpages.emulator.sitefolder.ImportNote;
+import dev.powerpages.emulator.sitefolder.SiteRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -9,9 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-
-import dev.powerpages.emulator.sitefolder.ImportNote;
-import dev.powerpages.emulator.sitefolder.SiteRecord;
 
 /**
  * One row per id. A folder that was downloaded more than once keeps the files of rows renamed in between: pac writes
@@ -24,19 +23,20 @@ import dev.powerpages.emulator.sitefolder.SiteRecord;
 final class Duplicates {
 
     /** A row read from one place, with the rows that stand or fall with it (a web file's annotation). */
-    record Group(SiteRecord main, List<SiteRecord> attached) {
-    }
+    record Group(SiteRecord main, List<SiteRecord> attached) {}
 
-    private Duplicates() {
-    }
+    private Duplicates() {}
 
     /**
      * @param groups       in reading order
      * @param nameOf       the row's name, compared with the manifest's display name
      * @param manifestName the name pac's manifest gives an id, or {@code null}
      */
-    static List<SiteRecord> resolve(List<Group> groups, Function<SiteRecord, Object> nameOf,
-            Function<String, String> manifestName, List<ImportNote> notes) {
+    static List<SiteRecord> resolve(
+            List<Group> groups,
+            Function<SiteRecord, Object> nameOf,
+            Function<String, String> manifestName,
+            List<ImportNote> notes) {
         Map<String, List<Group>> byKey = new LinkedHashMap<>();
         for (Group group : groups) {
             byKey.computeIfAbsent(key(group.main()), key -> new ArrayList<>()).add(group);
@@ -46,15 +46,19 @@ final class Duplicates {
         for (List<Group> copies : byKey.values()) {
             Group winner = copies.get(0);
             if (copies.size() > 1) {
-                winner = copies.stream().min(Comparator
-                        .comparing((Group group) -> !isActive(group.main()))
-                        .thenComparing(group -> !named(group.main(), nameOf, manifestName))
-                        .thenComparingInt(copies::indexOf)).orElseThrow();
+                winner = copies.stream()
+                        .min(Comparator.comparing((Group group) -> !isActive(group.main()))
+                                .thenComparing(group -> !named(group.main(), nameOf, manifestName))
+                                .thenComparingInt(copies::indexOf))
+                        .orElseThrow();
                 for (Group copy : copies) {
                     if (copy != winner) {
-                        notes.add(new ImportNote(ImportNote.Kind.DUPLICATE_ID, copy.main().source(),
-                                describe(copy.main()) + " repeats the id of " + winner.main().source()
-                                        + "; that row was kept (" + why(winner, copy, nameOf, manifestName) + ")"));
+                        notes.add(new ImportNote(
+                                ImportNote.Kind.DUPLICATE_ID,
+                                copy.main().source(),
+                                describe(copy.main()) + " repeats the id of "
+                                        + winner.main().source() + "; that row was kept ("
+                                        + why(winner, copy, nameOf, manifestName) + ")"));
                     }
                 }
             }
@@ -63,7 +67,9 @@ final class Duplicates {
                 if (attachedKeys.add(key(attached))) {
                     kept.add(attached);
                 } else {
-                    notes.add(new ImportNote(ImportNote.Kind.DUPLICATE_ID, attached.source(),
+                    notes.add(new ImportNote(
+                            ImportNote.Kind.DUPLICATE_ID,
+                            attached.source(),
                             attached.table() + " " + attached.id() + " appears twice; the first was kept"));
                 }
             }
@@ -80,8 +86,8 @@ final class Duplicates {
         return state == null || Objects.equals(state, 0L) || "0".equals(state.toString());
     }
 
-    private static boolean named(SiteRecord row, Function<SiteRecord, Object> nameOf,
-            Function<String, String> manifestName) {
+    private static boolean named(
+            SiteRecord row, Function<SiteRecord, Object> nameOf, Function<String, String> manifestName) {
         String expected = manifestName.apply(row.id());
         return expected != null && expected.equals(String.valueOf(nameOf.apply(row)));
     }
@@ -90,8 +96,8 @@ final class Duplicates {
         return (isActive(row) ? "this " : "this deactivated ") + row.table() + " row (" + row.id() + ")";
     }
 
-    private static String why(Group winner, Group loser, Function<SiteRecord, Object> nameOf,
-            Function<String, String> manifestName) {
+    private static String why(
+            Group winner, Group loser, Function<SiteRecord, Object> nameOf, Function<String, String> manifestName) {
         if (isActive(winner.main()) && !isActive(loser.main())) {
             return "the active one";
         }

@@ -1,5 +1,9 @@
 package dev.powerpages.emulator.sitefolder.yamlfolder;
 
+import dev.powerpages.emulator.sitefolder.ImportNote;
+import dev.powerpages.emulator.sitefolder.SiteFolderException;
+import dev.powerpages.emulator.sitefolder.SourceLocation;
+import dev.powerpages.emulator.sitefolder.kinds.RowKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -15,11 +19,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import dev.powerpages.emulator.sitefolder.ImportNote;
-import dev.powerpages.emulator.sitefolder.SiteFolderException;
-import dev.powerpages.emulator.sitefolder.SourceLocation;
-import dev.powerpages.emulator.sitefolder.kinds.RowKind;
 
 /**
  * The files of a site folder, split into the site's own (at the root and in the folders pac writes) and everything
@@ -42,8 +41,7 @@ final class FolderScan {
     private final List<Path> siteFiles = new ArrayList<>();
     private final List<ImportNote> notes = new ArrayList<>();
 
-    private FolderScan() {
-    }
+    private FolderScan() {}
 
     /** Scans {@code root}; file paths in the result are relative to it and sorted. */
     static FolderScan of(Path root) {
@@ -67,7 +65,9 @@ final class FolderScan {
             } else if (RowKind.ofYamlFile(name).isPresent()) {
                 scan.siteFiles.add(relative);
             } else if (name.endsWith(".yml") && holdsRows(path)) {
-                scan.notes.add(new ImportNote(ImportNote.Kind.UNUSED_KIND, new SourceLocation(relative, 0),
+                scan.notes.add(new ImportNote(
+                        ImportNote.Kind.UNUSED_KIND,
+                        new SourceLocation(relative, 0),
                         "rows (adx_ columns) of a kind the emulator does not read"));
             } else {
                 scan.noteNotSite(relative, "not part of the site");
@@ -90,7 +90,8 @@ final class FolderScan {
             Files.walkFileTree(folder, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    if (!dir.equals(folder) && NOT_WALKED.contains(dir.getFileName().toString())) {
+                    if (!dir.equals(folder)
+                            && NOT_WALKED.contains(dir.getFileName().toString())) {
                         noteNotSite(root.relativize(dir), describeFolder(dir));
                         return FileVisitResult.SKIP_SUBTREE;
                     }
@@ -106,8 +107,8 @@ final class FolderScan {
                 }
             });
         } catch (IOException e) {
-            throw new SiteFolderException(new SourceLocation(root.relativize(folder), 0),
-                    "cannot read the folder: " + e.getMessage(), e);
+            throw new SiteFolderException(
+                    new SourceLocation(root.relativize(folder), 0), "cannot read the folder: " + e.getMessage(), e);
         }
     }
 

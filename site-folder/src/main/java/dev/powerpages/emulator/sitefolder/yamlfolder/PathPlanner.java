@@ -1,13 +1,12 @@
 package dev.powerpages.emulator.sitefolder.yamlfolder;
 
+import dev.powerpages.emulator.sitefolder.files.FileOutput;
+import dev.powerpages.emulator.sitefolder.kinds.FileNames;
+import dev.powerpages.emulator.sitefolder.kinds.RowKind;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-
-import dev.powerpages.emulator.sitefolder.files.FileOutput;
-import dev.powerpages.emulator.sitefolder.kinds.FileNames;
-import dev.powerpages.emulator.sitefolder.kinds.RowKind;
 
 /**
  * Where pac puts a row it downloads, for rows that have no file yet (created through the Web API). The standard
@@ -109,15 +108,20 @@ final class PathPlanner {
                 }
                 Path rootFolder = rootFile != null ? rootFile.getParent() : Path.of(kindFolder, folder);
                 return enhanced
-                        ? rootFolder.resolve("content-pages").resolve(orNone(language)).resolve(file + ".webpage.yml")
+                        ? rootFolder
+                                .resolve("content-pages")
+                                .resolve(orNone(language))
+                                .resolve(file + ".webpage.yml")
                         : rootFolder.resolve("content-pages").resolve(file + withLanguage(language) + ".webpage.yml");
             }
             case WEB_FILE -> {
-                return enhanced ? Path.of(kindFolder, folder, file + ".webfile.yml")
+                return enhanced
+                        ? Path.of(kindFolder, folder, file + ".webfile.yml")
                         : Path.of(kindFolder, file + ".webfile.yml");
             }
             case CONTENT_SNIPPET, WEB_LINK_SET -> {
-                return enhanced ? Path.of(kindFolder, folder, orNone(language), file + "." + token + ".yml")
+                return enhanced
+                        ? Path.of(kindFolder, folder, orNone(language), file + "." + token + ".yml")
                         : Path.of(kindFolder, folder, file + withLanguage(language) + "." + token + ".yml");
             }
             case WEB_TEMPLATE, BASIC_FORM, ADVANCED_FORM, POLL, COLUMN_PERMISSION_PROFILE -> {
@@ -147,8 +151,8 @@ final class PathPlanner {
             return Path.of(view.kind.standardFolder(), orphan + "." + view.kind.token() + ".yml");
         }
         String parentName = parent.getFileName().toString();
-        return parent.resolveSibling(parentName.substring(0, parentName.length() - ".yml".length()) + "."
-                + view.kind.token() + ".yml");
+        return parent.resolveSibling(
+                parentName.substring(0, parentName.length() - ".yml".length()) + "." + view.kind.token() + ".yml");
     }
 
     /** pac's suffix for a name two rows share: before a web file's extension, after any other name. */
@@ -156,7 +160,8 @@ final class PathPlanner {
         String suffix = FileNames.distinguisher(view.row.id());
         if (view.kind == RowKind.WEB_FILE) {
             int dot = name.lastIndexOf('.');
-            return dot > 0 ? name.substring(0, dot) + suffix.toLowerCase(Locale.ROOT) + name.substring(dot)
+            return dot > 0
+                    ? name.substring(0, dot) + suffix.toLowerCase(Locale.ROOT) + name.substring(dot)
                     : name + suffix.toLowerCase(Locale.ROOT);
         }
         return name + suffix;

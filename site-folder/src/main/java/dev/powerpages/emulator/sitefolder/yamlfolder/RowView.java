@@ -8,12 +8,11 @@ import static dev.powerpages.emulator.sitefolder.kinds.EnhancedModel.SITE_LANGUA
 import static dev.powerpages.emulator.sitefolder.kinds.EnhancedModel.SITE_LANGUAGE_ID;
 import static dev.powerpages.emulator.sitefolder.kinds.EnhancedModel.TYPE;
 
-import java.util.Map;
-import java.util.Optional;
-
 import dev.powerpages.emulator.sitefolder.SiteRecord;
 import dev.powerpages.emulator.sitefolder.kinds.ContentJson;
 import dev.powerpages.emulator.sitefolder.kinds.RowKind;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * A row seen through its kind, the same way in both data models: a standard row's column, or the same value in an
@@ -40,9 +39,10 @@ final class RowView {
         return switch (row.table()) {
             case SITE -> Optional.of(new RowView(row, RowKind.WEBSITE, true));
             case SITE_LANGUAGE -> Optional.of(new RowView(row, RowKind.WEBSITE_LANGUAGE, true));
-            case COMPONENT -> row.columns().get(TYPE) instanceof Number type
-                    ? RowKind.ofComponentType(type.intValue()).map(kind -> new RowView(row, kind, true))
-                    : Optional.empty();
+            case COMPONENT ->
+                row.columns().get(TYPE) instanceof Number type
+                        ? RowKind.ofComponentType(type.intValue()).map(kind -> new RowView(row, kind, true))
+                        : Optional.empty();
             default -> Optional.empty();
         };
     }
@@ -69,7 +69,8 @@ final class RowView {
 
     /** The name pac names the row's files after. */
     String name() {
-        Object name = enhanced && row.columns().get(NAME) != null ? row.columns().get(NAME) : value(kind.nameColumn());
+        Object name =
+                enhanced && row.columns().get(NAME) != null ? row.columns().get(NAME) : value(kind.nameColumn());
         return name == null || name.toString().isBlank() ? row.id() : name.toString();
     }
 
@@ -79,6 +80,9 @@ final class RowView {
     }
 
     String parentId() {
-        return kind.parent().map(parent -> value(parent.lookupColumn())).map(Object::toString).orElse(null);
+        return kind.parent()
+                .map(parent -> value(parent.lookupColumn()))
+                .map(Object::toString)
+                .orElse(null);
     }
 }

@@ -1,18 +1,16 @@
 package dev.powerpages.emulator.sitefolder.yamlfolder;
 
+import dev.powerpages.emulator.sitefolder.SiteFolderException;
+import dev.powerpages.emulator.sitefolder.SiteRecord;
+import dev.powerpages.emulator.sitefolder.SourceLocation;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.powerpages.emulator.sitefolder.SiteFolderException;
-import dev.powerpages.emulator.sitefolder.SiteRecord;
-import dev.powerpages.emulator.sitefolder.SourceLocation;
-
 /** Small helpers shared by the readers. */
 final class Rows {
 
-    private Rows() {
-    }
+    private Rows() {}
 
     /** A record whose column map keeps its order and its nulls, and cannot be changed. */
     static SiteRecord record(String table, String id, Map<String, Object> columns, SourceLocation source) {

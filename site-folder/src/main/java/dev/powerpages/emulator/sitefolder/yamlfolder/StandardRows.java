@@ -1,16 +1,15 @@
 package dev.powerpages.emulator.sitefolder.yamlfolder;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import dev.powerpages.emulator.sitefolder.ImportNote;
 import dev.powerpages.emulator.sitefolder.SiteRecord;
 import dev.powerpages.emulator.sitefolder.SourceLocation;
 import dev.powerpages.emulator.sitefolder.kinds.RowKind;
 import dev.powerpages.emulator.sitefolder.yaml.YamlRow;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Rows of the standard data model from a YAML row of pac's standard layout: the keys are the table's columns, the side
@@ -23,19 +22,31 @@ final class StandardRows {
      * The annotation's columns in a {@code .webfile.yml} (pac writes the web file's sorted columns, then the note's).
      * Every other key belongs to the adx_webfile row.
      */
-    static final Set<String> ANNOTATION_COLUMNS = Set.of("annotationid", "documentbody", "filename", "filesize",
-            "isdocument", "langid", "mimetype", "notetext", "objectid", "objecttypecode", "stepid", "subject");
+    static final Set<String> ANNOTATION_COLUMNS = Set.of(
+            "annotationid",
+            "documentbody",
+            "filename",
+            "filesize",
+            "isdocument",
+            "langid",
+            "mimetype",
+            "notetext",
+            "objectid",
+            "objecttypecode",
+            "stepid",
+            "subject");
 
-    private StandardRows() {
-    }
+    private StandardRows() {}
 
     /** The row (and for a web file, its annotation) a YAML row describes, with its side files' columns. */
-    static List<SiteRecord> of(RowKind kind, YamlRow row, Map<String, String> sideColumns, byte[] webFileContent,
-            List<ImportNote> notes) {
+    static List<SiteRecord> of(
+            RowKind kind, YamlRow row, Map<String, String> sideColumns, byte[] webFileContent, List<ImportNote> notes) {
         Map<String, Object> columns = new LinkedHashMap<>(row.columns());
         sideColumns.forEach((column, text) -> {
             if (columns.get(column) != null) {
-                notes.add(new ImportNote(ImportNote.Kind.OTHER, row.source(),
+                notes.add(new ImportNote(
+                        ImportNote.Kind.OTHER,
+                        row.source(),
                         column + " is both in the row and in a file of its own; the file's text was kept"));
             }
             columns.put(column, text);
@@ -45,16 +56,20 @@ final class StandardRows {
         }
         Map<String, Object> webFile = new LinkedHashMap<>();
         Map<String, Object> annotation = new LinkedHashMap<>();
-        columns.forEach((column, value) -> (ANNOTATION_COLUMNS.contains(column) ? annotation : webFile)
-                .put(column, value));
+        columns.forEach(
+                (column, value) -> (ANNOTATION_COLUMNS.contains(column) ? annotation : webFile).put(column, value));
         List<SiteRecord> rows = new ArrayList<>(2);
         rows.add(record(kind, webFile, row.source()));
         if (annotation.get("annotationid") == null) {
             if ((webFileContent != null && webFileContent.length > 0) || !annotation.isEmpty()) {
-                notes.add(new ImportNote(ImportNote.Kind.OTHER, row.source(),
+                notes.add(new ImportNote(
+                        ImportNote.Kind.OTHER,
+                        row.source(),
                         "the web file has no annotationid, so its content is not imported"));
             } else {
-                notes.add(new ImportNote(ImportNote.Kind.OTHER, row.source(),
+                notes.add(new ImportNote(
+                        ImportNote.Kind.OTHER,
+                        row.source(),
                         "the web file has no content (no annotation; pac wrote an empty file beside it)"));
             }
             return rows;
@@ -62,7 +77,9 @@ final class StandardRows {
         if (webFileContent != null) {
             annotation.put("documentbody", webFileContent);
         } else {
-            notes.add(new ImportNote(ImportNote.Kind.OTHER, row.source(),
+            notes.add(new ImportNote(
+                    ImportNote.Kind.OTHER,
+                    row.source(),
                     "the web file's content (the file beside its .webfile.yml) is missing"));
         }
         rows.add(record(RowKind.ANNOTATION, annotation, row.source()));

@@ -1,5 +1,16 @@
 package dev.powerpages.emulator.sitefolder.yamlfolder;
 
+import dev.powerpages.emulator.sitefolder.DataModel;
+import dev.powerpages.emulator.sitefolder.FolderLayout;
+import dev.powerpages.emulator.sitefolder.ImportNote;
+import dev.powerpages.emulator.sitefolder.SiteContent;
+import dev.powerpages.emulator.sitefolder.SiteFolderException;
+import dev.powerpages.emulator.sitefolder.SiteRecord;
+import dev.powerpages.emulator.sitefolder.SourceLocation;
+import dev.powerpages.emulator.sitefolder.kinds.EnhancedModel;
+import dev.powerpages.emulator.sitefolder.kinds.RowKind;
+import dev.powerpages.emulator.sitefolder.yaml.SiteYaml;
+import dev.powerpages.emulator.sitefolder.yaml.YamlRow;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -17,18 +28,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import dev.powerpages.emulator.sitefolder.DataModel;
-import dev.powerpages.emulator.sitefolder.FolderLayout;
-import dev.powerpages.emulator.sitefolder.ImportNote;
-import dev.powerpages.emulator.sitefolder.SiteContent;
-import dev.powerpages.emulator.sitefolder.SiteFolderException;
-import dev.powerpages.emulator.sitefolder.SiteRecord;
-import dev.powerpages.emulator.sitefolder.SourceLocation;
-import dev.powerpages.emulator.sitefolder.kinds.EnhancedModel;
-import dev.powerpages.emulator.sitefolder.kinds.RowKind;
-import dev.powerpages.emulator.sitefolder.yaml.SiteYaml;
-import dev.powerpages.emulator.sitefolder.yaml.YamlRow;
 
 /**
  * Reads a folder in either of pac's YAML layouts. Files are recognised by name ({@code *.webpage.yml},
@@ -88,24 +87,33 @@ public final class YamlFolderReader {
                 }
             }
         }
-        siteLanguages.forEach(row -> groups.add(new Duplicates.Group(ComponentRows.siteLanguage(row, siteId,
-                portalLanguages.get(String.valueOf(row.columns().get("portallanguageid")).toLowerCase(Locale.ROOT))),
+        siteLanguages.forEach(row -> groups.add(new Duplicates.Group(
+                ComponentRows.siteLanguage(
+                        row,
+                        siteId,
+                        portalLanguages.get(String.valueOf(row.columns().get("portallanguageid"))
+                                .toLowerCase(Locale.ROOT))),
                 List.of())));
         for (Path file : scan.siteFiles()) {
             if (!consumed.contains(file)) {
                 noteLeftover(file);
             }
         }
-        List<SiteRecord> records = Duplicates.resolve(groups, this::nameOf,
-                id -> manifestNames.get(id.toLowerCase(Locale.ROOT)), notes);
-        return new SiteContent(enhanced ? DataModel.ENHANCED : DataModel.STANDARD, layout, root, List.copyOf(records),
+        List<SiteRecord> records =
+                Duplicates.resolve(groups, this::nameOf, id -> manifestNames.get(id.toLowerCase(Locale.ROOT)), notes);
+        return new SiteContent(
+                enhanced ? DataModel.ENHANCED : DataModel.STANDARD,
+                layout,
+                root,
+                List.copyOf(records),
                 List.copyOf(notes));
     }
 
     private String readWebsite() {
         YamlRow website = yaml.readRow(root.resolve(WEBSITE_YML), WEBSITE_YML);
         if (website == null) {
-            throw new SiteFolderException(new SourceLocation(WEBSITE_YML, 0), "website.yml is empty: no website record");
+            throw new SiteFolderException(
+                    new SourceLocation(WEBSITE_YML, 0), "website.yml is empty: no website record");
         }
         consumed.add(WEBSITE_YML);
         if (enhanced) {
@@ -113,20 +121,27 @@ public final class YamlFolderReader {
             groups.add(new Duplicates.Group(site, List.of()));
             return site.id();
         }
-        SiteRecord site = StandardRows.of(RowKind.WEBSITE, website, Map.of(), null, notes).get(0);
+        SiteRecord site =
+                StandardRows.of(RowKind.WEBSITE, website, Map.of(), null, notes).get(0);
         groups.add(new Duplicates.Group(site, List.of()));
         return site.id();
     }
 
     private void readRowFile(Path file, RowKind kind, String siteId) {
         if (kind == RowKind.WEBSITE) {
-            notes.add(new ImportNote(ImportNote.Kind.UNUSED_KIND, new SourceLocation(file, 0),
+            notes.add(new ImportNote(
+                    ImportNote.Kind.UNUSED_KIND,
+                    new SourceLocation(file, 0),
                     "a website.yml below the site's root; only the root's is the site"));
             return;
         }
-        if (enhanced && kind.componentType() == null && kind != RowKind.WEBSITE_LANGUAGE
+        if (enhanced
+                && kind.componentType() == null
+                && kind != RowKind.WEBSITE_LANGUAGE
                 && kind != RowKind.PORTAL_LANGUAGE) {
-            notes.add(new ImportNote(ImportNote.Kind.UNUSED_KIND, new SourceLocation(file, 0),
+            notes.add(new ImportNote(
+                    ImportNote.Kind.UNUSED_KIND,
+                    new SourceLocation(file, 0),
                     "the enhanced data model has no component type for " + kind.table() + "; not imported"));
             return;
         }
@@ -145,8 +160,8 @@ public final class YamlFolderReader {
         String dataFileName = null;
         if (kind == RowKind.WEB_FILE && rows.size() == 1) {
             String name = file.getFileName().toString();
-            dataFileName = name.endsWith(WEB_FILE_SUFFIX) ? name.substring(0, name.length() - WEB_FILE_SUFFIX.length())
-                    : null;
+            dataFileName =
+                    name.endsWith(WEB_FILE_SUFFIX) ? name.substring(0, name.length() - WEB_FILE_SUFFIX.length()) : null;
             Path data = dataFileName == null ? null : file.resolveSibling(dataFileName);
             if (data != null && files.contains(data)) {
                 content = readBytes(data);
@@ -185,25 +200,32 @@ public final class YamlFolderReader {
     private void noteLeftover(Path file) {
         String name = file.getFileName().toString();
         if (file.startsWith(".portalconfig") && name.endsWith("manifest.yml")) {
-            notes.add(new ImportNote(ImportNote.Kind.OTHER, new SourceLocation(file, 0),
+            notes.add(new ImportNote(
+                    ImportNote.Kind.OTHER,
+                    new SourceLocation(file, 0),
                     "pac's record of what it last downloaded or uploaded; not a row of the site"));
             return;
         }
-        notes.add(new ImportNote(ImportNote.Kind.UNUSED_KIND, new SourceLocation(file, 0),
+        notes.add(new ImportNote(
+                ImportNote.Kind.UNUSED_KIND,
+                new SourceLocation(file, 0),
                 "not a file pac writes for a site (no row file it belongs to); not read"));
     }
 
     /** Display names from pac's manifests, which break ties between copies of a row (see {@link Duplicates}). */
     private void readManifests() {
         for (Path file : files) {
-            if (file.startsWith(".portalconfig") && file.getFileName().toString().endsWith("manifest.yml")) {
+            if (file.startsWith(".portalconfig")
+                    && file.getFileName().toString().endsWith("manifest.yml")) {
                 try {
                     YamlRow manifest = yaml.readRow(root.resolve(file), file);
                     if (manifest != null) {
                         manifest.columns().values().forEach(this::addManifestEntries);
                     }
                 } catch (SiteFolderException e) {
-                    notes.add(new ImportNote(ImportNote.Kind.OTHER, e.source(),
+                    notes.add(new ImportNote(
+                            ImportNote.Kind.OTHER,
+                            e.source(),
                             "pac's manifest could not be read (" + e.getMessage() + "); it is only bookkeeping"));
                 }
             }
@@ -213,9 +235,12 @@ public final class YamlFolderReader {
     private void addManifestEntries(Object entries) {
         if (entries instanceof List<?> list) {
             for (Object entry : list) {
-                if (entry instanceof Map<?, ?> map && map.get("RecordId") != null
-                        && !Boolean.TRUE.equals(map.get("IsDeleted")) && map.get("DisplayName") != null) {
-                    manifestNames.put(map.get("RecordId").toString().toLowerCase(Locale.ROOT),
+                if (entry instanceof Map<?, ?> map
+                        && map.get("RecordId") != null
+                        && !Boolean.TRUE.equals(map.get("IsDeleted"))
+                        && map.get("DisplayName") != null) {
+                    manifestNames.put(
+                            map.get("RecordId").toString().toLowerCase(Locale.ROOT),
                             map.get("DisplayName").toString());
                 }
             }
@@ -226,12 +251,15 @@ public final class YamlFolderReader {
         if (enhanced) {
             return row.columns().get(EnhancedModel.NAME);
         }
-        return RowKind.ofTable(row.table()).map(kind -> row.columns().get(kind.nameColumn())).orElse(null);
+        return RowKind.ofTable(row.table())
+                .map(kind -> row.columns().get(kind.nameColumn()))
+                .orElse(null);
     }
 
     private String readText(Path file) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(readBytes(file)))

@@ -9,6 +9,13 @@ import static dev.powerpages.emulator.sitefolder.kinds.EnhancedModel.LCID;
 import static dev.powerpages.emulator.sitefolder.kinds.EnhancedModel.NAME;
 import static dev.powerpages.emulator.sitefolder.kinds.EnhancedModel.SITE_LANGUAGE_ID;
 
+import dev.powerpages.emulator.sitefolder.FolderLayout;
+import dev.powerpages.emulator.sitefolder.SiteContent;
+import dev.powerpages.emulator.sitefolder.SiteRecord;
+import dev.powerpages.emulator.sitefolder.files.FileOutput;
+import dev.powerpages.emulator.sitefolder.kinds.FileNames;
+import dev.powerpages.emulator.sitefolder.kinds.RowKind;
+import dev.powerpages.emulator.sitefolder.yaml.SiteYaml;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,14 +29,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
-import dev.powerpages.emulator.sitefolder.FolderLayout;
-import dev.powerpages.emulator.sitefolder.SiteContent;
-import dev.powerpages.emulator.sitefolder.SiteRecord;
-import dev.powerpages.emulator.sitefolder.files.FileOutput;
-import dev.powerpages.emulator.sitefolder.kinds.FileNames;
-import dev.powerpages.emulator.sitefolder.kinds.RowKind;
-import dev.powerpages.emulator.sitefolder.yaml.SiteYaml;
-
 /**
  * Writes rows in one of pac's YAML layouts, as pac writes them: a row keeps the file it was read from; a row without
  * one gets the name pac would give it ({@link PathPlanner}); keys sorted as pac sorts them (the standard layout by
@@ -39,8 +38,8 @@ import dev.powerpages.emulator.sitefolder.yaml.SiteYaml;
  */
 public final class YamlFolderWriter {
 
-    private static final Comparator<String> ENHANCED_KEY_ORDER = Comparator
-            .comparing((String key) -> key.startsWith("adx_") ? key.substring(4) : key)
+    private static final Comparator<String> ENHANCED_KEY_ORDER = Comparator.comparing(
+                    (String key) -> key.startsWith("adx_") ? key.substring(4) : key)
             .thenComparing(Comparator.naturalOrder());
 
     private final boolean enhanced;
@@ -58,8 +57,9 @@ public final class YamlFolderWriter {
             if (!enhanced && row.table().equals(RowKind.ANNOTATION.table())) {
                 Object object = row.columns().get("objectid");
                 if (object != null) {
-                    annotationsByObject.computeIfAbsent(object.toString().toLowerCase(Locale.ROOT),
-                            key -> new ArrayList<>()).add(row);
+                    annotationsByObject
+                            .computeIfAbsent(object.toString().toLowerCase(Locale.ROOT), key -> new ArrayList<>())
+                            .add(row);
                 }
                 continue;
             }
@@ -95,7 +95,8 @@ public final class YamlFolderWriter {
         for (RowView view : views) {
             if (!files.containsKey(view.row)) {
                 Object root = view.kind == RowKind.WEB_PAGE ? view.value("adx_rootwebpageid") : null;
-                RowView rootPage = root == null ? null : rootPages.get(root.toString().toLowerCase(Locale.ROOT));
+                RowView rootPage =
+                        root == null ? null : rootPages.get(root.toString().toLowerCase(Locale.ROOT));
                 place(view, rootPage != null ? planner.plan(view, rootPage) : planner.plan(view));
             }
         }
@@ -113,23 +114,31 @@ public final class YamlFolderWriter {
             return null;
         }
         Path file = view.row.source().file();
-        return RowKind.ofYamlFile(file.getFileName().toString()).filter(kind -> kind == view.kind).isPresent()
-                ? file : null;
+        return RowKind.ofYamlFile(file.getFileName().toString())
+                        .filter(kind -> kind == view.kind)
+                        .isPresent()
+                ? file
+                : null;
     }
 
     private void assemble() {
         Map<Path, List<RowView>> byFile = new TreeMap<>();
         for (RowView view : views) {
-            byFile.computeIfAbsent(files.get(view.row), file -> new ArrayList<>()).add(view);
+            byFile.computeIfAbsent(files.get(view.row), file -> new ArrayList<>())
+                    .add(view);
         }
         byFile.forEach((file, rows) -> {
             rows.sort(Comparator.comparing(view -> view.row.id().toLowerCase(Locale.ROOT)));
-            boolean list = rows.size() > 1 || (!enhanced && (rows.get(0).kind.standardShape() == RowKind.Shape.ROOT_LIST
-                    || rows.get(0).kind.standardShape() == RowKind.Shape.CHILD_LIST));
+            boolean list = rows.size() > 1
+                    || (!enhanced
+                            && (rows.get(0).kind.standardShape() == RowKind.Shape.ROOT_LIST
+                                    || rows.get(0).kind.standardShape() == RowKind.Shape.CHILD_LIST));
             List<Map<String, Object>> maps = new ArrayList<>();
             for (RowView view : rows) {
-                maps.add(enhanced ? enhancedRow(view, file, rows.size() == 1) : standardRow(view, file,
-                        rows.size() == 1));
+                maps.add(
+                        enhanced
+                                ? enhancedRow(view, file, rows.size() == 1)
+                                : standardRow(view, file, rows.size() == 1));
             }
             output.put(file, yaml.write(list ? maps : maps.get(0)).getBytes(StandardCharsets.UTF_8));
         });
@@ -151,8 +160,8 @@ public final class YamlFolderWriter {
             return columns;
         }
         Map<String, Object> row = new LinkedHashMap<>(columns);
-        List<SiteRecord> annotations = annotationsByObject.getOrDefault(view.row.id().toLowerCase(Locale.ROOT),
-                List.of());
+        List<SiteRecord> annotations =
+                annotationsByObject.getOrDefault(view.row.id().toLowerCase(Locale.ROOT), List.of());
         byte[] content = new byte[0];
         if (!annotations.isEmpty()) {
             Map<String, Object> annotation = new TreeMap<>();
@@ -177,7 +186,8 @@ public final class YamlFolderWriter {
         Object name = columns.get(NAME);
         String nameKey = RowKind.enhancedKey(view.kind.nameColumn());
         if (columns.containsKey(NAME)
-                && !(view.kind.enhancedNameIsNameColumn() && Objects.equals(name, view.content().get(nameKey)))) {
+                && !(view.kind.enhancedNameIsNameColumn()
+                        && Objects.equals(name, view.content().get(nameKey)))) {
             row.put(NAME, name);
         }
         for (String column : List.of("statecode", "statuscode")) {
@@ -270,7 +280,9 @@ public final class YamlFolderWriter {
         for (SiteRecord row : content.records()) {
             RowView.of(row, enhanced).ifPresent(view -> {
                 String language = view.language();
-                if (language == null || row.source() == null || row.source().file() == null
+                if (language == null
+                        || row.source() == null
+                        || row.source().file() == null
                         || codes.containsKey(language.toLowerCase(Locale.ROOT))) {
                     return;
                 }
@@ -281,7 +293,8 @@ public final class YamlFolderWriter {
                 } else {
                     String[] parts = file.getFileName().toString().split("\\.");
                     code = parts.length >= 4 && parts[parts.length - 2].equals(view.kind.token())
-                            ? parts[parts.length - 3] : null;
+                            ? parts[parts.length - 3]
+                            : null;
                 }
                 if (code != null && code.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
                     codes.put(language.toLowerCase(Locale.ROOT), code);
@@ -296,15 +309,20 @@ public final class YamlFolderWriter {
         if (content.layout() == FolderLayout.ENHANCED_YAML) {
             for (SiteRecord row : content.records()) {
                 if (row.table().equals("powerpagesitelanguage") && row.columns().get(LANGUAGE_CODE) != null) {
-                    codes.put(row.id().toLowerCase(Locale.ROOT), row.columns().get(LANGUAGE_CODE).toString());
+                    codes.put(
+                            row.id().toLowerCase(Locale.ROOT),
+                            row.columns().get(LANGUAGE_CODE).toString());
                 }
             }
             return codes;
         }
         Map<String, String> portalCodes = new HashMap<>();
         for (SiteRecord row : content.records()) {
-            if (row.table().equals(RowKind.PORTAL_LANGUAGE.table()) && row.columns().get("adx_languagecode") != null) {
-                portalCodes.put(row.id().toLowerCase(Locale.ROOT), row.columns().get("adx_languagecode").toString());
+            if (row.table().equals(RowKind.PORTAL_LANGUAGE.table())
+                    && row.columns().get("adx_languagecode") != null) {
+                portalCodes.put(
+                        row.id().toLowerCase(Locale.ROOT),
+                        row.columns().get("adx_languagecode").toString());
             }
         }
         for (SiteRecord row : content.records()) {

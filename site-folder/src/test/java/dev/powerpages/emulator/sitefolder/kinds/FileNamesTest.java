@@ -9,25 +9,31 @@ import org.junit.jupiter.params.provider.CsvSource;
 class FileNamesTest {
 
     @ParameterizedTest(name = "{0} → {1}, folder {2}")
-    @CsvSource(delimiter = '|', value = {
-        "Header/Search/ToolTip|Header-Search-ToolTip|header-search-tooltip",
-        "Layout 2 Column Wide Left|Layout-2-Column-Wide-Left|layout-2-column-wide-left",
-        "BLUE (1)|BLUE-(1)|blue-(1)",
-        "theme.css|theme.css|theme.css",
-        "Content Page 1-deleted|Content-Page-1-deleted|content-page-1-deleted",
-        "feedback-anon-permissions_Attachment|feedback-anon-permissions_Attachment|feedback-anon-permissions_attachment",
-        "お問い合わせ|お問い合わせ|お問い合わせ",
-        "Faceted Search - Facets Template|Faceted-Search---Facets-Template|faceted-search---facets-template",
-        "a:b*c?d|a-b-c-d|a-b-c-d"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Header/Search/ToolTip|Header-Search-ToolTip|header-search-tooltip",
+                "Layout 2 Column Wide Left|Layout-2-Column-Wide-Left|layout-2-column-wide-left",
+                "BLUE (1)|BLUE-(1)|blue-(1)",
+                "theme.css|theme.css|theme.css",
+                "Content Page 1-deleted|Content-Page-1-deleted|content-page-1-deleted",
+                "feedback-anon-permissions_Attachment|feedback-anon-permissions_Attachment|feedback-anon-permissions_attachment",
+                "お問い合わせ|お問い合わせ|お問い合わせ",
+                "Faceted Search - Facets Template|Faceted-Search---Facets-Template|faceted-search---facets-template",
+                "a:b*c?d|a-b-c-d|a-b-c-d"
+            })
     void namesFilesAndFoldersAsPacDoes(String name, String file, String folder) {
         assertThat(FileNames.fileName(name)).isEqualTo(file);
         assertThat(FileNames.folderName(name)).isEqualTo(folder);
     }
 
     @ParameterizedTest(name = "{0} → {1} in the enhanced layout")
-    @CsvSource(delimiter = '|', value = {
-        "Projects - Authenticated Users|Projects-Authenticated-Users",
-        "Header/Search/ToolTip|Header-Search-ToolTip"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Projects - Authenticated Users|Projects-Authenticated-Users",
+                "Header/Search/ToolTip|Header-Search-ToolTip"
+            })
     void namesFilesWithOneHyphenForARunOfSeparatorsInTheEnhancedLayout(String name, String file) {
         assertThat(FileNames.fileName(name, true)).isEqualTo(file);
     }

@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,12 +25,34 @@ class SiteYamlTest {
     private final SiteYaml yaml = new SiteYaml();
 
     @ParameterizedTest(name = "{0} reads as {1}")
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "true|Boolean", "false|Boolean", "True|String", "TRUE|String", "yes|String", "on|String",
-        "12|Long", "-7|Long", "0|Long", "0012|String", "+12|String", "1_000|String", "0x1F|String",
-        "1.50|BigDecimal", "-0.25|BigDecimal", "1e3|String", ".5|String", "1:20|String",
-        "2022-11-23T13:34:37.0000000Z|String", "2024-05-01|String", "12345678901234567890|BigDecimal",
-        "'12'|String", "\"true\"|String"})
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "true|Boolean",
+                "false|Boolean",
+                "True|String",
+                "TRUE|String",
+                "yes|String",
+                "on|String",
+                "12|Long",
+                "-7|Long",
+                "0|Long",
+                "0012|String",
+                "+12|String",
+                "1_000|String",
+                "0x1F|String",
+                "1.50|BigDecimal",
+                "-0.25|BigDecimal",
+                "1e3|String",
+                ".5|String",
+                "1:20|String",
+                "2022-11-23T13:34:37.0000000Z|String",
+                "2024-05-01|String",
+                "12345678901234567890|BigDecimal",
+                "'12'|String",
+                "\"true\"|String"
+            })
     void typesOnlyCanonicalPlainScalars(String text, String type, @TempDir Path folder) throws IOException {
         Object value = read(folder, "key: " + text + "\n").get("key");
         assertThat(value.getClass().getSimpleName()).isEqualTo(type);
@@ -40,8 +61,12 @@ class SiteYamlTest {
     @Test
     void readsNullFromAnEmptyValueATildeOrNull(@TempDir Path folder) throws IOException {
         Map<String, Object> row = read(folder, "a: \nb: ~\nc: null\nd: ''\ne: Null\n");
-        assertThat(row).containsEntry("a", null).containsEntry("b", null).containsEntry("c", null)
-                .containsEntry("d", "").containsEntry("e", "Null");
+        assertThat(row)
+                .containsEntry("a", null)
+                .containsEntry("b", null)
+                .containsEntry("c", null)
+                .containsEntry("d", "")
+                .containsEntry("e", "Null");
     }
 
     @Test
@@ -66,9 +91,16 @@ class SiteYamlTest {
         row.put("none", List.of());
         row.put("leading space", " padded");
         String text = yaml.write(List.of(row));
-        assertThat(text).contains("- text looking like a boolean: 'true'\n", "  capitalised: True\n",
-                "  nothing:", "  japanese: お問い合わせ\n", "  ids:\n  - 3a000000",
-                "  none: []\n", "  decimal: 1.50\n").doesNotContain("!!");
+        assertThat(text)
+                .contains(
+                        "- text looking like a boolean: 'true'\n",
+                        "  capitalised: True\n",
+                        "  nothing:",
+                        "  japanese: お問い合わせ\n",
+                        "  ids:\n  - 3a000000",
+                        "  none: []\n",
+                        "  decimal: 1.50\n")
+                .doesNotContain("!!");
         // SnakeYAML's emitter always quotes digits with a leading zero (YAML 1.1 octals); pac leaves them plain.
         // Either way they read back as the same text.
         assertThat(text).contains("  leading zeros: '0012'\n");
@@ -78,9 +110,11 @@ class SiteYamlTest {
 
     @Test
     void keepsTheLineEachRowStartsOn(@TempDir Path folder) throws IOException {
-        Path file = Files.writeString(folder.resolve("webrole.yml"), "- adx_name: A\n  adx_webroleid: 1\n"
-                + "- adx_name: B\n  adx_webroleid: 2\n");
-        assertThat(yaml.readRows(file, Path.of("webrole.yml"))).extracting(row -> row.source().line())
+        Path file = Files.writeString(
+                folder.resolve("webrole.yml"),
+                "- adx_name: A\n  adx_webroleid: 1\n" + "- adx_name: B\n  adx_webroleid: 2\n");
+        assertThat(yaml.readRows(file, Path.of("webrole.yml")))
+                .extracting(row -> row.source().line())
                 .containsExactly(1, 3);
     }
 

@@ -1,9 +1,8 @@
 package dev.powerpages.emulator.cli.check;
 
+import dev.powerpages.emulator.cli.site.StoreSite;
 import java.util.List;
 import java.util.Map;
-
-import dev.powerpages.emulator.cli.site.StoreSite;
 
 /**
  * What check-site found, as {@code --json} writes it and {@link TextReport} prints it.
@@ -23,10 +22,25 @@ import dev.powerpages.emulator.cli.site.StoreSite;
  * @param passed      whether every page and web file was served (or answered as its access rules call for)
  * @param millis      how long the check took
  */
-public record CheckReport(String directory, String layout, String dataModel, int rows, int tables, String website,
-        List<String> languages, String gateway, Counts pages, Counts webFiles, List<CheckResult> results,
-        Map<String, FeatureUse> notEmulated, Map<String, NoteSummary> importNotes, Map<String, Integer> columnsNotInSchema,
-        Map<String, Integer> tablesNotInSchema, StoreSite.Failure folderError, boolean passed, long millis) {
+public record CheckReport(
+        String directory,
+        String layout,
+        String dataModel,
+        int rows,
+        int tables,
+        String website,
+        List<String> languages,
+        String gateway,
+        Counts pages,
+        Counts webFiles,
+        List<CheckResult> results,
+        Map<String, FeatureUse> notEmulated,
+        Map<String, NoteSummary> importNotes,
+        Map<String, Integer> columnsNotInSchema,
+        Map<String, Integer> tablesNotInSchema,
+        StoreSite.Failure folderError,
+        boolean passed,
+        long millis) {
 
     /** @param total listed; served 200; accessRule the sign-in redirect or 403 their rules call for; failed the rest */
     public record Counts(int total, int served, int accessRule, int missing, int wrongType, int failed) {
@@ -38,16 +52,19 @@ public record CheckReport(String directory, String layout, String dataModel, int
         static Counts of(List<CheckResult> results) {
             int[] counts = new int[Outcome.values().length];
             results.forEach(result -> counts[result.outcome().ordinal()]++);
-            return new Counts(results.size(), counts[Outcome.SERVED.ordinal()], counts[Outcome.ACCESS_RULE.ordinal()],
-                    counts[Outcome.MISSING.ordinal()], counts[Outcome.WRONG_TYPE.ordinal()], counts[Outcome.FAILED.ordinal()]);
+            return new Counts(
+                    results.size(),
+                    counts[Outcome.SERVED.ordinal()],
+                    counts[Outcome.ACCESS_RULE.ordinal()],
+                    counts[Outcome.MISSING.ordinal()],
+                    counts[Outcome.WRONG_TYPE.ordinal()],
+                    counts[Outcome.FAILED.ordinal()]);
         }
     }
 
     /** @param pages pages whose HTML names it; uses in them; nodeUses counted by the app nodes ({@code /_services/about}) */
-    public record FeatureUse(int pages, int uses, long nodeUses) {
-    }
+    public record FeatureUse(int pages, int uses, long nodeUses) {}
 
     /** @param count notes of the kind; examples the first few, "source: message" */
-    public record NoteSummary(int count, List<String> examples) {
-    }
+    public record NoteSummary(int count, List<String> examples) {}
 }

@@ -17,6 +17,15 @@ import java.util.List;
  * @param notEmulated the features its HTML names as not emulated
  * @param millis      how long it took
  */
-public record CheckResult(String url, String kind, String name, String language, int expected, int status, String redirectedTo,
-        Outcome outcome, String why, List<String> notEmulated, long millis) {
-}
+public record CheckResult(
+        String url,
+        String kind,
+        String name,
+        String language,
+        int expected,
+        int status,
+        String redirectedTo,
+        Outcome outcome,
+        String why,
+        List<String> notEmulated,
+        long millis) {}

@@ -1,12 +1,11 @@
 package dev.powerpages.emulator.cli.check;
 
+import dev.powerpages.emulator.cli.http.Http;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.powerpages.emulator.cli.http.Http;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,26 +27,30 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Classifier {
 
-    private static final Pattern NOT_EMULATED = Pattern.compile("<!-- Power Pages Stack Emulator: (.*?) is not emulated -->");
+    private static final Pattern NOT_EMULATED =
+            Pattern.compile("<!-- Power Pages Stack Emulator: (.*?) is not emulated -->");
     private static final Pattern TEMPLATE_ERROR = Pattern.compile("<h1>500 Liquid error</h1>");
-    private static final Pattern TEMPLATE_NAME = Pattern.compile("<strong class=\"template\">(.*?)</strong>", Pattern.DOTALL);
+    private static final Pattern TEMPLATE_NAME =
+            Pattern.compile("<strong class=\"template\">(.*?)</strong>", Pattern.DOTALL);
     private static final Pattern TEMPLATE_LINE = Pattern.compile("<span class=\"line\">, line (\\d+)</span>");
     private static final Pattern TEMPLATE_MESSAGE = Pattern.compile("<pre>(.*?)</pre>", Pattern.DOTALL);
-    private static final Pattern LIQUID_ERROR_TEXT = Pattern.compile("Liquid (?:syntax )?error\\b[:.]?\\s*([^<\\r\\n]{0,200})",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern LIQUID_ERROR_TEXT =
+            Pattern.compile("Liquid (?:syntax )?error\\b[:.]?\\s*([^<\\r\\n]{0,200})", Pattern.CASE_INSENSITIVE);
     private static final Pattern SIGN_IN = Pattern.compile("(?i)(^|/)(signin|account/login)([/?#]|$)");
 
-    private Classifier() {
-    }
+    private Classifier() {}
 
     /** A page's final answer (redirects within the site already followed, except a sign-in redirect). */
     public static Verdict page(int expectedAnonymous, Http.Response response) {
         int status = response.status();
         boolean restricted = expectedAnonymous != 200;
         if (isSignInRedirect(response) || status == 403 && restricted) {
-            return restricted ? Verdict.of(Outcome.ACCESS_RULE, status == 403 ? "403" : "sign-in redirect")
-                    : Verdict.of(Outcome.FAILED, status + " " + (status == 403 ? "forbidden" : "redirect to sign in")
-                            + " although its access rules let anyone read it");
+            return restricted
+                    ? Verdict.of(Outcome.ACCESS_RULE, status == 403 ? "403" : "sign-in redirect")
+                    : Verdict.of(
+                            Outcome.FAILED,
+                            status + " " + (status == 403 ? "forbidden" : "redirect to sign in")
+                                    + " although its access rules let anyone read it");
         }
         String body = isText(response) ? response.text() : "";
         if (status == 500 && TEMPLATE_ERROR.matcher(body).find()) {
@@ -58,10 +61,15 @@ public final class Classifier {
             Matcher liquidError = LIQUID_ERROR_TEXT.matcher(body);
             if (liquidError.find()) {
                 String detail = unescape(liquidError.group(1)).strip();
-                return new Verdict(Outcome.FAILED, "Liquid error text in the page" + (detail.isEmpty() ? "" : ": " + detail), notEmulated);
+                return new Verdict(
+                        Outcome.FAILED,
+                        "Liquid error text in the page" + (detail.isEmpty() ? "" : ": " + detail),
+                        notEmulated);
             }
             if (restricted) {
-                return new Verdict(Outcome.FAILED, "200 to an anonymous visitor although its access rules restrict reading",
+                return new Verdict(
+                        Outcome.FAILED,
+                        "200 to an anonymous visitor although its access rules restrict reading",
                         notEmulated);
             }
             return new Verdict(Outcome.SERVED, null, notEmulated);
@@ -74,9 +82,12 @@ public final class Classifier {
         int status = response.status();
         boolean restricted = expectedAnonymous != 200;
         if (isSignInRedirect(response) || status == 403 && restricted) {
-            return restricted ? Verdict.of(Outcome.ACCESS_RULE, status == 403 ? "403" : "sign-in redirect")
-                    : Verdict.of(Outcome.FAILED, status + " " + (status == 403 ? "forbidden" : "redirect to sign in")
-                            + " although its parent page lets anyone read it");
+            return restricted
+                    ? Verdict.of(Outcome.ACCESS_RULE, status == 403 ? "403" : "sign-in redirect")
+                    : Verdict.of(
+                            Outcome.FAILED,
+                            status + " " + (status == 403 ? "forbidden" : "redirect to sign in")
+                                    + " although its parent page lets anyone read it");
         }
         if (status == 404) {
             return Verdict.of(Outcome.MISSING, "404");
@@ -90,7 +101,9 @@ public final class Classifier {
         String served = mediaType(response.header("Content-Type"));
         String expected = mediaType(expectedType);
         if (expected != null && !expected.equals(served)) {
-            return Verdict.of(Outcome.WRONG_TYPE, "served as " + (served == null ? "(no Content-Type)" : served) + ", its row says " + expected);
+            return Verdict.of(
+                    Outcome.WRONG_TYPE,
+                    "served as " + (served == null ? "(no Content-Type)" : served) + ", its row says " + expected);
         }
         return Verdict.of(Outcome.SERVED, null);
     }
@@ -142,14 +155,18 @@ public final class Classifier {
             try {
                 JsonNode error = response.json().path("error");
                 if (error.isObject()) {
-                    why.append(' ').append(error.path("code").asString("")).append(": ").append(error.path("message").asString(""));
+                    why.append(' ')
+                            .append(error.path("code").asString(""))
+                            .append(": ")
+                            .append(error.path("message").asString(""));
                     return why.toString().strip();
                 }
             } catch (RuntimeException e) {
                 // not the edge's or a node's error shape: the text below says what it is
             }
         }
-        String text = oneLine(unescape(body.replaceAll("(?s)<head>.*?</head>", "").replaceAll("<[^>]+>", " ")));
+        String text =
+                oneLine(unescape(body.replaceAll("(?s)<head>.*?</head>", "").replaceAll("<[^>]+>", " ")));
         if (!text.isEmpty()) {
             why.append(": ").append(text.length() > 160 ? text.substring(0, 160) + "…" : text);
         }
@@ -161,12 +178,18 @@ public final class Classifier {
             return null;
         }
         int semicolon = contentType.indexOf(';');
-        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                .strip()
+                .toLowerCase(Locale.ROOT);
     }
 
     private static boolean isText(Http.Response response) {
         String type = mediaType(response.header("Content-Type"));
-        return type == null || type.startsWith("text/") || type.contains("json") || type.contains("xml") || type.contains("javascript");
+        return type == null
+                || type.startsWith("text/")
+                || type.contains("json")
+                || type.contains("xml")
+                || type.contains("javascript");
     }
 
     private static String oneLine(String text) {
@@ -175,7 +198,12 @@ public final class Classifier {
 
     /** The few entities HTML escaping writes (Spring's HtmlUtils, liqp's escape). */
     static String unescape(String html) {
-        return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&#039;", "'")
-                .replace("&#x27;", "'").replace("&amp;", "&");
+        return html.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&#039;", "'")
+                .replace("&#x27;", "'")
+                .replace("&amp;", "&");
     }
 }

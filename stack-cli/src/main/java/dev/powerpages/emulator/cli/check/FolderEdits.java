@@ -1,5 +1,6 @@
 package dev.powerpages.emulator.cli.check;
 
+import dev.powerpages.emulator.cli.site.StoreSite;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -10,8 +11,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 
-import dev.powerpages.emulator.cli.site.StoreSite;
-
 /**
  * check-site checks the folder as it is on disk: an edit saved a moment before the check (an editor's save, then the
  * command) may not have reached the store yet, since the store imports an edit once the folder has been quiet for a
@@ -20,8 +19,7 @@ import dev.powerpages.emulator.cli.site.StoreSite;
  */
 final class FolderEdits {
 
-    private FolderEdits() {
-    }
+    private FolderEdits() {}
 
     static StoreSite.Status awaitImported(StoreSite store, StoreSite.Status status, Path folder, Duration atMost) {
         Instant newest = newestFile(folder);
@@ -41,13 +39,15 @@ final class FolderEdits {
 
     private static boolean caughtUp(StoreSite.Status status, Instant newest) {
         boolean imported = status.changedAt() != null && !status.changedAt().isBefore(newest);
-        boolean refused = status.error() != null && status.error().since() != null && !status.error().since().isBefore(newest);
+        boolean refused = status.error() != null
+                && status.error().since() != null
+                && !status.error().since().isBefore(newest);
         return imported || refused;
     }
 
     /** The newest modification among the folder's files ({@code .git} and {@code node_modules} aside), or null. */
     static Instant newestFile(Path folder) {
-        Instant[] newest = { null };
+        Instant[] newest = {null};
         if (!Files.isDirectory(folder)) {
             return null;
         }
@@ -55,8 +55,10 @@ final class FolderEdits {
             Files.walkFileTree(folder, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                    return !dir.equals(folder) && (name.equals(".git") || name.equals("node_modules")) ? FileVisitResult.SKIP_SUBTREE
+                    String name =
+                            dir.getFileName() == null ? "" : dir.getFileName().toString();
+                    return !dir.equals(folder) && (name.equals(".git") || name.equals("node_modules"))
+                            ? FileVisitResult.SKIP_SUBTREE
                             : FileVisitResult.CONTINUE;
                 }
 

@@ -1,5 +1,10 @@
 package dev.powerpages.emulator.cli.check;
 
+import dev.powerpages.emulator.cli.http.Http;
+import dev.powerpages.emulator.cli.http.HttpException;
+import dev.powerpages.emulator.cli.http.SiteUrl;
+import dev.powerpages.emulator.cli.site.NodesCatchUp;
+import dev.powerpages.emulator.cli.site.StoreSite;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,12 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import dev.powerpages.emulator.cli.http.Http;
-import dev.powerpages.emulator.cli.http.HttpException;
-import dev.powerpages.emulator.cli.http.SiteUrl;
-import dev.powerpages.emulator.cli.site.NodesCatchUp;
-import dev.powerpages.emulator.cli.site.StoreSite;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,6 +29,7 @@ public final class SiteCheck {
 
     /** Redirects within the site followed for a page (a language prefix, a site redirect) before judging it. */
     private static final int MAX_REDIRECTS = 5;
+
     private static final int NOTE_EXAMPLES = 3;
     /** How long the store may take to import an edit saved just before the check (it imports within about a second). */
     private static final Duration EDIT_WAIT = Duration.ofSeconds(15);
@@ -42,8 +42,13 @@ public final class SiteCheck {
      * @param concurrency fetches at once
      * @param nodesWait   how long the app nodes may take to serve the store's site
      */
-    public record Settings(String gateway, String store, Map<String, String> nodes, String adminKey, int concurrency, Duration nodesWait) {
-    }
+    public record Settings(
+            String gateway,
+            String store,
+            Map<String, String> nodes,
+            String adminKey,
+            int concurrency,
+            Duration nodesWait) {}
 
     private final Http http;
     private final Settings settings;
@@ -59,21 +64,40 @@ public final class SiteCheck {
         StoreSite store = new StoreSite(http, settings.store(), settings.adminKey());
         StoreSite.Status site = store.status();
         if (directory != null && (site.demo() || !sameFolder(directory, site.directory()))) {
-            throw new HttpException("the store at " + settings.store() + " serves " + (site.demo() ? "the demo site" : site.directory())
-                    + ", not " + directory + " (./stack check-site DIR starts it with DIR)");
+            throw new HttpException(
+                    "the store at " + settings.store() + " serves " + (site.demo() ? "the demo site" : site.directory())
+                            + ", not " + directory + " (./stack check-site DIR starts it with DIR)");
         }
         if (directory != null) {
             site = FolderEdits.awaitImported(store, site, Path.of(directory), EDIT_WAIT);
         }
         new NodesCatchUp(http, settings.nodes()).await(site.changedAt(), settings.nodesWait());
-        SiteListing listing = SiteListing.read(http, settings.nodes().values().iterator().next());
+        SiteListing listing =
+                SiteListing.read(http, settings.nodes().values().iterator().next());
         List<CheckResult> results = fetchAll(listing);
-        List<CheckResult> pages = results.stream().filter(r -> r.kind().equals("page")).toList();
-        List<CheckResult> files = results.stream().filter(r -> r.kind().equals("webFile")).toList();
+        List<CheckResult> pages =
+                results.stream().filter(r -> r.kind().equals("page")).toList();
+        List<CheckResult> files =
+                results.stream().filter(r -> r.kind().equals("webFile")).toList();
         boolean passed = results.stream().allMatch(r -> r.outcome().ok());
-        return new CheckReport(site.directory(), site.layout(), site.dataModel(), site.rows(), site.rowsPerTable().size(),
-                listing.website(), listing.languages(), settings.gateway(), CheckReport.Counts.of(pages), CheckReport.Counts.of(files),
-                results, notEmulated(pages), notes(site.notes()), site.columnsNotInSchema(), site.tablesNotInSchema(), site.error(), passed,
+        return new CheckReport(
+                site.directory(),
+                site.layout(),
+                site.dataModel(),
+                site.rows(),
+                site.rowsPerTable().size(),
+                listing.website(),
+                listing.languages(),
+                settings.gateway(),
+                CheckReport.Counts.of(pages),
+                CheckReport.Counts.of(files),
+                results,
+                notEmulated(pages),
+                notes(site.notes()),
+                site.columnsNotInSchema(),
+                site.tablesNotInSchema(),
+                site.error(),
+                passed,
                 (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -109,8 +133,13 @@ public final class SiteCheck {
         Http.Response response;
         try {
             response = http.get(uri, Map.of("Accept", "text/html"));
-            for (int hops = 0; hops < MAX_REDIRECTS && page.anonymous() == 200 && isRedirect(response.status())
-                    && !Classifier.isSignInRedirect(response) && response.header("Location") != null; hops++) {
+            for (int hops = 0;
+                    hops < MAX_REDIRECTS
+                            && page.anonymous() == 200
+                            && isRedirect(response.status())
+                            && !Classifier.isSignInRedirect(response)
+                            && response.header("Location") != null;
+                    hops++) {
                 URI next = uri.resolve(SiteUrl.encode(response.header("Location")));
                 if (!java.util.Objects.equals(next.getHost(), uri.getHost()) || next.getPort() != uri.getPort()) {
                     break; // a redirect off the site is judged as it is
@@ -119,12 +148,32 @@ public final class SiteCheck {
                 response = http.get(next, Map.of("Accept", "text/html"));
             }
         } catch (HttpException e) {
-            return new CheckResult(page.url(), "page", page.name(), page.language(), page.anonymous(), 0, null, Outcome.FAILED,
-                    e.getMessage(), List.of(), millisSince(started));
+            return new CheckResult(
+                    page.url(),
+                    "page",
+                    page.name(),
+                    page.language(),
+                    page.anonymous(),
+                    0,
+                    null,
+                    Outcome.FAILED,
+                    e.getMessage(),
+                    List.of(),
+                    millisSince(started));
         }
         Verdict verdict = Classifier.page(page.anonymous(), response);
-        return new CheckResult(page.url(), "page", page.name(), page.language(), page.anonymous(), response.status(), redirectedTo,
-                verdict.outcome(), verdict.why(), verdict.notEmulated(), millisSince(started));
+        return new CheckResult(
+                page.url(),
+                "page",
+                page.name(),
+                page.language(),
+                page.anonymous(),
+                response.status(),
+                redirectedTo,
+                verdict.outcome(),
+                verdict.why(),
+                verdict.notEmulated(),
+                millisSince(started));
     }
 
     private CheckResult webFile(SiteListing.Entry file) {
@@ -133,12 +182,32 @@ public final class SiteCheck {
         try {
             response = http.get(SiteUrl.resolve(settings.gateway(), file.url()));
         } catch (HttpException e) {
-            return new CheckResult(file.url(), "webFile", null, null, file.anonymous(), 0, null, Outcome.FAILED, e.getMessage(), List.of(),
+            return new CheckResult(
+                    file.url(),
+                    "webFile",
+                    null,
+                    null,
+                    file.anonymous(),
+                    0,
+                    null,
+                    Outcome.FAILED,
+                    e.getMessage(),
+                    List.of(),
                     millisSince(started));
         }
         Verdict verdict = Classifier.webFile(file.anonymous(), file.contentType(), response);
-        return new CheckResult(file.url(), "webFile", null, null, file.anonymous(), response.status(), null, verdict.outcome(),
-                verdict.why(), List.of(), millisSince(started));
+        return new CheckResult(
+                file.url(),
+                "webFile",
+                null,
+                null,
+                file.anonymous(),
+                response.status(),
+                null,
+                verdict.outcome(),
+                verdict.why(),
+                List.of(),
+                millisSince(started));
     }
 
     /** Per feature: the pages naming it and their uses (from the pages' HTML), and the nodes' own counts. */
@@ -153,24 +222,34 @@ public final class SiteCheck {
         Map<String, Long> fromNodes = new TreeMap<>();
         for (String node : settings.nodes().values()) {
             try {
-                JsonNode about = http.getJson(SiteUrl.resolve(node, "/_services/about"), Map.of("Accept", "application/json"));
-                about.path("notEmulated").properties().forEach(entry -> fromNodes.merge(entry.getKey(), entry.getValue().asLong(), Long::sum));
+                JsonNode about =
+                        http.getJson(SiteUrl.resolve(node, "/_services/about"), Map.of("Accept", "application/json"));
+                about.path("notEmulated")
+                        .properties()
+                        .forEach(entry ->
+                                fromNodes.merge(entry.getKey(), entry.getValue().asLong(), Long::sum));
             } catch (HttpException e) {
                 // a node that cannot say: the pages' own comments still count
             }
         }
         Map<String, CheckReport.FeatureUse> features = new TreeMap<>();
-        fromPages.forEach((feature, counts) -> features.put(feature, new CheckReport.FeatureUse(counts[0], counts[1], fromNodes.getOrDefault(feature, 0L))));
+        fromPages.forEach((feature, counts) -> features.put(
+                feature, new CheckReport.FeatureUse(counts[0], counts[1], fromNodes.getOrDefault(feature, 0L))));
         fromNodes.forEach((feature, uses) -> features.putIfAbsent(feature, new CheckReport.FeatureUse(0, 0, uses)));
         return features;
     }
 
     private static Map<String, CheckReport.NoteSummary> notes(List<StoreSite.Note> notes) {
         Map<String, List<String>> byKind = new LinkedHashMap<>();
-        notes.forEach(note -> byKind.computeIfAbsent(note.kind() == null ? "OTHER" : note.kind(), kind -> new ArrayList<>())
-                .add((note.source() == null ? "" : note.source() + ": ") + (note.message() == null ? "" : note.message())));
+        notes.forEach(
+                note -> byKind.computeIfAbsent(note.kind() == null ? "OTHER" : note.kind(), kind -> new ArrayList<>())
+                        .add((note.source() == null ? "" : note.source() + ": ")
+                                + (note.message() == null ? "" : note.message())));
         Map<String, CheckReport.NoteSummary> summary = new LinkedHashMap<>();
-        byKind.forEach((kind, all) -> summary.put(kind, new CheckReport.NoteSummary(all.size(), List.copyOf(all.subList(0, Math.min(NOTE_EXAMPLES, all.size()))))));
+        byKind.forEach((kind, all) -> summary.put(
+                kind,
+                new CheckReport.NoteSummary(
+                        all.size(), List.copyOf(all.subList(0, Math.min(NOTE_EXAMPLES, all.size()))))));
         return summary;
     }
 
@@ -183,9 +262,14 @@ public final class SiteCheck {
             return false;
         }
         try {
-            return java.nio.file.Path.of(requested).toRealPath().equals(java.nio.file.Path.of(served).toRealPath());
+            return java.nio.file.Path.of(requested)
+                    .toRealPath()
+                    .equals(java.nio.file.Path.of(served).toRealPath());
         } catch (java.io.IOException | RuntimeException e) {
-            return java.nio.file.Path.of(requested).toAbsolutePath().normalize().equals(java.nio.file.Path.of(served).toAbsolutePath().normalize());
+            return java.nio.file.Path.of(requested)
+                    .toAbsolutePath()
+                    .normalize()
+                    .equals(java.nio.file.Path.of(served).toAbsolutePath().normalize());
         }
     }
 

@@ -24,11 +24,9 @@ import java.util.zip.ZipInputStream;
 public final class SiteExport {
 
     /** What was written: files, bytes, files per top-level folder (or file), and files left that the export lacks. */
-    public record Written(int files, long bytes, Map<String, Integer> byTopLevel, int leftInPlace) {
-    }
+    public record Written(int files, long bytes, Map<String, Integer> byTopLevel, int leftInPlace) {}
 
-    private SiteExport() {
-    }
+    private SiteExport() {}
 
     public static Written unzip(byte[] zip, Path folder, boolean force) {
         try {
@@ -42,8 +40,9 @@ public final class SiteExport {
                 }
                 try (Stream<Path> entries = Files.list(folder)) {
                     if (!force && entries.findAny().isPresent()) {
-                        throw new IllegalArgumentException(folder + " is not empty: the export would write over its files"
-                                + " (--force writes anyway, leaving files the site does not have)");
+                        throw new IllegalArgumentException(
+                                folder + " is not empty: the export would write over its files"
+                                        + " (--force writes anyway, leaving files the site does not have)");
                     }
                 }
             }
@@ -52,11 +51,13 @@ public final class SiteExport {
             Map<String, Integer> byTopLevel = new TreeMap<>();
             Set<Path> written = new HashSet<>();
             long bytes = 0;
-            try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), java.nio.charset.StandardCharsets.UTF_8)) {
+            try (ZipInputStream in =
+                    new ZipInputStream(new ByteArrayInputStream(zip), java.nio.charset.StandardCharsets.UTF_8)) {
                 for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                     Path target = root.resolve(entry.getName()).normalize();
                     if (!target.startsWith(root) || target.equals(root)) {
-                        throw new IllegalArgumentException("the export holds an entry outside its folder: " + entry.getName());
+                        throw new IllegalArgumentException(
+                                "the export holds an entry outside its folder: " + entry.getName());
                     }
                     if (entry.isDirectory()) {
                         Files.createDirectories(target);

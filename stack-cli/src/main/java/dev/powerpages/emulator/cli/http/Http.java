@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,8 +22,11 @@ public final class Http {
     private final Duration requestTimeout;
 
     public Http(Duration connectTimeout, Duration requestTimeout) {
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(connectTimeout).build();
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(connectTimeout)
+                .build();
         this.requestTimeout = requestTimeout;
     }
 
@@ -57,13 +59,17 @@ public final class Http {
     }
 
     public Response get(URI uri, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(requestTimeout).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri).timeout(requestTimeout).GET();
         headers.forEach(request::header);
         try {
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Response(uri, response.statusCode(), response);
         } catch (IOException e) {
-            throw new HttpException("GET " + uri + " failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+            throw new HttpException(
+                    "GET " + uri + " failed: "
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HttpException("GET " + uri + " was interrupted", e);

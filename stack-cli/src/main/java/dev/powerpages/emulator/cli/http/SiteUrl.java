@@ -13,8 +13,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class SiteUrl {
 
-    private SiteUrl() {
-    }
+    private SiteUrl() {}
 
     public static URI resolve(String base, String path) {
         String trimmed = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
@@ -28,8 +27,18 @@ public final class SiteUrl {
         for (int i = 0; i < bytes.length; i++) {
             int b = bytes[i] & 0xff;
             boolean escapedAlready = b == '%' && i + 2 < bytes.length && hex(bytes[i + 1]) && hex(bytes[i + 2]);
-            if (b > 0x20 && b < 0x7f && b != '"' && b != '<' && b != '>' && b != '\\' && b != '^' && b != '`' && b != '{'
-                    && b != '|' && b != '}' && (b != '%' || escapedAlready)) {
+            if (b > 0x20
+                    && b < 0x7f
+                    && b != '"'
+                    && b != '<'
+                    && b != '>'
+                    && b != '\\'
+                    && b != '^'
+                    && b != '`'
+                    && b != '{'
+                    && b != '|'
+                    && b != '}'
+                    && (b != '%' || escapedAlready)) {
                 out.write(b);
             } else {
                 out.writeBytes(String.format("%%%02X", b).getBytes(StandardCharsets.US_ASCII));

@@ -1,14 +1,13 @@
 package dev.powerpages.emulator.cli.site;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.TreeMap;
-
 import dev.powerpages.emulator.sitefolder.ImportNote;
 import dev.powerpages.emulator.sitefolder.SiteContent;
 import dev.powerpages.emulator.sitefolder.SiteFolderException;
 import dev.powerpages.emulator.sitefolder.SiteFolderReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Reads a site folder with the reader the store imports with (site-folder's {@link SiteFolderReader}), before
@@ -18,11 +17,9 @@ import dev.powerpages.emulator.sitefolder.SiteFolderReader;
 public final class FolderValidation {
 
     /** A folder the store can import: its layout, rows, and notes by kind. */
-    public record Readable(String layout, String dataModel, int rows, Map<String, Integer> notesByKind) {
-    }
+    public record Readable(String layout, String dataModel, int rows, Map<String, Integer> notesByKind) {}
 
-    private FolderValidation() {
-    }
+    private FolderValidation() {}
 
     /** @throws SiteFolderException the reader's refusal: what it found and expected, or the file and line at fault */
     public static Readable read(Path folder) {
@@ -34,6 +31,10 @@ public final class FolderValidation {
         for (ImportNote note : content.notes()) {
             notes.merge(note.kind().name(), 1, Integer::sum);
         }
-        return new Readable(content.layout().name(), content.dataModel().name(), content.records().size(), notes);
+        return new Readable(
+                content.layout().name(),
+                content.dataModel().name(),
+                content.records().size(),
+                notes);
     }
 }

@@ -1,15 +1,14 @@
 package dev.powerpages.emulator.cli.site;
 
+import dev.powerpages.emulator.cli.http.Http;
+import dev.powerpages.emulator.cli.http.HttpException;
+import dev.powerpages.emulator.cli.http.SiteUrl;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-
-import dev.powerpages.emulator.cli.http.Http;
-import dev.powerpages.emulator.cli.http.HttpException;
-import dev.powerpages.emulator.cli.http.SiteUrl;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,8 +23,7 @@ import tools.jackson.databind.JsonNode;
 public final class NodesCatchUp {
 
     /** How a node stood when the wait ended. */
-    public record NodeState(String status, Instant siteLoadedAt, String website, String reasons) {
-    }
+    public record NodeState(String status, Instant siteLoadedAt, String website, String reasons) {}
 
     private final Http http;
     private final Map<String, String> nodes;
@@ -62,25 +60,37 @@ public final class NodesCatchUp {
                 NodeState state = state(node.getValue());
                 states.put(node.getKey(), state);
                 Duration poll = pollIntervals.computeIfAbsent(node.getKey(), name -> pollInterval(node.getValue()));
-                if (!Objects.equals(lastLoaded.get(node.getKey()), state.siteLoadedAt()) || !unchangedSince.containsKey(node.getKey())) {
+                if (!Objects.equals(lastLoaded.get(node.getKey()), state.siteLoadedAt())
+                        || !unchangedSince.containsKey(node.getKey())) {
                     lastLoaded.put(node.getKey(), state.siteLoadedAt());
                     // a snapshot loaded before we first looked has been unchanged since it was loaded
-                    Instant from = unchangedSince.containsKey(node.getKey()) || state.siteLoadedAt() == null ? now : state.siteLoadedAt();
+                    Instant from = unchangedSince.containsKey(node.getKey()) || state.siteLoadedAt() == null
+                            ? now
+                            : state.siteLoadedAt();
                     unchangedSince.put(node.getKey(), from);
                 }
                 boolean healthy = "Healthy".equals(state.status());
-                boolean askedSince = since == null || !now.isBefore(since.plus(poll.multipliedBy(2)).plusSeconds(1));
-                boolean settled = !now.isBefore(unchangedSince.get(node.getKey()).plus(poll).plusMillis(500));
+                boolean askedSince = since == null
+                        || !now.isBefore(since.plus(poll.multipliedBy(2)).plusSeconds(1));
+                boolean settled = !now.isBefore(
+                        unchangedSince.get(node.getKey()).plus(poll).plusMillis(500));
                 allCurrent &= healthy && askedSince && settled;
             }
             if (allCurrent) {
                 return states;
             }
             if (!clock.instant().isBefore(deadline)) {
-                StringBuilder why = new StringBuilder("the app nodes did not take up the store's site within " + timeout.toSeconds() + " s:");
-                states.forEach((name, state) -> why.append("\n  ").append(name).append(": ").append(state.status())
+                StringBuilder why = new StringBuilder(
+                        "the app nodes did not take up the store's site within " + timeout.toSeconds() + " s:");
+                states.forEach((name, state) -> why.append("\n  ")
+                        .append(name)
+                        .append(": ")
+                        .append(state.status())
                         .append(state.siteLoadedAt() == null ? "" : ", site loaded at " + state.siteLoadedAt())
-                        .append(state.reasons() == null || state.reasons().isBlank() ? "" : " (" + state.reasons() + ")"));
+                        .append(
+                                state.reasons() == null || state.reasons().isBlank()
+                                        ? ""
+                                        : " (" + state.reasons() + ")"));
                 throw new HttpException(why.toString());
             }
             try {
@@ -106,14 +116,19 @@ public final class NodesCatchUp {
             return new NodeState("answered " + response.status(), null, null, null);
         }
         StringBuilder reasons = new StringBuilder();
-        health.path("reasons").forEach(reason -> reasons.append(reasons.isEmpty() ? "" : "; ").append(reason.asString()));
-        return new NodeState(StoreSite.text(health.path("status")), StoreSite.instant(health.path("siteLoadedAt")),
-                StoreSite.text(health.path("website")), reasons.toString());
+        health.path("reasons")
+                .forEach(reason -> reasons.append(reasons.isEmpty() ? "" : "; ").append(reason.asString()));
+        return new NodeState(
+                StoreSite.text(health.path("status")),
+                StoreSite.instant(health.path("siteLoadedAt")),
+                StoreSite.text(health.path("website")),
+                reasons.toString());
     }
 
     private Duration pollInterval(String url) {
         try {
-            JsonNode about = http.getJson(SiteUrl.resolve(url, "/_services/about"), Map.of("Accept", "application/json"));
+            JsonNode about =
+                    http.getJson(SiteUrl.resolve(url, "/_services/about"), Map.of("Accept", "application/json"));
             if (about.path("changePollIntervalMs").isNumber()) {
                 return Duration.ofMillis(about.path("changePollIntervalMs").asLong());
             }

@@ -1,5 +1,7 @@
 package dev.powerpages.emulator.cli.site;
 
+import dev.powerpages.emulator.cli.http.Http;
+import dev.powerpages.emulator.cli.http.SiteUrl;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
@@ -7,9 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import dev.powerpages.emulator.cli.http.Http;
-import dev.powerpages.emulator.cli.http.SiteUrl;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,8 +19,7 @@ import tools.jackson.databind.JsonNode;
 public final class StoreSite {
 
     /** A note of the import: its kind ({@code NOT_SITE_FILE}, {@code UNUSED_KIND}, {@code DUPLICATE_ID}, …), where, what. */
-    public record Note(String kind, String source, String message) {
-    }
+    public record Note(String kind, String source, String message) {}
 
     /** Why the folder's current state is not the site (a malformed edit): the last good site is served meanwhile. */
     public record Failure(String file, Integer line, String message, Instant since) {
@@ -38,9 +36,19 @@ public final class StoreSite {
      * @param rowsPerTable the folder's rows per table
      * @param changedAt   when the site last changed in the store (its import or its last imported edit), or null
      */
-    public record Status(String source, String directory, String layout, String dataModel, String watching, Failure error,
-            Instant changedAt, Map<String, Integer> rowsPerTable, List<Note> notes, Map<String, Integer> columnsNotInSchema,
-            Map<String, Integer> tablesNotInSchema, Long lastEditMillis) {
+    public record Status(
+            String source,
+            String directory,
+            String layout,
+            String dataModel,
+            String watching,
+            Failure error,
+            Instant changedAt,
+            Map<String, Integer> rowsPerTable,
+            List<Note> notes,
+            Map<String, Integer> columnsNotInSchema,
+            Map<String, Integer> tablesNotInSchema,
+            Long lastEditMillis) {
 
         public boolean demo() {
             return directory == null || "demo".equals(source);
@@ -78,18 +86,33 @@ public final class StoreSite {
             notes.add(new Note(text(note.path("kind")), text(note.path("source")), text(note.path("message"))));
         }
         Failure failure = error.isObject()
-                ? new Failure(text(error.path("file")), error.path("line").isNumber() ? error.path("line").asInt() : null,
-                        text(error.path("message")), instant(error.path("since")))
+                ? new Failure(
+                        text(error.path("file")),
+                        error.path("line").isNumber() ? error.path("line").asInt() : null,
+                        text(error.path("message")),
+                        instant(error.path("since")))
                 : null;
-        return new Status(text(site.path("source")), text(site.path("directory")), text(report.path("layout")),
-                text(report.path("dataModel")), text(site.path("watching")), failure, changed, counts(report.path("rowsPerTable")),
-                notes, counts(report.path("columnsNotInSchema")), counts(report.path("tablesNotInSchema")),
-                lastEdit.path("savedToCommittedMillis").isNumber() ? lastEdit.path("savedToCommittedMillis").asLong() : null);
+        return new Status(
+                text(site.path("source")),
+                text(site.path("directory")),
+                text(report.path("layout")),
+                text(report.path("dataModel")),
+                text(site.path("watching")),
+                failure,
+                changed,
+                counts(report.path("rowsPerTable")),
+                notes,
+                counts(report.path("columnsNotInSchema")),
+                counts(report.path("tablesNotInSchema")),
+                lastEdit.path("savedToCommittedMillis").isNumber()
+                        ? lastEdit.path("savedToCommittedMillis").asLong()
+                        : null);
     }
 
     private static Map<String, Integer> counts(JsonNode object) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        object.properties().forEach(entry -> counts.put(entry.getKey(), entry.getValue().asInt()));
+        object.properties()
+                .forEach(entry -> counts.put(entry.getKey(), entry.getValue().asInt()));
         return counts;
     }
 
@@ -104,7 +127,9 @@ public final class StoreSite {
         }
         if (node.isNumber()) {
             BigDecimal seconds = node.decimalValue();
-            return Instant.ofEpochSecond(seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
+            return Instant.ofEpochSecond(
+                    seconds.longValue(),
+                    seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
         }
         return Instant.parse(node.asString());
     }

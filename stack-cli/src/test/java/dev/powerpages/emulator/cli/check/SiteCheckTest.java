@@ -3,16 +3,14 @@ package dev.powerpages.emulator.cli.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import dev.powerpages.emulator.cli.FakeStack;
 import dev.powerpages.emulator.cli.http.Http;
 import dev.powerpages.emulator.cli.http.HttpException;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 public class SiteCheckTest {
 
@@ -52,17 +50,28 @@ public class SiteCheckTest {
                    {"url":"/missing.js","contentType":"application/javascript","anonymous":200}]}
                 """);
         stack.html("/en-US/", 200, "<h1>Home</h1><!-- Power Pages Stack Emulator: tag powerbi is not emulated -->");
-        stack.html("/en-US/about/", 500, "<h1>500 Liquid error</h1><p>The web template <strong class=\"template\">About</strong>"
-                + "<span class=\"line\">, line 4</span> could not be rendered:</p><pre>bad filter</pre>");
-        stack.html(JAPANESE_PAGE, 200, "<h1>お問い合わせ</h1><!-- Power Pages Stack Emulator: tag powerbi is not emulated -->");
+        stack.html(
+                "/en-US/about/",
+                500,
+                "<h1>500 Liquid error</h1><p>The web template <strong class=\"template\">About</strong>"
+                        + "<span class=\"line\">, line 4</span> could not be rendered:</p><pre>bad filter</pre>");
+        stack.html(
+                JAPANESE_PAGE, 200, "<h1>お問い合わせ</h1><!-- Power Pages Stack Emulator: tag powerbi is not emulated -->");
         stack.redirect("/en-US/members/", 302, "/SignIn?returnUrl=%2Fen-US%2Fmembers%2F");
         stack.answer("/site.css", () -> FakeStack.response(200, "text/css", "body{}"));
         stack.answer("/logo.png", () -> FakeStack.response(200, "application/octet-stream", "PNG"));
     }
 
     private SiteCheck check() {
-        return new SiteCheck(new Http(), new SiteCheck.Settings(stack.url(), stack.url(),
-                Map.of("northeurope", stack.url()), "emulator-admin-key", 2, Duration.ofSeconds(10)));
+        return new SiteCheck(
+                new Http(),
+                new SiteCheck.Settings(
+                        stack.url(),
+                        stack.url(),
+                        Map.of("northeurope", stack.url()),
+                        "emulator-admin-key",
+                        2,
+                        Duration.ofSeconds(10)));
     }
 
     @BeforeEach
@@ -82,8 +91,11 @@ public class SiteCheckTest {
         assertThat(report.pages()).isEqualTo(new CheckReport.Counts(4, 2, 1, 0, 0, 1));
         assertThat(report.webFiles()).isEqualTo(new CheckReport.Counts(3, 1, 0, 1, 1, 0));
         assertThat(report.passed()).isFalse();
-        assertThat(report.results()).filteredOn(r -> r.url().equals("/en-US/about/")).singleElement()
-                .extracting(CheckResult::why).isEqualTo("500 template error in 'About' line 4: bad filter");
+        assertThat(report.results())
+                .filteredOn(r -> r.url().equals("/en-US/about/"))
+                .singleElement()
+                .extracting(CheckResult::why)
+                .isEqualTo("500 template error in 'About' line 4: bad filter");
         assertThat(report.website()).isEqualTo("Contoso");
         assertThat(report.layout()).isEqualTo("STANDARD_YAML");
         assertThat(report.rows()).isEqualTo(9);
@@ -94,15 +106,19 @@ public class SiteCheckTest {
         CheckReport report = check().run(null);
 
         assertThat(stack.targets()).contains(JAPANESE_PAGE);
-        assertThat(report.results()).filteredOn(r -> r.url().equals("/ja-JP/お問い合わせ/")).singleElement()
-                .extracting(CheckResult::outcome).isEqualTo(Outcome.SERVED);
+        assertThat(report.results())
+                .filteredOn(r -> r.url().equals("/ja-JP/お問い合わせ/"))
+                .singleElement()
+                .extracting(CheckResult::outcome)
+                .isEqualTo(Outcome.SERVED);
     }
 
     @Test
     void countsNotEmulatedFeaturesByPageAndByTheNodesOwnCounts() {
         CheckReport report = check().run(null);
 
-        assertThat(report.notEmulated()).containsEntry("tag powerbi", new CheckReport.FeatureUse(2, 2, 3))
+        assertThat(report.notEmulated())
+                .containsEntry("tag powerbi", new CheckReport.FeatureUse(2, 2, 3))
                 .containsEntry("tag chart", new CheckReport.FeatureUse(0, 0, 1));
     }
 
@@ -112,8 +128,8 @@ public class SiteCheckTest {
 
         assertThat(report.importNotes()).containsOnlyKeys("NOT_SITE_FILE", "DUPLICATE_ID");
         assertThat(report.importNotes().get("NOT_SITE_FILE").count()).isEqualTo(2);
-        assertThat(report.importNotes().get("NOT_SITE_FILE").examples()).containsExactly("README.md: not part of the site",
-                "package.json: not part of the site");
+        assertThat(report.importNotes().get("NOT_SITE_FILE").examples())
+                .containsExactly("README.md: not part of the site", "package.json: not part of the site");
         assertThat(report.columnsNotInSchema()).containsEntry("adx_webpage.adx_custom", 2);
     }
 
@@ -124,7 +140,9 @@ public class SiteCheckTest {
 
         CheckReport report = check().run(null);
 
-        assertThat(report.results()).filteredOn(r -> r.url().equals("/en-US/about/")).singleElement()
+        assertThat(report.results())
+                .filteredOn(r -> r.url().equals("/en-US/about/"))
+                .singleElement()
                 .satisfies(result -> {
                     assertThat(result.outcome()).isEqualTo(Outcome.SERVED);
                     assertThat(result.redirectedTo()).isEqualTo("/en-US/about-us/");
@@ -133,7 +151,8 @@ public class SiteCheckTest {
 
     @Test
     void refusesToCheckWhenTheStoreServesAnotherFolder() {
-        assertThatThrownBy(() -> check().run("/sites/fabrikam")).isInstanceOf(HttpException.class)
+        assertThatThrownBy(() -> check().run("/sites/fabrikam"))
+                .isInstanceOf(HttpException.class)
                 .hasMessageContaining("serves /sites/contoso, not /sites/fabrikam");
     }
 

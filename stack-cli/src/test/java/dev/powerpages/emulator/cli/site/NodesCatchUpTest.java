@@ -3,17 +3,15 @@ package dev.powerpages.emulator.cli.site;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.powerpages.emulator.cli.FakeStack;
+import dev.powerpages.emulator.cli.http.Http;
+import dev.powerpages.emulator.cli.http.HttpException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import dev.powerpages.emulator.cli.FakeStack;
-import dev.powerpages.emulator.cli.http.Http;
-import dev.powerpages.emulator.cli.http.HttpException;
 
 class NodesCatchUpTest {
 
@@ -26,13 +24,15 @@ class NodesCatchUpTest {
     }
 
     private void health(String status, Instant loadedAt) {
-        health.set("{\"status\":\"" + status + "\",\"website\":\"Contoso\",\"siteLoadedAt\":\"" + loadedAt + "\",\"reasons\":[\"why\"]}");
+        health.set("{\"status\":\"" + status + "\",\"website\":\"Contoso\",\"siteLoadedAt\":\"" + loadedAt
+                + "\",\"reasons\":[\"why\"]}");
     }
 
     private NodesCatchUp catchUp() {
         node.json("/_services/about", "{\"changePollIntervalMs\":100}");
         node.answer("/_services/health", () -> FakeStack.response(200, "application/json", health.get()));
-        return new NodesCatchUp(new Http(), Map.of("northeurope", node.url()), java.time.Clock.systemUTC(), Duration.ofMillis(20));
+        return new NodesCatchUp(
+                new Http(), Map.of("northeurope", node.url()), java.time.Clock.systemUTC(), Duration.ofMillis(20));
     }
 
     @Test
@@ -53,7 +53,8 @@ class NodesCatchUpTest {
         Map<String, NodesCatchUp.NodeState> states = catchUp.await(change, Duration.ofSeconds(10));
 
         assertThat(states.get("northeurope").siteLoadedAt()).isAfter(change);
-        assertThat(Instant.now()).isAfterOrEqualTo(states.get("northeurope").siteLoadedAt().plusMillis(600));
+        assertThat(Instant.now())
+                .isAfterOrEqualTo(states.get("northeurope").siteLoadedAt().plusMillis(600));
         reload.join();
     }
 
@@ -71,7 +72,9 @@ class NodesCatchUpTest {
     void namesTheNodeAndItsReasonsWhenTheTimeIsUp() {
         health("Unhealthy", Instant.now());
 
-        assertThatThrownBy(() -> catchUp().await(Instant.now(), Duration.ofMillis(500))).isInstanceOf(HttpException.class)
-                .hasMessageContaining("northeurope: Unhealthy").hasMessageContaining("(why)");
+        assertThatThrownBy(() -> catchUp().await(Instant.now(), Duration.ofMillis(500)))
+                .isInstanceOf(HttpException.class)
+                .hasMessageContaining("northeurope: Unhealthy")
+                .hasMessageContaining("(why)");
     }
 }

@@ -11,9 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Assumptions;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,15 +57,15 @@ final class AzureCli {
                         pass
                     """);
             return directory;
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
 
     /** Skips the test, or fails it where the tools are required, unless az is on the PATH. */
     static void requireInstalled() {
-        boolean present = System.getenv().getOrDefault("PATH", "").isEmpty() ? false
+        boolean present = System.getenv().getOrDefault("PATH", "").isEmpty()
+                ? false
                 : java.util.Arrays.stream(System.getenv("PATH").split(java.io.File.pathSeparator))
                         .anyMatch(dir -> Files.isExecutable(Path.of(dir, "az")));
         if (present) {
@@ -87,10 +85,20 @@ final class AzureCli {
      * about any other authority it does not know, which cannot succeed for a local one.
      */
     void registerCloud(String name, String resourceManager, String adfsAuthority) {
-        run("cloud", "register", "--name", name, "--endpoint-resource-manager", resourceManager,
-                "--endpoint-active-directory", adfsAuthority,
-                "--endpoint-active-directory-resource-id", "https://management.core.windows.net/",
-                "--endpoint-active-directory-graph-resource-id", "https://graph.windows.net/").requireSuccess();
+        run(
+                        "cloud",
+                        "register",
+                        "--name",
+                        name,
+                        "--endpoint-resource-manager",
+                        resourceManager,
+                        "--endpoint-active-directory",
+                        adfsAuthority,
+                        "--endpoint-active-directory-resource-id",
+                        "https://management.core.windows.net/",
+                        "--endpoint-active-directory-graph-resource-id",
+                        "https://graph.windows.net/")
+                .requireSuccess();
         run("cloud", "set", "--name", name).requireSuccess();
     }
 
@@ -121,18 +129,21 @@ final class AzureCli {
         try {
             Path out = Files.createTempFile(configDirectory, "az-out", ".txt");
             Path err = Files.createTempFile(configDirectory, "az-err", ".txt");
-            Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            Process process = builder.redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException(String.join(" ", command) + " did not finish within 120 s");
             }
-            return new Result(String.join(" ", command), process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+            return new Result(
+                    String.join(" ", command),
+                    process.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
         }
@@ -155,7 +166,8 @@ final class AzureCli {
 
         Result requireSuccess() {
             if (exitCode != 0) {
-                throw new AssertionError(command + " exited with " + exitCode + "\nstdout: " + stdout + "\nstderr: " + stderr);
+                throw new AssertionError(
+                        command + " exited with " + exitCode + "\nstdout: " + stdout + "\nstderr: " + stderr);
             }
             return this;
         }

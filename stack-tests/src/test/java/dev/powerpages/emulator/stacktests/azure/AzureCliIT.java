@@ -2,25 +2,22 @@ package dev.powerpages.emulator.stacktests.azure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-
 import dev.powerpages.emulator.testkit.EntraId;
 import dev.powerpages.emulator.testkit.PowerPagesStack;
 import dev.powerpages.emulator.testkit.PowerPagesStackTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -47,17 +44,21 @@ class AzureCliIT {
         AzureCli.requireInstalled();
         EntraId identity = stack.identity();
         az = new AzureCli(azureConfig, identity.caCertificate());
-        az.registerCloud("PowerPagesEmulator", stack.trafficManager().resourceManagerUrl(),
+        az.registerCloud(
+                "PowerPagesEmulator",
+                stack.trafficManager().resourceManagerUrl(),
                 identity.adfsAuthority().toString());
     }
 
     @Test
     void azLogsInAsTheOperatorWithATokenTheStackSignedForTheResourceManager(PowerPagesStack stack) throws Exception {
-        JsonNode accounts = az.loginServicePrincipal(EntraId.OPERATOR, EntraId.SECRET, TENANT).json();
+        JsonNode accounts = az.loginServicePrincipal(EntraId.OPERATOR, EntraId.SECRET, TENANT)
+                .json();
 
         assertThat(accounts).hasSize(1);
         assertThat(accounts.get(0).get("id").asString()).isEqualTo(SUBSCRIPTION);
-        assertThat(accounts.get(0).get("name").asString()).as("the subscription the stack's resource manager lists")
+        assertThat(accounts.get(0).get("name").asString())
+                .as("the subscription the stack's resource manager lists")
                 .isEqualTo("Power Pages Stack Emulator");
         assertThat(accounts.get(0).get("user").get("name").asString()).isEqualTo(EntraId.OPERATOR);
         assertThat(accounts.get(0).get("user").get("type").asString()).isEqualTo("servicePrincipal");
@@ -72,10 +73,17 @@ class AzureCliIT {
         SignedJWT token = SignedJWT.parse(accessToken.get("accessToken").asString());
 
         // Signed by the stack: verifies with the key the AD FS authority publishes (over TLS, trusting only the CA).
-        String keys = HttpClient.newBuilder().sslContext(identity(stack).sslContext()).build()
-                .send(HttpRequest.newBuilder(URI.create(identity(stack).adfsAuthority() + "/discovery/keys")).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
-        assertThat(token.verify(new RSASSAVerifier((RSAKey) JWKSet.parse(keys).getKeys().get(0)))).isTrue();
+        String keys = HttpClient.newBuilder()
+                .sslContext(identity(stack).sslContext())
+                .build()
+                .send(
+                        HttpRequest.newBuilder(URI.create(identity(stack).adfsAuthority() + "/discovery/keys"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        assertThat(token.verify(
+                        new RSASSAVerifier((RSAKey) JWKSet.parse(keys).getKeys().get(0))))
+                .isTrue();
         JWTClaimsSet claims = token.getJWTClaimsSet();
         assertThat(claims.getAudience()).containsExactly(EntraId.MANAGEMENT_AUDIENCE);
         assertThat(claims.getIssuer()).endsWith("/adfs/services/trust");
@@ -92,29 +100,69 @@ class AzureCliIT {
     void azDrivesTheFailoverRunbookThroughTheResourceManager(PowerPagesStack stack) {
         az.loginServicePrincipal(EntraId.OPERATOR, EntraId.SECRET, TENANT).requireSuccess();
 
-        JsonNode profiles = az.run("network", "traffic-manager", "profile", "list", "-g", "emulator").json();
+        JsonNode profiles = az.run("network", "traffic-manager", "profile", "list", "-g", "emulator")
+                .json();
         assertThat(profiles.findValuesAsString("name")).contains("contoso");
-        JsonNode contoso = az.run("network", "traffic-manager", "profile", "show", "-g", "emulator", "-n",
-                "contoso").json();
+        JsonNode contoso = az.run("network", "traffic-manager", "profile", "show", "-g", "emulator", "-n", "contoso")
+                .json();
         assertThat(contoso.get("dnsConfig").get("fqdn").asString()).isEqualTo("contoso.trafficmanager.net");
         assertThat(contoso.get("endpoints").findValuesAsString("name")).containsExactly("northeurope", "westeurope");
 
-        JsonNode disabled = az.run("network", "traffic-manager", "endpoint", "update", "-g", "emulator",
-                "--profile-name", "contoso", "-n", "northeurope", "--type", "externalEndpoints",
-                "--endpoint-status", "Disabled").json();
+        JsonNode disabled = az.run(
+                        "network",
+                        "traffic-manager",
+                        "endpoint",
+                        "update",
+                        "-g",
+                        "emulator",
+                        "--profile-name",
+                        "contoso",
+                        "-n",
+                        "northeurope",
+                        "--type",
+                        "externalEndpoints",
+                        "--endpoint-status",
+                        "Disabled")
+                .json();
         assertThat(disabled.get("endpointStatus").asString()).isEqualTo("Disabled");
         stack.awaitServedBy("westeurope");
         assertThat(stack.trafficManager().endpointStatus("northeurope")).isEqualTo("Disabled");
 
-        az.run("network", "traffic-manager", "endpoint", "update", "-g", "emulator", "--profile-name", "contoso",
-                "-n", "northeurope", "--type", "externalEndpoints", "--endpoint-status", "Enabled").requireSuccess();
+        az.run(
+                        "network",
+                        "traffic-manager",
+                        "endpoint",
+                        "update",
+                        "-g",
+                        "emulator",
+                        "--profile-name",
+                        "contoso",
+                        "-n",
+                        "northeurope",
+                        "--type",
+                        "externalEndpoints",
+                        "--endpoint-status",
+                        "Enabled")
+                .requireSuccess();
         stack.awaitServedBy("northeurope");
 
         az.loginServicePrincipal(EntraId.READER, EntraId.SECRET, TENANT).requireSuccess();
-        assertThat(az.run("network", "traffic-manager", "profile", "show", "-g", "emulator", "-n", "contoso")
-                .exitCode).isZero();
-        AzureCli.Result refused = az.run("network", "traffic-manager", "endpoint", "update", "-g", "emulator",
-                "--profile-name", "contoso", "-n", "northeurope", "--type", "externalEndpoints", "--endpoint-status",
+        assertThat(az.run("network", "traffic-manager", "profile", "show", "-g", "emulator", "-n", "contoso").exitCode)
+                .isZero();
+        AzureCli.Result refused = az.run(
+                "network",
+                "traffic-manager",
+                "endpoint",
+                "update",
+                "-g",
+                "emulator",
+                "--profile-name",
+                "contoso",
+                "-n",
+                "northeurope",
+                "--type",
+                "externalEndpoints",
+                "--endpoint-status",
                 "Disabled");
         assertThat(refused.exitCode).as(refused.toString()).isNotZero();
         assertThat(refused.stderr).contains("AuthorizationFailed");
@@ -128,7 +176,9 @@ class AzureCliIT {
         assertThat(login.exitCode).as(login.toString()).isNotZero();
         // az prints the authority's error_description: what a user sees for a wrong secret in Entra ID too.
         assertThat(login.stderr).contains("Invalid client secret provided");
-        assertThat(az.run("account", "show").exitCode).as("no account was added").isNotZero();
+        assertThat(az.run("account", "show").exitCode)
+                .as("no account was added")
+                .isNotZero();
     }
 
     private static EntraId identity(PowerPagesStack stack) {

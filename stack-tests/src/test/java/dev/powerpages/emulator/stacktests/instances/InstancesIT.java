@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,20 +46,25 @@ class InstancesIT {
     private static final Duration FAILOVER_WAIT = Duration.ofSeconds(60);
 
     private final Map<String, String> environment = new LinkedHashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Path work;
 
-    record Run(int status, String out, String err) {
-    }
+    record Run(int status, String out, String err) {}
 
     /** One GET through the gateway: when it started, its status (0: no answer) and the node that answered. */
-    record Visit(long startedNanos, int status, String region, String node, String failure) {
-    }
+    record Visit(long startedNanos, int status, String region, String node, String failure) {}
 
     @BeforeAll
     void up() throws IOException {
-        for (String variable : List.of("GATEWAY_PORT", "NORTHEUROPE_PORT", "WESTEUROPE_PORT", "STORE_PORT",
-                "TRAFFIC_MANAGER_PORT", "RESOURCE_MANAGER_PORT", "STORE_TLS_PORT")) {
+        for (String variable : List.of(
+                "GATEWAY_PORT",
+                "NORTHEUROPE_PORT",
+                "WESTEUROPE_PORT",
+                "STORE_PORT",
+                "TRAFFIC_MANAGER_PORT",
+                "RESOURCE_MANAGER_PORT",
+                "STORE_TLS_PORT")) {
             environment.put(variable, Integer.toString(freePort()));
         }
         try (DatagramSocket socket = new DatagramSocket(0)) {
@@ -71,7 +74,9 @@ class InstancesIT {
         work = Files.createDirectories(Path.of("target", "stack-instances").toAbsolutePath());
         environment.put("STACK_HOME", work.resolve("stack").toString());
         Run up = stack("up", "-d", "--instances", "2");
-        assertThat(up.status()).as("./stack up -d --instances 2; stderr:%n%s", up.err()).isZero();
+        assertThat(up.status())
+                .as("./stack up -d --instances 2; stderr:%n%s", up.err())
+                .isZero();
     }
 
     @AfterAll
@@ -84,8 +89,10 @@ class InstancesIT {
     void psShowsEveryInstanceAndTheFrontOnEachRegionsPort() {
         String ps = stack("ps").out();
 
-        assertThat(ps.lines().findFirst().orElseThrow().split("\\s+")).containsExactly("SERVICE", "PORT", "PID", "STATE", "LOG");
-        for (String instance : List.of("app-node-northeurope-1", "app-node-northeurope-2", "app-node-westeurope-1", "app-node-westeurope-2")) {
+        assertThat(ps.lines().findFirst().orElseThrow().split("\\s+"))
+                .containsExactly("SERVICE", "PORT", "PID", "STATE", "LOG");
+        for (String instance : List.of(
+                "app-node-northeurope-1", "app-node-northeurope-2", "app-node-westeurope-1", "app-node-westeurope-2")) {
             assertThat(row(ps, instance)).as(instance).contains("healthy");
         }
         assertThat(row(ps, "region-front-northeurope").split("\\s+")[1]).isEqualTo(environment.get("NORTHEUROPE_PORT"));
@@ -104,10 +111,13 @@ class InstancesIT {
             // past the traffic manager's failover bound: had the region failed its probe, traffic would have moved
             Thread.sleep(25_000);
         }
-        List<Visit> after = visits.stream().filter(v -> v.startedNanos() > killedAt).toList();
+        List<Visit> after =
+                visits.stream().filter(v -> v.startedNanos() > killedAt).toList();
         System.out.println("INSTANCE-KILLED visits " + visits.size() + ", after the kill " + after.size());
 
-        assertThat(visits).allSatisfy(visit -> assertThat(visit.status()).as(visit.toString()).isEqualTo(200));
+        assertThat(visits)
+                .allSatisfy(
+                        visit -> assertThat(visit.status()).as(visit.toString()).isEqualTo(200));
         assertThat(visits).extracting(Visit::region).containsOnly("northeurope");
         assertThat(visits).extracting(Visit::node).contains("northeurope-1", "northeurope-2");
         assertThat(after).hasSizeGreaterThan(50).extracting(Visit::node).containsOnly("northeurope-2");
@@ -126,9 +136,13 @@ class InstancesIT {
             region = visit.status() == 200 ? visit.region() : null;
             Thread.sleep(200);
         }
-        assertThat(region).as("the region serving the site %s after the last instance died", FAILOVER_WAIT).isEqualTo("westeurope");
+        assertThat(region)
+                .as("the region serving the site %s after the last instance died", FAILOVER_WAIT)
+                .isEqualTo("westeurope");
         assertThat(endpointStatus("northeurope")).isEqualTo("Degraded");
-        assertThat(get("http://localhost:" + environment.get("NORTHEUROPE_PORT") + "/_services/health").statusCode()).isEqualTo(503);
+        assertThat(get("http://localhost:" + environment.get("NORTHEUROPE_PORT") + "/_services/health")
+                        .statusCode())
+                .isEqualTo(503);
     }
 
     @Test
@@ -148,16 +162,18 @@ class InstancesIT {
         private volatile boolean running = true;
 
         Visitor(List<Visit> visits) {
-            thread = new Thread(() -> {
-                while (running) {
-                    visits.add(visit(System.nanoTime()));
-                    try {
-                        Thread.sleep(50);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "instances-visitor");
+            thread = new Thread(
+                    () -> {
+                        while (running) {
+                            visits.add(visit(System.nanoTime()));
+                            try {
+                                Thread.sleep(50);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "instances-visitor");
             thread.start();
         }
 
@@ -171,8 +187,12 @@ class InstancesIT {
     private Visit visit(long started) {
         try {
             HttpResponse<String> page = get("http://localhost:" + environment.get("GATEWAY_PORT") + "/");
-            return new Visit(started, page.statusCode(), page.headers().firstValue("X-PP-Region").orElse(""),
-                    page.headers().firstValue("X-PP-Node").orElse(""), null);
+            return new Visit(
+                    started,
+                    page.statusCode(),
+                    page.headers().firstValue("X-PP-Region").orElse(""),
+                    page.headers().firstValue("X-PP-Node").orElse(""),
+                    null);
         } catch (IOException e) {
             return new Visit(started, 0, "", "", e.toString());
         } catch (InterruptedException e) {
@@ -189,10 +209,15 @@ class InstancesIT {
     }
 
     private String endpointStatus(String endpoint) throws IOException, InterruptedException {
-        JsonNode profile = JSON.readTree(get("http://localhost:" + environment.get("TRAFFIC_MANAGER_PORT") + "/api/profiles/contoso").body());
+        JsonNode profile = JSON.readTree(
+                get("http://localhost:" + environment.get("TRAFFIC_MANAGER_PORT") + "/api/profiles/contoso")
+                        .body());
         for (JsonNode candidate : profile.path("properties").path("endpoints")) {
             if (endpoint.equals(candidate.path("name").asString())) {
-                return candidate.path("properties").path("endpointMonitorStatus").asString();
+                return candidate
+                        .path("properties")
+                        .path("endpointMonitorStatus")
+                        .asString();
             }
         }
         throw new AssertionError("no endpoint " + endpoint + " in " + profile);
@@ -200,18 +225,24 @@ class InstancesIT {
 
     /** SIGKILL, as a crash: the pid ./stack recorded for the service. */
     private void kill(String service) throws IOException, InterruptedException {
-        String pid = Files.readString(work.resolve("stack/pids/" + service + ".pid")).trim();
+        String pid =
+                Files.readString(work.resolve("stack/pids/" + service + ".pid")).trim();
         Process kill = new ProcessBuilder("kill", "-9", pid).inheritIO().start();
         assertThat(kill.waitFor()).isZero();
     }
 
     private static String row(String ps, String service) {
-        return ps.lines().filter(line -> line.startsWith(service + " ")).findFirst()
+        return ps.lines()
+                .filter(line -> line.startsWith(service + " "))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no row for " + service + " in\n" + ps));
     }
 
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -221,7 +252,9 @@ class InstancesIT {
         try {
             Path out = Files.createTempFile(work, "out", ".txt");
             Path err = Files.createTempFile(work, "err", ".txt");
-            ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectOutput(out.toFile())
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(ROOT.toFile())
+                    .redirectOutput(out.toFile())
                     .redirectError(err.toFile());
             builder.environment().putAll(environment);
             Process process = builder.start();
@@ -229,7 +262,10 @@ class InstancesIT {
                 process.destroyForcibly();
                 throw new AssertionError(command + " did not finish within 12 minutes");
             }
-            return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+            return new Run(
+                    process.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

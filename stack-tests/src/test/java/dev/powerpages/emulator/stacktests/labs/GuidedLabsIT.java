@@ -2,6 +2,8 @@ package dev.powerpages.emulator.stacktests.labs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.powerpages.emulator.testkit.PowerPagesStack;
+import dev.powerpages.emulator.testkit.PowerPagesStackTest;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.ServerSocket;
@@ -14,9 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import dev.powerpages.emulator.testkit.PowerPagesStack;
-import dev.powerpages.emulator.testkit.PowerPagesStackTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -121,20 +120,26 @@ class GuidedLabsIT {
     void yourOwnSite() throws Exception {
         Map<String, String> labPorts = new LinkedHashMap<>();
         Map<String, String> environment = new LinkedHashMap<>();
-        String[][] services = { { "GATEWAY_PORT", "8080" }, { "NORTHEUROPE_PORT", "8081" }, { "WESTEUROPE_PORT", "8082" },
-                { "STORE_PORT", "8070" }, { "TRAFFIC_MANAGER_PORT", "8090" }, { "RESOURCE_MANAGER_PORT", "8060" },
-                { "STORE_TLS_PORT", "8071" } };
+        String[][] services = {
+            {"GATEWAY_PORT", "8080"},
+            {"NORTHEUROPE_PORT", "8081"},
+            {"WESTEUROPE_PORT", "8082"},
+            {"STORE_PORT", "8070"},
+            {"TRAFFIC_MANAGER_PORT", "8090"},
+            {"RESOURCE_MANAGER_PORT", "8060"},
+            {"STORE_TLS_PORT", "8071"}
+        };
         for (String[] service : services) {
             int port = freePort();
             environment.put(service[0], Integer.toString(port));
             labPorts.put("localhost:" + service[1], "localhost:" + port);
         }
         environment.put("DNS_PORT", Integer.toString(freeUdpPort()));
-        environment.put("STACK_HOME", Path.of("target", "lab-stack").toAbsolutePath().toString());
+        environment.put(
+                "STACK_HOME", Path.of("target", "lab-stack").toAbsolutePath().toString());
         try {
             run("05-your-own-site.md", labPorts, environment, STACK_STEP_TIMEOUT_SECONDS);
-        }
-        finally {
+        } finally {
             runBash("./stack down; rm -rf my-site my-site-export", labPorts, environment, STACK_STEP_TIMEOUT_SECONDS);
         }
     }
@@ -143,24 +148,32 @@ class GuidedLabsIT {
         run(lab, ports, Map.of(), STEP_TIMEOUT_SECONDS);
     }
 
-    private void run(String lab, Map<String, String> portRewrites, Map<String, String> environment, long stepTimeoutSeconds)
+    private void run(
+            String lab, Map<String, String> portRewrites, Map<String, String> environment, long stepTimeoutSeconds)
             throws Exception {
         LabScript script = LabScript.read(WORKSHOPS.resolve(lab));
         assertThat(script.steps()).as("bash steps in " + lab).isNotEmpty();
         Path log = OUTPUT.resolve(lab.replace(".md", ".txt"));
         Files.deleteIfExists(log);
         for (LabScript.Step step : script.steps()) {
-            String output = step.kitAction() != null ? performKitAction(step.kitAction())
+            String output = step.kitAction() != null
+                    ? performKitAction(step.kitAction())
                     : runBash(step.script(), portRewrites, environment, stepTimeoutSeconds);
-            Files.writeString(log, "### " + lab + " " + step + "\n" + step.script() + "--- output\n" + output + "\n",
-                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    log,
+                    "### " + lab + " " + step + "\n" + step.script() + "--- output\n" + output + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
             String seen = output.toLowerCase(Locale.ROOT);
             for (String expected : step.expected()) {
-                assertThat(seen).as("%s %s should show \"%s\"; output:%n%s", lab, step, expected, output)
+                assertThat(seen)
+                        .as("%s %s should show \"%s\"; output:%n%s", lab, step, expected, output)
                         .contains(expected.toLowerCase(Locale.ROOT));
             }
             for (String unexpected : step.unexpected()) {
-                assertThat(seen).as("%s %s should not show \"%s\"; output:%n%s", lab, step, unexpected, output)
+                assertThat(seen)
+                        .as("%s %s should not show \"%s\"; output:%n%s", lab, step, unexpected, output)
                         .doesNotContain(unexpected.toLowerCase(Locale.ROOT));
             }
         }
@@ -183,14 +196,17 @@ class GuidedLabsIT {
     }
 
     /** Runs a step from the repository's root (where a trainee types {@code ./stack}), with these ports and variables. */
-    private String runBash(String script, Map<String, String> portRewrites, Map<String, String> environment, long timeoutSeconds)
+    private String runBash(
+            String script, Map<String, String> portRewrites, Map<String, String> environment, long timeoutSeconds)
             throws Exception {
         String rewritten = script;
         for (Map.Entry<String, String> port : portRewrites.entrySet()) {
             rewritten = rewritten.replace(port.getKey(), port.getValue());
         }
         // -e: a failing command fails the step, as it would stop a trainee reading the error.
-        ProcessBuilder builder = new ProcessBuilder("bash", "-e", "-c", rewritten).redirectErrorStream(true).directory(ROOT.toFile());
+        ProcessBuilder builder = new ProcessBuilder("bash", "-e", "-c", rewritten)
+                .redirectErrorStream(true)
+                .directory(ROOT.toFile());
         builder.environment().putAll(environment);
         Process process = builder.start();
         process.getOutputStream().close();
@@ -199,8 +215,7 @@ class GuidedLabsIT {
         Thread reader = new Thread(() -> {
             try {
                 output.append(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-            }
-            catch (IOException ex) {
+            } catch (IOException ex) {
                 output.append("(reading the output failed: ").append(ex).append(')');
             }
         });
@@ -213,7 +228,9 @@ class GuidedLabsIT {
                     + "\n--- output so far\n" + output);
         }
         reader.join(5_000);
-        assertThat(process.exitValue()).as("exit status of%n%s%n--- output%n%s", rewritten, output).isZero();
+        assertThat(process.exitValue())
+                .as("exit status of%n%s%n--- output%n%s", rewritten, output)
+                .isZero();
         return output.toString();
     }
 

@@ -50,7 +50,8 @@ final class GatewayLoad implements AutoCloseable {
     }
 
     /** One request: when it started and ended (nanoTime), what it asked for and what it got. */
-    record Sample(long startNanos, long endNanos, String path, Outcome outcome, int status, String region, String detail) {
+    record Sample(
+            long startNanos, long endNanos, String path, Outcome outcome, int status, String region, String detail) {
 
         boolean succeededFrom(String wanted) {
             return outcome == Outcome.SUCCESS && wanted.equals(region);
@@ -80,7 +81,12 @@ final class GatewayLoad implements AutoCloseable {
      * @param paths the path of request number n (with its query, if any)
      * @param expectedRejection for a path, the 4xx status the test expects instead of a success (or null)
      */
-    GatewayLoad(URI gateway, int clients, Duration timeout, Duration pause, LongFunction<String> paths,
+    GatewayLoad(
+            URI gateway,
+            int clients,
+            Duration timeout,
+            Duration pause,
+            LongFunction<String> paths,
             Function<String, Integer> expectedRejection) {
         this.gateway = gateway;
         this.timeout = timeout;
@@ -89,8 +95,11 @@ final class GatewayLoad implements AutoCloseable {
         this.expectedRejection = expectedRejection;
         // Its own connection pool, as independent visitors would have; a dead keep-alive connection
         // is the client's to retry, not the gateway's.
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(2))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
         for (int i = 0; i < clients; i++) {
             Thread thread = new Thread(this::run, "gateway-load-" + i);
             thread.setDaemon(true);
@@ -111,7 +120,11 @@ final class GatewayLoad implements AutoCloseable {
     private Sample send(String path) {
         long start = System.nanoTime();
         try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(gateway.resolve(path)).timeout(timeout).GET().build(),
+            HttpResponse<byte[]> response = http.send(
+                    HttpRequest.newBuilder(gateway.resolve(path))
+                            .timeout(timeout)
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             int status = response.statusCode();
             String region = response.headers().firstValue("X-PP-Region").orElse(null);
@@ -120,32 +133,26 @@ final class GatewayLoad implements AutoCloseable {
             Outcome outcome;
             if ((status >= 200 && status < 300) || status == 304) {
                 outcome = rejection == null ? Outcome.SUCCESS : Outcome.UNEXPECTED_STATUS;
-            }
-            else if (rejection != null && rejection == status) {
+            } else if (rejection != null && rejection == status) {
                 outcome = Outcome.EXPECTED_REJECTION;
-            }
-            else if (status == 500) {
+            } else if (status == 500) {
                 outcome = Outcome.INTERNAL_ERROR;
-            }
-            else if (status >= 502 && status <= 504 && body.length > 0) {
+            } else if (status >= 502 && status <= 504 && body.length > 0) {
                 outcome = Outcome.CLEAN_ERROR;
-            }
-            else {
+            } else {
                 outcome = Outcome.UNEXPECTED_STATUS;
             }
-            String detail = outcome == Outcome.SUCCESS ? null : new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8);
+            String detail = outcome == Outcome.SUCCESS
+                    ? null
+                    : new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8);
             return new Sample(start, System.nanoTime(), path, outcome, status, region, detail);
-        }
-        catch (HttpTimeoutException ex) {
+        } catch (HttpTimeoutException ex) {
             return new Sample(start, System.nanoTime(), path, Outcome.HANG, 0, null, ex.toString());
-        }
-        catch (ConnectException ex) {
+        } catch (ConnectException ex) {
             return new Sample(start, System.nanoTime(), path, Outcome.GATEWAY_REFUSED, 0, null, ex.toString());
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             return new Sample(start, System.nanoTime(), path, Outcome.CUT, 0, null, ex.toString());
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             running = false;
             return new Sample(start, System.nanoTime(), path, Outcome.CUT, 0, null, ex.toString());
@@ -159,17 +166,22 @@ final class GatewayLoad implements AutoCloseable {
 
     /** Samples of requests started in [fromNanos, toNanos). */
     List<Sample> startedBetween(long fromNanos, long toNanos) {
-        return samples.stream().filter(s -> s.startNanos() >= fromNanos && s.startNanos() < toNanos).toList();
+        return samples.stream()
+                .filter(s -> s.startNanos() >= fromNanos && s.startNanos() < toNanos)
+                .toList();
     }
 
     /** When the first request started at or after {@code fromNanos} and served by {@code region} started, if any. */
     OptionalLong firstServedBy(String region, long fromNanos) {
-        return samples.stream().filter(s -> s.startNanos() >= fromNanos && s.succeededFrom(region))
-                .mapToLong(Sample::startNanos).min();
+        return samples.stream()
+                .filter(s -> s.startNanos() >= fromNanos && s.succeededFrom(region))
+                .mapToLong(Sample::startNanos)
+                .min();
     }
 
     static Map<Outcome, Long> countByOutcome(List<Sample> samples) {
-        return samples.stream().collect(Collectors.groupingBy(Sample::outcome, () -> new TreeMap<>(), Collectors.counting()));
+        return samples.stream()
+                .collect(Collectors.groupingBy(Sample::outcome, () -> new TreeMap<>(), Collectors.counting()));
     }
 
     @Override
@@ -178,8 +190,7 @@ final class GatewayLoad implements AutoCloseable {
         for (Thread thread : threads) {
             try {
                 thread.join(timeout.toMillis() + 5_000);
-            }
-            catch (InterruptedException ex) {
+            } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
             }
         }
@@ -188,8 +199,7 @@ final class GatewayLoad implements AutoCloseable {
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
     }

@@ -20,14 +20,20 @@ import java.util.regex.Pattern;
  * collection, 0 until one happened); live threads; and the size of every Caffeine cache registered
  * with Micrometer ({@code cache_size{cache=…}}).
  */
-record ServiceMetrics(long heapUsedBytes, long heapAfterGcBytes, long liveDataBytes, long liveThreads, Map<String, Long> cacheSizes) {
+record ServiceMetrics(
+        long heapUsedBytes, long heapAfterGcBytes, long liveDataBytes, long liveThreads, Map<String, Long> cacheSizes) {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Pattern LINE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{([^}]*)})?\\s+(\\S+)");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"([^\"]*)\"");
 
     static ServiceMetrics scrape(URI prometheus) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(prometheus).timeout(Duration.ofSeconds(10)).GET().build(),
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(prometheus)
+                        .timeout(Duration.ofSeconds(10))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException(prometheus + " answered " + response.statusCode());
@@ -64,8 +70,7 @@ record ServiceMetrics(long heapUsedBytes, long heapAfterGcBytes, long liveDataBy
                 case "jvm_gc_live_data_size_bytes" -> live = value;
                 case "jvm_threads_live_threads" -> threads = value;
                 case "cache_size" -> caches.merge(labels.getOrDefault("cache", "?"), (long) value, Long::sum);
-                default -> {
-                }
+                default -> {}
             }
         }
         return new ServiceMetrics((long) heap, (long) (heap - eden), (long) live, (long) threads, caches);

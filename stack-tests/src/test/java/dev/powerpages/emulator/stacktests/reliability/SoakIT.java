@@ -2,6 +2,11 @@ package dev.powerpages.emulator.stacktests.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.powerpages.emulator.stacktests.reliability.GatewayLoad.Outcome;
+import dev.powerpages.emulator.stacktests.reliability.GatewayLoad.Sample;
+import dev.powerpages.emulator.testkit.PowerPagesStack;
+import dev.powerpages.emulator.testkit.PowerPagesStackTest;
+import dev.powerpages.emulator.testkit.StackMode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -19,12 +24,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
-
-import dev.powerpages.emulator.stacktests.reliability.GatewayLoad.Outcome;
-import dev.powerpages.emulator.stacktests.reliability.GatewayLoad.Sample;
-import dev.powerpages.emulator.testkit.PowerPagesStack;
-import dev.powerpages.emulator.testkit.PowerPagesStackTest;
-import dev.powerpages.emulator.testkit.StackMode;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,6 +52,7 @@ class SoakIT {
     private static final Duration THINK_TIME = Duration.ofMillis(25);
     /** How far the heap after GC may rise from the first third to the last: garbage promoted into the old generation waits for a full collection. */
     private static final double HEAP_GROWTH_RATIO = 0.25;
+
     private static final long HEAP_GROWTH_BYTES = 16L << 20;
     private static final int CSS_VARIANTS = 200;
     private static final String ATTACK = "/?q=" + encode("<script>alert(1)</script>");
@@ -60,9 +60,11 @@ class SoakIT {
     private static final String ADMIN_KEY = "emulator-admin-key";
 
     /** Bounds from the services' application.yml: webapi.cache-max-entries, gateway.cdn.max-entries; the site snapshot cache holds one site. */
-    private static final Map<String, Long> CONFIGURED_MAXIMUM = Map.of("webapi-data", 1000L, "gateway.cdn", 10_000L, "site-snapshot", 1L);
+    private static final Map<String, Long> CONFIGURED_MAXIMUM =
+            Map.of("webapi-data", 1000L, "gateway.cdn", 10_000L, "site-snapshot", 1L);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     void threadsHeapAndCachesStayFlatUnderAModerateMixedLoad(PowerPagesStack stack) throws Exception {
@@ -74,11 +76,20 @@ class SoakIT {
         services.put("metadata-store", stack.store().url("/actuator/prometheus"));
 
         admin(stack, "PATCH", "/_edge/admin/cdn", "{\"enabled\": true}");
-        admin(stack, "PATCH", "/_edge/admin/waf", "{\"properties\":{\"policySettings\":{\"enabledState\":\"Enabled\",\"mode\":\"Prevention\"}}}");
+        admin(
+                stack,
+                "PATCH",
+                "/_edge/admin/waf",
+                "{\"properties\":{\"policySettings\":{\"enabledState\":\"Enabled\",\"mode\":\"Prevention\"}}}");
 
         List<Reading> readings = new ArrayList<>();
         List<Sample> samples;
-        try (GatewayLoad load = new GatewayLoad(stack.site().url(), CLIENTS, Duration.ofSeconds(10), THINK_TIME, SoakIT::path,
+        try (GatewayLoad load = new GatewayLoad(
+                stack.site().url(),
+                CLIENTS,
+                Duration.ofSeconds(10),
+                THINK_TIME,
+                SoakIT::path,
                 path -> ATTACK.equals(path) ? 403 : null)) {
             GatewayLoad.sleep(WARM_UP.toMillis());
             long start = System.nanoTime();
@@ -99,9 +110,12 @@ class SoakIT {
                 readings.add(new Reading(at, load.samples().size(), now));
             }
             samples = load.samples();
-        }
-        finally {
-            admin(stack, "PATCH", "/_edge/admin/waf", "{\"properties\":{\"policySettings\":{\"enabledState\":\"Disabled\"}}}");
+        } finally {
+            admin(
+                    stack,
+                    "PATCH",
+                    "/_edge/admin/waf",
+                    "{\"properties\":{\"policySettings\":{\"enabledState\":\"Disabled\"}}}");
             admin(stack, "PATCH", "/_edge/admin/cdn", "{\"enabled\": false}");
         }
 
@@ -112,11 +126,22 @@ class SoakIT {
 
         Map<Outcome, Long> counts = GatewayLoad.countByOutcome(samples);
         long failed = samples.stream().filter(Sample::isFailure).count();
-        assertThat(counts.getOrDefault(Outcome.SUCCESS, 0L)).as("successful requests").isPositive();
-        assertThat(counts.getOrDefault(Outcome.EXPECTED_REJECTION, 0L)).as("attacks the WAF blocked").isPositive();
-        assertThat(samples.stream().filter(s -> s.outcome() == Outcome.HANG || s.outcome() == Outcome.INTERNAL_ERROR).limit(5).toList())
-                .as("hangs and 500s").isEmpty();
-        assertThat(failed).as("failed requests, e.g. %s", samples.stream().filter(Sample::isFailure).limit(3).toList())
+        assertThat(counts.getOrDefault(Outcome.SUCCESS, 0L))
+                .as("successful requests")
+                .isPositive();
+        assertThat(counts.getOrDefault(Outcome.EXPECTED_REJECTION, 0L))
+                .as("attacks the WAF blocked")
+                .isPositive();
+        assertThat(samples.stream()
+                        .filter(s -> s.outcome() == Outcome.HANG || s.outcome() == Outcome.INTERNAL_ERROR)
+                        .limit(5)
+                        .toList())
+                .as("hangs and 500s")
+                .isEmpty();
+        assertThat(failed)
+                .as(
+                        "failed requests, e.g. %s",
+                        samples.stream().filter(Sample::isFailure).limit(3).toList())
                 .isLessThanOrEqualTo(samples.size() / 1000);
 
         int third = Math.max(1, readings.size() / 3);
@@ -125,27 +150,37 @@ class SoakIT {
         for (String service : services.keySet()) {
             long threadsBefore = max(first, service, ServiceMetrics::liveThreads);
             long threadsAfter = max(last, service, ServiceMetrics::liveThreads);
-            assertThat(threadsAfter).as("%s live threads, last third vs first third", service)
+            assertThat(threadsAfter)
+                    .as("%s live threads, last third vs first third", service)
                     .isLessThanOrEqualTo(threadsBefore + Math.max(5, threadsBefore / 10));
             long heapBefore = min(first, service, ServiceMetrics::heapAfterGcBytes);
             long heapAfter = min(last, service, ServiceMetrics::heapAfterGcBytes);
-            assertThat(heapAfter).as("%s lowest heap after GC, last third vs first third (bytes)", service)
+            assertThat(heapAfter)
+                    .as("%s lowest heap after GC, last third vs first third (bytes)", service)
                     .isLessThanOrEqualTo((long) (heapBefore * (1 + HEAP_GROWTH_RATIO)) + HEAP_GROWTH_BYTES);
         }
         // The CDN keys by URL (query string included): at most one entry per distinct URL outside /_api (never cached).
-        Set<String> cacheableUrls = samples.stream().map(Sample::path).filter(p -> !p.startsWith("/_api/")).collect(Collectors.toSet());
+        Set<String> cacheableUrls = samples.stream()
+                .map(Sample::path)
+                .filter(p -> !p.startsWith("/_api/"))
+                .collect(Collectors.toSet());
         for (Reading reading : readings) {
-            reading.metrics().forEach((service, metrics) -> metrics.cacheSizes().forEach((cache, size) -> {
-                Long maximum = CONFIGURED_MAXIMUM.get(cache);
-                if (maximum != null) {
-                    assertThat(size).as("%s cache %s at %d s", service, cache, reading.second()).isLessThanOrEqualTo(maximum);
-                }
-            }));
+            reading.metrics()
+                    .forEach((service, metrics) -> metrics.cacheSizes().forEach((cache, size) -> {
+                        Long maximum = CONFIGURED_MAXIMUM.get(cache);
+                        if (maximum != null) {
+                            assertThat(size)
+                                    .as("%s cache %s at %d s", service, cache, reading.second())
+                                    .isLessThanOrEqualTo(maximum);
+                        }
+                    }));
             // Tighter than the configured bounds: caches keyed by what was requested hold no more than that.
-            assertThat(reading.cache("gateway", "gateway.cdn")).as("CDN entries at %d s", reading.second())
+            assertThat(reading.cache("gateway", "gateway.cdn"))
+                    .as("CDN entries at %d s", reading.second())
                     .isLessThanOrEqualTo(cacheableUrls.size());
-            assertThat(reading.cache("northeurope", "web-file-content")).as("web file contents cached at %d s (one per file version)",
-                    reading.second()).isLessThanOrEqualTo(3);
+            assertThat(reading.cache("northeurope", "web-file-content"))
+                    .as("web file contents cached at %d s (one per file version)", reading.second())
+                    .isLessThanOrEqualTo(3);
         }
     }
 
@@ -172,40 +207,65 @@ class SoakIT {
     }
 
     private void admin(PowerPagesStack stack, String method, String path, String json) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(stack.site().url(path)).timeout(Duration.ofSeconds(10))
-                .header("X-Admin-Key", ADMIN_KEY).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(stack.site().url(path))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("X-Admin-Key", ADMIN_KEY)
+                        .header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode())
+                .as(method + " " + path + ": " + response.body())
+                .isBetween(200, 299);
     }
 
     private static long max(List<Reading> readings, String service, ToLongFunction<ServiceMetrics> figure) {
-        return readings.stream().mapToLong(r -> figure.applyAsLong(r.metrics().get(service))).max().orElseThrow();
+        return readings.stream()
+                .mapToLong(r -> figure.applyAsLong(r.metrics().get(service)))
+                .max()
+                .orElseThrow();
     }
 
     private static long min(List<Reading> readings, String service, ToLongFunction<ServiceMetrics> figure) {
-        return readings.stream().mapToLong(r -> figure.applyAsLong(r.metrics().get(service))).min().orElseThrow();
+        return readings.stream()
+                .mapToLong(r -> figure.applyAsLong(r.metrics().get(service)))
+                .min()
+                .orElseThrow();
     }
 
     private static String report(List<Reading> readings, List<Sample> samples) {
         StringBuilder out = new StringBuilder();
         Map<Outcome, Long> counts = GatewayLoad.countByOutcome(samples);
-        out.append(String.format("SOAK: %d s measured after %d s warm-up, %d clients, CDN and WAF on, CDN purged every %d s%n",
+        out.append(String.format(
+                "SOAK: %d s measured after %d s warm-up, %d clients, CDN and WAF on, CDN purged every %d s%n",
                 MEASURED.toSeconds(), WARM_UP.toSeconds(), CLIENTS, PURGE_EVERY.toSeconds()));
         out.append(String.format("  requests %d: %s%n", samples.size(), counts));
-        Map<String, Long> statuses = samples.stream().collect(Collectors.groupingBy(s -> Integer.toString(s.status()), TreeMap::new,
-                Collectors.counting()));
+        Map<String, Long> statuses = samples.stream()
+                .collect(Collectors.groupingBy(s -> Integer.toString(s.status()), TreeMap::new, Collectors.counting()));
         out.append(String.format("  by status %s%n", statuses));
-        out.append(String.format("  %-16s %6s %9s %8s %9s %8s %8s  %s%n", "service", "t (s)", "requests", "heap MB", "after GC",
-                "live MB", "threads", "cache sizes"));
+        out.append(String.format(
+                "  %-16s %6s %9s %8s %9s %8s %8s  %s%n",
+                "service", "t (s)", "requests", "heap MB", "after GC", "live MB", "threads", "cache sizes"));
         for (String service : readings.get(0).metrics().keySet()) {
             for (Reading reading : readings) {
                 ServiceMetrics m = reading.metrics().get(service);
-                out.append(String.format("  %-16s %6d %9d %8.1f %9.1f %8.1f %8d  %s%n", service, reading.second(), reading.requests(),
-                        m.heapUsedBytes() / 1048576.0, m.heapAfterGcBytes() / 1048576.0, m.liveDataBytes() / 1048576.0,
-                        m.liveThreads(), m.cacheSizes()));
+                out.append(String.format(
+                        "  %-16s %6d %9d %8.1f %9.1f %8.1f %8d  %s%n",
+                        service,
+                        reading.second(),
+                        reading.requests(),
+                        m.heapUsedBytes() / 1048576.0,
+                        m.heapAfterGcBytes() / 1048576.0,
+                        m.liveDataBytes() / 1048576.0,
+                        m.liveThreads(),
+                        m.cacheSizes()));
             }
         }
-        samples.stream().filter(Sample::isFailure).limit(5).forEach(s -> out.append("  e.g. ").append(s).append(System.lineSeparator()));
+        samples.stream()
+                .filter(Sample::isFailure)
+                .limit(5)
+                .forEach(s -> out.append("  e.g. ").append(s).append(System.lineSeparator()));
         return out.toString();
     }
 

@@ -29,12 +29,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,7 +57,8 @@ class StoreDurabilityIT {
     private static final String CLIENT_ID = "powerpages-site";
     private static final String CLIENT_SECRET = "emulator-secret";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final JsonMapper json = JsonMapper.builder().build();
     private final String run = Long.toString(System.nanoTime(), 36);
 
@@ -110,7 +109,8 @@ class StoreDurabilityIT {
                         boolean upsert = n % 2 == 0;
                         String number = "DUR-" + run + "-" + n;
                         sent.incrementAndGet();
-                        Outcome outcome = upsert ? upsert(token, number, "Upserted " + n) : create(token, number, "Created " + n);
+                        Outcome outcome =
+                                upsert ? upsert(token, number, "Upserted " + n) : create(token, number, "Created " + n);
                         if (outcome == Outcome.ACKNOWLEDGED) {
                             acknowledged.add(number);
                         } else if (outcome == Outcome.UNKNOWN && upsert) {
@@ -147,19 +147,33 @@ class StoreDurabilityIT {
         }
 
         Map<String, Integer> found = accountNumbers(token());
-        List<String> missing = acknowledged.stream().filter(number -> !found.containsKey(number)).sorted().toList();
-        List<String> duplicated = found.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).sorted().toList();
-        System.out.printf("[durability] faults injected=%d, writes sent=%d (upsert retries %d), acknowledged=%d, found=%d,"
-                + " missing=%d, duplicated=%d%n", faults, sent.get(), retried, acknowledged.size(), found.size(),
-                missing.size(), duplicated.size());
+        List<String> missing = acknowledged.stream()
+                .filter(number -> !found.containsKey(number))
+                .sorted()
+                .toList();
+        List<String> duplicated = found.entrySet().stream()
+                .filter(e -> e.getValue() > 1)
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
+        System.out.printf(
+                "[durability] faults injected=%d, writes sent=%d (upsert retries %d), acknowledged=%d, found=%d,"
+                        + " missing=%d, duplicated=%d%n",
+                faults, sent.get(), retried, acknowledged.size(), found.size(), missing.size(), duplicated.size());
 
         assertThat(faults).isEqualTo(ROUNDS);
         assertThat(acknowledged).as("the writers got acknowledgements at all").isNotEmpty();
-        assertThat(missing).as("acknowledged writes missing after kill -9 and restart").isEmpty();
+        assertThat(missing)
+                .as("acknowledged writes missing after kill -9 and restart")
+                .isEmpty();
         assertThat(duplicated).as("account numbers present more than once").isEmpty();
     }
 
-    private enum Outcome { ACKNOWLEDGED, REJECTED, UNKNOWN }
+    private enum Outcome {
+        ACKNOWLEDGED,
+        REJECTED,
+        UNKNOWN
+    }
 
     private Outcome create(String token, String number, String name) {
         return write("POST", "accounts", token, number, name);
@@ -172,18 +186,19 @@ class StoreDurabilityIT {
     private Outcome write(String method, String path, String token, String number, String name) {
         String body = "{\"name\":\"" + name + "\",\"accountnumber\":\"" + number + "\"}";
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(api(path))
-                    .timeout(REQUEST_TIMEOUT)
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(api(path))
+                            .timeout(REQUEST_TIMEOUT)
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .method(method, HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();
             return status == 204 || status == 201 ? Outcome.ACKNOWLEDGED : Outcome.REJECTED;
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             return Outcome.UNKNOWN; // connection refused or reset: the write may or may not have happened
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             return Outcome.UNKNOWN;
         }
@@ -192,11 +207,17 @@ class StoreDurabilityIT {
     /** Every DUR- account number of this run with how many rows carry it, following @odata.nextLink. */
     private Map<String, Integer> accountNumbers(String token) throws Exception {
         Map<String, Integer> counts = new HashMap<>();
-        URI next = api("accounts?$select=accountnumber&$filter=" + URLEncoder.encode("startswith(accountnumber,'DUR-" + run + "-')",
-                StandardCharsets.UTF_8).replace("+", "%20"));
+        URI next = api("accounts?$select=accountnumber&$filter="
+                + URLEncoder.encode("startswith(accountnumber,'DUR-" + run + "-')", StandardCharsets.UTF_8)
+                        .replace("+", "%20"));
         while (next != null) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(next).timeout(REQUEST_TIMEOUT)
-                    .header("Authorization", "Bearer " + token).header("Prefer", "odata.maxpagesize=5000").GET().build(),
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(next)
+                            .timeout(REQUEST_TIMEOUT)
+                            .header("Authorization", "Bearer " + token)
+                            .header("Prefer", "odata.maxpagesize=5000")
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             JsonNode page = json.readTree(response.body());
@@ -205,7 +226,9 @@ class StoreDurabilityIT {
             }
             JsonNode link = page.get("@odata.nextLink");
             // The store writes links with its public URL; keep the part after the service root.
-            next = link == null ? null : api(link.asString().substring(link.asString().indexOf("/api/data/v9.2/") + 15));
+            next = link == null
+                    ? null
+                    : api(link.asString().substring(link.asString().indexOf("/api/data/v9.2/") + 15));
         }
         return counts;
     }
@@ -213,17 +236,25 @@ class StoreDurabilityIT {
     private String token() throws Exception {
         String form = "grant_type=client_credentials&client_id=" + CLIENT_ID + "&client_secret=" + CLIENT_SECRET
                 + "&scope=" + URLEncoder.encode(publicUrl() + "/.default", StandardCharsets.UTF_8);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(publicUrl() + "/contoso/oauth2/v2.0/token"))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(publicUrl() + "/contoso/oauth2/v2.0/token"))
+                        .timeout(REQUEST_TIMEOUT)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json.readTree(response.body()).get("access_token").asString();
     }
 
     private void start() throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", storeJar().toString())
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-XX:+UseSerialGC",
+                        "-Xmx256m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-jar",
+                        storeJar().toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("SERVER_PORT", Integer.toString(port));
@@ -234,25 +265,31 @@ class StoreDurabilityIT {
         Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!store.isAlive()) {
-                throw new IllegalStateException("the store exited with " + store.exitValue() + ", see " + log.toAbsolutePath());
+                throw new IllegalStateException(
+                        "the store exited with " + store.exitValue() + ", see " + log.toAbsolutePath());
             }
             if (healthy()) {
                 return;
             }
             pause(250);
         }
-        throw new IllegalStateException("the store did not become healthy within " + STARTUP_TIMEOUT + ", see " + log.toAbsolutePath());
+        throw new IllegalStateException(
+                "the store did not become healthy within " + STARTUP_TIMEOUT + ", see " + log.toAbsolutePath());
     }
 
     private boolean healthy() {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(publicUrl() + "/actuator/health")).timeout(Duration.ofSeconds(2)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        }
-        catch (IOException ex) {
+            return http.send(
+                                    HttpRequest.newBuilder(URI.create(publicUrl() + "/actuator/health"))
+                                            .timeout(Duration.ofSeconds(2))
+                                            .GET()
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
+        } catch (IOException ex) {
             return false;
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             return false;
         }
@@ -275,13 +312,15 @@ class StoreDurabilityIT {
             }
         }
         try (Stream<Path> files = Files.list(Path.of("..", "metadata-store", "target"))) {
-            return files.filter(p -> p.getFileName().toString().matches("metadata-store-\\d.*(?<!-plain)\\.jar")).findFirst()
+            return files.filter(p -> p.getFileName().toString().matches("metadata-store-\\d.*(?<!-plain)\\.jar"))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("no metadata-store jar: run ./mvnw package"));
         }
     }
 
     private URI api(String pathAndQuery) {
-        return URI.create(publicUrl() + "/api/data/v9.2/" + pathAndQuery.replace(" ", "%20").replace("'", "%27"));
+        return URI.create(publicUrl() + "/api/data/v9.2/"
+                + pathAndQuery.replace(" ", "%20").replace("'", "%27"));
     }
 
     private String publicUrl() {
@@ -297,8 +336,7 @@ class StoreDurabilityIT {
     private static void pause(long millis) {
         try {
             Thread.sleep(millis);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
     }

@@ -2,6 +2,9 @@ package dev.powerpages.emulator.stacktests.sitefolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.powerpages.emulator.testkit.HttpResult;
+import dev.powerpages.emulator.testkit.PowerPagesStack;
+import dev.powerpages.emulator.testkit.PowerPagesStackTest;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,15 +15,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-
-import dev.powerpages.emulator.testkit.HttpResult;
-import dev.powerpages.emulator.testkit.PowerPagesStack;
-import dev.powerpages.emulator.testkit.PowerPagesStackTest;
 
 /**
  * The enhanced data model through the whole stack: site-folder's {@code enhanced-yaml} fixture (a code site whose
@@ -36,7 +34,8 @@ class EnhancedSiteThroughTheStackIT {
     /** As StackSiteCommandsIT: an edit that does not travel through change tracking at all fails it. */
     private static final Duration EDIT_BOUND = Duration.ofSeconds(20);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     @Order(1)
@@ -56,17 +55,22 @@ class EnhancedSiteThroughTheStackIT {
         for (String file : List.of("site.css", "site.js", "logo.png")) {
             Path row = folder.resolve(file).resolve(file + ".webfile.yml");
             // Its URL is its partial URL under its parent page, the home page (site.js: js/site.js).
-            HttpResponse<byte[]> served = http.send(HttpRequest.newBuilder(stack.site().url("/" + column(row, "partialurl"))).build(),
+            HttpResponse<byte[]> served = http.send(
+                    HttpRequest.newBuilder(stack.site().url("/" + column(row, "partialurl")))
+                            .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
 
             assertThat(served.statusCode()).as(file).isEqualTo(200);
-            assertThat(served.body()).as(file).isEqualTo(Files.readAllBytes(folder.resolve(file).resolve(file)));
+            assertThat(served.body())
+                    .as(file)
+                    .isEqualTo(Files.readAllBytes(folder.resolve(file).resolve(file)));
             // The row's own type is checked where it is the one the file name implies: the enhanced YAML's mimetype
             // (site.js: application/javascript) does not survive the import yet (powerpagecomponent has no column
             // for the file's type), so the node names the type after the file (text/javascript).
             if (!file.endsWith(".js")) {
                 String mimetype = column(row, "mimetype");
-                assertThat(served.headers().firstValue("Content-Type")).as(file)
+                assertThat(served.headers().firstValue("Content-Type"))
+                        .as(file)
                         .hasValueSatisfying(type -> assertThat(type).startsWith(mimetype));
             }
         }
@@ -83,7 +87,8 @@ class EnhancedSiteThroughTheStackIT {
         Map<String, Duration> arrival = new LinkedHashMap<>();
         while (arrival.size() < 2 && System.nanoTime() - saved < EDIT_BOUND.toNanos()) {
             for (String region : List.of("northeurope", "westeurope")) {
-                if (!arrival.containsKey(region) && stack.region(region).get("/en-US/about/").body().contains(marker)) {
+                if (!arrival.containsKey(region)
+                        && stack.region(region).get("/en-US/about/").body().contains(marker)) {
                     arrival.put(region, Duration.ofNanos(System.nanoTime() - saved));
                 }
             }
@@ -100,6 +105,7 @@ class EnhancedSiteThroughTheStackIT {
         return Files.readAllLines(yaml).stream()
                 .filter(line -> line.startsWith(key + ": "))
                 .map(line -> line.substring(key.length() + 2).trim())
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,19 +52,25 @@ class StackSiteCommandsIT {
     private static final Duration EDIT_BOUND = Duration.ofSeconds(20);
 
     private final Map<String, String> environment = new LinkedHashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Path work;
     private Path site;
     private Path malformed;
 
     /** One run of ./stack: exit status and what it printed. */
-    record Run(int status, String out, String err) {
-    }
+    record Run(int status, String out, String err) {}
 
     @BeforeAll
     void folders() throws IOException {
-        for (String variable : List.of("GATEWAY_PORT", "NORTHEUROPE_PORT", "WESTEUROPE_PORT", "STORE_PORT", "TRAFFIC_MANAGER_PORT",
-                "RESOURCE_MANAGER_PORT", "STORE_TLS_PORT")) {
+        for (String variable : List.of(
+                "GATEWAY_PORT",
+                "NORTHEUROPE_PORT",
+                "WESTEUROPE_PORT",
+                "STORE_PORT",
+                "TRAFFIC_MANAGER_PORT",
+                "RESOURCE_MANAGER_PORT",
+                "STORE_TLS_PORT")) {
             environment.put(variable, Integer.toString(freePort()));
         }
         try (DatagramSocket socket = new DatagramSocket(0)) {
@@ -77,7 +81,9 @@ class StackSiteCommandsIT {
         site = copy(ROOT.resolve("docs/workshops/lab-site"), work.resolve("site"));
         malformed = copy(ROOT.resolve("docs/workshops/lab-site"), work.resolve("malformed"));
         // a quoted scalar that never ends, on line 3
-        Files.writeString(malformed.resolve("web-pages/about/About.webpage.yml"), "adx_name: About\nadx_partialurl: about\nadx_title: \"About\n");
+        Files.writeString(
+                malformed.resolve("web-pages/about/About.webpage.yml"),
+                "adx_name: About\nadx_partialurl: about\nadx_title: \"About\n");
     }
 
     @AfterAll
@@ -142,13 +148,15 @@ class StackSiteCommandsIT {
 
         Map<String, Duration> arrival = new LinkedHashMap<>();
         Map<String, String> regions = new LinkedHashMap<>();
-        while (arrival.size() < 2 && System.nanoTime() - saved < Duration.ofSeconds(30).toNanos()) {
+        while (arrival.size() < 2
+                && System.nanoTime() - saved < Duration.ofSeconds(30).toNanos()) {
             for (String node : List.of("NORTHEUROPE_PORT", "WESTEUROPE_PORT")) {
                 if (!arrival.containsKey(node)) {
                     HttpResponse<String> page = get("http://localhost:" + environment.get(node) + "/about/");
                     if (page.body().contains(marker)) {
                         arrival.put(node, Duration.ofNanos(System.nanoTime() - saved));
-                        regions.put(node, page.headers().firstValue("X-PP-Region").orElse(""));
+                        regions.put(
+                                node, page.headers().firstValue("X-PP-Region").orElse(""));
                     }
                 }
             }
@@ -156,7 +164,9 @@ class StackSiteCommandsIT {
         }
         System.out.println("EDIT-ARRIVAL " + arrival);
 
-        assertThat(regions).containsEntry("NORTHEUROPE_PORT", "northeurope").containsEntry("WESTEUROPE_PORT", "westeurope");
+        assertThat(regions)
+                .containsEntry("NORTHEUROPE_PORT", "northeurope")
+                .containsEntry("WESTEUROPE_PORT", "westeurope");
         assertThat(arrival.values()).allSatisfy(took -> assertThat(took).isLessThanOrEqualTo(EDIT_BOUND));
     }
 
@@ -199,10 +209,14 @@ class StackSiteCommandsIT {
         for (Path file : files(site)) {
             if (!file.toString().equals("README.md")) {
                 assertThat(export.resolve(file)).as(file.toString()).exists();
-                assertThat(Files.readString(export.resolve(file))).as(file.toString()).isEqualTo(Files.readString(site.resolve(file)));
+                assertThat(Files.readString(export.resolve(file)))
+                        .as(file.toString())
+                        .isEqualTo(Files.readString(site.resolve(file)));
             }
         }
-        assertThat(stack("export-site", export.toString()).status()).as("a second export into the same folder").isEqualTo(1);
+        assertThat(stack("export-site", export.toString()).status())
+                .as("a second export into the same folder")
+                .isEqualTo(1);
     }
 
     private Run stack(String... args) {
@@ -211,7 +225,9 @@ class StackSiteCommandsIT {
         try {
             Path out = Files.createTempFile(work, "out", ".txt");
             Path err = Files.createTempFile(work, "err", ".txt");
-            ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectOutput(out.toFile())
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(ROOT.toFile())
+                    .redirectOutput(out.toFile())
                     .redirectError(err.toFile());
             builder.environment().putAll(environment);
             Process process = builder.start();
@@ -219,9 +235,16 @@ class StackSiteCommandsIT {
                 process.destroyForcibly();
                 throw new AssertionError(command + " did not finish within 10 minutes");
             }
-            Run run = new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
-            Files.writeString(work.resolve("commands.log"), "$ " + command + " -> " + run.status() + "\n" + run.out() + run.err() + "\n",
-                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            Run run = new Run(
+                    process.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+            Files.writeString(
+                    work.resolve("commands.log"),
+                    "$ " + command + " -> " + run.status() + "\n" + run.out() + run.err() + "\n",
+                    StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
             return run;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -232,7 +255,10 @@ class StackSiteCommandsIT {
     }
 
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -254,7 +280,8 @@ class StackSiteCommandsIT {
     private static void delete(Path folder) throws IOException {
         if (Files.exists(folder)) {
             try (Stream<Path> walk = Files.walk(folder)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                walk.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         }
     }

@@ -15,15 +15,22 @@ public class ArmException extends RuntimeException {
     }
 
     public static ArmException profileNotFound(String name) {
-        return new ArmException(HttpStatus.NOT_FOUND, "ResourceNotFound", "The Resource '"
-                + ArmResources.PROFILE_TYPE + "/" + name + "' under resource group '" + ArmResources.RESOURCE_GROUP
-                + "' was not found.");
+        return new ArmException(
+                HttpStatus.NOT_FOUND,
+                "ResourceNotFound",
+                "The Resource '"
+                        + ArmResources.PROFILE_TYPE + "/" + name + "' under resource group '"
+                        + ArmResources.RESOURCE_GROUP
+                        + "' was not found.");
     }
 
     public static ArmException endpointNotFound(String profile, String endpoint) {
-        return new ArmException(HttpStatus.NOT_FOUND, "ResourceNotFound", "The Resource '"
-                + ArmResources.PROFILE_TYPE + "/" + profile + "/externalEndpoints/" + endpoint
-                + "' under resource group '" + ArmResources.RESOURCE_GROUP + "' was not found.");
+        return new ArmException(
+                HttpStatus.NOT_FOUND,
+                "ResourceNotFound",
+                "The Resource '"
+                        + ArmResources.PROFILE_TYPE + "/" + profile + "/externalEndpoints/" + endpoint
+                        + "' under resource group '" + ArmResources.RESOURCE_GROUP + "' was not found.");
     }
 
     public HttpStatus status() {

@@ -1,12 +1,11 @@
 package dev.powerpages.emulator.trafficmanager.api;
 
+import dev.powerpages.emulator.trafficmanager.profile.ProfileRegistry;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-
-import dev.powerpages.emulator.trafficmanager.profile.ProfileRegistry;
 
 /** Answers refused requests in ARM's error shape rather than Spring's. */
 @RestControllerAdvice(basePackageClasses = ArmExceptionHandler.class)
@@ -26,7 +25,8 @@ class ArmExceptionHandler {
     /** ARM's answer to a body that is not JSON or does not fit the resource. */
     @ExceptionHandler
     ResponseEntity<ArmError> unreadable(HttpMessageNotReadableException ex) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(ArmError.of("InvalidRequestContent",
-                "The request content was invalid and could not be deserialized."));
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+                .body(ArmError.of(
+                        "InvalidRequestContent", "The request content was invalid and could not be deserialized."));
     }
 }

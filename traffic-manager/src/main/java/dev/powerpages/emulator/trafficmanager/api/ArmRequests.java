@@ -1,12 +1,5 @@
 package dev.powerpages.emulator.trafficmanager.api;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
-
-import org.springframework.http.HttpStatus;
-
 import dev.powerpages.emulator.trafficmanager.profile.AlwaysServe;
 import dev.powerpages.emulator.trafficmanager.profile.CustomHeader;
 import dev.powerpages.emulator.trafficmanager.profile.DnsConfig;
@@ -19,6 +12,11 @@ import dev.powerpages.emulator.trafficmanager.profile.ProfileDefinition;
 import dev.powerpages.emulator.trafficmanager.profile.ProfileStatus;
 import dev.powerpages.emulator.trafficmanager.profile.StatusCodeRange;
 import dev.powerpages.emulator.trafficmanager.profile.TrafficRoutingMethod;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.http.HttpStatus;
 
 /**
  * Request bodies of ARM's PUT (and, after a JSON merge patch onto the current resource, PATCH) of a profile
@@ -28,45 +26,59 @@ import dev.powerpages.emulator.trafficmanager.profile.TrafficRoutingMethod;
  */
 public final class ArmRequests {
 
-    private ArmRequests() {
-    }
+    private ArmRequests() {}
 
-    public record ProfileBody(String location, ProfileProps properties) {
-    }
+    public record ProfileBody(String location, ProfileProps properties) {}
 
-    public record ProfileProps(String profileStatus, String trafficRoutingMethod, DnsBody dnsConfig, MonitorBody monitorConfig,
-            List<EndpointBody> endpoints, EmulatorSettings emulator) {
-    }
+    public record ProfileProps(
+            String profileStatus,
+            String trafficRoutingMethod,
+            DnsBody dnsConfig,
+            MonitorBody monitorConfig,
+            List<EndpointBody> endpoints,
+            EmulatorSettings emulator) {}
 
-    public record DnsBody(String relativeName, Integer ttl) {
-    }
+    public record DnsBody(String relativeName, Integer ttl) {}
 
-    public record MonitorBody(String protocol, Integer port, String path, Integer intervalInSeconds, Integer timeoutInSeconds,
-            Integer toleratedNumberOfFailures, List<StatusCodeRange> expectedStatusCodeRanges,
-            List<CustomHeader> customHeaders) {
-    }
+    public record MonitorBody(
+            String protocol,
+            Integer port,
+            String path,
+            Integer intervalInSeconds,
+            Integer timeoutInSeconds,
+            Integer toleratedNumberOfFailures,
+            List<StatusCodeRange> expectedStatusCodeRanges,
+            List<CustomHeader> customHeaders) {}
 
-    public record EndpointBody(String name, String type, EndpointProps properties) {
-    }
+    public record EndpointBody(String name, String type, EndpointProps properties) {}
 
-    public record EndpointProps(String target, String endpointStatus, Integer priority, String endpointLocation,
-            String alwaysServe) {
-    }
+    public record EndpointProps(
+            String target, String endpointStatus, Integer priority, String endpointLocation, String alwaysServe) {}
 
     /** The profile a PUT body describes, or a BadRequest naming every unknown enum value. */
     static ProfileDefinition profile(ProfileBody body) {
         List<String> problems = new ArrayList<>();
         ProfileProps props = body == null || body.properties() == null
-                ? new ProfileProps(null, null, null, null, null, null) : body.properties();
+                ? new ProfileProps(null, null, null, null, null, null)
+                : body.properties();
         ProfileDefinition definition = new ProfileDefinition(
-                parse(props.trafficRoutingMethod(), TrafficRoutingMethod::fromAzureName, "trafficRoutingMethod",
+                parse(
+                        props.trafficRoutingMethod(),
+                        TrafficRoutingMethod::fromAzureName,
+                        "trafficRoutingMethod",
                         problems),
                 parse(props.profileStatus(), ProfileStatus::fromAzureName, "profileStatus", problems),
-                props.dnsConfig() == null ? null
-                        : new DnsConfig(props.dnsConfig().relativeName(), props.dnsConfig().ttl()),
+                props.dnsConfig() == null
+                        ? null
+                        : new DnsConfig(
+                                props.dnsConfig().relativeName(),
+                                props.dnsConfig().ttl()),
                 monitor(props.monitorConfig(), problems),
-                props.endpoints() == null ? null
-                        : props.endpoints().stream().map(endpoint -> endpoint(null, endpoint, problems)).toList(),
+                props.endpoints() == null
+                        ? null
+                        : props.endpoints().stream()
+                                .map(endpoint -> endpoint(null, endpoint, problems))
+                                .toList(),
                 props.emulator());
         if (!problems.isEmpty()) {
             throw badRequest(problems);
@@ -86,12 +98,18 @@ public final class ArmRequests {
 
     private static EndpointDefinition endpoint(String name, EndpointBody body, List<String> problems) {
         EndpointProps props = body == null || body.properties() == null
-                ? new EndpointProps(null, null, null, null, null) : body.properties();
-        String type = body == null || body.type() == null ? null
+                ? new EndpointProps(null, null, null, null, null)
+                : body.properties();
+        String type = body == null || body.type() == null
+                ? null
                 : endpointType(body.type().substring(body.type().lastIndexOf('/') + 1)); // full type or short one
-        return new EndpointDefinition(name != null ? name : body == null ? null : body.name(), type, props.target(),
+        return new EndpointDefinition(
+                name != null ? name : body == null ? null : body.name(),
+                type,
+                props.target(),
                 parse(props.endpointStatus(), EndpointStatus::fromAzureName, "endpointStatus", problems),
-                props.priority(), props.endpointLocation(),
+                props.priority(),
+                props.endpointLocation(),
                 parse(props.alwaysServe(), AlwaysServe::fromAzureName, "alwaysServe", problems));
     }
 
@@ -109,29 +127,44 @@ public final class ArmRequests {
     }
 
     /** Traffic Manager's three endpoint types, as the REST API spells them. */
-    public static final List<String> ENDPOINT_TYPES = List.of("azureEndpoints", EndpointDefinition.EXTERNAL_ENDPOINTS,
-            "nestedEndpoints");
+    public static final List<String> ENDPOINT_TYPES =
+            List.of("azureEndpoints", EndpointDefinition.EXTERNAL_ENDPOINTS, "nestedEndpoints");
 
     private static MonitorConfig monitor(MonitorBody body, List<String> problems) {
         if (body == null) {
             return null;
         }
-        return new MonitorConfig(parse(body.protocol(), MonitorProtocol::fromAzureName, "monitorConfig.protocol",
-                problems), body.port(), body.path(), body.intervalInSeconds(), body.timeoutInSeconds(),
-                body.toleratedNumberOfFailures(), body.expectedStatusCodeRanges(), body.customHeaders());
+        return new MonitorConfig(
+                parse(body.protocol(), MonitorProtocol::fromAzureName, "monitorConfig.protocol", problems),
+                body.port(),
+                body.path(),
+                body.intervalInSeconds(),
+                body.timeoutInSeconds(),
+                body.toleratedNumberOfFailures(),
+                body.expectedStatusCodeRanges(),
+                body.customHeaders());
     }
 
-    private static <T> T parse(String value, Function<String, Optional<T>> parser, String property,
-            List<String> problems) {
-        return parse(value, parser, property, problems, switch (property) {
-            case "trafficRoutingMethod" -> "Priority (the only method emulated)";
-            case "monitorConfig.protocol" -> "HTTP, HTTPS or TCP";
-            default -> "Enabled or Disabled";
-        });
+    private static <T> T parse(
+            String value, Function<String, Optional<T>> parser, String property, List<String> problems) {
+        return parse(
+                value,
+                parser,
+                property,
+                problems,
+                switch (property) {
+                    case "trafficRoutingMethod" -> "Priority (the only method emulated)";
+                    case "monitorConfig.protocol" -> "HTTP, HTTPS or TCP";
+                    default -> "Enabled or Disabled";
+                });
     }
 
-    private static <T> T parse(String value, Function<String, Optional<T>> parser, String property,
-            List<String> problems, String allowed) {
+    private static <T> T parse(
+            String value,
+            Function<String, Optional<T>> parser,
+            String property,
+            List<String> problems,
+            String allowed) {
         if (value == null) {
             return null;
         }

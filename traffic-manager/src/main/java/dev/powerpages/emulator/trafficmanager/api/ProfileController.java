@@ -1,8 +1,15 @@
 package dev.powerpages.emulator.trafficmanager.api;
 
+import dev.powerpages.emulator.trafficmanager.api.ArmRequests.EndpointBody;
+import dev.powerpages.emulator.trafficmanager.api.ArmRequests.ProfileBody;
+import dev.powerpages.emulator.trafficmanager.api.ArmResources.EndpointResource;
+import dev.powerpages.emulator.trafficmanager.api.ArmResources.ListResult;
+import dev.powerpages.emulator.trafficmanager.api.ArmResources.ProfileResource;
+import dev.powerpages.emulator.trafficmanager.profile.ProfileRegistry;
+import dev.powerpages.emulator.trafficmanager.profile.TrafficManagerProfile;
+import dev.powerpages.emulator.trafficmanager.profile.TrafficManagerProperties;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -14,15 +21,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.powerpages.emulator.trafficmanager.api.ArmRequests.EndpointBody;
-import dev.powerpages.emulator.trafficmanager.api.ArmRequests.ProfileBody;
-import dev.powerpages.emulator.trafficmanager.api.ArmResources.EndpointResource;
-import dev.powerpages.emulator.trafficmanager.api.ArmResources.ListResult;
-import dev.powerpages.emulator.trafficmanager.api.ArmResources.ProfileResource;
-import dev.powerpages.emulator.trafficmanager.profile.ProfileRegistry;
-import dev.powerpages.emulator.trafficmanager.profile.TrafficManagerProfile;
-import dev.powerpages.emulator.trafficmanager.profile.TrafficManagerProperties;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -56,31 +54,38 @@ class ProfileController {
     }
 
     @PutMapping("/{name}")
-    ResponseEntity<ProfileResource> put(@PathVariable String name,
-            @RequestHeader(name = "X-Admin-Key", required = false) String key, @RequestBody ProfileBody body) {
+    ResponseEntity<ProfileResource> put(
+            @PathVariable String name,
+            @RequestHeader(name = "X-Admin-Key", required = false) String key,
+            @RequestBody ProfileBody body) {
         requireAdmin(key);
         return written(operations.put(name, body));
     }
 
     @PatchMapping("/{name}")
-    ProfileResource patch(@PathVariable String name,
-            @RequestHeader(name = "X-Admin-Key", required = false) String key, @RequestBody JsonNode patch) {
+    ProfileResource patch(
+            @PathVariable String name,
+            @RequestHeader(name = "X-Admin-Key", required = false) String key,
+            @RequestBody JsonNode patch) {
         requireAdmin(key);
         return operations.patch(name, patch);
     }
 
     @DeleteMapping("/{name}")
-    ResponseEntity<Void> delete(@PathVariable String name,
-            @RequestHeader(name = "X-Admin-Key", required = false) String key) {
+    ResponseEntity<Void> delete(
+            @PathVariable String name, @RequestHeader(name = "X-Admin-Key", required = false) String key) {
         requireAdmin(key);
-        return operations.delete(name) ? ResponseEntity.ok().build() : ResponseEntity.noContent().build();
+        return operations.delete(name)
+                ? ResponseEntity.ok().build()
+                : ResponseEntity.noContent().build();
     }
 
     /** Every endpoint status change, newest first, with the probe result (and agent) that caused it. */
     @GetMapping("/{name}/events")
     ListResult<StatusChangeEvent> events(@PathVariable String name) {
         TrafficManagerProfile profile = profiles.find(name).orElseThrow(() -> ArmException.profileNotFound(name));
-        return new ListResult<>(profile.statusChanges().stream().map(StatusChangeEvent::of).toList());
+        return new ListResult<>(
+                profile.statusChanges().stream().map(StatusChangeEvent::of).toList());
     }
 
     @GetMapping("/{name}/endpoints/{endpointName}")
@@ -90,35 +95,47 @@ class ProfileController {
 
     /** Creates or replaces an endpoint; without a priority a new endpoint goes after the others. */
     @PutMapping("/{name}/endpoints/{endpointName}")
-    ResponseEntity<EndpointResource> putEndpoint(@PathVariable String name, @PathVariable String endpointName,
-            @RequestHeader(name = "X-Admin-Key", required = false) String key, @RequestBody EndpointBody body) {
+    ResponseEntity<EndpointResource> putEndpoint(
+            @PathVariable String name,
+            @PathVariable String endpointName,
+            @RequestHeader(name = "X-Admin-Key", required = false) String key,
+            @RequestBody EndpointBody body) {
         requireAdmin(key);
         return written(operations.putEndpoint(name, endpointName, body));
     }
 
     /** A JSON merge patch of the endpoint, e.g. {@code {"properties":{"endpointStatus":"Disabled"}}}. */
     @PatchMapping("/{name}/endpoints/{endpointName}")
-    EndpointResource patchEndpoint(@PathVariable String name, @PathVariable String endpointName,
-            @RequestHeader(name = "X-Admin-Key", required = false) String key, @RequestBody JsonNode patch) {
+    EndpointResource patchEndpoint(
+            @PathVariable String name,
+            @PathVariable String endpointName,
+            @RequestHeader(name = "X-Admin-Key", required = false) String key,
+            @RequestBody JsonNode patch) {
         requireAdmin(key);
         return operations.patchEndpoint(name, endpointName, patch);
     }
 
     @DeleteMapping("/{name}/endpoints/{endpointName}")
-    ResponseEntity<Void> deleteEndpoint(@PathVariable String name, @PathVariable String endpointName,
+    ResponseEntity<Void> deleteEndpoint(
+            @PathVariable String name,
+            @PathVariable String endpointName,
             @RequestHeader(name = "X-Admin-Key", required = false) String key) {
         requireAdmin(key);
-        return operations.deleteEndpoint(name, endpointName) ? ResponseEntity.ok().build()
+        return operations.deleteEndpoint(name, endpointName)
+                ? ResponseEntity.ok().build()
                 : ResponseEntity.noContent().build();
     }
 
     private static <T> ResponseEntity<T> written(ProfileOperations.Written<T> written) {
-        return ResponseEntity.status(written.created() ? HttpStatus.CREATED : HttpStatus.OK).body(written.resource());
+        return ResponseEntity.status(written.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(written.resource());
     }
 
     private void requireAdmin(String key) {
         if (key == null || !MessageDigest.isEqual(adminKey, key.getBytes(StandardCharsets.UTF_8))) {
-            throw new ArmException(HttpStatus.UNAUTHORIZED, "AuthenticationFailed",
+            throw new ArmException(
+                    HttpStatus.UNAUTHORIZED,
+                    "AuthenticationFailed",
                     "Changing profiles and endpoints needs the admin key in the X-Admin-Key header.");
         }
     }

@@ -1,10 +1,5 @@
 package dev.powerpages.emulator.trafficmanager.api;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.springframework.stereotype.Component;
-
 import dev.powerpages.emulator.trafficmanager.api.ArmRequests.EndpointBody;
 import dev.powerpages.emulator.trafficmanager.api.ArmRequests.ProfileBody;
 import dev.powerpages.emulator.trafficmanager.api.ArmResources.EndpointResource;
@@ -14,6 +9,9 @@ import dev.powerpages.emulator.trafficmanager.profile.ProfileDefinition;
 import dev.powerpages.emulator.trafficmanager.profile.ProfileRegistry;
 import dev.powerpages.emulator.trafficmanager.profile.TrafficManagerEndpoint;
 import dev.powerpages.emulator.trafficmanager.profile.TrafficManagerProfile;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,8 +33,7 @@ public class ProfileOperations {
     }
 
     /** A resource and whether the request created it (ARM: 201 rather than 200). */
-    public record Written<T>(T resource, boolean created) {
-    }
+    public record Written<T>(T resource, boolean created) {}
 
     public List<ProfileResource> list() {
         return profiles.all().stream().map(p -> ArmResources.profile(p.state())).toList();
@@ -53,11 +50,16 @@ public class ProfileOperations {
      */
     public Written<ProfileResource> put(String name, ProfileBody body) {
         ProfileDefinition definition = ArmRequests.profile(body);
-        boolean namesEmulator = body != null && body.properties() != null && body.properties().emulator() != null;
+        boolean namesEmulator =
+                body != null && body.properties() != null && body.properties().emulator() != null;
         var existing = profiles.find(name);
         if (!namesEmulator && existing.isPresent()) {
-            definition = new ProfileDefinition(definition.trafficRoutingMethod(), definition.profileStatus(),
-                    definition.dnsConfig(), definition.monitorConfig(), definition.endpoints(),
+            definition = new ProfileDefinition(
+                    definition.trafficRoutingMethod(),
+                    definition.profileStatus(),
+                    definition.dnsConfig(),
+                    definition.monitorConfig(),
+                    definition.endpoints(),
                     existing.get().definition().emulator());
         }
         ProfileRegistry.Saved saved = profiles.put(name, definition);
@@ -69,7 +71,8 @@ public class ProfileOperations {
         TrafficManagerProfile profile = profile(name);
         JsonNode merged = MergePatch.apply(json.valueToTree(ArmResources.profile(profile.state())), patch);
         ProfileDefinition definition = ArmRequests.profile(json.treeToValue(merged, ProfileBody.class));
-        return ArmResources.profile(profiles.put(profile.name(), definition).profile().state());
+        return ArmResources.profile(
+                profiles.put(profile.name(), definition).profile().state());
     }
 
     /** @return false when there was no such profile (ARM answers 204 rather than 200) */
@@ -79,7 +82,8 @@ public class ProfileOperations {
 
     public EndpointResource getEndpoint(String name, String endpointName) {
         TrafficManagerProfile profile = profile(name);
-        return ArmResources.endpoint(profile.name(), endpoint(profile, endpointName).state());
+        return ArmResources.endpoint(
+                profile.name(), endpoint(profile, endpointName).state());
     }
 
     /** Creates or replaces an endpoint; without a priority a new endpoint goes after the others. */
@@ -87,19 +91,24 @@ public class ProfileOperations {
         TrafficManagerProfile profile = profile(name);
         boolean created = profile.endpoint(endpointName).isEmpty();
         EndpointDefinition endpoint = ArmRequests.endpoint(endpointName, body);
-        TrafficManagerProfile saved = profiles.put(profile.name(), withEndpoint(profile, endpoint)).profile();
-        return new Written<>(ArmResources.endpoint(saved.name(), endpoint(saved, endpointName).state()), created);
+        TrafficManagerProfile saved =
+                profiles.put(profile.name(), withEndpoint(profile, endpoint)).profile();
+        return new Written<>(
+                ArmResources.endpoint(
+                        saved.name(), endpoint(saved, endpointName).state()),
+                created);
     }
 
     /** A JSON merge patch of the endpoint, e.g. {@code {"properties":{"endpointStatus":"Disabled"}}}. */
     public EndpointResource patchEndpoint(String name, String endpointName, JsonNode patch) {
         TrafficManagerProfile profile = profile(name);
         TrafficManagerEndpoint current = endpoint(profile, endpointName);
-        JsonNode merged = MergePatch.apply(json.valueToTree(ArmResources.endpoint(profile.name(), current.state())),
-                patch);
-        EndpointDefinition endpoint = ArmRequests.endpoint(current.name(),
-                json.treeToValue(merged, EndpointBody.class));
-        TrafficManagerProfile saved = profiles.put(profile.name(), withEndpoint(profile, endpoint)).profile();
+        JsonNode merged =
+                MergePatch.apply(json.valueToTree(ArmResources.endpoint(profile.name(), current.state())), patch);
+        EndpointDefinition endpoint =
+                ArmRequests.endpoint(current.name(), json.treeToValue(merged, EndpointBody.class));
+        TrafficManagerProfile saved =
+                profiles.put(profile.name(), withEndpoint(profile, endpoint)).profile();
         return ArmResources.endpoint(saved.name(), endpoint(saved, endpointName).state());
     }
 
@@ -111,9 +120,17 @@ public class ProfileOperations {
         }
         ProfileDefinition current = profile.currentDefinition();
         List<EndpointDefinition> endpoints = current.endpoints().stream()
-                .filter(endpoint -> !endpoint.name().equalsIgnoreCase(endpointName)).toList();
-        profiles.put(profile.name(), new ProfileDefinition(current.trafficRoutingMethod(), current.profileStatus(),
-                current.dnsConfig(), current.monitorConfig(), endpoints, current.emulator()));
+                .filter(endpoint -> !endpoint.name().equalsIgnoreCase(endpointName))
+                .toList();
+        profiles.put(
+                profile.name(),
+                new ProfileDefinition(
+                        current.trafficRoutingMethod(),
+                        current.profileStatus(),
+                        current.dnsConfig(),
+                        current.monitorConfig(),
+                        endpoints,
+                        current.emulator()));
         return true;
     }
 
@@ -124,8 +141,9 @@ public class ProfileOperations {
 
     /** Whether any profile uses that relative DNS name ({@code <name>.trafficmanager.net}). */
     public boolean relativeNameTaken(String relativeName) {
-        return profiles.all().stream().anyMatch(
-                p -> relativeName.equalsIgnoreCase(p.definition().dnsConfig().relativeName()));
+        return profiles.all().stream()
+                .anyMatch(p ->
+                        relativeName.equalsIgnoreCase(p.definition().dnsConfig().relativeName()));
     }
 
     private static ProfileDefinition withEndpoint(TrafficManagerProfile profile, EndpointDefinition endpoint) {
@@ -138,19 +156,32 @@ public class ProfileOperations {
             }
         }
         if (endpoint.priority() == null) {
-            int next = endpoints.stream().mapToInt(EndpointDefinition::priority).max().orElse(0) + 1;
-            endpoint = new EndpointDefinition(endpoint.name(), endpoint.type(), endpoint.target(),
-                    endpoint.endpointStatus(), index >= 0 ? endpoints.get(index).priority() : next,
-                    endpoint.endpointLocation(), endpoint.alwaysServe());
+            int next = endpoints.stream()
+                            .mapToInt(EndpointDefinition::priority)
+                            .max()
+                            .orElse(0)
+                    + 1;
+            endpoint = new EndpointDefinition(
+                    endpoint.name(),
+                    endpoint.type(),
+                    endpoint.target(),
+                    endpoint.endpointStatus(),
+                    index >= 0 ? endpoints.get(index).priority() : next,
+                    endpoint.endpointLocation(),
+                    endpoint.alwaysServe());
         }
         if (index >= 0) {
             endpoints.set(index, endpoint);
-        }
-        else {
+        } else {
             endpoints.add(endpoint);
         }
-        return new ProfileDefinition(current.trafficRoutingMethod(), current.profileStatus(), current.dnsConfig(),
-                current.monitorConfig(), endpoints, current.emulator());
+        return new ProfileDefinition(
+                current.trafficRoutingMethod(),
+                current.profileStatus(),
+                current.dnsConfig(),
+                current.monitorConfig(),
+                endpoints,
+                current.emulator());
     }
 
     private TrafficManagerProfile profile(String name) {

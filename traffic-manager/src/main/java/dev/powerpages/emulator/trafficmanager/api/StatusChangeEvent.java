@@ -10,18 +10,34 @@ import dev.powerpages.emulator.trafficmanager.profile.ProbeResult;
  * @param probe the probe that caused it, or null when a configuration change did
  * @param probeAgent the probing agent whose probe caused it ({@code agent-1}...), or null
  */
-record StatusChangeEvent(String time, String endpoint, EndpointMonitorStatus oldStatus,
-        EndpointMonitorStatus newStatus, String reason, Probe probe, String probeAgent) {
+record StatusChangeEvent(
+        String time,
+        String endpoint,
+        EndpointMonitorStatus oldStatus,
+        EndpointMonitorStatus newStatus,
+        String reason,
+        Probe probe,
+        String probeAgent) {
 
     /** A probe result: the status code (null when none arrived), the error, and the latency. */
-    record Probe(String time, boolean success, Integer statusCode, String error, long latencyMs) {
-    }
+    record Probe(String time, boolean success, Integer statusCode, String error, long latencyMs) {}
 
     static StatusChangeEvent of(EndpointStatusChange change) {
         ProbeResult probe = change.probe();
-        return new StatusChangeEvent(change.time().toString(), change.endpoint(), change.oldStatus(),
-                change.newStatus(), change.reason(), probe == null ? null
-                        : new Probe(probe.time().toString(), probe.success(), probe.statusCode(), probe.error(),
-                                probe.latency().toMillis()), change.probeAgent());
+        return new StatusChangeEvent(
+                change.time().toString(),
+                change.endpoint(),
+                change.oldStatus(),
+                change.newStatus(),
+                change.reason(),
+                probe == null
+                        ? null
+                        : new Probe(
+                                probe.time().toString(),
+                                probe.success(),
+                                probe.statusCode(),
+                                probe.error(),
+                                probe.latency().toMillis()),
+                change.probeAgent());
     }
 }

@@ -1,5 +1,6 @@
 package dev.powerpages.emulator.trafficmanager.arm;
 
+import dev.powerpages.emulator.trafficmanager.api.ArmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -7,10 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-
 import org.springframework.http.HttpStatus;
-
-import dev.powerpages.emulator.trafficmanager.api.ArmException;
 
 /**
  * The {@code api-version}s Azure publishes for each resource type served here, previews included, and ARM's
@@ -25,7 +23,8 @@ import dev.powerpages.emulator.trafficmanager.api.ArmException;
 public final class ApiVersions {
 
     public static final String TRAFFIC_MANAGER = "Microsoft.Network/trafficManagerProfiles";
-    public static final String TRAFFIC_MANAGER_NAME_AVAILABILITY = "Microsoft.Network/checkTrafficManagerNameAvailabilityV2";
+    public static final String TRAFFIC_MANAGER_NAME_AVAILABILITY =
+            "Microsoft.Network/checkTrafficManagerNameAvailabilityV2";
     public static final String WAF_POLICIES = "Microsoft.Network/FrontDoorWebApplicationFirewallPolicies";
     public static final String CDN_PROFILES = "Microsoft.Cdn/profiles";
     public static final String AFD_ENDPOINTS = "Microsoft.Cdn/profiles/afdEndpoints";
@@ -33,36 +32,95 @@ public final class ApiVersions {
     /** Resource Manager's own types: subscriptions, tenants, resource groups, providers, locations. */
     public static final String RESOURCE_MANAGER = "Microsoft.Resources";
 
-    private static final List<String> TRAFFIC_MANAGER_VERSIONS = List.of("2015-11-01", "2017-03-01", "2017-05-01",
-            "2017-09-01-preview", "2018-02-01", "2018-03-01", "2018-04-01", "2018-08-01", "2022-04-01-preview",
-            "2022-04-01", "2024-04-01-preview");
+    private static final List<String> TRAFFIC_MANAGER_VERSIONS = List.of(
+            "2015-11-01",
+            "2017-03-01",
+            "2017-05-01",
+            "2017-09-01-preview",
+            "2018-02-01",
+            "2018-03-01",
+            "2018-04-01",
+            "2018-08-01",
+            "2022-04-01-preview",
+            "2022-04-01",
+            "2024-04-01-preview");
 
-    private static final List<String> WAF_VERSIONS = List.of("2018-08-01", "2019-03-01", "2019-10-01", "2020-04-01",
-            "2020-11-01", "2021-06-01", "2022-05-01", "2024-02-01", "2025-03-01");
+    private static final List<String> WAF_VERSIONS = List.of(
+            "2018-08-01",
+            "2019-03-01",
+            "2019-10-01",
+            "2020-04-01",
+            "2020-11-01",
+            "2021-06-01",
+            "2022-05-01",
+            "2024-02-01",
+            "2025-03-01");
 
-    private static final List<String> CDN_VERSIONS = List.of("2020-09-01", "2021-06-01", "2022-05-01-preview",
-            "2022-11-01-preview", "2023-05-01", "2023-07-01-preview", "2024-02-01", "2024-05-01-preview",
-            "2024-06-01-preview", "2024-09-01", "2025-01-01-preview", "2025-04-15", "2025-06-01",
-            "2025-07-01-preview", "2025-09-01-preview");
+    private static final List<String> CDN_VERSIONS = List.of(
+            "2020-09-01",
+            "2021-06-01",
+            "2022-05-01-preview",
+            "2022-11-01-preview",
+            "2023-05-01",
+            "2023-07-01-preview",
+            "2024-02-01",
+            "2024-05-01-preview",
+            "2024-06-01-preview",
+            "2024-09-01",
+            "2025-01-01-preview",
+            "2025-04-15",
+            "2025-06-01",
+            "2025-07-01-preview",
+            "2025-09-01-preview");
 
-    private static final List<String> RESOURCE_MANAGER_VERSIONS = List.of("2014-04-01", "2014-04-01-preview",
-            "2015-01-01", "2015-11-01", "2016-02-01", "2016-06-01", "2016-07-01", "2016-09-01", "2017-05-10",
-            "2017-08-01", "2018-02-01", "2018-05-01", "2018-06-01", "2019-03-01", "2019-05-01", "2019-05-10",
-            "2019-06-01", "2019-07-01", "2019-08-01", "2019-10-01", "2019-11-01", "2020-01-01", "2020-06-01",
-            "2020-08-01", "2020-10-01", "2021-01-01", "2021-04-01", "2022-01-01", "2022-09-01", "2022-12-01",
-            "2023-07-01", "2024-03-01", "2024-07-01", "2024-11-01", "2025-03-01", "2025-04-01");
+    private static final List<String> RESOURCE_MANAGER_VERSIONS = List.of(
+            "2014-04-01",
+            "2014-04-01-preview",
+            "2015-01-01",
+            "2015-11-01",
+            "2016-02-01",
+            "2016-06-01",
+            "2016-07-01",
+            "2016-09-01",
+            "2017-05-10",
+            "2017-08-01",
+            "2018-02-01",
+            "2018-05-01",
+            "2018-06-01",
+            "2019-03-01",
+            "2019-05-01",
+            "2019-05-10",
+            "2019-06-01",
+            "2019-07-01",
+            "2019-08-01",
+            "2019-10-01",
+            "2019-11-01",
+            "2020-01-01",
+            "2020-06-01",
+            "2020-08-01",
+            "2020-10-01",
+            "2021-01-01",
+            "2021-04-01",
+            "2022-01-01",
+            "2022-09-01",
+            "2022-12-01",
+            "2023-07-01",
+            "2024-03-01",
+            "2024-07-01",
+            "2024-11-01",
+            "2025-03-01",
+            "2025-04-01");
 
     /** What {@code /metadata/endpoints} (the cloud's discovery document) is asked with. */
-    public static final List<String> METADATA_VERSIONS = List.of("2015-01-01", "2019-05-01", "2020-06-01",
-            "2022-09-01");
+    public static final List<String> METADATA_VERSIONS =
+            List.of("2015-01-01", "2019-05-01", "2020-06-01", "2022-09-01");
 
     private static final Map<String, List<String>> BY_TYPE = byType();
 
     /** yyyy-mm-dd, optionally followed by a label such as {@code -preview} or {@code -beta}. */
     private static final Pattern WELL_FORMED = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(-[A-Za-z0-9]+)?");
 
-    private ApiVersions() {
-    }
+    private ApiVersions() {}
 
     /** The versions of a type, as its provider registration lists them. */
     public static List<String> of(String type) {
@@ -76,8 +134,13 @@ public final class ApiVersions {
     /** Every type of a namespace ({@code Microsoft.Network}) with its versions, for the providers API. */
     public static Map<String, List<String>> typesOf(String namespace) {
         Map<String, List<String>> types = new LinkedHashMap<>();
-        for (String type : List.of(TRAFFIC_MANAGER, TRAFFIC_MANAGER_NAME_AVAILABILITY, WAF_POLICIES, CDN_PROFILES,
-                AFD_ENDPOINTS, CDN_OPERATION_RESULTS)) {
+        for (String type : List.of(
+                TRAFFIC_MANAGER,
+                TRAFFIC_MANAGER_NAME_AVAILABILITY,
+                WAF_POLICIES,
+                CDN_PROFILES,
+                AFD_ENDPOINTS,
+                CDN_OPERATION_RESULTS)) {
             if (type.regionMatches(true, 0, namespace + "/", 0, namespace.length() + 1)) {
                 types.put(type.substring(namespace.length() + 1), of(type));
             }
@@ -95,7 +158,9 @@ public final class ApiVersions {
      */
     public static String require(String type, String apiVersion) {
         if (apiVersion == null || apiVersion.isBlank()) {
-            throw new ArmException(HttpStatus.BAD_REQUEST, "MissingApiVersionParameter",
+            throw new ArmException(
+                    HttpStatus.BAD_REQUEST,
+                    "MissingApiVersionParameter",
                     "The api-version query parameter (?api-version=) is required for all requests.");
         }
         List<String> versions = of(type);
@@ -106,11 +171,16 @@ public final class ApiVersions {
         Collections.reverse(newestFirst);
         String supported = String.join(", ", newestFirst);
         if (!WELL_FORMED.matcher(apiVersion).matches() || type.equals(RESOURCE_MANAGER)) {
-            throw new ArmException(HttpStatus.BAD_REQUEST, "InvalidApiVersionParameter", "The api-version '"
-                    + apiVersion + "' is invalid. The supported versions are '" + String.join(",", newestFirst) + "'.");
+            throw new ArmException(
+                    HttpStatus.BAD_REQUEST,
+                    "InvalidApiVersionParameter",
+                    "The api-version '" + apiVersion + "' is invalid. The supported versions are '"
+                            + String.join(",", newestFirst) + "'.");
         }
         String shortType = type.substring(type.indexOf('/') + 1);
-        throw new ArmException(HttpStatus.BAD_REQUEST, "NoRegisteredProviderFound",
+        throw new ArmException(
+                HttpStatus.BAD_REQUEST,
+                "NoRegisteredProviderFound",
                 "No registered resource provider found for location 'global' and API version '" + apiVersion
                         + "' for type '" + shortType + "'. The supported api-versions are '" + supported
                         + "'. The supported locations are 'global'.");

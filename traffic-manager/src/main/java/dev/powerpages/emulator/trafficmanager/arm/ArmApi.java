@@ -5,7 +5,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.ResponseBody;
 
@@ -19,5 +18,4 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Documented
 @Component
 @ResponseBody
-public @interface ArmApi {
-}
+public @interface ArmApi {}

@@ -1,16 +1,14 @@
 package dev.powerpages.emulator.trafficmanager.arm;
 
+import dev.powerpages.emulator.support.tls.StackTlsProperties;
+import dev.powerpages.emulator.support.tomcat.HttpsConnector;
 import jakarta.servlet.http.HttpServletRequest;
-
 import org.apache.catalina.connector.Connector;
 import org.apache.coyote.http11.Http11NioProtocol;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
-
-import dev.powerpages.emulator.support.tls.StackTlsProperties;
-import dev.powerpages.emulator.support.tomcat.HttpsConnector;
 
 /**
  * The resource-manager endpoint's own Tomcat connector: port 8060, HTTPS with a certificate from the stack's local
@@ -42,8 +40,7 @@ public class ArmConnector implements WebServerFactoryCustomizer<TomcatServletWeb
         if (properties.tls()) {
             https = new HttpsConnector(properties.port(), stackTls.open().serverSslBundle());
             https.customizer().customize(factory);
-        }
-        else {
+        } else {
             http = new Connector(Http11NioProtocol.class.getName());
             http.setPort(properties.port());
             factory.addAdditionalConnectors(http);

@@ -2,7 +2,6 @@ package dev.powerpages.emulator.trafficmanager.arm;
 
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -66,12 +65,17 @@ public record ArmProperties(
 
         public Identity {
             jwkSetUri = jwkSetUri == null ? "http://localhost:8070/contoso/discovery/v2.0/keys" : jwkSetUri;
-            issuers = issuers == null ? List.of("http://localhost:8070/contoso/", "http://localhost:8070/adfs/services/trust")
+            issuers = issuers == null
+                    ? List.of("http://localhost:8070/contoso/", "http://localhost:8070/adfs/services/trust")
                     : List.copyOf(issuers);
             // ARM's own list, as its InvalidAuthenticationTokenAudience message names it.
-            audiences = audiences == null ? List.of("https://management.core.windows.net/",
-                    "https://management.core.windows.net", "https://management.azure.com/",
-                    "https://management.azure.com") : List.copyOf(audiences);
+            audiences = audiences == null
+                    ? List.of(
+                            "https://management.core.windows.net/",
+                            "https://management.core.windows.net",
+                            "https://management.azure.com/",
+                            "https://management.azure.com")
+                    : List.copyOf(audiences);
             authorizationUri = authorizationUri == null ? "https://localhost:8071/contoso" : authorizationUri;
         }
     }

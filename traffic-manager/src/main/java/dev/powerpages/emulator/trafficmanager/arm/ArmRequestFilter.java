@@ -1,5 +1,10 @@
 package dev.powerpages.emulator.trafficmanager.arm;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -7,13 +12,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -35,8 +33,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class ArmRequestFilter extends OncePerRequestFilter {
 
     /** The first segments of ARM's paths served here. */
-    private static final Pattern ARM_PATH = Pattern.compile("^/(subscriptions|tenants|providers|metadata)(/.*)?$",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ARM_PATH =
+            Pattern.compile("^/(subscriptions|tenants|providers|metadata)(/.*)?$", Pattern.CASE_INSENSITIVE);
 
     /** A correlation id a client may send: a GUID, or at least nothing that could break a header. */
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
@@ -56,7 +54,9 @@ class ArmRequestFilter extends OncePerRequestFilter {
     }
 
     static boolean isArmPath(String path) {
-        return path != null && ARM_PATH.matcher(REPEATED_SLASHES.matcher(path).replaceAll("/")).matches();
+        return path != null
+                && ARM_PATH.matcher(REPEATED_SLASHES.matcher(path).replaceAll("/"))
+                        .matches();
     }
 
     /**
@@ -99,10 +99,14 @@ class ArmRequestFilter extends OncePerRequestFilter {
         boolean armPath = isArmPath(request.getRequestURI());
         if (!connector.servedHere(request)) {
             if (armPath) {
-                errors.write(response, 404, "NotFound", properties.enabled()
-                        ? "Azure Resource Manager's paths are served on port " + connector.localPort()
-                                + " (the resource-manager endpoint), not on this one."
-                        : "The resource-manager endpoint is off (traffic-manager.arm.port is -1).");
+                errors.write(
+                        response,
+                        404,
+                        "NotFound",
+                        properties.enabled()
+                                ? "Azure Resource Manager's paths are served on port " + connector.localPort()
+                                        + " (the resource-manager endpoint), not on this one."
+                                : "The resource-manager endpoint is off (traffic-manager.arm.port is -1).");
                 return;
             }
             chain.doFilter(request, response);
@@ -115,15 +119,21 @@ class ArmRequestFilter extends OncePerRequestFilter {
         }
         response.setHeader("x-ms-request-id", requestId);
         response.setHeader("x-ms-correlation-request-id", correlation);
-        response.setHeader("x-ms-routing-request-id", properties.location().toUpperCase(Locale.ROOT) + ":"
-                + ROUTING_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)) + ":" + requestId);
+        response.setHeader(
+                "x-ms-routing-request-id",
+                properties.location().toUpperCase(Locale.ROOT) + ":"
+                        + ROUTING_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)) + ":" + requestId);
         String clientRequestId = request.getHeader("x-ms-client-request-id");
         if (clientRequestId != null && SAFE_ID.matcher(clientRequestId).matches()) {
             response.setHeader("x-ms-client-request-id", clientRequestId);
         }
         if (!armPath) {
-            errors.write(response, 404, "NotFound", "The resource-manager endpoint serves Azure Resource Manager's "
-                    + "paths only (/subscriptions/…, /tenants, /providers, /metadata/endpoints).");
+            errors.write(
+                    response,
+                    404,
+                    "NotFound",
+                    "The resource-manager endpoint serves Azure Resource Manager's "
+                            + "paths only (/subscriptions/…, /tenants, /providers, /metadata/endpoints).");
             return;
         }
         chain.doFilter(mergedSlashes(request), response);

@@ -1,9 +1,8 @@
 package dev.powerpages.emulator.trafficmanager.arm;
 
+import dev.powerpages.emulator.trafficmanager.api.ArmException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-
-import dev.powerpages.emulator.trafficmanager.api.ArmException;
 
 /**
  * The one subscription and resource group the endpoint holds, and ARM's 404s for others:
@@ -20,7 +19,9 @@ class ArmScope {
 
     void subscription(String subscriptionId) {
         if (!properties.subscriptionId().equalsIgnoreCase(subscriptionId)) {
-            throw new ArmException(HttpStatus.NOT_FOUND, "SubscriptionNotFound",
+            throw new ArmException(
+                    HttpStatus.NOT_FOUND,
+                    "SubscriptionNotFound",
                     "The subscription '" + subscriptionId + "' could not be found.");
         }
     }
@@ -28,7 +29,9 @@ class ArmScope {
     void resourceGroup(String subscriptionId, String resourceGroup) {
         subscription(subscriptionId);
         if (!properties.resourceGroup().equalsIgnoreCase(resourceGroup)) {
-            throw new ArmException(HttpStatus.NOT_FOUND, "ResourceGroupNotFound",
+            throw new ArmException(
+                    HttpStatus.NOT_FOUND,
+                    "ResourceGroupNotFound",
                     "Resource group '" + resourceGroup + "' could not be found.");
         }
     }
@@ -47,8 +50,11 @@ class ArmScope {
     }
 
     static ArmException notFound(String type, String name, String resourceGroup) {
-        return new ArmException(HttpStatus.NOT_FOUND, "ResourceNotFound", "The Resource '" + type + "/" + name
-                + "' under resource group '" + resourceGroup + "' was not found. For more details please go to "
-                + "https://aka.ms/ARMResourceNotFoundFix");
+        return new ArmException(
+                HttpStatus.NOT_FOUND,
+                "ResourceNotFound",
+                "The Resource '" + type + "/" + name
+                        + "' under resource group '" + resourceGroup + "' was not found. For more details please go to "
+                        + "https://aka.ms/ARMResourceNotFoundFix");
     }
 }

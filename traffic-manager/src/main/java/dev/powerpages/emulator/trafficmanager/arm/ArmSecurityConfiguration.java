@@ -1,10 +1,12 @@
 package dev.powerpages.emulator.trafficmanager.arm;
 
+import dev.powerpages.emulator.trafficmanager.arm.auth.ArmActions;
+import dev.powerpages.emulator.trafficmanager.arm.auth.ArmChallenge;
+import dev.powerpages.emulator.trafficmanager.arm.auth.ArmTokenValidator;
+import dev.powerpages.emulator.trafficmanager.arm.auth.RoleAssignments;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -18,11 +20,6 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
-
-import dev.powerpages.emulator.trafficmanager.arm.auth.ArmActions;
-import dev.powerpages.emulator.trafficmanager.arm.auth.ArmChallenge;
-import dev.powerpages.emulator.trafficmanager.arm.auth.ArmTokenValidator;
-import dev.powerpages.emulator.trafficmanager.arm.auth.RoleAssignments;
 
 /**
  * Who may call the resource-manager endpoint: an OAuth2 resource server (Spring Security) that takes the store's
@@ -42,25 +39,33 @@ class ArmSecurityConfiguration {
     @Bean
     JwtDecoder armJwtDecoder(ArmProperties properties) {
         ArmProperties.Identity identity = properties.identity();
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(identity.jwkSetUri()).build();
-        decoder.setJwtValidator(new ArmTokenValidator(identity.issuers(), identity.audiences(),
-                identity.authorizationUri(), Clock.systemUTC()));
+        NimbusJwtDecoder decoder =
+                NimbusJwtDecoder.withJwkSetUri(identity.jwkSetUri()).build();
+        decoder.setJwtValidator(new ArmTokenValidator(
+                identity.issuers(), identity.audiences(), identity.authorizationUri(), Clock.systemUTC()));
         return decoder;
     }
 
     @Bean
-    SecurityFilterChain armChain(HttpSecurity http, ArmConnector connector, ArmProperties properties,
-            JwtDecoder armJwtDecoder, RoleAssignments roles, ArmErrorResponses errors) throws Exception {
+    SecurityFilterChain armChain(
+            HttpSecurity http,
+            ArmConnector connector,
+            ArmProperties properties,
+            JwtDecoder armJwtDecoder,
+            RoleAssignments roles,
+            ArmErrorResponses errors)
+            throws Exception {
         ArmChallenge challenge = new ArmChallenge(properties.identity().authorizationUri(), errors::write);
         http.securityMatcher(connector::servedHere)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(ArmSecurityConfiguration::isPublic).permitAll()
-                        .anyRequest().access(access(roles)))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(ArmSecurityConfiguration::isPublic)
+                        .permitAll()
+                        .anyRequest()
+                        .access(access(roles)))
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(armJwtDecoder))
                         .authenticationEntryPoint(challenge)
                         .accessDeniedHandler(denied(errors)))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(challenge)
-                        .accessDeniedHandler(denied(errors)))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(challenge).accessDeniedHandler(denied(errors)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 // Bearer tokens only, no cookies: nothing for CSRF to ride on.
@@ -95,7 +100,8 @@ class ArmSecurityConfiguration {
 
     private static boolean isDirectoryListing(HttpServletRequest request) {
         String path = request.getRequestURI().toLowerCase(java.util.Locale.ROOT).replaceAll("/+$", "");
-        return request.getMethod().equals("GET") && List.of("/subscriptions", "/tenants").contains(path);
+        return request.getMethod().equals("GET")
+                && List.of("/subscriptions", "/tenants").contains(path);
     }
 
     /** ARM's 403: {@code AuthorizationFailed}, naming the client, the action and the scope. */
@@ -109,10 +115,14 @@ class ArmSecurityConfiguration {
                 objectId = RoleAssignments.objectId(jwt);
             }
             String scope = request.getRequestURI();
-            errors.write(response, 403, "AuthorizationFailed", "The client '" + client + "' with object id '"
-                    + objectId + "' does not have authorization to perform action '"
-                    + ArmActions.of(request.getMethod(), scope) + "' over scope '" + scope
-                    + "' or the scope is invalid. If access was recently granted, please refresh your credentials.");
+            errors.write(
+                    response,
+                    403,
+                    "AuthorizationFailed",
+                    "The client '" + client + "' with object id '"
+                            + objectId + "' does not have authorization to perform action '"
+                            + ArmActions.of(request.getMethod(), scope) + "' over scope '" + scope
+                            + "' or the scope is invalid. If access was recently granted, please refresh your credentials.");
         };
     }
 }

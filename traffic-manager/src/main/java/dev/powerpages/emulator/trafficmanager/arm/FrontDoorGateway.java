@@ -1,11 +1,11 @@
 package dev.powerpages.emulator.trafficmanager.arm;
 
+import dev.powerpages.emulator.trafficmanager.api.ArmException;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -14,8 +14,6 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
-
-import dev.powerpages.emulator.trafficmanager.api.ArmException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,20 +31,23 @@ class FrontDoorGateway {
     private final JsonMapper json;
 
     FrontDoorGateway(ArmProperties properties, RestClient.Builder builder, JsonMapper json) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
         factory.setReadTimeout(Duration.ofSeconds(10));
-        this.client = builder.clone().baseUrl(properties.gateway().url()).requestFactory(factory)
+        this.client = builder.clone()
+                .baseUrl(properties.gateway().url())
+                .requestFactory(factory)
                 .defaultHeader("X-Admin-Key", properties.gateway().adminKey())
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
-                })
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
                 .build();
         this.json = json;
     }
 
     /** The policy the edge enforces, or empty when it has none (deleted). */
     Optional<JsonNode> policy() {
-        ResponseEntity<String> answer = call(() -> client.get().uri(WAF).retrieve().toEntity(String.class));
+        ResponseEntity<String> answer =
+                call(() -> client.get().uri(WAF).retrieve().toEntity(String.class));
         if (answer.getStatusCode().value() == 404) {
             return Optional.empty();
         }
@@ -57,25 +58,28 @@ class FrontDoorGateway {
     Optional<JsonNode> policyIfReachable() {
         try {
             return policy();
-        }
-        catch (ArmException ex) {
+        } catch (ArmException ex) {
             return Optional.empty();
         }
     }
 
     /** Replaces the whole policy (or creates it): the gateway validates it as Front Door would. */
     Written put(JsonNode policy) {
-        ResponseEntity<String> answer = call(() -> client.put().uri(WAF).contentType(MediaType.APPLICATION_JSON)
-                .body(json.writeValueAsString(policy)).retrieve().toEntity(String.class));
+        ResponseEntity<String> answer = call(() -> client.put()
+                .uri(WAF)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(json.writeValueAsString(policy))
+                .retrieve()
+                .toEntity(String.class));
         return new Written(ok(answer), answer.getStatusCode().value() == 201);
     }
 
-    record Written(JsonNode policy, boolean created) {
-    }
+    record Written(JsonNode policy, boolean created) {}
 
     /** @return false when there was no policy to delete */
     boolean deletePolicy() {
-        ResponseEntity<String> answer = call(() -> client.delete().uri(WAF).retrieve().toEntity(String.class));
+        ResponseEntity<String> answer =
+                call(() -> client.delete().uri(WAF).retrieve().toEntity(String.class));
         if (answer.getStatusCode().value() == 204 || answer.getStatusCode().value() == 404) {
             return false;
         }
@@ -85,15 +89,18 @@ class FrontDoorGateway {
 
     /** Purges the edge cache; the number of entries removed. */
     int purge(List<String> contentPaths) {
-        ResponseEntity<String> answer = call(() -> client.post().uri("/_edge/admin/cdn/purge")
+        ResponseEntity<String> answer = call(() -> client.post()
+                .uri("/_edge/admin/cdn/purge")
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(json.writeValueAsString(Map.of("contentPaths", contentPaths))).retrieve()
+                .body(json.writeValueAsString(Map.of("contentPaths", contentPaths)))
+                .retrieve()
                 .toEntity(String.class));
         return ok(answer).path("purgedEntries").asInt();
     }
 
     private JsonNode ok(ResponseEntity<String> answer) {
-        JsonNode body = answer.getBody() == null || answer.getBody().isBlank() ? json.createObjectNode()
+        JsonNode body = answer.getBody() == null || answer.getBody().isBlank()
+                ? json.createObjectNode()
                 : json.readTree(answer.getBody());
         if (answer.getStatusCode().is2xxSuccessful()) {
             return body;
@@ -101,7 +108,9 @@ class FrontDoorGateway {
         if (answer.getStatusCode().is4xxClientError()) {
             // The gateway's refusal (an invalid policy: InvalidResourceProperties) reaches the client as ARM's.
             JsonNode error = body.path("error");
-            throw new ArmException(HttpStatus.BAD_REQUEST, error.path("code").asString("BadRequest"),
+            throw new ArmException(
+                    HttpStatus.BAD_REQUEST,
+                    error.path("code").asString("BadRequest"),
                     error.path("message").asString("The Front Door resource provider refused the request."));
         }
         throw unavailable("answered " + answer.getStatusCode().value());
@@ -110,14 +119,15 @@ class FrontDoorGateway {
     private static <T> T call(java.util.function.Supplier<T> request) {
         try {
             return request.get();
-        }
-        catch (ResourceAccessException ex) {
+        } catch (ResourceAccessException ex) {
             throw unavailable("cannot be reached (" + ex.getMostSpecificCause().getMessage() + ")");
         }
     }
 
     private static ArmException unavailable(String what) {
-        return new ArmException(HttpStatus.SERVICE_UNAVAILABLE, "ServiceUnavailable",
+        return new ArmException(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "ServiceUnavailable",
                 "The Front Door resource provider (the emulator's gateway) " + what + ". Try again later.");
     }
 }

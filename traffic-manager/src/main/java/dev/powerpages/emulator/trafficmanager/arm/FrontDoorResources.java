@@ -1,5 +1,7 @@
 package dev.powerpages.emulator.trafficmanager.arm;
 
+import dev.powerpages.emulator.trafficmanager.api.ArmException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,9 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -24,8 +23,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import dev.powerpages.emulator.trafficmanager.api.ArmException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -63,7 +60,11 @@ class FrontDoorResources {
     private final ArmProperties properties;
     private final JsonMapper json;
 
-    FrontDoorResources(FrontDoorGateway gateway, PurgeOperations purges, ArmScope scope, ArmProperties properties,
+    FrontDoorResources(
+            FrontDoorGateway gateway,
+            PurgeOperations purges,
+            ArmScope scope,
+            ArmProperties properties,
             JsonMapper json) {
         this.gateway = gateway;
         this.purges = purges;
@@ -73,75 +74,107 @@ class FrontDoorResources {
     }
 
     @GetMapping("/subscriptions/{subscriptionId}/providers/Microsoft.Network/FrontDoorWebApplicationFirewallPolicies")
-    Map<String, Object> listBySubscription(@PathVariable String subscriptionId,
+    Map<String, Object> listBySubscription(
+            @PathVariable String subscriptionId,
             @RequestParam(name = "api-version", required = false) String apiVersion) {
         ApiVersions.require(ApiVersions.WAF_POLICIES, apiVersion);
         scope.subscription(subscriptionId);
-        return Map.of("value", gateway.policy().map(policy -> List.of(resource(policy))).orElse(List.of()));
+        return Map.of(
+                "value",
+                gateway.policy().map(policy -> List.of(resource(policy))).orElse(List.of()));
     }
 
     @GetMapping(POLICIES)
-    Map<String, Object> list(@PathVariable String subscriptionId, @PathVariable String resourceGroup,
+    Map<String, Object> list(
+            @PathVariable String subscriptionId,
+            @PathVariable String resourceGroup,
             @RequestParam(name = "api-version", required = false) String apiVersion) {
         checkWaf(subscriptionId, resourceGroup, apiVersion);
-        return Map.of("value", gateway.policy().map(policy -> List.of(resource(policy))).orElse(List.of()));
+        return Map.of(
+                "value",
+                gateway.policy().map(policy -> List.of(resource(policy))).orElse(List.of()));
     }
 
     @GetMapping(POLICIES + "/{policy}")
-    ResponseEntity<JsonNode> get(@PathVariable String subscriptionId, @PathVariable String resourceGroup,
-            @PathVariable String policy, @RequestParam(name = "api-version", required = false) String apiVersion) {
+    ResponseEntity<JsonNode> get(
+            @PathVariable String subscriptionId,
+            @PathVariable String resourceGroup,
+            @PathVariable String policy,
+            @RequestParam(name = "api-version", required = false) String apiVersion) {
         checkWaf(subscriptionId, resourceGroup, apiVersion);
         return withEtag(resource(named(policy)));
     }
 
     /** The whole policy: what the body leaves out takes Front Door's defaults, as a PUT does. */
     @PutMapping(POLICIES + "/{policy}")
-    ResponseEntity<JsonNode> put(@PathVariable String subscriptionId, @PathVariable String resourceGroup,
-            @PathVariable String policy, @RequestParam(name = "api-version", required = false) String apiVersion,
+    ResponseEntity<JsonNode> put(
+            @PathVariable String subscriptionId,
+            @PathVariable String resourceGroup,
+            @PathVariable String policy,
+            @RequestParam(name = "api-version", required = false) String apiVersion,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody JsonNode body) {
         checkWaf(subscriptionId, resourceGroup, apiVersion);
         if (!POLICY_NAME.matcher(policy).matches()) {
-            throw new ArmException(HttpStatus.BAD_REQUEST, "InvalidResourceName", "Resource name '" + policy
-                    + "' is invalid. The name must begin with a letter and contain only letters and numbers "
-                    + "(at most 128).");
+            throw new ArmException(
+                    HttpStatus.BAD_REQUEST,
+                    "InvalidResourceName",
+                    "Resource name '" + policy
+                            + "' is invalid. The name must begin with a letter and contain only letters and numbers "
+                            + "(at most 128).");
         }
         if (!body.isObject()) {
-            throw new ArmException(HttpStatus.BAD_REQUEST, "InvalidRequestContent",
+            throw new ArmException(
+                    HttpStatus.BAD_REQUEST,
+                    "InvalidRequestContent",
                     "The request content was invalid and could not be deserialized.");
         }
         var current = gateway.policy();
         if (current.isPresent() && !current.get().path("name").asString().equalsIgnoreCase(policy)) {
-            throw new ArmException(HttpStatus.CONFLICT, "Conflict", "The emulator's Front Door profile '"
-                    + properties.gateway().frontDoorProfile() + "' holds one WAF policy, '"
-                    + current.get().path("name").asString() + "'. Replace it with a PUT of that name, or delete it "
-                    + "first.");
+            throw new ArmException(
+                    HttpStatus.CONFLICT,
+                    "Conflict",
+                    "The emulator's Front Door profile '"
+                            + properties.gateway().frontDoorProfile() + "' holds one WAF policy, '"
+                            + current.get().path("name").asString()
+                            + "'. Replace it with a PUT of that name, or delete it "
+                            + "first.");
         }
         current.ifPresent(existing -> ifMatch(ifMatch, existing));
         FrontDoorGateway.Written written = gateway.put(toGateway(policy, body));
         return ResponseEntity.status(written.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .eTag(etag(written.policy())).body(resource(written.policy()));
+                .eTag(etag(written.policy()))
+                .body(resource(written.policy()));
     }
 
     /** Policies - Update: tags only, the whole tag set replaced. */
     @PatchMapping(POLICIES + "/{policy}")
-    ResponseEntity<JsonNode> patchTags(@PathVariable String subscriptionId, @PathVariable String resourceGroup,
-            @PathVariable String policy, @RequestParam(name = "api-version", required = false) String apiVersion,
+    ResponseEntity<JsonNode> patchTags(
+            @PathVariable String subscriptionId,
+            @PathVariable String resourceGroup,
+            @PathVariable String policy,
+            @RequestParam(name = "api-version", required = false) String apiVersion,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody JsonNode body) {
         checkWaf(subscriptionId, resourceGroup, apiVersion);
         JsonNode current = named(policy);
         ifMatch(ifMatch, current);
-        if (!body.isObject() || body.properties().stream().anyMatch(member -> !member.getKey().equals("tags"))
-                || (body.has("tags") && !body.get("tags").isObject() && !body.get("tags").isNull())) {
-            throw new ArmException(HttpStatus.BAD_REQUEST, "InvalidRequestContent", "Only tags can be changed with "
-                    + "PATCH ({\"tags\": {\"name\": \"value\"}}); PUT the whole policy to change anything else.");
+        if (!body.isObject()
+                || body.properties().stream()
+                        .anyMatch(member -> !member.getKey().equals("tags"))
+                || (body.has("tags")
+                        && !body.get("tags").isObject()
+                        && !body.get("tags").isNull())) {
+            throw new ArmException(
+                    HttpStatus.BAD_REQUEST,
+                    "InvalidRequestContent",
+                    "Only tags can be changed with "
+                            + "PATCH ({\"tags\": {\"name\": \"value\"}}); PUT the whole policy to change anything else.");
         }
         ObjectNode updated = ((ObjectNode) current).deepCopy();
         if (body.path("tags").isObject()) {
             updated.set("tags", body.get("tags"));
-        }
-        else {
+        } else {
             updated.remove("tags");
         }
         JsonNode saved = gateway.put(updated).policy();
@@ -149,8 +182,11 @@ class FrontDoorResources {
     }
 
     @DeleteMapping(POLICIES + "/{policy}")
-    ResponseEntity<Void> delete(@PathVariable String subscriptionId, @PathVariable String resourceGroup,
-            @PathVariable String policy, @RequestParam(name = "api-version", required = false) String apiVersion,
+    ResponseEntity<Void> delete(
+            @PathVariable String subscriptionId,
+            @PathVariable String resourceGroup,
+            @PathVariable String policy,
+            @RequestParam(name = "api-version", required = false) String apiVersion,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         checkWaf(subscriptionId, resourceGroup, apiVersion);
         var current = gateway.policy().filter(p -> p.path("name").asString().equalsIgnoreCase(policy));
@@ -158,22 +194,31 @@ class FrontDoorResources {
             return ResponseEntity.noContent().build();
         }
         ifMatch(ifMatch, current.get());
-        return gateway.deletePolicy() ? ResponseEntity.ok().build() : ResponseEntity.noContent().build();
+        return gateway.deletePolicy()
+                ? ResponseEntity.ok().build()
+                : ResponseEntity.noContent().build();
     }
 
     /** AFD Endpoints - Purge Content: 202 and an operation to poll; the gateway's cache is purged meanwhile. */
     @PostMapping(ENDPOINT + "/purge")
-    ResponseEntity<Void> purge(@PathVariable String subscriptionId, @PathVariable String resourceGroup,
-            @PathVariable String profile, @PathVariable String endpoint,
+    ResponseEntity<Void> purge(
+            @PathVariable String subscriptionId,
+            @PathVariable String resourceGroup,
+            @PathVariable String profile,
+            @PathVariable String endpoint,
             @RequestParam(name = "api-version", required = false) String apiVersion,
-            @RequestBody(required = false) PurgeParameters body, HttpServletRequest request) {
+            @RequestBody(required = false) PurgeParameters body,
+            HttpServletRequest request) {
         ApiVersions.require(ApiVersions.AFD_ENDPOINTS, apiVersion);
         scope.resourceGroup(subscriptionId, resourceGroup);
         frontDoorEndpoint(profile, endpoint);
         List<String> contentPaths = validContentPaths(body);
         String operation = purges.start(contentPaths);
-        String status = base(request) + OPERATION.replace("{subscriptionId}", properties.subscriptionId())
-                .replace("{resourceGroup}", properties.resourceGroup()).replace("{operationId}", operation)
+        String status = base(request)
+                + OPERATION
+                        .replace("{subscriptionId}", properties.subscriptionId())
+                        .replace("{resourceGroup}", properties.resourceGroup())
+                        .replace("{operationId}", operation)
                 + "?api-version=" + apiVersion;
         return ResponseEntity.accepted()
                 .header("Azure-AsyncOperation", status)
@@ -182,13 +227,14 @@ class FrontDoorResources {
                 .build();
     }
 
-    record PurgeParameters(List<String> contentPaths, List<String> domains) {
-    }
+    record PurgeParameters(List<String> contentPaths, List<String> domains) {}
 
     /** The Azure-AsyncOperation status: InProgress, then Succeeded or Failed (with ARM's error). */
     @GetMapping(OPERATION)
-    ResponseEntity<Map<String, Object>> operation(@PathVariable String subscriptionId,
-            @PathVariable String resourceGroup, @PathVariable String operationId,
+    ResponseEntity<Map<String, Object>> operation(
+            @PathVariable String subscriptionId,
+            @PathVariable String resourceGroup,
+            @PathVariable String operationId,
             @RequestParam(name = "api-version", required = false) String apiVersion) {
         ApiVersions.require(ApiVersions.CDN_OPERATION_RESULTS, apiVersion);
         scope.resourceGroup(subscriptionId, resourceGroup);
@@ -213,14 +259,18 @@ class FrontDoorResources {
 
     /** The Location form: 202 while the purge runs, 204 once it succeeded, the operation's error if it failed. */
     @GetMapping(OPERATION + "/result")
-    ResponseEntity<Object> operationResult(@PathVariable String subscriptionId, @PathVariable String resourceGroup,
-            @PathVariable String operationId, @RequestParam(name = "api-version", required = false) String apiVersion,
+    ResponseEntity<Object> operationResult(
+            @PathVariable String subscriptionId,
+            @PathVariable String resourceGroup,
+            @PathVariable String operationId,
+            @RequestParam(name = "api-version", required = false) String apiVersion,
             HttpServletRequest request) {
         ApiVersions.require(ApiVersions.CDN_OPERATION_RESULTS, apiVersion);
         scope.resourceGroup(subscriptionId, resourceGroup);
         PurgeOperations.Operation operation = operation(operationId);
         if (!operation.done()) {
-            return ResponseEntity.accepted().header(HttpHeaders.RETRY_AFTER, "1")
+            return ResponseEntity.accepted()
+                    .header(HttpHeaders.RETRY_AFTER, "1")
                     .location(URI.create(base(request) + request.getRequestURI() + "?api-version=" + apiVersion))
                     .build();
         }
@@ -231,40 +281,67 @@ class FrontDoorResources {
     }
 
     /** The Front Door profile and endpoint the edge plays, as read-only resources. */
-    @GetMapping("/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/providers/Microsoft.Cdn/profiles/{profile}")
-    Map<String, Object> profile(@PathVariable String subscriptionId, @PathVariable String resourceGroup,
-            @PathVariable String profile, @RequestParam(name = "api-version", required = false) String apiVersion) {
+    @GetMapping(
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/providers/Microsoft.Cdn/profiles/{profile}")
+    Map<String, Object> profile(
+            @PathVariable String subscriptionId,
+            @PathVariable String resourceGroup,
+            @PathVariable String profile,
+            @RequestParam(name = "api-version", required = false) String apiVersion) {
         ApiVersions.require(ApiVersions.CDN_PROFILES, apiVersion);
         scope.resourceGroup(subscriptionId, resourceGroup);
         frontDoorEndpoint(profile, properties.gateway().afdEndpoint());
         Map<String, Object> resource = new LinkedHashMap<>();
-        resource.put("id", scope.resourceId("Microsoft.Cdn/profiles", properties.gateway().frontDoorProfile()));
+        resource.put(
+                "id",
+                scope.resourceId("Microsoft.Cdn/profiles", properties.gateway().frontDoorProfile()));
         resource.put("name", properties.gateway().frontDoorProfile());
         resource.put("type", "Microsoft.Cdn/profiles");
         resource.put("location", "Global");
         resource.put("kind", "frontdoor");
         resource.put("sku", Map.of("name", "Premium_AzureFrontDoor"));
-        resource.put("properties", Map.of("provisioningState", "Succeeded", "resourceState", "Active",
-                "originResponseTimeoutSeconds", 60));
+        resource.put(
+                "properties",
+                Map.of(
+                        "provisioningState",
+                        "Succeeded",
+                        "resourceState",
+                        "Active",
+                        "originResponseTimeoutSeconds",
+                        60));
         return resource;
     }
 
     @GetMapping(ENDPOINT)
-    Map<String, Object> endpoint(@PathVariable String subscriptionId, @PathVariable String resourceGroup,
-            @PathVariable String profile, @PathVariable String endpoint,
+    Map<String, Object> endpoint(
+            @PathVariable String subscriptionId,
+            @PathVariable String resourceGroup,
+            @PathVariable String profile,
+            @PathVariable String endpoint,
             @RequestParam(name = "api-version", required = false) String apiVersion) {
         ApiVersions.require(ApiVersions.AFD_ENDPOINTS, apiVersion);
         scope.resourceGroup(subscriptionId, resourceGroup);
         frontDoorEndpoint(profile, endpoint);
         String name = properties.gateway().afdEndpoint();
         Map<String, Object> resource = new LinkedHashMap<>();
-        resource.put("id", scope.resourceId("Microsoft.Cdn/profiles", properties.gateway().frontDoorProfile())
-                + "/afdEndpoints/" + name);
+        resource.put(
+                "id",
+                scope.resourceId("Microsoft.Cdn/profiles", properties.gateway().frontDoorProfile()) + "/afdEndpoints/"
+                        + name);
         resource.put("name", name);
         resource.put("type", "Microsoft.Cdn/profiles/afdEndpoints");
         resource.put("location", "Global");
-        resource.put("properties", Map.of("hostName", URI.create(properties.gateway().url()).getAuthority(),
-                "enabledState", "Enabled", "provisioningState", "Succeeded", "deploymentStatus", "Succeeded"));
+        resource.put(
+                "properties",
+                Map.of(
+                        "hostName",
+                        URI.create(properties.gateway().url()).getAuthority(),
+                        "enabledState",
+                        "Enabled",
+                        "provisioningState",
+                        "Succeeded",
+                        "deploymentStatus",
+                        "Succeeded"));
         return resource;
     }
 
@@ -274,7 +351,8 @@ class FrontDoorResources {
     }
 
     private JsonNode named(String policy) {
-        return gateway.policy().filter(p -> p.path("name").asString().equalsIgnoreCase(policy))
+        return gateway.policy()
+                .filter(p -> p.path("name").asString().equalsIgnoreCase(policy))
                 .orElseThrow(() -> ArmScope.notFound(ApiVersions.WAF_POLICIES, policy, properties.resourceGroup()));
     }
 
@@ -284,27 +362,33 @@ class FrontDoorResources {
             throw ArmScope.notFound("Microsoft.Cdn/profiles", profile, properties.resourceGroup());
         }
         if (!edge.afdEndpoint().equalsIgnoreCase(endpoint)) {
-            throw ArmScope.notFound("Microsoft.Cdn/profiles/" + profile + "/afdEndpoints", endpoint,
-                    properties.resourceGroup());
+            throw ArmScope.notFound(
+                    "Microsoft.Cdn/profiles/" + profile + "/afdEndpoints", endpoint, properties.resourceGroup());
         }
     }
 
     private PurgeOperations.Operation operation(String operationId) {
-        return purges.find(operationId).orElseThrow(() -> new ArmException(HttpStatus.NOT_FOUND, "NotFound",
-                "The operation '" + operationId + "' was not found."));
+        return purges.find(operationId)
+                .orElseThrow(() -> new ArmException(
+                        HttpStatus.NOT_FOUND, "NotFound", "The operation '" + operationId + "' was not found."));
     }
 
     /** Front Door's purge rules: at least one path, each starting with '/', a wildcard only as '/folder/*'. */
     private static List<String> validContentPaths(PurgeParameters body) {
         if (body == null || body.contentPaths() == null || body.contentPaths().isEmpty()) {
-            throw new ArmException(HttpStatus.BAD_REQUEST, "BadRequest",
-                    "contentPaths must list at least one path to purge.");
+            throw new ArmException(
+                    HttpStatus.BAD_REQUEST, "BadRequest", "contentPaths must list at least one path to purge.");
         }
         for (String path : body.contentPaths()) {
-            if (path == null || !path.startsWith("/") || (path.contains("*") && !path.endsWith("/*"))
+            if (path == null
+                    || !path.startsWith("/")
+                    || (path.contains("*") && !path.endsWith("/*"))
                     || path.indexOf('*') != path.lastIndexOf('*')) {
-                throw new ArmException(HttpStatus.BAD_REQUEST, "BadRequest", "Invalid content path '" + path
-                        + "': a path starts with '/', and a wildcard is allowed only as the last segment ('/css/*').");
+                throw new ArmException(
+                        HttpStatus.BAD_REQUEST,
+                        "BadRequest",
+                        "Invalid content path '" + path
+                                + "': a path starts with '/', and a wildcard is allowed only as the last segment ('/css/*').");
             }
         }
         return List.copyOf(body.contentPaths());
@@ -323,13 +407,17 @@ class FrontDoorResources {
         if (policy.has("sku")) {
             resource.set("sku", policy.get("sku"));
         }
-        ObjectNode props = policy.path("properties").isObject() ? ((ObjectNode) policy.get("properties")).deepCopy()
+        ObjectNode props = policy.path("properties").isObject()
+                ? ((ObjectNode) policy.get("properties")).deepCopy()
                 : json.createObjectNode();
-        String securityPolicy = scope.resourceId("Microsoft.Cdn/profiles", properties.gateway().frontDoorProfile())
-                + "/securityPolicies/" + name;
+        String securityPolicy =
+                scope.resourceId("Microsoft.Cdn/profiles", properties.gateway().frontDoorProfile())
+                        + "/securityPolicies/" + name;
         props.set("frontendEndpointLinks", json.createArrayNode());
         props.set("routingRuleLinks", json.createArrayNode());
-        props.set("securityPolicyLinks", json.createArrayNode().add(json.createObjectNode().put("id", securityPolicy)));
+        props.set(
+                "securityPolicyLinks",
+                json.createArrayNode().add(json.createObjectNode().put("id", securityPolicy)));
         props.put("provisioningState", "Succeeded");
         props.put("resourceState", "Enabled");
         resource.set("properties", props);
@@ -370,8 +458,11 @@ class FrontDoorResources {
         }
         String wanted = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
         if (!wanted.equals(etag(current).replace("\"", ""))) {
-            throw new ArmException(HttpStatus.PRECONDITION_FAILED, "PreconditionFailed", "The policy has changed: "
-                    + "its etag is not '" + ifMatch + "'. Read it again and retry with the current etag.");
+            throw new ArmException(
+                    HttpStatus.PRECONDITION_FAILED,
+                    "PreconditionFailed",
+                    "The policy has changed: " + "its etag is not '" + ifMatch
+                            + "'. Read it again and retry with the current etag.");
         }
     }
 
@@ -381,8 +472,7 @@ class FrontDoorResources {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(json.writeValueAsString(policy).getBytes(StandardCharsets.UTF_8));
             return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
-        }
-        catch (NoSuchAlgorithmException ex) {
+        } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }
     }

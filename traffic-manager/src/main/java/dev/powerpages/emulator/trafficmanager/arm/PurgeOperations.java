@@ -1,5 +1,7 @@
 package dev.powerpages.emulator.trafficmanager.arm;
 
+import dev.powerpages.emulator.trafficmanager.api.ArmException;
+import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,12 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
-import jakarta.annotation.PreDestroy;
-
 import org.springframework.stereotype.Component;
-
-import dev.powerpages.emulator.trafficmanager.api.ArmException;
 
 /**
  * Purges run as Azure runs them, as long-running operations: accepted at once, then carried out in the
@@ -27,8 +24,8 @@ class PurgeOperations {
     private static final int KEPT = 200;
 
     /** An operation's state, in the shape of ARM's Azure-AsyncOperation status resource. */
-    record Operation(String id, String status, Instant startTime, Instant endTime, String errorCode,
-            String errorMessage) {
+    record Operation(
+            String id, String status, Instant startTime, Instant endTime, String errorCode, String errorMessage) {
 
         boolean done() {
             return !status.equals("InProgress");
@@ -60,11 +57,9 @@ class PurgeOperations {
             try {
                 gateway.purge(contentPaths);
                 finish(id, "Succeeded", null, null);
-            }
-            catch (ArmException ex) {
+            } catch (ArmException ex) {
                 finish(id, "Failed", ex.code(), ex.getMessage());
-            }
-            catch (RuntimeException ex) {
+            } catch (RuntimeException ex) {
                 finish(id, "Failed", "InternalServerError", "The purge failed: " + ex.getMessage());
             }
         });

@@ -1,5 +1,7 @@
 package dev.powerpages.emulator.trafficmanager.arm;
 
+import dev.powerpages.emulator.trafficmanager.api.ArmException;
+import dev.powerpages.emulator.trafficmanager.profile.ProfileRegistry;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -8,17 +10,13 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import dev.powerpages.emulator.trafficmanager.api.ArmException;
-import dev.powerpages.emulator.trafficmanager.profile.ProfileRegistry;
-
 /** Answers the resource-manager endpoint's refusals in ARM's error envelope, never Spring's. */
 @RestControllerAdvice(basePackageClasses = ResourceManagerErrors.class)
 class ResourceManagerErrors {
 
     record ArmError(Body error) {
 
-        record Body(String code, String message) {
-        }
+        record Body(String code, String message) {}
 
         static ArmError of(String code, String message) {
             return new ArmError(new Body(code, message));
@@ -39,20 +37,25 @@ class ResourceManagerErrors {
     /** ARM's answer to a body that is not JSON or does not fit the resource. */
     @ExceptionHandler
     ResponseEntity<ArmError> unreadable(HttpMessageNotReadableException ex) {
-        return ResponseEntity.badRequest().body(ArmError.of("InvalidRequestContent",
-                "The request content was invalid and could not be deserialized."));
+        return ResponseEntity.badRequest()
+                .body(ArmError.of(
+                        "InvalidRequestContent", "The request content was invalid and could not be deserialized."));
     }
 
     @ExceptionHandler
     ResponseEntity<ArmError> method(HttpRequestMethodNotSupportedException ex) {
-        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).body(ArmError.of("HttpMethodNotAllowed",
-                "The HTTP method '" + ex.getMethod() + "' is not supported for this resource."));
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+                .body(ArmError.of(
+                        "HttpMethodNotAllowed",
+                        "The HTTP method '" + ex.getMethod() + "' is not supported for this resource."));
     }
 
     @ExceptionHandler
     ResponseEntity<ArmError> mediaType(HttpMediaTypeNotSupportedException ex) {
-        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(ArmError.of("UnsupportedMediaType",
-                "The content media type '" + ex.getContentType() + "' is not supported. Only 'application/json' is "
-                        + "supported."));
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                .body(ArmError.of(
+                        "UnsupportedMediaType",
+                        "The content media type '" + ex.getContentType()
+                                + "' is not supported. Only 'application/json' is " + "supported."));
     }
 }

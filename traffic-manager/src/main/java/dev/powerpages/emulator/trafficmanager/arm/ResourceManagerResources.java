@@ -1,14 +1,16 @@
 package dev.powerpages.emulator.trafficmanager.arm;
 
+import dev.powerpages.emulator.trafficmanager.api.ArmException;
+import dev.powerpages.emulator.trafficmanager.api.ArmResources;
+import dev.powerpages.emulator.trafficmanager.api.ProfileOperations;
+import dev.powerpages.emulator.trafficmanager.arm.auth.RoleAssignments;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -18,11 +20,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import dev.powerpages.emulator.trafficmanager.api.ArmException;
-import dev.powerpages.emulator.trafficmanager.api.ArmResources;
-import dev.powerpages.emulator.trafficmanager.api.ProfileOperations;
-import dev.powerpages.emulator.trafficmanager.arm.auth.RoleAssignments;
 
 /**
  * Resource Manager's own resources, what {@code az login}, {@code az account} and the SDKs' generic resource calls
@@ -40,8 +37,12 @@ class ResourceManagerResources {
     private final ProfileOperations profiles;
     private final FrontDoorGateway gateway;
 
-    ResourceManagerResources(ArmProperties properties, ArmScope scope, RoleAssignments roles,
-            ProfileOperations profiles, FrontDoorGateway gateway) {
+    ResourceManagerResources(
+            ArmProperties properties,
+            ArmScope scope,
+            RoleAssignments roles,
+            ProfileOperations profiles,
+            FrontDoorGateway gateway) {
         this.properties = properties;
         this.scope = scope;
         this.roles = roles;
@@ -51,8 +52,8 @@ class ResourceManagerResources {
 
     /** The subscriptions the caller holds a role on: the emulator's one, or none. */
     @GetMapping("/subscriptions")
-    Map<String, Object> subscriptions(@RequestParam(name = "api-version", required = false) String apiVersion,
-            Authentication authentication) {
+    Map<String, Object> subscriptions(
+            @RequestParam(name = "api-version", required = false) String apiVersion, Authentication authentication) {
         ApiVersions.require(ApiVersions.RESOURCE_MANAGER, apiVersion);
         boolean visible = authentication instanceof JwtAuthenticationToken token
                 && roles.roleOf(token.getToken()).isPresent();
@@ -61,7 +62,8 @@ class ResourceManagerResources {
     }
 
     @GetMapping("/subscriptions/{subscriptionId}")
-    Map<String, Object> subscription(@PathVariable String subscriptionId,
+    Map<String, Object> subscription(
+            @PathVariable String subscriptionId,
             @RequestParam(name = "api-version", required = false) String apiVersion) {
         ApiVersions.require(ApiVersions.RESOURCE_MANAGER, apiVersion);
         scope.subscription(subscriptionId);
@@ -84,7 +86,8 @@ class ResourceManagerResources {
     }
 
     @GetMapping("/subscriptions/{subscriptionId}/resourcegroups")
-    Map<String, Object> resourceGroups(@PathVariable String subscriptionId,
+    Map<String, Object> resourceGroups(
+            @PathVariable String subscriptionId,
             @RequestParam(name = "api-version", required = false) String apiVersion) {
         ApiVersions.require(ApiVersions.RESOURCE_MANAGER, apiVersion);
         scope.subscription(subscriptionId);
@@ -92,10 +95,13 @@ class ResourceManagerResources {
     }
 
     /** GET shows the group; HEAD answers 204 or 404 ({@code az group exists}, Resource Groups - Check Existence). */
-    @RequestMapping(path = "/subscriptions/{subscriptionId}/resourcegroups/{resourceGroup}",
-            method = { RequestMethod.GET, RequestMethod.HEAD })
-    ResponseEntity<Map<String, Object>> resourceGroup(@PathVariable String subscriptionId,
-            @PathVariable String resourceGroup, @RequestParam(name = "api-version", required = false) String apiVersion,
+    @RequestMapping(
+            path = "/subscriptions/{subscriptionId}/resourcegroups/{resourceGroup}",
+            method = {RequestMethod.GET, RequestMethod.HEAD})
+    ResponseEntity<Map<String, Object>> resourceGroup(
+            @PathVariable String subscriptionId,
+            @PathVariable String resourceGroup,
+            @RequestParam(name = "api-version", required = false) String apiVersion,
             HttpServletRequest request) {
         ApiVersions.require(ApiVersions.RESOURCE_MANAGER, apiVersion);
         scope.resourceGroup(subscriptionId, resourceGroup);
@@ -107,23 +113,34 @@ class ResourceManagerResources {
 
     /** The resources in the group: the Traffic Manager profiles, the Front Door profile and its WAF policy. */
     @GetMapping("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroup}/resources")
-    Map<String, Object> resources(@PathVariable String subscriptionId, @PathVariable String resourceGroup,
+    Map<String, Object> resources(
+            @PathVariable String subscriptionId,
+            @PathVariable String resourceGroup,
             @RequestParam(name = "api-version", required = false) String apiVersion) {
         ApiVersions.require(ApiVersions.RESOURCE_MANAGER, apiVersion);
         scope.resourceGroup(subscriptionId, resourceGroup);
         List<Map<String, Object>> value = new ArrayList<>();
-        profiles.list().forEach(profile -> value.add(genericResource(profile.id(), profile.name(),
-                ArmResources.PROFILE_TYPE, "global")));
-        value.add(genericResource(scope.resourceId("Microsoft.Cdn/profiles", properties.gateway().frontDoorProfile()),
-                properties.gateway().frontDoorProfile(), "Microsoft.Cdn/profiles", "Global"));
-        gateway.policyIfReachable().ifPresent(policy -> value.add(genericResource(
-                scope.resourceId(ApiVersions.WAF_POLICIES, policy.path("name").asString()),
-                policy.path("name").asString(), ApiVersions.WAF_POLICIES, "Global")));
+        profiles.list()
+                .forEach(profile ->
+                        value.add(genericResource(profile.id(), profile.name(), ArmResources.PROFILE_TYPE, "global")));
+        value.add(genericResource(
+                scope.resourceId("Microsoft.Cdn/profiles", properties.gateway().frontDoorProfile()),
+                properties.gateway().frontDoorProfile(),
+                "Microsoft.Cdn/profiles",
+                "Global"));
+        gateway.policyIfReachable()
+                .ifPresent(policy -> value.add(genericResource(
+                        scope.resourceId(
+                                ApiVersions.WAF_POLICIES, policy.path("name").asString()),
+                        policy.path("name").asString(),
+                        ApiVersions.WAF_POLICIES,
+                        "Global")));
         return Map.of("value", value);
     }
 
     @GetMapping("/subscriptions/{subscriptionId}/providers")
-    Map<String, Object> providers(@PathVariable String subscriptionId,
+    Map<String, Object> providers(
+            @PathVariable String subscriptionId,
             @RequestParam(name = "api-version", required = false) String apiVersion) {
         ApiVersions.require(ApiVersions.RESOURCE_MANAGER, apiVersion);
         scope.subscription(subscriptionId);
@@ -131,7 +148,9 @@ class ResourceManagerResources {
     }
 
     @GetMapping("/subscriptions/{subscriptionId}/providers/{namespace}")
-    Map<String, Object> provider(@PathVariable String subscriptionId, @PathVariable String namespace,
+    Map<String, Object> provider(
+            @PathVariable String subscriptionId,
+            @PathVariable String namespace,
             @RequestParam(name = "api-version", required = false) String apiVersion) {
         ApiVersions.require(ApiVersions.RESOURCE_MANAGER, apiVersion);
         scope.subscription(subscriptionId);
@@ -140,12 +159,15 @@ class ResourceManagerResources {
                 return provider(known);
             }
         }
-        throw new ArmException(HttpStatus.NOT_FOUND, "InvalidResourceNamespace",
+        throw new ArmException(
+                HttpStatus.NOT_FOUND,
+                "InvalidResourceNamespace",
                 "The resource namespace '" + namespace + "' is invalid.");
     }
 
     @GetMapping("/subscriptions/{subscriptionId}/locations")
-    Map<String, Object> locations(@PathVariable String subscriptionId,
+    Map<String, Object> locations(
+            @PathVariable String subscriptionId,
             @RequestParam(name = "api-version", required = false) String apiVersion) {
         ApiVersions.require(ApiVersions.RESOURCE_MANAGER, apiVersion);
         scope.subscription(subscriptionId);
@@ -158,12 +180,14 @@ class ResourceManagerResources {
      * a list of clouds from 2019-05-01.
      */
     @GetMapping("/metadata/endpoints")
-    Object metadata(@RequestParam(name = "api-version", required = false) String apiVersion,
-            HttpServletRequest request) {
+    Object metadata(
+            @RequestParam(name = "api-version", required = false) String apiVersion, HttpServletRequest request) {
         ApiVersions.require("metadata", apiVersion);
-        String resourceManager = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort()
-                + "/";
-        List<String> audiences = properties.identity().audiences().stream().filter(a -> a.endsWith("/")).toList();
+        String resourceManager =
+                request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort() + "/";
+        List<String> audiences = properties.identity().audiences().stream()
+                .filter(a -> a.endsWith("/"))
+                .toList();
         String login = properties.loginEndpoint();
         if (apiVersion.equals("2015-01-01")) {
             Map<String, Object> cloud = new LinkedHashMap<>();
@@ -179,15 +203,17 @@ class ResourceManagerResources {
         cloud.put("portal", resourceManager);
         cloud.put("gallery", resourceManager);
         cloud.put("graph", resourceManager);
-        cloud.put("authentication", Map.of("loginEndpoint", login, "audiences", audiences, "tenant", "common",
-                "identityProvider", "AAD"));
+        cloud.put(
+                "authentication",
+                Map.of("loginEndpoint", login, "audiences", audiences, "tenant", "common", "identityProvider", "AAD"));
         return List.of(cloud);
     }
 
     /** Anything else under ARM's paths: ARM's 404 for a type it does not know. */
-    @RequestMapping({ "/subscriptions/**", "/providers/**", "/tenants/**" })
+    @RequestMapping({"/subscriptions/**", "/providers/**", "/tenants/**"})
     void unknown(HttpServletRequest request) {
-        List<String> segments = new ArrayList<>(List.of(request.getRequestURI().replaceAll("^/+", "").split("/")));
+        List<String> segments = new ArrayList<>(
+                List.of(request.getRequestURI().replaceAll("^/+", "").split("/")));
         int providers = -1;
         for (int i = 0; i < segments.size(); i++) {
             if (segments.get(i).equalsIgnoreCase("providers")) {
@@ -198,12 +224,18 @@ class ResourceManagerResources {
         if (providers >= 0 && providers + 2 < segments.size()) {
             String namespace = segments.get(providers + 1);
             String type = segments.get(providers + 2);
-            throw new ArmException(HttpStatus.NOT_FOUND, "InvalidResourceType", "The resource type '" + type
-                    + "' could not be found in the namespace '" + namespace + "' for api version '"
-                    + request.getParameter("api-version") + "'.");
+            throw new ArmException(
+                    HttpStatus.NOT_FOUND,
+                    "InvalidResourceType",
+                    "The resource type '" + type
+                            + "' could not be found in the namespace '" + namespace + "' for api version '"
+                            + request.getParameter("api-version") + "'.");
         }
-        throw new ArmException(HttpStatus.NOT_FOUND, "NotFound", "No route serves '" + request.getMethod() + " "
-                + request.getRequestURI() + "' on the emulator's resource-manager endpoint.");
+        throw new ArmException(
+                HttpStatus.NOT_FOUND,
+                "NotFound",
+                "No route serves '" + request.getMethod() + " " + request.getRequestURI()
+                        + "' on the emulator's resource-manager endpoint.");
     }
 
     private Map<String, Object> subscription() {
@@ -215,8 +247,15 @@ class ResourceManagerResources {
         subscription.put("tenantId", properties.tenantId());
         subscription.put("displayName", properties.subscriptionName());
         subscription.put("state", "Enabled");
-        subscription.put("subscriptionPolicies", Map.of("locationPlacementId", "Public_2014-09-01", "quotaId",
-                "PayAsYouGo_2014-09-01", "spendingLimit", "Off"));
+        subscription.put(
+                "subscriptionPolicies",
+                Map.of(
+                        "locationPlacementId",
+                        "Public_2014-09-01",
+                        "quotaId",
+                        "PayAsYouGo_2014-09-01",
+                        "spendingLimit",
+                        "Off"));
         return subscription;
     }
 
@@ -235,8 +274,15 @@ class ResourceManagerResources {
         ApiVersions.typesOf(namespace).forEach((type, versions) -> {
             List<String> newestFirst = new ArrayList<>(versions);
             Collections.reverse(newestFirst);
-            types.add(Map.of("resourceType", type, "locations", List.of("global"), "apiVersions", newestFirst,
-                    "capabilities", "None"));
+            types.add(Map.of(
+                    "resourceType",
+                    type,
+                    "locations",
+                    List.of("global"),
+                    "apiVersions",
+                    newestFirst,
+                    "capabilities",
+                    "None"));
         });
         Map<String, Object> provider = new LinkedHashMap<>();
         provider.put("id", scope.subscriptionId() + "/providers/" + namespace);
@@ -254,9 +300,17 @@ class ResourceManagerResources {
         location.put("displayName", displayName);
         location.put("regionalDisplayName", "(Europe) " + displayName);
         location.put("type", "Region");
-        location.put("metadata", Map.of("regionType", "Physical", "regionCategory", "Recommended",
-                "geographyGroup", "Europe", "pairedRegion", List.of(Map.of("name",
-                        name.equals("northeurope") ? "westeurope" : "northeurope"))));
+        location.put(
+                "metadata",
+                Map.of(
+                        "regionType",
+                        "Physical",
+                        "regionCategory",
+                        "Recommended",
+                        "geographyGroup",
+                        "Europe",
+                        "pairedRegion",
+                        List.of(Map.of("name", name.equals("northeurope") ? "westeurope" : "northeurope"))));
         return location;
     }
 

@@ -1,7 +1,14 @@
 package dev.powerpages.emulator.trafficmanager.arm;
 
+import dev.powerpages.emulator.trafficmanager.api.ArmException;
+import dev.powerpages.emulator.trafficmanager.api.ArmRequests;
+import dev.powerpages.emulator.trafficmanager.api.ArmRequests.EndpointBody;
+import dev.powerpages.emulator.trafficmanager.api.ArmRequests.ProfileBody;
+import dev.powerpages.emulator.trafficmanager.api.ArmResources.EndpointResource;
+import dev.powerpages.emulator.trafficmanager.api.ArmResources.ListResult;
+import dev.powerpages.emulator.trafficmanager.api.ArmResources.ProfileResource;
+import dev.powerpages.emulator.trafficmanager.api.ProfileOperations;
 import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -12,15 +19,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import dev.powerpages.emulator.trafficmanager.api.ArmException;
-import dev.powerpages.emulator.trafficmanager.api.ArmRequests;
-import dev.powerpages.emulator.trafficmanager.api.ArmRequests.EndpointBody;
-import dev.powerpages.emulator.trafficmanager.api.ArmRequests.ProfileBody;
-import dev.powerpages.emulator.trafficmanager.api.ArmResources.EndpointResource;
-import dev.powerpages.emulator.trafficmanager.api.ArmResources.ListResult;
-import dev.powerpages.emulator.trafficmanager.api.ArmResources.ProfileResource;
-import dev.powerpages.emulator.trafficmanager.api.ProfileOperations;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -49,7 +47,8 @@ class TrafficManagerResources {
     }
 
     @GetMapping("/subscriptions/{subscriptionId}/providers/Microsoft.Network/trafficManagerProfiles")
-    ListResult<ProfileResource> listBySubscription(@PathVariable String subscriptionId,
+    ListResult<ProfileResource> listBySubscription(
+            @PathVariable String subscriptionId,
             @RequestParam(name = "api-version", required = false) String apiVersion) {
         ApiVersions.require(ApiVersions.TRAFFIC_MANAGER, apiVersion);
         scope.subscription(subscriptionId);
@@ -57,80 +56,116 @@ class TrafficManagerResources {
     }
 
     @GetMapping(PROFILES)
-    ListResult<ProfileResource> listByResourceGroup(@PathVariable String subscriptionId,
-            @PathVariable String resourceGroup, @RequestParam(name = "api-version", required = false) String apiVersion) {
+    ListResult<ProfileResource> listByResourceGroup(
+            @PathVariable String subscriptionId,
+            @PathVariable String resourceGroup,
+            @RequestParam(name = "api-version", required = false) String apiVersion) {
         check(subscriptionId, resourceGroup, apiVersion);
         return new ListResult<>(profiles.list());
     }
 
     @GetMapping(PROFILE)
-    ProfileResource get(@PathVariable String subscriptionId, @PathVariable String resourceGroup,
-            @PathVariable String name, @RequestParam(name = "api-version", required = false) String apiVersion) {
+    ProfileResource get(
+            @PathVariable String subscriptionId,
+            @PathVariable String resourceGroup,
+            @PathVariable String name,
+            @RequestParam(name = "api-version", required = false) String apiVersion) {
         check(subscriptionId, resourceGroup, apiVersion);
         return profiles.get(name);
     }
 
     @PutMapping(PROFILE)
-    ResponseEntity<ProfileResource> put(@PathVariable String subscriptionId, @PathVariable String resourceGroup,
-            @PathVariable String name, @RequestParam(name = "api-version", required = false) String apiVersion,
+    ResponseEntity<ProfileResource> put(
+            @PathVariable String subscriptionId,
+            @PathVariable String resourceGroup,
+            @PathVariable String name,
+            @RequestParam(name = "api-version", required = false) String apiVersion,
             @RequestBody ProfileBody body) {
         check(subscriptionId, resourceGroup, apiVersion);
         ProfileOperations.Written<ProfileResource> written = profiles.put(name, body);
-        return ResponseEntity.status(written.created() ? HttpStatus.CREATED : HttpStatus.OK).body(written.resource());
+        return ResponseEntity.status(written.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(written.resource());
     }
 
     @PatchMapping(PROFILE)
-    ProfileResource patch(@PathVariable String subscriptionId, @PathVariable String resourceGroup,
-            @PathVariable String name, @RequestParam(name = "api-version", required = false) String apiVersion,
+    ProfileResource patch(
+            @PathVariable String subscriptionId,
+            @PathVariable String resourceGroup,
+            @PathVariable String name,
+            @RequestParam(name = "api-version", required = false) String apiVersion,
             @RequestBody JsonNode patch) {
         check(subscriptionId, resourceGroup, apiVersion);
         return profiles.patch(name, patch);
     }
 
     @DeleteMapping(PROFILE)
-    ResponseEntity<Void> delete(@PathVariable String subscriptionId, @PathVariable String resourceGroup,
-            @PathVariable String name, @RequestParam(name = "api-version", required = false) String apiVersion) {
+    ResponseEntity<Void> delete(
+            @PathVariable String subscriptionId,
+            @PathVariable String resourceGroup,
+            @PathVariable String name,
+            @RequestParam(name = "api-version", required = false) String apiVersion) {
         check(subscriptionId, resourceGroup, apiVersion);
-        return profiles.delete(name) ? ResponseEntity.ok().build() : ResponseEntity.noContent().build();
+        return profiles.delete(name)
+                ? ResponseEntity.ok().build()
+                : ResponseEntity.noContent().build();
     }
 
     @GetMapping(ENDPOINT)
-    EndpointResource getEndpoint(@PathVariable String subscriptionId, @PathVariable String resourceGroup,
-            @PathVariable String name, @PathVariable String endpointType, @PathVariable String endpointName,
+    EndpointResource getEndpoint(
+            @PathVariable String subscriptionId,
+            @PathVariable String resourceGroup,
+            @PathVariable String name,
+            @PathVariable String endpointType,
+            @PathVariable String endpointName,
             @RequestParam(name = "api-version", required = false) String apiVersion) {
         check(subscriptionId, resourceGroup, apiVersion);
         return ofType(profiles.getEndpoint(name, endpointName), name, endpointType, endpointName);
     }
 
     @PutMapping(ENDPOINT)
-    ResponseEntity<EndpointResource> putEndpoint(@PathVariable String subscriptionId,
-            @PathVariable String resourceGroup, @PathVariable String name, @PathVariable String endpointType,
-            @PathVariable String endpointName, @RequestParam(name = "api-version", required = false) String apiVersion,
+    ResponseEntity<EndpointResource> putEndpoint(
+            @PathVariable String subscriptionId,
+            @PathVariable String resourceGroup,
+            @PathVariable String name,
+            @PathVariable String endpointType,
+            @PathVariable String endpointName,
+            @RequestParam(name = "api-version", required = false) String apiVersion,
             @RequestBody EndpointBody body) {
         check(subscriptionId, resourceGroup, apiVersion);
         String type = endpointType(endpointType);
         // The type is the path's (ARM: the URL names the child resource type), whatever the body says.
         EndpointBody typed = new EndpointBody(endpointName, type, body == null ? null : body.properties());
         ProfileOperations.Written<EndpointResource> written = profiles.putEndpoint(name, endpointName, typed);
-        return ResponseEntity.status(written.created() ? HttpStatus.CREATED : HttpStatus.OK).body(written.resource());
+        return ResponseEntity.status(written.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(written.resource());
     }
 
     @PatchMapping(ENDPOINT)
-    EndpointResource patchEndpoint(@PathVariable String subscriptionId, @PathVariable String resourceGroup,
-            @PathVariable String name, @PathVariable String endpointType, @PathVariable String endpointName,
-            @RequestParam(name = "api-version", required = false) String apiVersion, @RequestBody JsonNode patch) {
+    EndpointResource patchEndpoint(
+            @PathVariable String subscriptionId,
+            @PathVariable String resourceGroup,
+            @PathVariable String name,
+            @PathVariable String endpointType,
+            @PathVariable String endpointName,
+            @RequestParam(name = "api-version", required = false) String apiVersion,
+            @RequestBody JsonNode patch) {
         check(subscriptionId, resourceGroup, apiVersion);
         ofType(profiles.getEndpoint(name, endpointName), name, endpointType, endpointName);
         return profiles.patchEndpoint(name, endpointName, patch);
     }
 
     @DeleteMapping(ENDPOINT)
-    ResponseEntity<Void> deleteEndpoint(@PathVariable String subscriptionId, @PathVariable String resourceGroup,
-            @PathVariable String name, @PathVariable String endpointType, @PathVariable String endpointName,
+    ResponseEntity<Void> deleteEndpoint(
+            @PathVariable String subscriptionId,
+            @PathVariable String resourceGroup,
+            @PathVariable String name,
+            @PathVariable String endpointType,
+            @PathVariable String endpointName,
             @RequestParam(name = "api-version", required = false) String apiVersion) {
         check(subscriptionId, resourceGroup, apiVersion);
         endpointType(endpointType);
-        return profiles.deleteEndpoint(name, endpointName) ? ResponseEntity.ok().build()
+        return profiles.deleteEndpoint(name, endpointName)
+                ? ResponseEntity.ok().build()
                 : ResponseEntity.noContent().build();
     }
 
@@ -138,9 +173,12 @@ class TrafficManagerResources {
      * Whether {@code <name>.trafficmanager.net} is free: Profiles - Check Traffic Manager Name Availability V2 (and
      * the older, tenant-level check, same body and answer).
      */
-    @PostMapping({ "/subscriptions/{subscriptionId}/providers/Microsoft.Network/checkTrafficManagerNameAvailabilityV2",
-            "/providers/Microsoft.Network/checkTrafficManagerNameAvailability" })
-    Map<String, Object> checkName(@PathVariable(required = false) String subscriptionId,
+    @PostMapping({
+        "/subscriptions/{subscriptionId}/providers/Microsoft.Network/checkTrafficManagerNameAvailabilityV2",
+        "/providers/Microsoft.Network/checkTrafficManagerNameAvailability"
+    })
+    Map<String, Object> checkName(
+            @PathVariable(required = false) String subscriptionId,
             @RequestParam(name = "api-version", required = false) String apiVersion,
             @RequestBody(required = false) NameCheck check) {
         ApiVersions.require(ApiVersions.TRAFFIC_MANAGER_NAME_AVAILABILITY, apiVersion);
@@ -148,18 +186,30 @@ class TrafficManagerResources {
             scope.subscription(subscriptionId);
         }
         if (check == null || check.name() == null || check.name().isBlank()) {
-            throw new ArmException(HttpStatus.BAD_REQUEST, "BadRequest", "The request must name the relative DNS "
-                    + "name to check ({\"name\": \"…\", \"type\": \"Microsoft.Network/trafficManagerProfiles\"}).");
+            throw new ArmException(
+                    HttpStatus.BAD_REQUEST,
+                    "BadRequest",
+                    "The request must name the relative DNS "
+                            + "name to check ({\"name\": \"…\", \"type\": \"Microsoft.Network/trafficManagerProfiles\"}).");
         }
         String type = check.type() == null ? "Microsoft.Network/trafficManagerProfiles" : check.type();
         boolean taken = profiles.relativeNameTaken(check.name());
-        return taken ? Map.of("name", check.name(), "type", type, "nameAvailable", false, "reason", "AlreadyExists",
-                "message", check.name() + ".trafficmanager.net is already taken. Please choose a different name.")
+        return taken
+                ? Map.of(
+                        "name",
+                        check.name(),
+                        "type",
+                        type,
+                        "nameAvailable",
+                        false,
+                        "reason",
+                        "AlreadyExists",
+                        "message",
+                        check.name() + ".trafficmanager.net is already taken. Please choose a different name.")
                 : Map.of("name", check.name(), "type", type, "nameAvailable", true);
     }
 
-    record NameCheck(String name, String type) {
-    }
+    record NameCheck(String name, String type) {}
 
     private void check(String subscriptionId, String resourceGroup, String apiVersion) {
         ApiVersions.require(ApiVersions.TRAFFIC_MANAGER, apiVersion);
@@ -170,20 +220,25 @@ class TrafficManagerResources {
     private String endpointType(String endpointType) {
         String type = ArmRequests.endpointType(endpointType);
         if (!ArmRequests.ENDPOINT_TYPES.contains(type)) {
-            throw new ArmException(HttpStatus.NOT_FOUND, "InvalidResourceType", "The resource type '"
-                    + "trafficManagerProfiles/" + endpointType + "' could not be found in the namespace "
-                    + "'Microsoft.Network'.");
+            throw new ArmException(
+                    HttpStatus.NOT_FOUND,
+                    "InvalidResourceType",
+                    "The resource type '"
+                            + "trafficManagerProfiles/" + endpointType + "' could not be found in the namespace "
+                            + "'Microsoft.Network'.");
         }
         return type;
     }
 
     /** A GET through {@code azureEndpoints/x} of an external endpoint {@code x} finds nothing, as in Azure. */
-    private EndpointResource ofType(EndpointResource endpoint, String profile, String endpointType,
-            String endpointName) {
+    private EndpointResource ofType(
+            EndpointResource endpoint, String profile, String endpointType, String endpointName) {
         String type = endpointType(endpointType);
         if (!endpoint.type().endsWith("/" + type)) {
-            throw ArmScope.notFound("Microsoft.Network/trafficManagerProfiles/" + profile + "/" + endpointType,
-                    endpointName, properties.resourceGroup());
+            throw ArmScope.notFound(
+                    "Microsoft.Network/trafficManagerProfiles/" + profile + "/" + endpointType,
+                    endpointName,
+                    properties.resourceGroup());
         }
         return endpoint;
     }

@@ -1,11 +1,17 @@
 package dev.powerpages.emulator.trafficmanager.dns;
 
+import dev.powerpages.emulator.trafficmanager.profile.PriorityRouting;
+import dev.powerpages.emulator.trafficmanager.profile.ProfileRegistry;
+import dev.powerpages.emulator.trafficmanager.profile.RoutingDecision;
+import dev.powerpages.emulator.trafficmanager.profile.TrafficManagerEndpoint;
+import dev.powerpages.emulator.trafficmanager.profile.TrafficManagerProfile;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-
 import org.springframework.stereotype.Component;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
+import org.xbill.DNS.Address;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
@@ -17,14 +23,6 @@ import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
-import org.xbill.DNS.Address;
-
-import dev.powerpages.emulator.trafficmanager.profile.PriorityRouting;
-import dev.powerpages.emulator.trafficmanager.profile.ProfileRegistry;
-import dev.powerpages.emulator.trafficmanager.profile.RoutingDecision;
-import dev.powerpages.emulator.trafficmanager.profile.TrafficManagerEndpoint;
-import dev.powerpages.emulator.trafficmanager.profile.TrafficManagerProfile;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * What Traffic Manager's name servers answer for {@code <relativeName>.trafficmanager.net} ("How Traffic
@@ -68,23 +66,26 @@ public class DnsAnswers {
             return response;
         }
         response.getHeader().setFlag(Flags.AA);
-        TrafficManagerProfile profile = name.labels() == ZONE.labels() + 1 ? profileNamed(name.getLabelString(0))
-                : null;
+        TrafficManagerProfile profile =
+                name.labels() == ZONE.labels() + 1 ? profileNamed(name.getLabelString(0)) : null;
         RoutingDecision decision = profile == null ? null : PriorityRouting.route(profile.state());
         if (!(decision instanceof RoutingDecision.Answer chosen)) {
             response.getHeader().setRcode(Rcode.NXDOMAIN);
             response.addRecord(soa(), Section.AUTHORITY);
             return response;
         }
-        TrafficManagerEndpoint endpoint = profile.endpoint(chosen.endpoint().name()).orElseThrow();
+        TrafficManagerEndpoint endpoint =
+                profile.endpoint(chosen.endpoint().name()).orElseThrow();
         // Azure Monitor's "Queries by endpoint returned", counted for DNS as for the resolve API.
-        meters.counter("traffic.manager.queries", "profile", profile.name(), "endpoint", endpoint.name()).increment();
+        meters.counter("traffic.manager.queries", "profile", profile.name(), "endpoint", endpoint.name())
+                .increment();
         long ttl = profile.answerTtl();
         String host = endpoint.targetHost();
         int type = question.getType();
         try {
             if (Address.isDottedQuad(host) || host.startsWith("[")) {
-                InetAddress address = InetAddress.getByName(host.replace("[", "").replace("]", ""));
+                InetAddress address =
+                        InetAddress.getByName(host.replace("[", "").replace("]", ""));
                 addAddress(response, name, ttl, address, type);
                 return response;
             }
@@ -93,8 +94,7 @@ public class DnsAnswers {
             if ("localhost".equalsIgnoreCase(host)) {
                 addAddress(response, target, ttl, InetAddress.getByName("127.0.0.1"), type);
             }
-        }
-        catch (TextParseException | UnknownHostException ex) {
+        } catch (TextParseException | UnknownHostException ex) {
             response.getHeader().setRcode(Rcode.SERVFAIL);
         }
         return response;
@@ -104,20 +104,30 @@ public class DnsAnswers {
         boolean v4 = address.getAddress().length == 4;
         if (v4 && (type == Type.A || type == Type.ANY)) {
             response.addRecord(new ARecord(name, DClass.IN, ttl, address), Section.ANSWER);
-        }
-        else if (!v4 && (type == Type.AAAA || type == Type.ANY)) {
+        } else if (!v4 && (type == Type.AAAA || type == Type.ANY)) {
             response.addRecord(new AAAARecord(name, DClass.IN, ttl, address), Section.ANSWER);
         }
     }
 
     private TrafficManagerProfile profileNamed(String relativeName) {
         return profiles.all().stream()
-                .filter(profile -> relativeName.equalsIgnoreCase(profile.definition().dnsConfig().relativeName()))
-                .findFirst().orElse(null);
+                .filter(profile -> relativeName.equalsIgnoreCase(
+                        profile.definition().dnsConfig().relativeName()))
+                .findFirst()
+                .orElse(null);
     }
 
     private static SOARecord soa() {
-        return new SOARecord(ZONE, DClass.IN, NEGATIVE_TTL, Name.fromConstantString("tm1.emulator.local."),
-                Name.fromConstantString("hostmaster.emulator.local."), 1, 900, 300, 604800, NEGATIVE_TTL);
+        return new SOARecord(
+                ZONE,
+                DClass.IN,
+                NEGATIVE_TTL,
+                Name.fromConstantString("tm1.emulator.local."),
+                Name.fromConstantString("hostmaster.emulator.local."),
+                1,
+                900,
+                300,
+                604800,
+                NEGATIVE_TTL);
     }
 }

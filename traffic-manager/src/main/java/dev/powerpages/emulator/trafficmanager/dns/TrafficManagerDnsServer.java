@@ -8,7 +8,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.util.Arrays;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -42,12 +41,13 @@ public class TrafficManagerDnsServer implements SmartLifecycle {
             return;
         }
         try {
-            socket = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(properties.bindAddress()),
-                    properties.port()));
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException("Cannot listen for DNS on " + properties.bindAddress() + ":"
-                    + properties.port() + " (traffic-manager.dns.port)", ex);
+            socket = new DatagramSocket(
+                    new InetSocketAddress(InetAddress.getByName(properties.bindAddress()), properties.port()));
+        } catch (IOException ex) {
+            throw new UncheckedIOException(
+                    "Cannot listen for DNS on " + properties.bindAddress() + ":" + properties.port()
+                            + " (traffic-manager.dns.port)",
+                    ex);
         }
         Thread thread = new Thread(this::serve, "traffic-manager-dns");
         thread.setDaemon(true);
@@ -66,11 +66,9 @@ public class TrafficManagerDnsServer implements SmartLifecycle {
                 if (reply != null) {
                     current.send(new DatagramPacket(reply, reply.length, packet.getSocketAddress()));
                 }
-            }
-            catch (SocketException ex) {
+            } catch (SocketException ex) {
                 return; // closed by stop()
-            }
-            catch (IOException ex) {
+            } catch (IOException ex) {
                 log.debug("DNS reply failed", ex);
             }
         }
@@ -80,8 +78,7 @@ public class TrafficManagerDnsServer implements SmartLifecycle {
         Message query;
         try {
             query = new Message(Arrays.copyOf(packet.getData(), packet.getLength()));
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             return null; // not a DNS message: drop it, as name servers do
         }
         return answers.answer(query).toWire(MAX_UDP_MESSAGE);

@@ -4,7 +4,6 @@ import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
@@ -18,16 +17,14 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 final class AnyCertificate extends X509ExtendedTrustManager {
 
-    private AnyCertificate() {
-    }
+    private AnyCertificate() {}
 
     static SSLContext sslContext() {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] { new AnyCertificate() }, new SecureRandom());
+            context.init(null, new TrustManager[] {new AnyCertificate()}, new SecureRandom());
             return context;
-        }
-        catch (GeneralSecurityException ex) {
+        } catch (GeneralSecurityException ex) {
             throw new IllegalStateException("TLS is not available in this JVM", ex);
         }
     }

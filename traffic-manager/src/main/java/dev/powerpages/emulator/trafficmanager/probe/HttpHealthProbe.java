@@ -1,5 +1,7 @@
 package dev.powerpages.emulator.trafficmanager.probe;
 
+import dev.powerpages.emulator.trafficmanager.profile.MonitorConfig;
+import dev.powerpages.emulator.trafficmanager.profile.ProbeResult;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -15,11 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.springframework.stereotype.Component;
-
-import dev.powerpages.emulator.trafficmanager.profile.MonitorConfig;
-import dev.powerpages.emulator.trafficmanager.profile.ProbeResult;
 
 /**
  * One HTTP(S) health check as Azure's probing agents make it ("Traffic Manager endpoint monitoring"):
@@ -55,12 +53,11 @@ public class HttpHealthProbe {
         long start = System.nanoTime();
         HttpRequest request;
         try {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(uri).GET().timeout(timeout)
-                    .header("User-Agent", USER_AGENT);
+            HttpRequest.Builder builder =
+                    HttpRequest.newBuilder(uri).GET().timeout(timeout).header("User-Agent", USER_AGENT);
             monitor.customHeaders().forEach(header -> builder.header(header.name(), header.value()));
             request = builder.build();
-        }
-        catch (IllegalArgumentException ex) {
+        } catch (IllegalArgumentException ex) {
             // e.g. a custom header the JDK client refuses to set (Host, Connection, ...)
             return CompletableFuture.completedFuture(
                     ProbeResult.failed(sent, null, "Probe request cannot be sent: " + ex.getMessage(), Duration.ZERO));
@@ -70,29 +67,40 @@ public class HttpHealthProbe {
                 .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .handle((response, error) -> {
                     Duration latency = Duration.ofNanos(System.nanoTime() - start);
-                    return error == null ? judge(sent, response, monitor, timeout, latency)
+                    return error == null
+                            ? judge(sent, response, monitor, timeout, latency)
                             : ProbeResult.failed(sent, null, describe(error, timeout), latency);
                 });
     }
 
-    private static ProbeResult judge(Instant sent, HttpResponse<?> response, MonitorConfig monitor,
-            Duration timeout, Duration latency) {
+    private static ProbeResult judge(
+            Instant sent, HttpResponse<?> response, MonitorConfig monitor, Duration timeout, Duration latency) {
         int status = response.statusCode();
         if (latency.compareTo(timeout) > 0) {
-            return ProbeResult.failed(sent, status, "Answered after " + latency.toMillis()
-                    + " ms, later than the " + timeout.toMillis() + " ms timeout", latency);
+            return ProbeResult.failed(
+                    sent,
+                    status,
+                    "Answered after " + latency.toMillis() + " ms, later than the " + timeout.toMillis()
+                            + " ms timeout",
+                    latency);
         }
         if (monitor.expects(status)) {
             return ProbeResult.succeeded(sent, status, latency);
         }
         if (status >= 300 && status < 400) {
             String location = response.headers().firstValue("Location").orElse("no Location");
-            return ProbeResult.failed(sent, status, "HTTP " + status + " redirect (" + location
-                    + ") is not followed: outside expectedStatusCodeRanges " + monitor.expectedStatusCodeRanges(),
+            return ProbeResult.failed(
+                    sent,
+                    status,
+                    "HTTP " + status + " redirect (" + location + ") is not followed: outside expectedStatusCodeRanges "
+                            + monitor.expectedStatusCodeRanges(),
                     latency);
         }
-        return ProbeResult.failed(sent, status, "HTTP " + status + " is outside expectedStatusCodeRanges "
-                + monitor.expectedStatusCodeRanges(), latency);
+        return ProbeResult.failed(
+                sent,
+                status,
+                "HTTP " + status + " is outside expectedStatusCodeRanges " + monitor.expectedStatusCodeRanges(),
+                latency);
     }
 
     private static String describe(Throwable error, Duration timeout) {

@@ -1,10 +1,5 @@
 package dev.powerpages.emulator.trafficmanager.probe;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
-import org.springframework.stereotype.Component;
-
 import dev.powerpages.emulator.trafficmanager.profile.EndpointMonitorStatus;
 import dev.powerpages.emulator.trafficmanager.profile.ProbeResult;
 import dev.powerpages.emulator.trafficmanager.profile.ProfileRegistry;
@@ -15,6 +10,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
 
 /**
  * Probe metrics (Prometheus names in brackets). Per endpoint and probing agent: probe latency timer
@@ -72,7 +70,8 @@ public class ProbeMetrics {
         }
         Gauge.builder("traffic.manager.endpoint.up", () -> {
                     double online = statusIs(profile, endpoint, EndpointMonitorStatus.ONLINE);
-                    return Double.isNaN(online) ? online
+                    return Double.isNaN(online)
+                            ? online
                             : online + statusIs(profile, endpoint, EndpointMonitorStatus.UNMONITORED);
                 })
                 .description("Azure's Endpoint Status by Endpoint: 1 while Online (or Unmonitored)")
@@ -81,7 +80,8 @@ public class ProbeMetrics {
     }
 
     private double statusIs(String profile, String endpoint, EndpointMonitorStatus status) {
-        return profiles.find(profile).flatMap(p -> p.endpoint(endpoint))
+        return profiles.find(profile)
+                .flatMap(p -> p.endpoint(endpoint))
                 .map(e -> e.monitorStatus() == status ? 1.0 : 0.0)
                 .orElse(Double.NaN);
     }

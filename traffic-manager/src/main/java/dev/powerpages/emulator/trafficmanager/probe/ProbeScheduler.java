@@ -1,5 +1,10 @@
 package dev.powerpages.emulator.trafficmanager.probe;
 
+import dev.powerpages.emulator.trafficmanager.profile.MonitorProtocol;
+import dev.powerpages.emulator.trafficmanager.profile.ProbeResult;
+import dev.powerpages.emulator.trafficmanager.profile.ProfileRegistry;
+import dev.powerpages.emulator.trafficmanager.profile.TrafficManagerEndpoint;
+import dev.powerpages.emulator.trafficmanager.profile.TrafficManagerProfile;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -10,17 +15,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-
-import dev.powerpages.emulator.trafficmanager.profile.MonitorProtocol;
-import dev.powerpages.emulator.trafficmanager.profile.ProbeResult;
-import dev.powerpages.emulator.trafficmanager.profile.ProfileRegistry;
-import dev.powerpages.emulator.trafficmanager.profile.TrafficManagerEndpoint;
-import dev.powerpages.emulator.trafficmanager.profile.TrafficManagerProfile;
 
 /**
  * Azure's probing agents: each of {@code traffic-manager.probe-agents} agents sends a health probe to every
@@ -42,8 +40,7 @@ public class ProbeScheduler implements SmartLifecycle {
     static final long TICK_MILLIS = 25;
 
     /** One agent's probing of one endpoint. Endpoints compare by identity: a replaced endpoint is a new slot. */
-    private record Slot(TrafficManagerEndpoint endpoint, int agent) {
-    }
+    private record Slot(TrafficManagerEndpoint endpoint, int agent) {}
 
     private static final class Schedule {
         long nextDueNanos;
@@ -92,8 +89,8 @@ public class ProbeScheduler implements SmartLifecycle {
                     for (int agent = 0; agent < agents; agent++) {
                         Slot slot = new Slot(endpoint, agent);
                         current.add(slot);
-                        Schedule schedule = schedules.computeIfAbsent(slot,
-                                s -> new Schedule(now + firstOffset(s.agent(), agents, interval)));
+                        Schedule schedule = schedules.computeIfAbsent(
+                                slot, s -> new Schedule(now + firstOffset(s.agent(), agents, interval)));
                         if (now - schedule.nextDueNanos >= 0) {
                             // Fixed rate; after a stall (a suspended laptop) start again from now.
                             long next = schedule.nextDueNanos + interval;
@@ -104,8 +101,7 @@ public class ProbeScheduler implements SmartLifecycle {
                 }
             }
             schedules.keySet().retainAll(current);
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             // A throwing task would silently end its schedule: log and keep probing.
             log.warn("Probe tick failed", ex);
         }
@@ -117,8 +113,8 @@ public class ProbeScheduler implements SmartLifecycle {
         return agent * share + ThreadLocalRandom.current().nextLong(Math.max(1, share / 4));
     }
 
-    private void probeOnce(TrafficManagerProfile profile, TrafficManagerEndpoint endpoint, int agent,
-            Schedule schedule) {
+    private void probeOnce(
+            TrafficManagerProfile profile, TrafficManagerEndpoint endpoint, int agent, Schedule schedule) {
         if (!endpoint.isMonitored()) {
             return;
         }

@@ -1,5 +1,6 @@
 package dev.powerpages.emulator.trafficmanager.probe;
 
+import dev.powerpages.emulator.trafficmanager.profile.ProbeResult;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -13,10 +14,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.springframework.stereotype.Component;
-
-import dev.powerpages.emulator.trafficmanager.profile.ProbeResult;
 
 /**
  * One TCP health check as Azure makes it for {@code monitorConfig.protocol: TCP} ("Traffic Manager endpoint
@@ -36,16 +34,15 @@ public class TcpHealthProbe {
         AsynchronousSocketChannel channel;
         try {
             channel = AsynchronousSocketChannel.open();
-        }
-        catch (IOException ex) {
-            return CompletableFuture.completedFuture(ProbeResult.failed(sent, null,
-                    "Probe cannot open a socket: " + ex.getMessage(), Duration.ZERO));
+        } catch (IOException ex) {
+            return CompletableFuture.completedFuture(
+                    ProbeResult.failed(sent, null, "Probe cannot open a socket: " + ex.getMessage(), Duration.ZERO));
         }
         InetSocketAddress address = new InetSocketAddress(host, port);
         if (address.isUnresolved()) {
             close(channel);
-            return CompletableFuture.completedFuture(ProbeResult.failed(sent, null,
-                    "Host " + host + " cannot be resolved", Duration.ZERO));
+            return CompletableFuture.completedFuture(
+                    ProbeResult.failed(sent, null, "Host " + host + " cannot be resolved", Duration.ZERO));
         }
         channel.connect(address, null, new CompletionHandler<Void, Void>() {
             @Override
@@ -57,13 +54,14 @@ public class TcpHealthProbe {
             @Override
             public void failed(Throwable error, Void attachment) {
                 close(channel);
-                outcome.complete(ProbeResult.failed(sent, null, describe(error, timeout),
-                        Duration.ofNanos(System.nanoTime() - start)));
+                outcome.complete(ProbeResult.failed(
+                        sent, null, describe(error, timeout), Duration.ofNanos(System.nanoTime() - start)));
             }
         });
         return outcome.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).exceptionally(error -> {
             close(channel);
-            return ProbeResult.failed(sent, null, describe(error, timeout), Duration.ofNanos(System.nanoTime() - start));
+            return ProbeResult.failed(
+                    sent, null, describe(error, timeout), Duration.ofNanos(System.nanoTime() - start));
         });
     }
 
@@ -84,8 +82,7 @@ public class TcpHealthProbe {
     private static void close(AsynchronousSocketChannel channel) {
         try {
             channel.close();
-        }
-        catch (IOException ignored) {
+        } catch (IOException ignored) {
             // nothing to do: the probe's outcome is already decided
         }
     }

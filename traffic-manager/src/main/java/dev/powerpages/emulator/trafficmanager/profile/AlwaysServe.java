@@ -1,9 +1,8 @@
 package dev.powerpages.emulator.trafficmanager.profile;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Optional;
-
-import com.fasterxml.jackson.annotation.JsonValue;
 
 /** ARM {@code alwaysServe}: when Enabled the endpoint is not probed and always counts as healthy. */
 public enum AlwaysServe {
@@ -24,7 +23,9 @@ public enum AlwaysServe {
 
     /** ARM compares enum values case-insensitively. */
     public static Optional<AlwaysServe> fromAzureName(String value) {
-        return Arrays.stream(values()).filter(v -> v.azureName.equalsIgnoreCase(value)).findFirst();
+        return Arrays.stream(values())
+                .filter(v -> v.azureName.equalsIgnoreCase(value))
+                .findFirst();
     }
 
     @Override

@@ -34,9 +34,12 @@ public final class EndpointMonitor {
      * @param agentsDegraded how many agents now see more failures than tolerated
      * @param agents how many agents probe the endpoint
      */
-    public record Transition(EndpointMonitorStatus from, EndpointMonitorStatus to, int consecutiveFailures,
-            int agentsDegraded, int agents) {
-    }
+    public record Transition(
+            EndpointMonitorStatus from,
+            EndpointMonitorStatus to,
+            int consecutiveFailures,
+            int agentsDegraded,
+            int agents) {}
 
     private final int toleratedNumberOfFailures;
     private EndpointMonitorStatus status;
@@ -45,13 +48,20 @@ public final class EndpointMonitor {
     private long generation;
     private ProbeResult lastResult;
 
-    public EndpointMonitor(int toleratedNumberOfFailures, ProfileStatus profileStatus,
-            EndpointStatus endpointStatus, AlwaysServe alwaysServe) {
+    public EndpointMonitor(
+            int toleratedNumberOfFailures,
+            ProfileStatus profileStatus,
+            EndpointStatus endpointStatus,
+            AlwaysServe alwaysServe) {
         this(toleratedNumberOfFailures, 1, profileStatus, endpointStatus, alwaysServe);
     }
 
-    public EndpointMonitor(int toleratedNumberOfFailures, int agents, ProfileStatus profileStatus,
-            EndpointStatus endpointStatus, AlwaysServe alwaysServe) {
+    public EndpointMonitor(
+            int toleratedNumberOfFailures,
+            int agents,
+            ProfileStatus profileStatus,
+            EndpointStatus endpointStatus,
+            AlwaysServe alwaysServe) {
         if (agents < 1) {
             throw new IllegalArgumentException("at least one probe agent is needed");
         }
@@ -61,8 +71,8 @@ public final class EndpointMonitor {
     }
 
     /** The status that follows from configuration alone (Azure's table: endpoint Disabled wins over profile Disabled). */
-    static EndpointMonitorStatus configuredStatus(ProfileStatus profileStatus, EndpointStatus endpointStatus,
-            AlwaysServe alwaysServe) {
+    static EndpointMonitorStatus configuredStatus(
+            ProfileStatus profileStatus, EndpointStatus endpointStatus, AlwaysServe alwaysServe) {
         if (endpointStatus == EndpointStatus.DISABLED) {
             return EndpointMonitorStatus.DISABLED;
         }
@@ -112,8 +122,8 @@ public final class EndpointMonitor {
     }
 
     /** Applies a configuration change (endpoint enabled or disabled): monitoring starts over. */
-    public synchronized Optional<Transition> reconfigure(ProfileStatus profileStatus, EndpointStatus endpointStatus,
-            AlwaysServe alwaysServe) {
+    public synchronized Optional<Transition> reconfigure(
+            ProfileStatus profileStatus, EndpointStatus endpointStatus, AlwaysServe alwaysServe) {
         generation++;
         Arrays.fill(consecutiveFailures, 0);
         lastResult = null;
@@ -123,9 +133,10 @@ public final class EndpointMonitor {
     private Optional<Transition> moveTo(EndpointMonitorStatus next, int agent, int agentsDegraded) {
         EndpointMonitorStatus previous = status;
         status = next;
-        return previous == next ? Optional.empty()
-                : Optional.of(new Transition(previous, next, consecutiveFailures[agent], agentsDegraded,
-                        consecutiveFailures.length));
+        return previous == next
+                ? Optional.empty()
+                : Optional.of(new Transition(
+                        previous, next, consecutiveFailures[agent], agentsDegraded, consecutiveFailures.length));
     }
 
     /** Whether the probing agents check this endpoint (Disabled, Inactive and Unmonitored ones are not). */

@@ -1,9 +1,8 @@
 package dev.powerpages.emulator.trafficmanager.profile;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Optional;
-
-import com.fasterxml.jackson.annotation.JsonValue;
 
 /** ARM {@code endpointMonitorStatus}, as documented in Azure's "Traffic Manager endpoint monitoring" (Endpoint monitor status table). */
 public enum EndpointMonitorStatus {
@@ -29,7 +28,9 @@ public enum EndpointMonitorStatus {
 
     /** ARM compares enum values case-insensitively. */
     public static Optional<EndpointMonitorStatus> fromAzureName(String value) {
-        return Arrays.stream(values()).filter(v -> v.azureName.equalsIgnoreCase(value)).findFirst();
+        return Arrays.stream(values())
+                .filter(v -> v.azureName.equalsIgnoreCase(value))
+                .findFirst();
     }
 
     @Override

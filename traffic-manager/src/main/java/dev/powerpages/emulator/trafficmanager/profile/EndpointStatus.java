@@ -1,9 +1,8 @@
 package dev.powerpages.emulator.trafficmanager.profile;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Optional;
-
-import com.fasterxml.jackson.annotation.JsonValue;
 
 /** ARM {@code endpointStatus}: a disabled endpoint is not probed and never returned. */
 public enum EndpointStatus {
@@ -24,7 +23,9 @@ public enum EndpointStatus {
 
     /** ARM compares enum values case-insensitively. */
     public static Optional<EndpointStatus> fromAzureName(String value) {
-        return Arrays.stream(values()).filter(v -> v.azureName.equalsIgnoreCase(value)).findFirst();
+        return Arrays.stream(values())
+                .filter(v -> v.azureName.equalsIgnoreCase(value))
+                .findFirst();
     }
 
     @Override

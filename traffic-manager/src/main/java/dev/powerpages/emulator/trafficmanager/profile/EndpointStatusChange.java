@@ -15,5 +15,4 @@ public record EndpointStatusChange(
         EndpointMonitorStatus newStatus,
         String reason,
         ProbeResult probe,
-        String probeAgent) {
-}
+        String probeAgent) {}

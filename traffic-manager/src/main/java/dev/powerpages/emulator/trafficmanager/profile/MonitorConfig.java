@@ -27,7 +27,8 @@ public record MonitorConfig(
         timeoutInSeconds = timeoutInSeconds == null ? Math.min(10, intervalInSeconds - 1) : timeoutInSeconds;
         toleratedNumberOfFailures = toleratedNumberOfFailures == null ? 3 : toleratedNumberOfFailures;
         expectedStatusCodeRanges = expectedStatusCodeRanges == null || expectedStatusCodeRanges.isEmpty()
-                ? List.of(new StatusCodeRange(200, 200)) : List.copyOf(expectedStatusCodeRanges);
+                ? List.of(new StatusCodeRange(200, 200))
+                : List.copyOf(expectedStatusCodeRanges);
         customHeaders = customHeaders == null ? List.of() : List.copyOf(customHeaders);
     }
 

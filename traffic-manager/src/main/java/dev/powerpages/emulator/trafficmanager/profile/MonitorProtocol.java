@@ -1,9 +1,8 @@
 package dev.powerpages.emulator.trafficmanager.profile;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Optional;
-
-import com.fasterxml.jackson.annotation.JsonValue;
 
 /** ARM {@code monitorConfig.protocol}. The emulator probes HTTP and HTTPS; TCP is a later addition. */
 public enum MonitorProtocol {
@@ -25,7 +24,9 @@ public enum MonitorProtocol {
 
     /** ARM compares enum values case-insensitively. */
     public static Optional<MonitorProtocol> fromAzureName(String value) {
-        return Arrays.stream(values()).filter(v -> v.azureName.equalsIgnoreCase(value)).findFirst();
+        return Arrays.stream(values())
+                .filter(v -> v.azureName.equalsIgnoreCase(value))
+                .findFirst();
     }
 
     /** The port a probe uses when {@code monitorConfig.port} is absent. */

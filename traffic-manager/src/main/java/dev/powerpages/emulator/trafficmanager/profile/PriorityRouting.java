@@ -16,8 +16,7 @@ public final class PriorityRouting {
     private static final Set<EndpointMonitorStatus> AVAILABLE = Set.of(
             EndpointMonitorStatus.ONLINE, EndpointMonitorStatus.CHECKING_ENDPOINT, EndpointMonitorStatus.UNMONITORED);
 
-    private PriorityRouting() {
-    }
+    private PriorityRouting() {}
 
     /**
      * The enabled endpoints other than {@code chosen}, in the order a client should try them when the chosen
@@ -30,7 +29,7 @@ public final class PriorityRouting {
                 .filter(endpoint -> endpoint.endpointMonitorStatus() != EndpointMonitorStatus.STOPPED)
                 .filter(endpoint -> !endpoint.name().equals(chosen.name()))
                 .sorted(Comparator.<EndpointState, Boolean>comparing(
-                        endpoint -> !AVAILABLE.contains(endpoint.endpointMonitorStatus()))
+                                endpoint -> !AVAILABLE.contains(endpoint.endpointMonitorStatus()))
                         .thenComparingInt(EndpointState::priority))
                 .toList();
     }

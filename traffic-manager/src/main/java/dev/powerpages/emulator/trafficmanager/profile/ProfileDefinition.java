@@ -20,7 +20,8 @@ public record ProfileDefinition(
         profileStatus = profileStatus == null ? ProfileStatus.ENABLED : profileStatus;
         dnsConfig = dnsConfig == null ? new DnsConfig(null, null) : dnsConfig;
         monitorConfig = monitorConfig == null
-                ? new MonitorConfig(null, null, "/", null, null, null, null, null) : monitorConfig;
+                ? new MonitorConfig(null, null, "/", null, null, null, null, null)
+                : monitorConfig;
         endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
         emulator = emulator == null ? EmulatorSettings.NONE : emulator;
     }

@@ -1,9 +1,8 @@
 package dev.powerpages.emulator.trafficmanager.profile;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Optional;
-
-import com.fasterxml.jackson.annotation.JsonValue;
 
 /** ARM {@code monitorConfig.profileMonitorStatus}, as documented in Azure's "Traffic Manager endpoint monitoring" (Profile monitor status table). */
 public enum ProfileMonitorStatus {
@@ -27,7 +26,9 @@ public enum ProfileMonitorStatus {
 
     /** ARM compares enum values case-insensitively. */
     public static Optional<ProfileMonitorStatus> fromAzureName(String value) {
-        return Arrays.stream(values()).filter(v -> v.azureName.equalsIgnoreCase(value)).findFirst();
+        return Arrays.stream(values())
+                .filter(v -> v.azureName.equalsIgnoreCase(value))
+                .findFirst();
     }
 
     @Override

@@ -8,10 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,8 +33,11 @@ public class ProfileRegistry {
 
     @Autowired
     public ProfileRegistry(TrafficManagerProperties properties, JsonMapper json) {
-        this(properties, properties.dataDir().isEmpty() ? ProfileStore.inMemory()
-                : new ProfileStore(Path.of(properties.dataDir()), json));
+        this(
+                properties,
+                properties.dataDir().isEmpty()
+                        ? ProfileStore.inMemory()
+                        : new ProfileStore(Path.of(properties.dataDir()), json));
     }
 
     ProfileRegistry(TrafficManagerProperties properties, ProfileStore store) {
@@ -46,8 +47,8 @@ public class ProfileRegistry {
             ProfileDefinition normalized = normalize(name, definition);
             List<String> problems = ProfileValidator.problems(normalized);
             if (!problems.isEmpty()) {
-                throw new IllegalStateException("Invalid traffic-manager.profiles." + name + ": "
-                        + String.join("; ", problems));
+                throw new IllegalStateException(
+                        "Invalid traffic-manager.profiles." + name + ": " + String.join("; ", problems));
             }
             profiles.put(name, newProfile(name, normalized));
         });
@@ -77,8 +78,7 @@ public class ProfileRegistry {
         }
         TrafficManagerProfile existing = profiles.get(name);
         String key = existing == null ? name : existing.name();
-        TrafficManagerProfile profile = existing == null ? newProfile(key, normalized)
-                : existing.updatedTo(normalized);
+        TrafficManagerProfile profile = existing == null ? newProfile(key, normalized) : existing.updatedTo(normalized);
         profiles.put(key, profile);
         store.save(key, profile.currentDefinition());
         return new Saved(profile, existing == null);
@@ -94,8 +94,7 @@ public class ProfileRegistry {
     }
 
     /** A profile after a PUT, and whether the PUT created it. */
-    public record Saved(TrafficManagerProfile profile, boolean created) {
-    }
+    public record Saved(TrafficManagerProfile profile, boolean created) {}
 
     /** A profile definition that breaks one of Azure's documented rules. */
     public static final class InvalidProfileException extends RuntimeException {
@@ -113,20 +112,26 @@ public class ProfileRegistry {
     }
 
     private TrafficManagerProfile newProfile(String name, ProfileDefinition definition) {
-        return new TrafficManagerProfile(name, definition, properties.eventHistorySize(), clock,
-                properties.probeAgents());
+        return new TrafficManagerProfile(
+                name, definition, properties.eventHistorySize(), clock, properties.probeAgents());
     }
 
     /** Fills in what Azure derives: the relative DNS name from the profile name, priorities from the order. */
     private static ProfileDefinition normalize(String name, ProfileDefinition definition) {
         DnsConfig dns = definition.dnsConfig().relativeName() == null
-                ? new DnsConfig(name, definition.dnsConfig().ttl()) : definition.dnsConfig();
+                ? new DnsConfig(name, definition.dnsConfig().ttl())
+                : definition.dnsConfig();
         List<EndpointDefinition> endpoints = new ArrayList<>();
         for (int i = 0; i < definition.endpoints().size(); i++) {
             EndpointDefinition endpoint = definition.endpoints().get(i);
             endpoints.add(endpoint.priority() == null ? endpoint.withPriority(i + 1) : endpoint);
         }
-        return new ProfileDefinition(definition.trafficRoutingMethod(), definition.profileStatus(), dns,
-                definition.monitorConfig(), endpoints, definition.emulator());
+        return new ProfileDefinition(
+                definition.trafficRoutingMethod(),
+                definition.profileStatus(),
+                dns,
+                definition.monitorConfig(),
+                endpoints,
+                definition.emulator());
     }
 }

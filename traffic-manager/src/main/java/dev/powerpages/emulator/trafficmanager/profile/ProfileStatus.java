@@ -1,9 +1,8 @@
 package dev.powerpages.emulator.trafficmanager.profile;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Optional;
-
-import com.fasterxml.jackson.annotation.JsonValue;
 
 /** ARM {@code profileStatus}: a disabled profile is not monitored and its DNS name answers NXDOMAIN. */
 public enum ProfileStatus {
@@ -24,7 +23,9 @@ public enum ProfileStatus {
 
     /** ARM compares enum values case-insensitively. */
     public static Optional<ProfileStatus> fromAzureName(String value) {
-        return Arrays.stream(values()).filter(v -> v.azureName.equalsIgnoreCase(value)).findFirst();
+        return Arrays.stream(values())
+                .filter(v -> v.azureName.equalsIgnoreCase(value))
+                .findFirst();
     }
 
     @Override

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -66,10 +65,11 @@ public final class ProfileStore {
     private Contents read() {
         try {
             return json.readValue(file.toFile(), Contents.class);
-        }
-        catch (RuntimeException ex) {
-            throw new IllegalStateException("Cannot read the saved Traffic Manager profiles in " + file
-                    + " (delete the file to start from the configured profiles): " + ex.getMessage(), ex);
+        } catch (RuntimeException ex) {
+            throw new IllegalStateException(
+                    "Cannot read the saved Traffic Manager profiles in " + file
+                            + " (delete the file to start from the configured profiles): " + ex.getMessage(),
+                    ex);
         }
     }
 
@@ -83,8 +83,7 @@ public final class ProfileStore {
             json.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), contents);
             // Replace in one step so that a crash never leaves a half-written file.
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException("Cannot save the Traffic Manager profiles to " + file, ex);
         }
     }

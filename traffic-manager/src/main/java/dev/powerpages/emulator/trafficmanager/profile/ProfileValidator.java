@@ -27,8 +27,7 @@ public final class ProfileValidator {
     static final int MAX_CUSTOM_HEADERS = 8;
     private static final Pattern DNS_LABEL = Pattern.compile("^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$");
 
-    private ProfileValidator() {
-    }
+    private ProfileValidator() {}
 
     /** Every problem found, each naming the ARM property; empty when the profile is valid. */
     public static List<String> problems(ProfileDefinition definition) {
@@ -58,11 +57,9 @@ public final class ProfileValidator {
             if (monitor.path() != null) {
                 problems.add("monitorConfig.path must not be set when monitorConfig.protocol is TCP");
             }
-        }
-        else if (monitor.path() == null || monitor.path().isBlank()) {
+        } else if (monitor.path() == null || monitor.path().isBlank()) {
             problems.add("monitorConfig.path is required when monitorConfig.protocol is " + monitor.protocol());
-        }
-        else if (!monitor.path().startsWith("/")) {
+        } else if (!monitor.path().startsWith("/")) {
             problems.add("monitorConfig.path must start with /");
         }
         int interval = monitor.intervalInSeconds();
@@ -72,26 +69,24 @@ public final class ProfileValidator {
                 problems.add("with emulator.fastProbing, monitorConfig.timeoutInSeconds must be at least 1 and "
                         + "less than intervalInSeconds");
             }
-        }
-        else if (interval != 10 && interval != 30) {
+        } else if (interval != 10 && interval != 30) {
             problems.add("monitorConfig.intervalInSeconds must be 10 or 30 (emulator.fastProbing: true allows "
                     + "other intervals)");
-        }
-        else if (timeout < 5 || timeout > (interval == 30 ? 10 : 9)) {
-            problems.add("monitorConfig.timeoutInSeconds must be 5-" + (interval == 30 ? 10 : 9) + " for a "
-                    + interval + " s interval");
+        } else if (timeout < 5 || timeout > (interval == 30 ? 10 : 9)) {
+            problems.add("monitorConfig.timeoutInSeconds must be 5-" + (interval == 30 ? 10 : 9) + " for a " + interval
+                    + " s interval");
         }
         if (monitor.toleratedNumberOfFailures() < 0 || monitor.toleratedNumberOfFailures() > 9) {
             problems.add("monitorConfig.toleratedNumberOfFailures must be 0-9");
         }
         if (monitor.expectedStatusCodeRanges().size() > MAX_STATUS_CODE_RANGES) {
-            problems.add("monitorConfig.expectedStatusCodeRanges can have at most " + MAX_STATUS_CODE_RANGES
-                    + " ranges");
+            problems.add(
+                    "monitorConfig.expectedStatusCodeRanges can have at most " + MAX_STATUS_CODE_RANGES + " ranges");
         }
         monitor.expectedStatusCodeRanges().stream()
                 .filter(range -> range.min() < 100 || range.max() > 999 || range.min() > range.max())
-                .forEach(range -> problems.add("monitorConfig.expectedStatusCodeRanges " + range
-                        + " is not a range of HTTP status codes"));
+                .forEach(range -> problems.add(
+                        "monitorConfig.expectedStatusCodeRanges " + range + " is not a range of HTTP status codes"));
         if (monitor.customHeaders().size() > MAX_CUSTOM_HEADERS) {
             problems.add("monitorConfig.customHeaders can have at most " + MAX_CUSTOM_HEADERS + " headers");
         }
@@ -110,8 +105,7 @@ public final class ProfileValidator {
             String label = "endpoint " + endpoint.name();
             if (endpoint.name() == null || endpoint.name().isBlank()) {
                 problems.add("every endpoint needs a name");
-            }
-            else if (!names.add(endpoint.name().toLowerCase())) {
+            } else if (!names.add(endpoint.name().toLowerCase())) {
                 problems.add("endpoint names must be unique: " + endpoint.name());
             }
             if (!EndpointDefinition.EXTERNAL_ENDPOINTS.equals(endpoint.type())) {
@@ -119,14 +113,12 @@ public final class ProfileValidator {
             }
             try {
                 EndpointTarget.parse(endpoint.target());
-            }
-            catch (IllegalArgumentException ex) {
+            } catch (IllegalArgumentException ex) {
                 problems.add(label + ": " + ex.getMessage());
             }
             if (endpoint.priority() == null || endpoint.priority() < 1 || endpoint.priority() > 1000) {
                 problems.add(label + ": priority must be 1-1000");
-            }
-            else if (!priorities.add(endpoint.priority())) {
+            } else if (!priorities.add(endpoint.priority())) {
                 problems.add(label + ": priority " + endpoint.priority() + " is used by another endpoint");
             }
         }

@@ -9,10 +9,8 @@ public sealed interface RoutingDecision {
      * @param allEndpointsDegraded true when every enabled endpoint is Degraded and this answer is
      *        Azure's "best effort" (it answers as if all were Online)
      */
-    record Answer(EndpointState endpoint, boolean allEndpointsDegraded) implements RoutingDecision {
-    }
+    record Answer(EndpointState endpoint, boolean allEndpointsDegraded) implements RoutingDecision {}
 
     /** No endpoint can be returned; Azure's DNS answers NXDOMAIN. */
-    record NoAnswer(String reason) implements RoutingDecision {
-    }
+    record NoAnswer(String reason) implements RoutingDecision {}
 }

@@ -14,12 +14,16 @@ public final class TrafficManagerEndpoint {
     private final String trafficUrl;
     private volatile EndpointStatus endpointStatus;
 
-    TrafficManagerEndpoint(EndpointDefinition definition, ProfileStatus profileStatus, MonitorConfig monitorConfig,
-            int probeAgents) {
+    TrafficManagerEndpoint(
+            EndpointDefinition definition, ProfileStatus profileStatus, MonitorConfig monitorConfig, int probeAgents) {
         this.definition = definition;
         this.endpointStatus = definition.endpointStatus();
-        this.monitor = new EndpointMonitor(monitorConfig.toleratedNumberOfFailures(), probeAgents, profileStatus,
-                definition.endpointStatus(), definition.alwaysServe());
+        this.monitor = new EndpointMonitor(
+                monitorConfig.toleratedNumberOfFailures(),
+                probeAgents,
+                profileStatus,
+                definition.endpointStatus(),
+                definition.alwaysServe());
         this.target = EndpointTarget.parse(definition.target());
         this.monitorPort = monitorConfig.port();
         String scheme = monitorConfig.protocol() == MonitorProtocol.HTTPS ? "https" : "http";
@@ -84,12 +88,18 @@ public final class TrafficManagerEndpoint {
 
     /** The definition with the endpointStatus as it is now (the API may have changed it). */
     EndpointDefinition currentDefinition() {
-        return new EndpointDefinition(definition.name(), definition.type(), definition.target(), endpointStatus,
-                definition.priority(), definition.endpointLocation(), definition.alwaysServe());
+        return new EndpointDefinition(
+                definition.name(),
+                definition.type(),
+                definition.target(),
+                endpointStatus,
+                definition.priority(),
+                definition.endpointLocation(),
+                definition.alwaysServe());
     }
 
-    synchronized Optional<EndpointMonitor.Transition> changeEndpointStatus(EndpointStatus newStatus,
-            ProfileStatus profileStatus) {
+    synchronized Optional<EndpointMonitor.Transition> changeEndpointStatus(
+            EndpointStatus newStatus, ProfileStatus profileStatus) {
         if (newStatus == endpointStatus) {
             return Optional.empty();
         }
@@ -98,7 +108,12 @@ public final class TrafficManagerEndpoint {
     }
 
     public EndpointState state() {
-        return new EndpointState(definition, endpointStatus, monitor.status(), monitor.consecutiveFailures(),
-                monitor.lastResult().orElse(null), trafficUrl);
+        return new EndpointState(
+                definition,
+                endpointStatus,
+                monitor.status(),
+                monitor.consecutiveFailures(),
+                monitor.lastResult().orElse(null),
+                trafficUrl);
     }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +25,13 @@ public final class TrafficManagerProfile {
         this(name, definition, new StatusChangeHistory(historySize), clock, probeAgents, List.of());
     }
 
-    private TrafficManagerProfile(String name, ProfileDefinition definition, StatusChangeHistory history, Clock clock,
-            int probeAgents, List<TrafficManagerEndpoint> reusable) {
+    private TrafficManagerProfile(
+            String name,
+            ProfileDefinition definition,
+            StatusChangeHistory history,
+            Clock clock,
+            int probeAgents,
+            List<TrafficManagerEndpoint> reusable) {
         this.name = name;
         this.definition = definition;
         this.history = history;
@@ -35,9 +39,11 @@ public final class TrafficManagerProfile {
         this.probeAgents = probeAgents;
         List<TrafficManagerEndpoint> built = new ArrayList<>();
         for (EndpointDefinition endpoint : definition.endpoints()) {
-            built.add(reusable.stream().filter(old -> sameMonitoring(old.definition(), endpoint)).findFirst()
-                    .orElseGet(() -> new TrafficManagerEndpoint(endpoint, definition.profileStatus(),
-                            definition.monitorConfig(), probeAgents)));
+            built.add(reusable.stream()
+                    .filter(old -> sameMonitoring(old.definition(), endpoint))
+                    .findFirst()
+                    .orElseGet(() -> new TrafficManagerEndpoint(
+                            endpoint, definition.profileStatus(), definition.monitorConfig(), probeAgents)));
         }
         this.endpoints = List.copyOf(built);
     }
@@ -51,8 +57,8 @@ public final class TrafficManagerProfile {
     TrafficManagerProfile updatedTo(ProfileDefinition newDefinition) {
         boolean sameProfileMonitoring = newDefinition.monitorConfig().equals(definition.monitorConfig())
                 && newDefinition.profileStatus() == definition.profileStatus();
-        TrafficManagerProfile updated = new TrafficManagerProfile(name, newDefinition, history, clock, probeAgents,
-                sameProfileMonitoring ? endpoints : List.of());
+        TrafficManagerProfile updated = new TrafficManagerProfile(
+                name, newDefinition, history, clock, probeAgents, sameProfileMonitoring ? endpoints : List.of());
         for (EndpointDefinition endpoint : newDefinition.endpoints()) {
             TrafficManagerEndpoint current = updated.endpoint(endpoint.name()).orElseThrow();
             if (endpoints.contains(current)) {
@@ -63,8 +69,10 @@ public final class TrafficManagerProfile {
     }
 
     private static boolean sameMonitoring(EndpointDefinition old, EndpointDefinition updated) {
-        return old.name().equalsIgnoreCase(updated.name()) && Objects.equals(old.target(), updated.target())
-                && Objects.equals(old.type(), updated.type()) && old.alwaysServe() == updated.alwaysServe()
+        return old.name().equalsIgnoreCase(updated.name())
+                && Objects.equals(old.target(), updated.target())
+                && Objects.equals(old.type(), updated.type())
+                && old.alwaysServe() == updated.alwaysServe()
                 && Objects.equals(old.priority(), updated.priority())
                 && Objects.equals(old.endpointLocation(), updated.endpointLocation());
     }
@@ -79,9 +87,15 @@ public final class TrafficManagerProfile {
 
     /** The definition with each endpoint's endpointStatus as it is now: what the API shows and persists. */
     public ProfileDefinition currentDefinition() {
-        return new ProfileDefinition(definition.trafficRoutingMethod(), definition.profileStatus(),
-                definition.dnsConfig(), definition.monitorConfig(),
-                endpoints.stream().map(TrafficManagerEndpoint::currentDefinition).toList(), definition.emulator());
+        return new ProfileDefinition(
+                definition.trafficRoutingMethod(),
+                definition.profileStatus(),
+                definition.dnsConfig(),
+                definition.monitorConfig(),
+                endpoints.stream()
+                        .map(TrafficManagerEndpoint::currentDefinition)
+                        .toList(),
+                definition.emulator());
     }
 
     public boolean isEnabled() {
@@ -93,7 +107,9 @@ public final class TrafficManagerProfile {
     }
 
     public Optional<TrafficManagerEndpoint> endpoint(String endpointName) {
-        return endpoints.stream().filter(endpoint -> endpoint.name().equalsIgnoreCase(endpointName)).findFirst();
+        return endpoints.stream()
+                .filter(endpoint -> endpoint.name().equalsIgnoreCase(endpointName))
+                .findFirst();
     }
 
     /** monitorConfig.intervalInSeconds, divided by the emulator's time scale. */
@@ -112,7 +128,8 @@ public final class TrafficManagerProfile {
      */
     public int answerTtl() {
         int ttl = definition.dnsConfig().ttl();
-        return (int) Math.min(Integer.MAX_VALUE, (long) Math.ceil(ttl / definition.emulator().timeScale()));
+        return (int) Math.min(
+                Integer.MAX_VALUE, (long) Math.ceil(ttl / definition.emulator().timeScale()));
     }
 
     private Duration scaled(int seconds) {
@@ -122,8 +139,9 @@ public final class TrafficManagerProfile {
 
     /** Applies one probing agent's result to an endpoint and records the status change it causes, if any. */
     public void recordProbe(TrafficManagerEndpoint endpoint, long probeGeneration, int agent, ProbeResult result) {
-        endpoint.record(probeGeneration, agent, result).ifPresent(
-                transition -> addChange(endpoint, transition, describe(transition, result), result, agentId(agent)));
+        endpoint.record(probeGeneration, agent, result)
+                .ifPresent(transition ->
+                        addChange(endpoint, transition, describe(transition, result), result, agentId(agent)));
     }
 
     /** The id events and metrics give a probing agent. */
@@ -132,15 +150,17 @@ public final class TrafficManagerProfile {
     }
 
     /** Enables or disables an endpoint, as a PATCH of its endpointStatus does in Azure. */
-    public Optional<EndpointStatusChange> changeEndpointStatus(TrafficManagerEndpoint endpoint,
-            EndpointStatus endpointStatus) {
+    public Optional<EndpointStatusChange> changeEndpointStatus(
+            TrafficManagerEndpoint endpoint, EndpointStatus endpointStatus) {
         return endpoint.changeEndpointStatus(endpointStatus, definition.profileStatus())
-                .map(transition -> addChange(endpoint, transition, "endpointStatus set to " + endpointStatus, null,
-                        null));
+                .map(transition ->
+                        addChange(endpoint, transition, "endpointStatus set to " + endpointStatus, null, null));
     }
 
     public ProfileState state() {
-        return new ProfileState(name, definition,
+        return new ProfileState(
+                name,
+                definition,
                 endpoints.stream().map(TrafficManagerEndpoint::state).toList());
     }
 
@@ -149,23 +169,33 @@ public final class TrafficManagerProfile {
         return history.newestFirst();
     }
 
-    private EndpointStatusChange addChange(TrafficManagerEndpoint endpoint, EndpointMonitor.Transition transition,
-            String reason, ProbeResult probe, String agent) {
-        EndpointStatusChange change = new EndpointStatusChange(clock.instant(), endpoint.name(),
-                transition.from(), transition.to(), reason, probe, agent);
+    private EndpointStatusChange addChange(
+            TrafficManagerEndpoint endpoint,
+            EndpointMonitor.Transition transition,
+            String reason,
+            ProbeResult probe,
+            String agent) {
+        EndpointStatusChange change = new EndpointStatusChange(
+                clock.instant(), endpoint.name(), transition.from(), transition.to(), reason, probe, agent);
         history.add(change);
-        log.info("Traffic Manager profile {} endpoint {}: {} -> {} ({})", name, endpoint.name(),
-                transition.from(), transition.to(), reason);
+        log.info(
+                "Traffic Manager profile {} endpoint {}: {} -> {} ({})",
+                name,
+                endpoint.name(),
+                transition.from(),
+                transition.to(),
+                reason);
         return change;
     }
 
     private String describe(EndpointMonitor.Transition transition, ProbeResult result) {
-        String agents = transition.agents() == 1 ? ""
+        String agents = transition.agents() == 1
+                ? ""
                 : "; " + transition.agentsDegraded() + " of " + transition.agents() + " probe agents see more "
                         + "failures than tolerated";
         if (result.success()) {
-            String answer = result.statusCode() == null ? "Connection accepted" : "Probe answered HTTP "
-                    + result.statusCode();
+            String answer =
+                    result.statusCode() == null ? "Connection accepted" : "Probe answered HTTP " + result.statusCode();
             return answer + " in " + result.latency().toMillis() + " ms" + agents;
         }
         return transition.consecutiveFailures() + " consecutive probe failures, more than the "

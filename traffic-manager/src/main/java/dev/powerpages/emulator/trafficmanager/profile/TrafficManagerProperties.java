@@ -1,7 +1,6 @@
 package dev.powerpages.emulator.trafficmanager.profile;
 
 import java.util.Map;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

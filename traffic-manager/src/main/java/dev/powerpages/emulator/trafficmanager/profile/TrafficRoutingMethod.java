@@ -1,9 +1,8 @@
 package dev.powerpages.emulator.trafficmanager.profile;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Optional;
-
-import com.fasterxml.jackson.annotation.JsonValue;
 
 /** ARM {@code trafficRoutingMethod}. The emulator implements Priority (active/passive) only; the others are named so that configuring them fails with a clear message. */
 public enum TrafficRoutingMethod {
@@ -28,7 +27,9 @@ public enum TrafficRoutingMethod {
 
     /** ARM compares enum values case-insensitively. */
     public static Optional<TrafficRoutingMethod> fromAzureName(String value) {
-        return Arrays.stream(values()).filter(v -> v.azureName.equalsIgnoreCase(value)).findFirst();
+        return Arrays.stream(values())
+                .filter(v -> v.azureName.equalsIgnoreCase(value))
+                .findFirst();
     }
 
     @Override

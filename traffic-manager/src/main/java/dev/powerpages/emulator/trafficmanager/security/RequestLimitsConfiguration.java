@@ -1,11 +1,9 @@
 package dev.powerpages.emulator.trafficmanager.security;
 
-import java.util.Map;
-
 import dev.powerpages.emulator.support.limits.RequestLimits;
 import dev.powerpages.emulator.support.limits.RequestLimitsFilter;
 import dev.powerpages.emulator.support.tomcat.JsonErrorReportValve;
-
+import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -28,8 +26,8 @@ class RequestLimitsConfiguration {
     @Bean
     FilterRegistrationBean<RequestLimitsFilter> requestLimitsFilter(RequestLimits limits) {
         // ARM and the dashboard API take JSON bodies only.
-        RequestLimitsFilter filter = new RequestLimitsFilter(limits, "the traffic manager", TrafficManagerErrors::isWebApi,
-                TrafficManagerErrors::write);
+        RequestLimitsFilter filter = new RequestLimitsFilter(
+                limits, "the traffic manager", TrafficManagerErrors::isWebApi, TrafficManagerErrors::write);
         FilterRegistrationBean<RequestLimitsFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setName("requestLimitsFilter");
         registration.setOrder(ORDER);
@@ -39,7 +37,8 @@ class RequestLimitsConfiguration {
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonErrorReportValve() {
         return JsonErrorReportValve.customizer(
-                (path, status, message) -> TrafficManagerErrors.json(TrafficManagerErrors.code(path, status, "RequestRejected"), message),
+                (path, status, message) ->
+                        TrafficManagerErrors.json(TrafficManagerErrors.code(path, status, "RequestRejected"), message),
                 Map.of("X-Content-Type-Options", "nosniff"));
     }
 }

@@ -1,9 +1,8 @@
 package dev.powerpages.emulator.trafficmanager.security;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The error answers of the traffic manager for requests refused before a controller, in the envelope its APIs
@@ -13,8 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 final class TrafficManagerErrors {
 
-    private TrafficManagerErrors() {
-    }
+    private TrafficManagerErrors() {}
 
     /**
      * Paths whose request bodies must be JSON: the ARM-style profile API, the dashboard API and the resource-manager
@@ -25,7 +23,9 @@ final class TrafficManagerErrors {
             return false;
         }
         String lower = path.toLowerCase(java.util.Locale.ROOT);
-        return lower.startsWith("/api/") || lower.startsWith("/subscriptions") || lower.startsWith("/providers/")
+        return lower.startsWith("/api/")
+                || lower.startsWith("/subscriptions")
+                || lower.startsWith("/providers/")
                 || lower.startsWith("/tenants");
     }
 
@@ -58,8 +58,11 @@ final class TrafficManagerErrors {
     }
 
     static String json(String code, String message) {
-        StringBuilder out = new StringBuilder("{\"error\":{\"code\":\"").append(escape(code)).append("\",\"message\":\"")
-                .append(escape(message)).append("\"}}");
+        StringBuilder out = new StringBuilder("{\"error\":{\"code\":\"")
+                .append(escape(code))
+                .append("\",\"message\":\"")
+                .append(escape(message))
+                .append("\"}}");
         return out.toString();
     }
 
@@ -68,11 +71,9 @@ final class TrafficManagerErrors {
         for (char c : text.toCharArray()) {
             if (c == '"' || c == '\\') {
                 out.append('\\').append(c);
-            }
-            else if (c < 0x20 || c == '<' || c == '>') {
+            } else if (c < 0x20 || c == '<' || c == '>') {
                 out.append(String.format("\\u%04x", (int) c));
-            }
-            else {
+            } else {
                 out.append(c);
             }
         }

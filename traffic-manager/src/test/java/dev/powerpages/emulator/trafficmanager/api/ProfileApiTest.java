@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,9 +16,13 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** Creating, changing and deleting profiles and endpoints as ARM does, with Azure's validation. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "traffic-manager.dns.port=-1",
-        "CONTOSO_PRIMARY_TARGET=localhost:9", "CONTOSO_SECONDARY_TARGET=localhost:9" })
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "traffic-manager.dns.port=-1",
+            "CONTOSO_PRIMARY_TARGET=localhost:9",
+            "CONTOSO_SECONDARY_TARGET=localhost:9"
+        })
 @AutoConfigureRestTestClient
 @DirtiesContext
 class ProfileApiTest {
@@ -38,9 +41,11 @@ class ProfileApiTest {
     RestTestClient client;
 
     private RestTestClient.ResponseSpec send(String method, String uri, String body) {
-        var request = client.method(org.springframework.http.HttpMethod.valueOf(method)).uri(uri)
+        var request = client.method(org.springframework.http.HttpMethod.valueOf(method))
+                .uri(uri)
                 .header("X-Admin-Key", ADMIN_KEY);
-        return body == null ? request.exchange()
+        return body == null
+                ? request.exchange()
                 : request.contentType(MediaType.APPLICATION_JSON).body(body).exchange();
     }
 
@@ -50,28 +55,48 @@ class ProfileApiTest {
                 {"location":"global","properties":{"dnsConfig":{"relativeName":"fabrikam"},
                  "endpoints":[{"name":"primary","type":"Microsoft.Network/trafficManagerProfiles/externalEndpoints",
                                "properties":{"target":"fabrikam-ne.example"}}]}}""")
-                .expectStatus().isCreated()
+                .expectStatus()
+                .isCreated()
                 .expectBody()
-                .jsonPath("$.name").isEqualTo("fabrikam")
-                .jsonPath("$.properties.profileStatus").isEqualTo("Enabled")
-                .jsonPath("$.properties.trafficRoutingMethod").isEqualTo("Priority")
-                .jsonPath("$.properties.dnsConfig.fqdn").isEqualTo("fabrikam.trafficmanager.net")
-                .jsonPath("$.properties.dnsConfig.ttl").isEqualTo(60)
-                .jsonPath("$.properties.monitorConfig.protocol").isEqualTo("HTTP")
-                .jsonPath("$.properties.monitorConfig.path").isEqualTo("/")
-                .jsonPath("$.properties.monitorConfig.intervalInSeconds").isEqualTo(30)
-                .jsonPath("$.properties.monitorConfig.timeoutInSeconds").isEqualTo(10)
-                .jsonPath("$.properties.monitorConfig.toleratedNumberOfFailures").isEqualTo(3)
-                .jsonPath("$.properties.monitorConfig.expectedStatusCodeRanges[0].max").isEqualTo(200)
-                .jsonPath("$.properties.endpoints[0].properties.priority").isEqualTo(1)
-                .jsonPath("$.properties.endpoints[0].properties.endpointMonitorStatus").isEqualTo("CheckingEndpoint");
+                .jsonPath("$.name")
+                .isEqualTo("fabrikam")
+                .jsonPath("$.properties.profileStatus")
+                .isEqualTo("Enabled")
+                .jsonPath("$.properties.trafficRoutingMethod")
+                .isEqualTo("Priority")
+                .jsonPath("$.properties.dnsConfig.fqdn")
+                .isEqualTo("fabrikam.trafficmanager.net")
+                .jsonPath("$.properties.dnsConfig.ttl")
+                .isEqualTo(60)
+                .jsonPath("$.properties.monitorConfig.protocol")
+                .isEqualTo("HTTP")
+                .jsonPath("$.properties.monitorConfig.path")
+                .isEqualTo("/")
+                .jsonPath("$.properties.monitorConfig.intervalInSeconds")
+                .isEqualTo(30)
+                .jsonPath("$.properties.monitorConfig.timeoutInSeconds")
+                .isEqualTo(10)
+                .jsonPath("$.properties.monitorConfig.toleratedNumberOfFailures")
+                .isEqualTo(3)
+                .jsonPath("$.properties.monitorConfig.expectedStatusCodeRanges[0].max")
+                .isEqualTo(200)
+                .jsonPath("$.properties.endpoints[0].properties.priority")
+                .isEqualTo(1)
+                .jsonPath("$.properties.endpoints[0].properties.endpointMonitorStatus")
+                .isEqualTo("CheckingEndpoint");
 
         assertThat(Files.readString(dataDir.resolve("profiles.json"))).contains("fabrikam-ne.example");
 
-        send("PUT", "/api/profiles/fabrikam", "{\"properties\":{\"dnsConfig\":{\"ttl\":30},"
-                + "\"endpoints\":[{\"name\":\"primary\",\"properties\":{\"target\":\"fabrikam-ne.example\"}}]}}")
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.properties.dnsConfig.ttl").isEqualTo(30);
+        send(
+                        "PUT",
+                        "/api/profiles/fabrikam",
+                        "{\"properties\":{\"dnsConfig\":{\"ttl\":30},"
+                                + "\"endpoints\":[{\"name\":\"primary\",\"properties\":{\"target\":\"fabrikam-ne.example\"}}]}}")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.properties.dnsConfig.ttl")
+                .isEqualTo(30);
 
         send("DELETE", "/api/profiles/fabrikam", null).expectStatus().isOk();
         client.get().uri("/api/profiles/fabrikam").exchange().expectStatus().isNotFound();
@@ -85,64 +110,107 @@ class ProfileApiTest {
                 {"properties":{"monitorConfig":{"protocol":"HTTPS","intervalInSeconds":20,"toleratedNumberOfFailures":12},
                  "endpoints":[{"name":"a","properties":{"target":"a.example","priority":1}},
                               {"name":"b","properties":{"target":"b.example","priority":1}}]}}""")
-                .expectStatus().isBadRequest()
+                .expectStatus()
+                .isBadRequest()
                 .expectBody()
-                .jsonPath("$.error.code").isEqualTo("BadRequest")
-                .jsonPath("$.error.message").value(message -> assertThat((String) message).contains(
-                        "monitorConfig.path is required when monitorConfig.protocol is HTTPS",
-                        "intervalInSeconds must be 10 or 30",
-                        "toleratedNumberOfFailures must be 0-9",
-                        "priority 1 is used by another endpoint"));
+                .jsonPath("$.error.code")
+                .isEqualTo("BadRequest")
+                .jsonPath("$.error.message")
+                .value(message -> assertThat((String) message)
+                        .contains(
+                                "monitorConfig.path is required when monitorConfig.protocol is HTTPS",
+                                "intervalInSeconds must be 10 or 30",
+                                "toleratedNumberOfFailures must be 0-9",
+                                "priority 1 is used by another endpoint"));
         send("PUT", "/api/profiles/bad", "{\"properties\":{\"monitorConfig\":{\"protocol\":\"UDP\"}}}")
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.error.message").value(message -> assertThat((String) message)
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.error.message")
+                .value(message -> assertThat((String) message)
                         .contains("monitorConfig.protocol must be HTTP, HTTPS or TCP, not 'UDP'"));
-        client.put().uri("/api/profiles/bad").contentType(MediaType.APPLICATION_JSON).body("{}").exchange()
-                .expectStatus().isUnauthorized()
-                .expectBody().jsonPath("$.error.code").isEqualTo("AuthenticationFailed");
+        client.put()
+                .uri("/api/profiles/bad")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{}")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.error.code")
+                .isEqualTo("AuthenticationFailed");
         client.get().uri("/api/profiles/bad").exchange().expectStatus().isNotFound();
     }
 
     @Test
     void patchMergesIntoTheProfileAndKeepsWhatItDoesNotName() {
         send("PATCH", "/api/profiles/contoso", "{\"properties\":{\"dnsConfig\":{\"ttl\":12}}}")
-                .expectStatus().isOk()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.properties.dnsConfig.ttl").isEqualTo(12)
-                .jsonPath("$.properties.monitorConfig.intervalInSeconds").isEqualTo(5)
-                .jsonPath("$.properties.emulator.fastProbing").isEqualTo(true)
-                .jsonPath("$.properties.endpoints.length()").isEqualTo(2);
+                .jsonPath("$.properties.dnsConfig.ttl")
+                .isEqualTo(12)
+                .jsonPath("$.properties.monitorConfig.intervalInSeconds")
+                .isEqualTo(5)
+                .jsonPath("$.properties.emulator.fastProbing")
+                .isEqualTo(true)
+                .jsonPath("$.properties.endpoints.length()")
+                .isEqualTo(2);
 
         send("PATCH", "/api/profiles/contoso", "{\"properties\":{\"emulator\":{\"fastProbing\":false}}}")
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.error.message").value(message -> assertThat((String) message)
-                        .contains("intervalInSeconds must be 10 or 30"));
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.error.message")
+                .value(message -> assertThat((String) message).contains("intervalInSeconds must be 10 or 30"));
     }
 
     @Test
     void endpointsAreCreatedChangedAndDeletedOneByOne() {
-        send("PUT", "/api/profiles/contoso/endpoints/eastus",
-                "{\"properties\":{\"target\":\"contoso-eus.example\",\"endpointLocation\":\"East US\"}}")
-                .expectStatus().isCreated()
+        send(
+                        "PUT",
+                        "/api/profiles/contoso/endpoints/eastus",
+                        "{\"properties\":{\"target\":\"contoso-eus.example\",\"endpointLocation\":\"East US\"}}")
+                .expectStatus()
+                .isCreated()
                 .expectBody()
-                .jsonPath("$.name").isEqualTo("eastus")
-                .jsonPath("$.type").isEqualTo("Microsoft.Network/trafficManagerProfiles/externalEndpoints")
-                .jsonPath("$.properties.priority").isEqualTo(3);
+                .jsonPath("$.name")
+                .isEqualTo("eastus")
+                .jsonPath("$.type")
+                .isEqualTo("Microsoft.Network/trafficManagerProfiles/externalEndpoints")
+                .jsonPath("$.properties.priority")
+                .isEqualTo(3);
 
         send("PATCH", "/api/profiles/contoso/endpoints/eastus", "{\"properties\":{\"priority\":1}}")
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.error.message").value(message -> assertThat((String) message)
-                        .contains("priority 1 is used by another endpoint"));
-        send("PATCH", "/api/profiles/contoso/endpoints/eastus", "{\"properties\":{\"endpointStatus\":\"Disabled\"}}")
-                .expectStatus().isOk()
+                .expectStatus()
+                .isBadRequest()
                 .expectBody()
-                .jsonPath("$.properties.endpointStatus").isEqualTo("Disabled")
-                .jsonPath("$.properties.endpointMonitorStatus").isEqualTo("Disabled")
-                .jsonPath("$.properties.target").isEqualTo("contoso-eus.example");
+                .jsonPath("$.error.message")
+                .value(message -> assertThat((String) message).contains("priority 1 is used by another endpoint"));
+        send("PATCH", "/api/profiles/contoso/endpoints/eastus", "{\"properties\":{\"endpointStatus\":\"Disabled\"}}")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.properties.endpointStatus")
+                .isEqualTo("Disabled")
+                .jsonPath("$.properties.endpointMonitorStatus")
+                .isEqualTo("Disabled")
+                .jsonPath("$.properties.target")
+                .isEqualTo("contoso-eus.example");
 
-        send("DELETE", "/api/profiles/contoso/endpoints/eastus", null).expectStatus().isOk();
-        client.get().uri("/api/profiles/contoso/endpoints/eastus").exchange().expectStatus().isNotFound()
-                .expectBody().jsonPath("$.error.code").isEqualTo("ResourceNotFound");
-        send("DELETE", "/api/profiles/contoso/endpoints/eastus", null).expectStatus().isNoContent();
+        send("DELETE", "/api/profiles/contoso/endpoints/eastus", null)
+                .expectStatus()
+                .isOk();
+        client.get()
+                .uri("/api/profiles/contoso/endpoints/eastus")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.error.code")
+                .isEqualTo("ResourceNotFound");
+        send("DELETE", "/api/profiles/contoso/endpoints/eastus", null)
+                .expectStatus()
+                .isNoContent();
     }
 }

@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /** Who may call the endpoint: ARM's 401s with its challenge, and its 403 for a reader's write. */
@@ -25,9 +24,10 @@ class ArmAuthenticationTest extends ArmEndpointTest {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(errorCode(response)).isEqualTo("AuthenticationFailed");
         assertThat(errorMessage(response)).isEqualTo("Authentication failed. The 'Authorization' header is missing.");
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer authorization_uri="
-                + "\"https://localhost:8071/contoso\", error=\"invalid_token\", error_description=\"The authentication "
-                + "failed because of missing 'Authorization' header.\"");
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .hasValue("Bearer authorization_uri="
+                        + "\"https://localhost:8071/contoso\", error=\"invalid_token\", error_description=\"The authentication "
+                        + "failed because of missing 'Authorization' header.\"");
         assertThat(response.headers().firstValue("x-ms-request-id")).isPresent();
     }
 
@@ -41,14 +41,19 @@ class ArmAuthenticationTest extends ArmEndpointTest {
 
     @Test
     void aTokenForAnotherResourceIsRefusedNamingTheAllowedAudiences() {
-        String token = ArmTestSupport.token(KEY, Map.of("appid", "emulator-operator"), ISSUER,
-                "http://localhost:8070", Instant.now().plusSeconds(600));
+        String token = ArmTestSupport.token(
+                KEY,
+                Map.of("appid", "emulator-operator"),
+                ISSUER,
+                "http://localhost:8070",
+                Instant.now().plusSeconds(600));
 
         HttpResponse<String> response = arm("GET", CONTOSO, token, null);
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(errorCode(response)).isEqualTo("InvalidAuthenticationTokenAudience");
-        assertThat(errorMessage(response)).contains("'http://localhost:8070'")
+        assertThat(errorMessage(response))
+                .contains("'http://localhost:8070'")
                 .contains("'https://management.azure.com/'");
         assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow())
                 .contains("error_description=\"The access token has been obtained for wrong audience");
@@ -56,7 +61,11 @@ class ArmAuthenticationTest extends ArmEndpointTest {
 
     @Test
     void anExpiredTokenIsRefusedAsExpired() {
-        String token = ArmTestSupport.token(KEY, Map.of("appid", "emulator-operator"), ISSUER, AUDIENCE,
+        String token = ArmTestSupport.token(
+                KEY,
+                Map.of("appid", "emulator-operator"),
+                ISSUER,
+                AUDIENCE,
                 Instant.now().minusSeconds(600));
 
         HttpResponse<String> response = arm("GET", CONTOSO, token, null);
@@ -68,8 +77,12 @@ class ArmAuthenticationTest extends ArmEndpointTest {
 
     @Test
     void aTokenFromAnotherTenantIsRefusedNamingTheIssuer() {
-        String token = ArmTestSupport.token(KEY, Map.of("appid", "emulator-operator"),
-                "https://sts.windows.net/fabrikam/", AUDIENCE, Instant.now().plusSeconds(600));
+        String token = ArmTestSupport.token(
+                KEY,
+                Map.of("appid", "emulator-operator"),
+                "https://sts.windows.net/fabrikam/",
+                AUDIENCE,
+                Instant.now().plusSeconds(600));
 
         HttpResponse<String> response = arm("GET", CONTOSO, token, null);
 
@@ -80,8 +93,12 @@ class ArmAuthenticationTest extends ArmEndpointTest {
 
     @Test
     void aTokenSignedWithAKeyTheStoreDoesNotPublishIsInvalid() {
-        String token = ArmTestSupport.token(ArmTestSupport.OTHER_KEY, Map.of("appid", "emulator-operator"), ISSUER,
-                AUDIENCE, Instant.now().plusSeconds(600));
+        String token = ArmTestSupport.token(
+                ArmTestSupport.OTHER_KEY,
+                Map.of("appid", "emulator-operator"),
+                ISSUER,
+                AUDIENCE,
+                Instant.now().plusSeconds(600));
 
         HttpResponse<String> response = arm("GET", CONTOSO, token, null);
 
@@ -94,15 +111,18 @@ class ArmAuthenticationTest extends ArmEndpointTest {
         assertThat(arm("GET", CONTOSO, READER, null).statusCode()).isEqualTo(200);
 
         String endpoint = PROFILES + "/contoso/externalEndpoints/northeurope";
-        HttpResponse<String> response = arm("PATCH", endpoint + "?" + TM_VERSION, READER,
-                "{\"properties\":{\"endpointStatus\":\"Disabled\"}}");
+        HttpResponse<String> response =
+                arm("PATCH", endpoint + "?" + TM_VERSION, READER, "{\"properties\":{\"endpointStatus\":\"Disabled\"}}");
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(errorCode(response)).isEqualTo("AuthorizationFailed");
-        assertThat(errorMessage(response)).startsWith("The client 'emulator-reader' with object id '")
+        assertThat(errorMessage(response))
+                .startsWith("The client 'emulator-reader' with object id '")
                 .contains("perform action 'Microsoft.Network/trafficManagerProfiles/externalEndpoints/write' over "
                         + "scope '" + endpoint + "'");
-        assertThat(body(get(CONTOSO)).at("/properties/endpoints/0/properties/endpointStatus").asString())
+        assertThat(body(get(CONTOSO))
+                        .at("/properties/endpoints/0/properties/endpointStatus")
+                        .asString())
                 .isEqualTo("Enabled");
     }
 
@@ -126,7 +146,8 @@ class ArmAuthenticationTest extends ArmEndpointTest {
         HttpResponse<String> response = arm("GET", "/metadata/endpoints?api-version=2015-01-01", null, null);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(body(response).at("/authentication/loginEndpoint").asString()).isEqualTo("https://localhost:8071/");
+        assertThat(body(response).at("/authentication/loginEndpoint").asString())
+                .isEqualTo("https://localhost:8071/");
         assertThat(body(response).at("/authentication/audiences/0").asString())
                 .isEqualTo("https://management.core.windows.net/");
     }

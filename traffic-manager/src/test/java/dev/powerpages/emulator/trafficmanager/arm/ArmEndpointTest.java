@@ -1,13 +1,11 @@
 package dev.powerpages.emulator.trafficmanager.arm;
 
 import java.net.http.HttpResponse;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,11 +14,18 @@ import tools.jackson.databind.json.JsonMapper;
  * talking to the test's stand-in for the gateway. A whole context: the connector, the security filter chain, the
  * case-insensitive handler mapping and the filters all shape what a client sees. The test classes share it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "traffic-manager.dns.port=-1", "traffic-manager.data-dir=", "traffic-manager.arm.port=0", "traffic-manager.arm.tls=false",
-        "CONTOSO_PRIMARY_TARGET=localhost:9", "CONTOSO_SECONDARY_TARGET=localhost:9",
-        "traffic-manager.arm.role-assignments.emulator-operator=Contributor",
-        "traffic-manager.arm.role-assignments.emulator-reader=Reader" })
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "traffic-manager.dns.port=-1",
+            "traffic-manager.data-dir=",
+            "traffic-manager.arm.port=0",
+            "traffic-manager.arm.tls=false",
+            "CONTOSO_PRIMARY_TARGET=localhost:9",
+            "CONTOSO_SECONDARY_TARGET=localhost:9",
+            "traffic-manager.arm.role-assignments.emulator-operator=Contributor",
+            "traffic-manager.arm.role-assignments.emulator-reader=Reader"
+        })
 abstract class ArmEndpointTest {
 
     @DynamicPropertySource

@@ -7,7 +7,6 @@ import static dev.powerpages.emulator.trafficmanager.arm.ArmTestSupport.TM_VERSI
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-
 import org.junit.jupiter.api.Test;
 
 /** The rules every ARM request follows: api-version, scopes, case, tracing headers, and which port serves what. */
@@ -29,15 +28,20 @@ class ArmRequestRulesTest extends ArmEndpointTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(errorCode(response)).isEqualTo("NoRegisteredProviderFound");
-        assertThat(errorMessage(response)).contains("'2021-01-01'").contains("'trafficManagerProfiles'")
-                .contains("2022-04-01-preview").contains("2018-08-01");
+        assertThat(errorMessage(response))
+                .contains("'2021-01-01'")
+                .contains("'trafficManagerProfiles'")
+                .contains("2022-04-01-preview")
+                .contains("2018-08-01");
     }
 
     @Test
     void theVersionsAzureClientsSendAreAccepted() {
         // The Java SDK sends 2022-04-01, az 2.45 2022-04-01-preview (Traffic Manager) and 2019-11-01 (subscriptions).
-        assertThat(get(PROFILES + "/contoso?api-version=2022-04-01").statusCode()).isEqualTo(200);
-        assertThat(get(PROFILES + "/contoso?api-version=2022-04-01-preview").statusCode()).isEqualTo(200);
+        assertThat(get(PROFILES + "/contoso?api-version=2022-04-01").statusCode())
+                .isEqualTo(200);
+        assertThat(get(PROFILES + "/contoso?api-version=2022-04-01-preview").statusCode())
+                .isEqualTo(200);
         assertThat(get(SUBSCRIPTION + "?api-version=2019-11-01").statusCode()).isEqualTo(200);
     }
 
@@ -50,8 +54,8 @@ class ArmRequestRulesTest extends ArmEndpointTest {
         HttpResponse<String> subscriptions = get(SUBSCRIPTION + "?api-version=2099-01-01");
         assertThat(subscriptions.statusCode()).isEqualTo(400);
         assertThat(errorCode(subscriptions)).isEqualTo("InvalidApiVersionParameter");
-        assertThat(errorMessage(subscriptions)).startsWith("The api-version '2099-01-01' is invalid. The supported "
-                + "versions are '2025-04-01,");
+        assertThat(errorMessage(subscriptions))
+                .startsWith("The api-version '2099-01-01' is invalid. The supported " + "versions are '2025-04-01,");
     }
 
     @Test
@@ -100,10 +104,20 @@ class ArmRequestRulesTest extends ArmEndpointTest {
 
     @Test
     void everyAnswerCarriesArmsTracingHeadersAndEchoesTheCorrelationId() {
-        HttpResponse<String> response = arm("GET", PROFILES + "/contoso?" + TM_VERSION, OPERATOR, null,
-                "x-ms-correlation-request-id", "3f2e5a1c-0000-4000-8000-000000000001");
-        HttpResponse<String> refused = arm("GET", PROFILES + "/contoso", null, null,
-                "x-ms-correlation-request-id", "3f2e5a1c-0000-4000-8000-000000000002");
+        HttpResponse<String> response = arm(
+                "GET",
+                PROFILES + "/contoso?" + TM_VERSION,
+                OPERATOR,
+                null,
+                "x-ms-correlation-request-id",
+                "3f2e5a1c-0000-4000-8000-000000000001");
+        HttpResponse<String> refused = arm(
+                "GET",
+                PROFILES + "/contoso",
+                null,
+                null,
+                "x-ms-correlation-request-id",
+                "3f2e5a1c-0000-4000-8000-000000000002");
 
         assertThat(response.headers().firstValue("x-ms-correlation-request-id"))
                 .hasValue("3f2e5a1c-0000-4000-8000-000000000001");
@@ -112,13 +126,14 @@ class ArmRequestRulesTest extends ArmEndpointTest {
         assertThat(response.headers().firstValue("x-ms-request-id").orElseThrow())
                 .isNotEqualTo(refused.headers().firstValue("x-ms-request-id").orElseThrow())
                 .matches("[0-9a-f-]{36}");
-        assertThat(response.headers().firstValue("x-ms-routing-request-id").orElseThrow()).startsWith("NORTHEUROPE:");
+        assertThat(response.headers().firstValue("x-ms-routing-request-id").orElseThrow())
+                .startsWith("NORTHEUROPE:");
     }
 
     @Test
     void eachPortServesOnlyItsOwnDoor() {
-        HttpResponse<String> armOnMain = ArmTestSupport.send(mainPort, "GET", PROFILES + "/contoso?" + TM_VERSION,
-                OPERATOR, null);
+        HttpResponse<String> armOnMain =
+                ArmTestSupport.send(mainPort, "GET", PROFILES + "/contoso?" + TM_VERSION, OPERATOR, null);
         assertThat(armOnMain.statusCode()).isEqualTo(404);
         assertThat(errorMessage(armOnMain)).contains("served on port " + connector.localPort());
 
@@ -126,22 +141,28 @@ class ArmRequestRulesTest extends ArmEndpointTest {
         assertThat(labsOnArm.statusCode()).isEqualTo(404);
         assertThat(errorCode(labsOnArm)).isEqualTo("NotFound");
 
-        assertThat(ArmTestSupport.send(mainPort, "GET", "/api/profiles/contoso", null, null).statusCode())
+        assertThat(ArmTestSupport.send(mainPort, "GET", "/api/profiles/contoso", null, null)
+                        .statusCode())
                 .isEqualTo(200);
     }
 
     @Test
     void resourceManagersOwnResourcesDescribeTheEmulatorsSubscription() {
         JsonAssertions.assertThat(body(get(GROUP + "?api-version=2022-09-01")))
-                .has("/name", "emulator").has("/properties/provisioningState", "Succeeded");
+                .has("/name", "emulator")
+                .has("/properties/provisioningState", "Succeeded");
         assertThat(arm("HEAD", SUBSCRIPTION + "/resourcegroups/emulator?api-version=2022-09-01", OPERATOR, null)
-                .statusCode()).isEqualTo(204);
+                        .statusCode())
+                .isEqualTo(204);
         assertThat(arm("HEAD", SUBSCRIPTION + "/resourcegroups/other?api-version=2022-09-01", OPERATOR, null)
-                .statusCode()).isEqualTo(404);
+                        .statusCode())
+                .isEqualTo(404);
         JsonAssertions.assertThat(body(get("/tenants?api-version=2022-12-01"))).has("/value/0/tenantId", "contoso");
         HttpResponse<String> network = get(SUBSCRIPTION + "/providers/Microsoft.Network?api-version=2021-04-01");
-        assertThat(network.body()).contains("\"resourceType\":\"trafficManagerProfiles\"")
-                .contains("\"2022-04-01\"").contains("\"registrationState\":\"Registered\"");
+        assertThat(network.body())
+                .contains("\"resourceType\":\"trafficManagerProfiles\"")
+                .contains("\"2022-04-01\"")
+                .contains("\"registrationState\":\"Registered\"");
         HttpResponse<String> resources = get(GROUP + "/resources?api-version=2021-04-01");
         assertThat(resources.body()).contains(PROFILES + "/contoso").contains("Microsoft.Cdn/profiles/contoso-edge");
     }

@@ -1,5 +1,14 @@
 package dev.powerpages.emulator.trafficmanager.arm;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,17 +24,6 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -58,33 +56,40 @@ final class ArmTestSupport {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 if (request.getTarget().equals("/keys")) {
-                    return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                            .body(new JWKSet(KEY.toPublicJWK()).toString()).build();
+                    return new MockResponse.Builder()
+                            .code(200)
+                            .addHeader("Content-Type", "application/json")
+                            .body(new JWKSet(KEY.toPublicJWK()).toString())
+                            .build();
                 }
                 GATEWAY_REQUESTS.add(request);
                 MockResponse answer = GATEWAY_ANSWERS.poll();
-                return answer != null ? answer : new MockResponse.Builder().code(503).build();
+                return answer != null
+                        ? answer
+                        : new MockResponse.Builder().code(503).build();
             }
         });
         try {
             SERVER.start();
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private ArmTestSupport() {
-    }
+    private ArmTestSupport() {}
 
     static String url() {
         return "http://localhost:" + SERVER.getPort();
     }
 
     static MockResponse json(int status, String body) {
-        return new MockResponse.Builder().code(status).addHeader("Content-Type", "application/json").body(body)
+        return new MockResponse.Builder()
+                .code(status)
+                .addHeader("Content-Type", "application/json")
+                .body(body)
                 .build();
     }
 
@@ -98,33 +103,44 @@ final class ArmTestSupport {
 
     /** A token of the store for Azure Resource Manager, for a client id. */
     static String token(String clientId) {
-        return token(KEY, Map.of("appid", clientId), ISSUER, AUDIENCE, Instant.now().plusSeconds(3600));
+        return token(
+                KEY, Map.of("appid", clientId), ISSUER, AUDIENCE, Instant.now().plusSeconds(3600));
     }
 
     static String token(RSAKey key, Map<String, Object> claims, String issuer, String audience, Instant expiry) {
-        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().issuer(issuer).audience(audience)
-                .subject(UUID.randomUUID().toString()).issueTime(Date.from(Instant.now().minusSeconds(60)))
-                .notBeforeTime(Date.from(Instant.now().minusSeconds(60))).expirationTime(Date.from(expiry))
-                .claim("tid", "contoso").claim("oid", UUID.nameUUIDFromBytes(String.valueOf(claims).getBytes())
-                        .toString());
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .audience(audience)
+                .subject(UUID.randomUUID().toString())
+                .issueTime(Date.from(Instant.now().minusSeconds(60)))
+                .notBeforeTime(Date.from(Instant.now().minusSeconds(60)))
+                .expirationTime(Date.from(expiry))
+                .claim("tid", "contoso")
+                .claim(
+                        "oid",
+                        UUID.nameUUIDFromBytes(String.valueOf(claims).getBytes())
+                                .toString());
         claims.forEach(builder::claim);
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .build(),
                     builder.build());
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
-        }
-        catch (JOSEException ex) {
+        } catch (JOSEException ex) {
             throw new IllegalStateException(ex);
         }
     }
 
-    static HttpResponse<String> send(int port, String method, String pathAndQuery, String token, String body,
-            String... headers) {
+    static HttpResponse<String> send(
+            int port, String method, String pathAndQuery, String token, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
                 .timeout(Duration.ofSeconds(10))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
@@ -136,11 +152,9 @@ final class ArmTestSupport {
         }
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
         }
@@ -153,8 +167,7 @@ final class ArmTestSupport {
     private static RSAKey rsaKey() {
         try {
             return new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
-        }
-        catch (JOSEException ex) {
+        } catch (JOSEException ex) {
             throw new IllegalStateException(ex);
         }
     }

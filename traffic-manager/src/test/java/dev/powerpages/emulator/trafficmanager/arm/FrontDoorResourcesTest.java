@@ -9,12 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-
+import mockwebserver3.RecordedRequest;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import mockwebserver3.RecordedRequest;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,7 +21,8 @@ import tools.jackson.databind.JsonNode;
  */
 class FrontDoorResourcesTest extends ArmEndpointTest {
 
-    private static final String POLICIES = GROUP + "/providers/Microsoft.Network/FrontDoorWebApplicationFirewallPolicies";
+    private static final String POLICIES =
+            GROUP + "/providers/Microsoft.Network/FrontDoorWebApplicationFirewallPolicies";
     private static final String VERSION = "api-version=2022-05-01";
     private static final String PURGE = GROUP + "/providers/Microsoft.Cdn/profiles/contoso-edge/afdEndpoints/contoso/"
             + "purge?api-version=2024-02-01";
@@ -48,10 +47,13 @@ class FrontDoorResourcesTest extends ArmEndpointTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode policy = body(response);
-        JsonAssertions.assertThat(policy).has("/id", POLICIES + "/powerpagesWaf")
-                .has("/properties/provisioningState", "Succeeded").has("/properties/resourceState", "Enabled")
+        JsonAssertions.assertThat(policy)
+                .has("/id", POLICIES + "/powerpagesWaf")
+                .has("/properties/provisioningState", "Succeeded")
+                .has("/properties/resourceState", "Enabled")
                 .has("/properties/policySettings/mode", "Prevention");
-        assertThat(response.headers().firstValue("ETag")).hasValue(policy.path("etag").asString());
+        assertThat(response.headers().firstValue("ETag"))
+                .hasValue(policy.path("etag").asString());
         RecordedRequest sent = ArmTestSupport.gatewayRequest();
         assertThat(sent.getTarget()).isEqualTo("/_edge/admin/waf");
         assertThat(sent.getHeaders().get("X-Admin-Key")).isEqualTo("emulator-admin-key");
@@ -80,10 +82,15 @@ class FrontDoorResourcesTest extends ArmEndpointTest {
     @Test
     void thePoliciesInvalidSettingsComeBackAsArmsBadRequest() {
         GATEWAY_ANSWERS.add(json(200, GATEWAY_POLICY));
-        GATEWAY_ANSWERS.add(json(400, "{\"error\":{\"code\":\"InvalidResourceProperties\",\"message\":\"mode must "
-                + "be Prevention or Detection\"}}"));
+        GATEWAY_ANSWERS.add(json(
+                400,
+                "{\"error\":{\"code\":\"InvalidResourceProperties\",\"message\":\"mode must "
+                        + "be Prevention or Detection\"}}"));
 
-        HttpResponse<String> response = arm("PUT", POLICIES + "/powerpagesWaf?" + VERSION, OPERATOR,
+        HttpResponse<String> response = arm(
+                "PUT",
+                POLICIES + "/powerpagesWaf?" + VERSION,
+                OPERATOR,
                 "{\"properties\":{\"policySettings\":{\"mode\":\"Audit\"}}}");
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -94,40 +101,52 @@ class FrontDoorResourcesTest extends ArmEndpointTest {
     @Test
     void aPatchChangesTagsOnlyAndAStaleEtagIsRefused() throws Exception {
         GATEWAY_ANSWERS.add(json(200, GATEWAY_POLICY));
-        HttpResponse<String> settings = arm("PATCH", POLICIES + "/powerpagesWaf?" + VERSION, OPERATOR,
+        HttpResponse<String> settings = arm(
+                "PATCH",
+                POLICIES + "/powerpagesWaf?" + VERSION,
+                OPERATOR,
                 "{\"properties\":{\"policySettings\":{\"mode\":\"Detection\"}}}");
         assertThat(settings.statusCode()).isEqualTo(400);
         assertThat(errorMessage(settings)).contains("Only tags");
 
         GATEWAY_ANSWERS.add(json(200, GATEWAY_POLICY));
-        HttpResponse<String> stale = arm("PATCH", POLICIES + "/powerpagesWaf?" + VERSION, OPERATOR,
-                "{\"tags\":{\"env\":\"lab\"}}", "If-Match", "\"0000\"");
+        HttpResponse<String> stale = arm(
+                "PATCH",
+                POLICIES + "/powerpagesWaf?" + VERSION,
+                OPERATOR,
+                "{\"tags\":{\"env\":\"lab\"}}",
+                "If-Match",
+                "\"0000\"");
         assertThat(stale.statusCode()).isEqualTo(412);
         assertThat(errorCode(stale)).isEqualTo("PreconditionFailed");
 
         GATEWAY_REQUESTS.clear();
         GATEWAY_ANSWERS.add(json(200, GATEWAY_POLICY));
-        GATEWAY_ANSWERS.add(json(200, GATEWAY_POLICY.replace("\"location\"", "\"tags\":{\"env\":\"lab\"},\"location\"")));
-        HttpResponse<String> tagged = arm("PATCH", POLICIES + "/powerpagesWaf?" + VERSION, OPERATOR,
-                "{\"tags\":{\"env\":\"lab\"}}");
+        GATEWAY_ANSWERS.add(
+                json(200, GATEWAY_POLICY.replace("\"location\"", "\"tags\":{\"env\":\"lab\"},\"location\"")));
+        HttpResponse<String> tagged =
+                arm("PATCH", POLICIES + "/powerpagesWaf?" + VERSION, OPERATOR, "{\"tags\":{\"env\":\"lab\"}}");
         assertThat(tagged.statusCode()).isEqualTo(200);
         JsonAssertions.assertThat(body(tagged)).has("/tags/env", "lab");
         ArmTestSupport.gatewayRequest();
         JsonNode sent = json.readTree(ArmTestSupport.gatewayRequest().getBody().utf8());
-        JsonAssertions.assertThat(sent).has("/tags/env", "lab").has("/properties/policySettings/enabledState",
-                "Disabled");
+        JsonAssertions.assertThat(sent)
+                .has("/tags/env", "lab")
+                .has("/properties/policySettings/enabledState", "Disabled");
     }
 
     @Test
     void aSecondPolicyNameConflictsWithTheEdgesOne() {
         GATEWAY_ANSWERS.add(json(200, GATEWAY_POLICY));
 
-        HttpResponse<String> response = arm("PUT", POLICIES + "/anotherPolicy?" + VERSION, OPERATOR,
-                "{\"properties\":{}}");
+        HttpResponse<String> response =
+                arm("PUT", POLICIES + "/anotherPolicy?" + VERSION, OPERATOR, "{\"properties\":{}}");
 
         assertThat(response.statusCode()).isEqualTo(409);
         assertThat(errorMessage(response)).contains("powerpagesWaf");
-        assertThat(arm("PUT", POLICIES + "/not-valid?" + VERSION, OPERATOR, "{}").statusCode()).isEqualTo(400);
+        assertThat(arm("PUT", POLICIES + "/not-valid?" + VERSION, OPERATOR, "{}")
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -149,13 +168,16 @@ class FrontDoorResourcesTest extends ArmEndpointTest {
         assertThat(accepted.headers().firstValue("Retry-After")).hasValue("1");
         String status = accepted.headers().firstValue("Azure-AsyncOperation").orElseThrow();
         String location = accepted.headers().firstValue("Location").orElseThrow();
-        assertThat(status).contains("/providers/Microsoft.Cdn/operationresults/").endsWith("api-version=2024-02-01");
+        assertThat(status)
+                .contains("/providers/Microsoft.Cdn/operationresults/")
+                .endsWith("api-version=2024-02-01");
         RecordedRequest purge = ArmTestSupport.gatewayRequest();
         assertThat(purge.getTarget()).isEqualTo("/_edge/admin/cdn/purge");
         assertThat(purge.getBody().utf8()).contains("\"/css/*\"");
 
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(
-                () -> body(get(pathOf(status))).path("status").asString().equals("Succeeded"));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> body(get(pathOf(status))).path("status").asString().equals("Succeeded"));
         assertThat(get(pathOf(location)).statusCode()).isEqualTo(204);
     }
 
@@ -165,9 +187,11 @@ class FrontDoorResourcesTest extends ArmEndpointTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(GATEWAY_REQUESTS).isEmpty();
-        assertThat(arm("POST", PURGE.replace("contoso-edge", "other"), OPERATOR,
-                "{\"contentPaths\":[\"/*\"]}").statusCode()).isEqualTo(404);
-        assertThat(arm("POST", PURGE, READER, "{\"contentPaths\":[\"/*\"]}").statusCode()).isEqualTo(403);
+        assertThat(arm("POST", PURGE.replace("contoso-edge", "other"), OPERATOR, "{\"contentPaths\":[\"/*\"]}")
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(arm("POST", PURGE, READER, "{\"contentPaths\":[\"/*\"]}").statusCode())
+                .isEqualTo(403);
     }
 
     private static String pathOf(String url) {

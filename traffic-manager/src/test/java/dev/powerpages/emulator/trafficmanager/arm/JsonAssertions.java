@@ -16,7 +16,9 @@ final class JsonAssertions {
     }
 
     JsonAssertions has(String pointer, String expected) {
-        org.assertj.core.api.Assertions.assertThat(node.at(pointer).asString()).as(pointer).isEqualTo(expected);
+        org.assertj.core.api.Assertions.assertThat(node.at(pointer).asString())
+                .as(pointer)
+                .isEqualTo(expected);
         return this;
     }
 }

@@ -6,7 +6,6 @@ import static dev.powerpages.emulator.trafficmanager.arm.ArmTestSupport.TM_VERSI
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-
 import org.junit.jupiter.api.Test;
 
 /** Traffic Manager profiles and endpoints at ARM's paths: the same profiles the labs' API and the probes use. */
@@ -15,13 +14,13 @@ class TrafficManagerResourcesTest extends ArmEndpointTest {
     @Test
     void theDemoProfileAndItsEndpointsAreListedInTheGroupAndTheSubscription() {
         HttpResponse<String> byGroup = get(PROFILES + "?" + TM_VERSION);
-        HttpResponse<String> bySubscription = get(SUBSCRIPTION + "/providers/Microsoft.Network/trafficmanagerprofiles?"
-                + TM_VERSION);
+        HttpResponse<String> bySubscription =
+                get(SUBSCRIPTION + "/providers/Microsoft.Network/trafficmanagerprofiles?" + TM_VERSION);
 
         for (HttpResponse<String> list : java.util.List.of(byGroup, bySubscription)) {
             assertThat(list.statusCode()).isEqualTo(200);
-            assertThat(body(list).path("value").findValuesAsString("name")).contains("contoso", "northeurope",
-                    "westeurope");
+            assertThat(body(list).path("value").findValuesAsString("name"))
+                    .contains("contoso", "northeurope", "westeurope");
         }
         JsonAssertions.assertThat(body(get(PROFILES + "/contoso?" + TM_VERSION)))
                 .has("/id", PROFILES + "/contoso")
@@ -33,17 +32,17 @@ class TrafficManagerResourcesTest extends ArmEndpointTest {
     void disablingAnEndpointThroughArmIsWhatTheLabsApiShows() {
         String endpoint = PROFILES + "/contoso/ExternalEndpoints/westeurope?" + TM_VERSION;
         try {
-            HttpResponse<String> patched = arm("PATCH", endpoint, OPERATOR,
-                    "{\"properties\":{\"endpointStatus\":\"Disabled\"}}");
+            HttpResponse<String> patched =
+                    arm("PATCH", endpoint, OPERATOR, "{\"properties\":{\"endpointStatus\":\"Disabled\"}}");
             assertThat(patched.statusCode()).isEqualTo(200);
-            JsonAssertions.assertThat(body(patched)).has("/properties/endpointStatus", "Disabled")
+            JsonAssertions.assertThat(body(patched))
+                    .has("/properties/endpointStatus", "Disabled")
                     .has("/properties/endpointMonitorStatus", "Disabled");
 
-            HttpResponse<String> labs = ArmTestSupport.send(mainPort, "GET", "/api/profiles/contoso/endpoints/westeurope",
-                    null, null);
+            HttpResponse<String> labs =
+                    ArmTestSupport.send(mainPort, "GET", "/api/profiles/contoso/endpoints/westeurope", null, null);
             JsonAssertions.assertThat(body(labs)).has("/properties/endpointStatus", "Disabled");
-        }
-        finally {
+        } finally {
             arm("PATCH", endpoint, OPERATOR, "{\"properties\":{\"endpointStatus\":\"Enabled\"}}");
         }
         JsonAssertions.assertThat(body(get(endpoint))).has("/properties/endpointStatus", "Enabled");
@@ -62,8 +61,11 @@ class TrafficManagerResourcesTest extends ArmEndpointTest {
         assertThat(arm("PUT", profile, OPERATOR, definition).statusCode()).isEqualTo(201);
         assertThat(arm("PUT", profile, OPERATOR, definition).statusCode()).isEqualTo(200);
 
-        HttpResponse<String> secondary = arm("PUT", PROFILES + "/fabrikamArm/externalEndpoints/secondary?"
-                + TM_VERSION, OPERATOR, "{\"properties\":{\"target\":\"fabrikam-we.example\",\"priority\":2}}");
+        HttpResponse<String> secondary = arm(
+                "PUT",
+                PROFILES + "/fabrikamArm/externalEndpoints/secondary?" + TM_VERSION,
+                OPERATOR,
+                "{\"properties\":{\"target\":\"fabrikam-we.example\",\"priority\":2}}");
         assertThat(secondary.statusCode()).isEqualTo(201);
         JsonAssertions.assertThat(body(secondary)).has("/id", PROFILES + "/fabrikamArm/externalEndpoints/secondary");
 
@@ -72,8 +74,8 @@ class TrafficManagerResourcesTest extends ArmEndpointTest {
         assertThat(body(patched).at("/properties/dnsConfig/ttl").asInt()).isEqualTo(60);
         assertThat(body(patched).at("/properties/endpoints").size()).isEqualTo(2);
 
-        HttpResponse<String> invalid = arm("PATCH", profile, OPERATOR,
-                "{\"properties\":{\"monitorConfig\":{\"intervalInSeconds\":7}}}");
+        HttpResponse<String> invalid =
+                arm("PATCH", profile, OPERATOR, "{\"properties\":{\"monitorConfig\":{\"intervalInSeconds\":7}}}");
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(errorCode(invalid)).isEqualTo("BadRequest");
 
@@ -85,15 +87,19 @@ class TrafficManagerResourcesTest extends ArmEndpointTest {
     @Test
     void aPutOfTheProfileAsAnAzureClientReadItKeepsTheEmulatorsOwnSettings() {
         // The Java SDK's fluent update PUTs back what it read, without the emulator's extension (fast probing).
-        tools.jackson.databind.node.ObjectNode read = (tools.jackson.databind.node.ObjectNode) body(
-                get(PROFILES + "/contoso?" + TM_VERSION));
+        tools.jackson.databind.node.ObjectNode read =
+                (tools.jackson.databind.node.ObjectNode) body(get(PROFILES + "/contoso?" + TM_VERSION));
         ((tools.jackson.databind.node.ObjectNode) read.get("properties")).remove("emulator");
 
         HttpResponse<String> response = arm("PUT", PROFILES + "/contoso?" + TM_VERSION, OPERATOR, read.toString());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(body(response).at("/properties/emulator/fastProbing").asBoolean()).isTrue();
-        assertThat(body(response).at("/properties/monitorConfig/intervalInSeconds").asInt()).isEqualTo(5);
+        assertThat(body(response).at("/properties/emulator/fastProbing").asBoolean())
+                .isTrue();
+        assertThat(body(response)
+                        .at("/properties/monitorConfig/intervalInSeconds")
+                        .asInt())
+                .isEqualTo(5);
     }
 
     @Test
@@ -108,11 +114,18 @@ class TrafficManagerResourcesTest extends ArmEndpointTest {
 
     @Test
     void theNameCheckSaysWhetherARelativeDnsNameIsTaken() {
-        String check = SUBSCRIPTION + "/providers/Microsoft.Network/checkTrafficManagerNameAvailabilityV2?" + TM_VERSION;
+        String check =
+                SUBSCRIPTION + "/providers/Microsoft.Network/checkTrafficManagerNameAvailabilityV2?" + TM_VERSION;
 
-        HttpResponse<String> taken = arm("POST", check, OPERATOR,
+        HttpResponse<String> taken = arm(
+                "POST",
+                check,
+                OPERATOR,
                 "{\"name\":\"contoso\",\"type\":\"Microsoft.Network/trafficManagerProfiles\"}");
-        HttpResponse<String> free = arm("POST", check, OPERATOR,
+        HttpResponse<String> free = arm(
+                "POST",
+                check,
+                OPERATOR,
                 "{\"name\":\"woodgrove\",\"type\":\"Microsoft.Network/trafficManagerProfiles\"}");
 
         assertThat(taken.statusCode()).isEqualTo(200);

@@ -2,10 +2,9 @@ package dev.powerpages.emulator.trafficmanager.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.powerpages.emulator.support.browser.HeadlessChromium;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,8 +16,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import dev.powerpages.emulator.support.browser.HeadlessChromium;
 
 /**
  * The dashboard in a real browser ({@link HeadlessChromium}: Debian's Chromium, headless, through Debian's chromedriver).
@@ -54,14 +51,17 @@ class DashboardBrowserTest extends DashboardTestSupport {
         wait.until(ExpectedConditions.textToBe(By.id("conn"), "Live"));
         wait.until(ExpectedConditions.textToBe(By.id("fqdn"), "contoso.trafficmanager.net"));
         wait.until(ExpectedConditions.attributeContains(By.id("profile-link"), "href", "/api/profiles/contoso"));
-        wait.until(driver -> driver.findElement(By.id("endpoints")).getDomProperty("innerHTML")
+        wait.until(driver -> driver.findElement(By.id("endpoints"))
+                .getDomProperty("innerHTML")
                 .contains("<span class=\"s Online\">Online</span>"));
         wait.until(driver -> {
             String figures = driver.findElement(By.id("figures")).getDomProperty("innerHTML");
-            return figures.contains("<dt>CDN hit ratio</dt><dd>n/a</dd>") && figures.contains("<dt>WAF blocks</dt><dd>n/a</dd>");
+            return figures.contains("<dt>CDN hit ratio</dt><dd>n/a</dd>")
+                    && figures.contains("<dt>WAF blocks</dt><dd>n/a</dd>");
         });
         assertThat(browser.findElement(By.id("nodes")).getText()).contains("northeurope", "westeurope");
-        assertThat(browser.findElements(By.cssSelector("button[data-action='fail-health']"))).hasSize(2);
+        assertThat(browser.findElements(By.cssSelector("button[data-action='fail-health']")))
+                .hasSize(2);
     }
 
     // The page re-renders its status parts on every pushed snapshot: read them through waits, which look
@@ -78,7 +78,8 @@ class DashboardBrowserTest extends DashboardTestSupport {
         wait.until(ExpectedConditions.textToBe(By.id("monitor-westeurope"), "Online"));
         wait.until(ExpectedConditions.textToBe(By.id("serving"), "northeurope"));
 
-        browser.findElement(By.cssSelector("button[data-action='fail-health'][data-target='northeurope']")).click();
+        browser.findElement(By.cssSelector("button[data-action='fail-health'][data-target='northeurope']"))
+                .click();
         Alert askForKey = wait.until(ExpectedConditions.alertIsPresent());
         askForKey.sendKeys(ADMIN_KEY);
         askForKey.accept();
@@ -88,8 +89,8 @@ class DashboardBrowserTest extends DashboardTestSupport {
         wait.until(ExpectedConditions.textToBe(By.id("serving"), "westeurope"));
         assertThat(browser.findElement(By.id("action-result")).getText())
                 .isEqualTo("Fail health on northeurope: done (HTTP 200)");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"),
-                "northeurope: Online \u2192 Degraded"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("timeline"), "northeurope: Online \u2192 Degraded"));
         assertThat(primary.failingHealth()).isTrue();
     }
 }

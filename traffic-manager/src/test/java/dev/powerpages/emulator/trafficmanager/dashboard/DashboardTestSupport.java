@@ -3,9 +3,10 @@ package dev.powerpages.emulator.trafficmanager.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.jayway.jsonpath.JsonPath;
+import dev.powerpages.emulator.trafficmanager.dashboard.StandInService.Reply;
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
@@ -14,24 +15,23 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-import com.jayway.jsonpath.JsonPath;
-
-import dev.powerpages.emulator.trafficmanager.dashboard.StandInService.Reply;
-
 /**
  * One traffic manager (the shipped contoso profile sped up tenfold: a probe every 500 ms) whose dashboard
  * polls every 200 ms a gateway, a store and two app nodes, MockWebServer stand-ins on random ports. The test
  * classes share this configuration, so Spring starts the application once for all of them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "traffic-manager.profiles.contoso.emulator.time-scale=10",
-        // no profile files and no DNS listener (keys of the traffic manager's DNS/persistence work; ignored
-        // where absent)
-        "traffic-manager.data-dir=",
-        "traffic-manager.dns.port=-1",
-        "traffic-manager.dashboard.poll-interval=200ms",
-        // generous: the build machine is shared; a poll that times out would read as a service going down
-        "traffic-manager.dashboard.request-timeout=2s" })
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "traffic-manager.profiles.contoso.emulator.time-scale=10",
+            // no profile files and no DNS listener (keys of the traffic manager's DNS/persistence work; ignored
+            // where absent)
+            "traffic-manager.data-dir=",
+            "traffic-manager.dns.port=-1",
+            "traffic-manager.dashboard.poll-interval=200ms",
+            // generous: the build machine is shared; a poll that times out would read as a service going down
+            "traffic-manager.dashboard.request-timeout=2s"
+        })
 @AutoConfigureRestTestClient
 abstract class DashboardTestSupport {
 
@@ -51,7 +51,8 @@ abstract class DashboardTestSupport {
     static void upstreams(DynamicPropertyRegistry registry) {
         registry.add("CONTOSO_PRIMARY_TARGET", primary.service::authority);
         registry.add("CONTOSO_SECONDARY_TARGET", secondary.service::authority);
-        registry.add("traffic-manager.dashboard.gateway-url", () -> gateway.url().toString());
+        registry.add(
+                "traffic-manager.dashboard.gateway-url", () -> gateway.url().toString());
         registry.add("traffic-manager.dashboard.store-url", () -> store.url().toString());
     }
 
@@ -79,25 +80,33 @@ abstract class DashboardTestSupport {
     /** A gateway with the CDN and WAF admin APIs and counters, as the wave-2 gateway offers them. */
     static void gatewayWithEdgeApis() {
         gateway.on("GET", "/_edge/health", r -> Reply.json(200, "{\"status\":\"UP\"}"))
-                .on("GET", "/_edge/admin/origin", r -> adminOnly(r,
-                        "{\"answer\":{\"endpoint\":\"northeurope\"},\"stale\":false}"))
+                .on(
+                        "GET",
+                        "/_edge/admin/origin",
+                        r -> adminOnly(r, "{\"answer\":{\"endpoint\":\"northeurope\"},\"stale\":false}"))
                 .on("GET", "/actuator/prometheus", r -> new Reply(200, "text/plain", metrics()))
                 .on("GET", "/_edge/admin/cdn", r -> adminOnly(r, "{\"enabled\":true}"))
                 .on("PATCH", "/_edge/admin/cdn", r -> adminOnly(r, r.body()))
                 .on("POST", "/_edge/admin/cdn/purge", r -> adminOnly(r, "{\"status\":\"Succeeded\"}"))
-                .on("GET", "/_edge/admin/waf", r -> adminOnly(r,
-                        "{\"properties\":{\"policySettings\":{\"enabledState\":\"Enabled\",\"mode\":\"Prevention\"}}}"))
+                .on(
+                        "GET",
+                        "/_edge/admin/waf",
+                        r -> adminOnly(
+                                r,
+                                "{\"properties\":{\"policySettings\":{\"enabledState\":\"Enabled\",\"mode\":\"Prevention\"}}}"))
                 .on("PATCH", "/_edge/admin/waf", r -> adminOnly(r, r.body()));
     }
 
     /** A skeleton gateway: health, origin and the origin counter only. */
     static void gatewayWithoutEdgeApis() {
-        gateway.remove("GET", "/_edge/admin/cdn").remove("GET", "/_edge/admin/waf")
+        gateway.remove("GET", "/_edge/admin/cdn")
+                .remove("GET", "/_edge/admin/waf")
                 .on("GET", "/actuator/prometheus", r -> new Reply(200, "text/plain", originCounterOnly()));
     }
 
     private static Reply adminOnly(StandInService.Request request, String body) {
-        return ADMIN_KEY.equals(request.header("X-Admin-Key")) ? Reply.json(200, body)
+        return ADMIN_KEY.equals(request.header("X-Admin-Key"))
+                ? Reply.json(200, body)
                 : Reply.json(401, "{\"error\":{\"code\":\"Unauthorized\"}}");
     }
 
@@ -123,8 +132,14 @@ abstract class DashboardTestSupport {
     }
 
     String snapshot() {
-        return client.get().uri("/api/dashboard").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        return client.get()
+                .uri("/api/dashboard")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     Object snapshotValue(String path) {

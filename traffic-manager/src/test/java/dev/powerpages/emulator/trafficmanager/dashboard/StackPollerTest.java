@@ -3,6 +3,8 @@ package dev.powerpages.emulator.trafficmanager.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.jayway.jsonpath.JsonPath;
+import dev.powerpages.emulator.trafficmanager.dashboard.StandInService.Reply;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -14,15 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-
-import com.jayway.jsonpath.JsonPath;
-
-import dev.powerpages.emulator.trafficmanager.dashboard.StandInService.Reply;
-
 
 class StackPollerTest extends DashboardTestSupport {
 
@@ -37,10 +33,12 @@ class StackPollerTest extends DashboardTestSupport {
         assertThat((String) JsonPath.read(json, "$.profile.servingEndpoint")).isEqualTo("northeurope");
         assertThat((String) JsonPath.read(json, "$.gateway.status.text")).isEqualTo("Up");
         assertThat((String) JsonPath.read(json, "$.gateway.origin")).isEqualTo("northeurope");
-        assertThat((List<String>) JsonPath.read(json, "$.nodes[*].endpoint")).containsExactly("northeurope", "westeurope");
+        assertThat((List<String>) JsonPath.read(json, "$.nodes[*].endpoint"))
+                .containsExactly("northeurope", "westeurope");
         assertThat((List<String>) JsonPath.read(json, "$.nodes[*].health.text")).containsExactly("Healthy", "Healthy");
         assertThat((List<Boolean>) JsonPath.read(json, "$.nodes[*].serving")).containsExactly(true, false);
-        assertThat((Boolean) JsonPath.read(json, "$.nodes[0].faults.failHealth")).isFalse();
+        assertThat((Boolean) JsonPath.read(json, "$.nodes[0].faults.failHealth"))
+                .isFalse();
         assertThat((String) JsonPath.read(json, "$.nodes[1].about.region")).isEqualTo("westeurope");
         assertThat((String) JsonPath.read(json, "$.store.status.text")).isEqualTo("Up");
     }
@@ -51,9 +49,11 @@ class StackPollerTest extends DashboardTestSupport {
             String json = snapshot();
             assertThat((Boolean) JsonPath.read(json, "$.gateway.cdn.enabled")).isTrue();
             assertThat((Double) JsonPath.read(json, "$.gateway.cdn.hitRatio")).isEqualTo(0.75);
-            assertThat((String) JsonPath.read(json, "$.gateway.waf.enabledState")).isEqualTo("Enabled");
+            assertThat((String) JsonPath.read(json, "$.gateway.waf.enabledState"))
+                    .isEqualTo("Enabled");
             assertThat((String) JsonPath.read(json, "$.gateway.waf.mode")).isEqualTo("Prevention");
-            assertThat(((Number) JsonPath.read(json, "$.gateway.waf.blocks")).longValue()).isEqualTo(7);
+            assertThat(((Number) JsonPath.read(json, "$.gateway.waf.blocks")).longValue())
+                    .isEqualTo(7);
         });
     }
 
@@ -69,7 +69,8 @@ class StackPollerTest extends DashboardTestSupport {
         await().atMost(DETECTION).untilAsserted(() -> {
             String json = snapshot();
             assertThat((Double) JsonPath.read(json, "$.gateway.cdn.hitRatio")).isEqualTo(0.8);
-            assertThat(((Number) JsonPath.read(json, "$.gateway.cdn.hits")).longValue()).isEqualTo(8);
+            assertThat(((Number) JsonPath.read(json, "$.gateway.cdn.hits")).longValue())
+                    .isEqualTo(8);
         });
     }
 
@@ -104,14 +105,17 @@ class StackPollerTest extends DashboardTestSupport {
 
         await().atMost(DETECTION).untilAsserted(() -> {
             String json = snapshot();
-            assertThat((String) JsonPath.read(json, "$.nodes[0].monitorStatus.text")).isEqualTo("Degraded");
+            assertThat((String) JsonPath.read(json, "$.nodes[0].monitorStatus.text"))
+                    .isEqualTo("Degraded");
             assertThat((String) JsonPath.read(json, "$.nodes[0].health.text")).isEqualTo("Unhealthy");
-            assertThat((List<String>) JsonPath.read(json, "$.nodes[0].reasons")).containsExactly("failHealth fault injected");
-            assertThat((String) JsonPath.read(json, "$.profile.servingEndpoint")).isEqualTo("westeurope");
-            assertThat(timelineTexts()).anySatisfy(text -> assertThat(text)
-                    .startsWith("northeurope: Online \u2192 Degraded"));
-            assertThat(timelineTexts()).anySatisfy(text -> assertThat(text)
-                    .startsWith("probe northeurope: failed, HTTP 503"));
+            assertThat((List<String>) JsonPath.read(json, "$.nodes[0].reasons"))
+                    .containsExactly("failHealth fault injected");
+            assertThat((String) JsonPath.read(json, "$.profile.servingEndpoint"))
+                    .isEqualTo("westeurope");
+            assertThat(timelineTexts())
+                    .anySatisfy(text -> assertThat(text).startsWith("northeurope: Online \u2192 Degraded"));
+            assertThat(timelineTexts())
+                    .anySatisfy(text -> assertThat(text).startsWith("probe northeurope: failed, HTTP 503"));
             assertThat(timelineTexts()).contains("App node northeurope: Healthy \u2192 Unhealthy (HTTP 503)");
         });
     }
@@ -131,18 +135,20 @@ class StackPollerTest extends DashboardTestSupport {
     void theStreamPushesASnapshotOnEveryPoll() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/dashboard/stream"))
-                .header("Accept", MediaType.TEXT_EVENT_STREAM_VALUE).timeout(Duration.ofSeconds(10)).build();
+                .header("Accept", MediaType.TEXT_EVENT_STREAM_VALUE)
+                .timeout(Duration.ofSeconds(10))
+                .build();
         HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith(MediaType.TEXT_EVENT_STREAM_VALUE));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith(MediaType.TEXT_EVENT_STREAM_VALUE));
         List<String> times = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String event = null;
             for (String line = lines.readLine(); line != null && times.size() < 3; line = lines.readLine()) {
                 if (line.startsWith("event:")) {
                     event = line.substring(6).strip();
-                }
-                else if (line.startsWith("data:") && "snapshot".equals(event)) {
+                } else if (line.startsWith("data:") && "snapshot".equals(event)) {
                     String data = line.substring(5);
                     assertThat((List<String>) JsonPath.read(data, "$.nodes[*].endpoint"))
                             .containsExactly("northeurope", "westeurope");

@@ -1,9 +1,8 @@
 package dev.powerpages.emulator.trafficmanager.dashboard;
 
+import dev.powerpages.emulator.trafficmanager.dashboard.StandInService.Reply;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import dev.powerpages.emulator.trafficmanager.dashboard.StandInService.Reply;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,8 +24,12 @@ final class StandInNode {
         this.region = region;
         clearFaults();
         service.on("GET", "/_services/health", r -> health())
-                .on("GET", "/_services/about", r -> Reply.json(200,
-                        "{\"region\":\"" + region + "\",\"node\":\"" + region + "-1\",\"version\":\"test\"}"))
+                .on(
+                        "GET",
+                        "/_services/about",
+                        r -> Reply.json(
+                                200,
+                                "{\"region\":\"" + region + "\",\"node\":\"" + region + "-1\",\"version\":\"test\"}"))
                 .on("GET", "/_services/chaos", r -> authorized(r) ? faults() : unauthorized())
                 .on("DELETE", "/_services/chaos", r -> {
                     if (!authorized(r)) {
@@ -42,8 +45,11 @@ final class StandInNode {
                     JsonNode patch = JSON.readTree(r.body());
                     synchronized (faults) {
                         for (Map.Entry<String, JsonNode> field : patch.properties()) {
-                            faults.put(field.getKey(), field.getValue().isBoolean() ? field.getValue().asBoolean()
-                                    : field.getValue().numberValue());
+                            faults.put(
+                                    field.getKey(),
+                                    field.getValue().isBoolean()
+                                            ? field.getValue().asBoolean()
+                                            : field.getValue().numberValue());
                         }
                     }
                     return faults();
@@ -74,7 +80,10 @@ final class StandInNode {
 
     private Reply health() {
         return failingHealth()
-                ? Reply.json(503, "{\"status\":\"Unhealthy\",\"region\":\"" + region + "\",\"reasons\":[\"failHealth fault injected\"]}")
+                ? Reply.json(
+                        503,
+                        "{\"status\":\"Unhealthy\",\"region\":\"" + region
+                                + "\",\"reasons\":[\"failHealth fault injected\"]}")
                 : Reply.json(200, "{\"status\":\"Healthy\",\"region\":\"" + region + "\",\"reasons\":[]}");
     }
 

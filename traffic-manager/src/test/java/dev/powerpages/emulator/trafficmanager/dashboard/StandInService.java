@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
-
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -42,13 +41,20 @@ final class StandInService {
     private final Dispatcher dispatcher = new Dispatcher() {
         @Override
         public MockResponse dispatch(RecordedRequest recorded) {
-            Request request = new Request(recorded.getMethod(), recorded.getUrl().encodedPath(), recorded.getHeaders(),
+            Request request = new Request(
+                    recorded.getMethod(),
+                    recorded.getUrl().encodedPath(),
+                    recorded.getHeaders(),
                     recorded.getBody() == null ? "" : recorded.getBody().utf8());
             requests.add(request);
             Function<Request, Reply> handler = routes.get(request.method() + " " + request.path());
-            Reply reply = handler == null ? Reply.json(404, "{\"error\":{\"code\":\"NotFound\"}}") : handler.apply(request);
-            return new MockResponse.Builder().code(reply.status()).addHeader("Content-Type", reply.contentType())
-                    .body(reply.body()).build();
+            Reply reply =
+                    handler == null ? Reply.json(404, "{\"error\":{\"code\":\"NotFound\"}}") : handler.apply(request);
+            return new MockResponse.Builder()
+                    .code(reply.status())
+                    .addHeader("Content-Type", reply.contentType())
+                    .body(reply.body())
+                    .build();
         }
     };
     private volatile MockWebServer server;
@@ -65,8 +71,7 @@ final class StandInService {
     private static int freePort() {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return probe.getLocalPort();
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
@@ -80,8 +85,7 @@ final class StandInService {
         started.setDispatcher(dispatcher);
         try {
             started.start(InetAddress.getLoopbackAddress(), onPort);
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
         server = started;
@@ -100,7 +104,9 @@ final class StandInService {
 
     /** Requests received for a method and path, oldest first. */
     List<Request> requests(String method, String path) {
-        return requests.stream().filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
+        return requests.stream()
+                .filter(r -> r.method().equals(method) && r.path().equals(path))
+                .toList();
     }
 
     void forgetRequests() {

@@ -2,6 +2,13 @@ package dev.powerpages.emulator.trafficmanager.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.powerpages.emulator.trafficmanager.profile.CustomHeader;
+import dev.powerpages.emulator.trafficmanager.profile.MonitorConfig;
+import dev.powerpages.emulator.trafficmanager.profile.MonitorProtocol;
+import dev.powerpages.emulator.trafficmanager.profile.ProbeResult;
+import dev.powerpages.emulator.trafficmanager.profile.StatusCodeRange;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -13,19 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
-import dev.powerpages.emulator.trafficmanager.profile.CustomHeader;
-import dev.powerpages.emulator.trafficmanager.profile.MonitorConfig;
-import dev.powerpages.emulator.trafficmanager.profile.MonitorProtocol;
-import dev.powerpages.emulator.trafficmanager.profile.ProbeResult;
-import dev.powerpages.emulator.trafficmanager.profile.StatusCodeRange;
 
 class HttpHealthProbeTest {
 
@@ -43,7 +40,8 @@ class HttpHealthProbeTest {
         executor = Executors.newCachedThreadPool();
         server.setExecutor(executor);
         server.createContext("/ok", exchange -> {
-            exchange.getRequestHeaders().forEach((name, values) -> receivedHeaders.put(name.toLowerCase(), values.get(0)));
+            exchange.getRequestHeaders()
+                    .forEach((name, values) -> receivedHeaders.put(name.toLowerCase(), values.get(0)));
             answer(exchange, 200);
         });
         server.createContext("/no-content", exchange -> answer(exchange, 204));
@@ -76,8 +74,7 @@ class HttpHealthProbeTest {
     private static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
     }
@@ -97,14 +94,17 @@ class HttpHealthProbeTest {
 
         assertThat(result.success()).isTrue();
         assertThat(result.statusCode()).isEqualTo(200);
-        assertThat(receivedHeaders).containsEntry("x-probe-tenant", "contoso")
+        assertThat(receivedHeaders)
+                .containsEntry("x-probe-tenant", "contoso")
                 .containsEntry("user-agent", "Azure Traffic Manager Endpoint Monitor");
     }
 
     @Test
     void statusOutsideTheExpectedRangesFailsAndInsideSucceeds() {
         assertThat(probe("/no-content", monitor(null, null)).success()).isFalse();
-        assertThat(probe("/no-content", monitor(List.of(new StatusCodeRange(200, 299)), null)).success()).isTrue();
+        assertThat(probe("/no-content", monitor(List.of(new StatusCodeRange(200, 299)), null))
+                        .success())
+                .isTrue();
     }
 
     @Test
@@ -134,8 +134,9 @@ class HttpHealthProbeTest {
             closedPort = socket.getLocalPort();
         }
 
-        ProbeResult result = probe.probe(URI.create("http://127.0.0.1:" + closedPort + "/ok"),
-                monitor(null, null), TIMEOUT).join();
+        ProbeResult result = probe.probe(
+                        URI.create("http://127.0.0.1:" + closedPort + "/ok"), monitor(null, null), TIMEOUT)
+                .join();
 
         assertThat(result.success()).isFalse();
         assertThat(result.error()).isEqualTo("Connection refused");

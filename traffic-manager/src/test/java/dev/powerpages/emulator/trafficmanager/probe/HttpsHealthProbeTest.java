@@ -2,6 +2,11 @@ package dev.powerpages.emulator.trafficmanager.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import dev.powerpages.emulator.trafficmanager.profile.MonitorConfig;
+import dev.powerpages.emulator.trafficmanager.profile.MonitorProtocol;
+import dev.powerpages.emulator.trafficmanager.profile.ProbeResult;
 import java.io.FileInputStream;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -11,21 +16,12 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
-
-import dev.powerpages.emulator.trafficmanager.profile.MonitorConfig;
-import dev.powerpages.emulator.trafficmanager.profile.MonitorProtocol;
-import dev.powerpages.emulator.trafficmanager.profile.ProbeResult;
 
 /**
  * An endpoint with a self-signed certificate issued for another host name: Azure's HTTPS probes ignore
@@ -40,11 +36,30 @@ class HttpsHealthProbeTest {
     @BeforeEach
     void startServerWithASelfSignedCertificate(@TempDir Path dir) throws Exception {
         Path keystore = dir.resolve("endpoint.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "endpoint", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                "-dname", "CN=not-this-host.example", "-storetype", "PKCS12", "-keystore", keystore.toString(),
-                "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD))
-                .redirectErrorStream(true).start();
+        Process keytool = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "endpoint",
+                        "-keyalg",
+                        "RSA",
+                        "-keysize",
+                        "2048",
+                        "-validity",
+                        "2",
+                        "-dname",
+                        "CN=not-this-host.example",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        keystore.toString(),
+                        "-storepass",
+                        new String(PASSWORD),
+                        "-keypass",
+                        new String(PASSWORD))
+                .redirectErrorStream(true)
+                .start();
         assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(keytool.exitValue()).isZero();
 
@@ -73,11 +88,11 @@ class HttpsHealthProbeTest {
 
     @Test
     void httpsProbeAcceptsASelfSignedCertificateForAnotherHost() {
-        MonitorConfig monitor = new MonitorConfig(MonitorProtocol.HTTPS, null, "/health", null, null, null, null,
-                null);
+        MonitorConfig monitor = new MonitorConfig(MonitorProtocol.HTTPS, null, "/health", null, null, null, null, null);
         URI uri = URI.create("https://127.0.0.1:" + server.getAddress().getPort() + "/health");
 
-        ProbeResult result = new HttpHealthProbe().probe(uri, monitor, Duration.ofSeconds(5)).join();
+        ProbeResult result =
+                new HttpHealthProbe().probe(uri, monitor, Duration.ofSeconds(5)).join();
 
         assertThat(result.error()).isNull();
         assertThat(result.success()).isTrue();

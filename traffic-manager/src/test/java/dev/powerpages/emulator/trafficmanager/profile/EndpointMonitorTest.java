@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 
 class EndpointMonitorTest {
@@ -72,7 +71,8 @@ class EndpointMonitorTest {
         var transition = monitor.record(monitor.generation(), UNAVAILABLE);
 
         assertThat(monitor.status()).isEqualTo(DEGRADED);
-        assertThat(transition).hasValueSatisfying(t -> assertThat(t.consecutiveFailures()).isEqualTo(4));
+        assertThat(transition)
+                .hasValueSatisfying(t -> assertThat(t.consecutiveFailures()).isEqualTo(4));
     }
 
     @Test
@@ -126,9 +126,11 @@ class EndpointMonitorTest {
     @Test
     void endpointsOfADisabledProfileAreInactiveButDisabledEndpointsStayDisabled() {
         assertThat(new EndpointMonitor(1, ProfileStatus.DISABLED, EndpointStatus.ENABLED, AlwaysServe.DISABLED)
-                .status()).isEqualTo(INACTIVE);
+                        .status())
+                .isEqualTo(INACTIVE);
         assertThat(new EndpointMonitor(1, ProfileStatus.DISABLED, EndpointStatus.DISABLED, AlwaysServe.DISABLED)
-                .status()).isEqualTo(DISABLED);
+                        .status())
+                .isEqualTo(DISABLED);
     }
 
     @Test
@@ -157,8 +159,8 @@ class EndpointMonitorTest {
     }
 
     private static EndpointMonitor monitorWithAgents(int tolerated, int agents) {
-        return new EndpointMonitor(tolerated, agents, ProfileStatus.ENABLED, EndpointStatus.ENABLED,
-                AlwaysServe.DISABLED);
+        return new EndpointMonitor(
+                tolerated, agents, ProfileStatus.ENABLED, EndpointStatus.ENABLED, AlwaysServe.DISABLED);
     }
 
     @Test
@@ -191,6 +193,8 @@ class EndpointMonitorTest {
         });
 
         monitor.record(monitor.generation(), 1, OK);
-        assertThat(monitor.status()).as("failback on the success that ends the majority").isEqualTo(ONLINE);
+        assertThat(monitor.status())
+                .as("failback on the success that ends the majority")
+                .isEqualTo(ONLINE);
     }
 }

@@ -38,9 +38,13 @@ class PriorityRoutingTest {
     @Test
     void answersEndpointsStillBeingCheckedAndUnmonitoredOnes() {
         assertThat(answer(profile(endpoint("northeurope", 1, CHECKING_ENDPOINT), endpoint("westeurope", 2, ONLINE)))
-                .endpoint().name()).isEqualTo("northeurope");
+                        .endpoint()
+                        .name())
+                .isEqualTo("northeurope");
         assertThat(answer(profile(endpoint("northeurope", 1, DEGRADED), endpoint("westeurope", 2, UNMONITORED)))
-                .endpoint().name()).isEqualTo("westeurope");
+                        .endpoint()
+                        .name())
+                .isEqualTo("westeurope");
     }
 
     @Test
@@ -64,8 +68,10 @@ class PriorityRoutingTest {
         RoutingDecision decision = PriorityRouting.route(
                 profile(ProfileStatus.DISABLED, endpoint("northeurope", 1, EndpointMonitorStatus.INACTIVE)));
 
-        assertThat(decision).isInstanceOfSatisfying(RoutingDecision.NoAnswer.class,
-                noAnswer -> assertThat(noAnswer.reason()).contains("Disabled"));
+        assertThat(decision)
+                .isInstanceOfSatisfying(
+                        RoutingDecision.NoAnswer.class,
+                        noAnswer -> assertThat(noAnswer.reason()).contains("Disabled"));
     }
 
     @Test
@@ -73,14 +79,20 @@ class PriorityRoutingTest {
         RoutingDecision decision = PriorityRouting.route(
                 profile(endpoint("northeurope", 1, DISABLED), endpoint("westeurope", 2, DISABLED)));
 
-        assertThat(decision).isInstanceOfSatisfying(RoutingDecision.NoAnswer.class,
-                noAnswer -> assertThat(noAnswer.reason()).contains("no enabled endpoint"));
+        assertThat(decision)
+                .isInstanceOfSatisfying(
+                        RoutingDecision.NoAnswer.class,
+                        noAnswer -> assertThat(noAnswer.reason()).contains("no enabled endpoint"));
     }
 
     @Test
     void fallbacksAreTheOtherEnabledEndpointsAvailableOnesFirstThenByPriority() {
-        ProfileState profile = profile(endpoint("primary", 1, ONLINE), endpoint("second", 2, DEGRADED),
-                endpoint("third", 3, CHECKING_ENDPOINT), endpoint("off", 4, DISABLED), endpoint("last", 5, ONLINE));
+        ProfileState profile = profile(
+                endpoint("primary", 1, ONLINE),
+                endpoint("second", 2, DEGRADED),
+                endpoint("third", 3, CHECKING_ENDPOINT),
+                endpoint("off", 4, DISABLED),
+                endpoint("last", 5, ONLINE));
 
         var fallbacks = PriorityRouting.fallbacks(profile, answer(profile).endpoint());
 

@@ -29,22 +29,24 @@ class ProfileMonitorStatusTest {
 
     @Test
     void anOnlineOrUnmonitoredEndpointWithNoneDegradedMakesTheProfileOnline() {
-        assertThat(profile(endpoint("a", 1, ONLINE), endpoint("b", 2, CHECKING_ENDPOINT)).profileMonitorStatus())
+        assertThat(profile(endpoint("a", 1, ONLINE), endpoint("b", 2, CHECKING_ENDPOINT))
+                        .profileMonitorStatus())
                 .isEqualTo(ProfileMonitorStatus.ONLINE);
-        assertThat(profile(endpoint("a", 1, UNMONITORED), endpoint("b", 2, DISABLED)).profileMonitorStatus())
+        assertThat(profile(endpoint("a", 1, UNMONITORED), endpoint("b", 2, DISABLED))
+                        .profileMonitorStatus())
                 .isEqualTo(ProfileMonitorStatus.ONLINE);
     }
 
     @Test
     void profileIsCheckingEndpointsWhileNoEndpointHasAVerdict() {
-        assertThat(profile(endpoint("a", 1, CHECKING_ENDPOINT), endpoint("b", 2, DISABLED)).profileMonitorStatus())
+        assertThat(profile(endpoint("a", 1, CHECKING_ENDPOINT), endpoint("b", 2, DISABLED))
+                        .profileMonitorStatus())
                 .isEqualTo(ProfileMonitorStatus.CHECKING_ENDPOINTS);
     }
 
     @Test
     void profileWithOnlyDisabledEndpointsOrNoneIsInactive() {
-        assertThat(profile(endpoint("a", 1, DISABLED)).profileMonitorStatus())
-                .isEqualTo(ProfileMonitorStatus.INACTIVE);
+        assertThat(profile(endpoint("a", 1, DISABLED)).profileMonitorStatus()).isEqualTo(ProfileMonitorStatus.INACTIVE);
         assertThat(profile().profileMonitorStatus()).isEqualTo(ProfileMonitorStatus.INACTIVE);
     }
 }

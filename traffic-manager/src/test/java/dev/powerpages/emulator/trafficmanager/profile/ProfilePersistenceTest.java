@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import tools.jackson.databind.json.JsonMapper;
 
 class ProfilePersistenceTest {
@@ -20,15 +18,18 @@ class ProfilePersistenceTest {
     }
 
     private static ProfileDefinition profile(String target, EndpointStatus status) {
-        return new ProfileDefinition(null, null, null,
+        return new ProfileDefinition(
+                null,
+                null,
+                null,
                 new MonitorConfig(MonitorProtocol.TCP, 443, null, 10, 5, 2, null, null),
                 List.of(new EndpointDefinition("primary", null, target, status, 1, "North Europe", null)),
                 new EmulatorSettings(4.0, null));
     }
 
     private ProfileRegistry start(Path dataDir, Map<String, ProfileDefinition> configured) {
-        return new ProfileRegistry(new TrafficManagerProperties(configured, null, null, null, 3, dataDir.toString()),
-                json);
+        return new ProfileRegistry(
+                new TrafficManagerProperties(configured, null, null, null, 3, dataDir.toString()), json);
     }
 
     @Test
@@ -52,12 +53,12 @@ class ProfilePersistenceTest {
 
     @Test
     void withoutADataDirNothingIsKept(@TempDir Path unused) {
-        ProfileRegistry first = new ProfileRegistry(
-                new TrafficManagerProperties(Map.of(), null, null, null, 1, ""), json);
+        ProfileRegistry first =
+                new ProfileRegistry(new TrafficManagerProperties(Map.of(), null, null, null, 1, ""), json);
         first.put("fabrikam", profile("fabrikam.example"));
 
-        ProfileRegistry restarted = new ProfileRegistry(
-                new TrafficManagerProperties(Map.of(), null, null, null, 1, ""), json);
+        ProfileRegistry restarted =
+                new ProfileRegistry(new TrafficManagerProperties(Map.of(), null, null, null, 1, ""), json);
 
         assertThat(restarted.find("fabrikam")).isEmpty();
     }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class ProfileRegistryTest {
@@ -20,31 +19,41 @@ class ProfileRegistryTest {
     }
 
     private static ProfileRegistry registry(ProfileDefinition definition) {
-        return new ProfileRegistry(new TrafficManagerProperties(Map.of("contoso", definition), null, null, null, 1, ""));
+        return new ProfileRegistry(
+                new TrafficManagerProperties(Map.of("contoso", definition), null, null, null, 1, ""));
     }
 
     @Test
     void fillsInTheRelativeNameAndPrioritiesAsAzureDoes() {
-        ProfileRegistry registry = registry(new ProfileDefinition(null, null, null, monitor(10, 5),
+        ProfileRegistry registry = registry(new ProfileDefinition(
+                null,
+                null,
+                null,
+                monitor(10, 5),
                 List.of(endpoint("primary", "app1.example", null), endpoint("secondary", "app2.example", null)),
                 null));
 
         TrafficManagerProfile profile = registry.find("CONTOSO").orElseThrow();
 
         assertThat(profile.definition().dnsConfig().fqdn()).isEqualTo("contoso.trafficmanager.net");
-        assertThat(profile.definition().endpoints()).extracting(EndpointDefinition::priority).containsExactly(1, 2);
+        assertThat(profile.definition().endpoints())
+                .extracting(EndpointDefinition::priority)
+                .containsExactly(1, 2);
     }
 
     @Test
     void probesTheTargetsOwnPortOrElseTheMonitorPort() {
-        ProfileRegistry registry = registry(new ProfileDefinition(null, null, null, monitor(10, 5),
+        ProfileRegistry registry = registry(new ProfileDefinition(
+                null,
+                null,
+                null,
+                monitor(10, 5),
                 List.of(endpoint("laptop", "localhost:8081", 1), endpoint("azure", "contoso-ne.azurewebsites.net", 2)),
                 null));
 
         TrafficManagerProfile profile = registry.find("contoso").orElseThrow();
 
-        assertThat(profile.endpoint("laptop").orElseThrow().probeUri())
-                .hasToString("http://localhost:8081/health");
+        assertThat(profile.endpoint("laptop").orElseThrow().probeUri()).hasToString("http://localhost:8081/health");
         assertThat(profile.endpoint("azure").orElseThrow().probeUri())
                 .hasToString("http://contoso-ne.azurewebsites.net:80/health");
         assertThat(profile.endpoint("laptop").orElseThrow().trafficUrl()).isEqualTo("http://localhost:8081");
@@ -52,8 +61,13 @@ class ProfileRegistryTest {
 
     @Test
     void timeScaleDividesTheProbeIntervalAndTimeout() {
-        ProfileRegistry registry = registry(new ProfileDefinition(null, null, null, monitor(5, 3),
-                List.of(endpoint("primary", "localhost:8081", 1)), new EmulatorSettings(10.0, true)));
+        ProfileRegistry registry = registry(new ProfileDefinition(
+                null,
+                null,
+                null,
+                monitor(5, 3),
+                List.of(endpoint("primary", "localhost:8081", 1)),
+                new EmulatorSettings(10.0, true)));
 
         TrafficManagerProfile profile = registry.find("contoso").orElseThrow();
 
@@ -63,10 +77,16 @@ class ProfileRegistryTest {
 
     @Test
     void refusesToStartWithAMisconfiguredProfile() {
-        ProfileDefinition definition = new ProfileDefinition(TrafficRoutingMethod.WEIGHTED, null, null,
-                monitor(10, 10), List.of(endpoint("a", "a.example", 1), endpoint("b", "b.example:99999", 1)), null);
+        ProfileDefinition definition = new ProfileDefinition(
+                TrafficRoutingMethod.WEIGHTED,
+                null,
+                null,
+                monitor(10, 10),
+                List.of(endpoint("a", "a.example", 1), endpoint("b", "b.example:99999", 1)),
+                null);
 
-        assertThatIllegalStateException().isThrownBy(() -> registry(definition))
+        assertThatIllegalStateException()
+                .isThrownBy(() -> registry(definition))
                 .withMessageContaining("traffic-manager.profiles.contoso")
                 .withMessageContaining("only Priority")
                 .withMessageContaining("timeoutInSeconds must be 5-9 for a 10 s interval")

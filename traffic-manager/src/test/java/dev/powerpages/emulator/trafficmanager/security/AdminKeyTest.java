@@ -1,19 +1,18 @@
 package dev.powerpages.emulator.trafficmanager.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every endpoint that changes something — profiles and endpoints (the ARM-style API: enable/disable an endpoint is
@@ -24,9 +23,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AdminKeyTest extends SecurityTestSupport {
 
     /** Reads anyone may do: the dashboard, profile and endpoint state, the DNS-style resolve, the event history. */
-    static final Set<String> PUBLIC = Set.of("GET /", "GET /api/dashboard", "GET /api/dashboard/stream",
-            "GET /api/dashboard/actions", "GET /api/profiles", "GET /api/profiles/{name}", "GET /api/profiles/{name}/events",
-            "GET /api/profiles/{name}/endpoints/{endpointName}", "GET /api/profiles/{name}/resolve", "* /error");
+    static final Set<String> PUBLIC = Set.of(
+            "GET /",
+            "GET /api/dashboard",
+            "GET /api/dashboard/stream",
+            "GET /api/dashboard/actions",
+            "GET /api/profiles",
+            "GET /api/profiles/{name}",
+            "GET /api/profiles/{name}/events",
+            "GET /api/profiles/{name}/endpoints/{endpointName}",
+            "GET /api/profiles/{name}/resolve",
+            "* /error");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -35,10 +42,16 @@ class AdminKeyTest extends SecurityTestSupport {
     @Test
     void everyChangingEndpointRefusesAMissingOrWrongKeyAndAcceptsTheRightOne() {
         List<String> admin = adminEndpoints();
-        assertThat(admin).as("the admin endpoints found in the handler mapping").contains(
-                "PUT /api/profiles/{name}", "PATCH /api/profiles/{name}", "DELETE /api/profiles/{name}",
-                "PUT /api/profiles/{name}/endpoints/{endpointName}", "PATCH /api/profiles/{name}/endpoints/{endpointName}",
-                "DELETE /api/profiles/{name}/endpoints/{endpointName}", "POST /api/dashboard/actions/{action}");
+        assertThat(admin)
+                .as("the admin endpoints found in the handler mapping")
+                .contains(
+                        "PUT /api/profiles/{name}",
+                        "PATCH /api/profiles/{name}",
+                        "DELETE /api/profiles/{name}",
+                        "PUT /api/profiles/{name}/endpoints/{endpointName}",
+                        "PATCH /api/profiles/{name}/endpoints/{endpointName}",
+                        "DELETE /api/profiles/{name}/endpoints/{endpointName}",
+                        "POST /api/dashboard/actions/{action}");
 
         List<String> checked = new ArrayList<>();
         for (String endpoint : admin) {
@@ -47,13 +60,17 @@ class AdminKeyTest extends SecurityTestSupport {
             // An empty JSON object: a body every endpoint can read, that changes nothing that exists.
             String body = "DELETE".equals(method) || "GET".equals(method) ? null : "{}";
             HttpResponse<String> missing = send(method, path, "application/json", body);
-            HttpResponse<String> wrong = send(method, path, "application/json", body, "X-Admin-Key", "not-the-admin-key");
+            HttpResponse<String> wrong =
+                    send(method, path, "application/json", body, "X-Admin-Key", "not-the-admin-key");
             HttpResponse<String> right = send(method, path, "application/json", body, "X-Admin-Key", ADMIN_KEY);
 
             assertThat(missing.statusCode()).as(endpoint + " without a key").isEqualTo(401);
             assertThat(wrong.statusCode()).as(endpoint + " with a wrong key").isEqualTo(401);
             assertThat(missing.body()).as(endpoint).contains("{\"error\":{\"code\":");
-            assertThat(right.statusCode()).as(endpoint + " with the admin key").isNotIn(401, 403).isLessThan(500);
+            assertThat(right.statusCode())
+                    .as(endpoint + " with the admin key")
+                    .isNotIn(401, 403)
+                    .isLessThan(500);
             checked.add(endpoint + " -> " + missing.statusCode() + "/" + wrong.statusCode() + "/" + right.statusCode());
         }
         System.out.println("Admin key: " + checked.size() + " endpoints (missing/wrong/right key): " + checked);
@@ -62,8 +79,11 @@ class AdminKeyTest extends SecurityTestSupport {
     @Test
     void disablingAnEndpointNeedsTheKey() {
         String patch = "{\"properties\":{\"endpointStatus\":\"Disabled\"}}";
-        assertThat(send("PATCH", "/api/profiles/contoso/endpoints/northeurope", "application/json", patch).statusCode()).isEqualTo(401);
-        assertThat(get("/api/profiles/contoso/endpoints/northeurope").body()).contains("\"endpointStatus\":\"Enabled\"");
+        assertThat(send("PATCH", "/api/profiles/contoso/endpoints/northeurope", "application/json", patch)
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(get("/api/profiles/contoso/endpoints/northeurope").body())
+                .contains("\"endpointStatus\":\"Enabled\"");
     }
 
     private List<String> adminEndpoints() {
@@ -74,7 +94,9 @@ class AdminKeyTest extends SecurityTestSupport {
                 if (PUBLIC.contains("* " + pattern)) {
                     continue;
                 }
-                assertThat(methods).as(pattern + " answers every method: list it as public or give it methods").isNotEmpty();
+                assertThat(methods)
+                        .as(pattern + " answers every method: list it as public or give it methods")
+                        .isNotEmpty();
                 for (RequestMethod method : methods) {
                     if (!PUBLIC.contains(method.name() + " " + pattern)) {
                         admin.add(method.name() + " " + pattern);

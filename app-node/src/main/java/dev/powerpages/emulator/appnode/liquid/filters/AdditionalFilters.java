@@ -1,5 +1,12 @@
 package dev.powerpages.emulator.appnode.liquid.filters;
 
+import static dev.powerpages.emulator.appnode.liquid.NamedFilter.of;
+import static dev.powerpages.emulator.appnode.liquid.NamedFilter.param;
+
+import dev.powerpages.emulator.appnode.limits.LiquidLimits;
+import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
+import dev.powerpages.emulator.appnode.liquid.LiquidValues;
+import dev.powerpages.emulator.appnode.liquid.NestedLiquid;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
@@ -8,19 +15,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.powerpages.emulator.appnode.limits.LiquidLimits;
-import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
-import dev.powerpages.emulator.appnode.liquid.LiquidValues;
-import dev.powerpages.emulator.appnode.liquid.NestedLiquid;
 import liqp.PlainBigDecimal;
 import liqp.TemplateContext;
 import liqp.TemplateParser;
-
 import org.springframework.stereotype.Component;
-
-import static dev.powerpages.emulator.appnode.liquid.NamedFilter.of;
-import static dev.powerpages.emulator.appnode.liquid.NamedFilter.param;
 
 /**
  * Power Pages' additional and list filters ("Available Liquid filters": Additional filters, List filters), and the
@@ -53,8 +51,16 @@ public class AdditionalFilters implements LiquidExtension {
         parser.withFilter(of("default", (value, context, params) -> value != null ? value : param(params, 0)))
                 .withFilter(of("file_size", (value, context, params) -> fileSize(value, param(params, 0))))
                 .withFilter(of("has_role", (value, context, params) -> hasRole(value, param(params, 0), context)))
-                .withFilter(of("liquid", (value, context, params) -> value == null ? null
-                        : String.valueOf(NestedLiquid.render(context, LiquidValues.text(value, context), Map.of(), "the liquid filter's input", maxNesting))))
+                .withFilter(of(
+                        "liquid",
+                        (value, context, params) -> value == null
+                                ? null
+                                : String.valueOf(NestedLiquid.render(
+                                        context,
+                                        LiquidValues.text(value, context),
+                                        Map.of(),
+                                        "the liquid filter's input",
+                                        maxNesting))))
                 .withFilter(of("current_sort", (value, context, params) -> currentSort(value, param(params, 0))))
                 .withFilter(of("reverse_sort", (value, context, params) -> reverseSort(value)))
                 .withFilter(of("decimals", (value, context, params) -> grouped(value, param(params, 0), false)))
@@ -62,8 +68,11 @@ public class AdditionalFilters implements LiquidExtension {
                 .withFilter(of("invariant_culture_decimal_value", (value, context, params) -> {
                     BigDecimal number = LiquidValues.number(value);
                     BigDecimal decimals = LiquidValues.number(param(params, 0));
-                    return number == null ? null
-                            : new PlainBigDecimal(number.setScale(decimals == null ? 0 : decimals.intValue(), RoundingMode.HALF_EVEN)).toPlainString();
+                    return number == null
+                            ? null
+                            : new PlainBigDecimal(number.setScale(
+                                            decimals == null ? 0 : decimals.intValue(), RoundingMode.HALF_EVEN))
+                                    .toPlainString();
                 }));
     }
 
@@ -75,8 +84,13 @@ public class AdditionalFilters implements LiquidExtension {
         }
         double amount = bytes.doubleValue();
         int power = amount > 0 ? (int) Math.min(UNITS.length - 1, Math.floor(Math.log(amount) / Math.log(1024))) : 0;
-        int places = power == 0 ? 0 : precision == null || LiquidValues.number(precision) == null ? 1 : LiquidValues.number(precision).intValue();
-        BigDecimal scaled = BigDecimal.valueOf(amount / Math.pow(1024, power)).setScale(Math.max(0, places), RoundingMode.HALF_UP);
+        int places = power == 0
+                ? 0
+                : precision == null || LiquidValues.number(precision) == null
+                        ? 1
+                        : LiquidValues.number(precision).intValue();
+        BigDecimal scaled =
+                BigDecimal.valueOf(amount / Math.pow(1024, power)).setScale(Math.max(0, places), RoundingMode.HALF_UP);
         return scaled.toPlainString() + " " + UNITS[power];
     }
 
@@ -90,10 +104,14 @@ public class AdditionalFilters implements LiquidExtension {
 
     /** xRM Portals' {@code CurrentSort}: the direction the expression gives the attribute, upper case, or nil. */
     static String currentSort(Object expression, Object attribute) {
-        if (expression == null || attribute == null || expression.toString().isEmpty() || attribute.toString().isEmpty()) {
+        if (expression == null
+                || attribute == null
+                || expression.toString().isEmpty()
+                || attribute.toString().isEmpty()) {
             return null;
         }
-        Matcher match = Pattern.compile(Pattern.quote(attribute.toString()) + " (ASC|DESC)", Pattern.CASE_INSENSITIVE).matcher(expression.toString());
+        Matcher match = Pattern.compile(Pattern.quote(attribute.toString()) + " (ASC|DESC)", Pattern.CASE_INSENSITIVE)
+                .matcher(expression.toString());
         return match.find() ? match.group(1).toUpperCase(Locale.ROOT) : null;
     }
 
@@ -116,7 +134,8 @@ public class AdditionalFilters implements LiquidExtension {
         }
         BigDecimal places = LiquidValues.number(decimals);
         int count = places == null ? 2 : Math.max(0, places.intValue());
-        DecimalFormat format = new DecimalFormat("#,##0" + (count > 0 ? "." + "0".repeat(count) : ""), DecimalFormatSymbols.getInstance(Locale.US));
+        DecimalFormat format = new DecimalFormat(
+                "#,##0" + (count > 0 ? "." + "0".repeat(count) : ""), DecimalFormatSymbols.getInstance(Locale.US));
         format.setRoundingMode(RoundingMode.HALF_UP);
         String text = format.format(number);
         if (trimZeros && text.contains(".")) {

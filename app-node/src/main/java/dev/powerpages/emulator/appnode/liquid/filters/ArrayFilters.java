@@ -1,5 +1,14 @@
 package dev.powerpages.emulator.appnode.liquid.filters;
 
+import static dev.powerpages.emulator.appnode.liquid.LiquidValues.items;
+import static dev.powerpages.emulator.appnode.liquid.LiquidValues.member;
+import static dev.powerpages.emulator.appnode.liquid.NamedFilter.of;
+import static dev.powerpages.emulator.appnode.liquid.NamedFilter.param;
+
+import dev.powerpages.emulator.appnode.limits.BoundedFilter;
+import dev.powerpages.emulator.appnode.limits.LiquidLimits;
+import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
+import dev.powerpages.emulator.appnode.liquid.LiquidValues;
 import java.math.BigDecimal;
 import java.text.Collator;
 import java.time.temporal.TemporalAccessor;
@@ -11,20 +20,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-
-import dev.powerpages.emulator.appnode.limits.BoundedFilter;
-import dev.powerpages.emulator.appnode.limits.LiquidLimits;
-import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
-import dev.powerpages.emulator.appnode.liquid.LiquidValues;
 import liqp.TemplateContext;
 import liqp.TemplateParser;
-
 import org.springframework.stereotype.Component;
-
-import static dev.powerpages.emulator.appnode.liquid.LiquidValues.items;
-import static dev.powerpages.emulator.appnode.liquid.LiquidValues.member;
-import static dev.powerpages.emulator.appnode.liquid.NamedFilter.of;
-import static dev.powerpages.emulator.appnode.liquid.NamedFilter.param;
 
 /**
  * Power Pages' array filters ("Available Liquid filters", Array filters): {@code batch}, {@code concat},
@@ -46,22 +44,34 @@ public class ArrayFilters implements LiquidExtension {
 
     @Override
     public void register(TemplateParser.Builder parser) {
-        parser.withFilter(of("batch", (value, context, params) -> batch(items(value, context), whole(param(params, 0), "batch"))))
+        parser.withFilter(of(
+                        "batch",
+                        (value, context, params) -> batch(items(value, context), whole(param(params, 0), "batch"))))
                 // Concatenating in a loop doubles the list each time: bounded like the string filters.
                 .withFilter(new BoundedFilter(of("concat", ArrayFilters::concat), maxSize))
                 .withFilter(of("except", (value, context, params) -> matching(value, context, params, false)))
                 .withFilter(of("where", (value, context, params) -> matching(value, context, params, true)))
                 .withFilter(of("group_by", ArrayFilters::groupBy))
-                .withFilter(of("order_by", (value, context, params) -> order(items(value, context), null, context, params)))
-                .withFilter(of("then_by", (value, context, params) -> order(items(value, context),
-                        value instanceof OrderedItems ordered ? ordered : null, context, params)))
+                .withFilter(
+                        of("order_by", (value, context, params) -> order(items(value, context), null, context, params)))
+                .withFilter(of(
+                        "then_by",
+                        (value, context, params) -> order(
+                                items(value, context),
+                                value instanceof OrderedItems ordered ? ordered : null,
+                                context,
+                                params)))
                 .withFilter(of("random", (value, context, params) -> {
                     List<Object> items = items(value, context);
-                    return items.isEmpty() ? null : items.get(ThreadLocalRandom.current().nextInt(items.size()));
+                    return items.isEmpty()
+                            ? null
+                            : items.get(ThreadLocalRandom.current().nextInt(items.size()));
                 }))
                 .withFilter(of("select", (value, context, params) -> {
                     String key = key(param(params, 0));
-                    return items(value, context).stream().map(item -> member(item, key, context)).toList();
+                    return items(value, context).stream()
+                            .map(item -> member(item, key, context))
+                            .toList();
                 }))
                 .withFilter(of("shuffle", (value, context, params) -> {
                     List<Object> items = items(value, context);
@@ -97,8 +107,7 @@ public class ArrayFilters implements LiquidExtension {
         Object other = param(params, 0);
         if (LiquidValues.isList(LiquidValues.plain(other, context))) {
             result.addAll(items(other, context));
-        }
-        else {
+        } else {
             result.add(other);
         }
         return result;
@@ -119,8 +128,12 @@ public class ArrayFilters implements LiquidExtension {
         Map<Object, List<Object>> groups = new LinkedHashMap<>();
         for (Object item : items(value, context)) {
             Object groupKey = member(item, key, context);
-            groups.computeIfAbsent(groupKey instanceof Number ? LiquidValues.number(groupKey).stripTrailingZeros() : groupKey,
-                    k -> new ArrayList<>()).add(item);
+            groups.computeIfAbsent(
+                            groupKey instanceof Number
+                                    ? LiquidValues.number(groupKey).stripTrailingZeros()
+                                    : groupKey,
+                            k -> new ArrayList<>())
+                    .add(item);
         }
         List<Map<String, Object>> result = new ArrayList<>();
         groups.forEach((groupKey, members) -> {
@@ -136,11 +149,13 @@ public class ArrayFilters implements LiquidExtension {
      * {@code order_by} (no earlier order) and {@code then_by} (after an order_by: its order, then this key). Stable,
      * as LINQ's ordering is.
      */
-    private static OrderedItems order(List<Object> items, OrderedItems earlier, TemplateContext context, Object[] params) {
+    private static OrderedItems order(
+            List<Object> items, OrderedItems earlier, TemplateContext context, Object[] params) {
         String key = key(param(params, 0));
         Object direction = param(params, 1);
-        boolean descending = direction != null && ("desc".equalsIgnoreCase(direction.toString().strip())
-                || "descending".equalsIgnoreCase(direction.toString().strip()));
+        boolean descending = direction != null
+                && ("desc".equalsIgnoreCase(direction.toString().strip())
+                        || "descending".equalsIgnoreCase(direction.toString().strip()));
         Comparator<Object> byKey = Comparator.comparing(item -> member(item, key, context), new DotNetComparer());
         if (descending) {
             byKey = byKey.reversed();
@@ -203,7 +218,10 @@ public class ArrayFilters implements LiquidExtension {
             if (a instanceof Boolean x && b instanceof Boolean y) {
                 return x.compareTo(y);
             }
-            if (a instanceof TemporalAccessor && b instanceof TemporalAccessor && a instanceof Comparable<?> && a.getClass() == b.getClass()) {
+            if (a instanceof TemporalAccessor
+                    && b instanceof TemporalAccessor
+                    && a instanceof Comparable<?>
+                    && a.getClass() == b.getClass()) {
                 @SuppressWarnings("unchecked")
                 Comparable<Object> comparable = (Comparable<Object>) a;
                 return comparable.compareTo(b);

@@ -1,5 +1,10 @@
 package dev.powerpages.emulator.appnode.liquid.filters;
 
+import static dev.powerpages.emulator.appnode.liquid.NamedFilter.of;
+import static dev.powerpages.emulator.appnode.liquid.NamedFilter.param;
+
+import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
+import dev.powerpages.emulator.appnode.liquid.LiquidValues;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -16,15 +21,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
-
-import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
-import dev.powerpages.emulator.appnode.liquid.LiquidValues;
 import liqp.TemplateParser;
-
 import org.springframework.stereotype.Component;
-
-import static dev.powerpages.emulator.appnode.liquid.NamedFilter.of;
-import static dev.powerpages.emulator.appnode.liquid.NamedFilter.param;
 
 /**
  * Power Pages' date filters ("Available Liquid filters", Date filters): {@code date} with .NET format strings
@@ -39,28 +37,53 @@ public class DateFilters implements LiquidExtension {
 
     /** en-US's general date/time pattern and its date-only form, which .NET's DateTime.Parse reads back. */
     private static final List<DateTimeFormatter> CULTURE_FORMATS = List.of(
-            new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern("M/d/yyyy h:mm[:ss] a").toFormatter(Locale.US),
-            new DateTimeFormatterBuilder().appendPattern("M/d/yyyy[ H:mm[:ss]]").parseDefaulting(java.time.temporal.ChronoField.HOUR_OF_DAY, 0)
+            new DateTimeFormatterBuilder()
+                    .parseCaseInsensitive()
+                    .appendPattern("M/d/yyyy h:mm[:ss] a")
                     .toFormatter(Locale.US),
-            new DateTimeFormatterBuilder().appendPattern("yyyy-MM-dd[ HH:mm[:ss]]").parseDefaulting(java.time.temporal.ChronoField.HOUR_OF_DAY, 0)
+            new DateTimeFormatterBuilder()
+                    .appendPattern("M/d/yyyy[ H:mm[:ss]]")
+                    .parseDefaulting(java.time.temporal.ChronoField.HOUR_OF_DAY, 0)
+                    .toFormatter(Locale.US),
+            new DateTimeFormatterBuilder()
+                    .appendPattern("yyyy-MM-dd[ HH:mm[:ss]]")
+                    .parseDefaulting(java.time.temporal.ChronoField.HOUR_OF_DAY, 0)
                     .toFormatter(Locale.US));
 
     @Override
     public void register(TemplateParser.Builder parser) {
         parser.withFilter(of("date", (value, context, params) -> {
-            ZonedDateTime date = date(value);
-            if (date == null) {
-                return value;
-            }
-            Object format = param(params, 0);
-            return DotNetDateFormat.format(date, format == null ? null : format.toString());
-        }))
-                .withFilter(of("date_add_days", (value, context, params) -> add(value, param(params, 0), (date, n) -> plusMillis(date, n, 86_400_000L))))
-                .withFilter(of("date_add_hours", (value, context, params) -> add(value, param(params, 0), (date, n) -> plusMillis(date, n, 3_600_000L))))
-                .withFilter(of("date_add_minutes", (value, context, params) -> add(value, param(params, 0), (date, n) -> plusMillis(date, n, 60_000L))))
-                .withFilter(of("date_add_seconds", (value, context, params) -> add(value, param(params, 0), (date, n) -> plusMillis(date, n, 1_000L))))
-                .withFilter(of("date_add_months", (value, context, params) -> add(value, param(params, 0), (date, n) -> date.plusMonths(whole(n)))))
-                .withFilter(of("date_add_years", (value, context, params) -> add(value, param(params, 0), (date, n) -> date.plusYears(whole(n)))))
+                    ZonedDateTime date = date(value);
+                    if (date == null) {
+                        return value;
+                    }
+                    Object format = param(params, 0);
+                    return DotNetDateFormat.format(date, format == null ? null : format.toString());
+                }))
+                .withFilter(of(
+                        "date_add_days",
+                        (value, context, params) ->
+                                add(value, param(params, 0), (date, n) -> plusMillis(date, n, 86_400_000L))))
+                .withFilter(of(
+                        "date_add_hours",
+                        (value, context, params) ->
+                                add(value, param(params, 0), (date, n) -> plusMillis(date, n, 3_600_000L))))
+                .withFilter(of(
+                        "date_add_minutes",
+                        (value, context, params) ->
+                                add(value, param(params, 0), (date, n) -> plusMillis(date, n, 60_000L))))
+                .withFilter(of(
+                        "date_add_seconds",
+                        (value, context, params) ->
+                                add(value, param(params, 0), (date, n) -> plusMillis(date, n, 1_000L))))
+                .withFilter(of(
+                        "date_add_months",
+                        (value, context, params) ->
+                                add(value, param(params, 0), (date, n) -> date.plusMonths(whole(n)))))
+                .withFilter(of(
+                        "date_add_years",
+                        (value, context, params) ->
+                                add(value, param(params, 0), (date, n) -> date.plusYears(whole(n)))))
                 .withFilter(of("date_to_iso8601", (value, context, params) -> iso8601(date(value))))
                 .withFilter(of("date_to_xmlschema", (value, context, params) -> iso8601(date(value))))
                 .withFilter(of("date_to_rfc822", (value, context, params) -> rfc822(date(value))));
@@ -80,14 +103,16 @@ public class DateFilters implements LiquidExtension {
             return null;
         }
         String text = DotNetDateFormat.format(date, "ddd, dd MMM yyyy HH:mm:ss");
-        return text + " " + (isUtc(date) ? "Z" : DotNetDateFormat.format(date, "zzz").replace(":", ""));
+        return text + " "
+                + (isUtc(date) ? "Z" : DotNetDateFormat.format(date, "zzz").replace(":", ""));
     }
 
     private static boolean isUtc(ZonedDateTime date) {
         return date.getOffset().equals(ZoneOffset.UTC);
     }
 
-    private static Object add(Object value, Object amount, BiFunction<ZonedDateTime, BigDecimal, ZonedDateTime> adding) {
+    private static Object add(
+            Object value, Object amount, BiFunction<ZonedDateTime, BigDecimal, ZonedDateTime> adding) {
         ZonedDateTime date = date(value);
         BigDecimal number = LiquidValues.number(amount);
         if (date == null) {
@@ -101,7 +126,9 @@ public class DateFilters implements LiquidExtension {
 
     /** .NET's {@code AddDays} and kin: fractional amounts, rounded to the millisecond. */
     private static ZonedDateTime plusMillis(ZonedDateTime date, BigDecimal amount, long millisPerUnit) {
-        long millis = amount.multiply(BigDecimal.valueOf(millisPerUnit)).setScale(0, RoundingMode.HALF_UP).longValueExact();
+        long millis = amount.multiply(BigDecimal.valueOf(millisPerUnit))
+                .setScale(0, RoundingMode.HALF_UP)
+                .longValueExact();
         return date.plus(millis, ChronoUnit.MILLIS);
     }
 
@@ -143,21 +170,18 @@ public class DateFilters implements LiquidExtension {
         }
         try {
             return OffsetDateTime.parse(text).toZonedDateTime();
-        }
-        catch (DateTimeParseException notWithOffset) {
+        } catch (DateTimeParseException notWithOffset) {
             // try the next form
         }
         try {
             return LocalDateTime.parse(text).atZone(ZoneOffset.UTC);
-        }
-        catch (DateTimeParseException notLocal) {
+        } catch (DateTimeParseException notLocal) {
             // try the next form
         }
         for (DateTimeFormatter format : CULTURE_FORMATS) {
             try {
                 return LocalDateTime.parse(text, format).atZone(ZoneOffset.UTC);
-            }
-            catch (DateTimeParseException notThisOne) {
+            } catch (DateTimeParseException notThisOne) {
                 // try the next form
             }
         }

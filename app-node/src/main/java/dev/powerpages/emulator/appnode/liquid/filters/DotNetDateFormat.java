@@ -19,8 +19,7 @@ public final class DotNetDateFormat {
 
     private static final Locale CULTURE = Locale.US;
 
-    private DotNetDateFormat() {
-    }
+    private DotNetDateFormat() {}
 
     /** {@code value} formatted with a .NET standard (one letter) or custom format string; empty or null: {@code G}. */
     public static String format(ZonedDateTime value, String format) {
@@ -68,28 +67,35 @@ public final class DotNetDateFormat {
                 run++;
             }
             switch (c) {
-                case 'd' -> out.append(switch (run) {
-                    case 1 -> String.valueOf(value.getDayOfMonth());
-                    case 2 -> pad(value.getDayOfMonth(), 2);
-                    case 3 -> value.getDayOfWeek().getDisplayName(TextStyle.SHORT, CULTURE);
-                    default -> value.getDayOfWeek().getDisplayName(TextStyle.FULL, CULTURE);
-                });
-                case 'M' -> out.append(switch (run) {
-                    case 1 -> String.valueOf(value.getMonthValue());
-                    case 2 -> pad(value.getMonthValue(), 2);
-                    case 3 -> value.getMonth().getDisplayName(TextStyle.SHORT, CULTURE);
-                    default -> value.getMonth().getDisplayName(TextStyle.FULL, CULTURE);
-                });
-                case 'y' -> out.append(switch (run) {
-                    case 1 -> String.valueOf(value.getYear() % 100);
-                    case 2 -> pad(value.getYear() % 100, 2);
-                    default -> pad(value.getYear(), run);
-                });
+                case 'd' ->
+                    out.append(
+                            switch (run) {
+                                case 1 -> String.valueOf(value.getDayOfMonth());
+                                case 2 -> pad(value.getDayOfMonth(), 2);
+                                case 3 -> value.getDayOfWeek().getDisplayName(TextStyle.SHORT, CULTURE);
+                                default -> value.getDayOfWeek().getDisplayName(TextStyle.FULL, CULTURE);
+                            });
+                case 'M' ->
+                    out.append(
+                            switch (run) {
+                                case 1 -> String.valueOf(value.getMonthValue());
+                                case 2 -> pad(value.getMonthValue(), 2);
+                                case 3 -> value.getMonth().getDisplayName(TextStyle.SHORT, CULTURE);
+                                default -> value.getMonth().getDisplayName(TextStyle.FULL, CULTURE);
+                            });
+                case 'y' ->
+                    out.append(
+                            switch (run) {
+                                case 1 -> String.valueOf(value.getYear() % 100);
+                                case 2 -> pad(value.getYear() % 100, 2);
+                                default -> pad(value.getYear(), run);
+                            });
                 case 'h' -> out.append(run == 1 ? String.valueOf(hour12(value)) : pad(hour12(value), 2));
                 case 'H' -> out.append(run == 1 ? String.valueOf(value.getHour()) : pad(value.getHour(), 2));
                 case 'm' -> out.append(run == 1 ? String.valueOf(value.getMinute()) : pad(value.getMinute(), 2));
                 case 's' -> out.append(run == 1 ? String.valueOf(value.getSecond()) : pad(value.getSecond(), 2));
-                case 't' -> out.append(run == 1 ? (value.getHour() < 12 ? "A" : "P") : (value.getHour() < 12 ? "AM" : "PM"));
+                case 't' ->
+                    out.append(run == 1 ? (value.getHour() < 12 ? "A" : "P") : (value.getHour() < 12 ? "AM" : "PM"));
                 case 'f', 'F' -> out.append(fraction(value, Math.min(run, 7), c == 'F'));
                 case 'g' -> out.append("A.D.");
                 case 'z' -> out.append(offset(value, run));

@@ -1,20 +1,18 @@
 package dev.powerpages.emulator.appnode.liquid.filters;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import static dev.powerpages.emulator.appnode.liquid.NamedFilter.of;
+import static dev.powerpages.emulator.appnode.liquid.NamedFilter.param;
 
 import dev.powerpages.emulator.appnode.limits.BoundedFilter;
 import dev.powerpages.emulator.appnode.limits.LiquidLimits;
 import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
 import dev.powerpages.emulator.appnode.liquid.LiquidValues;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import liqp.PlainBigDecimal;
 import liqp.TemplateContext;
 import liqp.TemplateParser;
-
 import org.springframework.stereotype.Component;
-
-import static dev.powerpages.emulator.appnode.liquid.NamedFilter.of;
-import static dev.powerpages.emulator.appnode.liquid.NamedFilter.param;
 
 /**
  * Power Pages' math filters ("Available Liquid filters", Math filters), with the types the reference's examples
@@ -42,18 +40,31 @@ public class MathFilters implements LiquidExtension {
     }
 
     private enum Operation {
-        PLUS, MINUS, TIMES, DIVIDED_BY, MODULO
+        PLUS,
+        MINUS,
+        TIMES,
+        DIVIDED_BY,
+        MODULO
     }
 
     @Override
     public void register(TemplateParser.Builder parser) {
-        parser.withFilter(new BoundedFilter(of("plus", (value, context, params) -> value instanceof CharSequence text
-                ? text.toString() + LiquidValues.text(param(params, 0), context)
-                : arithmetic(Operation.PLUS, value, param(params, 0))), maxSize))
-                .withFilter(of("minus", (value, context, params) -> arithmetic(Operation.MINUS, value, param(params, 0))))
-                .withFilter(of("times", (value, context, params) -> arithmetic(Operation.TIMES, value, param(params, 0))))
-                .withFilter(of("divided_by", (value, context, params) -> arithmetic(Operation.DIVIDED_BY, value, param(params, 0))))
-                .withFilter(of("modulo", (value, context, params) -> arithmetic(Operation.MODULO, value, param(params, 0))))
+        parser.withFilter(new BoundedFilter(
+                        of(
+                                "plus",
+                                (value, context, params) -> value instanceof CharSequence text
+                                        ? text.toString() + LiquidValues.text(param(params, 0), context)
+                                        : arithmetic(Operation.PLUS, value, param(params, 0))),
+                        maxSize))
+                .withFilter(
+                        of("minus", (value, context, params) -> arithmetic(Operation.MINUS, value, param(params, 0))))
+                .withFilter(
+                        of("times", (value, context, params) -> arithmetic(Operation.TIMES, value, param(params, 0))))
+                .withFilter(of(
+                        "divided_by",
+                        (value, context, params) -> arithmetic(Operation.DIVIDED_BY, value, param(params, 0))))
+                .withFilter(
+                        of("modulo", (value, context, params) -> arithmetic(Operation.MODULO, value, param(params, 0))))
                 .withFilter(of("ceil", (value, context, params) -> whole(value, RoundingMode.CEILING, "ceil")))
                 .withFilter(of("floor", (value, context, params) -> whole(value, RoundingMode.FLOOR, "floor")))
                 .withFilter(of("round", MathFilters::round));
@@ -89,13 +100,14 @@ public class MathFilters implements LiquidExtension {
         }
         double a = left.doubleValue();
         double b = right.doubleValue();
-        return decimal(switch (operation) {
-            case PLUS -> a + b;
-            case MINUS -> a - b;
-            case TIMES -> a * b;
-            case DIVIDED_BY -> a / b;
-            case MODULO -> a % b;
-        });
+        return decimal(
+                switch (operation) {
+                    case PLUS -> a + b;
+                    case MINUS -> a - b;
+                    case TIMES -> a * b;
+                    case DIVIDED_BY -> a / b;
+                    case MODULO -> a % b;
+                });
     }
 
     /** A .NET double as .NET prints it (15 significant digits: 3.33333333333333, 20, 9.1). */
@@ -120,7 +132,8 @@ public class MathFilters implements LiquidExtension {
         if (decimals <= 0) {
             return number.setScale(0, RoundingMode.HALF_EVEN).longValueExact();
         }
-        return new PlainBigDecimal(number.scale() > decimals ? number.setScale(decimals, RoundingMode.HALF_EVEN) : number);
+        return new PlainBigDecimal(
+                number.scale() > decimals ? number.setScale(decimals, RoundingMode.HALF_EVEN) : number);
     }
 
     private static BigDecimal numeric(Object value, Object filter) {

@@ -1,5 +1,12 @@
 package dev.powerpages.emulator.appnode.liquid.filters;
 
+import static dev.powerpages.emulator.appnode.liquid.NamedFilter.of;
+import static dev.powerpages.emulator.appnode.liquid.NamedFilter.param;
+
+import dev.powerpages.emulator.appnode.limits.BoundedFilter;
+import dev.powerpages.emulator.appnode.limits.LiquidLimits;
+import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
+import dev.powerpages.emulator.appnode.liquid.LiquidValues;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -7,22 +14,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.powerpages.emulator.appnode.limits.BoundedFilter;
-import dev.powerpages.emulator.appnode.limits.LiquidLimits;
-import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
-import dev.powerpages.emulator.appnode.liquid.LiquidValues;
 import liqp.TemplateParser;
 import liqp.filters.Filter;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.safety.Safelist;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
-
-import static dev.powerpages.emulator.appnode.liquid.NamedFilter.of;
-import static dev.powerpages.emulator.appnode.liquid.NamedFilter.param;
 
 /**
  * Power Pages' string and escape filters where they differ from liqp's ("Available Liquid filters", String filters
@@ -52,7 +50,8 @@ public class StringFilters implements LiquidExtension {
     private static final Pattern LINE_BREAK = Pattern.compile("(\\r?\\n)");
     private static final Pattern TAG = Pattern.compile("<.*?>");
     private static final Pattern URL = Pattern.compile("https?://\\S+[/\\w]", Pattern.CASE_INSENSITIVE);
-    private static final Pattern NOT_AN_ENTITY = Pattern.compile("&(?!(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);)");
+    private static final Pattern NOT_AN_ENTITY =
+            Pattern.compile("&(?!(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);)");
     private static final Safelist SAFE_HTML = Safelist.relaxed().preserveRelativeLinks(true);
 
     private final int maxSize;
@@ -65,20 +64,53 @@ public class StringFilters implements LiquidExtension {
 
     @Override
     public void register(TemplateParser.Builder parser) {
-        parser.withFilter(of("capitalize", (value, context, params) -> value == null ? null : titleCase(LiquidValues.text(value, context))))
-                .withFilter(bounded(of("split", (value, context, params) -> split(value == null ? null : LiquidValues.text(value, context),
-                        LiquidValues.text(param(params, 0), context)))))
-                .withFilter(of("truncate_words", (value, context, params) -> truncateWords(value == null ? null : LiquidValues.text(value, context),
-                        param(params, 0), param(params, 1))))
-                .withFilter(bounded(of("newline_to_br", (value, context, params) ->
-                        value == null ? null : LINE_BREAK.matcher(LiquidValues.text(value, context)).replaceAll("<br />$1"))))
-                .withFilter(of("strip_html", (value, context, params) ->
-                        value == null ? null : TAG.matcher(LiquidValues.text(value, context)).replaceAll("")))
-                .withFilter(bounded(of("text_to_html", (value, context, params) -> value == null ? null : textToHtml(LiquidValues.text(value, context)))))
-                .withFilter(bounded(of("url_escape", (value, context, params) -> value == null ? null : urlEncode(LiquidValues.text(value, context)))))
-                .withFilter(bounded(of("xml_escape", (value, context, params) -> value == null ? null : xmlEscape(LiquidValues.text(value, context)))))
-                .withFilter(bounded(of("escape_once", (value, context, params) -> value == null ? null : escapeOnce(LiquidValues.text(value, context)))))
-                .withFilter(bounded(of("html_safe_escape", (value, context, params) -> value == null ? null : safeHtml(LiquidValues.text(value, context)))));
+        parser.withFilter(of(
+                        "capitalize",
+                        (value, context, params) ->
+                                value == null ? null : titleCase(LiquidValues.text(value, context))))
+                .withFilter(bounded(of(
+                        "split",
+                        (value, context, params) -> split(
+                                value == null ? null : LiquidValues.text(value, context),
+                                LiquidValues.text(param(params, 0), context)))))
+                .withFilter(of(
+                        "truncate_words",
+                        (value, context, params) -> truncateWords(
+                                value == null ? null : LiquidValues.text(value, context),
+                                param(params, 0),
+                                param(params, 1))))
+                .withFilter(bounded(of(
+                        "newline_to_br",
+                        (value, context, params) -> value == null
+                                ? null
+                                : LINE_BREAK
+                                        .matcher(LiquidValues.text(value, context))
+                                        .replaceAll("<br />$1"))))
+                .withFilter(of(
+                        "strip_html",
+                        (value, context, params) -> value == null
+                                ? null
+                                : TAG.matcher(LiquidValues.text(value, context)).replaceAll("")))
+                .withFilter(bounded(of(
+                        "text_to_html",
+                        (value, context, params) ->
+                                value == null ? null : textToHtml(LiquidValues.text(value, context)))))
+                .withFilter(bounded(of(
+                        "url_escape",
+                        (value, context, params) ->
+                                value == null ? null : urlEncode(LiquidValues.text(value, context)))))
+                .withFilter(bounded(of(
+                        "xml_escape",
+                        (value, context, params) ->
+                                value == null ? null : xmlEscape(LiquidValues.text(value, context)))))
+                .withFilter(bounded(of(
+                        "escape_once",
+                        (value, context, params) ->
+                                value == null ? null : escapeOnce(LiquidValues.text(value, context)))))
+                .withFilter(bounded(of(
+                        "html_safe_escape",
+                        (value, context, params) ->
+                                value == null ? null : safeHtml(LiquidValues.text(value, context)))));
     }
 
     private Filter bounded(Filter filter) {
@@ -91,7 +123,9 @@ public class StringFilters implements LiquidExtension {
         StringBuilder out = new StringBuilder();
         while (word.find()) {
             String w = word.group();
-            String cased = w.equals(w.toUpperCase()) ? w : w.substring(0, 1).toUpperCase() + w.substring(1).toLowerCase();
+            String cased = w.equals(w.toUpperCase())
+                    ? w
+                    : w.substring(0, 1).toUpperCase() + w.substring(1).toLowerCase();
             word.appendReplacement(out, Matcher.quoteReplacement(cased));
         }
         return word.appendTail(out).toString();
@@ -105,7 +139,8 @@ public class StringFilters implements LiquidExtension {
             return single;
         }
         String[] parts = separator.isEmpty() ? text.split("\\s+") : text.split(Pattern.quote(separator), -1);
-        return new ArrayList<>(Arrays.stream(parts).filter(part -> !part.isEmpty()).toList());
+        return new ArrayList<>(
+                Arrays.stream(parts).filter(part -> !part.isEmpty()).toList());
     }
 
     /** DotLiquid's {@code TruncateWords}: words are split at spaces; 15 by default; "..." after the kept words. */
@@ -113,7 +148,13 @@ public class StringFilters implements LiquidExtension {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        int count = words == null ? 15 : Math.max(0, LiquidValues.number(words) == null ? 15 : LiquidValues.number(words).intValue());
+        int count = words == null
+                ? 15
+                : Math.max(
+                        0,
+                        LiquidValues.number(words) == null
+                                ? 15
+                                : LiquidValues.number(words).intValue());
         String[] all = text.split(" ", -1);
         if (all.length <= count) {
             return text;
@@ -131,19 +172,25 @@ public class StringFilters implements LiquidExtension {
             String href;
             try {
                 URI uri = URI.create(HtmlUtils.htmlUnescape(found));
-                href = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? uri.toString().replaceFirst("(//[^/?#]*)", "$1/") : uri.toString();
-            }
-            catch (IllegalArgumentException notAUri) {
+                href = uri.getRawPath() == null || uri.getRawPath().isEmpty()
+                        ? uri.toString().replaceFirst("(//[^/?#]*)", "$1/")
+                        : uri.toString();
+            } catch (IllegalArgumentException notAUri) {
                 url.appendReplacement(linked, Matcher.quoteReplacement(found));
                 continue;
             }
-            url.appendReplacement(linked, Matcher.quoteReplacement("<a href=\"" + HtmlUtils.htmlEscape(href) + "\" rel=\"nofollow\">" + found + "</a>"));
+            url.appendReplacement(
+                    linked,
+                    Matcher.quoteReplacement(
+                            "<a href=\"" + HtmlUtils.htmlEscape(href) + "\" rel=\"nofollow\">" + found + "</a>"));
         }
         url.appendTail(linked);
         StringBuilder html = new StringBuilder();
         for (String block : linked.toString().split("\r\n\r\n|\n\n")) {
             if (!block.isEmpty()) {
-                html.append("<p>").append(block.replace("\r\n", "<br />").replace("\n", "<br />")).append("</p>");
+                html.append("<p>")
+                        .append(block.replace("\r\n", "<br />").replace("\n", "<br />"))
+                        .append("</p>");
             }
         }
         return html.toString();
@@ -156,11 +203,9 @@ public class StringFilters implements LiquidExtension {
             char c = (char) (b & 0xFF);
             if (c < 128 && (Character.isLetterOrDigit(c) || "-_.!*()".indexOf(c) >= 0)) {
                 out.append(c);
-            }
-            else if (c == ' ') {
+            } else if (c == ' ') {
                 out.append('+');
-            }
-            else {
+            } else {
                 out.append('%').append(String.format("%02X", b & 0xFF));
             }
         }
@@ -169,12 +214,20 @@ public class StringFilters implements LiquidExtension {
 
     /** .NET's {@code SecurityElement.Escape}. */
     static String xmlEscape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&apos;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
+                .replace("'", "&apos;");
     }
 
     static String escapeOnce(String text) {
         String ampersands = NOT_AN_ENTITY.matcher(text).replaceAll("&amp;");
-        return ampersands.replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+        return ampersands
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 
     static String safeHtml(String html) {

@@ -1,19 +1,17 @@
 package dev.powerpages.emulator.appnode.liquid.filters;
 
+import static dev.powerpages.emulator.appnode.liquid.NamedFilter.of;
+
+import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
+import dev.powerpages.emulator.appnode.liquid.LiquidValues;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.Map;
-
-import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
-import dev.powerpages.emulator.appnode.liquid.LiquidValues;
 import liqp.PlainBigDecimal;
 import liqp.TemplateParser;
-
 import org.springframework.stereotype.Component;
-
-import static dev.powerpages.emulator.appnode.liquid.NamedFilter.of;
 
 /**
  * Power Pages' type filters ("Available Liquid filters", Type filters), as xRM Portals' {@code TypeFilters} convert
@@ -30,8 +28,8 @@ import static dev.powerpages.emulator.appnode.liquid.NamedFilter.of;
 @Component
 public class TypeFilters implements LiquidExtension {
 
-    private static final Map<String, Boolean> WORDS = Map.of("on", true, "enabled", true, "yes", true,
-            "off", false, "disabled", false, "no", false);
+    private static final Map<String, Boolean> WORDS =
+            Map.of("on", true, "enabled", true, "yes", true, "off", false, "disabled", false, "no", false);
 
     @Override
     public void register(TemplateParser.Builder parser) {
@@ -80,7 +78,10 @@ public class TypeFilters implements LiquidExtension {
             return new PlainBigDecimal(LiquidValues.number(value));
         }
         String text = value.toString().strip();
-        if (!text.matches("[+-]?(\\d{1,3}(,\\d{3})+|\\d+)?(\\.\\d+)?") || text.isEmpty() || "+".equals(text) || "-".equals(text)) {
+        if (!text.matches("[+-]?(\\d{1,3}(,\\d{3})+|\\d+)?(\\.\\d+)?")
+                || text.isEmpty()
+                || "+".equals(text)
+                || "-".equals(text)) {
             return null;
         }
         return new PlainBigDecimal(text.replace(",", ""));
@@ -100,8 +101,7 @@ public class TypeFilters implements LiquidExtension {
                 return null;
             }
             number = number.setScale(0, RoundingMode.HALF_EVEN);
-        }
-        else {
+        } else {
             String text = value.toString().strip();
             if (!text.matches("[+-]?\\d+")) {
                 return null;
@@ -109,7 +109,8 @@ public class TypeFilters implements LiquidExtension {
             number = new BigDecimal(text);
         }
         // Int32's range, as Convert.ToInt32 has.
-        if (number.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0 || number.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) < 0) {
+        if (number.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0
+                || number.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) < 0) {
             return null;
         }
         return number.longValue();

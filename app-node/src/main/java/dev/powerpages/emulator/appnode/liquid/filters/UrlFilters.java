@@ -1,5 +1,11 @@
 package dev.powerpages.emulator.appnode.liquid.filters;
 
+import static dev.powerpages.emulator.appnode.liquid.NamedFilter.of;
+import static dev.powerpages.emulator.appnode.liquid.NamedFilter.param;
+
+import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
+import dev.powerpages.emulator.appnode.liquid.LiquidValues;
+import dev.powerpages.emulator.appnode.liquid.RenderScope;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,19 +14,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
-import dev.powerpages.emulator.appnode.liquid.LiquidValues;
-import dev.powerpages.emulator.appnode.liquid.RenderScope;
 import liqp.TemplateContext;
 import liqp.TemplateParser;
-
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriUtils;
-
-import static dev.powerpages.emulator.appnode.liquid.NamedFilter.of;
-import static dev.powerpages.emulator.appnode.liquid.NamedFilter.param;
 
 /**
  * Power Pages' URL filters ("Available Liquid filters", URL filters), as xRM Portals' {@code UrlFilters} and its
@@ -40,14 +38,20 @@ import static dev.powerpages.emulator.appnode.liquid.NamedFilter.param;
 @Component
 public class UrlFilters implements LiquidExtension {
 
-    private static final Pattern ABSOLUTE = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://([^/?#]*)([^?#]*)(\\?[^#]*)?(#.*)?");
+    private static final Pattern ABSOLUTE =
+            Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://([^/?#]*)([^?#]*)(\\?[^#]*)?(#.*)?");
     private static final Pattern RELATIVE = Pattern.compile("([^?#]*)(\\?[^#]*)?(#.*)?");
     private static final Pattern AUTHORITY = Pattern.compile("(?:[^@]*@)?(\\[[^]]*]|[^:]*)(?::(\\d*))?");
 
     @Override
     public void register(TemplateParser.Builder parser) {
-        parser.withFilter(of("add_query", (value, context, params) -> changeQuery(value, context, param(params, 0), param(params, 1), true)))
-                .withFilter(of("remove_query", (value, context, params) -> changeQuery(value, context, param(params, 0), null, false)))
+        parser.withFilter(of(
+                        "add_query",
+                        (value, context, params) ->
+                                changeQuery(value, context, param(params, 0), param(params, 1), true)))
+                .withFilter(of(
+                        "remove_query",
+                        (value, context, params) -> changeQuery(value, context, param(params, 0), null, false)))
                 .withFilter(of("base", (value, context, params) -> {
                     Url url = value == null ? null : Url.parse(text(value, context));
                     return url == null || !url.absolute ? null : url.scheme + "://" + url.authority();
@@ -74,7 +78,8 @@ public class UrlFilters implements LiquidExtension {
                 }));
     }
 
-    private static Object changeQuery(Object value, TemplateContext context, Object name, Object parameterValue, boolean add) {
+    private static Object changeQuery(
+            Object value, TemplateContext context, Object name, Object parameterValue, boolean add) {
         if (value == null) {
             return null;
         }
@@ -88,11 +93,11 @@ public class UrlFilters implements LiquidExtension {
         }
         if (add) {
             url.set(name.toString(), parameterValue == null ? "" : LiquidValues.text(parameterValue, context));
-        }
-        else {
+        } else {
             url.query.remove(name.toString());
         }
-        return url.absolute ? url.scheme + "://" + url.authority() + url.encodedPath() + url.encodedQuery() + url.fragment
+        return url.absolute
+                ? url.scheme + "://" + url.authority() + url.encodedPath() + url.encodedQuery() + url.fragment
                 : url.encodedPath() + url.encodedQuery();
     }
 
@@ -118,8 +123,7 @@ public class UrlFilters implements LiquidExtension {
     private static String requestUrl(TemplateContext context) {
         try {
             return HtmlUtils.htmlUnescape(RenderScope.of(context).request().url());
-        }
-        catch (IllegalStateException | NullPointerException notInAPage) {
+        } catch (IllegalStateException | NullPointerException notInAPage) {
             return "http://localhost/";
         }
     }
@@ -152,12 +156,13 @@ public class UrlFilters implements LiquidExtension {
                 url.absolute = true;
                 url.scheme = absolute.group(1).toLowerCase(Locale.ROOT);
                 url.host = authority.group(1).toLowerCase(Locale.ROOT);
-                url.port = authority.group(2) == null || authority.group(2).isEmpty() ? -1 : Integer.parseInt(authority.group(2));
+                url.port = authority.group(2) == null || authority.group(2).isEmpty()
+                        ? -1
+                        : Integer.parseInt(authority.group(2));
                 url.path = absolute.group(3).isEmpty() ? "/" : absolute.group(3);
                 query = absolute.group(4);
                 url.fragment = absolute.group(5) == null ? "" : absolute.group(5);
-            }
-            else if (!text.contains("://")) {
+            } else if (!text.contains("://")) {
                 Matcher relative = RELATIVE.matcher(text);
                 if (!relative.matches()) {
                     return null;
@@ -165,8 +170,7 @@ public class UrlFilters implements LiquidExtension {
                 url.path = relative.group(1).startsWith("/") ? relative.group(1) : "/" + relative.group(1);
                 query = relative.group(2);
                 url.fragment = relative.group(3) == null ? "" : relative.group(3);
-            }
-            else {
+            } else {
                 return null;
             }
             if (query != null) {
@@ -201,7 +205,8 @@ public class UrlFilters implements LiquidExtension {
         }
 
         String authority() {
-            boolean defaultPort = port < 0 || port == 80 && "http".equals(scheme) || port == 443 && "https".equals(scheme);
+            boolean defaultPort =
+                    port < 0 || port == 80 && "http".equals(scheme) || port == 443 && "https".equals(scheme);
             return host + (defaultPort ? "" : ":" + port);
         }
 
@@ -211,8 +216,7 @@ public class UrlFilters implements LiquidExtension {
                 char c = (char) (b & 0xFF);
                 if (c < 128 && (Character.isLetterOrDigit(c) || "/-._~!$&()*+,;=:@%".indexOf(c) >= 0)) {
                     out.append(c);
-                }
-                else {
+                } else {
                     out.append('%').append(String.format("%02X", b & 0xFF));
                 }
             }
@@ -226,8 +230,7 @@ public class UrlFilters implements LiquidExtension {
                     out.append(out.length() == 0 ? '?' : '&');
                     if (value == null) {
                         out.append(encode(name));
-                    }
-                    else {
+                    } else {
                         out.append(name.isEmpty() ? "" : encode(name) + "=").append(encode(value));
                     }
                 }
@@ -241,8 +244,7 @@ public class UrlFilters implements LiquidExtension {
                 char c = (char) (b & 0xFF);
                 if (c < 128 && (Character.isLetterOrDigit(c) || "-._~".indexOf(c) >= 0)) {
                     out.append(c);
-                }
-                else {
+                } else {
                     out.append('%').append(String.format("%02X", b & 0xFF));
                 }
             }
@@ -252,8 +254,7 @@ public class UrlFilters implements LiquidExtension {
         private static String decode(String text) {
             try {
                 return UriUtils.decode(text.replace('+', ' '), StandardCharsets.UTF_8);
-            }
-            catch (IllegalArgumentException malformed) {
+            } catch (IllegalArgumentException malformed) {
                 return text;
             }
         }

@@ -1,5 +1,7 @@
 package dev.powerpages.emulator.appnode.liquid.resx;
 
+import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
+import dev.powerpages.emulator.appnode.liquid.RenderScope;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -12,10 +14,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-
-import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
-import dev.powerpages.emulator.appnode.liquid.RenderScope;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,7 +61,8 @@ public class ResourceStrings implements LiquidExtension {
             }
         }
         return LANGUAGES.stream()
-                .filter(candidate -> Locale.forLanguageTag(candidate).getLanguage().equals(wanted.getLanguage()))
+                .filter(candidate ->
+                        Locale.forLanguageTag(candidate).getLanguage().equals(wanted.getLanguage()))
                 .sorted()
                 .findFirst()
                 .orElse(DEFAULT_LANGUAGE);
@@ -71,12 +70,12 @@ public class ResourceStrings implements LiquidExtension {
 
     private static Properties load(String language) {
         Properties properties = new Properties();
-        try (InputStream in = ResourceStrings.class.getClassLoader().getResourceAsStream(FOLDER + language + ".properties")) {
+        try (InputStream in =
+                ResourceStrings.class.getClassLoader().getResourceAsStream(FOLDER + language + ".properties")) {
             if (in != null) {
                 properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
             }
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException("cannot read the resource strings of " + language, ex);
         }
         return properties;
@@ -118,7 +117,8 @@ public class ResourceStrings implements LiquidExtension {
         @Override
         public Set<Entry<String, Object>> entrySet() {
             Set<Entry<String, Object>> entries = new java.util.LinkedHashSet<>();
-            strings.get().stringPropertyNames().stream().sorted()
+            strings.get().stringPropertyNames().stream()
+                    .sorted()
                     .forEach(name -> entries.add(Map.entry(name, strings.get().getProperty(name))));
             return entries;
         }

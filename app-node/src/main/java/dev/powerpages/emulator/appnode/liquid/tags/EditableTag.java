@@ -1,14 +1,12 @@
 package dev.powerpages.emulator.appnode.liquid.tags;
 
-import java.util.Map;
-
 import dev.powerpages.emulator.appnode.liquid.LiquidValues;
 import dev.powerpages.emulator.appnode.liquid.NestedLiquid;
 import dev.powerpages.emulator.appnode.liquid.TagArguments;
+import java.util.Map;
 import liqp.TemplateContext;
 import liqp.nodes.LNode;
 import liqp.tags.Tag;
-
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -50,8 +48,12 @@ final class EditableTag extends Tag {
         }
         Object value = LiquidValues.member(plain, key, context);
         String fallback = arguments.text("default");
-        String tagName = arguments.text("tag") != null && arguments.text("tag").matches("[A-Za-z][A-Za-z0-9-]*") ? arguments.text("tag") : "div";
-        String type = arguments.text("type") != null && arguments.text("type").matches("[A-Za-z_-]+") ? arguments.text("type") : "html";
+        String tagName = arguments.text("tag") != null && arguments.text("tag").matches("[A-Za-z][A-Za-z0-9-]*")
+                ? arguments.text("tag")
+                : "div";
+        String type = arguments.text("type") != null && arguments.text("type").matches("[A-Za-z_-]+")
+                ? arguments.text("type")
+                : "html";
         StringBuilder classes = new StringBuilder("xrm-editable-").append(type).append(" xrm-attribute");
         if (value == null && fallback == null) {
             classes.append(" no-value");
@@ -74,7 +76,9 @@ final class EditableTag extends Tag {
         if (value instanceof Boolean bool) {
             return bool;
         }
-        if (value != null && ("true".equalsIgnoreCase(value.toString().strip()) || "false".equalsIgnoreCase(value.toString().strip()))) {
+        if (value != null
+                && ("true".equalsIgnoreCase(value.toString().strip())
+                        || "false".equalsIgnoreCase(value.toString().strip()))) {
             return Boolean.valueOf(value.toString().strip().toLowerCase());
         }
         return null;

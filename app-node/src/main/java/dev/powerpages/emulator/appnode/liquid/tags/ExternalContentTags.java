@@ -1,14 +1,12 @@
 package dev.powerpages.emulator.appnode.liquid.tags;
 
-import java.util.Map;
-import java.util.UUID;
-
 import dev.powerpages.emulator.appnode.liquid.TagArguments;
 import dev.powerpages.emulator.appnode.report.UnsupportedLiquid;
+import java.util.Map;
+import java.util.UUID;
 import liqp.TemplateContext;
 import liqp.nodes.LNode;
 import liqp.tags.Tag;
-
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -28,8 +26,7 @@ import org.springframework.web.util.HtmlUtils;
  */
 final class ExternalContentTags {
 
-    private ExternalContentTags() {
-    }
+    private ExternalContentTags() {}
 
     static final class Chart extends Tag {
 
@@ -49,10 +46,13 @@ final class ExternalContentTags {
                 return comment;
             }
             UUID view = guid(arguments.text("viewid"));
-            String serviceUrl = arguments.text("serviceurl") != null ? arguments.text("serviceurl")
-                    : "/_services/visualizations/get-chart-builder?__portalScopeId__=" + String.valueOf(NotEmulated.websiteId(context));
-            return "<div class=\"crm-chart\" data-chartid=\"" + chart + "\" data-serviceurl=\"" + HtmlUtils.htmlEscape(serviceUrl) + "\""
-                    + (view == null ? "" : " data-viewid=\"" + view + "\"") + "></div>" + comment;
+            String serviceUrl = arguments.text("serviceurl") != null
+                    ? arguments.text("serviceurl")
+                    : "/_services/visualizations/get-chart-builder?__portalScopeId__="
+                            + String.valueOf(NotEmulated.websiteId(context));
+            return "<div class=\"crm-chart\" data-chartid=\"" + chart + "\" data-serviceurl=\""
+                    + HtmlUtils.htmlEscape(serviceUrl) + "\"" + (view == null ? "" : " data-viewid=\"" + view + "\"")
+                    + "></div>" + comment;
         }
     }
 
@@ -71,10 +71,16 @@ final class ExternalContentTags {
             StringBuilder html = new StringBuilder("<div class=\"powerbi\"");
             for (String name : new String[] {"authentication_type", "path", "tileid", "roles"}) {
                 if (arguments.text(name) != null) {
-                    html.append(" data-").append(name.replace('_', '-')).append("=\"").append(HtmlUtils.htmlEscape(arguments.text(name))).append('"');
+                    html.append(" data-")
+                            .append(name.replace('_', '-'))
+                            .append("=\"")
+                            .append(HtmlUtils.htmlEscape(arguments.text(name)))
+                            .append('"');
                 }
             }
-            return html.append("></div>").append(unsupported.use(NotEmulated.websiteId(context), "tag powerbi")).toString();
+            return html.append("></div>")
+                    .append(unsupported.use(NotEmulated.websiteId(context), "tag powerbi"))
+                    .toString();
         }
     }
 
@@ -95,17 +101,22 @@ final class ExternalContentTags {
                 Object value = arguments.named().get(written.getKey());
                 String text = value != null ? value.toString() : written.getValue();
                 String attribute = written.getKey().toLowerCase().replaceAll("[^a-z0-9_-]", "");
-                html.append(" data-").append(attribute).append("=\"").append(HtmlUtils.htmlEscape(text)).append('"');
+                html.append(" data-")
+                        .append(attribute)
+                        .append("=\"")
+                        .append(HtmlUtils.htmlEscape(text))
+                        .append('"');
             }
-            return html.append("></div>").append(unsupported.use(NotEmulated.websiteId(context), "tag codecomponent")).toString();
+            return html.append("></div>")
+                    .append(unsupported.use(NotEmulated.websiteId(context), "tag codecomponent"))
+                    .toString();
         }
     }
 
     private static UUID guid(String text) {
         try {
             return text == null ? null : UUID.fromString(text.strip());
-        }
-        catch (IllegalArgumentException notAGuid) {
+        } catch (IllegalArgumentException notAGuid) {
             return null;
         }
     }

@@ -1,14 +1,12 @@
 package dev.powerpages.emulator.appnode.liquid.tags;
 
-import java.util.Map;
-
 import dev.powerpages.emulator.appnode.limits.LiquidLimits;
 import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
 import dev.powerpages.emulator.appnode.liquid.PowerPagesLiquidSyntax;
 import dev.powerpages.emulator.appnode.liquid.RenderScope;
 import dev.powerpages.emulator.appnode.report.UnsupportedLiquid;
+import java.util.Map;
 import liqp.TemplateParser;
-
 import org.springframework.stereotype.Component;
 
 /**

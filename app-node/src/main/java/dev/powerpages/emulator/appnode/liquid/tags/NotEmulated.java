@@ -16,8 +16,7 @@ import liqp.tags.Tag;
  */
 final class NotEmulated {
 
-    private NotEmulated() {
-    }
+    private NotEmulated() {}
 
     static final class UnknownTag extends Tag {
 
@@ -56,14 +55,16 @@ final class NotEmulated {
     static String websiteId(TemplateContext context) {
         try {
             return RenderScope.of(context).site().websiteId();
-        }
-        catch (IllegalStateException notInAPage) {
+        } catch (IllegalStateException notInAPage) {
             return null;
         }
     }
 
     static String unquote(String token) {
-        return token.length() >= 2 && (token.startsWith("'") && token.endsWith("'") || token.startsWith("\"") && token.endsWith("\""))
-                ? token.substring(1, token.length() - 1) : token;
+        return token.length() >= 2
+                        && (token.startsWith("'") && token.endsWith("'")
+                                || token.startsWith("\"") && token.endsWith("\""))
+                ? token.substring(1, token.length() - 1)
+                : token;
     }
 }

@@ -11,21 +11,21 @@ import java.util.Map;
  */
 public final class GeoIpMap {
 
-	public static final String UNKNOWN = "ZZ";
+    public static final String UNKNOWN = "ZZ";
 
-	private final List<Map.Entry<IpRange, String>> ranges = new ArrayList<>();
+    private final List<Map.Entry<IpRange, String>> ranges = new ArrayList<>();
 
-	public GeoIpMap(Map<String, String> rangeToCountry) {
-		rangeToCountry.forEach((range, country) -> ranges.add(Map.entry(IpRange.parse(range), country.toUpperCase(java.util.Locale.ROOT))));
-	}
+    public GeoIpMap(Map<String, String> rangeToCountry) {
+        rangeToCountry.forEach((range, country) ->
+                ranges.add(Map.entry(IpRange.parse(range), country.toUpperCase(java.util.Locale.ROOT))));
+    }
 
-	public String country(String ip) {
-		for (Map.Entry<IpRange, String> entry : ranges) {
-			if (entry.getKey().contains(ip)) {
-				return entry.getValue();
-			}
-		}
-		return UNKNOWN;
-	}
-
+    public String country(String ip) {
+        for (Map.Entry<IpRange, String> entry : ranges) {
+            if (entry.getKey().contains(ip)) {
+                return entry.getValue();
+            }
+        }
+        return UNKNOWN;
+    }
 }

@@ -12,48 +12,46 @@ package dev.powerpages.emulator.gateway.waf.engine;
  */
 public final class InspectionBudget {
 
-	private final long limit;
+    private final long limit;
 
-	private long remaining;
+    private long remaining;
 
-	public InspectionBudget(long limit) {
-		this.limit = limit;
-		this.remaining = limit;
-	}
+    public InspectionBudget(long limit) {
+        this.limit = limit;
+        this.remaining = limit;
+    }
 
-	/** No limit: for callers (and tests) that evaluate rules without a budget. */
-	public static InspectionBudget unlimited() {
-		return new InspectionBudget(Long.MAX_VALUE);
-	}
+    /** No limit: for callers (and tests) that evaluate rules without a budget. */
+    public static InspectionBudget unlimited() {
+        return new InspectionBudget(Long.MAX_VALUE);
+    }
 
-	public long limit() {
-		return limit;
-	}
+    public long limit() {
+        return limit;
+    }
 
-	public long used() {
-		return limit - remaining;
-	}
+    public long used() {
+        return limit - remaining;
+    }
 
-	long remaining() {
-		return remaining;
-	}
+    long remaining() {
+        return remaining;
+    }
 
-	/** Spends {@code units} characters; throws once the budget is gone. */
-	void charge(long units) {
-		remaining -= units;
-		if (remaining < 0) {
-			remaining = 0;
-			throw new Exhausted();
-		}
-	}
+    /** Spends {@code units} characters; throws once the budget is gone. */
+    void charge(long units) {
+        remaining -= units;
+        if (remaining < 0) {
+            remaining = 0;
+            throw new Exhausted();
+        }
+    }
 
-	/** Thrown inside a rule's evaluation; {@link RuleEngine} turns it into {@link RuleEngine.Result#exhaustedIn()}. */
-	static final class Exhausted extends RuntimeException {
+    /** Thrown inside a rule's evaluation; {@link RuleEngine} turns it into {@link RuleEngine.Result#exhaustedIn()}. */
+    static final class Exhausted extends RuntimeException {
 
-		Exhausted() {
-			super(null, null, false, false);
-		}
-
-	}
-
+        Exhausted() {
+            super(null, null, false, false);
+        }
+    }
 }

@@ -27,92 +27,86 @@ import com.google.re2j.PatternSyntaxException;
  */
 final class LinearRegex {
 
-	private static final java.util.regex.Pattern MULTILINE_FLAG = java.util.regex.Pattern.compile("\\(\\?[a-zA-Z]*m");
+    private static final java.util.regex.Pattern MULTILINE_FLAG = java.util.regex.Pattern.compile("\\(\\?[a-zA-Z]*m");
 
-	private LinearRegex() {
-	}
+    private LinearRegex() {}
 
-	/** The pattern on RE2/J, or null when it uses what RE2 does not have (backreferences, lookaround, …). */
-	static Pattern compile(String pcre) {
-		String re2 = translate(pcre);
-		if (re2 == null) {
-			return null;
-		}
-		try {
-			return Pattern.compile(re2, Pattern.DOTALL);
-		}
-		catch (PatternSyntaxException | IllegalArgumentException unsupported) {
-			return null;
-		}
-	}
+    /** The pattern on RE2/J, or null when it uses what RE2 does not have (backreferences, lookaround, …). */
+    static Pattern compile(String pcre) {
+        String re2 = translate(pcre);
+        if (re2 == null) {
+            return null;
+        }
+        try {
+            return Pattern.compile(re2, Pattern.DOTALL);
+        } catch (PatternSyntaxException | IllegalArgumentException unsupported) {
+            return null;
+        }
+    }
 
-	/** RE2 syntax for a PCRE, or null for a construct the translation does not read safely. */
-	static String translate(String pcre) {
-		boolean multiline = MULTILINE_FLAG.matcher(pcre).lookingAt();
-		StringBuilder out = new StringBuilder(pcre.length() + 16);
-		boolean inClass = false;
-		for (int i = 0; i < pcre.length(); i++) {
-			char c = pcre.charAt(i);
-			if (c == '\\') {
-				if (i + 1 >= pcre.length()) {
-					return null;
-				}
-				char next = pcre.charAt(++i);
-				if (next == 's') {
-					out.append(inClass ? "\\s\\x0B" : "[\\s\\x0B]");
-				}
-				else if (next == 'S' && !inClass) {
-					out.append("[^\\s\\x0B]");
-				}
-				else if (next == 'Q') {
-					// \Q…\E quotes literally: copy through to \E.
-					int end = pcre.indexOf("\\E", i + 1);
-					String quoted = end < 0 ? pcre.substring(i + 1) : pcre.substring(i + 1, end);
-					out.append(Pattern.quote(quoted));
-					i = end < 0 ? pcre.length() : end + 1;
-				}
-				else {
-					out.append(c).append(next);
-				}
-				continue;
-			}
-			if (inClass) {
-				if (c == '[' && i + 1 < pcre.length() && pcre.charAt(i + 1) == ':') {
-					int end = pcre.indexOf(":]", i + 2);
-					if (end < 0) {
-						return null;
-					}
-					out.append(pcre, i, end + 2);
-					i = end + 1;
-					continue;
-				}
-				if (c == ']') {
-					inClass = false;
-				}
-				out.append(c);
-				continue;
-			}
-			if (c == '[') {
-				inClass = true;
-				out.append(c);
-				// A ']' right after '[' or '[^' is a literal member, as in PCRE.
-				if (i + 1 < pcre.length() && pcre.charAt(i + 1) == '^') {
-					out.append('^');
-					i++;
-				}
-				if (i + 1 < pcre.length() && pcre.charAt(i + 1) == ']') {
-					out.append("\\]");
-					i++;
-				}
-				continue;
-			}
-			if (c == '$' && !multiline) {
-				out.append("(?:(?:\\r\\n|[\\n\\r\\x{85}\\x{2028}\\x{2029}])?\\z)");
-				continue;
-			}
-			out.append(c);
-		}
-		return inClass ? null : out.toString();
-	}
-
+    /** RE2 syntax for a PCRE, or null for a construct the translation does not read safely. */
+    static String translate(String pcre) {
+        boolean multiline = MULTILINE_FLAG.matcher(pcre).lookingAt();
+        StringBuilder out = new StringBuilder(pcre.length() + 16);
+        boolean inClass = false;
+        for (int i = 0; i < pcre.length(); i++) {
+            char c = pcre.charAt(i);
+            if (c == '\\') {
+                if (i + 1 >= pcre.length()) {
+                    return null;
+                }
+                char next = pcre.charAt(++i);
+                if (next == 's') {
+                    out.append(inClass ? "\\s\\x0B" : "[\\s\\x0B]");
+                } else if (next == 'S' && !inClass) {
+                    out.append("[^\\s\\x0B]");
+                } else if (next == 'Q') {
+                    // \Q…\E quotes literally: copy through to \E.
+                    int end = pcre.indexOf("\\E", i + 1);
+                    String quoted = end < 0 ? pcre.substring(i + 1) : pcre.substring(i + 1, end);
+                    out.append(Pattern.quote(quoted));
+                    i = end < 0 ? pcre.length() : end + 1;
+                } else {
+                    out.append(c).append(next);
+                }
+                continue;
+            }
+            if (inClass) {
+                if (c == '[' && i + 1 < pcre.length() && pcre.charAt(i + 1) == ':') {
+                    int end = pcre.indexOf(":]", i + 2);
+                    if (end < 0) {
+                        return null;
+                    }
+                    out.append(pcre, i, end + 2);
+                    i = end + 1;
+                    continue;
+                }
+                if (c == ']') {
+                    inClass = false;
+                }
+                out.append(c);
+                continue;
+            }
+            if (c == '[') {
+                inClass = true;
+                out.append(c);
+                // A ']' right after '[' or '[^' is a literal member, as in PCRE.
+                if (i + 1 < pcre.length() && pcre.charAt(i + 1) == '^') {
+                    out.append('^');
+                    i++;
+                }
+                if (i + 1 < pcre.length() && pcre.charAt(i + 1) == ']') {
+                    out.append("\\]");
+                    i++;
+                }
+                continue;
+            }
+            if (c == '$' && !multiline) {
+                out.append("(?:(?:\\r\\n|[\\n\\r\\x{85}\\x{2028}\\x{2029}])?\\z)");
+                continue;
+            }
+            out.append(c);
+        }
+        return inClass ? null : out.toString();
+    }
 }

@@ -12,11 +12,10 @@ import java.util.regex.Pattern;
  */
 public record Variable(String collection, String selector, Pattern selectorPattern, boolean exclusion, boolean count) {
 
-	public boolean selects(String key) {
-		if (selectorPattern != null) {
-			return selectorPattern.matcher(key).find();
-		}
-		return selector == null || selector.equalsIgnoreCase(key);
-	}
-
+    public boolean selects(String key) {
+        if (selectorPattern != null) {
+            return selectorPattern.matcher(key).find();
+        }
+        return selector == null || selector.equalsIgnoreCase(key);
+    }
 }

@@ -15,21 +15,34 @@ import java.util.Map;
  * @param body the first bytes of the body as text (up to the inspection limit), or "" if none
  * @param files multipart file names
  */
-public record WafRequest(String method, String uri, String path, String queryString, String protocol,
-		List<Map.Entry<String, String>> headers, List<Map.Entry<String, String>> cookies,
-		List<Map.Entry<String, String>> queryArgs, List<Map.Entry<String, String>> bodyArgs, String body,
-		String bodyContentType, List<String> files, String clientIp) {
+public record WafRequest(
+        String method,
+        String uri,
+        String path,
+        String queryString,
+        String protocol,
+        List<Map.Entry<String, String>> headers,
+        List<Map.Entry<String, String>> cookies,
+        List<Map.Entry<String, String>> queryArgs,
+        List<Map.Entry<String, String>> bodyArgs,
+        String body,
+        String bodyContentType,
+        List<String> files,
+        String clientIp) {
 
-	public List<String> header(String name) {
-		return headers.stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).toList();
-	}
+    public List<String> header(String name) {
+        return headers.stream()
+                .filter(h -> h.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue)
+                .toList();
+    }
 
-	public String requestLine() {
-		return method + " " + uri + " " + protocol;
-	}
+    public String requestLine() {
+        return method + " " + uri + " " + protocol;
+    }
 
-	public boolean xmlBody() {
-		return bodyContentType != null && bodyContentType.toLowerCase(Locale.ROOT).contains("xml");
-	}
-
+    public boolean xmlBody() {
+        return bodyContentType != null
+                && bodyContentType.toLowerCase(Locale.ROOT).contains("xml");
+    }
 }

@@ -9,12 +9,19 @@ import java.util.function.UnaryOperator;
  *
  * @param group Front Door's rule group name (SQLI, XSS, LFI, …), from the rule's {@code tag:'group/…'}
  */
-public record WafRule(String id, String group, String message, Severity severity, List<Variable> variables,
-		Operator operator, List<UnaryOperator<String>> transformations, boolean multiMatch, WafRule next,
-		String source) {
+public record WafRule(
+        String id,
+        String group,
+        String message,
+        Severity severity,
+        List<Variable> variables,
+        Operator operator,
+        List<UnaryOperator<String>> transformations,
+        boolean multiMatch,
+        WafRule next,
+        String source) {
 
-	public int score() {
-		return severity.score();
-	}
-
+    public int score() {
+        return severity.score();
+    }
 }

@@ -13,11 +13,11 @@ import java.util.Locale;
  */
 public final class ArmActions {
 
-    private ArmActions() {
-    }
+    private ArmActions() {}
 
     public static String of(String method, String path) {
-        List<String> segments = new ArrayList<>(Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList());
+        List<String> segments = new ArrayList<>(
+                Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList());
         String verb = switch (method.toUpperCase(Locale.ROOT)) {
             case "GET", "HEAD" -> "read";
             case "DELETE" -> "delete";
@@ -32,8 +32,7 @@ public final class ArmActions {
             for (int i = 0; i < rest.size(); i += 2) {
                 types.add(rest.get(i));
             }
-        }
-        else {
+        } else {
             // Resource Manager's own types: subscriptions, resourceGroups (and the resources listed in one), tenants.
             types.add("Microsoft.Resources");
             for (int i = 0; i < segments.size(); i += 2) {

@@ -1,10 +1,8 @@
 package dev.powerpages.emulator.trafficmanager.arm.auth;
 
-import java.io.IOException;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -45,13 +43,11 @@ public final class ArmChallenge implements AuthenticationEntryPoint {
             code = "AuthenticationFailed";
             message = "Authentication failed. The 'Authorization' header is missing.";
             description = "The authentication failed because of missing 'Authorization' header.";
-        }
-        else if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        } else if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             code = "AuthenticationFailed";
             message = "Authentication failed. The 'Authorization' header is provided in an invalid format.";
             description = "The authentication failed because of an invalid 'Authorization' header.";
-        }
-        else {
+        } else {
             OAuth2Error armError = armError(exception);
             if (armError == null) {
                 // The decoder itself refuses an expired token before ArmTokenValidator sees it: name it as ARM does.
@@ -61,21 +57,23 @@ public final class ArmChallenge implements AuthenticationEntryPoint {
             message = armError == null ? "The access token is invalid." : armError.getDescription();
             description = message;
         }
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer authorization_uri=\"" + authorizationUri
-                + "\", error=\"invalid_token\", error_description=\"" + description.replace("\"", "'") + "\"");
+        response.setHeader(
+                HttpHeaders.WWW_AUTHENTICATE,
+                "Bearer authorization_uri=\"" + authorizationUri + "\", error=\"invalid_token\", error_description=\""
+                        + description.replace("\"", "'") + "\"");
         errors.write(response, HttpServletResponse.SC_UNAUTHORIZED, code, message);
     }
 
     /** ARM's ExpiredAuthenticationToken when the (refused, unverified) token's exp has passed; else null. */
     private static OAuth2Error expired(String token) {
         try {
-            java.util.Date expiry = com.nimbusds.jwt.JWTParser.parse(token).getJWTClaimsSet().getExpirationTime();
+            java.util.Date expiry =
+                    com.nimbusds.jwt.JWTParser.parse(token).getJWTClaimsSet().getExpirationTime();
             java.time.Instant now = java.time.Instant.now();
             if (expiry != null && expiry.toInstant().isBefore(now)) {
                 return ArmTokenValidator.expiredError(expiry.toInstant(), now);
             }
-        }
-        catch (java.text.ParseException ex) {
+        } catch (java.text.ParseException ex) {
             // Not a JWT at all: the generic answer.
         }
         return null;
@@ -85,10 +83,13 @@ public final class ArmChallenge implements AuthenticationEntryPoint {
     private static OAuth2Error armError(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof JwtValidationException validation) {
-                return validation.getErrors().stream().filter(e -> !e.getErrorCode().contains("_")).findFirst()
+                return validation.getErrors().stream()
+                        .filter(e -> !e.getErrorCode().contains("_"))
+                        .findFirst()
                         .orElse(null);
             }
-            if (cause instanceof OAuth2AuthenticationException oauth && cause.getCause() == null
+            if (cause instanceof OAuth2AuthenticationException oauth
+                    && cause.getCause() == null
                     && !oauth.getError().getErrorCode().contains("_")) {
                 return oauth.getError();
             }

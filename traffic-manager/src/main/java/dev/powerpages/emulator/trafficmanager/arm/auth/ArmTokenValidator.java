@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
@@ -47,29 +46,39 @@ public final class ArmTokenValidator implements OAuth2TokenValidator<Jwt> {
             return OAuth2TokenValidatorResult.failure(expiredError(token.getExpiresAt(), now));
         }
         if (token.getNotBefore() != null && now.plus(CLOCK_SKEW).isBefore(token.getNotBefore())) {
-            return failure("InvalidAuthenticationToken", "The access token is not yet valid: its 'nbf' is '"
-                    + UTC.format(token.getNotBefore()) + "' and the current UTC time is '" + UTC.format(now) + "'.");
+            return failure(
+                    "InvalidAuthenticationToken",
+                    "The access token is not yet valid: its 'nbf' is '" + UTC.format(token.getNotBefore())
+                            + "' and the current UTC time is '" + UTC.format(now) + "'.");
         }
         List<String> audience = token.getAudience() == null ? List.of() : token.getAudience();
         if (audience.stream().noneMatch(audiences::contains)) {
-            return failure("InvalidAuthenticationTokenAudience", "The access token has been obtained for wrong "
-                    + "audience or resource '" + String.join(",", audience) + "'. It should exactly match with one of "
-                    + "the allowed audiences " + audiences.stream().map(a -> "'" + a + "'")
-                            .collect(Collectors.joining(",")) + ".");
+            return failure(
+                    "InvalidAuthenticationTokenAudience",
+                    "The access token has been obtained for wrong "
+                            + "audience or resource '" + String.join(",", audience)
+                            + "'. It should exactly match with one of "
+                            + "the allowed audiences "
+                            + audiences.stream().map(a -> "'" + a + "'").collect(Collectors.joining(",")) + ".");
         }
         String issuer = token.getClaimAsString("iss");
         if (issuer == null || !issuers.contains(issuer)) {
-            return failure("InvalidAuthenticationTokenTenant", "The access token is from the wrong issuer '" + issuer
-                    + "'. It must match the tenant associated with this subscription. Please use the authority (URL) '"
-                    + authority + "' to get the token.");
+            return failure(
+                    "InvalidAuthenticationTokenTenant",
+                    "The access token is from the wrong issuer '" + issuer
+                            + "'. It must match the tenant associated with this subscription. Please use the authority (URL) '"
+                            + authority + "' to get the token.");
         }
         return OAuth2TokenValidatorResult.success();
     }
 
     static OAuth2Error expiredError(Instant expiry, Instant now) {
-        return new OAuth2Error("ExpiredAuthenticationToken", "The access token expiry UTC time '"
-                + (expiry == null ? "(none)" : UTC.format(expiry)) + "' is earlier than current UTC time '"
-                + UTC.format(now) + "'.", null);
+        return new OAuth2Error(
+                "ExpiredAuthenticationToken",
+                "The access token expiry UTC time '"
+                        + (expiry == null ? "(none)" : UTC.format(expiry)) + "' is earlier than current UTC time '"
+                        + UTC.format(now) + "'.",
+                null);
     }
 
     private static OAuth2TokenValidatorResult failure(String code, String message) {

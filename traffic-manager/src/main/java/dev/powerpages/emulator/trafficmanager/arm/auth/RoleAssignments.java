@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
@@ -17,7 +16,9 @@ import org.springframework.security.oauth2.jwt.Jwt;
 public final class RoleAssignments {
 
     public enum Role {
-        OWNER, CONTRIBUTOR, READER;
+        OWNER,
+        CONTRIBUTOR,
+        READER;
 
         boolean mayWrite() {
             return this != READER;
@@ -26,8 +27,7 @@ public final class RoleAssignments {
         static Optional<Role> of(String name) {
             try {
                 return Optional.of(valueOf(name.trim().toUpperCase(Locale.ROOT)));
-            }
-            catch (IllegalArgumentException ex) {
+            } catch (IllegalArgumentException ex) {
                 return Optional.empty();
             }
         }
@@ -36,14 +36,16 @@ public final class RoleAssignments {
     private final Map<String, Role> byPrincipal = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
     public RoleAssignments(Map<String, String> assignments) {
-        assignments.forEach((principal, role) -> byPrincipal.put(principal, Role.of(role).orElseThrow(
-                () -> new IllegalStateException("traffic-manager.arm.role-assignments." + principal + ": '" + role
-                        + "' is not a role emulated here (Owner, Contributor or Reader)"))));
+        assignments.forEach((principal, role) -> byPrincipal.put(
+                principal,
+                Role.of(role)
+                        .orElseThrow(() -> new IllegalStateException("traffic-manager.arm.role-assignments." + principal
+                                + ": '" + role + "' is not a role emulated here (Owner, Contributor or Reader)"))));
     }
 
     /** The role the token's principal holds on the subscription, if any. */
     public Optional<Role> roleOf(Jwt token) {
-        for (String claim : new String[] { "appid", "azp", "oid", "sub" }) {
+        for (String claim : new String[] {"appid", "azp", "oid", "sub"}) {
             String value = token.getClaimAsString(claim);
             if (value != null && byPrincipal.containsKey(value)) {
                 return Optional.of(byPrincipal.get(value));
