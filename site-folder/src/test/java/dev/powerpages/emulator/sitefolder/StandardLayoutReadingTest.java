@@ -52,7 +52,9 @@ class StandardLayoutReadingTest {
                 .containsEntry("adx_copy", read("web-pages/home/content-pages/Home.en-US.webpage.copy.html"))
                 .containsEntry("adx_summary", "<p>The home page.</p>")
                 .containsEntry("adx_customcss", ".hero { color: #0078d4; }\n")
-                .containsEntry("adx_customjavascript", "$(function () { console.log('home'); });\n");
+                .containsEntry(
+                        "adx_customjavascript",
+                        "document.addEventListener('DOMContentLoaded', function () { console.log('home'); });\n");
         SiteRecord japanese = row(content, "adx_webpage", id("5a", 12));
         assertThat(japanese.columns())
                 .containsEntry("adx_webpagelanguageid", id("1a", 2))

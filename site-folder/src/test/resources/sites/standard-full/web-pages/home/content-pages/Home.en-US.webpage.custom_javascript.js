@@ -1,1 +1,1 @@
-$(function () { console.log('home'); });
+document.addEventListener('DOMContentLoaded', function () { console.log('home'); });
