@@ -2,24 +2,18 @@ package dev.powerpages.emulator.stacktests.instances;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.powerpages.emulator.stacktests.StackScript;
+import dev.powerpages.emulator.stacktests.StackScript.Run;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.DatagramSocket;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -40,39 +34,21 @@ import tools.jackson.databind.json.JsonMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InstancesIT {
 
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** The demo profile's failover bound (docs/testkit.md: 18 s) with room for a loaded machine. */
     private static final Duration FAILOVER_WAIT = Duration.ofSeconds(60);
 
-    private final Map<String, String> environment = new LinkedHashMap<>();
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private Path work;
-
-    record Run(int status, String out, String err) {}
+    private StackScript script;
 
     /** One GET through the gateway: when it started, its status (0: no answer) and the node that answered. */
     record Visit(long startedNanos, int status, String region, String node, String failure) {}
 
     @BeforeAll
     void up() throws IOException {
-        for (String variable : List.of(
-                "GATEWAY_PORT",
-                "NORTHEUROPE_PORT",
-                "WESTEUROPE_PORT",
-                "STORE_PORT",
-                "TRAFFIC_MANAGER_PORT",
-                "RESOURCE_MANAGER_PORT",
-                "STORE_TLS_PORT")) {
-            environment.put(variable, Integer.toString(freePort()));
-        }
-        try (DatagramSocket socket = new DatagramSocket(0)) {
-            environment.put("DNS_PORT", Integer.toString(socket.getLocalPort()));
-        }
-        environment.put("START_TIMEOUT", "600");
-        work = Files.createDirectories(Path.of("target", "stack-instances").toAbsolutePath());
-        environment.put("STACK_HOME", work.resolve("stack").toString());
+        script = new StackScript(Path.of("target", "stack-instances"), Duration.ofMinutes(12))
+                .with("START_TIMEOUT", "600");
         Run up = stack("up", "-d", "--instances", "2");
         assertThat(up.status())
                 .as("./stack up -d --instances 2; stderr:%n%s", up.err())
@@ -81,7 +57,9 @@ class InstancesIT {
 
     @AfterAll
     void down() {
-        stack("down");
+        if (script != null) {
+            stack("down");
+        }
     }
 
     @Test
@@ -95,8 +73,8 @@ class InstancesIT {
                 "app-node-northeurope-1", "app-node-northeurope-2", "app-node-westeurope-1", "app-node-westeurope-2")) {
             assertThat(row(ps, instance)).as(instance).contains("healthy");
         }
-        assertThat(row(ps, "region-front-northeurope").split("\\s+")[1]).isEqualTo(environment.get("NORTHEUROPE_PORT"));
-        assertThat(row(ps, "region-front-westeurope").split("\\s+")[1]).isEqualTo(environment.get("WESTEUROPE_PORT"));
+        assertThat(row(ps, "region-front-northeurope").split("\\s+")[1]).isEqualTo(script.get("NORTHEUROPE_PORT"));
+        assertThat(row(ps, "region-front-westeurope").split("\\s+")[1]).isEqualTo(script.get("WESTEUROPE_PORT"));
     }
 
     @Test
@@ -140,7 +118,7 @@ class InstancesIT {
                 .as("the region serving the site %s after the last instance died", FAILOVER_WAIT)
                 .isEqualTo("westeurope");
         assertThat(endpointStatus("northeurope")).isEqualTo("Degraded");
-        assertThat(get("http://localhost:" + environment.get("NORTHEUROPE_PORT") + "/_services/health")
+        assertThat(get("http://localhost:" + script.get("NORTHEUROPE_PORT") + "/_services/health")
                         .statusCode())
                 .isEqualTo(503);
     }
@@ -186,7 +164,7 @@ class InstancesIT {
 
     private Visit visit(long started) {
         try {
-            HttpResponse<String> page = get("http://localhost:" + environment.get("GATEWAY_PORT") + "/");
+            HttpResponse<String> page = get("http://localhost:" + script.get("GATEWAY_PORT") + "/");
             return new Visit(
                     started,
                     page.statusCode(),
@@ -209,8 +187,8 @@ class InstancesIT {
     }
 
     private String endpointStatus(String endpoint) throws IOException, InterruptedException {
-        JsonNode profile = JSON.readTree(
-                get("http://localhost:" + environment.get("TRAFFIC_MANAGER_PORT") + "/api/profiles/contoso")
+        JsonNode profile =
+                JSON.readTree(get("http://localhost:" + script.get("TRAFFIC_MANAGER_PORT") + "/api/profiles/contoso")
                         .body());
         for (JsonNode candidate : profile.path("properties").path("endpoints")) {
             if (endpoint.equals(candidate.path("name").asString())) {
@@ -225,8 +203,8 @@ class InstancesIT {
 
     /** SIGKILL, as a crash: the pid ./stack recorded for the service. */
     private void kill(String service) throws IOException, InterruptedException {
-        String pid =
-                Files.readString(work.resolve("stack/pids/" + service + ".pid")).trim();
+        String pid = Files.readString(script.work().resolve("stack/pids/" + service + ".pid"))
+                .trim();
         Process kill = new ProcessBuilder("kill", "-9", pid).inheritIO().start();
         assertThat(kill.waitFor()).isZero();
     }
@@ -238,45 +216,15 @@ class InstancesIT {
                 .orElseThrow(() -> new AssertionError("no row for " + service + " in\n" + ps));
     }
 
+    private Run stack(String... args) {
+        return script.run(args);
+    }
+
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return http.send(
                 HttpRequest.newBuilder(URI.create(url))
                         .timeout(Duration.ofSeconds(10))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private Run stack(String... args) {
-        List<String> command = new ArrayList<>(List.of("./stack"));
-        command.addAll(List.of(args));
-        try {
-            Path out = Files.createTempFile(work, "out", ".txt");
-            Path err = Files.createTempFile(work, "err", ".txt");
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(ROOT.toFile())
-                    .redirectOutput(out.toFile())
-                    .redirectError(err.toFile());
-            builder.environment().putAll(environment);
-            Process process = builder.start();
-            if (!process.waitFor(12, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new AssertionError(command + " did not finish within 12 minutes");
-            }
-            return new Run(
-                    process.exitValue(),
-                    Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

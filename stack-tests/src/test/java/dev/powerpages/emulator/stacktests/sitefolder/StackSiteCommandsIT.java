@@ -2,24 +2,21 @@ package dev.powerpages.emulator.stacktests.sitefolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.powerpages.emulator.stacktests.StackScript;
+import dev.powerpages.emulator.stacktests.StackScript.Run;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.DatagramSocket;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StackSiteCommandsIT {
 
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path ROOT = StackScript.ROOT;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /**
      * How soon an edit of the folder must show on both regions. Issue 14 aims at 3 s (the store imports an edit within
@@ -51,33 +48,17 @@ class StackSiteCommandsIT {
      */
     private static final Duration EDIT_BOUND = Duration.ofSeconds(20);
 
-    private final Map<String, String> environment = new LinkedHashMap<>();
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private StackScript script;
     private Path work;
     private Path site;
     private Path malformed;
 
-    /** One run of ./stack: exit status and what it printed. */
-    record Run(int status, String out, String err) {}
-
     @BeforeAll
     void folders() throws IOException {
-        for (String variable : List.of(
-                "GATEWAY_PORT",
-                "NORTHEUROPE_PORT",
-                "WESTEUROPE_PORT",
-                "STORE_PORT",
-                "TRAFFIC_MANAGER_PORT",
-                "RESOURCE_MANAGER_PORT",
-                "STORE_TLS_PORT")) {
-            environment.put(variable, Integer.toString(freePort()));
-        }
-        try (DatagramSocket socket = new DatagramSocket(0)) {
-            environment.put("DNS_PORT", Integer.toString(socket.getLocalPort()));
-        }
-        work = Files.createDirectories(Path.of("target", "stack-site-commands").toAbsolutePath());
-        environment.put("STACK_HOME", work.resolve("stack").toString());
+        script = new StackScript(Path.of("target", "stack-site-commands"), Duration.ofMinutes(10));
+        work = script.work();
         site = copy(ROOT.resolve("docs/workshops/lab-site"), work.resolve("site"));
         malformed = copy(ROOT.resolve("docs/workshops/lab-site"), work.resolve("malformed"));
         // a quoted scalar that never ends, on line 3
@@ -88,7 +69,9 @@ class StackSiteCommandsIT {
 
     @AfterAll
     void down() {
-        stack("down");
+        if (script != null) {
+            stack("down");
+        }
     }
 
     @Test
@@ -104,7 +87,7 @@ class StackSiteCommandsIT {
     @Test
     @Order(0)
     void upWithOnePortTakenStartsNothingAndNamesThePort() throws IOException {
-        String resourceManagerPort = environment.get("RESOURCE_MANAGER_PORT");
+        String resourceManagerPort = script.get("RESOURCE_MANAGER_PORT");
         try (ServerSocket taken = new ServerSocket(Integer.parseInt(resourceManagerPort))) {
             Run up = stack("up", "-d");
 
@@ -152,7 +135,7 @@ class StackSiteCommandsIT {
                 && System.nanoTime() - saved < Duration.ofSeconds(30).toNanos()) {
             for (String node : List.of("NORTHEUROPE_PORT", "WESTEUROPE_PORT")) {
                 if (!arrival.containsKey(node)) {
-                    HttpResponse<String> page = get("http://localhost:" + environment.get(node) + "/about/");
+                    HttpResponse<String> page = get("http://localhost:" + script.get(node) + "/about/");
                     if (page.body().contains(marker)) {
                         arrival.put(node, Duration.ofNanos(System.nanoTime() - saved));
                         regions.put(
@@ -219,47 +202,16 @@ class StackSiteCommandsIT {
                 .isEqualTo(1);
     }
 
-    private Run stack(String... args) {
-        List<String> command = new ArrayList<>(List.of("./stack"));
-        command.addAll(List.of(args));
-        try {
-            Path out = Files.createTempFile(work, "out", ".txt");
-            Path err = Files.createTempFile(work, "err", ".txt");
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(ROOT.toFile())
-                    .redirectOutput(out.toFile())
-                    .redirectError(err.toFile());
-            builder.environment().putAll(environment);
-            Process process = builder.start();
-            if (!process.waitFor(10, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new AssertionError(command + " did not finish within 10 minutes");
-            }
-            Run run = new Run(
-                    process.exitValue(),
-                    Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-            Files.writeString(
-                    work.resolve("commands.log"),
-                    "$ " + command + " -> " + run.status() + "\n" + run.out() + run.err() + "\n",
-                    StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.APPEND);
-            return run;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return http.send(
                 HttpRequest.newBuilder(URI.create(url))
                         .timeout(Duration.ofSeconds(10))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private Run stack(String... args) {
+        return script.run(args);
     }
 
     private static List<Path> files(Path folder) throws IOException {
@@ -283,12 +235,6 @@ class StackSiteCommandsIT {
                 walk.sorted(Comparator.reverseOrder())
                         .forEach(path -> path.toFile().delete());
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
