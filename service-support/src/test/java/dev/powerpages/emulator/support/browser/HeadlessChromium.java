@@ -7,11 +7,15 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.logging.Level;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * The browser tests' one Chromium: Debian's {@code /usr/bin/chromium}, headless, driven by Selenium through Debian's
@@ -56,5 +60,23 @@ public final class HeadlessChromium {
                 "--user-data-dir=" + Files.createDirectories(profileDir.resolve("chromium")));
         options.accept(chrome);
         return new ChromeDriver(service, chrome);
+    }
+
+    /** An option for {@link #start}: the browser keeps its console, for {@link #consoleErrors}. */
+    public static void recordConsole(ChromeOptions options) {
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+    }
+
+    /**
+     * The console's errors since the last call (Chromium logs both an uncaught script error and a resource that failed
+     * to load, such as a 404, as {@code SEVERE}); the browser must have been started with {@link #recordConsole}.
+     */
+    public static List<String> consoleErrors(WebDriver browser) {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(entry -> entry.getMessage())
+                .toList();
     }
 }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,9 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,11 +38,7 @@ class FixtureSiteInBrowserIT {
 
     @BeforeEach
     void openTheBrowser() throws IOException {
-        browser = HeadlessChromium.start(profile, chrome -> {
-            LoggingPreferences logs = new LoggingPreferences();
-            logs.enable(LogType.BROWSER, Level.ALL);
-            chrome.setCapability("goog:loggingPrefs", logs);
-        });
+        browser = HeadlessChromium.start(profile, HeadlessChromium::recordConsole);
     }
 
     @AfterEach
@@ -66,15 +58,11 @@ class FixtureSiteInBrowserIT {
         for (String url : pages) {
             browser.get(stack.site().url(url).toString());
 
-            List<String> errors = new ArrayList<>();
-            for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
-                // The browser asks for /favicon.ico on its own; a site without that web file answers 404 on the
-                // platform too, and no page of the site asked for it.
-                if (entry.getLevel().intValue() >= Level.SEVERE.intValue()
-                        && !entry.getMessage().contains("/favicon.ico ")) {
-                    errors.add(entry.getMessage());
-                }
-            }
+            // The browser asks for /favicon.ico on its own; a site without that web file answers 404 on the platform
+            // too, and no page of the site asked for it.
+            List<String> errors = HeadlessChromium.consoleErrors(browser).stream()
+                    .filter(message -> !message.contains("/favicon.ico "))
+                    .toList();
             assertThat(errors).as("%s: the browser's console errors", url).isEmpty();
             assertThat(browser.findElements(By.cssSelector("nav.navbar a")))
                     .as("%s: the header's navigation", url)
