@@ -38,18 +38,20 @@ record StackLayout(String storePublicUrl, List<Service> services, Path tlsDirect
     /** Where containers see the stack's CA directory (compose mounts {@code .stack/tls} there too). */
     static final String CONTAINER_TLS_DIRECTORY = "/tls";
 
-    /** The store's identity port in a container, as in docker-compose.yml. */
-    private static final int CONTAINER_IDENTITY_PORT = 8071;
+    /** The store's identity port in a container, as in docker-compose.yml (both read the stack's wiring file). */
+    private static final int CONTAINER_IDENTITY_PORT = StackWiring.bundled().port("STORE_TLS_PORT");
 
     /** Where the services on this machine log, and where the gateway keeps its per-stack settings files. */
     static final String LOGS_DIR_PROPERTY = "powerpages.stack.logs.dir";
 
     /** The compose file's choice: the host's name for the store, which the nodes ask tokens for (the audience). */
-    private static final String COMPOSE_STORE_PUBLIC_URL = "http://localhost:8070";
+    private static final String COMPOSE_STORE_PUBLIC_URL =
+            "http://" + StackWiring.bundled().value("STACK_HOST") + ":"
+                    + StackWiring.bundled().port("STORE_PORT");
 
     private static final Map<String, StackService> ARTIFACTS = artifacts();
 
-    /** The traffic manager's resource-manager connector (8060 by default). */
+    /** The traffic manager's resource-manager connector (RESOURCE_MANAGER_PORT of the wiring file by default). */
     static final String ARM_PORT = "traffic-manager.arm.port";
 
     StackLayout {
@@ -204,7 +206,9 @@ record StackLayout(String storePublicUrl, List<Service> services, Path tlsDirect
     /** The traffic manager's resource-manager endpoint (Azure Resource Manager's paths), as the host reaches it. */
     String resourceManagerUrl() {
         Service trafficManager = service(StackRuntime.TRAFFIC_MANAGER);
-        String port = trafficManager.properties().getOrDefault(ARM_PORT, "8060");
+        String port = trafficManager
+                .properties()
+                .getOrDefault(ARM_PORT, Integer.toString(StackWiring.bundled().port("RESOURCE_MANAGER_PORT")));
         boolean tls = !"false".equals(trafficManager.properties().get("traffic-manager.arm.tls"));
         return (tls ? "https" : "http") + "://localhost:" + port + "/";
     }
