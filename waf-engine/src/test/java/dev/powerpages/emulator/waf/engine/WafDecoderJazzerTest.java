@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Tag;
  * inputs guided by branch coverage for {@code maxDuration} (override with
  * {@code -Djazzer.max_duration=…}) and writes a crashing input into that directory. Only one fuzz
  * test per JVM fuzzes: run them one at a time with {@code -Dtest=WafDecoderJazzerTest#<method>}
- * (docs/reliability.md). Tagged so that Maven runs it in a JVM of its own (see the gateway's pom):
+ * (docs/reliability.md). Tagged so that Maven runs it in a JVM of its own (see the root pom):
  * Jazzer's agent would break the Spring tests that share its JVM.
  *
  * <p>The inputs are raw bytes rather than {@code FuzzedDataProvider} so that the seed files are
