@@ -1,11 +1,18 @@
 package dev.powerpages.emulator.gateway;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.powerpages.emulator.waf.custom.GeoIpMap;
+import dev.powerpages.emulator.waf.custom.RateLimiter;
+import dev.powerpages.emulator.waf.engine.WafRequest;
+import dev.powerpages.emulator.waf.engine.WafRequestParser;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,6 +83,19 @@ class PackageGraphTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("dev.powerpages.emulator.waf..")
+                .check(classes);
+    }
+
+    @Test
+    void theGatewayUsesTheWafEngineThroughItsApiOnly() {
+        // The API: the inspector and its verdict (the module's root), the policy model, the rule catalog, the request
+        // parser and the request it makes, and the geo map and rate counters an inspector is built with.
+        noClasses()
+                .should()
+                .dependOnClassesThat(resideInAnyPackage(
+                                "dev.powerpages.emulator.waf.engine..", "dev.powerpages.emulator.waf.custom..")
+                        .and(not(belongToAnyOf(
+                                WafRequest.class, WafRequestParser.class, GeoIpMap.class, RateLimiter.class))))
                 .check(classes);
     }
 
