@@ -160,6 +160,16 @@ public class StackPoller implements SmartLifecycle {
         return urls;
     }
 
+    /** Every region's instances by name (case-insensitive), with their own URLs, as the latest poll listed them. */
+    Map<String, URI> instanceUrls() {
+        DashboardSnapshot snapshot = latest != null ? latest : poll();
+        Map<String, URI> urls = new LinkedHashMap<>();
+        snapshot.nodes()
+                .forEach(node -> node.instances()
+                        .forEach(i -> urls.put(i.name().toLowerCase(Locale.ROOT), URI.create(i.url()))));
+        return urls;
+    }
+
     synchronized DashboardSnapshot poll() {
         ProfileReading state = profiles.read().orElse(null);
         String key = properties.adminKey();
