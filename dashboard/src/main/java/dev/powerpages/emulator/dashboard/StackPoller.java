@@ -386,8 +386,12 @@ public class StackPoller implements SmartLifecycle {
             counters.put(call.name(), served);
         });
         Map<String, Double> all = instanceRates.record(System.nanoTime(), counters);
+        // every listed instance, with no figure for one that could not be read (a crashed one draws a gap, not
+        // the last rate it had)
         Map<String, Double> now = new LinkedHashMap<>();
-        counters.keySet().forEach(name -> now.put(name, all.get(name)));
+        calls.values().stream()
+                .flatMap(List::stream)
+                .forEach(call -> now.put(call.name(), counters.containsKey(call.name()) ? all.get(call.name()) : null));
         return now;
     }
 
