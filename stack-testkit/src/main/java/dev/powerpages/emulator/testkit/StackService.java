@@ -1,7 +1,7 @@
 package dev.powerpages.emulator.testkit;
 
 /**
- * The four service artifacts the kit runs, with the port each listens on inside a container (named in the stack's
+ * The service artifacts the kit runs (the region front only with several instances per region), with the port each listens on inside a container (named in the stack's
  * wiring file, {@link StackWiring}) and its readiness path.
  */
 enum StackService {
@@ -10,7 +10,9 @@ enum StackService {
     // this one artifact, each in a container of its own, so both listen on the primary region's port there.
     APP_NODE("app-node", "NORTHEUROPE_PORT", "/_services/health"),
     TRAFFIC_MANAGER("traffic-manager", "TRAFFIC_MANAGER_PORT", "/actuator/health"),
-    GATEWAY("gateway", "GATEWAY_PORT", "/actuator/health");
+    GATEWAY("gateway", "GATEWAY_PORT", "/actuator/health"),
+    // The region's probe endpoint: 200 while any of the region's instances serves. It stands at the region's address.
+    REGION_FRONT("region-front", "NORTHEUROPE_PORT", "/_services/health");
 
     static final String GROUP_ID = "dev.powerpages.emulator";
 
