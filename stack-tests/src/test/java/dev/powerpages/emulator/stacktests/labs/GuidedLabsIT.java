@@ -119,6 +119,32 @@ class GuidedLabsIT {
     @Order(5)
     void yourOwnSite() throws Exception {
         Map<String, String> labPorts = new LinkedHashMap<>();
+        Map<String, String> environment = stackOnFreePorts(labPorts, "lab-stack");
+        try {
+            run("05-your-own-site.md", labPorts, environment, STACK_STEP_TIMEOUT_SECONDS);
+        } finally {
+            runBash("./stack down; rm -rf my-site my-site-export", labPorts, environment, STACK_STEP_TIMEOUT_SECONDS);
+        }
+    }
+
+    /** Lab 7 starts its own stack with ./stack (--instances 1 --autoscale), as lab 5 does, and stops it afterwards. */
+    @Test
+    @Order(7)
+    void scaleUnderLoad() throws Exception {
+        Map<String, String> labPorts = new LinkedHashMap<>();
+        Map<String, String> environment = stackOnFreePorts(labPorts, "lab-stack-scale");
+        try {
+            run("07-scale-under-load.md", labPorts, environment, STACK_STEP_TIMEOUT_SECONDS);
+        } finally {
+            runBash("./stack down", labPorts, environment, STACK_STEP_TIMEOUT_SECONDS);
+        }
+    }
+
+    /**
+     * The port variables and {@code STACK_HOME} that {@code ./stack} reads, set to free ports and a folder under
+     * {@code target/}; {@code labPorts} gets the rewrites of the contract's ports to them.
+     */
+    private static Map<String, String> stackOnFreePorts(Map<String, String> labPorts, String home) throws IOException {
         Map<String, String> environment = new LinkedHashMap<>();
         String[][] services = {
             {"GATEWAY_PORT", "8080"},
@@ -135,13 +161,8 @@ class GuidedLabsIT {
             labPorts.put("localhost:" + service[1], "localhost:" + port);
         }
         environment.put("DNS_PORT", Integer.toString(freeUdpPort()));
-        environment.put(
-                "STACK_HOME", Path.of("target", "lab-stack").toAbsolutePath().toString());
-        try {
-            run("05-your-own-site.md", labPorts, environment, STACK_STEP_TIMEOUT_SECONDS);
-        } finally {
-            runBash("./stack down; rm -rf my-site my-site-export", labPorts, environment, STACK_STEP_TIMEOUT_SECONDS);
-        }
+        environment.put("STACK_HOME", Path.of("target", home).toAbsolutePath().toString());
+        return environment;
     }
 
     private void run(String lab) throws Exception {
