@@ -7,11 +7,13 @@ import dev.powerpages.emulator.cli.export.SiteExport;
 import dev.powerpages.emulator.cli.http.Http;
 import dev.powerpages.emulator.cli.http.HttpException;
 import dev.powerpages.emulator.cli.http.SiteUrl;
+import dev.powerpages.emulator.cli.load.LoadRun;
 import dev.powerpages.emulator.cli.site.FolderValidation;
 import dev.powerpages.emulator.cli.site.NodesCatchUp;
 import dev.powerpages.emulator.cli.site.StoreSite;
 import dev.powerpages.emulator.sitefolder.SiteFolderException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,10 +30,11 @@ import java.util.Set;
  * validate-site DIR
  * site-status  --store URL [--directory]
  * await-site   --store URL --node NAME=URL… [--since EPOCH_SECONDS] [--wait 120]
+ * load         URL [--rps 20] [--duration 60s] [--concurrency 64]
  * </pre>
  * Every command also takes {@code --admin-key} (default: the emulator's well-known {@code emulator-admin-key}).
  * Exit status: 0 done (check-site: passed), 1 check-site found a failing page or web file / the folder cannot be
- * imported / export refused, 2 usage or an unreachable service.
+ * imported / export refused, 2 usage or an unreachable service. load exits 1 when any request failed.
  */
 public final class StackCli {
 
@@ -67,6 +70,7 @@ public final class StackCli {
                 case "validate-site" -> validateSite(arguments);
                 case "site-status" -> siteStatus(arguments);
                 case "await-site" -> awaitSite(arguments);
+                case "load" -> load(arguments);
                 default -> throw new Arguments.UsageException("unknown command " + args.get(0));
             };
         } catch (Arguments.UsageException e) {
@@ -154,6 +158,40 @@ public final class StackCli {
     }
 
     /** One line for ./stack ps, or only the folder (or {@code demo}) with --directory, for ./stack's comparisons. */
+    private int load(Arguments arguments) {
+        URI url;
+        try {
+            url = URI.create(arguments.positional(0, "URL"));
+        } catch (IllegalArgumentException e) {
+            throw new Arguments.UsageException("not a URL: " + arguments.positional(0, "URL"));
+        }
+        if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
+            throw new Arguments.UsageException("load takes an http:// or https:// URL, not " + url);
+        }
+        double rps;
+        try {
+            rps = Double.parseDouble(arguments.option("rps", "20"));
+        } catch (NumberFormatException e) {
+            throw new Arguments.UsageException("--rps takes a number of requests per second");
+        }
+        if (!(rps > 0 && rps <= 10_000)) {
+            throw new Arguments.UsageException("--rps takes a number above 0 and at most 10000");
+        }
+        Duration duration = arguments.seconds("duration", Duration.ofSeconds(60));
+        int concurrency = arguments.integer("concurrency", 64);
+        if (duration.isNegative() || duration.isZero() || concurrency < 1) {
+            throw new Arguments.UsageException("--duration and --concurrency must be above 0");
+        }
+        try {
+            LoadRun.Report report = new LoadRun(new LoadRun.Settings(url, rps, duration, concurrency), out).run();
+            LoadRun.print(report, out);
+            return report.failed() == 0 ? 0 : 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 2;
+        }
+    }
+
     private int siteStatus(Arguments arguments) {
         StoreSite.Status site = new StoreSite(http, arguments.required("store"), adminKey(arguments)).status();
         if (arguments.flag("directory")) {

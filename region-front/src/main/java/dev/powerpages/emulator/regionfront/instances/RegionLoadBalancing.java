@@ -11,7 +11,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 
 /**
- * Spring Cloud LoadBalancer over the region's fixed instance list: round robin over the instances whose
+ * Spring Cloud LoadBalancer over the region's instance pool: round robin over the instances whose
  * {@code /_services/health} answered 200 at the last check ({@code spring.cloud.loadbalancer.health-check.*}).
  * This is the active half of the front's health checking; the route's Retry filter is the passive half.
  */
@@ -28,14 +28,18 @@ class RegionLoadBalancing {
         ServiceInstanceListSupplier regionInstanceListSupplier(
                 ConfigurableApplicationContext context, RegionInstances instances) {
             return ServiceInstanceListSupplier.builder()
-                    .withBase(new FixedInstanceList(instances.all()))
+                    .withBase(new PoolInstanceList(instances))
                     .withHealthChecks(WebClient.create())
                     .build(context);
         }
     }
 
-    /** The list ./stack (or compose) gave the front; Spring Cloud has no fixed-list supplier outside discovery clients. */
-    record FixedInstanceList(List<ServiceInstance> instances) implements ServiceInstanceListSupplier {
+    /**
+     * The region's pool, a new list at every change (an instance the autoscaler added or took out); the health-check
+     * supplier above it switches to each new list at once. Spring Cloud has no mutable-list supplier outside
+     * discovery clients.
+     */
+    record PoolInstanceList(RegionInstances instances) implements ServiceInstanceListSupplier {
 
         @Override
         public String getServiceId() {
@@ -44,7 +48,7 @@ class RegionLoadBalancing {
 
         @Override
         public Flux<List<ServiceInstance>> get() {
-            return Flux.just(instances);
+            return instances.changes();
         }
     }
 }

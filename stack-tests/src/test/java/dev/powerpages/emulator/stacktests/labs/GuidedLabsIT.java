@@ -33,8 +33,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * {@code ./stack} itself ({@code up --site}, {@code check-site}, {@code export-site}), so it runs
  * {@code ./stack} from the repository's root as written, with the port variables and
  * {@code STACK_HOME} that {@code ./stack} reads set to free ports and a folder under
- * {@code target/}, and stops that stack afterwards; lab 6 likewise, with {@code ./stack up -d --instances 2}
- * (two app-node instances per region). The outputs are kept in
+ * {@code target/}, and stops that stack afterwards; labs 6 and 7 likewise, with {@code ./stack up -d --instances 2}
+ * (two app-node instances per region) and {@code --instances 1 --autoscale}. The outputs are kept in
  * {@code target/lab-output/<lab>.txt}.
  */
 @Tag("slow") // minutes of load or a whole lab course: the failsafe group -DskipSlow leaves out (README, "Tests")
@@ -122,8 +122,7 @@ class GuidedLabsIT {
     @Order(5)
     void yourOwnSite() throws Exception {
         Map<String, String> labPorts = new LinkedHashMap<>();
-        Map<String, String> environment = new LinkedHashMap<>();
-        ownStack(labPorts, environment, "lab-stack");
+        Map<String, String> environment = stackOnFreePorts(labPorts, "lab-stack");
         try {
             run("05-your-own-site.md", labPorts, environment, STACK_STEP_TIMEOUT_SECONDS);
         } finally {
@@ -139,8 +138,7 @@ class GuidedLabsIT {
     @Order(6)
     void instanceIsNotARegion() throws Exception {
         Map<String, String> labPorts = new LinkedHashMap<>();
-        Map<String, String> environment = new LinkedHashMap<>();
-        ownStack(labPorts, environment, "lab-stack-instances");
+        Map<String, String> environment = stackOnFreePorts(labPorts, "lab-stack-instances");
         try {
             run("06-instance-not-a-region.md", labPorts, environment, STACK_STEP_TIMEOUT_SECONDS);
         } finally {
@@ -148,9 +146,25 @@ class GuidedLabsIT {
         }
     }
 
-    /** Free ports for every service ./stack starts, the rewrites from the contract's ports to them, and a STACK_HOME. */
-    private static void ownStack(Map<String, String> labPorts, Map<String, String> environment, String home)
-            throws IOException {
+    /** Lab 7 starts its own stack with ./stack (--instances 1 --autoscale), as lab 5 does, and stops it afterwards. */
+    @Test
+    @Order(7)
+    void scaleUnderLoad() throws Exception {
+        Map<String, String> labPorts = new LinkedHashMap<>();
+        Map<String, String> environment = stackOnFreePorts(labPorts, "lab-stack-scale");
+        try {
+            run("07-scale-under-load.md", labPorts, environment, STACK_STEP_TIMEOUT_SECONDS);
+        } finally {
+            runBash("./stack down", labPorts, environment, STACK_STEP_TIMEOUT_SECONDS);
+        }
+    }
+
+    /**
+     * The port variables and {@code STACK_HOME} that {@code ./stack} reads, set to free ports and a folder under
+     * {@code target/}; {@code labPorts} gets the rewrites of the contract's ports to them.
+     */
+    private static Map<String, String> stackOnFreePorts(Map<String, String> labPorts, String home) throws IOException {
+        Map<String, String> environment = new LinkedHashMap<>();
         String[][] services = {
             {"GATEWAY_PORT", "8080"},
             {"NORTHEUROPE_PORT", "8081"},
@@ -169,6 +183,7 @@ class GuidedLabsIT {
         environment.put("STACK_HOME", Path.of("target", home).toAbsolutePath().toString());
         // with --instances 2, nine processes start on a shared machine: the time InstancesIT gives them
         environment.put("START_TIMEOUT", "600");
+        return environment;
     }
 
     private void run(String lab) throws Exception {

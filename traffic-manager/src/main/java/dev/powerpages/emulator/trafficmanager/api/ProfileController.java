@@ -6,6 +6,8 @@ import dev.powerpages.emulator.trafficmanager.api.ArmResources.EndpointResource;
 import dev.powerpages.emulator.trafficmanager.api.ArmResources.ListResult;
 import dev.powerpages.emulator.trafficmanager.api.ArmResources.ProfileResource;
 import dev.powerpages.emulator.trafficmanager.profile.ProfileRegistry;
+import dev.powerpages.emulator.trafficmanager.profile.ScaleDecision;
+import dev.powerpages.emulator.trafficmanager.profile.TrafficManagerEndpoint;
 import dev.powerpages.emulator.trafficmanager.profile.TrafficManagerProfile;
 import dev.powerpages.emulator.trafficmanager.profile.TrafficManagerProperties;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -80,12 +83,34 @@ class ProfileController {
                 : ResponseEntity.noContent().build();
     }
 
-    /** Every endpoint status change, newest first, with the probe result (and agent) that caused it. */
+    /**
+     * Every event, newest first: endpoint status changes ({@code "kind":"StatusChange"}, with the probe result and
+     * agent that caused them) and the regions' scaling decisions ({@code "kind":"Scale"}).
+     */
     @GetMapping("/{name}/events")
-    ListResult<StatusChangeEvent> events(@PathVariable String name) {
+    ListResult<ProfileEventView> events(@PathVariable String name) {
         TrafficManagerProfile profile = profiles.find(name).orElseThrow(() -> ArmException.profileNotFound(name));
         return new ListResult<>(
-                profile.statusChanges().stream().map(StatusChangeEvent::of).toList());
+                profile.events().stream().map(ProfileEventView::of).toList());
+    }
+
+    /**
+     * A region's front reports a scaling decision for the endpoint that stands for the region
+     * ({@code {"kind":"Scale","endpoint":"northeurope","reason":"…","instances":{"from":1,"to":2}}}); it joins the
+     * event list. Only scaling decisions can be reported: status changes are the traffic manager's own.
+     */
+    @PostMapping("/{name}/events")
+    ResponseEntity<ProfileEventView> reportEvent(
+            @PathVariable String name,
+            @RequestHeader(name = "X-Admin-Key", required = false) String key,
+            @RequestBody JsonNode body) {
+        requireAdmin(key);
+        TrafficManagerProfile profile = profiles.find(name).orElseThrow(() -> ArmException.profileNotFound(name));
+        ScaleReport report = ScaleReport.read(body);
+        TrafficManagerEndpoint endpoint = profile.endpoint(report.endpoint())
+                .orElseThrow(() -> ArmException.endpointNotFound(name, report.endpoint()));
+        ScaleDecision decision = profile.recordScaleDecision(endpoint, report.reason(), report.from(), report.to());
+        return ResponseEntity.status(HttpStatus.CREATED).body(ScaleEvent.of(decision));
     }
 
     @GetMapping("/{name}/endpoints/{endpointName}")

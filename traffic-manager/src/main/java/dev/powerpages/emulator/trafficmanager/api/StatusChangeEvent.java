@@ -5,19 +5,21 @@ import dev.powerpages.emulator.trafficmanager.profile.EndpointStatusChange;
 import dev.powerpages.emulator.trafficmanager.profile.ProbeResult;
 
 /**
- * An endpoint status change as the events API shows it.
+ * An endpoint status change as the events API shows it ({@code "kind":"StatusChange"}).
  *
  * @param probe the probe that caused it, or null when a configuration change did
  * @param probeAgent the probing agent whose probe caused it ({@code agent-1}...), or null
  */
 record StatusChangeEvent(
+        String kind,
         String time,
         String endpoint,
         EndpointMonitorStatus oldStatus,
         EndpointMonitorStatus newStatus,
         String reason,
         Probe probe,
-        String probeAgent) {
+        String probeAgent)
+        implements ProfileEventView {
 
     /** A probe result: the status code (null when none arrived), the error, and the latency. */
     record Probe(String time, boolean success, Integer statusCode, String error, long latencyMs) {}
@@ -25,6 +27,7 @@ record StatusChangeEvent(
     static StatusChangeEvent of(EndpointStatusChange change) {
         ProbeResult probe = change.probe();
         return new StatusChangeEvent(
+                "StatusChange",
                 change.time().toString(),
                 change.endpoint(),
                 change.oldStatus(),

@@ -15,4 +15,5 @@ public record EndpointStatusChange(
         EndpointMonitorStatus newStatus,
         String reason,
         ProbeResult probe,
-        String probeAgent) {}
+        String probeAgent)
+        implements ProfileEvent {}

@@ -4,24 +4,27 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 
-/** A profile's most recent endpoint status changes, newest first, bounded so memory stays flat. */
+/**
+ * A profile's most recent events (endpoint status changes and the regions' scaling decisions), newest first, bounded
+ * so memory stays flat.
+ */
 final class StatusChangeHistory {
 
     private final int capacity;
-    private final Deque<EndpointStatusChange> changes = new ArrayDeque<>();
+    private final Deque<ProfileEvent> changes = new ArrayDeque<>();
 
     StatusChangeHistory(int capacity) {
         this.capacity = capacity;
     }
 
-    synchronized void add(EndpointStatusChange change) {
+    synchronized void add(ProfileEvent change) {
         changes.addFirst(change);
         while (changes.size() > capacity) {
             changes.removeLast();
         }
     }
 
-    synchronized List<EndpointStatusChange> newestFirst() {
+    synchronized List<ProfileEvent> newestFirst() {
         return List.copyOf(changes);
     }
 }

@@ -166,7 +166,32 @@ public final class TrafficManagerProfile {
 
     /** Endpoint status changes, newest first. */
     public List<EndpointStatusChange> statusChanges() {
+        return history.newestFirst().stream()
+                .filter(EndpointStatusChange.class::isInstance)
+                .map(EndpointStatusChange.class::cast)
+                .toList();
+    }
+
+    /** Every event (status changes and scaling decisions), newest first. */
+    public List<ProfileEvent> events() {
         return history.newestFirst();
+    }
+
+    /**
+     * Records a scaling decision a region's front reported for one of this profile's endpoints (the one that stands
+     * for the region), in the same history as the status changes.
+     */
+    public ScaleDecision recordScaleDecision(TrafficManagerEndpoint endpoint, String reason, int from, int to) {
+        ScaleDecision decision = new ScaleDecision(clock.instant(), endpoint.name(), reason, from, to);
+        history.add(decision);
+        log.info(
+                "Traffic Manager profile {} endpoint {}: instances {} -> {} ({})",
+                name,
+                endpoint.name(),
+                from,
+                to,
+                reason);
+        return decision;
     }
 
     private EndpointStatusChange addChange(

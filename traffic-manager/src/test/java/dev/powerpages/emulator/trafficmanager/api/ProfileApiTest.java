@@ -213,4 +213,85 @@ class ProfileApiTest {
                 .expectStatus()
                 .isNoContent();
     }
+
+    @Test
+    void aReportedScalingDecisionJoinsTheEventListBesideTheStatusChanges() {
+        send("PUT", "/api/profiles/scaled", """
+                {"location":"global","properties":{"dnsConfig":{"relativeName":"scaled"},
+                 "endpoints":[{"name":"northeurope","type":"Microsoft.Network/trafficManagerProfiles/externalEndpoints",
+                               "properties":{"target":"localhost:9"}}]}}""").expectStatus().isCreated();
+        send(
+                        "PATCH",
+                        "/api/profiles/scaled/endpoints/northeurope",
+                        "{\"properties\":{\"endpointStatus\":\"Disabled\"}}")
+                .expectStatus()
+                .isOk();
+        send("POST", "/api/profiles/scaled/events", """
+                {"kind":"Scale","endpoint":"northeurope","reason":"12.0 requests/s above 10 for 30s",
+                 "instances":{"from":1,"to":2}}""")
+                .expectStatus()
+                .isCreated()
+                .expectBody()
+                .jsonPath("$.kind")
+                .isEqualTo("Scale")
+                .jsonPath("$.instances.to")
+                .isEqualTo(2);
+
+        client.get()
+                .uri("/api/profiles/scaled/events")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.value[0].kind")
+                .isEqualTo("Scale")
+                .jsonPath("$.value[0].endpoint")
+                .isEqualTo("northeurope")
+                .jsonPath("$.value[0].reason")
+                .isEqualTo("12.0 requests/s above 10 for 30s")
+                .jsonPath("$.value[0].instances.from")
+                .isEqualTo(1)
+                .jsonPath("$.value[0].instances.to")
+                .isEqualTo(2)
+                .jsonPath("$.value[0].time")
+                .isNotEmpty()
+                .jsonPath("$.value[1].kind")
+                .isEqualTo("StatusChange")
+                .jsonPath("$.value[1].newStatus")
+                .isEqualTo("Disabled")
+                .jsonPath("$.value[1].reason")
+                .isEqualTo("endpointStatus set to Disabled");
+    }
+
+    @Test
+    void aScalingReportNeedsTheAdminKeyAKnownEndpointAndWholeCounts() {
+        client.post()
+                .uri("/api/profiles/contoso/events")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"endpoint\":\"northeurope\",\"reason\":\"r\",\"instances\":{\"from\":1,\"to\":2}}")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+        send(
+                        "POST",
+                        "/api/profiles/contoso/events",
+                        "{\"endpoint\":\"nowhere\",\"reason\":\"r\",\"instances\":{\"from\":1,\"to\":2}}")
+                .expectStatus()
+                .isNotFound();
+        send(
+                        "POST",
+                        "/api/profiles/contoso/events",
+                        "{\"endpoint\":\"northeurope\",\"reason\":\"r\",\"instances\":{\"from\":1,\"to\":\"two\"}}")
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.error.code")
+                .isEqualTo("BadRequest");
+        send(
+                        "POST",
+                        "/api/profiles/contoso/events",
+                        "{\"kind\":\"StatusChange\",\"endpoint\":\"northeurope\",\"reason\":\"r\",\"instances\":{\"from\":1,\"to\":2}}")
+                .expectStatus()
+                .isBadRequest();
+    }
 }
