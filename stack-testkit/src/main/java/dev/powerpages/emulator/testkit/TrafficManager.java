@@ -65,6 +65,11 @@ public final class TrafficManager {
         JsonNode events = Json.parse(require(Http.get(url("/api/profiles/" + PROFILE + "/events")), "events"));
         List<StatusChange> changes = new ArrayList<>();
         for (JsonNode event : events.get("value")) {
+            // The list also holds the regions' scaling decisions (kind Scale): status changes only here.
+            JsonNode kind = event.get("kind");
+            if (kind != null && !"StatusChange".equals(kind.asString())) {
+                continue;
+            }
             changes.add(new StatusChange(
                     event.get("time").asString(),
                     event.get("endpoint").asString(),
