@@ -25,12 +25,14 @@ public interface AdminKeyRejection {
                 response, 401, ErrorEnvelope.json("Unauthorized", "The " + header + " header is missing or wrong"));
     }
 
-    /** Writes a JSON answer and ends the response. */
+    /**
+     * Writes a JSON answer and ends the response: {@code Content-Type: application/json} without a charset, as Spring
+     * MVC's JSON converter writes it (JSON is UTF-8, RFC 8259).
+     */
     static void write(HttpServletResponse response, int status, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
         response.flushBuffer();

@@ -39,7 +39,7 @@ class AdminKeyServletAutoConfigurationTest {
             Call call = call(context, "GET", "/_services/chaos", null);
             assertThat(call.reached()).isFalse();
             assertThat(call.response().getStatus()).isEqualTo(401);
-            assertThat(call.response().getContentType()).startsWith("application/json");
+            assertThat(call.response().getContentType()).isEqualTo("application/json");
             assertThat(call.response().getContentAsString()).isEqualTo(UNAUTHORIZED);
         });
     }
