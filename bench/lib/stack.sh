@@ -1,12 +1,19 @@
 # The stack under test, started by ./stack on ports that are not the contract's, so that the
 # harness never collides with a stack someone already runs on 8070/8080/8081/8082/8090.
 
-export STORE_PORT=${BENCH_STORE_PORT:-18070}
-export NORTHEUROPE_PORT=${BENCH_NORTHEUROPE_PORT:-18081}
-export WESTEUROPE_PORT=${BENCH_WESTEUROPE_PORT:-18082}
-export TRAFFIC_MANAGER_PORT=${BENCH_TRAFFIC_MANAGER_PORT:-18090}
-export GATEWAY_PORT=${BENCH_GATEWAY_PORT:-18080}
-export STORE_TLS_PORT=${BENCH_STORE_TLS_PORT:-18071}
+# Each port is the contract's, read from the stack's wiring file (.env), plus 10000 (BENCH_<NAME> sets one of them).
+declare -A CONTRACT_PORTS
+while IFS='=' read -r name value; do
+  case $name in *_PORT) CONTRACT_PORTS[$name]=$value ;; esac
+done <"$ROOT/.env"
+bench_port() { local own="BENCH_$1"; echo "${!own:-$((CONTRACT_PORTS[$1] + 10000))}"; }
+
+export STORE_PORT=$(bench_port STORE_PORT)
+export NORTHEUROPE_PORT=$(bench_port NORTHEUROPE_PORT)
+export WESTEUROPE_PORT=$(bench_port WESTEUROPE_PORT)
+export TRAFFIC_MANAGER_PORT=$(bench_port TRAFFIC_MANAGER_PORT)
+export GATEWAY_PORT=$(bench_port GATEWAY_PORT)
+export STORE_TLS_PORT=$(bench_port STORE_TLS_PORT)
 NGINX_PORT=${BENCH_NGINX_PORT:-18084}
 HAPROXY_PORT=${BENCH_HAPROXY_PORT:-18085}
 NGINX_STATIC_PORT=${BENCH_NGINX_STATIC_PORT:-18086}
@@ -28,8 +35,8 @@ if [ "${BENCH_CROSS_REGION:-1}" = 1 ]; then
 fi
 
 # The traffic manager's DNS server (UDP) and resource-manager endpoint on ports of their own, beside a running ./stack.
-export DNS_PORT=${BENCH_DNS_PORT:-18053}
-export RESOURCE_MANAGER_PORT=${BENCH_RESOURCE_MANAGER_PORT:-18060}
+export DNS_PORT=$(bench_port DNS_PORT)
+export RESOURCE_MANAGER_PORT=$(bench_port RESOURCE_MANAGER_PORT)
 
 stack() { (cd "$ROOT" && ./stack "$@"); }
 

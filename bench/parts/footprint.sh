@@ -94,8 +94,8 @@ part_footprint() {
   note footprint "Start-up: median of $FOOTPRINT_RUNS cold starts of the local stack (jars already built; each after ./stack down); per run in footprint/stack-up-seconds.txt. Resident memory is read 2 s after the last start, before any load; footprint/rss.txt also holds a snapshot after all the benchmarks' load when the whole harness runs. The services ran on the JDK ./stack picks (a JDK 25 or newer where it finds one, with its AOT cache; else java on the PATH, with an AppCDS archive; each service's log names it). Local JVM options: ${JAVA_OPTS:-the launcher default}; the images set -XX:MaxRAMPercentage=75 instead, so their heaps may grow further."
 }
 
-# The compose stack on the bench ports: the repository's docker-compose.yml with its host ports,
-# build paths and image names rewritten, under its own project name.
+# The compose stack on the bench ports: the repository's docker-compose.yml with its image names rewritten, under
+# its own project name.
 compose_footprint() {
   local dir=$1 file=$1/docker-compose.bench.yml t0 t1 svc cid pid
   COMPOSE_UP_S=
@@ -111,11 +111,9 @@ compose_footprint() {
     return 0
   fi
   stack_down
-  sed -e "s#\"8070:8070\"#\"$STORE_PORT:8070\"#; s#\"8071:8071\"#\"$STORE_TLS_PORT:8071\"#; s#\"8081:8081\"#\"$NORTHEUROPE_PORT:8081\"#; s#\"8082:8082\"#\"$WESTEUROPE_PORT:8082\"#" \
-      -e "s#\"8090:8090\"#\"$TRAFFIC_MANAGER_PORT:8090\"#; s#\"8053:8053/udp\"#\"$DNS_PORT:8053/udp\"#; s#\"8060:8060\"#\"$RESOURCE_MANAGER_PORT:8060\"#; s#\"8080:8080\"#\"$GATEWAY_PORT:8080\"#" \
-      -e "s#build: \./#build: $ROOT/#; s#image: pp-emulator/#image: pp-emulator-bench/#" \
-      "$ROOT/docker-compose.yml" >"$file"
-  COMPOSE=(docker-compose -p ppbench -f "$file")
+  # The bench's ports reach compose as the exported STORE_PORT, ... (bench/lib/stack.sh), which win over .env.
+  sed -e "s#image: pp-emulator/#image: pp-emulator-bench/#" "$ROOT/docker-compose.yml" >"$file"
+  COMPOSE=(docker-compose -p ppbench --project-directory "$ROOT" -f "$file")
   COMPOSE_STARTED=1
   say "footprint: building the compose images (not timed)"
   printf '%s\n' "${COMPOSE[*]} build" >>"$RESULTS/commands.txt"

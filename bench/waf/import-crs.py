@@ -8,7 +8,7 @@ out. Usage: bench/waf/import-crs.py <coreruleset checkout> (run from the reposit
 import re, subprocess, sys, pathlib
 
 repo = sys.argv[1]
-out_dir = pathlib.Path('gateway/src/main/resources/waf/drs')
+out_dir = pathlib.Path('waf-engine/src/main/resources/waf/drs')
 GROUPS = {'920': 'PROTOCOL-ENFORCEMENT', '921': 'PROTOCOL-ATTACK', '930': 'LFI', '931': 'RFI', '932': 'RCE',
           '933': 'PHP', '934': 'NODEJS', '941': 'XSS', '942': 'SQLI', '943': 'FIX', '944': 'JAVA', '911': 'METHOD-ENFORCEMENT'}
 SUPPORTED_VARS = {'ARGS', 'ARGS_NAMES', 'ARGS_GET', 'ARGS_GET_NAMES', 'ARGS_POST', 'ARGS_POST_NAMES', 'REQUEST_URI', 'REQUEST_URI_RAW',

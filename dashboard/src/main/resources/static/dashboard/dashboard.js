@@ -1,6 +1,7 @@
 // The dashboard's only renderer: draws every part of index.html from GET /api/dashboard, keeps it current
 // from /api/dashboard/stream (Server-Sent Events, the same JSON), and sends the controls' actions (listed by
-// GET /api/dashboard/actions). No libraries: works offline.
+// GET /api/dashboard/actions). The charts are drawn with uPlot, served by the traffic manager from its WebJar
+// (/webjars/uplot/...): nothing is fetched from elsewhere, so the page works offline.
 (function () {
   'use strict';
   const KEY = 'pp-emulator-admin-key';
@@ -49,13 +50,24 @@
       p.allEndpointsDegraded ? para('detail', 'all endpoints Degraded: best effort') : null];
   }
 
+  const perSecond = (v) => (v === null || v === undefined ? 'n/a' : v.toFixed(1));
+
+  function instanceRow(i) {
+    return h('li', { id: 'instance-' + i.name, 'data-instance': i.name },
+      h('b', {}, i.name), ' :' + (i.port || '?') + ' ', pill(i.status, 'instance-status-' + i.name),
+      ' ' + perSecond(i.requestsPerSecond) + ' req/s');
+  }
+
   function nodeBox(n, g) {
+    const instances = n.instances || [];
     return h('div', { class: 'box node' + (n.serving ? ' serving' : ''), id: 'node-' + n.endpoint },
       h('h2', {}, n.endpoint + ' ', h('small', {}, 'priority ' + n.priority + (n.serving ? ' \u00b7 serving' : ''))),
       para(null, 'endpoint ', pill(n.monitorStatus, 'monitor-' + n.endpoint)),
       para(null, 'health ', pill(n.health, 'health-' + n.endpoint)),
       para('detail', faults(n) + ' \u00b7 ' + rate(g.requestsPerSecond, n.endpoint) + ' req/s'
-        + (n.about && n.about.circuitBreaker ? ' \u00b7 store circuit ' + n.about.circuitBreaker : '')));
+        + (n.about && n.about.circuitBreaker ? ' \u00b7 store circuit ' + n.about.circuitBreaker : '')),
+      instances.length ? h('ul', { class: 'instances', 'aria-label': n.endpoint + ' instances' },
+        ...instances.map(instanceRow)) : null);
   }
 
   function store(s) {
@@ -94,12 +106,20 @@
   // a button is never replaced under the pointer.
   let actions = [], controlsFor = null;
   function controls(nodes) {
-    const key = nodes.map((n) => n.endpoint).join(' ');
+    const key = nodes.map((n) => n.endpoint + ':' + (n.instances || []).map((i) => i.name).join(',')).join(' ');
     if (key === controlsFor) return;
     controlsFor = key;
     const group = (title, target, of, ...extra) => h('div', { class: 'group' }, h('h3', {}, title),
       ...actions.filter((a) => a.target === of).map((a) => button(a, target)), ...extra);
-    $('action-groups').replaceChildren(...nodes.map((n) => group(n.endpoint, n.endpoint, 'NODE')),
+    // an instance's own controls (its own port's /_services/chaos), under its region's
+    const instanceGroup = (i) => h('div', { class: 'group' }, h('h4', {}, i.name),
+      ...actions.filter((a) => a.target === 'INSTANCE').map((a) => button(a, i.name)));
+    const regionGroups = [];
+    for (const n of nodes) {
+      regionGroups.push(group(n.endpoint, n.endpoint, 'NODE'));
+      for (const i of n.instances || []) regionGroups.push(instanceGroup(i));
+    }
+    $('action-groups').replaceChildren(...regionGroups,
       group('edge', null, 'GATEWAY'),
       group('store', null, 'STORE', h('span', { class: 'note' }, 'stopped = an outage: its Web API and token endpoint answer 503')));
   }
@@ -121,7 +141,88 @@
     const entries = s.timeline.filter((e) => !(hide && e.kind === 'PROBE')).slice(0, TIMELINE_SHOWN);
     $('timeline').replaceChildren(...entries.map(timelineItem));
     controls(s.nodes);
+    if (s.charts) charts.draw(s.charts);
   }
+
+  // --- Charts: the last minutes of the snapshot's columns, with a vertical line at every event --------------------
+  // window.ppDashboardCharts holds the uPlot instances, so that a test (or a curious trainer) can read their data.
+  const charts = (function () {
+    const PALETTE = ['#0033aa', '#c36a00', '#7a1fa2', '#007a7a', '#8a5a00', '#444444', '#b0006e', '#2d6a00'];
+    const MARKER = { StatusChange: '#c50f1f', Scale: '#107c10' };
+    let markers = [];
+    const made = {};
+    window.ppDashboardCharts = made;
+
+    function drawMarkers(u) {
+      const ctx = u.ctx, top = u.bbox.top, height = u.bbox.height;
+      const [min, max] = [u.scales.x.min, u.scales.x.max];
+      ctx.save();
+      ctx.lineWidth = 2 * devicePixelRatio;
+      ctx.font = (11 * devicePixelRatio) + 'px sans-serif';
+      for (const m of markers) {
+        const t = m.epochMillis / 1000;
+        if (t < min || t > max) continue;
+        const x = Math.round(u.valToPos(t, 'x', true));
+        ctx.strokeStyle = ctx.fillStyle = MARKER[m.kind] || '#555';
+        ctx.setLineDash(m.kind === 'Scale' ? [6 * devicePixelRatio, 4 * devicePixelRatio] : []);
+        ctx.beginPath();
+        ctx.moveTo(x, top);
+        ctx.lineTo(x, top + height);
+        ctx.stroke();
+        ctx.fillText(m.text.length > 34 ? m.text.substring(0, 33) + '\u2026' : m.text, x + 3, top + 12 * devicePixelRatio);
+      }
+      ctx.restore();
+    }
+
+    function width(id) {
+      return Math.max(260, $(id).parentElement.clientWidth - 16);
+    }
+
+    function series(labels) {
+      return [{}].concat(labels.map((l, n) => ({
+        label: l.label, stroke: l.color || PALETTE[n % PALETTE.length], width: l.dash ? 1.5 : 2.5,
+        dash: l.dash ? [5, 4] : undefined, spanGaps: false, points: { show: false },
+        value: (u, v) => (v === null || v === undefined ? 'n/a' : v.toFixed(1)) })));
+    }
+
+    function chart(id, labels, columns, windowSeconds) {
+      const key = labels.map((l) => l.label).join('|');
+      let c = made[id];
+      if (c && c.key !== key) { c.plot.destroy(); c = null; }
+      if (!c) {
+        const opts = { width: width(id), height: 190, series: series(labels),
+          scales: { x: { time: true }, y: { range: (u, lo, hi) => [0, Math.max(1, hi * 1.15)] } },
+          axes: [{}, { size: 50 }], legend: { live: false }, cursor: { show: true },
+          hooks: { draw: [drawMarkers] } };
+        c = made[id] = { key: key, plot: new uPlot(opts, columns, $(id)) };
+      } else {
+        c.plot.setData(columns, false);
+      }
+      const last = columns[0].length ? columns[0][columns[0].length - 1] : Date.now() / 1000;
+      c.plot.setScale('x', { min: last - windowSeconds, max: last });
+    }
+
+    return {
+      draw(ch) {
+        if (typeof uPlot === 'undefined') return; // the library did not load: the rest of the page still works
+        markers = ch.markers || [];
+        const times = ch.times.map((t) => t / 1000);
+        $('chart-window').textContent = '(last ' + Math.round(ch.windowSeconds / 60) + ' min)';
+        const rateLabels = [], rateColumns = [times];
+        for (const [region, values] of Object.entries(ch.regionRps)) {
+          rateLabels.push({ label: region });
+          rateColumns.push(values);
+        }
+        for (const [instance, values] of Object.entries(ch.instanceRps)) {
+          rateLabels.push({ label: instance, dash: true });
+          rateColumns.push(values);
+        }
+        chart('chart-rate', rateLabels, rateColumns, ch.windowSeconds);
+        chart('chart-failed', [{ label: 'failed/s', color: '#c50f1f' }], [times, ch.failedPerSecond], ch.windowSeconds);
+        chart('chart-p95', [{ label: 'p95 ms', color: '#0033aa' }], [times, ch.p95Ms], ch.windowSeconds);
+      }
+    };
+  })();
 
   function connection(text, t) {
     const c = $('conn');

@@ -63,6 +63,22 @@ class ActionProxy {
                                 + poller.nodeUrls().keySet() + ".");
             }
             subject = target.toLowerCase(Locale.ROOT);
+        } else if (action.target() == DashboardAction.Target.INSTANCE) {
+            if (target == null || target.isBlank()) {
+                throw new DashboardException(
+                        HttpStatus.BAD_REQUEST,
+                        "BadRequest",
+                        "Action '" + actionId + "' needs a target: an instance's name, e.g. ?target=northeurope-1.");
+            }
+            base = poller.instanceUrls().get(target.toLowerCase(Locale.ROOT));
+            if (base == null) {
+                throw new DashboardException(
+                        HttpStatus.NOT_FOUND,
+                        "UnknownTarget",
+                        "No instance named '" + target + "' in the regions' instance lists; known: "
+                                + poller.instanceUrls().keySet() + ".");
+            }
+            subject = target.toLowerCase(Locale.ROOT);
         } else if (action.target() == DashboardAction.Target.STORE) {
             base = properties.storeUrl();
             subject = "store";
@@ -85,8 +101,11 @@ class ActionProxy {
     }
 
     private static String hint(DashboardAction action, Fetched answer) {
-        if (action == DashboardAction.CRASH && !answer.answered()) {
+        if ((action == DashboardAction.CRASH || action == DashboardAction.INSTANCE_CRASH) && !answer.answered()) {
             return " (a crashing node may drop the connection: watch its status)";
+        }
+        if (action == DashboardAction.INSTANCE_RESTORE && !answer.answered()) {
+            return " (its process has exited: `./stack up -d` starts it again on its port)";
         }
         if (answer.status() == 404 || answer.status() == 400) {
             return " (this service may not offer '" + action.id() + "' yet)";

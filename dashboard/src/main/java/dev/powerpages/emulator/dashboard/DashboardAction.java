@@ -80,6 +80,34 @@ public enum DashboardAction {
             "PATCH",
             "/_edge/admin/waf",
             "{\"properties\":{\"policySettings\":{\"enabledState\":\"Disabled\"}}}"),
+    // One instance of a region, on the instance's own port: a fault there is that instance's alone, and the region
+    // front takes the instance out while the region stays Online as long as another instance serves.
+    INSTANCE_CRASH(
+            "instance-crash",
+            Target.INSTANCE,
+            "Crash instance (its process exits)",
+            "Crash",
+            "PUT",
+            "/_services/chaos",
+            "{\"crash\":true}"),
+    INSTANCE_FAIL_HEALTH(
+            "instance-fail-health",
+            Target.INSTANCE,
+            "Fail instance health",
+            "Fail health",
+            "PUT",
+            "/_services/chaos",
+            "{\"failHealth\":true}"),
+    // What the region's "Clear faults" does for each of its instances. A crashed instance's process has exited: no
+    // API can start it again (the traffic manager starts no processes); `./stack up -d` does, on the same port.
+    INSTANCE_RESTORE(
+            "instance-restore",
+            Target.INSTANCE,
+            "Restore instance (clear its faults)",
+            "Restore",
+            "DELETE",
+            "/_services/chaos",
+            null),
     // The store's outage switch (its /_services/chaos): "stopped", it answers 503 on the Web API and the token
     // endpoint, as a Dataverse environment that is down, while its process (and its data) stays.
     STORE_STOP(
@@ -103,7 +131,8 @@ public enum DashboardAction {
     public enum Target {
         NODE,
         GATEWAY,
-        STORE
+        STORE,
+        INSTANCE
     }
 
     /** The default latency "Add latency" injects when the request names none. */

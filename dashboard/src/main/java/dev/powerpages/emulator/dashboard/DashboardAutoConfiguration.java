@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Import;
     Timeline.class,
     DashboardStream.class,
     Upstreams.class,
+    SelfUrl.class,
     StackPoller.class,
     ActionProxy.class,
     DashboardController.class,

@@ -17,6 +17,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param actionTimeout the longest a control waits for the service it acts on
  * @param timelineSize how many timeline entries are kept in memory
  * @param clearCachePath the app node's clear-cache action (POST, admin key)
+ * @param chartWindow how far back the charts go
+ * @param eventsBaseUrl where the profile's event list is read ({@code /api/profiles/{name}/events}); null: this
+ *        application itself, on the port it listens on
  */
 @ConfigurationProperties("traffic-manager.dashboard")
 public record DashboardProperties(
@@ -27,7 +30,9 @@ public record DashboardProperties(
         Duration requestTimeout,
         Duration actionTimeout,
         Integer timelineSize,
-        String clearCachePath) {
+        String clearCachePath,
+        Duration chartWindow,
+        URI eventsBaseUrl) {
 
     public DashboardProperties {
         gatewayUrl = gatewayUrl == null ? URI.create("http://localhost:8080") : gatewayUrl;
@@ -38,5 +43,6 @@ public record DashboardProperties(
         actionTimeout = actionTimeout == null ? Duration.ofSeconds(5) : actionTimeout;
         timelineSize = timelineSize == null ? 300 : timelineSize;
         clearCachePath = clearCachePath == null ? "/_services/about/clear-cache" : clearCachePath;
+        chartWindow = chartWindow == null ? Duration.ofMinutes(5) : chartWindow;
     }
 }

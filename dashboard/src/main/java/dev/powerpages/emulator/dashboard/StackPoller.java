@@ -2,6 +2,8 @@ package dev.powerpages.emulator.dashboard;
 
 import dev.powerpages.emulator.dashboard.DashboardSnapshot.Cdn;
 import dev.powerpages.emulator.dashboard.DashboardSnapshot.Gateway;
+import dev.powerpages.emulator.dashboard.DashboardSnapshot.Instance;
+import dev.powerpages.emulator.dashboard.DashboardSnapshot.Marker;
 import dev.powerpages.emulator.dashboard.DashboardSnapshot.Node;
 import dev.powerpages.emulator.dashboard.DashboardSnapshot.Profile;
 import dev.powerpages.emulator.dashboard.DashboardSnapshot.Status;
@@ -13,12 +15,14 @@ import dev.powerpages.emulator.dashboard.ProfileReading.StatusChange;
 import dev.powerpages.emulator.dashboard.Timeline.Kind;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +58,12 @@ public class StackPoller implements SmartLifecycle {
     private final DashboardStream stream;
     private final Clock clock = Clock.systemUTC();
     private final RequestRates rates = new RequestRates(RATE_WINDOW_NANOS);
+    private final RequestRates failures = new RequestRates(RATE_WINDOW_NANOS);
+    private final RequestRates instanceRates = new RequestRates(RATE_WINDOW_NANOS);
+    private final LatencyPercentile p95 = new LatencyPercentile(RATE_WINDOW_NANOS, 0.95);
+    private final ChartHistory history;
+    private final SelfUrl self;
+    private volatile List<Marker> markers = List.of();
 
     // what the previous poll saw, to turn changes into timeline entries (touched by one poll at a time)
     private final Map<String, Probe> lastProbes = new HashMap<>();
@@ -73,6 +83,7 @@ public class StackPoller implements SmartLifecycle {
             ObjectMapper json,
             Timeline timeline,
             DashboardStream stream,
+            SelfUrl self,
             ObjectProvider<ThreadPoolTaskSchedulerBuilder> schedulers) {
         this.scheduler = schedulers
                 .getIfAvailable(ThreadPoolTaskSchedulerBuilder::new)
@@ -85,6 +96,8 @@ public class StackPoller implements SmartLifecycle {
         this.json = json;
         this.timeline = timeline;
         this.stream = stream;
+        this.self = self;
+        this.history = new ChartHistory(properties.chartWindow());
     }
 
     /**
@@ -125,10 +138,17 @@ public class StackPoller implements SmartLifecycle {
                     node.reasons(),
                     node.faults(),
                     node.about(),
-                    endpoint.name().equals(profile.servingEndpoint())));
+                    endpoint.name().equals(profile.servingEndpoint()),
+                    node.instances()));
         }
         return new DashboardSnapshot(
-                snapshot.time(), profile, snapshot.gateway(), nodes, snapshot.store(), snapshot.timeline());
+                snapshot.time(),
+                profile,
+                snapshot.gateway(),
+                nodes,
+                snapshot.store(),
+                snapshot.timeline(),
+                snapshot.charts());
     }
 
     /** The dashboard profile's app nodes by endpoint name (case-insensitive), with their URLs. */
@@ -137,6 +157,16 @@ public class StackPoller implements SmartLifecycle {
         profiles.read()
                 .ifPresent(profile -> profile.endpoints()
                         .forEach(e -> urls.put(e.name().toLowerCase(Locale.ROOT), URI.create(e.trafficUrl()))));
+        return urls;
+    }
+
+    /** Every region's instances by name (case-insensitive), with their own URLs, as the latest poll listed them. */
+    Map<String, URI> instanceUrls() {
+        DashboardSnapshot snapshot = latest != null ? latest : poll();
+        Map<String, URI> urls = new LinkedHashMap<>();
+        snapshot.nodes()
+                .forEach(node -> node.instances()
+                        .forEach(i -> urls.put(i.name().toLowerCase(Locale.ROOT), URI.create(i.url()))));
         return urls;
     }
 
@@ -153,8 +183,14 @@ public class StackPoller implements SmartLifecycle {
         CompletableFuture<Fetched> gwWafLogs = upstreams.get(gw.resolve("/_edge/admin/waf/logs"), key, null);
         CompletableFuture<Fetched> storeHealth =
                 upstreams.get(properties.storeUrl().resolve("/actuator/health"), null, "application/json");
+        CompletableFuture<Fetched> events = state == null
+                ? CompletableFuture.completedFuture(Fetched.failed("no profile", 0))
+                : self.get()
+                        .map(base -> upstreams.get(
+                                base.resolve("/api/profiles/" + state.name() + "/events"), null, "application/json"))
+                        .orElseGet(() -> CompletableFuture.completedFuture(Fetched.failed("not listening yet", 0)));
         List<CompletableFuture<Fetched>> all =
-                new ArrayList<>(List.of(gwHealth, gwOrigin, gwMetrics, gwCdn, gwWaf, gwWafLogs, storeHealth));
+                new ArrayList<>(List.of(gwHealth, gwOrigin, gwMetrics, gwCdn, gwWaf, gwWafLogs, storeHealth, events));
         Map<String, List<CompletableFuture<Fetched>>> nodeCalls = new LinkedHashMap<>();
         if (state != null) {
             for (Endpoint endpoint : state.endpoints()) {
@@ -170,18 +206,49 @@ public class StackPoller implements SmartLifecycle {
         // every future completes within the request timeout; joining them all cannot hang
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
 
+        // then each instance's own metrics: the instances are known from the region's health answer
+        Map<String, List<InstanceCall>> instanceCalls = new LinkedHashMap<>();
+        if (state != null) {
+            for (Endpoint endpoint : state.endpoints()) {
+                List<CompletableFuture<Fetched>> calls = nodeCalls.get(endpoint.name());
+                instanceCalls.put(
+                        endpoint.name(),
+                        instanceCalls(
+                                endpoint, calls.get(0).join(), calls.get(1).join()));
+            }
+        }
+        CompletableFuture.allOf(instanceCalls.values().stream()
+                        .flatMap(List::stream)
+                        .map(InstanceCall::metrics)
+                        .toArray(CompletableFuture[]::new))
+                .join();
+        Map<String, Double> instanceRps = instanceRates(instanceCalls);
+
         Profile profileView = state == null ? null : profileView(state);
         List<Node> nodes = new ArrayList<>();
         if (state != null) {
             for (Endpoint endpoint : state.endpoints()) {
                 List<CompletableFuture<Fetched>> calls = nodeCalls.get(endpoint.name());
+                List<Instance> instances = instanceCalls.get(endpoint.name()).stream()
+                        .map(call -> new Instance(
+                                call.name(),
+                                call.url().toString(),
+                                call.url().getPort() < 0 ? null : call.url().getPort(),
+                                call.status(),
+                                instanceRps.get(call.name())))
+                        .toList();
                 nodes.add(node(
                         endpoint,
                         profileView,
                         calls.get(0).join(),
                         calls.get(1).join(),
-                        calls.get(2).join()));
+                        calls.get(2).join(),
+                        instances));
             }
+        }
+        Fetched eventList = events.join();
+        if (eventList.ok()) {
+            markers = EventMarkers.from(parse(eventList.body()));
         }
         Gateway gateway = gateway(
                 gwHealth.join(),
@@ -195,8 +262,21 @@ public class StackPoller implements SmartLifecycle {
 
         recordChanges(state, gateway, nodes, store);
         firstPoll = false;
+        Instant now = clock.instant();
+        history.record(new ChartHistory.Point(
+                now,
+                gateway.requestsPerSecond() == null ? Map.of() : gateway.requestsPerSecond(),
+                instanceRps,
+                gateway.failedPerSecond(),
+                gateway.p95Ms()));
         DashboardSnapshot snapshot = new DashboardSnapshot(
-                clock.instant().toString(), profileView, gateway, nodes, store, timeline.newest(TIMELINE_SHOWN));
+                now.toString(),
+                profileView,
+                gateway,
+                nodes,
+                store,
+                timeline.newest(TIMELINE_SHOWN),
+                history.view(markers));
         latest = snapshot;
         return snapshot;
     }
@@ -240,7 +320,92 @@ public class StackPoller implements SmartLifecycle {
                 "NXDOMAIN: " + reason);
     }
 
-    private Node node(Endpoint endpoint, Profile profile, Fetched health, Fetched about, Fetched chaos) {
+    /** One instance to read: its name, its own URL, its health as the region reported it, its metrics call. */
+    private record InstanceCall(String name, URI url, Status status, CompletableFuture<Fetched> metrics) {}
+
+    /**
+     * The region's instances: the region front's health answer lists them ({@code instances}: node, url, status)
+     * when the region runs several; otherwise the region's node is its only instance.
+     */
+    private List<InstanceCall> instanceCalls(Endpoint endpoint, Fetched health, Fetched about) {
+        List<InstanceCall> calls = new ArrayList<>();
+        JsonNode listed = health.answered() ? parse(health.body()).path("instances") : null;
+        if (listed != null && listed.isArray() && !listed.isEmpty()) {
+            for (JsonNode instance : listed.values()) {
+                String name = text(instance, "node");
+                String url = text(instance, "url");
+                if (name == null || url == null) {
+                    continue;
+                }
+                String word = text(instance, "status");
+                URI uri = URI.create(url);
+                calls.add(new InstanceCall(name, uri, instanceStatus(word), metrics(uri)));
+            }
+            return calls;
+        }
+        URI url = URI.create(endpoint.trafficUrl());
+        String name = about.ok() ? text(parse(about.body()), "node") : null;
+        String word = health.answered() ? text(parse(health.body()), "status") : "Unreachable";
+        calls.add(new InstanceCall(name == null ? endpoint.name() : name, url, instanceStatus(word), metrics(url)));
+        return calls;
+    }
+
+    private CompletableFuture<Fetched> metrics(URI base) {
+        return upstreams.get(base.resolve("/actuator/prometheus"), null, "text/plain");
+    }
+
+    private static Status instanceStatus(String word) {
+        if (word == null) {
+            return new Status("Unknown", Tone.UNKNOWN, null);
+        }
+        Tone tone = switch (word) {
+            case "Healthy" -> Tone.OK;
+            case "Degraded" -> Tone.WARN;
+            default -> Tone.BAD;
+        };
+        return new Status(word, tone, null);
+    }
+
+    /**
+     * Requests each instance served per second, from its {@code http_server_requests_seconds_count}: requests to
+     * {@code /_services/**} and {@code /actuator/**} (probes, the front's checks, the dashboard's own polls) are left
+     * out, so an idle instance reads 0. An instance that cannot be read has no figure.
+     */
+    private Map<String, Double> instanceRates(Map<String, List<InstanceCall>> calls) {
+        Map<String, Double> counters = new LinkedHashMap<>();
+        calls.values().stream().flatMap(List::stream).forEach(call -> {
+            Fetched metrics = call.metrics().join();
+            if (!metrics.ok()) {
+                return;
+            }
+            double served =
+                    PrometheusSamples.parse(metrics.body()).named("http_server_requests_seconds_count"::equals).stream()
+                            .filter(sample -> servedToVisitors(sample.labels().get("uri")))
+                            .mapToDouble(PrometheusSamples.Sample::value)
+                            .sum();
+            counters.put(call.name(), served);
+        });
+        Map<String, Double> all = instanceRates.record(System.nanoTime(), counters);
+        // every listed instance, with no figure for one that could not be read (a crashed one draws a gap, not
+        // the last rate it had)
+        Map<String, Double> now = new LinkedHashMap<>();
+        calls.values().stream()
+                .flatMap(List::stream)
+                .forEach(call -> now.put(call.name(), counters.containsKey(call.name()) ? all.get(call.name()) : null));
+        return now;
+    }
+
+    private static boolean servedToVisitors(String uri) {
+        return uri == null || !(uri.startsWith("/_services") || uri.startsWith("/actuator"));
+    }
+
+    private Node node(
+            Endpoint endpoint,
+            Profile profile,
+            Fetched health,
+            Fetched about,
+            Fetched chaos,
+            List<Instance> instances) {
         Probe probe = endpoint.lastProbe();
         List<String> reasons = new ArrayList<>();
         Status healthStatus;
@@ -277,7 +442,8 @@ public class StackPoller implements SmartLifecycle {
                 reasons,
                 faults,
                 aboutFields,
-                serving);
+                serving,
+                instances);
     }
 
     private static Status monitorStatus(Endpoint endpoint) {
@@ -323,12 +489,33 @@ public class StackPoller implements SmartLifecycle {
             counters.putAll(samples.sumBy("gateway_origin_requests_total", "endpoint", s -> true));
             rps = rates.record(System.nanoTime(), counters);
         }
+        Double failed = null;
+        Double latency = null;
+        if (samples != null) {
+            long now = System.nanoTime();
+            // Front Door's "Percentage of requests that resulted in an error" counts 5xx: the same outcome here
+            double serverErrors = samples.named("http_server_requests_seconds_count"::equals).stream()
+                    .filter(s -> "SERVER_ERROR".equals(s.labels().get("outcome")))
+                    .mapToDouble(PrometheusSamples.Sample::value)
+                    .sum();
+            failed = failures.record(now, Map.of("failed", serverErrors)).get("failed");
+            Map<Double, Double> buckets = new TreeMap<>();
+            samples.named("http_server_requests_seconds_bucket"::equals).forEach(s -> {
+                String le = s.labels().get("le");
+                if (le != null) {
+                    buckets.merge(parseBound(le), s.value(), Double::sum);
+                }
+            });
+            latency = buckets.isEmpty() ? null : p95.record(now, buckets);
+        }
         return new Gateway(
                 properties.gatewayUrl().toString(),
                 status,
                 originEndpoint,
                 stale,
                 rps,
+                failed,
+                latency,
                 cdn(cdnAdmin, samples),
                 waf(wafAdmin, wafLogs, samples));
     }
@@ -452,6 +639,10 @@ public class StackPoller implements SmartLifecycle {
                 text(settings, "mode"),
                 blocks,
                 blocks == null ? "no WAF counters or log on this gateway" : null);
+    }
+
+    private static double parseBound(String le) {
+        return "+Inf".equals(le) ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
     }
 
     private Status storeStatus(Fetched health) {

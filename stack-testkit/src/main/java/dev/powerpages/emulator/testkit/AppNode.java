@@ -2,6 +2,7 @@ package dev.powerpages.emulator.testkit;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
@@ -9,19 +10,48 @@ import tools.jackson.databind.JsonNode;
  * One region's app node, with the contract's fault injection ({@code /_services/chaos}, behind
  * the admin key). Faults combine, as the chaos API's fields do, and stay until
  * {@link #clearFaults()} or a restart.
+ * <p>
+ * In a stack with several instances per region ({@link PowerPagesStackTest#instances()}) the region's handle
+ * stands for its front, on the region's address: faults set there reach every instance, and a kill stops the
+ * front, so the whole region. {@link #instance(int)} is one instance, on its own port: a fault or a kill there
+ * is that instance's only, and the region keeps serving from the others.
  */
 public final class AppNode {
 
     private final String region;
     private final RunningService service;
+    private final List<AppNode> instances;
 
     AppNode(String region, RunningService service) {
+        this(region, service, List.of());
+    }
+
+    AppNode(String region, RunningService service, List<AppNode> instances) {
         this.region = region;
         this.service = service;
+        this.instances = List.copyOf(instances);
     }
 
     public String region() {
         return region;
+    }
+
+    /**
+     * The region's n-th app-node instance, from 1 ({@code X-PP-Node} {@code <region>-<n>}). With one instance per
+     * region, {@code instance(1)} is the region's node itself.
+     */
+    public AppNode instance(int n) {
+        List<AppNode> all = instances();
+        if (n < 1 || n > all.size()) {
+            throw new IllegalArgumentException(
+                    region + " has " + all.size() + " instance(s), numbered from 1; no instance " + n);
+        }
+        return all.get(n - 1);
+    }
+
+    /** The region's app-node instances, in order; this node alone when the region runs one. */
+    public List<AppNode> instances() {
+        return instances.isEmpty() ? List.of(this) : instances;
     }
 
     /** The node's own URL (bypassing the gateway and the traffic manager). */

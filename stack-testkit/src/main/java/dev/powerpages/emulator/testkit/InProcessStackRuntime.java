@@ -34,8 +34,17 @@ final class InProcessStackRuntime implements StackRuntime {
 
     /** @param storeSettings more settings for the store (a site folder to serve) */
     static InProcessStackRuntime start(Duration startupTimeout, Map<String, String> storeSettings) {
+        return start(startupTimeout, storeSettings, 1);
+    }
+
+    /**
+     * @param storeSettings more settings for the store (a site folder to serve)
+     * @param instances app-node instances per region ({@link StackLayout#withInstances})
+     */
+    static InProcessStackRuntime start(Duration startupTimeout, Map<String, String> storeSettings, int instances) {
         Path logDir = StackLayout.logDir();
-        StackLayout layout = StackLayout.onLoopback(logDir).with(STORE, storeSettings);
+        StackLayout layout =
+                StackLayout.onLoopback(logDir).with(STORE, storeSettings).withInstances(instances);
         InProcessStackRuntime stack = new InProcessStackRuntime(layout);
         // Unpacked (or found unpacked) once per artifact: both app nodes run the same classes, each in its own loader.
         Map<StackService, BootJarClasspath> classpaths = new EnumMap<>(StackService.class);

@@ -34,8 +34,17 @@ final class LocalProcessStackRuntime implements StackRuntime {
 
     /** @param storeSettings more settings for the store (a site folder to serve) */
     static LocalProcessStackRuntime start(Duration startupTimeout, Map<String, String> storeSettings) {
+        return start(startupTimeout, storeSettings, 1);
+    }
+
+    /**
+     * @param storeSettings more settings for the store (a site folder to serve)
+     * @param instances app-node instances per region ({@link StackLayout#withInstances})
+     */
+    static LocalProcessStackRuntime start(Duration startupTimeout, Map<String, String> storeSettings, int instances) {
         Path logDir = StackLayout.logDir();
-        StackLayout layout = StackLayout.onLoopback(logDir).with(STORE, storeSettings);
+        StackLayout layout =
+                StackLayout.onLoopback(logDir).with(STORE, storeSettings).withInstances(instances);
         LocalProcessStackRuntime stack = new LocalProcessStackRuntime(layout);
         Map<StackService, Path> jars = new EnumMap<>(StackService.class);
         for (StackLayout.Service service : layout.services()) {

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,17 +33,16 @@ public final class PowerPagesStack implements AutoCloseable {
     private final Path siteFolder;
     private final Thread shutdownHook;
 
-    private PowerPagesStack(StackMode mode, StackRuntime runtime, Duration startupTimeout, Path siteFolder) {
+    private PowerPagesStack(
+            StackMode mode, StackRuntime runtime, Duration startupTimeout, Path siteFolder, int instances) {
         this.mode = mode;
         this.siteFolder = siteFolder;
         this.runtime = runtime;
         this.startupTimeout = startupTimeout;
         this.site = new Site(runtime.service(StackRuntime.GATEWAY));
         this.regions = Map.of(
-                StackRuntime.NORTHEUROPE,
-                        new AppNode(StackRuntime.NORTHEUROPE, runtime.service(StackRuntime.NORTHEUROPE)),
-                StackRuntime.WESTEUROPE,
-                        new AppNode(StackRuntime.WESTEUROPE, runtime.service(StackRuntime.WESTEUROPE)));
+                StackRuntime.NORTHEUROPE, region(runtime, StackRuntime.NORTHEUROPE, instances),
+                StackRuntime.WESTEUROPE, region(runtime, StackRuntime.WESTEUROPE, instances));
         this.trafficManager =
                 new TrafficManager(runtime.service(StackRuntime.TRAFFIC_MANAGER), runtime::resourceManagerUrl);
         this.store = new MetadataStore(runtime.service(StackRuntime.STORE), runtime.storePublicUrl());
@@ -53,9 +54,33 @@ public final class PowerPagesStack implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
+    /** A region's handle, with a handle per instance when the region runs more than one. */
+    private static AppNode region(StackRuntime runtime, String region, int instances) {
+        List<AppNode> each = new ArrayList<>();
+        if (instances > 1) {
+            for (int n = 1; n <= instances; n++) {
+                each.add(new AppNode(region, runtime.service(StackLayout.instanceName(region, n))));
+            }
+        }
+        return new AppNode(region, runtime.service(region), each);
+    }
+
     /** Starts the five services in the mode given (or the {@code -Dpowerpages.stack.mode} one) and waits until all are healthy. */
     public static PowerPagesStack start(StackMode mode) {
         return start(mode, null);
+    }
+
+    /**
+     * Starts the stack as {@link #start(StackMode, Path)} does, with {@code instances} app-node instances per region
+     * (1-9), as {@code ./stack up --instances N} runs them: each region's address is then its front, which spreads
+     * traffic over the region's healthy instances and fails the region's probe only when none can serve
+     * ({@link AppNode#instance(int)}). In-process and child-process stacks only.
+     */
+    public static PowerPagesStack start(StackMode mode, Path siteFolder, int instances) {
+        if (instances < 1 || instances > 9) {
+            throw new IllegalArgumentException("instances per region must be 1-9, not " + instances);
+        }
+        return launch(mode, siteFolder, instances);
     }
 
     /**
@@ -64,6 +89,10 @@ public final class PowerPagesStack implements AutoCloseable {
      * {@link #siteFolder()}: edit it and the store follows. In-process and child-process stacks only.
      */
     public static PowerPagesStack start(StackMode mode, Path siteFolder) {
+        return launch(mode, siteFolder, 1);
+    }
+
+    private static PowerPagesStack launch(StackMode mode, Path siteFolder, int instances) {
         StackMode resolved = mode.resolve();
         Duration startup = StackTimeouts.startupFromProperties();
         long startedAt = System.nanoTime();
@@ -76,12 +105,16 @@ public final class PowerPagesStack implements AutoCloseable {
                     throw new UnsupportedOperationException("a site folder is served by in-process and child-process "
                             + "stacks only (for containers, docker compose's SITE_DIR)");
                 }
+                if (instances > 1) {
+                    throw new UnsupportedOperationException("several instances per region run in in-process and "
+                            + "child-process stacks only (docker-compose.yml has one app node per region)");
+                }
                 yield ContainerStackRuntime.start(startup);
             }
-            case IN_PROCESS -> InProcessStackRuntime.start(startup, storeSettings);
-            default -> LocalProcessStackRuntime.start(startup, storeSettings);
+            case IN_PROCESS -> InProcessStackRuntime.start(startup, storeSettings, instances);
+            default -> LocalProcessStackRuntime.start(startup, storeSettings, instances);
         };
-        PowerPagesStack stack = new PowerPagesStack(resolved, runtime, startup, served);
+        PowerPagesStack stack = new PowerPagesStack(resolved, runtime, startup, served, instances);
         try {
             // Ready means what a visitor notices: the home page through the whole chain, from the primary.
             stack.awaitServedBy(StackRuntime.NORTHEUROPE, startup);

@@ -49,7 +49,8 @@ public final class PowerPagesStackExtension implements BeforeAllCallback, Parame
                 .getStore(NAMESPACE)
                 .computeIfAbsent(
                         classContext.getRequiredTestClass(),
-                        testClass -> PowerPagesStack.start(mode(classContext), siteFolder(classContext)),
+                        testClass -> PowerPagesStack.start(
+                                mode(classContext), siteFolder(classContext), instances(classContext)),
                         PowerPagesStack.class);
     }
 
@@ -74,6 +75,12 @@ public final class PowerPagesStackExtension implements BeforeAllCallback, Parame
                 .filter(folder -> !folder.isBlank())
                 .map(java.nio.file.Path::of)
                 .orElse(null);
+    }
+
+    private static int instances(ExtensionContext context) {
+        return AnnotationSupport.findAnnotation(context.getTestClass(), PowerPagesStackTest.class)
+                .map(PowerPagesStackTest::instances)
+                .orElse(1);
     }
 
     private static StackMode mode(ExtensionContext context) {

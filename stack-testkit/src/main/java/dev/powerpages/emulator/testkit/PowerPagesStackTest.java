@@ -32,4 +32,11 @@ public @interface PowerPagesStackTest {
      * its edits. Empty: the demo site. In-process and child-process stacks only.
      */
     String siteFolder() default "";
+
+    /**
+     * App-node instances per region (1-9), as {@code ./stack up --instances N}: each region's address is then its
+     * front, spreading traffic over the region's healthy instances; {@code stack.region("northeurope").instance(1)}
+     * is one of them. In-process and child-process stacks only.
+     */
+    int instances() default 1;
 }

@@ -38,18 +38,20 @@ record StackLayout(String storePublicUrl, List<Service> services, Path tlsDirect
     /** Where containers see the stack's CA directory (compose mounts {@code .stack/tls} there too). */
     static final String CONTAINER_TLS_DIRECTORY = "/tls";
 
-    /** The store's identity port in a container, as in docker-compose.yml. */
-    private static final int CONTAINER_IDENTITY_PORT = 8071;
+    /** The store's identity port in a container, as in docker-compose.yml (both read the stack's wiring file). */
+    private static final int CONTAINER_IDENTITY_PORT = StackWiring.bundled().port("STORE_TLS_PORT");
 
     /** Where the services on this machine log, and where the gateway keeps its per-stack settings files. */
     static final String LOGS_DIR_PROPERTY = "powerpages.stack.logs.dir";
 
     /** The compose file's choice: the host's name for the store, which the nodes ask tokens for (the audience). */
-    private static final String COMPOSE_STORE_PUBLIC_URL = "http://localhost:8070";
+    private static final String COMPOSE_STORE_PUBLIC_URL =
+            "http://" + StackWiring.bundled().value("STACK_HOST") + ":"
+                    + StackWiring.bundled().port("STORE_PORT");
 
     private static final Map<String, StackService> ARTIFACTS = artifacts();
 
-    /** The traffic manager's resource-manager connector (8060 by default). */
+    /** The traffic manager's resource-manager connector (RESOURCE_MANAGER_PORT of the wiring file by default). */
     static final String ARM_PORT = "traffic-manager.arm.port";
 
     StackLayout {
@@ -187,10 +189,58 @@ record StackLayout(String storePublicUrl, List<Service> services, Path tlsDirect
         return new Service(name, ARTIFACTS.get(name), listensOn, all);
     }
 
+    /**
+     * The same layout with {@code count} app-node instances per region, as {@code ./stack up --instances N} runs
+     * them: each region's service becomes its front (region-front, on the region's port, so the traffic manager
+     * and the test's region handle keep their address), and the region's instances {@code <region>-1} …
+     * {@code <region>-N} listen on free ports with the app node's settings, each naming itself in {@code X-PP-Node}.
+     * Loopback layouts only: the compose file has no instances. One instance is the layout as it is.
+     */
+    StackLayout withInstances(int count) {
+        if (count < 1 || count > 9) {
+            throw new IllegalArgumentException("instances must be 1-9, as ./stack up --instances takes, not " + count);
+        }
+        if (count == 1) {
+            return this;
+        }
+        List<Service> all = new ArrayList<>();
+        for (Service service : services) {
+            if (!isRegion(service.name())) {
+                all.add(service);
+                continue;
+            }
+            List<String> urls = new ArrayList<>();
+            for (int i = 1; i <= count; i++) {
+                int port = freePort();
+                Map<String, String> settings = new LinkedHashMap<>(service.properties());
+                settings.put("server.port", Integer.toString(port));
+                settings.put("node.name", instanceName(service.name(), i));
+                all.add(new Service(instanceName(service.name(), i), StackService.APP_NODE, port, settings));
+                urls.add("http://localhost:" + port);
+            }
+            Map<String, String> front = new LinkedHashMap<>();
+            front.put("server.port", Integer.toString(service.port()));
+            front.put("front.region", service.name());
+            front.put("front.instances", String.join(",", urls));
+            front.put("stack.tls.directory", service.properties().get("stack.tls.directory"));
+            all.add(new Service(service.name(), StackService.REGION_FRONT, service.port(), front));
+        }
+        return new StackLayout(storePublicUrl, all, tlsDirectory, identityPort);
+    }
+
+    /** The name of a region's n-th instance (from 1), also its {@code X-PP-Node}: {@code northeurope-2}. */
+    static String instanceName(String region, int n) {
+        return region + "-" + n;
+    }
+
+    private static boolean isRegion(String name) {
+        return StackRuntime.NORTHEUROPE.equals(name) || StackRuntime.WESTEUROPE.equals(name);
+    }
+
     /** The same layout with more settings for one service. */
     StackLayout with(String name, Map<String, String> more) {
-        if (!ARTIFACTS.containsKey(name)) {
-            throw new IllegalArgumentException("no service " + name + " in " + ARTIFACTS.keySet());
+        if (services.stream().noneMatch(service -> service.name().equals(name))) {
+            throw new IllegalArgumentException("no service " + name + " in this stack");
         }
         return new StackLayout(
                 storePublicUrl,
@@ -204,7 +254,9 @@ record StackLayout(String storePublicUrl, List<Service> services, Path tlsDirect
     /** The traffic manager's resource-manager endpoint (Azure Resource Manager's paths), as the host reaches it. */
     String resourceManagerUrl() {
         Service trafficManager = service(StackRuntime.TRAFFIC_MANAGER);
-        String port = trafficManager.properties().getOrDefault(ARM_PORT, "8060");
+        String port = trafficManager
+                .properties()
+                .getOrDefault(ARM_PORT, Integer.toString(StackWiring.bundled().port("RESOURCE_MANAGER_PORT")));
         boolean tls = !"false".equals(trafficManager.properties().get("traffic-manager.arm.tls"));
         return (tls ? "https" : "http") + "://localhost:" + port + "/";
     }

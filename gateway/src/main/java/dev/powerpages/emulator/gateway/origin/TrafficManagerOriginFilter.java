@@ -1,5 +1,6 @@
 package dev.powerpages.emulator.gateway.origin;
 
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CLIENT_RESPONSE_ATTR;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.addOriginalRequestUrl;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.containsEncodedParts;
@@ -7,6 +8,8 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.r
 
 import dev.powerpages.emulator.gateway.EdgeFilterOrder;
 import java.net.URI;
+import java.util.EnumSet;
+import java.util.Set;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.ReactiveLoadBalancerClientFilter;
@@ -22,14 +25,20 @@ import reactor.core.publisher.Mono;
  * path and query. It works as {@link ReactiveLoadBalancerClientFilter} does for {@code lb://},
  * and at the same point in the chain (after the route's URL is built).
  * <p>
- * With {@link EdgeRetryProperties edge retry} on, a GET or HEAD whose origin refuses the connection
- * is sent once more, to the answer's first fallback (the next endpoint by priority). Only a refused
- * connection is retried: nothing reached the origin, so even a request that is not idempotent could
- * not have had an effect, but the edge keeps to GET and HEAD as Front Door's retry does.
+ * With {@link EdgeRetryProperties edge retry} on, a GET or HEAD whose origin refuses the connection,
+ * or closes it before any of the response arrived, is sent once more, to the answer's first fallback (the
+ * next endpoint by priority). A killed origin does both: the connections the edge kept open to it are cut,
+ * under requests in flight and under the next ones sent on them, and new connections are refused. GET and
+ * HEAD are idempotent, so a client may send them again after a connection fails (RFC 9110, 9.2.2); other
+ * methods are not retried, even when refused, as Front Door keeps to GET and HEAD.
  */
 public class TrafficManagerOriginFilter implements GlobalFilter, Ordered {
 
     public static final String SCHEME = "tm";
+
+    /** The failures after which nothing of the response was read, so a fallback can answer instead. */
+    private static final Set<OriginFailure> RETRIED =
+            EnumSet.of(OriginFailure.CONNECTION_REFUSED, OriginFailure.CONNECTION_CLOSED);
 
     /** Exchange attribute holding the {@link ResolveAnswer} the request was sent to. */
     public static final String RESOLVED_ORIGIN_ATTR = TrafficManagerOriginFilter.class.getName() + ".origin";
@@ -77,7 +86,8 @@ public class TrafficManagerOriginFilter implements GlobalFilter, Ordered {
                     OriginFailure failure = OriginFailure.classify(error).orElseThrow();
                     metrics.originFailed(origin, failure);
                     if (retryOn != null
-                            && failure == OriginFailure.CONNECTION_REFUSED
+                            && RETRIED.contains(failure)
+                            && exchange.getAttribute(CLIENT_RESPONSE_ATTR) == null
                             && !exchange.getResponse().isCommitted()) {
                         metrics.retried(origin, retryOn);
                         reset(exchange); // as Spring Cloud Gateway's Retry filter does before routing again

@@ -1,5 +1,6 @@
 package dev.powerpages.emulator.gateway.waf;
 
+import dev.powerpages.emulator.waf.catalog.ManagedRuleCatalog;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;

@@ -1,10 +1,13 @@
 package dev.powerpages.emulator.gateway.waf;
 
-import dev.powerpages.emulator.gateway.waf.custom.GeoIpMap;
-import dev.powerpages.emulator.gateway.waf.custom.RateLimiter;
-import dev.powerpages.emulator.gateway.waf.policy.InvalidPolicyException;
-import dev.powerpages.emulator.gateway.waf.policy.WafPolicy;
-import dev.powerpages.emulator.gateway.waf.policy.WafPolicyValidator;
+import dev.powerpages.emulator.waf.WafInspector;
+import dev.powerpages.emulator.waf.catalog.ManagedRuleCatalog;
+import dev.powerpages.emulator.waf.custom.GeoIpMap;
+import dev.powerpages.emulator.waf.custom.RateLimiter;
+import dev.powerpages.emulator.waf.policy.InvalidPolicyException;
+import dev.powerpages.emulator.waf.policy.WafPolicy;
+import dev.powerpages.emulator.waf.policy.WafPolicyValidator;
+import dev.powerpages.emulator.waf.policy.WafPreset;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

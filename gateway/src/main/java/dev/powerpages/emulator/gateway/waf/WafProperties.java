@@ -1,5 +1,7 @@
 package dev.powerpages.emulator.gateway.waf;
 
+import dev.powerpages.emulator.waf.BudgetExhaustedAction;
+import dev.powerpages.emulator.waf.policy.WafPreset;
 import java.nio.file.Path;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -45,19 +47,5 @@ public record WafProperties(
         inspectionThreads =
                 inspectionThreads > 0 ? inspectionThreads : Runtime.getRuntime().availableProcessors();
         inspectionQueue = inspectionQueue > 0 ? inspectionQueue : 64;
-    }
-
-    /** What a request whose inspection ran out of budget gets. */
-    public enum BudgetExhaustedAction {
-
-        /**
-         * Treated as an anomaly at the threshold: the managed rule set's ruleSetAction applies
-         * (Block in Prevention; logged only in Detection), as Front Door treats a body it cannot
-         * inspect as a match when its body inspection is on.
-         */
-        Block,
-
-        /** Only logged; the request goes on as the rules evaluated so far decide. */
-        Log
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.powerpages.emulator.gateway.support.FakeTrafficManager;
 import dev.powerpages.emulator.gateway.support.RawHttp;
-import dev.powerpages.emulator.gateway.waf.engine.HostileInputs;
+import dev.powerpages.emulator.waf.engine.HostileInputs;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

@@ -1,14 +1,19 @@
 package dev.powerpages.emulator.gateway.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 
 /**
- * An in-process app node: answers every path with its region in the body and in
+ * An in-process app node on MockWebServer: answers every path with its region in the body and in
  * {@code X-PP-Region}/{@code X-PP-Node}, as the real app nodes do, and echoes in
  * {@code X-Seen-*} headers what reached it, so tests can see what the gateway forwarded.
  * {@code /slow} answers after {@link #SLOW}.
@@ -21,31 +26,39 @@ public final class FakeAppNode implements AutoCloseable {
 
     private final AtomicInteger requests = new AtomicInteger();
 
-    private final DisposableServer server;
+    private final MockWebServer server = new MockWebServer();
 
     public FakeAppNode(String region) {
         this.region = region;
-        this.server = HttpServer.create()
-                .host("127.0.0.1")
-                .port(0)
-                .handle((request, response) -> {
-                    requests.incrementAndGet();
-                    Duration delay = request.uri().startsWith("/slow") ? SLOW : Duration.ZERO;
-                    var headers = request.requestHeaders();
-                    return Mono.delay(delay)
-                            .then(response.status(200)
-                                    .header("Content-Type", "text/plain")
-                                    .header("X-PP-Region", region)
-                                    .header("X-PP-Node", region + "-1")
-                                    .header("X-Seen-Uri", request.uri())
-                                    .header("X-Seen-Host", String.valueOf(headers.get("Host")))
-                                    .header("X-Seen-Forwarded-Host", String.valueOf(headers.get("X-Forwarded-Host")))
-                                    .header("X-Seen-Forwarded-Proto", String.valueOf(headers.get("X-Forwarded-Proto")))
-                                    .header("X-Seen-Azure-Ref", String.valueOf(headers.get("X-Azure-Ref")))
-                                    .sendString(Mono.just("page from " + region))
-                                    .then());
-                })
-                .bindNow();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return answer(request);
+            }
+        });
+        try {
+            server.start(InetAddress.getLoopbackAddress(), 0);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private MockResponse answer(RecordedRequest request) {
+        requests.incrementAndGet();
+        var headers = request.getHeaders();
+        return new MockResponse.Builder()
+                .code(200)
+                .headersDelay(request.getTarget().startsWith("/slow") ? SLOW.toMillis() : 0, TimeUnit.MILLISECONDS)
+                .addHeader("Content-Type", "text/plain")
+                .addHeader("X-PP-Region", region)
+                .addHeader("X-PP-Node", region + "-1")
+                .addHeader("X-Seen-Uri", request.getTarget())
+                .addHeader("X-Seen-Host", String.valueOf(headers.get("Host")))
+                .addHeader("X-Seen-Forwarded-Host", String.valueOf(headers.get("X-Forwarded-Host")))
+                .addHeader("X-Seen-Forwarded-Proto", String.valueOf(headers.get("X-Forwarded-Proto")))
+                .addHeader("X-Seen-Azure-Ref", String.valueOf(headers.get("X-Azure-Ref")))
+                .body("page from " + region)
+                .build();
     }
 
     public String region() {
@@ -53,7 +66,7 @@ public final class FakeAppNode implements AutoCloseable {
     }
 
     public URI url() {
-        return URI.create("http://127.0.0.1:" + server.port());
+        return URI.create("http://127.0.0.1:" + server.getPort());
     }
 
     public int requests() {
@@ -62,6 +75,6 @@ public final class FakeAppNode implements AutoCloseable {
 
     @Override
     public void close() {
-        server.disposeNow();
+        server.close();
     }
 }

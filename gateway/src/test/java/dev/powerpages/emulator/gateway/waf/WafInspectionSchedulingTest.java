@@ -2,6 +2,10 @@ package dev.powerpages.emulator.gateway.waf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.powerpages.emulator.waf.BudgetExhaustedAction;
+import dev.powerpages.emulator.waf.WafInspector;
+import dev.powerpages.emulator.waf.catalog.ManagedRuleCatalog;
+import dev.powerpages.emulator.waf.policy.WafPreset;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -41,7 +45,7 @@ class WafInspectionSchedulingTest {
             100,
             Map.of(),
             WafInspector.DEFAULT_INSPECTION_BUDGET,
-            WafProperties.BudgetExhaustedAction.Block,
+            BudgetExhaustedAction.Block,
             1,
             1);
 

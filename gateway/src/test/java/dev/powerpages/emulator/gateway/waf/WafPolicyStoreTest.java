@@ -3,7 +3,11 @@ package dev.powerpages.emulator.gateway.waf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.powerpages.emulator.gateway.waf.policy.InvalidPolicyException;
+import dev.powerpages.emulator.waf.BudgetExhaustedAction;
+import dev.powerpages.emulator.waf.WafInspector;
+import dev.powerpages.emulator.waf.catalog.ManagedRuleCatalog;
+import dev.powerpages.emulator.waf.policy.InvalidPolicyException;
+import dev.powerpages.emulator.waf.policy.WafPreset;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,7 +33,7 @@ class WafPolicyStoreTest {
                         100,
                         Map.of(),
                         WafInspector.DEFAULT_INSPECTION_BUDGET,
-                        WafProperties.BudgetExhaustedAction.Block,
+                        BudgetExhaustedAction.Block,
                         0,
                         0),
                 catalog,

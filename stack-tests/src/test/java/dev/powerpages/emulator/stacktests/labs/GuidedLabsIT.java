@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -32,9 +33,11 @@ import org.junit.jupiter.api.TestMethodOrder;
  * {@code ./stack} itself ({@code up --site}, {@code check-site}, {@code export-site}), so it runs
  * {@code ./stack} from the repository's root as written, with the port variables and
  * {@code STACK_HOME} that {@code ./stack} reads set to free ports and a folder under
- * {@code target/}, and stops that stack afterwards. The outputs are kept in
+ * {@code target/}, and stops that stack afterwards; lab 6 likewise, with {@code ./stack up -d --instances 2}
+ * (two app-node instances per region). The outputs are kept in
  * {@code target/lab-output/<lab>.txt}.
  */
+@Tag("slow") // minutes of load or a whole lab course: the failsafe group -DskipSlow leaves out (README, "Tests")
 @PowerPagesStackTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -120,6 +123,34 @@ class GuidedLabsIT {
     void yourOwnSite() throws Exception {
         Map<String, String> labPorts = new LinkedHashMap<>();
         Map<String, String> environment = new LinkedHashMap<>();
+        ownStack(labPorts, environment, "lab-stack");
+        try {
+            run("05-your-own-site.md", labPorts, environment, STACK_STEP_TIMEOUT_SECONDS);
+        } finally {
+            runBash("./stack down; rm -rf my-site my-site-export", labPorts, environment, STACK_STEP_TIMEOUT_SECONDS);
+        }
+    }
+
+    /**
+     * Lab 6 runs {@code ./stack up -d --instances 2} itself, as lab 5 runs {@code ./stack}: on free ports of its own
+     * and its own {@code STACK_HOME}, stopped afterwards. The kit's stack has one node per region and no region front.
+     */
+    @Test
+    @Order(6)
+    void instanceIsNotARegion() throws Exception {
+        Map<String, String> labPorts = new LinkedHashMap<>();
+        Map<String, String> environment = new LinkedHashMap<>();
+        ownStack(labPorts, environment, "lab-stack-instances");
+        try {
+            run("06-instance-not-a-region.md", labPorts, environment, STACK_STEP_TIMEOUT_SECONDS);
+        } finally {
+            runBash("./stack down; rm -f visits.txt", labPorts, environment, STACK_STEP_TIMEOUT_SECONDS);
+        }
+    }
+
+    /** Free ports for every service ./stack starts, the rewrites from the contract's ports to them, and a STACK_HOME. */
+    private static void ownStack(Map<String, String> labPorts, Map<String, String> environment, String home)
+            throws IOException {
         String[][] services = {
             {"GATEWAY_PORT", "8080"},
             {"NORTHEUROPE_PORT", "8081"},
@@ -135,13 +166,9 @@ class GuidedLabsIT {
             labPorts.put("localhost:" + service[1], "localhost:" + port);
         }
         environment.put("DNS_PORT", Integer.toString(freeUdpPort()));
-        environment.put(
-                "STACK_HOME", Path.of("target", "lab-stack").toAbsolutePath().toString());
-        try {
-            run("05-your-own-site.md", labPorts, environment, STACK_STEP_TIMEOUT_SECONDS);
-        } finally {
-            runBash("./stack down; rm -rf my-site my-site-export", labPorts, environment, STACK_STEP_TIMEOUT_SECONDS);
-        }
+        environment.put("STACK_HOME", Path.of("target", home).toAbsolutePath().toString());
+        // with --instances 2, nine processes start on a shared machine: the time InstancesIT gives them
+        environment.put("START_TIMEOUT", "600");
     }
 
     private void run(String lab) throws Exception {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The services run as processes ({@code LOCAL_PROCESSES}), so each kill is a real SIGKILL.
  */
+@Tag("slow") // minutes of load or a whole lab course: the failsafe group -DskipSlow leaves out (README, "Tests")
 @PowerPagesStackTest(mode = StackMode.LOCAL_PROCESSES)
 class FailoverUnderLoadIT {
 

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Short by default (60 s after a 15 s warm-up); {@code -Dreliability.soak.seconds=600} for the full run.
  */
+@Tag("slow") // minutes of load or a whole lab course: the failsafe group -DskipSlow leaves out (README, "Tests")
 @PowerPagesStackTest(mode = StackMode.LOCAL_PROCESSES)
 class SoakIT {
 

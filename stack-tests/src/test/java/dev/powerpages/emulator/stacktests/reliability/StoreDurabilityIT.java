@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -48,6 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the store in memory ({@code store.in-memory=true}, not overridable per service), and an in-memory store
  * restarts from its seed, which would make the property meaningless.
  */
+@Tag("slow") // minutes of load or a whole lab course: the failsafe group -DskipSlow leaves out (README, "Tests")
 class StoreDurabilityIT {
 
     private static final int ROUNDS = Integer.getInteger("reliability.durability.rounds", 3);

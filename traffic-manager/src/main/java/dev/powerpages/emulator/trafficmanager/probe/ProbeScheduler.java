@@ -118,7 +118,8 @@ public class ProbeScheduler implements SmartLifecycle {
         if (!endpoint.isMonitored()) {
             return;
         }
-        // The timeout is shorter than the interval, so this only skips a probe when the machine lags.
+        // Azure's timeout is shorter than the interval, so this only skips a probe when the machine lags, or
+        // when emulator.fastProbing sets a timeout equal to the interval and the endpoint hangs.
         if (!schedule.inFlight.compareAndSet(false, true)) {
             return;
         }

@@ -18,8 +18,11 @@ import java.util.regex.Pattern;
  * <li>dnsConfig.ttl 0-2147483647; relativeName a DNS label;</li>
  * <li>endpoint priority 1-1000 and unique within the profile.</li>
  * </ul>
- * The emulator extension {@code emulator.fastProbing} lifts the interval/timeout rule (any interval of
- * at least 1 s, a timeout of at least 1 s and shorter than the interval).
+ * The emulator extension {@code emulator.fastProbing} lifts the interval/timeout rule: any interval of
+ * at least 1 s, a timeout of at least 1 s and no longer than the interval. Azure keeps the timeout below the
+ * interval; whole seconds make that impossible at a 1 s interval, which is what a failover test wants to
+ * compare with HAProxy's {@code inter 1s}, so the fast rule lets the two be equal (a probe still waiting
+ * when the next is due makes the agent skip that one: ProbeScheduler).
  */
 public final class ProfileValidator {
 
@@ -65,9 +68,9 @@ public final class ProfileValidator {
         int interval = monitor.intervalInSeconds();
         int timeout = monitor.timeoutInSeconds();
         if (emulator.fastProbing()) {
-            if (interval < 1 || timeout < 1 || timeout >= interval) {
+            if (interval < 1 || timeout < 1 || timeout > interval) {
                 problems.add("with emulator.fastProbing, monitorConfig.timeoutInSeconds must be at least 1 and "
-                        + "less than intervalInSeconds");
+                        + "at most intervalInSeconds");
             }
         } else if (interval != 10 && interval != 30) {
             problems.add("monitorConfig.intervalInSeconds must be 10 or 30 (emulator.fastProbing: true allows "

@@ -183,6 +183,42 @@ class ActionProxyTest extends DashboardTestSupport {
         assertThat(primary.service.requests("PUT", "/_services/chaos")).isEmpty();
     }
 
+    @Test
+    void instanceControlsGoToThatInstancesOwnPortOnly() {
+        await().atMost(DETECTION)
+                .untilAsserted(
+                        () -> assertThat((List<String>) JsonPath.read(snapshot(), "$.nodes[0].instances[*].name"))
+                                .contains("northeurope-2"));
+
+        act("instance-fail-health?target=northeurope-2", ADMIN_KEY)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.url")
+                .isEqualTo(northeurope2.service.url() + "/_services/chaos");
+        act("instance-crash?target=northeurope-2", ADMIN_KEY).expectStatus().isOk();
+        act("instance-restore?target=northeurope-2", ADMIN_KEY).expectStatus().isOk();
+
+        assertThat(northeurope2.service.requests("PUT", "/_services/chaos"))
+                .extracting(Request::body)
+                .containsExactly("{\"failHealth\":true}", "{\"crash\":true}");
+        assertThat(northeurope2.service.requests("DELETE", "/_services/chaos")).hasSize(1);
+        assertThat(northeurope2.failingHealth()).isFalse();
+        assertThat(northeurope1.service.requests("PUT", "/_services/chaos")).isEmpty();
+        assertThat(primary.service.requests("PUT", "/_services/chaos")).isEmpty();
+    }
+
+    @Test
+    void anUnknownInstanceIsRefusedWithTheKnownOnes() {
+        act("instance-crash?target=northeurope-9", ADMIN_KEY)
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.error.code")
+                .isEqualTo("UnknownTarget");
+        act("instance-crash", ADMIN_KEY).expectStatus().isBadRequest();
+    }
+
     private RestTestClient.ResponseSpec act(String actionAndQuery, String adminKey) {
         RestTestClient.RequestBodySpec request = client.post().uri("/api/dashboard/actions/" + actionAndQuery);
         if (adminKey != null) {

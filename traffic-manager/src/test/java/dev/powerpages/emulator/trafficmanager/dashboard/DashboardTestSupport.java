@@ -41,7 +41,30 @@ abstract class DashboardTestSupport {
     /** Requests per second the stand-in gateway's origin counter grows by for northeurope. */
     static final double PRIMARY_RPS = 20;
 
-    static final StandInNode primary = new StandInNode("northeurope");
+    /** Site requests per second the stand-in instance northeurope-1 serves (northeurope-2 serves none). */
+    static final double INSTANCE_RPS = 12;
+
+    /** Requests per second the stand-in gateway answers with a 5xx. */
+    static final double FAILED_RPS = 2;
+
+    /**
+     * northeurope's two instances, which its node lists in its health answer as a region front does; their metrics
+     * count site requests and, growing faster, the probes and admin calls that the rates leave out.
+     */
+    static final StandInNode northeurope1 =
+            new StandInNode("northeurope-1").withMetrics(() -> """
+            # TYPE http_server_requests_seconds_count counter
+            http_server_requests_seconds_count{method="GET",outcome="SUCCESS",status="200",uri="/**"} %s
+            http_server_requests_seconds_count{method="GET",outcome="SUCCESS",status="200",uri="/_services/health"} %s
+            """.formatted(INSTANCE_RPS * seconds(), 50 * seconds()));
+
+    static final StandInNode northeurope2 =
+            new StandInNode("northeurope-2").withMetrics(() -> """
+            # TYPE http_server_requests_seconds_count counter
+            http_server_requests_seconds_count{method="GET",outcome="SUCCESS",status="200",uri="/_services/health"} %s
+            """.formatted(50 * seconds()));
+
+    static final StandInNode primary = new StandInNode("northeurope").listingInstances(northeurope1, northeurope2);
     static final StandInNode secondary = new StandInNode("westeurope");
     static final StandInService gateway = StandInService.start();
     static final StandInService store = StandInService.start();
@@ -63,6 +86,8 @@ abstract class DashboardTestSupport {
     void wholeStackHealthy() {
         primary.clearFaults();
         secondary.clearFaults();
+        northeurope1.clearFaults();
+        northeurope2.clearFaults();
         store.resume();
         gateway.resume();
         store.on("GET", "/actuator/health", r -> Reply.json(200, "{\"status\":\"UP\"}"));
@@ -74,6 +99,8 @@ abstract class DashboardTestSupport {
         });
         primary.service.forgetRequests();
         secondary.service.forgetRequests();
+        northeurope1.service.forgetRequests();
+        northeurope2.service.forgetRequests();
         gateway.forgetRequests();
     }
 
@@ -110,8 +137,12 @@ abstract class DashboardTestSupport {
                 : Reply.json(401, "{\"error\":{\"code\":\"Unauthorized\"}}");
     }
 
+    static double seconds() {
+        return (System.nanoTime() - started) / 1e9;
+    }
+
     private static String originCounterOnly() {
-        double seconds = (System.nanoTime() - started) / 1e9;
+        double seconds = seconds();
         return """
                 # TYPE gateway_origin_requests_total counter
                 gateway_origin_requests_total{endpoint="northeurope"} %s
@@ -120,7 +151,21 @@ abstract class DashboardTestSupport {
     }
 
     private static String metrics() {
+        double seconds = seconds();
+        // of every 100 responses, 80 take up to 50 ms, 10 more up to 100 ms and the last 10 up to 250 ms: the 95th
+        // ends halfway through the 100-250 ms bucket, so the p95 reads 175 ms
         return originCounterOnly() + """
+                # TYPE http_server_requests_seconds_count counter
+                http_server_requests_seconds_count{outcome="SUCCESS",status="200",uri="UNKNOWN"} %1$s
+                http_server_requests_seconds_count{outcome="SERVER_ERROR",status="503",uri="UNKNOWN"} %2$s
+                http_server_requests_seconds_count{outcome="CLIENT_ERROR",status="404",uri="UNKNOWN"} %2$s
+                # TYPE http_server_requests_seconds histogram
+                http_server_requests_seconds_bucket{outcome="SUCCESS",status="200",uri="UNKNOWN",le="0.05"} %3$s
+                http_server_requests_seconds_bucket{outcome="SUCCESS",status="200",uri="UNKNOWN",le="0.1"} %4$s
+                http_server_requests_seconds_bucket{outcome="SUCCESS",status="200",uri="UNKNOWN",le="0.25"} %1$s
+                http_server_requests_seconds_bucket{outcome="SUCCESS",status="200",uri="UNKNOWN",le="+Inf"} %1$s
+                """.formatted(100 * seconds, FAILED_RPS * seconds, 80 * seconds, 90 * seconds)
+                + """
                 # TYPE gateway_cdn_requests_total counter
                 gateway_cdn_requests_total{cache="TCP_HIT"} 30.0
                 gateway_cdn_requests_total{cache="TCP_MISS"} 10.0

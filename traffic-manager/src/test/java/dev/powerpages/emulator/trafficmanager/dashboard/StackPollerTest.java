@@ -121,6 +121,75 @@ class StackPollerTest extends DashboardTestSupport {
     }
 
     @Test
+    void aRegionsInstancesShowWithTheirOwnPortsStatesAndRatesLeavingProbesOut() {
+        await().atMost(DETECTION).untilAsserted(() -> {
+            String json = snapshot();
+            assertThat((List<String>) JsonPath.read(json, "$.nodes[0].instances[*].name"))
+                    .containsExactly("northeurope-1", "northeurope-2");
+            assertThat((Integer) JsonPath.read(json, "$.nodes[0].instances[1].port"))
+                    .isEqualTo(northeurope2.service.url().getPort());
+            assertThat((String) JsonPath.read(json, "$.nodes[0].instances[0].status.text"))
+                    .isEqualTo("Healthy");
+            assertThat(((Number) JsonPath.read(json, "$.nodes[0].instances[0].requestsPerSecond")).doubleValue())
+                    .isBetween(INSTANCE_RPS * 0.7, INSTANCE_RPS * 1.3);
+            // northeurope-2 answers only probes: it served no visitor
+            assertThat(((Number) JsonPath.read(json, "$.nodes[0].instances[1].requestsPerSecond")).doubleValue())
+                    .isZero();
+            // a region that lists no instances is its node alone, named as the node names itself
+            assertThat((List<String>) JsonPath.read(json, "$.nodes[1].instances[*].name"))
+                    .containsExactly("westeurope-1");
+        });
+
+        northeurope2.failHealth(true);
+
+        await().atMost(DETECTION)
+                .untilAsserted(() -> assertThat(snapshotValue("$.nodes[0].instances[1].status.text"))
+                        .isEqualTo("Unhealthy"));
+    }
+
+    @Test
+    void chartsCarryTheRecentRatesFailuresAndP95AsAlignedColumns() {
+        await().atMost(DETECTION).untilAsserted(() -> {
+            String json = snapshot();
+            List<Number> times = JsonPath.read(json, "$.charts.times");
+            assertThat(times).hasSizeGreaterThan(3);
+            assertThat(((Number) JsonPath.read(json, "$.charts.windowSeconds")).longValue())
+                    .isEqualTo(300);
+            List<Number> northeurope = JsonPath.read(json, "$.charts.regionRps.northeurope");
+            List<Number> instance = JsonPath.read(json, "$.charts.instanceRps['northeurope-1']");
+            List<Number> failed = JsonPath.read(json, "$.charts.failedPerSecond");
+            List<Number> p95 = JsonPath.read(json, "$.charts.p95Ms");
+            assertThat(List.of(northeurope.size(), instance.size(), failed.size(), p95.size()))
+                    .containsOnly(times.size());
+            assertThat(last(northeurope)).isBetween(PRIMARY_RPS * 0.7, PRIMARY_RPS * 1.3);
+            assertThat(last(instance)).isBetween(INSTANCE_RPS * 0.7, INSTANCE_RPS * 1.3);
+            // 5xx only: the gateway's 404s are not failures of the stack
+            assertThat(last(failed)).isBetween(FAILED_RPS * 0.7, FAILED_RPS * 1.3);
+            assertThat(last(p95)).isCloseTo(175.0, org.assertj.core.data.Offset.offset(1.0));
+        });
+    }
+
+    @Test
+    void everyStatusChangeOfTheProfileBecomesAChartMarker() {
+        primary.failHealth(true);
+
+        await().atMost(DETECTION).untilAsserted(() -> {
+            String json = snapshot();
+            List<String> texts = JsonPath.read(json, "$.charts.markers[?(@.kind == 'StatusChange')].text");
+            assertThat(texts).anySatisfy(text -> assertThat(text).startsWith("northeurope: Online \u2192 Degraded"));
+            List<Number> at = JsonPath.read(json, "$.charts.markers[*].epochMillis");
+            long first = ((Number) JsonPath.read(json, "$.charts.times[0]")).longValue();
+            assertThat(at).allSatisfy(t -> assertThat(t.longValue()).isGreaterThanOrEqualTo(first));
+        });
+    }
+
+    private static double last(List<Number> column) {
+        Number value = column.get(column.size() - 1);
+        assertThat(value).as("the newest figure").isNotNull();
+        return value.doubleValue();
+    }
+
+    @Test
     void aStoppedStoreShowsDownAndTheTimelineRecordsIt() {
         store.stop();
 

@@ -2,7 +2,10 @@ package dev.powerpages.emulator.trafficmanager.dashboard;
 
 import dev.powerpages.emulator.trafficmanager.dashboard.StandInService.Reply;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,6 +22,7 @@ final class StandInNode {
     final StandInService service = StandInService.start();
     private final String region;
     private final Map<String, Object> faults = new LinkedHashMap<>();
+    private volatile List<StandInNode> instances = List.of();
 
     StandInNode(String region) {
         this.region = region;
@@ -56,6 +60,21 @@ final class StandInNode {
                 });
     }
 
+    /**
+     * Answers health as a region front does: with {@code instances} (node, url, status) listing these stand-ins as
+     * the region's instances.
+     */
+    StandInNode listingInstances(StandInNode... listed) {
+        this.instances = List.of(listed);
+        return this;
+    }
+
+    /** Serves {@code /actuator/prometheus} with these lines, computed on each request. */
+    StandInNode withMetrics(Supplier<String> lines) {
+        service.on("GET", "/actuator/prometheus", r -> new Reply(200, "text/plain", lines.get()));
+        return this;
+    }
+
     boolean failingHealth() {
         synchronized (faults) {
             return Boolean.TRUE.equals(faults.get("failHealth"));
@@ -79,12 +98,20 @@ final class StandInNode {
     }
 
     private Reply health() {
+        String listed = instances.isEmpty()
+                ? ""
+                : ",\"instances\":"
+                        + instances.stream()
+                                .map(i -> "{\"node\":\"" + i.region + "\",\"url\":\"" + i.service.url()
+                                        + "\",\"status\":\"" + (i.failingHealth() ? "Unhealthy" : "Healthy") + "\"}")
+                                .collect(Collectors.joining(",", "[", "]"));
         return failingHealth()
                 ? Reply.json(
                         503,
                         "{\"status\":\"Unhealthy\",\"region\":\"" + region
-                                + "\",\"reasons\":[\"failHealth fault injected\"]}")
-                : Reply.json(200, "{\"status\":\"Healthy\",\"region\":\"" + region + "\",\"reasons\":[]}");
+                                + "\",\"reasons\":[\"failHealth fault injected\"]" + listed + "}")
+                : Reply.json(
+                        200, "{\"status\":\"Healthy\",\"region\":\"" + region + "\",\"reasons\":[]" + listed + "}");
     }
 
     private Reply faults() {

@@ -50,8 +50,18 @@ class ProfileValidatorTest {
                         profile(monitor(null, "/", 5, 3, 1), new EmulatorSettings(null, true), endpoint("a", 1))))
                 .isEmpty();
         assertThat(ProfileValidator.problems(
-                        profile(monitor(null, "/", 5, 5, 1), new EmulatorSettings(null, true), endpoint("a", 1))))
-                .anySatisfy(p -> assertThat(p).contains("less than intervalInSeconds"));
+                        profile(monitor(null, "/", 5, 6, 1), new EmulatorSettings(null, true), endpoint("a", 1))))
+                .anySatisfy(p -> assertThat(p).contains("at most intervalInSeconds"));
+    }
+
+    @Test
+    void fastProbingAcceptsAOneSecondIntervalWithAOneSecondTimeoutAsHaproxysInterOneSecond() {
+        assertThat(ProfileValidator.problems(
+                        profile(monitor(null, "/", 1, 1, 1), new EmulatorSettings(null, true), endpoint("a", 1))))
+                .isEmpty();
+        assertThat(ProfileValidator.problems(
+                        profile(monitor(null, "/", 1, 0, 1), new EmulatorSettings(null, true), endpoint("a", 1))))
+                .anySatisfy(p -> assertThat(p).contains("at least 1"));
     }
 
     @Test

@@ -1,7 +1,0 @@
-package dev.powerpages.emulator.gateway.waf.engine;
-
-/**
- * One rule that fired: the variable it fired on (e.g. {@code ARGS:q}) and an excerpt of the
- * (transformed) value, as a WAF log shows them.
- */
-public record RuleMatch(WafRule rule, String variable, String value) {}
