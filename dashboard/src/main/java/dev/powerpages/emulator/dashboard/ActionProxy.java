@@ -2,14 +2,13 @@ package dev.powerpages.emulator.dashboard;
 
 import dev.powerpages.emulator.dashboard.Timeline.Kind;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
 
 /**
- * Carries out a dashboard control: checks the admin key, sends the admin call to the service the action
- * targets (with {@code X-Admin-Key}), and records the action and its outcome in the timeline.
+ * Carries out a dashboard control: sends the admin call to the service the action targets (with
+ * {@code X-Admin-Key}), and records the action and its outcome in the timeline. The caller's admin key was checked
+ * before (service-support's admin-key chain over the serving application's {@code stack.admin.paths}).
  */
 class ActionProxy {
 
@@ -26,21 +25,15 @@ class ActionProxy {
     private final Upstreams upstreams;
     private final StackPoller poller;
     private final Timeline timeline;
-    private final byte[] adminKey;
 
     ActionProxy(DashboardProperties properties, Upstreams upstreams, StackPoller poller, Timeline timeline) {
         this.properties = properties;
         this.upstreams = upstreams;
         this.poller = poller;
         this.timeline = timeline;
-        this.adminKey = properties.adminKey().getBytes(StandardCharsets.UTF_8);
     }
 
-    Outcome execute(String actionId, String target, Long latencyMs, String providedKey) {
-        if (providedKey == null || !MessageDigest.isEqual(adminKey, providedKey.getBytes(StandardCharsets.UTF_8))) {
-            throw new DashboardException(
-                    HttpStatus.UNAUTHORIZED, "Unauthorized", "The X-Admin-Key header is missing or wrong.");
-        }
+    Outcome execute(String actionId, String target, Long latencyMs) {
         DashboardAction action = DashboardAction.byId(actionId)
                 .orElseThrow(() -> new DashboardException(
                         HttpStatus.NOT_FOUND, "UnknownAction", "No dashboard action named '" + actionId + "'."));

@@ -1,5 +1,6 @@
 package dev.powerpages.emulator.dashboard;
 
+import dev.powerpages.emulator.support.error.ErrorEnvelope;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -71,33 +71,22 @@ class DashboardApiController {
     ResponseEntity<ActionProxy.Outcome> act(
             @PathVariable String action,
             @RequestParam(required = false) String target,
-            @RequestParam(required = false) Long latencyMs,
-            @RequestHeader(name = Upstreams.ADMIN_KEY_HEADER, required = false) String adminKey) {
-        ActionProxy.Outcome outcome = actions.execute(action, target, latencyMs, adminKey);
+            @RequestParam(required = false) Long latencyMs) {
+        ActionProxy.Outcome outcome = actions.execute(action, target, latencyMs);
         return ResponseEntity.status(outcome.ok() ? 200 : 502).body(outcome);
     }
 
-    /** {@code {"error":{"code":…,"message":…}}}, the code first as in every other error of the service (a record keeps the order). */
-    record DashboardError(Body error) {
-
-        record Body(String code, String message) {}
-
-        static DashboardError of(String code, String message) {
-            return new DashboardError(new Body(code, message));
-        }
-    }
-
     @ExceptionHandler(DashboardException.class)
-    ResponseEntity<DashboardError> refused(DashboardException ex) {
+    ResponseEntity<ErrorEnvelope> refused(DashboardException ex) {
         return ResponseEntity.status(ex.status())
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(DashboardError.of(ex.code(), ex.getMessage()));
+                .body(ErrorEnvelope.of(ex.code(), ex.getMessage()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<DashboardError> badParameter(MethodArgumentTypeMismatchException ex) {
+    ResponseEntity<ErrorEnvelope> badParameter(MethodArgumentTypeMismatchException ex) {
         return ResponseEntity.badRequest()
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(DashboardError.of("BadRequest", "Parameter '" + ex.getName() + "' has an invalid value."));
+                .body(ErrorEnvelope.of("BadRequest", "Parameter '" + ex.getName() + "' has an invalid value."));
     }
 }

@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param gatewayUrl the gateway (edge) the dashboard polls and whose CDN/WAF controls it drives
  * @param storeUrl the metadata store whose {@code /actuator/health} it polls
- * @param adminKey the admin key: the dashboard's controls require it, and it is sent as {@code X-Admin-Key}
- *        to the gateway's and app nodes' admin APIs
+ * @param adminKey the admin key sent as {@code X-Admin-Key} to the gateway's and app nodes' admin APIs (the
+ *        controls themselves require the serving application's admin key, {@code stack.admin.key})
  * @param pollInterval pause between two polls of the stack (and two pushes to the browsers)
  * @param requestTimeout the longest a poll waits for any one service
  * @param actionTimeout the longest a control waits for the service it acts on

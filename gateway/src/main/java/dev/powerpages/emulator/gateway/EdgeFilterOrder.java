@@ -13,8 +13,8 @@ public final class EdgeFilterOrder {
     /** WebFilter: every response, the gateway's own and errors included, gets its X-Azure-Ref. */
     public static final int REFERENCE = Ordered.HIGHEST_PRECEDENCE;
 
-    /** WebFilter: /_edge/admin/** checks the admin key before any handler runs. */
-    public static final int ADMIN_KEY = REFERENCE + 10;
+    // The admin key (/_edge/admin/**) is checked by Spring Security's WebFilterChainProxy (order -100, the
+    // service-support starter's chain): after the reference, before any handler.
 
     /** WafFilter: the WAF inspects a request before anything else in the route. */
     public static final int WAF = Ordered.HIGHEST_PRECEDENCE + 100;

@@ -1,7 +1,6 @@
 package dev.powerpages.emulator.appnode.chaos;
 
-import dev.powerpages.emulator.appnode.node.AdminKey;
-import dev.powerpages.emulator.appnode.node.NodeError;
+import dev.powerpages.emulator.support.error.ErrorEnvelope;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,11 +11,10 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Fault injection, behind the admin key (header {@code X-Admin-Key}). */
+/** Fault injection, behind the admin key (header {@code X-Admin-Key}; {@code stack.admin.paths}, checked by the starter's chain). */
 @RestController
 @RequestMapping("/_services/chaos")
 class ChaosController {
@@ -25,32 +23,21 @@ class ChaosController {
     static final String CRASH_ACCEPTED = "{\"crash\":true,\"message\":\"The node process exits now\"}";
 
     private final ChaosState chaos;
-    private final AdminKey adminKey;
     private final ProcessCrash crash;
 
-    ChaosController(ChaosState chaos, AdminKey adminKey, ProcessCrash crash) {
+    ChaosController(ChaosState chaos, ProcessCrash crash) {
         this.chaos = chaos;
-        this.adminKey = adminKey;
         this.crash = crash;
     }
 
     @GetMapping
-    ResponseEntity<?> show(@RequestHeader(name = "X-Admin-Key", required = false) String adminKey) {
-        if (!authorized(adminKey)) {
-            return unauthorized();
-        }
+    ResponseEntity<?> show() {
         return ResponseEntity.ok(chaos.current());
     }
 
     @PutMapping
-    ResponseEntity<?> inject(
-            @RequestHeader(name = "X-Admin-Key", required = false) String adminKey,
-            @RequestBody(required = false) FaultsPatch patch,
-            HttpServletResponse response)
+    ResponseEntity<?> inject(@RequestBody(required = false) FaultsPatch patch, HttpServletResponse response)
             throws IOException {
-        if (!authorized(adminKey)) {
-            return unauthorized();
-        }
         if (patch == null) {
             return error(
                     HttpStatus.BAD_REQUEST,
@@ -79,22 +66,11 @@ class ChaosController {
     }
 
     @DeleteMapping
-    ResponseEntity<?> clear(@RequestHeader(name = "X-Admin-Key", required = false) String adminKey) {
-        if (!authorized(adminKey)) {
-            return unauthorized();
-        }
+    ResponseEntity<?> clear() {
         return ResponseEntity.ok(chaos.clear());
     }
 
-    private boolean authorized(String presented) {
-        return adminKey.matches(presented);
-    }
-
-    private static ResponseEntity<?> unauthorized() {
-        return error(HttpStatus.UNAUTHORIZED, "Unauthorized", "The X-Admin-Key header is missing or wrong");
-    }
-
     private static ResponseEntity<?> error(HttpStatus status, String code, String message) {
-        return ResponseEntity.status(status).body(NodeError.of(code, message));
+        return ResponseEntity.status(status).body(ErrorEnvelope.of(code, message));
     }
 }

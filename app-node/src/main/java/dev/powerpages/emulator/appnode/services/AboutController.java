@@ -5,8 +5,6 @@ import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import dev.powerpages.emulator.appnode.cache.SiteCache;
 import dev.powerpages.emulator.appnode.cache.WebFileContentCache;
 import dev.powerpages.emulator.appnode.chaos.ChaosState;
-import dev.powerpages.emulator.appnode.node.AdminKey;
-import dev.powerpages.emulator.appnode.node.NodeError;
 import dev.powerpages.emulator.appnode.node.NodeProperties;
 import dev.powerpages.emulator.appnode.report.UnsupportedLiquid;
 import dev.powerpages.emulator.appnode.site.SiteProperties;
@@ -18,12 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
@@ -43,7 +39,6 @@ class AboutController {
     private final BusinessDataCache businessData;
     private final StoreClient store;
     private final ChaosState chaos;
-    private final AdminKey adminKey;
     private final SiteProperties siteProperties;
     private final UnsupportedLiquid unsupported;
 
@@ -55,7 +50,6 @@ class AboutController {
             BusinessDataCache businessData,
             StoreClient store,
             ChaosState chaos,
-            AdminKey adminKey,
             SiteProperties siteProperties,
             UnsupportedLiquid unsupported) {
         this.unsupported = unsupported;
@@ -67,7 +61,6 @@ class AboutController {
         this.businessData = businessData;
         this.store = store;
         this.chaos = chaos;
-        this.adminKey = adminKey;
     }
 
     @GetMapping(path = "/_services/about", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -84,10 +77,7 @@ class AboutController {
     }
 
     @PostMapping("/_services/about/clear-config")
-    ResponseEntity<?> clearConfig(@RequestHeader(name = AdminKey.HEADER, required = false) String key) {
-        if (!adminKey.matches(key)) {
-            return unauthorized();
-        }
+    ResponseEntity<?> clearConfig() {
         siteCache.requestReload();
         return ResponseEntity.accepted()
                 .body(
@@ -97,10 +87,7 @@ class AboutController {
     }
 
     @PostMapping("/_services/about/clear-cache")
-    ResponseEntity<?> clearCache(@RequestHeader(name = AdminKey.HEADER, required = false) String key) {
-        if (!adminKey.matches(key)) {
-            return unauthorized();
-        }
+    ResponseEntity<?> clearCache() {
         businessData.clear();
         webFiles.clear();
         return ResponseEntity.ok(
@@ -208,10 +195,5 @@ class AboutController {
                 + "<li><code>POST /_services/about/clear-config</code> reloads the configuration tables from the store</li>"
                 + "<li><code>POST /_services/about/clear-cache</code> drops cached business data and web file contents</li></ul>"
                 + "</body></html>";
-    }
-
-    private static ResponseEntity<NodeError> unauthorized() {
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                .body(NodeError.of("Unauthorized", "The X-Admin-Key header is missing or wrong"));
     }
 }

@@ -1,7 +1,7 @@
 package dev.powerpages.emulator.appnode.services;
 
-import dev.powerpages.emulator.appnode.node.NodeError;
 import dev.powerpages.emulator.appnode.node.NodeProperties;
+import dev.powerpages.emulator.support.error.ErrorEnvelope;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.CacheControl;
@@ -47,7 +47,7 @@ class HealthController {
 
     /** {@code /_services/} is the node's reserved prefix: unknown paths there are not site pages. */
     @RequestMapping("/_services/**")
-    ResponseEntity<NodeError> unknownService() {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(NodeError.of("NotFound", "No such node service"));
+    ResponseEntity<ErrorEnvelope> unknownService() {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ErrorEnvelope.of("NotFound", "No such node service"));
     }
 }

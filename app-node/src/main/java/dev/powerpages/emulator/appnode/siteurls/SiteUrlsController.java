@@ -2,13 +2,13 @@ package dev.powerpages.emulator.appnode.siteurls;
 
 import dev.powerpages.emulator.appnode.access.PageAccess;
 import dev.powerpages.emulator.appnode.cache.SiteCache;
-import dev.powerpages.emulator.appnode.node.NodeError;
 import dev.powerpages.emulator.appnode.pagetemplates.RewritePages;
 import dev.powerpages.emulator.appnode.site.SitePermissions;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.site.WebFile;
 import dev.powerpages.emulator.appnode.site.WebPage;
 import dev.powerpages.emulator.appnode.site.WebsiteLanguage;
+import dev.powerpages.emulator.support.error.ErrorEnvelope;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -52,7 +52,7 @@ class SiteUrlsController {
         if (site == null) {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .cacheControl(CacheControl.noStore())
-                    .body(NodeError.of(
+                    .body(ErrorEnvelope.of(
                             "SiteNotLoaded", "The site's metadata has not been loaded from the metadata store yet."));
         }
         Map<String, Object> body = new LinkedHashMap<>();

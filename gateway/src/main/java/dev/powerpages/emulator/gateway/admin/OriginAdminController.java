@@ -26,7 +26,7 @@ class OriginAdminController {
         this.properties = properties;
     }
 
-    @GetMapping(AdminKeyFilter.PREFIX + "/origin")
+    @GetMapping(EdgeAdminSecurity.PREFIX + "/origin")
     OriginView origin() {
         Instant now = resolver.clock().instant();
         return resolver.cached(properties.profile())

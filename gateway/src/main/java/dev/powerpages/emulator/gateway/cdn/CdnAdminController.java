@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The site administrator's CDN switch and purge, behind the admin key (AdminKeyFilter guards
- * {@code /_edge/admin/**}): {@code GET}/{@code PATCH /_edge/admin/cdn} (a JSON merge patch) and
+ * The site administrator's CDN switch and purge, behind the admin key (admin.EdgeAdminSecurity: the
+ * starter's chain guards {@code /_edge/admin/**}): {@code GET}/{@code PATCH /_edge/admin/cdn} (a JSON merge patch) and
  * {@code POST /_edge/admin/cdn/purge}, which answers 202 as Front Door's purge does — here the
  * entries are already gone when it answers.
  */

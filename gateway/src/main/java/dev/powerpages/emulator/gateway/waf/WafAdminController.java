@@ -1,6 +1,6 @@
 package dev.powerpages.emulator.gateway.waf;
 
-import dev.powerpages.emulator.gateway.admin.AdminKeyFilter;
+import dev.powerpages.emulator.gateway.admin.EdgeAdminSecurity;
 import dev.powerpages.emulator.gateway.edge.EdgeError;
 import dev.powerpages.emulator.gateway.edge.EdgeReference;
 import dev.powerpages.emulator.waf.policy.InvalidPolicyException;
@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * patch (PATCH, RFC 7396), replaced whole (PUT) or removed (DELETE), and the WAF log ({@code /logs}).
  * The traffic manager's resource-manager endpoint serves this policy as the ARM resource
  * {@code Microsoft.Network/FrontDoorWebApplicationFirewallPolicies/<name>} through these calls. The admin key guards both
- * ({@link AdminKeyFilter}).
+ * ({@link EdgeAdminSecurity}).
  */
 @RestController
 class WafAdminController {
@@ -39,7 +39,7 @@ class WafAdminController {
     }
 
     /** The policy; 404 in Azure's error shape after a DELETE (the edge then has none). */
-    @GetMapping(AdminKeyFilter.PREFIX + "/waf")
+    @GetMapping(EdgeAdminSecurity.PREFIX + "/waf")
     ResponseEntity<?> policy(ServerWebExchange exchange) {
         return store.existing().<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> noPolicy(exchange));
     }
@@ -48,7 +48,7 @@ class WafAdminController {
      * Replaces the whole policy, as ARM's PUT of a {@code FrontDoorWebApplicationFirewallPolicies} resource does
      * (what the body leaves out takes Front Door's defaults): 201 when the edge had none, else 200.
      */
-    @PutMapping(path = AdminKeyFilter.PREFIX + "/waf", consumes = "application/json")
+    @PutMapping(path = EdgeAdminSecurity.PREFIX + "/waf", consumes = "application/json")
     ResponseEntity<WafPolicy> replace(@RequestBody WafPolicy policy) {
         boolean created = store.replace(policy);
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
@@ -56,7 +56,7 @@ class WafAdminController {
     }
 
     /** Removes the policy: the edge inspects nothing until a PUT or PATCH brings one back. 204 when there was none. */
-    @DeleteMapping(AdminKeyFilter.PREFIX + "/waf")
+    @DeleteMapping(EdgeAdminSecurity.PREFIX + "/waf")
     ResponseEntity<Void> delete() {
         return store.delete()
                 ? ResponseEntity.ok().build()
@@ -72,14 +72,14 @@ class WafAdminController {
     }
 
     @PatchMapping(
-            path = AdminKeyFilter.PREFIX + "/waf",
+            path = EdgeAdminSecurity.PREFIX + "/waf",
             consumes = {"application/merge-patch+json", "application/json"})
     WafPolicy patch(@RequestBody JsonNode patch) {
         return store.patch(patch);
     }
 
     /** Newest first; {@code reference} narrows to one request's X-Azure-Ref. */
-    @GetMapping(AdminKeyFilter.PREFIX + "/waf/logs")
+    @GetMapping(EdgeAdminSecurity.PREFIX + "/waf/logs")
     LogPage logs(@RequestParam(defaultValue = "100") int limit, @RequestParam(required = false) String reference) {
         return new LogPage(wafLog.recent(Math.max(1, Math.min(limit, 10_000)), reference));
     }

@@ -1,6 +1,6 @@
 package dev.powerpages.emulator.store.chaos;
 
-import dev.powerpages.emulator.store.error.DataverseError;
+import dev.powerpages.emulator.support.error.ErrorEnvelope;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -57,7 +57,7 @@ class OutageFilter extends OncePerRequestFilter {
         if (path.startsWith("/api/")) {
             answer(
                     response,
-                    DataverseError.of(
+                    ErrorEnvelope.of(
                             WEB_API_CODE,
                             "The environment is unavailable (an outage injected through /_services/chaos). Retry after "
                                     + retryAfterSeconds() + " seconds."));

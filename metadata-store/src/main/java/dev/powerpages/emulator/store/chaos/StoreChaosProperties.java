@@ -6,9 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The store's fault injection ({@code /_services/chaos}, as on the app nodes).
  *
- * @param adminKey required in {@code X-Admin-Key} to read or change the faults (the emulator's well-known
- * {@code emulator-admin-key} by default)
+ * <p>{@code store.chaos.admin-key} (application.yml) is the store's admin key, read by the starter as
+ * {@code stack.admin.key}.
+ *
  * @param retryAfter what the store tells callers in {@code Retry-After} during an outage
  */
 @ConfigurationProperties("store.chaos")
-public record StoreChaosProperties(String adminKey, Duration retryAfter) {}
+public record StoreChaosProperties(Duration retryAfter) {}

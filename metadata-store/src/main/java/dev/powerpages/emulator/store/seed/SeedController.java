@@ -1,10 +1,9 @@
 package dev.powerpages.emulator.store.seed;
 
-import dev.powerpages.emulator.store.chaos.AdminKey;
+import dev.powerpages.emulator.store.error.StoreErrors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -16,22 +15,17 @@ import org.springframework.web.bind.annotation.RestController;
 class SeedController {
 
     private final DemoSeeder seeder;
-    private final AdminKey adminKey;
 
-    SeedController(DemoSeeder seeder, AdminKey adminKey) {
+    SeedController(DemoSeeder seeder) {
         this.seeder = seeder;
-        this.adminKey = adminKey;
     }
 
     @PostMapping("/_services/seed")
-    ResponseEntity<?> reload(@RequestHeader(name = "X-Admin-Key", required = false) String key) {
-        if (!adminKey.matches(key)) {
-            return AdminKey.unauthorized();
-        }
+    ResponseEntity<?> reload() {
         try {
             return ResponseEntity.ok(seeder.reload());
         } catch (IllegalStateException noSeed) {
-            return AdminKey.error(HttpStatus.CONFLICT, "NoSeed", noSeed.getMessage());
+            return StoreErrors.answer(HttpStatus.CONFLICT, "NoSeed", noSeed.getMessage());
         }
     }
 }

@@ -1,15 +1,14 @@
 package dev.powerpages.emulator.store.site;
 
 import dev.powerpages.emulator.sitefolder.SiteFolderException;
-import dev.powerpages.emulator.store.chaos.AdminKey;
 import dev.powerpages.emulator.store.environment.CurrentEnvironment;
 import dev.powerpages.emulator.store.environment.Environments;
+import dev.powerpages.emulator.store.error.StoreErrors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -27,36 +26,23 @@ class SiteController {
 
     private final SiteStatus status;
     private final SiteExporter exporter;
-    private final AdminKey adminKey;
     private final CurrentEnvironment current;
     private final Environments environments;
 
-    SiteController(
-            SiteStatus status,
-            SiteExporter exporter,
-            AdminKey adminKey,
-            CurrentEnvironment current,
-            Environments environments) {
+    SiteController(SiteStatus status, SiteExporter exporter, CurrentEnvironment current, Environments environments) {
         this.status = status;
         this.exporter = exporter;
-        this.adminKey = adminKey;
         this.current = current;
         this.environments = environments;
     }
 
     @GetMapping("/_services/site")
-    ResponseEntity<?> site(@RequestHeader(name = "X-Admin-Key", required = false) String key) {
-        if (!adminKey.matches(key)) {
-            return AdminKey.unauthorized();
-        }
+    ResponseEntity<?> site() {
         return ResponseEntity.ok(status.view());
     }
 
     @GetMapping("/_services/site/export")
-    ResponseEntity<?> export(@RequestHeader(name = "X-Admin-Key", required = false) String key) {
-        if (!adminKey.matches(key)) {
-            return AdminKey.unauthorized();
-        }
+    ResponseEntity<?> export() {
         try {
             byte[] zip = current.callIn(environments.defaultEnvironment(), exporter::zip);
             return ResponseEntity.ok()
@@ -64,7 +50,7 @@ class SiteController {
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"site.zip\"")
                     .body(zip);
         } catch (SiteFolderException e) {
-            return AdminKey.error(HttpStatus.INTERNAL_SERVER_ERROR, "ExportFailed", e.getMessage());
+            return StoreErrors.answer(HttpStatus.INTERNAL_SERVER_ERROR, "ExportFailed", e.getMessage());
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.powerpages.emulator.store.webapi;
 
 import dev.powerpages.emulator.store.data.RowStore;
-import dev.powerpages.emulator.store.error.DataverseError;
+import dev.powerpages.emulator.support.error.ErrorEnvelope;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -194,7 +194,7 @@ class BatchController {
     }
 
     private Answer failure(DataverseException e, String contentId) {
-        ResponseEntity<DataverseError> error = WebApiExceptionHandler.error(e.status(), e.code(), e.getMessage());
+        ResponseEntity<ErrorEnvelope> error = WebApiExceptionHandler.error(e.status(), e.code(), e.getMessage());
         return new Answer(
                 error.getStatusCode().value(),
                 error.getHeaders(),

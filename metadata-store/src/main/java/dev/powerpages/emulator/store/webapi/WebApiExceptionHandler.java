@@ -1,7 +1,7 @@
 package dev.powerpages.emulator.store.webapi;
 
-import dev.powerpages.emulator.store.error.DataverseError;
 import dev.powerpages.emulator.store.odata.ODataQueryException;
+import dev.powerpages.emulator.support.error.ErrorEnvelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -18,34 +18,34 @@ class WebApiExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(WebApiExceptionHandler.class);
 
     @ExceptionHandler(DataverseException.class)
-    ResponseEntity<DataverseError> dataverse(DataverseException e) {
+    ResponseEntity<ErrorEnvelope> dataverse(DataverseException e) {
         return error(e.status(), e.code(), e.getMessage());
     }
 
     @ExceptionHandler(ODataQueryException.class)
-    ResponseEntity<DataverseError> query(ODataQueryException e) {
+    ResponseEntity<ErrorEnvelope> query(ODataQueryException e) {
         return error(HttpStatus.BAD_REQUEST, "0x80060888", e.getMessage());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<DataverseError> unreadable(HttpMessageNotReadableException e) {
+    ResponseEntity<ErrorEnvelope> unreadable(HttpMessageNotReadableException e) {
         return error(HttpStatus.BAD_REQUEST, "0x80048d19", "The request body could not be read.");
     }
 
     @ExceptionHandler(DuplicateKeyException.class)
-    ResponseEntity<DataverseError> duplicate(DuplicateKeyException e) {
+    ResponseEntity<ErrorEnvelope> duplicate(DuplicateKeyException e) {
         DataverseException duplicate = DataverseException.duplicate();
         return error(duplicate.status(), duplicate.code(), duplicate.getMessage());
     }
 
     /** 0x80040216: Dataverse's "An unexpected error occurred." */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<DataverseError> unexpected(Exception e) {
+    ResponseEntity<ErrorEnvelope> unexpected(Exception e) {
         log.error("Unexpected Web API failure", e);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "0x80040216", "An unexpected error occurred.");
     }
 
-    static ResponseEntity<DataverseError> error(HttpStatus status, String code, String message) {
-        return ResponseEntity.status(status).contentType(ODataJson.MEDIA_TYPE).body(DataverseError.of(code, message));
+    static ResponseEntity<ErrorEnvelope> error(HttpStatus status, String code, String message) {
+        return ResponseEntity.status(status).contentType(ODataJson.MEDIA_TYPE).body(ErrorEnvelope.of(code, message));
     }
 }

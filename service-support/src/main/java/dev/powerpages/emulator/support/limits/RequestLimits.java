@@ -5,8 +5,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * What one request may bring, bound from {@code limits.*} in each service's application.yml (the app node and the
- * traffic manager both document that prefix, with their own defaults there). A service binds it with
- * {@code @EnableConfigurationProperties(RequestLimits.class)}. Checked by {@link RequestLimitsFilter} below Tomcat's
+ * traffic manager both document that prefix, with their own defaults there). The starter binds it in every
+ * servlet service. Checked by {@link RequestLimitsFilter} below Tomcat's
  * own ceiling ({@code server.max-http-request-header-size}), so that the client gets the precise status (414, 431,
  * 413) in the service's error shape rather than Tomcat's bare 400.
  *

@@ -26,14 +26,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * JSON body nested too deeply (400), a body that is not JSON on a path whose API takes JSON only (415). The answers
  * are written by the service's {@link RejectionWriter}, in the shape of the path's API.
  *
- * <p>Not a component: each service registers it with a {@code FilterRegistrationBean} of its own, because its
- * place among the service's filters (after the headers every answer must carry) and its answers are the service's.
+ * <p>Registered by the starter ({@link dev.powerpages.emulator.support.servlet.ServletSupportAutoConfiguration}) at
+ * {@link #ORDER}, after the headers every answer must carry, in a service that declares its
+ * {@link RequestLimitsAnswers}.
  *
  * <p>Bodies up to the limit are read here once and handed on from memory; form posts are left to Tomcat's own
  * parameter parsing (limited by {@code server.tomcat.max-http-form-post-size}) because reading them here would
  * take their parameters away from the servlet.
  */
 public class RequestLimitsFilter extends OncePerRequestFilter {
+
+    /** Right after the services' identity and security header filters, so refusals carry those headers too. */
+    public static final int ORDER = org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 5;
 
     private final RequestLimits limits;
     private final String self;

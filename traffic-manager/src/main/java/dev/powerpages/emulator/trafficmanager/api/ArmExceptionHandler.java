@@ -1,5 +1,6 @@
 package dev.powerpages.emulator.trafficmanager.api;
 
+import dev.powerpages.emulator.support.error.ErrorEnvelope;
 import dev.powerpages.emulator.trafficmanager.profile.ProfileRegistry;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -12,21 +13,22 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class ArmExceptionHandler {
 
     @ExceptionHandler
-    ResponseEntity<ArmError> refused(ArmException ex) {
-        return ResponseEntity.status(ex.status()).body(ArmError.of(ex.code(), ex.getMessage()));
+    ResponseEntity<ErrorEnvelope> refused(ArmException ex) {
+        return ResponseEntity.status(ex.status()).body(ErrorEnvelope.of(ex.code(), ex.getMessage()));
     }
 
     /** A profile that breaks one of Azure's documented ranges. */
     @ExceptionHandler
-    ResponseEntity<ArmError> invalid(ProfileRegistry.InvalidProfileException ex) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(ArmError.of("BadRequest", ex.getMessage() + "."));
+    ResponseEntity<ErrorEnvelope> invalid(ProfileRegistry.InvalidProfileException ex) {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+                .body(ErrorEnvelope.of("BadRequest", ex.getMessage() + "."));
     }
 
     /** ARM's answer to a body that is not JSON or does not fit the resource. */
     @ExceptionHandler
-    ResponseEntity<ArmError> unreadable(HttpMessageNotReadableException ex) {
+    ResponseEntity<ErrorEnvelope> unreadable(HttpMessageNotReadableException ex) {
         return ResponseEntity.status(HttpStatus.BAD_REQUEST)
-                .body(ArmError.of(
+                .body(ErrorEnvelope.of(
                         "InvalidRequestContent", "The request content was invalid and could not be deserialized."));
     }
 }

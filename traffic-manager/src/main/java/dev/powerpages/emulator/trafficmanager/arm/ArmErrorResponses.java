@@ -1,9 +1,8 @@
 package dev.powerpages.emulator.trafficmanager.arm;
 
+import dev.powerpages.emulator.support.error.ErrorEnvelope;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,10 +22,7 @@ class ArmErrorResponses {
     }
 
     void write(HttpServletResponse response, int status, String code, String message) throws IOException {
-        Map<String, String> error = new LinkedHashMap<>();
-        error.put("code", code);
-        error.put("message", message);
-        byte[] body = json.writeValueAsBytes(Map.of("error", error));
+        byte[] body = json.writeValueAsBytes(ErrorEnvelope.of(code, message));
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setHeader("Cache-Control", "no-cache");

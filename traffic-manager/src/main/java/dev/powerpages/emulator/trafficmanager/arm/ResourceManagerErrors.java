@@ -1,5 +1,6 @@
 package dev.powerpages.emulator.trafficmanager.arm;
 
+import dev.powerpages.emulator.support.error.ErrorEnvelope;
 import dev.powerpages.emulator.trafficmanager.api.ArmException;
 import dev.powerpages.emulator.trafficmanager.profile.ProfileRegistry;
 import org.springframework.http.HttpStatus;
@@ -14,46 +15,37 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(basePackageClasses = ResourceManagerErrors.class)
 class ResourceManagerErrors {
 
-    record ArmError(Body error) {
-
-        record Body(String code, String message) {}
-
-        static ArmError of(String code, String message) {
-            return new ArmError(new Body(code, message));
-        }
-    }
-
     @ExceptionHandler
-    ResponseEntity<ArmError> refused(ArmException ex) {
-        return ResponseEntity.status(ex.status()).body(ArmError.of(ex.code(), ex.getMessage()));
+    ResponseEntity<ErrorEnvelope> refused(ArmException ex) {
+        return ResponseEntity.status(ex.status()).body(ErrorEnvelope.of(ex.code(), ex.getMessage()));
     }
 
     /** A profile that breaks one of Azure's documented ranges. */
     @ExceptionHandler
-    ResponseEntity<ArmError> invalid(ProfileRegistry.InvalidProfileException ex) {
-        return ResponseEntity.badRequest().body(ArmError.of("BadRequest", ex.getMessage() + "."));
+    ResponseEntity<ErrorEnvelope> invalid(ProfileRegistry.InvalidProfileException ex) {
+        return ResponseEntity.badRequest().body(ErrorEnvelope.of("BadRequest", ex.getMessage() + "."));
     }
 
     /** ARM's answer to a body that is not JSON or does not fit the resource. */
     @ExceptionHandler
-    ResponseEntity<ArmError> unreadable(HttpMessageNotReadableException ex) {
+    ResponseEntity<ErrorEnvelope> unreadable(HttpMessageNotReadableException ex) {
         return ResponseEntity.badRequest()
-                .body(ArmError.of(
+                .body(ErrorEnvelope.of(
                         "InvalidRequestContent", "The request content was invalid and could not be deserialized."));
     }
 
     @ExceptionHandler
-    ResponseEntity<ArmError> method(HttpRequestMethodNotSupportedException ex) {
+    ResponseEntity<ErrorEnvelope> method(HttpRequestMethodNotSupportedException ex) {
         return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
-                .body(ArmError.of(
+                .body(ErrorEnvelope.of(
                         "HttpMethodNotAllowed",
                         "The HTTP method '" + ex.getMethod() + "' is not supported for this resource."));
     }
 
     @ExceptionHandler
-    ResponseEntity<ArmError> mediaType(HttpMediaTypeNotSupportedException ex) {
+    ResponseEntity<ErrorEnvelope> mediaType(HttpMediaTypeNotSupportedException ex) {
         return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-                .body(ArmError.of(
+                .body(ErrorEnvelope.of(
                         "UnsupportedMediaType",
                         "The content media type '" + ex.getContentType()
                                 + "' is not supported. Only 'application/json' is " + "supported."));

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param profiles profiles by name
  * @param eventHistorySize how many endpoint status changes each profile keeps in memory
- * @param adminKey key required (header {@code X-Admin-Key}) to create, change or delete profiles and endpoints
+ * @param adminKey key required (header {@code X-Admin-Key}) to create, change or delete profiles and endpoints and to
+ *     use the dashboard's controls: application.yml hands it to the service-support starter as {@code stack.admin.key}
  * @param dashboardProfile the profile the dashboard at {@code /} shows
  * @param probeAgents how many probing agents check every endpoint, each on the profile's interval
  * @param dataDir where profiles created or changed through the API are kept across restarts; blank keeps

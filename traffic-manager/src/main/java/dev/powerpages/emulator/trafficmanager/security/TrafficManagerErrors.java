@@ -1,5 +1,6 @@
 package dev.powerpages.emulator.trafficmanager.security;
 
+import dev.powerpages.emulator.support.error.ErrorEnvelope;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -58,25 +59,6 @@ final class TrafficManagerErrors {
     }
 
     static String json(String code, String message) {
-        StringBuilder out = new StringBuilder("{\"error\":{\"code\":\"")
-                .append(escape(code))
-                .append("\",\"message\":\"")
-                .append(escape(message))
-                .append("\"}}");
-        return out.toString();
-    }
-
-    private static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (char c : text.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20 || c == '<' || c == '>') {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return ErrorEnvelope.json(code, message);
     }
 }
