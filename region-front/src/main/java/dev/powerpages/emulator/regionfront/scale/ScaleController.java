@@ -1,18 +1,14 @@
 package dev.powerpages.emulator.regionfront.scale;
 
-import dev.powerpages.emulator.regionfront.instances.FrontProperties;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import dev.powerpages.emulator.support.error.ErrorEnvelope;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebInputException;
@@ -30,28 +26,18 @@ import tools.jackson.databind.JsonNode;
 class ScaleController {
 
     private final Autoscaler autoscaler;
-    private final byte[] adminKey;
 
-    ScaleController(Autoscaler autoscaler, FrontProperties front) {
+    ScaleController(Autoscaler autoscaler) {
         this.autoscaler = autoscaler;
-        this.adminKey = front.adminKey().getBytes(StandardCharsets.UTF_8);
     }
 
     @GetMapping
-    ResponseEntity<?> get(@RequestHeader(name = "X-Admin-Key", required = false) String key) {
-        if (!admin(key)) {
-            return unauthorized();
-        }
+    ResponseEntity<?> get() {
         return ResponseEntity.ok(autoscaler.state());
     }
 
     @PatchMapping
-    ResponseEntity<?> patch(
-            @RequestHeader(name = "X-Admin-Key", required = false) String key,
-            @RequestBody(required = false) JsonNode patch) {
-        if (!admin(key)) {
-            return unauthorized();
-        }
+    ResponseEntity<?> patch(@RequestBody(required = false) JsonNode patch) {
         if (patch == null || !patch.isObject()) {
             return invalid("The body must be a JSON object, e.g. {\"capacity\": 5, \"max\": 3}");
         }
@@ -77,10 +63,6 @@ class ScaleController {
     @ExceptionHandler(ServerWebInputException.class)
     ResponseEntity<?> unreadable(ServerWebInputException e) {
         return invalid("The body must be a JSON object, e.g. {\"capacity\": 5, \"max\": 3}");
-    }
-
-    private boolean admin(String key) {
-        return key != null && MessageDigest.isEqual(adminKey, key.getBytes(StandardCharsets.UTF_8));
     }
 
     private static boolean bool(JsonNode patch, String field, boolean current) {
@@ -128,15 +110,11 @@ class ScaleController {
         }
     }
 
-    private static ResponseEntity<?> unauthorized() {
-        return error(HttpStatus.UNAUTHORIZED, "Unauthorized", "The X-Admin-Key header is missing or wrong");
-    }
-
     private static ResponseEntity<?> invalid(String message) {
         return error(HttpStatus.BAD_REQUEST, "InvalidScaleSetting", message);
     }
 
     private static ResponseEntity<?> error(HttpStatus status, String code, String message) {
-        return ResponseEntity.status(status).body(Map.of("error", Map.of("code", code, "message", message)));
+        return ResponseEntity.status(status).body(ErrorEnvelope.of(code, message));
     }
 }
