@@ -1,20 +1,23 @@
 package dev.powerpages.emulator.gateway.cdn;
 
-import io.netty.handler.codec.http.HttpHeaders;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.Headers;
 
 /**
- * An in-process origin whose answers the test scripts per path: status, headers and body, with a
- * count of the requests that reached it and the headers of the last one, so a test sees exactly
- * what the cache forwarded.
+ * An in-process origin on MockWebServer whose answers the test scripts per path: status, headers and body, with a
+ * count of the requests that reached it and the headers of the last one, so a test sees exactly what the cache
+ * forwarded.
  */
 final class FakeOrigin implements AutoCloseable {
 
@@ -25,42 +28,46 @@ final class FakeOrigin implements AutoCloseable {
         }
     }
 
-    private final Map<String, Function<HttpHeaders, Answer>> answers = new ConcurrentHashMap<>();
+    private final Map<String, Function<Headers, Answer>> answers = new ConcurrentHashMap<>();
 
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
 
-    private final Map<String, HttpHeaders> lastRequestHeaders = new ConcurrentHashMap<>();
+    private final Map<String, Headers> lastRequestHeaders = new ConcurrentHashMap<>();
 
-    private final DisposableServer server;
+    private final MockWebServer server = new MockWebServer();
 
     FakeOrigin() {
-        this.server = HttpServer.create()
-                .host("127.0.0.1")
-                .port(0)
-                .handle((request, response) -> {
-                    String path = URI.create(request.uri()).getPath();
-                    requests.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
-                    lastRequestHeaders.put(path, request.requestHeaders().copy());
-                    Function<HttpHeaders, Answer> answer = answers.get(path);
-                    if (answer == null) {
-                        return response.status(404)
-                                .sendString(Mono.just("no such path"))
-                                .then();
-                    }
-                    Answer reply = answer.apply(request.requestHeaders());
-                    response.status(reply.status());
-                    reply.headers().forEach(response::header);
-                    byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
-                    return response.sendByteArray(Mono.just(body)).then();
-                })
-                .bindNow();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                String path = URI.create(request.getTarget()).getPath();
+                requests.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+                lastRequestHeaders.put(path, request.getHeaders());
+                Function<Headers, Answer> answer = answers.get(path);
+                if (answer == null) {
+                    return new MockResponse.Builder()
+                            .code(404)
+                            .body("no such path")
+                            .build();
+                }
+                Answer reply = answer.apply(request.getHeaders());
+                MockResponse.Builder response = new MockResponse.Builder().code(reply.status());
+                reply.headers().forEach(response::addHeader);
+                return response.body(reply.body()).build();
+            }
+        });
+        try {
+            server.start(InetAddress.getLoopbackAddress(), 0);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     void answer(String path, Answer answer) {
         answers.put(path, headers -> answer);
     }
 
-    void answer(String path, Function<HttpHeaders, Answer> answer) {
+    void answer(String path, Function<Headers, Answer> answer) {
         answers.put(path, answer);
     }
 
@@ -69,16 +76,16 @@ final class FakeOrigin implements AutoCloseable {
         return count == null ? 0 : count.get();
     }
 
-    HttpHeaders lastRequestHeaders(String path) {
+    Headers lastRequestHeaders(String path) {
         return lastRequestHeaders.get(path);
     }
 
     URI url() {
-        return URI.create("http://127.0.0.1:" + server.port());
+        return URI.create("http://127.0.0.1:" + server.getPort());
     }
 
     @Override
     public void close() {
-        server.disposeNow();
+        server.close();
     }
 }

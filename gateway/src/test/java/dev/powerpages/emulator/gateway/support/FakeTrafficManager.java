@@ -1,24 +1,27 @@
 package dev.powerpages.emulator.gateway.support;
 
-import io.netty.handler.codec.http.HttpResponseStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 
 /**
- * An in-process traffic manager answering {@code GET /api/profiles/{name}/resolve} in the shape
+ * An in-process traffic manager on MockWebServer answering {@code GET /api/profiles/{name}/resolve} in the shape
  * of docs/architecture.md, with an answer the test changes at will.
  */
 public final class FakeTrafficManager implements AutoCloseable {
 
-    private final AtomicReference<String> body = new AtomicReference<>();
+    private record Answer(int status, String body) {}
 
-    private final AtomicReference<HttpResponseStatus> status = new AtomicReference<>(HttpResponseStatus.OK);
+    private final AtomicReference<Answer> answer = new AtomicReference<>(new Answer(200, "{}"));
 
     private final AtomicReference<Duration> delay = new AtomicReference<>(Duration.ZERO);
 
@@ -26,50 +29,55 @@ public final class FakeTrafficManager implements AutoCloseable {
 
     private final AtomicReference<Instant> lastAnsweredAt = new AtomicReference<>();
 
-    private final DisposableServer server;
+    private final MockWebServer server = new MockWebServer();
 
     public FakeTrafficManager() {
-        this.server = HttpServer.create()
-                .host("127.0.0.1")
-                .port(0)
-                .handle((request, response) -> {
-                    if (!request.uri().matches("/api/profiles/[^/]+/resolve")) {
-                        return response.status(HttpResponseStatus.NOT_FOUND).send();
-                    }
-                    resolveRequests.incrementAndGet();
-                    return Mono.delay(delay.get()).then(Mono.defer(() -> {
-                        lastAnsweredAt.set(Instant.now());
-                        return response.status(status.get())
-                                .header("Content-Type", "application/json")
-                                .sendString(Mono.just(body.get()))
-                                .then();
-                    }));
-                })
-                .bindNow();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                if (!request.getTarget().matches("/api/profiles/[^/]+/resolve")) {
+                    return new MockResponse.Builder().code(404).build();
+                }
+                resolveRequests.incrementAndGet();
+                // Slept here rather than with MockWebServer's headersDelay, so that lastAnsweredAt is when the
+                // answer leaves, as the tests of the gateway's TTL read it.
+                Thread.sleep(delay.get().toMillis());
+                Answer now = answer.get();
+                lastAnsweredAt.set(Instant.now());
+                return new MockResponse.Builder()
+                        .code(now.status())
+                        .addHeader("Content-Type", "application/json")
+                        .body(now.body())
+                        .build();
+            }
+        });
+        try {
+            server.start(InetAddress.getLoopbackAddress(), 0);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     public URI url() {
-        return URI.create("http://127.0.0.1:" + server.port());
+        return URI.create("http://127.0.0.1:" + server.getPort());
     }
 
     /** From now on, names this endpoint, with this TTL. */
     public void answer(String endpoint, URI url, long ttlSeconds) {
-        status.set(HttpResponseStatus.OK);
-        body.set("""
+        answer.set(new Answer(200, """
 				{"profile":"contoso","fqdn":"contoso.trafficmanager.net","endpoint":"%s","target":"%s",\
-				"url":"%s","endpointMonitorStatus":"Online","ttl":%d,"allEndpointsDegraded":false}""".formatted(endpoint, url.getAuthority(), url, ttlSeconds));
+				"url":"%s","endpointMonitorStatus":"Online","ttl":%d,"allEndpointsDegraded":false}""".formatted(endpoint, url.getAuthority(), url, ttlSeconds)));
     }
 
     /** Answers as for a disabled profile: 404 in Azure's error shape. */
     public void answerProfileNotFound() {
-        status.set(HttpResponseStatus.NOT_FOUND);
-        body.set("{\"error\":{\"code\":\"ProfileNotFound\",\"message\":\"Profile contoso is disabled.\"}}");
+        answer.set(new Answer(
+                404, "{\"error\":{\"code\":\"ProfileNotFound\",\"message\":\"Profile contoso is disabled.\"}}"));
     }
 
     /** Answers 500, as a traffic manager in trouble would. */
     public void answerServerError() {
-        status.set(HttpResponseStatus.INTERNAL_SERVER_ERROR);
-        body.set("{\"error\":{\"code\":\"InternalError\",\"message\":\"boom\"}}");
+        answer.set(new Answer(500, "{\"error\":{\"code\":\"InternalError\",\"message\":\"boom\"}}"));
     }
 
     public void delayAnswers(Duration duration) {
@@ -87,6 +95,6 @@ public final class FakeTrafficManager implements AutoCloseable {
     /** Takes the traffic manager off the network: connections are refused from now on. */
     @Override
     public void close() {
-        server.disposeNow();
+        server.close();
     }
 }
