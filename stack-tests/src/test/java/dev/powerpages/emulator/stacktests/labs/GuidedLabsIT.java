@@ -121,41 +121,38 @@ class GuidedLabsIT {
     @Test
     @Order(5)
     void yourOwnSite() throws Exception {
-        Map<String, String> labPorts = new LinkedHashMap<>();
-        Map<String, String> environment = stackOnFreePorts(labPorts, "lab-stack");
-        try {
-            run("05-your-own-site.md", labPorts, environment, STACK_STEP_TIMEOUT_SECONDS);
-        } finally {
-            runBash("./stack down; rm -rf my-site my-site-export", labPorts, environment, STACK_STEP_TIMEOUT_SECONDS);
-        }
+        runOnOwnStack("05-your-own-site.md", "lab-stack", "rm -rf my-site my-site-export");
     }
 
     /**
-     * Lab 6 runs {@code ./stack up -d --instances 2} itself, as lab 5 runs {@code ./stack}: on free ports of its own
-     * and its own {@code STACK_HOME}, stopped afterwards. The kit's stack has one node per region and no region front.
+     * Lab 6 runs {@code ./stack up -d --instances 2} itself, as lab 5 runs {@code ./stack}. The kit's stack has one
+     * node per region and no region front.
      */
     @Test
     @Order(6)
     void instanceIsNotARegion() throws Exception {
-        Map<String, String> labPorts = new LinkedHashMap<>();
-        Map<String, String> environment = stackOnFreePorts(labPorts, "lab-stack-instances");
-        try {
-            run("06-instance-not-a-region.md", labPorts, environment, STACK_STEP_TIMEOUT_SECONDS);
-        } finally {
-            runBash("./stack down; rm -f visits.txt", labPorts, environment, STACK_STEP_TIMEOUT_SECONDS);
-        }
+        runOnOwnStack("06-instance-not-a-region.md", "lab-stack-instances", "rm -f visits.txt");
     }
 
-    /** Lab 7 starts its own stack with ./stack (--instances 1 --autoscale), as lab 5 does, and stops it afterwards. */
+    /** Lab 7 starts its own stack with ./stack (--instances 1 --autoscale), as lab 5 does. */
     @Test
     @Order(7)
     void scaleUnderLoad() throws Exception {
+        runOnOwnStack("07-scale-under-load.md", "lab-stack-scale", "true");
+    }
+
+    /**
+     * Runs a lab that is about {@code ./stack} itself: on free ports of its own and its own {@code STACK_HOME} under
+     * {@code target/home}, then stops that stack and runs {@code cleanup} (what the lab leaves in the repository's
+     * root), whether the lab passed or not.
+     */
+    private void runOnOwnStack(String lab, String home, String cleanup) throws Exception {
         Map<String, String> labPorts = new LinkedHashMap<>();
-        Map<String, String> environment = stackOnFreePorts(labPorts, "lab-stack-scale");
+        Map<String, String> environment = stackOnFreePorts(labPorts, home);
         try {
-            run("07-scale-under-load.md", labPorts, environment, STACK_STEP_TIMEOUT_SECONDS);
+            run(lab, labPorts, environment, STACK_STEP_TIMEOUT_SECONDS);
         } finally {
-            runBash("./stack down", labPorts, environment, STACK_STEP_TIMEOUT_SECONDS);
+            runBash("./stack down; " + cleanup, labPorts, environment, STACK_STEP_TIMEOUT_SECONDS);
         }
     }
 
