@@ -18,6 +18,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.reactivestreams.Publisher;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
@@ -32,6 +34,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.HtmlUtils;
@@ -119,10 +122,14 @@ public class WafFilter implements GlobalFilter, Ordered {
         WafInspector inspector = store.inspector();
         if (!inspector.enabled()) {
             // A body without Content-Length (chunked) is only measured as it streams to the origin.
-            return hasBody(request)
-                    ? chain.filter(
-                            exchange.mutate().request(limited(request, maxBody)).build())
-                    : chain.filter(exchange);
+            if (!hasBody(request)) {
+                return chain.filter(exchange);
+            }
+            AtomicBoolean cut = new AtomicBoolean();
+            return chain.filter(exchange.mutate()
+                    .request(limited(request, maxBody, cut))
+                    .response(tooLargeOnceCut(exchange.getResponse(), cut))
+                    .build());
         }
         if (!inspector.inspectsBody() || !hasBody(request)) {
             return inspect(exchange, chain, inspector, new byte[0], exchange);
@@ -321,7 +328,7 @@ public class WafFilter implements GlobalFilter, Ordered {
      * {@link dev.powerpages.emulator.gateway.edge.EdgeErrorHandler}, which answers in the edge's
      * error shape while the origin has not answered yet.
      */
-    private ServerHttpRequest limited(ServerHttpRequest request, long maxBody) {
+    private ServerHttpRequest limited(ServerHttpRequest request, long maxBody, AtomicBoolean cut) {
         return new ServerHttpRequestDecorator(request) {
             @Override
             public Flux<DataBuffer> getBody() {
@@ -330,6 +337,7 @@ public class WafFilter implements GlobalFilter, Ordered {
                     return super.getBody().handle((buffer, sink) -> {
                         seen[0] += buffer.readableByteCount();
                         if (seen[0] > maxBody) {
+                            cut.set(true);
                             DataBufferUtils.release(buffer);
                             sink.error(new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, tooLargeMessage()));
                             return;
@@ -337,6 +345,31 @@ public class WafFilter implements GlobalFilter, Ordered {
                         sink.next(buffer);
                     });
                 });
+            }
+        };
+    }
+
+    /**
+     * Once the edge has cut the body, the client gets the edge's 413 whatever the origin made of
+     * the cut: an origin that sees its request end early may still answer (Reactor Netty and Tomcat
+     * answer 400 or 500), and that answer can reach the edge before the cut's own error does.
+     */
+    private ServerHttpResponse tooLargeOnceCut(ServerHttpResponse response, AtomicBoolean cut) {
+        return new ServerHttpResponseDecorator(response) {
+            @Override
+            public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
+                return cut.get() ? discard(body) : super.writeWith(body);
+            }
+
+            @Override
+            public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
+                return cut.get() ? discard(Flux.from(body).flatMap(part -> part)) : super.writeAndFlushWith(body);
+            }
+
+            private Mono<Void> discard(Publisher<? extends DataBuffer> body) {
+                return Flux.from(body)
+                        .doOnNext(DataBufferUtils::release)
+                        .then(Mono.error(new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, tooLargeMessage())));
             }
         };
     }
