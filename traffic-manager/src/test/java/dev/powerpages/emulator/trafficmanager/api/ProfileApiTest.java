@@ -2,23 +2,12 @@ package dev.powerpages.emulator.trafficmanager.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.powerpages.emulator.support.admin.AdminKeyServletAutoConfiguration;
-import dev.powerpages.emulator.support.servlet.ServletSupportAutoConfiguration;
-import dev.powerpages.emulator.trafficmanager.profile.ProfileRegistry;
-import dev.powerpages.emulator.trafficmanager.profile.TrafficManagerProperties;
+import dev.powerpages.emulator.trafficmanager.ProfileWebSlice;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,32 +17,15 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 /**
  * Creating, changing and deleting profiles and endpoints as ARM does, with Azure's validation.
  * <p>
- * A web slice: the profile controller with what stands behind it (operations, registry and its store in a temporary
- * data directory, the profiles of application.yml), the service-support starter's admin-key chain and request limits
- * with the traffic manager's answers, through MockMvc. No prober, DNS server or resource-manager connector: the
- * prober would add its own status changes to the event lists these tests read.
+ * A web slice ({@link ProfileWebSlice}): the profile API with its store in a temporary data directory, the admin-key
+ * chain and request limits, through MockMvc. No prober: it would add its own status changes to the event lists these
+ * tests read.
  */
-@WebMvcTest(
-        controllers = ProfileController.class,
-        // The resource-manager endpoint's filter and advice serve its own connector, which this slice does not start.
-        excludeFilters =
-                @ComponentScan.Filter(
-                        type = FilterType.REGEX,
-                        pattern = "dev\\.powerpages\\.emulator\\.trafficmanager\\.arm\\..*"),
-        properties = {"CONTOSO_PRIMARY_TARGET=localhost:9", "CONTOSO_SECONDARY_TARGET=localhost:9"})
-@Import({ProfileOperations.class, ProfileRegistry.class})
-@ImportAutoConfiguration({AdminKeyServletAutoConfiguration.class, ServletSupportAutoConfiguration.class})
-@EnableConfigurationProperties(TrafficManagerProperties.class)
-@AutoConfigureRestTestClient
+@ProfileWebSlice(properties = {"CONTOSO_PRIMARY_TARGET=localhost:9", "CONTOSO_SECONDARY_TARGET=localhost:9"})
 @DirtiesContext
 class ProfileApiTest {
 
     private static final String ADMIN_KEY = "emulator-admin-key";
-
-    /** The traffic manager's answers to the starter (admin key, limits) and its security headers. */
-    @TestConfiguration(proxyBeanMethods = false)
-    @ComponentScan("dev.powerpages.emulator.trafficmanager.security")
-    static class TrafficManagerSecurity {}
 
     @TempDir
     static Path dataDir;
