@@ -30,7 +30,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The front under docker compose, whole: no instance list, the service's name resolved by a stub resolver to two fake
  * replicas (MockWebServer on 127.0.0.1 and 127.0.0.2, one port). Traffic spreads over both; a replica killed while
  * the name still resolves to it costs no GET, and once the name drops it the region serves from the other alone and
- * stays healthy; a replica added (compose's --scale) joins.
+ * stays healthy.
  */
 @SpringBootTest(
         webEnvironment = WebEnvironment.RANDOM_PORT,
