@@ -3,6 +3,7 @@ package dev.powerpages.emulator.regionfront.instances;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -12,11 +13,46 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param instances        the instances' base URLs, in order: the n-th is {@code <region>-<n>}
  * @param instanceTimeout  how long the front waits for one instance when it asks every instance (health, chaos)
  * @param adminKey         the key ({@code X-Admin-Key}) the front's own admin endpoint ({@code /_services/scale}) asks for
+ * @param discovery        where the instances come from: the list above ({@code static}) or a DNS name ({@code dns})
  */
 @ConfigurationProperties("front")
-public record FrontProperties(String region, List<URI> instances, Duration instanceTimeout, String adminKey) {
+public record FrontProperties(
+        String region, List<URI> instances, Duration instanceTimeout, String adminKey, Discovery discovery) {
 
     public FrontProperties {
         instances = instances == null ? List.of() : List.copyOf(instances);
+        discovery = discovery == null ? new Discovery(null, null, 0, null) : discovery;
+    }
+
+    /**
+     * How the front finds the region's instances. {@code static}: {@code front.instances}, as ./stack gives them.
+     * {@code dns}: every address {@code name} resolves to, on {@code port}, resolved again every {@code interval}; under
+     * docker compose the service's name, which Docker's embedded DNS answers with the address of every running replica
+     * ({@code docker-compose up --scale app-node-northeurope=2}).
+     *
+     * @param mode     {@code static} (default) or {@code dns}
+     * @param name     the DNS name to resolve ({@code app-node-northeurope})
+     * @param port     the port every instance listens on
+     * @param interval how often the name is resolved again
+     */
+    public record Discovery(String mode, String name, int port, Duration interval) {
+
+        public Discovery {
+            mode = mode == null || mode.isBlank() ? "static" : mode.trim().toLowerCase(Locale.ROOT);
+            interval = interval == null ? Duration.ofSeconds(2) : interval;
+            if (!mode.equals("static") && !mode.equals("dns")) {
+                throw new IllegalArgumentException(
+                        "front.discovery.mode must be static or dns (FRONT_DISCOVERY_MODE), not " + mode);
+            }
+            if (mode.equals("dns") && (name == null || name.isBlank() || port <= 0)) {
+                throw new IllegalArgumentException(
+                        "front.discovery.mode=dns needs front.discovery.name and"
+                                + " front.discovery.port (FRONT_DISCOVERY_NAME=app-node-northeurope, FRONT_DISCOVERY_PORT=8081)");
+            }
+        }
+
+        public boolean dns() {
+            return mode.equals("dns");
+        }
     }
 }

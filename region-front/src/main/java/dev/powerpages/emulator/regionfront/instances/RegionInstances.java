@@ -15,7 +15,9 @@ import reactor.core.publisher.Sinks;
  * The region's app-node instances in rotation, as the load balancer sees them: {@code northeurope-1},
  * {@code northeurope-2}, … The pool starts with the instances ./stack (or compose) named and changes while the front
  * runs: the autoscaler adds an instance it started once that instance is healthy and takes one out before draining and
- * stopping it. Every change is published to the load balancer's instance list supplier at once.
+ * stopping it. Every change is published to the load balancer's instance list supplier at once. Under docker compose
+ * the pool starts empty and {@link DnsInstanceDiscovery} keeps it equal to the healthy replicas the service's name
+ * resolves to.
  */
 @Component
 public class RegionInstances {
@@ -23,7 +25,10 @@ public class RegionInstances {
     /** The service id the front's route names ({@code lb://region-instances}). */
     public static final String SERVICE_ID = "region-instances";
 
-    /** Metadata key saying who started an instance: {@code stack} (given at start) or {@code front} (the autoscaler). */
+    /**
+     * Metadata key saying who started an instance: {@code stack} (given at start), {@code front} (the autoscaler) or
+     * {@code dns} (found by DNS discovery, started by compose).
+     */
     public static final String STARTED_BY = "startedBy";
 
     private final String region;
@@ -33,9 +38,9 @@ public class RegionInstances {
     private volatile List<ServiceInstance> instances;
 
     RegionInstances(FrontProperties properties) {
-        if (properties.instances().isEmpty()) {
-            throw new IllegalStateException(
-                    "front.instances names no app-node instance (FRONT_INSTANCES=http://host:port,…)");
+        if (properties.instances().isEmpty() && !properties.discovery().dns()) {
+            throw new IllegalStateException("front.instances names no app-node instance"
+                    + " (FRONT_INSTANCES=http://host:port,…, or FRONT_DISCOVERY_MODE=dns with a name)");
         }
         this.region = properties.region();
         List<ServiceInstance> list = new ArrayList<>();
@@ -72,6 +77,21 @@ public class RegionInstances {
         list.add(added);
         publish(list);
         return added;
+    }
+
+    /** Puts an instance DNS discovery found (and saw healthy) into rotation, under the name it gives itself. */
+    public synchronized ServiceInstance join(String instanceId, URI url) {
+        ServiceInstance joined = new DefaultServiceInstance(
+                instanceId,
+                SERVICE_ID,
+                url.getHost(),
+                url.getPort(),
+                "https".equals(url.getScheme()),
+                Map.of(STARTED_BY, "dns"));
+        List<ServiceInstance> list = new ArrayList<>(instances);
+        list.add(joined);
+        publish(list);
+        return joined;
     }
 
     /** Takes an instance out of rotation; requests already sent to it go on (the caller drains it). */

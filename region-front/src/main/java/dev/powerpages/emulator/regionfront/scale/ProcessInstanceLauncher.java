@@ -41,7 +41,7 @@ class ProcessInstanceLauncher implements InstanceLauncher {
         return launch.configured()
                 ? null
                 : "no launch command (front.scale.launch.command): the front starts instances when ./stack started it"
-                        + " (under docker compose, scale with compose's --scale instead)";
+                        + " (under docker compose, scale by hand: docker-compose up -d --scale app-node-<region>=N)";
     }
 
     @Override
