@@ -113,9 +113,9 @@ public final class FakeMetadataStore implements AfterAllCallback {
     private volatile long deltaTokensValidFrom;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    private FakeMetadataStore() throws IOException {
+    private FakeMetadataStore(int port) throws IOException {
         seed();
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/" + TENANT + "/oauth2/v2.0/token", this::token);
         server.createContext("/api/data/v9.2/", this::webApi);
         // Several handler threads, so a slow answer does not queue every other call behind it.
@@ -124,8 +124,13 @@ public final class FakeMetadataStore implements AfterAllCallback {
     }
 
     public static FakeMetadataStore start() {
+        return startOn(0);
+    }
+
+    /** A store on the given port (0: any free one), such as one that starts after the node that reads it. */
+    public static FakeMetadataStore startOn(int port) {
         try {
-            return new FakeMetadataStore();
+            return new FakeMetadataStore(port);
         } catch (IOException ex) {
             throw new IllegalStateException(ex);
         }
