@@ -1,10 +1,8 @@
 package dev.powerpages.emulator.appnode;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
+import java.net.InetAddress;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,12 +17,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.Headers;
+import okio.ByteString;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An in-process stand-in for the metadata store, speaking the shapes of docs/architecture.md: the Entra-style
+ * An in-process stand-in for the metadata store on MockWebServer, speaking the shapes of docs/architecture.md: the Entra-style
  * token endpoint ({@code POST /contoso/oauth2/v2.0/token}, client secret in the form) and the Dataverse Web API
  * ({@code GET /api/data/v9.2/{entitySet}?$select=…&$filter=…}, bearer token required, OData JSON answers).
  * It holds a small website: home, about, about/team, a draft, a "Page Not Found" page, a page whose template does
@@ -79,7 +83,7 @@ public final class FakeMetadataStore implements AfterAllCallback {
                 document.getElementById('refused').textContent = response.status + ' ' + answer.error.code; }); });
             </script></body></html>""";
 
-    private final HttpServer server;
+    private final MockWebServer server = new MockWebServer();
     private final AtomicInteger tokenRequests = new AtomicInteger();
     private final Set<String> issuedTokens = ConcurrentHashMap.newKeySet();
     static final String ANONYMOUS_ROLE = "80000000-0000-0000-0000-000000000001";
@@ -115,12 +119,22 @@ public final class FakeMetadataStore implements AfterAllCallback {
 
     private FakeMetadataStore(int port) throws IOException {
         seed();
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        server.createContext("/" + TENANT + "/oauth2/v2.0/token", this::token);
-        server.createContext("/api/data/v9.2/", this::webApi);
-        // Several handler threads, so a slow answer does not queue every other call behind it.
-        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
-        server.start();
+        // MockWebServer serves each connection on a thread of its own, so a slow answer does not queue every other
+        // call behind it.
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                String path = URI.create(request.getTarget()).getPath();
+                if (path.startsWith("/" + TENANT + "/oauth2/v2.0/token")) {
+                    return token(request);
+                }
+                if (path.startsWith("/api/data/v9.2/")) {
+                    return webApi(request);
+                }
+                return new MockResponse.Builder().code(404).build();
+            }
+        });
+        server.start(InetAddress.getLoopbackAddress(), port);
     }
 
     public static FakeMetadataStore start() {
@@ -137,7 +151,7 @@ public final class FakeMetadataStore implements AfterAllCallback {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + server.getPort();
     }
 
     public int tokenRequests() {
@@ -199,7 +213,7 @@ public final class FakeMetadataStore implements AfterAllCallback {
 
     /** Stops listening: further calls are refused, as when the store process is down. */
     public void stop() {
-        server.stop(0);
+        server.close();
     }
 
     @Override
@@ -207,59 +221,48 @@ public final class FakeMetadataStore implements AfterAllCallback {
         stop();
     }
 
-    private void token(HttpExchange exchange) throws IOException {
+    private MockResponse token(RecordedRequest request) {
         tokenRequests.incrementAndGet();
-        Map<String, String> form =
-                parseQuery(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        if (!"POST".equals(exchange.getRequestMethod()) || !"client_credentials".equals(form.get("grant_type"))) {
-            send(exchange, 400, Map.of("error", "unsupported_grant_type"));
-            return;
+        Map<String, String> form = parseQuery(body(request).utf8());
+        if (!"POST".equals(request.getMethod()) || !"client_credentials".equals(form.get("grant_type"))) {
+            return send(400, Map.of("error", "unsupported_grant_type"));
         }
         if (!CLIENT_ID.equals(form.get("client_id")) || !CLIENT_SECRET.equals(form.get("client_secret"))) {
-            send(
-                    exchange,
+            return send(
                     401,
                     Map.of(
                             "error",
                             "invalid_client",
                             "error_description",
                             "AADSTS7000215: Invalid client secret provided."));
-            return;
         }
         String token = "fake-token-" + tokenRequests.get();
         issuedTokens.add(token);
-        send(exchange, 200, Map.of("token_type", "Bearer", "expires_in", 3599, "access_token", token));
+        return send(200, Map.of("token_type", "Bearer", "expires_in", 3599, "access_token", token));
     }
 
-    private void webApi(HttpExchange exchange) throws IOException {
+    private MockResponse webApi(RecordedRequest request) throws InterruptedException {
         if (latencyMs > 0) {
-            try {
-                Thread.sleep(latencyMs);
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-            }
+            Thread.sleep(latencyMs);
         }
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        String authorization = request.getHeaders().get("Authorization");
         if (authorization == null
                 || !authorization.startsWith("Bearer ")
                 || !issuedTokens.contains(authorization.substring(7))) {
-            exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer");
-            send(
-                    exchange,
+            return send(
                     401,
-                    Map.of("error", Map.of("code", "0x80072184", "message", "Bearer token is missing or invalid")));
-            return;
+                    Map.of("error", Map.of("code", "0x80072184", "message", "Bearer token is missing or invalid")),
+                    "WWW-Authenticate",
+                    "Bearer");
         }
-        String resource = exchange.getRequestURI().getPath().substring("/api/data/v9.2/".length());
+        String resource = URI.create(request.getTarget()).getPath().substring("/api/data/v9.2/".length());
         if ("$metadata".equals(resource)) {
-            metadata(exchange);
-            return;
+            return metadata();
         }
         String entitySet = resource.contains("(") ? resource.substring(0, resource.indexOf('(')) : resource;
         List<Map<String, Object>> rows = tables.get(entitySet);
         if (rows == null) {
-            send(
-                    exchange,
+            return send(
                     404,
                     Map.of(
                             "error",
@@ -268,23 +271,19 @@ public final class FakeMetadataStore implements AfterAllCallback {
                                     "0x8006088a",
                                     "message",
                                     "Resource not found for the segment '" + entitySet + "'.")));
-            return;
         }
-        if ("POST".equals(exchange.getRequestMethod())) {
-            create(exchange, entitySet, rows);
-            return;
+        if ("POST".equals(request.getMethod())) {
+            return create(request, entitySet, rows);
         }
-        if ("PATCH".equals(exchange.getRequestMethod()) || "DELETE".equals(exchange.getRequestMethod())) {
-            change(exchange, entitySet, resource, rows);
-            return;
+        if ("PATCH".equals(request.getMethod()) || "DELETE".equals(request.getMethod())) {
+            return change(request, entitySet, resource, rows);
         }
-        Map<String, String> query = parseQuery(exchange.getRequestURI().getRawQuery());
+        Map<String, String> query = parseQuery(URI.create(request.getTarget()).getRawQuery());
         // Like Dataverse, reject a $select naming a column the entity does not have.
         if (query.get("$select") != null && !rows.isEmpty()) {
             for (String column : query.get("$select").split(",")) {
                 if (!rows.get(0).containsKey(column.trim())) {
-                    send(
-                            exchange,
+                    return send(
                             400,
                             Map.of(
                                     "error",
@@ -294,7 +293,6 @@ public final class FakeMetadataStore implements AfterAllCallback {
                                             "message",
                                             "Could not find a property named '" + column.trim()
                                                     + "' on type 'Microsoft.Dynamics.CRM." + entitySet + "'.")));
-                    return;
                 }
             }
         }
@@ -305,8 +303,7 @@ public final class FakeMetadataStore implements AfterAllCallback {
                     .findFirst()
                     .orElse(null);
             if (row == null) {
-                send(
-                        exchange,
+                return send(
                         404,
                         Map.of(
                                 "error",
@@ -315,26 +312,22 @@ public final class FakeMetadataStore implements AfterAllCallback {
                                         "0x80040217",
                                         "message",
                                         entitySet + " With Id = " + id + " Does Not Exist")));
-                return;
             }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("@odata.context", url() + "/api/data/v9.2/$metadata#" + entitySet + "/$entity");
             body.putAll(select(row, query.get("$select")));
-            send(exchange, 200, body);
-            return;
+            return send(200, body);
         }
         if (query.containsKey("$deltatoken")) {
             deltaReads.incrementAndGet();
-            delta(exchange, entitySet, rows, query);
-            return;
+            return delta(entitySet, rows, query);
         }
         collectionReads.computeIfAbsent(entitySet, set -> new AtomicInteger()).incrementAndGet();
         List<Map<String, Object>> value = new ArrayList<>();
         for (Map<String, Object> row : rows) {
             Boolean matches = matches(row, query.get("$filter"));
             if (matches == null) {
-                send(
-                        exchange,
+                return send(
                         400,
                         Map.of(
                                 "error",
@@ -343,7 +336,6 @@ public final class FakeMetadataStore implements AfterAllCallback {
                                         "0x80060888",
                                         "message",
                                         "The $filter is not supported: " + query.get("$filter"))));
-                return;
             }
             if (matches) {
                 value.add(select(row, query.get("$select")));
@@ -352,7 +344,7 @@ public final class FakeMetadataStore implements AfterAllCallback {
         if (query.get("$top") != null) {
             value = value.subList(0, Math.min(value.size(), Integer.parseInt(query.get("$top"))));
         }
-        String prefer = String.valueOf(exchange.getRequestHeaders().getFirst("Prefer"));
+        String prefer = String.valueOf(request.getHeaders().get("Prefer"));
         int pageSize = SERVER_PAGE_SIZE;
         java.util.regex.Matcher max =
                 java.util.regex.Pattern.compile("odata\\.maxpagesize=(\\d+)").matcher(prefer);
@@ -378,10 +370,7 @@ public final class FakeMetadataStore implements AfterAllCallback {
         } else if (tracking) {
             body.put("@odata.deltaLink", deltaLink(entitySet, select, token));
         }
-        if (tracking) {
-            exchange.getResponseHeaders().add("Preference-Applied", "odata.track-changes");
-        }
-        send(exchange, 200, body);
+        return tracking ? send(200, body, "Preference-Applied", "odata.track-changes") : send(200, body);
     }
 
     private String deltaLink(String entitySet, String select, long token) {
@@ -390,18 +379,14 @@ public final class FakeMetadataStore implements AfterAllCallback {
                 + encode(token + "!01/02/2024 00:00:00");
     }
 
-    private void delta(
-            HttpExchange exchange, String entitySet, List<Map<String, Object>> rows, Map<String, String> query)
-            throws IOException {
+    private MockResponse delta(String entitySet, List<Map<String, Object>> rows, Map<String, String> query) {
         long since = Long.parseLong(query.get("$deltatoken").split("!")[0]);
         if (since < deltaTokensValidFrom) {
-            send(
-                    exchange,
+            return send(
                     400,
                     Map.of(
                             "error",
                             Map.of("code", "0x80044352", "message", "The delta token is invalid or has expired.")));
-            return;
         }
         long now = version.get();
         List<Map<String, Object>> value = new ArrayList<>();
@@ -426,12 +411,12 @@ public final class FakeMetadataStore implements AfterAllCallback {
         body.put("@odata.context", url() + "/api/data/v9.2/$metadata#" + entitySet + "/$delta");
         body.put("value", value);
         body.put("@odata.deltaLink", deltaLink(entitySet, select, now));
-        send(exchange, 200, body);
+        return send(200, body);
     }
 
-    private void create(HttpExchange exchange, String entitySet, List<Map<String, Object>> rows) throws IOException {
+    private MockResponse create(RecordedRequest request, String entitySet, List<Map<String, Object>> rows) {
         @SuppressWarnings("unchecked")
-        Map<String, Object> fields = json.readValue(exchange.getRequestBody().readAllBytes(), Map.class);
+        Map<String, Object> fields = json.readValue(body(request).toByteArray(), Map.class);
         String id = UUID.randomUUID().toString();
         Map<String, Object> row = new LinkedHashMap<>(rows.isEmpty() ? Map.of() : blank(rows.get(0)));
         row.putAll(fields);
@@ -443,15 +428,16 @@ public final class FakeMetadataStore implements AfterAllCallback {
         row.put("versionnumber", version.incrementAndGet());
         rows.add(row);
         String location = url() + "/api/data/v9.2/" + entitySet + "(" + id + ")";
-        exchange.getResponseHeaders().add("OData-EntityId", location);
-        exchange.getResponseHeaders().add("Location", location);
-        exchange.sendResponseHeaders(204, -1);
-        exchange.close();
+        return new MockResponse.Builder()
+                .code(204)
+                .addHeader("OData-EntityId", location)
+                .addHeader("Location", location)
+                .build();
     }
 
     /** PATCH (update; {@code If-Match: *} requires the row) and DELETE of {@code <set>(<id>)}, as Dataverse answers them. */
-    private void change(HttpExchange exchange, String entitySet, String resource, List<Map<String, Object>> rows)
-            throws IOException {
+    private MockResponse change(
+            RecordedRequest request, String entitySet, String resource, List<Map<String, Object>> rows) {
         String id =
                 resource.contains("(") ? resource.substring(resource.indexOf('(') + 1, resource.length() - 1) : null;
         Map<String, Object> row = id == null
@@ -461,8 +447,7 @@ public final class FakeMetadataStore implements AfterAllCallback {
                         .findFirst()
                         .orElse(null);
         if (row == null) {
-            send(
-                    exchange,
+            return send(
                     404,
                     Map.of(
                             "error",
@@ -471,23 +456,20 @@ public final class FakeMetadataStore implements AfterAllCallback {
                                     "0x80040217",
                                     "message",
                                     entitySet + " With Id = " + id + " Does Not Exist")));
-            return;
         }
-        if ("DELETE".equals(exchange.getRequestMethod())) {
+        if ("DELETE".equals(request.getMethod())) {
             delete(entitySet, idColumn(entitySet), row.get(idColumn(entitySet)));
         } else {
             @SuppressWarnings("unchecked")
-            Map<String, Object> fields =
-                    json.readValue(exchange.getRequestBody().readAllBytes(), Map.class);
+            Map<String, Object> fields = json.readValue(body(request).toByteArray(), Map.class);
             row.putAll(fields);
             row.put("versionnumber", version.incrementAndGet());
         }
-        exchange.sendResponseHeaders(204, -1);
-        exchange.close();
+        return new MockResponse.Builder().code(204).build();
     }
 
     /** A CSDL naming the business tables' keys, lookups and navigation properties (what {@code $expand} follows). */
-    private void metadata(HttpExchange exchange) throws IOException {
+    private MockResponse metadata() {
         String csdl = """
                 <?xml version="1.0" encoding="utf-8"?>
                 <edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
@@ -517,12 +499,11 @@ public final class FakeMetadataStore implements AfterAllCallback {
                   </edmx:DataServices>
                 </edmx:Edmx>
                 """;
-        byte[] bytes = csdl.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/xml");
-        exchange.sendResponseHeaders(200, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        return new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/xml")
+                .body(csdl)
+                .build();
     }
 
     private static Map<String, Object> blank(Map<String, Object> template) {
@@ -564,13 +545,18 @@ public final class FakeMetadataStore implements AfterAllCallback {
         return selected;
     }
 
-    private void send(HttpExchange exchange, int status, Object body) throws IOException {
-        byte[] bytes = json.writeValueAsBytes(body);
-        exchange.getResponseHeaders().add("Content-Type", "application/json; odata.metadata=minimal");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+    /** A JSON answer with these extra headers (name, value, name, value …). */
+    private MockResponse send(int status, Object body, String... headers) {
+        return new MockResponse.Builder()
+                .code(status)
+                .headers(Headers.of(headers))
+                .addHeader("Content-Type", "application/json; odata.metadata=minimal")
+                .body(json.writeValueAsString(body))
+                .build();
+    }
+
+    private static ByteString body(RecordedRequest request) {
+        return request.getBody() == null ? ByteString.EMPTY : request.getBody();
     }
 
     private static Map<String, String> parseQuery(String query) {

@@ -1,17 +1,21 @@
 package dev.powerpages.emulator.trafficmanager;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 
-/** An in-process stand-in for an app node's health endpoint whose answer a test can change. */
+/**
+ * An in-process stand-in for an app node's health endpoint on MockWebServer, whose answer a test can change.
+ * {@link #stop()} closes the server so that connections are refused, as a killed node's are (the failover test
+ * asserts the probe's "Connection refused"); {@link #ensureRunning()} listens again on the same port.
+ */
 final class FakeAppNode {
 
     enum Health {
@@ -26,70 +30,82 @@ final class FakeAppNode {
 
     private final AtomicReference<Health> health = new AtomicReference<>(Health.HEALTHY);
     private final AtomicInteger failedAnswers = new AtomicInteger();
-    private int port;
-    private HttpServer server;
-    private ExecutorService executor;
-    private boolean running;
+    private final Dispatcher dispatcher = new Dispatcher() {
+        @Override
+        public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+            if (!request.getUrl().encodedPath().startsWith("/_services/health")) {
+                return new MockResponse.Builder().code(404).build();
+            }
+            return answer();
+        }
+    };
+    private final int port;
+    private MockWebServer server;
 
-    private FakeAppNode() {}
-
-    static FakeAppNode start() {
-        FakeAppNode node = new FakeAppNode();
-        node.listen(0);
-        return node;
+    private FakeAppNode() {
+        port = freePort();
+        listen();
     }
 
-    private void listen(int onPort) {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), 0);
+    static FakeAppNode start() {
+        return new FakeAppNode();
+    }
+
+    /**
+     * A free port chosen up front: MockWebServer sets SO_REUSEADDR only on an explicit port, and without it the port
+     * could not be taken again by {@link #ensureRunning()} while the prober's old connections linger.
+     */
+    private static int freePort() {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
-        // Handlers block (SLOW): give them their own threads so the listener keeps accepting.
-        executor = Executors.newCachedThreadPool();
-        server.setExecutor(executor);
-        server.createContext("/_services/health", this::answer);
-        server.start();
-        port = server.getAddress().getPort();
-        running = true;
     }
 
-    private void answer(HttpExchange exchange) throws IOException {
-        Health current = health.get();
-        switch (current) {
-            case HEALTHY -> respond(exchange, 200, "{\"status\":\"Healthy\"}");
+    private void listen() {
+        // A closed MockWebServer cannot be started again, so each listening spell has a server of its own. It serves
+        // each connection on its own thread, so a SLOW answer does not hold up the others.
+        MockWebServer started = new MockWebServer();
+        started.setDispatcher(dispatcher);
+        try {
+            started.start(InetAddress.getLoopbackAddress(), port);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        server = started;
+    }
+
+    private MockResponse answer() throws InterruptedException {
+        return switch (health.get()) {
+            case HEALTHY -> json(200, "{\"status\":\"Healthy\"}");
             case UNAVAILABLE -> {
                 failedAnswers.incrementAndGet();
-                respond(exchange, 503, "{\"status\":\"Unhealthy\"}");
+                yield json(503, "{\"status\":\"Unhealthy\"}");
             }
             case SLOW -> {
                 failedAnswers.incrementAndGet();
-                try {
-                    Thread.sleep(SLOW_ANSWER_MILLIS);
-                } catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
-                }
-                respond(exchange, 200, "{\"status\":\"Healthy\"}");
+                // Slept here rather than with headersDelay, so that failedAnswers counts the probe as it arrives.
+                Thread.sleep(SLOW_ANSWER_MILLIS);
+                yield json(200, "{\"status\":\"Healthy\"}");
             }
             case REDIRECT -> {
                 failedAnswers.incrementAndGet();
-                exchange.getResponseHeaders().add("Location", "/_services/health/");
-                respond(exchange, 301, "");
+                yield new MockResponse.Builder()
+                        .code(301)
+                        .addHeader("Content-Type", "application/json")
+                        .addHeader("Location", "/_services/health/")
+                        .build();
             }
-        }
+        };
     }
 
-    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        try (exchange) {
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-            if (bytes.length > 0) {
-                exchange.getResponseBody().write(bytes);
-            }
-        } catch (IOException ex) {
-            // the prober gave up (timeout) and closed the connection
-        }
+    private static MockResponse json(int status, String body) {
+        return new MockResponse.Builder()
+                .code(status)
+                .addHeader("Content-Type", "application/json")
+                .body(body)
+                .build();
     }
 
     void answer(Health newHealth) {
@@ -111,18 +127,17 @@ final class FakeAppNode {
     }
 
     /** Stops listening: connections to the port are refused. */
-    void stop() {
-        if (running) {
-            server.stop(0);
-            executor.shutdownNow();
-            running = false;
+    synchronized void stop() {
+        if (server != null) {
+            server.close();
+            server = null;
         }
     }
 
     /** Listens again, on the same port, if stopped. */
-    void ensureRunning() {
-        if (!running) {
-            listen(port);
+    synchronized void ensureRunning() {
+        if (server == null) {
+            listen();
         }
     }
 }

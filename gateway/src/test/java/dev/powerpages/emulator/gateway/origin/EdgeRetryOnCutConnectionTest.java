@@ -2,6 +2,7 @@ package dev.powerpages.emulator.gateway.origin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.powerpages.emulator.gateway.support.FakeTrafficManager;
 import dev.powerpages.emulator.gateway.support.GatewayClient;
 import java.io.IOException;
 import mockwebserver3.MockResponse;
@@ -28,8 +29,8 @@ class EdgeRetryOnCutConnectionTest {
 
     static final MockWebServer west = started();
 
-    static final FallbackTrafficManager trafficManager =
-            new FallbackTrafficManager(north.url("/").uri(), west.url("/").uri());
+    static final FakeTrafficManager trafficManager = FakeTrafficManager.namingPrimaryAndFallback(
+            north.url("/").uri(), west.url("/").uri());
 
     @DynamicPropertySource
     static void trafficManager(DynamicPropertyRegistry registry) {

@@ -3,6 +3,7 @@ package dev.powerpages.emulator.gateway.origin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.powerpages.emulator.gateway.support.FakeAppNode;
+import dev.powerpages.emulator.gateway.support.FakeTrafficManager;
 import dev.powerpages.emulator.gateway.support.GatewayClient;
 import dev.powerpages.emulator.gateway.support.Ports;
 import org.junit.jupiter.api.AfterAll;
@@ -20,7 +21,8 @@ class EdgeRetryTest {
 
     static final FakeAppNode west = new FakeAppNode("westeurope");
 
-    static final FallbackTrafficManager trafficManager = new FallbackTrafficManager(Ports.closedPortUrl(), west.url());
+    static final FakeTrafficManager trafficManager =
+            FakeTrafficManager.namingPrimaryAndFallback(Ports.closedPortUrl(), west.url());
 
     @DynamicPropertySource
     static void trafficManager(DynamicPropertyRegistry registry) {

@@ -69,6 +69,20 @@ public final class FakeTrafficManager implements AutoCloseable {
 				"url":"%s","endpointMonitorStatus":"Online","ttl":%d,"allEndpointsDegraded":false}""".formatted(endpoint, url.getAuthority(), url, ttlSeconds)));
     }
 
+    /**
+     * A traffic manager naming a primary and, as the real one does, the fallback to try when the
+     * primary refuses connections (the edge retry's answer).
+     */
+    public static FakeTrafficManager namingPrimaryAndFallback(URI primary, URI fallback) {
+        FakeTrafficManager trafficManager = new FakeTrafficManager();
+        trafficManager.answer.set(
+                new Answer(200, """
+				{"profile":"contoso","fqdn":"contoso.trafficmanager.net","endpoint":"northeurope","target":"%s",\
+				"url":"%s","endpointMonitorStatus":"Online","ttl":60,"allEndpointsDegraded":false,\
+				"fallbacks":[{"endpoint":"westeurope","target":"%s","url":"%s","endpointMonitorStatus":"Online"}]}""".formatted(primary.getAuthority(), primary, fallback.getAuthority(), fallback)));
+        return trafficManager;
+    }
+
     /** Answers as for a disabled profile: 404 in Azure's error shape. */
     public void answerProfileNotFound() {
         answer.set(new Answer(

@@ -2,28 +2,26 @@ package dev.powerpages.emulator.trafficmanager.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.powerpages.emulator.trafficmanager.ProfileWebSlice;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-/** Creating, changing and deleting profiles and endpoints as ARM does, with Azure's validation. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "traffic-manager.dns.port=-1",
-            "CONTOSO_PRIMARY_TARGET=localhost:9",
-            "CONTOSO_SECONDARY_TARGET=localhost:9"
-        })
-@AutoConfigureRestTestClient
+/**
+ * Creating, changing and deleting profiles and endpoints as ARM does, with Azure's validation.
+ * <p>
+ * A web slice ({@link ProfileWebSlice}): the profile API with its store in a temporary data directory, the admin-key
+ * chain and request limits, through MockMvc. No prober: it would add its own status changes to the event lists these
+ * tests read.
+ */
+@ProfileWebSlice(properties = {"CONTOSO_PRIMARY_TARGET=localhost:9", "CONTOSO_SECONDARY_TARGET=localhost:9"})
 @DirtiesContext
 class ProfileApiTest {
 

@@ -2,14 +2,15 @@ package dev.powerpages.emulator.trafficmanager.dns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.powerpages.emulator.trafficmanager.ProfileWebSlice;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -27,10 +28,10 @@ import org.xbill.DNS.Type;
 
 /**
  * Queries the DNS server over UDP with dnsjava's resolver, as {@code dig @127.0.0.1 -p <port>} would. The
- * endpoints are alwaysServe (Unmonitored), so routing depends only on what the test enables.
+ * endpoints are alwaysServe (Unmonitored), so routing depends only on what the test enables. The server, its
+ * answers and the profile API that changes what they say, in a web slice ({@link ProfileWebSlice}); no prober.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@ProfileWebSlice(
         properties = {
             "traffic-manager.dns.port=0",
             "traffic-manager.data-dir=",
@@ -50,7 +51,8 @@ import org.xbill.DNS.Type;
             "traffic-manager.profiles.fabrikam.endpoints[0].name=only",
             "traffic-manager.profiles.fabrikam.endpoints[0].target=fabrikam.example"
         })
-@AutoConfigureRestTestClient
+@Import({TrafficManagerDnsServer.class, DnsAnswers.class})
+@EnableConfigurationProperties(DnsServerProperties.class)
 @DirtiesContext
 class TrafficManagerDnsServerTest {
 

@@ -2,81 +2,85 @@ package dev.powerpages.emulator.trafficmanager.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.powerpages.emulator.trafficmanager.profile.CustomHeader;
 import dev.powerpages.emulator.trafficmanager.profile.MonitorConfig;
 import dev.powerpages.emulator.trafficmanager.profile.MonitorProtocol;
 import dev.powerpages.emulator.trafficmanager.profile.ProbeResult;
 import dev.powerpages.emulator.trafficmanager.profile.StatusCodeRange;
 import java.io.IOException;
-import java.net.InetSocketAddress;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.Headers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class HttpHealthProbeTest {
 
-    private static final Duration TIMEOUT = Duration.ofMillis(500);
+    /** Generous, so that a loaded machine does not fail the tests that expect an answer. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    /** The timeout of the one test that expects none; the slow path answers well after it. */
+    private static final Duration SHORT_TIMEOUT = Duration.ofMillis(500);
+
+    private static final Duration SLOW_ANSWER = Duration.ofSeconds(5);
 
     private final HttpHealthProbe probe = new HttpHealthProbe();
     private final Map<String, String> receivedHeaders = new ConcurrentHashMap<>();
     private final AtomicInteger redirectTargetHits = new AtomicInteger();
-    private ExecutorService executor;
-    private HttpServer server;
+    private final MockWebServer server = new MockWebServer();
 
     @BeforeEach
     void startServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        executor = Executors.newCachedThreadPool();
-        server.setExecutor(executor);
-        server.createContext("/ok", exchange -> {
-            exchange.getRequestHeaders()
-                    .forEach((name, values) -> receivedHeaders.put(name.toLowerCase(), values.get(0)));
-            answer(exchange, 200);
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                return switch (request.getUrl().encodedPath()) {
+                    case "/ok" -> {
+                        Headers headers = request.getHeaders();
+                        for (int i = 0; i < headers.size(); i++) {
+                            receivedHeaders.putIfAbsent(headers.name(i).toLowerCase(), headers.value(i));
+                        }
+                        yield answer(200);
+                    }
+                    case "/no-content" -> answer(204);
+                    case "/moved" ->
+                        new MockResponse.Builder()
+                                .code(301)
+                                .addHeader("Location", "/target")
+                                .build();
+                    case "/target" -> {
+                        redirectTargetHits.incrementAndGet();
+                        yield answer(200);
+                    }
+                    case "/slow" -> {
+                        Thread.sleep(SLOW_ANSWER.toMillis());
+                        yield answer(200);
+                    }
+                    default -> answer(404);
+                };
+            }
         });
-        server.createContext("/no-content", exchange -> answer(exchange, 204));
-        server.createContext("/moved", exchange -> {
-            exchange.getResponseHeaders().add("Location", "/target");
-            answer(exchange, 301);
-        });
-        server.createContext("/target", exchange -> {
-            redirectTargetHits.incrementAndGet();
-            answer(exchange, 200);
-        });
-        server.createContext("/slow", exchange -> {
-            sleep(TIMEOUT.multipliedBy(3));
-            answer(exchange, 200);
-        });
-        server.start();
+        server.start(InetAddress.getLoopbackAddress(), 0);
     }
 
     @AfterEach
     void stopServer() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
-    private static void answer(HttpExchange exchange, int status) throws IOException {
-        exchange.sendResponseHeaders(status, -1);
-        exchange.close();
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-        }
+    private static MockResponse answer(int status) {
+        return new MockResponse.Builder().code(status).build();
     }
 
     private static MonitorConfig monitor(List<StatusCodeRange> ranges, List<CustomHeader> headers) {
@@ -84,8 +88,12 @@ class HttpHealthProbeTest {
     }
 
     private ProbeResult probe(String path, MonitorConfig monitor) {
-        URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
-        return probe.probe(uri, monitor, TIMEOUT).join();
+        return probe(path, monitor, TIMEOUT);
+    }
+
+    private ProbeResult probe(String path, MonitorConfig monitor, Duration timeout) {
+        URI uri = URI.create("http://127.0.0.1:" + server.getPort() + path);
+        return probe.probe(uri, monitor, timeout).join();
     }
 
     @Test
@@ -119,12 +127,12 @@ class HttpHealthProbeTest {
 
     @Test
     void answerSlowerThanTheTimeoutIsAFailure() {
-        ProbeResult result = probe("/slow", monitor(null, null));
+        ProbeResult result = probe("/slow", monitor(null, null), SHORT_TIMEOUT);
 
         assertThat(result.success()).isFalse();
         assertThat(result.statusCode()).isNull();
         assertThat(result.error()).contains("500 ms timeout");
-        assertThat(result.latency()).isLessThan(TIMEOUT.multipliedBy(2));
+        assertThat(result.latency()).isLessThan(SLOW_ANSWER.dividedBy(2));
     }
 
     @Test

@@ -2,15 +2,12 @@ package dev.powerpages.emulator.trafficmanager.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 import dev.powerpages.emulator.trafficmanager.profile.MonitorConfig;
 import dev.powerpages.emulator.trafficmanager.profile.MonitorProtocol;
 import dev.powerpages.emulator.trafficmanager.profile.ProbeResult;
 import java.io.FileInputStream;
 import java.io.InputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -18,6 +15,10 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class HttpsHealthProbeTest {
 
     private static final char[] PASSWORD = "changeit".toCharArray();
 
-    private HttpsServer server;
+    private final MockWebServer server = new MockWebServer();
 
     @BeforeEach
     void startServerWithASelfSignedCertificate(@TempDir Path dir) throws Exception {
@@ -72,24 +73,26 @@ class HttpsHealthProbeTest {
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(keys.getKeyManagers(), null, null);
 
-        server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setHttpsConfigurator(new HttpsConfigurator(tls));
-        server.createContext("/health", exchange -> {
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
+        server.useHttps(tls.getSocketFactory());
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                int status = request.getUrl().encodedPath().equals("/health") ? 200 : 404;
+                return new MockResponse.Builder().code(status).build();
+            }
         });
-        server.start();
+        server.start(InetAddress.getLoopbackAddress(), 0);
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        server.close();
     }
 
     @Test
     void httpsProbeAcceptsASelfSignedCertificateForAnotherHost() {
         MonitorConfig monitor = new MonitorConfig(MonitorProtocol.HTTPS, null, "/health", null, null, null, null, null);
-        URI uri = URI.create("https://127.0.0.1:" + server.getAddress().getPort() + "/health");
+        URI uri = URI.create("https://127.0.0.1:" + server.getPort() + "/health");
 
         ProbeResult result =
                 new HttpHealthProbe().probe(uri, monitor, Duration.ofSeconds(5)).join();
