@@ -117,7 +117,7 @@ public final class FakeMetadataStore implements AfterAllCallback {
     private volatile long deltaTokensValidFrom;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    private FakeMetadataStore() throws IOException {
+    private FakeMetadataStore(int port) throws IOException {
         seed();
         // MockWebServer serves each connection on a thread of its own, so a slow answer does not queue every other
         // call behind it.
@@ -134,12 +134,17 @@ public final class FakeMetadataStore implements AfterAllCallback {
                 return new MockResponse.Builder().code(404).build();
             }
         });
-        server.start(InetAddress.getLoopbackAddress(), 0);
+        server.start(InetAddress.getLoopbackAddress(), port);
     }
 
     public static FakeMetadataStore start() {
+        return startOn(0);
+    }
+
+    /** A store on the given port (0: any free one), such as one that starts after the node that reads it. */
+    public static FakeMetadataStore startOn(int port) {
         try {
-            return new FakeMetadataStore();
+            return new FakeMetadataStore(port);
         } catch (IOException ex) {
             throw new IllegalStateException(ex);
         }

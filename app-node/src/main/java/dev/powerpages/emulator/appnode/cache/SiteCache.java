@@ -153,7 +153,8 @@ public class SiteCache {
     }
 
     private void reload() {
-        SiteLoader.LoadedSite loaded = loader.load();
+        // No snapshot yet: no visitor is served, and the store may still be starting (the stack starts together).
+        SiteLoader.LoadedSite loaded = current().isEmpty() ? loader.loadFirst() : loader.load();
         snapshots.put(KEY, loaded.snapshot());
         deltaLinks = loaded.deltaLinks();
         rows = keyed(loaded.rows());

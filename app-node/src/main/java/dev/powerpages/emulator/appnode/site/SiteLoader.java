@@ -50,7 +50,19 @@ public class SiteLoader {
      * @throws StoreUnavailableException when the store cannot be read; {@link IllegalStateException} when it has no such website
      */
     public LoadedSite load() {
-        TrackingReader store = new TrackingReader(this.store);
+        return load(this.store);
+    }
+
+    /**
+     * {@link #load()} for the node's first snapshot: the store's circuit breaker neither holds it nor counts its
+     * failures ({@link StoreClient#bypassingCircuitBreaker()}).
+     */
+    public LoadedSite loadFirst() {
+        return load(this.store.bypassingCircuitBreaker());
+    }
+
+    private LoadedSite load(StoreClient client) {
+        TrackingReader store = new TrackingReader(client);
         SiteSnapshot snapshot = assemble(store);
         return new LoadedSite(snapshot, Map.copyOf(store.deltaLinks), store.untracked, Map.copyOf(store.read));
     }

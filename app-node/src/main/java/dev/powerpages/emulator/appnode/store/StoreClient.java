@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -45,7 +46,10 @@ public class StoreClient {
     private final Retry retry;
     private final Bulkhead bulkhead;
     private final String baseUrl;
+    /** False for {@link #bypassingCircuitBreaker()}'s copy: its calls neither wait on the breaker nor count in it. */
+    private final boolean breakerGuards;
 
+    @Autowired
     StoreClient(
             RestClient storeRestClient,
             CircuitBreakerRegistry circuitBreakers,
@@ -57,6 +61,28 @@ public class StoreClient {
         this.retry = retries.retry(RESILIENCE_NAME);
         this.bulkhead = bulkheads.bulkhead(RESILIENCE_NAME);
         this.baseUrl = properties.url();
+        this.breakerGuards = true;
+    }
+
+    private StoreClient(StoreClient guarded) {
+        this.storeRestClient = guarded.storeRestClient;
+        this.circuitBreaker = guarded.circuitBreaker;
+        this.retry = guarded.retry;
+        this.bulkhead = guarded.bulkhead;
+        this.baseUrl = guarded.baseUrl;
+        this.breakerGuards = false;
+    }
+
+    /**
+     * The same client (same HTTP client and token, retry and bulkhead) without the circuit breaker: for the node's
+     * first site load only, on the scheduler's thread. Until that load succeeds the node serves no page, so no
+     * visitor is shielded by failing fast; while the whole stack starts, the store is often still starting, and the
+     * load's refused calls would open the breaker and make the first load wait out its open state (10 s) after the
+     * store is up. The first load is retried every {@code site.change-poll-interval} instead (each time with the
+     * read retry's short backoff); visitors' calls and every later refresh go through the breaker as before.
+     */
+    public StoreClient bypassingCircuitBreaker() {
+        return breakerGuards ? new StoreClient(this) : this;
     }
 
     public CircuitBreaker.State circuitBreakerState() {
@@ -141,8 +167,7 @@ public class StoreClient {
                 .toBodilessEntity()
                 .getHeaders()
                 .getFirst("OData-EntityId"));
-        return guarded(
-                entitySet, Bulkhead.decorateSupplier(bulkhead, CircuitBreaker.decorateSupplier(circuitBreaker, call)));
+        return guarded(entitySet, Bulkhead.decorateSupplier(bulkhead, breaker(call)));
     }
 
     /**
@@ -167,7 +192,7 @@ public class StoreClient {
             request.body(fields).retrieve().toBodilessEntity();
             return null;
         };
-        guarded(resource, Bulkhead.decorateSupplier(bulkhead, CircuitBreaker.decorateSupplier(circuitBreaker, call)));
+        guarded(resource, Bulkhead.decorateSupplier(bulkhead, breaker(call)));
     }
 
     /** Deletes a row ({@code DELETE accounts(<id>)}). Not retried: a second try would answer 404 for a row it deleted. */
@@ -183,7 +208,7 @@ public class StoreClient {
                     .toBodilessEntity();
             return null;
         };
-        guarded(resource, Bulkhead.decorateSupplier(bulkhead, CircuitBreaker.decorateSupplier(circuitBreaker, call)));
+        guarded(resource, Bulkhead.decorateSupplier(bulkhead, breaker(call)));
     }
 
     /** The store's CSDL ({@code $metadata}): entity sets, keys, lookups and navigation properties. */
@@ -200,11 +225,11 @@ public class StoreClient {
     }
 
     private <T> T read(String what, Supplier<T> call) {
-        return guarded(
-                what,
-                Retry.decorateSupplier(
-                        retry,
-                        Bulkhead.decorateSupplier(bulkhead, CircuitBreaker.decorateSupplier(circuitBreaker, call))));
+        return guarded(what, Retry.decorateSupplier(retry, Bulkhead.decorateSupplier(bulkhead, breaker(call))));
+    }
+
+    private <T> Supplier<T> breaker(Supplier<T> call) {
+        return breakerGuards ? CircuitBreaker.decorateSupplier(circuitBreaker, call) : call;
     }
 
     private <T> T guarded(String what, Supplier<T> call) {

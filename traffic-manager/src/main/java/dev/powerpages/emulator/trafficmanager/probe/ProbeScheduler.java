@@ -30,6 +30,14 @@ import org.springframework.stereotype.Component;
  * A short tick finds the probes that are due, rather than one timer per endpoint, because profiles and
  * endpoints come and go through the API: each tick works from the registry's current profiles. Endpoints
  * that are not monitored (Disabled, Inactive, Unmonitored) are skipped, so enabling one resumes probing.
+ * <p>
+ * Until an agent's first probe of an endpoint succeeds (the endpoint starts in CheckingEndpoint when monitoring
+ * starts or restarts), the agent also looks again every {@link #FIRST_ANSWER_RETRY_MILLIS} between its interval's
+ * probes: when the whole stack starts at once, the app nodes answer some seconds after the traffic manager's
+ * first round, and would otherwise wait up to a full interval for their first verdict. Those extra probes only
+ * bring a success forward; a failed one is dropped, so failures count on the interval's probes exactly as before
+ * (Degraded after the same number of intervals as Azure's rule gives). After its first answer an agent probes on
+ * the interval alone.
  */
 @Component
 public class ProbeScheduler implements SmartLifecycle {
@@ -39,15 +47,23 @@ public class ProbeScheduler implements SmartLifecycle {
     /** How often due probes are looked for: the precision of the probe timeline. */
     static final long TICK_MILLIS = 25;
 
+    /** How often an agent looks again, between its interval's probes, until its first probe succeeds. */
+    static final long FIRST_ANSWER_RETRY_MILLIS = 1000;
+
     /** One agent's probing of one endpoint. Endpoints compare by identity: a replaced endpoint is a new slot. */
     private record Slot(TrafficManagerEndpoint endpoint, int agent) {}
 
     private static final class Schedule {
         long nextDueNanos;
+        long nextEarlyNanos;
+        /** The monitoring period in which this agent's probe last succeeded (-1: none yet). */
+        volatile long answeredGeneration = -1;
+
         final AtomicBoolean inFlight = new AtomicBoolean();
 
         Schedule(long nextDueNanos) {
             this.nextDueNanos = nextDueNanos;
+            this.nextEarlyNanos = nextDueNanos;
         }
     }
 
@@ -95,7 +111,13 @@ public class ProbeScheduler implements SmartLifecycle {
                             // Fixed rate; after a stall (a suspended laptop) start again from now.
                             long next = schedule.nextDueNanos + interval;
                             schedule.nextDueNanos = next - now > 0 ? next : now + interval;
-                            probeOnce(profile, endpoint, agent, schedule);
+                            schedule.nextEarlyNanos = now + EARLY_NANOS;
+                            probeOnce(profile, endpoint, agent, schedule, false);
+                        } else if (now - schedule.nextEarlyNanos >= 0
+                                && interval > EARLY_NANOS
+                                && schedule.answeredGeneration != endpoint.probeGeneration()) {
+                            schedule.nextEarlyNanos = now + EARLY_NANOS;
+                            probeOnce(profile, endpoint, agent, schedule, true);
                         }
                     }
                 }
@@ -113,8 +135,15 @@ public class ProbeScheduler implements SmartLifecycle {
         return agent * share + ThreadLocalRandom.current().nextLong(Math.max(1, share / 4));
     }
 
+    private static final long EARLY_NANOS = TimeUnit.MILLISECONDS.toNanos(FIRST_ANSWER_RETRY_MILLIS);
+
+    /** @param early a look between the interval's probes (before the agent's first answer): only a success counts */
     private void probeOnce(
-            TrafficManagerProfile profile, TrafficManagerEndpoint endpoint, int agent, Schedule schedule) {
+            TrafficManagerProfile profile,
+            TrafficManagerEndpoint endpoint,
+            int agent,
+            Schedule schedule,
+            boolean early) {
         if (!endpoint.isMonitored()) {
             return;
         }
@@ -126,7 +155,10 @@ public class ProbeScheduler implements SmartLifecycle {
         long generation = endpoint.probeGeneration();
         send(profile, endpoint).whenComplete((result, error) -> {
             schedule.inFlight.set(false);
-            if (result != null) {
+            if (result != null && result.success()) {
+                schedule.answeredGeneration = generation;
+            }
+            if (result != null && (!early || result.success())) {
                 metrics.record(profile, endpoint, agent, result);
                 profile.recordProbe(endpoint, generation, agent, result);
             }
