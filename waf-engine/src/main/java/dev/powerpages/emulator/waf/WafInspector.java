@@ -262,7 +262,15 @@ public final class WafInspector {
         }
 
         RuleEngine.Result evaluate(WafRequest request, InspectionBudget budget) {
-            return ruleSet.engine().evaluate(request, rule -> !disabled.contains(rule.id()), this::excluded, budget);
+            // Every rule asks about every argument, and a hostile form body's names can be 128 KB long:
+            // each name is lowered once per request, not once per rule and exclusion.
+            Map<String, String> lowered = new HashMap<>();
+            return ruleSet.engine()
+                    .evaluate(
+                            request,
+                            rule -> !disabled.contains(rule.id()),
+                            (rule, collection, key) -> excluded(rule, collection, key, lowered),
+                            budget);
         }
 
         /** The rule's action: its override, else the rule set's default (anomaly scoring; bot rules by group). */
@@ -290,14 +298,15 @@ public final class WafInspector {
             };
         }
 
-        private boolean excluded(WafRule rule, String collection, String key) {
-            return excludedBy(setExclusions, collection, key)
-                    || excludedBy(groupExclusions.get(rule.group()), collection, key)
-                    || excludedBy(ruleExclusions.get(rule.id()), collection, key);
+        private boolean excluded(WafRule rule, String collection, String key, Map<String, String> lowered) {
+            return excludedBy(setExclusions, collection, key, lowered)
+                    || excludedBy(groupExclusions.get(rule.group()), collection, key, lowered)
+                    || excludedBy(ruleExclusions.get(rule.id()), collection, key, lowered);
         }
 
         /** Front Door's exclusion variables name the parts of the request a rule then skips. */
-        private static boolean excludedBy(List<Exclusion> exclusions, String collection, String key) {
+        private static boolean excludedBy(
+                List<Exclusion> exclusions, String collection, String key, Map<String, String> lowered) {
             if (exclusions == null || exclusions.isEmpty()) {
                 return false;
             }
@@ -314,17 +323,17 @@ public final class WafInspector {
                 String name = exclusion.matchVariable().equals("RequestBodyJsonArgNames") && key.startsWith("json.")
                         ? key.substring("json.".length())
                         : key;
-                if (applies && selects(exclusion, name)) {
+                if (applies && selects(exclusion, lowered.computeIfAbsent(name, n -> n.toLowerCase(Locale.ROOT)))) {
                     return true;
                 }
             }
             return false;
         }
 
-        private static boolean selects(Exclusion exclusion, String name) {
+        /** @param n the name, lower case */
+        private static boolean selects(Exclusion exclusion, String n) {
             String selector = exclusion.selector() == null ? "" : exclusion.selector();
             // Front Door compares selectors case-insensitively.
-            String n = name.toLowerCase(Locale.ROOT);
             String s = selector.toLowerCase(Locale.ROOT);
             return switch (exclusion.selectorMatchOperator()) {
                 case "Equals" -> n.equals(s);

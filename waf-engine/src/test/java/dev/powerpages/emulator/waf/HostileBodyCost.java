@@ -25,24 +25,7 @@ public final class HostileBodyCost {
         int bodies = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 5112634740286L;
         Path bench = Path.of(System.getProperty("waf.bench", "../bench/waf"));
-        HostileInputs inputs = new HostileInputs(seed);
-        String[] types = {"application/x-www-form-urlencoded", "text/plain", "application/json", "application/xml"};
-        List<WafRequest> requests = new ArrayList<>();
-        for (int i = 0; i < bodies; i++) {
-            String body = inputs.next(1 << 20) + inputs.next(1 << 17).repeat(2);
-            requests.add(WafInspectionBudgetTest.post(types[i % types.length], body));
-        }
-        WafInspector full = WafInspectionBudgetTest.inspector(
-                "Prevention", WafInspector.DEFAULT_INSPECTION_BUDGET, BudgetExhaustedAction.Block);
-        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-        requests.forEach(request -> full.inspect(request, "203.0.113.9", Instant.now()));
-        List<Long> micros = new ArrayList<>();
-        for (WafRequest request : requests) {
-            long start = cpu.getCurrentThreadCpuTime();
-            full.inspect(request, "203.0.113.9", Instant.now());
-            micros.add((cpu.getCurrentThreadCpuTime() - start) / 1_000);
-        }
-        Collections.sort(micros);
+        List<Long> micros = cpuMicros(bodies, seed);
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         String line = String.format(
                 Locale.ROOT,
@@ -61,5 +44,31 @@ public final class HostileBodyCost {
         Files.createDirectories(bench.resolve("results"));
         Files.writeString(bench.resolve("results").resolve("hostile-cpu.md"), markdown);
         System.out.print(line);
+    }
+
+    /**
+     * The thread CPU time (µs, sorted) of inspecting each of {@code bodies} hostile bodies through the Full preset,
+     * after one warm-up pass over them. Also called reflectively by {@link HostileBodyCostComparison}.
+     */
+    public static List<Long> cpuMicros(int bodies, long seed) {
+        HostileInputs inputs = new HostileInputs(seed);
+        String[] types = {"application/x-www-form-urlencoded", "text/plain", "application/json", "application/xml"};
+        List<WafRequest> requests = new ArrayList<>();
+        for (int i = 0; i < bodies; i++) {
+            String body = inputs.next(1 << 20) + inputs.next(1 << 17).repeat(2);
+            requests.add(WafInspectionBudgetTest.post(types[i % types.length], body));
+        }
+        WafInspector full = WafInspectionBudgetTest.inspector(
+                "Prevention", WafInspector.DEFAULT_INSPECTION_BUDGET, BudgetExhaustedAction.Block);
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        requests.forEach(request -> full.inspect(request, "203.0.113.9", Instant.now()));
+        List<Long> micros = new ArrayList<>();
+        for (WafRequest request : requests) {
+            long start = cpu.getCurrentThreadCpuTime();
+            full.inspect(request, "203.0.113.9", Instant.now());
+            micros.add((cpu.getCurrentThreadCpuTime() - start) / 1_000);
+        }
+        Collections.sort(micros);
+        return micros;
     }
 }

@@ -98,6 +98,12 @@ public final class RuleEngine {
          */
         private final Map<List<UnaryOperator<String>>, Map<String, String>> transformed = new HashMap<>();
 
+        /**
+         * Each collection's items, gathered once per request: ~300 rules read the same ARGS, and a hostile form body
+         * has thousands of them.
+         */
+        private final Map<String, List<Item>> collections = new HashMap<>();
+
         Evaluation(WafRequest request, Exclusions exclusions, InspectionBudget budget) {
             this.request = request;
             this.exclusions = exclusions;
@@ -174,8 +180,11 @@ public final class RuleEngine {
                 if (variable.exclusion()) {
                     continue;
                 }
-                List<Item> collected = new ArrayList<>();
-                collect(variable.collection(), collected);
+                List<Item> collected = collections.computeIfAbsent(variable.collection(), collection -> {
+                    List<Item> into = new ArrayList<>();
+                    collect(collection, into);
+                    return into;
+                });
                 List<Item> selected = new ArrayList<>();
                 for (Item item : collected) {
                     if (variable.selects(item.key())

@@ -1,0 +1,62 @@
+package dev.powerpages.emulator.waf;
+
+import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A bench harness (not a test): {@link HostileBodyCost}'s CPU per hostile body for two builds of the engine in one
+ * JVM, alternately, so that a shared machine's load falls on both alike (issue 16: ratios measured side by side).
+ * Arguments: the two class directories of waf-engine's main classes (e.g. a copy of main's target/classes and this
+ * branch's), rounds (default 3), bodies (default 20); the test classes and dependencies come from this JVM's class
+ * path. Prints the median and maximum of each round, then the medians' ratio.
+ */
+public final class HostileBodyCostComparison {
+
+    public static void main(String[] args) throws Exception {
+        String[] builds = {args[0], args[1]};
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        int bodies = args.length > 3 ? Integer.parseInt(args[3]) : 20;
+        List<URL> shared = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (!entry.endsWith("classes") || entry.endsWith("test-classes")) {
+                shared.add(new File(entry).toURI().toURL());
+            }
+        }
+        double[][] medians = new double[2][rounds];
+        for (int round = 0; round < rounds; round++) {
+            for (int b = 0; b < 2; b++) {
+                List<URL> urls = new ArrayList<>();
+                urls.add(new File(builds[b]).toURI().toURL());
+                urls.addAll(shared);
+                try (URLClassLoader loader =
+                        new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
+                    @SuppressWarnings("unchecked")
+                    List<Long> micros = (List<Long>) loader.loadClass(HostileBodyCost.class.getName())
+                            .getMethod("cpuMicros", int.class, long.class)
+                            .invoke(null, bodies, 5112634740286L);
+                    medians[b][round] = micros.get(micros.size() / 2) / 1000.0;
+                    System.out.printf(
+                            Locale.ROOT,
+                            "round %d %s: median %.1f ms, max %.1f ms, load %.1f%n",
+                            round,
+                            builds[b],
+                            medians[b][round],
+                            micros.get(micros.size() - 1) / 1000.0,
+                            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                }
+            }
+        }
+        double a = 0;
+        double b = 0;
+        for (int round = 0; round < rounds; round++) {
+            a += medians[0][round];
+            b += medians[1][round];
+        }
+        System.out.printf(Locale.ROOT, "medians: %.1f ms vs %.1f ms (%.2fx)%n", a / rounds, b / rounds, a / b);
+    }
+}
