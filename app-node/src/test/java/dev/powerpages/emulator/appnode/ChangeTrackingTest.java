@@ -37,7 +37,7 @@ class ChangeTrackingTest extends RunningNodeTestSupport {
         STORE.update(
                 "adx_contentsnippets", "adx_name", "Footer Text", "adx_value", "<footer>Edited in the store</footer>");
 
-        await().atMost(Duration.ofSeconds(5))
+        await().atMost(Duration.ofSeconds(20))
                 .until(() -> http.get("/").body().contains("<footer>Edited in the store</footer>"));
         // The delta's changed row is applied to the rows the node holds: no table is read again.
         assertThat(STORE.collectionReads("adx_webpages") - pageReadsBefore).isZero();
@@ -55,7 +55,7 @@ class ChangeTrackingTest extends RunningNodeTestSupport {
                 "adx_title",
                 "About us, after a store restart");
 
-        await().atMost(Duration.ofSeconds(5))
+        await().atMost(Duration.ofSeconds(20))
                 .until(() -> http.get("/about/").body().contains("<h1>About us, after a store restart</h1>"));
         assertThat(http.get("/_services/health").body()).contains("\"Healthy\"");
     }
@@ -67,7 +67,7 @@ class ChangeTrackingTest extends RunningNodeTestSupport {
 
         STORE.delete("adx_webpages", "adx_webpageid", FakeMetadataStore.TEAM);
 
-        await().atMost(Duration.ofSeconds(5))
+        await().atMost(Duration.ofSeconds(20))
                 .until(() -> http.get("/about/team/").statusCode() == 404);
     }
 }

@@ -186,7 +186,7 @@ class NodeServicesTest extends FakeStoreTestSupport {
                         .statusCode())
                 .isEqualTo(202);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> STORE.collectionReads("adx_websites") > before);
+        await().atMost(Duration.ofSeconds(20)).until(() -> STORE.collectionReads("adx_websites") > before);
     }
 
     @Test
