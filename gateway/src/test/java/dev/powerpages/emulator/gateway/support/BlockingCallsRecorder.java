@@ -27,6 +27,13 @@ public final class BlockingCallsRecorder implements BlockHoundIntegration {
         // that never waits once the kernel's generator is seeded at boot (random(4)); Netty and Reactor Netty make
         // the same call on their event loops for WebSocket masks and TLS.
         builder.allowBlockingCallsInside("sun.security.provider.NativePRNG$RandomIO", "implNextBytes");
+        // Netty 4.2's adaptive buffer allocator takes a StampedLock's write lock when event loops contend for its
+        // magazines (growing the group, handing a buffer back): a short in-memory lock, never I/O, like the PoolArena
+        // locks Netty's own BlockHound integration allows. Under load, EdgeHostileRequestsTest's in-JVM origin hit it
+        // while reading a chunked body and answered 500.
+        builder.allowBlockingCallsInside(
+                "io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines");
+        builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$Magazine", "free");
         builder.blockingMethodCallback(method -> {
             calls.add(Thread.currentThread().getName() + ": " + method);
             throw new BlockingOperationError(method);
