@@ -3,14 +3,11 @@ package dev.powerpages.emulator.gateway.waf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.powerpages.emulator.waf.BudgetExhaustedAction;
-import dev.powerpages.emulator.waf.WafInspector;
 import dev.powerpages.emulator.waf.catalog.ManagedRuleCatalog;
 import dev.powerpages.emulator.waf.policy.WafPreset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -36,19 +33,8 @@ class WafBodyLimitTest {
 
     static final JsonMapper json = JsonMapper.builder().build();
 
-    static final WafProperties properties = new WafProperties(
-            WafPreset.Full,
-            null,
-            DataSize.ofKilobytes(128),
-            DataSize.ofKilobytes(64),
-            8192,
-            DataSize.ofKilobytes(32),
-            100,
-            Map.of(),
-            WafInspector.DEFAULT_INSPECTION_BUDGET,
-            BudgetExhaustedAction.Block,
-            1,
-            1);
+    static final WafProperties properties =
+            WafPropertiesFixture.of(WafPreset.Full, null, DataSize.ofKilobytes(64), 1, 1);
 
     final WafFilter filter = new WafFilter(
             new WafPolicyStore(properties, new ManagedRuleCatalog(), json),

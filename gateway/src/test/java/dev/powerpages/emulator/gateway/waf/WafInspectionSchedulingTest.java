@@ -2,13 +2,10 @@ package dev.powerpages.emulator.gateway.waf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.powerpages.emulator.waf.BudgetExhaustedAction;
-import dev.powerpages.emulator.waf.WafInspector;
 import dev.powerpages.emulator.waf.catalog.ManagedRuleCatalog;
 import dev.powerpages.emulator.waf.policy.WafPreset;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,19 +32,8 @@ class WafInspectionSchedulingTest {
 
     static final JsonMapper json = JsonMapper.builder().build();
 
-    static final WafProperties properties = new WafProperties(
-            WafPreset.Full,
-            null,
-            DataSize.ofKilobytes(128),
-            DataSize.ofMegabytes(4),
-            8192,
-            DataSize.ofKilobytes(32),
-            100,
-            Map.of(),
-            WafInspector.DEFAULT_INSPECTION_BUDGET,
-            BudgetExhaustedAction.Block,
-            1,
-            1);
+    static final WafProperties properties =
+            WafPropertiesFixture.of(WafPreset.Full, null, DataSize.ofMegabytes(4), 1, 1);
 
     final Scheduler inspections = Schedulers.newBoundedElastic(1, 1, "waf-inspection");
 

@@ -3,13 +3,10 @@ package dev.powerpages.emulator.gateway.waf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.powerpages.emulator.waf.BudgetExhaustedAction;
-import dev.powerpages.emulator.waf.WafInspector;
 import dev.powerpages.emulator.waf.catalog.ManagedRuleCatalog;
 import dev.powerpages.emulator.waf.policy.InvalidPolicyException;
 import dev.powerpages.emulator.waf.policy.WafPreset;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
@@ -23,21 +20,7 @@ class WafPolicyStoreTest {
 
     WafPolicyStore store(Path file) {
         return new WafPolicyStore(
-                new WafProperties(
-                        WafPreset.PowerPages,
-                        file,
-                        DataSize.ofKilobytes(128),
-                        DataSize.ofMegabytes(4),
-                        8192,
-                        DataSize.ofKilobytes(32),
-                        100,
-                        Map.of(),
-                        WafInspector.DEFAULT_INSPECTION_BUDGET,
-                        BudgetExhaustedAction.Block,
-                        0,
-                        0),
-                catalog,
-                json);
+                WafPropertiesFixture.of(WafPreset.PowerPages, file, DataSize.ofMegabytes(4), 0, 0), catalog, json);
     }
 
     @Test
