@@ -339,7 +339,7 @@ public class WafFilter implements GlobalFilter, Ordered {
                         if (seen[0] > maxBody) {
                             cut.set(true);
                             DataBufferUtils.release(buffer);
-                            sink.error(new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, tooLargeMessage()));
+                            sink.error(bodyTooLarge());
                             return;
                         }
                         sink.next(buffer);
@@ -367,11 +367,14 @@ public class WafFilter implements GlobalFilter, Ordered {
             }
 
             private Mono<Void> discard(Publisher<? extends DataBuffer> body) {
-                return Flux.from(body)
-                        .doOnNext(DataBufferUtils::release)
-                        .then(Mono.error(new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, tooLargeMessage())));
+                return Flux.from(body).doOnNext(DataBufferUtils::release).then(Mono.error(bodyTooLarge()));
             }
         };
+    }
+
+    /** The streamed body's 413, which EdgeErrorHandler answers in the edge's error shape. */
+    private ResponseStatusException bodyTooLarge() {
+        return new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, tooLargeMessage());
     }
 
     private String tooLargeMessage() {
