@@ -45,12 +45,15 @@ if [ ${#PARTS[@]} -eq 0 ]; then PARTS=("${ALL_PARTS[@]}"); [ "$SMOKE" = 0 ] && F
 # Durations: bounded everywhere; the smoke run only proves that every step works.
 if [ "$SMOKE" = 1 ]; then
   RUNS=1 WRK_SECONDS=2 WARMUP_SECONDS=1 WRK_CONNECTIONS=4 WRK_THREADS=1
-  FAILOVER_RUNS=1 FAILOVER_SCENARIOS=503 FOOTPRINT_RUNS=1
+  FAILOVER_RUNS=1 FAILOVER_SCENARIOS=503 FOOTPRINT_RUNS=1 FOOTPRINT_SETTLE=2
   RUN_COMPOSE=0 COMPOSE_SKIP_REASON="not part of the smoke run"
 else
   RUNS=${BENCH_RUNS:-3} WRK_SECONDS=${BENCH_WRK_SECONDS:-10} WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-5}
   WRK_CONNECTIONS=${BENCH_CONNECTIONS:-16} WRK_THREADS=${BENCH_THREADS:-2}
   FAILOVER_RUNS=${BENCH_FAILOVER_RUNS:-3} FAILOVER_SCENARIOS=${BENCH_FAILOVER_SCENARIOS:-"kill 503 kill-fast kill-retry"} FOOTPRINT_RUNS=${BENCH_FOOTPRINT_RUNS:-3}
+  # Seconds between a stack being up and its resident memory being read: ./stack has the JVMs hand freed C heap
+  # back every 5 s (-XX:TrimNativeHeapInterval), so 10 s reads what a started stack keeps, not its start's peak.
+  FOOTPRINT_SETTLE=${BENCH_FOOTPRINT_SETTLE:-10}
   RUN_COMPOSE=${BENCH_COMPOSE:-1} COMPOSE_SKIP_REASON="BENCH_COMPOSE=0"
 fi
 FAILOVER_TIMEOUT=${BENCH_FAILOVER_TIMEOUT:-60}

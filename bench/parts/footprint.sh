@@ -53,7 +53,7 @@ part_footprint() {
       STACK_AOT=0 STACK_JAVA=$(command -v java) stack_up
       t1=$(now)
       awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f\n", b - a}' >>"$dir/stack-up-seconds-without-archives.txt"
-      sleep 2
+      sleep "$FOOTPRINT_SETTLE"
       started_snapshot "$dir/started.txt" "without-archives-run$n"
       rss_snapshot "$dir/rss.txt" "without-archives-run$n"
       stack_down
@@ -63,7 +63,7 @@ part_footprint() {
     stack_up
     t1=$(now)
     awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f\n", b - a}' >>"$dir/stack-up-seconds.txt"
-    sleep 2
+    sleep "$FOOTPRINT_SETTLE"
     started_snapshot "$dir/started.txt" "run$n"
     rss_snapshot "$dir/rss.txt" "after-start-run$n"
     [ "$n" -lt "$FOOTPRINT_RUNS" ] && stack_down
@@ -91,7 +91,7 @@ part_footprint() {
     record footprint "resident memory after start, $svc" "$ours" "${peer:-n/a}" "the same service in compose" MiB \
       "awk '/VmRSS/' /proc/<pid>/status (pid from \$STACK_HOME/pids; compose: docker inspect -f '{{.State.Pid}}')"
   done
-  note footprint "Start-up: median of $FOOTPRINT_RUNS cold starts of the local stack (jars already built; each after ./stack down); per run in footprint/stack-up-seconds.txt. Resident memory is read 2 s after the last start, before any load; footprint/rss.txt also holds a snapshot after all the benchmarks' load when the whole harness runs. The services ran on the JDK ./stack picks (a JDK 25 or newer where it finds one, with its AOT cache; else java on the PATH, with an AppCDS archive; each service's log names it). Local JVM options: ${JAVA_OPTS:-the launcher default}; the images set -XX:MaxRAMPercentage=75 instead, so their heaps may grow further."
+  note footprint "Start-up: median of $FOOTPRINT_RUNS cold starts of the local stack (jars already built; each after ./stack down); per run in footprint/stack-up-seconds.txt. Resident memory is read $FOOTPRINT_SETTLE s after the last start, before any load; footprint/rss.txt also holds a snapshot after all the benchmarks' load when the whole harness runs. The services ran on the JDK ./stack picks (a JDK 25 or newer where it finds one, with its AOT cache; else java on the PATH, with an AppCDS archive; each service's log names it). Local JVM options: ${JAVA_OPTS:-the launcher default}; the images set -XX:MaxRAMPercentage=75 instead, so their heaps may grow further."
 }
 
 # The compose stack on the bench ports: the repository's docker-compose.yml with its image names rewritten, under
@@ -138,7 +138,7 @@ compose_footprint() {
   t1=$(now)
   COMPOSE_UP_S=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f", b - a}')
   echo "$COMPOSE_UP_S" >"$dir/compose-up-seconds.txt"
-  sleep 2
+  sleep "$FOOTPRINT_SETTLE"
   local line="after-start" total=0 v
   for svc in "${STACK_SERVICES[@]}"; do
     cid=$("${COMPOSE[@]}" ps -q "$svc")

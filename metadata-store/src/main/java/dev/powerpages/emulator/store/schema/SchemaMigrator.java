@@ -1,6 +1,12 @@
 package dev.powerpages.emulator.store.schema;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +18,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * adding a table or a column is a change to the schema file only. The schema's tables are data, so
  * they are generated here rather than written as Flyway migrations; Flyway owns the fixed system
  * objects (tombstones, version sequence), which must exist before this runs.
+ *
+ * <p>The statements it would run are fingerprinted (SHA-256) and the fingerprint kept beside the data, in
+ * {@code _schema_migrated}: a start whose schema gives the same statements as the last migration of this database
+ * skips the per-table statements and the column lookups (about 7 % of the store's start-up CPU in a profile, issue
+ * 16), and a schema that changed, or a database never migrated this way, is migrated as before. The fingerprint is
+ * written only once every statement ran, so a migration cut short is done again at the next start.
  */
 public final class SchemaMigrator {
 
@@ -31,6 +43,15 @@ public final class SchemaMigrator {
     }
 
     public void migrate(StoreSchema schema) {
+        String fingerprint = fingerprint(schema);
+        jdbc.execute("CREATE TABLE IF NOT EXISTS \"_schema_migrated\" (\"id\" INTEGER PRIMARY KEY,"
+                + " \"fingerprint\" CHARACTER VARYING(64) NOT NULL)");
+        List<String> last =
+                jdbc.queryForList("SELECT \"fingerprint\" FROM \"_schema_migrated\" WHERE \"id\" = 1", String.class);
+        if (last.contains(fingerprint)) {
+            log.debug("Schema as last migrated ({}): nothing to do", fingerprint);
+            return;
+        }
         for (TableDefinition table : schema.tables()) {
             jdbc.execute(ddl.createTable(table));
             Set<String> existing = new HashSet<>(jdbc.queryForList(
@@ -44,6 +65,25 @@ public final class SchemaMigrator {
                 }
             }
             ddl.createIndexes(table).forEach(jdbc::execute);
+        }
+        jdbc.update("DELETE FROM \"_schema_migrated\"");
+        jdbc.update("INSERT INTO \"_schema_migrated\" (\"id\", \"fingerprint\") VALUES (1, ?)", fingerprint);
+    }
+
+    /** Of every statement a migration from nothing would run: a change to any table, column or index changes it. */
+    private String fingerprint(StoreSchema schema) {
+        List<String> statements = new ArrayList<>();
+        for (TableDefinition table : schema.tables()) {
+            statements.add(ddl.createTable(table));
+            table.columns().forEach(column -> statements.add(ddl.addColumn(table, column)));
+            statements.addAll(ddl.createIndexes(table));
+        }
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of()
+                    .formatHex(digest.digest(String.join("\n", statements).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is a required algorithm of every Java platform", e);
         }
     }
 }
