@@ -22,7 +22,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The WAF in the running gateway: admin API, Prevention and Detection, custom rules, limits, logs. */
+/**
+ * The WAF in the running gateway: policies set through the admin API acting on visitors' requests, Prevention and
+ * Detection, custom rules, limits, logs. The admin API's key and its answer to an invalid policy are in the slice test
+ * {@code admin.EdgeAdminApiTest}.
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class WafGatewayTest {
 
@@ -231,32 +235,6 @@ class WafGatewayTest {
         }
         get("/limited").expectStatus().isForbidden();
         get("/other").expectStatus().isOk();
-    }
-
-    @Test
-    void adminApiNeedsTheKeyAndRejectsInvalidPolicies() {
-        client.get().uri("/_edge/admin/waf").exchange().expectStatus().isUnauthorized();
-        patch("{\"properties\":{\"policySettings\":{\"customBlockResponseStatusCode\":500,\"mode\":\"Audit\"}}}")
-                .expectStatus()
-                .isBadRequest()
-                .expectBody()
-                .jsonPath("$.error.code")
-                .isEqualTo("InvalidResourceProperties")
-                .jsonPath("$.error.message")
-                .value(message -> assertThat((String) message)
-                        .contains("customBlockResponseStatusCode")
-                        .contains("mode"));
-        client.get()
-                .uri("/_edge/admin/waf")
-                .header("X-Admin-Key", KEY)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.properties.policySettings.mode")
-                .isEqualTo("Prevention")
-                .jsonPath("$.properties.policySettings.customBlockResponseStatusCode")
-                .isEqualTo(403);
     }
 
     @Test

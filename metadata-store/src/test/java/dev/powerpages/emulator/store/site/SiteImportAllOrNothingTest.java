@@ -9,19 +9,23 @@ import dev.powerpages.emulator.sitefolder.SiteContent;
 import dev.powerpages.emulator.sitefolder.SiteFolderException;
 import dev.powerpages.emulator.sitefolder.SiteRecord;
 import dev.powerpages.emulator.sitefolder.SourceLocation;
-import dev.powerpages.emulator.store.WebApiTestSupport;
+import dev.powerpages.emulator.store.StoreJdbcSlice;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import tools.jackson.databind.JsonNode;
+import org.springframework.jdbc.core.JdbcTemplate;
 
-/** An import is all or nothing: a value the schema or the database refuses leaves the store as it was. */
-class SiteImportAllOrNothingTest extends WebApiTestSupport {
+/**
+ * An import is all or nothing: a value the schema or the database refuses leaves the store as it was. Read straight
+ * from the store's database ({@link StoreJdbcSlice}): what the Web API then serves of those rows is WebApiTest's.
+ */
+@StoreJdbcSlice
+class SiteImportAllOrNothingTest {
 
     static final String SITE = "5e000000-0000-4000-8000-000000000001";
     static final String DEMO_SITE = "10000000-0000-4000-8000-000000000001";
@@ -29,9 +33,12 @@ class SiteImportAllOrNothingTest extends WebApiTestSupport {
     @Autowired
     SiteImporter importer;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     @Test
     void aValueThatDoesNotFitItsColumnStopsTheImportAndNamesTheFileAndLine() {
-        List<String> before = etags("adx_webpages");
+        List<Long> before = etags("adx_webpage");
         SiteRecord broken = record(
                 "adx_webpage",
                 "5e000000-0000-4000-8000-000000000003",
@@ -50,13 +57,13 @@ class SiteImportAllOrNothingTest extends WebApiTestSupport {
                 .hasMessage(
                         "web-pages/broken/Broken.webpage.yml:7: adx_webpage.adx_displayorder is 'first', not a whole number");
 
-        assertThat(etags("adx_webpages")).isEqualTo(before);
+        assertThat(etags("adx_webpage")).isEqualTo(before);
         assertThat(websites()).containsExactly(DEMO_SITE);
     }
 
     @Test
     void aValueTheDatabaseRefusesRollsBackWhatWasAlreadyWritten() {
-        List<String> before = etags("adx_webpages");
+        List<Long> before = etags("adx_webpage");
         SiteRecord tooRich = record(
                 "account",
                 "5e000000-0000-4000-8000-000000000009",
@@ -77,7 +84,7 @@ class SiteImportAllOrNothingTest extends WebApiTestSupport {
 
         // the website and page written before the refused row are gone with the rollback
         assertThat(websites()).containsExactly(DEMO_SITE);
-        assertThat(etags("adx_webpages")).isEqualTo(before);
+        assertThat(etags("adx_webpage")).isEqualTo(before);
     }
 
     @Test
@@ -89,26 +96,22 @@ class SiteImportAllOrNothingTest extends WebApiTestSupport {
         importer.restoreDemoSite();
 
         assertThat(websites()).containsExactly(DEMO_SITE);
-        assertThat(client.get("adx_webpages?$select=adx_name&$filter=adx_partialurl eq 'about'", token)
-                        .body()
-                        .get("value"))
-                .hasSize(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM \"adx_webpage\" WHERE \"adx_partialurl\" = 'about'", Integer.class))
+                .isEqualTo(1);
     }
 
+    /** The websites' ids, as the Web API's {@code adx_websites} lists them. */
     private List<String> websites() {
-        List<String> ids = new ArrayList<>();
-        client.get("adx_websites?$select=adx_name", token)
-                .body()
-                .get("value")
-                .forEach(row -> ids.add(row.get("adx_websiteid").asString()));
-        return ids;
+        return jdbc.queryForList("SELECT \"adx_websiteid\" FROM \"adx_website\"", UUID.class).stream()
+                .map(UUID::toString)
+                .toList();
     }
 
-    private List<String> etags(String set) {
-        List<String> etags = new ArrayList<>();
-        JsonNode rows = client.get(set + "?$select=modifiedon", token).body().get("value");
-        rows.forEach(row -> etags.add(row.get("@odata.etag").asString()));
-        return etags;
+    /** The rows' versions (the Web API's {@code @odata.etag}s), in the order of their ids. */
+    private List<Long> etags(String table) {
+        return jdbc.queryForList(
+                "SELECT \"versionnumber\" FROM \"" + table + "\" ORDER BY \"" + table + "id\"", Long.class);
     }
 
     private static SiteRecord website() {
