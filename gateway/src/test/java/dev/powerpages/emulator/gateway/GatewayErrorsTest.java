@@ -1,12 +1,15 @@
 package dev.powerpages.emulator.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.jayway.jsonpath.JsonPath;
 import dev.powerpages.emulator.gateway.support.FakeAppNode;
 import dev.powerpages.emulator.gateway.support.FakeTrafficManager;
 import dev.powerpages.emulator.gateway.support.GatewayClient;
 import dev.powerpages.emulator.gateway.support.Ports;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -123,5 +126,49 @@ class GatewayErrorsTest {
                         body -> assertThat(body)
                                 .containsPattern(
                                         "gateway_origin_errors_total\\{endpoint=\"northeurope\",error=\"OriginConnectionRefused\"[^}]*\\} [1-9]"));
+    }
+
+    @Test
+    void visitorsRequestsTheirFailuresAndTheirP95AreSingleMetersInTheActuatorsJson() {
+        double requests = measurement("/actuator/metrics/gateway.edge.requests", "COUNT");
+        double failed = measurement("/actuator/metrics/gateway.edge.responses?tag=http_status_group:5xx", "COUNT");
+        trafficManager.answer("northeurope", Ports.closedPortUrl(), 0);
+
+        client.get().uri("/").exchange().expectStatus().isEqualTo(HttpStatus.BAD_GATEWAY);
+        // the edge's own paths are not visitors' requests
+        client.get().uri("/_edge/health").exchange().expectStatus().isOk();
+
+        // the observation ends just after the answer is sent
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(measurement("/actuator/metrics/gateway.edge.requests", "COUNT"))
+                    .isEqualTo(requests + 1);
+            assertThat(measurement("/actuator/metrics/gateway.edge.responses?tag=http_status_group:5xx", "COUNT"))
+                    .as("the edge's 502 is a failed request")
+                    .isEqualTo(failed + 1);
+        });
+        String p95 = body("/actuator/metrics/gateway.edge.requests.percentile?tag=phi:0.95");
+        assertThat((String) JsonPath.read(p95, "$.baseUnit")).isEqualTo("seconds");
+        assertThat(value(p95, "VALUE")).as("the 502 took some time").isPositive();
+    }
+
+    private double measurement(String uri, String statistic) {
+        return value(body(uri), statistic);
+    }
+
+    private static double value(String json, String statistic) {
+        List<Number> values = JsonPath.read(json, "$.measurements[?(@.statistic == '" + statistic + "')].value");
+        assertThat(values).as(statistic).hasSize(1);
+        return values.get(0).doubleValue();
+    }
+
+    private String body(String uri) {
+        return client.get()
+                .uri(uri)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 }
