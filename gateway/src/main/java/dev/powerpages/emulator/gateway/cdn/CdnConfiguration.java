@@ -43,8 +43,8 @@ class CdnConfiguration {
     }
 
     @Bean
-    CdnRoutes cdnRoutes(RouteLocator routeLocator, CdnProperties properties) {
-        return new CdnRoutes(routeLocator, properties.maxEntries());
+    CdnRoutes cdnRoutes(ObjectProvider<RouteLocator> routeLocator, CdnProperties properties) {
+        return new CdnRoutes(routeLocator.getIfAvailable(), properties.maxEntries());
     }
 
     @Bean

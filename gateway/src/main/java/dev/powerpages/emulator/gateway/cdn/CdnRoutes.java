@@ -23,6 +23,7 @@ import org.springframework.core.Ordered;
  */
 public class CdnRoutes implements ApplicationListener<RefreshRoutesResultEvent> {
 
+    /** Null where the context routes nothing (a web slice of the admin API): then no route is ever known. */
     private final RouteLocator routeLocator;
 
     /** Bounded as the cache is: only paths with a stored response are remembered. */
@@ -64,6 +65,10 @@ public class CdnRoutes implements ApplicationListener<RefreshRoutesResultEvent> 
 
     /** Reads the routes (Spring Cloud Gateway's cached list: no I/O) without blocking the caller. */
     private void check() {
+        if (routeLocator == null) {
+            byPathAlone = false;
+            return;
+        }
         if (checking.compareAndSet(false, true)) {
             routeLocator
                     .getRoutes()
