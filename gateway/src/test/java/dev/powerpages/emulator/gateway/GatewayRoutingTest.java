@@ -109,6 +109,7 @@ class GatewayRoutingTest {
         assertThat(secondRef).isNotEqualTo(firstRef).isNotEqualTo("forged-by-client");
         assertThat(first.getResponseHeaders().get("X-Azure-Ref")).hasSize(1);
         assertThat(first.getResponseHeaders().getFirst("X-Seen-Azure-Ref")).isEqualTo(firstRef);
+        assertThat(second.getResponseHeaders().getFirst("X-Seen-Azure-Ref")).isEqualTo(secondRef);
     }
 
     @Test

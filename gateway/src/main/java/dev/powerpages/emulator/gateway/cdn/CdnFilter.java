@@ -60,13 +60,16 @@ public class CdnFilter implements GlobalFilter, Ordered {
 
     private final Clock clock;
 
+    private final CdnRoutes routes;
+
     public CdnFilter(
             CdnSettingsStore settingsStore,
             EdgeCache cache,
             CachePolicy policy,
             CdnMetrics metrics,
             CdnProperties properties,
-            Clock clock) {
+            Clock clock,
+            CdnRoutes routes) {
         this.settingsStore = settingsStore;
         this.cache = cache;
         this.policy = policy;
@@ -74,6 +77,7 @@ public class CdnFilter implements GlobalFilter, Ordered {
         this.metrics = metrics;
         this.properties = properties;
         this.clock = clock;
+        this.routes = routes;
     }
 
     @Override
@@ -106,6 +110,7 @@ public class CdnFilter implements GlobalFilter, Ordered {
         Instant now = clock.instant();
         Optional<StoredResponse> stored = cache.find(key, request.getHeaders());
         if (stored.isPresent() && CachePolicy.usable(stored.get(), request, now)) {
+            routes.remember(key.path(), route);
             metrics.count(XCache.TCP_HIT);
             return write(exchange.getResponse(), request, stored.get(), XCache.TCP_HIT, now, true);
         }
@@ -267,6 +272,7 @@ public class CdnFilter implements GlobalFilter, Ordered {
                             toStored(request, status, headers, bytes, settings, requestTime, responseTime);
                     if (bytes.length <= properties.maxObjectSize().toBytes()) {
                         cache.put(key, fresh);
+                        routes.remember(key.path(), key.route());
                     }
                     metrics.count(outcome);
                     return write(response, request, fresh, outcome, responseTime, false);
@@ -343,7 +349,7 @@ public class CdnFilter implements GlobalFilter, Ordered {
      * Answers from a stored response: the chosen encoding, {@code Age} when it comes from storage,
      * {@code X-Cache}, and 304 when the client's validators match.
      */
-    private Mono<Void> write(
+    static Mono<Void> write(
             ServerHttpResponse response,
             ServerHttpRequest request,
             StoredResponse stored,

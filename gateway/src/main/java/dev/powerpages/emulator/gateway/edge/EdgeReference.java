@@ -24,7 +24,7 @@ public final class EdgeReference {
 
     private EdgeReference() {}
 
-    static String newReference() {
+    public static String newReference() {
         byte[] random = new byte[10];
         RANDOM.nextBytes(random);
         return TIMESTAMP.format(ZonedDateTime.now(ZoneOffset.UTC)) + "-"
