@@ -2,6 +2,7 @@ package dev.powerpages.emulator.gateway.cdn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jayway.jsonpath.JsonPath;
 import dev.powerpages.emulator.gateway.cdn.FakeOrigin.Answer;
 import dev.powerpages.emulator.gateway.support.FakeTrafficManager;
 import dev.powerpages.emulator.gateway.support.GatewayClient;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
@@ -149,6 +151,7 @@ class CdnFastHitsTest {
                 Answer.ok("a { }", Map.of("Content-Type", "text/css", "Cache-Control", "public, max-age=300")));
         get("/css/counted.css", Map.of());
         get("/css/counted.css", Map.of());
+        double visitorRequestsBefore = edgeVisitorRequests(); // before the scrapes: its own series exists by then
         serverRequestCounts(); // the scrape's own series exists from the next scrape on
         Map<String, Double> before = serverRequestCounts();
         double hitsBefore = cdnHits();
@@ -168,6 +171,8 @@ class CdnFastHitsTest {
                 .orElseThrow();
         assertThat(after.get(get200) - before.get(get200)).isEqualTo(5.0);
         assertThat(cdnHits() - hitsBefore).isEqualTo(5.0);
+        // ... and in the edge's visitor meter the dashboard reads (the scrapes are the edge's own paths, left out)
+        assertThat(edgeVisitorRequests() - visitorRequestsBefore).isEqualTo(5.0);
     }
 
     @Test
@@ -226,6 +231,21 @@ class CdnFastHitsTest {
             }
         }
         return counts;
+    }
+
+    /** The COUNT of the edge's visitor-request timer, as /actuator/metrics gives it. */
+    private double edgeVisitorRequests() {
+        String json = client.get()
+                .uri("/actuator/metrics/gateway.edge.requests")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        List<Number> counts = JsonPath.read(json, "$.measurements[?(@.statistic == 'COUNT')].value");
+        assertThat(counts).hasSize(1);
+        return counts.get(0).doubleValue();
     }
 
     private double cdnHits() {
