@@ -262,6 +262,8 @@ class StoreDurabilityIT {
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         builder.environment().put("STORE_IN_MEMORY", "false");
         builder.environment().put("STORE_DATA_DIR", dataDir.toString());
+        // the store's TLS material beside its data, not in the module's folder (its default is data/tls)
+        builder.environment().put("STACK_TLS_DIRECTORY", dataDir.resolve("tls").toString());
         builder.environment().put("STORE_PUBLIC_URL", publicUrl());
         store = builder.start();
         Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
