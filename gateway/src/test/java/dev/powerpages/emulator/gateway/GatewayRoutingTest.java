@@ -123,7 +123,9 @@ class GatewayRoutingTest {
                 .isOk()
                 .expectBody(String.class)
                 .value(body -> assertThat(body)
-                        .containsPattern("gateway_origin_requests_total\\{endpoint=\"northeurope\"[^}]*\\} [1-9]"));
+                        .containsPattern("gateway_origin_requests_total\\{endpoint=\"northeurope\"[^}]*\\} [1-9]")
+                        // Spring Cloud Gateway's own per-route timer is off (issue 16): the edge's meters say it.
+                        .doesNotContain("spring_cloud_gateway_requests"));
     }
 
     @Test
