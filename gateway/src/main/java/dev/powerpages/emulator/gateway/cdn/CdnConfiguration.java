@@ -1,11 +1,15 @@
 package dev.powerpages.emulator.gateway.cdn;
 
 import dev.powerpages.emulator.gateway.WafStage;
+import dev.powerpages.emulator.gateway.edge.EdgeRequestMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.observation.ObservationFilter;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsProperties;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -68,8 +72,22 @@ class CdnConfiguration {
             CdnRoutes routes,
             ObjectProvider<WafStage> waf,
             CdnMetrics metrics,
+            MeterRegistry registry,
             ObjectProvider<ObservationRegistry> observations,
-            ObjectProvider<ServerRequestObservationConvention> convention) {
+            ObjectProvider<ServerRequestObservationConvention> convention,
+            ObjectProvider<ObservationFilter> observationFilters,
+            ObjectProvider<MetricsProperties> metricsProperties,
+            ObjectProvider<EdgeRequestMetrics> edgeMetrics) {
+        boolean longTaskTimers =
+                metricsProperties.getIfAvailable(MetricsProperties::new).getObservations().getIgnoredMeters().stream()
+                        .noneMatch(ignored -> ignored == DefaultMeterObservationHandler.IgnoredMeters.LONG_TASK_TIMER);
+        FastHitMeters meters = new FastHitMeters(
+                registry,
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+                convention.getIfAvailable(DefaultServerRequestObservationConvention::new),
+                observationFilters.orderedStream().toList(),
+                longTaskTimers,
+                edgeMetrics.getIfAvailable());
         return new CdnFastHits(
                 settings,
                 cache,
@@ -78,8 +96,7 @@ class CdnConfiguration {
                 // Without a WAF stage nothing can say that the WAF would pass a request: no request is taken early.
                 waf.getIfAvailable(() -> request -> false),
                 metrics,
-                observations.getIfAvailable(() -> ObservationRegistry.NOOP),
-                convention.getIfAvailable(DefaultServerRequestObservationConvention::new),
+                meters,
                 Clock.systemUTC());
     }
 }

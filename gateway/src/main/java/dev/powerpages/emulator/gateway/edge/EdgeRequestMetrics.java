@@ -9,6 +9,7 @@ import io.micrometer.observation.ObservationHandler;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
@@ -28,7 +29,8 @@ import org.springframework.http.server.reactive.observation.ServerRequestObserva
  *       their status, for an error rate ({@code ?tag=http_status_group:5xx}).</li>
  * </ul>
  * Fed by the server's request observation (the one behind {@code http.server.requests}), which ends after the
- * error handler has written its answer, so a 502 of the edge counts as the 502 the visitor got.
+ * error handler has written its answer, so a 502 of the edge counts as the 502 the visitor got; a CDN hit answered
+ * ahead of the observed pipeline ({@code CdnFastHits}) is recorded through {@link #record} instead.
  */
 public class EdgeRequestMetrics implements ObservationHandler<ServerRequestObservationContext> {
 
@@ -40,6 +42,9 @@ public class EdgeRequestMetrics implements ObservationHandler<ServerRequestObser
     private final MeterRegistry registry;
     private final Timer requests;
     private final Map<String, Counter> responses = new ConcurrentHashMap<>();
+
+    /** The usual classes' counters by the status' first digit, so that counting one looks nothing up. */
+    private final Counter[] byClass = new Counter[6];
 
     public EdgeRequestMetrics(MeterRegistry registry, EdgeMetricsProperties properties) {
         this.registry = registry;
@@ -54,7 +59,7 @@ public class EdgeRequestMetrics implements ObservationHandler<ServerRequestObser
         HistogramGauges.registerWithCommonFormat(requests, registry);
         // the usual classes from the start, so that a reader finds a 0 rather than no meter before the first one
         for (String group : List.of("2xx", "3xx", "4xx", "5xx")) {
-            responses.computeIfAbsent(group, this::counter);
+            byClass[group.charAt(0) - '0'] = responses.computeIfAbsent(group, this::counter);
         }
     }
 
@@ -80,10 +85,26 @@ public class EdgeRequestMetrics implements ObservationHandler<ServerRequestObser
         ServerHttpResponse response = context.getResponse();
         HttpStatusCode status = response == null ? null : response.getStatusCode();
         if (status != null && !context.isConnectionAborted()) {
-            responses
-                    .computeIfAbsent(status.value() / 100 + "xx", this::counter)
-                    .increment();
+            count(status.value());
         }
+    }
+
+    /**
+     * A visitor request measured by its caller rather than by the server's request observation: {@code duration}
+     * from its arrival until its response was sent, {@code status} the one sent, or null when the connection was
+     * aborted before a response (timed, not counted by class, as {@link #onStop} does).
+     */
+    public void record(long durationNanos, HttpStatusCode status) {
+        requests.record(durationNanos, TimeUnit.NANOSECONDS);
+        if (status != null) {
+            count(status.value());
+        }
+    }
+
+    private void count(int status) {
+        int statusClass = status / 100;
+        Counter usual = statusClass >= 0 && statusClass < byClass.length ? byClass[statusClass] : null;
+        (usual != null ? usual : responses.computeIfAbsent(statusClass + "xx", this::counter)).increment();
     }
 
     private Counter counter(String statusGroup) {

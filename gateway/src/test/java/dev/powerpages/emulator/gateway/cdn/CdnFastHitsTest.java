@@ -7,6 +7,10 @@ import dev.powerpages.emulator.gateway.cdn.FakeOrigin.Answer;
 import dev.powerpages.emulator.gateway.support.FakeTrafficManager;
 import dev.powerpages.emulator.gateway.support.GatewayClient;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -199,6 +203,64 @@ class CdnFastHitsTest {
         assertThat(passed.getResponseHeaders().getFirst("X-Cache")).isEqualTo("TCP_HIT");
         assertThat(passed.getResponseHeaders().getFirst("X-Pipeline")).isEqualTo("yes");
         assertThat(origin.requests("/css/guarded.css")).isEqualTo(1);
+    }
+
+    @Test
+    void aHitAheadOfThePipelineCarriesTheSameHeadersAndBodyAsAHitThroughIt() throws Exception {
+        origin.answer(
+                "/css/same.css",
+                Answer.ok(
+                        "p { margin: 0 }\n".repeat(200),
+                        Map.of(
+                                "Content-Type",
+                                "text/css",
+                                "Cache-Control",
+                                "public, max-age=300",
+                                "ETag",
+                                "\"s1\"",
+                                "Last-Modified",
+                                "Sat, 05 Dec 2026 10:00:00 GMT")));
+        // The JDK client, unlike WebTestClient's, neither asks for gzip by itself nor unpacks it.
+        HttpClient http = HttpClient.newHttpClient();
+        get("/css/same.css", Map.of());
+        HttpResponse<byte[]> fast = plainGet(http, "/css/same.css", null);
+        HttpResponse<byte[]> fastGzip = plainGet(http, "/css/same.css", "gzip");
+
+        // With a WAF policy on, every request goes through the pipeline (and its WAF) before the cache.
+        patch("/_edge/admin/waf", """
+				{"properties":{"policySettings":{"enabledState":"Enabled","mode":"Prevention"},
+				 "customRules":{"rules":[{"name":"NoProbe","priority":1,"ruleType":"MatchRule","action":"Block",
+				 "matchConditions":[{"matchVariable":"RequestHeader","selector":"X-Probe","operator":"Equal",
+				                     "matchValue":["blocked"]}]}]}}}
+				""");
+        HttpResponse<byte[]> pipeline = plainGet(http, "/css/same.css", null);
+        HttpResponse<byte[]> pipelineGzip = plainGet(http, "/css/same.css", "gzip");
+
+        assertThat(fast.headers().firstValue("X-Pipeline")).isEmpty();
+        assertThat(pipeline.headers().firstValue("X-Pipeline")).contains("yes");
+        assertThat(fast.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(fastGzip.headers().firstValue("Content-Encoding")).contains("gzip");
+        assertThat(withoutPerAnswerHeaders(fast)).isEqualTo(withoutPerAnswerHeaders(pipeline));
+        assertThat(withoutPerAnswerHeaders(fastGzip)).isEqualTo(withoutPerAnswerHeaders(pipelineGzip));
+        assertThat(fast.body()).isEqualTo(pipeline.body());
+        assertThat(fastGzip.body()).isEqualTo(pipelineGzip.body());
+        assertThat(origin.requests("/css/same.css")).isEqualTo(1);
+    }
+
+    private HttpResponse<byte[]> plainGet(HttpClient http, String path, String acceptEncoding) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (acceptEncoding != null) {
+            request.header("Accept-Encoding", acceptEncoding);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** The response's headers, names lower-cased, without those that differ from one answer to the next. */
+    private static Map<String, List<String>> withoutPerAnswerHeaders(HttpResponse<byte[]> response) {
+        Map<String, List<String>> headers = new TreeMap<>();
+        response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(), values));
+        headers.keySet().removeAll(List.of("x-azure-ref", "age", "x-pipeline"));
+        return headers;
     }
 
     private EntityExchangeResult<byte[]> get(String path, Map<String, String> headers) {
