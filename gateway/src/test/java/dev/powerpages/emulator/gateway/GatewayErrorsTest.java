@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.powerpages.emulator.gateway.support.ActuatorMeter;
 import dev.powerpages.emulator.gateway.support.FakeAppNode;
 import dev.powerpages.emulator.gateway.support.FakeTrafficManager;
 import dev.powerpages.emulator.gateway.support.GatewayClient;
 import dev.powerpages.emulator.gateway.support.Ports;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -146,29 +146,14 @@ class GatewayErrorsTest {
                     .as("the edge's 502 is a failed request")
                     .isEqualTo(failed + 1);
         });
-        String p95 = body("/actuator/metrics/gateway.edge.requests.percentile?tag=phi:0.95");
+        String p95 = ActuatorMeter.json(client, "/actuator/metrics/gateway.edge.requests.percentile?tag=phi:0.95");
         assertThat((String) JsonPath.read(p95, "$.baseUnit")).isEqualTo("seconds");
-        assertThat(value(p95, "VALUE")).as("the 502 took some time").isPositive();
+        assertThat(ActuatorMeter.statistic(p95, "VALUE"))
+                .as("the 502 took some time")
+                .isPositive();
     }
 
     private double measurement(String uri, String statistic) {
-        return value(body(uri), statistic);
-    }
-
-    private static double value(String json, String statistic) {
-        List<Number> values = JsonPath.read(json, "$.measurements[?(@.statistic == '" + statistic + "')].value");
-        assertThat(values).as(statistic).hasSize(1);
-        return values.get(0).doubleValue();
-    }
-
-    private String body(String uri) {
-        return client.get()
-                .uri(uri)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        return ActuatorMeter.statistic(client, uri, statistic);
     }
 }

@@ -2,8 +2,8 @@ package dev.powerpages.emulator.gateway.cdn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.jayway.jsonpath.JsonPath;
 import dev.powerpages.emulator.gateway.cdn.FakeOrigin.Answer;
+import dev.powerpages.emulator.gateway.support.ActuatorMeter;
 import dev.powerpages.emulator.gateway.support.FakeTrafficManager;
 import dev.powerpages.emulator.gateway.support.GatewayClient;
 import java.io.IOException;
@@ -297,17 +297,7 @@ class CdnFastHitsTest {
 
     /** The COUNT of the edge's visitor-request timer, as /actuator/metrics gives it. */
     private double edgeVisitorRequests() {
-        String json = client.get()
-                .uri("/actuator/metrics/gateway.edge.requests")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
-        List<Number> counts = JsonPath.read(json, "$.measurements[?(@.statistic == 'COUNT')].value");
-        assertThat(counts).hasSize(1);
-        return counts.get(0).doubleValue();
+        return ActuatorMeter.statistic(client, "/actuator/metrics/gateway.edge.requests", "COUNT");
     }
 
     private double cdnHits() {
