@@ -51,9 +51,7 @@ final class Conditionals {
             return false;
         }
         Optional<Instant> lastModified = HttpDates.parse(response.getFirst(HttpHeaders.LAST_MODIFIED));
-        return since.isPresent()
-                && lastModified.isPresent()
-                && !lastModified.get().isAfter(since.get());
+        return lastModified.isPresent() && !lastModified.get().isAfter(since.get());
     }
 
     /** Weak comparison (RFC 9110 8.8.3.2): the W/ prefix does not matter. */
