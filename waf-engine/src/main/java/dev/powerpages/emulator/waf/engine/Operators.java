@@ -97,6 +97,7 @@ final class Operators {
         RequiredLiterals required = prefilter ? RequiredLiterals.of(java) : null;
         Pattern backtracking = Pattern.compile(java, Pattern.DOTALL);
         com.google.re2j.Pattern linear = LinearRegex.compile(pcre);
+        LazyDfaPrefilter automaton = prefilter && linear != null ? LazyDfaPrefilter.of(linear) : null;
         return new Operator() {
 
             @Override
@@ -109,6 +110,14 @@ final class Operators {
                 if (required != null) {
                     budget.charge(value.length());
                     if (!required.foundIn(value)) {
+                        return false;
+                    }
+                }
+                if (automaton != null) {
+                    // One table lookup per character: a value no substring of which can match
+                    // (assertions aside) is not searched at all.
+                    budget.charge(value.length());
+                    if (!automaton.mayMatch(value)) {
                         return false;
                     }
                 }

@@ -1,0 +1,512 @@
+package dev.powerpages.emulator.waf.engine;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+
+/**
+ * A lazy DFA over a rule's RE2/J program that answers "can this value match at all?" in one table
+ * lookup per character, so that the costly CRS patterns (932230, 932250, 932260, 942190: their
+ * literal prefilters cannot exclude a hostile body) are not searched by RE2/J's NFA (~1.5 µs per
+ * character) or java.util.regex on values they cannot match. It is the technique of RE2's C++ DFA
+ * and Hyperscan: DFA states are sets of NFA states built on demand while a value is read, cached
+ * with a bound and flushed when the bound is reached. Written here because no library on the
+ * registry offers a lazy DFA for Java: RE2/J simulates its NFA only, and dk.brics.automaton
+ * determinises whole patterns up front (too slow for the CRS's large alternations, see docs/waf.md).
+ *
+ * <p>The NFA is RE2/J's own compiled program (the same parse as the linear-time engine that answers
+ * the rule: no second regex translation), read once by reflection; if that fails (another RE2/J
+ * version) there is simply no DFA prefilter. The automaton over-approximates: every empty-width
+ * assertion ({@code ^}, {@code $}, {@code \b}, {@code \B}, {@code \A}, {@code \z}) is taken as
+ * always true, so it accepts a superset of the pattern's language. That is what a prefilter may
+ * do: "no" means no match (the regex is not run), "maybe" runs the exact engines as before, so
+ * every verdict, capture and TX variable is unchanged. Case folding is RE2's (Unicode simple
+ * folding, a superset of java.util.regex's US-ASCII {@code (?i)}), and every set reaching beyond
+ * ASCII also holds the two characters that RE2's folding takes out of a negated {@code (?i)} set
+ * and Java's does not (the Kelvin sign and the long s): the automaton accepts what either engine
+ * matches.
+ *
+ * <p>Characters are read as code points (as RE2/J and java.util.regex do; a lone surrogate is its
+ * own code point) and mapped to classes of code points that every instruction treats alike; the
+ * classes are found by splitting the code-point range at every bound of every instruction's set
+ * (with a 128-bit random signature per class of instructions). Memory is bounded: a pattern's
+ * states may hold at most {@link #MAX_CACHE_INTS} ints; when full, the cache is dropped and
+ * rebuilt from the state in hand, and a value that fills it more than once answers "maybe" (the
+ * exact engine is then no slower than without the DFA). Thread-safe: a state's transitions are
+ * published racily to immutable states (final fields), misses are computed under a lock.
+ */
+final class LazyDfaPrefilter {
+
+    /** Per pattern: ~256 KB of states at most (RE2's C++ DFA defaults to a few MB per regex). */
+    static final int MAX_CACHE_INTS = 1 << 16;
+
+    /** A state's fixed cost in ints besides its NFA list and transition row (headers, map entry). */
+    private static final int STATE_OVERHEAD_INTS = 24;
+
+    private static final int MAX_CODE_POINT = Character.MAX_CODE_POINT;
+
+    private static final int LONG_S = 0x017F;
+    private static final int KELVIN_SIGN = 0x212A;
+
+    private static final int KIND_RUNE = 0;
+    private static final int KIND_MATCH = 1;
+    private static final int KIND_EPSILON = 2;
+    private static final int KIND_SPLIT = 3;
+    private static final int KIND_FAIL = 4;
+
+    private final int[] kind;
+    private final int[] out;
+    private final int[] alt;
+    /** Per rune instruction: the code points it matches, as sorted, disjoint inclusive pairs. */
+    private final int[][] ranges;
+
+    private final int start;
+    /** The instructions the search is in before reading anything (and after every character). */
+    private final int[] startPcs;
+    /** The first code point of each interval the code-point range is split into, sorted. */
+    private final int[] intervalStarts;
+
+    private final int[] intervalClass;
+    private final int[] asciiClass = new int[128];
+    /** A code point of each class, on which a class's transitions are computed. */
+    private final int[] classRepresentative;
+
+    // Mutable cache, guarded by this; states are immutable except for their racily filled rows.
+    private Map<Key, State> states = new HashMap<>();
+    private int cacheInts;
+    private volatile State startState;
+    private volatile long flushes;
+
+    // Scratch space for closures, guarded by this.
+    private final int[] mark;
+    private int generation;
+    private final int[] stack;
+    private final int[] list;
+    private int listSize;
+
+    private LazyDfaPrefilter(int[] kind, int[] out, int[] alt, int[][] ranges, int start) {
+        this.kind = kind;
+        this.out = out;
+        this.alt = alt;
+        this.ranges = ranges;
+        this.start = start;
+        int n = kind.length;
+        this.mark = new int[n];
+        this.stack = new int[n * 2 + 2];
+        this.list = new int[n];
+        TreeSet<Integer> bounds = new TreeSet<>();
+        bounds.add(0);
+        for (int[] r : ranges) {
+            if (r == null) {
+                continue;
+            }
+            for (int i = 0; i < r.length; i += 2) {
+                bounds.add(r[i]);
+                if (r[i + 1] < MAX_CODE_POINT) {
+                    bounds.add(r[i + 1] + 1);
+                }
+            }
+        }
+        intervalStarts = bounds.stream().mapToInt(Integer::intValue).toArray();
+        // Each interval's signature: the sum, over the instructions matching it, of two random
+        // 64-bit numbers per instruction (a difference array over the intervals); intervals with
+        // equal signatures share a class.
+        long[] sigA = new long[intervalStarts.length + 1];
+        long[] sigB = new long[intervalStarts.length + 1];
+        SplittableRandom random = new SplittableRandom(0x5eedL);
+        for (int[] r : ranges) {
+            if (r == null) {
+                continue;
+            }
+            long a = random.nextLong();
+            long b = random.nextLong();
+            for (int i = 0; i < r.length; i += 2) {
+                int from = Arrays.binarySearch(intervalStarts, r[i]);
+                int to = r[i + 1] < MAX_CODE_POINT
+                        ? Arrays.binarySearch(intervalStarts, r[i + 1] + 1)
+                        : intervalStarts.length;
+                sigA[from] += a;
+                sigA[to] -= a;
+                sigB[from] += b;
+                sigB[to] -= b;
+            }
+        }
+        intervalClass = new int[intervalStarts.length];
+        Map<List<Long>, Integer> classes = new HashMap<>();
+        List<Integer> representatives = new ArrayList<>();
+        long a = 0;
+        long b = 0;
+        for (int k = 0; k < intervalStarts.length; k++) {
+            a += sigA[k];
+            b += sigB[k];
+            int k0 = k;
+            intervalClass[k] = classes.computeIfAbsent(List.of(a, b), sig -> {
+                representatives.add(intervalStarts[k0]);
+                return representatives.size() - 1;
+            });
+        }
+        classRepresentative =
+                representatives.stream().mapToInt(Integer::intValue).toArray();
+        for (int c = 0; c < 128; c++) {
+            asciiClass[c] = classOfCodePoint(c);
+        }
+        generation++;
+        addClosure(start);
+        startPcs = Arrays.copyOf(list, listSize);
+        Arrays.sort(startPcs);
+        resetCache();
+    }
+
+    /** The prefilter for a pattern compiled on RE2/J, or null when its program cannot be read. */
+    static LazyDfaPrefilter of(com.google.re2j.Pattern pattern) {
+        try {
+            return Re2jProgram.read(pattern);
+        } catch (ReflectiveOperationException | RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    /** The number of classes the code points fall into (the width of a state's transition row). */
+    int classCount() {
+        return classRepresentative.length;
+    }
+
+    /** The number of states in the cache now (for tests and measurements). */
+    synchronized int cachedStates() {
+        return states.size();
+    }
+
+    /** How often the cache has been dropped because it was full. */
+    long flushes() {
+        return flushes;
+    }
+
+    /**
+     * False only when no substring of {@code value} can match the pattern (assertions aside); true
+     * when one may, or when the cache overflowed more than once while reading this value.
+     */
+    boolean mayMatch(CharSequence value) {
+        State state = startState;
+        if (state.match) {
+            return true;
+        }
+        long flushesBefore = flushes;
+        int length = value.length();
+        for (int i = 0; i < length; ) {
+            int cp = value.charAt(i++);
+            int cls;
+            if (cp < 128) {
+                cls = asciiClass[cp];
+            } else {
+                if (Character.isHighSurrogate((char) cp) && i < length) {
+                    char low = value.charAt(i);
+                    if (Character.isLowSurrogate(low)) {
+                        cp = Character.toCodePoint((char) cp, low);
+                        i++;
+                    }
+                }
+                cls = classOfCodePoint(cp);
+            }
+            State next = state.next[cls];
+            if (next == null) {
+                next = step(state, cls);
+                if (flushes - flushesBefore > 1) {
+                    return true;
+                }
+            }
+            if (next.match) {
+                return true;
+            }
+            state = next;
+        }
+        return false;
+    }
+
+    private int classOfCodePoint(int cp) {
+        int k = Arrays.binarySearch(intervalStarts, cp);
+        return intervalClass[k >= 0 ? k : -k - 2];
+    }
+
+    private synchronized State step(State from, int cls) {
+        State known = from.next[cls];
+        if (known != null) {
+            return known;
+        }
+        generation++;
+        listSize = 0;
+        int c = classRepresentative[cls];
+        for (int pc : from.pcs) {
+            if (kind[pc] == KIND_RUNE && matches(ranges[pc], c)) {
+                addClosure(out[pc]);
+            }
+        }
+        // Unanchored search: a match may start at every position.
+        for (int pc : startPcs) {
+            if (mark[pc] != generation) {
+                mark[pc] = generation;
+                list[listSize++] = pc;
+            }
+        }
+        State to = intern(Arrays.copyOf(list, listSize));
+        from.next[cls] = to;
+        return to;
+    }
+
+    private State intern(int[] pcs) {
+        Arrays.sort(pcs);
+        Key key = new Key(pcs);
+        State known = states.get(key);
+        if (known != null) {
+            return known;
+        }
+        int cost = pcs.length + classRepresentative.length + STATE_OVERHEAD_INTS;
+        if (cacheInts + cost > MAX_CACHE_INTS && !states.isEmpty()) {
+            // Full: drop every state (those a search holds stay valid until it lets go of them)
+            // and start again from the start state, as RE2 does.
+            flushes++;
+            resetCache();
+            known = states.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        return add(key);
+    }
+
+    private State add(Key key) {
+        boolean match = false;
+        for (int pc : key.pcs()) {
+            match |= kind[pc] == KIND_MATCH;
+        }
+        State state = new State(key.pcs(), match, new State[classRepresentative.length]);
+        states.put(key, state);
+        cacheInts += key.pcs().length + classRepresentative.length + STATE_OVERHEAD_INTS;
+        return state;
+    }
+
+    private synchronized void resetCache() {
+        states = new HashMap<>();
+        cacheInts = 0;
+        startState = add(new Key(startPcs));
+    }
+
+    /** Adds the rune and match instructions reachable from {@code pc} without reading a character. */
+    private void addClosure(int pc) {
+        int top = 0;
+        stack[top++] = pc;
+        while (top > 0) {
+            int p = stack[--top];
+            if (mark[p] == generation) {
+                continue;
+            }
+            mark[p] = generation;
+            switch (kind[p]) {
+                case KIND_RUNE, KIND_MATCH -> list[listSize++] = p;
+                case KIND_EPSILON -> stack[top++] = out[p];
+                case KIND_SPLIT -> {
+                    stack[top++] = alt[p];
+                    stack[top++] = out[p];
+                }
+                default -> {}
+            }
+        }
+    }
+
+    private static boolean matches(int[] pairs, int c) {
+        int lo = 0;
+        int hi = pairs.length / 2 - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (c < pairs[2 * mid]) {
+                hi = mid - 1;
+            } else if (c > pairs[2 * mid + 1]) {
+                lo = mid + 1;
+            } else {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final class State {
+        final int[] pcs;
+        final boolean match;
+        final State[] next;
+
+        State(int[] pcs, boolean match, State[] next) {
+            this.pcs = pcs;
+            this.match = match;
+            this.next = next;
+        }
+    }
+
+    private record Key(int[] pcs) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && Arrays.equals(pcs, key.pcs);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(pcs);
+        }
+    }
+
+    /**
+     * Reads RE2/J's compiled program ({@code Pattern.re2.prog}: instructions with an op, out and
+     * arg pc and a rune set), which RE2/J keeps package-private. The semantics copied are those of
+     * its NFA ({@code Machine.step}): RUNE1 matches its one rune exactly, RUNE its sorted pairs or,
+     * with one rune and the fold flag, the rune's simple-fold orbit; RUNE_ANY everything,
+     * RUNE_ANY_NOT_NL all but {@code \n}.
+     */
+    private static final class Re2jProgram {
+
+        static LazyDfaPrefilter read(com.google.re2j.Pattern pattern) throws ReflectiveOperationException {
+            Object re2 = field(com.google.re2j.Pattern.class, "re2").get(pattern);
+            Class<?> re2Class = Class.forName("com.google.re2j.RE2");
+            Object prog = field(re2Class, "prog").get(re2);
+            Class<?> progClass = Class.forName("com.google.re2j.Prog");
+            Class<?> instClass = Class.forName("com.google.re2j.Inst");
+            Object[] inst = (Object[]) field(progClass, "inst").get(prog);
+            int size = field(progClass, "instSize").getInt(prog);
+            int start = field(progClass, "start").getInt(prog);
+            int foldCase = field(re2Class, "FOLD_CASE").getInt(null);
+            Field opField = field(instClass, "op");
+            Field outField = field(instClass, "out");
+            Field argField = field(instClass, "arg");
+            Field runesField = field(instClass, "runes");
+            Map<Integer, String> ops = new HashMap<>();
+            for (String name : List.of(
+                    "ALT",
+                    "ALT_MATCH",
+                    "CAPTURE",
+                    "EMPTY_WIDTH",
+                    "FAIL",
+                    "MATCH",
+                    "NOP",
+                    "RUNE",
+                    "RUNE1",
+                    "RUNE_ANY",
+                    "RUNE_ANY_NOT_NL")) {
+                ops.put(field(instClass, name).getInt(null), name);
+            }
+            Method simpleFold = Class.forName("com.google.re2j.Unicode").getDeclaredMethod("simpleFold", int.class);
+            simpleFold.setAccessible(true);
+            int[] kind = new int[size];
+            int[] out = new int[size];
+            int[] alt = new int[size];
+            int[][] ranges = new int[size][];
+            for (int pc = 0; pc < size; pc++) {
+                Object i = inst[pc];
+                out[pc] = outField.getInt(i);
+                int arg = argField.getInt(i);
+                int[] runes = (int[]) runesField.get(i);
+                String op = ops.get(opField.getInt(i));
+                if (op == null) {
+                    throw new IllegalStateException("unknown RE2/J instruction");
+                }
+                switch (op) {
+                    case "ALT", "ALT_MATCH" -> {
+                        kind[pc] = KIND_SPLIT;
+                        alt[pc] = arg;
+                    }
+                    // Assertions taken as always true: the automaton accepts a superset.
+                    case "CAPTURE", "NOP", "EMPTY_WIDTH" -> kind[pc] = KIND_EPSILON;
+                    case "FAIL" -> kind[pc] = KIND_FAIL;
+                    case "MATCH" -> kind[pc] = KIND_MATCH;
+                    case "RUNE1" -> ranges[pc] = new int[] {runes[0], runes[0]};
+                    case "RUNE" -> {
+                        if (runes.length == 1 && (arg & foldCase) != 0) {
+                            ranges[pc] = foldOrbit(runes[0], simpleFold);
+                        } else {
+                            ranges[pc] = runes.clone();
+                        }
+                    }
+                    case "RUNE_ANY" -> ranges[pc] = new int[] {0, MAX_CODE_POINT};
+                    case "RUNE_ANY_NOT_NL" -> ranges[pc] = new int[] {0, '\n' - 1, '\n' + 1, MAX_CODE_POINT};
+                    default -> throw new IllegalStateException(op);
+                }
+                if (ranges[pc] != null) {
+                    kind[pc] = KIND_RUNE;
+                    ranges[pc] = normalized(withJavasFoldingOfNegatedSets(normalized(ranges[pc])));
+                }
+            }
+            return new LazyDfaPrefilter(kind, out, alt, ranges, start);
+        }
+
+        /**
+         * RE2 folds a negated set under {@code (?i)} by Unicode, java.util.regex by US-ASCII: RE2's
+         * {@code (?i)[^k]} and {@code (?i)\W} leave out the Kelvin sign and the long s (which fold
+         * to k and s), Java's match them. Any set reaching beyond ASCII gets both back, so that
+         * the automaton stays a superset of what either engine matches.
+         */
+        private static int[] withJavasFoldingOfNegatedSets(int[] pairs) {
+            if (pairs.length == 0 || pairs[pairs.length - 1] < 0x80) {
+                return pairs;
+            }
+            int[] more = Arrays.copyOf(pairs, pairs.length + 4);
+            more[pairs.length] = LONG_S;
+            more[pairs.length + 1] = LONG_S;
+            more[pairs.length + 2] = KELVIN_SIGN;
+            more[pairs.length + 3] = KELVIN_SIGN;
+            return more;
+        }
+
+        private static Field field(Class<?> owner, String name) throws NoSuchFieldException {
+            Field field = owner.getDeclaredField(name);
+            field.setAccessible(true);
+            return field;
+        }
+
+        private static int[] foldOrbit(int rune, Method simpleFold) throws ReflectiveOperationException {
+            List<Integer> orbit = new ArrayList<>();
+            orbit.add(rune);
+            if (rune >= 0) {
+                for (int r = (int) simpleFold.invoke(null, rune); r != rune; r = (int) simpleFold.invoke(null, r)) {
+                    orbit.add(r);
+                }
+            }
+            int[] pairs = new int[orbit.size() * 2];
+            for (int k = 0; k < orbit.size(); k++) {
+                pairs[2 * k] = orbit.get(k);
+                pairs[2 * k + 1] = orbit.get(k);
+            }
+            return pairs;
+        }
+
+        /** Sorted, merged, clipped to valid code points. */
+        private static int[] normalized(int[] pairs) {
+            List<int[]> list = new ArrayList<>();
+            for (int i = 0; i + 1 < pairs.length; i += 2) {
+                int lo = Math.max(0, pairs[i]);
+                int hi = Math.min(MAX_CODE_POINT, pairs[i + 1]);
+                if (lo <= hi) {
+                    list.add(new int[] {lo, hi});
+                }
+            }
+            list.sort((x, y) -> Integer.compare(x[0], y[0]));
+            List<int[]> merged = new ArrayList<>();
+            for (int[] r : list) {
+                if (!merged.isEmpty() && r[0] <= merged.get(merged.size() - 1)[1] + 1) {
+                    int[] last = merged.get(merged.size() - 1);
+                    last[1] = Math.max(last[1], r[1]);
+                } else {
+                    merged.add(r);
+                }
+            }
+            int[] result = new int[merged.size() * 2];
+            for (int k = 0; k < merged.size(); k++) {
+                result[2 * k] = merged.get(k)[0];
+                result[2 * k + 1] = merged.get(k)[1];
+            }
+            return result;
+        }
+    }
+}
