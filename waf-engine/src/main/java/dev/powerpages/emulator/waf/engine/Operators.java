@@ -107,17 +107,18 @@ final class Operators {
 
             @Override
             public boolean matches(String value, InspectionBudget budget) {
-                if (required != null) {
-                    budget.charge(value.length());
-                    if (!required.foundIn(value)) {
-                        return false;
-                    }
-                }
                 if (automaton != null) {
                     // One table lookup per character: a value no substring of which can match
-                    // (assertions aside) is not searched at all.
+                    // (assertions aside) is not searched at all. At least as selective as the
+                    // literal set (every substring the automaton accepts holds one of the
+                    // literals), and cheaper to read, so the literal scan is left out.
                     budget.charge(value.length());
                     if (!automaton.mayMatch(value)) {
+                        return false;
+                    }
+                } else if (required != null) {
+                    budget.charge(value.length());
+                    if (!required.foundIn(value)) {
                         return false;
                     }
                 }
