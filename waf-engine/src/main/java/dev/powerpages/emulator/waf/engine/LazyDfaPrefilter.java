@@ -193,7 +193,7 @@ final class LazyDfaPrefilter {
      */
     boolean mayMatch(CharSequence value) {
         State state = startState;
-        if (state.match) {
+        if (state == MATCHED) {
             return true;
         }
         long flushesBefore = flushes;
@@ -220,7 +220,7 @@ final class LazyDfaPrefilter {
                     return true;
                 }
             }
-            if (next.match) {
+            if (next == MATCHED) {
                 return true;
             }
             state = next;
@@ -280,11 +280,13 @@ final class LazyDfaPrefilter {
     }
 
     private State add(Key key) {
-        boolean match = false;
         for (int pc : key.pcs()) {
-            match |= kind[pc] == KIND_MATCH;
+            if (kind[pc] == KIND_MATCH) {
+                // The search stops there: one shared state, no row, nothing cached.
+                return MATCHED;
+            }
         }
-        State state = new State(key.pcs(), match, new State[classRepresentative.length]);
+        State state = new State(key.pcs(), new State[classRepresentative.length]);
         states.put(key, state);
         cacheInts += key.pcs().length + classRepresentative.length + STATE_OVERHEAD_INTS;
         return state;
@@ -334,14 +336,15 @@ final class LazyDfaPrefilter {
         return false;
     }
 
+    /** Where a value may match: compared by reference, so the loop reads no flag per character. */
+    private static final State MATCHED = new State(new int[0], new State[0]);
+
     private static final class State {
         final int[] pcs;
-        final boolean match;
         final State[] next;
 
-        State(int[] pcs, boolean match, State[] next) {
+        State(int[] pcs, State[] next) {
             this.pcs = pcs;
-            this.match = match;
             this.next = next;
         }
     }
