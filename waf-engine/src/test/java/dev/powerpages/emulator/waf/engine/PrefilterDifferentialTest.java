@@ -17,7 +17,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The regex prefilter ({@link RequiredLiterals}) only saves work: every managed rule (Default
+ * The regex prefilters ({@link RequiredLiterals}, and {@link LazyDfaPrefilter} for the patterns
+ * that run on RE2/J) only save work: every managed rule (Default
  * Rule Set and Bot Manager) fires on exactly the same requests, variables and values with and
  * without it, over the attack and benign corpora and large hostile bodies. A prefilter that
  * skipped a value the regex would match shows up here as a rule missing on one side.
