@@ -176,6 +176,41 @@ class LazyDfaPrefilterTest {
         assertThat(dfa.mayMatch("xaabababababababac")).isTrue();
     }
 
+    /**
+     * Request threads share a rule's DFA: reading values while others build and flush states never
+     * gives a wrong "no" (a racing flush may only turn an answer into "maybe").
+     */
+    @Test
+    void threadsSharingTheCacheNeverMissAMatch() throws Exception {
+        String pcre = "a[ab]{14}c";
+        LazyDfaPrefilter dfa = dfa(pcre);
+        com.google.re2j.Pattern exact = LinearRegex.compile(pcre);
+        List<Thread> threads = new ArrayList<>();
+        List<String> wrong = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int t = 0; t < 4; t++) {
+            long seed = t;
+            threads.add(new Thread(() -> {
+                Random random = new Random(seed);
+                for (int n = 0; n < 4000; n++) {
+                    StringBuilder value = new StringBuilder();
+                    int length = 5 + random.nextInt(n % 50 == 0 ? 5000 : 40);
+                    for (int i = 0; i < length; i++) {
+                        value.append("aabbc".charAt(random.nextInt(5)));
+                    }
+                    if (exact.matcher(value).find() && !dfa.mayMatch(value)) {
+                        wrong.add(value.toString());
+                    }
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(dfa.flushes()).isPositive();
+    }
+
     static List<String> ruleFilePatterns() throws IOException {
         List<String> patterns = new ArrayList<>();
         for (String set : List.of("src/main/resources/waf/drs", "src/main/resources/waf/bots")) {
