@@ -112,7 +112,7 @@ part_footprint() {
     record footprint "resident memory after start, $svc" "$ours" "${peer:-n/a}" "the same service in compose" MiB \
       "awk '/VmRSS/' /proc/<pid>/status (pid from \$STACK_HOME/pids; compose: docker inspect -f '{{.State.Pid}}')"
   done
-  note footprint "Start-up: median of $FOOTPRINT_RUNS cold starts of the local stack (jars already built; each after ./stack down); per run in footprint/stack-up-seconds.txt. Resident memory is read $FOOTPRINT_SETTLE s after the last start, before any load; footprint/rss.txt also holds a snapshot after all the benchmarks' load when the whole harness runs. The services ran on the JDK ./stack picks (a JDK 25 or newer where it finds one, with its AOT cache; else java on the PATH, with an AppCDS archive; each service's log names it). Local JVM options: ${JAVA_OPTS:-the launcher default}; the images set -XX:MaxRAMPercentage=75 instead, so their heaps may grow further."
+  note footprint "Start-up: median of $FOOTPRINT_RUNS cold starts of the local stack (jars already built; each after ./stack down); per run in footprint/stack-up-seconds.txt. Resident memory is read $FOOTPRINT_SETTLE s after the last start, before any load; footprint/rss.txt also holds a snapshot after all the benchmarks' load when the whole harness runs. The services ran on the JDK ./stack picks (a JDK 25 or newer where it finds one, with its AOT cache; else java on the PATH, with an AppCDS archive; each service's log names it). Local JVM options: ${JAVA_OPTS:-those of .env, the wiring file}; the compose containers start (and their images were trained) with the same ones."
 }
 
 # The compose stack on the bench ports: the repository's docker-compose.yml with its image names rewritten, under
@@ -143,13 +143,14 @@ compose_footprint() {
   printf '%s\n' "${COMPOSE[*]} up -d   # then until every container reports healthy" >>"$RESULTS/commands.txt"
   t0=$(now)
   "${COMPOSE[@]}" up -d >"$dir/compose-up.txt" 2>&1 || { note footprint "Compose stack not measured: docker-compose up failed (footprint/compose-up.txt)."; compose_down; return 0; }
-  local deadline=$((SECONDS + 240)) healthy
+  # Every container of the project: the five services and the two region fronts (seven; more with --scale), all
+  # created by the time `up -d` returns. One `docker inspect` of them all per round: a `docker-compose ps` (a Python
+  # start) every half second was among the busiest processes of the start it was timing.
+  local deadline=$((SECONDS + 240)) healthy cids
+  mapfile -t cids < <("${COMPOSE[@]}" ps -q)
   while true; do
-    healthy=0
-    for cid in $("${COMPOSE[@]}" ps -q); do
-      [ "$(docker inspect -f '{{.State.Health.Status}}' "$cid" 2>/dev/null)" = healthy ] && healthy=$((healthy + 1))
-    done
-    [ "$healthy" -ge 5 ] && break
+    healthy=$(docker inspect -f '{{.State.Health.Status}}' "${cids[@]}" 2>/dev/null | grep -c '^healthy$' || true)
+    [ "${#cids[@]}" -gt "${#STACK_SERVICES[@]}" ] && [ "$healthy" -eq "${#cids[@]}" ] && break
     if [ $SECONDS -ge $deadline ]; then
       note footprint "Compose stack not measured: not all containers were healthy after 240 s."
       compose_down; return 0
@@ -170,7 +171,7 @@ compose_footprint() {
   done
   echo "$line total=$total" >"$dir/compose-rss.txt"
   compose_down
-  note footprint "Compose: one start after the images were built (the build is not timed); the health checks poll every 3 s, so the compose figure is rounded up to that step."
+  note footprint "Compose: one start after the images were built (the build is not timed); the images' health checks ask every half second until the first answer (docker/Dockerfile), so the compose figure is rounded up to that step; every service starts at once, as under ./stack."
 }
 
 compose_down() {
