@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -34,8 +36,25 @@ record BootJarClasspath(String startClass, List<URL> classpath) {
     static final String CACHE_DIR_PROPERTY = "powerpages.stack.inprocess.dir";
     private static final String COMPLETE_MARKER = ".complete";
 
+    /**
+     * The classpaths this JVM has unpacked or found, by jar path, size and modification time: the jar's hash (a read
+     * of 40-80 MB) is taken once per JVM, not once per stack; a rebuilt jar has another size or time.
+     */
+    private static final ConcurrentMap<String, BootJarClasspath> KNOWN = new ConcurrentHashMap<>();
+
     static BootJarClasspath of(StackService service) {
         Path jar = ServiceJars.locate(service);
+        String key;
+        try {
+            key = jar.toAbsolutePath() + " " + Files.size(jar) + " "
+                    + Files.getLastModifiedTime(jar).toMillis();
+        } catch (IOException ex) {
+            throw new UncheckedIOException("could not read " + jar, ex);
+        }
+        return KNOWN.computeIfAbsent(key, unused -> unpacked(service, jar));
+    }
+
+    private static BootJarClasspath unpacked(StackService service, Path jar) {
         Path cache = Path.of(System.getProperty(CACHE_DIR_PROPERTY, "target/powerpages-stack-inprocess"));
         try {
             Path dir = cache.resolve(service.artifactId() + "-" + sha256(jar).substring(0, 16))

@@ -1,0 +1,198 @@
+package dev.powerpages.emulator.testkit;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How a service's child JVM is started: as {@code ./stack} starts it. The same JVM options ({@code ./stack}'s
+ * defaults of {@code JAVA_OPTS}, {@code SUPPORT_JAVA_OPTS} and {@code FRONT_JAVA_OPTS}, and the options it adds by
+ * JDK version), and, where {@code ./stack archives} (or {@code ./stack up}) made a start-up archive for this very jar
+ * — its stamp names the jar's size and time, the JDK and these options — that archive, on the JDK it was made with:
+ * the JDK's AOT cache on 25+ ({@code -XX:AOTCache}), an AppCDS archive on 17 ({@code -XX:SharedArchiveFile}), both
+ * read from the jar unpacked beside it. docs/benchmarks.md ("Start-up and memory") says what each gives.
+ *
+ * <p>An archive whose stamp does not match exactly is never used: the service then starts from its jar on the test's
+ * JDK, as it did before. (The JVM itself refuses an archive that does not match its class path or options and starts
+ * without it, so even a stamp that lies costs only the archive's gain.) The kit does not make archives: a training run
+ * costs about one start, which a build that repackages the jars for every test run would pay every time.
+ */
+final class ChildJvm {
+
+    /** {@code ./stack}'s default {@code JAVA_OPTS}: every service. */
+    static final List<String> JAVA_OPTS =
+            List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError");
+
+    /** {@code ./stack}'s default {@code SUPPORT_JAVA_OPTS}: added for the store and the traffic manager. */
+    static final List<String> SUPPORT_JAVA_OPTS = List.of("-XX:TieredStopAtLevel=1", "-XX:MaxNewSize=10m");
+
+    /** {@code ./stack}'s default {@code FRONT_JAVA_OPTS}: a region's front, in place of {@link #JAVA_OPTS}. */
+    static final List<String> FRONT_JAVA_OPTS = List.of(
+            "-XX:+UseSerialGC",
+            "-Xms16m",
+            "-Xmx64m",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:ReservedCodeCacheSize=32m",
+            "-Xss512k",
+            "-XX:+ExitOnOutOfMemoryError");
+
+    /** Where {@code ./stack} keeps a jar's start-up archives: {@code <module>/target/startup/<variant>/}. */
+    static final String STARTUP_DIR = "startup";
+
+    private ChildJvm() {}
+
+    /**
+     * The whole command line: {@code java}, the options, then the archive and its unpacked jar where one matches,
+     * else {@code -jar} and the jar.
+     */
+    static List<String> command(StackService service, Path jar) {
+        return archiveFor(service, jar)
+                .map(archive -> commandWith(archive.java(), archive.feature(), service, archive.launchArguments()))
+                .orElseGet(() ->
+                        commandWith(testJava(), Runtime.version().feature(), service, List.of("-jar", jar.toString())));
+    }
+
+    private static List<String> commandWith(Path java, int feature, StackService service, List<String> launch) {
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(options(service, feature));
+        command.addAll(runtimeOptions(feature));
+        command.addAll(launch);
+        return command;
+    }
+
+    /**
+     * {@code ./stack}'s options for the service on a JDK of that feature version ({@code java_opts_of} and
+     * {@code java_extra_opts}): what it starts the service with, and what an archive's stamp records. On 24+ the
+     * options that mute the JDK's warnings about what Netty and Tomcat still call; on 25+ compact object headers.
+     */
+    static List<String> options(StackService service, int feature) {
+        List<String> options = new ArrayList<>();
+        switch (service) {
+            case REGION_FRONT -> options.addAll(FRONT_JAVA_OPTS);
+            case METADATA_STORE, TRAFFIC_MANAGER -> {
+                options.addAll(JAVA_OPTS);
+                options.addAll(SUPPORT_JAVA_OPTS);
+            }
+            default -> options.addAll(JAVA_OPTS);
+        }
+        if (feature >= 24) {
+            options.addAll(List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"));
+        }
+        if (feature >= 25) {
+            options.add("-XX:+UseCompactObjectHeaders");
+        }
+        return options;
+    }
+
+    /**
+     * {@code ./stack}'s options of the running service alone ({@code java_runtime_opts}; not in the archive's stamp,
+     * the archive does not depend on them): on 22+ the C heap's free memory goes back to the system every 5 s.
+     */
+    static List<String> runtimeOptions(int feature) {
+        return feature >= 22 ? List.of("-XX:TrimNativeHeapInterval=5000") : List.of();
+    }
+
+    /**
+     * The start-up archive {@code ./stack} made for this jar with the options the kit gives the service, if any: of
+     * the variants beside the jar, one whose stamp names the jar's size and modification time (whole seconds, as
+     * {@code stat -c %Y}), an existing JDK and exactly {@link #options} for that JDK's version, and whose archive and
+     * unpacked jar are there; the newest JDK's if several match.
+     */
+    static Optional<StartupArchive> archiveFor(StackService service, Path jar) {
+        Path startup = jar.toAbsolutePath().getParent().resolve(STARTUP_DIR);
+        if (!Files.isDirectory(startup)) {
+            return Optional.empty();
+        }
+        List<StartupArchive> found = new ArrayList<>();
+        try (DirectoryStream<Path> variants = Files.newDirectoryStream(startup, Files::isDirectory)) {
+            for (Path variant : variants) {
+                matching(service, jar, variant).ifPresent(found::add);
+            }
+        } catch (IOException | RuntimeException ex) {
+            return Optional.empty(); // unreadable: start from the jar, as without archives
+        }
+        return found.stream().max(Comparator.comparingInt(StartupArchive::feature));
+    }
+
+    private static Optional<StartupArchive> matching(StackService service, Path jar, Path variant) throws IOException {
+        Path stampFile = variant.resolve("stamp");
+        if (!Files.isRegularFile(stampFile)) {
+            return Optional.empty();
+        }
+        // "<size> <mtime> <java> <options...>", the options possibly over several lines; "failed ..." when the
+        // training run failed.
+        List<String> stamp = Arrays.asList(Files.readString(stampFile).trim().split("\\s+"));
+        if (stamp.size() < 3
+                || !stamp.get(0).equals(Long.toString(Files.size(jar)))
+                || !stamp.get(1)
+                        .equals(Long.toString(
+                                Files.getLastModifiedTime(jar).toInstant().getEpochSecond()))) {
+            return Optional.empty();
+        }
+        Path java = Path.of(stamp.get(2));
+        if (!Files.isExecutable(java)) {
+            return Optional.empty();
+        }
+        int feature = featureVersion(java);
+        if (feature < 17 || !stamp.subList(3, stamp.size()).equals(options(service, feature))) {
+            return Optional.empty();
+        }
+        Path archive = variant.resolve(feature >= 25 ? "app.aot" : "app.jsa");
+        Path unpacked = variant.resolve("app").resolve(jar.getFileName().toString());
+        if (!Files.isRegularFile(archive) || !Files.isRegularFile(unpacked)) {
+            return Optional.empty();
+        }
+        return Optional.of(new StartupArchive(java, feature, archive, unpacked));
+    }
+
+    /**
+     * A JDK's feature version (17, 25) from its {@code release} file ({@code JAVA_VERSION="25.0.1"}), as
+     * {@code ./stack} reads it: no JVM is started to ask. 0 when it cannot be read.
+     */
+    static int featureVersion(Path java) {
+        try {
+            Path release = java.toRealPath().getParent().getParent().resolve("release");
+            for (String line : Files.readAllLines(release)) {
+                if (line.startsWith("JAVA_VERSION=")) {
+                    String version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
+                    int end = 0;
+                    while (end < version.length() && Character.isDigit(version.charAt(end))) {
+                        end++;
+                    }
+                    return end == 0 ? 0 : Integer.parseInt(version.substring(0, end));
+                }
+            }
+        } catch (IOException | RuntimeException ex) {
+            // not a JDK we can read: no archive
+        }
+        return 0;
+    }
+
+    private static Path testJava() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    /**
+     * A start-up archive {@code ./stack} made, and the JDK it was made with.
+     *
+     * @param java that JDK's {@code java}
+     * @param feature its feature version: 25+ an AOT cache, else an AppCDS archive
+     * @param archive the archive file
+     * @param unpackedJar the service's jar as {@code -Djarmode=tools extract} unpacked it (its {@code lib/} beside it):
+     * the class path the archive was made from
+     */
+    record StartupArchive(Path java, int feature, Path archive, Path unpackedJar) {
+
+        List<String> launchArguments() {
+            String option = feature >= 25 ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=";
+            return List.of(option + archive, "-jar", unpackedJar.toString());
+        }
+    }
+}
