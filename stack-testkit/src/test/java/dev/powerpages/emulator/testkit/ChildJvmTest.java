@@ -101,6 +101,8 @@ class ChildJvmTest {
                         Path.of(System.getProperty("java.home"), "bin", "java").toString());
         assertThat(command).endsWith("-jar", jar.toString());
         assertThat(command).noneMatch(argument -> argument.startsWith("-XX:SharedArchiveFile"));
+        // the script's heap options, and C1 only, as the kit ran its children before
+        assertThat(command).contains("-Xms32m", "-Xmx384m", "-XX:TieredStopAtLevel=1");
     }
 
     @Test
