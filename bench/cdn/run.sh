@@ -47,6 +47,7 @@ if [[ -z "$JAR" || -n "${REBUILD:-}" ]]; then
 fi
 
 ORIGIN_PORT=$(free_port); GATEWAY_PORT=$(free_port); NGINX_PORT=$(free_port); STATIC_PORT=$(free_port)
+PIPELINE_PORT=$(free_port)
 
 # The suite's origin server (it reads its port and protocol from npm's config variables).
 (cd "$SUITE" && npm_config_port=$ORIGIN_PORT npm_package_config_protocol=http npm_config_protocol=http \
@@ -68,7 +69,9 @@ TTL_ARGS=(--gateway.cdn.default-ttl-min=0s --gateway.cdn.default-ttl-max=0s)
 if [[ -n "${FRONT_DOOR_DEFAULT_TTL:-}" ]]; then TTL_ARGS=(); fi
 # Node's server closes idle keep-alive connections after 5 s; a pooled connection kept longer is
 # found closed on reuse (502), so the bench drops idle origin connections after 2 s.
-java -Xmx256m -jar "$JAR" --server.port="$GATEWAY_PORT" \
+start_gateway() { # port log [extra arguments]
+local port=$1 log=$2; shift 2
+java -Xmx256m -jar "$JAR" --server.port="$port" \
   --management.server.port=0 \
   --spring.cloud.gateway.server.webflux.httpclient.pool.max-idle-time=2s \
   --spring.cloud.gateway.server.webflux.routes[0].id=suite \
@@ -80,12 +83,18 @@ java -Xmx256m -jar "$JAR" --server.port="$GATEWAY_PORT" \
   --spring.cloud.gateway.server.webflux.routes[1].order=-1 \
   --gateway.cdn.enabled=true --gateway.cdn.caching-rule=FrontDoorRoute \
   --gateway.cdn.settings-file="$SCRATCH/cdn-settings.json" --gateway.cdn.site-settings.enabled=false \
-  "${TTL_ARGS[@]}" --logging.level.root=WARN >"$SCRATCH/gateway.log" 2>&1 &
+  "${TTL_ARGS[@]}" --logging.level.root=WARN "$@" >"$log" 2>&1 &
 pids+=($!)
+}
+start_gateway "$GATEWAY_PORT" "$SCRATCH/gateway.log"
+# The same gateway with every hit through Spring WebFlux's pipeline (gateway.cdn.fast-hits=false, docs/cdn.md
+# "Fast hits"), for the throughput rows only: what the fast-hit shortcut gives, in the same run.
+start_gateway "$PIPELINE_PORT" "$SCRATCH/gateway-pipeline.log" --gateway.cdn.fast-hits=false
 
 wait_http "http://127.0.0.1:$ORIGIN_PORT/"
 wait_http "http://127.0.0.1:$NGINX_PORT/bench/static.css"
 wait_http "http://127.0.0.1:$GATEWAY_PORT/_edge/health"
+wait_http "http://127.0.0.1:$PIPELINE_PORT/_edge/health"
 
 run_suite() { # name base-url
   echo "== http-cache-tests against $1 ($2)"
@@ -109,10 +118,13 @@ if command -v wrk >/dev/null; then
   curl -s -o /dev/null "http://127.0.0.1:$GATEWAY_PORT/bench/static.css"
   curl -s -o /dev/null "http://127.0.0.1:$NGINX_PORT/bench/static.css"
   curl -s -D - -o /dev/null "http://127.0.0.1:$GATEWAY_PORT/bench/static.css" | grep -i '^x-cache' || true
+  curl -s -o /dev/null "http://127.0.0.1:$PIPELINE_PORT/bench/static.css"
   # A short warm-up so the JIT has seen the hit path, then the measured run.
   wrk -t2 -c32 -d3s "http://127.0.0.1:$GATEWAY_PORT/bench/static.css" >/dev/null
+  wrk -t2 -c32 -d3s "http://127.0.0.1:$PIPELINE_PORT/bench/static.css" >/dev/null
   gw=$(wrk -t2 -c32 -d"${WRK_SECONDS}s" "http://127.0.0.1:$GATEWAY_PORT/bench/static.css")
   ng=$(wrk -t2 -c32 -d"${WRK_SECONDS}s" "http://127.0.0.1:$NGINX_PORT/bench/static.css")
+  pipeline=$(wrk -t2 -c32 -d"${WRK_SECONDS}s" "http://127.0.0.1:$PIPELINE_PORT/bench/static.css")
   # The edge's fixed cost: its own health endpoint, no cache and no origin involved.
   floor=$(wrk -t2 -c32 -d"${WRK_SECONDS}s" "http://127.0.0.1:$GATEWAY_PORT/_edge/health")
   {
@@ -125,9 +137,10 @@ if command -v wrk >/dev/null; then
     echo "| --- | --- | --- | --- |"
     echo "| gateway | $(awk '/Requests\/sec/{print $2}' <<<"$gw") | $(awk '/Latency/{print $2; exit}' <<<"$gw") | |"
     echo "| nginx | $(awk '/Requests\/sec/{print $2}' <<<"$ng") | $(awk '/Latency/{print $2; exit}' <<<"$ng") | |"
+    echo "| gateway, every hit through the WebFlux pipeline (gateway.cdn.fast-hits=false) | $(awk '/Requests\/sec/{print $2}' <<<"$pipeline") | $(awk '/Latency/{print $2; exit}' <<<"$pipeline") | |"
     echo "| gateway /_edge/health (no cache, no origin: the edge's floor) | $(awk '/Requests\/sec/{print $2}' <<<"$floor") | $(awk '/Latency/{print $2; exit}' <<<"$floor") | |"
     echo; echo "Load average at the end of the run: $(cut -d' ' -f1-3 /proc/loadavg)."
-    echo; echo '```'; echo "gateway:"; echo "$gw"; echo; echo "nginx:"; echo "$ng"; echo; echo "gateway /_edge/health:"; echo "$floor"; echo '```'
+    echo; echo '```'; echo "gateway:"; echo "$gw"; echo; echo "nginx:"; echo "$ng"; echo; echo "gateway, pipeline hits:"; echo "$pipeline"; echo; echo "gateway /_edge/health:"; echo "$floor"; echo '```'
   } > "$RESULTS/throughput.md"
 fi
 

@@ -42,20 +42,31 @@ part_footprint() {
   t0=$(now)
   stack archives >>"$RESULTS/stack-output.txt" 2>&1 || true
   t1=$(now)
+  # The variant without Spring AOT (STACK_SPRING_AOT=0) has archives of its own (the flag is part of their stamp):
+  # made here too, not timed.
+  [ "${SMOKE:-0}" = 1 ] || STACK_SPRING_AOT=0 stack archives >>"$RESULTS/stack-output.txt" 2>&1 || true
   note footprint "Start-up archives: \`./stack archives\` took $(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f", b - a}') s before the timed starts (a first ./stack up after a build spends this once; about 0 s when they were already current)."
-  # The launcher as it was before issue 16 (Java on the PATH, the jars as they are) as the per-service peer, its
-  # starts alternating with ours; not in the smoke run, which only checks the harness.
+  # The launcher as it was before issue 16 (Java on the PATH, the jars as they are, without Spring AOT's generated
+  # code) as the per-service peer, its starts alternating with ours; and ours without Spring AOT (STACK_SPRING_AOT=0,
+  # the archives as ours), which says what that lever gives. Not in the smoke run, which only checks the harness.
   [ "${SMOKE:-0}" = 1 ] && baseline=0
   for n in $(seq 1 "$FOOTPRINT_RUNS"); do
     if [ "$baseline" = 1 ]; then
       say "footprint: ./stack up -d without start-up archives (STACK_AOT=0), run $n of $FOOTPRINT_RUNS"
       t0=$(now)
-      STACK_AOT=0 STACK_JAVA=$(command -v java) stack_up
+      STACK_AOT=0 STACK_SPRING_AOT=0 STACK_JAVA=$(command -v java) stack_up
       t1=$(now)
       awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f\n", b - a}' >>"$dir/stack-up-seconds-without-archives.txt"
       sleep "$FOOTPRINT_SETTLE"
       started_snapshot "$dir/started.txt" "without-archives-run$n"
       rss_snapshot "$dir/rss.txt" "without-archives-run$n"
+      stack_down
+      say "footprint: ./stack up -d without Spring AOT (STACK_SPRING_AOT=0), run $n of $FOOTPRINT_RUNS"
+      t0=$(now)
+      STACK_SPRING_AOT=0 stack_up
+      t1=$(now)
+      awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f\n", b - a}' >>"$dir/stack-up-seconds-without-spring-aot.txt"
+      started_snapshot "$dir/started.txt" "without-spring-aot-run$n"
       stack_down
     fi
     say "footprint: ./stack up -d, run $n of $FOOTPRINT_RUNS"
@@ -76,15 +87,25 @@ part_footprint() {
     "time (STACK_HOME=... ./stack up -d with the bench ports); peer: docker-compose -p ppbench -f footprint/docker-compose.bench.yml up -d, then until every container is healthy"
   if [ "$baseline" = 1 ]; then
     record footprint "./stack up -d until all five are healthy, vs. without start-up archives" "$up_s" \
-      "$(median <"$dir/stack-up-seconds-without-archives.txt")" "./stack up -d, STACK_AOT=0, java on the PATH" s \
-      "time ./stack up -d; peer: time STACK_AOT=0 STACK_JAVA=\$(command -v java) ./stack up -d (runs alternate)"
+      "$(median <"$dir/stack-up-seconds-without-archives.txt")" "./stack up -d, STACK_AOT=0 STACK_SPRING_AOT=0, java on the PATH" s \
+      "time ./stack up -d; peer: time STACK_AOT=0 STACK_SPRING_AOT=0 STACK_JAVA=\$(command -v java) ./stack up -d (runs alternate)"
+    record footprint "./stack up -d until all five are healthy, vs. without Spring AOT" "$up_s" \
+      "$(median <"$dir/stack-up-seconds-without-spring-aot.txt")" "./stack up -d, STACK_SPRING_AOT=0 (archives as ours)" s \
+      "time ./stack up -d; peer: time STACK_SPRING_AOT=0 ./stack up -d (runs alternate)"
   fi
   for svc in "${STACK_SERVICES[@]}"; do
     record footprint "Started in (its log), $svc" "$(median_of "$dir/started.txt" run "$svc")" \
       "$( [ "$baseline" = 1 ] && median_of "$dir/started.txt" without-archives "$svc" || echo n/a)" \
-      "the same without start-up archives (STACK_AOT=0, java on the PATH)" s \
+      "the same without start-up archives nor Spring AOT (STACK_AOT=0 STACK_SPRING_AOT=0, java on the PATH)" s \
       "grep 'Started .* in' \$STACK_HOME/logs/$svc.log"
   done
+  if [ "$baseline" = 1 ]; then
+    for svc in "${STACK_SERVICES[@]}"; do
+      record footprint "Started in (its log), $svc, vs. without Spring AOT" "$(median_of "$dir/started.txt" run "$svc")" \
+        "$(median_of "$dir/started.txt" without-spring-aot "$svc")" "the same with STACK_SPRING_AOT=0 (archives as ours)" s \
+        "grep 'Started .* in' \$STACK_HOME/logs/$svc.log"
+    done
+  fi
   for svc in "${STACK_SERVICES[@]}" total; do
     ours=$(rss_of "$dir/rss.txt" "after-start-run$FOOTPRINT_RUNS" "$svc")
     peer=$( [ -f "$dir/compose-rss.txt" ] && rss_of "$dir/compose-rss.txt" after-start "$svc" || echo n/a)

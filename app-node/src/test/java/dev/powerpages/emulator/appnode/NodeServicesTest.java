@@ -3,8 +3,10 @@ package dev.powerpages.emulator.appnode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.jayway.jsonpath.JsonPath;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -128,6 +130,28 @@ class NodeServicesTest extends FakeStoreTestSupport {
                 .contains(
                         "appnode_store_cross_region_latency_seconds_count{primaryRegion=\"northeurope\",region=\"northeurope\"} 0")
                 .contains("resilience4j_retry_calls_total{");
+    }
+
+    @Test
+    void visitorRequestsAreOneMeterInTheActuatorsJsonThatLeavesProbesOut() {
+        double before = visitorRequests();
+
+        http.get("/_services/health");
+        http.get("/_services/about");
+        http.get("/actuator/health");
+        assertThat(http.get("/about/").statusCode()).isEqualTo(200);
+
+        // the observation ends just after the answer is sent; the node's own paths never count
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(visitorRequests()).isEqualTo(before + 1));
+    }
+
+    private double visitorRequests() {
+        HttpResponse<String> response = http.get("/actuator/metrics/appnode.visitor.requests");
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<Number> count = JsonPath.read(response.body(), "$.measurements[?(@.statistic == 'COUNT')].value");
+        assertThat(count).hasSize(1);
+        return count.get(0).doubleValue();
     }
 
     @Test

@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +48,7 @@ public class StackPoller implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(StackPoller.class);
     private static final int TIMELINE_SHOWN = 40;
     private static final long RATE_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(5);
+    static final String VISITOR_REQUESTS = "appnode.visitor.requests";
 
     private final ProfileSource profiles;
     private final DashboardProperties properties;
@@ -60,7 +60,8 @@ public class StackPoller implements SmartLifecycle {
     private final RequestRates rates = new RequestRates(RATE_WINDOW_NANOS);
     private final RequestRates failures = new RequestRates(RATE_WINDOW_NANOS);
     private final RequestRates instanceRates = new RequestRates(RATE_WINDOW_NANOS);
-    private final LatencyPercentile p95 = new LatencyPercentile(RATE_WINDOW_NANOS, 0.95);
+    private final ActuatorMeters meters;
+    private final GatewayMeters gatewayMeters;
     private final ChartHistory history;
     private final SelfUrl self;
     private volatile List<Marker> markers = List.of();
@@ -98,6 +99,8 @@ public class StackPoller implements SmartLifecycle {
         this.stream = stream;
         this.self = self;
         this.history = new ChartHistory(properties.chartWindow());
+        this.meters = new ActuatorMeters(upstreams, json);
+        this.gatewayMeters = new GatewayMeters(meters);
     }
 
     /**
@@ -177,7 +180,11 @@ public class StackPoller implements SmartLifecycle {
 
         CompletableFuture<Fetched> gwHealth = upstreams.get(gw.resolve("/_edge/health"), null, null);
         CompletableFuture<Fetched> gwOrigin = upstreams.get(gw.resolve("/_edge/admin/origin"), key, null);
-        CompletableFuture<Fetched> gwMetrics = upstreams.get(gw.resolve("/actuator/prometheus"), null, "text/plain");
+        CompletableFuture<GatewayMeters.Figures> gwFigures = gatewayMeters.read(
+                gw,
+                state == null
+                        ? List.of()
+                        : state.endpoints().stream().map(Endpoint::name).toList());
         CompletableFuture<Fetched> gwCdn = upstreams.get(gw.resolve("/_edge/admin/cdn"), key, null);
         CompletableFuture<Fetched> gwWaf = upstreams.get(gw.resolve("/_edge/admin/waf"), key, null);
         CompletableFuture<Fetched> gwWafLogs = upstreams.get(gw.resolve("/_edge/admin/waf/logs"), key, null);
@@ -190,7 +197,7 @@ public class StackPoller implements SmartLifecycle {
                                 base.resolve("/api/profiles/" + state.name() + "/events"), null, "application/json"))
                         .orElseGet(() -> CompletableFuture.completedFuture(Fetched.failed("not listening yet", 0)));
         List<CompletableFuture<Fetched>> all =
-                new ArrayList<>(List.of(gwHealth, gwOrigin, gwMetrics, gwCdn, gwWaf, gwWafLogs, storeHealth, events));
+                new ArrayList<>(List.of(gwHealth, gwOrigin, gwCdn, gwWaf, gwWafLogs, storeHealth, events));
         Map<String, List<CompletableFuture<Fetched>>> nodeCalls = new LinkedHashMap<>();
         if (state != null) {
             for (Endpoint endpoint : state.endpoints()) {
@@ -206,7 +213,8 @@ public class StackPoller implements SmartLifecycle {
         // every future completes within the request timeout; joining them all cannot hang
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
 
-        // then each instance's own metrics: the instances are known from the region's health answer
+        // then each instance's own meter: the instances are known from the region's health answer (the gateway's
+        // meters are read meanwhile, in two rounds of their own)
         Map<String, List<InstanceCall>> instanceCalls = new LinkedHashMap<>();
         if (state != null) {
             for (Endpoint endpoint : state.endpoints()) {
@@ -222,6 +230,8 @@ public class StackPoller implements SmartLifecycle {
                         .map(InstanceCall::metrics)
                         .toArray(CompletableFuture[]::new))
                 .join();
+        // completes within two request timeouts, as every read does
+        GatewayMeters.Figures figures = gwFigures.join();
         Map<String, Double> instanceRps = instanceRates(instanceCalls);
 
         Profile profileView = state == null ? null : profileView(state);
@@ -250,14 +260,8 @@ public class StackPoller implements SmartLifecycle {
         if (eventList.ok()) {
             markers = EventMarkers.from(parse(eventList.body()));
         }
-        Gateway gateway = gateway(
-                gwHealth.join(),
-                gwOrigin.join(),
-                gwMetrics.join(),
-                gwCdn.join(),
-                gwWaf.join(),
-                gwWafLogs.join(),
-                state);
+        Gateway gateway =
+                gateway(gwHealth.join(), gwOrigin.join(), figures, gwCdn.join(), gwWaf.join(), gwWafLogs.join(), state);
         Store store = new Store(properties.storeUrl().toString(), storeStatus(storeHealth.join()));
 
         recordChanges(state, gateway, nodes, store);
@@ -321,7 +325,7 @@ public class StackPoller implements SmartLifecycle {
     }
 
     /** One instance to read: its name, its own URL, its health as the region reported it, its metrics call. */
-    private record InstanceCall(String name, URI url, Status status, CompletableFuture<Fetched> metrics) {}
+    private record InstanceCall(String name, URI url, Status status, CompletableFuture<MeterReading> metrics) {}
 
     /**
      * The region's instances: the region front's health answer lists them ({@code instances}: node, url, status)
@@ -350,8 +354,9 @@ public class StackPoller implements SmartLifecycle {
         return calls;
     }
 
-    private CompletableFuture<Fetched> metrics(URI base) {
-        return upstreams.get(base.resolve("/actuator/prometheus"), null, "text/plain");
+    /** The node's count of the requests it served to visitors ({@code /_services/**} and {@code /actuator/**} left out). */
+    private CompletableFuture<MeterReading> metrics(URI base) {
+        return meters.read(base, VISITOR_REQUESTS);
     }
 
     private static Status instanceStatus(String word) {
@@ -367,23 +372,17 @@ public class StackPoller implements SmartLifecycle {
     }
 
     /**
-     * Requests each instance served per second, from its {@code http_server_requests_seconds_count}: requests to
-     * {@code /_services/**} and {@code /actuator/**} (probes, the front's checks, the dashboard's own polls) are left
-     * out, so an idle instance reads 0. An instance that cannot be read has no figure.
+     * Requests each instance served per second, from its {@code appnode.visitor.requests} counter: the node leaves
+     * requests to {@code /_services/**} and {@code /actuator/**} (probes, the front's checks, the dashboard's own polls)
+     * out of it, so an idle instance reads 0. An instance that cannot be read has no figure.
      */
     private Map<String, Double> instanceRates(Map<String, List<InstanceCall>> calls) {
         Map<String, Double> counters = new LinkedHashMap<>();
         calls.values().stream().flatMap(List::stream).forEach(call -> {
-            Fetched metrics = call.metrics().join();
-            if (!metrics.ok()) {
-                return;
+            Double served = call.metrics().join().statistic("COUNT");
+            if (served != null) {
+                counters.put(call.name(), served);
             }
-            double served =
-                    PrometheusSamples.parse(metrics.body()).named("http_server_requests_seconds_count"::equals).stream()
-                            .filter(sample -> servedToVisitors(sample.labels().get("uri")))
-                            .mapToDouble(PrometheusSamples.Sample::value)
-                            .sum();
-            counters.put(call.name(), served);
         });
         Map<String, Double> all = instanceRates.record(System.nanoTime(), counters);
         // every listed instance, with no figure for one that could not be read (a crashed one draws a gap, not
@@ -393,10 +392,6 @@ public class StackPoller implements SmartLifecycle {
                 .flatMap(List::stream)
                 .forEach(call -> now.put(call.name(), counters.containsKey(call.name()) ? all.get(call.name()) : null));
         return now;
-    }
-
-    private static boolean servedToVisitors(String uri) {
-        return uri == null || !(uri.startsWith("/_services") || uri.startsWith("/actuator"));
     }
 
     private Node node(
@@ -466,7 +461,7 @@ public class StackPoller implements SmartLifecycle {
     private Gateway gateway(
             Fetched health,
             Fetched origin,
-            Fetched metrics,
+            GatewayMeters.Figures figures,
             Fetched cdnAdmin,
             Fetched wafAdmin,
             Fetched wafLogs,
@@ -479,35 +474,13 @@ public class StackPoller implements SmartLifecycle {
             originEndpoint = text(body.path("answer"), "endpoint");
             stale = body.path("stale").isBoolean() ? body.path("stale").asBoolean() : null;
         }
-        PrometheusSamples samples = metrics.ok() ? PrometheusSamples.parse(metrics.body()) : null;
-        Map<String, Double> rps = null;
-        if (samples != null) {
-            Map<String, Double> counters = new LinkedHashMap<>();
-            if (state != null) {
-                state.endpoints().forEach(e -> counters.put(e.name(), 0.0));
-            }
-            counters.putAll(samples.sumBy("gateway_origin_requests_total", "endpoint", s -> true));
-            rps = rates.record(System.nanoTime(), counters);
-        }
-        Double failed = null;
-        Double latency = null;
-        if (samples != null) {
-            long now = System.nanoTime();
-            // Front Door's "Percentage of requests that resulted in an error" counts 5xx: the same outcome here
-            double serverErrors = samples.named("http_server_requests_seconds_count"::equals).stream()
-                    .filter(s -> "SERVER_ERROR".equals(s.labels().get("outcome")))
-                    .mapToDouble(PrometheusSamples.Sample::value)
-                    .sum();
-            failed = failures.record(now, Map.of("failed", serverErrors)).get("failed");
-            Map<Double, Double> buckets = new TreeMap<>();
-            samples.named("http_server_requests_seconds_bucket"::equals).forEach(s -> {
-                String le = s.labels().get("le");
-                if (le != null) {
-                    buckets.merge(parseBound(le), s.value(), Double::sum);
-                }
-            });
-            latency = buckets.isEmpty() ? null : p95.record(now, buckets);
-        }
+        long now = System.nanoTime();
+        Map<String, Double> rps = figures.originRequests() == null ? null : rates.record(now, figures.originRequests());
+        // Front Door's "Percentage of requests that resulted in an error" counts 5xx: the same outcome here
+        Double failed = figures.failedRequests() == null
+                ? null
+                : failures.record(now, Map.of("failed", figures.failedRequests()))
+                        .get("failed");
         return new Gateway(
                 properties.gatewayUrl().toString(),
                 status,
@@ -515,18 +488,16 @@ public class StackPoller implements SmartLifecycle {
                 stale,
                 rps,
                 failed,
-                latency,
-                cdn(cdnAdmin, samples),
-                waf(wafAdmin, wafLogs, samples));
+                figures.p95Ms(),
+                cdn(cdnAdmin, figures),
+                waf(wafAdmin, wafLogs, figures));
     }
 
     /**
-     * CDN state from {@code /_edge/admin/cdn} and its hit ratio from the gateway's CDN counters: Front Door
-     * reports the cache outcome as {@code X-Cache} values (TCP_HIT, TCP_REMOTE_HIT, TCP_MISS, ...), so any
-     * {@code gateway_cdn_*} counter labelled with a value containing HIT or MISS counts; failing those, the
-     * edge cache's own hit/miss statistics.
+     * CDN state from {@code /_edge/admin/cdn} and its hit ratio from the gateway's CDN counters ({@link GatewayMeters});
+     * failing those, the hit and miss statistics of the admin API's answer.
      */
-    private Cdn cdn(Fetched admin, PrometheusSamples samples) {
+    private Cdn cdn(Fetched admin, GatewayMeters.Figures figures) {
         if (!admin.ok()) {
             return new Cdn(
                     null,
@@ -543,32 +514,10 @@ public class StackPoller implements SmartLifecycle {
         long hits = 0;
         long misses = 0;
         boolean counted = false;
-        if (samples != null) {
-            for (PrometheusSamples.Sample sample :
-                    samples.named(n -> n.startsWith("gateway_cdn") && n.endsWith("_total"))) {
-                for (String value : sample.labels().values()) {
-                    String upper = value.toUpperCase(Locale.ROOT);
-                    if (upper.contains("HIT")) {
-                        hits += (long) sample.value();
-                        counted = true;
-                    } else if (upper.contains("MISS")) {
-                        misses += (long) sample.value();
-                        counted = true;
-                    }
-                }
-            }
-        }
-        if (!counted && samples != null) {
-            // the edge cache's own statistics (Micrometer's Caffeine binder, cache="gateway.cdn")
-            Map<String, Double> gets = samples.sumBy(
-                    "cache_gets_total",
-                    "result",
-                    s -> "gateway.cdn".equals(s.labels().get("cache")));
-            if (gets.containsKey("hit") || gets.containsKey("miss")) {
-                hits = gets.getOrDefault("hit", 0.0).longValue();
-                misses = gets.getOrDefault("miss", 0.0).longValue();
-                counted = true;
-            }
+        if (figures.cdnHits() != null) {
+            hits = figures.cdnHits();
+            misses = figures.cdnMisses();
+            counted = true;
         }
         if (!counted) {
             JsonNode stats = body.has("stats") ? body.path("stats") : body;
@@ -589,10 +538,9 @@ public class StackPoller implements SmartLifecycle {
 
     /**
      * WAF state from {@code /_edge/admin/waf} (Front Door's policy shape) and its blocks from the gateway's
-     * WAF counters labelled {@code action=Block} (Front Door's WAF request count has an Action dimension),
-     * else from the WAF log's entries whose action is Block.
+     * WAF counter of {@code action=Block} ({@link GatewayMeters}), else from the WAF log's entries whose action is Block.
      */
-    private Waf waf(Fetched admin, Fetched logs, PrometheusSamples samples) {
+    private Waf waf(Fetched admin, Fetched logs, GatewayMeters.Figures figures) {
         if (!admin.ok()) {
             return new Waf(
                     null,
@@ -603,20 +551,7 @@ public class StackPoller implements SmartLifecycle {
                             : "WAF admin API: " + admin.describe());
         }
         JsonNode settings = parse(admin.body()).path("properties").path("policySettings");
-        Long blocks = null;
-        if (samples != null) {
-            double sum = 0;
-            boolean found = false;
-            for (PrometheusSamples.Sample sample :
-                    samples.named(n -> n.startsWith("gateway_waf") && n.endsWith("_total"))) {
-                String action = sample.labels().get("action");
-                if (action != null && action.equalsIgnoreCase("Block")) {
-                    sum += sample.value();
-                    found = true;
-                }
-            }
-            blocks = found ? (long) sum : null;
-        }
+        Long blocks = figures.wafBlocks();
         if (blocks == null && logs.ok()) {
             JsonNode body = parse(logs.body());
             JsonNode entries = body.isArray() ? body : body.path("value");
@@ -639,10 +574,6 @@ public class StackPoller implements SmartLifecycle {
                 text(settings, "mode"),
                 blocks,
                 blocks == null ? "no WAF counters or log on this gateway" : null);
-    }
-
-    private static double parseBound(String le) {
-        return "+Inf".equals(le) ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
     }
 
     private Status storeStatus(Fetched health) {

@@ -1,7 +1,10 @@
 package dev.powerpages.emulator.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.jayway.jsonpath.JsonPath;
+import dev.powerpages.emulator.gateway.support.ActuatorMeter;
 import dev.powerpages.emulator.gateway.support.FakeAppNode;
 import dev.powerpages.emulator.gateway.support.FakeTrafficManager;
 import dev.powerpages.emulator.gateway.support.GatewayClient;
@@ -123,5 +126,34 @@ class GatewayErrorsTest {
                         body -> assertThat(body)
                                 .containsPattern(
                                         "gateway_origin_errors_total\\{endpoint=\"northeurope\",error=\"OriginConnectionRefused\"[^}]*\\} [1-9]"));
+    }
+
+    @Test
+    void visitorsRequestsTheirFailuresAndTheirP95AreSingleMetersInTheActuatorsJson() {
+        double requests = measurement("/actuator/metrics/gateway.edge.requests", "COUNT");
+        double failed = measurement("/actuator/metrics/gateway.edge.responses?tag=http_status_group:5xx", "COUNT");
+        trafficManager.answer("northeurope", Ports.closedPortUrl(), 0);
+
+        client.get().uri("/").exchange().expectStatus().isEqualTo(HttpStatus.BAD_GATEWAY);
+        // the edge's own paths are not visitors' requests
+        client.get().uri("/_edge/health").exchange().expectStatus().isOk();
+
+        // the observation ends just after the answer is sent
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(measurement("/actuator/metrics/gateway.edge.requests", "COUNT"))
+                    .isEqualTo(requests + 1);
+            assertThat(measurement("/actuator/metrics/gateway.edge.responses?tag=http_status_group:5xx", "COUNT"))
+                    .as("the edge's 502 is a failed request")
+                    .isEqualTo(failed + 1);
+        });
+        String p95 = ActuatorMeter.json(client, "/actuator/metrics/gateway.edge.requests.percentile?tag=phi:0.95");
+        assertThat((String) JsonPath.read(p95, "$.baseUnit")).isEqualTo("seconds");
+        assertThat(ActuatorMeter.statistic(p95, "VALUE"))
+                .as("the 502 took some time")
+                .isPositive();
+    }
+
+    private double measurement(String uri, String statistic) {
+        return ActuatorMeter.statistic(client, uri, statistic);
     }
 }

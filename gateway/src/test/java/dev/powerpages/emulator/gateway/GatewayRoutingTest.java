@@ -109,6 +109,7 @@ class GatewayRoutingTest {
         assertThat(secondRef).isNotEqualTo(firstRef).isNotEqualTo("forged-by-client");
         assertThat(first.getResponseHeaders().get("X-Azure-Ref")).hasSize(1);
         assertThat(first.getResponseHeaders().getFirst("X-Seen-Azure-Ref")).isEqualTo(firstRef);
+        assertThat(second.getResponseHeaders().getFirst("X-Seen-Azure-Ref")).isEqualTo(secondRef);
     }
 
     @Test
@@ -122,7 +123,9 @@ class GatewayRoutingTest {
                 .isOk()
                 .expectBody(String.class)
                 .value(body -> assertThat(body)
-                        .containsPattern("gateway_origin_requests_total\\{endpoint=\"northeurope\"[^}]*\\} [1-9]"));
+                        .containsPattern("gateway_origin_requests_total\\{endpoint=\"northeurope\"[^}]*\\} [1-9]")
+                        // Spring Cloud Gateway's own per-route timer is off (issue 16): the edge's meters say it.
+                        .doesNotContain("spring_cloud_gateway_requests"));
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.powerpages.emulator.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,9 +66,9 @@ record StackLayout(String storePublicUrl, List<Service> services, Path tlsDirect
      */
     static StackLayout onLoopback(Path logDir) {
         Map<String, Integer> ports = new LinkedHashMap<>();
-        ARTIFACTS.keySet().forEach(name -> ports.put(name, freePort()));
+        ARTIFACTS.keySet().forEach(name -> ports.put(name, FreePorts.tcp()));
         Path gatewayState = logDir.resolve("gateway-" + ports.get(StackRuntime.GATEWAY));
-        int identityPort = freePort();
+        int identityPort = FreePorts.tcp();
         Path tls = temporaryTlsDirectory(logDir);
         return wire(
                         name -> "localhost",
@@ -86,7 +85,7 @@ record StackLayout(String storePublicUrl, List<Service> services, Path tlsDirect
                                 "traffic-manager.data-dir",
                                 "",
                                 ARM_PORT,
-                                Integer.toString(freePort())))
+                                Integer.toString(FreePorts.tcp())))
                 .with(
                         StackRuntime.GATEWAY,
                         Map.of(
@@ -211,7 +210,7 @@ record StackLayout(String storePublicUrl, List<Service> services, Path tlsDirect
             }
             List<String> urls = new ArrayList<>();
             for (int i = 1; i <= count; i++) {
-                int port = freePort();
+                int port = FreePorts.tcp();
                 Map<String, String> settings = new LinkedHashMap<>(service.properties());
                 settings.put("server.port", Integer.toString(port));
                 settings.put("node.name", instanceName(service.name(), i));
@@ -305,15 +304,6 @@ record StackLayout(String storePublicUrl, List<Service> services, Path tlsDirect
             throw new IllegalArgumentException("'" + property + "' is not a property name");
         }
         return String.join("_", parts).toUpperCase(Locale.ROOT);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 
     private static Map<String, StackService> artifacts() {

@@ -1,9 +1,8 @@
 package dev.powerpages.emulator.stacktests;
 
+import dev.powerpages.emulator.testkit.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.DatagramSocket;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,13 +48,9 @@ public final class StackScript {
         this.work = Files.createDirectories(work.toAbsolutePath());
         this.timeout = timeout;
         for (String variable : TCP_PORTS) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                environment.put(variable, Integer.toString(socket.getLocalPort()));
-            }
+            environment.put(variable, Integer.toString(FreePorts.tcp()));
         }
-        try (DatagramSocket socket = new DatagramSocket(0)) {
-            environment.put("DNS_PORT", Integer.toString(socket.getLocalPort()));
-        }
+        environment.put("DNS_PORT", Integer.toString(FreePorts.udp()));
         environment.put("STACK_HOME", this.work.resolve("stack").toString());
     }
 

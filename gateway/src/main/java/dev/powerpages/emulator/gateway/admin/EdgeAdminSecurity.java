@@ -4,12 +4,19 @@ import dev.powerpages.emulator.gateway.edge.EdgeError;
 import dev.powerpages.emulator.gateway.edge.EdgeHeaders;
 import dev.powerpages.emulator.gateway.edge.EdgeReference;
 import dev.powerpages.emulator.support.admin.AdminKeyFailure;
+import dev.powerpages.emulator.support.admin.AdminKeyProperties;
 import dev.powerpages.emulator.support.admin.ReactiveAdminKeyRejection;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.webflux.autoconfigure.WebHttpHandlerBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,5 +63,21 @@ public class EdgeAdminSecurity {
     @Bean
     ServerWebExchangeFirewall edgeFirewall() {
         return ServerWebExchangeFirewall.INSECURE_NOOP;
+    }
+
+    /**
+     * Spring Security's web filter for the admin paths only ({@link SecurityForAdminPathsOnly}), while the
+     * service-support starter's admin-key chain is the only security chain: a visitor's request does not walk the
+     * security proxy to find out that no chain covers it (issue 16).
+     */
+    @Bean
+    WebHttpHandlerBuilderCustomizer securityForAdminPathsOnly(
+            ObjectProvider<AdminKeyProperties> properties, ListableBeanFactory beans) {
+        List<String> chains = Arrays.asList(beans.getBeanNamesForType(SecurityWebFilterChain.class, false, false));
+        AdminKeyProperties adminKey = properties.getIfAvailable();
+        if (adminKey == null || !chains.equals(List.of("adminKeyWebFilterChain"))) {
+            return builder -> {};
+        }
+        return new SecurityForAdminPathsOnly(adminKey.adminPaths());
     }
 }

@@ -1,9 +1,20 @@
 package dev.powerpages.emulator.gateway.cdn;
 
+import dev.powerpages.emulator.gateway.WafStage;
+import dev.powerpages.emulator.gateway.edge.EdgeRequestMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.observation.ObservationFilter;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsProperties;
+import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.reactive.observation.DefaultServerRequestObservationConvention;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationConvention;
 import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,13 +42,61 @@ class CdnConfiguration {
     }
 
     @Bean
+    CachePolicy cdnCachePolicy(CdnProperties properties, SiteFileExtensions fileExtensions) {
+        return new CachePolicy(properties, fileExtensions);
+    }
+
+    @Bean
+    CdnRoutes cdnRoutes(ObjectProvider<RouteLocator> routeLocator, CdnProperties properties) {
+        return new CdnRoutes(routeLocator.getIfAvailable(), properties.maxEntries());
+    }
+
+    @Bean
     CdnFilter cdnFilter(
             CdnSettingsStore settings,
             EdgeCache cache,
             CdnProperties properties,
-            SiteFileExtensions fileExtensions,
-            CdnMetrics metrics) {
-        return new CdnFilter(
-                settings, cache, new CachePolicy(properties, fileExtensions), metrics, properties, Clock.systemUTC());
+            CachePolicy cdnCachePolicy,
+            CdnMetrics metrics,
+            CdnRoutes routes) {
+        return new CdnFilter(settings, cache, cdnCachePolicy, metrics, properties, Clock.systemUTC(), routes);
+    }
+
+    /** Fresh hits answered ahead of the web pipeline (issue 16); off, every hit takes the whole pipeline. */
+    @Bean
+    @ConditionalOnProperty(name = "gateway.cdn.fast-hits", havingValue = "true", matchIfMissing = true)
+    CdnFastHits cdnFastHits(
+            CdnSettingsStore settings,
+            EdgeCache cache,
+            CachePolicy cdnCachePolicy,
+            CdnRoutes routes,
+            ObjectProvider<WafStage> waf,
+            CdnMetrics metrics,
+            MeterRegistry registry,
+            ObjectProvider<ObservationRegistry> observations,
+            ObjectProvider<ServerRequestObservationConvention> convention,
+            ObjectProvider<ObservationFilter> observationFilters,
+            ObjectProvider<MetricsProperties> metricsProperties,
+            ObjectProvider<EdgeRequestMetrics> edgeMetrics) {
+        boolean longTaskTimers =
+                metricsProperties.getIfAvailable(MetricsProperties::new).getObservations().getIgnoredMeters().stream()
+                        .noneMatch(ignored -> ignored == DefaultMeterObservationHandler.IgnoredMeters.LONG_TASK_TIMER);
+        FastHitMeters meters = new FastHitMeters(
+                registry,
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+                convention.getIfAvailable(DefaultServerRequestObservationConvention::new),
+                observationFilters.orderedStream().toList(),
+                longTaskTimers,
+                edgeMetrics.getIfAvailable());
+        return new CdnFastHits(
+                settings,
+                cache,
+                cdnCachePolicy,
+                routes,
+                // Without a WAF stage nothing can say that the WAF would pass a request: no request is taken early.
+                waf.getIfAvailable(() -> request -> false),
+                metrics,
+                meters,
+                Clock.systemUTC());
     }
 }

@@ -3,6 +3,9 @@ package dev.powerpages.emulator.gateway.cdn;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR;
 
 import dev.powerpages.emulator.gateway.EdgeFilterOrder;
+import dev.powerpages.emulator.gateway.edge.EdgeReference;
+import io.netty.buffer.Unpooled;
+import io.netty.util.AsciiString;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,12 +23,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.AbstractServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * The edge's shared HTTP cache (RFC 9111), after the WAF and before the origin is resolved, as
@@ -34,6 +39,16 @@ import reactor.core.publisher.Mono;
  * origin's headers allow. Unsafe methods invalidate the URL they target.
  */
 public class CdnFilter implements GlobalFilter, Ordered {
+
+    private static final String AGE = "Age";
+
+    private static final AsciiString WIRE_REFERENCE = AsciiString.of(EdgeReference.HEADER);
+
+    private static final AsciiString WIRE_AGE = AsciiString.of(AGE);
+
+    private static final AsciiString WIRE_X_CACHE = AsciiString.of(XCache.HEADER);
+
+    private static final AsciiString WIRE_TCP_HIT = AsciiString.of(XCache.TCP_HIT.name());
 
     /** RFC 9110 9.2.1: every other method, unknown ones included, is unsafe. */
     private static final Set<HttpMethod> SAFE =
@@ -60,13 +75,16 @@ public class CdnFilter implements GlobalFilter, Ordered {
 
     private final Clock clock;
 
+    private final CdnRoutes routes;
+
     public CdnFilter(
             CdnSettingsStore settingsStore,
             EdgeCache cache,
             CachePolicy policy,
             CdnMetrics metrics,
             CdnProperties properties,
-            Clock clock) {
+            Clock clock,
+            CdnRoutes routes) {
         this.settingsStore = settingsStore;
         this.cache = cache;
         this.policy = policy;
@@ -74,6 +92,7 @@ public class CdnFilter implements GlobalFilter, Ordered {
         this.metrics = metrics;
         this.properties = properties;
         this.clock = clock;
+        this.routes = routes;
     }
 
     @Override
@@ -106,6 +125,7 @@ public class CdnFilter implements GlobalFilter, Ordered {
         Instant now = clock.instant();
         Optional<StoredResponse> stored = cache.find(key, request.getHeaders());
         if (stored.isPresent() && CachePolicy.usable(stored.get(), request, now)) {
+            routes.remember(key.path(), route);
             metrics.count(XCache.TCP_HIT);
             return write(exchange.getResponse(), request, stored.get(), XCache.TCP_HIT, now, true);
         }
@@ -267,6 +287,7 @@ public class CdnFilter implements GlobalFilter, Ordered {
                             toStored(request, status, headers, bytes, settings, requestTime, responseTime);
                     if (bytes.length <= properties.maxObjectSize().toBytes()) {
                         cache.put(key, fresh);
+                        routes.remember(key.path(), key.route());
                     }
                     metrics.count(outcome);
                     return write(response, request, fresh, outcome, responseTime, false);
@@ -341,9 +362,10 @@ public class CdnFilter implements GlobalFilter, Ordered {
 
     /**
      * Answers from a stored response: the chosen encoding, {@code Age} when it comes from storage,
-     * {@code X-Cache}, and 304 when the client's validators match.
+     * {@code X-Cache}, and 304 when the client's validators match. The headers each representation
+     * carries were prepared when the response was stored ({@link PreparedAnswers}).
      */
-    private Mono<Void> write(
+    static Mono<Void> write(
             ServerHttpResponse response,
             ServerHttpRequest request,
             StoredResponse stored,
@@ -351,27 +373,15 @@ public class CdnFilter implements GlobalFilter, Ordered {
             Instant now,
             boolean fromStorage) {
         HttpHeaders headers = response.getHeaders();
-        String reference = headers.getFirst("X-Azure-Ref");
+        String reference = headers.getFirst(EdgeReference.HEADER);
+        PreparedAnswers.Representation answer = stored.prepared().forRequest(request.getHeaders());
         headers.clear();
-        headers.putAll(stored.headers());
+        headers.putAll(answer.headers());
         if (reference != null) {
-            headers.set("X-Azure-Ref", reference);
+            headers.set(EdgeReference.HEADER, reference);
         }
         if (fromStorage) {
-            headers.set("Age", Long.toString(stored.age(now).toSeconds()));
-        }
-        byte[] body = stored.body();
-        if (stored.gzipBody() != null) {
-            headers.add(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-            if (Compression.acceptsGzip(request.getHeaders())) {
-                body = stored.gzipBody();
-                headers.set(HttpHeaders.CONTENT_ENCODING, "gzip");
-                String etag = stored.etag();
-                if (etag != null && !etag.startsWith("W/")) {
-                    // A different representation must not share the identity body's strong ETag.
-                    headers.setETag("W/" + etag);
-                }
-            }
+            headers.set(AGE, Long.toString(stored.age(now).toSeconds()));
         }
         headers.set(XCache.HEADER, outcome.name());
         if (stored.status() == 200 && Conditionals.notModified(request.getHeaders(), headers)) {
@@ -380,7 +390,34 @@ public class CdnFilter implements GlobalFilter, Ordered {
             return response.setComplete();
         }
         response.setStatusCode(HttpStatusCode.valueOf(stored.status()));
-        headers.setContentLength(body.length);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(answer.body())));
+    }
+
+    /**
+     * A fresh hit answered ahead of the web pipeline ({@link CdnFastHits}) straight through Reactor Netty: the same
+     * answer as {@link #write} gives a request without validators (the prepared headers, {@code X-Azure-Ref},
+     * {@code Age}, {@code X-Cache: TCP_HIT}), headers and body in one write. Null when it cannot be written that way
+     * (a response that is not Reactor Netty's own, or a conditional request, which may be a 304): then {@link #write}.
+     */
+    static Mono<Void> writeHitDirectly(
+            ServerHttpResponse response,
+            ServerHttpRequest request,
+            StoredResponse stored,
+            String reference,
+            Instant now) {
+        if (!(response instanceof AbstractServerHttpResponse plain)
+                || !(plain.getNativeResponse() instanceof HttpServerResponse nettyResponse)
+                || Conditionals.conditional(request.getHeaders())) {
+            return null;
+        }
+        PreparedAnswers.Representation answer = stored.prepared().forRequest(request.getHeaders());
+        nettyResponse
+                .responseHeaders()
+                .set(answer.wire())
+                .set(WIRE_REFERENCE, reference)
+                .set(WIRE_AGE, Long.toString(stored.age(now).toSeconds()))
+                .set(WIRE_X_CACHE, WIRE_TCP_HIT);
+        nettyResponse.status(stored.status());
+        return nettyResponse.sendObject(Unpooled.wrappedBuffer(answer.body())).then();
     }
 }

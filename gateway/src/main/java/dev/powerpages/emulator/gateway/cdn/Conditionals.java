@@ -24,6 +24,12 @@ final class Conditionals {
 
     private Conditionals() {}
 
+    /** Whether the request carries a validator a stored response could answer with 304. */
+    static boolean conditional(HttpHeaders request) {
+        return request.containsHeader(HttpHeaders.IF_NONE_MATCH)
+                || request.containsHeader(HttpHeaders.IF_MODIFIED_SINCE);
+    }
+
     static boolean notModified(HttpHeaders request, HttpHeaders response) {
         List<String> ifNoneMatch = request.getIfNoneMatch();
         if (!ifNoneMatch.isEmpty()) {
@@ -40,10 +46,12 @@ final class Conditionals {
             return false;
         }
         Optional<Instant> since = HttpDates.parse(request.getFirst(HttpHeaders.IF_MODIFIED_SINCE));
+        if (since.isEmpty()) {
+            // Without the request's date there is nothing to compare: the stored date is not parsed (issue 16).
+            return false;
+        }
         Optional<Instant> lastModified = HttpDates.parse(response.getFirst(HttpHeaders.LAST_MODIFIED));
-        return since.isPresent()
-                && lastModified.isPresent()
-                && !lastModified.get().isAfter(since.get());
+        return lastModified.isPresent() && !lastModified.get().isAfter(since.get());
     }
 
     /** Weak comparison (RFC 9110 8.8.3.2): the W/ prefix does not matter. */

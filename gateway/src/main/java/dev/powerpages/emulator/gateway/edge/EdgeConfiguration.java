@@ -13,6 +13,11 @@ class EdgeConfiguration {
     }
 
     @Bean
+    EdgeReferenceHeadersFilter edgeReferenceHeadersFilter() {
+        return new EdgeReferenceHeadersFilter();
+    }
+
+    @Bean
     EdgeOwnResponsesFilter edgeOwnResponsesFilter() {
         return new EdgeOwnResponsesFilter();
     }

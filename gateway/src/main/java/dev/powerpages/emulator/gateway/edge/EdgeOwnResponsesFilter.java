@@ -27,7 +27,7 @@ public class EdgeOwnResponsesFilter implements WebFilter, Ordered {
         return chain.filter(exchange);
     }
 
-    static boolean ownPath(PathContainer path) {
+    public static boolean ownPath(PathContainer path) {
         for (PathContainer.Element element : path.elements()) {
             if (element instanceof PathContainer.PathSegment segment
                     && !segment.valueToMatch().isEmpty()) {

@@ -2,7 +2,6 @@ package dev.powerpages.emulator.gateway.edge;
 
 import dev.powerpages.emulator.gateway.EdgeFilterOrder;
 import org.springframework.core.Ordered;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -10,8 +9,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Gives every request its {@link EdgeReference}: on the response, the gateway's own and error
- * responses included, and on the request forwarded to the origin, as Front Door does. A value
- * sent by the client is replaced, since only the edge may name its requests.
+ * responses included, as Front Door does. The request forwarded to the origin gets it from
+ * {@link EdgeReferenceHeadersFilter}, where the gateway builds the origin's headers anyway, so that a
+ * request answered at the edge (a CDN hit, an error) pays for no copy of its headers.
  */
 public class EdgeReferenceFilter implements WebFilter, Ordered {
 
@@ -29,10 +29,6 @@ public class EdgeReferenceFilter implements WebFilter, Ordered {
             exchange.getResponse().getHeaders().set(EdgeReference.HEADER, reference);
             return Mono.empty();
         });
-        ServerHttpRequest request = exchange.getRequest()
-                .mutate()
-                .headers(headers -> headers.set(EdgeReference.HEADER, reference))
-                .build();
-        return chain.filter(exchange.mutate().request(request).build());
+        return chain.filter(exchange);
     }
 }

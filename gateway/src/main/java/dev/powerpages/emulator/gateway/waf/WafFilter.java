@@ -1,6 +1,7 @@
 package dev.powerpages.emulator.gateway.waf;
 
 import dev.powerpages.emulator.gateway.EdgeFilterOrder;
+import dev.powerpages.emulator.gateway.WafStage;
 import dev.powerpages.emulator.gateway.edge.EdgeError;
 import dev.powerpages.emulator.gateway.edge.EdgeHeaders;
 import dev.powerpages.emulator.gateway.edge.EdgeReference;
@@ -50,7 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
  * policy's status and a block page or JSON naming the X-Azure-Ref, in Detection every match is
  * only logged and the request goes on.
  */
-public class WafFilter implements GlobalFilter, Ordered {
+public class WafFilter implements GlobalFilter, Ordered, WafStage {
 
     private final WafPolicyStore store;
 
@@ -88,12 +89,34 @@ public class WafFilter implements GlobalFilter, Ordered {
     }
 
     @Override
-    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        ServerHttpRequest request = exchange.getRequest();
-        String rawUri = request.getURI().getRawPath()
+    public boolean passesUninspected(ServerHttpRequest request) {
+        return !store.inspector().enabled()
+                && !hasBody(request)
+                && rawUri(request).length() <= properties.maxUrlLength()
+                && headerBytes(request) <= properties.maxHeaderSize().toBytes();
+    }
+
+    private static String rawUri(ServerHttpRequest request) {
+        return request.getURI().getRawPath()
                 + (request.getURI().getRawQuery() != null
                         ? "?" + request.getURI().getRawQuery()
                         : "");
+    }
+
+    private static long headerBytes(ServerHttpRequest request) {
+        long headerBytes = 0;
+        for (Map.Entry<String, List<String>> header : request.getHeaders().headerSet()) {
+            for (String value : header.getValue()) {
+                headerBytes += header.getKey().length() + value.length() + 4;
+            }
+        }
+        return headerBytes;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        ServerHttpRequest request = exchange.getRequest();
+        String rawUri = rawUri(request);
         if (rawUri.length() > properties.maxUrlLength()) {
             return error(
                     exchange,
@@ -101,13 +124,7 @@ public class WafFilter implements GlobalFilter, Ordered {
                     "UriTooLong",
                     "The request URL is longer than the edge accepts (" + properties.maxUrlLength() + " characters).");
         }
-        long headerBytes = 0;
-        for (Map.Entry<String, List<String>> header : request.getHeaders().headerSet()) {
-            for (String value : header.getValue()) {
-                headerBytes += header.getKey().length() + value.length() + 4;
-            }
-        }
-        if (headerBytes > properties.maxHeaderSize().toBytes()) {
+        if (headerBytes(request) > properties.maxHeaderSize().toBytes()) {
             return error(
                     exchange,
                     HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,

@@ -3,7 +3,6 @@ package dev.powerpages.emulator.regionfront.instances;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -30,21 +29,18 @@ public record FrontProperties(
      * docker compose the service's name, which Docker's embedded DNS answers with the address of every running replica
      * ({@code docker-compose up --scale app-node-northeurope=2}).
      *
-     * @param mode     {@code static} (default) or {@code dns}
+     * @param mode     {@link Mode#STATIC} (default) or {@link Mode#DNS}; bound case-insensitively, so {@code dns} in
+     *                 application.yml or FRONT_DISCOVERY_MODE, and any other word is refused at start with the valid values
      * @param name     the DNS name to resolve ({@code app-node-northeurope})
      * @param port     the port every instance listens on
      * @param interval how often the name is resolved again
      */
-    public record Discovery(String mode, String name, int port, Duration interval) {
+    public record Discovery(Mode mode, String name, int port, Duration interval) {
 
         public Discovery {
-            mode = mode == null || mode.isBlank() ? "static" : mode.trim().toLowerCase(Locale.ROOT);
+            mode = mode == null ? Mode.STATIC : mode;
             interval = interval == null ? Duration.ofSeconds(2) : interval;
-            if (!mode.equals("static") && !mode.equals("dns")) {
-                throw new IllegalArgumentException(
-                        "front.discovery.mode must be static or dns (FRONT_DISCOVERY_MODE), not " + mode);
-            }
-            if (mode.equals("dns") && (name == null || name.isBlank() || port <= 0)) {
+            if (mode == Mode.DNS && (name == null || name.isBlank() || port <= 0)) {
                 throw new IllegalArgumentException(
                         "front.discovery.mode=dns needs front.discovery.name and"
                                 + " front.discovery.port (FRONT_DISCOVERY_NAME=app-node-northeurope, FRONT_DISCOVERY_PORT=8081)");
@@ -52,7 +48,13 @@ public record FrontProperties(
         }
 
         public boolean dns() {
-            return mode.equals("dns");
+            return mode == Mode.DNS;
         }
+    }
+
+    /** Where the instances come from: the configured list, or a DNS name answered with every replica's address. */
+    public enum Mode {
+        STATIC,
+        DNS
     }
 }

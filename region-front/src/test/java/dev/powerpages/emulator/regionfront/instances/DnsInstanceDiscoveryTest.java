@@ -41,7 +41,8 @@ class DnsInstanceDiscoveryTest {
                 List.of(),
                 Duration.ofSeconds(2),
                 "key",
-                new FrontProperties.Discovery("dns", NAME, first.server.getPort(), Duration.ofSeconds(2)));
+                new FrontProperties.Discovery(
+                        FrontProperties.Mode.DNS, NAME, first.server.getPort(), Duration.ofSeconds(2)));
         pool = new RegionInstances(properties);
         InstanceLookup stubDns = name -> {
             if (!name.equals(NAME) || resolvesTo.isEmpty()) {

@@ -2,11 +2,10 @@ package dev.powerpages.emulator.stacktests.labs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.powerpages.emulator.testkit.FreePorts;
 import dev.powerpages.emulator.testkit.PowerPagesStack;
 import dev.powerpages.emulator.testkit.PowerPagesStackTest;
 import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -172,11 +171,11 @@ class GuidedLabsIT {
             {"STORE_TLS_PORT", "8071"}
         };
         for (String[] service : services) {
-            int port = freePort();
+            int port = FreePorts.tcp();
             environment.put(service[0], Integer.toString(port));
             labPorts.put("localhost:" + service[1], "localhost:" + port);
         }
-        environment.put("DNS_PORT", Integer.toString(freeUdpPort()));
+        environment.put("DNS_PORT", Integer.toString(FreePorts.udp()));
         environment.put("STACK_HOME", Path.of("target", home).toAbsolutePath().toString());
         // with --instances 2, nine processes start on a shared machine: the time InstancesIT gives them
         environment.put("START_TIMEOUT", "600");
@@ -271,18 +270,6 @@ class GuidedLabsIT {
                 .as("exit status of%n%s%n--- output%n%s", rewritten, output)
                 .isZero();
         return output.toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static int freeUdpPort() throws IOException {
-        try (DatagramSocket socket = new DatagramSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static String hostAndPort(URI uri) {

@@ -2,9 +2,9 @@ package dev.powerpages.emulator.stacktests.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.powerpages.emulator.testkit.FreePorts;
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -73,7 +73,7 @@ class StoreDurabilityIT {
 
     @BeforeEach
     void startStore() throws IOException {
-        port = freePort();
+        port = FreePorts.tcp();
         log = Path.of("target", "reliability-logs", "metadata-store-durability.log");
         Files.createDirectories(log.getParent());
         start();
@@ -262,6 +262,8 @@ class StoreDurabilityIT {
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         builder.environment().put("STORE_IN_MEMORY", "false");
         builder.environment().put("STORE_DATA_DIR", dataDir.toString());
+        // the store's TLS material beside its data, not in the module's folder (its default is data/tls)
+        builder.environment().put("STACK_TLS_DIRECTORY", dataDir.resolve("tls").toString());
         builder.environment().put("STORE_PUBLIC_URL", publicUrl());
         store = builder.start();
         Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
@@ -327,12 +329,6 @@ class StoreDurabilityIT {
 
     private String publicUrl() {
         return "http://127.0.0.1:" + port;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static void pause(long millis) {

@@ -7,6 +7,7 @@ import com.jayway.jsonpath.JsonPath;
 import dev.powerpages.emulator.trafficmanager.dashboard.StandInService.Reply;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
@@ -48,25 +49,23 @@ abstract class DashboardTestSupport {
     static final double FAILED_RPS = 2;
 
     /**
-     * northeurope's two instances, which its node lists in its health answer as a region front does; their metrics
-     * count site requests and, growing faster, the probes and admin calls that the rates leave out.
+     * northeurope's two instances, which its node lists in its health answer as a region front does; each counts the
+     * requests it served to visitors ({@code appnode.visitor.requests}, probes left out by the node) and, growing
+     * faster, all its requests, probes included ({@code http.server.requests}), which the rates must not read.
      */
-    static final StandInNode northeurope1 =
-            new StandInNode("northeurope-1").withMetrics(() -> """
-            # TYPE http_server_requests_seconds_count counter
-            http_server_requests_seconds_count{method="GET",outcome="SUCCESS",status="200",uri="/**"} %s
-            http_server_requests_seconds_count{method="GET",outcome="SUCCESS",status="200",uri="/_services/health"} %s
-            """.formatted(INSTANCE_RPS * seconds(), 50 * seconds()));
+    static final StandInNode northeurope1 = new StandInNode("northeurope-1")
+            .withMeters(meters -> meters.counter("appnode.visitor.requests", Map.of(), () -> INSTANCE_RPS * seconds())
+                    .counter("http.server.requests", Map.of("uri", "/**"), () -> INSTANCE_RPS * seconds())
+                    .counter("http.server.requests", Map.of("uri", "/_services/health"), () -> 50 * seconds()));
 
-    static final StandInNode northeurope2 =
-            new StandInNode("northeurope-2").withMetrics(() -> """
-            # TYPE http_server_requests_seconds_count counter
-            http_server_requests_seconds_count{method="GET",outcome="SUCCESS",status="200",uri="/_services/health"} %s
-            """.formatted(50 * seconds()));
+    static final StandInNode northeurope2 = new StandInNode("northeurope-2")
+            .withMeters(meters -> meters.counter("appnode.visitor.requests", Map.of(), () -> 0)
+                    .counter("http.server.requests", Map.of("uri", "/_services/health"), () -> 50 * seconds()));
 
     static final StandInNode primary = new StandInNode("northeurope").listingInstances(northeurope1, northeurope2);
     static final StandInNode secondary = new StandInNode("westeurope");
     static final StandInService gateway = StandInService.start();
+    static final StandInMeters gatewayMeters = new StandInMeters(gateway);
     static final StandInService store = StandInService.start();
     private static final long started = System.nanoTime();
 
@@ -111,7 +110,6 @@ abstract class DashboardTestSupport {
                         "GET",
                         "/_edge/admin/origin",
                         r -> adminOnly(r, "{\"answer\":{\"endpoint\":\"northeurope\"},\"stale\":false}"))
-                .on("GET", "/actuator/prometheus", r -> new Reply(200, "text/plain", metrics()))
                 .on("GET", "/_edge/admin/cdn", r -> adminOnly(r, "{\"enabled\":true}"))
                 .on("PATCH", "/_edge/admin/cdn", r -> adminOnly(r, r.body()))
                 .on("POST", "/_edge/admin/cdn/purge", r -> adminOnly(r, "{\"status\":\"Succeeded\"}"))
@@ -122,13 +120,19 @@ abstract class DashboardTestSupport {
                                 r,
                                 "{\"properties\":{\"policySettings\":{\"enabledState\":\"Enabled\",\"mode\":\"Prevention\"}}}"))
                 .on("PATCH", "/_edge/admin/waf", r -> adminOnly(r, r.body()));
+        // (again) every meter, each in place of itself: the running poller never finds one missing
+        originCounterOnly();
+        edgeMeters();
     }
 
     /** A skeleton gateway: health, origin and the origin counter only. */
     static void gatewayWithoutEdgeApis() {
-        gateway.remove("GET", "/_edge/admin/cdn")
-                .remove("GET", "/_edge/admin/waf")
-                .on("GET", "/actuator/prometheus", r -> new Reply(200, "text/plain", originCounterOnly()));
+        gateway.remove("GET", "/_edge/admin/cdn").remove("GET", "/_edge/admin/waf");
+        gatewayMeters
+                .remove("gateway.edge.responses")
+                .remove("gateway.edge.requests.percentile")
+                .remove("gateway.cdn.requests")
+                .remove("gateway.waf.requests");
     }
 
     private static Reply adminOnly(StandInService.Request request, String body) {
@@ -141,39 +145,29 @@ abstract class DashboardTestSupport {
         return (System.nanoTime() - started) / 1e9;
     }
 
-    private static String originCounterOnly() {
-        double seconds = seconds();
-        return """
-                # TYPE gateway_origin_requests_total counter
-                gateway_origin_requests_total{endpoint="northeurope"} %s
-                gateway_origin_requests_total{endpoint="westeurope"} 5.0
-                """.formatted(PRIMARY_RPS * seconds);
+    private static void originCounterOnly() {
+        gatewayMeters
+                .counter("gateway.origin.requests", Map.of("endpoint", "northeurope"), () -> PRIMARY_RPS * seconds())
+                .counter("gateway.origin.requests", Map.of("endpoint", "westeurope"), () -> 5.0);
     }
 
-    private static String metrics() {
-        double seconds = seconds();
-        // of every 100 responses, 80 take up to 50 ms, 10 more up to 100 ms and the last 10 up to 250 ms: the 95th
-        // ends halfway through the 100-250 ms bucket, so the p95 reads 175 ms
-        return originCounterOnly() + """
-                # TYPE http_server_requests_seconds_count counter
-                http_server_requests_seconds_count{outcome="SUCCESS",status="200",uri="UNKNOWN"} %1$s
-                http_server_requests_seconds_count{outcome="SERVER_ERROR",status="503",uri="UNKNOWN"} %2$s
-                http_server_requests_seconds_count{outcome="CLIENT_ERROR",status="404",uri="UNKNOWN"} %2$s
-                # TYPE http_server_requests_seconds histogram
-                http_server_requests_seconds_bucket{outcome="SUCCESS",status="200",uri="UNKNOWN",le="0.05"} %3$s
-                http_server_requests_seconds_bucket{outcome="SUCCESS",status="200",uri="UNKNOWN",le="0.1"} %4$s
-                http_server_requests_seconds_bucket{outcome="SUCCESS",status="200",uri="UNKNOWN",le="0.25"} %1$s
-                http_server_requests_seconds_bucket{outcome="SUCCESS",status="200",uri="UNKNOWN",le="+Inf"} %1$s
-                """.formatted(100 * seconds, FAILED_RPS * seconds, 80 * seconds, 90 * seconds)
-                + """
-                # TYPE gateway_cdn_requests_total counter
-                gateway_cdn_requests_total{cache="TCP_HIT"} 30.0
-                gateway_cdn_requests_total{cache="TCP_MISS"} 10.0
-                # TYPE gateway_waf_requests_total counter
-                gateway_waf_requests_total{action="Block",rule="SQLi"} 4.0
-                gateway_waf_requests_total{action="Block",rule="XSS"} 3.0
-                gateway_waf_requests_total{action="Allow",rule="none"} 100.0
-                """;
+    /** The p95 the stand-in gateway publishes (its {@code gateway.edge.requests.percentile}, in seconds). */
+    static final double P95_SECONDS = 0.175;
+
+    private static void edgeMeters() {
+        gatewayMeters
+                .counter("gateway.edge.responses", Map.of("http_status_group", "2xx"), () -> 100 * seconds())
+                .counter("gateway.edge.responses", Map.of("http_status_group", "5xx"), () -> FAILED_RPS * seconds())
+                .counter("gateway.edge.responses", Map.of("http_status_group", "4xx"), () -> FAILED_RPS * seconds())
+                .gauge("gateway.edge.requests.percentile", "seconds", Map.of("phi", "0.95"), () -> P95_SECONDS)
+                // a p99 beside it: the p95 read is the phi=0.95 series alone, not their sum
+                .gauge("gateway.edge.requests.percentile", "seconds", Map.of("phi", "0.99"), () -> 0.9)
+                .counter("gateway.cdn.requests", Map.of("x_cache", "TCP_HIT"), () -> 30.0)
+                .counter("gateway.cdn.requests", Map.of("x_cache", "TCP_MISS"), () -> 10.0)
+                .counter("gateway.cdn.requests", Map.of("x_cache", "CONFIG_NOCACHE"), () -> 500.0)
+                .counter("gateway.waf.requests", Map.of("action", "Block", "rule", "SQLi"), () -> 4.0)
+                .counter("gateway.waf.requests", Map.of("action", "Block", "rule", "XSS"), () -> 3.0)
+                .counter("gateway.waf.requests", Map.of("action", "Allow", "rule", "none"), () -> 100.0);
     }
 
     String snapshot() {

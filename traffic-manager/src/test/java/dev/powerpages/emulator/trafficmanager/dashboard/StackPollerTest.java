@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
-import dev.powerpages.emulator.trafficmanager.dashboard.StandInService.Reply;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -16,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -59,12 +59,15 @@ class StackPollerTest extends DashboardTestSupport {
 
     @Test
     void withoutCdnOutcomeCountersTheHitRatioComesFromTheEdgeCachesStatistics() {
-        gateway.on("GET", "/actuator/prometheus", r -> new Reply(200, "text/plain", """
-                # TYPE cache_gets_total counter
-                cache_gets_total{cache="gateway.cdn",cacheManager="edge",name="gateway.cdn",result="hit"} 8.0
-                cache_gets_total{cache="gateway.cdn",cacheManager="edge",name="gateway.cdn",result="miss"} 2.0
-                cache_gets_total{cache="other",result="hit"} 1000.0
-                """));
+        gatewayMeters
+                .remove("gateway.cdn.requests")
+                .counter(
+                        "cache.gets", Map.of("cache", "gateway.cdn", "name", "gateway.cdn", "result", "hit"), () -> 8.0)
+                .counter(
+                        "cache.gets",
+                        Map.of("cache", "gateway.cdn", "name", "gateway.cdn", "result", "miss"),
+                        () -> 2.0)
+                .counter("cache.gets", Map.of("cache", "other", "result", "hit"), () -> 1000.0);
 
         await().atMost(DETECTION).untilAsserted(() -> {
             String json = snapshot();
@@ -167,6 +170,30 @@ class StackPollerTest extends DashboardTestSupport {
             assertThat(last(failed)).isBetween(FAILED_RPS * 0.7, FAILED_RPS * 1.3);
             assertThat(last(p95)).isCloseTo(175.0, org.assertj.core.data.Offset.offset(1.0));
         });
+    }
+
+    @Test
+    void theP95ShownIsTheOneTheGatewayPublishesAndNoneWhileNoRequestEndsInItsWindow() {
+        publishP95(0.42);
+
+        await().atMost(DETECTION).untilAsserted(() -> {
+            String json = snapshot();
+            assertThat(((Number) JsonPath.read(json, "$.gateway.p95Ms")).doubleValue())
+                    .isCloseTo(420.0, org.assertj.core.data.Offset.offset(0.001));
+            assertThat(last(JsonPath.read(json, "$.charts.p95Ms")))
+                    .isCloseTo(420.0, org.assertj.core.data.Offset.offset(0.001));
+        });
+
+        // Micrometer's percentile of an empty window is 0: no figure, not a 0 ms p95
+        publishP95(0);
+
+        await().atMost(DETECTION)
+                .untilAsserted(
+                        () -> assertThat(snapshotValue("$.gateway.p95Ms")).isNull());
+    }
+
+    private static void publishP95(double seconds) {
+        gatewayMeters.gauge("gateway.edge.requests.percentile", "seconds", Map.of("phi", "0.95"), () -> seconds);
     }
 
     @Test

@@ -4,7 +4,7 @@ import dev.powerpages.emulator.trafficmanager.dashboard.StandInService.Reply;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -69,9 +69,9 @@ final class StandInNode {
         return this;
     }
 
-    /** Serves {@code /actuator/prometheus} with these lines, computed on each request. */
-    StandInNode withMetrics(Supplier<String> lines) {
-        service.on("GET", "/actuator/prometheus", r -> new Reply(200, "text/plain", lines.get()));
+    /** The node's meters at {@code /actuator/metrics/{name}}. */
+    StandInNode withMeters(Consumer<StandInMeters> meters) {
+        meters.accept(new StandInMeters(service));
         return this;
     }
 

@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -22,7 +23,12 @@ import mockwebserver3.RecordedRequest;
  */
 final class StandInService {
 
-    record Request(String method, String path, okhttp3.Headers headers, String body) {
+    /**
+     * One request received.
+     *
+     * @param tags the values of its {@code tag} query parameters, as Actuator's metrics endpoint takes them
+     */
+    record Request(String method, String path, okhttp3.Headers headers, String body, List<String> tags) {
 
         String header(String name) {
             return headers.get(name);
@@ -45,7 +51,10 @@ final class StandInService {
                     recorded.getMethod(),
                     recorded.getUrl().encodedPath(),
                     recorded.getHeaders(),
-                    recorded.getBody() == null ? "" : recorded.getBody().utf8());
+                    recorded.getBody() == null ? "" : recorded.getBody().utf8(),
+                    recorded.getUrl().queryParameterValues("tag").stream()
+                            .filter(Objects::nonNull)
+                            .toList());
             requests.add(request);
             Function<Request, Reply> handler = routes.get(request.method() + " " + request.path());
             Reply reply =

@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# The proxied page, CPU per request (issue 16, target 2b; docs/benchmarks.md "The edge at nginx's pace"):
+#   bench/proxy/run.sh BASELINE.jar [CANDIDATE.jar]      (ROUNDS=3 SECONDS_PER_RUN=8 WARMUP_SECONDS=30 by default)
+# CANDIDATE_ARGS / BASELINE_ARGS: extra Spring Boot arguments for one of the two (a property lever measured alone).
+# One nginx serves a 1.7 KB page and the traffic manager's resolve answer (the origin, which costs nearly
+# nothing, so the proxy's own cost shows); a second nginx is the reverse proxy to compare with (one worker,
+# upstream keep-alive); each gateway jar runs with the launcher's JVM options, CDN and WAF off. The targets take
+# turns round by round (candidate, nginx, baseline), `wrk -t2 -c32`, and for each run the CPU the proxy process
+# spent (utime+stime from /proc/<pid>/stat) is divided by the requests it answered: a figure that moves far less
+# with the machine's load than requests/s do. The load average is printed with every row.
+# Ports: PROXY_BENCH_PORT (default 9700) and the next ones. JAVA (default: java on the PATH).
+set -euo pipefail
+
+BASELINE=${1:?usage: bench/proxy/run.sh BASELINE.jar [CANDIDATE.jar]}
+CANDIDATE=${2:-}
+ROUNDS=${ROUNDS:-3}
+SECONDS_PER_RUN=${SECONDS_PER_RUN:-8}
+# Until the JIT has compiled the proxy path: on this 2-core machine under other work, C2 still took 40 % of the
+# gateway's CPU after 35 s of load; 30 s at the measured concurrency, then the compiler threads' share is printed.
+WARMUP_SECONDS=${WARMUP_SECONDS:-30}
+JAVA=${JAVA:-java}
+JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx384m}
+BASE_PORT=${PROXY_BENCH_PORT:-9700}
+ORIGIN_PORT=$BASE_PORT NGINX_PORT=$((BASE_PORT + 1)) BASELINE_PORT=$((BASE_PORT + 2)) CANDIDATE_PORT=$((BASE_PORT + 3))
+SCRATCH=$(mktemp -d /tmp/proxy-bench.XXXXXX)
+chmod 755 "$SCRATCH"
+PATH_UNDER_TEST=/page/
+
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for conf in origin proxy; do
+    [[ -f "$SCRATCH/$conf.pid" ]] && kill "$(cat "$SCRATCH/$conf.pid")" 2>/dev/null || true
+  done
+}
+trap cleanup EXIT
+
+mkdir -p "$SCRATCH/www/page" "$SCRATCH/www/api/profiles/contoso" "$SCRATCH/tmp"
+python3 -c 'print("<!doctype html><html><head><title>Page</title></head><body>" + "<p>Lorem ipsum dolor sit amet.</p>\n" * 48 + "</body></html>")' \
+  > "$SCRATCH/www/page/index.html"
+cat > "$SCRATCH/www/api/profiles/contoso/resolve" <<JSON
+{"profile":"contoso","fqdn":"contoso.trafficmanager.net","endpoint":"northeurope","target":"127.0.0.1:$ORIGIN_PORT",
+ "url":"http://127.0.0.1:$ORIGIN_PORT","endpointMonitorStatus":"Online","ttl":300,"allEndpointsDegraded":false,"fallbacks":[]}
+JSON
+nginx_conf() { # name body
+  cat > "$SCRATCH/$1.conf" <<CONF
+worker_processes 1;
+pid $SCRATCH/$1.pid;
+error_log $SCRATCH/$1.error.log warn;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    client_body_temp_path $SCRATCH/tmp/$1-body;
+    proxy_temp_path $SCRATCH/tmp/$1-proxy;
+    fastcgi_temp_path $SCRATCH/tmp/$1-fastcgi;
+    uwsgi_temp_path $SCRATCH/tmp/$1-uwsgi;
+    scgi_temp_path $SCRATCH/tmp/$1-scgi;
+    keepalive_requests 100000;
+    $2
+}
+CONF
+  nginx -p "$SCRATCH" -c "$SCRATCH/$1.conf" -e "$SCRATCH/$1.error.log"
+}
+nginx_conf origin "server { listen 127.0.0.1:$ORIGIN_PORT; root $SCRATCH/www; default_type application/json;
+    location /page/ { default_type text/html; } }"
+nginx_conf proxy "upstream origin { server 127.0.0.1:$ORIGIN_PORT; keepalive 64; }
+    server { listen 127.0.0.1:$NGINX_PORT; location / { proxy_pass http://origin; proxy_http_version 1.1;
+    proxy_set_header Connection \"\"; proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for; } }"
+
+start_gateway() { # jar port name [arguments]
+  local jar=$1 port=$2 name=$3
+  shift 3
+  # shellcheck disable=SC2086
+  "$JAVA" $JAVA_OPTS -jar "$jar" --server.port="$port" "$@" \
+    --gateway.traffic-manager.url="http://127.0.0.1:$ORIGIN_PORT" \
+    --gateway.waf.policy-file="$SCRATCH/$name-waf.json" --gateway.cdn.settings-file="$SCRATCH/$name-cdn.json" \
+    --gateway.cdn.site-settings.enabled=false --logging.level.root=WARN >"$SCRATCH/$name.log" 2>&1 &
+  pids+=($!)
+  pid[$name]=$!
+}
+declare -A pid url
+# shellcheck disable=SC2086
+start_gateway "$BASELINE" "$BASELINE_PORT" baseline ${BASELINE_ARGS:-}
+url[baseline]="http://127.0.0.1:$BASELINE_PORT$PATH_UNDER_TEST"
+targets=(nginx baseline)
+if [[ -n $CANDIDATE ]]; then
+  # shellcheck disable=SC2086
+  start_gateway "$CANDIDATE" "$CANDIDATE_PORT" candidate ${CANDIDATE_ARGS:-}
+  url[candidate]="http://127.0.0.1:$CANDIDATE_PORT$PATH_UNDER_TEST"
+  targets=(candidate nginx baseline)
+fi
+pid[nginx]=$(pgrep -P "$(cat "$SCRATCH/proxy.pid")" | head -1)
+url[nginx]="http://127.0.0.1:$NGINX_PORT$PATH_UNDER_TEST"
+url[direct]="http://127.0.0.1:$ORIGIN_PORT$PATH_UNDER_TEST"
+
+for target in "${targets[@]}"; do
+  for _ in $(seq 1 240); do
+    curl -sf -o /dev/null "${url[$target]}" && break
+    kill -0 "${pid[$target]}" 2>/dev/null || { echo "$target stopped: $SCRATCH/$target.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  curl -sf -o /dev/null "${url[$target]}" || { echo "$target does not answer ${url[$target]}" >&2; exit 1; }
+done
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+compiler_ticks() { # the CPU ticks of the JIT compiler threads (their names hold a space: parse after the ")")
+  local task total=0
+  for task in /proc/"$1"/task/*; do
+    [[ $(cat "$task/comm" 2>/dev/null) == C[12]\ Compiler* ]] || continue
+    total=$((total + $(sed 's/.*) //' "$task/stat" | awk '{print $12 + $13}')))
+  done
+  echo "$total"
+}
+echo "warm-up: ${WARMUP_SECONDS} s each at the measured concurrency"
+for target in "${targets[@]}"; do
+  if [[ $target == nginx ]]; then wrk -t2 -c32 -d5s "${url[$target]}" >/dev/null; continue; fi
+  c0=$(compiler_ticks "${pid[$target]}") p0=$(cpu_ticks "${pid[$target]}")
+  wrk -t2 -c32 -d"${WARMUP_SECONDS}s" "${url[$target]}" >/dev/null
+  c1=$(compiler_ticks "${pid[$target]}") p1=$(cpu_ticks "${pid[$target]}")
+  wrk -t2 -c32 -d5s "${url[$target]}" >/dev/null
+  c2=$(compiler_ticks "${pid[$target]}") p2=$(cpu_ticks "${pid[$target]}")
+  echo "$target: JIT compiler threads $(( 100 * (c1 - c0) / (p1 - p0 + 1) )) % of its CPU during the warm-up, $(( 100 * (c2 - c1) / (p2 - p1 + 1) )) % in the 5 s after it"
+done
+
+tick=$(getconf CLK_TCK)
+echo "| round | target | req/s | p50 ms | CPU µs/req | load (1 min) |"
+echo "| --- | --- | --- | --- | --- | --- |"
+for round in $(seq 1 "$ROUNDS"); do
+  for target in "${targets[@]}" direct; do
+    [[ $target == direct ]] && ((round > 1)) && continue
+    before=$([[ $target == direct ]] && echo 0 || cpu_ticks "${pid[$target]}")
+    out=$(wrk -t2 -c32 -d"${SECONDS_PER_RUN}s" --latency "${url[$target]}")
+    after=$([[ $target == direct ]] && echo 0 || cpu_ticks "${pid[$target]}")
+    requests=$(awk '/requests in/{print $1}' <<<"$out")
+    rps=$(awk '/Requests\/sec/{print $2}' <<<"$out")
+    p50=$(awk '$1 == "50%" {v = $2; if (v ~ /us$/) {sub(/us$/, "", v); v /= 1000} else if (v ~ /ms$/) sub(/ms$/, "", v);
+      else if (v ~ /s$/) {sub(/s$/, "", v); v *= 1000}; printf "%.2f", v}' <<<"$out")
+    cpu=$(awk -v a="$after" -v b="$before" -v n="$requests" -v t="$tick" 'BEGIN {printf "%.0f", (a - b) * 1e6 / t / n}')
+    [[ $target == direct ]] && cpu="-"
+    echo "| $round | $target | $rps | $p50 | $cpu | $(cut -d' ' -f1 /proc/loadavg) |"
+  done
+done
