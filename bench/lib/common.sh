@@ -144,7 +144,7 @@ machine_info() {
     if docker info >/dev/null 2>&1; then
       echo "docker: $(docker version --format '{{.Server.Version}}' 2>/dev/null)"
     fi
-    echo "JAVA_OPTS of the local stack: ${JAVA_OPTS:-(the launcher default)}"
+    echo "JAVA_OPTS of the local stack: ${JAVA_OPTS:-(the default, from .env)}"
   } >"$RESULTS/versions.txt"
 }
 

@@ -112,7 +112,7 @@ part_footprint() {
     record footprint "resident memory after start, $svc" "$ours" "${peer:-n/a}" "the same service in compose" MiB \
       "awk '/VmRSS/' /proc/<pid>/status (pid from \$STACK_HOME/pids; compose: docker inspect -f '{{.State.Pid}}')"
   done
-  note footprint "Start-up: median of $FOOTPRINT_RUNS cold starts of the local stack (jars already built; each after ./stack down); per run in footprint/stack-up-seconds.txt. Resident memory is read $FOOTPRINT_SETTLE s after the last start, before any load; footprint/rss.txt also holds a snapshot after all the benchmarks' load when the whole harness runs. The services ran on the JDK ./stack picks (a JDK 25 or newer where it finds one, with its AOT cache; else java on the PATH, with an AppCDS archive; each service's log names it). Local JVM options: ${JAVA_OPTS:-the launcher default}; the images set -XX:MaxRAMPercentage=75 instead, so their heaps may grow further."
+  note footprint "Start-up: median of $FOOTPRINT_RUNS cold starts of the local stack (jars already built; each after ./stack down); per run in footprint/stack-up-seconds.txt. Resident memory is read $FOOTPRINT_SETTLE s after the last start, before any load; footprint/rss.txt also holds a snapshot after all the benchmarks' load when the whole harness runs. The services ran on the JDK ./stack picks (a JDK 25 or newer where it finds one, with its AOT cache; else java on the PATH, with an AppCDS archive; each service's log names it). Local JVM options: ${JAVA_OPTS:-those of .env, the wiring file}; the compose containers start (and their images were trained) with the same ones."
 }
 
 # The compose stack on the bench ports: the repository's docker-compose.yml with its image names rewritten, under
