@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.jar.JarFile;
 
 /**
- * How a service's child JVM is started: as {@code ./stack} starts it. The same JVM options ({@code ./stack}'s
- * defaults of {@code JAVA_OPTS}, {@code SUPPORT_JAVA_OPTS} and {@code FRONT_JAVA_OPTS}, and the options it adds by
- * JDK version), and, where {@code ./stack archives} (or {@code ./stack up}) made a start-up archive for this very jar
+ * How a service's child JVM is started: as {@code ./stack} starts it. The same JVM options ({@code JAVA_OPTS},
+ * {@code SUPPORT_JAVA_OPTS} and {@code FRONT_JAVA_OPTS} from the repository's {@code .env}, Spring AOT's flag for a
+ * jar built with {@code process-aot}, and the options {@code ./stack} adds by JDK version), and, where {@code ./stack archives} (or {@code ./stack up}) made a start-up archive for this very jar
  * — its stamp names the jar's size and time, the JDK and these options — that archive, on the JDK it was made with:
  * the JDK's AOT cache on 25+ ({@code -XX:AOTCache}), an AppCDS archive on 17 ({@code -XX:SharedArchiveFile}), both
  * read from the jar unpacked beside it. docs/benchmarks.md ("Start-up and memory") says what each gives.
@@ -25,47 +27,52 @@ import java.util.Optional;
  */
 final class ChildJvm {
 
-    /** {@code ./stack}'s default {@code JAVA_OPTS}: every service. */
-    static final List<String> JAVA_OPTS =
-            List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError");
-
-    /** {@code ./stack}'s default {@code SUPPORT_JAVA_OPTS}: added for the store and the traffic manager. */
-    static final List<String> SUPPORT_JAVA_OPTS = List.of("-XX:TieredStopAtLevel=1", "-XX:MaxNewSize=10m");
-
-    /** {@code ./stack}'s default {@code FRONT_JAVA_OPTS}: a region's front, in place of {@link #JAVA_OPTS}. */
-    static final List<String> FRONT_JAVA_OPTS = List.of(
-            "-XX:+UseSerialGC",
-            "-Xms16m",
-            "-Xmx64m",
-            "-XX:TieredStopAtLevel=1",
-            "-XX:ReservedCodeCacheSize=32m",
-            "-Xss512k",
-            "-XX:+ExitOnOutOfMemoryError");
-
     /** {@code -Dpowerpages.stack.startup-archives=false}: never start a child from an archive. */
     static final String ARCHIVES_PROPERTY = "powerpages.stack.startup-archives";
-
-    private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
 
     /** Where {@code ./stack} keeps a jar's start-up archives: {@code <module>/target/startup/<variant>/}. */
     static final String STARTUP_DIR = "startup";
 
-    private ChildJvm() {}
+    /** The class Spring AOT's {@code process-aot} generates into a jar ({@code has_spring_aot_code} in ./stack). */
+    private static final String SPRING_AOT_INITIALIZER = "__ApplicationContextInitializer.class";
+
+    private static final String SPRING_AOT_ENABLED = "-Dspring.aot.enabled=true";
+
+    private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+
+    private final StackWiring wiring;
+    private final Map<String, String> environment;
+
+    /**
+     * @param wiring the repository's {@code .env}, where {@code JAVA_OPTS}, {@code SUPPORT_JAVA_OPTS} and
+     * {@code FRONT_JAVA_OPTS} are written once for {@code ./stack}, compose and the kit
+     * @param environment the variables {@code ./stack} would see: one set there wins over {@code .env}, as in
+     * {@code ./stack} (so a kit run with {@code JAVA_OPTS=...} matches the archives {@code ./stack} made with it)
+     */
+    ChildJvm(StackWiring wiring, Map<String, String> environment) {
+        this.wiring = wiring;
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** Children as {@code ./stack} on this machine would start them: the bundled {@code .env}, this environment. */
+    static ChildJvm ofThisMachine() {
+        return new ChildJvm(StackWiring.bundled(), System.getenv());
+    }
 
     /**
      * The whole command line: {@code java}, the options, then the archive and its unpacked jar where one matches,
      * else {@code -jar} and the jar.
      */
-    static List<String> command(StackService service, Path jar) {
+    List<String> command(StackService service, Path jar) {
         return archiveFor(service, jar)
                 .map(archive -> commandWith(
                         archive.java(),
-                        options(service, archive.feature()),
+                        options(service, jar, archive.feature()),
                         archive.feature(),
                         archive.launchArguments()))
                 .orElseGet(() -> {
                     int feature = Runtime.version().feature();
-                    List<String> options = new ArrayList<>(options(service, feature));
+                    List<String> options = new ArrayList<>(options(service, jar, feature));
                     // Without an archive, every child C1 only (as the kit always ran them): at a load of 20 the
                     // gateway with C2 was not healthy within 3 min, where C1 alone started the five in about one.
                     if (!options.contains(C1_ONLY)) {
@@ -75,7 +82,7 @@ final class ChildJvm {
                 });
     }
 
-    private static List<String> commandWith(Path java, List<String> options, int feature, List<String> launch) {
+    private List<String> commandWith(Path java, List<String> options, int feature, List<String> launch) {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(options);
@@ -85,35 +92,62 @@ final class ChildJvm {
     }
 
     /**
-     * {@code ./stack}'s options for the service on a JDK of that feature version ({@code java_opts_of} and
-     * {@code java_extra_opts}): what it starts the service with, and what an archive's stamp records. On 24+ the
-     * options that mute the JDK's warnings about what Netty and Tomcat still call; on 25+ compact object headers.
+     * {@code ./stack}'s options for the service's jar on a JDK of that feature version ({@code java_opts_of} and
+     * {@code java_extra_opts}): what it starts the service with, and what an archive's stamp records. The lists come
+     * from {@code .env}; Spring AOT's flag where the jar holds its generated code ({@code spring_aot_opts_of}, off
+     * with {@code STACK_SPRING_AOT=0}); on 24+ the options that mute the JDK's warnings about what Netty and Tomcat
+     * still call, on 25+ compact object headers (off with {@code STACK_COMPACT_HEADERS=0}).
      */
-    static List<String> options(StackService service, int feature) {
+    List<String> options(StackService service, Path jar, int feature) {
         List<String> options = new ArrayList<>();
         switch (service) {
-            case REGION_FRONT -> options.addAll(FRONT_JAVA_OPTS);
+            case REGION_FRONT -> options.addAll(list("FRONT_JAVA_OPTS"));
             case METADATA_STORE, TRAFFIC_MANAGER -> {
-                options.addAll(JAVA_OPTS);
-                options.addAll(SUPPORT_JAVA_OPTS);
+                options.addAll(list("JAVA_OPTS"));
+                options.addAll(list("SUPPORT_JAVA_OPTS"));
             }
-            default -> options.addAll(JAVA_OPTS);
+            default -> options.addAll(list("JAVA_OPTS"));
+        }
+        if (!"0".equals(environment.get("STACK_SPRING_AOT")) && hasSpringAotCode(jar)) {
+            options.add(SPRING_AOT_ENABLED);
         }
         if (feature >= 24) {
             options.addAll(List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"));
         }
-        if (feature >= 25) {
+        if (feature >= 25 && !"0".equals(environment.get("STACK_COMPACT_HEADERS"))) {
             options.add("-XX:+UseCompactObjectHeaders");
         }
         return options;
+    }
+
+    /** One of {@code .env}'s option lists, or the environment's where it sets the name (even empty), split on blanks. */
+    private List<String> list(String name) {
+        String value = environment.containsKey(name) ? environment.get(name) : wiring.value(name);
+        return value.isBlank() ? List.of() : Arrays.asList(value.strip().split("\\s+"));
+    }
+
+    /**
+     * Whether {@code process-aot} generated Spring's bean definitions into the jar; such a jar starts with them only
+     * when asked to ({@code -Dspring.aot.enabled=true}), a jar without them would fail to start if asked.
+     */
+    static boolean hasSpringAotCode(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.stream()
+                    .anyMatch(entry -> entry.getName().startsWith("BOOT-INF/classes/")
+                            && entry.getName().endsWith(SPRING_AOT_INITIALIZER));
+        } catch (IOException ex) {
+            return false; // not a jar we can read: start it as it is
+        }
     }
 
     /**
      * {@code ./stack}'s options of the running service alone ({@code java_runtime_opts}; not in the archive's stamp,
      * the archive does not depend on them): on 22+ the C heap's free memory goes back to the system every 5 s.
      */
-    static List<String> runtimeOptions(int feature) {
-        return feature >= 22 ? List.of("-XX:TrimNativeHeapInterval=5000") : List.of();
+    List<String> runtimeOptions(int feature) {
+        return feature >= 22 && !"0".equals(environment.get("STACK_TRIM_NATIVE"))
+                ? List.of("-XX:TrimNativeHeapInterval=5000")
+                : List.of();
     }
 
     /**
@@ -122,7 +156,7 @@ final class ChildJvm {
      * {@code stat -c %Y}), an existing JDK and exactly {@link #options} for that JDK's version, and whose archive and
      * unpacked jar are there; the newest JDK's if several match.
      */
-    static Optional<StartupArchive> archiveFor(StackService service, Path jar) {
+    Optional<StartupArchive> archiveFor(StackService service, Path jar) {
         if ("false".equals(System.getProperty(ARCHIVES_PROPERTY))) {
             return Optional.empty();
         }
@@ -141,7 +175,7 @@ final class ChildJvm {
         return found.stream().max(Comparator.comparingInt(StartupArchive::feature));
     }
 
-    private static Optional<StartupArchive> matching(StackService service, Path jar, Path variant) throws IOException {
+    private Optional<StartupArchive> matching(StackService service, Path jar, Path variant) throws IOException {
         Path stampFile = variant.resolve("stamp");
         if (!Files.isRegularFile(stampFile)) {
             return Optional.empty();
@@ -161,7 +195,7 @@ final class ChildJvm {
             return Optional.empty();
         }
         int feature = featureVersion(java);
-        if (feature < 17 || !stamp.subList(3, stamp.size()).equals(options(service, feature))) {
+        if (feature < 17 || !stamp.subList(3, stamp.size()).equals(options(service, jar, feature))) {
             return Optional.empty();
         }
         Path archive = variant.resolve(feature >= 25 ? "app.aot" : "app.jsa");

@@ -49,9 +49,10 @@ final class LocalProcessStackRuntime implements StackRuntime {
                 StackLayout.onLoopback(logDir).with(STORE, storeSettings).withInstances(instances);
         LocalProcessStackRuntime stack = new LocalProcessStackRuntime(layout);
         Map<StackService, Path> jars = new EnumMap<>(StackService.class);
+        ChildJvm childJvm = ChildJvm.ofThisMachine();
         for (StackLayout.Service service : layout.services()) {
             Path jar = jars.computeIfAbsent(service.artifact(), ServiceJars::locate);
-            stack.add(new ServiceProcess(service, ChildJvm.command(service.artifact(), jar), logDir, startupTimeout));
+            stack.add(new ServiceProcess(service, childJvm.command(service.artifact(), jar), logDir, startupTimeout));
         }
 
         try {

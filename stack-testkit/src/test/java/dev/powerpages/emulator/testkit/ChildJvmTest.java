@@ -11,8 +11,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,8 @@ class ChildJvmTest {
 
     private Path jar;
 
+    private final ChildJvm childJvm = new ChildJvm(StackWiring.bundled(), Map.of());
+
     @BeforeEach
     void jar() throws IOException {
         jar = Files.createDirectories(dir.resolve("app-node/target")).resolve("app-node-0.1.0-SNAPSHOT.jar");
@@ -32,27 +35,56 @@ class ChildJvmTest {
     }
 
     @Test
-    void givesEachChildTheJvmOptionsTheStackScriptGivesThatService() throws IOException {
-        // The defaults in ./stack's header, read from the script itself so the two cannot drift apart.
-        String script = Files.readString(Path.of("..", "stack"));
+    void givesEachChildTheJvmOptionsTheRepositorysEnvFileGivesThatService() {
+        StackWiring wiring = StackWiring.bundled();
 
-        assertThat(ChildJvm.JAVA_OPTS).isEqualTo(scriptDefault(script, "JAVA_OPTS"));
-        assertThat(ChildJvm.SUPPORT_JAVA_OPTS).isEqualTo(scriptDefault(script, "SUPPORT_JAVA_OPTS"));
-        assertThat(ChildJvm.FRONT_JAVA_OPTS).isEqualTo(scriptDefault(script, "FRONT_JAVA_OPTS"));
-        assertThat(ChildJvm.options(StackService.METADATA_STORE, 17))
-                .containsExactlyElementsOf(concat(ChildJvm.JAVA_OPTS, ChildJvm.SUPPORT_JAVA_OPTS));
-        assertThat(ChildJvm.options(StackService.GATEWAY, 17)).containsExactlyElementsOf(ChildJvm.JAVA_OPTS);
-        assertThat(ChildJvm.options(StackService.APP_NODE, 25))
+        assertThat(childJvm.options(StackService.METADATA_STORE, jar, 17))
+                .containsExactlyElementsOf(
+                        concat(split(wiring.value("JAVA_OPTS")), split(wiring.value("SUPPORT_JAVA_OPTS"))));
+        assertThat(childJvm.options(StackService.GATEWAY, jar, 17))
+                .containsExactlyElementsOf(split(wiring.value("JAVA_OPTS")));
+        assertThat(childJvm.options(StackService.REGION_FRONT, jar, 17))
+                .containsExactlyElementsOf(split(wiring.value("FRONT_JAVA_OPTS")));
+        assertThat(childJvm.options(StackService.APP_NODE, jar, 25))
                 .containsSubsequence("-Xmx384m", "-XX:+UseCompactObjectHeaders")
                 .doesNotContain("-XX:TieredStopAtLevel=1");
     }
 
     @Test
+    void anOptionListSetInTheEnvironmentWinsOverTheEnvFileAsInTheStackScript() {
+        ChildJvm exported = new ChildJvm(
+                StackWiring.bundled(), Map.of("JAVA_OPTS", "-XX:+UseSerialGC  -Xmx1g", "SUPPORT_JAVA_OPTS", ""));
+
+        assertThat(exported.options(StackService.METADATA_STORE, jar, 17))
+                .containsExactly("-XX:+UseSerialGC", "-Xmx1g");
+    }
+
+    @Test
+    void startsAJarBuiltWithProcessAotOnItsGeneratedBeanDefinitionsUnlessTurnedOff() throws IOException {
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(
+                    new JarEntry("BOOT-INF/classes/dev/x/NodeApplication__ApplicationContextInitializer.class"));
+            out.closeEntry();
+        }
+        Path plain = dir.resolve("plain.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(plain))) {
+            out.putNextEntry(new JarEntry("BOOT-INF/classes/dev/x/NodeApplication.class"));
+            out.closeEntry();
+        }
+
+        assertThat(childJvm.options(StackService.APP_NODE, jar, 17)).contains("-Dspring.aot.enabled=true");
+        assertThat(childJvm.options(StackService.APP_NODE, plain, 17)).doesNotContain("-Dspring.aot.enabled=true");
+        assertThat(new ChildJvm(StackWiring.bundled(), Map.of("STACK_SPRING_AOT", "0"))
+                        .options(StackService.APP_NODE, jar, 17))
+                .doesNotContain("-Dspring.aot.enabled=true");
+    }
+
+    @Test
     void startsFromTheStackScriptsAppCdsArchiveMadeForThisJarOnJava17() throws IOException {
         Path java = fakeJdk("jdk-17", "17.0.15");
-        Path variant = variant("1111", java, ChildJvm.options(StackService.APP_NODE, 17), "app.jsa");
+        Path variant = variant("1111", java, childJvm.options(StackService.APP_NODE, jar, 17), "app.jsa");
 
-        List<String> command = ChildJvm.command(StackService.APP_NODE, jar);
+        List<String> command = childJvm.command(StackService.APP_NODE, jar);
 
         assertThat(command.get(0)).isEqualTo(java.toString());
         assertThat(command)
@@ -66,9 +98,9 @@ class ChildJvmTest {
     @Test
     void startsFromTheAotCacheOnTheJdk25TheArchiveWasMadeWithAsTheStackScriptStampsIt() throws IOException {
         Path java = fakeJdk("jdk-25", "25.0.1");
-        Path variant = variant("2222", java, ChildJvm.options(StackService.METADATA_STORE, 25), "app.aot");
+        Path variant = variant("2222", java, childJvm.options(StackService.METADATA_STORE, jar, 25), "app.aot");
 
-        List<String> command = ChildJvm.command(StackService.METADATA_STORE, jar);
+        List<String> command = childJvm.command(StackService.METADATA_STORE, jar);
 
         assertThat(command.get(0)).isEqualTo(java.toString());
         assertThat(command)
@@ -83,7 +115,7 @@ class ChildJvmTest {
     void startsFromTheJarOnTheTestsJdkWhenNoStampMatchesThisBuildTheseOptionsOrASuccessfulTraining()
             throws IOException {
         Path java = fakeJdk("jdk-17", "17.0.15");
-        List<String> options = ChildJvm.options(StackService.APP_NODE, 17);
+        List<String> options = childJvm.options(StackService.APP_NODE, jar, 17);
         variant("a", java, options, "app.jsa");
         // an earlier build of the jar, other options, a failed training run
         Files.writeString(
@@ -94,7 +126,7 @@ class ChildJvmTest {
         Path failed = variant("c", java, options, "app.jsa");
         Files.writeString(failed.resolve("stamp"), "failed " + Files.readString(failed.resolve("stamp")));
 
-        List<String> command = ChildJvm.command(StackService.APP_NODE, jar);
+        List<String> command = childJvm.command(StackService.APP_NODE, jar);
 
         assertThat(command.get(0))
                 .isEqualTo(
@@ -108,10 +140,10 @@ class ChildJvmTest {
     @Test
     void startsFromTheJarWhenTheArchiveItselfIsMissing() throws IOException {
         Path java = fakeJdk("jdk-17", "17.0.15");
-        Path variant = variant("d", java, ChildJvm.options(StackService.APP_NODE, 17), "app.jsa");
+        Path variant = variant("d", java, childJvm.options(StackService.APP_NODE, jar, 17), "app.jsa");
         Files.delete(variant.resolve("app.jsa"));
 
-        assertThat(ChildJvm.command(StackService.APP_NODE, jar)).endsWith("-jar", jar.toString());
+        assertThat(childJvm.command(StackService.APP_NODE, jar)).endsWith("-jar", jar.toString());
     }
 
     /**
@@ -146,12 +178,8 @@ class ChildJvmTest {
         return java;
     }
 
-    /** The default of {@code NAME=${NAME:-...}} or {@code NAME=${NAME--...}} in the script, split as the shell does. */
-    private static List<String> scriptDefault(String script, String name) {
-        Matcher matcher = Pattern.compile("(?m)^" + name + "=\\$\\{" + name + ":?-([^}]*)}")
-                .matcher(script);
-        assertThat(matcher.find()).as(name + " in ./stack").isTrue();
-        return Arrays.asList(matcher.group(1).trim().split("\\s+"));
+    private static List<String> split(String options) {
+        return Arrays.asList(options.strip().split("\\s+"));
     }
 
     private static List<String> concat(List<String> first, List<String> second) {
