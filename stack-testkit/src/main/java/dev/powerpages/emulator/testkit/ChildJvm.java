@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.jar.JarFile;
 
 /**
  * How a service's child JVM is started: as {@code ./stack} starts it. The same JVM options ({@code JAVA_OPTS},
@@ -32,11 +31,6 @@ final class ChildJvm {
 
     /** Where {@code ./stack} keeps a jar's start-up archives: {@code <module>/target/startup/<variant>/}. */
     static final String STARTUP_DIR = "startup";
-
-    /** The class Spring AOT's {@code process-aot} generates into a jar ({@code has_spring_aot_code} in ./stack). */
-    private static final String SPRING_AOT_INITIALIZER = "__ApplicationContextInitializer.class";
-
-    private static final String SPRING_AOT_ENABLED = "-Dspring.aot.enabled=true";
 
     private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
 
@@ -108,8 +102,8 @@ final class ChildJvm {
             }
             default -> options.addAll(list("JAVA_OPTS"));
         }
-        if (!"0".equals(environment.get("STACK_SPRING_AOT")) && hasSpringAotCode(jar)) {
-            options.add(SPRING_AOT_ENABLED);
+        if (SpringAot.wanted(environment) && SpringAot.generatedCodeIn(jar)) {
+            options.add("-D" + SpringAot.ENABLED_PROPERTY + "=true");
         }
         if (feature >= 24) {
             options.addAll(List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"));
@@ -124,20 +118,6 @@ final class ChildJvm {
     private List<String> list(String name) {
         String value = environment.containsKey(name) ? environment.get(name) : wiring.value(name);
         return value.isBlank() ? List.of() : Arrays.asList(value.strip().split("\\s+"));
-    }
-
-    /**
-     * Whether {@code process-aot} generated Spring's bean definitions into the jar; such a jar starts with them only
-     * when asked to ({@code -Dspring.aot.enabled=true}), a jar without them would fail to start if asked.
-     */
-    static boolean hasSpringAotCode(Path jar) {
-        try (JarFile file = new JarFile(jar.toFile())) {
-            return file.stream()
-                    .anyMatch(entry -> entry.getName().startsWith("BOOT-INF/classes/")
-                            && entry.getName().endsWith(SPRING_AOT_INITIALIZER));
-        } catch (IOException ex) {
-            return false; // not a jar we can read: start it as it is
-        }
     }
 
     /**
