@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -27,15 +29,34 @@ import java.util.stream.Stream;
  * rebuilt jar gets a new folder, an unchanged one is reused by later runs.
  *
  * @param startClass the application's main class ({@code Start-Class} in the jar's manifest)
- * @param classpath {@code BOOT-INF/classes/} first, then the libraries in the order of {@code BOOT-INF/classpath.idx}
+ * @param classpath the unpacked jar's root (its {@code META-INF/}), {@code BOOT-INF/classes/}, then the libraries in
+ * the order of {@code BOOT-INF/classpath.idx}
+ * @param springAotCode whether {@code process-aot} generated the application's bean definitions into the jar
  */
-record BootJarClasspath(String startClass, List<URL> classpath) {
+record BootJarClasspath(String startClass, List<URL> classpath, boolean springAotCode) {
 
     static final String CACHE_DIR_PROPERTY = "powerpages.stack.inprocess.dir";
     private static final String COMPLETE_MARKER = ".complete";
 
+    /**
+     * The classpaths this JVM has unpacked or found, by jar path, size and modification time: the jar's hash (a read
+     * of 40-80 MB) is taken once per JVM, not once per stack; a rebuilt jar has another size or time.
+     */
+    private static final ConcurrentMap<String, BootJarClasspath> KNOWN = new ConcurrentHashMap<>();
+
     static BootJarClasspath of(StackService service) {
         Path jar = ServiceJars.locate(service);
+        String key;
+        try {
+            key = jar.toAbsolutePath() + " " + Files.size(jar) + " "
+                    + Files.getLastModifiedTime(jar).toMillis();
+        } catch (IOException ex) {
+            throw new UncheckedIOException("could not read " + jar, ex);
+        }
+        return KNOWN.computeIfAbsent(key, unused -> unpacked(service, jar));
+    }
+
+    private static BootJarClasspath unpacked(StackService service, Path jar) {
         Path cache = Path.of(System.getProperty(CACHE_DIR_PROPERTY, "target/powerpages-stack-inprocess"));
         try {
             Path dir = cache.resolve(service.artifactId() + "-" + sha256(jar).substring(0, 16))
@@ -116,6 +137,10 @@ record BootJarClasspath(String startClass, List<URL> classpath) {
                     jar + " has no Start-Class in its manifest: not a Spring Boot executable jar");
         }
         List<URL> urls = new ArrayList<>();
+        // The jar's own root, first: `java -jar` puts the jar on the system class path, the parent of Spring Boot's
+        // launched class loader, so the resources Spring Boot's build writes there (META-INF/build-info.properties,
+        // behind the info endpoint's build section) are found, and found first, as with `java -jar`.
+        urls.add(url(dir));
         urls.add(url(dir.resolve("BOOT-INF/classes")));
         Path lib = dir.resolve("BOOT-INF/lib");
         Path index = dir.resolve("BOOT-INF/classpath.idx");
@@ -136,7 +161,7 @@ record BootJarClasspath(String startClass, List<URL> classpath) {
                 }
             }
         }
-        return new BootJarClasspath(startClass, List.copyOf(urls));
+        return new BootJarClasspath(startClass, List.copyOf(urls), SpringAot.generatedCodeIn(jar));
     }
 
     private static URL url(Path path) {

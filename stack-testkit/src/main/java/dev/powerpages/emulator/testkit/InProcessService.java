@@ -35,6 +35,7 @@ import java.util.logging.Logger;
 final class InProcessService implements RunningService {
 
     private static final String SPRING_APPLICATION = "org.springframework.boot.SpringApplication";
+    private static final String SPRING_PROPERTIES = "org.springframework.core.SpringProperties";
     /** Tomcat registers this with {@code URL.setURLStreamHandlerFactory}, which a JVM allows only once. */
     private static final String TOMCAT_URL_HANDLER_FACTORY =
             "org.apache.catalina.webresources.TomcatURLStreamHandlerFactory";
@@ -79,11 +80,21 @@ final class InProcessService implements RunningService {
                 () -> {
                     try {
                         keepTomcatOffTheJvmWideUrlHandler(loader);
+                        if (application.springAotCode() && SpringAot.wanted(System.getenv())) {
+                            useSpringAotCode(loader);
+                        }
                         Class<?> mainClass = Class.forName(application.startClass(), false, loader);
-                        Method run = Class.forName(SPRING_APPLICATION, true, loader)
-                                .getMethod("run", Class.class, String[].class);
-                        context.complete(
-                                run.invoke(null, mainClass, (Object) arguments().toArray(String[]::new)));
+                        Class<?> springApplication = Class.forName(SPRING_APPLICATION, true, loader);
+                        Object app = springApplication
+                                .getConstructor(Class[].class)
+                                .newInstance((Object) new Class<?>[] {mainClass});
+                        // Spring finds the main class by a main method on the stack, which a thread of the kit
+                        // has not; the generated code of Spring AOT is looked up by it.
+                        springApplication
+                                .getMethod("setMainApplicationClass", Class.class)
+                                .invoke(app, mainClass);
+                        Method run = springApplication.getMethod("run", String[].class);
+                        context.complete(run.invoke(app, (Object) arguments().toArray(String[]::new)));
                     } catch (InvocationTargetException ex) {
                         context.completeExceptionally(ex.getCause());
                     } catch (Throwable ex) {
@@ -117,6 +128,17 @@ final class InProcessService implements RunningService {
         List<String> arguments = new ArrayList<>();
         all.forEach((key, value) -> arguments.add("--" + key + "=" + value));
         return arguments;
+    }
+
+    /**
+     * Spring AOT's switch for this application alone: its own copy of Spring's {@code SpringProperties} (each service
+     * has its own class loader), which Spring reads before the JVM-wide system property that a child process gets
+     * ({@code -Dspring.aot.enabled=true}) and which would reach the test's own code and the other services too.
+     */
+    private static void useSpringAotCode(ClassLoader loader) throws ReflectiveOperationException {
+        Class.forName(SPRING_PROPERTIES, true, loader)
+                .getMethod("setProperty", String.class, String.class)
+                .invoke(null, SpringAot.ENABLED_PROPERTY, "true");
     }
 
     /**

@@ -8,6 +8,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The five services inside the test's JVM, each a Spring Boot application in a class loader of its own, on free
@@ -22,6 +24,7 @@ final class InProcessStackRuntime implements StackRuntime {
     private final String storePublicUrl;
 
     private final StackLayout layout;
+    private Map<String, Duration> healthyAfter = Map.of();
 
     private InProcessStackRuntime(StackLayout layout) {
         this.storePublicUrl = layout.storePublicUrl();
@@ -42,28 +45,34 @@ final class InProcessStackRuntime implements StackRuntime {
      * @param instances app-node instances per region ({@link StackLayout#withInstances})
      */
     static InProcessStackRuntime start(Duration startupTimeout, Map<String, String> storeSettings, int instances) {
+        long startedAt = System.nanoTime();
         Path logDir = StackLayout.logDir();
         StackLayout layout =
                 StackLayout.onLoopback(logDir).with(STORE, storeSettings).withInstances(instances);
         InProcessStackRuntime stack = new InProcessStackRuntime(layout);
         // Unpacked (or found unpacked) once per artifact: both app nodes run the same classes, each in its own loader.
-        Map<StackService, BootJarClasspath> classpaths = new EnumMap<>(StackService.class);
+        // The artifacts side by side, one thread each: each is a hash of its jar (and, the first time, an unpack).
+        Map<StackService, CompletableFuture<BootJarClasspath>> classpaths = new EnumMap<>(StackService.class);
+        for (StackLayout.Service service : layout.services()) {
+            classpaths.computeIfAbsent(
+                    service.artifact(),
+                    artifact -> CompletableFuture.supplyAsync(
+                            () -> BootJarClasspath.of(artifact),
+                            task -> new Thread(task, "powerpages-unpack-" + artifact.artifactId()).start()));
+        }
         for (StackLayout.Service service : layout.services()) {
             if (service.artifact() == StackService.APP_NODE) {
                 // A halt would end the test's JVM, and the other four services with it.
                 service = service.with(Map.of("node.chaos.crash-action", "close-context"));
             }
             stack.add(new InProcessService(
-                    service,
-                    classpaths.computeIfAbsent(service.artifact(), BootJarClasspath::of),
-                    logDir,
-                    startupTimeout));
+                    service, classpath(classpaths.get(service.artifact())), logDir, startupTimeout));
         }
 
         try {
             // All at once, as the child processes start: each service waits for its peers by retrying.
             stack.services.values().forEach(InProcessService::start);
-            stack.services.values().forEach(RunningService::awaitHealthy);
+            stack.healthyAfter = StackReadiness.awaitAllHealthy(List.copyOf(stack.services.values()), startedAt);
         } catch (RuntimeException ex) {
             stack.close();
             throw ex;
@@ -78,6 +87,19 @@ final class InProcessStackRuntime implements StackRuntime {
             throw new IllegalArgumentException("no service " + name + " in " + services.keySet());
         }
         return service;
+    }
+
+    private static BootJarClasspath classpath(CompletableFuture<BootJarClasspath> unpacking) {
+        try {
+            return unpacking.join();
+        } catch (CompletionException ex) {
+            throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
+        }
+    }
+
+    @Override
+    public Map<String, Duration> healthyAfter() {
+        return healthyAfter;
     }
 
     @Override

@@ -22,6 +22,7 @@ final class LocalProcessStackRuntime implements StackRuntime {
     private final String storePublicUrl;
 
     private final StackLayout layout;
+    private Map<String, Duration> healthyAfter = Map.of();
 
     private LocalProcessStackRuntime(StackLayout layout) {
         this.storePublicUrl = layout.storePublicUrl();
@@ -42,20 +43,22 @@ final class LocalProcessStackRuntime implements StackRuntime {
      * @param instances app-node instances per region ({@link StackLayout#withInstances})
      */
     static LocalProcessStackRuntime start(Duration startupTimeout, Map<String, String> storeSettings, int instances) {
+        long startedAt = System.nanoTime();
         Path logDir = StackLayout.logDir();
         StackLayout layout =
                 StackLayout.onLoopback(logDir).with(STORE, storeSettings).withInstances(instances);
         LocalProcessStackRuntime stack = new LocalProcessStackRuntime(layout);
         Map<StackService, Path> jars = new EnumMap<>(StackService.class);
+        ChildJvm childJvm = ChildJvm.ofThisMachine();
         for (StackLayout.Service service : layout.services()) {
-            stack.add(new ServiceProcess(
-                    service, jars.computeIfAbsent(service.artifact(), ServiceJars::locate), logDir, startupTimeout));
+            Path jar = jars.computeIfAbsent(service.artifact(), ServiceJars::locate);
+            stack.add(new ServiceProcess(service, childJvm.command(service.artifact(), jar), logDir, startupTimeout));
         }
 
         try {
             // All at once: on two cores the JVMs' start-up overlaps well, and each waits for its peers by retrying.
             stack.services.values().forEach(ServiceProcess::start);
-            stack.services.values().forEach(RunningService::awaitHealthy);
+            stack.healthyAfter = StackReadiness.awaitAllHealthy(List.copyOf(stack.services.values()), startedAt);
         } catch (RuntimeException ex) {
             stack.close();
             throw ex;
@@ -70,6 +73,19 @@ final class LocalProcessStackRuntime implements StackRuntime {
             throw new IllegalArgumentException("no service " + name + " in " + services.keySet());
         }
         return service;
+    }
+
+    @Override
+    public String startupNote() {
+        long archived = services.values().stream()
+                .filter(ServiceProcess::fromStartupArchive)
+                .count();
+        return archived + " of " + services.size() + " from ./stack's start-up archives";
+    }
+
+    @Override
+    public Map<String, Duration> healthyAfter() {
+        return healthyAfter;
     }
 
     @Override

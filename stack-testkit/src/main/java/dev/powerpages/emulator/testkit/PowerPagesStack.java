@@ -114,10 +114,13 @@ public final class PowerPagesStack implements AutoCloseable {
             case IN_PROCESS -> InProcessStackRuntime.start(startup, storeSettings, instances);
             default -> LocalProcessStackRuntime.start(startup, storeSettings, instances);
         };
+        long healthyAt = System.nanoTime();
         PowerPagesStack stack = new PowerPagesStack(resolved, runtime, startup, served, instances);
+        long servedAt;
         try {
             // Ready means what a visitor notices: the home page through the whole chain, from the primary.
             stack.awaitServedBy(StackRuntime.NORTHEUROPE, startup);
+            servedAt = System.nanoTime();
             // ... and a secondary to fail over to: the traffic manager's first probes may have caught
             // westeurope still starting (503) and marked it Degraded; a test that breaks the primary
             // before westeurope is Online again would see Azure's all-degraded answer (the primary).
@@ -130,10 +133,43 @@ public final class PowerPagesStack implements AutoCloseable {
                             + runtime.service(StackRuntime.GATEWAY).logTail(),
                     ex);
         }
-        System.out.printf(
-                "[powerpages-stack] %s: the site is served by northeurope %d ms after the start%n",
-                resolved, Duration.ofNanos(System.nanoTime() - startedAt).toMillis());
+        System.out.println(readyLine(resolved, runtime, startedAt, healthyAt, servedAt));
         return stack;
+    }
+
+    /**
+     * The kit's one line per stack start: how long until ready (the site served by the primary, both regions
+     * Online), and where that time went, so that a slow start can be told apart from a slow test.
+     */
+    private static String readyLine(
+            StackMode mode, StackRuntime runtime, long startedAt, long healthyAt, long servedAt) {
+        long readyAt = System.nanoTime();
+        Map<String, Duration> healthyAfter = runtime.healthyAfter();
+        StringBuilder line = new StringBuilder("[powerpages-stack] ")
+                .append(mode)
+                .append(": ready ")
+                .append(seconds(readyAt - startedAt))
+                .append(" after the start (");
+        if (!healthyAfter.isEmpty()) {
+            line.append("healthy: ");
+            healthyAfter.forEach((name, after) -> line.append(name)
+                    .append(' ')
+                    .append(seconds(after.toNanos()))
+                    .append(", "));
+        }
+        return line.append("all healthy at ")
+                .append(seconds(healthyAt - startedAt))
+                .append(", site served by northeurope at ")
+                .append(seconds(servedAt - startedAt))
+                .append(", both regions Online at ")
+                .append(seconds(readyAt - startedAt))
+                .append(runtime.startupNote().isEmpty() ? "" : "; " + runtime.startupNote())
+                .append(')')
+                .toString();
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", nanos / 1e9);
     }
 
     /** Starts the stack in the default mode (in-process unless {@code -Dpowerpages.stack.mode} says otherwise). */

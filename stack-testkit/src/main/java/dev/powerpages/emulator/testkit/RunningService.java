@@ -51,7 +51,7 @@ interface RunningService {
             if (isRunning() && Http.answers200(url(healthPath()))) {
                 return;
             }
-            Http.sleep(Duration.ofMillis(250));
+            Http.sleep(StackReadiness.POLL);
         }
         throw new IllegalStateException(name() + " did not become healthy within " + timeout + ":\n" + logTail());
     }

@@ -6,20 +6,19 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One service of the stack running as a child JVM started from its packaged jar, as
- * {@code ./stack} starts it. Killing it is a real abrupt stop: the process gets SIGKILL and its
+ * One service of the stack running as a child JVM started from its packaged jar (or the start-up archive
+ * {@code ./stack} made for it), with {@code ./stack}'s JVM options: {@link ChildJvm}. Killing it is a real abrupt stop: the process gets SIGKILL and its
  * port stops answering at once, as when a region is lost.
  */
 final class ServiceProcess implements RunningService {
 
     private final String name;
-    private final Path jar;
+    private final List<String> command;
     private final int port;
     private final String healthPath;
     private final Map<String, String> environment;
@@ -27,9 +26,10 @@ final class ServiceProcess implements RunningService {
     private final Duration startupTimeout;
     private volatile Process process;
 
-    ServiceProcess(StackLayout.Service service, Path jar, Path logDir, Duration startupTimeout) {
+    /** @param command the child JVM's command line ({@link ChildJvm#command}) */
+    ServiceProcess(StackLayout.Service service, List<String> command, Path logDir, Duration startupTimeout) {
         this.name = service.name();
-        this.jar = jar;
+        this.command = List.copyOf(command);
         this.port = service.port();
         this.healthPath = service.healthPath();
         this.environment = service.environment();
@@ -38,18 +38,28 @@ final class ServiceProcess implements RunningService {
     }
 
     void start() {
-        List<String> command = new ArrayList<>(List.of(
-                javaExecutable(), "-XX:+UseSerialGC", "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // Environment variables, as ./stack and docker-compose configure the services: each child has its own.
         builder.environment().putAll(environment);
         try {
+            Files.writeString(
+                    log,
+                    "[powerpages-stack] " + String.join(" ", command) + System.lineSeparator(),
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
             process = builder.start();
         } catch (IOException ex) {
-            throw new UncheckedIOException("could not start " + name + " from " + jar, ex);
+            throw new UncheckedIOException("could not start " + name + ": " + String.join(" ", command), ex);
         }
+    }
+
+    /** Whether this child starts from a start-up archive {@code ./stack} made ({@link ChildJvm#archiveFor}). */
+    boolean fromStartupArchive() {
+        return command.stream()
+                .anyMatch(argument ->
+                        argument.startsWith("-XX:AOTCache=") || argument.startsWith("-XX:SharedArchiveFile="));
     }
 
     @Override
@@ -130,9 +140,5 @@ final class ServiceProcess implements RunningService {
         } catch (IOException ex) {
             return "(log " + log + " unreadable: " + ex + ")";
         }
-    }
-
-    private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

@@ -24,6 +24,19 @@ interface StackRuntime extends AutoCloseable {
     /** Where the test reaches the store's identity endpoints over TLS: {@code https://localhost:<port>}. */
     java.net.URI identityAuthorityHost();
 
+    /**
+     * How long after the start each service's health path first answered 200, in that order, for the kit's start-up
+     * line; empty where the runtime does not note it (containers).
+     */
+    default java.util.Map<String, java.time.Duration> healthyAfter() {
+        return java.util.Map.of();
+    }
+
+    /** What the kit's start-up line should say about how the services were started (start-up archives), or "". */
+    default String startupNote() {
+        return "";
+    }
+
     /** This stack's local CA directory on the host ({@code ca.pem}, {@code truststore.p12}, …). */
     java.nio.file.Path tlsDirectory();
 
