@@ -28,9 +28,11 @@ import reactor.core.publisher.Mono;
  * Netty, {@link CdnFilter#writeHitDirectly}), with its own {@code X-Azure-Ref}, counted as a {@code TCP_HIT} and
  * recorded in the meters the server's request observation feeds ({@code http.server.requests} in the same series as
  * every other request, and the edge's request meters the dashboard reads) by {@link FastHitMeters}. Anything else
- * goes on to the pipeline unchanged.
+ * goes on to the pipeline unchanged. With {@code gateway.cdn.fast-hits: false} nothing is taken here.
  */
 public class CdnFastHits implements HttpHandlerDecoratorFactory, ApplicationContextAware {
+
+    private final boolean enabled;
 
     private final CdnSettingsStore settingsStore;
 
@@ -51,6 +53,7 @@ public class CdnFastHits implements HttpHandlerDecoratorFactory, ApplicationCont
     private ApplicationContext context;
 
     public CdnFastHits(
+            boolean enabled,
             CdnSettingsStore settingsStore,
             EdgeCache cache,
             CachePolicy policy,
@@ -59,6 +62,7 @@ public class CdnFastHits implements HttpHandlerDecoratorFactory, ApplicationCont
             CdnMetrics metrics,
             FastHitMeters meters,
             Clock clock) {
+        this.enabled = enabled;
         this.settingsStore = settingsStore;
         this.cache = cache;
         this.policy = policy;
@@ -76,6 +80,10 @@ public class CdnFastHits implements HttpHandlerDecoratorFactory, ApplicationCont
 
     @Override
     public HttpHandler apply(HttpHandler pipeline) {
+        if (!enabled) {
+            // gateway.cdn.fast-hits: false: every hit goes through the pipeline, as every other request.
+            return pipeline;
+        }
         if (pipeline instanceof HttpWebHandlerAdapter adapter && adapter.getApplicationContext() != context) {
             // A child context's server (actuator on its own management port) does not route to the site.
             return pipeline;

@@ -24,6 +24,8 @@ import org.springframework.util.unit.DataSize;
  * @param defaultTtlMax upper bound of that freshness: each such entry gets a random lifetime between the two
  * (Front Door caches them "anywhere from 1 to 3 days"); set both to 0s to keep only explicitly fresh responses
  * @param powerPagesMaxTtl Power Pages' CDN refreshes its entries at least this often
+ * @param fastHits whether a fresh hit is answered ahead of the web pipeline ({@link CdnFastHits}); false sends every
+ * hit through the web filters and the route's filters first (read at run time: the bench turns it off per start)
  * @param compression on-the-fly compression of stored responses
  * @param siteSettings where the site setting {@code ContentDeliveryNetwork/FileExtensions} is read
  */
@@ -41,6 +43,7 @@ public record CdnProperties(
         Duration defaultTtlMin,
         Duration defaultTtlMax,
         Duration powerPagesMaxTtl,
+        boolean fastHits,
         Compression compression,
         SiteSettings siteSettings) {
 

@@ -19,7 +19,8 @@ import org.springframework.http.server.reactive.HttpHandler;
  * {@code server.netty.*}) and serves the same {@link HttpHandler}: every filter, the WAF, the CDN
  * and routing behave alike on both ports. Its certificate comes from a Spring Boot SSL bundle:
  * the one named by {@code gateway.tls.bundle}, or a certificate signed by the stack's local CA
- * ({@code stack.tls.directory}), registered as the bundle {@value #GENERATED_BUNDLE}.
+ * ({@code stack.tls.directory}), registered as the bundle {@value #GENERATED_BUNDLE}. With {@code
+ * gateway.tls.enabled=false} (the default) it starts nothing.
  */
 class HttpsServer implements SmartLifecycle {
 
@@ -58,6 +59,10 @@ class HttpsServer implements SmartLifecycle {
 
     @Override
     public void start() {
+        if (!properties.enabled()) {
+            // HTTP only, as the contract has it: no second server, no certificate.
+            return;
+        }
         String bundle = properties.generated() ? GENERATED_BUNDLE : properties.bundle();
         if (properties.generated()) {
             // The stack's CA signs it: a client trusting ca.pem trusts the edge, the store and the resource manager

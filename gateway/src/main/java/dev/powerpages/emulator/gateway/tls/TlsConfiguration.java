@@ -1,7 +1,6 @@
 package dev.powerpages.emulator.gateway.tls;
 
 import dev.powerpages.emulator.support.tls.StackTlsProperties;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.ssl.SslBundleRegistry;
@@ -10,9 +9,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.reactive.HttpHandler;
 
-/** HTTPS beside HTTP, only when {@code gateway.tls.enabled=true} (env GATEWAY_TLS_ENABLED). */
+/**
+ * HTTPS beside HTTP when {@code gateway.tls.enabled=true} (env GATEWAY_TLS_ENABLED). The server bean always exists
+ * and reads the switch as it starts, rather than a condition deciding whether it exists: Spring AOT fixes conditions
+ * when the jar is built (the gateway's pom runs process-aot), and the switch is a run-time setting.
+ */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "gateway.tls.enabled", havingValue = "true")
 @EnableConfigurationProperties(StackTlsProperties.class)
 class TlsConfiguration {
 

@@ -35,6 +35,7 @@ class CdnSettingsStoreTest {
                 Duration.ZERO,
                 Duration.ZERO,
                 Duration.ofHours(1),
+                true,
                 new CdnProperties.Compression(
                         true, DataSize.ofKilobytes(1), DataSize.ofMegabytes(8), List.of("text/*")),
                 new CdnProperties.SiteSettings(

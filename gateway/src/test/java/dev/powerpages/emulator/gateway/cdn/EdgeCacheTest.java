@@ -30,6 +30,7 @@ class EdgeCacheTest {
                         Duration.ZERO,
                         Duration.ZERO,
                         Duration.ofHours(1),
+                        true,
                         new CdnProperties.Compression(
                                 false, DataSize.ofKilobytes(1), DataSize.ofMegabytes(8), List.of()),
                         new CdnProperties.SiteSettings(

@@ -31,6 +31,7 @@ class FreshnessTest {
                 Duration.ofDays(1),
                 Duration.ofDays(3),
                 Duration.ofHours(1),
+                true,
                 new CdnProperties.Compression(false, DataSize.ofKilobytes(1), DataSize.ofMegabytes(8), List.of()),
                 new CdnProperties.SiteSettings(
                         false, null, "contoso", "id", "secret", Duration.ofMinutes(5), Duration.ofSeconds(1)));

@@ -7,6 +7,10 @@ import dev.powerpages.emulator.gateway.GatewayApplication;
 import dev.powerpages.emulator.gateway.support.FakeAppNode;
 import dev.powerpages.emulator.gateway.support.FakeTrafficManager;
 import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,7 +39,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code gateway.tls.enabled=true} on random ports serves the routed page over HTTPS to a client
  * that trusts only the CA it wrote ({@code ca.pem} in {@code stack.tls.directory}), for localhost and
  * 127.0.0.1 (the certificate's SANs); plain HTTP keeps working on the main port; a second start
- * with the same directory is still trusted through the same CA, so a browser trusts it once.
+ * with the same directory is still trusted through the same CA, so a browser trusts it once. Off, no HTTPS port.
  */
 class GatewayHttpsTest {
 
@@ -53,14 +57,18 @@ class GatewayHttpsTest {
     Path data;
 
     ConfigurableApplicationContext start() {
+        return start(true, 0);
+    }
+
+    ConfigurableApplicationContext start(boolean tls, int tlsPort) {
         trafficManager.answer("northeurope", north.url(), 300);
         // As command-line arguments: SpringApplicationBuilder.properties() would rank below application.yml.
         return new SpringApplicationBuilder(GatewayApplication.class)
                 .run(
                         "--server.port=0",
                         "--server.address=127.0.0.1",
-                        "--gateway.tls.enabled=true",
-                        "--gateway.tls.port=0",
+                        "--gateway.tls.enabled=" + tls,
+                        "--gateway.tls.port=" + tlsPort,
                         "--stack.tls.directory=" + data.resolve("tls"),
                         "--gateway.traffic-manager.url=" + trafficManager.url(),
                         "--gateway.traffic-manager.timeout=10s",
@@ -148,6 +156,36 @@ class GatewayHttpsTest {
             assertThat(fingerprint(certificate))
                     .as("the CA's server certificate made on first start")
                     .isEqualTo(firstFingerprint);
+        }
+    }
+
+    /**
+     * Off (the default), nothing listens for HTTPS and no certificate is made. The switch is read as the server starts,
+     * not by a condition, so the AOT-processed jar (process-aot) honours it either way.
+     */
+    @Test
+    void servesNoHttpsPortWhenTlsIsOff() throws Exception {
+        int tlsPort;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            tlsPort = free.getLocalPort();
+        }
+        try (ConfigurableApplicationContext gateway = start(false, tlsPort)) {
+            HttpsServer https = gateway.getBean(HttpsServer.class);
+            assertThat(https.isRunning()).isFalse();
+            assertThat(https.port()).isEqualTo(-1);
+            assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), tlsPort).close())
+                    .isInstanceOf(ConnectException.class);
+            assertThat(data.resolve("tls/ca.pem")).doesNotExist();
+
+            int httpPort =
+                    ((WebServerApplicationContext) gateway).getWebServer().getPort();
+            HttpResponse<String> health = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/_edge/health"))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.powerpages.emulator.store.auth;
 
 import dev.powerpages.emulator.support.tls.StackTlsProperties;
-import dev.powerpages.emulator.support.tomcat.HttpsConnector;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,10 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
-import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,10 +22,11 @@ import tools.jackson.databind.ObjectMapper;
  * The identity endpoints over TLS ({@code https://localhost:8071/{tenant}/…}, {@code /adfs/…}): MSAL, the Azure SDK
  * and az accept only an {@code https} authority. A second Tomcat connector of the store, its certificate issued by the
  * stack's local CA ({@code stack.tls.directory}); on it, only the identity paths answer (the Web API stays on the HTTP
- * port, as the contract has it), anything else is 404 in Entra ID's error shape.
+ * port, as the contract has it), anything else is 404 in Entra ID's error shape. Without it ({@code
+ * store.identity.tls.enabled: false}) the beans stay and do nothing: {@link IdentityTlsConnector} adds no connector,
+ * so no request arrives on its port (the switch is read at run time, see there).
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "store.identity.tls.enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(StackTlsProperties.class)
 class IdentityTlsConfiguration {
 
@@ -39,25 +36,20 @@ class IdentityTlsConfiguration {
             Pattern.CASE_INSENSITIVE);
 
     @Bean
-    HttpsConnector identityHttpsConnector(IdentityProperties identity, StackTlsProperties stackTls) {
-        return new HttpsConnector(identity.tls().port(), stackTls.open().serverSslBundle());
-    }
-
-    @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> identityConnector(HttpsConnector identityHttpsConnector) {
-        return identityHttpsConnector.customizer();
+    IdentityTlsConnector identityTlsConnector(IdentityProperties identity, StackTlsProperties stackTls) {
+        return new IdentityTlsConnector(identity, stackTls);
     }
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> identityPathsOnlyOverTls(
-            HttpsConnector identityHttpsConnector, ObjectMapper mapper) {
+            IdentityTlsConnector identityTlsConnector, ObjectMapper mapper) {
         OncePerRequestFilter filter = new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
                 String path = request.getRequestURI()
                         .substring(request.getContextPath().length());
-                if (request.getLocalPort() == identityHttpsConnector.port()
+                if (request.getLocalPort() == identityTlsConnector.port()
                         && !IDENTITY_PATHS.matcher(path).matches()) {
                     Map<String, Object> body = Map.of(
                             "error",

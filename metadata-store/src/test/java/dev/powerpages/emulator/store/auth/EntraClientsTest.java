@@ -18,7 +18,6 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.powerpages.emulator.support.tls.StackTlsProperties;
-import dev.powerpages.emulator.support.tomcat.HttpsConnector;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -76,7 +75,7 @@ class EntraClientsTest {
     final int httpPort = HTTP_PORT;
 
     @Autowired
-    HttpsConnector identityConnector;
+    IdentityTlsConnector identityConnector;
 
     @Autowired
     StackTlsProperties stackTls;
