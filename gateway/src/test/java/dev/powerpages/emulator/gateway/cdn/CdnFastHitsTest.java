@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -31,6 +32,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.server.WebFilter;
@@ -39,7 +41,8 @@ import reactor.core.publisher.Mono;
 /**
  * Fresh hits answered ahead of the web pipeline (CdnFastHits), through the whole gateway: the answer is the one the
  * pipeline gives (X-Cache, Age, its own X-Azure-Ref, validators), it is counted where the dashboard reads requests,
- * and with the WAF on every request goes through the WAF before the cache.
+ * and with the WAF on every request goes through the WAF before the cache; with them off ({@link WithFastHitsOff}) the
+ * pipeline gives the same answer.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(CdnFastHitsTest.PipelineMarker.class)
@@ -270,6 +273,53 @@ class CdnFastHitsTest {
                 .exchange()
                 .expectBody()
                 .returnResult();
+    }
+
+    /**
+     * {@code gateway.cdn.fast-hits: false} (the CDN bench's second gateway): every hit goes through the web pipeline,
+     * with the same answer (X-Cache, Age, the stored body) as a fast hit. The switch is read when the server is built,
+     * not by a condition, so the AOT-processed jar (process-aot) honours it as well. A context of its own, beside the
+     * same fakes.
+     */
+    @Nested
+    @TestPropertySource(properties = "gateway.cdn.fast-hits=false")
+    class WithFastHitsOff {
+
+        @LocalServerPort
+        int offPort;
+
+        @Test
+        void everyHitGoesThroughThePipelineWithTheSameEdgeHeaders() {
+            WebTestClient off = GatewayClient.at(offPort, Duration.ofSeconds(10));
+            off.patch()
+                    .uri("/_edge/admin/cdn")
+                    .header("X-Admin-Key", ADMIN_KEY)
+                    .contentType(MediaType.valueOf("application/merge-patch+json"))
+                    .bodyValue("{\"enabled\":true,\"cachingRule\":\"PowerPages\"}")
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+            origin.answer(
+                    "/css/through-the-pipeline.css",
+                    Answer.ok("a { }", Map.of("Content-Type", "text/css", "Cache-Control", "public, max-age=300")));
+
+            EntityExchangeResult<byte[]> miss = get(off, "/css/through-the-pipeline.css");
+            EntityExchangeResult<byte[]> hit = get(off, "/css/through-the-pipeline.css");
+
+            assertThat(miss.getResponseHeaders().getFirst("X-Cache")).isEqualTo("TCP_MISS");
+            assertThat(hit.getResponseHeaders().getFirst("X-Cache")).isEqualTo("TCP_HIT");
+            assertThat(hit.getResponseHeaders().getFirst("X-Pipeline"))
+                    .as("answered by the pipeline, not ahead of it")
+                    .isEqualTo("yes");
+            assertThat(hit.getResponseHeaders().getFirst("Age")).matches("\\d+");
+            assertThat(new String(hit.getResponseBody(), StandardCharsets.UTF_8))
+                    .isEqualTo("a { }");
+            assertThat(origin.requests("/css/through-the-pipeline.css")).isEqualTo(1);
+        }
+
+        private static EntityExchangeResult<byte[]> get(WebTestClient client, String path) {
+            return client.get().uri(path).exchange().expectBody().returnResult();
+        }
     }
 
     private void patch(String path, String body) {
