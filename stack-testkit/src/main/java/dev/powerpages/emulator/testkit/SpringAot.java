@@ -1,8 +1,11 @@
 package dev.powerpages.emulator.testkit;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.jar.JarFile;
 
 /**
@@ -23,8 +26,25 @@ final class SpringAot {
 
     private SpringAot() {}
 
+    /**
+     * What {@link #generatedCodeIn} found, by jar path, size and modification time: a child's command line asks once
+     * for its start and once per archive variant beside the jar, and both regions run the same jar (as {@code
+     * note_spring_aot_code} keeps ./stack's answers); a rebuilt jar has another size or time.
+     */
+    private static final ConcurrentMap<String, Boolean> KNOWN = new ConcurrentHashMap<>();
+
     /** Whether the jar holds the generated code (a look at its directory, as {@code has_spring_aot_code} does). */
     static boolean generatedCodeIn(Path jar) {
+        try {
+            String key = jar.toAbsolutePath() + " " + Files.size(jar) + " "
+                    + Files.getLastModifiedTime(jar).toMillis();
+            return KNOWN.computeIfAbsent(key, unused -> readGeneratedCodeIn(jar));
+        } catch (IOException ex) {
+            return false; // not a file we can read: start it as it is
+        }
+    }
+
+    private static boolean readGeneratedCodeIn(Path jar) {
         try (JarFile file = new JarFile(jar.toFile())) {
             return file.stream()
                     .anyMatch(entry -> entry.getName().startsWith(APPLICATION_CLASSES)
