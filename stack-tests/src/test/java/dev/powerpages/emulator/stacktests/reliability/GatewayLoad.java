@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -71,6 +72,9 @@ final class GatewayLoad implements AutoCloseable {
     private final ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
     private final AtomicLong sequence = new AtomicLong();
     private final List<Thread> threads = new ArrayList<>();
+    /** When each client's request in flight started (System.nanoTime), for {@link #oldestInFlightNanos()}. */
+    private final Map<Thread, Long> inFlight = new ConcurrentHashMap<>();
+
     private volatile boolean running = true;
 
     /**
@@ -119,6 +123,20 @@ final class GatewayLoad implements AutoCloseable {
 
     private Sample send(String path) {
         long start = System.nanoTime();
+        inFlight.put(Thread.currentThread(), start);
+        try {
+            return exchange(path, start);
+        } finally {
+            inFlight.remove(Thread.currentThread());
+        }
+    }
+
+    /** When the oldest request still waiting for its answer started, if any is. */
+    OptionalLong oldestInFlightNanos() {
+        return inFlight.values().stream().mapToLong(Long::longValue).min();
+    }
+
+    private Sample exchange(String path, long start) {
         try {
             HttpResponse<byte[]> response = http.send(
                     HttpRequest.newBuilder(gateway.resolve(path))

@@ -59,6 +59,10 @@ class SoakIT {
     private static final int CSS_VARIANTS = 200;
     private static final String ATTACK = "/?q=" + encode("<script>alert(1)</script>");
     private static final Path REPORT = Path.of("target", "reliability", "soak.txt");
+    /** Well under the hang timeout (10 s), so the dumps show the stall while it lasts. */
+    private static final Duration HANG_DUMP_AFTER =
+            Duration.ofMillis(Long.getLong("reliability.soak.hang-dump-after-ms", 3000));
+
     private static final String ADMIN_KEY = "emulator-admin-key";
 
     /** Bounds from the services' application.yml: webapi.cache-max-entries, gateway.cdn.max-entries; the site snapshot cache holds one site. */
@@ -96,12 +100,20 @@ class SoakIT {
             GatewayLoad.sleep(WARM_UP.toMillis());
             long start = System.nanoTime();
             long nextPurge = start + PURGE_EVERY.toNanos();
+            boolean dumped = false;
             for (long at = 0; at <= MEASURED.toSeconds(); at += SAMPLE_EVERY.toSeconds()) {
                 long due = start + Duration.ofSeconds(at).toNanos();
                 while (System.nanoTime() < due) {
                     if (System.nanoTime() >= nextPurge) {
                         admin(stack, "POST", "/_edge/admin/cdn/purge", "{\"contentPaths\": [\"/css/*\"]}");
                         nextPurge += PURGE_EVERY.toNanos();
+                    }
+                    if (!dumped
+                            && load.oldestInFlightNanos().orElse(Long.MAX_VALUE)
+                                    < System.nanoTime() - HANG_DUMP_AFTER.toNanos()) {
+                        dumped = true;
+                        System.out.println("SOAK: a request is waiting for more than " + HANG_DUMP_AFTER.toMillis()
+                                + " ms; thread dumps: " + ThreadDumps.ofChildJvms(REPORT.getParent()));
                     }
                     GatewayLoad.sleep(Math.min(200, Math.max(1, (due - System.nanoTime()) / 1_000_000)));
                 }
@@ -246,6 +258,13 @@ class SoakIT {
         Map<String, Long> statuses = samples.stream()
                 .collect(Collectors.groupingBy(s -> Integer.toString(s.status()), TreeMap::new, Collectors.counting()));
         out.append(String.format("  by status %s%n", statuses));
+        // The slowest answer of each kind of request: a stall that stayed under the hang timeout shows here.
+        Map<String, Long> slowest = samples.stream()
+                .collect(Collectors.groupingBy(
+                        s -> s.path().replaceAll("[?].*", ""),
+                        TreeMap::new,
+                        Collectors.reducing(0L, s -> (s.endNanos() - s.startNanos()) / 1_000_000, Math::max)));
+        out.append(String.format("  slowest answer (ms) by path %s%n", slowest));
         out.append(String.format(
                 "  %-16s %6s %9s %8s %9s %8s %8s  %s%n",
                 "service", "t (s)", "requests", "heap MB", "after GC", "live MB", "threads", "cache sizes"));
