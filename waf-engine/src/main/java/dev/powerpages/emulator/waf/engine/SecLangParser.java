@@ -208,7 +208,14 @@ public final class SecLangParser {
                         if (function == null) {
                             throw new IllegalArgumentException("Unsupported transformation t:" + value);
                         }
-                        transformations.add(function);
+                        // A function that leaves every value as it is (t:utf8toUnicode here: values are already
+                        // decoded Java strings) is left out of the chain, so that chains differing only by it share
+                        // the engine's per-request cache of transformed values (RuleEngine.Evaluation.transform):
+                        // the CRS writes t:utf8toUnicode,t:urlDecodeUni,… in some rules and t:urlDecodeUni,… in
+                        // others. A multiMatch rule is unaffected: an unchanged value is not tested again.
+                        if (function != Transformations.IDENTITY) {
+                            transformations.add(function);
+                        }
                     }
                 }
                 default -> {
