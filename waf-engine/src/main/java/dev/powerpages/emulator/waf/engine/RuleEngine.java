@@ -78,9 +78,29 @@ public final class RuleEngine {
     @FunctionalInterface
     public interface Exclusions {
 
-        Exclusions NONE = (rule, collection, key) -> false;
+        Exclusions NONE = new Exclusions() {
+            @Override
+            public boolean excluded(WafRule rule, String collection, String key) {
+                return false;
+            }
+
+            @Override
+            public Object scope(WafRule rule) {
+                return "";
+            }
+        };
 
         boolean excluded(WafRule rule, String collection, String key);
+
+        /**
+         * What {@link #excluded} depends on besides the collection and the key: rules of equal scope get the same
+         * answers, so the engine selects a target list's items once per request for all of them (a hostile form
+         * body has thousands of arguments, asked about by ~300 rules). The rule itself unless the implementation
+         * says more.
+         */
+        default Object scope(WafRule rule) {
+            return rule;
+        }
     }
 
     private static final class Evaluation {
@@ -103,6 +123,9 @@ public final class RuleEngine {
          * has thousands of them.
          */
         private final Map<String, List<Item>> collections = new HashMap<>();
+
+        /** Each target list's selected items, per exclusion scope ({@link Exclusions#scope}), once per request. */
+        private final Map<List<Object>, List<Item>> selections = new HashMap<>();
 
         Evaluation(WafRequest request, Exclusions exclusions, InspectionBudget budget) {
             this.request = request;
@@ -175,6 +198,11 @@ public final class RuleEngine {
         }
 
         private List<Item> items(WafRule rule, List<Variable> variables) {
+            return selections.computeIfAbsent(
+                    List.of(variables, exclusions.scope(rule)), key -> select(rule, variables));
+        }
+
+        private List<Item> select(WafRule rule, List<Variable> variables) {
             List<Item> items = new ArrayList<>();
             for (Variable variable : variables) {
                 if (variable.exclusion()) {
