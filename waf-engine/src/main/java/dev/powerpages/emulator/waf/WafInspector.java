@@ -272,10 +272,15 @@ public final class WafInspector {
                     return CompiledRuleSet.this.excluded(rule, collection, key, lowered);
                 }
 
-                /** The answer depends on the rule's group and, where it has exclusions of its own, its id. */
+                /**
+                 * The answer depends on the rule's group and, where it has exclusions of its own, its id (the group's
+                 * name alone for most rules: a string keeps its hash).
+                 */
                 @Override
                 public Object scope(WafRule rule) {
-                    return Arrays.asList(rule.group(), ruleExclusions.containsKey(rule.id()) ? rule.id() : null);
+                    return ruleExclusions.containsKey(rule.id())
+                            ? Arrays.asList(rule.group(), rule.id())
+                            : rule.group();
                 }
             };
             return ruleSet.engine().evaluate(request, rule -> !disabled.contains(rule.id()), exclusions, budget);

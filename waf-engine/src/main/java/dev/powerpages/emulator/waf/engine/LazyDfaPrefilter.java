@@ -293,7 +293,7 @@ final class LazyDfaPrefilter {
         int length = value.length();
         // The value is read in chunks copied to a char array (String.getChars is a vectorised copy): charAt checked
         // the index and the string's coder at every character, ~25 % of the loop's time.
-        char[] chunk = new char[Math.min(length, CHUNK)];
+        char[] chunk = CHUNKS.get();
         for (int begin = 0; begin < length; ) {
             int end = Math.min(length, begin + chunk.length);
             if (end < length && end - begin > 1 && Character.isHighSurrogate(value.charAt(end - 1))) {
@@ -506,6 +506,9 @@ final class LazyDfaPrefilter {
 
     /** How many characters {@link #search} copies at a time. */
     private static final int CHUNK = 4096;
+
+    /** Each thread's chunk (a new array per search cost an allocation per rule and value on small requests). */
+    private static final ThreadLocal<char[]> CHUNKS = ThreadLocal.withInitial(() -> new char[CHUNK]);
 
     /** A table entry: the transition has not been computed yet. */
     private static final int UNKNOWN = 0;

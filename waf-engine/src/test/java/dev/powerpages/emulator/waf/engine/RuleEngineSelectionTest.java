@@ -12,13 +12,16 @@ import org.junit.jupiter.api.Test;
  */
 class RuleEngineSelectionTest {
 
+    /** One instance for every rule, as SecLangParser gives equal target lists. */
+    private static final List<Variable> TARGETS = SecLangParser.variables("ARGS|ARGS_NAMES");
+
     private static WafRule rule(String id, String group) {
         return new WafRule(
                 id,
                 group,
                 "test " + id,
                 Severity.CRITICAL,
-                SecLangParser.variables("ARGS|ARGS_NAMES"),
+                TARGETS,
                 Operators.parse("@contains attack", name -> List.of()),
                 List.of(),
                 false,
