@@ -39,8 +39,11 @@ import java.util.TreeSet;
  * (with a 128-bit random signature per class of instructions). Memory is bounded: a pattern's
  * states may hold at most {@link #MAX_CACHE_INTS} ints; when full, the cache is dropped and
  * rebuilt from the state in hand, and a value that fills it more than once answers "maybe" (the
- * exact engine is then no slower than without the DFA). Thread-safe: a state's transitions are
- * published racily to immutable states (final fields), misses are computed under a lock.
+ * exact engine is then no slower than without the DFA). The states are rows of one flat int table (a
+ * state is its row's offset), so the steady state reads one array entry per character. Thread-safe:
+ * entries are written racily (an int is never torn, and an entry only points into the array it is
+ * in; a larger table is a copy published through a volatile field), misses are computed under a
+ * lock, and a search holding a flushed generation reads on in it.
  */
 final class LazyDfaPrefilter {
 
