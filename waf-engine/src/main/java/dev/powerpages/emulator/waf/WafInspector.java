@@ -17,6 +17,7 @@ import dev.powerpages.emulator.waf.policy.WafPolicy.ManagedRuleSet;
 import dev.powerpages.emulator.waf.policy.WafPolicy.RuleGroupOverride;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -265,12 +266,24 @@ public final class WafInspector {
             // Every rule asks about every argument, and a hostile form body's names can be 128 KB long:
             // each name is lowered once per request, not once per rule and exclusion.
             Map<String, String> lowered = new HashMap<>();
-            return ruleSet.engine()
-                    .evaluate(
-                            request,
-                            rule -> !disabled.contains(rule.id()),
-                            (rule, collection, key) -> excluded(rule, collection, key, lowered),
-                            budget);
+            RuleEngine.Exclusions exclusions = new RuleEngine.Exclusions() {
+                @Override
+                public boolean excluded(WafRule rule, String collection, String key) {
+                    return CompiledRuleSet.this.excluded(rule, collection, key, lowered);
+                }
+
+                /**
+                 * The answer depends on the rule's group and, where it has exclusions of its own, its id (the group's
+                 * name alone for most rules: a string keeps its hash).
+                 */
+                @Override
+                public Object scope(WafRule rule) {
+                    return ruleExclusions.containsKey(rule.id())
+                            ? Arrays.asList(rule.group(), rule.id())
+                            : rule.group();
+                }
+            };
+            return ruleSet.engine().evaluate(request, rule -> !disabled.contains(rule.id()), exclusions, budget);
         }
 
         /** The rule's action: its override, else the rule set's default (anomaly scoring; bot rules by group). */

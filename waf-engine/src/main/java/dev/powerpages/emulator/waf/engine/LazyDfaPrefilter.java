@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,13 +39,34 @@ import java.util.TreeSet;
  * (with a 128-bit random signature per class of instructions). Memory is bounded: a pattern's
  * states may hold at most {@link #MAX_CACHE_INTS} ints; when full, the cache is dropped and
  * rebuilt from the state in hand, and a value that fills it more than once answers "maybe" (the
- * exact engine is then no slower than without the DFA). Thread-safe: a state's transitions are
- * published racily to immutable states (final fields), misses are computed under a lock.
+ * exact engine is then no slower than without the DFA). The states are rows of one flat int table (a
+ * state is its row's offset), so the steady state reads one array entry per character. Thread-safe:
+ * entries are written racily (an int is never torn, and an entry only points into the array it is
+ * in; a larger table is a copy published through a volatile field), misses are computed under a
+ * lock, and a search holding a flushed generation reads on in it.
  */
 final class LazyDfaPrefilter {
 
     /** Per pattern: ~256 KB of states at most (RE2's C++ DFA defaults to a few MB per regex). */
     static final int MAX_CACHE_INTS = 1 << 16;
+
+    /**
+     * Per phrase list: ~1 MB at most. An {@code @pm} list of a few hundred words (unix-shell.data, lfi-os-files.data)
+     * is an Aho-Corasick trie of thousands of nodes, and each state lists one NFA instruction per word it may be in.
+     */
+    static final int MAX_PHRASE_CACHE_INTS = 1 << 18;
+
+    /** {@link #search}: no substring of the value matches. */
+    static final int NO_MATCH = 0;
+
+    /** {@link #search}: a substring may match (exactly: one does, for a phrase list). */
+    static final int MATCH = 1;
+
+    /** {@link #search}: the cache overflowed more than once while reading the value, or the value has a character a phrase list's folding does not model; the caller must search another way. */
+    static final int UNDECIDED = 2;
+
+    private static final int CAPITAL_I_WITH_DOT = 0x0130;
+    private static final int CAPITAL_SIGMA = 0x03A3;
 
     /** A state's fixed cost in ints besides its NFA list and transition row (headers, map entry). */
     private static final int STATE_OVERHEAD_INTS = 24;
@@ -74,13 +96,35 @@ final class LazyDfaPrefilter {
 
     private final int[] intervalClass;
     private final int[] asciiClass = new int[128];
+
+    /**
+     * The classes of the Basic Multilingual Plane by blocks of 256 code points: a block inside one class is that class
+     * in {@link #uniformBlockClass} (null here), the few that the patterns' sets split have a row each. A hostile
+     * value is full of characters beyond ASCII, and a binary search over the interval bounds per character was ~8 %
+     * of the DFA's time.
+     */
+    private final char[][] bmpBlocks = new char[256][];
+
+    private final int[] uniformBlockClass = new int[256];
+
+    /** Characters are read as {@link String#toLowerCase(java.util.Locale)} with the root locale would give them. */
+    private final boolean lowerCaseInput;
+
+    private final int maxCacheInts;
     /** A code point of each class, on which a class's transitions are computed. */
     private final int[] classRepresentative;
 
-    // Mutable cache, guarded by this; states are immutable except for their racily filled rows.
-    private Map<Key, State> states = new HashMap<>();
+    /** A state's row in {@link Cache#table}: one entry per class. */
+    private final int stride;
+
+    // The cache: the current generation, replaced whole when full. Its table is read without a lock (entries are
+    // written racily, ints are never torn, and an entry only ever points into the array it is in); everything else
+    // is guarded by this.
+    private volatile Cache cache;
     private int cacheInts;
-    private volatile State startState;
+    /** The start state is already a match (the pattern matches the empty string): every value may match. */
+    private boolean startMatches;
+
     private volatile long flushes;
 
     // Scratch space for closures, guarded by this.
@@ -90,7 +134,10 @@ final class LazyDfaPrefilter {
     private final int[] list;
     private int listSize;
 
-    private LazyDfaPrefilter(int[] kind, int[] out, int[] alt, int[][] ranges, int start) {
+    private LazyDfaPrefilter(
+            int[] kind, int[] out, int[] alt, int[][] ranges, int start, boolean lowerCaseInput, int maxCacheInts) {
+        this.lowerCaseInput = lowerCaseInput;
+        this.maxCacheInts = maxCacheInts;
         this.kind = kind;
         this.out = out;
         this.alt = alt;
@@ -154,8 +201,26 @@ final class LazyDfaPrefilter {
         classRepresentative =
                 representatives.stream().mapToInt(Integer::intValue).toArray();
         for (int c = 0; c < 128; c++) {
-            asciiClass[c] = classOfCodePoint(c);
+            asciiClass[c] = classOfCodePoint(lowerCaseInput ? Character.toLowerCase(c) : c);
         }
+        for (int block = 0; block < 256; block++) {
+            int first = block << 8;
+            int firstInterval = interval(first);
+            int lastInterval = interval(first + 255);
+            boolean uniform = true;
+            for (int k = firstInterval + 1; k <= lastInterval; k++) {
+                uniform &= intervalClass[k] == intervalClass[firstInterval];
+            }
+            if (uniform) {
+                uniformBlockClass[block] = intervalClass[firstInterval];
+            } else {
+                bmpBlocks[block] = new char[256];
+                for (int c = 0; c < 256; c++) {
+                    bmpBlocks[block][c] = (char) classOfCodePoint(first + c);
+                }
+            }
+        }
+        stride = classRepresentative.length;
         generation++;
         addClosure(start);
         startPcs = Arrays.copyOf(list, listSize);
@@ -166,7 +231,28 @@ final class LazyDfaPrefilter {
     /** The prefilter for a pattern compiled on RE2/J, or null when its program cannot be read. */
     static LazyDfaPrefilter of(com.google.re2j.Pattern pattern) {
         try {
-            return Re2jProgram.read(pattern);
+            return Re2jProgram.read(pattern, false, MAX_CACHE_INTS);
+        } catch (ReflectiveOperationException | RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    /**
+     * An exact matcher for {@code @pm}: whether the value, lowered as {@link String#toLowerCase(java.util.Locale)}
+     * with the root locale lowers it, contains one of {@code lowered} (already lower case). The automaton of a
+     * pure alternation of literals has no assertions and no folding to over-approximate, so its answer is exact: it is
+     * the Aho-Corasick automaton of the phrases (ModSecurity's @pm), built lazily like every other pattern's DFA. No
+     * Aho-Corasick library is on the registry here; this one reads the value without a lowered copy of it. Null when
+     * RE2/J's program cannot be read.
+     */
+    static LazyDfaPrefilter ofPhrases(Collection<String> lowered) {
+        StringBuilder alternation = new StringBuilder();
+        for (String phrase : lowered) {
+            alternation.append(alternation.isEmpty() ? "" : "|").append(com.google.re2j.Pattern.quote(phrase));
+        }
+        try {
+            return Re2jProgram.read(
+                    com.google.re2j.Pattern.compile(alternation.toString()), true, MAX_PHRASE_CACHE_INTS);
         } catch (ReflectiveOperationException | RuntimeException unreadable) {
             return null;
         }
@@ -179,7 +265,7 @@ final class LazyDfaPrefilter {
 
     /** The number of states in the cache now (for tests and measurements). */
     synchronized int cachedStates() {
-        return states.size();
+        return cache.states;
     }
 
     /** How often the cache has been dropped because it was full. */
@@ -192,56 +278,126 @@ final class LazyDfaPrefilter {
      * when one may, or when the cache overflowed more than once while reading this value.
      */
     boolean mayMatch(CharSequence value) {
-        State state = startState;
-        if (state == MATCHED) {
-            return true;
+        return search(value) != NO_MATCH;
+    }
+
+    /** {@link #NO_MATCH}, {@link #MATCH} or {@link #UNDECIDED}. */
+    int search(CharSequence value) {
+        if (startMatches) {
+            return MATCH;
         }
+        Cache current = cache;
+        // One flat table of ints (a state is the offset of its row; 0 unknown, MATCHED where a match is reached):
+        // the steady state reads one entry per character, with no object to dereference on the way.
+        int[] table = current.table;
+        int state = START_ROW * stride;
+        Cache[] stepped = null;
         long flushesBefore = flushes;
         int length = value.length();
-        for (int i = 0; i < length; ) {
-            int cp = value.charAt(i++);
-            int cls;
-            if (cp < 128) {
-                cls = asciiClass[cp];
-            } else {
-                if (Character.isHighSurrogate((char) cp) && i < length) {
-                    char low = value.charAt(i);
-                    if (Character.isLowSurrogate(low)) {
-                        cp = Character.toCodePoint((char) cp, low);
-                        i++;
+        // The value is read in chunks copied to a char array (String.getChars is a vectorised copy): charAt checked
+        // the index and the string's coder at every character, ~25 % of the loop's time.
+        char[] chunk = CHUNKS.get();
+        for (int begin = 0; begin < length; ) {
+            int end = Math.min(length, begin + chunk.length);
+            if (end < length && end - begin > 1 && Character.isHighSurrogate(value.charAt(end - 1))) {
+                end--; // a surrogate pair is not split across two chunks
+            }
+            copy(value, begin, end, chunk);
+            int n = end - begin;
+            begin = end;
+            for (int i = 0; i < n; ) {
+                int cp = chunk[i++];
+                int cls;
+                if (cp < 128) {
+                    cls = asciiClass[cp];
+                } else {
+                    if (Character.isHighSurrogate((char) cp) && i < n) {
+                        char low = chunk[i];
+                        if (Character.isLowSurrogate(low)) {
+                            cp = Character.toCodePoint((char) cp, low);
+                            i++;
+                        }
+                    }
+                    if (lowerCaseInput) {
+                        // String.toLowerCase lowers every code point as Character.toLowerCase does, except these two
+                        // (İ becomes two characters, Σ depends on its neighbours): the caller lowers such a value
+                        // itself.
+                        if (cp == CAPITAL_I_WITH_DOT || cp == CAPITAL_SIGMA) {
+                            return UNDECIDED;
+                        }
+                        cp = Character.toLowerCase(cp);
+                    }
+                    cls = classOf(cp);
+                }
+                int next = table[state + cls];
+                if (next <= 0) {
+                    if (next == UNKNOWN) {
+                        if (stepped == null) {
+                            stepped = new Cache[1];
+                        }
+                        next = step(current, state, cls, stepped);
+                        if (flushes - flushesBefore > 1) {
+                            return UNDECIDED;
+                        }
+                        current = stepped[0];
+                        table = current.table;
+                    }
+                    if (next == MATCHED) {
+                        return MATCH;
                     }
                 }
-                cls = classOfCodePoint(cp);
+                state = next;
             }
-            State next = state.next[cls];
-            if (next == null) {
-                next = step(state, cls);
-                if (flushes - flushesBefore > 1) {
-                    return true;
-                }
-            }
-            if (next == MATCHED) {
-                return true;
-            }
-            state = next;
         }
-        return false;
+        return NO_MATCH;
+    }
+
+    private static void copy(CharSequence value, int begin, int end, char[] into) {
+        if (value instanceof String string) {
+            string.getChars(begin, end, into, 0);
+        } else {
+            for (int i = begin; i < end; i++) {
+                into[i - begin] = value.charAt(i);
+            }
+        }
     }
 
     private int classOfCodePoint(int cp) {
-        int k = Arrays.binarySearch(intervalStarts, cp);
-        return intervalClass[k >= 0 ? k : -k - 2];
+        return intervalClass[interval(cp)];
     }
 
-    private synchronized State step(State from, int cls) {
-        State known = from.next[cls];
-        if (known != null) {
-            return known;
+    private int interval(int cp) {
+        int k = Arrays.binarySearch(intervalStarts, cp);
+        return k >= 0 ? k : -k - 2;
+    }
+
+    /** {@link #classOfCodePoint} through the BMP's blocks where it can. */
+    private int classOf(int cp) {
+        if (cp > 0xFFFF) {
+            return classOfCodePoint(cp);
+        }
+        char[] block = bmpBlocks[cp >>> 8];
+        return block == null ? uniformBlockClass[cp >>> 8] : block[cp & 0xFF];
+    }
+
+    /**
+     * The state after reading class {@code cls} in the state at row offset {@code from} of {@code in} (a generation
+     * that may since have been flushed): its row offset in the current generation, which is put in {@code into[0]},
+     * or {@link #MATCHED}.
+     */
+    private synchronized int step(Cache in, int from, int cls, Cache[] into) {
+        Cache current = cache;
+        if (in == current) {
+            int known = current.table[from + cls];
+            if (known != UNKNOWN) {
+                into[0] = current;
+                return known;
+            }
         }
         generation++;
         listSize = 0;
         int c = classRepresentative[cls];
-        for (int pc : from.pcs) {
+        for (int pc : in.pcs[from / stride]) {
             if (kind[pc] == KIND_RUNE && matches(ranges[pc], c)) {
                 addClosure(out[pc]);
             }
@@ -253,25 +409,35 @@ final class LazyDfaPrefilter {
                 list[listSize++] = pc;
             }
         }
-        State to = intern(Arrays.copyOf(list, listSize));
-        from.next[cls] = to;
+        int to = intern(Arrays.copyOf(list, listSize));
+        current = cache;
+        if (in == current) {
+            current.table[from + cls] = to;
+        }
+        into[0] = current;
         return to;
     }
 
-    private State intern(int[] pcs) {
+    private int intern(int[] pcs) {
         Arrays.sort(pcs);
+        for (int pc : pcs) {
+            if (kind[pc] == KIND_MATCH) {
+                // The search stops there: nothing cached.
+                return MATCHED;
+            }
+        }
         Key key = new Key(pcs);
-        State known = states.get(key);
+        Integer known = cache.rows.get(key);
         if (known != null) {
             return known;
         }
-        int cost = pcs.length + classRepresentative.length + STATE_OVERHEAD_INTS;
-        if (cacheInts + cost > MAX_CACHE_INTS && !states.isEmpty()) {
-            // Full: drop every state (those a search holds stay valid until it lets go of them)
-            // and start again from the start state, as RE2 does.
+        int cost = pcs.length + stride + STATE_OVERHEAD_INTS;
+        if (cacheInts + cost > maxCacheInts && cache.states > 1) {
+            // Full: drop every state (a search holding the old generation reads on in it) and start
+            // again from the start state, as RE2 does.
             flushes++;
             resetCache();
-            known = states.get(key);
+            known = cache.rows.get(key);
             if (known != null) {
                 return known;
             }
@@ -279,23 +445,28 @@ final class LazyDfaPrefilter {
         return add(key);
     }
 
-    private State add(Key key) {
-        for (int pc : key.pcs()) {
-            if (kind[pc] == KIND_MATCH) {
-                // The search stops there: one shared state, no row, nothing cached.
-                return MATCHED;
-            }
+    private int add(Key key) {
+        Cache current = cache;
+        int row = START_ROW + current.states;
+        if (row >= current.pcs.length) {
+            current.pcs = Arrays.copyOf(current.pcs, current.pcs.length * 2);
+            current.table = Arrays.copyOf(current.table, current.pcs.length * stride);
         }
-        State state = new State(key.pcs(), new State[classRepresentative.length]);
-        states.put(key, state);
-        cacheInts += key.pcs().length + classRepresentative.length + STATE_OVERHEAD_INTS;
-        return state;
+        current.pcs[row] = key.pcs();
+        current.states++;
+        current.rows.put(key, row * stride);
+        cacheInts += key.pcs().length + stride + STATE_OVERHEAD_INTS;
+        return row * stride;
     }
 
     private synchronized void resetCache() {
-        states = new HashMap<>();
+        cache = new Cache(stride);
         cacheInts = 0;
-        startState = add(new Key(startPcs));
+        Key key = new Key(startPcs);
+        for (int pc : startPcs) {
+            startMatches |= kind[pc] == KIND_MATCH;
+        }
+        add(key);
     }
 
     /** Adds the rune and match instructions reachable from {@code pc} without reading a character. */
@@ -336,16 +507,34 @@ final class LazyDfaPrefilter {
         return false;
     }
 
-    /** Where a value may match: compared by reference, so the loop reads no flag per character. */
-    private static final State MATCHED = new State(new int[0], new State[0]);
+    /** How many characters {@link #search} copies at a time. */
+    private static final int CHUNK = 4096;
 
-    private static final class State {
-        final int[] pcs;
-        final State[] next;
+    /** Each thread's chunk (a new array per search cost an allocation per rule and value on small requests). */
+    private static final ThreadLocal<char[]> CHUNKS = ThreadLocal.withInitial(() -> new char[CHUNK]);
 
-        State(int[] pcs, State[] next) {
-            this.pcs = pcs;
-            this.next = next;
+    /** A table entry: the transition has not been computed yet. */
+    private static final int UNKNOWN = 0;
+
+    /** A table entry: a match is reached (the search stops there). */
+    private static final int MATCHED = -1;
+
+    /** Row 0 is left unused, so that every state's offset is positive and 0 can mean {@link #UNKNOWN}. */
+    private static final int START_ROW = 1;
+
+    /** One generation of the cache. */
+    private static final class Cache {
+        /** Each state's row of next-state offsets, by class; replaced by a larger copy as states are added. */
+        volatile int[] table;
+        /** Each state's NFA instructions, by row. */
+        int[][] pcs = new int[16][];
+        /** Each state's row offset, by its instructions. */
+        final Map<Key, Integer> rows = new HashMap<>();
+        /** How many states (rows from {@link #START_ROW} on). */
+        int states;
+
+        Cache(int stride) {
+            table = new int[16 * stride];
         }
     }
 
@@ -371,7 +560,12 @@ final class LazyDfaPrefilter {
      */
     private static final class Re2jProgram {
 
-        static LazyDfaPrefilter read(com.google.re2j.Pattern pattern) throws ReflectiveOperationException {
+        /**
+         * @param phrases the pattern is a phrase list ({@link #ofPhrases}): its sets stay as RE2/J has them (no
+         *     {@code (?i)} set to widen) and the automaton reads the value lowered
+         */
+        static LazyDfaPrefilter read(com.google.re2j.Pattern pattern, boolean phrases, int maxCacheInts)
+                throws ReflectiveOperationException {
             Object re2 = field(com.google.re2j.Pattern.class, "re2").get(pattern);
             Class<?> re2Class = Class.forName("com.google.re2j.RE2");
             Object prog = field(re2Class, "prog").get(re2);
@@ -438,10 +632,12 @@ final class LazyDfaPrefilter {
                 }
                 if (ranges[pc] != null) {
                     kind[pc] = KIND_RUNE;
-                    ranges[pc] = normalized(withJavasFoldingOfNegatedSets(normalized(ranges[pc])));
+                    ranges[pc] = phrases
+                            ? normalized(ranges[pc])
+                            : normalized(withJavasFoldingOfNegatedSets(normalized(ranges[pc])));
                 }
             }
-            return new LazyDfaPrefilter(kind, out, alt, ranges, start);
+            return new LazyDfaPrefilter(kind, out, alt, ranges, start, phrases, maxCacheInts);
         }
 
         /**

@@ -61,8 +61,8 @@ final class Operators {
         }
         Operator operator = switch (name) {
             case "rx" -> regex(argument, prefilter);
-            case "pm" -> phrases(Arrays.asList(argument.split("\\s+")));
-            case "pmfromfile", "pmf" -> phrases(dataFiles.apply(argument.strip()));
+            case "pm" -> phrases(Arrays.asList(argument.split("\\s+")), prefilter);
+            case "pmfromfile", "pmf" -> phrases(dataFiles.apply(argument.strip()), prefilter);
             case "contains" -> value -> value.contains(argument);
             case "containsword" -> regex("\\b" + Pattern.quote(argument) + "\\b", prefilter);
             case "beginswith" -> value -> value.startsWith(argument);
@@ -199,6 +199,14 @@ final class Operators {
      * phrases are, is scanned once for all of them.
      */
     static Operator phrases(List<String> phrases) {
+        return phrases(phrases, true);
+    }
+
+    /**
+     * @param automaton whether the phrases are found by their automaton ({@link LazyDfaPrefilter#ofPhrases}: one table
+     *     lookup per character, no lowered copy of the value); off only to prove, in tests, that it changes no verdict
+     */
+    static Operator phrases(List<String> phrases, boolean automaton) {
         Set<String> lower = phrases.stream()
                 .map(String::strip)
                 .filter(p -> !p.isEmpty() && !p.startsWith("#"))
@@ -208,7 +216,18 @@ final class Operators {
             return value -> false;
         }
         RequiredLiterals scanner = RequiredLiterals.anyOf(lower);
-        return value -> scanner.foundIn(value.toLowerCase(Locale.ROOT));
+        LazyDfaPrefilter dfa = automaton ? LazyDfaPrefilter.ofPhrases(lower) : null;
+        if (dfa == null) {
+            return value -> scanner.foundIn(value.toLowerCase(Locale.ROOT));
+        }
+        return value -> {
+            int found = dfa.search(value);
+            // Undecided (a value that overflowed the automaton's cache twice, or holds İ or Σ, which
+            // String.toLowerCase does not lower one character at a time): the lowered copy and the scan, as before.
+            return found == LazyDfaPrefilter.UNDECIDED
+                    ? scanner.foundIn(value.toLowerCase(Locale.ROOT))
+                    : found == LazyDfaPrefilter.MATCH;
+        };
     }
 
     private static Operator numeric(String argument, java.util.function.IntPredicate comparison) {

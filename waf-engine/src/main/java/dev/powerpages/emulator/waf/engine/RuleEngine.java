@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -78,9 +79,29 @@ public final class RuleEngine {
     @FunctionalInterface
     public interface Exclusions {
 
-        Exclusions NONE = (rule, collection, key) -> false;
+        Exclusions NONE = new Exclusions() {
+            @Override
+            public boolean excluded(WafRule rule, String collection, String key) {
+                return false;
+            }
+
+            @Override
+            public Object scope(WafRule rule) {
+                return "";
+            }
+        };
 
         boolean excluded(WafRule rule, String collection, String key);
+
+        /**
+         * What {@link #excluded} depends on besides the collection and the key: rules of equal scope get the same
+         * answers, so the engine selects a target list's items once per request for all of them (a hostile form
+         * body has thousands of arguments, asked about by ~300 rules). The rule itself unless the implementation
+         * says more.
+         */
+        default Object scope(WafRule rule) {
+            return rule;
+        }
     }
 
     private static final class Evaluation {
@@ -104,6 +125,9 @@ public final class RuleEngine {
          */
         private final Map<String, List<Item>> collections = new HashMap<>();
 
+        /** Each target list's selected items, per exclusion scope ({@link Exclusions#scope}), once per request. */
+        private final Map<Selection, List<Item>> selections = new HashMap<>();
+
         Evaluation(WafRequest request, Exclusions exclusions, InspectionBudget budget) {
             this.request = request;
             this.exclusions = exclusions;
@@ -111,14 +135,7 @@ public final class RuleEngine {
         }
 
         RuleMatch match(WafRule head, WafRule link) {
-            List<Item> items = items(head, link.variables());
-            // A rule gives the same answer on the same value: a form body without '=' is both an
-            // argument name and REQUEST_BODY, and a rule targeting both would read it twice.
-            Set<String> tested = new HashSet<>();
-            for (Item item : items) {
-                if (!tested.add(item.value())) {
-                    continue;
-                }
+            for (Item item : items(head, link.variables())) {
                 String hit = test(link, item.value());
                 if (hit != null) {
                     if (link.next() != null && match(head, link.next()) == null) {
@@ -174,7 +191,25 @@ public final class RuleEngine {
             return result;
         }
 
+        /**
+         * The items a rule reads, each value once: a rule gives the same answer on the same value (a form body
+         * without '=' is both an argument name and REQUEST_BODY, and a rule targeting both would read it twice). The
+         * first item of each value is kept, in order, so a match names the same variable as before.
+         */
         private List<Item> items(WafRule rule, List<Variable> variables) {
+            return selections.computeIfAbsent(new Selection(variables, exclusions.scope(rule)), key -> {
+                Set<String> values = new HashSet<>();
+                List<Item> unique = new ArrayList<>();
+                for (Item item : select(rule, variables)) {
+                    if (values.add(item.value())) {
+                        unique.add(item);
+                    }
+                }
+                return unique;
+            });
+        }
+
+        private List<Item> select(WafRule rule, List<Variable> variables) {
             List<Item> items = new ArrayList<>();
             for (Variable variable : variables) {
                 if (variable.exclusion()) {
@@ -273,4 +308,23 @@ public final class RuleEngine {
     }
 
     private record Item(String name, String key, String value) {}
+
+    /**
+     * A target list (by instance: SecLangParser gives equal lists one instance, and hashing a list of variables per
+     * rule and request cost more than it saved on small requests) and an exclusion scope.
+     */
+    private record Selection(List<Variable> variables, Object scope) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Selection selection
+                    && selection.variables == variables
+                    && Objects.equals(selection.scope, scope);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(variables) * 31 + Objects.hashCode(scope);
+        }
+    }
 }

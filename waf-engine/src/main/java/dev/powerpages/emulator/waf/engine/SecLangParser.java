@@ -1,8 +1,10 @@
 package dev.powerpages.emulator.waf.engine;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -20,6 +22,9 @@ public final class SecLangParser {
     private final boolean prefilter;
 
     /** @param dataFiles the lines of a data file that {@code @pmFromFile} names */
+    /** Each distinct target list, once (see {@link RuleEngine}'s selections). */
+    private final Map<List<Variable>, List<Variable>> targetLists = new HashMap<>();
+
     public SecLangParser(Function<String, List<String>> dataFiles) {
         this(dataFiles, true);
     }
@@ -118,7 +123,11 @@ public final class SecLangParser {
         String variables = cursor.token();
         String operator = cursor.token();
         String actions = cursor.atEnd() ? "" : cursor.token();
-        return new Directive(variables(variables), Operators.parse(operator, dataFiles, prefilter), actions(actions));
+        // Equal target lists are one instance, which the engine's per-request selection of items is keyed by.
+        return new Directive(
+                targetLists.computeIfAbsent(variables(variables), list -> list),
+                Operators.parse(operator, dataFiles, prefilter),
+                actions(actions));
     }
 
     static List<Variable> variables(String text) {
@@ -208,7 +217,14 @@ public final class SecLangParser {
                         if (function == null) {
                             throw new IllegalArgumentException("Unsupported transformation t:" + value);
                         }
-                        transformations.add(function);
+                        // A function that leaves every value as it is (t:utf8toUnicode here: values are already
+                        // decoded Java strings) is left out of the chain, so that chains differing only by it share
+                        // the engine's per-request cache of transformed values (RuleEngine.Evaluation.transform):
+                        // the CRS writes t:utf8toUnicode,t:urlDecodeUni,… in some rules and t:urlDecodeUni,… in
+                        // others. A multiMatch rule is unaffected: an unchanged value is not tested again.
+                        if (function != Transformations.IDENTITY) {
+                            transformations.add(function);
+                        }
                     }
                 }
                 default -> {

@@ -14,20 +14,23 @@ import java.util.function.UnaryOperator;
  */
 public final class Transformations {
 
+    /** The functions that return every value unchanged (SecLangParser leaves them out of a chain). */
+    static final UnaryOperator<String> IDENTITY = UnaryOperator.identity();
+
     private static final Map<String, UnaryOperator<String>> FUNCTIONS = Map.ofEntries(
-            Map.entry("none", UnaryOperator.identity()),
+            Map.entry("none", IDENTITY),
             Map.entry("lowercase", s -> s.toLowerCase(Locale.ROOT)),
             Map.entry("uppercase", s -> s.toUpperCase(Locale.ROOT)),
             Map.entry("trim", String::strip),
             Map.entry("urldecode", Transformations::urlDecode),
             Map.entry("urldecodeuni", Transformations::urlDecode),
-            Map.entry("utf8tounicode", UnaryOperator.identity()),
+            Map.entry("utf8tounicode", IDENTITY),
             Map.entry("htmlentitydecode", Transformations::htmlEntityDecode),
             Map.entry("jsdecode", Transformations::jsDecode),
             Map.entry("cssdecode", Transformations::cssDecode),
             Map.entry("removenulls", s -> s.replace("\0", "")),
-            Map.entry("removewhitespace", s -> s.replaceAll("[\\s\\x0b\\u00a0]+", "")),
-            Map.entry("compresswhitespace", s -> s.replaceAll("[\\s\\x0b\\u00a0]+", " ")),
+            Map.entry("removewhitespace", s -> whitespace(s, false)),
+            Map.entry("compresswhitespace", s -> whitespace(s, true)),
             Map.entry("removecomments", s -> comments(s, "")),
             Map.entry("replacecomments", s -> comments(s, " ")),
             Map.entry(
@@ -41,7 +44,7 @@ public final class Transformations {
             Map.entry("base64decode", Transformations::base64Decode),
             Map.entry("hexdecode", Transformations::hexDecode),
             Map.entry("length", s -> Integer.toString(s.length())),
-            Map.entry("sha1", UnaryOperator.identity()));
+            Map.entry("sha1", IDENTITY));
 
     private Transformations() {}
 
@@ -245,6 +248,41 @@ public final class Transformations {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Each run of whitespace (what the CRS's {@code [\s\x0b\xa0]+} reads: space, tab, line feed, vertical tab, form feed, carriage
+     * return, no-break space) removed, or replaced by one space. A loop rather than {@code replaceAll}: the regex
+     * engine cost a matcher and a copy per value in rule after rule, and a value without whitespace is returned as
+     * it is.
+     */
+    static String whitespace(String s, boolean compress) {
+        int first = 0;
+        while (first < s.length() && !isWhitespace(s.charAt(first))) {
+            first++;
+        }
+        if (first == s.length()) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length()).append(s, 0, first);
+        boolean inRun = false;
+        for (int i = first; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (isWhitespace(c)) {
+                if (compress && !inRun) {
+                    out.append(' ');
+                }
+                inRun = true;
+            } else {
+                out.append(c);
+                inRun = false;
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isWhitespace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r') || c == '\u00a0';
     }
 
     /** C/SQL/HTML comments out (or replaced by a space): {@code /*…*\/}, {@code --…}, {@code #…}, {@code <!--…-->}. */
