@@ -10,9 +10,18 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.gateway.filter.AdaptCachedBodyGlobalFilter;
+import org.springframework.cloud.gateway.filter.ForwardPathFilter;
+import org.springframework.cloud.gateway.filter.ForwardRoutingFilter;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.NettyRoutingFilter;
+import org.springframework.cloud.gateway.filter.RemoveCachedBodyFilter;
+import org.springframework.cloud.gateway.filter.WebsocketRoutingFilter;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -44,6 +53,9 @@ class GatewayRoutingTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    ApplicationContext context;
+
     WebTestClient client;
 
     @BeforeEach
@@ -65,6 +77,18 @@ class GatewayRoutingTest {
                 .expectBody(String.class)
                 .isEqualTo("page from northeurope");
         assertThat(west.requests()).isZero();
+    }
+
+    @Test
+    void runsNoGlobalFilterForAFeatureNoRouteUses() {
+        assertThat(context.getBeansOfType(GlobalFilter.class).values())
+                .extracting(Object::getClass)
+                .doesNotContain(
+                        AdaptCachedBodyGlobalFilter.class,
+                        RemoveCachedBodyFilter.class,
+                        ForwardPathFilter.class,
+                        ForwardRoutingFilter.class)
+                .contains(NettyRoutingFilter.class, WebsocketRoutingFilter.class);
     }
 
     @Test

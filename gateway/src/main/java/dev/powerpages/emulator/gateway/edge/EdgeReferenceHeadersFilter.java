@@ -15,9 +15,20 @@ public class EdgeReferenceHeadersFilter implements HttpHeadersFilter, Ordered {
 
     @Override
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
-        // The headers given may be the request's own, which are read-only.
+        String reference = EdgeReference.of(exchange);
+        // The header filters before this one (hop-by-hop removal, X-Forwarded-*) each hand on a new, writable copy of
+        // the headers: the reference is set in it rather than in one more copy of every header (issue 16, a copy per
+        // proxied request). The request's own headers, which are read-only, are copied as before.
+        if (input != exchange.getRequest().getHeaders()) {
+            try {
+                input.set(EdgeReference.HEADER, reference);
+                return input;
+            } catch (UnsupportedOperationException readOnly) {
+                // another read-only view: copied below
+            }
+        }
         HttpHeaders forwarded = HttpHeaders.copyOf(input);
-        forwarded.set(EdgeReference.HEADER, EdgeReference.of(exchange));
+        forwarded.set(EdgeReference.HEADER, reference);
         return forwarded;
     }
 

@@ -26,4 +26,32 @@ class EdgeReferenceHeadersFilterTest {
         assertThat(exchange.getRequest().getHeaders().getFirst(EdgeReference.HEADER))
                 .isEqualTo("forged-by-client");
     }
+
+    @Test
+    void setsTheReferenceInTheWritableHeadersAnEarlierHeaderFilterHandsOn() {
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/about/")
+                .header(EdgeReference.HEADER, "forged-by-client")
+                .header("Accept", "text/html"));
+        HttpHeaders fromEarlierFilter = HttpHeaders.copyOf(exchange.getRequest().getHeaders());
+
+        HttpHeaders forwarded = filter.filter(fromEarlierFilter, exchange);
+
+        assertThat(forwarded).isSameAs(fromEarlierFilter);
+        assertThat(forwarded.get(EdgeReference.HEADER)).containsExactly(EdgeReference.of(exchange));
+        assertThat(forwarded.getFirst("Accept")).isEqualTo("text/html");
+    }
+
+    @Test
+    void copiesHeadersThatCannotBeWritten() {
+        MockServerWebExchange exchange =
+                MockServerWebExchange.from(MockServerHttpRequest.get("/about/").header("Accept", "text/html"));
+        HttpHeaders readOnly = HttpHeaders.readOnlyHttpHeaders(
+                HttpHeaders.copyOf(exchange.getRequest().getHeaders()));
+
+        HttpHeaders forwarded = filter.filter(readOnly, exchange);
+
+        assertThat(forwarded.get(EdgeReference.HEADER)).containsExactly(EdgeReference.of(exchange));
+        assertThat(forwarded.getFirst("Accept")).isEqualTo("text/html");
+        assertThat(readOnly.containsHeader(EdgeReference.HEADER)).isFalse();
+    }
 }
