@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import mockwebserver3.Dispatcher;
@@ -112,6 +114,10 @@ public final class FakeMetadataStore implements AfterAllCallback {
     private final AtomicLong version = new AtomicLong(1000);
     private final Map<String, AtomicInteger> collectionReads = new ConcurrentHashMap<>();
     private final AtomicInteger deltaReads = new AtomicInteger();
+    private final AtomicInteger collectionReadsInFlight = new AtomicInteger();
+    private final AtomicInteger mostCollectionReadsInFlight = new AtomicInteger();
+    private final CountDownLatch secondReadInFlight = new CountDownLatch(1);
+    private volatile boolean holdForOverlap;
     private volatile boolean changeTracking = true;
     private volatile long latencyMs;
     private volatile long deltaTokensValidFrom;
@@ -178,6 +184,19 @@ public final class FakeMetadataStore implements AfterAllCallback {
         return collectionReads
                 .computeIfAbsent(entitySet, set -> new AtomicInteger())
                 .get();
+    }
+
+    /** The most full reads of collections that were answered at the same time so far. */
+    public int mostCollectionReadsAtOnce() {
+        return mostCollectionReadsInFlight.get();
+    }
+
+    /**
+     * The next full read of a collection other than the websites waits (at most 5 s) until another full read is in
+     * flight, once: whether a client reads tables side by side shows without depending on how fast it is.
+     */
+    public void holdNextReadForAnother() {
+        holdForOverlap = true;
     }
 
     public int deltaReads() {
@@ -323,6 +342,23 @@ public final class FakeMetadataStore implements AfterAllCallback {
             return delta(entitySet, rows, query);
         }
         collectionReads.computeIfAbsent(entitySet, set -> new AtomicInteger()).incrementAndGet();
+        int inFlight = collectionReadsInFlight.incrementAndGet();
+        try {
+            mostCollectionReadsInFlight.accumulateAndGet(inFlight, Math::max);
+            if (inFlight > 1) {
+                secondReadInFlight.countDown();
+            } else if (holdForOverlap && !entitySet.endsWith("_websites")) {
+                holdForOverlap = false;
+                secondReadInFlight.await(5, TimeUnit.SECONDS);
+            }
+            return collection(request, entitySet, rows, query);
+        } finally {
+            collectionReadsInFlight.decrementAndGet();
+        }
+    }
+
+    private MockResponse collection(
+            RecordedRequest request, String entitySet, List<Map<String, Object>> rows, Map<String, String> query) {
         List<Map<String, Object>> value = new ArrayList<>();
         for (Map<String, Object> row : rows) {
             Boolean matches = matches(row, query.get("$filter"));

@@ -53,6 +53,14 @@ final class EnhancedDataModel implements RowSource {
                 .toList();
     }
 
+    @Override
+    public void prefetch(String entitySet, String select) {
+        String mapped = entitySet(entitySet);
+        if (mapped != null) {
+            enhanced.prefetch(mapped, select(select));
+        }
+    }
+
     /** The enhanced model's entity set for a standard one; {@code null} where it has none. */
     static String entitySet(String standardEntitySet) {
         if ("annotations".equals(standardEntitySet) || "adx_portallanguages".equals(standardEntitySet)) {

@@ -20,4 +20,11 @@ public interface RowSource {
 
     /** Every row of a table a store may not have: absent reads as empty. {@code select} as for {@link #rows}. */
     List<StoreRow> optionalRows(String entitySet, String select);
+
+    /**
+     * Says that {@link #rows} or {@link #optionalRows} of this table and {@code select} will be asked for soon: a
+     * source that reads over the network may start reading it now, so that several reads overlap. Whether it was
+     * prefetched or not, the answer of the later call is the same. Does nothing by default.
+     */
+    default void prefetch(String entitySet, String select) {}
 }

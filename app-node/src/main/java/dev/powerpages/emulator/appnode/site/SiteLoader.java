@@ -14,8 +14,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.springframework.http.MediaType;
 import org.springframework.http.MediaTypeFactory;
 import org.springframework.stereotype.Component;
@@ -34,14 +41,53 @@ import tools.jackson.databind.JsonNode;
 @Component
 public class SiteLoader {
 
+    /**
+     * Reads of one load in flight at once. A load reads some thirty tables; one after another they cost the sum of
+     * their round trips (1.5-2.5 s for the demo site on a node's first, cold load while the stack starts), a few side
+     * by side about a quarter of that. Few, since the store serves both regions and the bulkhead
+     * ({@code resilience4j.bulkhead.instances.metadataStore}) bounds what one node may hold of it.
+     */
+    static final int LOAD_THREADS = 4;
+
+    /** The tables {@link #assemble} reads after the website row, in the order it reads them (web file notes apart). */
+    private static final List<String> CORE_TABLES = List.of(
+            "adx_publishingstates",
+            "adx_sitesettings",
+            "adx_portallanguages",
+            "adx_websitelanguages",
+            "adx_webpages",
+            "adx_pagetemplates",
+            "adx_webtemplates",
+            "adx_sitemarkers",
+            "adx_webfiles",
+            "adx_contentsnippets",
+            "adx_weblinks",
+            "adx_weblinksets",
+            "adx_webroles",
+            "adx_entitypermission_webroleset",
+            "adx_entitypermissions");
+
+    /** The notes' columns a load reads: their metadata, not their bodies (fetched when a file is first asked for). */
+    private static final String NOTE_COLUMNS = "annotationid,_objectid_value,mimetype,filename,createdon";
+
     private final StoreClient store;
     private final SiteProperties properties;
     private final Clock clock;
+    private final Executor reads;
 
     public SiteLoader(StoreClient store, SiteProperties properties) {
         this.store = store;
         this.properties = properties;
         this.clock = Clock.systemUTC();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                LOAD_THREADS, LOAD_THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "site-load");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        // Idle between loads (a full load is rare once changes are followed): no thread is kept for nothing.
+        pool.allowCoreThreadTimeOut(true);
+        this.reads = pool;
     }
 
     /**
@@ -62,7 +108,7 @@ public class SiteLoader {
     }
 
     private LoadedSite load(StoreClient client) {
-        TrackingReader store = new TrackingReader(client);
+        TrackingReader store = new TrackingReader(client, reads);
         SiteSnapshot snapshot = assemble(store);
         return new LoadedSite(snapshot, Map.copyOf(store.deltaLinks), store.untracked, Map.copyOf(store.read));
     }
@@ -113,6 +159,10 @@ public class SiteLoader {
         StoreRow website = website(websites);
         String websiteId = website.text("adx_websiteid");
         Rows rows = new Rows(store, websiteId);
+        // The website row was read alone (a store that is down costs one failed call, not a burst that would count
+        // against the circuit breaker at once); every other table is asked for now, so that a source reading over
+        // the network has a few reads in flight while this method consumes them in order.
+        prefetch(store, enhanced);
 
         Map<String, Boolean> visibleStates = new HashMap<>();
         for (StoreRow state : rows.all("adx_publishingstates")) {
@@ -217,6 +267,19 @@ public class SiteLoader {
                 linkSets.byLanguage(),
                 enhanced,
                 unmodifiable(visibleStates));
+    }
+
+    /** Every table {@link #assemble} goes on to read, in its order, announced to the source. */
+    private void prefetch(RowSource source, boolean enhanced) {
+        for (String table : CORE_TABLES) {
+            if (table.equals("adx_webfiles") && !enhanced) {
+                source.prefetch("annotations", NOTE_COLUMNS);
+            }
+            source.prefetch(table, null);
+        }
+        for (String table : properties.tables() == null ? List.<String>of() : properties.tables()) {
+            source.prefetch(table, null);
+        }
     }
 
     /**
@@ -632,8 +695,7 @@ public class SiteLoader {
         // Metadata of the notes only (no documentbody): the bytes are fetched when a file is first requested.
         Map<String, StoreRow> newestNote = new HashMap<>();
         if (!enhanced) {
-            for (StoreRow note :
-                    rows.store().rows("annotations", "annotationid,_objectid_value,mimetype,filename,createdon")) {
+            for (StoreRow note : rows.store().rows("annotations", NOTE_COLUMNS)) {
                 newestNote.merge(key(note.text("_objectid_value")), note, StoreRow::laterCreated);
             }
         }
@@ -727,21 +789,55 @@ public class SiteLoader {
         }
     }
 
-    /** Reads collections with change tracking requested and remembers each one's delta link. */
+    /**
+     * Reads collections with change tracking requested and remembers each one's delta link. A prefetched table is
+     * read on the loader's threads and its answer (or failure) handed over when it is asked for; only what is asked
+     * for is remembered, so the delta links are those of the tables the snapshot was built from, as without prefetch.
+     * Used by one thread (the one assembling) apart from the reads themselves.
+     */
     private static final class TrackingReader implements RowSource {
 
         private final StoreClient store;
+        private final Executor reads;
+        private final Map<String, CompletableFuture<Optional<StoreClient.Tracked>>> ahead = new HashMap<>();
         private final Map<String, String> deltaLinks = new HashMap<>();
         private final Set<String> untracked = new HashSet<>();
         private final Map<String, List<StoreRow>> read = new HashMap<>();
 
-        TrackingReader(StoreClient store) {
+        TrackingReader(StoreClient store, Executor reads) {
             this.store = store;
+            this.reads = reads;
+        }
+
+        @Override
+        public void prefetch(String entitySet, String select) {
+            ahead.computeIfAbsent(
+                    entitySet + "?" + select,
+                    key -> CompletableFuture.supplyAsync(() -> store.track(entitySet, select), reads));
+        }
+
+        private Optional<StoreClient.Tracked> track(String entitySet, String select) {
+            CompletableFuture<Optional<StoreClient.Tracked>> prefetched = ahead.remove(entitySet + "?" + select);
+            if (prefetched == null) {
+                return store.track(entitySet, select);
+            }
+            try {
+                return prefetched.join();
+            } catch (CompletionException ex) {
+                // The read's own exception (StoreUnavailableException …), as a read on this thread would throw it.
+                if (ex.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                if (ex.getCause() instanceof Error cause) {
+                    throw cause;
+                }
+                throw ex;
+            }
         }
 
         @Override
         public List<StoreRow> rows(String entitySet, String select) {
-            StoreClient.Tracked tracked = store.track(entitySet, select)
+            StoreClient.Tracked tracked = track(entitySet, select)
                     .orElseThrow(() -> new IllegalStateException("The metadata store has no " + entitySet + " table"));
             remember(entitySet, tracked);
             return tracked.rows();
@@ -749,7 +845,7 @@ public class SiteLoader {
 
         @Override
         public List<StoreRow> optionalRows(String entitySet, String select) {
-            return store.track(entitySet, select)
+            return track(entitySet, select)
                     .map(tracked -> {
                         remember(entitySet, tracked);
                         return tracked.rows();

@@ -17,6 +17,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param tables further tables of the site (entity set names) read with every snapshot, all columns, and followed by
  *               change tracking like the core ones: what features such as forms, lists, languages and redirects read
  *               through {@link SiteSnapshot#tables()}; a table the store lacks reads as empty
+ * @param firstLoadRetryInterval until the node has its first snapshot, how soon a failed load is tried again (in place
+ *               of {@code changePollInterval}): the stack starts all at once and the store is the last up, so the
+ *               sooner a node looks again once it answers, the sooner the node serves
  */
 @ConfigurationProperties("site")
 public record SiteProperties(
@@ -27,4 +30,5 @@ public record SiteProperties(
         long webFileCacheMaxBytes,
         String webFileCacheControl,
         Duration cacheablePageMaxAge,
-        List<String> tables) {}
+        List<String> tables,
+        Duration firstLoadRetryInterval) {}

@@ -150,7 +150,8 @@ public final class FixtureSite {
                                 1_000_000,
                                 "public, max-age=3600",
                                 Duration.ofSeconds(60),
-                                TABLES))
+                                TABLES,
+                                Duration.ofMillis(200)))
                 .assemble(rows);
     }
 

@@ -87,7 +87,8 @@ public final class SiteHarness {
                         1_000_000,
                         "public, max-age=3600",
                         Duration.ofSeconds(60),
-                        List.of()));
+                        List.of(),
+                        Duration.ofMillis(200)));
     }
 
     /** An anonymous visitor's GET of a path with an optional query ({@code /about/?q=1}). */

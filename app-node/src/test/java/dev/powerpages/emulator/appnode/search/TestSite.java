@@ -207,7 +207,8 @@ public final class TestSite {
                 1_000_000,
                 "public, max-age=3600",
                 Duration.ofSeconds(60),
-                List.of());
+                List.of(),
+                Duration.ofMillis(200));
         return new SiteLoader(null, properties).assemble(rows);
     }
 

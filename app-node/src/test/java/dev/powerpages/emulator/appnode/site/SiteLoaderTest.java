@@ -63,7 +63,8 @@ class SiteLoaderTest {
                         1_000_000,
                         "public, max-age=3600",
                         Duration.ofSeconds(60),
-                        tables));
+                        tables,
+                        Duration.ofMillis(200)));
     }
 
     /** The tables a site cannot do without, with one website and a home page. */

@@ -335,7 +335,8 @@ public final class SiteRows {
                         1_000_000,
                         "public, max-age=3600",
                         Duration.ofSeconds(60),
-                        TABLES));
+                        TABLES,
+                        Duration.ofMillis(200)));
     }
 
     private static void set(ObjectNode row, String name, Object value) {
