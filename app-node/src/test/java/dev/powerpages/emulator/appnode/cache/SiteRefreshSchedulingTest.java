@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import dev.powerpages.emulator.appnode.site.SiteProperties;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
+import dev.powerpages.emulator.appnode.site.TestSiteProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.scheduling.support.SimpleTriggerContext;
@@ -21,18 +20,8 @@ class SiteRefreshSchedulingTest {
     private static final Instant LAST_END = NOW.minusMillis(50);
 
     private final SiteCache cache = mock(SiteCache.class);
-    private final SiteRefreshScheduling scheduling = new SiteRefreshScheduling(
-            cache,
-            new SiteProperties(
-                    "",
-                    Duration.ofSeconds(5),
-                    Duration.ofSeconds(1),
-                    Duration.ofSeconds(60),
-                    1_000_000,
-                    "public, max-age=3600",
-                    Duration.ofSeconds(60),
-                    List.of(),
-                    Duration.ofMillis(200)));
+    private final SiteRefreshScheduling scheduling =
+            new SiteRefreshScheduling(cache, TestSiteProperties.withChangePollInterval(Duration.ofSeconds(1)));
 
     @Test
     void firstLoadStartsAtOnce() {

@@ -2,9 +2,8 @@ package dev.powerpages.emulator.appnode.forms;
 
 import dev.powerpages.emulator.appnode.site.InMemoryRows;
 import dev.powerpages.emulator.appnode.site.SiteLoader;
-import dev.powerpages.emulator.appnode.site.SiteProperties;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
-import java.time.Duration;
+import dev.powerpages.emulator.appnode.site.TestSiteProperties;
 import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -140,19 +139,7 @@ public final class FixtureSite {
     }
 
     public SiteSnapshot snapshot() {
-        return new SiteLoader(
-                        null,
-                        new SiteProperties(
-                                "",
-                                Duration.ofSeconds(5),
-                                Duration.ofSeconds(2),
-                                Duration.ofSeconds(60),
-                                1_000_000,
-                                "public, max-age=3600",
-                                Duration.ofSeconds(60),
-                                TABLES,
-                                Duration.ofMillis(200)))
-                .assemble(rows);
+        return new SiteLoader(null, TestSiteProperties.withTables(TABLES)).assemble(rows);
     }
 
     /** A row from column/value pairs (strings, numbers, booleans). */

@@ -13,11 +13,10 @@ import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
 import dev.powerpages.emulator.appnode.pagetemplates.RuntimePageTemplates;
 import dev.powerpages.emulator.appnode.report.UnsupportedLiquid;
 import dev.powerpages.emulator.appnode.signin.SiteUser;
-import dev.powerpages.emulator.appnode.site.SiteProperties;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
+import dev.powerpages.emulator.appnode.site.TestSiteProperties;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.ResponseEntity;
@@ -74,21 +73,7 @@ public final class SiteHarness {
                                 + call.getArgument(0, dev.powerpages.emulator.appnode.site.WebFile.class)
                                         .url())
                         .getBytes(StandardCharsets.UTF_8));
-        this.controller = new SiteController(
-                cache,
-                files,
-                new PageRouter(),
-                renderer,
-                new SiteProperties(
-                        "",
-                        Duration.ofSeconds(5),
-                        Duration.ofSeconds(2),
-                        Duration.ofSeconds(60),
-                        1_000_000,
-                        "public, max-age=3600",
-                        Duration.ofSeconds(60),
-                        List.of(),
-                        Duration.ofMillis(200)));
+        this.controller = new SiteController(cache, files, new PageRouter(), renderer, TestSiteProperties.defaults());
     }
 
     /** An anonymous visitor's GET of a path with an optional query ({@code /about/?q=1}). */

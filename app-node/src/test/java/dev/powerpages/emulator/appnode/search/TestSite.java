@@ -4,7 +4,7 @@ import dev.powerpages.emulator.appnode.site.InMemoryRows;
 import dev.powerpages.emulator.appnode.site.SiteLoader;
 import dev.powerpages.emulator.appnode.site.SiteProperties;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
-import java.time.Duration;
+import dev.powerpages.emulator.appnode.site.TestSiteProperties;
 import java.util.List;
 import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
@@ -199,16 +199,7 @@ public final class TestSite {
     }
 
     public SiteSnapshot snapshot() {
-        SiteProperties properties = new SiteProperties(
-                "",
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(2),
-                Duration.ofSeconds(60),
-                1_000_000,
-                "public, max-age=3600",
-                Duration.ofSeconds(60),
-                List.of(),
-                Duration.ofMillis(200));
+        SiteProperties properties = TestSiteProperties.defaults();
         return new SiteLoader(null, properties).assemble(rows);
     }
 

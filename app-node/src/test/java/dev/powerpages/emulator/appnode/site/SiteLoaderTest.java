@@ -2,7 +2,6 @@ package dev.powerpages.emulator.appnode.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -53,18 +52,7 @@ class SiteLoaderTest {
     }
 
     private static SiteLoader loader(List<String> tables) {
-        return new SiteLoader(
-                null,
-                new SiteProperties(
-                        "",
-                        Duration.ofSeconds(5),
-                        Duration.ofSeconds(2),
-                        Duration.ofSeconds(60),
-                        1_000_000,
-                        "public, max-age=3600",
-                        Duration.ofSeconds(60),
-                        tables,
-                        Duration.ofMillis(200)));
+        return new SiteLoader(null, TestSiteProperties.withTables(tables));
     }
 
     /** The tables a site cannot do without, with one website and a home page. */

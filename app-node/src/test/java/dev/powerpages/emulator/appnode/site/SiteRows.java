@@ -1,6 +1,5 @@
 package dev.powerpages.emulator.appnode.site;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
@@ -325,18 +324,7 @@ public final class SiteRows {
     }
 
     public static SiteLoader loader() {
-        return new SiteLoader(
-                null,
-                new SiteProperties(
-                        "",
-                        Duration.ofSeconds(5),
-                        Duration.ofSeconds(2),
-                        Duration.ofSeconds(60),
-                        1_000_000,
-                        "public, max-age=3600",
-                        Duration.ofSeconds(60),
-                        TABLES,
-                        Duration.ofMillis(200)));
+        return new SiteLoader(null, TestSiteProperties.withTables(TABLES));
     }
 
     private static void set(ObjectNode row, String name, Object value) {
