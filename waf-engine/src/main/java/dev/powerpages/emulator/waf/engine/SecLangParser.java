@@ -21,10 +21,10 @@ public final class SecLangParser {
 
     private final boolean prefilter;
 
-    /** @param dataFiles the lines of a data file that {@code @pmFromFile} names */
     /** Each distinct target list, once (see {@link RuleEngine}'s selections). */
     private final Map<List<Variable>, List<Variable>> targetLists = new HashMap<>();
 
+    /** @param dataFiles the lines of a data file that {@code @pmFromFile} names */
     public SecLangParser(Function<String, List<String>> dataFiles) {
         this(dataFiles, true);
     }
