@@ -27,8 +27,11 @@ public final class RuleEngine {
 
     private final List<WafRule> rules;
 
+    private final TransformationChains chains;
+
     public RuleEngine(List<WafRule> rules) {
         this.rules = List.copyOf(rules);
+        this.chains = new TransformationChains(this.rules);
     }
 
     public List<WafRule> rules() {
@@ -50,7 +53,7 @@ public final class RuleEngine {
      */
     public Result evaluate(
             WafRequest request, Predicate<WafRule> enabled, Exclusions exclusions, InspectionBudget budget) {
-        Evaluation evaluation = new Evaluation(request, exclusions, budget);
+        Evaluation evaluation = new Evaluation(request, exclusions, budget, chains.newRequest(budget));
         List<RuleMatch> matches = new ArrayList<>();
         for (WafRule rule : rules) {
             if (!enabled.test(rule)) {
@@ -112,12 +115,8 @@ public final class RuleEngine {
 
         private final InspectionBudget budget;
 
-        /**
-         * Transformed values for this request, per chain prefix: the CRS runs the same chains
-         * (and chains sharing a prefix, e.g. utf8toUnicode,urlDecodeUni,…) over the same values in
-         * rule after rule, so each (value, prefix) is decoded once per request.
-         */
-        private final Map<List<UnaryOperator<String>>, Map<String, String>> transformed = new HashMap<>();
+        /** Transformed values for this request, per chain prefix: each (value, prefix) is decoded once per request. */
+        private final TransformationChains.Values transformed;
 
         /**
          * Each collection's items, gathered once per request: ~300 rules read the same ARGS, and a hostile form body
@@ -128,10 +127,15 @@ public final class RuleEngine {
         /** Each target list's selected items, per exclusion scope ({@link Exclusions#scope}), once per request. */
         private final Map<Selection, List<Item>> selections = new HashMap<>();
 
-        Evaluation(WafRequest request, Exclusions exclusions, InspectionBudget budget) {
+        Evaluation(
+                WafRequest request,
+                Exclusions exclusions,
+                InspectionBudget budget,
+                TransformationChains.Values transformed) {
             this.request = request;
             this.exclusions = exclusions;
             this.budget = budget;
+            this.transformed = transformed;
         }
 
         RuleMatch match(WafRule head, WafRule link) {
@@ -157,7 +161,7 @@ public final class RuleEngine {
                     return value;
                 }
                 for (int i = 1; i <= transformations.size(); i++) {
-                    String next = transform(transformations, i, raw);
+                    String next = transformed.apply(transformations, i, raw);
                     if (!next.equals(value) && rule.operator().matches(next, budget)) {
                         // ModSecurity's multiMatch runs the operator again only when a transformation changed the
                         // value.
@@ -167,28 +171,8 @@ public final class RuleEngine {
                 }
                 return null;
             }
-            String value = transform(transformations, transformations.size(), raw);
+            String value = transformed.apply(transformations, transformations.size(), raw);
             return rule.operator().matches(value, budget) ? value : null;
-        }
-
-        /** The value after the first {@code n} transformations, from the cache where possible. */
-        private String transform(List<UnaryOperator<String>> transformations, int n, String raw) {
-            if (n == 0) {
-                return raw;
-            }
-            List<UnaryOperator<String>> prefix = transformations.subList(0, n);
-            Map<String, String> cache = transformed.get(prefix);
-            String cached = cache == null ? null : cache.get(raw);
-            if (cached != null) {
-                return cached;
-            }
-            String before = transform(transformations, n - 1, raw);
-            budget.charge(before.length());
-            String result = transformations.get(n - 1).apply(before);
-            transformed
-                    .computeIfAbsent(List.copyOf(prefix), k -> new HashMap<>())
-                    .put(raw, result);
-            return result;
         }
 
         /**
