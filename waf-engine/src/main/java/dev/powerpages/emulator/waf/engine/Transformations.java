@@ -28,7 +28,7 @@ public final class Transformations {
             Map.entry("htmlentitydecode", Transformations::htmlEntityDecode),
             Map.entry("jsdecode", Transformations::jsDecode),
             Map.entry("cssdecode", Transformations::cssDecode),
-            Map.entry("removenulls", s -> s.replace("\0", "")),
+            Map.entry("removenulls", Transformations::removeNulls),
             Map.entry("removewhitespace", s -> whitespace(s, false)),
             Map.entry("compresswhitespace", s -> whitespace(s, true)),
             Map.entry("removecomments", s -> comments(s, "")),
@@ -443,6 +443,26 @@ public final class Transformations {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * NUL characters removed (ModSecurity's "removeNulls"). One pass over a char array: {@code replace("\0", "")}
+     * first listed every NUL's index, then copied the pieces between them (a hostile value is full of NULs).
+     */
+    static String removeNulls(String s) {
+        int first = s.indexOf('\0');
+        if (first < 0) {
+            return s;
+        }
+        char[] in = s.toCharArray();
+        int o = first;
+        for (int i = first + 1; i < in.length; i++) {
+            char c = in[i];
+            if (c != '\0') {
+                in[o++] = c;
+            }
+        }
+        return new String(in, 0, o);
     }
 
     /**

@@ -240,7 +240,10 @@ class TransformationsEquivalenceTest {
     void lowercaseLowersEveryCharacterAsTheJdkDoesAloneAndBetweenLetters() {
         for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
             String alone = new String(Character.toChars(c));
-            for (String value : List.of(alone, "A" + alone + "b", alone + alone + "\u03a3")) {
+            // Between letters only below U+20000: no character beyond has a case mapping.
+            List<String> values =
+                    c < 0x20000 ? List.of(alone, "A" + alone + "b", alone + alone + "\u03a3") : List.of(alone);
+            for (String value : values) {
                 assertThat(Transformations.lowercase(value))
                         .as("lowercase of U+%04X", c)
                         .isEqualTo(value.toLowerCase(Locale.ROOT));
