@@ -123,10 +123,10 @@ public final class Transformations {
     /**
      * %xx and IIS's %u plus four hex digits, '+' as space; invalid escapes are kept as they are (ModSecurity's
      * reference manual, "urlDecodeUni": "Like urlDecode, but with support for the Microsoft-specific %u encoding"; a
-     * run of %xx bytes is read as UTF-8, as the values here are Java strings). One pass over a char array sized once
-     * (the result is never longer than the value), and the value itself when nothing decodes: on a hostile 128 KB
-     * value the StringBuilder, a byte array the size of the value and a substring per %u escape cost more than the
-     * decoding.
+     * run of %xx bytes is read as UTF-8, as the values here are Java strings). One pass over the value's characters,
+     * decoded in place (each escape is at least as long as what it decodes to), and the value itself when nothing
+     * decodes: on a hostile 128 KB value the StringBuilder, a byte array the size of the value and a substring per %u
+     * escape cost more than the decoding.
      */
     public static String urlDecode(String s) {
         int first = indexOfEither(s, '%', '+');
@@ -135,8 +135,8 @@ public final class Transformations {
         }
         char[] in = s.toCharArray();
         int n = in.length;
-        char[] out = new char[n];
-        System.arraycopy(in, 0, out, 0, first);
+        // Written in place: what is written never passes what has been read (see the method's comment).
+        char[] out = in;
         int o = first;
         boolean changed = false;
         byte[] pending = null;
@@ -211,7 +211,7 @@ public final class Transformations {
         return i < 0 ? j : j < 0 ? i : Math.min(i, j);
     }
 
-    /** ASCII hex digits from a table; beyond ASCII, {@link Character#digit} (which also reads e.g. full-width digits). */
+    /** ASCII hex digits from a table; beyond ASCII, {@link Character#digit} (it also reads full-width digits). */
     private static final byte[] HEX = new byte[128];
 
     static {
@@ -273,8 +273,9 @@ public final class Transformations {
     /**
      * &amp;name; &amp;#nn; &amp;#xhh; with or without the closing ';', as browsers accept them (ModSecurity's
      * "htmlEntityDecode": "&amp;#xHH and &amp;#DDD with or without the terminating semicolon, &amp;quot; &amp;amp;
-     * &amp;lt; &amp;gt; &amp;nbsp;"; the named set here is wider). One pass over a char array sized once: each
-     * reference read is at least as long as what it decodes to (three characters for at most a surrogate pair).
+     * &amp;lt; &amp;gt; &amp;nbsp;"; the named set here is wider). One pass over the value's characters, decoded in
+     * place: each reference read is at least as long as what it decodes to (three characters for at most a surrogate
+     * pair).
      */
     public static String htmlEntityDecode(String s) {
         int first = s.indexOf('&');
@@ -283,8 +284,8 @@ public final class Transformations {
         }
         char[] in = s.toCharArray();
         int n = in.length;
-        char[] out = new char[n];
-        System.arraycopy(in, 0, out, 0, first);
+        // Written in place: what is written never passes what has been read (see the method's comment).
+        char[] out = in;
         int o = first;
         boolean changed = false;
         int i = first;
@@ -356,8 +357,8 @@ public final class Transformations {
 
     /**
      * JavaScript escapes: backslash-x HH, backslash-u HHHH, octal and single-character escapes (ModSecurity's
-     * "jsDecode"; a full-width backslash-u FFxx maps to ASCII as in urlDecodeUni). One pass over a char array sized once: an
-     * escape is never shorter than what it decodes to.
+     * "jsDecode"; a full-width backslash-u FFxx maps to ASCII as in urlDecodeUni). One pass over the value's
+     * characters, decoded in place: an escape is never shorter than what it decodes to.
      */
     public static String jsDecode(String s) {
         int first = s.indexOf('\\');
@@ -366,8 +367,8 @@ public final class Transformations {
         }
         char[] in = s.toCharArray();
         int n = in.length;
-        char[] out = new char[n];
-        System.arraycopy(in, 0, out, 0, first);
+        // Written in place: what is written never passes what has been read (see the method's comment).
+        char[] out = in;
         int o = first;
         boolean changed = false;
         for (int i = first; i < n; i++) {
@@ -481,8 +482,8 @@ public final class Transformations {
             return s;
         }
         char[] in = s.toCharArray();
-        char[] out = new char[n];
-        System.arraycopy(in, 0, out, 0, first);
+        // Written in place: what is written never passes what has been read (see the method's comment).
+        char[] out = in;
         int o = first;
         boolean inRun = false;
         for (int i = first; i < n; i++) {
@@ -506,8 +507,8 @@ public final class Transformations {
 
     /**
      * C/SQL/HTML comments out (or replaced by a space): {@code /*…*\/}, {@code --…}, {@code #…}, {@code <!--…-->}
-     * (ModSecurity's "removeComments" and "replaceComments"; an unterminated comment runs to the end). One pass over a
-     * char array: a comment opener is tested only where its first character is.
+     * (ModSecurity's "removeComments" and "replaceComments"; an unterminated comment runs to the end). One pass over
+     * the value's characters, in place: a comment opener is tested only where its first character is.
      */
     static String comments(String s, String replacement) {
         boolean remove = replacement.isEmpty();
@@ -516,7 +517,8 @@ public final class Transformations {
         }
         char[] in = s.toCharArray();
         int n = in.length;
-        char[] out = new char[n];
+        // Written in place: a comment is replaced by at most one character.
+        char[] out = in;
         int o = 0;
         int i = 0;
         while (i < n) {
@@ -618,7 +620,8 @@ public final class Transformations {
      */
     static String cmdLine(String s) {
         char[] in = s.toCharArray();
-        char[] out = new char[in.length];
+        // Written in place: a space is written only where a dropped separator was read.
+        char[] out = in;
         int o = 0;
         boolean space = false;
         for (char c : in) {
