@@ -27,8 +27,12 @@ public final class RuleEngine {
 
     private final List<WafRule> rules;
 
+    /** The rules' patterns joined by what they read: one automaton pass per value for all of them. */
+    private final PatternUnions unions;
+
     public RuleEngine(List<WafRule> rules) {
         this.rules = List.copyOf(rules);
+        this.unions = new PatternUnions(this.rules);
     }
 
     public List<WafRule> rules() {
@@ -50,7 +54,7 @@ public final class RuleEngine {
      */
     public Result evaluate(
             WafRequest request, Predicate<WafRule> enabled, Exclusions exclusions, InspectionBudget budget) {
-        Evaluation evaluation = new Evaluation(request, exclusions, budget);
+        Evaluation evaluation = new Evaluation(request, exclusions, budget, unions);
         List<RuleMatch> matches = new ArrayList<>();
         for (WafRule rule : rules) {
             if (!enabled.test(rule)) {
@@ -112,6 +116,10 @@ public final class RuleEngine {
 
         private final InspectionBudget budget;
 
+        private final PatternUnions unions;
+
+        private final PatternUnions.Answers answers;
+
         /**
          * Transformed values for this request, per chain prefix: the CRS runs the same chains
          * (and chains sharing a prefix, e.g. utf8toUnicode,urlDecodeUni,…) over the same values in
@@ -128,10 +136,12 @@ public final class RuleEngine {
         /** Each target list's selected items, per exclusion scope ({@link Exclusions#scope}), once per request. */
         private final Map<Selection, List<Item>> selections = new HashMap<>();
 
-        Evaluation(WafRequest request, Exclusions exclusions, InspectionBudget budget) {
+        Evaluation(WafRequest request, Exclusions exclusions, InspectionBudget budget, PatternUnions unions) {
             this.request = request;
             this.exclusions = exclusions;
             this.budget = budget;
+            this.unions = unions;
+            this.answers = unions.answers();
         }
 
         RuleMatch match(WafRule head, WafRule link) {
@@ -153,12 +163,12 @@ public final class RuleEngine {
             List<UnaryOperator<String>> transformations = rule.transformations();
             if (rule.multiMatch()) {
                 String value = raw;
-                if (rule.operator().matches(value, budget)) {
+                if (unions.matches(rule, 0, value, budget, answers)) {
                     return value;
                 }
                 for (int i = 1; i <= transformations.size(); i++) {
                     String next = transform(transformations, i, raw);
-                    if (!next.equals(value) && rule.operator().matches(next, budget)) {
+                    if (!next.equals(value) && unions.matches(rule, i, next, budget, answers)) {
                         // ModSecurity's multiMatch runs the operator again only when a transformation changed the
                         // value.
                         return next;
@@ -168,7 +178,7 @@ public final class RuleEngine {
                 return null;
             }
             String value = transform(transformations, transformations.size(), raw);
-            return rule.operator().matches(value, budget) ? value : null;
+            return unions.matches(rule, transformations.size(), value, budget, answers) ? value : null;
         }
 
         /** The value after the first {@code n} transformations, from the cache where possible. */
