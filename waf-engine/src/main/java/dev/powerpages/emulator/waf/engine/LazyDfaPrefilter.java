@@ -76,21 +76,22 @@ final class LazyDfaPrefilter {
     private static final int LONG_S = 0x017F;
     private static final int KELVIN_SIGN = 0x212A;
 
-    private static final int KIND_RUNE = 0;
-    private static final int KIND_MATCH = 1;
-    private static final int KIND_EPSILON = 2;
-    private static final int KIND_SPLIT = 3;
-    private static final int KIND_FAIL = 4;
+    static final int KIND_RUNE = 0;
+    static final int KIND_MATCH = 1;
+    static final int KIND_EPSILON = 2;
+    static final int KIND_SPLIT = 3;
+    static final int KIND_FAIL = 4;
 
-    private final int[] kind;
-    private final int[] out;
-    private final int[] alt;
+    // The NFA (package-private: MultiPatternDfa joins several patterns' programs into one).
+    final int[] kind;
+    final int[] out;
+    final int[] alt;
     /** Per rune instruction: the code points it matches, as sorted, disjoint inclusive pairs. */
-    private final int[][] ranges;
+    final int[][] ranges;
 
     private final int start;
     /** The instructions the search is in before reading anything (and after every character). */
-    private final int[] startPcs;
+    final int[] startPcs;
     /** The first code point of each interval the code-point range is split into, sorted. */
     private final int[] intervalStarts;
 
@@ -108,7 +109,7 @@ final class LazyDfaPrefilter {
     private final int[] uniformBlockClass = new int[256];
 
     /** Characters are read as {@link String#toLowerCase(java.util.Locale)} with the root locale would give them. */
-    private final boolean lowerCaseInput;
+    final boolean lowerCaseInput;
 
     private final int maxCacheInts;
     /** A code point of each class, on which a class's transitions are computed. */
@@ -235,6 +236,106 @@ final class LazyDfaPrefilter {
         } catch (ReflectiveOperationException | RuntimeException unreadable) {
             return null;
         }
+    }
+
+    /**
+     * A prefilter for a pattern RE2/J cannot run because of its lookarounds (CRS 942320 and 942350: the Power Pages
+     * tuning's variable-length negative lookbehind): the automaton of the pattern with every lookaround taken out. A
+     * lookaround is an assertion, so without it the pattern matches a superset, which is what a prefilter may accept
+     * (as the other assertions are taken as true). Null when the pattern has no lookaround, when one is quantified
+     * (taking it out would leave the quantifier on what precedes it), or when what is left does not compile on RE2/J.
+     */
+    static LazyDfaPrefilter ofWithoutLookarounds(String pcre) {
+        String relaxed = withoutLookarounds(pcre);
+        if (relaxed == null) {
+            return null;
+        }
+        com.google.re2j.Pattern compiled = LinearRegex.compile(relaxed);
+        return compiled == null ? null : of(compiled);
+    }
+
+    /** {@code pcre} without its {@code (?=…)}, {@code (?!…)}, {@code (?<=…)}, {@code (?<!…)} groups; null if none or unsure. */
+    static String withoutLookarounds(String pcre) {
+        StringBuilder out = new StringBuilder();
+        boolean removed = false;
+        int i = 0;
+        while (i < pcre.length()) {
+            char c = pcre.charAt(i);
+            if (c == '\\') {
+                out.append(pcre, i, Math.min(pcre.length(), i + 2));
+                i += 2;
+            } else if (c == '[') {
+                int end = classEnd(pcre, i);
+                if (end < 0) {
+                    return null;
+                }
+                out.append(pcre, i, end);
+                i = end;
+            } else if (pcre.startsWith("(?=", i)
+                    || pcre.startsWith("(?!", i)
+                    || pcre.startsWith("(?<=", i)
+                    || pcre.startsWith("(?<!", i)) {
+                int end = groupEnd(pcre, i);
+                if (end < 0 || end < pcre.length() && "*+?{".indexOf(pcre.charAt(end)) >= 0) {
+                    return null;
+                }
+                removed = true;
+                i = end;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return removed ? out.toString() : null;
+    }
+
+    /** The index after the class that opens at {@code open}, or -1. */
+    private static int classEnd(String pcre, int open) {
+        int i = open + 1;
+        if (i < pcre.length() && pcre.charAt(i) == '^') {
+            i++;
+        }
+        if (i < pcre.length() && pcre.charAt(i) == ']') {
+            i++; // a leading ] is a literal
+        }
+        while (i < pcre.length()) {
+            char c = pcre.charAt(i);
+            if (c == '\\') {
+                i += 2;
+            } else if (c == '[') {
+                return -1; // a nested class or a POSIX class: not modelled here
+            } else if (c == ']') {
+                return i + 1;
+            } else {
+                i++;
+            }
+        }
+        return -1;
+    }
+
+    /** The index after the group that opens at {@code open}, or -1. */
+    private static int groupEnd(String pcre, int open) {
+        int depth = 0;
+        int i = open;
+        while (i < pcre.length()) {
+            char c = pcre.charAt(i);
+            if (c == '\\') {
+                i += 2;
+            } else if (c == '[') {
+                i = classEnd(pcre, i);
+                if (i < 0) {
+                    return -1;
+                }
+            } else {
+                if (c == '(') {
+                    depth++;
+                } else if (c == ')' && --depth == 0) {
+                    return i + 1;
+                }
+                i++;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -97,56 +97,94 @@ final class Operators {
         RequiredLiterals required = prefilter ? RequiredLiterals.of(java) : null;
         Pattern backtracking = Pattern.compile(java, Pattern.DOTALL);
         com.google.re2j.Pattern linear = LinearRegex.compile(pcre);
-        LazyDfaPrefilter automaton = prefilter && linear != null ? LazyDfaPrefilter.of(linear) : null;
-        return new Operator() {
+        LazyDfaPrefilter automaton = !prefilter
+                ? null
+                : linear != null ? LazyDfaPrefilter.of(linear) : LazyDfaPrefilter.ofWithoutLookarounds(pcre);
+        return new Regex(required, backtracking, linear, automaton);
+    }
 
-            @Override
-            public boolean matches(String value) {
-                return matches(value, InspectionBudget.unlimited());
+    /**
+     * An {@code @rx} operator. Its automaton is also read by {@link RuleEngine}, which asks one {@link MultiPatternDfa}
+     * for all patterns that read the same transformed value and hands each its answer ({@link #matches(String,
+     * InspectionBudget, boolean)}).
+     */
+    static final class Regex implements Operator {
+
+        private final RequiredLiterals required;
+        private final Pattern backtracking;
+        private final com.google.re2j.Pattern linear;
+        private final LazyDfaPrefilter automaton;
+
+        private Regex(
+                RequiredLiterals required,
+                Pattern backtracking,
+                com.google.re2j.Pattern linear,
+                LazyDfaPrefilter automaton) {
+            this.required = required;
+            this.backtracking = backtracking;
+            this.linear = linear;
+            this.automaton = automaton;
+        }
+
+        /** The lazy DFA prefilter, or null (prefilters off, or neither the pattern nor it without lookarounds on RE2/J). */
+        LazyDfaPrefilter automaton() {
+            return automaton;
+        }
+
+        @Override
+        public boolean matches(String value) {
+            return matches(value, InspectionBudget.unlimited());
+        }
+
+        @Override
+        public boolean matches(String value, InspectionBudget budget) {
+            if (automaton != null) {
+                // One table lookup per character: a value no substring of which can match
+                // (assertions aside) is not searched at all. At least as selective as the
+                // literal set (every substring the automaton accepts holds one of the
+                // literals), and cheaper to read, so the literal scan is left out.
+                return matches(value, budget, automaton.mayMatch(value));
             }
-
-            @Override
-            public boolean matches(String value, InspectionBudget budget) {
-                if (automaton != null) {
-                    // One table lookup per character: a value no substring of which can match
-                    // (assertions aside) is not searched at all. At least as selective as the
-                    // literal set (every substring the automaton accepts holds one of the
-                    // literals), and cheaper to read, so the literal scan is left out.
-                    budget.charge(value.length());
-                    if (!automaton.mayMatch(value)) {
-                        return false;
-                    }
-                } else if (required != null) {
-                    budget.charge(value.length());
-                    if (!required.foundIn(value)) {
-                        return false;
-                    }
-                }
-                if (linear == null) {
-                    return backtrackingSearch(
-                            backtracking,
-                            value,
-                            budget,
-                            MATCH_LIMIT_BASE + MATCH_LIMIT_PER_CHAR * value.length(),
-                            false);
-                }
-                // java.util.regex first, on a short leash: on ordinary values it is several times
-                // faster than RE2/J's NFA simulation. A value that would make it backtrack past
-                // the leash is searched again on RE2/J, in time linear in its length, and gets the
-                // exact answer rather than PCRE's "no match" at its match limit.
-                Boolean found = backtrackingSearch(
-                        backtracking,
-                        value,
-                        budget,
-                        LINEAR_FALLBACK_BASE + LINEAR_FALLBACK_PER_CHAR * value.length(),
-                        true);
-                if (found != null) {
-                    return found;
-                }
+            if (required != null) {
                 budget.charge(value.length());
-                return linear.matcher(value).find();
+                if (!required.foundIn(value)) {
+                    return false;
+                }
             }
-        };
+            return exactly(value, budget);
+        }
+
+        /**
+         * As {@link #matches(String, InspectionBudget)}, with the automaton's answer already known ({@code mayMatch},
+         * from a {@link MultiPatternDfa} pass over the value for several patterns). Charged as the automaton's own
+         * pass was, so that the inspection budget (and any verdict it decides) is the same either way.
+         */
+        boolean matches(String value, InspectionBudget budget, boolean mayMatch) {
+            budget.charge(value.length());
+            return mayMatch && exactly(value, budget);
+        }
+
+        private boolean exactly(String value, InspectionBudget budget) {
+            if (linear == null) {
+                return backtrackingSearch(
+                        backtracking, value, budget, MATCH_LIMIT_BASE + MATCH_LIMIT_PER_CHAR * value.length(), false);
+            }
+            // java.util.regex first, on a short leash: on ordinary values it is several times
+            // faster than RE2/J's NFA simulation. A value that would make it backtrack past
+            // the leash is searched again on RE2/J, in time linear in its length, and gets the
+            // exact answer rather than PCRE's "no match" at its match limit.
+            Boolean found = backtrackingSearch(
+                    backtracking,
+                    value,
+                    budget,
+                    LINEAR_FALLBACK_BASE + LINEAR_FALLBACK_PER_CHAR * value.length(),
+                    true);
+            if (found != null) {
+                return found;
+            }
+            budget.charge(value.length());
+            return linear.matcher(value).find();
+        }
     }
 
     /**
@@ -220,14 +258,46 @@ final class Operators {
         if (dfa == null) {
             return value -> scanner.foundIn(value.toLowerCase(Locale.ROOT));
         }
-        return value -> {
-            int found = dfa.search(value);
+        return new Phrases(scanner, dfa);
+    }
+
+    /**
+     * A {@code @pm} phrase list on its automaton. The automaton is also read by {@link RuleEngine}, which asks one
+     * {@link MultiPatternDfa} for all phrase lists that read the same transformed value ({@link #matches(String,
+     * InspectionBudget, boolean)}).
+     */
+    static final class Phrases implements Operator {
+
+        private final RequiredLiterals scanner;
+        private final LazyDfaPrefilter automaton;
+
+        private Phrases(RequiredLiterals scanner, LazyDfaPrefilter automaton) {
+            this.scanner = scanner;
+            this.automaton = automaton;
+        }
+
+        LazyDfaPrefilter automaton() {
+            return automaton;
+        }
+
+        @Override
+        public boolean matches(String value) {
+            int found = automaton.search(value);
             // Undecided (a value that overflowed the automaton's cache twice, or holds İ or Σ, which
             // String.toLowerCase does not lower one character at a time): the lowered copy and the scan, as before.
             return found == LazyDfaPrefilter.UNDECIDED
                     ? scanner.foundIn(value.toLowerCase(Locale.ROOT))
                     : found == LazyDfaPrefilter.MATCH;
-        };
+        }
+
+        /**
+         * With the automaton's exact answer already known ({@code found}, from a {@link MultiPatternDfa} pass over the
+         * value for several phrase lists), charged as {@link #matches(String, InspectionBudget)} is.
+         */
+        boolean matches(String value, InspectionBudget budget, boolean found) {
+            budget.charge(value.length());
+            return found;
+        }
     }
 
     private static Operator numeric(String argument, java.util.function.IntPredicate comparison) {

@@ -29,9 +29,13 @@ public final class RuleEngine {
 
     private final TransformationChains chains;
 
+    /** The rules' patterns joined by what they read: one automaton pass per value for all of them. */
+    private final PatternUnions unions;
+
     public RuleEngine(List<WafRule> rules) {
         this.rules = List.copyOf(rules);
         this.chains = new TransformationChains(this.rules);
+        this.unions = new PatternUnions(this.rules);
     }
 
     public List<WafRule> rules() {
@@ -53,7 +57,7 @@ public final class RuleEngine {
      */
     public Result evaluate(
             WafRequest request, Predicate<WafRule> enabled, Exclusions exclusions, InspectionBudget budget) {
-        Evaluation evaluation = new Evaluation(request, exclusions, budget, chains.newRequest(budget));
+        Evaluation evaluation = new Evaluation(request, exclusions, budget, chains.newRequest(budget), unions);
         List<RuleMatch> matches = new ArrayList<>();
         for (WafRule rule : rules) {
             if (!enabled.test(rule)) {
@@ -118,6 +122,10 @@ public final class RuleEngine {
         /** Transformed values for this request, per chain prefix: each (value, prefix) is decoded once per request. */
         private final TransformationChains.Values transformed;
 
+        private final PatternUnions unions;
+
+        private final PatternUnions.Answers answers;
+
         /**
          * Each collection's items, gathered once per request: ~300 rules read the same ARGS, and a hostile form body
          * has thousands of them.
@@ -131,11 +139,14 @@ public final class RuleEngine {
                 WafRequest request,
                 Exclusions exclusions,
                 InspectionBudget budget,
-                TransformationChains.Values transformed) {
+                TransformationChains.Values transformed,
+                PatternUnions unions) {
             this.request = request;
             this.exclusions = exclusions;
             this.budget = budget;
             this.transformed = transformed;
+            this.unions = unions;
+            this.answers = unions.answers();
         }
 
         RuleMatch match(WafRule head, WafRule link) {
@@ -157,12 +168,12 @@ public final class RuleEngine {
             List<UnaryOperator<String>> transformations = rule.transformations();
             if (rule.multiMatch()) {
                 String value = raw;
-                if (rule.operator().matches(value, budget)) {
+                if (unions.matches(rule, 0, value, budget, answers)) {
                     return value;
                 }
                 for (int i = 1; i <= transformations.size(); i++) {
                     String next = transformed.apply(transformations, i, raw);
-                    if (!next.equals(value) && rule.operator().matches(next, budget)) {
+                    if (!next.equals(value) && unions.matches(rule, i, next, budget, answers)) {
                         // ModSecurity's multiMatch runs the operator again only when a transformation changed the
                         // value.
                         return next;
@@ -172,7 +183,7 @@ public final class RuleEngine {
                 return null;
             }
             String value = transformed.apply(transformations, transformations.size(), raw);
-            return rule.operator().matches(value, budget) ? value : null;
+            return unions.matches(rule, transformations.size(), value, budget, answers) ? value : null;
         }
 
         /**

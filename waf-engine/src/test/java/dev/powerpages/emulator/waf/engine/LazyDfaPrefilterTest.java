@@ -155,6 +155,49 @@ class LazyDfaPrefilterTest {
     }
 
     /**
+     * A pattern RE2/J cannot run because of a lookaround (942320, 942350) gets the automaton of the pattern without
+     * it: a superset, so "maybe" wherever java.util.regex matches, and "no" where nothing but the lookaround is left out.
+     */
+    @Test
+    void lookaroundsAreTakenOutForTheAutomatonOnly() throws IOException {
+        assertThat(LazyDfaPrefilter.withoutLookarounds("(?<!&(?:amp|#[0-9]{1,7}));[\\s]*drop|a(?=b[)])c"))
+                .isEqualTo(";[\\s]*drop|ac");
+        assertThat(LazyDfaPrefilter.withoutLookarounds("[(?<!x)]y")).isNull();
+        assertThat(LazyDfaPrefilter.withoutLookarounds("a(?!b)*")).isNull();
+        LazyDfaPrefilter relaxed = LazyDfaPrefilter.ofWithoutLookarounds("(?<!&(?:amp|#[0-9]{1,7}));[\\s]*drop\\b");
+        assertThat(relaxed.mayMatch("x; drop table")).isTrue();
+        assertThat(relaxed.mayMatch("&amp; drop")).isTrue(); // the lookbehind would exclude it: the regex decides
+        assertThat(relaxed.mayMatch("drop; it")).isFalse();
+
+        HostileInputs inputs = new HostileInputs(5112634740286L);
+        List<String> values = new ArrayList<>(List.of("1; drop table x", "&amp; drop", "a ;declare @x", "; select"));
+        for (int i = 0; i < 300; i++) {
+            values.add(inputs.next(i % 10 == 0 ? 4000 : 300));
+        }
+        int patterns = 0;
+        int excluded = 0;
+        for (String pcre : ruleFilePatterns()) {
+            if (LinearRegex.compile(pcre) != null) {
+                continue;
+            }
+            LazyDfaPrefilter dfa = LazyDfaPrefilter.ofWithoutLookarounds(pcre);
+            assertThat(dfa).as(pcre).isNotNull();
+            patterns++;
+            Pattern java = Pattern.compile(Operators.javaPattern(pcre), Pattern.DOTALL);
+            for (String value : values) {
+                if (!dfa.mayMatch(value)) {
+                    excluded++;
+                    assertThat(java.matcher(value).find())
+                            .as("%s: the DFA says no to a value java.util.regex matches", pcre)
+                            .isFalse();
+                }
+            }
+        }
+        assertThat(patterns).isEqualTo(2);
+        assertThat(excluded).isPositive();
+    }
+
+    /**
      * {@code a[ab]{14}c}'s DFA has 2^15 states (the last 15 characters' a positions): read over
      * random a/b text, the cache is flushed rather than grown, and a value that overflows it more
      * than once answers "maybe" (the exact engine then decides), never "no" by mistake.
@@ -233,7 +276,7 @@ class LazyDfaPrefilterTest {
         return patterns;
     }
 
-    private static String randomPattern(Random random, int depth) {
+    static String randomPattern(Random random, int depth) {
         StringBuilder out = new StringBuilder();
         int parts = 1 + random.nextInt(4);
         for (int i = 0; i < parts; i++) {
@@ -294,7 +337,7 @@ class LazyDfaPrefilterTest {
         ","
     };
 
-    private static String randomValue(Random random) {
+    static String randomValue(Random random) {
         StringBuilder value = new StringBuilder();
         int length = random.nextInt(14);
         for (int i = 0; i < length; i++) {
@@ -303,7 +346,7 @@ class LazyDfaPrefilterTest {
         return value.toString();
     }
 
-    private static String escape(String value) {
+    static String escape(String value) {
         StringBuilder out = new StringBuilder();
         value.codePoints()
                 .forEach(cp ->
