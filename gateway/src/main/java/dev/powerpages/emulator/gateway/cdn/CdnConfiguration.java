@@ -135,7 +135,7 @@ class CdnConfiguration {
      */
     @Bean
     ProxiedFastPath proxiedFastPath(
-            FastProxyProperties properties,
+            ObjectProvider<FastProxyProperties> properties,
             CdnSettingsStore settings,
             ObjectProvider<WafStage> waf,
             ObjectProvider<OriginResolver> resolver,
@@ -154,7 +154,12 @@ class CdnConfiguration {
         OriginResolver origins = resolver.getIfAvailable();
         TrafficManagerProperties profile = trafficManager.getIfAvailable();
         EdgeErrorHandler errors = errorHandler.getIfAvailable();
-        boolean usable = properties.enabled() && origins != null && profile != null && errors != null;
+        // A web slice without the properties (the admin API's) or without the origin beans proxies nothing here.
+        boolean usable =
+                properties.getIfAvailable(() -> new FastProxyProperties(false)).enabled()
+                        && origins != null
+                        && profile != null
+                        && errors != null;
         return new ProxiedFastPath(
                 usable,
                 settings,

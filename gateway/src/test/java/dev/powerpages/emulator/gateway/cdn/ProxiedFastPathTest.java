@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.powerpages.emulator.gateway.GatewayApplication;
 import dev.powerpages.emulator.gateway.support.FakeTrafficManager;
+import io.micrometer.core.instrument.Measurement;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Statistic;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +18,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +27,7 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,6 +73,10 @@ class ProxiedFastPathTest {
                         .addHeader("X-Azure-Ref", "the-origins-own")
                         .addHeader("Cache-Control", "private")
                         .addHeader("X-PP-Region", "northeurope");
+                if (target.startsWith("/cut")) {
+                    return answer.onResponseStart(new SocketEffect.CloseSocket())
+                            .build();
+                }
                 if ("HEAD".equals(request.getMethod())) {
                     return answer.build(); // no body after a HEAD's answer (RFC 9110, 9.3.2)
                 }
@@ -126,6 +137,75 @@ class ProxiedFastPathTest {
         assertSameBothWays("GET /chunked/page HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         assertSameBothWays("GET /missing HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         assertSameBothWays("GET /odd HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    }
+
+    @Test
+    void anOriginThatCutsTheConnectionGetsTheSameEdgeErrorBothWays() {
+        // 502 OriginConnectionClosed in the edge's JSON shape, with the request's reference.
+        assertSameBothWays("GET /cut HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    }
+
+    @Test
+    void aProxiedPageIsCountedInTheSameMetersBothWays() throws InterruptedException {
+        String request = "GET /counted HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+        send(fast, request);
+        send(pipeline, request);
+        Map<String, Double> fastBefore = counts(fast);
+        Map<String, Double> pipelineBefore = counts(pipeline);
+        send(fast, request);
+        send(pipeline, request);
+        Map<String, Double> viaFastPath = awaitCounted(fast, fastBefore);
+        Map<String, Double> viaPipeline = awaitCounted(pipeline, pipelineBefore);
+        // The dashboard's meters (docs/dashboard): the server's requests by status, the edge's, the origin's.
+        assertThat(viaFastPath)
+                .containsKeys(
+                        "http.server.requests[tag(error=none), tag(exception=none), tag(method=GET),"
+                                + " tag(outcome=SUCCESS), tag(status=200), tag(uri=UNKNOWN)]COUNT",
+                        "gateway.origin.requests[tag(endpoint=northeurope)]COUNT");
+        assertThat(viaFastPath).isEqualTo(viaPipeline);
+    }
+
+    /** What one request added to the meters the edge's dashboard and docs read, by meter and tags. */
+    private static Map<String, Double> awaitCounted(ConfigurableApplicationContext gateway, Map<String, Double> before)
+            throws InterruptedException {
+        // The server's timer is recorded once the answer is written, which the client may see first.
+        Map<String, Double> added = Map.of();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            Map<String, Double> now = counts(gateway);
+            added = new TreeMap<>();
+            for (Map.Entry<String, Double> count : now.entrySet()) {
+                double difference = count.getValue() - before.getOrDefault(count.getKey(), 0.0);
+                if (difference != 0) {
+                    added.put(count.getKey(), difference);
+                }
+            }
+            if (added.keySet().stream().anyMatch(name -> name.startsWith("http.server.requests["))
+                    && added.keySet().stream().anyMatch(name -> name.startsWith("gateway.edge.requests"))) {
+                return added;
+            }
+            Thread.sleep(100);
+        }
+        return added;
+    }
+
+    private static Map<String, Double> counts(ConfigurableApplicationContext gateway) {
+        Map<String, Double> counts = new TreeMap<>();
+        MeterRegistry registry = gateway.getBean(MeterRegistry.class);
+        for (Meter meter : registry.getMeters()) {
+            String name = meter.getId().getName();
+            if (!(name.startsWith("http.server.requests")
+                    || name.startsWith("gateway.edge.")
+                    || name.startsWith("gateway.origin."))) {
+                continue;
+            }
+            for (Measurement measurement : meter.measure()) {
+                if (measurement.getStatistic() == Statistic.COUNT
+                        || measurement.getStatistic() == Statistic.ACTIVE_TASKS) {
+                    counts.put(name + meter.getId().getTags() + measurement.getStatistic(), measurement.getValue());
+                }
+            }
+        }
+        return counts;
     }
 
     @Test
