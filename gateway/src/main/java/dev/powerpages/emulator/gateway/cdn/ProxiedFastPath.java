@@ -13,7 +13,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelOption;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,7 +25,6 @@ import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.cloud.gateway.event.RefreshRoutesResultEvent;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
-import org.springframework.cloud.gateway.filter.headers.RemoveHopByHopHeadersFilter;
 import org.springframework.cloud.gateway.handler.predicate.PathRoutePredicateFactory;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.route.RouteLocator;
@@ -78,8 +76,7 @@ import reactor.netty.http.client.HttpClient;
  * ({@code TrafficManagerOriginFilter.toOrigin}); the request URL attributes are not set, so {@code
  * XForwardedHeadersFilter} writes no {@code X-Forwarded-Prefix}, as it writes none through the pipeline, where both
  * URLs have the same path;</li>
- * <li>the headers both ways: Spring Cloud Gateway's own {@link HttpHeadersFilter} beans (hop-by-hop removal in its
- * leaner form, {@link LeanHopByHopHeadersFilter},
+ * <li>the headers both ways: Spring Cloud Gateway's own {@link HttpHeadersFilter} beans (hop-by-hop removal,
  * X-Forwarded-* from trusted addresses, the request's X-Azure-Ref) on a {@link DefaultServerWebExchange} of the request,
  * {@code Host} left to the client (the origin's), and the response's X-Azure-Ref set as {@code EdgeReferenceFilter}
  * sets it; the request, the status and the body as {@code NettyRoutingFilter} and {@code NettyWriteResponseFilter}
@@ -467,7 +464,7 @@ public class ProxiedFastPath
             filtersKnown = known(parts.globalFilters(), GLOBAL_FILTERS_STOOD_IN_FOR)
                     && known(parts.webFilters(), WEB_FILTERS_STOOD_IN_FOR);
             routes = parts.routeLocator();
-            headersFilters = leaner(parts.headersFilters());
+            headersFilters = parts.headersFilters();
         } catch (RuntimeException notReady) {
             checking.set(false);
             return;
@@ -490,18 +487,6 @@ public class ProxiedFastPath
                                                     + " route alone");
                         },
                         error -> siteRouteOnly = false);
-    }
-
-    /** The header filters with Spring Cloud Gateway's hop-by-hop filter in its leaner form (same result). */
-    static List<HttpHeadersFilter> leaner(List<HttpHeadersFilter> filters) {
-        List<HttpHeadersFilter> leaner = new ArrayList<>(filters.size());
-        for (HttpHeadersFilter filter : filters) {
-            leaner.add(
-                    filter.getClass() == RemoveHopByHopHeadersFilter.class
-                            ? new LeanHopByHopHeadersFilter((RemoveHopByHopHeadersFilter) filter)
-                            : filter);
-        }
-        return List.copyOf(leaner);
     }
 
     private static boolean known(List<?> filters, Set<String> stoodInFor) {
