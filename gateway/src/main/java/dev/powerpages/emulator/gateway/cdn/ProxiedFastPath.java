@@ -60,7 +60,7 @@ import reactor.netty.http.client.HttpClient;
 /**
  * Proxies a request to the origin ahead of the web framework's pipeline, when the pipeline would do nothing with it
  * but proxy it (issue 16, target 2b: a proxied page went through the web filters, the handler mappings, the route
- * lookup and about ten global filters, each a link of the Reactor operator chain every context lookup walks; see
+ * lookup and eight global filters, each a link of the Reactor operator chain every context lookup walks; see
  * docs/benchmarks.md "The proxied page, fourth round"). What the pipeline does for such a request is done here in the
  * same way and by the same code where it can be shared:
  * <ul>
@@ -72,14 +72,15 @@ import reactor.netty.http.client.HttpClient;
  * <li>the origin: the traffic manager's answer the resolver holds for the request's moment ({@link
  * OriginResolver#usableAnswer}); when none is usable (the TTL ran out, the first request) the pipeline asks; edge retry
  * stays with the pipeline ({@link TrafficManagerOriginFilter});</li>
- * <li>the origin's URL: the answer's scheme, host and port, the request's raw path and query as the visitor sent them
- * ({@code TrafficManagerOriginFilter.toOrigin}); the request URL attributes are not set, so {@code
+ * <li>the origin's URL: the answer's scheme, host and port, the request's path and query as {@code
+ * RouteToRequestUrlFilter} and {@code TrafficManagerOriginFilter.toOrigin} make them ({@link #originUrl}); the
+ * request URL attributes are not set, so {@code
  * XForwardedHeadersFilter} writes no {@code X-Forwarded-Prefix}, as it writes none through the pipeline, where both
  * URLs have the same path;</li>
  * <li>the headers both ways: Spring Cloud Gateway's own {@link HttpHeadersFilter} beans (hop-by-hop removal,
  * X-Forwarded-* from trusted addresses, the request's X-Azure-Ref) on a {@link DefaultServerWebExchange} of the request,
- * {@code Host} left to the client (the origin's), and the response's X-Azure-Ref set as {@code EdgeReferenceFilter}
- * sets it; the request, the status and the body as {@code NettyRoutingFilter} and {@code NettyWriteResponseFilter}
+ * {@code Host} left to the client (the origin's), the response's X-Azure-Ref set as {@code EdgeReferenceFilter} sets
+ * it and its {@code X-Cache: CONFIG_NOCACHE} as {@code CdnFilter} sets it while the CDN is off; the request, the status and the body as {@code NettyRoutingFilter} and {@code NettyWriteResponseFilter}
  * send them (the same client bean, connect timeout, response timeout, streaming media types flushed per chunk);</li>
  * <li>failures: classified by {@link OriginFailure}, counted by {@link OriginMetrics}, and answered by the same {@link
  * EdgeErrorHandler} (502/503/504 with the reference);</li>
