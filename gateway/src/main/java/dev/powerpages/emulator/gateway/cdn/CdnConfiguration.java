@@ -1,20 +1,32 @@
 package dev.powerpages.emulator.gateway.cdn;
 
 import dev.powerpages.emulator.gateway.WafStage;
+import dev.powerpages.emulator.gateway.edge.EdgeErrorHandler;
 import dev.powerpages.emulator.gateway.edge.EdgeRequestMetrics;
+import dev.powerpages.emulator.gateway.origin.EdgeRetryProperties;
+import dev.powerpages.emulator.gateway.origin.OriginMetrics;
+import dev.powerpages.emulator.gateway.origin.OriginResolver;
+import dev.powerpages.emulator.gateway.origin.TrafficManagerProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.observation.ObservationFilter;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsProperties;
+import org.springframework.cloud.gateway.config.GatewayProperties;
+import org.springframework.cloud.gateway.config.HttpClientProperties;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.reactive.observation.DefaultServerRequestObservationConvention;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationConvention;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.server.WebFilter;
+import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
@@ -66,15 +78,9 @@ class CdnConfiguration {
      * takes the whole pipeline. The bean exists either way and reads the switch when the server is built: Spring AOT
      * (the gateway's pom runs process-aot) would fix a condition when the jar is built.
      */
+    /** What the server's request observation records, recorded directly for answers given ahead of the pipeline. */
     @Bean
-    CdnFastHits cdnFastHits(
-            CdnProperties properties,
-            CdnSettingsStore settings,
-            EdgeCache cache,
-            CachePolicy cdnCachePolicy,
-            CdnRoutes routes,
-            ObjectProvider<WafStage> waf,
-            CdnMetrics metrics,
+    FastHitMeters fastHitMeters(
             MeterRegistry registry,
             ObjectProvider<ObservationRegistry> observations,
             ObjectProvider<ServerRequestObservationConvention> convention,
@@ -84,13 +90,30 @@ class CdnConfiguration {
         boolean longTaskTimers =
                 metricsProperties.getIfAvailable(MetricsProperties::new).getObservations().getIgnoredMeters().stream()
                         .noneMatch(ignored -> ignored == DefaultMeterObservationHandler.IgnoredMeters.LONG_TASK_TIMER);
-        FastHitMeters meters = new FastHitMeters(
+        return new FastHitMeters(
                 registry,
                 observations.getIfAvailable(() -> ObservationRegistry.NOOP),
                 convention.getIfAvailable(DefaultServerRequestObservationConvention::new),
                 observationFilters.orderedStream().toList(),
                 longTaskTimers,
                 edgeMetrics.getIfAvailable());
+    }
+
+    /**
+     * Fresh hits answered ahead of the web pipeline (issue 16); with {@code gateway.cdn.fast-hits: false} every hit
+     * takes the whole pipeline. The bean exists either way and reads the switch when the server is built: Spring AOT
+     * (the gateway's pom runs process-aot) would fix a condition when the jar is built.
+     */
+    @Bean
+    CdnFastHits cdnFastHits(
+            CdnProperties properties,
+            CdnSettingsStore settings,
+            EdgeCache cache,
+            CachePolicy cdnCachePolicy,
+            CdnRoutes routes,
+            ObjectProvider<WafStage> waf,
+            CdnMetrics metrics,
+            FastHitMeters meters) {
         return new CdnFastHits(
                 properties.fastHits(),
                 settings,
@@ -102,5 +125,78 @@ class CdnConfiguration {
                 metrics,
                 meters,
                 Clock.systemUTC());
+    }
+
+    /**
+     * Proxied requests ahead of the web pipeline (issue 16, target 2b); with {@code gateway.fast-proxy.enabled: false}
+     * every request takes the whole pipeline. Exists either way and reads the switch when the server is built, as
+     * {@link #cdnFastHits} does. The pipeline's beans are looked up when the first request needs them: they are built
+     * after the server's decorators.
+     */
+    @Bean
+    ProxiedFastPath proxiedFastPath(
+            ObjectProvider<FastProxyProperties> properties,
+            CdnSettingsStore settings,
+            ObjectProvider<WafStage> waf,
+            ObjectProvider<OriginResolver> resolver,
+            ObjectProvider<OriginMetrics> originMetrics,
+            ObjectProvider<EdgeRetryProperties> edgeRetry,
+            ObjectProvider<TrafficManagerProperties> trafficManager,
+            ObjectProvider<HttpClient> httpClient,
+            ObjectProvider<HttpClientProperties> clientProperties,
+            ObjectProvider<GatewayProperties> gatewayProperties,
+            FastHitMeters meters,
+            ObjectProvider<HttpHeadersFilter> headersFilters,
+            ObjectProvider<EdgeErrorHandler> errorHandler,
+            ObjectProvider<RouteLocator> routeLocator,
+            ObjectProvider<GlobalFilter> globalFilters,
+            ObjectProvider<WebFilter> webFilters) {
+        OriginResolver origins = resolver.getIfAvailable();
+        TrafficManagerProperties profile = trafficManager.getIfAvailable();
+        EdgeErrorHandler errors = errorHandler.getIfAvailable();
+        // A web slice without the properties (the admin API's) or without the origin beans proxies nothing here.
+        boolean usable =
+                properties.getIfAvailable(() -> new FastProxyProperties(false)).enabled()
+                        && origins != null
+                        && profile != null
+                        && errors != null;
+        return new ProxiedFastPath(
+                usable,
+                settings,
+                waf.getIfAvailable(() -> request -> false),
+                origins,
+                originMetrics.getIfAvailable(),
+                edgeRetry.getIfAvailable(() -> new EdgeRetryProperties(false)).enabled(),
+                profile == null ? null : profile.profile(),
+                usable ? httpClient.getIfUnique() : null,
+                clientProperties.getIfAvailable(HttpClientProperties::new),
+                gatewayProperties.getIfAvailable(GatewayProperties::new).getStreamingMediaTypes(),
+                meters,
+                new ProxiedFastPath.Pipeline() {
+                    @Override
+                    public List<HttpHeadersFilter> headersFilters() {
+                        return headersFilters.orderedStream().toList();
+                    }
+
+                    @Override
+                    public EdgeErrorHandler errorHandler() {
+                        return errors;
+                    }
+
+                    @Override
+                    public RouteLocator routeLocator() {
+                        return routeLocator.getIfAvailable();
+                    }
+
+                    @Override
+                    public List<GlobalFilter> globalFilters() {
+                        return globalFilters.orderedStream().toList();
+                    }
+
+                    @Override
+                    public List<WebFilter> webFilters() {
+                        return webFilters.orderedStream().toList();
+                    }
+                });
     }
 }

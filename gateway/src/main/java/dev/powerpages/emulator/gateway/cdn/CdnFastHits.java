@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextAware;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
@@ -30,7 +31,10 @@ import reactor.core.publisher.Mono;
  * every other request, and the edge's request meters the dashboard reads) by {@link FastHitMeters}. Anything else
  * goes on to the pipeline unchanged. With {@code gateway.cdn.fast-hits: false} nothing is taken here.
  */
-public class CdnFastHits implements HttpHandlerDecoratorFactory, ApplicationContextAware {
+public class CdnFastHits implements HttpHandlerDecoratorFactory, Ordered, ApplicationContextAware {
+
+    /** Its place among the server's decorators: outside {@link ProxiedFastPath}, which needs the pipeline itself. */
+    public static final int ORDER = 0;
 
     private final boolean enabled;
 
@@ -71,6 +75,11 @@ public class CdnFastHits implements HttpHandlerDecoratorFactory, ApplicationCont
         this.metrics = metrics;
         this.meters = meters;
         this.clock = clock;
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -37,7 +38,8 @@ import org.springframework.http.server.reactive.observation.ServerRequestObserva
  * {@code management.metrics.observations.ignored-meters} leaves it out). Spring's own convention tags a GET answered
  * here by its status alone (the method, no path pattern, the status, its outcome, no exception), so the timer is
  * resolved once per status and the long-task timer once; with another convention, or an error, both are resolved per
- * request. The edge's visitor meters ({@link EdgeRequestMetrics}, an observation handler) get the same measurement.
+ * request; both are held for GETs only (the method is one of the tags: a HEAD, which {@link ProxiedFastPath} answers
+ * too, resolves its own). The edge's visitor meters ({@link EdgeRequestMetrics}, an observation handler) get the same measurement.
  */
 final class FastHitMeters {
 
@@ -86,10 +88,12 @@ final class FastHitMeters {
 
     /** Starts measuring an answer; null when the observation would be switched off (nothing is recorded). */
     Sample start(ServerHttpRequest request, ServerHttpResponse response) {
-        Start resolved = byStatusAlone ? start : null;
+        // Held for a GET only: the convention tags the method too, and a proxied HEAD is answered here as well.
+        boolean get = byStatusAlone && request.getMethod() == HttpMethod.GET;
+        Start resolved = get ? start : null;
         if (resolved == null) {
             resolved = resolveStart(request, response);
-            if (byStatusAlone) {
+            if (get) {
                 start = resolved;
             }
         }
@@ -112,7 +116,12 @@ final class FastHitMeters {
         long duration = clock.monotonicTime() - sample.startNanos();
         HttpStatusCode status = response.getStatusCode();
         int code = status == null ? -1 : status.value();
-        boolean held = byStatusAlone && error == null && !aborted && code >= 0 && code < timerByStatus.length();
+        boolean held = byStatusAlone
+                && request.getMethod() == HttpMethod.GET
+                && error == null
+                && !aborted
+                && code >= 0
+                && code < timerByStatus.length();
         Timer timer = held ? timerByStatus.get(code) : null;
         if (timer == null) {
             timer = resolveTimer(request, response, error, aborted);

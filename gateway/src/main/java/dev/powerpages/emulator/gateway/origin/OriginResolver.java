@@ -50,6 +50,17 @@ public class OriginResolver {
                 () -> profiles.computeIfAbsent(profile, ProfileCache::new).resolve());
     }
 
+    /**
+     * The answer {@link #resolve} would give right now without asking the traffic manager: the held answer while it is
+     * usable (its TTL, or the serve-stale retry interval), else null (then only {@link #resolve} can name the origin).
+     * For a caller that answers ahead of the reactive pipeline and leaves every lookup to it.
+     */
+    public ResolveAnswer usableAnswer(String profile) {
+        ProfileCache cache = profiles.get(profile);
+        CachedAnswer cached = cache == null ? null : cache.current.get();
+        return cached != null && cached.usableAt(clock.instant()) ? cached.answer() : null;
+    }
+
     /** The answer held for the profile, if any, for the admin view. */
     public Optional<CachedAnswer> cached(String profile) {
         ProfileCache cache = profiles.get(profile);

@@ -1,0 +1,13 @@
+package dev.powerpages.emulator.gateway.cdn;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The proxied fast path ({@link ProxiedFastPath}).
+ *
+ * @param enabled whether a request the CDN stage passes to the origin (every request while the CDN is off) is proxied
+ * ahead of the web pipeline when the pipeline would do nothing else with it; false sends every request through the web
+ * filters, the handler mappings and the route's filter chain (read when the server is built, as {@code fast-hits})
+ */
+@ConfigurationProperties("gateway.fast-proxy")
+public record FastProxyProperties(boolean enabled) {}
