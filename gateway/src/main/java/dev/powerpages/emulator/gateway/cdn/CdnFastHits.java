@@ -6,15 +6,10 @@ import dev.powerpages.emulator.gateway.edge.EdgeReference;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import org.springframework.context.ApplicationContext;
-import org.springframework.context.ApplicationContextAware;
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.HttpHandler;
-import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.web.server.adapter.HttpWebHandlerAdapter;
 import reactor.core.publisher.Mono;
 
 /**
@@ -31,7 +26,7 @@ import reactor.core.publisher.Mono;
  * every other request, and the edge's request meters the dashboard reads) by {@link FastHitMeters}. Anything else
  * goes on to the pipeline unchanged. With {@code gateway.cdn.fast-hits: false} nothing is taken here.
  */
-public class CdnFastHits implements HttpHandlerDecoratorFactory, Ordered, ApplicationContextAware {
+public class CdnFastHits extends PipelineShortcut<StoredResponse> {
 
     /** Its place among the server's decorators: outside {@link ProxiedFastPath}, which needs the pipeline itself. */
     public static final int ORDER = 0;
@@ -54,8 +49,6 @@ public class CdnFastHits implements HttpHandlerDecoratorFactory, Ordered, Applic
 
     private final Clock clock;
 
-    private ApplicationContext context;
-
     public CdnFastHits(
             boolean enabled,
             CdnSettingsStore settingsStore,
@@ -66,6 +59,7 @@ public class CdnFastHits implements HttpHandlerDecoratorFactory, Ordered, Applic
             CdnMetrics metrics,
             FastHitMeters meters,
             Clock clock) {
+        super(ORDER);
         this.enabled = enabled;
         this.settingsStore = settingsStore;
         this.cache = cache;
@@ -78,35 +72,20 @@ public class CdnFastHits implements HttpHandlerDecoratorFactory, Ordered, Applic
     }
 
     @Override
-    public int getOrder() {
-        return ORDER;
+    boolean appliesTo(HttpHandler pipeline) {
+        // gateway.cdn.fast-hits: false: every hit goes through the pipeline, as every other request.
+        return enabled;
     }
 
     @Override
-    public void setApplicationContext(ApplicationContext context) {
-        this.context = context;
+    StoredResponse judge(ServerHttpRequest request) {
+        return hit(request);
     }
 
     @Override
-    public HttpHandler apply(HttpHandler pipeline) {
-        if (!enabled) {
-            // gateway.cdn.fast-hits: false: every hit goes through the pipeline, as every other request.
-            return pipeline;
-        }
-        if (pipeline instanceof HttpWebHandlerAdapter adapter && adapter.getApplicationContext() != context) {
-            // A child context's server (actuator on its own management port) does not route to the site.
-            return pipeline;
-        }
-        return (request, response) -> {
-            StoredResponse hit;
-            try {
-                hit = hit(request);
-            } catch (RuntimeException unexpected) {
-                // Whatever the shortcut cannot judge, the pipeline answers (and reports) as it always did.
-                hit = null;
-            }
-            return hit == null ? pipeline.handle(request, response) : answer(request, response, hit);
-        };
+    Mono<Void> answer(
+            HttpHandler pipeline, ServerHttpRequest request, ServerHttpResponse response, StoredResponse hit) {
+        return answer(request, response, hit);
     }
 
     /** The stored response the pipeline would answer the request with, or null to leave it to the pipeline. */

@@ -29,10 +29,7 @@ import org.springframework.cloud.gateway.handler.predicate.PathRoutePredicateFac
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
-import org.springframework.context.ApplicationContext;
-import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.ApplicationListener;
-import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.NettyDataBuffer;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
@@ -42,7 +39,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.AbstractServerHttpResponse;
 import org.springframework.http.server.reactive.HttpHandler;
-import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
@@ -90,11 +86,8 @@ import reactor.netty.http.client.HttpClient;
  * Anything else (another method, a body, an Upgrade, the CDN or a WAF policy on, an own path) goes on to the pipeline
  * unchanged. With {@code gateway.fast-proxy.enabled: false} nothing is taken here.
  */
-public class ProxiedFastPath
-        implements HttpHandlerDecoratorFactory,
-                Ordered,
-                ApplicationContextAware,
-                ApplicationListener<RefreshRoutesResultEvent> {
+public class ProxiedFastPath extends PipelineShortcut<ResolveAnswer>
+        implements ApplicationListener<RefreshRoutesResultEvent> {
 
     /**
      * After {@link CdnFastHits#ORDER}: Spring's {@code WebHttpHandlerBuilder} applies the decorators so that the last
@@ -154,8 +147,6 @@ public class ProxiedFastPath
 
     private final Pipeline parts;
 
-    private ApplicationContext context;
-
     /** Requests proxied here, for the tests that compare this path's answers with the pipeline's. */
     private final LongAdder taken = new LongAdder();
 
@@ -197,6 +188,7 @@ public class ProxiedFastPath
             List<MediaType> streamingMediaTypes,
             FastHitMeters meters,
             Pipeline parts) {
+        super(ORDER);
         this.enabled = enabled;
         this.settingsStore = settingsStore;
         this.waf = waf;
@@ -215,40 +207,26 @@ public class ProxiedFastPath
     }
 
     @Override
-    public int getOrder() {
-        return ORDER;
-    }
-
-    @Override
-    public void setApplicationContext(ApplicationContext context) {
-        this.context = context;
-    }
-
-    @Override
     public void onApplicationEvent(RefreshRoutesResultEvent event) {
         siteRouteOnly = null;
         check();
     }
 
     @Override
-    public HttpHandler apply(HttpHandler pipeline) {
-        if (!enabled || client == null) {
-            return pipeline;
-        }
-        if (!(pipeline instanceof HttpWebHandlerAdapter adapter) || adapter.getApplicationContext() != context) {
-            // A child context's server (actuator on its own management port) does not route to the site.
-            return pipeline;
-        }
-        return (request, response) -> {
-            ResolveAnswer origin;
-            try {
-                origin = takes(request);
-            } catch (RuntimeException unexpected) {
-                // Whatever the shortcut cannot judge, the pipeline answers (and reports) as it always did.
-                origin = null;
-            }
-            return origin == null ? pipeline.handle(request, response) : proxy(adapter, request, response, origin);
-        };
+    boolean appliesTo(HttpHandler pipeline) {
+        // The exchange the header filters read is made by the pipeline's own adapter (proxy, below).
+        return enabled && client != null && pipeline instanceof HttpWebHandlerAdapter;
+    }
+
+    @Override
+    ResolveAnswer judge(ServerHttpRequest request) {
+        return takes(request);
+    }
+
+    @Override
+    Mono<Void> answer(
+            HttpHandler pipeline, ServerHttpRequest request, ServerHttpResponse response, ResolveAnswer origin) {
+        return proxy((HttpWebHandlerAdapter) pipeline, request, response, origin);
     }
 
     long taken() {
