@@ -8,8 +8,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.TreeSet;
 
 /**
  * A lazy DFA over a rule's RE2/J program that answers "can this value match at all?" in one table
@@ -92,28 +90,20 @@ final class LazyDfaPrefilter {
     private final int start;
     /** The instructions the search is in before reading anything (and after every character). */
     final int[] startPcs;
-    /** The first code point of each interval the code-point range is split into, sorted. */
-    private final int[] intervalStarts;
 
-    private final int[] intervalClass;
-    private final int[] asciiClass = new int[128];
+    /** The code points' classes. */
+    private final CodePointClasses classes;
 
-    /**
-     * The classes of the Basic Multilingual Plane by blocks of 256 code points: a block inside one class is that class
-     * in {@link #uniformBlockClass} (null here), the few that the patterns' sets split have a row each. A hostile
-     * value is full of characters beyond ASCII, and a binary search over the interval bounds per character was ~8 %
-     * of the DFA's time.
-     */
-    private final char[][] bmpBlocks = new char[256][];
-
-    private final int[] uniformBlockClass = new int[256];
+    // The classes' tables, held by this DFA itself: its inner loop reads them as fields of this, as it did before the
+    // classes were shared (no further indirection per character).
+    private final int[] asciiClass;
+    private final char[][] bmpBlocks;
+    private final int[] uniformBlockClass;
 
     /** Characters are read as {@link String#toLowerCase(java.util.Locale)} with the root locale would give them. */
     final boolean lowerCaseInput;
 
     private final int maxCacheInts;
-    /** A code point of each class, on which a class's transitions are computed. */
-    private final int[] classRepresentative;
 
     /** A state's row in {@link Cache#table}: one entry per class. */
     private final int stride;
@@ -128,12 +118,8 @@ final class LazyDfaPrefilter {
 
     private volatile long flushes;
 
-    // Scratch space for closures, guarded by this.
-    private final int[] mark;
-    private int generation;
-    private final int[] stack;
-    private final int[] list;
-    private int listSize;
+    /** Scratch space for closures, guarded by this. */
+    private final NfaClosure closure;
 
     private LazyDfaPrefilter(
             int[] kind, int[] out, int[] alt, int[][] ranges, int start, boolean lowerCaseInput, int maxCacheInts) {
@@ -144,87 +130,15 @@ final class LazyDfaPrefilter {
         this.alt = alt;
         this.ranges = ranges;
         this.start = start;
-        int n = kind.length;
-        this.mark = new int[n];
-        this.stack = new int[n * 2 + 2];
-        this.list = new int[n];
-        TreeSet<Integer> bounds = new TreeSet<>();
-        bounds.add(0);
-        for (int[] r : ranges) {
-            if (r == null) {
-                continue;
-            }
-            for (int i = 0; i < r.length; i += 2) {
-                bounds.add(r[i]);
-                if (r[i + 1] < MAX_CODE_POINT) {
-                    bounds.add(r[i + 1] + 1);
-                }
-            }
-        }
-        intervalStarts = bounds.stream().mapToInt(Integer::intValue).toArray();
-        // Each interval's signature: the sum, over the instructions matching it, of two random
-        // 64-bit numbers per instruction (a difference array over the intervals); intervals with
-        // equal signatures share a class.
-        long[] sigA = new long[intervalStarts.length + 1];
-        long[] sigB = new long[intervalStarts.length + 1];
-        SplittableRandom random = new SplittableRandom(0x5eedL);
-        for (int[] r : ranges) {
-            if (r == null) {
-                continue;
-            }
-            long a = random.nextLong();
-            long b = random.nextLong();
-            for (int i = 0; i < r.length; i += 2) {
-                int from = Arrays.binarySearch(intervalStarts, r[i]);
-                int to = r[i + 1] < MAX_CODE_POINT
-                        ? Arrays.binarySearch(intervalStarts, r[i + 1] + 1)
-                        : intervalStarts.length;
-                sigA[from] += a;
-                sigA[to] -= a;
-                sigB[from] += b;
-                sigB[to] -= b;
-            }
-        }
-        intervalClass = new int[intervalStarts.length];
-        Map<List<Long>, Integer> classes = new HashMap<>();
-        List<Integer> representatives = new ArrayList<>();
-        long a = 0;
-        long b = 0;
-        for (int k = 0; k < intervalStarts.length; k++) {
-            a += sigA[k];
-            b += sigB[k];
-            int k0 = k;
-            intervalClass[k] = classes.computeIfAbsent(List.of(a, b), sig -> {
-                representatives.add(intervalStarts[k0]);
-                return representatives.size() - 1;
-            });
-        }
-        classRepresentative =
-                representatives.stream().mapToInt(Integer::intValue).toArray();
-        for (int c = 0; c < 128; c++) {
-            asciiClass[c] = classOfCodePoint(lowerCaseInput ? Character.toLowerCase(c) : c);
-        }
-        for (int block = 0; block < 256; block++) {
-            int first = block << 8;
-            int firstInterval = interval(first);
-            int lastInterval = interval(first + 255);
-            boolean uniform = true;
-            for (int k = firstInterval + 1; k <= lastInterval; k++) {
-                uniform &= intervalClass[k] == intervalClass[firstInterval];
-            }
-            if (uniform) {
-                uniformBlockClass[block] = intervalClass[firstInterval];
-            } else {
-                bmpBlocks[block] = new char[256];
-                for (int c = 0; c < 256; c++) {
-                    bmpBlocks[block][c] = (char) classOfCodePoint(first + c);
-                }
-            }
-        }
-        stride = classRepresentative.length;
-        generation++;
-        addClosure(start);
-        startPcs = Arrays.copyOf(list, listSize);
+        this.closure = new NfaClosure(kind, out, alt);
+        this.classes = new CodePointClasses(ranges, lowerCaseInput);
+        asciiClass = classes.asciiClass;
+        bmpBlocks = classes.bmpBlocks;
+        uniformBlockClass = classes.uniformBlockClass;
+        stride = classes.count();
+        closure.clear();
+        closure.addReachable(start);
+        startPcs = Arrays.copyOf(closure.list, closure.size);
         Arrays.sort(startPcs);
         resetCache();
     }
@@ -361,7 +275,7 @@ final class LazyDfaPrefilter {
 
     /** The number of classes the code points fall into (the width of a state's transition row). */
     int classCount() {
-        return classRepresentative.length;
+        return classes.count();
     }
 
     /** The number of states in the cache now (for tests and measurements). */
@@ -395,15 +309,10 @@ final class LazyDfaPrefilter {
         Cache[] stepped = null;
         long flushesBefore = flushes;
         int length = value.length();
-        // The value is read in chunks copied to a char array (String.getChars is a vectorised copy): charAt checked
-        // the index and the string's coder at every character, ~25 % of the loop's time.
-        char[] chunk = CHUNKS.get();
+        // The value is read in chunks copied to a char array (CodePointClasses.fillChunk says why).
+        char[] chunk = CodePointClasses.chunk();
         for (int begin = 0; begin < length; ) {
-            int end = Math.min(length, begin + chunk.length);
-            if (end < length && end - begin > 1 && Character.isHighSurrogate(value.charAt(end - 1))) {
-                end--; // a surrogate pair is not split across two chunks
-            }
-            copy(value, begin, end, chunk);
+            int end = CodePointClasses.fillChunk(value, begin, chunk);
             int n = end - begin;
             begin = end;
             for (int i = 0; i < n; ) {
@@ -453,29 +362,10 @@ final class LazyDfaPrefilter {
         return NO_MATCH;
     }
 
-    private static void copy(CharSequence value, int begin, int end, char[] into) {
-        if (value instanceof String string) {
-            string.getChars(begin, end, into, 0);
-        } else {
-            for (int i = begin; i < end; i++) {
-                into[i - begin] = value.charAt(i);
-            }
-        }
-    }
-
-    private int classOfCodePoint(int cp) {
-        return intervalClass[interval(cp)];
-    }
-
-    private int interval(int cp) {
-        int k = Arrays.binarySearch(intervalStarts, cp);
-        return k >= 0 ? k : -k - 2;
-    }
-
-    /** {@link #classOfCodePoint} through the BMP's blocks where it can. */
+    /** {@link CodePointClasses#classOf}, on this DFA's own copies of the tables (see the fields). */
     private int classOf(int cp) {
         if (cp > 0xFFFF) {
-            return classOfCodePoint(cp);
+            return classes.classOfCodePoint(cp);
         }
         char[] block = bmpBlocks[cp >>> 8];
         return block == null ? uniformBlockClass[cp >>> 8] : block[cp & 0xFF];
@@ -495,22 +385,18 @@ final class LazyDfaPrefilter {
                 return known;
             }
         }
-        generation++;
-        listSize = 0;
-        int c = classRepresentative[cls];
+        closure.clear();
+        int c = classes.representative[cls];
         for (int pc : in.pcs[from / stride]) {
-            if (kind[pc] == KIND_RUNE && matches(ranges[pc], c)) {
-                addClosure(out[pc]);
+            if (kind[pc] == KIND_RUNE && CodePointClasses.contains(ranges[pc], c)) {
+                closure.addReachable(out[pc]);
             }
         }
         // Unanchored search: a match may start at every position.
         for (int pc : startPcs) {
-            if (mark[pc] != generation) {
-                mark[pc] = generation;
-                list[listSize++] = pc;
-            }
+            closure.addOne(pc);
         }
-        int to = intern(Arrays.copyOf(list, listSize));
+        int to = intern(Arrays.copyOf(closure.list, closure.size));
         current = cache;
         if (in == current) {
             current.table[from + cls] = to;
@@ -569,50 +455,6 @@ final class LazyDfaPrefilter {
         }
         add(key);
     }
-
-    /** Adds the rune and match instructions reachable from {@code pc} without reading a character. */
-    private void addClosure(int pc) {
-        int top = 0;
-        stack[top++] = pc;
-        while (top > 0) {
-            int p = stack[--top];
-            if (mark[p] == generation) {
-                continue;
-            }
-            mark[p] = generation;
-            switch (kind[p]) {
-                case KIND_RUNE, KIND_MATCH -> list[listSize++] = p;
-                case KIND_EPSILON -> stack[top++] = out[p];
-                case KIND_SPLIT -> {
-                    stack[top++] = alt[p];
-                    stack[top++] = out[p];
-                }
-                default -> {}
-            }
-        }
-    }
-
-    private static boolean matches(int[] pairs, int c) {
-        int lo = 0;
-        int hi = pairs.length / 2 - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (c < pairs[2 * mid]) {
-                hi = mid - 1;
-            } else if (c > pairs[2 * mid + 1]) {
-                lo = mid + 1;
-            } else {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** How many characters {@link #search} copies at a time. */
-    private static final int CHUNK = 4096;
-
-    /** Each thread's chunk (a new array per search cost an allocation per rule and value on small requests). */
-    private static final ThreadLocal<char[]> CHUNKS = ThreadLocal.withInitial(() -> new char[CHUNK]);
 
     /** A table entry: the transition has not been computed yet. */
     private static final int UNKNOWN = 0;

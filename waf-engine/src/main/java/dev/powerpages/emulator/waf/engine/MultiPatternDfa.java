@@ -5,8 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.TreeSet;
 
 /**
  * One lazy DFA over several patterns' {@link LazyDfaPrefilter} automata, answering in a single pass over a value which
@@ -35,8 +33,6 @@ final class MultiPatternDfa {
      */
     static final int MAX_CACHE_INTS = 1 << 19;
 
-    private static final int MAX_CODE_POINT = Character.MAX_CODE_POINT;
-
     /** A table entry: the transition has not been computed yet. */
     private static final int UNKNOWN = 0;
 
@@ -47,10 +43,6 @@ final class MultiPatternDfa {
     private static final int START_ROW = 1;
 
     private static final int STATE_OVERHEAD_INTS = 24;
-
-    private static final int CHUNK = 4096;
-
-    private static final ThreadLocal<char[]> CHUNKS = ThreadLocal.withInitial(() -> new char[CHUNK]);
 
     private final int patterns;
     private final int words;
@@ -67,12 +59,18 @@ final class MultiPatternDfa {
     /** Per class: the start instructions (of every pattern) that read it. */
     private final int[][] startRunesByClass;
 
-    private final int[] intervalStarts;
-    private final int[] intervalClass;
-    private final int[] asciiClass = new int[128];
-    private final char[][] bmpBlocks = new char[256][];
-    private final int[] uniformBlockClass = new int[256];
-    private final int[] classRepresentative;
+    /**
+     * Classes of code points that every instruction treats alike, as in {@link LazyDfaPrefilter} (the union's classes
+     * refine each pattern's, so every pattern reads each character as its own automaton does).
+     */
+    private final CodePointClasses classes;
+
+    // The classes' tables, held by this DFA itself: its inner loop reads them as fields of this, as it did before the
+    // classes were shared (no further indirection per character).
+    private final int[] asciiClass;
+    private final char[][] bmpBlocks;
+    private final int[] uniformBlockClass;
+
     private final int stride;
     private final int maxCacheInts;
 
@@ -88,12 +86,8 @@ final class MultiPatternDfa {
     private int cacheInts;
     private volatile long flushes;
 
-    // Scratch space for closures, guarded by this.
-    private final int[] mark;
-    private int generation;
-    private final int[] stack;
-    private final int[] list;
-    private int listSize;
+    /** Scratch space for closures, guarded by this. */
+    private final NfaClosure closure;
 
     MultiPatternDfa(List<LazyDfaPrefilter> automata) {
         this(automata, MAX_CACHE_INTS);
@@ -146,88 +140,17 @@ final class MultiPatternDfa {
         for (int p = 0; p < patterns; p++) {
             all[p >>> 6] |= 1L << p;
         }
-        mark = new int[size];
-        stack = new int[size * 2 + 2];
-        list = new int[size];
-
-        // Classes of code points that every instruction treats alike, as in LazyDfaPrefilter (the union's classes
-        // refine each pattern's, so every pattern reads each character as its own automaton does).
-        TreeSet<Integer> bounds = new TreeSet<>();
-        bounds.add(0);
-        for (int[] r : ranges) {
-            if (r == null) {
-                continue;
-            }
-            for (int i = 0; i < r.length; i += 2) {
-                bounds.add(r[i]);
-                if (r[i + 1] < MAX_CODE_POINT) {
-                    bounds.add(r[i + 1] + 1);
-                }
-            }
-        }
-        intervalStarts = bounds.stream().mapToInt(Integer::intValue).toArray();
-        long[] sigA = new long[intervalStarts.length + 1];
-        long[] sigB = new long[intervalStarts.length + 1];
-        SplittableRandom random = new SplittableRandom(0x5eedL);
-        for (int[] r : ranges) {
-            if (r == null) {
-                continue;
-            }
-            long a = random.nextLong();
-            long b = random.nextLong();
-            for (int i = 0; i < r.length; i += 2) {
-                int from = Arrays.binarySearch(intervalStarts, r[i]);
-                int to = r[i + 1] < MAX_CODE_POINT
-                        ? Arrays.binarySearch(intervalStarts, r[i + 1] + 1)
-                        : intervalStarts.length;
-                sigA[from] += a;
-                sigA[to] -= a;
-                sigB[from] += b;
-                sigB[to] -= b;
-            }
-        }
-        intervalClass = new int[intervalStarts.length];
-        Map<List<Long>, Integer> classes = new HashMap<>();
-        List<Integer> representatives = new ArrayList<>();
-        long a = 0;
-        long b = 0;
-        for (int k = 0; k < intervalStarts.length; k++) {
-            a += sigA[k];
-            b += sigB[k];
-            int k0 = k;
-            intervalClass[k] = classes.computeIfAbsent(List.of(a, b), sig -> {
-                representatives.add(intervalStarts[k0]);
-                return representatives.size() - 1;
-            });
-        }
-        classRepresentative =
-                representatives.stream().mapToInt(Integer::intValue).toArray();
-        for (int c = 0; c < 128; c++) {
-            asciiClass[c] = classOfCodePoint(lowerCaseInput ? Character.toLowerCase(c) : c);
-        }
-        for (int block = 0; block < 256; block++) {
-            int first = block << 8;
-            int firstInterval = interval(first);
-            int lastInterval = interval(first + 255);
-            boolean uniform = true;
-            for (int k = firstInterval + 1; k <= lastInterval; k++) {
-                uniform &= intervalClass[k] == intervalClass[firstInterval];
-            }
-            if (uniform) {
-                uniformBlockClass[block] = intervalClass[firstInterval];
-            } else {
-                bmpBlocks[block] = new char[256];
-                for (int c = 0; c < 256; c++) {
-                    bmpBlocks[block][c] = (char) classOfCodePoint(first + c);
-                }
-            }
-        }
-        stride = classRepresentative.length;
+        closure = new NfaClosure(kind, out, alt);
+        classes = new CodePointClasses(ranges, lowerCaseInput);
+        asciiClass = classes.asciiClass;
+        bmpBlocks = classes.bmpBlocks;
+        uniformBlockClass = classes.uniformBlockClass;
+        stride = classes.count();
         startRunesByClass = new int[stride][];
         for (int cls = 0; cls < stride; cls++) {
-            int c = classRepresentative[cls];
+            int c = classes.representative[cls];
             startRunesByClass[cls] = startRunes.stream()
-                    .filter(pc -> matches(ranges[pc], c))
+                    .filter(pc -> CodePointClasses.contains(ranges[pc], c))
                     .mapToInt(Integer::intValue)
                     .toArray();
         }
@@ -273,19 +196,12 @@ final class MultiPatternDfa {
         Cache[] stepped = null;
         long flushesBefore = flushes;
         int length = value.length();
-        char[] chunk = CHUNKS.get();
+        // The per-character loop is LazyDfaPrefilter's, written out again on purpose: shared, it would need a call per
+        // character or an object per search to hand back the generation the search ended in (this one's answer is that
+        // generation's found set), and at 1-2 ns per character either shows. What the loop reads is shared.
+        char[] chunk = CodePointClasses.chunk();
         for (int begin = 0; begin < length; ) {
-            int end = Math.min(length, begin + chunk.length);
-            if (end < length && end - begin > 1 && Character.isHighSurrogate(value.charAt(end - 1))) {
-                end--; // a surrogate pair is not split across two chunks
-            }
-            if (value instanceof String string) {
-                string.getChars(begin, end, chunk, 0);
-            } else {
-                for (int i = begin; i < end; i++) {
-                    chunk[i - begin] = value.charAt(i);
-                }
-            }
+            int end = CodePointClasses.fillChunk(value, begin, chunk);
             int n = end - begin;
             begin = end;
             for (int i = 0; i < n; ) {
@@ -334,18 +250,10 @@ final class MultiPatternDfa {
         return current.found[state / stride];
     }
 
-    private int classOfCodePoint(int cp) {
-        return intervalClass[interval(cp)];
-    }
-
-    private int interval(int cp) {
-        int k = Arrays.binarySearch(intervalStarts, cp);
-        return k >= 0 ? k : -k - 2;
-    }
-
+    /** {@link CodePointClasses#classOf}, on this DFA's own copies of the tables (see the fields). */
     private int classOf(int cp) {
         if (cp > 0xFFFF) {
-            return classOfCodePoint(cp);
+            return classes.classOfCodePoint(cp);
         }
         char[] block = bmpBlocks[cp >>> 8];
         return block == null ? uniformBlockClass[cp >>> 8] : block[cp & 0xFF];
@@ -368,19 +276,27 @@ final class MultiPatternDfa {
         int row = from / stride;
         long[] before = in.found[row];
         long[] found = before.clone();
-        generation++;
-        listSize = 0;
-        int c = classRepresentative[cls];
+        closure.clear();
+        int c = classes.representative[cls];
         for (int pc : in.pcs[row]) {
-            if (kind[pc] == LazyDfaPrefilter.KIND_RUNE && matches(ranges[pc], c)) {
-                addClosure(out[pc], found);
+            if (kind[pc] == LazyDfaPrefilter.KIND_RUNE && CodePointClasses.contains(ranges[pc], c)) {
+                closure.addReachable(out[pc]);
             }
         }
         // The implied start instructions of every pattern not found yet (an unanchored search is in them after every
         // character).
         for (int pc : startRunesByClass[cls]) {
             if (!found(before, patternOf[pc])) {
-                addClosure(out[pc], found);
+                closure.addReachable(out[pc]);
+            }
+        }
+        // A match reached marks its pattern found.
+        int[] list = closure.list;
+        int listSize = closure.size;
+        for (int k = 0; k < listSize; k++) {
+            int pc = list[k];
+            if (kind[pc] == LazyDfaPrefilter.KIND_MATCH) {
+                found[patternOf[pc] >>> 6] |= 1L << patternOf[pc];
             }
         }
         boolean done = true;
@@ -391,7 +307,8 @@ final class MultiPatternDfa {
         if (done) {
             to = ALL_FOUND;
         } else {
-            // A found pattern's threads are dropped, and so are start instructions (implied by the found set).
+            // A found pattern's threads (and its match) are dropped, and so are start instructions (implied by the
+            // found set).
             int kept = 0;
             for (int k = 0; k < listSize; k++) {
                 int pc = list[k];
@@ -455,45 +372,6 @@ final class MultiPatternDfa {
         cache = new Cache(stride);
         cacheInts = 0;
         add(new Key(new int[0], foundAtStart.clone()));
-    }
-
-    /** Adds the rune instructions reachable from {@code pc} without reading a character; a match marks its pattern. */
-    private void addClosure(int pc, long[] found) {
-        int top = 0;
-        stack[top++] = pc;
-        while (top > 0) {
-            int p = stack[--top];
-            if (mark[p] == generation) {
-                continue;
-            }
-            mark[p] = generation;
-            switch (kind[p]) {
-                case LazyDfaPrefilter.KIND_RUNE -> list[listSize++] = p;
-                case LazyDfaPrefilter.KIND_MATCH -> found[patternOf[p] >>> 6] |= 1L << patternOf[p];
-                case LazyDfaPrefilter.KIND_EPSILON -> stack[top++] = out[p];
-                case LazyDfaPrefilter.KIND_SPLIT -> {
-                    stack[top++] = alt[p];
-                    stack[top++] = out[p];
-                }
-                default -> {}
-            }
-        }
-    }
-
-    private static boolean matches(int[] pairs, int c) {
-        int lo = 0;
-        int hi = pairs.length / 2 - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (c < pairs[2 * mid]) {
-                hi = mid - 1;
-            } else if (c > pairs[2 * mid + 1]) {
-                lo = mid + 1;
-            } else {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** One generation of the cache. */
