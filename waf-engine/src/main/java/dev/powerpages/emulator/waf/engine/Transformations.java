@@ -2,6 +2,7 @@ package dev.powerpages.emulator.waf.engine;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -113,6 +114,11 @@ public final class Transformations {
             }
         }
         return changed ? new String(out) : s;
+    }
+
+    /** Every name the engine knows, lower case and sorted (what a rule file may name, in any case). */
+    static List<String> names() {
+        return FUNCTIONS.keySet().stream().sorted().toList();
     }
 
     /** The function of that name (case-insensitive), or null if the engine does not know it. */

@@ -18,32 +18,7 @@ import org.junit.jupiter.api.Test;
 class TransformationsEquivalenceTest {
 
     /** Every name the rule files may use. */
-    private static final List<String> NAMES = List.of(
-            "none",
-            "lowercase",
-            "uppercase",
-            "trim",
-            "urlDecode",
-            "urlDecodeUni",
-            "utf8toUnicode",
-            "htmlEntityDecode",
-            "jsDecode",
-            "cssDecode",
-            "removeNulls",
-            "removeWhitespace",
-            "compressWhitespace",
-            "removeComments",
-            "replaceComments",
-            "removeCommentsChar",
-            "normalizePath",
-            "normalisePath",
-            "normalizePathWin",
-            "normalisePathWin",
-            "cmdLine",
-            "base64Decode",
-            "hexDecode",
-            "length",
-            "sha1");
+    private static final List<String> NAMES = Transformations.names();
 
     /** The chains the DRS and bot rule files run (t:none and t:utf8toUnicode left out, as the parser does). */
     private static final List<List<String>> CHAINS = List.of(
