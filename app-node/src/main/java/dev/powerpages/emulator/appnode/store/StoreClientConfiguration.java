@@ -3,10 +3,15 @@ package dev.powerpages.emulator.appnode.store;
 import dev.powerpages.emulator.appnode.chaos.ChaosState;
 import dev.powerpages.emulator.appnode.node.NodeProperties;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.http.HttpClient;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -37,6 +42,15 @@ class StoreClientConfiguration {
 
     static final String REGISTRATION_ID = "metadata-store";
 
+    /** Connections to the store at once: as many as the node's request threads (Tomcat's default 200). */
+    private static final int MAX_CONNECTIONS = 200;
+
+    /**
+     * As long as the gateway keeps its origin connections (its pool's max-idle-time): closed here well before the store
+     * would close them.
+     */
+    private static final TimeValue IDLE_CONNECTION_LIFETIME = TimeValue.ofSeconds(10);
+
     /** Client credentials have no user: all calls share one principal, hence one cached token. */
     private static final Authentication NODE_PRINCIPAL = new AnonymousAuthenticationToken(
             "app-node", "app-node", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
@@ -63,11 +77,11 @@ class StoreClientConfiguration {
     OAuth2AuthorizedClientManager storeAuthorizedClientManager(
             ClientRegistrationRepository registrations,
             OAuth2AuthorizedClientService authorizedClients,
-            StoreProperties store,
+            HttpComponentsClientHttpRequestFactory storeRequestFactory,
             ChaosState chaos,
             CrossRegionLatencyInterceptor crossRegion) {
         RestClient tokenRestClient = RestClient.builder()
-                .requestFactory(requestFactory(store))
+                .requestFactory(storeRequestFactory)
                 .requestInterceptor(new StoreCutOffInterceptor(chaos))
                 .requestInterceptor(crossRegion)
                 // What RestClientClientCredentialsTokenResponseClient configures by default: form out, token response
@@ -94,6 +108,7 @@ class StoreClientConfiguration {
     RestClient storeRestClient(
             RestClient.Builder builder,
             StoreProperties store,
+            HttpComponentsClientHttpRequestFactory storeRequestFactory,
             OAuth2AuthorizedClientManager authorizedClientManager,
             OAuth2AuthorizedClientService authorizedClients,
             ChaosState chaos,
@@ -105,7 +120,7 @@ class StoreClientConfiguration {
         bearer.setAuthorizationFailureHandler(
                 OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(authorizedClients));
         return builder.baseUrl(store.url())
-                .requestFactory(requestFactory(store))
+                .requestFactory(storeRequestFactory)
                 .requestInterceptor(new StoreCutOffInterceptor(chaos))
                 .requestInterceptor(crossRegion)
                 .requestInterceptor(bearer)
@@ -117,12 +132,32 @@ class StoreClientConfiguration {
         return new CrossRegionLatencyInterceptor(node, meters);
     }
 
-    private static JdkClientHttpRequestFactory requestFactory(StoreProperties store) {
-        HttpClient httpClient = HttpClient.newBuilder()
-                .connectTimeout(store.connectTimeout())
-                .version(HttpClient.Version.HTTP_1_1)
+    /**
+     * The HTTP client of every call to the store, the token's included: Apache HttpClient's pool rather than the JDK's
+     * client, whose calls to the store hung in CI until their read timeout while the store sat idle (SoakIT's
+     * {@code /_api} reads on Java 25, after the connections opened by the site load had been idle for a while; the
+     * store never saw the calls: docs/reliability.md). This pool checks a connection that has been idle for a second
+     * before it sends on it, and closes connections idle for longer than the store's keep-alive would keep them, so no
+     * call is written to a connection the store has closed. Closed with the context (the factory is a bean).
+     */
+    @Bean
+    HttpComponentsClientHttpRequestFactory storeRequestFactory(StoreProperties store) {
+        PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(store.connectTimeout()))
+                        .setSocketTimeout(Timeout.of(store.readTimeout()))
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(1))
+                        .build())
+                // The pool's defaults (5 per route) would queue a busy node's calls behind one another.
+                .setMaxConnPerRoute(MAX_CONNECTIONS)
+                .setMaxConnTotal(MAX_CONNECTIONS)
                 .build();
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(httpClient);
+        HttpComponentsClientHttpRequestFactory factory = new HttpComponentsClientHttpRequestFactory(HttpClients.custom()
+                .setConnectionManager(connections)
+                .evictExpiredConnections()
+                .evictIdleConnections(IDLE_CONNECTION_LIFETIME)
+                .build());
+        factory.setConnectionRequestTimeout(store.connectTimeout());
         factory.setReadTimeout(store.readTimeout());
         return factory;
     }

@@ -20,6 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
  * came through: the labs' {@code /api/profiles} (admin key) or the resource-manager endpoint (bearer token, see
  * {@code trafficmanager.arm}). Both show and change the same profiles, so a change made through either is the one
  * the probes and the gateway follow.
+ * <p>
+ * Every change is a read of the profile, a change of it and a save of the whole profile, so changes are made one at a
+ * time: the Azure SDK's fluent {@code create()} PUTs a new profile's endpoints side by side, and two endpoint PUTs
+ * read at once would each save the profile without the other's endpoint, both acknowledged (ARM keeps both).
  */
 @Component
 public class ProfileOperations {
@@ -48,7 +52,7 @@ public class ProfileOperations {
      * ({@code properties.emulator}: fast probing, time scale) are kept when the body does not name them: Azure's
      * clients do not know them, and the Azure SDK's fluent update PUTs back the profile it read without them.
      */
-    public Written<ProfileResource> put(String name, ProfileBody body) {
+    public synchronized Written<ProfileResource> put(String name, ProfileBody body) {
         ProfileDefinition definition = ArmRequests.profile(body);
         boolean namesEmulator =
                 body != null && body.properties() != null && body.properties().emulator() != null;
@@ -67,7 +71,7 @@ public class ProfileOperations {
     }
 
     /** ARM's PATCH: a JSON merge patch (RFC 7396) of the resource as a GET shows it. */
-    public ProfileResource patch(String name, JsonNode patch) {
+    public synchronized ProfileResource patch(String name, JsonNode patch) {
         TrafficManagerProfile profile = profile(name);
         JsonNode merged = MergePatch.apply(json.valueToTree(ArmResources.profile(profile.state())), patch);
         ProfileDefinition definition = ArmRequests.profile(json.treeToValue(merged, ProfileBody.class));
@@ -76,7 +80,7 @@ public class ProfileOperations {
     }
 
     /** @return false when there was no such profile (ARM answers 204 rather than 200) */
-    public boolean delete(String name) {
+    public synchronized boolean delete(String name) {
         return profiles.delete(name);
     }
 
@@ -87,7 +91,7 @@ public class ProfileOperations {
     }
 
     /** Creates or replaces an endpoint; without a priority a new endpoint goes after the others. */
-    public Written<EndpointResource> putEndpoint(String name, String endpointName, EndpointBody body) {
+    public synchronized Written<EndpointResource> putEndpoint(String name, String endpointName, EndpointBody body) {
         TrafficManagerProfile profile = profile(name);
         boolean created = profile.endpoint(endpointName).isEmpty();
         EndpointDefinition endpoint = ArmRequests.endpoint(endpointName, body);
@@ -100,7 +104,7 @@ public class ProfileOperations {
     }
 
     /** A JSON merge patch of the endpoint, e.g. {@code {"properties":{"endpointStatus":"Disabled"}}}. */
-    public EndpointResource patchEndpoint(String name, String endpointName, JsonNode patch) {
+    public synchronized EndpointResource patchEndpoint(String name, String endpointName, JsonNode patch) {
         TrafficManagerProfile profile = profile(name);
         TrafficManagerEndpoint current = endpoint(profile, endpointName);
         JsonNode merged =
@@ -113,7 +117,7 @@ public class ProfileOperations {
     }
 
     /** @return false when the profile has no such endpoint */
-    public boolean deleteEndpoint(String name, String endpointName) {
+    public synchronized boolean deleteEndpoint(String name, String endpointName) {
         TrafficManagerProfile profile = profile(name);
         if (profile.endpoint(endpointName).isEmpty()) {
             return false;

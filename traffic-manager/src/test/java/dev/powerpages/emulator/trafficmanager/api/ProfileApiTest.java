@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.powerpages.emulator.trafficmanager.ProfileWebSlice;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -291,5 +297,38 @@ class ProfileApiTest {
                         "{\"kind\":\"StatusChange\",\"endpoint\":\"northeurope\",\"reason\":\"r\",\"instances\":{\"from\":1,\"to\":2}}")
                 .expectStatus()
                 .isBadRequest();
+    }
+
+    @Test
+    void endpointsPutAtTheSameTimeAreAllKept() throws Exception {
+        // The Azure SDK's fluent create() PUTs a new profile's endpoints side by side; each PUT reads the profile,
+        // adds its endpoint and saves the profile, so two at once must not lose one another's endpoint.
+        send("PUT", "/api/profiles/northwind", """
+                {"location":"global","properties":{"dnsConfig":{"relativeName":"northwind"},
+                 "endpoints":[{"name":"first","type":"Microsoft.Network/trafficManagerProfiles/externalEndpoints",
+                               "properties":{"target":"northwind-1.example","priority":1}}]}}""").expectStatus().isCreated();
+        int endpoints = 16;
+        List<Callable<Integer>> puts = new ArrayList<>();
+        for (int i = 0; i < endpoints; i++) {
+            String body =
+                    "{\"properties\":{\"target\":\"northwind-e" + i + ".example\",\"priority\":" + (10 + i) + "}}";
+            String uri = "/api/profiles/northwind/endpoints/e" + i;
+            puts.add(() -> send("PUT", uri, body).returnResult().getStatus().value());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            for (Future<Integer> status : pool.invokeAll(puts)) {
+                assertThat(status.get()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        send("GET", "/api/profiles/northwind", null)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.properties.endpoints.length()")
+                .isEqualTo(endpoints + 1);
     }
 }
