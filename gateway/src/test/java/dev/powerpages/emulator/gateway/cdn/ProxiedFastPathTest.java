@@ -65,6 +65,8 @@ class ProxiedFastPathTest {
 
     private static ConfigurableApplicationContext pipeline;
 
+    private static ConfigurableApplicationContext switchedOff;
+
     @BeforeAll
     static void start() throws IOException {
         origin.setDispatcher(new Dispatcher() {
@@ -99,13 +101,16 @@ class ProxiedFastPathTest {
         pipeline = gateway(false);
         // Each gateway's first request asks the traffic manager, which may take longer than the resolver's timeout on
         // a busy machine (503 until it answers): the tests start once both hold its answer.
-        for (ConfigurableApplicationContext gateway : List.of(fast, pipeline)) {
-            for (int attempt = 0; attempt < 20; attempt++) {
-                if (send(gateway, "GET /warm HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                        .response()
-                        .startsWith("HTTP/1.1 200")) {
-                    break;
-                }
+        warm(fast);
+        warm(pipeline);
+    }
+
+    private static void warm(ConfigurableApplicationContext gateway) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            if (send(gateway, "GET /warm HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .response()
+                    .startsWith("HTTP/1.1 200")) {
+                return;
             }
         }
     }
@@ -130,6 +135,9 @@ class ProxiedFastPathTest {
         }
         if (pipeline != null) {
             pipeline.close();
+        }
+        if (switchedOff != null) {
+            switchedOff.close();
         }
         origin.close();
         trafficManager.close();
@@ -180,8 +188,8 @@ class ProxiedFastPathTest {
     private static Map<String, Double> assertCountedTheSameBothWays(String request) {
         send(fast, request);
         send(pipeline, request);
-        Map<String, Double> fastBefore = counts(fast);
-        Map<String, Double> pipelineBefore = counts(pipeline);
+        Map<String, Double> fastBefore = settledCounts(fast);
+        Map<String, Double> pipelineBefore = settledCounts(pipeline);
         send(fast, request);
         send(pipeline, request);
         Map<String, Double> viaFastPath = awaitCounted(fast, fastBefore);
@@ -208,14 +216,35 @@ class ProxiedFastPathTest {
                     && added.keySet().stream().anyMatch(name -> name.startsWith("gateway.edge.requests"))) {
                 return added;
             }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(interrupted);
-            }
+            pause();
         }
         return added;
+    }
+
+    /**
+     * The counts once the requests before have all been recorded (the server records a request after its answer is
+     * written, which the client may see first): two reads 100 ms apart that agree.
+     */
+    private static Map<String, Double> settledCounts(ConfigurableApplicationContext gateway) {
+        Map<String, Double> last = counts(gateway);
+        for (int attempt = 0; attempt < 50; attempt++) {
+            pause();
+            Map<String, Double> now = counts(gateway);
+            if (now.equals(last)) {
+                return now;
+            }
+            last = now;
+        }
+        return last;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
     }
 
     private static Map<String, Double> counts(ConfigurableApplicationContext gateway) {
@@ -358,6 +387,37 @@ class ProxiedFastPathTest {
                     .contains("\"policyMode\":\"Detection\"")
                     .doesNotContain("\"action\":\"Block\"");
         });
+    }
+
+    @Test
+    void withWafInspectionSwitchedOffARequestAPolicyInspectsTakesThePipeline() {
+        // Closed with the others (@AfterAll): closing a context disposes Reactor Netty's shared loops, which the other
+        // gateways in this JVM still serve on.
+        switchedOff = new SpringApplicationBuilder(GatewayApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--gateway.fast-proxy.waf-inspected=false",
+                        "--gateway.traffic-manager.url=" + trafficManager.url(),
+                        "--gateway.cdn.site-settings.enabled=false",
+                        "--gateway.waf.policy-file=" + data.resolve("switched-off-waf.json"),
+                        "--gateway.cdn.settings-file=" + data.resolve("switched-off-cdn.json"));
+        String page = "GET /?q=hello%20world HTTP/1.1\r\nHost: localhost\r\n" + BROWSER + "Connection: close\r\n\r\n";
+        warm(switchedOff);
+        ProxiedFastPath fastPath = switchedOff.getBean(ProxiedFastPath.class);
+        long before = fastPath.taken();
+        assertThat(send(switchedOff, page).response()).startsWith("HTTP/1.1 200");
+        // Without a policy the fast path takes the page; with one, the pipeline inspects and proxies it.
+        assertThat(fastPath.taken()).isEqualTo(before + 1);
+        assertThat(admin(switchedOff, "PUT", "/_edge/admin/waf", FULL_PREVENTION))
+                .matches("(?s)HTTP/1.1 20[01] .*");
+        assertThat(send(switchedOff, page).response()).startsWith("HTTP/1.1 200");
+        assertThat(send(
+                                switchedOff,
+                                "GET /?q=%3Cscript%3Ealert(1)%3C/script%3E HTTP/1.1\r\nHost: localhost\r\n" + BROWSER
+                                        + "Connection: close\r\n\r\n")
+                        .response())
+                .startsWith("HTTP/1.1 403");
+        assertThat(fastPath.taken()).isEqualTo(before + 1);
     }
 
     /**
