@@ -9,6 +9,12 @@
 # spent (utime+stime from /proc/<pid>/stat) is divided by the requests it answered: a figure that moves far less
 # with the machine's load than requests/s do. The load average is printed with every row.
 # Ports: PROXY_BENCH_PORT (default 9700) and the next ones. JAVA (default: java on the PATH).
+# WAF=Full (or PowerPages): both gateways with that preset's managed rules in Prevention (as bench/parts/wafcost.sh sets
+# them through /_edge/admin/waf), wafcost's request mix (a page, an ordinary search, a Web API read with OData options)
+# instead of the one page, and a third target: nginx with ModSecurity 3 + the OWASP CRS (PL1, blocking; wafcost's
+# settings) in the same nginx as the reverse proxy. Every WAF must answer the mix with 200 and a script injection with
+# 403, and the gateways ordinary text in other scripts with 200, before anything is measured
+# (docs/benchmarks.md "WAF on through the fast path").
 set -euo pipefail
 
 BASELINE=${1:?usage: bench/proxy/run.sh BASELINE.jar [CANDIDATE.jar]}
@@ -22,6 +28,8 @@ JAVA=${JAVA:-java}
 JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx384m}
 BASE_PORT=${PROXY_BENCH_PORT:-9700}
 ORIGIN_PORT=$BASE_PORT NGINX_PORT=$((BASE_PORT + 1)) BASELINE_PORT=$((BASE_PORT + 2)) CANDIDATE_PORT=$((BASE_PORT + 3))
+MODSEC_PORT=$((BASE_PORT + 4))
+WAF=${WAF:-}
 SCRATCH=$(mktemp -d /tmp/proxy-bench.XXXXXX)
 chmod 755 "$SCRATCH"
 PATH_UNDER_TEST=/page/
@@ -42,8 +50,9 @@ cat > "$SCRATCH/www/api/profiles/contoso/resolve" <<JSON
 {"profile":"contoso","fqdn":"contoso.trafficmanager.net","endpoint":"northeurope","target":"127.0.0.1:$ORIGIN_PORT",
  "url":"http://127.0.0.1:$ORIGIN_PORT","endpointMonitorStatus":"Online","ttl":300,"allEndpointsDegraded":false,"fallbacks":[]}
 JSON
-nginx_conf() { # name body
+nginx_conf() { # name body [main-context lines]
   cat > "$SCRATCH/$1.conf" <<CONF
+${3:-}
 worker_processes 1;
 pid $SCRATCH/$1.pid;
 error_log $SCRATCH/$1.error.log warn;
@@ -61,11 +70,44 @@ http {
 CONF
   nginx -p "$SCRATCH" -c "$SCRATCH/$1.conf" -e "$SCRATCH/$1.error.log"
 }
+# The traffic manager's answer under /api/; with WAF set, every other path (the mix's) answers the page.
 nginx_conf origin "server { listen 127.0.0.1:$ORIGIN_PORT; root $SCRATCH/www; default_type application/json;
-    location /page/ { default_type text/html; } }"
+    location /page/ { default_type text/html; }
+    location /api/ { }
+    location / { default_type text/html; try_files /page/index.html =404; } }"
+PROXY_LOCATION="location / { proxy_pass http://origin; proxy_http_version 1.1;
+    proxy_set_header Connection \"\"; proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for; }"
+MODSEC_SERVER="" MODSEC_LOAD=""
+if [[ -n $WAF ]]; then
+  # bench/parts/wafcost.sh's ModSecurity settings and CRS, with the same OData exclusion as the gateway's presets.
+  odata=""
+  for o in '$filter' '$select' '$expand' '$orderby' '$apply' '$top' '$skip' '$skiptoken' '$count' '$search' fetchXml; do
+    odata+="!ARGS:$o|!ARGS_NAMES:$o|"
+  done
+  cat > "$SCRATCH/modsec.conf" <<CONF
+SecRuleEngine On
+SecRequestBodyAccess On
+SecRequestBodyLimit 13107200
+SecRequestBodyNoFilesLimit 131072
+SecRequestBodyLimitAction Reject
+SecResponseBodyAccess Off
+SecTmpDir $SCRATCH/tmp
+SecDataDir $SCRATCH/tmp
+SecAuditEngine Off
+SecArgumentSeparator &
+SecCookieFormat 0
+Include /etc/modsecurity/crs/crs-setup.conf
+SecAction "id:900000,phase:1,nolog,pass,t:none,setvar:tx.paranoia_level=1"
+Include /usr/share/modsecurity-crs/rules/*.conf
+SecRuleUpdateTargetByTag "attack-sqli" "${odata%|}"
+CONF
+  MODSEC_LOAD="load_module /usr/lib/nginx/modules/ngx_http_modsecurity_module.so;"
+  MODSEC_SERVER="server { listen 127.0.0.1:$MODSEC_PORT; modsecurity on; modsecurity_rules_file $SCRATCH/modsec.conf;
+    $PROXY_LOCATION }"
+fi
 nginx_conf proxy "upstream origin { server 127.0.0.1:$ORIGIN_PORT; keepalive 64; }
-    server { listen 127.0.0.1:$NGINX_PORT; location / { proxy_pass http://origin; proxy_http_version 1.1;
-    proxy_set_header Connection \"\"; proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for; } }"
+    server { listen 127.0.0.1:$NGINX_PORT; $PROXY_LOCATION }
+    $MODSEC_SERVER" "$MODSEC_LOAD"
 
 start_gateway() { # jar port name [arguments]
   local jar=$1 port=$2 name=$3
@@ -92,6 +134,21 @@ fi
 pid[nginx]=$(pgrep -P "$(cat "$SCRATCH/proxy.pid")" | head -1)
 url[nginx]="http://127.0.0.1:$NGINX_PORT$PATH_UNDER_TEST"
 url[direct]="http://127.0.0.1:$ORIGIN_PORT$PATH_UNDER_TEST"
+WRK_SCRIPT=()
+if [[ -n $WAF ]]; then
+  # wafcost's mix, each wrk connection taking the paths in turn; the URLs are the servers' roots.
+  cat > "$SCRATCH/mix.lua" <<'LUA'
+local paths = {"/about/", "/?q=hello%20world", "/_api/accounts?$select=name&$filter=statecode%20eq%200&$top=5"}
+local i = 0
+request = function() i = i % #paths + 1; return wrk.format("GET", paths[i]) end
+LUA
+  WRK_SCRIPT=(-s "$SCRATCH/mix.lua")
+  for target in "${!url[@]}"; do url[$target]=${url[$target]%"$PATH_UNDER_TEST"}; done
+  url[nginx-modsec]="http://127.0.0.1:$MODSEC_PORT"
+  pid[nginx-modsec]=${pid[nginx]}
+  targets=("${targets[@]/nginx/nginx nginx-modsec}")
+  read -ra targets <<<"${targets[*]}"
+fi
 
 for target in "${targets[@]}"; do
   for _ in $(seq 1 240); do
@@ -101,6 +158,34 @@ for target in "${targets[@]}"; do
   done
   curl -sf -o /dev/null "${url[$target]}" || { echo "$target does not answer ${url[$target]}" >&2; exit 1; }
 done
+if [[ -n $WAF ]]; then
+  # The preset's managed rules as the gateway states them, then wafcost's Full preset (the SQLI group on, the Web API's
+  # OData options excluded from it); Prevention.
+  rules=$(curl -sf "${url[baseline]}/_edge/admin/waf" -H 'X-Admin-Key: emulator-admin-key' | jq -c '.properties.managedRules')
+  if [[ $WAF == Full ]]; then
+    rules=$(jq -c '.managedRuleSets |= map(if .ruleSetType == "Microsoft_DefaultRuleSet" then .ruleGroupOverrides = [{ruleGroupName: "SQLI",
+      exclusions: (["$filter","$select","$expand","$orderby","$apply","$top","$skip","$skiptoken","$count","$search","fetchXml"]
+        | map({matchVariable: "QueryStringArgNames", selectorMatchOperator: "Equals", selector: .}))}] else . end)' <<<"$rules")
+  fi
+  policy=$(jq -c '{properties: {policySettings: {enabledState: "Enabled", mode: "Prevention"}, managedRules: .}}' <<<"$rules")
+  for target in "${targets[@]}"; do
+    [[ $target == nginx* ]] && continue
+    curl -sf -o /dev/null -X PATCH "${url[$target]}/_edge/admin/waf" -H 'X-Admin-Key: emulator-admin-key' \
+      -H 'Content-Type: application/merge-patch+json' -d "$policy" || { echo "$target: PATCH /_edge/admin/waf failed" >&2; exit 1; }
+  done
+  for target in "${targets[@]}"; do
+    [[ $target == nginx ]] && continue
+    for path in "/about/" "/?q=hello%20world" '/_api/accounts?$select=name&$filter=statecode%20eq%200&$top=5' \
+        '/?q=%3Cscript%3Ealert(1)%3C/script%3E' '/?q=caf%C3%A9%20cr%C3%A8me%20%E2%9C%93%20%D0%9F%D1%80%D0%B8%D0%B2%D0%B5%D1%82%20%E4%BD%A0%E5%A5%BD'; do
+      code=$(curl -s -o /dev/null -w '%{http_code}' "${url[$target]}$path")
+      want=200
+      [[ $path == *script* ]] && want=403
+      [[ $path == *caf* && $target == nginx-modsec ]] && want=$code   # recorded, not required of ModSecurity
+      echo "check: $target $code $path"
+      [[ $code == "$want" ]] || { echo "$target answered $code to $path, not $want" >&2; exit 1; }
+    done
+  done
+fi
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 compiler_ticks() { # the CPU ticks of the JIT compiler threads (their names hold a space: parse after the ")")
   local task total=0
@@ -112,11 +197,11 @@ compiler_ticks() { # the CPU ticks of the JIT compiler threads (their names hold
 }
 echo "warm-up: ${WARMUP_SECONDS} s each at the measured concurrency"
 for target in "${targets[@]}"; do
-  if [[ $target == nginx ]]; then wrk -t2 -c32 -d5s "${url[$target]}" >/dev/null; continue; fi
+  if [[ $target == nginx* ]]; then wrk -t2 -c32 -d5s "${WRK_SCRIPT[@]}" "${url[$target]}" >/dev/null; continue; fi
   c0=$(compiler_ticks "${pid[$target]}") p0=$(cpu_ticks "${pid[$target]}")
-  wrk -t2 -c32 -d"${WARMUP_SECONDS}s" "${url[$target]}" >/dev/null
+  wrk -t2 -c32 -d"${WARMUP_SECONDS}s" "${WRK_SCRIPT[@]}" "${url[$target]}" >/dev/null
   c1=$(compiler_ticks "${pid[$target]}") p1=$(cpu_ticks "${pid[$target]}")
-  wrk -t2 -c32 -d5s "${url[$target]}" >/dev/null
+  wrk -t2 -c32 -d5s "${WRK_SCRIPT[@]}" "${url[$target]}" >/dev/null
   c2=$(compiler_ticks "${pid[$target]}") p2=$(cpu_ticks "${pid[$target]}")
   echo "$target: JIT compiler threads $(( 100 * (c1 - c0) / (p1 - p0 + 1) )) % of its CPU during the warm-up, $(( 100 * (c2 - c1) / (p2 - p1 + 1) )) % in the 5 s after it"
 done
@@ -128,7 +213,7 @@ for round in $(seq 1 "$ROUNDS"); do
   for target in "${targets[@]}" direct; do
     [[ $target == direct ]] && ((round > 1)) && continue
     before=$([[ $target == direct ]] && echo 0 || cpu_ticks "${pid[$target]}")
-    out=$(wrk -t2 -c32 -d"${SECONDS_PER_RUN}s" --latency "${url[$target]}")
+    out=$(wrk -t2 -c32 -d"${SECONDS_PER_RUN}s" --latency "${WRK_SCRIPT[@]}" "${url[$target]}")
     after=$([[ $target == direct ]] && echo 0 || cpu_ticks "${pid[$target]}")
     requests=$(awk '/requests in/{print $1}' <<<"$out")
     rps=$(awk '/Requests\/sec/{print $2}' <<<"$out")
@@ -137,5 +222,7 @@ for round in $(seq 1 "$ROUNDS"); do
     cpu=$(awk -v a="$after" -v b="$before" -v n="$requests" -v t="$tick" 'BEGIN {printf "%.0f", (a - b) * 1e6 / t / n}')
     [[ $target == direct ]] && cpu="-"
     echo "| $round | $target | $rps | $p50 | $cpu | $(cut -d' ' -f1 /proc/loadavg) |"
+    failed=$(awk '/Non-2xx or 3xx responses/{print $NF}' <<<"$out")
+    [[ -z $failed ]] || echo "WARNING: $target answered $failed requests with neither 2xx nor 3xx in round $round" >&2
   done
 done

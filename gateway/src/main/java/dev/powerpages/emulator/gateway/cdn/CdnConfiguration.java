@@ -121,7 +121,7 @@ class CdnConfiguration {
                 cdnCachePolicy,
                 routes,
                 // Without a WAF stage nothing can say that the WAF would pass a request: no request is taken early.
-                waf.getIfAvailable(() -> request -> false),
+                waf.getIfAvailable(() -> WafStage.ABSENT),
                 metrics,
                 meters,
                 Clock.systemUTC());
@@ -155,15 +155,13 @@ class CdnConfiguration {
         TrafficManagerProperties profile = trafficManager.getIfAvailable();
         EdgeErrorHandler errors = errorHandler.getIfAvailable();
         // A web slice without the properties (the admin API's) or without the origin beans proxies nothing here.
-        boolean usable =
-                properties.getIfAvailable(() -> new FastProxyProperties(false)).enabled()
-                        && origins != null
-                        && profile != null
-                        && errors != null;
+        FastProxyProperties fastProxy = properties.getIfAvailable(() -> new FastProxyProperties(false, false));
+        boolean usable = fastProxy.enabled() && origins != null && profile != null && errors != null;
         return new ProxiedFastPath(
                 usable,
+                fastProxy.wafInspected(),
                 settings,
-                waf.getIfAvailable(() -> request -> false),
+                waf.getIfAvailable(() -> WafStage.ABSENT),
                 origins,
                 originMetrics.getIfAvailable(),
                 edgeRetry.getIfAvailable(() -> new EdgeRetryProperties(false)).enabled(),

@@ -8,6 +8,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param enabled whether a request the CDN stage passes to the origin (every request while the CDN is off) is proxied
  * ahead of the web pipeline when the pipeline would do nothing else with it; false sends every request through the web
  * filters, the handler mappings and the route's filter chain (read when the server is built, as {@code fast-hits})
+ * @param wafInspected whether such a request is taken here while a WAF policy inspects requests too (inspected by the
+ * WAF stage's own code first, which answers a block itself); false leaves every request a policy inspects to the
+ * pipeline
  */
 @ConfigurationProperties("gateway.fast-proxy")
-public record FastProxyProperties(boolean enabled) {}
+public record FastProxyProperties(boolean enabled, boolean wafInspected) {}

@@ -61,7 +61,11 @@ import reactor.netty.http.client.HttpClient;
  * same way and by the same code where it can be shared:
  * <ul>
  * <li>the WAF stage and the CDN: taken only while the CDN is off (a miss is the CDN filter's to store) and the WAF
- * stage would pass the request untouched ({@link WafStage}), as {@link CdnFastHits} does;</li>
+ * stage has nothing to do but inspect a request without a body ({@link WafStage#ahead}: within the edge's limits);
+ * with a policy on, the request is inspected by the stage's own code ({@link WafStage#inspect}, on its inspection
+ * threads, the same log entries), which answers a block, a redirect or its busy 503 itself, and only a request it
+ * lets through goes on to the origin (with {@code gateway.fast-proxy.waf-inspected: false} a request a policy
+ * inspects takes the pipeline);</li>
  * <li>the route: taken only while the site route is the only route ({@code tm://{profile}} for {@code Path=/**}, no
  * route filters, no metadata), the global and web filters are the ones this class stands in for (any other one, added
  * later, sends every request through the pipeline), and the path is not one of the edge's own;</li>
@@ -83,10 +87,10 @@ import reactor.netty.http.client.HttpClient;
  * <li>meters: {@code gateway.origin.requests} per endpoint, and {@code http.server.requests} and the edge's visitor
  * meters through {@link FastHitMeters}, as for fast hits.</li>
  * </ul>
- * Anything else (another method, a body, an Upgrade, the CDN or a WAF policy on, an own path) goes on to the pipeline
- * unchanged. With {@code gateway.fast-proxy.enabled: false} nothing is taken here.
+ * Anything else (another method, a body, an Upgrade, the CDN on, an own path, a URL or headers beyond the edge's
+ * limits) goes on to the pipeline unchanged. With {@code gateway.fast-proxy.enabled: false} nothing is taken here.
  */
-public class ProxiedFastPath extends PipelineShortcut<ResolveAnswer>
+public class ProxiedFastPath extends PipelineShortcut<ProxiedFastPath.Taken>
         implements ApplicationListener<RefreshRoutesResultEvent> {
 
     /**
@@ -124,6 +128,8 @@ public class ProxiedFastPath extends PipelineShortcut<ResolveAnswer>
             "org.springframework.security.web.server.WebFilterChainProxy");
 
     private final boolean enabled;
+
+    private final boolean wafInspected;
 
     private final CdnSettingsStore settingsStore;
 
@@ -177,6 +183,7 @@ public class ProxiedFastPath extends PipelineShortcut<ResolveAnswer>
 
     ProxiedFastPath(
             boolean enabled,
+            boolean wafInspected,
             CdnSettingsStore settingsStore,
             WafStage waf,
             OriginResolver resolver,
@@ -190,6 +197,7 @@ public class ProxiedFastPath extends PipelineShortcut<ResolveAnswer>
             Pipeline parts) {
         super(ORDER);
         this.enabled = enabled;
+        this.wafInspected = wafInspected;
         this.settingsStore = settingsStore;
         this.waf = waf;
         this.resolver = resolver;
@@ -219,22 +227,27 @@ public class ProxiedFastPath extends PipelineShortcut<ResolveAnswer>
     }
 
     @Override
-    ResolveAnswer judge(ServerHttpRequest request) {
+    Taken judge(ServerHttpRequest request) {
         return takes(request);
     }
 
     @Override
-    Mono<Void> answer(
-            HttpHandler pipeline, ServerHttpRequest request, ServerHttpResponse response, ResolveAnswer origin) {
-        return proxy((HttpWebHandlerAdapter) pipeline, request, response, origin);
+    Mono<Void> answer(HttpHandler pipeline, ServerHttpRequest request, ServerHttpResponse response, Taken taken) {
+        return proxy((HttpWebHandlerAdapter) pipeline, request, response, taken);
     }
+
+    /**
+     * A request taken here: the origin the pipeline would proxy it to, and whether the WAF stage inspects it first
+     * (a policy is on; {@link WafStage#inspect}).
+     */
+    record Taken(ResolveAnswer origin, boolean inspected) {}
 
     long taken() {
         return taken.sum();
     }
 
     /** The origin the pipeline would proxy the request to, or null to leave the request to the pipeline. */
-    ResolveAnswer takes(ServerHttpRequest request) {
+    Taken takes(ServerHttpRequest request) {
         Boolean routeKnown = siteRouteOnly;
         if (routeKnown == null) {
             check();
@@ -246,25 +259,26 @@ public class ProxiedFastPath extends PipelineShortcut<ResolveAnswer>
                 || !(method == HttpMethod.GET || method == HttpMethod.HEAD)
                 || request.getHeaders().containsHeader(HttpHeaders.UPGRADE)
                 || settingsStore.current().enabled()
-                || CdnFastHits.ownPath(request.getURI().getRawPath(), request)
-                || !waf.passesUninspected(request)) {
+                || CdnFastHits.ownPath(request.getURI().getRawPath(), request)) {
             return null;
         }
-        return resolver.usableAnswer(profile);
+        WafStage.Ahead ahead = waf.ahead(request);
+        if (ahead == WafStage.Ahead.PIPELINE || (ahead == WafStage.Ahead.INSPECTED && !wafInspected)) {
+            return null;
+        }
+        ResolveAnswer origin = resolver.usableAnswer(profile);
+        return origin == null ? null : new Taken(origin, ahead == WafStage.Ahead.INSPECTED);
     }
 
     private Mono<Void> proxy(
-            HttpWebHandlerAdapter adapter,
-            ServerHttpRequest request,
-            ServerHttpResponse response,
-            ResolveAnswer origin) {
+            HttpWebHandlerAdapter adapter, ServerHttpRequest request, ServerHttpResponse response, Taken taken) {
         ServerWebExchange exchange = new DefaultServerWebExchange(
                 request,
                 response,
                 adapter.getSessionManager(),
                 adapter.getCodecConfigurer(),
                 adapter.getLocaleContextResolver());
-        taken.increment();
+        this.taken.increment();
         FastHitMeters.Sample sample = meters.start(request, response);
         // As EdgeReferenceFilter: on the response now, and again just before commit (the origin's headers come later).
         String reference = EdgeReference.of(exchange);
@@ -273,13 +287,53 @@ public class ProxiedFastPath extends PipelineShortcut<ResolveAnswer>
             response.getHeaders().set(EdgeReference.HEADER, reference);
             return Mono.empty();
         });
+        AtomicReference<Connection> connection = new AtomicReference<>();
+        AtomicReference<Throwable> handled = new AtomicReference<>();
+        ResolveAnswer origin = taken.origin();
+        // As the route's filters: the WAF stage first (which may answer the request itself: a block, a redirect, 503
+        // when its threads are busy), on its inspection thread; the origin only for a request it lets through.
+        AtomicBoolean sent = new AtomicBoolean();
+        Mono<Void> forwarded = taken.inspected()
+                ? waf.inspect(exchange).flatMap(onwards -> {
+                    sent.set(onwards);
+                    return onwards ? toOrigin(exchange, request, response, origin, connection) : Mono.empty();
+                })
+                : toOrigin(exchange, request, response, origin, connection);
+        return forwarded
+                .doOnError(error -> cleanup(connection.get()))
+                .onErrorResume(error -> {
+                    Throwable answeredError = error;
+                    // An origin's failure only once the request went to it (not a failure of the inspection).
+                    Optional<OriginFailure> failure =
+                            !taken.inspected() || sent.get() ? OriginFailure.classify(error) : Optional.empty();
+                    if (failure.isPresent()) {
+                        originMetrics.originFailed(origin, failure.get());
+                        answeredError = new OriginFailureException(failure.get(), origin, error);
+                    }
+                    handled.set(answeredError);
+                    return parts.errorHandler().handle(exchange, answeredError);
+                })
+                .then(Mono.defer(response::setComplete))
+                .doOnSuccess(done -> meters.stop(sample, request, response, handled.get(), false))
+                .doOnError(error -> meters.stop(sample, request, response, error, false))
+                .doOnCancel(() -> {
+                    cleanup(connection.get());
+                    meters.stop(sample, request, response, null, true);
+                });
+    }
+
+    /** The request sent to the origin and its answer written back, as the route's filters after the WAF's do. */
+    private Mono<Void> toOrigin(
+            ServerWebExchange exchange,
+            ServerHttpRequest request,
+            ServerHttpResponse response,
+            ResolveAnswer origin,
+            AtomicReference<Connection> connection) {
         // As CdnFilter passes a request on while the CDN is off (Front Door's answer on a route without caching).
         response.beforeCommit(() -> {
             response.getHeaders().set(XCache.HEADER, XCache.CONFIG_NOCACHE.name());
             return Mono.empty();
         });
-        AtomicReference<Connection> connection = new AtomicReference<>();
-        AtomicReference<Throwable> handled = new AtomicReference<>();
         originMetrics.requestSent(origin);
         List<HttpHeadersFilter> headersFilters = this.headersFilters;
         HttpHeaders filtered = HttpHeadersFilter.filterRequest(headersFilters, exchange);
@@ -319,25 +373,7 @@ public class ProxiedFastPath extends PipelineShortcut<ResolveAnswer>
                                 org.springframework.cloud.gateway.support.TimeoutException.class,
                                 timeout -> new ResponseStatusException(
                                         HttpStatus.GATEWAY_TIMEOUT, timeout.getMessage(), timeout));
-        return timed.then(Mono.defer(() -> writeBody(response, connection.get())))
-                .doOnError(error -> cleanup(connection.get()))
-                .onErrorResume(error -> {
-                    Throwable answeredError = error;
-                    Optional<OriginFailure> failure = OriginFailure.classify(error);
-                    if (failure.isPresent()) {
-                        originMetrics.originFailed(origin, failure.get());
-                        answeredError = new OriginFailureException(failure.get(), origin, error);
-                    }
-                    handled.set(answeredError);
-                    return parts.errorHandler().handle(exchange, answeredError);
-                })
-                .then(Mono.defer(response::setComplete))
-                .doOnSuccess(done -> meters.stop(sample, request, response, handled.get(), false))
-                .doOnError(error -> meters.stop(sample, request, response, error, false))
-                .doOnCancel(() -> {
-                    cleanup(connection.get());
-                    meters.stop(sample, request, response, null, true);
-                });
+        return timed.then(Mono.defer(() -> writeBody(response, connection.get())));
     }
 
     /** As NettyWriteResponseFilter writes the origin's body. */

@@ -38,15 +38,21 @@ class WafConfiguration {
                 properties.inspectionThreads(), properties.inspectionQueue(), "waf-inspection");
     }
 
+    /** The inspection both the filter in the route and the proxied fast path ahead of the pipeline use. */
     @Bean
-    WafFilter wafFilter(
+    WafInspection wafInspection(
             WafPolicyStore store,
             WafLog wafLog,
             WafProperties properties,
             JsonMapper jsonMapper,
             ObjectProvider<Clock> clock,
             Scheduler wafInspectionScheduler) {
-        return new WafFilter(
+        return new WafInspection(
                 store, wafLog, properties, jsonMapper, clock.getIfAvailable(Clock::systemUTC), wafInspectionScheduler);
+    }
+
+    @Bean
+    WafFilter wafFilter(WafInspection wafInspection) {
+        return new WafFilter(wafInspection);
     }
 }

@@ -45,11 +45,15 @@ class WafInspectionSchedulingTest {
         inspections.dispose();
     }
 
-    WafFilter filter() {
+    WafInspection inspection() {
         WafPolicyStore store = new WafPolicyStore(properties, catalog, json);
         store.patch(json.readTree(
                 "{\"properties\":{\"policySettings\":{\"enabledState\":\"Enabled\",\"mode\":\"Prevention\"}}}"));
-        return new WafFilter(store, new WafLog(100), properties, json, Clock.systemUTC(), inspections);
+        return new WafInspection(store, new WafLog(100), properties, json, Clock.systemUTC(), inspections);
+    }
+
+    WafFilter filter() {
+        return new WafFilter(inspection());
     }
 
     static MockServerWebExchange get(String uri) {
@@ -101,6 +105,40 @@ class WafInspectionSchedulingTest {
                 .isEqualTo("1");
         assertThat(exchange.getResponse().getBodyAsString().block(Duration.ofSeconds(5)))
                 .contains("\"code\":\"ServerBusy\"");
+    }
+
+    @Test
+    void theInspectionAheadOfThePipelineAnswers503AndHoldsTheRequestBackWhenEveryThreadIsBusy()
+            throws InterruptedException {
+        WafInspection inspection = inspection();
+        CountDownLatch busy = new CountDownLatch(1);
+        inspections.schedule(() -> {
+            busy.countDown();
+            await(release);
+        });
+        assertThat(busy.await(10, TimeUnit.SECONDS)).isTrue();
+        inspections.schedule(() -> await(release));
+        MockServerWebExchange exchange = get("/?q=hello");
+
+        // What the proxied fast path calls (WafStage.inspect): the same inspection the filter runs.
+        Boolean onwards = inspection.inspect(exchange).block(Duration.ofSeconds(30));
+
+        assertThat(onwards).isFalse();
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(exchange.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER))
+                .isEqualTo("1");
+    }
+
+    @Test
+    void theInspectionAheadOfThePipelineLetsAnOrdinaryRequestOnAndAnswersABlockItself() {
+        WafInspection inspection = inspection();
+        MockServerWebExchange ordinary = get("/?q=hello%20world");
+        MockServerWebExchange attack = get("/?q=%3Cscript%3Ealert(1)%3C/script%3E");
+
+        assertThat(inspection.inspect(ordinary).block(Duration.ofSeconds(30))).isTrue();
+        assertThat(ordinary.getResponse().getStatusCode()).isNull();
+        assertThat(inspection.inspect(attack).block(Duration.ofSeconds(30))).isFalse();
+        assertThat(attack.getResponse().getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     private static void await(CountDownLatch latch) {
