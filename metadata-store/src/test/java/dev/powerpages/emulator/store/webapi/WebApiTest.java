@@ -194,6 +194,38 @@ class WebApiTest extends WebApiTestSupport {
     }
 
     @Test
+    void keepsAppointmentsUnderTheActivityKeyAsASitesWebApiCallsWriteThem() {
+        // As a real site's page sends it (pac download of MSmithTriad/GDS-Power-Page: its own appointments page).
+        StoreClient.Response created = client.send("POST", "appointments", token, """
+                {"subject":"Passport interview","description":"Bring two photos",
+                 "scheduledstart":"2026-12-08T09:30:00Z","scheduledend":"2026-12-08T10:00:00Z"}""");
+        assertThat(created.status()).isEqualTo(204);
+        String entityId = created.header("OData-EntityId");
+        assertThat(entityId).matches(".*/appointments\\([0-9a-f-]{36}\\)");
+
+        JsonNode listed = client.get(
+                        "appointments?$select=subject,scheduledstart,instancetypecode&$orderby=scheduledstart desc",
+                        token)
+                .body();
+        JsonNode row = listed.get("value").get(0);
+        assertThat(row.get("subject").asString()).isEqualTo("Passport interview");
+        assertThat(entityId).endsWith("(" + row.get("activityid").asString() + ")");
+        assertThat(row.get("scheduledstart").asString()).isEqualTo("2026-12-08T09:30:00Z");
+
+        StoreClient.Response feedback = client.send(
+                "POST",
+                "feedback",
+                token,
+                "{\"title\":\"Helpful\",\"rating\":4,\"maxrating\":5,\"adx_approved\":true}");
+        assertThat(feedback.status()).isEqualTo(204);
+        assertThat(client.get("feedback?$filter=adx_approved eq true&$select=title,rating", token)
+                        .body()
+                        .at("/value/0/rating")
+                        .asInt())
+                .isEqualTo(4);
+    }
+
+    @Test
     void bindsLookupsThroughNavigationProperties() {
         StoreClient.Response created = client.send("POST", "contacts", token, """
                 {"firstname":"Ann","lastname":"Lee",

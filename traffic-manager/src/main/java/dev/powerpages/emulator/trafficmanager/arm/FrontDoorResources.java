@@ -59,6 +59,12 @@ class FrontDoorResources {
     private final ArmScope scope;
     private final ArmProperties properties;
     private final JsonMapper json;
+    /**
+     * ARM's conditional writes read the policy, check {@code If-Match} against it and write: one at a time, so that
+     * two writers holding the same etag cannot both succeed, and a tags PATCH cannot put back a policy a PUT has just
+     * replaced (both acknowledged, one lost). The gateway's own admin API is another writer this cannot order.
+     */
+    private final Object writes = new Object();
 
     FrontDoorResources(
             FrontDoorGateway gateway,
@@ -129,6 +135,16 @@ class FrontDoorResources {
                     "InvalidRequestContent",
                     "The request content was invalid and could not be deserialized.");
         }
+        FrontDoorGateway.Written written;
+        synchronized (writes) {
+            written = replace(policy, ifMatch, body);
+        }
+        return ResponseEntity.status(written.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .eTag(etag(written.policy()))
+                .body(resource(written.policy()));
+    }
+
+    private FrontDoorGateway.Written replace(String policy, String ifMatch, JsonNode body) {
         var current = gateway.policy();
         if (current.isPresent() && !current.get().path("name").asString().equalsIgnoreCase(policy)) {
             throw new ArmException(
@@ -141,10 +157,7 @@ class FrontDoorResources {
                             + "first.");
         }
         current.ifPresent(existing -> ifMatch(ifMatch, existing));
-        FrontDoorGateway.Written written = gateway.put(toGateway(policy, body));
-        return ResponseEntity.status(written.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .eTag(etag(written.policy()))
-                .body(resource(written.policy()));
+        return gateway.put(toGateway(policy, body));
     }
 
     /** Policies - Update: tags only, the whole tag set replaced. */
@@ -157,28 +170,29 @@ class FrontDoorResources {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody JsonNode body) {
         checkWaf(subscriptionId, resourceGroup, apiVersion);
-        JsonNode current = named(policy);
-        ifMatch(ifMatch, current);
-        if (!body.isObject()
-                || body.properties().stream()
-                        .anyMatch(member -> !member.getKey().equals("tags"))
-                || (body.has("tags")
-                        && !body.get("tags").isObject()
-                        && !body.get("tags").isNull())) {
-            throw new ArmException(
-                    HttpStatus.BAD_REQUEST,
-                    "InvalidRequestContent",
-                    "Only tags can be changed with "
-                            + "PATCH ({\"tags\": {\"name\": \"value\"}}); PUT the whole policy to change anything else.");
+        synchronized (writes) {
+            JsonNode current = named(policy);
+            ifMatch(ifMatch, current);
+            if (!body.isObject()
+                    || body.properties().stream()
+                            .anyMatch(member -> !member.getKey().equals("tags"))
+                    || (body.has("tags")
+                            && !body.get("tags").isObject()
+                            && !body.get("tags").isNull())) {
+                throw new ArmException(
+                        HttpStatus.BAD_REQUEST,
+                        "InvalidRequestContent",
+                        "Only tags can be changed with "
+                                + "PATCH ({\"tags\": {\"name\": \"value\"}}); PUT the whole policy to change anything else.");
+            }
+            ObjectNode updated = ((ObjectNode) current).deepCopy();
+            if (body.path("tags").isObject()) {
+                updated.set("tags", body.get("tags"));
+            } else {
+                updated.remove("tags");
+            }
+            return withEtag(resource(gateway.put(updated).policy()));
         }
-        ObjectNode updated = ((ObjectNode) current).deepCopy();
-        if (body.path("tags").isObject()) {
-            updated.set("tags", body.get("tags"));
-        } else {
-            updated.remove("tags");
-        }
-        JsonNode saved = gateway.put(updated).policy();
-        return withEtag(resource(saved));
     }
 
     @DeleteMapping(POLICIES + "/{policy}")
@@ -189,14 +203,16 @@ class FrontDoorResources {
             @RequestParam(name = "api-version", required = false) String apiVersion,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         checkWaf(subscriptionId, resourceGroup, apiVersion);
-        var current = gateway.policy().filter(p -> p.path("name").asString().equalsIgnoreCase(policy));
-        if (current.isEmpty()) {
-            return ResponseEntity.noContent().build();
+        synchronized (writes) {
+            var current = gateway.policy().filter(p -> p.path("name").asString().equalsIgnoreCase(policy));
+            if (current.isEmpty()) {
+                return ResponseEntity.noContent().build();
+            }
+            ifMatch(ifMatch, current.get());
+            return gateway.deletePolicy()
+                    ? ResponseEntity.ok().build()
+                    : ResponseEntity.noContent().build();
         }
-        ifMatch(ifMatch, current.get());
-        return gateway.deletePolicy()
-                ? ResponseEntity.ok().build()
-                : ResponseEntity.noContent().build();
     }
 
     /** AFD Endpoints - Purge Content: 202 and an operation to poll; the gateway's cache is purged meanwhile. */

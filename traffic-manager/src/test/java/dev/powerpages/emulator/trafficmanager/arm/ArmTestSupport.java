@@ -50,11 +50,13 @@ final class ArmTestSupport {
     static final BlockingQueue<MockResponse> GATEWAY_ANSWERS = new LinkedBlockingQueue<>();
     /** What was sent to the gateway. */
     static final BlockingQueue<RecordedRequest> GATEWAY_REQUESTS = new LinkedBlockingQueue<>();
+    /** A gateway that keeps state (answers from what was sent), in place of the queue; null: the queue answers. */
+    static volatile Dispatcher STATEFUL_GATEWAY;
 
     static {
         SERVER.setDispatcher(new Dispatcher() {
             @Override
-            public MockResponse dispatch(RecordedRequest request) {
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
                 if (request.getTarget().equals("/keys")) {
                     return new MockResponse.Builder()
                             .code(200)
@@ -63,6 +65,10 @@ final class ArmTestSupport {
                             .build();
                 }
                 GATEWAY_REQUESTS.add(request);
+                Dispatcher stateful = STATEFUL_GATEWAY;
+                if (stateful != null) {
+                    return stateful.dispatch(request);
+                }
                 MockResponse answer = GATEWAY_ANSWERS.poll();
                 return answer != null
                         ? answer

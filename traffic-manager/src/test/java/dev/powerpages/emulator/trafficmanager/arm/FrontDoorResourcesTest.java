@@ -9,8 +9,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -34,9 +44,11 @@ class FrontDoorResourcesTest extends ArmEndpointTest {
                "customRules":{"rules":[]},"managedRules":{"managedRuleSets":[]}}}""";
 
     @BeforeEach
+    @AfterEach
     void clear() {
         GATEWAY_ANSWERS.clear();
         GATEWAY_REQUESTS.clear();
+        ArmTestSupport.STATEFUL_GATEWAY = null;
     }
 
     @Test
@@ -133,6 +145,45 @@ class FrontDoorResourcesTest extends ArmEndpointTest {
         JsonAssertions.assertThat(sent)
                 .has("/tags/env", "lab")
                 .has("/properties/policySettings/enabledState", "Disabled");
+    }
+
+    @Test
+    void writersHoldingTheSameEtagAtTheSameTimeAreRefusedAllButOne() throws Exception {
+        // A gateway that keeps the policy it was sent, and takes a while to write it (the window two writers share).
+        AtomicReference<String> kept = new AtomicReference<>(GATEWAY_POLICY);
+        ArmTestSupport.STATEFUL_GATEWAY = new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                if (request.getMethod().equals("PUT")) {
+                    Thread.sleep(100);
+                    kept.set(request.getBody().utf8());
+                }
+                return json(200, kept.get());
+            }
+        };
+        String etag =
+                body(get(POLICIES + "/powerpagesWaf?" + VERSION)).path("etag").asString();
+        int writers = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                String tags = "{\"tags\":{\"writer\":\"" + i + "\"}}";
+                String method = i % 2 == 0 ? "PATCH" : "PUT";
+                String policy = method.equals("PATCH")
+                        ? tags
+                        : "{\"properties\":{\"policySettings\":" + "{\"mode\":\"Detection\"}}," + tags.substring(1);
+                answers.add(pool.submit(
+                        () -> arm(method, POLICIES + "/powerpagesWaf?" + VERSION, OPERATOR, policy, "If-Match", etag)));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<HttpResponse<String>> answer : answers) {
+                statuses.add(answer.get(30, TimeUnit.SECONDS).statusCode());
+            }
+            assertThat(statuses).containsOnly(200, 412).containsOnlyOnce(200);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
