@@ -84,7 +84,7 @@ part_footprint() {
 
   local svc ours peer
   record footprint "./stack up -d until all five are healthy" "$up_s" "${COMPOSE_UP_S:-n/a}" "docker-compose up -d (same jars)" s \
-    "time (STACK_HOME=... ./stack up -d with the bench ports); peer: docker-compose -p ppbench -f footprint/docker-compose.bench.yml up -d, then until every container is healthy"
+    "time (STACK_HOME=... ./stack up -d with the bench ports); peer: docker-compose -p ppbench -f footprint/docker-compose.bench.yml up -d, then until every container is healthy and GET / through the gateway answers 200"
   if [ "$baseline" = 1 ]; then
     record footprint "./stack up -d until all five are healthy, vs. without start-up archives" "$up_s" \
       "$(median <"$dir/stack-up-seconds-without-archives.txt")" "./stack up -d, STACK_AOT=0 STACK_SPRING_AOT=0, java on the PATH" s \
@@ -140,19 +140,21 @@ compose_footprint() {
   printf '%s\n' "${COMPOSE[*]} build" >>"$RESULTS/commands.txt"
   "${COMPOSE[@]}" build >"$dir/compose-build.txt" 2>&1 || { note footprint "Compose stack not measured: the image build failed (footprint/compose-build.txt)."; return 0; }
   say "footprint: docker-compose up -d"
-  printf '%s\n' "${COMPOSE[*]} up -d   # then until every container reports healthy" >>"$RESULTS/commands.txt"
+  printf '%s\n' "${COMPOSE[*]} up -d   # then until every container reports healthy and the gateway serves /" >>"$RESULTS/commands.txt"
   t0=$(now)
   "${COMPOSE[@]}" up -d >"$dir/compose-up.txt" 2>&1 || { note footprint "Compose stack not measured: docker-compose up failed (footprint/compose-up.txt)."; compose_down; return 0; }
-  # Every container of the project: the five services and the two region fronts (seven; more with --scale), all
-  # created by the time `up -d` returns. One `docker inspect` of them all per round: a `docker-compose ps` (a Python
-  # start) every half second was among the busiest processes of the start it was timing.
+  # Every container of the project: the five services (docker-compose.yml, as ./stack up without --instances), all
+  # created by the time `up -d` returns; then, as ./stack up -d waits for both regions Online, until the gateway
+  # serves the home page (200: a region is Online). One `docker inspect` of them all per round: a `docker-compose ps`
+  # (a Python start) every half second was among the busiest processes of the start it was timing.
   local deadline=$((SECONDS + 240)) healthy cids
   mapfile -t cids < <("${COMPOSE[@]}" ps -q)
   while true; do
     healthy=$(docker inspect -f '{{.State.Health.Status}}' "${cids[@]}" 2>/dev/null | grep -c '^healthy$' || true)
-    [ "${#cids[@]}" -gt "${#STACK_SERVICES[@]}" ] && [ "$healthy" -eq "${#cids[@]}" ] && break
+    [ "${#cids[@]}" -ge "${#STACK_SERVICES[@]}" ] && [ "$healthy" -eq "${#cids[@]}" ] \
+      && [ "$(curl -s -o /dev/null -w '%{http_code}' -m 3 "$GATEWAY_URL/")" = 200 ] && break
     if [ $SECONDS -ge $deadline ]; then
-      note footprint "Compose stack not measured: not all containers were healthy after 240 s."
+      note footprint "Compose stack not measured: not all containers were healthy and serving after 240 s."
       compose_down; return 0
     fi
     sleep 0.5

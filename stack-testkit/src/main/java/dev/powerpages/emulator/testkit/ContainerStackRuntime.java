@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,29 +11,36 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.Wait;
-import org.testcontainers.images.builder.ImageFromDockerfile;
+import org.testcontainers.utility.DockerImageName;
 
 /**
  * The five services in containers on a private Docker network, wired by network alias as
  * docker-compose wires them ({@link StackLayout#onDockerNetwork}), configured by environment
- * variables as compose configures them. Images are built from the located jars with a generated
- * Dockerfile (rather than the modules' own Dockerfiles) so that a user's project, which has the
- * jars but not the emulator's source tree, can build them too; Docker's layer cache makes a
- * rebuild of an unchanged jar instant.
+ * variables as compose configures them. Each container runs the JRE base image with the located
+ * jar mounted read-only, so that a user's project, which has the jars but not the emulator's
+ * source tree, runs them too. No image is built: building one per jar (a generated Dockerfile, as
+ * before) sent each 40-70 MB jar to the daemon and committed a layer before its container could
+ * start, 5-7 s of the kit's 24 s in CI (docs/benchmarks.md, "The test kit's containers"), and a
+ * rebuilt jar could never reuse it. The kit already bind-mounts the stack's CA directory, so it
+ * needs a daemon that sees the host's files either way.
  */
 final class ContainerStackRuntime implements StackRuntime {
 
-    private static final String DOCKERFILE = """
-            FROM eclipse-temurin:17-jre
-            COPY application.jar /application.jar
-            ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xmx256m -XX:TieredStopAtLevel=1"
-            ENTRYPOINT ["java", "-jar", "/application.jar"]
-            """;
+    /** The JRE the services run on: the image compose's images start from (docker/Dockerfile). */
+    static final String BASE_IMAGE = "eclipse-temurin:17-jre";
+
+    /** The base image's Java feature version, which decides the JVM options {@link ChildJvm} gives. */
+    private static final int BASE_IMAGE_JAVA = 17;
+
+    /** Where each container sees its service's jar. */
+    static final String JAR_IN_CONTAINER = "/application.jar";
+
+    private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
 
     private final Network network = Network.newNetwork();
     private final Map<String, ServiceContainer> services = new LinkedHashMap<>();
@@ -58,14 +64,11 @@ final class ContainerStackRuntime implements StackRuntime {
     static ContainerStackRuntime start(Duration startupTimeout) {
         StackLayout layout = StackLayout.onDockerNetwork();
         ContainerStackRuntime stack = new ContainerStackRuntime(layout);
+        ChildJvm jvm = ChildJvm.ofThisMachine();
         try {
-            // One image per artifact, built once: both app nodes run the same one.
-            Map<StackService, Future<String>> images = new EnumMap<>(StackService.class);
             for (StackLayout.Service service : layout.services()) {
-                stack.add(
-                        service,
-                        images.computeIfAbsent(service.artifact(), ContainerStackRuntime::image),
-                        startupTimeout);
+                Path jar = ServiceJars.locate(service.artifact());
+                stack.add(service, jar, command(jvm, service.artifact(), jar), startupTimeout);
             }
             // All at once, as the local mode does: each service retries its peers, and each container
             // is ready when its own health path answers 200 (the app nodes' only once the store has served the site).
@@ -89,16 +92,28 @@ final class ContainerStackRuntime implements StackRuntime {
         return stack;
     }
 
-    private static Future<String> image(StackService service) {
-        Path jar = ServiceJars.locate(service);
-        // Kept after the run (deleteOnExit false): the next run reuses the cached layers.
-        return new ImageFromDockerfile("pp-emulator-testkit/" + service.artifactId(), false)
-                .withFileFromPath("application.jar", jar)
-                .withFileFromString("Dockerfile", DOCKERFILE);
+    /**
+     * The container's command: {@code java} with the options {@code ./stack} and the kit's child processes give the
+     * service ({@code .env}'s lists, Spring AOT's flag where the jar holds its generated code; {@link ChildJvm}), C1
+     * only, as the child processes start without a start-up archive, then the mounted jar. The containers used to
+     * run with three options of their own and without Spring AOT.
+     */
+    static List<String> command(ChildJvm jvm, StackService service, Path jar) {
+        List<String> command = new ArrayList<>();
+        command.add("java");
+        command.addAll(jvm.options(service, jar, BASE_IMAGE_JAVA));
+        if (!command.contains(C1_ONLY)) {
+            command.add(C1_ONLY);
+        }
+        command.addAll(jvm.runtimeOptions(BASE_IMAGE_JAVA));
+        command.addAll(List.of("-jar", JAR_IN_CONTAINER));
+        return command;
     }
 
-    private void add(StackLayout.Service service, Future<String> image, Duration startupTimeout) {
-        GenericContainer<?> container = new GenericContainer<>(image)
+    private void add(StackLayout.Service service, Path jar, List<String> command, Duration startupTimeout) {
+        GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(BASE_IMAGE))
+                .withFileSystemBind(jar.toAbsolutePath().toString(), JAR_IN_CONTAINER, BindMode.READ_ONLY)
+                .withCommand(command.toArray(String[]::new))
                 .withNetwork(network)
                 .withNetworkAliases(service.name())
                 .withExposedPorts(

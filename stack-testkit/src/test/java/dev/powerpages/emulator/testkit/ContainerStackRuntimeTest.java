@@ -1,0 +1,59 @@
+package dev.powerpages.emulator.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ContainerStackRuntimeTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void startsEachContainerWithTheEnvFilesOptionsSpringAotAndC1OnTheMountedJar() throws IOException {
+        Path jar = dir.resolve("metadata-store-0.1.0-SNAPSHOT.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry(
+                    "BOOT-INF/classes/dev/x/MetadataStoreApplication__ApplicationContextInitializer.class"));
+            out.closeEntry();
+        }
+        StackWiring wiring = StackWiring.bundled();
+
+        List<String> command =
+                ContainerStackRuntime.command(new ChildJvm(wiring, Map.of()), StackService.METADATA_STORE, jar);
+
+        assertThat(command).first().isEqualTo("java");
+        assertThat(command)
+                .containsSubsequence(split(wiring.value("JAVA_OPTS")))
+                .containsSubsequence(split(wiring.value("SUPPORT_JAVA_OPTS")))
+                .contains("-Dspring.aot.enabled=true")
+                .containsOnlyOnce("-XX:TieredStopAtLevel=1")
+                .endsWith("-jar", ContainerStackRuntime.JAR_IN_CONTAINER);
+    }
+
+    @Test
+    void givesTheGatewayC1OnlyAndNoSpringAotFlagForAJarWithoutItsCode() throws IOException {
+        Path jar = dir.resolve("gateway-0.1.0-SNAPSHOT.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("BOOT-INF/classes/dev/x/GatewayApplication.class"));
+            out.closeEntry();
+        }
+
+        List<String> command =
+                ContainerStackRuntime.command(new ChildJvm(StackWiring.bundled(), Map.of()), StackService.GATEWAY, jar);
+
+        assertThat(command).contains("-XX:TieredStopAtLevel=1").doesNotContain("-Dspring.aot.enabled=true");
+    }
+
+    private static List<String> split(String options) {
+        return List.of(options.strip().split("\\s+"));
+    }
+}
