@@ -314,8 +314,26 @@ final class LazyDfaPrefilter {
 
     /** {@link #NO_MATCH}, {@link #MATCH} or {@link #UNDECIDED}. */
     int search(CharSequence value) {
+        int end = matchEnd(value);
+        return end >= 0 ? MATCH : end == NO_MATCH_END ? NO_MATCH : UNDECIDED;
+    }
+
+    /** {@link #matchEnd}: no substring of the value can match. */
+    static final int NO_MATCH_END = -1;
+
+    /** {@link #matchEnd}: as {@link #UNDECIDED}. */
+    static final int UNDECIDED_END = -2;
+
+    /**
+     * Where the earliest-ending substring of {@code value} that may match ends (the offset after its last character;
+     * 0 when the empty string may match), reading the value only that far: every match of the pattern (by either
+     * engine) ends there or later, and one that ends there begins before it. {@link #NO_MATCH_END} when no substring
+     * can match, {@link #UNDECIDED_END} as {@link #search}'s {@link #UNDECIDED}. {@link #search} is this, classified:
+     * one loop, so the position costs nothing.
+     */
+    int matchEnd(CharSequence value) {
         if (startMatches) {
-            return MATCH;
+            return 0;
         }
         Cache current = cache;
         // One flat table of ints (a state is the offset of its row; 0 unknown, MATCHED where a match is reached):
@@ -330,6 +348,7 @@ final class LazyDfaPrefilter {
         for (int begin = 0; begin < length; ) {
             int end = CodePointClasses.fillChunk(value, begin, chunk);
             int n = end - begin;
+            int chunkStart = begin;
             begin = end;
             for (int i = 0; i < n; ) {
                 int cp = chunk[i++];
@@ -349,7 +368,7 @@ final class LazyDfaPrefilter {
                         // (İ becomes two characters, Σ depends on its neighbours): the caller lowers such a value
                         // itself.
                         if (cp == CAPITAL_I_WITH_DOT || cp == CAPITAL_SIGMA) {
-                            return UNDECIDED;
+                            return UNDECIDED_END;
                         }
                         cp = Character.toLowerCase(cp);
                     }
@@ -363,19 +382,19 @@ final class LazyDfaPrefilter {
                         }
                         next = step(current, state, cls, stepped);
                         if (flushes - flushesBefore > 1) {
-                            return UNDECIDED;
+                            return UNDECIDED_END;
                         }
                         current = stepped[0];
                         table = current.table;
                     }
                     if (next == MATCHED) {
-                        return MATCH;
+                        return chunkStart + i;
                     }
                 }
                 state = next;
             }
         }
-        return NO_MATCH;
+        return NO_MATCH_END;
     }
 
     /** {@link CodePointClasses#classOf}, on this DFA's own copies of the tables (see the fields). */
