@@ -79,6 +79,13 @@ final class LazyDfaPrefilter {
     static final int KIND_EPSILON = 2;
     static final int KIND_SPLIT = 3;
     static final int KIND_FAIL = 4;
+    /**
+     * {@code ^} without {@code (?m)} (and {@code \A}): true at the value's first position only, in java.util.regex (no
+     * MULTILINE; the whole value is the region) as in RE2 (BEGIN_TEXT). Modelled exactly rather than taken as true:
+     * CRS patterns such as 932250 ({@code (?:^(?:json\.|\x5c)?|b…)…}) and 930110 ({@code (?:^|[/;\x5c])\.{2,3}…})
+     * otherwise said "maybe" on most hostile values and were searched by java.util.regex in vain.
+     */
+    static final int KIND_BEGIN_TEXT = 5;
 
     // The NFA (package-private: MultiPatternDfa joins several patterns' programs into one).
     final int[] kind;
@@ -88,8 +95,11 @@ final class LazyDfaPrefilter {
     final int[][] ranges;
 
     private final int start;
-    /** The instructions the search is in before reading anything (and after every character). */
+    /** The instructions the search is in after every character (where a match may start; {@code ^} is false there). */
     final int[] startPcs;
+
+    /** The instructions the search is in before reading anything: {@link #startPcs} and what {@code ^} leads to. */
+    final int[] initialPcs;
 
     /** The code points' classes. */
     private final CodePointClasses classes;
@@ -140,6 +150,12 @@ final class LazyDfaPrefilter {
         closure.addReachable(start);
         startPcs = Arrays.copyOf(closure.list, closure.size);
         Arrays.sort(startPcs);
+        closure.clear();
+        closure.atTextStart = true;
+        closure.addReachable(start);
+        closure.atTextStart = false;
+        initialPcs = Arrays.copyOf(closure.list, closure.size);
+        Arrays.sort(initialPcs);
         resetCache();
     }
 
@@ -298,8 +314,26 @@ final class LazyDfaPrefilter {
 
     /** {@link #NO_MATCH}, {@link #MATCH} or {@link #UNDECIDED}. */
     int search(CharSequence value) {
+        int end = matchEnd(value);
+        return end >= 0 ? MATCH : end == NO_MATCH_END ? NO_MATCH : UNDECIDED;
+    }
+
+    /** {@link #matchEnd}: no substring of the value can match. */
+    static final int NO_MATCH_END = -1;
+
+    /** {@link #matchEnd}: as {@link #UNDECIDED}. */
+    static final int UNDECIDED_END = -2;
+
+    /**
+     * Where the earliest-ending substring of {@code value} that may match ends (the offset after its last character;
+     * 0 when the empty string may match), reading the value only that far: every match of the pattern (by either
+     * engine) ends there or later, and one that ends there begins before it. {@link #NO_MATCH_END} when no substring
+     * can match, {@link #UNDECIDED_END} as {@link #search}'s {@link #UNDECIDED}. {@link #search} is this, classified:
+     * one loop, so the position costs nothing.
+     */
+    int matchEnd(CharSequence value) {
         if (startMatches) {
-            return MATCH;
+            return 0;
         }
         Cache current = cache;
         // One flat table of ints (a state is the offset of its row; 0 unknown, MATCHED where a match is reached):
@@ -314,6 +348,7 @@ final class LazyDfaPrefilter {
         for (int begin = 0; begin < length; ) {
             int end = CodePointClasses.fillChunk(value, begin, chunk);
             int n = end - begin;
+            int chunkStart = begin;
             begin = end;
             for (int i = 0; i < n; ) {
                 int cp = chunk[i++];
@@ -333,7 +368,7 @@ final class LazyDfaPrefilter {
                         // (İ becomes two characters, Σ depends on its neighbours): the caller lowers such a value
                         // itself.
                         if (cp == CAPITAL_I_WITH_DOT || cp == CAPITAL_SIGMA) {
-                            return UNDECIDED;
+                            return UNDECIDED_END;
                         }
                         cp = Character.toLowerCase(cp);
                     }
@@ -347,19 +382,19 @@ final class LazyDfaPrefilter {
                         }
                         next = step(current, state, cls, stepped);
                         if (flushes - flushesBefore > 1) {
-                            return UNDECIDED;
+                            return UNDECIDED_END;
                         }
                         current = stepped[0];
                         table = current.table;
                     }
                     if (next == MATCHED) {
-                        return MATCH;
+                        return chunkStart + i;
                     }
                 }
                 state = next;
             }
         }
-        return NO_MATCH;
+        return NO_MATCH_END;
     }
 
     /** {@link CodePointClasses#classOf}, on this DFA's own copies of the tables (see the fields). */
@@ -449,8 +484,8 @@ final class LazyDfaPrefilter {
     private synchronized void resetCache() {
         cache = new Cache(stride);
         cacheInts = 0;
-        Key key = new Key(startPcs);
-        for (int pc : startPcs) {
+        Key key = new Key(initialPcs);
+        for (int pc : initialPcs) {
             startMatches |= kind[pc] == KIND_MATCH;
         }
         add(key);
@@ -518,6 +553,8 @@ final class LazyDfaPrefilter {
             int size = field(progClass, "instSize").getInt(prog);
             int start = field(progClass, "start").getInt(prog);
             int foldCase = field(re2Class, "FOLD_CASE").getInt(null);
+            int beginText = field(Class.forName("com.google.re2j.Utils"), "EMPTY_BEGIN_TEXT")
+                    .getInt(null);
             Field opField = field(instClass, "op");
             Field outField = field(instClass, "out");
             Field argField = field(instClass, "arg");
@@ -557,8 +594,9 @@ final class LazyDfaPrefilter {
                         kind[pc] = KIND_SPLIT;
                         alt[pc] = arg;
                     }
-                    // Assertions taken as always true: the automaton accepts a superset.
-                    case "CAPTURE", "NOP", "EMPTY_WIDTH" -> kind[pc] = KIND_EPSILON;
+                    // Assertions taken as always true (the automaton accepts a superset), but for ^ alone.
+                    case "CAPTURE", "NOP" -> kind[pc] = KIND_EPSILON;
+                    case "EMPTY_WIDTH" -> kind[pc] = arg == beginText ? KIND_BEGIN_TEXT : KIND_EPSILON;
                     case "FAIL" -> kind[pc] = KIND_FAIL;
                     case "MATCH" -> kind[pc] = KIND_MATCH;
                     case "RUNE1" -> ranges[pc] = new int[] {runes[0], runes[0]};

@@ -89,6 +89,12 @@ final class MultiPatternDfa {
     /** Scratch space for closures, guarded by this. */
     private final NfaClosure closure;
 
+    /**
+     * The start state's instructions beyond the implied start ones: those only the first position reaches, behind a
+     * {@code ^} ({@link LazyDfaPrefilter#KIND_BEGIN_TEXT}), sorted.
+     */
+    private final int[] initialOnlyPcs;
+
     MultiPatternDfa(List<LazyDfaPrefilter> automata) {
         this(automata, MAX_CACHE_INTS);
     }
@@ -128,14 +134,32 @@ final class MultiPatternDfa {
             }
             for (int pc : automaton.startPcs) {
                 inStart[offset + pc] = true;
+                if (kind[offset + pc] == LazyDfaPrefilter.KIND_RUNE) {
+                    startRunes.add(offset + pc);
+                }
+            }
+            for (int pc : automaton.initialPcs) {
                 if (kind[offset + pc] == LazyDfaPrefilter.KIND_MATCH) {
                     foundAtStart[p >>> 6] |= 1L << p;
-                } else if (kind[offset + pc] == LazyDfaPrefilter.KIND_RUNE) {
-                    startRunes.add(offset + pc);
                 }
             }
             offset += n;
         }
+        // What only the first position holds (behind a ^), for the patterns not found there already.
+        List<Integer> initial = new ArrayList<>();
+        offset = 0;
+        for (int p = 0; p < patterns; p++) {
+            LazyDfaPrefilter automaton = automata.get(p);
+            for (int pc : automaton.initialPcs) {
+                if (!inStart[offset + pc]
+                        && kind[offset + pc] == LazyDfaPrefilter.KIND_RUNE
+                        && !found(foundAtStart, p)) {
+                    initial.add(offset + pc);
+                }
+            }
+            offset += automaton.kind.length;
+        }
+        initialOnlyPcs = initial.stream().mapToInt(Integer::intValue).sorted().toArray();
         all = new long[words];
         for (int p = 0; p < patterns; p++) {
             all[p >>> 6] |= 1L << p;
@@ -371,7 +395,7 @@ final class MultiPatternDfa {
     private synchronized void resetCache() {
         cache = new Cache(stride);
         cacheInts = 0;
-        add(new Key(new int[0], foundAtStart.clone()));
+        add(new Key(initialOnlyPcs, foundAtStart.clone()));
     }
 
     /** One generation of the cache. */

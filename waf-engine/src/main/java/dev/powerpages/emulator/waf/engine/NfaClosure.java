@@ -22,6 +22,12 @@ final class NfaClosure {
 
     int size;
 
+    /**
+     * Whether the walk is at the value's first position, where {@code ^} (RE2's BEGIN_TEXT, {@link
+     * LazyDfaPrefilter#KIND_BEGIN_TEXT}) holds: only while a DFA computes its start state. Elsewhere the walk stops there.
+     */
+    boolean atTextStart;
+
     NfaClosure(int[] kind, int[] out, int[] alt) {
         this.kind = kind;
         this.out = out;
@@ -51,6 +57,11 @@ final class NfaClosure {
             switch (kind[p]) {
                 case LazyDfaPrefilter.KIND_RUNE, LazyDfaPrefilter.KIND_MATCH -> list[size++] = p;
                 case LazyDfaPrefilter.KIND_EPSILON -> stack[top++] = out[p];
+                case LazyDfaPrefilter.KIND_BEGIN_TEXT -> {
+                    if (atTextStart) {
+                        stack[top++] = out[p];
+                    }
+                }
                 case LazyDfaPrefilter.KIND_SPLIT -> {
                     stack[top++] = alt[p];
                     stack[top++] = out[p];

@@ -93,6 +93,19 @@ final class Operators {
     }
 
     static Operator regex(String pcre, boolean prefilter) {
+        return regex(pcre, prefilter, NEAR_MATCH_WINDOW);
+    }
+
+    /**
+     * How far before the automaton's first match end ({@link LazyDfaPrefilter#matchEnd}) java.util.regex looks first,
+     * on values longer than this: on a 128 KB hostile value a search from the start tries the pattern at every
+     * position before its first match (~1-2 ms for 932235 or 941160 on a hostile JSON body), while the matches CRS
+     * patterns find are a few dozen characters long.
+     */
+    static final int NEAR_MATCH_WINDOW = 2048;
+
+    /** @param nearMatchWindow {@link #NEAR_MATCH_WINDOW}; tests make it small to reach the windowed search often */
+    static Operator regex(String pcre, boolean prefilter, int nearMatchWindow) {
         String java = javaPattern(pcre);
         RequiredLiterals required = prefilter ? RequiredLiterals.of(java) : null;
         Pattern backtracking = Pattern.compile(java, Pattern.DOTALL);
@@ -100,7 +113,7 @@ final class Operators {
         LazyDfaPrefilter automaton = !prefilter
                 ? null
                 : linear != null ? LazyDfaPrefilter.of(linear) : LazyDfaPrefilter.ofWithoutLookarounds(pcre);
-        return new Regex(required, backtracking, linear, automaton);
+        return new Regex(required, backtracking, linear, automaton, nearMatchWindow);
     }
 
     /**
@@ -114,16 +127,19 @@ final class Operators {
         private final Pattern backtracking;
         private final com.google.re2j.Pattern linear;
         private final LazyDfaPrefilter automaton;
+        private final int nearMatchWindow;
 
         private Regex(
                 RequiredLiterals required,
                 Pattern backtracking,
                 com.google.re2j.Pattern linear,
-                LazyDfaPrefilter automaton) {
+                LazyDfaPrefilter automaton,
+                int nearMatchWindow) {
             this.required = required;
             this.backtracking = backtracking;
             this.linear = linear;
             this.automaton = automaton;
+            this.nearMatchWindow = nearMatchWindow;
         }
 
         /** The lazy DFA prefilter, or null (prefilters off, or neither the pattern nor it without lookarounds on RE2/J). */
@@ -143,7 +159,9 @@ final class Operators {
                 // (assertions aside) is not searched at all. At least as selective as the
                 // literal set (every substring the automaton accepts holds one of the
                 // literals), and cheaper to read, so the literal scan is left out.
-                return matches(value, budget, automaton.mayMatch(value));
+                int end = automaton.matchEnd(value);
+                budget.charge(value.length());
+                return end != LazyDfaPrefilter.NO_MATCH_END && exactly(value, budget, end);
             }
             if (required != null) {
                 budget.charge(value.length());
@@ -151,8 +169,11 @@ final class Operators {
                     return false;
                 }
             }
-            return exactly(value, budget);
+            return exactly(value, budget, END_UNKNOWN);
         }
+
+        /** {@link #exactly}: the automaton's {@link LazyDfaPrefilter#matchEnd} is not known yet. */
+        private static final int END_UNKNOWN = Integer.MIN_VALUE;
 
         /**
          * As {@link #matches(String, InspectionBudget)}, with the automaton's answer already known ({@code mayMatch},
@@ -161,10 +182,17 @@ final class Operators {
          */
         boolean matches(String value, InspectionBudget budget, boolean mayMatch) {
             budget.charge(value.length());
-            return mayMatch && exactly(value, budget);
+            return mayMatch && exactly(value, budget, END_UNKNOWN);
         }
 
-        private boolean exactly(String value, InspectionBudget budget) {
+        /** @param end the automaton's {@link LazyDfaPrefilter#matchEnd} on the value, or {@link #END_UNKNOWN} */
+        private boolean exactly(String value, InspectionBudget budget, int end) {
+            if (linear != null
+                    && automaton != null
+                    && value.length() > nearMatchWindow
+                    && nearMatch(value, budget, end)) {
+                return true;
+            }
             if (linear == null) {
                 return backtrackingSearch(
                         backtracking, value, budget, MATCH_LIMIT_BASE + MATCH_LIMIT_PER_CHAR * value.length(), false);
@@ -184,6 +212,50 @@ final class Operators {
             }
             budget.charge(value.length());
             return linear.matcher(value).find();
+        }
+
+        /**
+         * Whether java.util.regex finds a match in the {@link #nearMatchWindow} characters before the end of the
+         * automaton's earliest-ending match (as RE2 runs its DFA before its exact engine, and Hyperscan reports where a
+         * match ends): a match found there is a match of the value, so true is java.util.regex's answer for the whole
+         * value; false only says to search the whole value as before (the automaton's match may need an assertion
+         * that fails, or begin before the window). The region's bounds are transparent (lookarounds and {@code \b}
+         * read the characters beyond it) and not anchoring ({@code ^} and {@code $} hold only at the value's own
+         * ends). Patterns on java.util.regex alone keep PCRE's "no match" at the match limit, so only patterns that
+         * also run on RE2/J, whose answer is exact either way, come here.
+         */
+        private boolean nearMatch(String value, InspectionBudget budget, int knownEnd) {
+            int end = knownEnd;
+            if (end == END_UNKNOWN) {
+                // After a union's pass (MultiPatternDfa answers which patterns, not where): this pattern's own
+                // automaton reads the value up to its first match, charged as characters read.
+                end = automaton.matchEnd(value);
+                budget.charge(Math.max(0, end));
+            }
+            if (end <= nearMatchWindow) {
+                // Near the start (or no automaton answer): the search from the start reads no more.
+                return false;
+            }
+            int from = end - nearMatchWindow;
+            long callLimit = LINEAR_FALLBACK_BASE + LINEAR_FALLBACK_PER_CHAR * nearMatchWindow;
+            long limit = Math.min(callLimit, budget.remaining());
+            BudgetedCharSequence input = new BudgetedCharSequence(value, limit);
+            try {
+                boolean found = backtracking
+                        .matcher(input)
+                        .region(from, end)
+                        .useTransparentBounds(true)
+                        .useAnchoringBounds(false)
+                        .find();
+                budget.charge(input.reads());
+                return found;
+            } catch (BudgetedCharSequence.BudgetExceeded exceeded) {
+                budget.charge(limit + (limit < callLimit ? 1 : 0));
+                return false;
+            } catch (StackOverflowError deep) {
+                budget.charge(input.reads());
+                return false;
+            }
         }
     }
 

@@ -37,8 +37,14 @@ class LazyDfaPrefilterTest {
         assertThat(select.mayMatch("xselectyfromz")).isTrue();
 
         LazyDfaPrefilter anchored = dfa("^admin$");
-        assertThat(anchored.mayMatch("the admin page")).isTrue();
+        // $ is taken as true, ^ is not: it holds at the first position only.
+        assertThat(anchored.mayMatch("admin page")).isTrue();
+        assertThat(anchored.mayMatch("the admin page")).isFalse();
         assertThat(anchored.mayMatch("adm in")).isFalse();
+        LazyDfaPrefilter traversal = dfa("(?:^|[/;\\x5c])\\.{2,3}[/;\\x5c]");
+        assertThat(traversal.mayMatch("../x")).isTrue();
+        assertThat(traversal.mayMatch("a/../x")).isTrue();
+        assertThat(traversal.mayMatch("a../x")).isFalse();
     }
 
     @Test
