@@ -88,13 +88,7 @@ class WafInspectionSchedulingTest {
     @Test
     void answers503WithRetryAfterWhenEveryInspectionThreadIsBusyAndItsQueueIsFull() throws InterruptedException {
         WafFilter filter = filter();
-        CountDownLatch busy = new CountDownLatch(1);
-        inspections.schedule(() -> {
-            busy.countDown();
-            await(release);
-        });
-        assertThat(busy.await(10, TimeUnit.SECONDS)).isTrue();
-        inspections.schedule(() -> await(release));
+        occupyTheOnlyInspectionThreadAndItsQueue();
         MockServerWebExchange exchange = get("/?q=hello");
 
         filter.filter(exchange, forwarded -> Mono.error(new AssertionError("forwarded")))
@@ -111,13 +105,7 @@ class WafInspectionSchedulingTest {
     void theInspectionAheadOfThePipelineAnswers503AndHoldsTheRequestBackWhenEveryThreadIsBusy()
             throws InterruptedException {
         WafInspection inspection = inspection();
-        CountDownLatch busy = new CountDownLatch(1);
-        inspections.schedule(() -> {
-            busy.countDown();
-            await(release);
-        });
-        assertThat(busy.await(10, TimeUnit.SECONDS)).isTrue();
-        inspections.schedule(() -> await(release));
+        occupyTheOnlyInspectionThreadAndItsQueue();
         MockServerWebExchange exchange = get("/?q=hello");
 
         // What the proxied fast path calls (WafStage.inspect): the same inspection the filter runs.
@@ -147,5 +135,16 @@ class WafInspectionSchedulingTest {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The inspection scheduler's one thread held until {@code release}, and its one queued task: nothing else fits. */
+    private void occupyTheOnlyInspectionThreadAndItsQueue() throws InterruptedException {
+        CountDownLatch busy = new CountDownLatch(1);
+        inspections.schedule(() -> {
+            busy.countDown();
+            await(release);
+        });
+        assertThat(busy.await(10, TimeUnit.SECONDS)).isTrue();
+        inspections.schedule(() -> await(release));
     }
 }

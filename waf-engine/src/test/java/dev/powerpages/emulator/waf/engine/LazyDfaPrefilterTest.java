@@ -74,16 +74,12 @@ class LazyDfaPrefilterTest {
         int excluded = 0;
         for (int n = 0; n < 5000; n++) {
             String pcre = randomPattern(random, 3);
-            Pattern java;
-            try {
-                java = Pattern.compile(Operators.javaPattern(pcre), Pattern.DOTALL);
-            } catch (PatternSyntaxException invalid) {
+            BothEngines engines = BothEngines.compile(pcre);
+            if (engines == null) {
                 continue;
             }
-            com.google.re2j.Pattern re2 = LinearRegex.compile(pcre);
-            if (re2 == null) {
-                continue;
-            }
+            Pattern java = engines.java();
+            com.google.re2j.Pattern re2 = engines.re2();
             LazyDfaPrefilter dfa = LazyDfaPrefilter.of(re2);
             assertThat(dfa).as(pcre).isNotNull();
             compiled++;
@@ -280,6 +276,21 @@ class LazyDfaPrefilterTest {
             }
         }
         return patterns;
+    }
+
+    /** A random pattern as both engines compile it, or null when either refuses it (the tests skip those). */
+    record BothEngines(Pattern java, com.google.re2j.Pattern re2) {
+
+        static BothEngines compile(String pcre) {
+            Pattern java;
+            try {
+                java = Pattern.compile(Operators.javaPattern(pcre), Pattern.DOTALL);
+            } catch (PatternSyntaxException invalid) {
+                return null;
+            }
+            com.google.re2j.Pattern re2 = LinearRegex.compile(pcre);
+            return re2 == null ? null : new BothEngines(java, re2);
+        }
     }
 
     static String randomPattern(Random random, int depth) {

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,16 +26,12 @@ class NearMatchSearchTest {
         int farMatches = 0;
         for (int n = 0; n < 2000; n++) {
             String pcre = LazyDfaPrefilterTest.randomPattern(random, 3);
-            Pattern java;
-            try {
-                java = Pattern.compile(Operators.javaPattern(pcre), Pattern.DOTALL);
-            } catch (PatternSyntaxException invalid) {
+            LazyDfaPrefilterTest.BothEngines engines = LazyDfaPrefilterTest.BothEngines.compile(pcre);
+            if (engines == null) {
                 continue;
             }
-            com.google.re2j.Pattern re2 = LinearRegex.compile(pcre);
-            if (re2 == null) {
-                continue;
-            }
+            Pattern java = engines.java();
+            com.google.re2j.Pattern re2 = engines.re2();
             Operator windowed = Operators.regex(pcre, true, WINDOW);
             // The reference: java.util.regex from the start (on its leash, then RE2/J: unleashed, nested random
             // quantifiers backtrack for minutes on these values), as without the window.
