@@ -1,15 +1,18 @@
 package dev.powerpages.emulator.appnode.fetchxml;
 
+import dev.powerpages.emulator.appnode.report.UnsupportedLiquid;
 import dev.powerpages.emulator.appnode.signin.SiteUser;
 import dev.powerpages.emulator.appnode.site.SitePermissions;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.store.StoreClient;
+import dev.powerpages.emulator.appnode.store.StoreUnavailableException;
 import dev.powerpages.emulator.appnode.tables.TableCatalog;
 import dev.powerpages.emulator.appnode.webapi.BusinessDataCache;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import liqp.TemplateContext;
 import liqp.blocks.Block;
@@ -26,6 +29,10 @@ import tools.jackson.databind.JsonNode;
  * {@code total_record_count} (with {@code returntotalrecordcount="true"}, else -1),
  * {@code total_record_count_limit_exceeded}, {@code more_records}, {@code paging_cookie} and {@code entity_name} — and
  * {@code name.xml}, the query as run. Rows are business data, cached per user like {@code /_api} reads.
+ *
+ * <p>A query on a table the store does not describe (a site's own {@code wi_…} table, whose columns live in the maker's
+ * solution rather than in the downloaded folder) is not emulated: it gives no rows, and the tag writes the not-emulated
+ * comment, counted per site as a form or list on such a table is ({@link UnsupportedLiquid}), instead of failing the page.
  */
 @Component
 public class FetchXmlTag extends Block {
@@ -43,13 +50,16 @@ public class FetchXmlTag extends Block {
     private final StoreClient store;
     private final BusinessDataCache cache;
     private final TableCatalog catalog;
+    private final UnsupportedLiquid unsupported;
     private final Clock clock = Clock.systemUTC();
 
-    public FetchXmlTag(StoreClient store, BusinessDataCache cache, TableCatalog catalog) {
+    public FetchXmlTag(
+            StoreClient store, BusinessDataCache cache, TableCatalog catalog, UnsupportedLiquid unsupported) {
         super(NAME);
         this.store = store;
         this.cache = cache;
         this.catalog = catalog;
+        this.unsupported = unsupported;
     }
 
     @Override
@@ -64,13 +74,46 @@ public class FetchXmlTag extends Block {
         String xml = super.asString(nodes[nodes.length - 1].render(context), context);
         FetchXml query = FetchXmlEngine.parse(xml);
         Context current = context.get(CONTEXT) instanceof Context value ? value : null;
-        Map<String, Object> results =
-                current == null || store == null ? results(emptyResults(query)) : results(run(query, current));
+        Optional<String> missing = current == null || store == null ? Optional.empty() : tableNotInStore(query.root());
+        Map<String, Object> results = current == null || store == null || missing.isPresent()
+                ? results(emptyResults(query))
+                : results(run(query, current));
         Map<String, Object> variable = new LinkedHashMap<>();
         variable.put("xml", xml);
         variable.put("results", results);
         context.put(name, variable, true);
-        return "";
+        return missing.map(table -> unsupported.use(
+                        current.site().websiteId(), "fetchxml on table " + table + " (not in the store)"))
+                .orElse("");
+    }
+
+    /**
+     * The first table of the query (the root, then its link-entities) that the store's {@code $metadata} does not
+     * describe. None while the store has described no table at all (a store without {@code $metadata} leaves the
+     * node to Dataverse's naming conventions) or cannot be reached (the query then fails as any read would).
+     */
+    private Optional<String> tableNotInStore(FetchXml.Entity entity) {
+        try {
+            if (!catalog.known()) {
+                return Optional.empty();
+            }
+            return firstMissing(entity);
+        } catch (StoreUnavailableException ex) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<String> firstMissing(FetchXml.Entity entity) {
+        if (catalog.table(entity.name()).isEmpty()) {
+            return Optional.of(entity.name());
+        }
+        for (FetchXml.Entity link : entity.links()) {
+            Optional<String> missing = firstMissing(link);
+            if (missing.isPresent()) {
+                return missing;
+            }
+        }
+        return Optional.empty();
     }
 
     /** Runs a query for a visitor: what the Liquid tag and the Web API's {@code ?fetchXml=} share. */

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.when;
 import dev.powerpages.emulator.appnode.limits.LiquidLimits;
 import dev.powerpages.emulator.appnode.liquid.RequestInfo;
 import dev.powerpages.emulator.appnode.render.LiquidRenderer;
+import dev.powerpages.emulator.appnode.report.UnsupportedLiquid;
 import dev.powerpages.emulator.appnode.search.TestSite;
 import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.store.StoreClient;
@@ -35,7 +36,8 @@ class EntitiesObjectTest {
 
     private final StoreClient store = mock(StoreClient.class);
     private final BusinessDataCache cache = mock(BusinessDataCache.class);
-    private final FetchXmlTag fetchXml = new FetchXmlTag(store, cache, new TableCatalog(store));
+    private final FetchXmlTag fetchXml =
+            new FetchXmlTag(store, cache, new TableCatalog(store), new UnsupportedLiquid());
     private final LiquidRenderer renderer = new LiquidRenderer(
             new LiquidLimits(100_000, Duration.ofSeconds(10), 4_000_000, 1_000_000, 100),
             fetchXml,

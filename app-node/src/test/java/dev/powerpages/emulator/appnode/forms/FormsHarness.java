@@ -66,7 +66,7 @@ public final class FormsHarness {
         MultistepForms multistep = new MultistepForms(engine, antiForgery, state, unsupported);
         List<LiquidExtension> extensions = new java.util.ArrayList<>(List.of(new FormTags(basic, multistep)));
         extensions.addAll(List.of(more));
-        renderer = new LiquidRenderer(LIMITS, new FetchXmlTag(null, null, null), extensions, List.of());
+        renderer = new LiquidRenderer(LIMITS, new FetchXmlTag(null, null, null, null), extensions, List.of());
         SiteCache cache = mock(SiteCache.class);
         when(cache.current()).thenReturn(Optional.of(site));
         mvc = MockMvcBuilders.standaloneSetup(

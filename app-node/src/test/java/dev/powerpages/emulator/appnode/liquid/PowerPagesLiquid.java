@@ -66,7 +66,7 @@ public final class PowerPagesLiquid {
                 all.putAll(variables);
             }
         });
-        return new LiquidRenderer(LIMITS, new FetchXmlTag(null, null, null), extensions, builtIns());
+        return new LiquidRenderer(LIMITS, new FetchXmlTag(null, null, null, null), extensions, builtIns());
     }
 
     /** {@code source} rendered as the page of {@link #site}, with {@code variables} added. */

@@ -110,7 +110,7 @@ class ListTest {
                 new UnsupportedLiquid());
         LiquidRenderer renderer = new LiquidRenderer(
                 FormsHarness.LIMITS,
-                new FetchXmlTag(null, null, null),
+                new FetchXmlTag(null, null, null, null),
                 List.of(tags),
                 List.of(new EntityListTemplate()));
         return renderer.render(

@@ -39,7 +39,7 @@ class LiquidExtensionTest {
     @Test
     void rendersTheTagsFiltersAndObjectsFeaturePackagesContribute() {
         LiquidRenderer renderer = new LiquidRenderer(
-                LiquidFuzzTest.LIMITS, new FetchXmlTag(null, null, null), List.of(new Greeting()), List.of());
+                LiquidFuzzTest.LIMITS, new FetchXmlTag(null, null, null, null), List.of(new Greeting()), List.of());
 
         RenderedPage page = renderer.render(
                 LiquidFuzzTest.site("{{ greeting.text | shout_page }}"),
@@ -54,7 +54,7 @@ class LiquidExtensionTest {
         BuiltInTemplate languages = builtIn("Languages Dropdown", "<ul class=\"languages\"></ul>");
         BuiltInTemplate card = builtIn("card", "built-in card");
         LiquidRenderer renderer = new LiquidRenderer(
-                LiquidFuzzTest.LIMITS, new FetchXmlTag(null, null, null), List.of(), List.of(languages, card));
+                LiquidFuzzTest.LIMITS, new FetchXmlTag(null, null, null, null), List.of(), List.of(languages, card));
 
         RenderedPage page = renderer.render(
                 LiquidFuzzTest.site("{% include 'languages dropdown' %}|{% include 'Card' a:1, b:2 %}"),

@@ -61,7 +61,7 @@ class LiquidFuzzTest {
      */
     private static final LiquidRenderer RENDERER = new LiquidRenderer(
             LIMITS,
-            new FetchXmlTag(null, null, null),
+            new FetchXmlTag(null, null, null, null),
             PowerPagesLiquid.extensions(new UnsupportedLiquid()),
             PowerPagesLiquid.builtIns());
 

@@ -47,7 +47,11 @@ public final class SiteHarness {
         return new SiteHarness(
                 site,
                 new LiquidRenderer(
-                        LiquidFuzzTest.LIMITS, new FetchXmlTag(null, null, null), extensions, builtIns, unsupported));
+                        LiquidFuzzTest.LIMITS,
+                        new FetchXmlTag(null, null, null, null),
+                        extensions,
+                        builtIns,
+                        unsupported));
     }
 
     public SiteHarness(SiteSnapshot site, LiquidExtension... extensions) {
@@ -55,7 +59,7 @@ public final class SiteHarness {
                 site,
                 new LiquidRenderer(
                         LiquidFuzzTest.LIMITS,
-                        new FetchXmlTag(null, null, null),
+                        new FetchXmlTag(null, null, null, null),
                         List.of(extensions),
                         List.of(
                                 RuntimePageTemplates.accessDenied(),

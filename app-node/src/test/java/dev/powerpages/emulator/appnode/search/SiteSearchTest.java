@@ -39,7 +39,7 @@ class SiteSearchTest {
     private final SiteSearch search = new SiteSearch(store, new TableCatalog(store));
     private final LiquidRenderer renderer = new LiquidRenderer(
             LIMITS,
-            new FetchXmlTag(null, null, null),
+            new FetchXmlTag(null, null, null, null),
             List.of(new SearchLiquid(search)),
             List.of(new SearchTemplates().searchFormTemplate(), new SearchTemplates().searchResultsTemplate()));
 

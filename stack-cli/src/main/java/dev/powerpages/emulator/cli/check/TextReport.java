@@ -74,10 +74,22 @@ public final class TextReport {
         if (report.notEmulated().isEmpty()) {
             out.println("Not emulated none: the emulator does everything these pages use");
         } else {
-            out.printf("%-48s %5s %6s%n", "Not emulated (the pages render without it)", "pages", "uses");
+            // As wide as the longest name ("fetchxml on table wi_productobasefabricante (not in the store)"), so the
+            // counts line up.
+            int width = Math.max(
+                    46,
+                    report.notEmulated().keySet().stream()
+                            .mapToInt(String::length)
+                            .max()
+                            .orElse(0));
+            out.printf(
+                    "%-" + (width + 2) + "s %5s %6s%n", "Not emulated (the pages render without it)", "pages", "uses");
             report.notEmulated()
                     .forEach((feature, use) -> out.printf(
-                            "  %-46s %5d %6d%n", feature, use.pages(), Math.max(use.uses(), use.nodeUses())));
+                            "  %-" + width + "s %5d %6d%n",
+                            feature,
+                            use.pages(),
+                            Math.max(use.uses(), use.nodeUses())));
         }
 
         out.println();
