@@ -30,7 +30,16 @@ import liqp.blocks.Block;
  * (the tag with a matching {@code end} tag later) is replaced as a whole, its body unparsed, so the page still
  * renders whatever the feature would have contained around;</li>
  * <li>a filter the parser does not know → {@link #NOT_EMULATED_FILTER}, which passes the value through unchanged and
- * records the use.</li>
+ * records the use;</li>
+ * <li>filters in an {@code if}/{@code elsif}/{@code unless} condition ({@code {% if request.params['id'] | xml_escape
+ * and x %}}) → dropped, up to the next {@code and}/{@code or}: DotLiquid reads each part of a condition with
+ * {@code If.cs}'s {@code Syntax} regex ({@code (QuotedFragment)\s*([=!<>a-zA-Z_]+)?\s*(QuotedFragment)?}, unanchored),
+ * which stops at the {@code |}, so the filter and whatever follows it in that part are never read; liqp refuses them;</li>
+ * <li>{@code else} and end tags with words after their name ({@code {% else user %}}) → the bare tag, as DotLiquid
+ * ignores those words;</li>
+ * <li>Unicode spaces (a no-break or narrow no-break space pasted into {@code {% endfetchxml %}}) between the markup's
+ * words → an ordinary space: DotLiquid's tag regexes match them with .NET's {@code \s} (every {@code \p{Z}}), liqp's
+ * lexer only ASCII white space.</li>
  * </ul>
  * The last three only where the parser has the node's tags for them (a parser built without the feature packages
  * keeps liqp's own refusal).
@@ -80,6 +89,8 @@ public final class PowerPagesLiquidSyntax {
             + "|[A-Za-z_][\\w-]*(?:\\.[A-Za-z0-9_][\\w-]*|\\[(?:'[^']*'|\"[^\"]*\"|[^\\]'\"]*)\\])*";
     private static final Pattern STRING_OPERATOR =
             Pattern.compile("(" + TERM + ")\\s+(startswith|endswith)\\s+(" + TERM + ")");
+    /** Where a condition's next part begins: DotLiquid's {@code ExpressionsAndOperators} splits on these words. */
+    private static final Pattern CONDITION_JOIN = Pattern.compile("\\s(?:and|or)\\s");
 
     private final String source;
     private final Set<String> knownTags;
@@ -130,6 +141,9 @@ public final class PowerPagesLiquidSyntax {
 
     /** Writes the tag at [open, end) (rewritten where needed); returns where scanning goes on. */
     private int tag(int open, int end, boolean unknownTagsHandled) {
+        if (hasUnicodeSpace(open, end)) {
+            return tagWithPlainSpaces(open, end, unknownTagsHandled);
+        }
         Matcher name = TAG_NAME.matcher(source).region(open, end);
         if (!name.lookingAt()) {
             out.append(source, open, end); // {% # comment %}, {%%} …: liqp's to judge
@@ -153,14 +167,20 @@ public final class PowerPagesLiquidSyntax {
                 String keyword = "elseif".equals(tagName) ? "elsif" : tagName;
                 out.append(source, open, name.start(2))
                         .append(keyword)
-                        .append(withStringOperators(source.substring(name.end(2), end)));
+                        .append(withStringOperators(withoutConditionFilters(source.substring(name.end(2), end))));
                 return end;
+            }
+            case "else" -> {
+                return withoutMarkup(open, end, name.end(2));
             }
             case "assign" -> {
                 out.append(source, open, name.end(2)).append(withKnownFilters(source.substring(name.end(2), end)));
                 return end;
             }
             default -> {
+                if (tagName.startsWith("end") && knownTags.contains(tagName)) {
+                    return withoutMarkup(open, end, name.end(2));
+                }
                 if (!unknownTagsHandled || knownTags.contains(tagName)) {
                     out.append(source, open, end);
                     return end;
@@ -170,9 +190,105 @@ public final class PowerPagesLiquidSyntax {
         }
     }
 
-    private int output(int open, int end) {
-        out.append(source, open, open + 2).append(withKnownFilters(source.substring(open + 2, end)));
+    /**
+     * {@code else} and end tags with words after their name ({@code {% else user %}}, {@code {% endif cond %}}) →
+     * the bare tag: DotLiquid reads a tag as {@code {%\s*(\w+)\s*(.*)?%}} and its {@code If}/{@code Block} ignore the
+     * markup of {@code else} and of the block's end tag; liqp's grammar allows none.
+     */
+    private int withoutMarkup(int open, int end, int nameEnd) {
+        int close = source.startsWith("-%}", end - 3) ? end - 3 : end - 2;
+        String markup = source.substring(nameEnd, close);
+        if (markup.isBlank()) {
+            out.append(source, open, end);
+            return end;
+        }
+        out.append(source, open, nameEnd);
+        markup.chars().filter(c -> c == '\n').forEach(c -> out.append('\n'));
+        out.append(' ').append(source, close, end);
         return end;
+    }
+
+    private int output(int open, int end) {
+        out.append(source, open, open + 2).append(withKnownFilters(withPlainSpaces(source.substring(open + 2, end))));
+        return end;
+    }
+
+    /** Whether the markup at [open, end) holds a Unicode space outside its string literals. */
+    private boolean hasUnicodeSpace(int open, int end) {
+        for (int i = open; i < end; i++) {
+            if (isUnicodeSpace(source.charAt(i))) {
+                String markup = source.substring(open, end);
+                return !withPlainSpaces(markup).equals(markup);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The tag at [open, end) rewritten as if its Unicode spaces were ordinary ones: the rest of the rewrite runs on a
+     * copy of the source with only this tag's spaces replaced (the same length, so every position still holds).
+     */
+    private int tagWithPlainSpaces(int open, int end, boolean unknownTagsHandled) {
+        String plain = source.substring(0, open) + withPlainSpaces(source.substring(open, end)) + source.substring(end);
+        PowerPagesLiquidSyntax copy = new PowerPagesLiquidSyntax(plain, parser);
+        copy.blockEnds.putAll(blockEnds);
+        int next = copy.tag(open, end, unknownTagsHandled);
+        out.append(copy.out);
+        return next;
+    }
+
+    /** Unicode space separators (and NEL) outside string literals → ' '; the same length. */
+    private static String withPlainSpaces(String markup) {
+        if (markup.chars().noneMatch(PowerPagesLiquidSyntax::isUnicodeSpace)) {
+            return markup;
+        }
+        boolean[] quoted = quotedCharacters(markup);
+        char[] chars = markup.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            if (!quoted[i] && isUnicodeSpace(chars[i])) {
+                chars[i] = ' ';
+            }
+        }
+        return new String(chars);
+    }
+
+    private static boolean isUnicodeSpace(int c) {
+        return c > 0x7f && (Character.isSpaceChar(c) || c == '\u0085');
+    }
+
+    /**
+     * A condition's filters dropped as DotLiquid drops them: from each unquoted {@code |} to the end of its part
+     * (the next {@code and}/{@code or}, or the tag's end), keeping the part's line ends and the tag's closing.
+     */
+    private static String withoutConditionFilters(String markup) {
+        if (markup.indexOf('|') < 0) {
+            return markup;
+        }
+        boolean[] quoted = quotedCharacters(markup);
+        int close = markup.endsWith("-%}")
+                ? markup.length() - 3
+                : markup.endsWith("%}") ? markup.length() - 2 : markup.length();
+        StringBuilder rewritten = new StringBuilder(markup.length());
+        int position = 0;
+        for (int i = 0; i < close; i++) {
+            if (markup.charAt(i) != '|' || quoted[i]) {
+                continue;
+            }
+            int partEnd = close;
+            Matcher join = CONDITION_JOIN.matcher(markup).region(i, close);
+            while (join.find()) {
+                if (!quoted[join.start() + 1]) {
+                    partEnd = join.start();
+                    break;
+                }
+            }
+            rewritten.append(markup, position, i);
+            markup.substring(i, partEnd).chars().filter(c -> c == '\n').forEach(c -> rewritten.append('\n'));
+            rewritten.append(' ');
+            position = partEnd;
+            i = partEnd - 1;
+        }
+        return rewritten.append(markup.substring(position)).toString();
     }
 
     /** Copies the tag and everything up to and including the closing tag as written. */

@@ -106,6 +106,36 @@ class GeneralTagsTest {
     }
 
     @Test
+    void aFilterInAConditionIsIgnoredUpToTheNextAndOrOrAsDotLiquidReadsIt() {
+        Map<String, Object> values = Map.of("name", "Ada", "n", 2L);
+        assertThat(render(
+                        "{% if name | xml_escape and n == 2 %}a{% endif %}|{% if missing | default: 'x' %}b{% else %}c{% endif %}"
+                                + "|{% unless name | downcase == 'nobody' %}d{% endunless %}"
+                                + "|{% if n == 3 or name\n | upcase %}e{% elsif n | plus: 1 %}f{% endif %}"
+                                + "|{% if name == 'a|b' %}g{% else %}h{% endif %}",
+                        values))
+                .isEqualTo("a|c||e|h");
+    }
+
+    @Test
+    void wordsAfterElseOrAnEndTagAreIgnoredAsDotLiquidIgnoresThem() {
+        assertThat(render(
+                        "{% if n == 1 %}one{% else user %}other{% endif n == 1 %}|{% for i in (1..2) %}{{ i }}{% endfor i %}"
+                                + "|{% case n %}{% when 1 %}one{% else\n anything -%} none{%- endcase %}",
+                        Map.of("n", 2L)))
+                .isEqualTo("other|12|none");
+    }
+
+    @Test
+    void unicodeSpacesInsideMarkupAreSpacesAsInDotLiquidButNotInsideStrings() {
+        assertThat(render(
+                        "{% fetchxml q %}<fetch><entity name=\"account\"/></fetch>{% endfetchxml\u202f%}"
+                                + "{{\u00a0'a\u00a0b' | size\u00a0}}|{%\u00a0if\u2003n == 2 %}two{% endif %}",
+                        Map.of("n", 2L)))
+                .isEqualTo("3|two");
+    }
+
+    @Test
     void startswithAndEndswithTestText() {
         assertThat(
                         render(
