@@ -37,6 +37,8 @@ import liqp.blocks.Block;
  * which stops at the {@code |}, so the filter and whatever follows it in that part are never read; liqp refuses them;</li>
  * <li>{@code else} and end tags with words after their name ({@code {% else user %}}) → the bare tag, as DotLiquid
  * ignores those words;</li>
+ * <li>words in an output between its value and its first filter ({@code {{ assign val = "" }}}) → dropped, and a
+ * value liqp cannot read → {@code nil}, as DotLiquid's {@code Variable} reads an output;</li>
  * <li>Unicode spaces (a no-break or narrow no-break space pasted into {@code {% endfetchxml %}}) between the markup's
  * words → an ordinary space: DotLiquid's tag regexes match them with .NET's {@code \s} (every {@code \p{Z}}), liqp's
  * lexer only ASCII white space.</li>
@@ -89,6 +91,10 @@ public final class PowerPagesLiquidSyntax {
             + "|[A-Za-z_][\\w-]*(?:\\.[A-Za-z0-9_][\\w-]*|\\[(?:'[^']*'|\"[^\"]*\"|[^\\]'\"]*)\\])*";
     private static final Pattern STRING_OPERATOR =
             Pattern.compile("(" + TERM + ")\\s+(startswith|endswith)\\s+(" + TERM + ")");
+    /** A whole output name liqp reads as one value: a term, or a range (which liqp refuses, as before). */
+    private static final Pattern OUTPUT_NAME = Pattern.compile("\\s*(?:" + TERM + "|\\(\\S+\\.\\.\\S+\\))\\s*");
+    /** DotLiquid's {@code QuotedAssignFragment}: what {@code Variable.cs} takes as an output's name. */
+    private static final Pattern FRAGMENT = Pattern.compile("\\s*((?:[^\\s|'\"]|\"[^\"]*\"|'[^']*')+)");
     /** Where a condition's next part begins: DotLiquid's {@code ExpressionsAndOperators} splits on these words. */
     private static final Pattern CONDITION_JOIN = Pattern.compile("\\s(?:and|or)\\s");
 
@@ -209,8 +215,46 @@ public final class PowerPagesLiquidSyntax {
     }
 
     private int output(int open, int end) {
-        out.append(source, open, open + 2).append(withKnownFilters(withPlainSpaces(source.substring(open + 2, end))));
+        out.append(source, open, open + 2)
+                .append(withKnownFilters(withDotLiquidName(withPlainSpaces(source.substring(open + 2, end)))));
         return end;
+    }
+
+    /**
+     * An output as DotLiquid's {@code Variable} reads it: the first fragment is the value's name and the filters begin
+     * at the first {@code |}; words between the two are never read ({@code {{ assign val = "" }}} and
+     * {@code {{ if x == 1 }}} print the variables {@code assign} and {@code if}, nothing). A name liqp cannot read
+     * ({@code {{ val="Checked" }}}) names no variable in DotLiquid either: it becomes {@code nil}. liqp refuses both.
+     */
+    private static String withDotLiquidName(String markup) {
+        int start = markup.startsWith("-") ? 1 : 0;
+        int close = markup.endsWith("-}}")
+                ? markup.length() - 3
+                : markup.endsWith("}}") ? markup.length() - 2 : markup.length();
+        boolean[] quoted = quotedCharacters(markup);
+        int pipe = close;
+        for (int i = start; i < close; i++) {
+            if (markup.charAt(i) == '|' && !quoted[i]) {
+                pipe = i;
+                break;
+            }
+        }
+        if (start >= pipe) {
+            return markup;
+        }
+        String name = markup.substring(start, pipe);
+        if (name.isBlank() || OUTPUT_NAME.matcher(name).matches()) {
+            return markup;
+        }
+        Matcher fragment = FRAGMENT.matcher(name);
+        String first = fragment.lookingAt() ? fragment.group(1) : "";
+        String kept = OUTPUT_NAME.matcher(first).matches() ? first : "nil";
+        StringBuilder rewritten = new StringBuilder(markup.length())
+                .append(markup, 0, start)
+                .append(' ')
+                .append(kept);
+        name.chars().filter(c -> c == '\n').forEach(c -> rewritten.append('\n'));
+        return rewritten.append(' ').append(markup.substring(pipe)).toString();
     }
 
     /** Whether the markup at [open, end) holds a Unicode space outside its string literals. */

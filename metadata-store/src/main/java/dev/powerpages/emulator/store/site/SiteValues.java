@@ -45,6 +45,11 @@ final class SiteValues {
         if (value instanceof Date date) {
             value = DATE_TIME.format(date.toInstant().atOffset(ZoneOffset.UTC));
         }
+        if (value instanceof String text && text.isBlank() && !holdsText(column.type())) {
+            // pac writes a cleared lookup (adx_webformstep.adx_nextstep: '') or number as an empty string; Dataverse
+            // holds no value there. The original '' is kept beside the row and exported again.
+            return null;
+        }
         try {
             switch (column.type()) {
                 case STRING, MEMO -> {
@@ -122,6 +127,13 @@ final class SiteValues {
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new Unfit(column.type() == ColumnType.DATETIME ? "a date and time" : "a GUID");
         }
+    }
+
+    private static boolean holdsText(ColumnType type) {
+        return switch (type) {
+            case STRING, MEMO, LONGMEMO, FILE, MULTICHOICE -> true;
+            default -> false;
+        };
     }
 
     /** The column's value as a folder writes it: text, Long, Boolean, BigDecimal; ids and dates as text. */

@@ -123,6 +123,23 @@ class SiteRowsTest {
     }
 
     @Test
+    void anEmptyStringInALookupNumberOrDateIsNoValueAndComesBackAsWritten() {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        columns.put("adx_displayorder", "");
+        columns.put("adx_parentpageid", " ");
+        columns.put("adx_releasedate", "");
+        SiteRecord page = home(columns);
+        SiteRows.Desired row = row(SiteRows.plan(content(website(), page), schema), "adx_webpage");
+
+        assertThat(row.values())
+                .containsEntry("adx_displayorder", null)
+                .containsEntry("adx_parentpageid", null)
+                .containsEntry("adx_releasedate", null);
+        SiteRecord exported = SiteRows.record(row.table(), stored(row), row.entry(), Map.of(), List.of());
+        assertThat(exported.columns()).isEqualTo(page.columns());
+    }
+
+    @Test
     void aValueThatDoesNotFitItsColumnNamesTheFileAndLine() {
         SiteRecord page = home(Map.of("adx_displayorder", "second"));
 

@@ -44,6 +44,17 @@ public final class SiteYaml {
     /** SnakeYAML refuses documents over 3 MB by default; a list's settings or a page's copy can be larger. */
     private static final int CODE_POINT_LIMIT = 256 * 1024 * 1024;
 
+    /**
+     * SnakeYAML refuses more than 50 aliases of lists or mappings (its guard against "billion laughs"); pac's theme
+     * rows (a web file's {@code adx_theme}, written by js-yaml with {@code &o0 []} anchors) hold more. The guard is
+     * kept here instead, on what matters: the values a file expands to ({@link #MAX_VALUES}) and how deep
+     * ({@link #MAX_DEPTH}, which also stops an alias that contains itself).
+     */
+    private static final int MAX_ALIASES = 100_000;
+
+    static final int MAX_VALUES = 1_000_000;
+    static final int MAX_DEPTH = 100;
+
     private static final Pattern LINE_BREAK = Pattern.compile("[\n\u0085\u2028\u2029]");
 
     private final Yaml yaml;
@@ -51,6 +62,7 @@ public final class SiteYaml {
     public SiteYaml() {
         LoaderOptions loaderOptions = new LoaderOptions();
         loaderOptions.setCodePointLimit(CODE_POINT_LIMIT);
+        loaderOptions.setMaxAliasesForCollections(MAX_ALIASES);
         DumperOptions dumperOptions = new DumperOptions();
         dumperOptions.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         dumperOptions.setIndent(2);
@@ -79,8 +91,9 @@ public final class SiteYaml {
         if (root == null) {
             return rows;
         }
+        Expansion expansion = new Expansion(relative);
         if (root instanceof MappingNode mapping) {
-            rows.add(new YamlRow(mapping(mapping, relative), new SourceLocation(relative, line(root))));
+            rows.add(new YamlRow(mapping(mapping, expansion, 0), new SourceLocation(relative, line(root))));
         } else if (root instanceof SequenceNode sequence) {
             for (Node item : sequence.getValue()) {
                 if (!(item instanceof MappingNode mapping)) {
@@ -88,7 +101,7 @@ public final class SiteYaml {
                             new SourceLocation(relative, line(item)),
                             "expected a row (column: value lines), found " + describe(item));
                 }
-                rows.add(new YamlRow(mapping(mapping, relative), new SourceLocation(relative, line(item))));
+                rows.add(new YamlRow(mapping(mapping, expansion, 0), new SourceLocation(relative, line(item))));
             }
         } else if (root instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL)) {
             return rows;
@@ -137,7 +150,29 @@ public final class SiteYaml {
         }
     }
 
-    private Map<String, Object> mapping(MappingNode node, Path relative) {
+    /** What one file has expanded to so far: aliases are copied, so a file's values are bounded here. */
+    private static final class Expansion {
+
+        private final Path relative;
+        private int values;
+
+        Expansion(Path relative) {
+            this.relative = relative;
+        }
+
+        void count(Node node, int depth) {
+            if (++values > MAX_VALUES || depth > MAX_DEPTH) {
+                throw new SiteFolderException(
+                        new SourceLocation(relative, line(node)),
+                        "malformed YAML: its aliases expand to more than " + MAX_VALUES + " values or " + MAX_DEPTH
+                                + " levels");
+            }
+        }
+    }
+
+    private Map<String, Object> mapping(MappingNode node, Expansion expansion, int depth) {
+        expansion.count(node, depth);
+        Path relative = expansion.relative;
         Map<String, Object> columns = new LinkedHashMap<>();
         for (NodeTuple tuple : node.getValue()) {
             if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
@@ -150,23 +185,25 @@ public final class SiteYaml {
                         new SourceLocation(relative, line(key)),
                         "column '" + key.getValue() + "' appears twice in one row");
             }
-            columns.put(key.getValue(), value(tuple.getValueNode(), relative));
+            columns.put(key.getValue(), value(tuple.getValueNode(), expansion, depth + 1));
         }
         return columns;
     }
 
-    private Object value(Node node, Path relative) {
+    private Object value(Node node, Expansion expansion, int depth) {
         if (node instanceof ScalarNode scalar) {
-            return scalar(scalar, relative);
+            expansion.count(node, depth);
+            return scalar(scalar, expansion.relative);
         }
         if (node instanceof SequenceNode sequence) {
+            expansion.count(node, depth);
             List<Object> items = new ArrayList<>(sequence.getValue().size());
             for (Node item : sequence.getValue()) {
-                items.add(value(item, relative));
+                items.add(value(item, expansion, depth + 1));
             }
             return items;
         }
-        return mapping((MappingNode) node, relative);
+        return mapping((MappingNode) node, expansion, depth);
     }
 
     private static Object scalar(ScalarNode node, Path relative) {

@@ -1,7 +1,9 @@
 package dev.powerpages.emulator.sitefolder.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.powerpages.emulator.sitefolder.SiteFolderException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -127,6 +129,39 @@ class SiteYamlTest {
         System.arraycopy(body, 0, all, bom.length, body.length);
         Files.write(file, all);
         assertThat(yaml.readRow(file, Path.of("website.yml")).columns()).containsEntry("adx_name", "Site");
+    }
+
+    @Test
+    void readsAThemeWithMoreThanFiftyAnchoredListsAsPacWritesIt(@TempDir Path folder) throws IOException {
+        StringBuilder theme = new StringBuilder("adx_name: MOSS\nadx_theme:\n  color0: &o0 []\n");
+        for (int i = 1; i <= 60; i++) {
+            theme.append("  color").append(i).append(": *o0\n");
+        }
+        Map<String, Object> row = read(folder, theme.toString());
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> read = (Map<String, Object>) row.get("adx_theme");
+        assertThat(read).hasSize(61).containsEntry("color60", List.of());
+    }
+
+    @Test
+    void refusesAFileWhoseAliasesExpandBeyondTheBoundNamingIt(@TempDir Path folder) throws IOException {
+        StringBuilder bomb = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i <= 9; i++) {
+            bomb.append("a").append(i).append(": &a").append(i).append(" [");
+            bomb.append(String.join(", ", java.util.Collections.nCopies(10, "*a" + (i - 1))))
+                    .append("]\n");
+        }
+        Path file = Files.writeString(folder.resolve("bomb.yml"), bomb.toString());
+
+        assertThatThrownBy(() -> yaml.readRows(file, Path.of("bomb.yml")))
+                .isInstanceOf(SiteFolderException.class)
+                .hasMessageContaining("bomb.yml")
+                .hasMessageContaining("aliases expand to more than");
+        Path loop = Files.writeString(folder.resolve("loop.yml"), "a: &a [1, *a]\n");
+        assertThatThrownBy(() -> yaml.readRows(loop, Path.of("loop.yml")))
+                .isInstanceOf(SiteFolderException.class)
+                .hasMessageContaining("aliases expand to more than");
     }
 
     private Map<String, Object> read(Path folder, String text) throws IOException {

@@ -127,6 +127,16 @@ class GeneralTagsTest {
     }
 
     @Test
+    void anOutputPrintsItsFirstWordThroughItsFiltersAsDotLiquidReadsIt() {
+        assertThat(render(
+                        "{% assign val = 'x' %}{{ assign val = \"\" }}|{{ if val==true}}|{{ val=\"Checked\"}}|{{ val }}"
+                                + "|{{ val extra words | upcase }}|{{- val -}}|{{ 'a b' | upcase }}|{{ -1 }}|{{ page.title | size }}"
+                                + "|{{ val=\"Checked\" | default: 'none' }}",
+                        Map.of()))
+                .isEqualTo("|||x|X|x|A B|-1|" + render("{{ page.title | size }}") + "|none");
+    }
+
+    @Test
     void unicodeSpacesInsideMarkupAreSpacesAsInDotLiquidButNotInsideStrings() {
         assertThat(render(
                         "{% fetchxml q %}<fetch><entity name=\"account\"/></fetch>{% endfetchxml\u202f%}"
