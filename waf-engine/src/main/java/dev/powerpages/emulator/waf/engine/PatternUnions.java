@@ -27,7 +27,7 @@ final class PatternUnions {
     static final int MAX_PATTERNS = 16;
 
     /** Where a rule's operator is in the unions, after a given number of its transformations. */
-    private record Member(int union, int index) {}
+    record Member(int union, int index) {}
 
     /** Per chain link: its membership by the number of transformations applied (null where it has none). */
     private final Map<WafRule, Member[]> members = new IdentityHashMap<>();
@@ -101,7 +101,26 @@ final class PatternUnions {
      * other automaton of the union), otherwise as the operator alone answers.
      */
     boolean matches(WafRule link, int transformations, String value, InspectionBudget budget, Answers answers) {
-        Member[] byPrefix = members.get(link);
+        return matches(link, members.get(link), transformations, value, budget, answers);
+    }
+
+    /**
+     * {@code link}'s place in the unions by the number of its transformations applied (null where it has none),
+     * resolved once per rule when the rules load (RuleEngine keeps it), where looking it up cost a hash per operator
+     * call.
+     */
+    Member[] members(WafRule link) {
+        return members.get(link);
+    }
+
+    /** As {@link #matches(WafRule, int, String, InspectionBudget, Answers)}, with {@code link}'s {@link #members}. */
+    boolean matches(
+            WafRule link,
+            Member[] byPrefix,
+            int transformations,
+            String value,
+            InspectionBudget budget,
+            Answers answers) {
         Member member = byPrefix == null ? null : byPrefix[transformations];
         if (member == null) {
             return link.operator().matches(value, budget);

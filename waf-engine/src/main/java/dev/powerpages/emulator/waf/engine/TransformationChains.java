@@ -16,7 +16,7 @@ import java.util.function.UnaryOperator;
 final class TransformationChains {
 
     /** One prefix: its number, the prefix one shorter (null for the first function) and its last function. */
-    private record Step(int number, Step previous, UnaryOperator<String> function) {}
+    record Step(int number, Step previous, UnaryOperator<String> function) {}
 
     /** Each rule's chain (by instance: every rule and chain link of the engine) as its steps, prefix length - 1. */
     private final Map<List<UnaryOperator<String>>, Step[]> chains = new IdentityHashMap<>();
@@ -46,6 +46,14 @@ final class TransformationChains {
         prefixes = byPrefix.size();
     }
 
+    /**
+     * {@code chain}'s steps (prefix length - 1), or null for a chain the engine was not built with; resolved once per
+     * rule when the rules load (RuleEngine keeps them), where looking the chain up cost a hash per operator call.
+     */
+    Step[] steps(List<UnaryOperator<String>> chain) {
+        return chains.get(chain);
+    }
+
     /** A request's cache of transformed values. */
     Values newRequest(InspectionBudget budget) {
         return new Values(budget);
@@ -73,10 +81,14 @@ final class TransformationChains {
          * function run is charged the length of the value it reads, as before.
          */
         String apply(List<UnaryOperator<String>> chain, int n, String raw) {
+            return apply(n == 0 ? null : chains.get(chain), chain, n, raw);
+        }
+
+        /** As {@link #apply(List, int, String)}, with {@code chain}'s {@link #steps} resolved by the caller. */
+        String apply(Step[] steps, List<UnaryOperator<String>> chain, int n, String raw) {
             if (n == 0) {
                 return raw;
             }
-            Step[] steps = chains.get(chain);
             if (steps == null) {
                 // A chain the engine was not built with (not reached by RuleEngine, which builds this from every
                 // rule it evaluates): computed without the cache rather than guessed.
