@@ -1,12 +1,11 @@
 package dev.powerpages.emulator.waf.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -206,18 +205,32 @@ public final class RuleEngine {
         }
     }
 
-    /** A target list with each variable's collection resolved. */
+    /** A target list with each variable's collection and the list's own exclusions of it resolved. */
     private static final class Targets {
+
+        private static final Variable[] NONE = new Variable[0];
 
         final List<Variable> variables;
 
         final Collection[] collections;
 
+        /**
+         * Per variable: the list's exclusions ({@code !ARGS:x}) of the same collection, most often none, so an item is
+         * not compared with every variable of the list.
+         */
+        final Variable[][] exclusions;
+
         Targets(List<Variable> variables) {
             this.variables = variables;
             this.collections = new Collection[variables.size()];
+            this.exclusions = new Variable[variables.size()][];
             for (int i = 0; i < collections.length; i++) {
-                collections[i] = Collection.of(variables.get(i).collection());
+                Variable variable = variables.get(i);
+                collections[i] = Collection.of(variable.collection());
+                exclusions[i] = variables.stream()
+                        .filter(other -> other.exclusion() && other.collection().equals(variable.collection()))
+                        .toList()
+                        .toArray(NONE);
             }
         }
     }
@@ -317,9 +330,6 @@ public final class RuleEngine {
 
     private static final class Evaluation {
 
-        /** Up to this many items, a selection drops repeated values by comparing with those kept, not by hashing. */
-        private static final int LINEAR_DEDUPLICATION = 16;
-
         private final WafRequest request;
 
         private final Exclusions exclusions;
@@ -344,6 +354,11 @@ public final class RuleEngine {
         /** Each selection's items (by the plan's number for a target list and exclusion scope), once per request. */
         private final List<Item>[] selections;
 
+        /** By value number: the {@link #stamp} of the last selection {@link #unique} kept the value in. */
+        private int[] marks = new int[16];
+
+        private int stamp;
+
         @SuppressWarnings("unchecked")
         Evaluation(
                 WafRequest request,
@@ -365,7 +380,7 @@ public final class RuleEngine {
 
         RuleMatch match(Link head, Link link) {
             for (Item item : items(head, link)) {
-                String hit = test(link, item.value());
+                String hit = test(link, item);
                 if (hit != null) {
                     if (link.next != null && match(head, link.next) == null) {
                         return null;
@@ -377,18 +392,20 @@ public final class RuleEngine {
         }
 
         /** The value that matched (after transformation), or null. */
-        private String test(Link link, String raw) {
+        private String test(Link link, Item item) {
+            String raw = item.value;
+            int id = item.id;
             budget.charge(CALL_COST);
             WafRule rule = link.rule;
             List<UnaryOperator<String>> transformations = rule.transformations();
             if (rule.multiMatch()) {
                 String value = raw;
-                if (unions.matches(rule, link.members, 0, value, budget, answers)) {
+                if (unions.matches(rule, link.members, 0, value, id, budget, answers)) {
                     return value;
                 }
                 for (int i = 1; i <= transformations.size(); i++) {
-                    String next = transformed.apply(link.steps, transformations, i, raw);
-                    if (!next.equals(value) && unions.matches(rule, link.members, i, next, budget, answers)) {
+                    String next = transformed.apply(link.steps, transformations, i, raw, id);
+                    if (!next.equals(value) && unions.matches(rule, link.members, i, next, id, budget, answers)) {
                         // ModSecurity's multiMatch runs the operator again only when a transformation changed the
                         // value.
                         return next;
@@ -397,8 +414,10 @@ public final class RuleEngine {
                 }
                 return null;
             }
-            String value = transformed.apply(link.steps, transformations, transformations.size(), raw);
-            return unions.matches(rule, link.members, transformations.size(), value, budget, answers) ? value : null;
+            String value = transformed.apply(link.steps, transformations, transformations.size(), raw, id);
+            return unions.matches(rule, link.members, transformations.size(), value, id, budget, answers)
+                    ? value
+                    : null;
         }
 
         /**
@@ -416,36 +435,26 @@ public final class RuleEngine {
             return items;
         }
 
-        private static List<Item> unique(List<Item> items) {
+        /**
+         * {@code items} without repeated values, the first of each kept: by the values' numbers (equal values have one),
+         * a mark per number stamped for this selection, with no hashing or comparing of the values themselves.
+         */
+        private List<Item> unique(List<Item> items) {
             if (items.size() < 2) {
                 return items;
             }
+            stamp++;
             List<Item> unique = new ArrayList<>(items.size());
-            if (items.size() <= LINEAR_DEDUPLICATION) {
-                // A few items (an ordinary request's): comparing values costs less than hashing them into a set.
-                for (Item item : items) {
-                    if (!containsValue(unique, item.value())) {
-                        unique.add(item);
-                    }
-                }
-                return unique;
-            }
-            Set<String> values = new HashSet<>();
             for (Item item : items) {
-                if (values.add(item.value())) {
+                if (item.id >= marks.length) {
+                    marks = Arrays.copyOf(marks, Math.max(marks.length * 2, item.id + 1));
+                }
+                if (marks[item.id] != stamp) {
+                    marks[item.id] = stamp;
                     unique.add(item);
                 }
             }
             return unique;
-        }
-
-        private static boolean containsValue(List<Item> items, String value) {
-            for (int i = 0; i < items.size(); i++) {
-                if (items.get(i).value().equals(value)) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         private List<Item> select(WafRule rule, Targets targets, boolean excludes) {
@@ -463,10 +472,11 @@ public final class RuleEngine {
                     collect(collection, collected);
                     collections[collection.ordinal()] = collected;
                 }
+                Variable[] excludedByRule = targets.exclusions[v];
                 int count = 0;
                 for (Item item : collected) {
                     if (variable.selects(item.key())
-                            && !excludedByRule(variables, variable.collection(), item.key())
+                            && !excludedByRule(excludedByRule, item.key())
                             && !(excludes && exclusions.excluded(rule, variable.collection(), item.key()))) {
                         count++;
                         if (!variable.count()) {
@@ -475,15 +485,16 @@ public final class RuleEngine {
                     }
                 }
                 if (variable.count()) {
-                    items.add(new Item("&" + variable.collection(), variable.collection(), Integer.toString(count)));
+                    items.add(item("&" + variable.collection(), variable.collection(), Integer.toString(count)));
                 }
             }
             return items;
         }
 
-        private static boolean excludedByRule(List<Variable> variables, String collection, String key) {
-            for (Variable variable : variables) {
-                if (variable.exclusion() && variable.collection().equals(collection) && variable.selects(key)) {
+        /** @param exclusions the rule's exclusions of the item's collection */
+        private static boolean excludedByRule(Variable[] exclusions, String key) {
+            for (Variable exclusion : exclusions) {
+                if (exclusion.selects(key)) {
                     return true;
                 }
             }
@@ -506,26 +517,26 @@ public final class RuleEngine {
                     args(name, entries(collection), true, into);
                 case ARGS_POST -> args(name, request.bodyArgs(), false, into);
                 case ARGS_POST_NAMES -> args(name, request.bodyArgs(), true, into);
-                case REQUEST_URI, REQUEST_URI_RAW -> into.add(new Item(name, "", request.uri()));
-                case REQUEST_FILENAME -> into.add(new Item(name, "", request.path()));
+                case REQUEST_URI, REQUEST_URI_RAW -> into.add(item(name, "", request.uri()));
+                case REQUEST_FILENAME -> into.add(item(name, "", request.path()));
                 case REQUEST_BASENAME ->
-                    into.add(new Item(
+                    into.add(item(
                             name, "", request.path().substring(request.path().lastIndexOf('/') + 1)));
-                case QUERY_STRING -> into.add(new Item(name, "", request.queryString()));
-                case REQUEST_METHOD -> into.add(new Item(name, "", request.method()));
-                case REQUEST_PROTOCOL -> into.add(new Item(name, "", request.protocol()));
-                case REQUEST_LINE -> into.add(new Item(name, "", request.requestLine()));
+                case QUERY_STRING -> into.add(item(name, "", request.queryString()));
+                case REQUEST_METHOD -> into.add(item(name, "", request.method()));
+                case REQUEST_PROTOCOL -> into.add(item(name, "", request.protocol()));
+                case REQUEST_LINE -> into.add(item(name, "", request.requestLine()));
                 case REQUEST_BODY -> {
                     if (!request.body().isEmpty()) {
-                        into.add(new Item(name, "", request.body()));
+                        into.add(item(name, "", request.body()));
                     }
                 }
                 case XML -> {
                     if (request.xmlBody() && !request.body().isEmpty()) {
-                        into.add(new Item(name, "", request.body()));
+                        into.add(item(name, "", request.body()));
                     }
                 }
-                case FILES, FILES_NAMES -> request.files().forEach(file -> into.add(new Item(name, file, file)));
+                case FILES, FILES_NAMES -> request.files().forEach(file -> into.add(item(name, file, file)));
                 case OTHER -> {
                     // A collection this engine does not fill (e.g. TX) has no values.
                 }
@@ -540,11 +551,16 @@ public final class RuleEngine {
             };
         }
 
-        private static void args(
-                String collection, List<Map.Entry<String, String>> entries, boolean names, List<Item> into) {
+        private void args(String collection, List<Map.Entry<String, String>> entries, boolean names, List<Item> into) {
             for (Map.Entry<String, String> entry : entries) {
-                into.add(new KeyedItem(collection, entry.getKey(), names ? entry.getKey() : entry.getValue()));
+                String value = names ? entry.getKey() : entry.getValue();
+                into.add(new KeyedItem(collection, entry.getKey(), value, transformed.id(value)));
             }
+        }
+
+        /** An item of a collection of one value (or a count), numbered as the request's values are. */
+        private Item item(String collection, String key, String value) {
+            return new Item(collection, key, value, transformed.id(value));
         }
 
         private static String excerpt(String value) {
@@ -565,10 +581,14 @@ public final class RuleEngine {
 
         final String value;
 
-        Item(String collection, String key, String value) {
+        /** The request's number for the value ({@link TransformationChains.Values#id}). */
+        final int id;
+
+        Item(String collection, String key, String value, int id) {
             this.collection = collection;
             this.key = key;
             this.value = value;
+            this.id = id;
         }
 
         String key() {
@@ -588,8 +608,8 @@ public final class RuleEngine {
     /** An item of a collection of named values (arguments, headers, cookies): named {@code COLLECTION:key}. */
     private static final class KeyedItem extends Item {
 
-        KeyedItem(String collection, String key, String value) {
-            super(collection, key, value);
+        KeyedItem(String collection, String key, String value, int id) {
+            super(collection, key, value, id);
         }
 
         @Override
