@@ -231,6 +231,12 @@ public final class WafInspector {
 
         private final Map<String, List<Exclusion>> ruleExclusions = new HashMap<>();
 
+        /** The scope of rules whose group and id have no exclusions of their own: the rule set's alone. */
+        private static final Object SET_SCOPE = new Object();
+
+        /** The rules enabled and their exclusion scopes, asked once per policy rather than per rule and request. */
+        private final RuleEngine.Plan plan;
+
         CompiledRuleSet(ManagedRuleSet set, ManagedRuleCatalog.RuleSet ruleSet) {
             this.ruleSet = ruleSet;
             this.ruleSetAction = set.ruleSetAction() == null ? "Block" : set.ruleSetAction();
@@ -256,6 +262,7 @@ public final class WafInspector {
                     }
                 }
             }
+            this.plan = ruleSet.engine().plan(rule -> !disabled.contains(rule.id()), new RequestExclusions());
         }
 
         String type() {
@@ -263,27 +270,55 @@ public final class WafInspector {
         }
 
         RuleEngine.Result evaluate(WafRequest request, InspectionBudget budget) {
-            // Every rule asks about every argument, and a hostile form body's names can be 128 KB long:
-            // each name is lowered once per request, not once per rule and exclusion.
-            Map<String, String> lowered = new HashMap<>();
-            RuleEngine.Exclusions exclusions = new RuleEngine.Exclusions() {
-                @Override
-                public boolean excluded(WafRule rule, String collection, String key) {
-                    return CompiledRuleSet.this.excluded(rule, collection, key, lowered);
-                }
+            return ruleSet.engine().evaluate(request, plan, new RequestExclusions(), budget);
+        }
 
-                /**
-                 * The answer depends on the rule's group and, where it has exclusions of its own, its id (the group's
-                 * name alone for most rules: a string keeps its hash).
-                 */
-                @Override
-                public Object scope(WafRule rule) {
-                    return ruleExclusions.containsKey(rule.id())
-                            ? Arrays.asList(rule.group(), rule.id())
-                            : rule.group();
-                }
-            };
-            return ruleSet.engine().evaluate(request, rule -> !disabled.contains(rule.id()), exclusions, budget);
+        /** The exclusions as one request asks them. */
+        private final class RequestExclusions implements RuleEngine.Exclusions {
+
+            /**
+             * Every rule asks about every argument, and a hostile form body's names can be 128 KB long: each name is
+             * lowered once per request, not once per rule and exclusion.
+             */
+            private final Map<String, String> lowered = new HashMap<>();
+
+            @Override
+            public boolean excluded(WafRule rule, String collection, String key) {
+                return CompiledRuleSet.this.excluded(rule, collection, key, lowered);
+            }
+
+            @Override
+            public Object scope(WafRule rule) {
+                return CompiledRuleSet.this.scope(rule);
+            }
+
+            @Override
+            public boolean excludesNothing(WafRule rule) {
+                return CompiledRuleSet.this.excludesNothing(rule);
+            }
+        }
+
+        /**
+         * What a rule's exclusions depend on: the rule set's, its group's where the group has exclusions, its own
+         * where it has some. Rules of groups without exclusions share one scope (the rule set's), so the engine selects
+         * each target list's items once for all of them rather than once per group.
+         */
+        private Object scope(WafRule rule) {
+            if (ruleExclusions.containsKey(rule.id())) {
+                return Arrays.asList(rule.group(), rule.id());
+            }
+            return groupExclusions.containsKey(rule.group()) ? rule.group() : SET_SCOPE;
+        }
+
+        /** No exclusion of the rule set, of the rule's group or of the rule itself: nothing to ask per item. */
+        private boolean excludesNothing(WafRule rule) {
+            return setExclusions.isEmpty()
+                    && isEmpty(groupExclusions.get(rule.group()))
+                    && isEmpty(ruleExclusions.get(rule.id()));
+        }
+
+        private static boolean isEmpty(List<Exclusion> exclusions) {
+            return exclusions == null || exclusions.isEmpty();
         }
 
         /** The rule's action: its override, else the rule set's default (anomaly scoring; bot rules by group). */

@@ -68,8 +68,11 @@ public final class HostileBodyCost {
         return cpuMicros(bodies, seed, 1);
     }
 
-    /** As {@link #cpuMicros(int, long)}, after {@code warmUpPasses} passes over the bodies. */
-    static List<Long> cpuMicros(int bodies, long seed, int warmUpPasses) {
+    /**
+     * As {@link #cpuMicros(int, long)}, after {@code warmUpPasses} passes over the bodies. Also called reflectively by
+     * {@link HostileBodyCostComparison}.
+     */
+    public static List<Long> cpuMicros(int bodies, long seed, int warmUpPasses) {
         HostileInputs inputs = new HostileInputs(seed);
         String[] types = {"application/x-www-form-urlencoded", "text/plain", "application/json", "application/xml"};
         List<WafRequest> requests = new ArrayList<>();

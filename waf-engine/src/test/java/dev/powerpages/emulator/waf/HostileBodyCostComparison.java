@@ -12,8 +12,9 @@ import java.util.Locale;
  * A bench harness (not a test): {@link HostileBodyCost}'s CPU per hostile body for two builds of the engine in one
  * JVM, alternately, so that a shared machine's load falls on both alike (issue 16: ratios measured side by side).
  * Arguments: the two class directories of waf-engine's main classes (e.g. a copy of main's target/classes and this
- * branch's), rounds (default 3), bodies (default 20); the test classes and dependencies come from this JVM's class
- * path. Prints the median and maximum of each round, then the medians' ratio.
+ * branch's), rounds (default 3), bodies (default 20), warm-up passes over the bodies before the measured one (default
+ * 1, the harness's figure; {@link HostileBodyCost#STEADY_PASSES} for the steady one); the test classes and dependencies
+ * come from this JVM's class path. Prints the median and maximum of each round, then the medians' ratio.
  */
 public final class HostileBodyCostComparison {
 
@@ -21,6 +22,7 @@ public final class HostileBodyCostComparison {
         String[] builds = {args[0], args[1]};
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         int bodies = args.length > 3 ? Integer.parseInt(args[3]) : 20;
+        int passes = args.length > 4 ? Integer.parseInt(args[4]) : 1;
         List<URL> shared = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             if (!entry.endsWith("classes") || entry.endsWith("test-classes")) {
@@ -37,8 +39,8 @@ public final class HostileBodyCostComparison {
                         new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
                     @SuppressWarnings("unchecked")
                     List<Long> micros = (List<Long>) loader.loadClass(HostileBodyCost.class.getName())
-                            .getMethod("cpuMicros", int.class, long.class)
-                            .invoke(null, bodies, 5112634740286L);
+                            .getMethod("cpuMicros", int.class, long.class, int.class)
+                            .invoke(null, bodies, 5112634740286L, passes);
                     medians[b][round] = micros.get(micros.size() / 2) / 1000.0;
                     System.out.printf(
                             Locale.ROOT,

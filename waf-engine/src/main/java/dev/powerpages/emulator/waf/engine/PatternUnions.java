@@ -1,6 +1,7 @@
 package dev.powerpages.emulator.waf.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,7 @@ final class PatternUnions {
     static final int MAX_PATTERNS = 16;
 
     /** Where a rule's operator is in the unions, after a given number of its transformations. */
-    private record Member(int union, int index) {}
+    record Member(int union, int index) {}
 
     /** Per chain link: its membership by the number of transformations applied (null where it has none). */
     private final Map<WafRule, Member[]> members = new IdentityHashMap<>();
@@ -96,32 +97,48 @@ final class PatternUnions {
     }
 
     /**
+     * {@code link}'s place in the unions by the number of its transformations applied (null where it has none),
+     * resolved once per rule when the rules load (RuleEngine keeps it), where looking it up cost a hash per operator
+     * call.
+     */
+    Member[] members(WafRule link) {
+        return members.get(link);
+    }
+
+    /**
      * {@code link}'s operator on {@code value}, the value after the first {@code transformations} of its chain: through
      * its union's answer for the value where it has one (computed on the first call for the value, shared by every
      * other automaton of the union), otherwise as the operator alone answers.
+     *
+     * @param byPrefix {@code link}'s {@link #members}
+     * @param id the request's number for the raw value {@code value} was transformed from
+     *     ({@link TransformationChains.Values#id}): a union reads the values of one chain prefix, so the raw value's
+     *     number identifies the value it reads (before, the value was looked up by identity per call)
      */
-    boolean matches(WafRule link, int transformations, String value, InspectionBudget budget, Answers answers) {
-        Member[] byPrefix = members.get(link);
+    boolean matches(
+            WafRule link,
+            Member[] byPrefix,
+            int transformations,
+            String value,
+            int id,
+            InspectionBudget budget,
+            Answers answers) {
         Member member = byPrefix == null ? null : byPrefix[transformations];
         if (member == null) {
             return link.operator().matches(value, budget);
         }
-        Map<String, long[]> known = answers.byUnion[member.union()];
-        if (known == null) {
-            // By identity: a union reads the values of one chain prefix, which the request's TransformationChains
-            // hands out once per (value, prefix), so the same value is the same object; hashing it instead read every
-            // transformed 128 KB value once more (String.hashCode, ~4 % of a hostile body's samples). Equal values
-            // that are distinct objects get a pass each, with the same answer.
-            known = new IdentityHashMap<>();
+        long[][] known = answers.byUnion[member.union()];
+        if (known == null || id >= known.length) {
+            known = known == null ? new long[id + 8][] : Arrays.copyOf(known, Math.max(known.length * 2, id + 1));
             answers.byUnion[member.union()] = known;
         }
-        long[] found = known.get(value);
+        long[] found = known[id];
         if (found == null) {
             found = unions.get(member.union()).search(value);
             if (found == null) {
                 found = UNDECIDED;
             }
-            known.put(value, found);
+            known[id] = found;
         }
         if (found == UNDECIDED) {
             return link.operator().matches(value, budget);
@@ -135,11 +152,11 @@ final class PatternUnions {
     /** Per request. */
     static final class Answers {
 
-        private final Map<String, long[]>[] byUnion;
+        /** Per union, by the request's number of the raw value: the union's answer on the value it reads. */
+        private final long[][][] byUnion;
 
-        @SuppressWarnings("unchecked")
         private Answers(int unions) {
-            byUnion = new Map[unions];
+            byUnion = new long[unions][][];
         }
     }
 }

@@ -1,12 +1,11 @@
 package dev.powerpages.emulator.waf.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -32,10 +31,41 @@ public final class RuleEngine {
     /** The rules' patterns joined by what they read: one automaton pass per value for all of them. */
     private final PatternUnions unions;
 
+    /** Each rule compiled for evaluation, in the order of {@link #rules}. */
+    private final Link[] heads;
+
+    /** The number of chain links of all rules (each link has a {@link Link#number}). */
+    private final int links;
+
     public RuleEngine(List<WafRule> rules) {
         this.rules = List.copyOf(rules);
         this.chains = new TransformationChains(this.rules);
         this.unions = new PatternUnions(this.rules);
+        // Equal target lists are one instance (SecLangParser): numbered here, by instance, so a request's selections
+        // are kept in an array rather than hashed per rule and request.
+        Map<List<Variable>, Targets> targets = new IdentityHashMap<>();
+        this.heads = new Link[this.rules.size()];
+        int number = 0;
+        for (int r = 0; r < heads.length; r++) {
+            List<WafRule> chain = new ArrayList<>();
+            for (WafRule link = this.rules.get(r); link != null; link = link.next()) {
+                chain.add(link);
+            }
+            Link next = null;
+            for (int i = chain.size() - 1; i >= 0; i--) {
+                WafRule link = chain.get(i);
+                next = new Link(
+                        link,
+                        number + i,
+                        targets.computeIfAbsent(link.variables(), Targets::new),
+                        chains.steps(link.transformations()),
+                        unions.members(link),
+                        next);
+            }
+            heads[r] = next;
+            number += chain.size();
+        }
+        this.links = number;
     }
 
     public List<WafRule> rules() {
@@ -57,23 +87,197 @@ public final class RuleEngine {
      */
     public Result evaluate(
             WafRequest request, Predicate<WafRule> enabled, Exclusions exclusions, InspectionBudget budget) {
-        Evaluation evaluation = new Evaluation(request, exclusions, budget, chains.newRequest(budget), unions);
+        return evaluate(request, plan(enabled, exclusions), exclusions, budget);
+    }
+
+    /**
+     * Which rules take part and which of them share their selections ({@link Exclusions#scope}), asked once: a caller
+     * that evaluates many requests with the same rules enabled and the same exclusions keeps the plan and passes it to
+     * {@link #evaluate(WafRequest, Plan, Exclusions, InspectionBudget)}, which then asks nothing per rule and request.
+     */
+    public Plan plan(Predicate<WafRule> enabled, Exclusions exclusions) {
+        boolean[] on = new boolean[heads.length];
+        int[] slots = new int[links];
+        boolean[] excludes = new boolean[links];
+        record Key(Targets targets, Object scope, boolean nothing) {}
+        Map<Key, Integer> numbers = new HashMap<>();
+        for (int r = 0; r < heads.length; r++) {
+            Link head = heads[r];
+            on[r] = enabled.test(head.rule);
+            Object scope = exclusions.scope(head.rule);
+            boolean nothing = exclusions.excludesNothing(head.rule);
+            for (Link link = head; link != null; link = link.next) {
+                slots[link.number] =
+                        numbers.computeIfAbsent(new Key(link.targets, scope, nothing), key -> numbers.size());
+                excludes[link.number] = !nothing;
+            }
+        }
+        return new Plan(this, on, slots, excludes, numbers.size());
+    }
+
+    /**
+     * As {@link #evaluate(WafRequest, Predicate, Exclusions, InspectionBudget)}, with the rules enabled and the scopes
+     * of {@code plan} (made by this engine's {@link #plan}, with exclusions of the same scopes as {@code exclusions}).
+     */
+    public Result evaluate(WafRequest request, Plan plan, Exclusions exclusions, InspectionBudget budget) {
+        if (plan.engine != this) {
+            throw new IllegalArgumentException("a plan of another engine");
+        }
+        Evaluation evaluation = new Evaluation(request, exclusions, plan, budget, chains.newRequest(budget), unions);
         List<RuleMatch> matches = new ArrayList<>();
-        for (WafRule rule : rules) {
-            if (!enabled.test(rule)) {
+        for (int r = 0; r < heads.length; r++) {
+            if (!plan.enabled[r]) {
                 continue;
             }
+            Link head = heads[r];
             RuleMatch match;
             try {
-                match = evaluation.match(rule, rule);
+                match = evaluation.match(head, head);
             } catch (InspectionBudget.Exhausted exhausted) {
-                return new Result(matches, rule);
+                return new Result(matches, head.rule);
             }
             if (match != null) {
                 matches.add(match);
             }
         }
         return new Result(matches, null);
+    }
+
+    /** See {@link #plan}. Immutable, shared by concurrent requests. */
+    public static final class Plan {
+
+        private final RuleEngine engine;
+
+        /** Per rule (head). */
+        private final boolean[] enabled;
+
+        /** Per chain link: the number of its selection (equal for equal target lists of equal scope). */
+        private final int[] slots;
+
+        /** Per chain link: whether the exclusions may exclude anything from it. */
+        private final boolean[] excludes;
+
+        private final int selections;
+
+        private Plan(RuleEngine engine, boolean[] enabled, int[] slots, boolean[] excludes, int selections) {
+            this.engine = engine;
+            this.enabled = enabled;
+            this.slots = slots;
+            this.excludes = excludes;
+            this.selections = selections;
+        }
+
+        /** The number of distinct selections (target list and scope) a request may make (for tests). */
+        public int selections() {
+            return selections;
+        }
+    }
+
+    /** A rule or chain link, with what the engine looks up for it resolved when the rules load. */
+    private static final class Link {
+
+        final WafRule rule;
+
+        /** Unique per link of the engine: indexes a plan's arrays. */
+        final int number;
+
+        final Targets targets;
+
+        final TransformationChains.Step[] steps;
+
+        final PatternUnions.Member[] members;
+
+        final Link next;
+
+        Link(
+                WafRule rule,
+                int number,
+                Targets targets,
+                TransformationChains.Step[] steps,
+                PatternUnions.Member[] members,
+                Link next) {
+            this.rule = rule;
+            this.number = number;
+            this.targets = targets;
+            this.steps = steps;
+            this.members = members;
+            this.next = next;
+        }
+    }
+
+    /** A target list with each variable's collection and the list's own exclusions of it resolved. */
+    private static final class Targets {
+
+        private static final Variable[] NONE = new Variable[0];
+
+        final List<Variable> variables;
+
+        final Collection[] collections;
+
+        /**
+         * Per variable: the list's exclusions ({@code !ARGS:x}) of the same collection, most often none, so an item is
+         * not compared with every variable of the list.
+         */
+        final Variable[][] exclusions;
+
+        Targets(List<Variable> variables) {
+            this.variables = variables;
+            this.collections = new Collection[variables.size()];
+            this.exclusions = new Variable[variables.size()][];
+            for (int i = 0; i < collections.length; i++) {
+                Variable variable = variables.get(i);
+                collections[i] = Collection.of(variable.collection());
+                exclusions[i] = variables.stream()
+                        .filter(other -> other.exclusion() && other.collection().equals(variable.collection()))
+                        .toList()
+                        .toArray(NONE);
+            }
+        }
+    }
+
+    /**
+     * The collections this engine fills, by ModSecurity's names ({@link #name()} is the name a match reports). A
+     * request's items are gathered into an array by ordinal, once per request.
+     */
+    private enum Collection {
+        ARGS,
+        ARGS_NAMES,
+        ARGS_GET,
+        ARGS_GET_NAMES,
+        ARGS_POST,
+        ARGS_POST_NAMES,
+        REQUEST_HEADERS,
+        REQUEST_HEADERS_NAMES,
+        REQUEST_COOKIES,
+        REQUEST_COOKIES_NAMES,
+        REQUEST_URI,
+        REQUEST_URI_RAW,
+        REQUEST_FILENAME,
+        REQUEST_BASENAME,
+        QUERY_STRING,
+        REQUEST_METHOD,
+        REQUEST_PROTOCOL,
+        REQUEST_LINE,
+        REQUEST_BODY,
+        XML,
+        FILES,
+        FILES_NAMES,
+        /** A collection this engine does not fill (e.g. TX): no values. */
+        OTHER;
+
+        private static final Map<String, Collection> BY_NAME = new HashMap<>();
+
+        static {
+            for (Collection collection : values()) {
+                if (collection != OTHER) {
+                    BY_NAME.put(collection.name(), collection);
+                }
+            }
+        }
+
+        static Collection of(String name) {
+            return BY_NAME.getOrDefault(name, OTHER);
+        }
     }
 
     /**
@@ -96,6 +300,11 @@ public final class RuleEngine {
             public Object scope(WafRule rule) {
                 return "";
             }
+
+            @Override
+            public boolean excludesNothing(WafRule rule) {
+                return true;
+            }
         };
 
         boolean excluded(WafRule rule, String collection, String key);
@@ -104,10 +313,18 @@ public final class RuleEngine {
          * What {@link #excluded} depends on besides the collection and the key: rules of equal scope get the same
          * answers, so the engine selects a target list's items once per request for all of them (a hostile form
          * body has thousands of arguments, asked about by ~300 rules). The rule itself unless the implementation
-         * says more.
+         * says more. Asked once per rule by {@link #plan}, not per request.
          */
         default Object scope(WafRule rule) {
             return rule;
+        }
+
+        /**
+         * True where {@link #excluded} answers false for every collection and key of {@code rule} (no exclusion
+         * applies to it): the engine then does not ask. Asked once per rule by {@link #plan}.
+         */
+        default boolean excludesNothing(WafRule rule) {
+            return false;
         }
     }
 
@@ -116,6 +333,8 @@ public final class RuleEngine {
         private final WafRequest request;
 
         private final Exclusions exclusions;
+
+        private final Plan plan;
 
         private final InspectionBudget budget;
 
@@ -127,53 +346,66 @@ public final class RuleEngine {
         private final PatternUnions.Answers answers;
 
         /**
-         * Each collection's items, gathered once per request: ~300 rules read the same ARGS, and a hostile form body
-         * has thousands of them.
+         * Each collection's items by {@link Collection#ordinal}, gathered once per request: ~300 rules read the same
+         * ARGS, and a hostile form body has thousands of them.
          */
-        private final Map<String, List<Item>> collections = new HashMap<>();
+        private final List<Item>[] collections;
 
-        /** Each target list's selected items, per exclusion scope ({@link Exclusions#scope}), once per request. */
-        private final Map<Selection, List<Item>> selections = new HashMap<>();
+        /** Each selection's items (by the plan's number for a target list and exclusion scope), once per request. */
+        private final List<Item>[] selections;
 
+        /** By value number: the {@link #stamp} of the last selection {@link #unique} kept the value in. */
+        private int[] marks = new int[16];
+
+        private int stamp;
+
+        @SuppressWarnings("unchecked")
         Evaluation(
                 WafRequest request,
                 Exclusions exclusions,
+                Plan plan,
                 InspectionBudget budget,
                 TransformationChains.Values transformed,
                 PatternUnions unions) {
             this.request = request;
             this.exclusions = exclusions;
+            this.plan = plan;
             this.budget = budget;
             this.transformed = transformed;
             this.unions = unions;
             this.answers = unions.answers();
+            this.collections = new List[Collection.values().length];
+            this.selections = new List[plan.selections];
         }
 
-        RuleMatch match(WafRule head, WafRule link) {
-            for (Item item : items(head, link.variables())) {
-                String hit = test(link, item.value());
+        RuleMatch match(Link head, Link link) {
+            for (Item item : items(head, link)) {
+                String hit = test(link, item);
                 if (hit != null) {
-                    if (link.next() != null && match(head, link.next()) == null) {
+                    if (link.next != null && match(head, link.next) == null) {
                         return null;
                     }
-                    return new RuleMatch(head, item.name(), excerpt(hit));
+                    return new RuleMatch(head.rule, item.name(), excerpt(hit));
                 }
             }
             return null;
         }
 
         /** The value that matched (after transformation), or null. */
-        private String test(WafRule rule, String raw) {
+        private String test(Link link, Item item) {
+            String raw = item.value;
+            int id = item.id;
             budget.charge(CALL_COST);
+            WafRule rule = link.rule;
             List<UnaryOperator<String>> transformations = rule.transformations();
             if (rule.multiMatch()) {
                 String value = raw;
-                if (unions.matches(rule, 0, value, budget, answers)) {
+                if (unions.matches(rule, link.members, 0, value, id, budget, answers)) {
                     return value;
                 }
                 for (int i = 1; i <= transformations.size(); i++) {
-                    String next = transformed.apply(transformations, i, raw);
-                    if (!next.equals(value) && unions.matches(rule, i, next, budget, answers)) {
+                    String next = transformed.apply(link.steps, transformations, i, raw, id);
+                    if (!next.equals(value) && unions.matches(rule, link.members, i, next, id, budget, answers)) {
                         // ModSecurity's multiMatch runs the operator again only when a transformation changed the
                         // value.
                         return next;
@@ -182,8 +414,10 @@ public final class RuleEngine {
                 }
                 return null;
             }
-            String value = transformed.apply(transformations, transformations.size(), raw);
-            return unions.matches(rule, transformations.size(), value, budget, answers) ? value : null;
+            String value = transformed.apply(link.steps, transformations, transformations.size(), raw, id);
+            return unions.matches(rule, link.members, transformations.size(), value, id, budget, answers)
+                    ? value
+                    : null;
         }
 
         /**
@@ -191,110 +425,142 @@ public final class RuleEngine {
          * without '=' is both an argument name and REQUEST_BODY, and a rule targeting both would read it twice). The
          * first item of each value is kept, in order, so a match names the same variable as before.
          */
-        private List<Item> items(WafRule rule, List<Variable> variables) {
-            return selections.computeIfAbsent(new Selection(variables, exclusions.scope(rule)), key -> {
-                Set<String> values = new HashSet<>();
-                List<Item> unique = new ArrayList<>();
-                for (Item item : select(rule, variables)) {
-                    if (values.add(item.value())) {
-                        unique.add(item);
-                    }
-                }
-                return unique;
-            });
+        private List<Item> items(Link head, Link link) {
+            int slot = plan.slots[link.number];
+            List<Item> items = selections[slot];
+            if (items == null) {
+                items = unique(select(head.rule, link.targets, plan.excludes[link.number]));
+                selections[slot] = items;
+            }
+            return items;
         }
 
-        private List<Item> select(WafRule rule, List<Variable> variables) {
+        /**
+         * {@code items} without repeated values, the first of each kept: by the values' numbers (equal values have one),
+         * a mark per number stamped for this selection, with no hashing or comparing of the values themselves.
+         */
+        private List<Item> unique(List<Item> items) {
+            if (items.size() < 2) {
+                return items;
+            }
+            stamp++;
+            List<Item> unique = new ArrayList<>(items.size());
+            for (Item item : items) {
+                if (item.id >= marks.length) {
+                    marks = Arrays.copyOf(marks, Math.max(marks.length * 2, item.id + 1));
+                }
+                if (marks[item.id] != stamp) {
+                    marks[item.id] = stamp;
+                    unique.add(item);
+                }
+            }
+            return unique;
+        }
+
+        private List<Item> select(WafRule rule, Targets targets, boolean excludes) {
+            List<Variable> variables = targets.variables;
             List<Item> items = new ArrayList<>();
-            for (Variable variable : variables) {
+            for (int v = 0; v < variables.size(); v++) {
+                Variable variable = variables.get(v);
                 if (variable.exclusion()) {
                     continue;
                 }
-                List<Item> collected = collections.computeIfAbsent(variable.collection(), collection -> {
-                    List<Item> into = new ArrayList<>();
-                    collect(collection, into);
-                    return into;
-                });
-                List<Item> selected = new ArrayList<>();
+                Collection collection = targets.collections[v];
+                List<Item> collected = collections[collection.ordinal()];
+                if (collected == null) {
+                    collected = new ArrayList<>();
+                    collect(collection, collected);
+                    collections[collection.ordinal()] = collected;
+                }
+                Variable[] excludedByRule = targets.exclusions[v];
+                int count = 0;
                 for (Item item : collected) {
                     if (variable.selects(item.key())
-                            && !excludedByRule(variables, variable.collection(), item.key())
-                            && !exclusions.excluded(rule, variable.collection(), item.key())) {
-                        selected.add(item);
+                            && !excludedByRule(excludedByRule, item.key())
+                            && !(excludes && exclusions.excluded(rule, variable.collection(), item.key()))) {
+                        count++;
+                        if (!variable.count()) {
+                            items.add(item);
+                        }
                     }
                 }
                 if (variable.count()) {
-                    items.add(new Item(
-                            "&" + variable.collection(), variable.collection(), Integer.toString(selected.size())));
-                } else {
-                    items.addAll(selected);
+                    items.add(item("&" + variable.collection(), variable.collection(), Integer.toString(count)));
                 }
             }
             return items;
         }
 
-        private static boolean excludedByRule(List<Variable> variables, String collection, String key) {
-            for (Variable variable : variables) {
-                if (variable.exclusion() && variable.collection().equals(collection) && variable.selects(key)) {
+        /** @param exclusions the rule's exclusions of the item's collection */
+        private static boolean excludedByRule(Variable[] exclusions, String key) {
+            for (Variable exclusion : exclusions) {
+                if (exclusion.selects(key)) {
                     return true;
                 }
             }
             return false;
         }
 
-        private void collect(String collection, List<Item> into) {
+        private void collect(Collection collection, List<Item> into) {
+            String name = collection.name();
             switch (collection) {
-                case "ARGS" -> {
-                    args("ARGS", request.queryArgs(), false, into);
-                    args("ARGS", request.bodyArgs(), false, into);
+                case ARGS -> {
+                    args(name, request.queryArgs(), false, into);
+                    args(name, request.bodyArgs(), false, into);
                 }
-                case "ARGS_NAMES" -> {
-                    args("ARGS_NAMES", request.queryArgs(), true, into);
-                    args("ARGS_NAMES", request.bodyArgs(), true, into);
+                case ARGS_NAMES -> {
+                    args(name, request.queryArgs(), true, into);
+                    args(name, request.bodyArgs(), true, into);
                 }
-                case "ARGS_GET" -> args("ARGS_GET", request.queryArgs(), false, into);
-                case "ARGS_GET_NAMES" -> args("ARGS_GET_NAMES", request.queryArgs(), true, into);
-                case "ARGS_POST" -> args("ARGS_POST", request.bodyArgs(), false, into);
-                case "ARGS_POST_NAMES" -> args("ARGS_POST_NAMES", request.bodyArgs(), true, into);
-                case "REQUEST_HEADERS" -> args("REQUEST_HEADERS", request.headers(), false, into);
-                case "REQUEST_HEADERS_NAMES" -> args("REQUEST_HEADERS_NAMES", request.headers(), true, into);
-                case "REQUEST_COOKIES" -> args("REQUEST_COOKIES", request.cookies(), false, into);
-                case "REQUEST_COOKIES_NAMES" -> args("REQUEST_COOKIES_NAMES", request.cookies(), true, into);
-                case "REQUEST_URI", "REQUEST_URI_RAW" -> into.add(new Item(collection, "", request.uri()));
-                case "REQUEST_FILENAME" -> into.add(new Item(collection, "", request.path()));
-                case "REQUEST_BASENAME" ->
-                    into.add(new Item(
-                            collection,
-                            "",
-                            request.path().substring(request.path().lastIndexOf('/') + 1)));
-                case "QUERY_STRING" -> into.add(new Item(collection, "", request.queryString()));
-                case "REQUEST_METHOD" -> into.add(new Item(collection, "", request.method()));
-                case "REQUEST_PROTOCOL" -> into.add(new Item(collection, "", request.protocol()));
-                case "REQUEST_LINE" -> into.add(new Item(collection, "", request.requestLine()));
-                case "REQUEST_BODY" -> {
+                case ARGS_GET, REQUEST_HEADERS, REQUEST_COOKIES -> args(name, entries(collection), false, into);
+                case ARGS_GET_NAMES, REQUEST_HEADERS_NAMES, REQUEST_COOKIES_NAMES ->
+                    args(name, entries(collection), true, into);
+                case ARGS_POST -> args(name, request.bodyArgs(), false, into);
+                case ARGS_POST_NAMES -> args(name, request.bodyArgs(), true, into);
+                case REQUEST_URI, REQUEST_URI_RAW -> into.add(item(name, "", request.uri()));
+                case REQUEST_FILENAME -> into.add(item(name, "", request.path()));
+                case REQUEST_BASENAME ->
+                    into.add(item(
+                            name, "", request.path().substring(request.path().lastIndexOf('/') + 1)));
+                case QUERY_STRING -> into.add(item(name, "", request.queryString()));
+                case REQUEST_METHOD -> into.add(item(name, "", request.method()));
+                case REQUEST_PROTOCOL -> into.add(item(name, "", request.protocol()));
+                case REQUEST_LINE -> into.add(item(name, "", request.requestLine()));
+                case REQUEST_BODY -> {
                     if (!request.body().isEmpty()) {
-                        into.add(new Item(collection, "", request.body()));
+                        into.add(item(name, "", request.body()));
                     }
                 }
-                case "XML" -> {
+                case XML -> {
                     if (request.xmlBody() && !request.body().isEmpty()) {
-                        into.add(new Item("XML", "", request.body()));
+                        into.add(item(name, "", request.body()));
                     }
                 }
-                case "FILES", "FILES_NAMES" ->
-                    request.files().forEach(name -> into.add(new Item(collection, name, name)));
-                default -> {
+                case FILES, FILES_NAMES -> request.files().forEach(file -> into.add(item(name, file, file)));
+                case OTHER -> {
                     // A collection this engine does not fill (e.g. TX) has no values.
                 }
             }
         }
 
-        private static void args(
-                String collection, List<Map.Entry<String, String>> entries, boolean names, List<Item> into) {
+        private List<Map.Entry<String, String>> entries(Collection collection) {
+            return switch (collection) {
+                case ARGS_GET, ARGS_GET_NAMES -> request.queryArgs();
+                case REQUEST_HEADERS, REQUEST_HEADERS_NAMES -> request.headers();
+                default -> request.cookies();
+            };
+        }
+
+        private void args(String collection, List<Map.Entry<String, String>> entries, boolean names, List<Item> into) {
             for (Map.Entry<String, String> entry : entries) {
-                into.add(new Item(
-                        collection + ":" + entry.getKey(), entry.getKey(), names ? entry.getKey() : entry.getValue()));
+                String value = names ? entry.getKey() : entry.getValue();
+                into.add(new KeyedItem(collection, entry.getKey(), value, transformed.id(value)));
             }
+        }
+
+        /** An item of a collection of one value (or a count), numbered as the request's values are. */
+        private Item item(String collection, String key, String value) {
+            return new Item(collection, key, value, transformed.id(value));
         }
 
         private static String excerpt(String value) {
@@ -302,24 +568,53 @@ public final class RuleEngine {
         }
     }
 
-    private record Item(String name, String key, String value) {}
-
     /**
-     * A target list (by instance: SecLangParser gives equal lists one instance, and hashing a list of variables per
-     * rule and request cost more than it saved on small requests) and an exclusion scope.
+     * One value a rule may read: its collection, its key ("" for a collection of one value) and the value. The name a
+     * match reports ({@code ARGS:q}, {@code REQUEST_URI}) is made only for a match: building it for every item of every
+     * request was one string per argument and collection.
      */
-    private record Selection(List<Variable> variables, Object scope) {
+    private static class Item {
 
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Selection selection
-                    && selection.variables == variables
-                    && Objects.equals(selection.scope, scope);
+        final String collection;
+
+        final String key;
+
+        final String value;
+
+        /** The request's number for the value ({@link TransformationChains.Values#id}). */
+        final int id;
+
+        Item(String collection, String key, String value, int id) {
+            this.collection = collection;
+            this.key = key;
+            this.value = value;
+            this.id = id;
+        }
+
+        String key() {
+            return key;
+        }
+
+        String value() {
+            return value;
+        }
+
+        /** The variable's name as a match reports it (MATCHED_VAR_NAME). */
+        String name() {
+            return collection;
+        }
+    }
+
+    /** An item of a collection of named values (arguments, headers, cookies): named {@code COLLECTION:key}. */
+    private static final class KeyedItem extends Item {
+
+        KeyedItem(String collection, String key, String value, int id) {
+            super(collection, key, value, id);
         }
 
         @Override
-        public int hashCode() {
-            return System.identityHashCode(variables) * 31 + Objects.hashCode(scope);
+        String name() {
+            return collection + ":" + key;
         }
     }
 }

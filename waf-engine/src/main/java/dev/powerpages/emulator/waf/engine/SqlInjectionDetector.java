@@ -126,6 +126,12 @@ public final class SqlInjectionDetector {
             "load_extension",
             "json_keys");
 
+    /**
+     * A numeric literal's whole text. Compiled once: {@code String.matches} compiled it for every number of every value
+     * the detector reads (~5 % of an ordinary request's inspection CPU, JFR).
+     */
+    private static final Pattern NUMBER = Pattern.compile("(?i)0x[0-9a-f]*|0b[01]*|\\d*\\.?\\d*(e[+-]?\\d+)?[df]?");
+
     private static final Pattern MYSQL_VERSIONED_COMMENT = Pattern.compile("/\\*!\\d*|\\*/");
 
     private static final Pattern INLINE_COMMENT = Pattern.compile("/\\*.*?\\*/", Pattern.DOTALL);
@@ -561,7 +567,7 @@ public final class SqlInjectionDetector {
                     i++;
                 }
                 String text = value.substring(start, i);
-                boolean number = text.matches("(?i)0x[0-9a-f]*|0b[01]*|\\d*\\.?\\d*(e[+-]?\\d+)?[df]?");
+                boolean number = NUMBER.matcher(text).matches();
                 tokens.add(new Token(number ? '1' : 'n', text.toLowerCase(Locale.ROOT)));
                 continue;
             }

@@ -1,5 +1,6 @@
 package dev.powerpages.emulator.waf.engine;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.function.UnaryOperator;
 final class TransformationChains {
 
     /** One prefix: its number, the prefix one shorter (null for the first function) and its last function. */
-    private record Step(int number, Step previous, UnaryOperator<String> function) {}
+    record Step(int number, Step previous, UnaryOperator<String> function) {}
 
     /** Each rule's chain (by instance: every rule and chain link of the engine) as its steps, prefix length - 1. */
     private final Map<List<UnaryOperator<String>>, Step[]> chains = new IdentityHashMap<>();
@@ -46,6 +47,14 @@ final class TransformationChains {
         prefixes = byPrefix.size();
     }
 
+    /**
+     * {@code chain}'s steps (prefix length - 1), or null for a chain the engine was not built with; resolved once per
+     * rule when the rules load (RuleEngine keeps them), where looking the chain up cost a hash per operator call.
+     */
+    Step[] steps(List<UnaryOperator<String>> chain) {
+        return chains.get(chain);
+    }
+
     /** A request's cache of transformed values. */
     Values newRequest(InspectionBudget budget) {
         return new Values(budget);
@@ -60,12 +69,27 @@ final class TransformationChains {
 
         private final InspectionBudget budget;
 
-        /** Per prefix number: raw value → transformed value; each (value, prefix) decoded once per request. */
-        @SuppressWarnings("unchecked")
-        private final Map<String, String>[] transformed = new Map[prefixes];
+        /**
+         * The request's values numbered, equal values alike: each value is hashed once per request, and its transformed
+         * values are then found by number (before, by hashing the value per operator call and prefix).
+         */
+        private final Map<String, Integer> ids = new HashMap<>();
+
+        /** Per prefix number, by value number: the transformed value; each (value, prefix) decoded once per request. */
+        private final String[][] transformed = new String[prefixes][];
 
         private Values(InspectionBudget budget) {
             this.budget = budget;
+        }
+
+        /** The request's number for {@code value} (the same for equal values), from 0 up. */
+        int id(String value) {
+            Integer id = ids.get(value);
+            if (id == null) {
+                id = ids.size();
+                ids.put(value, id);
+            }
+            return id;
         }
 
         /**
@@ -73,10 +97,17 @@ final class TransformationChains {
          * function run is charged the length of the value it reads, as before.
          */
         String apply(List<UnaryOperator<String>> chain, int n, String raw) {
+            return n == 0 ? raw : apply(chains.get(chain), chain, n, raw, id(raw));
+        }
+
+        /**
+         * As {@link #apply(List, int, String)}, with {@code chain}'s {@link #steps} resolved by the caller and
+         * {@code raw}'s {@link #id}.
+         */
+        String apply(Step[] steps, List<UnaryOperator<String>> chain, int n, String raw, int id) {
             if (n == 0) {
                 return raw;
             }
-            Step[] steps = chains.get(chain);
             if (steps == null) {
                 // A chain the engine was not built with (not reached by RuleEngine, which builds this from every
                 // rule it evaluates): computed without the cache rather than guessed.
@@ -87,23 +118,24 @@ final class TransformationChains {
                 }
                 return value;
             }
-            return apply(steps[n - 1], raw);
+            return apply(steps[n - 1], raw, id);
         }
 
-        private String apply(Step step, String raw) {
-            Map<String, String> cache = transformed[step.number()];
-            String cached = cache == null ? null : cache.get(raw);
-            if (cached != null) {
-                return cached;
+        private String apply(Step step, String raw, int id) {
+            String[] cache = transformed[step.number()];
+            if (cache != null && id < cache.length && cache[id] != null) {
+                return cache[id];
             }
-            String before = step.previous() == null ? raw : apply(step.previous(), raw);
+            String before = step.previous() == null ? raw : apply(step.previous(), raw, id);
             budget.charge(before.length());
             String result = step.function().apply(before);
-            if (cache == null) {
-                cache = new HashMap<>();
+            if (cache == null || id >= cache.length) {
+                cache = cache == null
+                        ? new String[Math.max(ids.size(), id + 1)]
+                        : Arrays.copyOf(cache, Math.max(cache.length * 2, id + 1));
                 transformed[step.number()] = cache;
             }
-            cache.put(raw, result);
+            cache[id] = result;
             return result;
         }
     }
