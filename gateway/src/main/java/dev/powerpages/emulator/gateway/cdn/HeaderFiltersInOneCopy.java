@@ -1,5 +1,6 @@
 package dev.powerpages.emulator.gateway.cdn;
 
+import dev.powerpages.emulator.gateway.NativeRequestHeaders;
 import dev.powerpages.emulator.gateway.edge.EdgeReference;
 import dev.powerpages.emulator.gateway.edge.EdgeReferenceHeadersFilter;
 import java.net.InetSocketAddress;
@@ -131,6 +132,14 @@ final class HeaderFiltersInOneCopy {
      * write).
      */
     HttpHeaders request(ServerWebExchange exchange) {
+        return request(exchange, NativeRequestHeaders.of(exchange.getRequest()));
+    }
+
+    /**
+     * As {@link #request(ServerWebExchange)}, reading the request's headers from {@code netty} when given: Netty's
+     * headers behind the request's ({@link NativeRequestHeaders}), read as Spring's view of them reads them.
+     */
+    HttpHeaders request(ServerWebExchange exchange, io.netty.handler.codec.http.HttpHeaders netty) {
         ServerHttpRequest request = exchange.getRequest();
         HttpHeaders input = request.getHeaders();
         InetSocketAddress remote = request.getRemoteAddress();
@@ -147,13 +156,19 @@ final class HeaderFiltersInOneCopy {
         // XForwardedHeadersFilter
         // applies then and otherwise copies every header as it is.
         HttpHeaders headers = new HttpHeaders();
-        for (Map.Entry<String, List<String>> entry : input.headerSet()) {
-            String name = entry.getKey();
-            if ("Forwarded".equalsIgnoreCase(name)
-                    || (!trustedVisitor && name.toLowerCase(Locale.ROOT).startsWith(X_FORWARDED))) {
-                continue;
+        if (netty != null) {
+            // What input.headerSet() gives, without its read-only copies.
+            for (String name : NativeRequestHeaders.names(netty)) {
+                if (copied(name, trustedVisitor)) {
+                    headers.addAll(name, netty.getAll(name));
+                }
             }
-            headers.addAll(name, entry.getValue());
+        } else {
+            for (Map.Entry<String, List<String>> entry : input.headerSet()) {
+                if (copied(entry.getKey(), trustedVisitor)) {
+                    headers.addAll(entry.getKey(), entry.getValue());
+                }
+            }
         }
         if (trustedVisitor) {
             // XForwardedHeadersFilter with its defaults: each value appended, then the header set to its values joined;
@@ -182,6 +197,12 @@ final class HeaderFiltersInOneCopy {
         // GRPCRequestHeadersFilter adds nothing to a request that is not gRPC; EdgeReferenceHeadersFilter:
         headers.set(EdgeReference.HEADER, EdgeReference.of(exchange));
         return headers;
+    }
+
+    /** Whether the first copy keeps a header: not Forwarded, nor X-Forwarded-* from an untrusted visitor. */
+    private static boolean copied(String name, boolean trustedVisitor) {
+        return !"Forwarded".equalsIgnoreCase(name)
+                && (trustedVisitor || !name.toLowerCase(Locale.ROOT).startsWith(X_FORWARDED));
     }
 
     /**
@@ -261,6 +282,12 @@ final class HeaderFiltersInOneCopy {
 
     /** XForwardedHeadersFilter's write with append on: the value added, then all values joined with ", ". */
     private static void append(HttpHeaders headers, String name, String value, Predicate<String> kept) {
+        if (value != null && !headers.containsHeader(name) && (kept == null || kept.test(value))) {
+            // A header the request did not have: the filter's add puts it last under the name as written, and its set
+            // puts the one value back under the same name, in the same place; the add alone leaves the same.
+            headers.add(name, value);
+            return;
+        }
         if (value != null) {
             headers.add(name, value);
         }

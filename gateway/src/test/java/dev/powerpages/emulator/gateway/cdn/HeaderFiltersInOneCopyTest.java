@@ -318,6 +318,9 @@ class HeaderFiltersInOneCopyTest {
         // The same exchange, so the same X-Azure-Ref.
         HttpHeaders viaLibrary = HttpHeadersFilter.filterRequest(filters, exchange);
         assertThat(entries(inOneCopy)).isEqualTo(entries(viaLibrary));
+        // Read from Netty's headers themselves, as for a request Reactor Netty's server hands over.
+        HttpHeaders fromNetty = oneCopy.request(exchange, netty(List.of(lines)));
+        assertThat(entries(fromNetty)).isEqualTo(entries(viaLibrary));
     }
 
     /** Every header in order, each name as spelled with its values in order. */
