@@ -152,9 +152,8 @@ final class HeaderFiltersInOneCopy {
         String address = remote.getHostString();
         boolean trustedVisitor = trusted(address);
         // The one copy: RemoveForwardedHeadersFilter's (every header but Forwarded), and for a visitor on an untrusted
-        // address RemoveXForwardedHeadersFilter's (every header not starting x-forwarded-), which
-        // XForwardedHeadersFilter
-        // applies then and otherwise copies every header as it is.
+        // address RemoveXForwardedHeadersFilter's (every header not starting x-forwarded-), which the X-Forwarded-*
+        // filter applies then; for a trusted one it copies every header as it is.
         HttpHeaders headers = new HttpHeaders();
         if (netty != null) {
             // What input.headerSet() gives, without its read-only copies.
