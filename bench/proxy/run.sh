@@ -9,6 +9,12 @@
 # spent (utime+stime from /proc/<pid>/stat) is divided by the requests it answered: a figure that moves far less
 # with the machine's load than requests/s do. The load average is printed with every row.
 # Ports: PROXY_BENCH_PORT (default 9700) and the next ones. JAVA (default: java on the PATH).
+# APP_NODE=127.0.0.1:PORT: the origin is that app node (e.g. a ./stack on ports of your own), which renders each page
+# (/about/, as the harness's overhead part), instead of the static nginx page: the traffic manager's answer names it,
+# nginx proxies to it, and "direct" fetches from it.
+# JFR=file.jfr: the candidate (the baseline when there is none) records a JFR profile (settings=profile) through the
+# measured rounds, for bench/proxy/jfr-shares.py; its CPU figures then carry the profiler's cost, so compare builds in
+# a run without it.
 # WAF=Full (or PowerPages): both gateways with that preset's managed rules in Prevention (as bench/parts/wafcost.sh sets
 # them through /_edge/admin/waf), wafcost's request mix (a page, an ordinary search, a Web API read with OData options)
 # instead of the one page, and a third target: nginx with ModSecurity 3 + the OWASP CRS (PL1, blocking; wafcost's
@@ -33,6 +39,11 @@ WAF=${WAF:-}
 SCRATCH=$(mktemp -d /tmp/proxy-bench.XXXXXX)
 chmod 755 "$SCRATCH"
 PATH_UNDER_TEST=/page/
+APP_NODE=${APP_NODE:-}
+UPSTREAM=127.0.0.1:$ORIGIN_PORT
+if [[ -n $APP_NODE ]]; then
+  UPSTREAM=$APP_NODE PATH_UNDER_TEST=/about/
+fi
 
 pids=()
 cleanup() {
@@ -47,8 +58,8 @@ mkdir -p "$SCRATCH/www/page" "$SCRATCH/www/api/profiles/contoso" "$SCRATCH/tmp"
 python3 -c 'print("<!doctype html><html><head><title>Page</title></head><body>" + "<p>Lorem ipsum dolor sit amet.</p>\n" * 48 + "</body></html>")' \
   > "$SCRATCH/www/page/index.html"
 cat > "$SCRATCH/www/api/profiles/contoso/resolve" <<JSON
-{"profile":"contoso","fqdn":"contoso.trafficmanager.net","endpoint":"northeurope","target":"127.0.0.1:$ORIGIN_PORT",
- "url":"http://127.0.0.1:$ORIGIN_PORT","endpointMonitorStatus":"Online","ttl":300,"allEndpointsDegraded":false,"fallbacks":[]}
+{"profile":"contoso","fqdn":"contoso.trafficmanager.net","endpoint":"northeurope","target":"$UPSTREAM",
+ "url":"http://$UPSTREAM","endpointMonitorStatus":"Online","ttl":300,"allEndpointsDegraded":false,"fallbacks":[]}
 JSON
 nginx_conf() { # name body [main-context lines]
   cat > "$SCRATCH/$1.conf" <<CONF
@@ -105,7 +116,7 @@ CONF
   MODSEC_SERVER="server { listen 127.0.0.1:$MODSEC_PORT; modsecurity on; modsecurity_rules_file $SCRATCH/modsec.conf;
     $PROXY_LOCATION }"
 fi
-nginx_conf proxy "upstream origin { server 127.0.0.1:$ORIGIN_PORT; keepalive 64; }
+nginx_conf proxy "upstream origin { server $UPSTREAM; keepalive 64; }
     server { listen 127.0.0.1:$NGINX_PORT; $PROXY_LOCATION }
     $MODSEC_SERVER" "$MODSEC_LOAD"
 
@@ -133,7 +144,7 @@ if [[ -n $CANDIDATE ]]; then
 fi
 pid[nginx]=$(pgrep -P "$(cat "$SCRATCH/proxy.pid")" | head -1)
 url[nginx]="http://127.0.0.1:$NGINX_PORT$PATH_UNDER_TEST"
-url[direct]="http://127.0.0.1:$ORIGIN_PORT$PATH_UNDER_TEST"
+url[direct]="http://$UPSTREAM$PATH_UNDER_TEST"
 WRK_SCRIPT=()
 if [[ -n $WAF ]]; then
   # wafcost's mix, each wrk connection taking the paths in turn; the URLs are the servers' roots.
@@ -207,6 +218,14 @@ for target in "${targets[@]}"; do
 done
 
 tick=$(getconf CLK_TCK)
+JFR=${JFR:-}
+profiled=${targets[0]}
+[[ $profiled == candidate ]] || profiled=baseline
+JCMD="$(dirname "$(readlink -f "$(command -v "$JAVA")")")/jcmd"
+if [[ -n $JFR ]]; then
+  "$JCMD" "${pid[$profiled]}" JFR.start name=proxy-bench settings=profile >/dev/null
+  echo "JFR: recording $profiled through the rounds into $JFR"
+fi
 echo "| round | target | req/s | p50 ms | CPU µs/req | load (1 min) |"
 echo "| --- | --- | --- | --- | --- | --- |"
 for round in $(seq 1 "$ROUNDS"); do
@@ -226,3 +245,6 @@ for round in $(seq 1 "$ROUNDS"); do
     [[ -z $failed ]] || echo "WARNING: $target answered $failed requests with neither 2xx nor 3xx in round $round" >&2
   done
 done
+if [[ -n $JFR ]]; then
+  "$JCMD" "${pid[$profiled]}" JFR.stop name=proxy-bench filename="$(realpath -m "$JFR")" >/dev/null
+fi

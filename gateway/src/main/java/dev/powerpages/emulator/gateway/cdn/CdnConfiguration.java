@@ -169,6 +169,7 @@ class CdnConfiguration {
                 usable ? httpClient.getIfUnique() : null,
                 clientProperties.getIfAvailable(HttpClientProperties::new),
                 gatewayProperties.getIfAvailable(GatewayProperties::new).getStreamingMediaTypes(),
+                gatewayProperties.getIfAvailable(GatewayProperties::new).getTrustedProxies(),
                 meters,
                 new ProxiedFastPath.Pipeline() {
                     @Override

@@ -77,8 +77,10 @@ import reactor.netty.http.client.HttpClient;
  * request URL attributes are not set, so {@code
  * XForwardedHeadersFilter} writes no {@code X-Forwarded-Prefix}, as it writes none through the pipeline, where both
  * URLs have the same path;</li>
- * <li>the headers both ways: Spring Cloud Gateway's own {@link HttpHeadersFilter} beans (hop-by-hop removal,
- * X-Forwarded-* from trusted addresses, the request's X-Azure-Ref) on a {@link DefaultServerWebExchange} of the request,
+ * <li>the headers both ways: the work of Spring Cloud Gateway's own {@link HttpHeadersFilter} beans (hop-by-hop
+ * removal, X-Forwarded-* from trusted addresses, the request's X-Azure-Ref) done on one copy of the headers by {@link
+ * HeaderFiltersInOneCopy} while the beans are the ones it reproduces (else the beans themselves, each on its own copy)
+ * on a {@link DefaultServerWebExchange} of the request,
  * {@code Host} left to the client (the origin's), the response's X-Azure-Ref set as {@code EdgeReferenceFilter} sets
  * it and its {@code X-Cache: CONFIG_NOCACHE} as {@code CdnFilter} sets it while the CDN is off; the request, the status and the body as {@code NettyRoutingFilter} and {@code NettyWriteResponseFilter}
  * send them (the same client bean, connect timeout, response timeout, streaming media types flushed per chunk);</li>
@@ -159,6 +161,12 @@ public class ProxiedFastPath extends PipelineShortcut<ProxiedFastPath.Taken>
     /** The header filters, read with the routes (before any request is taken here). */
     private volatile List<HttpHeadersFilter> headersFilters = List.of();
 
+    /** Their work on one copy of the headers while they are the ones it stands in for; else null. */
+    private volatile HeaderFiltersInOneCopy headersInOneCopy;
+
+    /** {@code spring.cloud.gateway.server.webflux.trusted-proxies}, which the X-Forwarded-* filter was built from. */
+    private final String trustedProxies;
+
     /** null until the routes and filters were read; then whether requests may be taken here. */
     private volatile Boolean siteRouteOnly;
 
@@ -193,6 +201,7 @@ public class ProxiedFastPath extends PipelineShortcut<ProxiedFastPath.Taken>
             HttpClient client,
             HttpClientProperties clientProperties,
             List<MediaType> streamingMediaTypes,
+            String trustedProxies,
             FastHitMeters meters,
             Pipeline parts) {
         super(ORDER);
@@ -210,6 +219,7 @@ public class ProxiedFastPath extends PipelineShortcut<ProxiedFastPath.Taken>
                 : client.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, clientProperties.getConnectTimeout());
         this.responseTimeout = clientProperties.getResponseTimeout();
         this.streamingMediaTypes = List.copyOf(streamingMediaTypes);
+        this.trustedProxies = trustedProxies;
         this.meters = meters;
         this.parts = parts;
     }
@@ -244,6 +254,11 @@ public class ProxiedFastPath extends PipelineShortcut<ProxiedFastPath.Taken>
 
     long taken() {
         return taken.sum();
+    }
+
+    /** Whether the header filters' work is done on one copy of the headers ({@link HeaderFiltersInOneCopy}). */
+    boolean headersInOneCopy() {
+        return headersInOneCopy != null;
     }
 
     /** The origin the pipeline would proxy the request to, or null to leave the request to the pipeline. */
@@ -336,7 +351,10 @@ public class ProxiedFastPath extends PipelineShortcut<ProxiedFastPath.Taken>
         });
         originMetrics.requestSent(origin);
         List<HttpHeadersFilter> headersFilters = this.headersFilters;
-        HttpHeaders filtered = HttpHeadersFilter.filterRequest(headersFilters, exchange);
+        HeaderFiltersInOneCopy oneCopy = this.headersInOneCopy;
+        HttpHeaders inOneCopy = oneCopy == null ? null : oneCopy.request(exchange);
+        HttpHeaders filtered =
+                inOneCopy != null ? inOneCopy : HttpHeadersFilter.filterRequest(headersFilters, exchange);
         io.netty.handler.codec.http.HttpMethod method = io.netty.handler.codec.http.HttpMethod.valueOf(
                 request.getMethod().name());
         Flux<Void> answered = client.headers(headers -> {
@@ -350,9 +368,15 @@ public class ProxiedFastPath extends PipelineShortcut<ProxiedFastPath.Taken>
                         outbound.send(request.getBody().map(ProxiedFastPath::byteBuf)))
                 .responseConnection((clientResponse, origins) -> {
                     connection.set(origins);
+                    setStatus(clientResponse.status().code(), response);
+                    if (oneCopy != null
+                            && oneCopy.copyResponse(
+                                    clientResponse.responseHeaders(), response.getHeaders(), exchange)) {
+                        // (the Transfer-Encoding check below removes nothing: hop-by-hop removal took it)
+                        return Mono.<Void>empty();
+                    }
                     HttpHeaders headers = new HttpHeaders();
                     clientResponse.responseHeaders().forEach(entry -> headers.add(entry.getKey(), entry.getValue()));
-                    setStatus(clientResponse.status().code(), response);
                     HttpHeaders answer = HttpHeadersFilter.filter(
                             headersFilters, headers, exchange, HttpHeadersFilter.Type.RESPONSE);
                     if (!answer.containsHeader(HttpHeaders.TRANSFER_ENCODING)
@@ -480,6 +504,13 @@ public class ProxiedFastPath extends PipelineShortcut<ProxiedFastPath.Taken>
                     && known(parts.webFilters(), WEB_FILTERS_STOOD_IN_FOR);
             routes = parts.routeLocator();
             headersFilters = parts.headersFilters();
+            headersInOneCopy = HeaderFiltersInOneCopy.of(headersFilters, trustedProxies);
+            if (headersInOneCopy == null) {
+                log.info(
+                        "The header filters {} are not the ones HeaderFiltersInOneCopy stands in for: each runs on its"
+                                + " own copy of the headers",
+                        headersFilters.stream().map(f -> f.getClass().getName()).toList());
+            }
         } catch (RuntimeException notReady) {
             checking.set(false);
             return;

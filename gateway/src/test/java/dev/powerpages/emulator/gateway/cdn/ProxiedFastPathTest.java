@@ -159,6 +159,29 @@ class ProxiedFastPathTest {
     }
 
     @Test
+    void forwardingChainsRepeatedHeadersAndConnectionOptionsReachTheOriginAsThroughThePipeline() {
+        // The header filters' work on one copy (HeaderFiltersInOneCopy) stands in for the context's own filters.
+        assertThat(fastPath().headersInOneCopy()).isTrue();
+        assertSameBothWays("GET /chain HTTP/1.1\r\n"
+                + "Host: localhost\r\n"
+                + "X-Forwarded-For: 10.1.2.3\r\n"
+                + "x-forwarded-for: 8.8.8.8\r\n"
+                + "X-Forwarded-For: 192.168.0.9, 172.16.0.1\r\n"
+                + "x-forwarded-host: www.contoso.example\r\n"
+                + "X-Forwarded-Port: 443\r\n"
+                + "Forwarded: for=1.2.3.4;proto=https\r\n"
+                + "Accept: text/html\r\n"
+                + "Cookie: a=1\r\n"
+                + "accept: application/xhtml+xml\r\n"
+                + "cookie: b=2\r\n"
+                + "Connection: keep-alive, X-Hop, X-Forwarded-Proto\r\n"
+                + "X-Hop: 1\r\n"
+                + "TE: trailers\r\n"
+                + "Upgrade-Insecure-Requests: 1\r\n"
+                + "Connection: close\r\n\r\n");
+    }
+
+    @Test
     void aHeadRequestAChunkedAnswerAndStatusesBeyondTheKnownOnesAreTheSameBothWays() {
         assertSameBothWays("HEAD /about/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         assertSameBothWays("GET /chunked/page HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
