@@ -1,20 +1,29 @@
 package dev.powerpages.emulator.testkit;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.rnorth.ducttape.ratelimits.RateLimiter;
+import org.rnorth.ducttape.ratelimits.RateLimiterBuilder;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
+import org.testcontainers.containers.wait.strategy.HttpWaitStrategy;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
 
@@ -22,7 +31,8 @@ import org.testcontainers.utility.DockerImageName;
  * The five services in containers on a private Docker network, wired by network alias as
  * docker-compose wires them ({@link StackLayout#onDockerNetwork}), configured by environment
  * variables as compose configures them. Each container runs the JRE base image with the located
- * jar mounted read-only, so that a user's project, which has the jars but not the emulator's
+ * jar, unpacked once per jar on the host, mounted read-only (and its AppCDS archive, made once per jar after a first
+ * stack was ready: {@link ContainerJar}), so that a user's project, which has the jars but not the emulator's
  * source tree, runs them too. No image is built: building one per jar (a generated Dockerfile, as
  * before) sent each 40-70 MB jar to the daemon and committed a layer before its container could
  * start, 5-7 s of the kit's 24 s in CI (docs/benchmarks.md, "The test kit's containers"), and a
@@ -42,8 +52,21 @@ final class ContainerStackRuntime implements StackRuntime {
 
     private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
 
+    /**
+     * How often a container's health path is asked while it starts: ten times a second, as the other modes poll
+     * ({@link StackReadiness#POLL}); Testcontainers' default of once a second added up to a second after the last
+     * service (the store, the app nodes once it has served them) was healthy. One loopback request each.
+     */
+    private static final RateLimiter HEALTH_POLL = RateLimiterBuilder.newBuilder()
+            .withRate(10, TimeUnit.SECONDS)
+            .withConstantThroughput()
+            .build();
+
     private final Network network = Network.newNetwork();
     private final Map<String, ServiceContainer> services = new LinkedHashMap<>();
+    private final Map<String, Duration> healthyAfter = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Set<String> archived = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final List<Training> toTrain = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final String storePublicUrl;
 
     private final StackLayout layout;
@@ -62,32 +85,42 @@ final class ContainerStackRuntime implements StackRuntime {
     }
 
     static ContainerStackRuntime start(Duration startupTimeout) {
+        long startedAt = System.nanoTime();
         StackLayout layout = StackLayout.onDockerNetwork();
         ContainerStackRuntime stack = new ContainerStackRuntime(layout);
         ChildJvm jvm = ChildJvm.ofThisMachine();
+        // One thread each: the common pool has a single worker on a two-core machine.
+        ExecutorService starters =
+                Executors.newFixedThreadPool(layout.services().size());
         try {
+            // Each jar unpacked (once per jar; a later run finds it in the cache), the four side by side.
+            Map<StackService, CompletableFuture<Optional<ContainerJar>>> unpacking = new EnumMap<>(StackService.class);
+            for (StackLayout.Service service : layout.services()) {
+                unpacking.computeIfAbsent(
+                        service.artifact(),
+                        artifact -> CompletableFuture.supplyAsync(
+                                () -> ContainerJar.unpacked(artifact, ServiceJars.locate(artifact)), starters));
+            }
             for (StackLayout.Service service : layout.services()) {
                 Path jar = ServiceJars.locate(service.artifact());
-                stack.add(service, jar, command(jvm, service.artifact(), jar), startupTimeout);
+                Optional<ContainerJar> unpacked =
+                        unpacking.get(service.artifact()).join();
+                stack.add(service, jar, unpacked, jvm, startupTimeout, startedAt);
             }
             // All at once, as the local mode does: each service retries its peers, and each container
             // is ready when its own health path answers 200 (the app nodes' only once the store has served the site).
-            // One thread each: the common pool has a single worker on a two-core machine.
-            ExecutorService starters = Executors.newFixedThreadPool(stack.services.size());
-            try {
-                CompletableFuture.allOf(stack.services.values().stream()
-                                .map(service -> CompletableFuture.runAsync(service::start, starters))
-                                .toArray(CompletableFuture[]::new))
-                        .join();
-            } finally {
-                starters.shutdown();
-            }
+            CompletableFuture.allOf(stack.services.values().stream()
+                            .map(service -> CompletableFuture.runAsync(service::start, starters))
+                            .toArray(CompletableFuture[]::new))
+                    .join();
         } catch (CompletionException ex) {
             stack.close();
             throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
         } catch (RuntimeException ex) {
             stack.close();
             throw ex;
+        } finally {
+            starters.shutdown();
         }
         return stack;
     }
@@ -95,24 +128,73 @@ final class ContainerStackRuntime implements StackRuntime {
     /**
      * The container's command: {@code java} with the options {@code ./stack} and the kit's child processes give the
      * service ({@code .env}'s lists, Spring AOT's flag where the jar holds its generated code; {@link ChildJvm}), C1
-     * only, as the child processes start without a start-up archive, then the mounted jar. The containers used to
-     * run with three options of their own and without Spring AOT.
+     * only (as the child processes start without {@code ./stack}'s archives; the containers' AppCDS archive keeps
+     * classes, not compiled code), then the mounted jar as it is.
      */
     static List<String> command(ChildJvm jvm, StackService service, Path jar) {
+        return command(jvm, service, jar, Optional.empty());
+    }
+
+    /**
+     * The same, from the unpacked jar where there is one ({@link ContainerJar}), with its AppCDS archive where one was
+     * made for these options.
+     */
+    static List<String> command(ChildJvm jvm, StackService service, Path jar, Optional<ContainerJar> unpacked) {
+        List<String> options = options(jvm, service, jar);
         List<String> command = new ArrayList<>();
         command.add("java");
-        command.addAll(jvm.options(service, jar, BASE_IMAGE_JAVA));
-        if (!command.contains(C1_ONLY)) {
-            command.add(C1_ONLY);
-        }
+        command.addAll(options);
+        unpacked.flatMap(cached -> cached.archiveInContainer(options))
+                .ifPresent(archive -> command.add("-XX:SharedArchiveFile=" + archive));
         command.addAll(jvm.runtimeOptions(BASE_IMAGE_JAVA));
-        command.addAll(List.of("-jar", JAR_IN_CONTAINER));
+        command.addAll(
+                List.of("-jar", unpacked.map(ContainerJar::jarInContainer).orElse(JAR_IN_CONTAINER)));
         return command;
     }
 
-    private void add(StackLayout.Service service, Path jar, List<String> command, Duration startupTimeout) {
-        GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(BASE_IMAGE))
-                .withFileSystemBind(jar.toAbsolutePath().toString(), JAR_IN_CONTAINER, BindMode.READ_ONLY)
+    /** The JVM options of the service's start, and of its archive's training run (which must match them). */
+    static List<String> options(ChildJvm jvm, StackService service, Path jar) {
+        List<String> options = new ArrayList<>(jvm.options(service, jar, BASE_IMAGE_JAVA));
+        if (!options.contains(C1_ONLY)) {
+            options.add(C1_ONLY);
+        }
+        return options;
+    }
+
+    private void add(
+            StackLayout.Service service,
+            Path jar,
+            Optional<ContainerJar> unpacked,
+            ChildJvm jvm,
+            Duration startupTimeout,
+            long startedAt) {
+        List<String> options = options(jvm, service.artifact(), jar);
+        List<String> command = command(jvm, service.artifact(), jar, unpacked);
+        GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(BASE_IMAGE));
+        if (unpacked.isPresent()) {
+            container.withFileSystemBind(
+                    unpacked.get().folder().toString(), ContainerJar.IN_CONTAINER, BindMode.READ_ONLY);
+            if (command.stream().anyMatch(word -> word.startsWith("-XX:SharedArchiveFile="))) {
+                archived.add(service.name());
+            } else if (!"false".equals(System.getProperty(ChildJvm.ARCHIVES_PROPERTY))
+                    && unpacked.get().needsTraining(options)
+                    && toTrain.stream()
+                            .noneMatch(training -> training.jar()
+                                    .archive(training.options())
+                                    .equals(unpacked.get().archive(options)))) {
+                // One run per jar and option list: both regions' app nodes run the same jar.
+                toTrain.add(new Training(unpacked.get(), options, service.environment()));
+            }
+        } else {
+            container.withFileSystemBind(jar.toAbsolutePath().toString(), JAR_IN_CONTAINER, BindMode.READ_ONLY);
+        }
+        HttpWaitStrategy health =
+                Wait.forHttp(service.healthPath()).forPort(service.port()).forStatusCode(200);
+        health.withRateLimiter(HEALTH_POLL);
+        int shares = cpuShares(service.name());
+        container
+                .withCreateContainerCmdModifier(
+                        create -> create.withHostConfig(create.getHostConfig().withCpuShares(shares)))
                 .withCommand(command.toArray(String[]::new))
                 .withNetwork(network)
                 .withNetworkAliases(service.name())
@@ -124,14 +206,78 @@ final class ContainerStackRuntime implements StackRuntime {
                 // it.
                 .withFileSystemBind(layout.tlsDirectory().toString(), StackLayout.CONTAINER_TLS_DIRECTORY)
                 .withEnv(service.environment())
-                .waitingFor(Wait.forHttp(service.healthPath())
-                        .forPort(service.port())
-                        .forStatusCode(200)
-                        .withStartupTimeout(startupTimeout));
+                .waitingFor(health.withStartupTimeout(startupTimeout));
         services.put(
                 service.name(),
-                new ServiceContainer(service.name(), container, service.port(), service.healthPath(), startupTimeout));
+                new ServiceContainer(
+                        service.name(),
+                        container,
+                        service.port(),
+                        service.healthPath(),
+                        startupTimeout,
+                        () -> healthyAfter.put(service.name(), Duration.ofNanos(System.nanoTime() - startedAt))));
     }
+
+    /**
+     * Each container's CPU weight (Docker's {@code --cpu-shares}, 1024 by default), by its place on the path to ready:
+     * the store's start is the critical path (the app nodes are healthy only once it has served their first site
+     * load), the nodes follow it, and the traffic manager and the gateway were healthy seconds earlier. Weights only
+     * matter while the cores are contended, which five JVM starts on two cores are; no container waits for another.
+     */
+    static int cpuShares(String service) {
+        if ("false".equals(System.getProperty("powerpages.stack.containers.cpu-weights"))) {
+            return 1024;
+        }
+        return switch (service) {
+            case StackRuntime.STORE -> 2048;
+            case StackRuntime.TRAFFIC_MANAGER, StackRuntime.GATEWAY -> 512;
+            default -> 1024;
+        };
+    }
+
+    /**
+     * Once the stack is ready: the archives still missing are recorded, one training run per jar and option list
+     * ({@link ContainerJar#train}), for the next stack or test run. Not before: on two cores a recording beside the
+     * five starts would slow the very start it is meant to shorten.
+     */
+    @Override
+    public void ready() {
+        if ("false".equals(System.getProperty(ChildJvm.ARCHIVES_PROPERTY)) || toTrain.isEmpty()) {
+            return;
+        }
+        try {
+            Path tls = Files.createTempDirectory(StackLayout.logDir().toAbsolutePath(), "training-tls-");
+            var docker = DockerClientFactory.instance().client();
+            for (Training training : toTrain) {
+                training.jar().train(docker, BASE_IMAGE, training.options(), training.environment(), tls);
+            }
+        } catch (IOException | RuntimeException ex) {
+            // Only the archives are lost: the next stack starts from the unpacked jars again and tries once more.
+        } finally {
+            toTrain.clear();
+        }
+    }
+
+    @Override
+    public Map<String, Duration> healthyAfter() {
+        Map<String, Duration> inOrder = new LinkedHashMap<>();
+        services.keySet().forEach(name -> {
+            Duration after = healthyAfter.get(name);
+            if (after != null) {
+                inOrder.put(name, after);
+            }
+        });
+        return inOrder;
+    }
+
+    @Override
+    public String startupNote() {
+        return archived.size() + " of " + services.size() + " from an AppCDS archive"
+                + (toTrain.isEmpty() ? "" : ", " + toTrain.size() + " to be made once ready");
+    }
+
+    /** A training run to start once the stack is ready. */
+    private record Training(ContainerJar jar, List<String> options, Map<String, String> environment) {}
 
     @Override
     public RunningService service(String name) {
