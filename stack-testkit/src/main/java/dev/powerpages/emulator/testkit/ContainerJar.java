@@ -75,13 +75,9 @@ record ContainerJar(Path folder, String jarName) {
      * be unpacked; then the container runs the jar as it is, as before.
      */
     static Optional<ContainerJar> unpacked(StackService service, Path jar) {
-        Path root = Path.of(System.getProperty(CACHE_DIR_PROPERTY, DEFAULT_CACHE_DIR))
-                .toAbsolutePath()
-                .normalize();
         try {
-            String stamp = service.artifactId() + "-" + Files.size(jar) + "-"
-                    + Files.getLastModifiedTime(jar).toInstant().getEpochSecond();
-            Path folder = root.resolve(stamp);
+            Path folder = folderOf(service, jar);
+            Path root = folder.getParent();
             ContainerJar unpacked = new ContainerJar(folder, jar.getFileName().toString());
             if (!Files.exists(folder.resolve(COMPLETE_MARKER))) {
                 removeEarlierBuilds(root, service.artifactId());
@@ -91,6 +87,25 @@ record ContainerJar(Path folder, String jarName) {
         } catch (IOException | RuntimeException ex) {
             return Optional.empty();
         }
+    }
+
+    /** The jar's cache folder if an earlier stack unpacked it (nothing is unpacked here). */
+    static Optional<ContainerJar> cached(StackService service, Path jar) {
+        try {
+            ContainerJar cached =
+                    new ContainerJar(folderOf(service, jar), jar.getFileName().toString());
+            return Files.exists(cached.folder().resolve(COMPLETE_MARKER)) ? Optional.of(cached) : Optional.empty();
+        } catch (IOException | RuntimeException ex) {
+            return Optional.empty();
+        }
+    }
+
+    private static Path folderOf(StackService service, Path jar) throws IOException {
+        return Path.of(System.getProperty(CACHE_DIR_PROPERTY, DEFAULT_CACHE_DIR))
+                .toAbsolutePath()
+                .normalize()
+                .resolve(service.artifactId() + "-" + Files.size(jar) + "-"
+                        + Files.getLastModifiedTime(jar).toInstant().getEpochSecond());
     }
 
     /** The unpacked jar as the container sees it. */

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +30,8 @@ import org.testcontainers.utility.DockerImageName;
  * The five services in containers on a private Docker network, wired by network alias as
  * docker-compose wires them ({@link StackLayout#onDockerNetwork}), configured by environment
  * variables as compose configures them. Each container runs the JRE base image with the located
- * jar, unpacked once per jar on the host, mounted read-only (and its AppCDS archive, made once per jar after a first
- * stack was ready: {@link ContainerJar}), so that a user's project, which has the jars but not the emulator's
+ * jar mounted read-only: as it is the first time the jar is seen, then unpacked on the host with its AppCDS archive,
+ * both made once per jar after a first stack was ready ({@link ContainerJar}), so that a user's project, which has the jars but not the emulator's
  * source tree, runs them too. No image is built: building one per jar (a generated Dockerfile, as
  * before) sent each 40-70 MB jar to the daemon and committed a layer before its container could
  * start, 5-7 s of the kit's 24 s in CI (docs/benchmarks.md, "The test kit's containers"), and a
@@ -93,19 +92,12 @@ final class ContainerStackRuntime implements StackRuntime {
         ExecutorService starters =
                 Executors.newFixedThreadPool(layout.services().size());
         try {
-            // Each jar unpacked (once per jar; a later run finds it in the cache), the four side by side.
-            Map<StackService, CompletableFuture<Optional<ContainerJar>>> unpacking = new EnumMap<>(StackService.class);
-            for (StackLayout.Service service : layout.services()) {
-                unpacking.computeIfAbsent(
-                        service.artifact(),
-                        artifact -> CompletableFuture.supplyAsync(
-                                () -> ContainerJar.unpacked(artifact, ServiceJars.locate(artifact)), starters));
-            }
+            // A jar already unpacked by an earlier stack (with its archive, once one was made) runs from its cache
+            // folder; a jar seen for the first time runs as it is, and is unpacked only once the stack is ready
+            // (ready()): unpacking four jars before the start cost a fresh build (CI) more than the unpacked jar gave.
             for (StackLayout.Service service : layout.services()) {
                 Path jar = ServiceJars.locate(service.artifact());
-                Optional<ContainerJar> unpacked =
-                        unpacking.get(service.artifact()).join();
-                stack.add(service, jar, unpacked, jvm, startupTimeout, startedAt);
+                stack.add(service, jar, ContainerJar.cached(service.artifact(), jar), jvm, startupTimeout, startedAt);
             }
             // All at once, as the local mode does: each service retries its peers, and each container
             // is ready when its own health path answers 200 (the app nodes' only once the store has served the site).
@@ -176,17 +168,16 @@ final class ContainerStackRuntime implements StackRuntime {
                     unpacked.get().folder().toString(), ContainerJar.IN_CONTAINER, BindMode.READ_ONLY);
             if (command.stream().anyMatch(word -> word.startsWith("-XX:SharedArchiveFile="))) {
                 archived.add(service.name());
-            } else if (!"false".equals(System.getProperty(ChildJvm.ARCHIVES_PROPERTY))
-                    && unpacked.get().needsTraining(options)
-                    && toTrain.stream()
-                            .noneMatch(training -> training.jar()
-                                    .archive(training.options())
-                                    .equals(unpacked.get().archive(options)))) {
-                // One run per jar and option list: both regions' app nodes run the same jar.
-                toTrain.add(new Training(unpacked.get(), options, service.environment()));
             }
         } else {
             container.withFileSystemBind(jar.toAbsolutePath().toString(), JAR_IN_CONTAINER, BindMode.READ_ONLY);
+        }
+        if (!archived.contains(service.name())
+                && !"false".equals(System.getProperty(ChildJvm.ARCHIVES_PROPERTY))
+                && unpacked.map(cached -> cached.needsTraining(options)).orElse(true)
+                // One run per jar and option list: both regions' app nodes run the same jar.
+                && toTrain.stream().noneMatch(training -> training.artifact() == service.artifact())) {
+            toTrain.add(new Training(service.artifact(), jar, options, service.environment()));
         }
         HttpWaitStrategy health =
                 Wait.forHttp(service.healthPath()).forPort(service.port()).forStatusCode(200);
@@ -245,17 +236,28 @@ final class ContainerStackRuntime implements StackRuntime {
         if ("false".equals(System.getProperty(ChildJvm.ARCHIVES_PROPERTY)) || toTrain.isEmpty()) {
             return;
         }
-        try {
-            Path tls = Files.createTempDirectory(StackLayout.logDir().toAbsolutePath(), "training-tls-");
-            var docker = DockerClientFactory.instance().client();
-            for (Training training : toTrain) {
-                training.jar().train(docker, BASE_IMAGE, training.options(), training.environment(), tls);
-            }
-        } catch (IOException | RuntimeException ex) {
-            // Only the archives are lost: the next stack starts from the unpacked jars again and tries once more.
-        } finally {
-            toTrain.clear();
-        }
+        List<Training> trainings = List.copyOf(toTrain);
+        toTrain.clear();
+        // Off the test's thread: unpacking a jar seen for the first time takes a JVM start of its own.
+        Thread preparing = new Thread(
+                () -> {
+                    try {
+                        Path tls =
+                                Files.createTempDirectory(StackLayout.logDir().toAbsolutePath(), "training-tls-");
+                        var docker = DockerClientFactory.instance().client();
+                        for (Training training : trainings) {
+                            ContainerJar.unpacked(training.artifact(), training.jar())
+                                    .filter(unpacked -> unpacked.needsTraining(training.options()))
+                                    .ifPresent(unpacked -> unpacked.train(
+                                            docker, BASE_IMAGE, training.options(), training.environment(), tls));
+                        }
+                    } catch (IOException | RuntimeException ex) {
+                        // Only the archives are lost: the next stack tries once more.
+                    }
+                },
+                "powerpages-stack-startup-archives");
+        preparing.setDaemon(true);
+        preparing.start();
     }
 
     @Override
@@ -277,7 +279,7 @@ final class ContainerStackRuntime implements StackRuntime {
     }
 
     /** A training run to start once the stack is ready. */
-    private record Training(ContainerJar jar, List<String> options, Map<String, String> environment) {}
+    private record Training(StackService artifact, Path jar, List<String> options, Map<String, String> environment) {}
 
     @Override
     public RunningService service(String name) {
