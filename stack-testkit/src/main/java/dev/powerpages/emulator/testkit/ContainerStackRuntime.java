@@ -136,7 +136,8 @@ final class ContainerStackRuntime implements StackRuntime {
         List<String> command = new ArrayList<>();
         command.add("java");
         command.addAll(options);
-        unpacked.flatMap(cached -> cached.archiveInContainer(options))
+        unpacked.filter(cached -> !"false".equals(System.getProperty(ChildJvm.ARCHIVES_PROPERTY)))
+                .flatMap(cached -> cached.archiveInContainer(options))
                 .ifPresent(archive -> command.add("-XX:SharedArchiveFile=" + archive));
         command.addAll(jvm.runtimeOptions(BASE_IMAGE_JAVA));
         command.addAll(
