@@ -1,5 +1,7 @@
 package dev.powerpages.emulator.testkit;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,14 +9,20 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.rnorth.ducttape.ratelimits.RateLimiter;
+import org.rnorth.ducttape.ratelimits.RateLimiterBuilder;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
+import org.testcontainers.containers.wait.strategy.HttpWaitStrategy;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
 
@@ -22,7 +30,8 @@ import org.testcontainers.utility.DockerImageName;
  * The five services in containers on a private Docker network, wired by network alias as
  * docker-compose wires them ({@link StackLayout#onDockerNetwork}), configured by environment
  * variables as compose configures them. Each container runs the JRE base image with the located
- * jar mounted read-only, so that a user's project, which has the jars but not the emulator's
+ * jar mounted read-only: as it is the first time the jar is seen, then unpacked on the host with its AppCDS archive,
+ * both made once per jar after a first stack was ready ({@link ContainerJar}), so that a user's project, which has the jars but not the emulator's
  * source tree, runs them too. No image is built: building one per jar (a generated Dockerfile, as
  * before) sent each 40-70 MB jar to the daemon and committed a layer before its container could
  * start, 5-7 s of the kit's 24 s in CI (docs/benchmarks.md, "The test kit's containers"), and a
@@ -42,8 +51,21 @@ final class ContainerStackRuntime implements StackRuntime {
 
     private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
 
+    /**
+     * How often a container's health path is asked while it starts: ten times a second, as the other modes poll
+     * ({@link StackReadiness#POLL}); Testcontainers' default of once a second added up to a second after the last
+     * service (the store, the app nodes once it has served them) was healthy. One loopback request each.
+     */
+    private static final RateLimiter HEALTH_POLL = RateLimiterBuilder.newBuilder()
+            .withRate(10, TimeUnit.SECONDS)
+            .withConstantThroughput()
+            .build();
+
     private final Network network = Network.newNetwork();
     private final Map<String, ServiceContainer> services = new LinkedHashMap<>();
+    private final Map<String, Duration> healthyAfter = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Set<String> archived = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final List<Training> toTrain = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final String storePublicUrl;
 
     private final StackLayout layout;
@@ -62,32 +84,35 @@ final class ContainerStackRuntime implements StackRuntime {
     }
 
     static ContainerStackRuntime start(Duration startupTimeout) {
+        long startedAt = System.nanoTime();
         StackLayout layout = StackLayout.onDockerNetwork();
         ContainerStackRuntime stack = new ContainerStackRuntime(layout);
         ChildJvm jvm = ChildJvm.ofThisMachine();
+        // One thread each: the common pool has a single worker on a two-core machine.
+        ExecutorService starters =
+                Executors.newFixedThreadPool(layout.services().size());
         try {
+            // A jar already unpacked by an earlier stack (with its archive, once one was made) runs from its cache
+            // folder; a jar seen for the first time runs as it is, and is unpacked only once the stack is ready
+            // (ready()): unpacking four jars before the start cost a fresh build (CI) more than the unpacked jar gave.
             for (StackLayout.Service service : layout.services()) {
                 Path jar = ServiceJars.locate(service.artifact());
-                stack.add(service, jar, command(jvm, service.artifact(), jar), startupTimeout);
+                stack.add(service, jar, ContainerJar.cached(service.artifact(), jar), jvm, startupTimeout, startedAt);
             }
             // All at once, as the local mode does: each service retries its peers, and each container
             // is ready when its own health path answers 200 (the app nodes' only once the store has served the site).
-            // One thread each: the common pool has a single worker on a two-core machine.
-            ExecutorService starters = Executors.newFixedThreadPool(stack.services.size());
-            try {
-                CompletableFuture.allOf(stack.services.values().stream()
-                                .map(service -> CompletableFuture.runAsync(service::start, starters))
-                                .toArray(CompletableFuture[]::new))
-                        .join();
-            } finally {
-                starters.shutdown();
-            }
+            CompletableFuture.allOf(stack.services.values().stream()
+                            .map(service -> CompletableFuture.runAsync(service::start, starters))
+                            .toArray(CompletableFuture[]::new))
+                    .join();
         } catch (CompletionException ex) {
             stack.close();
             throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
         } catch (RuntimeException ex) {
             stack.close();
             throw ex;
+        } finally {
+            starters.shutdown();
         }
         return stack;
     }
@@ -95,24 +120,73 @@ final class ContainerStackRuntime implements StackRuntime {
     /**
      * The container's command: {@code java} with the options {@code ./stack} and the kit's child processes give the
      * service ({@code .env}'s lists, Spring AOT's flag where the jar holds its generated code; {@link ChildJvm}), C1
-     * only, as the child processes start without a start-up archive, then the mounted jar. The containers used to
-     * run with three options of their own and without Spring AOT.
+     * only (as the child processes start without {@code ./stack}'s archives; the containers' AppCDS archive keeps
+     * classes, not compiled code), then the mounted jar as it is.
      */
     static List<String> command(ChildJvm jvm, StackService service, Path jar) {
+        return command(jvm, service, jar, Optional.empty());
+    }
+
+    /**
+     * The same, from the unpacked jar where there is one ({@link ContainerJar}), with its AppCDS archive where one was
+     * made for these options.
+     */
+    static List<String> command(ChildJvm jvm, StackService service, Path jar, Optional<ContainerJar> unpacked) {
+        List<String> options = options(jvm, service, jar);
         List<String> command = new ArrayList<>();
         command.add("java");
-        command.addAll(jvm.options(service, jar, BASE_IMAGE_JAVA));
-        if (!command.contains(C1_ONLY)) {
-            command.add(C1_ONLY);
-        }
+        command.addAll(options);
+        unpacked.filter(cached -> !"false".equals(System.getProperty(ChildJvm.ARCHIVES_PROPERTY)))
+                .flatMap(cached -> cached.archiveInContainer(options))
+                .ifPresent(archive -> command.add("-XX:SharedArchiveFile=" + archive));
         command.addAll(jvm.runtimeOptions(BASE_IMAGE_JAVA));
-        command.addAll(List.of("-jar", JAR_IN_CONTAINER));
+        command.addAll(
+                List.of("-jar", unpacked.map(ContainerJar::jarInContainer).orElse(JAR_IN_CONTAINER)));
         return command;
     }
 
-    private void add(StackLayout.Service service, Path jar, List<String> command, Duration startupTimeout) {
-        GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(BASE_IMAGE))
-                .withFileSystemBind(jar.toAbsolutePath().toString(), JAR_IN_CONTAINER, BindMode.READ_ONLY)
+    /** The JVM options of the service's start, and of its archive's training run (which must match them). */
+    static List<String> options(ChildJvm jvm, StackService service, Path jar) {
+        List<String> options = new ArrayList<>(jvm.options(service, jar, BASE_IMAGE_JAVA));
+        if (!options.contains(C1_ONLY)) {
+            options.add(C1_ONLY);
+        }
+        return options;
+    }
+
+    private void add(
+            StackLayout.Service service,
+            Path jar,
+            Optional<ContainerJar> unpacked,
+            ChildJvm jvm,
+            Duration startupTimeout,
+            long startedAt) {
+        List<String> options = options(jvm, service.artifact(), jar);
+        List<String> command = command(jvm, service.artifact(), jar, unpacked);
+        GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(BASE_IMAGE));
+        if (unpacked.isPresent()) {
+            container.withFileSystemBind(
+                    unpacked.get().folder().toString(), ContainerJar.IN_CONTAINER, BindMode.READ_ONLY);
+            if (command.stream().anyMatch(word -> word.startsWith("-XX:SharedArchiveFile="))) {
+                archived.add(service.name());
+            }
+        } else {
+            container.withFileSystemBind(jar.toAbsolutePath().toString(), JAR_IN_CONTAINER, BindMode.READ_ONLY);
+        }
+        if (!archived.contains(service.name())
+                && !"false".equals(System.getProperty(ChildJvm.ARCHIVES_PROPERTY))
+                && unpacked.map(cached -> cached.needsTraining(options)).orElse(true)
+                // One run per jar and option list: both regions' app nodes run the same jar.
+                && toTrain.stream().noneMatch(training -> training.artifact() == service.artifact())) {
+            toTrain.add(new Training(service.artifact(), jar, options, service.environment()));
+        }
+        HttpWaitStrategy health =
+                Wait.forHttp(service.healthPath()).forPort(service.port()).forStatusCode(200);
+        health.withRateLimiter(HEALTH_POLL);
+        int shares = cpuShares(service.name());
+        container
+                .withCreateContainerCmdModifier(
+                        create -> create.withHostConfig(create.getHostConfig().withCpuShares(shares)))
                 .withCommand(command.toArray(String[]::new))
                 .withNetwork(network)
                 .withNetworkAliases(service.name())
@@ -124,14 +198,89 @@ final class ContainerStackRuntime implements StackRuntime {
                 // it.
                 .withFileSystemBind(layout.tlsDirectory().toString(), StackLayout.CONTAINER_TLS_DIRECTORY)
                 .withEnv(service.environment())
-                .waitingFor(Wait.forHttp(service.healthPath())
-                        .forPort(service.port())
-                        .forStatusCode(200)
-                        .withStartupTimeout(startupTimeout));
+                .waitingFor(health.withStartupTimeout(startupTimeout));
         services.put(
                 service.name(),
-                new ServiceContainer(service.name(), container, service.port(), service.healthPath(), startupTimeout));
+                new ServiceContainer(
+                        service.name(),
+                        container,
+                        service.port(),
+                        service.healthPath(),
+                        startupTimeout,
+                        () -> healthyAfter.put(service.name(), Duration.ofNanos(System.nanoTime() - startedAt))));
     }
+
+    /**
+     * Each container's CPU weight (Docker's {@code --cpu-shares}, 1024 by default), by its place on the path to ready:
+     * the store's start is the critical path (the app nodes are healthy only once it has served their first site
+     * load), the nodes follow it, and the traffic manager and the gateway were healthy seconds earlier. Weights only
+     * matter while the cores are contended, which five JVM starts on two cores are; no container waits for another.
+     */
+    static int cpuShares(String service) {
+        if ("false".equals(System.getProperty("powerpages.stack.containers.cpu-weights"))) {
+            return 1024;
+        }
+        return switch (service) {
+            case StackRuntime.STORE -> 2048;
+            case StackRuntime.TRAFFIC_MANAGER, StackRuntime.GATEWAY -> 512;
+            default -> 1024;
+        };
+    }
+
+    /**
+     * Once the stack is ready: the archives still missing are recorded, one training run per jar and option list
+     * ({@link ContainerJar#train}), for the next stack or test run. Not before: on two cores a recording beside the
+     * five starts would slow the very start it is meant to shorten.
+     */
+    @Override
+    public void ready() {
+        if ("false".equals(System.getProperty(ChildJvm.ARCHIVES_PROPERTY)) || toTrain.isEmpty()) {
+            return;
+        }
+        List<Training> trainings = List.copyOf(toTrain);
+        toTrain.clear();
+        // Off the test's thread: unpacking a jar seen for the first time takes a JVM start of its own.
+        Thread preparing = new Thread(
+                () -> {
+                    try {
+                        Path tls =
+                                Files.createTempDirectory(StackLayout.logDir().toAbsolutePath(), "training-tls-");
+                        var docker = DockerClientFactory.instance().client();
+                        for (Training training : trainings) {
+                            ContainerJar.unpacked(training.artifact(), training.jar())
+                                    .filter(unpacked -> unpacked.needsTraining(training.options()))
+                                    .ifPresent(unpacked -> unpacked.train(
+                                            docker, BASE_IMAGE, training.options(), training.environment(), tls));
+                        }
+                    } catch (IOException | RuntimeException ex) {
+                        // Only the archives are lost: the next stack tries once more.
+                    }
+                },
+                "powerpages-stack-startup-archives");
+        preparing.setDaemon(true);
+        preparing.start();
+    }
+
+    @Override
+    public Map<String, Duration> healthyAfter() {
+        Map<String, Duration> inOrder = new LinkedHashMap<>();
+        services.keySet().forEach(name -> {
+            Duration after = healthyAfter.get(name);
+            if (after != null) {
+                inOrder.put(name, after);
+            }
+        });
+        return inOrder;
+    }
+
+    @Override
+    public String startupNote() {
+        return archived.size() + " of " + services.size() + " from an AppCDS archive"
+                + (toTrain.isEmpty() ? "" : ", " + toTrain.size() + " to be made once ready");
+    }
+
+    /** A training run to start once the stack is ready. */
+    private record Training(StackService artifact, Path jar, List<String> options, Map<String, String> environment) {}
 
     @Override
     public RunningService service(String name) {

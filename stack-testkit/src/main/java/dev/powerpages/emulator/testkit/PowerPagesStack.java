@@ -134,6 +134,7 @@ public final class PowerPagesStack implements AutoCloseable {
                     ex);
         }
         System.out.println(readyLine(resolved, runtime, startedAt, healthyAt, servedAt));
+        runtime.ready();
         return stack;
     }
 

@@ -20,10 +20,19 @@ final class ServiceContainer implements RunningService {
     private final int port;
     private final String healthPath;
     private final Duration startupTimeout;
+    private final Runnable onHealthy;
     private volatile String baseUrl;
 
-    ServiceContainer(String name, GenericContainer<?> container, int port, String healthPath, Duration startupTimeout) {
+    /** @param onHealthy told when the container's first start has answered its health path */
+    ServiceContainer(
+            String name,
+            GenericContainer<?> container,
+            int port,
+            String healthPath,
+            Duration startupTimeout,
+            Runnable onHealthy) {
         this.name = name;
+        this.onHealthy = onHealthy;
         this.container = container;
         this.port = port;
         this.healthPath = healthPath;
@@ -37,6 +46,7 @@ final class ServiceContainer implements RunningService {
             throw new IllegalStateException(name + " did not start in its container:\n" + logTail(), ex);
         }
         baseUrl = "http://" + container.getHost() + ":" + container.getMappedPort(port);
+        onHealthy.run();
     }
 
     void stop() {

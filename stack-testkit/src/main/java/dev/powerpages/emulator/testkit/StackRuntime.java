@@ -26,7 +26,7 @@ interface StackRuntime extends AutoCloseable {
 
     /**
      * How long after the start each service's health path first answered 200, in that order, for the kit's start-up
-     * line; empty where the runtime does not note it (containers).
+     * line; empty where the runtime does not note it.
      */
     default java.util.Map<String, java.time.Duration> healthyAfter() {
         return java.util.Map.of();
@@ -36,6 +36,12 @@ interface StackRuntime extends AutoCloseable {
     default String startupNote() {
         return "";
     }
+
+    /**
+     * Called once the stack is ready (the site served, both regions Online): work that may follow the start but must
+     * not slow it (the containers' start-up archives).
+     */
+    default void ready() {}
 
     /** This stack's local CA directory on the host ({@code ca.pem}, {@code truststore.p12}, …). */
     java.nio.file.Path tlsDirectory();

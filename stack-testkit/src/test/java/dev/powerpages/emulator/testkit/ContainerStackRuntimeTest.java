@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,34 @@ class ContainerStackRuntimeTest {
                 ContainerStackRuntime.command(new ChildJvm(StackWiring.bundled(), Map.of()), StackService.GATEWAY, jar);
 
         assertThat(command).contains("-XX:TieredStopAtLevel=1").doesNotContain("-Dspring.aot.enabled=true");
+    }
+
+    @Test
+    void runsTheUnpackedJarWithItsArchiveOnceOneWasMadeForTheseOptions() throws IOException {
+        Path jar = dir.resolve("app-node-0.1.0-SNAPSHOT.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("BOOT-INF/classes/dev/x/AppNodeApplication.class"));
+            out.closeEntry();
+        }
+        ChildJvm jvm = new ChildJvm(StackWiring.bundled(), Map.of());
+        ContainerJar unpacked = new ContainerJar(
+                Files.createDirectories(dir.resolve("cache")), jar.getFileName().toString());
+
+        List<String> withoutArchive =
+                ContainerStackRuntime.command(jvm, StackService.APP_NODE, jar, Optional.of(unpacked));
+        Files.writeString(
+                unpacked.archive(ContainerStackRuntime.options(jvm, StackService.APP_NODE, jar)), "an archive");
+        List<String> withArchive =
+                ContainerStackRuntime.command(jvm, StackService.APP_NODE, jar, Optional.of(unpacked));
+
+        assertThat(withoutArchive)
+                .noneMatch(word -> word.startsWith("-XX:SharedArchiveFile="))
+                .endsWith("-jar", "/stack/app/app-node-0.1.0-SNAPSHOT.jar");
+        assertThat(withArchive)
+                .contains("-XX:SharedArchiveFile=/stack/"
+                        + unpacked.archive(ContainerStackRuntime.options(jvm, StackService.APP_NODE, jar))
+                                .getFileName())
+                .endsWith("-jar", "/stack/app/app-node-0.1.0-SNAPSHOT.jar");
     }
 
     private static List<String> split(String options) {
