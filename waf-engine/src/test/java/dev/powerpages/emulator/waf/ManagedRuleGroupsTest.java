@@ -23,15 +23,7 @@ class ManagedRuleGroupsTest {
 
     static WafInspector inspector(WafPreset preset) {
         WafPolicy policy = preset.policy(catalog);
-        WafPolicy enabled = new WafPolicy(
-                policy.name(),
-                policy.type(),
-                policy.location(),
-                policy.sku(),
-                new WafPolicy.Properties(
-                        new WafPolicy.PolicySettings("Enabled", "Prevention", 403, null, null, "Enabled"),
-                        policy.properties().customRules(),
-                        policy.properties().managedRules()));
+        WafPolicy enabled = EnabledPolicies.enabled(policy, "Prevention");
         return new WafInspector(enabled, catalog, new GeoIpMap(Map.of()), new RateLimiter());
     }
 

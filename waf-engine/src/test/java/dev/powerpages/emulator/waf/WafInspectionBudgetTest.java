@@ -33,15 +33,7 @@ class WafInspectionBudgetTest {
 
     static WafInspector inspector(String mode, long budget, BudgetExhaustedAction action) {
         WafPolicy policy = WafPreset.Full.policy(catalog);
-        WafPolicy enabled = new WafPolicy(
-                policy.name(),
-                policy.type(),
-                policy.location(),
-                policy.sku(),
-                new WafPolicy.Properties(
-                        new WafPolicy.PolicySettings("Enabled", mode, 403, null, null, "Enabled"),
-                        policy.properties().customRules(),
-                        policy.properties().managedRules()));
+        WafPolicy enabled = EnabledPolicies.enabled(policy, mode);
         return new WafInspector(enabled, catalog, new GeoIpMap(Map.of()), new RateLimiter(), budget, action);
     }
 

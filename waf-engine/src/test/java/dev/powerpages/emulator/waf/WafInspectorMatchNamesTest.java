@@ -189,15 +189,7 @@ class WafInspectorMatchNamesTest {
             sets.add(new WafPolicy.ManagedRuleSet(
                     set.ruleSetType(), set.ruleSetVersion(), set.ruleSetAction(), setExclusions, all));
         }
-        WafPolicy enabled = new WafPolicy(
-                policy.name(),
-                policy.type(),
-                policy.location(),
-                policy.sku(),
-                new WafPolicy.Properties(
-                        new WafPolicy.PolicySettings("Enabled", "Prevention", 403, null, null, "Enabled"),
-                        policy.properties().customRules(),
-                        new WafPolicy.ManagedRules(sets)));
+        WafPolicy enabled = EnabledPolicies.enabled(policy, "Prevention", new WafPolicy.ManagedRules(sets));
         return new WafInspector(enabled, catalog, new GeoIpMap(Map.of()), new RateLimiter());
     }
 }
