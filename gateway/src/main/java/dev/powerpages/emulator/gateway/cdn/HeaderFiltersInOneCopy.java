@@ -1,5 +1,7 @@
 package dev.powerpages.emulator.gateway.cdn;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.powerpages.emulator.gateway.NativeRequestHeaders;
 import dev.powerpages.emulator.gateway.edge.EdgeReference;
 import dev.powerpages.emulator.gateway.edge.EdgeReferenceHeadersFilter;
@@ -10,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.springframework.cloud.gateway.filter.headers.GRPCRequestHeadersFilter;
@@ -62,7 +63,9 @@ final class HeaderFiltersInOneCopy {
 
     private final Set<String> hopByHop;
 
-    private final Map<String, Boolean> trust = new ConcurrentHashMap<>();
+    /** Bounded by Caffeine's size eviction: a visitor's made-up X-Forwarded-For addresses cannot crowd out the rest. */
+    private final Cache<String, Boolean> trust =
+            Caffeine.newBuilder().maximumSize(TRUST_CACHE_SIZE).build();
 
     private final Predicate<String> trusted = this::trusted;
 
@@ -314,14 +317,12 @@ final class HeaderFiltersInOneCopy {
 
     /** The trusted-proxies pattern's answer for an address, matched once per address (up to the cache's size). */
     boolean trusted(String address) {
-        Boolean known = trust.get(address);
+        Boolean known = trust.getIfPresent(address);
         if (known != null) {
             return known;
         }
         boolean matches = trustedProxies.matcher(address).matches();
-        if (trust.size() < TRUST_CACHE_SIZE) {
-            trust.put(address, matches);
-        }
+        trust.put(address, matches);
         return matches;
     }
 }
