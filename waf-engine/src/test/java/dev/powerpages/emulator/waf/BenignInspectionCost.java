@@ -4,10 +4,8 @@ import dev.powerpages.emulator.waf.corpus.BenignCorpus;
 import dev.powerpages.emulator.waf.corpus.CorpusReplayer;
 import dev.powerpages.emulator.waf.corpus.ReplayRequest;
 import dev.powerpages.emulator.waf.policy.WafPreset;
-import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,20 +45,11 @@ public final class BenignInspectionCost {
         String[] builds = {args[0], args[1]};
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         String bench = System.getProperty("waf.bench", "../bench/waf");
-        List<URL> shared = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            if (!entry.endsWith("classes") || entry.endsWith("test-classes")) {
-                shared.add(new File(entry).toURI().toURL());
-            }
-        }
+        BuildClassLoaders loaders = new BuildClassLoaders();
         double[][][] figures = new double[2][2][rounds];
         for (int round = 0; round < rounds; round++) {
             for (int b = 0; b < 2; b++) {
-                List<URL> urls = new ArrayList<>();
-                urls.add(new File(builds[b]).toURI().toURL());
-                urls.addAll(shared);
-                try (URLClassLoader loader =
-                        new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
+                try (URLClassLoader loader = loaders.of(builds[b])) {
                     double[] micros = (double[]) loader.loadClass(BenignInspectionCost.class.getName())
                             .getMethod("cpuMicrosPerRequest", String.class)
                             .invoke(null, bench);

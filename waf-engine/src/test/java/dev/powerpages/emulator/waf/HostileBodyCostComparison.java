@@ -1,10 +1,7 @@
 package dev.powerpages.emulator.waf;
 
-import java.io.File;
 import java.lang.management.ManagementFactory;
-import java.net.URL;
 import java.net.URLClassLoader;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,20 +20,11 @@ public final class HostileBodyCostComparison {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         int bodies = args.length > 3 ? Integer.parseInt(args[3]) : 20;
         int passes = args.length > 4 ? Integer.parseInt(args[4]) : 1;
-        List<URL> shared = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            if (!entry.endsWith("classes") || entry.endsWith("test-classes")) {
-                shared.add(new File(entry).toURI().toURL());
-            }
-        }
+        BuildClassLoaders loaders = new BuildClassLoaders();
         double[][] medians = new double[2][rounds];
         for (int round = 0; round < rounds; round++) {
             for (int b = 0; b < 2; b++) {
-                List<URL> urls = new ArrayList<>();
-                urls.add(new File(builds[b]).toURI().toURL());
-                urls.addAll(shared);
-                try (URLClassLoader loader =
-                        new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
+                try (URLClassLoader loader = loaders.of(builds[b])) {
                     @SuppressWarnings("unchecked")
                     List<Long> micros = (List<Long>) loader.loadClass(HostileBodyCost.class.getName())
                             .getMethod("cpuMicros", int.class, long.class, int.class)
