@@ -45,12 +45,14 @@ if [ ${#PARTS[@]} -eq 0 ]; then PARTS=("${ALL_PARTS[@]}"); [ "$SMOKE" = 0 ] && F
 # Durations: bounded everywhere; the smoke run only proves that every step works.
 if [ "$SMOKE" = 1 ]; then
   RUNS=1 WRK_SECONDS=2 WARMUP_SECONDS=1 WRK_CONNECTIONS=4 WRK_THREADS=1
-  FAILOVER_RUNS=1 FAILOVER_SCENARIOS=503 FOOTPRINT_RUNS=1 FOOTPRINT_SETTLE=2
+  FAILOVER_RUNS=1 FAILOVER_FAST_RUNS=1 FAILOVER_SCENARIOS=503 FOOTPRINT_RUNS=1 FOOTPRINT_SETTLE=2
   RUN_COMPOSE=0 COMPOSE_SKIP_REASON="not part of the smoke run"
 else
   RUNS=${BENCH_RUNS:-3} WRK_SECONDS=${BENCH_WRK_SECONDS:-10} WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-5}
   WRK_CONNECTIONS=${BENCH_CONNECTIONS:-16} WRK_THREADS=${BENCH_THREADS:-2}
-  FAILOVER_RUNS=${BENCH_FAILOVER_RUNS:-3} FAILOVER_SCENARIOS=${BENCH_FAILOVER_SCENARIOS:-"kill 503 kill-fast kill-retry"} FOOTPRINT_RUNS=${BENCH_FOOTPRINT_RUNS:-3}
+  # kill-fast's time to the secondary spreads over 1-3 s by the probes' and the TTL's phase at the kill (issue 16,
+  # target 4: a bound of 2.1 s), so it takes more runs than the others for a median that reproduces.
+  FAILOVER_RUNS=${BENCH_FAILOVER_RUNS:-3} FAILOVER_FAST_RUNS=${BENCH_FAILOVER_FAST_RUNS:-7} FAILOVER_SCENARIOS=${BENCH_FAILOVER_SCENARIOS:-"kill 503 kill-fast kill-retry"} FOOTPRINT_RUNS=${BENCH_FOOTPRINT_RUNS:-3}
   # Seconds between a stack being up and its resident memory being read: ./stack has the JVMs hand freed C heap
   # back every 5 s (-XX:TrimNativeHeapInterval), so 10 s reads what a started stack keeps, not its start's peak.
   FOOTPRINT_SETTLE=${BENCH_FOOTPRINT_SETTLE:-10}

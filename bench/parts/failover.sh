@@ -134,7 +134,7 @@ describe() {
 }
 
 part_failover() {
-  local dir=$RESULTS/failover scenario n shipped tol interval timeout ttl formula col ours peer
+  local dir=$RESULTS/failover scenario n runs shipped tol interval timeout ttl formula col ours peer
   mkdir -p "$dir"
   stack_running || stack_up
   wait_primary_serving 120
@@ -151,8 +151,10 @@ part_failover() {
     formula=$(( (tol + 1) * interval + timeout + ttl ))
     echo "$scenario $tol $interval $timeout $ttl $formula" >>"$dir/monitor-settings.txt"
     haproxy_start "$interval" "$((tol + 1))" 1 "$timeout"
-    for n in $(seq 1 "$FAILOVER_RUNS"); do
-      say "failover: $scenario, run $n of $FAILOVER_RUNS"
+    runs=$FAILOVER_RUNS
+    [ "$scenario" = kill-fast ] && runs=$FAILOVER_FAST_RUNS
+    for n in $(seq 1 "$runs"); do
+      say "failover: $scenario, run $n of $runs"
       sample_load "failover $scenario run $n"
       one_failover "$dir" "$scenario" "$n"
     done
@@ -174,6 +176,6 @@ part_failover() {
     done
     note failover "$scenario: (toleratedNumberOfFailures $tol + 1) x intervalInSeconds $interval + timeoutInSeconds $timeout + TTL $ttl = $formula s (the worst case). HAProxy runs \`check inter ${interval}s fall $((tol + 1)) rise 1\`, \`timeout check ${timeout}s\`, \`option httpchk GET /_services/health\` against the same two nodes."
   done
-  note failover "Both paths are loaded at the same time, so both see the same fault. Medians of $FAILOVER_RUNS runs per scenario; per-run figures in failover/<scenario>-<path>.tsv (failover_s failed total failback_s failed_after_restore), every request in failover/<scenario>-run<n>-<path>.txt, each scenario's monitor settings in failover/monitor-settings.txt."
+  note failover "Both paths are loaded at the same time, so both see the same fault. Medians of $FAILOVER_RUNS runs per scenario ($FAILOVER_FAST_RUNS for kill-fast, whose time to the secondary spreads with the probes' and the TTL's phase at the kill); per-run figures in failover/<scenario>-<path>.tsv (failover_s failed total failback_s failed_after_restore), every request in failover/<scenario>-run<n>-<path>.txt, each scenario's monitor settings in failover/monitor-settings.txt."
   note failover "Failed requests count everything not answered 200 (including curl time-outs after 2 s) between the fault and the restore; the client sends about 10 requests a second, so the count scales with that rate. Failback after a kill is measured from the moment ./stack up -d returns (it polls the node's health once a second). HAProxy has no edge retry here (no \`option redispatch\`/\`retry-on\`), so in kill-retry it shows what the same fault costs without one."
 }
