@@ -25,6 +25,23 @@ class StringMapWebApiTest extends WebApiTestSupport {
     }
 
     @Test
+    void aPowerPagesTablesChoiceHasItsLabelsToo() {
+        StoreClient.Response response = client.get(
+                "stringmaps?$filter=objecttypecode eq 'adx_entitypermission' and attributename eq 'adx_scope'"
+                        + "&$orderby=displayorder",
+                token);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(values(response.body().get("value")))
+                .containsExactly(
+                        "756150000 Global",
+                        "756150001 Contact",
+                        "756150002 Account",
+                        "756150003 Parent",
+                        "756150004 Self");
+    }
+
+    @Test
     void aTableWithoutStatesOfItsOwnHasDataversesDefaultStateLabels() {
         StoreClient.Response response = client.get(
                 "stringmaps?$filter=objecttypecode eq 'adx_webpage' and attributename eq 'statuscode'"
