@@ -13,7 +13,25 @@ import java.util.Map;
  *                row's id under the lookup column's logical name ({@code adx_parentpageid}); an N:N relationship is a
  *                {@code List<String>} of the related rows' ids under the relationship's schema name
  *                ({@code adx_entitypermission_webrole}); text kept in a side
- *                file ({@code .copy.html}, {@code .webtemplate.source.html} …) is the column's value
+ *                file ({@code .copy.html}, {@code .webtemplate.source.html} …) is the column's value; a name
+ *                starting with {@link #FOLDER_FACT} is no column but a fact about the folder the writer needs to
+ *                write it back as it was ({@link #NO_CONTENT_FILE}), which an importer keeps beside the row
  * @param source  the file (and line) the row was read from, for messages
  */
-public record SiteRecord(String table, String id, Map<String, Object> columns, SourceLocation source) {}
+public record SiteRecord(String table, String id, Map<String, Object> columns, SourceLocation source) {
+
+    /** How the names of folder facts start: no Dataverse column name can ({@code [a-z][a-z0-9_]*}). */
+    public static final String FOLDER_FACT = "#";
+
+    /**
+     * On a web file without an annotation, {@code true}: the folder had no content file beside its
+     * {@code .webfile.yml}. pac writes an empty file for such a web file in some downloads and none in others, and
+     * nothing in the row tells which, so the reader records it and the writer follows it.
+     */
+    public static final String NO_CONTENT_FILE = FOLDER_FACT + "nocontentfile";
+
+    /** Whether a name in {@link #columns()} is a folder fact rather than a column. */
+    public static boolean isFolderFact(String name) {
+        return name.startsWith(FOLDER_FACT);
+    }
+}

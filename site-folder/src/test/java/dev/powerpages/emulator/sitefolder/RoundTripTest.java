@@ -41,6 +41,22 @@ class RoundTripTest {
     }
 
     @Test
+    void aWebFileWithoutANoteIsWrittenBackWithTheContentFileItHadOrNone(@TempDir Path scratch) throws IOException {
+        Path folder = WebFilesWithoutNotes.folder(scratch);
+        Path target = Files.createDirectories(scratch.resolve("written"));
+
+        assertThat(RoundTrip.differences(folder, target))
+                .containsExactlyInAnyOrder(
+                        "not written: web-pages/news-deleted/News-deleted.webpage.yml",
+                        "not written: web-pages/news-deleted/content-pages/News-deleted.en-US.webpage.yml",
+                        "not written: web-pages/news-deleted/content-pages/News-deleted.en-US.webpage.copy.html");
+        assertThat(target.resolve(WebFilesWithoutNotes.NO_FILE)).doesNotExist();
+        assertThat(target.resolve(WebFilesWithoutNotes.EMPTY_FILE)).isEmptyFile();
+        assertThat(Files.readString(target.resolve(WebFilesWithoutNotes.NO_FILE + ".webfile.yml")))
+                .doesNotContain(SiteRecord.FOLDER_FACT);
+    }
+
+    @Test
     void writesAnEnhancedCodeSiteBackToTheSameFiles(@TempDir Path target) {
         assertThat(RoundTrip.differences(FixtureSites.path("enhanced-yaml"), target))
                 .isEmpty();

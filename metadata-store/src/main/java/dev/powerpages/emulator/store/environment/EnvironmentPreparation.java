@@ -9,6 +9,8 @@ package dev.powerpages.emulator.store.environment;
  */
 public interface EnvironmentPreparation {
 
+    /** Order of the option-set labels ({@code stringmap}): derived from the schema alone, before anything else. */
+    int OPTION_SET_LABELS = 50;
     /** Order of the demo seed: before the application users, as the store has always run them. */
     int SEED = 100;
     /** Order of the application users. */

@@ -28,6 +28,14 @@ public final class SchemaLoader {
     /** Relationship schema names keep their capitals ({@code adx_CloudFlowConsumer_adx_webrole}). */
     private static final Pattern SCHEMA_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
 
+    /**
+     * The options Dataverse gives the state and status of a table that defines none of its own: statecode 0 Active,
+     * 1 Inactive; statuscode 1 Active, 2 Inactive ("Table definitions: status and status reason", Dataverse docs).
+     */
+    private static final Map<Integer, String> DEFAULT_STATES = inOrder(0, "Active", 1, "Inactive");
+
+    private static final Map<Integer, String> DEFAULT_STATUSES = inOrder(1, "Active", 2, "Inactive");
+
     private static final String STANDARD_PREFIX = "adx_";
     private static final String VIEW_PREFIX = "mspp_";
 
@@ -36,9 +44,13 @@ public final class SchemaLoader {
         Map<?, ?> root = document(yaml);
         List<TableDefinition> tables = tables(root);
         Set<String> site = new LinkedHashSet<>();
+        Set<String> readOnly = new LinkedHashSet<>();
         for (Object table : (List<?>) root.get("tables")) {
             if (Boolean.TRUE.equals(((Map<?, ?>) table).get("site"))) {
                 site.add(((Map<?, ?>) table).get("logicalName").toString());
+            }
+            if (Boolean.TRUE.equals(((Map<?, ?>) table).get("readOnly"))) {
+                readOnly.add(((Map<?, ?>) table).get("logicalName").toString());
             }
         }
         Map<String, TableDefinition> byName = new LinkedHashMap<>();
@@ -74,7 +86,7 @@ public final class SchemaLoader {
         }
         relationships.addAll(viewRelationships(relationships, views));
         relationships.stream().filter(r -> r.viewOf() != null).forEach(r -> tables.add(r.intersect()));
-        return new StoreSchema(tables, relationships, views, site);
+        return new StoreSchema(tables, relationships, views, site, readOnly);
     }
 
     /**
@@ -263,11 +275,20 @@ public final class SchemaLoader {
     }
 
     private static void addSystemColumns(List<ColumnDefinition> columns) {
+        addSystemColumns(columns, DEFAULT_STATES, DEFAULT_STATUSES);
+    }
+
+    /**
+     * The system columns, statecode and statuscode with the given options (a table that declares its own states,
+     * such as incident's Active / Resolved / Cancelled, passes them; any other gets Dataverse's defaults).
+     */
+    private static void addSystemColumns(
+            List<ColumnDefinition> columns, Map<Integer, String> states, Map<Integer, String> statuses) {
         columns.add(new ColumnDefinition("createdon", ColumnType.DATETIME, null, null, true));
         columns.add(new ColumnDefinition("modifiedon", ColumnType.DATETIME, null, null, true));
         columns.add(new ColumnDefinition("versionnumber", ColumnType.BIGINT, null, null, true));
-        columns.add(new ColumnDefinition("statecode", ColumnType.CHOICE, null, null, false));
-        columns.add(new ColumnDefinition("statuscode", ColumnType.CHOICE, null, null, false));
+        columns.add(new ColumnDefinition("statecode", ColumnType.CHOICE, null, null, false, null, states));
+        columns.add(new ColumnDefinition("statuscode", ColumnType.CHOICE, null, null, false, null, statuses));
     }
 
     private TableDefinition table(Map<?, ?> yaml) {
@@ -279,13 +300,26 @@ public final class SchemaLoader {
 
         List<ColumnDefinition> columns = new ArrayList<>();
         columns.add(new ColumnDefinition(primaryId, ColumnType.UNIQUEIDENTIFIER, null, null, false));
+        Map<Integer, String> states = DEFAULT_STATES;
+        Map<Integer, String> statuses = DEFAULT_STATUSES;
         Object declared = yaml.get("columns");
         if (declared instanceof List<?> list) {
             for (Object column : list) {
-                columns.add(column(logicalName, (Map<?, ?>) column));
+                ColumnDefinition definition = column(logicalName, (Map<?, ?>) column);
+                // A table may declare statecode and statuscode only to name its own options; they stay system
+                // columns in the system columns' place.
+                if (definition.name().equals("statecode")
+                        && !definition.options().isEmpty()) {
+                    states = definition.options();
+                } else if (definition.name().equals("statuscode")
+                        && !definition.options().isEmpty()) {
+                    statuses = definition.options();
+                } else {
+                    columns.add(definition);
+                }
             }
         }
-        addSystemColumns(columns);
+        addSystemColumns(columns, states, statuses);
 
         long distinct = columns.stream().map(ColumnDefinition::name).distinct().count();
         if (distinct != columns.size()) {
@@ -328,7 +362,37 @@ public final class SchemaLoader {
                     ? target + "_" + table + "_" + name
                     : name(yaml.get("relationship"), "relationship");
         }
-        return new ColumnDefinition(name, type, target, navigation, false, relationship);
+        return new ColumnDefinition(
+                name, type, target, navigation, false, relationship, options(table, name, type, yaml));
+    }
+
+    /** Two options in display order (Map.of keeps none). */
+    private static Map<Integer, String> inOrder(int first, String firstLabel, int second, String secondLabel) {
+        Map<Integer, String> options = new LinkedHashMap<>();
+        options.put(first, firstLabel);
+        options.put(second, secondLabel);
+        return options;
+    }
+
+    /** A choice column's {@code options: {value: label, ...}}, kept in the order written (the display order). */
+    private static Map<Integer, String> options(String table, String name, ColumnType type, Map<?, ?> yaml) {
+        if (yaml.get("options") == null) {
+            return Map.of();
+        }
+        if (!(yaml.get("options") instanceof Map<?, ?> declared)
+                || (type != ColumnType.CHOICE && type != ColumnType.MULTICHOICE)) {
+            throw new IllegalArgumentException(
+                    "Column " + table + "." + name + ": options are a map of value to label, on a choice column");
+        }
+        Map<Integer, String> options = new LinkedHashMap<>();
+        declared.forEach((value, label) -> {
+            if (!(value instanceof Integer number) || label == null) {
+                throw new IllegalArgumentException(
+                        "Column " + table + "." + name + ": option " + value + " needs a whole number and a label");
+            }
+            options.put(number, label.toString());
+        });
+        return options;
     }
 
     private static String schemaName(Object value, String what) {

@@ -20,6 +20,7 @@ public final class StoreSchema {
     private final List<ManyToManyDefinition> manyToMany;
     private final Map<String, ViewDefinition> views = new LinkedHashMap<>();
     private final Set<String> siteTables;
+    private final Set<String> readOnlyTables;
 
     public StoreSchema(List<TableDefinition> tables) {
         this(tables, List.of(), List.of(), Set.of());
@@ -30,8 +31,22 @@ public final class StoreSchema {
             List<ManyToManyDefinition> manyToMany,
             List<ViewDefinition> views,
             Set<String> siteTables) {
+        this(tables, manyToMany, views, siteTables, Set.of());
+    }
+
+    /**
+     * @param readOnlyTables the tables clients may read but never write (Dataverse's system tables whose rows it
+     *                       derives itself, such as {@code stringmap})
+     */
+    public StoreSchema(
+            List<TableDefinition> tables,
+            List<ManyToManyDefinition> manyToMany,
+            List<ViewDefinition> views,
+            Set<String> siteTables,
+            Set<String> readOnlyTables) {
         this.manyToMany = List.copyOf(manyToMany);
         this.siteTables = Set.copyOf(new LinkedHashSet<>(siteTables));
+        this.readOnlyTables = Set.copyOf(readOnlyTables);
         views.forEach(v -> this.views.put(v.table().logicalName(), v));
         for (TableDefinition table : tables) {
             if (byLogicalName.put(table.logicalName(), table) != null) {
@@ -60,7 +75,7 @@ public final class StoreSchema {
     public StoreSchema with(List<TableDefinition> extra) {
         List<TableDefinition> all = new ArrayList<>(byLogicalName.values());
         all.addAll(extra);
-        return new StoreSchema(all, manyToMany, List.copyOf(views.values()), siteTables);
+        return new StoreSchema(all, manyToMany, List.copyOf(views.values()), siteTables, readOnlyTables);
     }
 
     /** Every many-to-many relationship. */
@@ -99,6 +114,11 @@ public final class StoreSchema {
     /** Whether a site folder's rows go into this table (its rows are replaced by an import). */
     public boolean isSiteTable(TableDefinition table) {
         return siteTables.contains(table.logicalName());
+    }
+
+    /** Whether clients may only read this table ({@code readOnly: true} in the schema). */
+    public boolean isReadOnly(TableDefinition table) {
+        return readOnlyTables.contains(table.logicalName());
     }
 
     /** The site tables, in schema order. */

@@ -187,7 +187,8 @@ final class SiteRows {
                 }
             } else {
                 extra.put(name, value);
-                if (table.column(name).isEmpty()) {
+                // a folder fact (SiteRecord.NO_CONTENT_FILE) is kept as such a column is, but is no column
+                if (table.column(name).isEmpty() && !SiteRecord.isFolderFact(name)) {
                     columnsNotInSchema.merge(record.table() + "." + name, 1, Integer::sum);
                 }
             }

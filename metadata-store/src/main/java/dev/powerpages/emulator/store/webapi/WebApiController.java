@@ -170,6 +170,7 @@ class WebApiController {
                     "POST creates rows in an entity set; use PATCH to update " + resource + ".");
         }
         refuseIntersect(table, "Create");
+        refuseReadOnly(table, "Create");
         Map<String, Object> values = payloads.read(table, text(body));
         UUID id = Optional.ofNullable((UUID) values.remove(table.primaryId())).orElseGet(UUID::randomUUID);
         if (rows.exists(table, id)) {
@@ -203,6 +204,7 @@ class WebApiController {
             throw DataverseException.badQuery("PATCH needs a row: " + table.entitySetName() + "(<id>).");
         }
         refuseIntersect(table, "Update");
+        refuseReadOnly(table, "Update");
         Map<String, Object> values = payloads.read(table, text(body));
         values.remove(table.primaryId());
         Optional<ViewDefinition> view = schemas.current().view(table);
@@ -256,6 +258,7 @@ class WebApiController {
             throw DataverseException.badQuery("DELETE needs a row: " + table.entitySetName() + "(<id>).");
         }
         refuseIntersect(table, "Delete");
+        refuseReadOnly(table, "Delete");
         UUID id = existingId(table, path);
         Optional<ViewDefinition> view = schemas.current().view(table);
         if (!(view.isPresent() ? viewWrites.delete(view.get(), id) : rows.delete(table, id))) {
@@ -303,6 +306,19 @@ class WebApiController {
                                             .requireTable(relationship.table2())
                                             .entitySetName() + ".");
                 });
+    }
+
+    /**
+     * A read-only table ({@code stringmap}): Dataverse's table reference lists Retrieve and RetrieveMultiple as its
+     * only messages, and a write answers that the method does not support the table's entities.
+     */
+    private void refuseReadOnly(TableDefinition table, String message) {
+        if (schemas.current().isReadOnly(table)) {
+            throw DataverseException.notSupportedOn(
+                    message,
+                    table.logicalName(),
+                    "Its rows are Dataverse's own: read them with GET " + table.entitySetName() + ".");
+        }
     }
 
     private ResponseEntity<Map<String, Object>> written(

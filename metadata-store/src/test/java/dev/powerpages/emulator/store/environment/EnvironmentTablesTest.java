@@ -57,6 +57,22 @@ class EnvironmentTablesTest {
     }
 
     @Test
+    void theCustomTablesChoiceLabelsAreInThatEnvironmentsStringMapOnly() {
+        String query = "stringmaps?$select=value&$filter=objecttypecode eq 'cr123_project' and attributename eq "
+                + "'cr123_stage'&$orderby=displayorder";
+
+        StoreClient.Response own = fabrikam.get(query, fabrikamToken);
+        StoreClient.Response other = contoso.get(query, contosoToken);
+
+        assertThat(own.status()).isEqualTo(200);
+        List<String> labels = new ArrayList<>();
+        own.body().get("value").forEach(row -> labels.add(row.get("value").asString()));
+        assertThat(labels).containsExactly("Planned", "Running", "Done");
+        assertThat(other.status()).isEqualTo(200);
+        assertThat(other.body().get("value")).isEmpty();
+    }
+
+    @Test
     void theEnvironmentWithACustomTableCreatesAndQueriesItsRows() {
         String account = id(fabrikam.send("POST", "accounts", fabrikamToken, "{\"name\":\"Fabrikam Research\"}"));
 

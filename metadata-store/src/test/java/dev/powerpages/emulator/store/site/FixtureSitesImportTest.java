@@ -6,6 +6,7 @@ import dev.powerpages.emulator.sitefolder.FixtureSites;
 import dev.powerpages.emulator.sitefolder.SiteContent;
 import dev.powerpages.emulator.sitefolder.SiteFolderReader;
 import dev.powerpages.emulator.sitefolder.SiteRecord;
+import dev.powerpages.emulator.sitefolder.WebFilesWithoutNotes;
 import dev.powerpages.emulator.store.WebApiTestSupport;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,6 +111,25 @@ class FixtureSitesImportTest extends WebApiTestSupport {
         SiteContent again = SiteFolderReader.read(exported);
         assertThat(again.layout()).isEqualTo(site.layout());
         assertThat(rows(again)).containsExactlyInAnyOrderElementsOf(rows(site));
+    }
+
+    /** pac writes an empty content file for a web file without a note in some downloads and none in others. */
+    @Test
+    void aWebFileWithoutANoteIsExportedWithTheContentFileItsFolderHadOrNone(@TempDir Path scratch) throws Exception {
+        Path folder = WebFilesWithoutNotes.folder(scratch);
+        ImportReport report =
+                importer.importSite(folders.read(folder), "web files without notes", SiteImporter.Mode.STARTUP);
+        Path exported = Files.createDirectories(scratch.resolve("exported"));
+
+        folders.write(exporter.content(), exported);
+
+        assertThat(report.columnsNotInSchema()).isEmpty();
+        assertThat(exported.resolve(WebFilesWithoutNotes.NO_FILE + ".webfile.yml"))
+                .exists();
+        assertThat(exported.resolve(WebFilesWithoutNotes.NO_FILE)).doesNotExist();
+        assertThat(exported.resolve(WebFilesWithoutNotes.EMPTY_FILE)).isEmptyFile();
+        assertThat(Files.readString(exported.resolve(WebFilesWithoutNotes.NO_FILE + ".webfile.yml")))
+                .isEqualTo(Files.readString(folder.resolve(WebFilesWithoutNotes.NO_FILE + ".webfile.yml")));
     }
 
     @Test

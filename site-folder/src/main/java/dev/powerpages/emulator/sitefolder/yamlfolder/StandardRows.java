@@ -66,6 +66,13 @@ final class StandardRows {
                         ImportNote.Kind.OTHER,
                         row.source(),
                         "the web file has no annotationid, so its content is not imported"));
+            } else if (webFileContent == null) {
+                webFile.put(SiteRecord.NO_CONTENT_FILE, Boolean.TRUE);
+                rows.set(0, record(kind, webFile, row.source()));
+                notes.add(new ImportNote(
+                        ImportNote.Kind.OTHER,
+                        row.source(),
+                        "the web file has no content (no annotation, and no file beside it)"));
             } else {
                 notes.add(new ImportNote(
                         ImportNote.Kind.OTHER,

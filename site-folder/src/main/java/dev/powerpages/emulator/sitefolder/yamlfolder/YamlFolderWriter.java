@@ -152,7 +152,7 @@ public final class YamlFolderWriter {
                 if (value != null) {
                     output.put(sideFile(file, sideColumns.get(column)), text(value));
                 }
-            } else if (!(value instanceof byte[])) {
+            } else if (!(value instanceof byte[]) && !SiteRecord.isFolderFact(column)) {
                 columns.put(column, value);
             }
         });
@@ -175,7 +175,10 @@ public final class YamlFolderWriter {
                 content = bytes;
             }
         }
-        output.put(webFileContent(file), content);
+        // A web file without a note gets pac's empty content file, unless its folder had none (the reader says so).
+        if (!annotations.isEmpty() || !Boolean.TRUE.equals(view.row.columns().get(SiteRecord.NO_CONTENT_FILE))) {
+            output.put(webFileContent(file), content);
+        }
         return row;
     }
 
