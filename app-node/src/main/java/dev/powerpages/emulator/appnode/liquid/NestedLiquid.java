@@ -3,8 +3,8 @@ package dev.powerpages.emulator.appnode.liquid;
 import dev.powerpages.emulator.appnode.limits.LiquidNesting;
 import java.util.HashMap;
 import java.util.Map;
-import liqp.Template;
 import liqp.TemplateContext;
+import liqp.TemplateParser;
 
 /**
  * Liquid rendered from inside a render: an included web template, a snippet or page copy that {@code editable}
@@ -12,7 +12,8 @@ import liqp.TemplateContext;
  * "This code will have access to the current Liquid execution context"), plus its own; it is rewritten like a web
  * template ({@link PowerPagesLiquidSyntax}) and checked against the node's nesting limit before liqp parses it, and
  * nested renders stop at {@link #MAX_DEPTH} (a snippet that renders itself would otherwise recurse until the stack
- * overflows).
+ * overflows). The rewrite, the checks and the parse happen once per source, kept in the render's
+ * {@link ParsedLiquidCache}; a failed one is not kept, so it fails the same way every time.
  */
 public final class NestedLiquid {
 
@@ -43,29 +44,51 @@ public final class NestedLiquid {
         }
         Map<String, Object> scope = new HashMap<>(variables);
         scope.put(DEPTH, level + 1);
-        String rewritten = PowerPagesLiquidSyntax.rewrite(source == null ? "" : source, context.getParser());
-        String nesting = LiquidNesting.problem(rewritten, maxNesting);
-        if (nesting != null) {
-            throw new TemplateRenderException(what, nesting, 0, null);
-        }
-        if (rewritten.length() > context.getParser().getLimitMaxTemplateSizeBytes()) {
-            // liqp checks its size limit only after parsing, which is the costly part.
-            throw new TemplateRenderException(
-                    what,
-                    "the template is " + rewritten.length() + " characters long, over the node's limit of "
-                            + context.getParser().getLimitMaxTemplateSizeBytes() + " (liquid.max-template-bytes)",
-                    0,
-                    null);
-        }
+        TemplateParser parser = context.getParser();
+        String text = source == null ? "" : source;
+        ParsedLiquidCache cache = ParsedLiquidCache.of(context);
+        ParsedLiquid template = cache == null
+                ? parse(parser, text, what, maxNesting)
+                : cache.get(
+                        new ParsedLiquidCache.Key(parser, maxNesting, text),
+                        () -> parse(parser, text, what, maxNesting));
         try {
-            Template template = context.getParser().parse(rewritten);
-            return template.renderToObjectUnguarded(scope, context, true);
+            return template.renderUnguarded(scope, context);
         } catch (TemplateRenderException ex) {
             throw ex;
         } catch (RuntimeException ex) {
             throw new TemplateRenderException(what, ex.getMessage(), LiquidErrors.line(ex), ex);
         } catch (StackOverflowError ex) {
-            throw new TemplateRenderException(what, "tags or expressions are nested too deeply to render", 0, ex);
+            throw tooDeep(what, ex);
         }
+    }
+
+    /** Rewritten, checked and parsed: what {@link ParsedLiquidCache} keeps once it succeeds. */
+    private static ParsedLiquid parse(TemplateParser parser, String source, String what, int maxNesting) {
+        String rewritten = PowerPagesLiquidSyntax.rewrite(source, parser);
+        String nesting = LiquidNesting.problem(rewritten, maxNesting);
+        if (nesting != null) {
+            throw new TemplateRenderException(what, nesting, 0, null);
+        }
+        if (rewritten.length() > parser.getLimitMaxTemplateSizeBytes()) {
+            // liqp checks its size limit only after parsing, which is the costly part.
+            throw new TemplateRenderException(
+                    what,
+                    "the template is " + rewritten.length() + " characters long, over the node's limit of "
+                            + parser.getLimitMaxTemplateSizeBytes() + " (liquid.max-template-bytes)",
+                    0,
+                    null);
+        }
+        try {
+            return ParsedLiquid.parse(parser, rewritten);
+        } catch (RuntimeException ex) {
+            throw new TemplateRenderException(what, ex.getMessage(), LiquidErrors.line(ex), ex);
+        } catch (StackOverflowError ex) {
+            throw tooDeep(what, ex);
+        }
+    }
+
+    private static TemplateRenderException tooDeep(String what, StackOverflowError ex) {
+        return new TemplateRenderException(what, "tags or expressions are nested too deeply to render", 0, ex);
     }
 }

@@ -9,6 +9,9 @@ import dev.powerpages.emulator.appnode.liquid.BuiltInTemplate;
 import dev.powerpages.emulator.appnode.liquid.LiquidDrop;
 import dev.powerpages.emulator.appnode.liquid.LiquidErrors;
 import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
+import dev.powerpages.emulator.appnode.liquid.ParsedLiquid;
+import dev.powerpages.emulator.appnode.liquid.ParsedLiquidCache;
+import dev.powerpages.emulator.appnode.liquid.ParsedLiquidCacheProperties;
 import dev.powerpages.emulator.appnode.liquid.PowerPagesLiquidSyntax;
 import dev.powerpages.emulator.appnode.liquid.RenderScope;
 import dev.powerpages.emulator.appnode.liquid.RequestInfo;
@@ -32,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
-import liqp.Template;
 import liqp.TemplateParser;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,10 +50,12 @@ import org.springframework.web.util.UriUtils;
  * are handled by {@link LayoutInheritance}, {@link PowerPagesLiquidSyntax} and {@link WebTemplateInclude}; its
  * filters and other tags come from the {@link LiquidExtension} beans of {@code appnode.liquid}.
  *
- * <p>liqp's parsed {@code Template} is not safe to render from several threads at once (liqp issue #287), so
- * every render parses the source afresh; only the {@link TemplateParser} (configuration, no render state) is
- * shared. The snapshot's web templates reach {@code include} through a context variable, so one parser serves
- * every snapshot.
+ * <p>A page's composed source is rewritten, checked and parsed once and kept in the {@link ParsedLiquidCache} by
+ * the source itself, so a site edit is simply a new source; included templates, snippets and copy rendered as Liquid
+ * share the cache ({@code NestedLiquid}). What is kept and shared between concurrent renders is liqp's parse tree,
+ * not its {@code Template}, which is not safe to render from several threads at once (liqp issue #287; see
+ * {@link ParsedLiquid}). The {@link TemplateParser} (configuration, no render state) is shared too. The snapshot's web
+ * templates reach {@code include} through a context variable, so one parser serves every snapshot.
  */
 @Component
 public class LiquidRenderer implements DisposableBean {
@@ -61,6 +65,7 @@ public class LiquidRenderer implements DisposableBean {
     private final List<LiquidExtension> extensions;
     private final List<BuiltInTemplate> builtIns;
     private final UnsupportedLiquid unsupported;
+    private final ParsedLiquidCache parsedLiquid;
     /** Time-limited renders run here (liqp waits on them); the request's context travels along. */
     private final ExecutorService renderThreads = RenderThreads.create();
 
@@ -81,14 +86,34 @@ public class LiquidRenderer implements DisposableBean {
     /**
      * @param unsupported where a page template the emulator cannot render is reported ({@code null}: not reported)
      */
-    @Autowired
     public LiquidRenderer(
             LiquidLimits limits,
             FetchXmlTag fetchXml,
             List<LiquidExtension> extensions,
             List<BuiltInTemplate> builtIns,
             UnsupportedLiquid unsupported) {
+        this(
+                limits,
+                fetchXml,
+                extensions,
+                builtIns,
+                unsupported,
+                new ParsedLiquidCache(ParsedLiquidCacheProperties.DEFAULTS));
+    }
+
+    /**
+     * @param parsedLiquid where the parses of this renderer's sources are kept ({@code liquid.parse-cache.*})
+     */
+    @Autowired
+    public LiquidRenderer(
+            LiquidLimits limits,
+            FetchXmlTag fetchXml,
+            List<LiquidExtension> extensions,
+            List<BuiltInTemplate> builtIns,
+            UnsupportedLiquid unsupported,
+            ParsedLiquidCache parsedLiquid) {
         this.limits = limits;
+        this.parsedLiquid = parsedLiquid;
         this.extensions = List.copyOf(extensions);
         this.builtIns = List.copyOf(builtIns);
         this.unsupported = unsupported;
@@ -126,16 +151,59 @@ public class LiquidRenderer implements DisposableBean {
                     0,
                     null);
         }
-        String source;
+        String composed = compose(template, pageTemplate, chain, templates);
+        ParsedLiquid parsed = parsedLiquid.get(
+                new ParsedLiquidCache.Key(parser, limits.maxNesting(), composed),
+                () -> parse(template, chain, composed));
+        try {
+            String body = parsed.render(variables(site, page, request), renderThreads);
+            String mimeType =
+                    template.mimeType() == null || template.mimeType().isBlank() ? "text/html" : template.mimeType();
+            return new RenderedPage(body, mimeType);
+        } catch (RuntimeException ex) {
+            TemplateRenderException fromInclude = findCause(ex, TemplateRenderException.class);
+            if (fromInclude != null) {
+                throw fromInclude;
+            }
+            String where = chain.size() == 1
+                    ? template.name()
+                    : template.name() + " (composed with its layouts "
+                            + chain.stream().skip(1).map(WebTemplate::name).toList() + ")";
+            throw new TemplateRenderException(where, rootMessage(ex), LiquidErrors.line(ex), ex);
+        } catch (StackOverflowError ex) {
+            throw tooDeep(template.name(), ex);
+        }
+    }
+
+    /** The template with the layouts it extends, inside the site's master page when the page template says so. */
+    private static String compose(
+            WebTemplate template,
+            PageTemplate pageTemplate,
+            List<WebTemplate> chain,
+            Map<String, WebTemplate> templates) {
         try {
             String composed = LayoutInheritance.compose(chain);
             if (pageTemplate.useWebsiteHeaderAndFooter()) {
                 composed = PageLayout.wrap(
                         composed, templates.containsKey(PageLayout.HEADER), templates.containsKey(PageLayout.FOOTER));
             }
-            source = PowerPagesLiquidSyntax.rewrite(composed, parser);
+            return composed;
         } catch (StackOverflowError ex) {
             // Blocks are composed recursively, one level per nested block (found by LiquidFuzzTest).
+            throw tooDeep(template.name(), ex);
+        }
+    }
+
+    /**
+     * The composed source rewritten ({@link PowerPagesLiquidSyntax}), checked against the nesting and size limits and
+     * parsed: what {@link ParsedLiquidCache} keeps once it succeeds. A parse error names the template of the layout
+     * chain at fault and the line in its own source.
+     */
+    private ParsedLiquid parse(WebTemplate template, List<WebTemplate> chain, String composed) {
+        String source;
+        try {
+            source = PowerPagesLiquidSyntax.rewrite(composed, parser);
+        } catch (StackOverflowError ex) {
             throw tooDeep(template.name(), ex);
         }
         String nesting = LiquidNesting.problem(source, limits.maxNesting());
@@ -151,31 +219,12 @@ public class LiquidRenderer implements DisposableBean {
                     0,
                     null);
         }
-        Template parsed;
         try {
-            parsed = parser.parse(source);
+            return ParsedLiquid.parse(parser, source);
         } catch (RuntimeException ex) {
             throw locateParseError(chain, ex);
         } catch (StackOverflowError ex) {
             // liqp's parser recurses per nesting level: thousands of nested tags exhaust the request thread's stack.
-            throw tooDeep(template.name(), ex);
-        }
-        try {
-            String body = parsed.render(variables(site, page, request), renderThreads, false);
-            String mimeType =
-                    template.mimeType() == null || template.mimeType().isBlank() ? "text/html" : template.mimeType();
-            return new RenderedPage(body, mimeType);
-        } catch (RuntimeException ex) {
-            TemplateRenderException fromInclude = findCause(ex, TemplateRenderException.class);
-            if (fromInclude != null) {
-                throw fromInclude;
-            }
-            String where = chain.size() == 1
-                    ? template.name()
-                    : template.name() + " (composed with its layouts "
-                            + chain.stream().skip(1).map(WebTemplate::name).toList() + ")";
-            throw new TemplateRenderException(where, rootMessage(ex), LiquidErrors.line(ex), ex);
-        } catch (StackOverflowError ex) {
             throw tooDeep(template.name(), ex);
         }
     }
@@ -285,6 +334,7 @@ public class LiquidRenderer implements DisposableBean {
         SiteMapView siteMap = new SiteMapView(site, language, request.user(), page);
         variables.put(RenderScope.VARIABLE, scope);
         variables.put(WebTemplateInclude.TEMPLATES, templates(site));
+        variables.put(ParsedLiquidCache.VARIABLE, parsedLiquid);
         variables.put("page", PageDrop.of(siteMap, page, request));
         variables.put("sitemap", siteMap.sitemapObject());
         variables.put("website", website(site, request));
