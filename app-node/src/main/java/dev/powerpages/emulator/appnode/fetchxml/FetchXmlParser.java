@@ -273,7 +273,10 @@ final class FetchXmlParser {
 
     private static Document parseXml(String xml) {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            // The JDK's own parser, named directly: newInstance() looks the implementation up on the class path at
+            // each call, which in the node's nested jar reads the jar for every fetchxml block a page renders (a fifth
+            // of a FetchXML-heavy page's CPU in a JFR profile, docs/benchmarks.md).
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setXIncludeAware(false);

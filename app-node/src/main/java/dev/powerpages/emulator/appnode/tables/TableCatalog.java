@@ -142,7 +142,7 @@ public class TableCatalog {
         }
         Document document;
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance(); // as FetchXmlParser's
             factory.setNamespaceAware(true);
             // The store's answer, but an XML parser never resolves entities or DTDs it did not ask for.
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
