@@ -136,9 +136,13 @@ compose_footprint() {
   sed -e "s#image: pp-emulator/#image: pp-emulator-bench/#" "$ROOT/docker-compose.yml" >"$file"
   COMPOSE=(docker-compose -p ppbench --project-directory "$ROOT" -f "$file")
   COMPOSE_STARTED=1
-  say "footprint: building the compose images (not timed)"
+  # The images' base, eclipse-temurin:25-jre (.env), has no registry here: a stand-in from the host's JDK 25, else the
+  # Java 17 image (docker/java25-standin.sh says which, and why, in compose-build.txt).
+  STACK_JAVA_IMAGE=$(bash "$ROOT/docker/java25-standin.sh" 2>"$dir/compose-build.txt")
+  export STACK_JAVA_IMAGE
+  say "footprint: building the compose images on $STACK_JAVA_IMAGE (not timed)"
   printf '%s\n' "${COMPOSE[*]} build" >>"$RESULTS/commands.txt"
-  "${COMPOSE[@]}" build >"$dir/compose-build.txt" 2>&1 || { note footprint "Compose stack not measured: the image build failed (footprint/compose-build.txt)."; return 0; }
+  "${COMPOSE[@]}" build >>"$dir/compose-build.txt" 2>&1 || { note footprint "Compose stack not measured: the image build failed (footprint/compose-build.txt)."; return 0; }
   say "footprint: docker-compose up -d"
   printf '%s\n' "${COMPOSE[*]} up -d   # then until every container reports healthy and the gateway serves /" >>"$RESULTS/commands.txt"
   t0=$(now)
@@ -173,7 +177,7 @@ compose_footprint() {
   done
   echo "$line total=$total" >"$dir/compose-rss.txt"
   compose_down
-  note footprint "Compose: one start after the images were built (the build is not timed); the images' health checks ask every half second until the first answer (docker/Dockerfile), so the compose figure is rounded up to that step; every service starts at once, as under ./stack."
+  note footprint "Compose: one start after the images were built on $STACK_JAVA_IMAGE (the build is not timed); the images' health checks ask every half second until the first answer (docker/Dockerfile), so the compose figure is rounded up to that step; every service starts at once, as under ./stack."
 }
 
 compose_down() {
