@@ -40,7 +40,11 @@ import org.testcontainers.utility.DockerImageName;
  */
 final class ContainerStackRuntime implements StackRuntime {
 
-    /** The JRE the services run on: the image compose's images start from (docker/Dockerfile). */
+    /**
+     * The JRE the services run on: the Java 17 image that every machine running the kit has (this project's target;
+     * on a machine without a registry, the stand-in ../shared/tools/offline-docker.sh builds). Compose's images start
+     * from a Java 25 base where one exists (docker/Dockerfile, STACK_JAVA_IMAGE).
+     */
     static final String BASE_IMAGE = "eclipse-temurin:17-jre";
 
     /** The base image's Java feature version, which decides the JVM options {@link ChildJvm} gives. */
