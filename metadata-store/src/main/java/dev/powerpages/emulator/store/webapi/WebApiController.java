@@ -169,8 +169,7 @@ class WebApiController {
             throw DataverseException.badQuery(
                     "POST creates rows in an entity set; use PATCH to update " + resource + ".");
         }
-        refuseIntersect(table, "Create");
-        refuseReadOnly(table, "Create");
+        refuseWrite(table, "Create");
         Map<String, Object> values = payloads.read(table, text(body));
         UUID id = Optional.ofNullable((UUID) values.remove(table.primaryId())).orElseGet(UUID::randomUUID);
         if (rows.exists(table, id)) {
@@ -203,8 +202,7 @@ class WebApiController {
         if (path.isCollection()) {
             throw DataverseException.badQuery("PATCH needs a row: " + table.entitySetName() + "(<id>).");
         }
-        refuseIntersect(table, "Update");
-        refuseReadOnly(table, "Update");
+        refuseWrite(table, "Update");
         Map<String, Object> values = payloads.read(table, text(body));
         values.remove(table.primaryId());
         Optional<ViewDefinition> view = schemas.current().view(table);
@@ -257,8 +255,7 @@ class WebApiController {
         if (path.isCollection()) {
             throw DataverseException.badQuery("DELETE needs a row: " + table.entitySetName() + "(<id>).");
         }
-        refuseIntersect(table, "Delete");
-        refuseReadOnly(table, "Delete");
+        refuseWrite(table, "Delete");
         UUID id = existingId(table, path);
         Optional<ViewDefinition> view = schemas.current().view(table);
         if (!(view.isPresent() ? viewWrites.delete(view.get(), id) : rows.delete(table, id))) {
@@ -288,6 +285,12 @@ class WebApiController {
      * The intersect tables of many-to-many relationships can be read but not written: rows are associated through
      * the relationship's navigation property with {@code $ref}, as in Dataverse.
      */
+    /** The writes Dataverse does not take on a table: rows of a generated intersect table, or a read-only table. */
+    private void refuseWrite(TableDefinition table, String message) {
+        refuseIntersect(table, message);
+        refuseReadOnly(table, message);
+    }
+
     private void refuseIntersect(TableDefinition table, String message) {
         schemas.current()
                 .intersectOf(table)
