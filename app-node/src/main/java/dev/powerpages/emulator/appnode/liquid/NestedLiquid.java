@@ -1,6 +1,5 @@
 package dev.powerpages.emulator.appnode.liquid;
 
-import dev.powerpages.emulator.appnode.limits.LiquidNesting;
 import java.util.HashMap;
 import java.util.Map;
 import liqp.TemplateContext;
@@ -59,36 +58,16 @@ public final class NestedLiquid {
         } catch (RuntimeException ex) {
             throw new TemplateRenderException(what, ex.getMessage(), LiquidErrors.line(ex), ex);
         } catch (StackOverflowError ex) {
-            throw tooDeep(what, ex);
+            throw TemplateRenderException.nestedTooDeeply(what, ex);
         }
     }
 
-    /** Rewritten, checked and parsed: what {@link ParsedLiquidCache} keeps once it succeeds. */
     private static ParsedLiquid parse(TemplateParser parser, String source, String what, int maxNesting) {
-        String rewritten = PowerPagesLiquidSyntax.rewrite(source, parser);
-        String nesting = LiquidNesting.problem(rewritten, maxNesting);
-        if (nesting != null) {
-            throw new TemplateRenderException(what, nesting, 0, null);
-        }
-        if (rewritten.length() > parser.getLimitMaxTemplateSizeBytes()) {
-            // liqp checks its size limit only after parsing, which is the costly part.
-            throw new TemplateRenderException(
-                    what,
-                    "the template is " + rewritten.length() + " characters long, over the node's limit of "
-                            + parser.getLimitMaxTemplateSizeBytes() + " (liquid.max-template-bytes)",
-                    0,
-                    null);
-        }
-        try {
-            return ParsedLiquid.parse(parser, rewritten);
-        } catch (RuntimeException ex) {
-            throw new TemplateRenderException(what, ex.getMessage(), LiquidErrors.line(ex), ex);
-        } catch (StackOverflowError ex) {
-            throw tooDeep(what, ex);
-        }
-    }
-
-    private static TemplateRenderException tooDeep(String what, StackOverflowError ex) {
-        return new TemplateRenderException(what, "tags or expressions are nested too deeply to render", 0, ex);
+        return LiquidSourceParser.parse(
+                parser,
+                source,
+                maxNesting,
+                what,
+                ex -> new TemplateRenderException(what, ex.getMessage(), LiquidErrors.line(ex), ex));
     }
 }

@@ -16,6 +16,12 @@ public class TemplateRenderException extends RuntimeException {
         this.line = line;
     }
 
+    /** Tags or expressions nested so deeply that parsing, composing or rendering them overflowed the stack. */
+    public static TemplateRenderException nestedTooDeeply(String templateName, StackOverflowError cause) {
+        return new TemplateRenderException(
+                templateName, "tags or expressions are nested too deeply to render", 0, cause);
+    }
+
     public String templateName() {
         return templateName;
     }

@@ -3,12 +3,12 @@ package dev.powerpages.emulator.appnode.render;
 import dev.powerpages.emulator.appnode.fetchxml.FetchXmlTag;
 import dev.powerpages.emulator.appnode.languages.LanguageObjects;
 import dev.powerpages.emulator.appnode.limits.LiquidLimits;
-import dev.powerpages.emulator.appnode.limits.LiquidNesting;
 import dev.powerpages.emulator.appnode.limits.RenderThreads;
 import dev.powerpages.emulator.appnode.liquid.BuiltInTemplate;
 import dev.powerpages.emulator.appnode.liquid.LiquidDrop;
 import dev.powerpages.emulator.appnode.liquid.LiquidErrors;
 import dev.powerpages.emulator.appnode.liquid.LiquidExtension;
+import dev.powerpages.emulator.appnode.liquid.LiquidSourceParser;
 import dev.powerpages.emulator.appnode.liquid.ParsedLiquid;
 import dev.powerpages.emulator.appnode.liquid.ParsedLiquidCache;
 import dev.powerpages.emulator.appnode.liquid.ParsedLiquidCacheProperties;
@@ -171,7 +171,7 @@ public class LiquidRenderer implements DisposableBean {
                             + chain.stream().skip(1).map(WebTemplate::name).toList() + ")";
             throw new TemplateRenderException(where, rootMessage(ex), LiquidErrors.line(ex), ex);
         } catch (StackOverflowError ex) {
-            throw tooDeep(template.name(), ex);
+            throw TemplateRenderException.nestedTooDeeply(template.name(), ex);
         }
     }
 
@@ -190,7 +190,7 @@ public class LiquidRenderer implements DisposableBean {
             return composed;
         } catch (StackOverflowError ex) {
             // Blocks are composed recursively, one level per nested block (found by LiquidFuzzTest).
-            throw tooDeep(template.name(), ex);
+            throw TemplateRenderException.nestedTooDeeply(template.name(), ex);
         }
     }
 
@@ -200,33 +200,8 @@ public class LiquidRenderer implements DisposableBean {
      * chain at fault and the line in its own source.
      */
     private ParsedLiquid parse(WebTemplate template, List<WebTemplate> chain, String composed) {
-        String source;
-        try {
-            source = PowerPagesLiquidSyntax.rewrite(composed, parser);
-        } catch (StackOverflowError ex) {
-            throw tooDeep(template.name(), ex);
-        }
-        String nesting = LiquidNesting.problem(source, limits.maxNesting());
-        if (nesting != null) {
-            throw new TemplateRenderException(template.name(), nesting, 0, null);
-        }
-        if (source.length() > limits.maxTemplateBytes()) {
-            // liqp checks its size limit only after parsing; the Power Pages rewrites can grow a template.
-            throw new TemplateRenderException(
-                    template.name(),
-                    "the template is " + source.length() + " characters long once rewritten, over the node's limit of "
-                            + limits.maxTemplateBytes() + " (liquid.max-template-bytes)",
-                    0,
-                    null);
-        }
-        try {
-            return ParsedLiquid.parse(parser, source);
-        } catch (RuntimeException ex) {
-            throw locateParseError(chain, ex);
-        } catch (StackOverflowError ex) {
-            // liqp's parser recurses per nesting level: thousands of nested tags exhaust the request thread's stack.
-            throw tooDeep(template.name(), ex);
-        }
+        return LiquidSourceParser.parse(
+                parser, composed, limits.maxNesting(), template.name(), ex -> locateParseError(chain, ex));
     }
 
     /**
@@ -283,10 +258,6 @@ public class LiquidRenderer implements DisposableBean {
         });
     }
 
-    private static TemplateRenderException tooDeep(String templateName, StackOverflowError ex) {
-        return new TemplateRenderException(templateName, "tags or expressions are nested too deeply to render", 0, ex);
-    }
-
     /**
      * A parse error in the composed source: parse each template of the layout chain on its own to name the one at
      * fault and the line in its own source.
@@ -300,7 +271,7 @@ public class LiquidRenderer implements DisposableBean {
                 } catch (RuntimeException ex) {
                     return new TemplateRenderException(candidate.name(), rootMessage(ex), LiquidErrors.line(ex), ex);
                 } catch (StackOverflowError ex) {
-                    return tooDeep(candidate.name(), ex);
+                    return TemplateRenderException.nestedTooDeeply(candidate.name(), ex);
                 }
             }
         }
