@@ -6,7 +6,7 @@ import dev.powerpages.emulator.appnode.store.StoreRow;
  * One row of basic form metadata ({@code adx_entityformmetadata}) or multistep form metadata
  * ({@code adx_webformmetadata}): what the maker changed about a field, section or tab of the form.
  *
- * @param type      {@code adx_type}: 100000000 Attribute, 100000001 Section, 100000002 Tab, 100000003 Notes, …
+ * @param type      {@code adx_type}: 100000000 Attribute, 100000001 Section, 100000002 Tab, then Subgrid, Notes, …
  * @param attribute {@code adx_attributelogicalname} (Attribute rows)
  * @param onSaveType {@code adx_onsavetype}: {@link #ON_SAVE_VALUE}, {@link #ON_SAVE_TODAY},
  *        {@link #ON_SAVE_CURRENT_USER}; 0 where the row names none (read as Value)
