@@ -52,6 +52,7 @@ class RoundTripTest {
                         "not written: web-pages/news-deleted/content-pages/News-deleted.en-US.webpage.copy.html");
         assertThat(target.resolve(WebFilesWithoutNotes.NO_FILE)).doesNotExist();
         assertThat(target.resolve(WebFilesWithoutNotes.EMPTY_FILE)).isEmptyFile();
+        assertThat(target.resolve(WebFilesWithoutNotes.NOTE_WITHOUT_FILE)).doesNotExist();
         assertThat(Files.readString(target.resolve(WebFilesWithoutNotes.NO_FILE + ".webfile.yml")))
                 .doesNotContain(SiteRecord.FOLDER_FACT);
     }

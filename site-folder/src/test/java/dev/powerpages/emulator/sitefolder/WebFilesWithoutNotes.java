@@ -10,12 +10,15 @@ import java.util.stream.Stream;
 /**
  * The {@code standard-full} fixture plus two web files without a note (no annotation columns), the two shapes real pac
  * downloads have for them: {@code no-file.png} with no content file beside its {@code .webfile.yml}, and
- * {@code empty.png} with an empty one. Tests of both modules write it back and expect each as it was.
+ * {@code empty.png} with an empty one; and {@code note-no-file.png}, a web file with a note whose content file the
+ * folder lacks (a real site's repository that left two images out). Tests of both modules write it back and expect each
+ * as it was.
  */
 public final class WebFilesWithoutNotes {
 
     public static final Path NO_FILE = Path.of("web-files", "no-file.png");
     public static final Path EMPTY_FILE = Path.of("web-files", "empty.png");
+    public static final Path NOTE_WITHOUT_FILE = Path.of("web-files", "note-no-file.png");
 
     private WebFilesWithoutNotes() {}
 
@@ -39,6 +42,21 @@ public final class WebFilesWithoutNotes {
                     folder.resolve(EMPTY_FILE + ".webfile.yml"),
                     webFile("empty.png", "6a000000-0000-4000-8000-0000000000f2"));
             Files.write(folder.resolve(EMPTY_FILE), new byte[0]);
+            String id = "6a000000-0000-4000-8000-0000000000f3";
+            Files.writeString(
+                    folder.resolve(NOTE_WITHOUT_FILE + ".webfile.yml"),
+                    webFile("note-no-file.png", id).replace("adx_webfileid: " + id + "\n", "")
+                            + String.join(
+                                    "\n",
+                                    List.of(
+                                            "adx_webfileid: " + id,
+                                            "annotationid: 6b000000-0000-4000-8000-0000000000f3",
+                                            "filename: note-no-file.png",
+                                            "isdocument: true",
+                                            "mimetype: image/png",
+                                            "objectid: " + id,
+                                            "objecttypecode: adx_webfile"))
+                            + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -91,7 +91,7 @@ public class BasicForms {
                 }
                 values = record.get();
             } else {
-                values = engine.initialValues(form);
+                values = engine.initialValues(form, user);
             }
             List<FormField> fields = engine.fields(form, table.get(), values);
             boolean readOnly = form.mode() == FormSettings.READ_ONLY;
@@ -151,7 +151,7 @@ public class BasicForms {
         }
         String id;
         try {
-            id = engine.save(table.get(), recordId, FormEngine.payload(form, filled, recordId == null));
+            id = engine.save(table.get(), recordId, engine.payload(form, filled, recordId == null, table.get(), user));
         } catch (HttpClientErrorException ex) {
             return Submitted.render(failure(form, values, storeRefusal(ex)), HttpStatus.BAD_REQUEST);
         }

@@ -7,17 +7,21 @@ import dev.powerpages.emulator.appnode.tables.TableCatalog;
 import dev.powerpages.emulator.appnode.webapi.BusinessDataCache;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -41,10 +45,18 @@ class FormEngine {
     private final StoreClient store;
     private final BusinessDataCache businessData;
 
+    private final Clock clock;
+
+    @Autowired
     FormEngine(TableCatalog catalog, StoreClient store, BusinessDataCache businessData) {
+        this(catalog, store, businessData, Clock.systemUTC());
+    }
+
+    FormEngine(TableCatalog catalog, StoreClient store, BusinessDataCache businessData, Clock clock) {
         this.catalog = catalog;
         this.store = store;
         this.businessData = businessData;
+        this.clock = clock;
     }
 
     Optional<Table> table(String logicalName) {
@@ -76,14 +88,34 @@ class FormEngine {
         return fields;
     }
 
-    /** A new record's initial values: the metadata's prepopulate values. */
-    Map<String, String> initialValues(FormSettings settings) {
+    /**
+     * A new record's initial values: the metadata's "Prepopulate field" (Configure basic form metadata / multistep form
+     * metadata: Prepopulate Type Value gives {@code adx_prepopulatevalue}, Today's Date the current date, Current Portal
+     * User the signed-in contact's {@code adx_prepopulatefromattribute}); the visitor may change them.
+     */
+    Map<String, String> initialValues(FormSettings settings, SiteUser user) {
         Map<String, String> values = new LinkedHashMap<>();
-        settings.metadata().stream()
-                .filter(row -> row.type() == FieldMetadata.ATTRIBUTE
-                        && row.attribute() != null
-                        && row.prepopulateValue() != null)
-                .forEach(row -> values.put(row.attribute(), row.prepopulateValue()));
+        for (FieldMetadata row : settings.metadata()) {
+            if (row.type() != FieldMetadata.ATTRIBUTE || row.attribute() == null) {
+                continue;
+            }
+            String value = switch (row.prepopulateType()) {
+                case FieldMetadata.ON_SAVE_TODAY ->
+                    LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString();
+                case FieldMetadata.ON_SAVE_CURRENT_USER ->
+                    user == null
+                            ? null
+                            : contactValue(
+                                    user,
+                                    row.prepopulateFromAttribute() == null
+                                            ? "contactid"
+                                            : row.prepopulateFromAttribute().toLowerCase(Locale.ROOT));
+                default -> row.prepopulateValue();
+            };
+            if (value != null) {
+                values.put(row.attribute(), value);
+            }
+        }
         return values;
     }
 
@@ -214,9 +246,10 @@ class FormEngine {
 
     /**
      * The row to write: each field's value in its column's JSON type; on an update, a cleared field is written as
-     * {@code null}, on a create it is left out. The metadata's "set value on save" values are added.
+     * {@code null}, on a create it is left out. The metadata's "set value on save" values are added
+     * ({@link #setOnSave}).
      */
-    static ObjectNode payload(FormSettings settings, List<FormField> fields, boolean create) {
+    ObjectNode payload(FormSettings settings, List<FormField> fields, boolean create, Table table, SiteUser user) {
         ObjectNode row = JSON.createObjectNode();
         for (FormField field : fields) {
             String value = field.value() == null ? "" : field.value();
@@ -241,12 +274,113 @@ class FormEngine {
         for (FieldMetadata metadata : settings.metadata()) {
             if (metadata.type() == FieldMetadata.ATTRIBUTE
                     && metadata.setValueOnSave()
-                    && metadata.attribute() != null
-                    && metadata.onSaveValue() != null) {
-                row.put(metadata.attribute(), metadata.onSaveValue());
+                    && metadata.attribute() != null) {
+                setOnSave(row, metadata, table, user);
             }
         }
         return row;
+    }
+
+    /**
+     * The metadata's "Set Value On Save" (Configure basic form metadata / multistep form metadata, "Set value on
+     * save": a value assigned to the attribute when the form is saved, whatever the visitor posted): On Save Type Value
+     * writes {@code adx_onsavevalue} in the column's type (a GUID into a lookup binds the row), Today's Date the current
+     * date and time, Current Portal User the signed-in contact's {@code adx_onsavefromattribute} (a lookup to contact
+     * gets the contact itself). Nothing is set where there is nothing to set: no value, an anonymous visitor.
+     */
+    private void setOnSave(ObjectNode row, FieldMetadata metadata, Table table, SiteUser user) {
+        String column = metadata.attribute();
+        Optional<Table.Column> type = table.column(column);
+        switch (metadata.onSaveType()) {
+            case FieldMetadata.ON_SAVE_TODAY ->
+                row.put(column, clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
+            case FieldMetadata.ON_SAVE_CURRENT_USER -> {
+                if (user == null) {
+                    return;
+                }
+                String from = metadata.onSaveFromAttribute() == null
+                        ? "contactid"
+                        : metadata.onSaveFromAttribute().toLowerCase(Locale.ROOT);
+                if (table.lookups().contains(column.toLowerCase(Locale.ROOT))) {
+                    if (from.equals("contactid")) {
+                        bind(row, table, column, "contact", user.contactId());
+                    }
+                    return;
+                }
+                String value = contactValue(user, from);
+                if (value != null) {
+                    putTyped(row, column, type, value);
+                }
+            }
+            default -> {
+                String value = metadata.onSaveValue();
+                if (value == null) {
+                    return;
+                }
+                if (table.lookups().contains(column.toLowerCase(Locale.ROOT))
+                        && GUID.matcher(value).matches()) {
+                    navigation(table, column, null)
+                            .ifPresent(
+                                    nav -> row.put(
+                                            nav + "@odata.bind",
+                                            "/"
+                                                    + catalog.entitySet(table.navigationTargets()
+                                                            .get(nav)) + "(" + value.toLowerCase(Locale.ROOT) + ")"));
+                    return;
+                }
+                putTyped(row, column, type, value);
+            }
+        }
+    }
+
+    /** A column of the signed-in contact: the ones a session carries, else the contact's row if the session has it. */
+    private static String contactValue(SiteUser user, String column) {
+        return switch (column) {
+            case "contactid" -> user.contactId();
+            case "fullname" -> user.fullName();
+            case "firstname" -> user.firstName();
+            case "lastname" -> user.lastName();
+            case "emailaddress1" -> user.email();
+            case "adx_identity_username" -> user.username();
+            default -> user.contact() == null ? null : user.contact().text(column);
+        };
+    }
+
+    private void bind(ObjectNode row, Table table, String column, String target, String id) {
+        navigation(table, column, target)
+                .ifPresent(nav -> row.put(nav + "@odata.bind", "/" + catalog.entitySet(target) + "(" + id + ")"));
+    }
+
+    /**
+     * A lookup's single-valued navigation property (to {@code target}, if not null): Dataverse names it as the lookup
+     * ({@code primarycontactid}), or for a lookup of several targets after the lookup and the target
+     * ({@code parentcustomerid_contact}).
+     */
+    private static Optional<String> navigation(Table table, String column, String target) {
+        String lookup = column.toLowerCase(Locale.ROOT);
+        return table.navigationTargets().keySet().stream()
+                .filter(nav -> nav.equalsIgnoreCase(lookup)
+                        || nav.toLowerCase(Locale.ROOT).startsWith(lookup + "_"))
+                .filter(nav -> target == null
+                        || target.equals(table.navigationTargets().get(nav)))
+                .sorted((a, b) -> Integer.compare(a.length(), b.length()))
+                .findFirst();
+    }
+
+    /** A text as the column's JSON type (a choice is Edm.Int32); a value that is not of the type is written as text. */
+    private static void putTyped(ObjectNode row, String column, Optional<Table.Column> type, String value) {
+        String edm = type.map(Table.Column::edmType).orElse("Edm.String");
+        try {
+            switch (edm) {
+                case "Edm.Int32", "Edm.Int64", "Edm.Int16" -> row.put(column, Long.parseLong(value.strip()));
+                case "Edm.Decimal", "Edm.Double", "Edm.Single" -> row.put(column, new BigDecimal(value.strip()));
+                case "Edm.Boolean" ->
+                    row.put(column, "true".equalsIgnoreCase(value.strip()) || "1".equals(value.strip()));
+                default -> row.put(column, value);
+            }
+        } catch (NumberFormatException ex) {
+            row.put(column, value);
+        }
     }
 
     /**

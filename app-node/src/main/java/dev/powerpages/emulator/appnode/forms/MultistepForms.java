@@ -121,9 +121,9 @@ public class MultistepForms {
             if (outcome != null && !outcome.values().isEmpty()) {
                 values = outcome.values();
             } else if (recordId != null) {
-                values = engine.record(table.get(), recordId).orElseGet(() -> engine.initialValues(settings));
+                values = engine.record(table.get(), recordId).orElseGet(() -> engine.initialValues(settings, user));
             } else {
-                values = engine.initialValues(settings);
+                values = engine.initialValues(settings, user);
             }
             boolean readOnly = settings.mode() == FormSettings.READ_ONLY;
             List<FormMarkup.Button> buttons = new ArrayList<>();
@@ -217,7 +217,8 @@ public class MultistepForms {
                 return Submitted.render(stay(form, progress, values, errors), HttpStatus.OK);
             }
             try {
-                written = engine.save(table.get(), recordId, FormEngine.payload(settings, filled, recordId == null));
+                written = engine.save(
+                        table.get(), recordId, engine.payload(settings, filled, recordId == null, table.get(), user));
             } catch (HttpClientErrorException ex) {
                 return Submitted.render(
                         stay(

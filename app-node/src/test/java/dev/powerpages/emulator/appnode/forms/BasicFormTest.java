@@ -9,6 +9,7 @@ import dev.powerpages.emulator.appnode.signin.SiteUser;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
 
 class BasicFormTest {
 
@@ -19,6 +20,7 @@ class BasicFormTest {
     static final String READ_FORM = "0a000000-0000-4000-8000-000000000003";
     static final String REDIRECT_FORM = "0a000000-0000-4000-8000-000000000004";
     static final String PROFILE_FORM = "0a000000-0000-4000-8000-000000000005";
+    static final String REQUEST_FORM = "0a000000-0000-4000-8000-000000000006";
     static final String ACCOUNT = "a0000000-0000-4000-8000-000000000001";
     static final String ADA = "c0000000-0000-4000-8000-000000000001";
 
@@ -31,7 +33,10 @@ class BasicFormTest {
                                     "numberofemployees:Edm.Int32",
                                     "revenue:Edm.Decimal",
                                     "openedon:Edm.DateTimeOffset",
-                                    "_primarycontactid_value:Edm.Guid")),
+                                    "_primarycontactid_value:Edm.Guid",
+                                    "primarycontactid:Navigation:contact",
+                                    "description:Edm.String",
+                                    "customertypecode:Edm.Int32")),
                     new RecordingStore.Table(
                             "contact",
                             "contacts",
@@ -49,6 +54,7 @@ class BasicFormTest {
     final String register = fixture.page("register", "{% entityform name:'Register account' %}");
     final String profile = fixture.page("profile", "{% entityform name:'Profile' %}");
     final String thanks = fixture.page("thanks", "Thank you");
+    final String request = fixture.page("request", "{% entityform name:'Request' %}");
     final FormsHarness forms;
 
     BasicFormTest() {
@@ -142,10 +148,75 @@ class BasicFormTest {
                                 756150002,
                                 "adx_entitypermissionsenabled",
                                 true))
+                .add(
+                        "adx_entityforms",
+                        row(
+                                "adx_entityformid",
+                                REQUEST_FORM,
+                                "adx_name",
+                                "Request",
+                                "adx_entityname",
+                                "account",
+                                "adx_entitypermissionsenabled",
+                                false))
+                // Set Value On Save, one row per On Save Type; the last is switched off
+                .add("adx_entityformmetadatas", onSave("1", "customertypecode", true, 100000000, "3", null))
+                .add("adx_entityformmetadatas", onSave("2", "openedon", true, 100000001, null, null))
+                .add("adx_entityformmetadatas", onSave("3", "primarycontactid", true, 100000002, null, "contactid"))
+                .add("adx_entityformmetadatas", onSave("4", "description", true, 100000002, null, "emailaddress1"))
+                .add("adx_entityformmetadatas", onSave("5", "name", false, 100000000, "Not set", null))
+                // Prepopulate: the signed-in contact's full name, today's date
+                .add(
+                        "adx_entityformmetadatas",
+                        row(
+                                "adx_entityformmetadataid",
+                                "0b000000-0000-4000-8000-0000000002f1",
+                                "adx_entityform",
+                                REQUEST_FORM,
+                                "adx_attributelogicalname",
+                                "name",
+                                "adx_prepopulatetype",
+                                100000002,
+                                "adx_prepopulatefromattribute",
+                                "fullname"))
+                .add(
+                        "adx_entityformmetadatas",
+                        row(
+                                "adx_entityformmetadataid",
+                                "0b000000-0000-4000-8000-0000000002f2",
+                                "adx_entityform",
+                                REQUEST_FORM,
+                                "adx_attributelogicalname",
+                                "openedon",
+                                "adx_prepopulatetype",
+                                100000001))
                 .permission(FixtureSite.ANONYMOUS, "account", GLOBAL, "read", "create")
                 .permission(FixtureSite.MANAGERS, "account", GLOBAL, "read", "write")
                 .permission(FixtureSite.AUTHENTICATED, "contact", SELF, "read", "write");
         forms = new FormsHarness(store, fixture.snapshot());
+    }
+
+    private static ObjectNode onSave(String n, String column, boolean set, int type, String value, String from) {
+        ObjectNode metadata = row(
+                "adx_entityformmetadataid",
+                "0b000000-0000-4000-8000-0000000001f" + n,
+                "adx_entityform",
+                REQUEST_FORM,
+                "adx_type",
+                100000000,
+                "adx_attributelogicalname",
+                column,
+                "adx_setvalueonsave",
+                set,
+                "adx_onsavetype",
+                type);
+        if (value != null) {
+            metadata.put("adx_onsavevalue", value);
+        }
+        if (from != null) {
+            metadata.put("adx_onsavefromattribute", from);
+        }
+        return metadata;
     }
 
     @AfterEach
@@ -206,6 +277,57 @@ class BasicFormTest {
             assertThat(call.body().toString())
                     .isEqualTo(
                             "{\"name\":\"Tailspin Toys\",\"numberofemployees\":40,\"revenue\":1250.5,\"openedon\":\"2024-05-01T00:00:00Z\"}");
+        });
+    }
+
+    @Test
+    void setValueOnSaveWritesTheValueTodaysDateAndTheSignedInContactWhateverWasPosted() throws Exception {
+        SiteUser ada = ada();
+        forms.mvc
+                .perform(forms.post(request)
+                        .param("__pp_form", "entityform:" + REQUEST_FORM)
+                        .param("__RequestVerificationToken", forms.tokenFor(ada))
+                        .param("name", "Tailspin Toys")
+                        .param("customertypecode", "1")
+                        .param("openedon", "2020-01-01")
+                        .requestAttr(SiteUser.REQUEST_ATTRIBUTE, ada))
+                .andExpect(status().isOk());
+
+        assertThat(store.writes()).singleElement().satisfies(call -> {
+            // Value in the column's type (a choice is a number), Today's Date as the form saves, Current Portal User
+            // as the contact itself in a lookup and as the contact's column in a text column; a row whose "Set Value
+            // On Save" is off sets nothing
+            assertThat(call.body().get("customertypecode").isIntegralNumber()).isTrue();
+            assertThat(call.body().get("customertypecode").asLong()).isEqualTo(3);
+            assertThat(call.body().get("openedon").asString()).isEqualTo("2026-03-14T15:09:26Z");
+            assertThat(call.body().get("primarycontactid@odata.bind").asString())
+                    .isEqualTo("/contacts(" + ADA + ")");
+            assertThat(call.body().get("description").asString()).isEqualTo("ada@example.invalid");
+            assertThat(call.body().get("name").asString()).isEqualTo("Tailspin Toys");
+        });
+    }
+
+    @Test
+    void aNewRecordsFieldsArePrepopulatedWithTheSignedInContactsColumnAndTodaysDate() {
+        assertThat(forms.get(request, ada()))
+                .contains("name=\"name\" type=\"text\" value=\"Ada Lovelace\"")
+                .contains("value=\"2026-03-14\"");
+        assertThat(forms.get(request, null)).doesNotContain("Ada Lovelace").contains("value=\"2026-03-14\"");
+    }
+
+    @Test
+    void currentPortalUserOnSaveSetsNothingForAnAnonymousVisitor() throws Exception {
+        forms.mvc
+                .perform(forms.post(request)
+                        .param("__pp_form", "entityform:" + REQUEST_FORM)
+                        .param("__RequestVerificationToken", forms.tokenFor(null))
+                        .param("name", "Anonymous request"))
+                .andExpect(status().isOk());
+
+        assertThat(store.writes()).singleElement().satisfies(call -> {
+            assertThat(call.body().has("primarycontactid@odata.bind")).isFalse();
+            assertThat(call.body().has("description")).isFalse();
+            assertThat(call.body().get("customertypecode").asLong()).isEqualTo(3);
         });
     }
 

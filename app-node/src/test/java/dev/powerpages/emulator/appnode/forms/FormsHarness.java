@@ -18,7 +18,10 @@ import dev.powerpages.emulator.appnode.store.StoreClient;
 import dev.powerpages.emulator.appnode.tables.TableCatalog;
 import dev.powerpages.emulator.appnode.webapi.BusinessDataCaches;
 import jakarta.servlet.http.Cookie;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -39,6 +42,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * anti-forgery cookie a rendered page sets is sent with the posts ({@link #post}).
  */
 public final class FormsHarness {
+
+    /** The forms' clock (Today's Date on save). */
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-14T15:09:26.535Z"), ZoneOffset.UTC);
 
     public static final LiquidLimits LIMITS =
             new LiquidLimits(100_000, Duration.ofSeconds(5), 4_000_000, 1_000_000, 100);
@@ -61,7 +67,7 @@ public final class FormsHarness {
         this.site = site;
         StoreClient client = store.client();
         schemas = new TableCatalog(client);
-        FormEngine engine = new FormEngine(schemas, client, BusinessDataCaches.keepingNothing());
+        FormEngine engine = new FormEngine(schemas, client, BusinessDataCaches.keepingNothing(), CLOCK);
         BasicForms basic = new BasicForms(engine, antiForgery, unsupported);
         MultistepForms multistep = new MultistepForms(engine, antiForgery, state, unsupported);
         List<LiquidExtension> extensions = new java.util.ArrayList<>(List.of(new FormTags(basic, multistep)));

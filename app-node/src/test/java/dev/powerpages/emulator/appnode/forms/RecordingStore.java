@@ -34,7 +34,7 @@ public final class RecordingStore implements AutoCloseable {
     private static final Pattern ENTITY = Pattern.compile("/api/data/v9\\.2/([a-z_0-9]+)(?:\\(([0-9a-f-]{36})\\))?");
     private static final Pattern CONTAINS = Pattern.compile("contains\\((\\w+),'([^']*)'\\)");
 
-    /** A table: logical name, entity set, columns as {@code name:Edm.Type}. */
+    /** A table: logical name, entity set, columns as {@code name:Edm.Type} (navigation properties {@code name:Navigation:table}). */
     public record Table(String logicalName, String entitySet, List<String> columns) {}
 
     /** One request the node made: method, path and query (decoded), JSON body. */
@@ -211,6 +211,15 @@ public final class RecordingStore implements AutoCloseable {
                     .append("id\" Type=\"Edm.Guid\" Nullable=\"false\"/>");
             for (String column : table.columns()) {
                 String[] parts = column.split(":");
+                if (parts[1].equals("Navigation")) {
+                    // name:Navigation:table, a lookup's single-valued navigation property
+                    xml.append("<NavigationProperty Name=\"")
+                            .append(parts[0])
+                            .append("\" Type=\"mscrm.")
+                            .append(parts[2])
+                            .append("\"/>");
+                    continue;
+                }
                 xml.append("<Property Name=\"")
                         .append(parts[0])
                         .append("\" Type=\"")

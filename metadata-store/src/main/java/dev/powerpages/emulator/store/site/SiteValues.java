@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -66,6 +67,13 @@ final class SiteValues {
                 }
                 case MULTICHOICE -> {
                     if (value instanceof List<?> list) {
+                        if (list.stream()
+                                .anyMatch(option -> option instanceof Map<?, ?> || option instanceof List<?>)) {
+                            // Older pac downloads write an empty multi-select choice as a list of empty objects
+                            // (adx_allcolumnpermissions: [{Value: []}, …]): no choice is selected. The original is
+                            // kept beside the row and exported again.
+                            return null;
+                        }
                         return String.join(
                                 ",", list.stream().map(SiteValues::text).toList());
                     }

@@ -128,6 +128,7 @@ class FixtureSitesImportTest extends WebApiTestSupport {
                 .exists();
         assertThat(exported.resolve(WebFilesWithoutNotes.NO_FILE)).doesNotExist();
         assertThat(exported.resolve(WebFilesWithoutNotes.EMPTY_FILE)).isEmptyFile();
+        assertThat(exported.resolve(WebFilesWithoutNotes.NOTE_WITHOUT_FILE)).doesNotExist();
         assertThat(Files.readString(exported.resolve(WebFilesWithoutNotes.NO_FILE + ".webfile.yml")))
                 .isEqualTo(Files.readString(folder.resolve(WebFilesWithoutNotes.NO_FILE + ".webfile.yml")));
     }

@@ -84,6 +84,9 @@ final class StandardRows {
         if (webFileContent != null) {
             annotation.put("documentbody", webFileContent);
         } else {
+            // A note whose file the folder lacks (a repository that left binaries out): written back without one too.
+            webFile.put(SiteRecord.NO_CONTENT_FILE, Boolean.TRUE);
+            rows.set(0, record(kind, webFile, row.source()));
             notes.add(new ImportNote(
                     ImportNote.Kind.OTHER,
                     row.source(),

@@ -175,8 +175,9 @@ public final class YamlFolderWriter {
                 content = bytes;
             }
         }
-        // A web file without a note gets pac's empty content file, unless its folder had none (the reader says so).
-        if (!annotations.isEmpty() || !Boolean.TRUE.equals(view.row.columns().get(SiteRecord.NO_CONTENT_FILE))) {
+        // A web file gets its content file (pac's empty one for a web file without a note), unless its folder had none
+        // (the reader says so) and there is no content to write.
+        if (content.length > 0 || !Boolean.TRUE.equals(view.row.columns().get(SiteRecord.NO_CONTENT_FILE))) {
             output.put(webFileContent(file), content);
         }
         return row;
