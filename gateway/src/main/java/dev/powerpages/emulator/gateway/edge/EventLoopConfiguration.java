@@ -7,11 +7,12 @@ import org.springframework.http.client.ReactorResourceFactory;
 import reactor.netty.resources.LoopResources;
 
 /**
- * One set of event loops for the visitors' side (the HTTP server) and the origins' side (Spring Cloud Gateway's client
- * bean, which the proxied fast path and {@code NettyRoutingFilter} use): {@code gateway.event-loops.threads} of them
- * instead of Reactor Netty's global default of at least four (issue 16, target 2b; docs/benchmarks.md "The proxied
- * page, sixth round"). On a machine with fewer cores than that, a proxied request's two halves were spread over more
- * threads than could run at once: more wake-ups, fewer requests handled per wake-up.
+ * One set of event loops for the visitors' side (the HTTP server, and the HTTPS one, given the same factory) and the
+ * origins' side (Spring Cloud Gateway's client bean, which the proxied fast path and {@code NettyRoutingFilter} use):
+ * {@code gateway.event-loops.threads} of them instead of Reactor Netty's global default of at least four (issue 16,
+ * target 2b; docs/benchmarks.md "The proxied page, sixth round"). On a machine with fewer cores than that, a proxied
+ * request's two halves were spread over more threads than could run at once: more wake-ups, fewer requests handled
+ * per wake-up.
  *
  * <p>The server gets them as Spring Boot gives a server its loops: through the {@link ReactorResourceFactory} bean
  * (Boot's own backs off; {@code NettyWebServer} calls {@code runOn} with the factory's loops after every server
