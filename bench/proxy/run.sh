@@ -5,9 +5,12 @@
 # One nginx serves a 1.7 KB page and the traffic manager's resolve answer (the origin, which costs nearly
 # nothing, so the proxy's own cost shows); a second nginx is the reverse proxy to compare with (one worker,
 # upstream keep-alive); each gateway jar runs with the launcher's JVM options, CDN and WAF off. The targets take
-# turns round by round (candidate, nginx, baseline), `wrk -t2 -c32`, and for each run the CPU the proxy process
+# turns round by round (candidate, nginx, baseline), `wrk -t2 -c$CONNECTIONS`, and for each run the CPU the proxy process
 # spent (utime+stime from /proc/<pid>/stat) is divided by the requests it answered: a figure that moves far less
 # with the machine's load than requests/s do. The load average is printed with every row.
+# CONNECTIONS (default 32): wrk's connections; 16 is the harness's overhead part, where each connection waits on a
+# rendering app node and the proxies handle fewer requests per wake-up (docs/benchmarks.md "The proxied page, sixth
+# round").
 # Ports: PROXY_BENCH_PORT (default 9700) and the next ones. JAVA (default: java on the PATH).
 # APP_NODE=127.0.0.1:PORT: the origin is that app node (e.g. a ./stack on ports of your own), which renders each page
 # (/about/, as the harness's overhead part), instead of the static nginx page: the traffic manager's answer names it,
@@ -30,6 +33,7 @@ SECONDS_PER_RUN=${SECONDS_PER_RUN:-8}
 # Until the JIT has compiled the proxy path: on this 2-core machine under other work, C2 still took 40 % of the
 # gateway's CPU after 35 s of load; 30 s at the measured concurrency, then the compiler threads' share is printed.
 WARMUP_SECONDS=${WARMUP_SECONDS:-30}
+CONNECTIONS=${CONNECTIONS:-32}
 JAVA=${JAVA:-java}
 JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx384m}
 BASE_PORT=${PROXY_BENCH_PORT:-9700}
@@ -208,11 +212,11 @@ compiler_ticks() { # the CPU ticks of the JIT compiler threads (their names hold
 }
 echo "warm-up: ${WARMUP_SECONDS} s each at the measured concurrency"
 for target in "${targets[@]}"; do
-  if [[ $target == nginx* ]]; then wrk -t2 -c32 -d5s "${WRK_SCRIPT[@]}" "${url[$target]}" >/dev/null; continue; fi
+  if [[ $target == nginx* ]]; then wrk -t2 -c"$CONNECTIONS" -d5s "${WRK_SCRIPT[@]}" "${url[$target]}" >/dev/null; continue; fi
   c0=$(compiler_ticks "${pid[$target]}") p0=$(cpu_ticks "${pid[$target]}")
-  wrk -t2 -c32 -d"${WARMUP_SECONDS}s" "${WRK_SCRIPT[@]}" "${url[$target]}" >/dev/null
+  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP_SECONDS}s" "${WRK_SCRIPT[@]}" "${url[$target]}" >/dev/null
   c1=$(compiler_ticks "${pid[$target]}") p1=$(cpu_ticks "${pid[$target]}")
-  wrk -t2 -c32 -d5s "${WRK_SCRIPT[@]}" "${url[$target]}" >/dev/null
+  wrk -t2 -c"$CONNECTIONS" -d5s "${WRK_SCRIPT[@]}" "${url[$target]}" >/dev/null
   c2=$(compiler_ticks "${pid[$target]}") p2=$(cpu_ticks "${pid[$target]}")
   echo "$target: JIT compiler threads $(( 100 * (c1 - c0) / (p1 - p0 + 1) )) % of its CPU during the warm-up, $(( 100 * (c2 - c1) / (p2 - p1 + 1) )) % in the 5 s after it"
 done
@@ -232,7 +236,7 @@ for round in $(seq 1 "$ROUNDS"); do
   for target in "${targets[@]}" direct; do
     [[ $target == direct ]] && ((round > 1)) && continue
     before=$([[ $target == direct ]] && echo 0 || cpu_ticks "${pid[$target]}")
-    out=$(wrk -t2 -c32 -d"${SECONDS_PER_RUN}s" --latency "${WRK_SCRIPT[@]}" "${url[$target]}")
+    out=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "${WRK_SCRIPT[@]}" "${url[$target]}")
     after=$([[ $target == direct ]] && echo 0 || cpu_ticks "${pid[$target]}")
     requests=$(awk '/requests in/{print $1}' <<<"$out")
     rps=$(awk '/Requests\/sec/{print $2}' <<<"$out")

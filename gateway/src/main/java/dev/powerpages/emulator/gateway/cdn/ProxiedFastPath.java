@@ -149,6 +149,9 @@ public class ProxiedFastPath extends PipelineShortcut<ProxiedFastPath.Taken>
 
     private final Duration responseTimeout;
 
+    /** The response timeout's clock: the visitor's event loop ({@link EventLoopTimers}). */
+    private final EventLoopTimers timers = new EventLoopTimers();
+
     private final List<MediaType> streamingMediaTypes;
 
     private final FastHitMeters meters;
@@ -392,7 +395,8 @@ public class ProxiedFastPath extends PipelineShortcut<ProxiedFastPath.Taken>
                                 responseTimeout,
                                 Mono.defer(
                                         () -> Mono.error(new org.springframework.cloud.gateway.support.TimeoutException(
-                                                "Response took longer than timeout: " + responseTimeout))))
+                                                "Response took longer than timeout: " + responseTimeout))),
+                                timers.of(request))
                         .onErrorMap(
                                 org.springframework.cloud.gateway.support.TimeoutException.class,
                                 timeout -> new ResponseStatusException(

@@ -10,6 +10,7 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.web.server.Ssl;
 import org.springframework.boot.web.server.WebServer;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.http.server.reactive.HttpHandler;
 
 /**
@@ -40,6 +41,12 @@ class HttpsServer implements SmartLifecycle {
 
     private final SslBundleRegistry registry;
 
+    /**
+     * The primary server's event loops (edge.EventLoopConfiguration), which the origin client runs on too: without
+     * them this server would take Reactor Netty's global loops and every proxied HTTPS request would cross threads.
+     */
+    private final ReactorResourceFactory resources;
+
     private volatile WebServer server;
 
     HttpsServer(
@@ -48,13 +55,15 @@ class HttpsServer implements SmartLifecycle {
             HttpHandler httpHandler,
             NettyReactiveWebServerFactory primary,
             SslBundles bundles,
-            SslBundleRegistry registry) {
+            SslBundleRegistry registry,
+            ReactorResourceFactory resources) {
         this.properties = properties;
         this.stackTls = stackTls;
         this.httpHandler = httpHandler;
         this.primary = primary;
         this.bundles = bundles;
         this.registry = registry;
+        this.resources = resources;
     }
 
     @Override
@@ -80,6 +89,9 @@ class HttpsServer implements SmartLifecycle {
         factory.setShutdown(primary.getShutdown());
         factory.setSsl(Ssl.forBundle(bundle));
         factory.setSslBundles(bundles);
+        if (resources != null) {
+            factory.setResourceFactory(resources);
+        }
         WebServer started = factory.getWebServer(httpHandler);
         started.start();
         server = started;

@@ -1,12 +1,14 @@
 package dev.powerpages.emulator.gateway.tls;
 
 import dev.powerpages.emulator.support.tls.StackTlsProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.ssl.SslBundleRegistry;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.http.server.reactive.HttpHandler;
 
 /**
@@ -25,7 +27,9 @@ class TlsConfiguration {
             HttpHandler httpHandler,
             NettyReactiveWebServerFactory primary,
             SslBundles bundles,
-            SslBundleRegistry registry) {
-        return new HttpsServer(properties, stackTls, httpHandler, primary, bundles, registry);
+            SslBundleRegistry registry,
+            ObjectProvider<ReactorResourceFactory> resources) {
+        return new HttpsServer(
+                properties, stackTls, httpHandler, primary, bundles, registry, resources.getIfAvailable());
     }
 }

@@ -1,0 +1,19 @@
+package dev.powerpages.emulator.gateway.edge;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The event loops the edge's servers and its origin client share ({@link EventLoopConfiguration}).
+ *
+ * @param threads how many event-loop threads; 0 gives one per processor the JVM sees ({@code
+ * Runtime.availableProcessors()}, which follows a container's CPU limit). Reactor Netty's own default is at least four
+ * ({@code LoopResources.DEFAULT_IO_WORKER_COUNT}: {@code max(processors, 4)})
+ */
+@ConfigurationProperties("gateway.event-loops")
+public record EventLoopProperties(int threads) {
+
+    /** The number of threads to start: {@link #threads}, or one per processor for 0. */
+    public int effectiveThreads() {
+        return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    }
+}
