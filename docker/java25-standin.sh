@@ -13,10 +13,12 @@
 #
 # What it does, each step skipped where not needed:
 #   1. the wanted image (STACK_JAVA_IMAGE, else .env's) exists: prints it, done;
-#   2. it is eclipse-temurin:25-jre, the 17 stand-in exists and a JDK 25 or newer is found (STACK_JDK=/path/to/jdk, else
-#      the newest under /usr/lib/jvm): a runtime made with that JDK's jlink (the modules below; --strip-debug
-#      --no-man-pages --no-header-files; --generate-cds-archive, the JDK's default CDS archive, which a real JDK image
-#      ships) is copied onto the 17 stand-in's Debian base (for its curl and certificates) at Temurin's place,
+#   2. it is eclipse-temurin:25-jre, the 17 stand-in exists and the JDK ./stack runs the services on is 25 or newer and
+#      has jlink (`./stack java --min 25`: STACK_JAVA=/path/to/bin/java, else java on the PATH if 25+, else the newest
+#      25+ under /usr/lib/jvm; STACK_JDK=/path/to/jdk, this script's older name for it, still works): a runtime made
+#      with that JDK's jlink (the modules below; --strip-debug --no-man-pages --no-header-files; --generate-cds-archive,
+#      the JDK's default CDS archive, which a real JDK image ships) is copied onto the 17 stand-in's Debian base (for
+#      its curl and certificates) at Temurin's place,
 #      /opt/java/openjdk, and JAVA_HOME and PATH name it; the image is tagged eclipse-temurin:25-jre; prints it;
 #   3. otherwise: says why on stderr and prints eclipse-temurin:17-jre (the images then run on Java 17 with an AppCDS
 #      archive, as before).
@@ -57,21 +59,12 @@ fi
 docker image inspect "$FALLBACK_IMAGE" >/dev/null 2>&1 \
   || { say "neither $wanted nor $FALLBACK_IMAGE is here (../shared/tools/offline-docker.sh makes the latter)"; echo "$wanted"; exit 0; }
 
-# The feature version of a JDK (25, ...), from its release file.
-feature_of() { sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null; }
-
-jdk=${STACK_JDK:-}
-if [ -z "$jdk" ]; then
-  best_v=0
-  for candidate in /usr/lib/jvm/*/; do
-    candidate=${candidate%/}
-    [ -x "$candidate/bin/jlink" ] || continue
-    v=$(feature_of "$candidate")
-    if [ "${v:-0}" -ge 25 ] 2>/dev/null && [ "$v" -gt "$best_v" ]; then jdk=$candidate; best_v=$v; fi
-  done
-fi
-[ -n "$jdk" ] || fall_back "no image $wanted here and no JDK 25 or newer with jlink under /usr/lib/jvm (STACK_JDK names one)"
-[ "$(feature_of "$jdk")" -ge 25 ] 2>/dev/null || fall_back "$jdk is not a JDK 25 or newer"
+# The JDK: the one ./stack picks for the services (one definition of that search, ./stack's service_java), 25 or newer.
+[ -z "${STACK_JDK:-}" ] || export STACK_JAVA=$STACK_JDK/bin/java
+java=$(./stack java --min 25) \
+  || fall_back "no image $wanted here and no JDK 25 or newer (./stack java --min 25; STACK_JAVA names one)"
+jdk=$(cd "$(dirname "$(readlink -f "$java")")/.." && pwd)
+[ -x "$jdk/bin/jlink" ] || fall_back "$jdk (./stack java) has no jlink: a JDK is needed (STACK_JAVA names one)"
 
 work=$(mktemp -d /tmp/java25-standin.XXXXXX)
 trap 'rm -rf "$work"' EXIT
