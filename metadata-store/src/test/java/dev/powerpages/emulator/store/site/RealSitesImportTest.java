@@ -1,22 +1,14 @@
 package dev.powerpages.emulator.store.site;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.powerpages.emulator.sitefolder.FolderComparison;
-import dev.powerpages.emulator.sitefolder.ImportNote;
-import dev.powerpages.emulator.sitefolder.RoundTrip;
+import dev.powerpages.emulator.sitefolder.RealSites;
 import dev.powerpages.emulator.sitefolder.SiteContent;
 import dev.powerpages.emulator.store.WebApiTestSupport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,8 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * (typed, readable through the Web API) lose nothing of what the folder wrote. Skipped where there are none.
  */
 class RealSitesImportTest extends WebApiTestSupport {
-
-    private static final Path SITES = Path.of("/work/sites");
 
     @Autowired
     SiteImporter importer;
@@ -48,7 +38,7 @@ class RealSitesImportTest extends WebApiTestSupport {
 
     @Test
     void everyRealSiteIsImportedAndExportedToTheSameFiles(@TempDir Path scratch) throws IOException {
-        List<Path> sites = realSites();
+        List<Path> sites = RealSites.folders();
         assumeTrue(!sites.isEmpty(), "no real sites on this machine (/work/sites, -Dsitefolder.sites)");
         for (Path site : sites) {
             SiteContent content = folders.read(site);
@@ -58,37 +48,10 @@ class RealSitesImportTest extends WebApiTestSupport {
                     Files.createDirectories(scratch.resolve(site.getFileName().toString()));
             folders.write(exporter.content(), target);
 
-            List<String> differences = FolderComparison.differences(content.root(), target, RoundTrip.notRows(content));
-            Set<Path> dropped = content.notes().stream()
-                    .filter(note -> note.kind() == ImportNote.Kind.DUPLICATE_ID)
-                    .map(note -> note.source().file().getParent())
-                    .collect(Collectors.toSet());
+            List<String> differences = RealSites.assertWrittenBack(content, target, site + " exported");
             System.out.printf(
                     "%s: %d rows; columns not in the schema %s; differences %s%n",
                     site.getFileName(), report.rows(), report.columnsNotInSchema(), differences);
-            assertThat(differences)
-                    .as(site + " exported")
-                    .allSatisfy(difference -> assertThat(difference.startsWith("not written: ")
-                                    && dropped.stream()
-                                            .anyMatch(folder -> Path.of(difference.substring(13))
-                                                    .startsWith(folder)))
-                            .as(difference + " (only files of dropped duplicate rows may be missing)")
-                            .isTrue());
         }
-    }
-
-    private static List<Path> realSites() throws IOException {
-        List<Path> sites = new ArrayList<>();
-        if (Files.isDirectory(SITES)) {
-            try (Stream<Path> entries = Files.list(SITES)) {
-                entries.filter(Files::isDirectory).sorted().forEach(sites::add);
-            }
-        }
-        Arrays.stream(System.getProperty("sitefolder.sites", "").split(","))
-                .map(String::strip)
-                .filter(path -> !path.isEmpty())
-                .map(Path::of)
-                .forEach(sites::add);
-        return sites;
     }
 }
