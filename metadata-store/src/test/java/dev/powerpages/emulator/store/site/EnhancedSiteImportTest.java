@@ -7,14 +7,11 @@ import dev.powerpages.emulator.sitefolder.FolderLayout;
 import dev.powerpages.emulator.sitefolder.SiteContent;
 import dev.powerpages.emulator.sitefolder.SiteRecord;
 import dev.powerpages.emulator.sitefolder.SourceLocation;
-import dev.powerpages.emulator.store.WebApiTestSupport;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * Power Pages reads them through the mspp_ tables, its component associations in the mspp_ relationships, and an
  * edit of one component changing one mspp_ row.
  */
-class EnhancedSiteImportTest extends WebApiTestSupport {
+class EnhancedSiteImportTest extends SiteImportTestSupport {
 
     static final String SITE = "e0000000-0000-4000-8000-000000000001";
     static final String LANGUAGE = "e0000000-0000-4000-8000-000000000002";
@@ -30,14 +27,6 @@ class EnhancedSiteImportTest extends WebApiTestSupport {
     static final String ABOUT = "e0000000-0000-4000-8000-000000000011";
     static final String ROLE = "e0000000-0000-4000-8000-000000000020";
     static final String PERMISSION = "e0000000-0000-4000-8000-000000000021";
-
-    @Autowired
-    SiteImporter importer;
-
-    @AfterEach
-    void demoSiteBack() {
-        importer.restoreDemoSite();
-    }
 
     @Test
     void componentsAreReadThroughTheMsppTablesAndAnEditChangesOneRow() {

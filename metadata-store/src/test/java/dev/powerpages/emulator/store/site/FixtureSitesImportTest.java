@@ -7,7 +7,6 @@ import dev.powerpages.emulator.sitefolder.SiteContent;
 import dev.powerpages.emulator.sitefolder.SiteFolderReader;
 import dev.powerpages.emulator.sitefolder.SiteRecord;
 import dev.powerpages.emulator.sitefolder.WebFilesWithoutNotes;
-import dev.powerpages.emulator.store.WebApiTestSupport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,12 +14,10 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,21 +25,7 @@ import tools.jackson.databind.JsonNode;
  * enhanced YAML and as an unpacked solution) imported into the store, read through the Web API, and exported back
  * to the rows they were read as.
  */
-class FixtureSitesImportTest extends WebApiTestSupport {
-
-    @Autowired
-    SiteImporter importer;
-
-    @Autowired
-    SiteExporter exporter;
-
-    @Autowired
-    SiteFolders folders;
-
-    @AfterEach
-    void demoSiteBack() {
-        importer.restoreDemoSite();
-    }
+class FixtureSitesImportTest extends SiteImportTestSupport {
 
     @Test
     void everyFileKindOfTheStandardLayoutIsImportedWithTheSitesIdsAndNoColumnOutsideTheSchema() {

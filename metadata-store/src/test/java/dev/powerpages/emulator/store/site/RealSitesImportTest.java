@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.powerpages.emulator.sitefolder.RealSites;
 import dev.powerpages.emulator.sitefolder.SiteContent;
-import dev.powerpages.emulator.store.WebApiTestSupport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The real downloaded sites of the machine, if it has any (every folder in /work/sites, never committed, and those
@@ -20,21 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * own files (site-folder's {@code RealSitesTest} does the same without the store), so the columns the schema knows
  * (typed, readable through the Web API) lose nothing of what the folder wrote. Skipped where there are none.
  */
-class RealSitesImportTest extends WebApiTestSupport {
-
-    @Autowired
-    SiteImporter importer;
-
-    @Autowired
-    SiteExporter exporter;
-
-    @Autowired
-    SiteFolders folders;
-
-    @AfterEach
-    void demoSiteBack() {
-        importer.restoreDemoSite();
-    }
+class RealSitesImportTest extends SiteImportTestSupport {
 
     @Test
     void everyRealSiteIsImportedAndExportedToTheSameFiles(@TempDir Path scratch) throws IOException {
