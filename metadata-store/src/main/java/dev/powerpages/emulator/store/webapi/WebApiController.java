@@ -281,16 +281,16 @@ class WebApiController {
         return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(Long.toString(count));
     }
 
-    /**
-     * The intersect tables of many-to-many relationships can be read but not written: rows are associated through
-     * the relationship's navigation property with {@code $ref}, as in Dataverse.
-     */
     /** The writes Dataverse does not take on a table: rows of a generated intersect table, or a read-only table. */
     private void refuseWrite(TableDefinition table, String message) {
         refuseIntersect(table, message);
         refuseReadOnly(table, message);
     }
 
+    /**
+     * The intersect tables of many-to-many relationships can be read but not written: rows are associated through
+     * the relationship's navigation property with {@code $ref}, as in Dataverse.
+     */
     private void refuseIntersect(TableDefinition table, String message) {
         schemas.current()
                 .intersectOf(table)

@@ -58,17 +58,21 @@ final class StandardRows {
         Map<String, Object> annotation = new LinkedHashMap<>();
         columns.forEach(
                 (column, value) -> (ANNOTATION_COLUMNS.contains(column) ? annotation : webFile).put(column, value));
+        boolean annotated = annotation.get("annotationid") != null;
+        // No content file beside it, and none to be had from a note (a note whose file the folder lacks, or no note at
+        // all): the writer writes it back without one too.
+        if (webFileContent == null && (annotated || annotation.isEmpty())) {
+            webFile.put(SiteRecord.NO_CONTENT_FILE, Boolean.TRUE);
+        }
         List<SiteRecord> rows = new ArrayList<>(2);
         rows.add(record(kind, webFile, row.source()));
-        if (annotation.get("annotationid") == null) {
+        if (!annotated) {
             if ((webFileContent != null && webFileContent.length > 0) || !annotation.isEmpty()) {
                 notes.add(new ImportNote(
                         ImportNote.Kind.OTHER,
                         row.source(),
                         "the web file has no annotationid, so its content is not imported"));
             } else if (webFileContent == null) {
-                webFile.put(SiteRecord.NO_CONTENT_FILE, Boolean.TRUE);
-                rows.set(0, record(kind, webFile, row.source()));
                 notes.add(new ImportNote(
                         ImportNote.Kind.OTHER,
                         row.source(),
@@ -84,9 +88,7 @@ final class StandardRows {
         if (webFileContent != null) {
             annotation.put("documentbody", webFileContent);
         } else {
-            // A note whose file the folder lacks (a repository that left binaries out): written back without one too.
-            webFile.put(SiteRecord.NO_CONTENT_FILE, Boolean.TRUE);
-            rows.set(0, record(kind, webFile, row.source()));
+            // A note whose file the folder lacks (a repository that left binaries out).
             notes.add(new ImportNote(
                     ImportNote.Kind.OTHER,
                     row.source(),
