@@ -15,7 +15,7 @@ import java.util.Map;
  *                ({@code adx_entitypermission_webrole}); text kept in a side
  *                file ({@code .copy.html}, {@code .webtemplate.source.html} …) is the column's value; a name
  *                starting with {@link #FOLDER_FACT} is no column but a fact about the folder the writer needs to
- *                write it back as it was ({@link #NO_CONTENT_FILE}), which an importer keeps beside the row
+ *                write it back as it was ({@link #NO_CONTENT_FILE}, {@link #CONTENT_FILE_NAME}), which an importer keeps beside the row
  * @param source  the file (and line) the row was read from, for messages
  */
 public record SiteRecord(String table, String id, Map<String, Object> columns, SourceLocation source) {
@@ -29,6 +29,15 @@ public record SiteRecord(String table, String id, Map<String, Object> columns, S
      * nothing in the row tells which, so the reader records it and the writer follows it.
      */
     public static final String NO_CONTENT_FILE = FOLDER_FACT + "nocontentfile";
+
+    /**
+     * On a web file, the name of the content file beside its {@code .webfile.yml} when that name differs from the one
+     * pac derives ({@code logo.png.webfile.yml} → {@code logo.png}) in letter case only ({@code Logo.png}). Windows and
+     * macOS file systems do not tell the two apart, so pac pairs them there, and a folder made on one and checked out
+     * where case matters (git keeps the name a file was first added under) still has them; the writer writes the
+     * content back under the name the folder had.
+     */
+    public static final String CONTENT_FILE_NAME = FOLDER_FACT + "contentfilename";
 
     /** Whether a name in {@link #columns()} is a folder fact rather than a column. */
     public static boolean isFolderFact(String name) {

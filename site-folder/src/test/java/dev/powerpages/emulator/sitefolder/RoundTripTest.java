@@ -41,8 +41,8 @@ class RoundTripTest {
     }
 
     @Test
-    void aWebFileWithoutANoteIsWrittenBackWithTheContentFileItHadOrNone(@TempDir Path scratch) throws IOException {
-        Path folder = WebFilesWithoutNotes.folder(scratch);
+    void unusualWebFilesAreWrittenBackWithTheContentFileTheyHadOrNone(@TempDir Path scratch) throws IOException {
+        Path folder = UnusualWebFiles.folder(scratch);
         Path target = Files.createDirectories(scratch.resolve("written"));
 
         assertThat(RoundTrip.differences(folder, target))
@@ -50,10 +50,13 @@ class RoundTripTest {
                         "not written: web-pages/news-deleted/News-deleted.webpage.yml",
                         "not written: web-pages/news-deleted/content-pages/News-deleted.en-US.webpage.yml",
                         "not written: web-pages/news-deleted/content-pages/News-deleted.en-US.webpage.copy.html");
-        assertThat(target.resolve(WebFilesWithoutNotes.NO_FILE)).doesNotExist();
-        assertThat(target.resolve(WebFilesWithoutNotes.EMPTY_FILE)).isEmptyFile();
-        assertThat(target.resolve(WebFilesWithoutNotes.NOTE_WITHOUT_FILE)).doesNotExist();
-        assertThat(Files.readString(target.resolve(WebFilesWithoutNotes.NO_FILE + ".webfile.yml")))
+        assertThat(target.resolve(UnusualWebFiles.NO_FILE)).doesNotExist();
+        assertThat(target.resolve(UnusualWebFiles.EMPTY_FILE)).isEmptyFile();
+        assertThat(target.resolve(UnusualWebFiles.NOTE_WITHOUT_FILE)).doesNotExist();
+        assertThat(target.resolve(UnusualWebFiles.CONTENT_FILE_IN_OTHER_CASE))
+                .hasBinaryContent(UnusualWebFiles.OTHER_CASE_CONTENT);
+        assertThat(target.resolve("web-files/other-case.png")).doesNotExist();
+        assertThat(Files.readString(target.resolve(UnusualWebFiles.NO_FILE + ".webfile.yml")))
                 .doesNotContain(SiteRecord.FOLDER_FACT);
     }
 

@@ -104,6 +104,27 @@ class StandardLayoutReadingTest {
     }
 
     @Test
+    void readsAWebFilesContentFileWhoseNameDiffersOnlyInCaseAsWindowsAndMacOsDo(@TempDir Path scratch) {
+        SiteContent unusual = SiteFolderReader.read(UnusualWebFiles.folder(scratch));
+
+        SiteRecord note = rows(unusual, "annotation").stream()
+                .filter(row -> UnusualWebFiles.OTHER_CASE_WEB_FILE_ID.equals(
+                        row.columns().get("objectid")))
+                .findFirst()
+                .orElseThrow();
+        assertThat((byte[]) note.columns().get("documentbody")).isEqualTo(UnusualWebFiles.OTHER_CASE_CONTENT);
+        assertThat(row(unusual, "adx_webfile", UnusualWebFiles.OTHER_CASE_WEB_FILE_ID)
+                        .columns())
+                .containsEntry(SiteRecord.CONTENT_FILE_NAME, "Other-Case.png");
+        assertThat(unusual.notes())
+                .extracting(ImportNote::message)
+                .contains("its content file is Other-Case.png, not other-case.png: read as on Windows and macOS,"
+                        + " whose file systems do not tell the two apart");
+        assertThat(unusual.notes())
+                .noneMatch(importNote -> importNote.source().file().equals(UnusualWebFiles.CONTENT_FILE_IN_OTHER_CASE));
+    }
+
+    @Test
     void keepsEveryWebFileRowThatClaimsTheSameUrl() {
         assertThat(rows(content, "adx_webfile"))
                 .filteredOn(row -> "site.css".equals(row.columns().get("adx_partialurl")))

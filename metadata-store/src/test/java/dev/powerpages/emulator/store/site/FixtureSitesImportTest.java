@@ -6,7 +6,7 @@ import dev.powerpages.emulator.sitefolder.FixtureSites;
 import dev.powerpages.emulator.sitefolder.SiteContent;
 import dev.powerpages.emulator.sitefolder.SiteFolderReader;
 import dev.powerpages.emulator.sitefolder.SiteRecord;
-import dev.powerpages.emulator.sitefolder.WebFilesWithoutNotes;
+import dev.powerpages.emulator.sitefolder.UnusualWebFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -96,24 +96,27 @@ class FixtureSitesImportTest extends SiteImportTestSupport {
         assertThat(rows(again)).containsExactlyInAnyOrderElementsOf(rows(site));
     }
 
-    /** pac writes an empty content file for a web file without a note in some downloads and none in others. */
+    /**
+     * pac writes an empty content file for a web file without a note in some downloads and none in others; a folder made
+     * on Windows can name a content file in another case than its row file.
+     */
     @Test
-    void aWebFileWithoutANoteIsExportedWithTheContentFileItsFolderHadOrNone(@TempDir Path scratch) throws Exception {
-        Path folder = WebFilesWithoutNotes.folder(scratch);
-        ImportReport report =
-                importer.importSite(folders.read(folder), "web files without notes", SiteImporter.Mode.STARTUP);
+    void unusualWebFilesAreExportedWithTheContentFileTheirFolderHadOrNone(@TempDir Path scratch) throws Exception {
+        Path folder = UnusualWebFiles.folder(scratch);
+        ImportReport report = importer.importSite(folders.read(folder), "unusual web files", SiteImporter.Mode.STARTUP);
         Path exported = Files.createDirectories(scratch.resolve("exported"));
 
         folders.write(exporter.content(), exported);
 
         assertThat(report.columnsNotInSchema()).isEmpty();
-        assertThat(exported.resolve(WebFilesWithoutNotes.NO_FILE + ".webfile.yml"))
-                .exists();
-        assertThat(exported.resolve(WebFilesWithoutNotes.NO_FILE)).doesNotExist();
-        assertThat(exported.resolve(WebFilesWithoutNotes.EMPTY_FILE)).isEmptyFile();
-        assertThat(exported.resolve(WebFilesWithoutNotes.NOTE_WITHOUT_FILE)).doesNotExist();
-        assertThat(Files.readString(exported.resolve(WebFilesWithoutNotes.NO_FILE + ".webfile.yml")))
-                .isEqualTo(Files.readString(folder.resolve(WebFilesWithoutNotes.NO_FILE + ".webfile.yml")));
+        assertThat(exported.resolve(UnusualWebFiles.NO_FILE + ".webfile.yml")).exists();
+        assertThat(exported.resolve(UnusualWebFiles.NO_FILE)).doesNotExist();
+        assertThat(exported.resolve(UnusualWebFiles.EMPTY_FILE)).isEmptyFile();
+        assertThat(exported.resolve(UnusualWebFiles.NOTE_WITHOUT_FILE)).doesNotExist();
+        assertThat(exported.resolve(UnusualWebFiles.CONTENT_FILE_IN_OTHER_CASE))
+                .hasBinaryContent(UnusualWebFiles.OTHER_CASE_CONTENT);
+        assertThat(Files.readString(exported.resolve(UnusualWebFiles.NO_FILE + ".webfile.yml")))
+                .isEqualTo(Files.readString(folder.resolve(UnusualWebFiles.NO_FILE + ".webfile.yml")));
     }
 
     @Test

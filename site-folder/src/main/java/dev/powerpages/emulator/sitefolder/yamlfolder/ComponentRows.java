@@ -74,7 +74,8 @@ final class ComponentRows {
             String siteId,
             Map<String, String> sideColumns,
             byte[] webFileContent,
-            String webFileName) {
+            String webFileName,
+            String contentFileName) {
         Map<String, Object> yaml = new LinkedHashMap<>(row.columns());
         String id = Rows.requireId(yaml, "id", row.source());
         yaml.remove("id");
@@ -100,6 +101,9 @@ final class ComponentRows {
             if (webFileContent != null) {
                 columns.put(FILE_CONTENT, webFileContent);
                 columns.put(FILE_CONTENT_NAME, fileName != null ? fileName : webFileName);
+                if (contentFileName != null) {
+                    columns.put(SiteRecord.CONTENT_FILE_NAME, contentFileName);
+                }
                 if (mimeType != null) {
                     columns.put(FILE_CONTENT_MIME_TYPE, mimeType);
                 }

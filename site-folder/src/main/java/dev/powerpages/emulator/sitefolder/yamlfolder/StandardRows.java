@@ -38,9 +38,18 @@ final class StandardRows {
 
     private StandardRows() {}
 
-    /** The row (and for a web file, its annotation) a YAML row describes, with its side files' columns. */
+    /**
+     * The row (and for a web file, its annotation) a YAML row describes, with its side files' columns.
+     *
+     * @param contentFileName a web file's content file's name where it differs from pac's in case, else {@code null}
+     */
     static List<SiteRecord> of(
-            RowKind kind, YamlRow row, Map<String, String> sideColumns, byte[] webFileContent, List<ImportNote> notes) {
+            RowKind kind,
+            YamlRow row,
+            Map<String, String> sideColumns,
+            byte[] webFileContent,
+            String contentFileName,
+            List<ImportNote> notes) {
         Map<String, Object> columns = new LinkedHashMap<>(row.columns());
         sideColumns.forEach((column, text) -> {
             if (columns.get(column) != null) {
@@ -63,6 +72,9 @@ final class StandardRows {
         // all): the writer writes it back without one too.
         if (webFileContent == null && (annotated || annotation.isEmpty())) {
             webFile.put(SiteRecord.NO_CONTENT_FILE, Boolean.TRUE);
+        }
+        if (contentFileName != null) {
+            webFile.put(SiteRecord.CONTENT_FILE_NAME, contentFileName);
         }
         List<SiteRecord> rows = new ArrayList<>(2);
         rows.add(record(kind, webFile, row.source()));

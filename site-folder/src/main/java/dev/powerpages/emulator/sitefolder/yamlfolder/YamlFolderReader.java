@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -121,8 +122,8 @@ public final class YamlFolderReader {
             groups.add(new Duplicates.Group(site, List.of()));
             return site.id();
         }
-        SiteRecord site =
-                StandardRows.of(RowKind.WEBSITE, website, Map.of(), null, notes).get(0);
+        SiteRecord site = StandardRows.of(RowKind.WEBSITE, website, Map.of(), null, null, notes)
+                .get(0);
         groups.add(new Duplicates.Group(site, List.of()));
         return site.id();
     }
@@ -158,25 +159,54 @@ public final class YamlFolderReader {
         Map<String, String> sideColumns = rows.size() == 1 ? readSideFiles(file, kind) : Map.of();
         byte[] content = null;
         String dataFileName = null;
+        String contentFileName = null;
         if (kind == RowKind.WEB_FILE && rows.size() == 1) {
             String name = file.getFileName().toString();
             dataFileName =
                     name.endsWith(WEB_FILE_SUFFIX) ? name.substring(0, name.length() - WEB_FILE_SUFFIX.length()) : null;
-            Path data = dataFileName == null ? null : file.resolveSibling(dataFileName);
-            if (data != null && files.contains(data)) {
+            Path data = dataFileName == null ? null : contentFile(file, dataFileName);
+            if (data != null) {
                 content = readBytes(data);
                 consumed.add(data);
+                if (!data.getFileName().toString().equals(dataFileName)) {
+                    contentFileName = data.getFileName().toString();
+                    notes.add(new ImportNote(
+                            ImportNote.Kind.OTHER,
+                            new SourceLocation(file, 0),
+                            "its content file is " + contentFileName + ", not " + dataFileName
+                                    + ": read as on Windows and macOS, whose file systems do not tell the two apart"));
+                }
             }
         }
         for (YamlRow row : rows) {
             if (enhanced) {
                 groups.add(new Duplicates.Group(
-                        ComponentRows.component(kind, row, siteId, sideColumns, content, dataFileName), List.of()));
+                        ComponentRows.component(kind, row, siteId, sideColumns, content, dataFileName, contentFileName),
+                        List.of()));
             } else {
-                List<SiteRecord> records = StandardRows.of(kind, row, sideColumns, content, notes);
+                List<SiteRecord> records = StandardRows.of(kind, row, sideColumns, content, contentFileName, notes);
                 groups.add(new Duplicates.Group(records.get(0), records.subList(1, records.size())));
             }
         }
+    }
+
+    /**
+     * The content file beside a {@code .webfile.yml}: the one named as pac names it, else the only one whose name
+     * differs from that in letter case alone ({@link SiteRecord#CONTENT_FILE_NAME} says why such a folder exists).
+     */
+    private Path contentFile(Path webFile, String name) {
+        Path exact = webFile.resolveSibling(name);
+        if (files.contains(exact)) {
+            return exact;
+        }
+        List<Path> otherCase = files.stream()
+                .filter(candidate -> Objects.equals(candidate.getParent(), webFile.getParent())
+                        && candidate.getFileName().toString().equalsIgnoreCase(name)
+                        && !consumed.contains(candidate)
+                        && RowKind.ofYamlFile(candidate.getFileName().toString())
+                                .isEmpty())
+                .toList();
+        return otherCase.size() == 1 ? otherCase.get(0) : null;
     }
 
     /** {@code Home.webpage.copy.html} beside {@code Home.webpage.yml} is the page's adx_copy. */

@@ -178,7 +178,7 @@ public final class YamlFolderWriter {
         // A web file gets its content file (pac's empty one for a web file without a note), unless its folder had none
         // (the reader says so) and there is no content to write.
         if (content.length > 0 || !Boolean.TRUE.equals(view.row.columns().get(SiteRecord.NO_CONTENT_FILE))) {
-            output.put(webFileContent(file), content);
+            output.put(webFileContent(file, view.row.columns()), content);
         }
         return row;
     }
@@ -204,7 +204,7 @@ public final class YamlFolderWriter {
         }
         if (view.kind == RowKind.WEB_FILE) {
             if (columns.get(FILE_CONTENT) instanceof byte[] bytes) {
-                output.put(webFileContent(file), bytes);
+                output.put(webFileContent(file, columns), bytes);
                 putIfPresent(row, ComponentRows.FILE_NAME_KEY, columns.get(FILE_CONTENT_NAME));
                 putIfPresent(row, ComponentRows.MIME_TYPE_KEY, columns.get(FILE_CONTENT_MIME_TYPE));
             }
@@ -258,10 +258,18 @@ public final class YamlFolderWriter {
         return file.resolveSibling(name.substring(0, name.length() - ".yml".length()) + "." + suffix);
     }
 
-    /** {@code logo.png.webfile.yml} → {@code logo.png}. */
-    private static Path webFileContent(Path file) {
+    /**
+     * {@code logo.png.webfile.yml} → {@code logo.png}, or the name the folder had for it if that differed in case
+     * ({@link SiteRecord#CONTENT_FILE_NAME}) and the row's file still has that name (a renamed web file gets pac's).
+     */
+    private static Path webFileContent(Path file, Map<String, Object> columns) {
         String name = file.getFileName().toString();
-        return file.resolveSibling(name.substring(0, name.length() - ".webfile.yml".length()));
+        String pacName = name.substring(0, name.length() - ".webfile.yml".length());
+        if (columns.get(SiteRecord.CONTENT_FILE_NAME) instanceof String folderName
+                && folderName.equalsIgnoreCase(pacName)) {
+            return file.resolveSibling(folderName);
+        }
+        return file.resolveSibling(pacName);
     }
 
     private static byte[] text(Object value) {

@@ -8,24 +8,28 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The {@code standard-full} fixture plus two web files without a note (no annotation columns), the two shapes real pac
- * downloads have for them: {@code no-file.png} with no content file beside its {@code .webfile.yml}, and
- * {@code empty.png} with an empty one; and {@code note-no-file.png}, a web file with a note whose content file the
- * folder lacks (a real site's repository that left two images out). Tests of both modules write it back and expect each
- * as it was.
+ * The {@code standard-full} fixture plus web files as real folders have them beside the usual: two without a note (no
+ * annotation columns), the two shapes real pac downloads have for them: {@code no-file.png} with no content file beside
+ * its {@code .webfile.yml}, and {@code empty.png} with an empty one; {@code note-no-file.png}, a web file with a note
+ * whose content file the folder lacks (a real site's repository that left two images out); and
+ * {@code other-case.png.webfile.yml} whose content file is {@code Other-Case.png} (a real site's repository made on
+ * Windows, where the two names are one file). Tests of both modules write it back and expect each as it was.
  */
-public final class WebFilesWithoutNotes {
+public final class UnusualWebFiles {
 
     public static final Path NO_FILE = Path.of("web-files", "no-file.png");
     public static final Path EMPTY_FILE = Path.of("web-files", "empty.png");
     public static final Path NOTE_WITHOUT_FILE = Path.of("web-files", "note-no-file.png");
+    public static final Path CONTENT_FILE_IN_OTHER_CASE = Path.of("web-files", "Other-Case.png");
+    public static final String OTHER_CASE_WEB_FILE_ID = "6a000000-0000-4000-8000-0000000000f4";
+    public static final byte[] OTHER_CASE_CONTENT = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3};
 
-    private WebFilesWithoutNotes() {}
+    private UnusualWebFiles() {}
 
     /** The folder, made under {@code scratch}. */
     public static Path folder(Path scratch) {
         Path source = FixtureSites.path("standard-full");
-        Path folder = scratch.resolve("web-files-without-notes");
+        Path folder = scratch.resolve("unusual-web-files");
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : files.toList()) {
                 Path copy = folder.resolve(source.relativize(file).toString());
@@ -42,25 +46,33 @@ public final class WebFilesWithoutNotes {
                     folder.resolve(EMPTY_FILE + ".webfile.yml"),
                     webFile("empty.png", "6a000000-0000-4000-8000-0000000000f2"));
             Files.write(folder.resolve(EMPTY_FILE), new byte[0]);
-            String id = "6a000000-0000-4000-8000-0000000000f3";
             Files.writeString(
                     folder.resolve(NOTE_WITHOUT_FILE + ".webfile.yml"),
-                    webFile("note-no-file.png", id).replace("adx_webfileid: " + id + "\n", "")
-                            + String.join(
-                                    "\n",
-                                    List.of(
-                                            "adx_webfileid: " + id,
-                                            "annotationid: 6b000000-0000-4000-8000-0000000000f3",
-                                            "filename: note-no-file.png",
-                                            "isdocument: true",
-                                            "mimetype: image/png",
-                                            "objectid: " + id,
-                                            "objecttypecode: adx_webfile"))
-                            + "\n");
+                    webFileWithNote("note-no-file.png", "6a000000-0000-4000-8000-0000000000f3", "f3"));
+            Files.writeString(
+                    folder.resolve(Path.of("web-files", "other-case.png.webfile.yml")),
+                    webFileWithNote("other-case.png", OTHER_CASE_WEB_FILE_ID, "f4"));
+            Files.write(folder.resolve(CONTENT_FILE_IN_OTHER_CASE), OTHER_CASE_CONTENT);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return folder;
+    }
+
+    /** A web file's row with its note's columns, as pac writes them: the web file's sorted columns, then the note's. */
+    private static String webFileWithNote(String name, String id, String noteSuffix) {
+        return webFile(name, id).replace("adx_webfileid: " + id + "\n", "")
+                + String.join(
+                        "\n",
+                        List.of(
+                                "adx_webfileid: " + id,
+                                "annotationid: 6b000000-0000-4000-8000-0000000000" + noteSuffix,
+                                "filename: " + name,
+                                "isdocument: true",
+                                "mimetype: image/png",
+                                "objectid: " + id,
+                                "objecttypecode: adx_webfile"))
+                + "\n";
     }
 
     /** A web file's row as pac writes one without a note: its own columns only, sorted. */
