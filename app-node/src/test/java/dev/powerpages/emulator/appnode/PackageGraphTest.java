@@ -1,14 +1,9 @@
 package dev.powerpages.emulator.appnode;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import dev.powerpages.emulator.appnode.forms.FormPosts;
-import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
+import dev.powerpages.emulator.support.architecture.ModuleClasses;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,24 +13,11 @@ import org.junit.jupiter.api.Test;
  */
 class PackageGraphTest {
 
-    private static final String NODE = "dev.powerpages.emulator.appnode";
-
-    private static JavaClasses classes;
-
-    @BeforeAll
-    static void importMainClasses() {
-        classes = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                // Not the classes Spring AOT's process-aot (the package phase) generates into target/classes: its
-                // bean definitions (Foo__BeanDefinitions, the application's __BeanFactoryRegistrations) and proxies
-                // ($$SpringCGLIB$$) call every package by design; the graph is the sources'.
-                .withImportOption(location -> !location.contains("__") && !location.contains("$$SpringCGLIB$$"))
-                .importPackages(NODE);
-    }
+    private static final ModuleClasses NODE = ModuleClasses.of("dev.powerpages.emulator.appnode");
 
     @Test
     void featurePackagesFormNoCycle() {
-        slices().matching(NODE + ".(*)..").should().beFreeOfCycles().check(classes);
+        NODE.checkFeaturePackagesFormNoCycle();
     }
 
     /** A form's post answers with its page rendered again (validation summary, success message): the one way up. */
@@ -43,65 +25,53 @@ class PackageGraphTest {
     void nothingBelowThePageRendererDependsOnIt() {
         noClasses()
                 .that()
-                .resideOutsideOfPackage(NODE + ".render..")
+                .resideOutsideOfPackage(NODE.feature("render"))
                 .and()
                 .doNotBelongToAnyOf(FormPosts.class)
                 .should()
                 .dependOnClassesThat()
-                .resideInAPackage(NODE + ".render..")
-                .check(classes);
+                .resideInAPackage(NODE.feature("render"))
+                .check(NODE.classes());
     }
 
     @Test
     void theSharedLiquidPartsKnowNoFeature() {
         noClasses()
                 .that()
-                .resideInAPackage(NODE + ".liquid..")
+                .resideInAPackage(NODE.feature("liquid"))
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage(packagesExcept("liquid", "limits", "security", "report", "signin", "site", "store"))
-                .check(classes);
+                .resideInAnyPackage(
+                        NODE.featuresExcept("liquid", "limits", "security", "report", "signin", "site", "store"))
+                .check(NODE.classes());
     }
 
     @Test
     void theSiteModelAndTheStoreClientSitAtTheBottom() {
         noClasses()
                 .that()
-                .resideInAPackage(NODE + ".site..")
+                .resideInAPackage(NODE.feature("site"))
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage(packagesExcept("site", "store", "node", "chaos"))
-                .check(classes);
+                .resideInAnyPackage(NODE.featuresExcept("site", "store", "node", "chaos"))
+                .check(NODE.classes());
         noClasses()
                 .that()
-                .resideInAPackage(NODE + ".store..")
+                .resideInAPackage(NODE.feature("store"))
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage(packagesExcept("store", "node", "chaos"))
-                .check(classes);
+                .resideInAnyPackage(NODE.featuresExcept("store", "node", "chaos"))
+                .check(NODE.classes());
     }
 
     @Test
     void nothingDependsOnTheNodesServiceEndpoints() {
         noClasses()
                 .that()
-                .resideOutsideOfPackage(NODE + ".services..")
+                .resideOutsideOfPackage(NODE.feature("services"))
                 .should()
                 .dependOnClassesThat()
-                .resideInAPackage(NODE + ".services..")
-                .check(classes);
-    }
-
-    /** The node's packages other than the given ones. */
-    private static String[] packagesExcept(String... allowed) {
-        Set<String> allowedSet = Set.of(allowed);
-        return classes.stream()
-                .map(javaClass -> javaClass.getPackageName())
-                .filter(name -> name.startsWith(NODE + "."))
-                .map(name -> name.substring(NODE.length() + 1).split("\\.")[0])
-                .distinct()
-                .filter(name -> !allowedSet.contains(name))
-                .map(name -> NODE + "." + name + "..")
-                .toArray(String[]::new);
+                .resideInAPackage(NODE.feature("services"))
+                .check(NODE.classes());
     }
 }

@@ -1,13 +1,8 @@
 package dev.powerpages.emulator.store;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
+import dev.powerpages.emulator.support.architecture.ModuleClasses;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,112 +11,86 @@ import org.junit.jupiter.api.Test;
  */
 class PackageGraphTest {
 
-    private static final String STORE = "dev.powerpages.emulator.store";
-
-    private static JavaClasses classes;
-
-    @BeforeAll
-    static void importMainClasses() {
-        classes = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                // Not the classes Spring AOT's process-aot (the package phase) generates into target/classes: its
-                // bean definitions (Foo__BeanDefinitions, the application's __BeanFactoryRegistrations) and proxies
-                // ($$SpringCGLIB$$) call every package by design; the graph is the sources'.
-                .withImportOption(location -> !location.contains("__") && !location.contains("$$SpringCGLIB$$"))
-                .importPackages(STORE);
-    }
+    private static final ModuleClasses STORE = ModuleClasses.of("dev.powerpages.emulator.store");
 
     @Test
     void featurePackagesFormNoCycle() {
-        slices().matching(STORE + ".(*)..").should().beFreeOfCycles().check(classes);
+        STORE.checkFeaturePackagesFormNoCycle();
     }
 
     @Test
     void theSchemaDependsOnNoOtherPackageOfTheStore() {
         noClasses()
                 .that()
-                .resideInAPackage(STORE + ".schema..")
+                .resideInAPackage(STORE.feature("schema"))
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage(packagesExcept("schema"))
-                .check(classes);
+                .resideInAnyPackage(STORE.featuresExcept("schema"))
+                .check(STORE.classes());
     }
 
     @Test
     void queriesAndRowsSitBelowTheEnvironments() {
         noClasses()
                 .that()
-                .resideInAnyPackage(STORE + ".odata..")
+                .resideInAnyPackage(STORE.feature("odata"))
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage(packagesExcept("odata", "schema"))
-                .check(classes);
+                .resideInAnyPackage(STORE.featuresExcept("odata", "schema"))
+                .check(STORE.classes());
         noClasses()
                 .that()
-                .resideInAnyPackage(STORE + ".data..")
+                .resideInAnyPackage(STORE.feature("data"))
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage(packagesExcept("data", "odata", "schema"))
-                .check(classes);
+                .resideInAnyPackage(STORE.featuresExcept("data", "odata", "schema"))
+                .check(STORE.classes());
     }
 
     @Test
     void environmentsDoNotKnowTheFeaturesThatPrepareThem() {
         noClasses()
                 .that()
-                .resideInAPackage(STORE + ".environment..")
+                .resideInAPackage(STORE.feature("environment"))
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
-                        STORE + ".auth..",
-                        STORE + ".seed..",
-                        STORE + ".site..",
-                        STORE + ".webapi..",
-                        STORE + ".enhanced..",
-                        STORE + ".relationship..",
-                        STORE + ".chaos..")
-                .check(classes);
+                        STORE.feature("auth"),
+                        STORE.feature("seed"),
+                        STORE.feature("site"),
+                        STORE.feature("webapi"),
+                        STORE.feature("enhanced"),
+                        STORE.feature("relationship"),
+                        STORE.feature("chaos"))
+                .check(STORE.classes());
     }
 
     @Test
     void nothingDependsOnTheWebApiOrTheSiteImport() {
         noClasses()
                 .that()
-                .resideOutsideOfPackage(STORE + ".webapi..")
+                .resideOutsideOfPackage(STORE.feature("webapi"))
                 .should()
                 .dependOnClassesThat()
-                .resideInAPackage(STORE + ".webapi..")
-                .check(classes);
+                .resideInAPackage(STORE.feature("webapi"))
+                .check(STORE.classes());
         noClasses()
                 .that()
-                .resideOutsideOfPackage(STORE + ".site..")
+                .resideOutsideOfPackage(STORE.feature("site"))
                 .should()
                 .dependOnClassesThat()
-                .resideInAPackage(STORE + ".site..")
-                .check(classes);
+                .resideInAPackage(STORE.feature("site"))
+                .check(STORE.classes());
     }
 
     @Test
     void theErrorBodyDependsOnNothingOfTheStore() {
         noClasses()
                 .that()
-                .resideInAPackage(STORE + ".error..")
+                .resideInAPackage(STORE.feature("error"))
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage(packagesExcept("error"))
-                .check(classes);
-    }
-
-    /** The store's feature packages other than the given ones (the root package's properties may be read by any). */
-    private static String[] packagesExcept(String... allowed) {
-        Set<String> allowedSet = Set.of(allowed);
-        return classes.stream()
-                .map(javaClass -> javaClass.getPackageName())
-                .filter(name -> name.startsWith(STORE + "."))
-                .map(name -> name.substring(STORE.length() + 1).split("\\.")[0])
-                .distinct()
-                .filter(name -> !allowedSet.contains(name))
-                .map(name -> STORE + "." + name + "..")
-                .toArray(String[]::new);
+                .resideInAnyPackage(STORE.featuresExcept("error"))
+                .check(STORE.classes());
     }
 }

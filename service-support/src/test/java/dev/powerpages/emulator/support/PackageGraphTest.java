@@ -1,22 +1,13 @@
 package dev.powerpages.emulator.support;
 
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import dev.powerpages.emulator.support.architecture.ModuleClasses;
 import org.junit.jupiter.api.Test;
 
 /** Keeps service-support's feature packages free of cycles, as docs/architecture.md asks of every module. */
 class PackageGraphTest {
 
-    private static final String ROOT = "dev.powerpages.emulator.support";
-
     @Test
     void featurePackagesFormNoCycle() {
-        JavaClasses classes = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(ROOT);
-        slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(classes);
+        ModuleClasses.of("dev.powerpages.emulator.support").checkFeaturePackagesFormNoCycle();
     }
 }
