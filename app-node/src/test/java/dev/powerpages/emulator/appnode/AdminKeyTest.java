@@ -2,6 +2,7 @@ package dev.powerpages.emulator.appnode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.powerpages.emulator.support.admin.AdminEndpoints;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,12 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -56,7 +54,7 @@ class AdminKeyTest extends FakeStoreTestSupport {
 
     @Test
     void everyAdminEndpointRefusesAMissingOrWrongKeyAndAcceptsTheRightOne() {
-        List<String> admin = adminEndpoints();
+        List<String> admin = AdminEndpoints.of(mappings, PUBLIC);
         assertThat(admin)
                 .as("the admin endpoints found in the handler mapping")
                 .contains(
@@ -68,8 +66,8 @@ class AdminKeyTest extends FakeStoreTestSupport {
 
         List<String> checked = new ArrayList<>();
         for (String endpoint : admin) {
-            String method = endpoint.substring(0, endpoint.indexOf(' '));
-            String path = endpoint.substring(endpoint.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "nosuch");
+            String method = AdminEndpoints.method(endpoint);
+            String path = AdminEndpoints.path(endpoint);
             HttpResponse<String> missing = send(method, path, null);
             HttpResponse<String> wrong = send(method, path, "not-the-admin-key");
             HttpResponse<String> right = send(method, path, NodeHttp.ADMIN_KEY);
@@ -84,29 +82,6 @@ class AdminKeyTest extends FakeStoreTestSupport {
             checked.add(endpoint + " -> " + missing.statusCode() + "/" + wrong.statusCode() + "/" + right.statusCode());
         }
         System.out.println("Admin key: " + checked.size() + " endpoints (missing/wrong/right key): " + checked);
-    }
-
-    /** Every {@code METHOD pattern} of the handler mapping that is not public. */
-    private List<String> adminEndpoints() {
-        Set<String> admin = new TreeSet<>();
-        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
-            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-            for (String pattern : info.getPatternValues()) {
-                if (PUBLIC.contains("* " + pattern)) {
-                    continue;
-                }
-                assertThat(methods)
-                        .as(pattern + " answers every method: list it as public or give it methods")
-                        .isNotEmpty();
-                for (RequestMethod method : methods) {
-                    String endpoint = method.name() + " " + pattern;
-                    if (!PUBLIC.contains(endpoint)) {
-                        admin.add(endpoint);
-                    }
-                }
-            }
-        }
-        return new ArrayList<>(admin);
     }
 
     private HttpResponse<String> send(String method, String path, String key) {

@@ -2,16 +2,14 @@ package dev.powerpages.emulator.trafficmanager.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.powerpages.emulator.support.admin.AdminEndpoints;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -41,7 +39,7 @@ class AdminKeyTest extends SecurityTestSupport {
 
     @Test
     void everyChangingEndpointRefusesAMissingOrWrongKeyAndAcceptsTheRightOne() {
-        List<String> admin = adminEndpoints();
+        List<String> admin = AdminEndpoints.of(mappings, PUBLIC);
         assertThat(admin)
                 .as("the admin endpoints found in the handler mapping")
                 .contains(
@@ -55,8 +53,8 @@ class AdminKeyTest extends SecurityTestSupport {
 
         List<String> checked = new ArrayList<>();
         for (String endpoint : admin) {
-            String method = endpoint.substring(0, endpoint.indexOf(' '));
-            String path = endpoint.substring(endpoint.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "nosuch");
+            String method = AdminEndpoints.method(endpoint);
+            String path = AdminEndpoints.path(endpoint);
             // An empty JSON object: a body every endpoint can read, that changes nothing that exists.
             String body = "DELETE".equals(method) || "GET".equals(method) ? null : "{}";
             HttpResponse<String> missing = send(method, path, "application/json", body);
@@ -84,26 +82,5 @@ class AdminKeyTest extends SecurityTestSupport {
                 .isEqualTo(401);
         assertThat(get("/api/profiles/contoso/endpoints/northeurope").body())
                 .contains("\"endpointStatus\":\"Enabled\"");
-    }
-
-    private List<String> adminEndpoints() {
-        Set<String> admin = new TreeSet<>();
-        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
-            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-            for (String pattern : info.getPatternValues()) {
-                if (PUBLIC.contains("* " + pattern)) {
-                    continue;
-                }
-                assertThat(methods)
-                        .as(pattern + " answers every method: list it as public or give it methods")
-                        .isNotEmpty();
-                for (RequestMethod method : methods) {
-                    if (!PUBLIC.contains(method.name() + " " + pattern)) {
-                        admin.add(method.name() + " " + pattern);
-                    }
-                }
-            }
-        }
-        return new ArrayList<>(admin);
     }
 }
