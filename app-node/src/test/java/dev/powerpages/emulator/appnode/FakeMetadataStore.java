@@ -281,15 +281,7 @@ public final class FakeMetadataStore implements AfterAllCallback {
         String entitySet = resource.contains("(") ? resource.substring(0, resource.indexOf('(')) : resource;
         List<Map<String, Object>> rows = tables.get(entitySet);
         if (rows == null) {
-            return send(
-                    404,
-                    Map.of(
-                            "error",
-                            Map.of(
-                                    "code",
-                                    "0x8006088a",
-                                    "message",
-                                    "Resource not found for the segment '" + entitySet + "'.")));
+            return dataverseError(404, "0x8006088a", "Resource not found for the segment '" + entitySet + "'.");
         }
         if ("POST".equals(request.getMethod())) {
             return create(request, entitySet, rows);
@@ -302,35 +294,19 @@ public final class FakeMetadataStore implements AfterAllCallback {
         if (query.get("$select") != null && !rows.isEmpty()) {
             for (String column : query.get("$select").split(",")) {
                 if (!rows.get(0).containsKey(column.trim())) {
-                    return send(
+                    return dataverseError(
                             400,
-                            Map.of(
-                                    "error",
-                                    Map.of(
-                                            "code",
-                                            "0x80060888",
-                                            "message",
-                                            "Could not find a property named '" + column.trim()
-                                                    + "' on type 'Microsoft.Dynamics.CRM." + entitySet + "'.")));
+                            "0x80060888",
+                            "Could not find a property named '" + column.trim() + "' on type 'Microsoft.Dynamics.CRM."
+                                    + entitySet + "'.");
                 }
             }
         }
         if (resource.contains("(")) {
             String id = resource.substring(resource.indexOf('(') + 1, resource.length() - 1);
-            Map<String, Object> row = rows.stream()
-                    .filter(r -> id.equals(String.valueOf(r.get(idColumn(entitySet)))))
-                    .findFirst()
-                    .orElse(null);
+            Map<String, Object> row = rowWithId(entitySet, id, rows);
             if (row == null) {
-                return send(
-                        404,
-                        Map.of(
-                                "error",
-                                Map.of(
-                                        "code",
-                                        "0x80040217",
-                                        "message",
-                                        entitySet + " With Id = " + id + " Does Not Exist")));
+                return dataverseError(404, "0x80040217", entitySet + " With Id = " + id + " Does Not Exist");
             }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("@odata.context", url() + "/api/data/v9.2/$metadata#" + entitySet + "/$entity");
@@ -363,15 +339,7 @@ public final class FakeMetadataStore implements AfterAllCallback {
         for (Map<String, Object> row : rows) {
             Boolean matches = matches(row, query.get("$filter"));
             if (matches == null) {
-                return send(
-                        400,
-                        Map.of(
-                                "error",
-                                Map.of(
-                                        "code",
-                                        "0x80060888",
-                                        "message",
-                                        "The $filter is not supported: " + query.get("$filter"))));
+                return dataverseError(400, "0x80060888", "The $filter is not supported: " + query.get("$filter"));
             }
             if (matches) {
                 value.add(select(row, query.get("$select")));
@@ -418,11 +386,7 @@ public final class FakeMetadataStore implements AfterAllCallback {
     private MockResponse delta(String entitySet, List<Map<String, Object>> rows, Map<String, String> query) {
         long since = Long.parseLong(query.get("$deltatoken").split("!")[0]);
         if (since < deltaTokensValidFrom) {
-            return send(
-                    400,
-                    Map.of(
-                            "error",
-                            Map.of("code", "0x80044352", "message", "The delta token is invalid or has expired.")));
+            return dataverseError(400, "0x80044352", "The delta token is invalid or has expired.");
         }
         long now = version.get();
         List<Map<String, Object>> value = new ArrayList<>();
@@ -476,22 +440,9 @@ public final class FakeMetadataStore implements AfterAllCallback {
             RecordedRequest request, String entitySet, String resource, List<Map<String, Object>> rows) {
         String id =
                 resource.contains("(") ? resource.substring(resource.indexOf('(') + 1, resource.length() - 1) : null;
-        Map<String, Object> row = id == null
-                ? null
-                : rows.stream()
-                        .filter(r -> id.equals(String.valueOf(r.get(idColumn(entitySet)))))
-                        .findFirst()
-                        .orElse(null);
+        Map<String, Object> row = id == null ? null : rowWithId(entitySet, id, rows);
         if (row == null) {
-            return send(
-                    404,
-                    Map.of(
-                            "error",
-                            Map.of(
-                                    "code",
-                                    "0x80040217",
-                                    "message",
-                                    entitySet + " With Id = " + id + " Does Not Exist")));
+            return dataverseError(404, "0x80040217", entitySet + " With Id = " + id + " Does Not Exist");
         }
         if ("DELETE".equals(request.getMethod())) {
             delete(entitySet, idColumn(entitySet), row.get(idColumn(entitySet)));
@@ -582,6 +533,18 @@ public final class FakeMetadataStore implements AfterAllCallback {
     }
 
     /** A JSON answer with these extra headers (name, value, name, value …). */
+    private Map<String, Object> rowWithId(String entitySet, String id, List<Map<String, Object>> rows) {
+        return rows.stream()
+                .filter(row -> id.equals(String.valueOf(row.get(idColumn(entitySet)))))
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** An error in the Web API's shape: {@code {"error":{"code":"0x…","message":"…"}}}. */
+    private MockResponse dataverseError(int status, String code, String message) {
+        return send(status, Map.of("error", Map.of("code", code, "message", message)));
+    }
+
     private MockResponse send(int status, Object body, String... headers) {
         return new MockResponse.Builder()
                 .code(status)
