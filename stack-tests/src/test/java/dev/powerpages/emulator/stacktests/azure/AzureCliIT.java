@@ -108,62 +108,18 @@ class AzureCliIT {
         assertThat(contoso.get("dnsConfig").get("fqdn").asString()).isEqualTo("contoso.trafficmanager.net");
         assertThat(contoso.get("endpoints").findValuesAsString("name")).containsExactly("northeurope", "westeurope");
 
-        JsonNode disabled = az.run(
-                        "network",
-                        "traffic-manager",
-                        "endpoint",
-                        "update",
-                        "-g",
-                        "emulator",
-                        "--profile-name",
-                        "contoso",
-                        "-n",
-                        "northeurope",
-                        "--type",
-                        "externalEndpoints",
-                        "--endpoint-status",
-                        "Disabled")
-                .json();
+        JsonNode disabled = setNortheuropeStatus("Disabled").json();
         assertThat(disabled.get("endpointStatus").asString()).isEqualTo("Disabled");
         stack.awaitServedBy("westeurope");
         assertThat(stack.trafficManager().endpointStatus("northeurope")).isEqualTo("Disabled");
 
-        az.run(
-                        "network",
-                        "traffic-manager",
-                        "endpoint",
-                        "update",
-                        "-g",
-                        "emulator",
-                        "--profile-name",
-                        "contoso",
-                        "-n",
-                        "northeurope",
-                        "--type",
-                        "externalEndpoints",
-                        "--endpoint-status",
-                        "Enabled")
-                .requireSuccess();
+        setNortheuropeStatus("Enabled").requireSuccess();
         stack.awaitServedBy("northeurope");
 
         az.loginServicePrincipal(EntraId.READER, EntraId.SECRET, TENANT).requireSuccess();
         assertThat(az.run("network", "traffic-manager", "profile", "show", "-g", "emulator", "-n", "contoso").exitCode)
                 .isZero();
-        AzureCli.Result refused = az.run(
-                "network",
-                "traffic-manager",
-                "endpoint",
-                "update",
-                "-g",
-                "emulator",
-                "--profile-name",
-                "contoso",
-                "-n",
-                "northeurope",
-                "--type",
-                "externalEndpoints",
-                "--endpoint-status",
-                "Disabled");
+        AzureCli.Result refused = setNortheuropeStatus("Disabled");
         assertThat(refused.exitCode).as(refused.toString()).isNotZero();
         assertThat(refused.stderr).contains("AuthorizationFailed");
         assertThat(stack.trafficManager().endpointStatus("northeurope")).isNotEqualTo("Disabled");
@@ -179,6 +135,25 @@ class AzureCliIT {
         assertThat(az.run("account", "show").exitCode)
                 .as("no account was added")
                 .isNotZero();
+    }
+
+    /** {@code az network traffic-manager endpoint update} of northeurope's status, as an operator's runbook does. */
+    private AzureCli.Result setNortheuropeStatus(String status) {
+        return az.run(
+                "network",
+                "traffic-manager",
+                "endpoint",
+                "update",
+                "-g",
+                "emulator",
+                "--profile-name",
+                "contoso",
+                "-n",
+                "northeurope",
+                "--type",
+                "externalEndpoints",
+                "--endpoint-status",
+                status);
     }
 
     private static EntraId identity(PowerPagesStack stack) {
