@@ -1,35 +1,19 @@
 package dev.powerpages.emulator.trafficmanager.profile;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.Optional;
 
 /** ARM {@code profileStatus}: a disabled profile is not monitored and its DNS name answers NXDOMAIN. */
-public enum ProfileStatus {
-    ENABLED("Enabled"),
-    DISABLED("Disabled");
-
-    private final String azureName;
-
-    ProfileStatus(String azureName) {
-        this.azureName = azureName;
-    }
-
-    /** The value as Azure spells it in ARM JSON. */
-    @JsonValue
-    public String azureName() {
-        return azureName;
-    }
+public enum ProfileStatus implements ArmEnum {
+    ENABLED,
+    DISABLED;
 
     /** ARM compares enum values case-insensitively. */
     public static Optional<ProfileStatus> fromAzureName(String value) {
-        return Arrays.stream(values())
-                .filter(v -> v.azureName.equalsIgnoreCase(value))
-                .findFirst();
+        return ArmEnum.fromAzureName(ProfileStatus.class, value);
     }
 
     @Override
     public String toString() {
-        return azureName;
+        return azureName();
     }
 }
