@@ -85,6 +85,8 @@ part_footprint() {
   local svc ours peer
   record footprint "./stack up -d until all five are healthy" "$up_s" "${COMPOSE_UP_S:-n/a}" "docker-compose up -d (same jars)" s \
     "time (STACK_HOME=... ./stack up -d with the bench ports); peer: docker-compose -p ppbench -f footprint/docker-compose.bench.yml up -d, then, as ./stack up -d waits, until the five answer 200 on their health paths (polled every 0.25 s) and the traffic manager sees both regions Online"
+  record footprint "./stack up -d until all five are healthy, vs. compose with docker-compose.cgroups.yml" "$up_s" "${COMPOSE_CGROUPS_UP_S:-n/a}" "docker-compose -f docker-compose.yml -f docker-compose.cgroups.yml up -d (same jars and images)" s \
+    "as the row above; the peer's containers each in a CPU group of their own at the root (cgroup_parent /, cpu_shares 4096 for the store, 2048 for the others), one start after the default one"
   record footprint "docker-compose up -d until Docker reports all five healthy (what up --wait waits for)" "${COMPOSE_DOCKER_HEALTHY_S:-n/a}" "${COMPOSE_UP_S:-n/a}" "the same start until the five answer and both regions are Online" s \
     "the end of each container's first passing health probe (docker inspect, .State.Health.Log), from the same docker-compose up -d"
   if [ "$baseline" = 1 ]; then
@@ -121,7 +123,7 @@ part_footprint() {
 # its own project name.
 compose_footprint() {
   local dir=$1 file=$1/docker-compose.bench.yml t0 t1 svc cid pid
-  COMPOSE_UP_S= COMPOSE_DOCKER_HEALTHY_S=
+  COMPOSE_UP_S= COMPOSE_DOCKER_HEALTHY_S= COMPOSE_CGROUPS_UP_S=
   if [ "$RUN_COMPOSE" != 1 ]; then
     note footprint "Compose stack not measured in this run (${COMPOSE_SKIP_REASON:-skipped})."
     return 0
@@ -203,7 +205,38 @@ compose_footprint() {
   done
   echo "$line total=$total" >"$dir/compose-rss.txt"
   compose_down
+  compose_cgroups_start "$dir" "${svc_urls[@]}"
   note footprint "Compose: one start after the images were built on $STACK_JAVA_IMAGE (the build is not timed); timed to the criterion ./stack up -d waits for (the five answer their health paths, polled every 0.25 s, and both regions Online); Docker's own health (the images' checks start 1 s after each container and then ask every quarter second until the first answer: docker/Dockerfile) is the second figure; every service starts at once, as under ./stack."
+}
+
+# compose_cgroups_start DIR CURL_ARGS...: one more start, with the opt-in docker-compose.cgroups.yml on top (each
+# container in a CPU group of its own at the root, weighted by the critical path), timed to the same criterion; only
+# where Docker uses the cgroupfs driver, the only one that file is for (the systemd driver refuses its cgroup_parent).
+compose_cgroups_start() {
+  local dir=$1 t0 t1 deadline=$((SECONDS + 240))
+  shift
+  COMPOSE_CGROUPS_UP_S=
+  if [ "$(docker info -f '{{.CgroupDriver}}' 2>/dev/null)" != cgroupfs ]; then
+    note footprint "Compose with docker-compose.cgroups.yml not measured: Docker's cgroup driver here is not cgroupfs."
+    return 0
+  fi
+  COMPOSE+=(-f "$ROOT/docker-compose.cgroups.yml")
+  COMPOSE_STARTED=1
+  say "footprint: docker-compose up -d with docker-compose.cgroups.yml"
+  printf '%s\n' "${COMPOSE[*]} up -d   # then until the five answer their health paths and both regions are Online" >>"$RESULTS/commands.txt"
+  t0=$(now)
+  "${COMPOSE[@]}" up -d >"$dir/compose-cgroups-up.txt" 2>&1 || { note footprint "Compose with docker-compose.cgroups.yml not measured: docker-compose up failed (footprint/compose-cgroups-up.txt)."; compose_down; return 0; }
+  until compose_ready "$@"; do
+    if [ $SECONDS -ge $deadline ]; then
+      note footprint "Compose with docker-compose.cgroups.yml not measured: not all services were healthy with both regions Online after 240 s."
+      compose_down; return 0
+    fi
+    sleep 0.25
+  done
+  t1=$(now)
+  COMPOSE_CGROUPS_UP_S=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f", b - a}')
+  echo "$COMPOSE_CGROUPS_UP_S" >"$dir/compose-cgroups-up-seconds.txt"
+  compose_down
 }
 
 # compose_ready CURL_ARGS...: the five services answer 200 on their health paths and the traffic manager's demo profile
