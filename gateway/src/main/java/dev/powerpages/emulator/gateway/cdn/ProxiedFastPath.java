@@ -374,7 +374,11 @@ public class ProxiedFastPath extends PipelineShortcut<ProxiedFastPath.Taken>
                     headers.remove(HttpHeaders.HOST);
                 })
                 .request(method)
-                .uri(originUrl(request.getURI(), origin.url()))
+                // As a URI, as NettyRoutingFilter hands it over: Reactor Netty reads a URI's parts as they are, but
+                // matches a String against its URL regex (UriEndpointFactory) on every request, 4-5 % of the event
+                // loop's samples (docs/benchmarks.md "The proxied page, seventh round"). The string is made of the
+                // parts of URIs already parsed (the origin's, the request's raw path and query), so it parses.
+                .uri(URI.create(originUrl(request.getURI(), origin.url())))
                 .send((clientRequest, outbound) ->
                         outbound.send(request.getBody().map(ProxiedFastPath::byteBuf)))
                 .responseConnection((clientResponse, origins) -> {
