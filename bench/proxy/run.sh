@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The proxied page, CPU per request (issue 16, target 2b; docs/benchmarks.md "The edge at nginx's pace"):
 #   bench/proxy/run.sh BASELINE.jar [CANDIDATE.jar]      (ROUNDS=3 SECONDS_PER_RUN=8 WARMUP_SECONDS=30 by default)
-# CANDIDATE_ARGS / BASELINE_ARGS: extra Spring Boot arguments for one of the two (a property lever measured alone).
+# CANDIDATE_ARGS / BASELINE_ARGS: extra Spring Boot arguments for one of the two (a property lever measured alone);
+# CANDIDATE_JAVA_OPTS / BASELINE_JAVA_OPTS: JVM options added for one of the two (e.g. .env's GATEWAY_JAVA_OPTS).
 # One nginx serves a 1.7 KB page and the traffic manager's resolve answer (the origin, which costs nearly
 # nothing, so the proxy's own cost shows); a second nginx is the reverse proxy to compare with (one worker,
 # upstream keep-alive); each gateway jar runs with the launcher's JVM options, CDN and WAF off. The targets take
@@ -124,11 +125,11 @@ nginx_conf proxy "upstream origin { server $UPSTREAM; keepalive 64; }
     server { listen 127.0.0.1:$NGINX_PORT; $PROXY_LOCATION }
     $MODSEC_SERVER" "$MODSEC_LOAD"
 
-start_gateway() { # jar port name [arguments]
-  local jar=$1 port=$2 name=$3
-  shift 3
+start_gateway() { # jar port name java-options [arguments]
+  local jar=$1 port=$2 name=$3 options=$4
+  shift 4
   # shellcheck disable=SC2086
-  "$JAVA" $JAVA_OPTS -jar "$jar" --server.port="$port" "$@" \
+  "$JAVA" $JAVA_OPTS $options -jar "$jar" --server.port="$port" "$@" \
     --gateway.traffic-manager.url="http://127.0.0.1:$ORIGIN_PORT" \
     --gateway.waf.policy-file="$SCRATCH/$name-waf.json" --gateway.cdn.settings-file="$SCRATCH/$name-cdn.json" \
     --gateway.cdn.site-settings.enabled=false --logging.level.root=WARN >"$SCRATCH/$name.log" 2>&1 &
@@ -137,12 +138,12 @@ start_gateway() { # jar port name [arguments]
 }
 declare -A pid url
 # shellcheck disable=SC2086
-start_gateway "$BASELINE" "$BASELINE_PORT" baseline ${BASELINE_ARGS:-}
+start_gateway "$BASELINE" "$BASELINE_PORT" baseline "${BASELINE_JAVA_OPTS:-}" ${BASELINE_ARGS:-}
 url[baseline]="http://127.0.0.1:$BASELINE_PORT$PATH_UNDER_TEST"
 targets=(nginx baseline)
 if [[ -n $CANDIDATE ]]; then
   # shellcheck disable=SC2086
-  start_gateway "$CANDIDATE" "$CANDIDATE_PORT" candidate ${CANDIDATE_ARGS:-}
+  start_gateway "$CANDIDATE" "$CANDIDATE_PORT" candidate "${CANDIDATE_JAVA_OPTS:-}" ${CANDIDATE_ARGS:-}
   url[candidate]="http://127.0.0.1:$CANDIDATE_PORT$PATH_UNDER_TEST"
   targets=(candidate nginx baseline)
 fi
@@ -210,6 +211,16 @@ compiler_ticks() { # the CPU ticks of the JIT compiler threads (their names hold
   done
   echo "$total"
 }
+loop_ticks() { # the CPU ticks of the gateway's event-loop threads (Reactor Netty's, named reactor-http-*): the proxy's
+  # own work without the JIT's and the collector's threads, which still take a large share of a loaded machine's cores
+  # long after the warm-up (docs/benchmarks.md "The proxied page, seventh round")
+  local task total=0
+  for task in /proc/"$1"/task/*; do
+    [[ $(cat "$task/comm" 2>/dev/null) == reactor-http* ]] || continue
+    total=$((total + $(sed 's/.*) //' "$task/stat" | awk '{print $12 + $13}')))
+  done
+  echo "$total"
+}
 echo "warm-up: ${WARMUP_SECONDS} s each at the measured concurrency"
 for target in "${targets[@]}"; do
   if [[ $target == nginx* ]]; then wrk -t2 -c"$CONNECTIONS" -d5s "${WRK_SCRIPT[@]}" "${url[$target]}" >/dev/null; continue; fi
@@ -230,21 +241,25 @@ if [[ -n $JFR ]]; then
   "$JCMD" "${pid[$profiled]}" JFR.start name=proxy-bench settings=profile >/dev/null
   echo "JFR: recording $profiled through the rounds into $JFR"
 fi
-echo "| round | target | req/s | p50 ms | CPU µs/req | load (1 min) |"
-echo "| --- | --- | --- | --- | --- | --- |"
+echo "| round | target | req/s | p50 ms | CPU µs/req | event loops µs/req | load (1 min) |"
+echo "| --- | --- | --- | --- | --- | --- | --- |"
 for round in $(seq 1 "$ROUNDS"); do
   for target in "${targets[@]}" direct; do
     [[ $target == direct ]] && ((round > 1)) && continue
     before=$([[ $target == direct ]] && echo 0 || cpu_ticks "${pid[$target]}")
+    loops_before=$([[ $target == direct || $target == nginx* ]] && echo 0 || loop_ticks "${pid[$target]}")
     out=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "${WRK_SCRIPT[@]}" "${url[$target]}")
     after=$([[ $target == direct ]] && echo 0 || cpu_ticks "${pid[$target]}")
+    loops_after=$([[ $target == direct || $target == nginx* ]] && echo 0 || loop_ticks "${pid[$target]}")
     requests=$(awk '/requests in/{print $1}' <<<"$out")
     rps=$(awk '/Requests\/sec/{print $2}' <<<"$out")
     p50=$(awk '$1 == "50%" {v = $2; if (v ~ /us$/) {sub(/us$/, "", v); v /= 1000} else if (v ~ /ms$/) sub(/ms$/, "", v);
       else if (v ~ /s$/) {sub(/s$/, "", v); v *= 1000}; printf "%.2f", v}' <<<"$out")
     cpu=$(awk -v a="$after" -v b="$before" -v n="$requests" -v t="$tick" 'BEGIN {printf "%.0f", (a - b) * 1e6 / t / n}')
+    loops=$(awk -v a="$loops_after" -v b="$loops_before" -v n="$requests" -v t="$tick" 'BEGIN {printf "%.0f", (a - b) * 1e6 / t / n}')
     [[ $target == direct ]] && cpu="-"
-    echo "| $round | $target | $rps | $p50 | $cpu | $(cut -d' ' -f1 /proc/loadavg) |"
+    [[ $target == direct || $target == nginx* ]] && loops="-"
+    echo "| $round | $target | $rps | $p50 | $cpu | $loops | $(cut -d' ' -f1 /proc/loadavg) |"
     failed=$(awk '/Non-2xx or 3xx responses/{print $NF}' <<<"$out")
     [[ -z $failed ]] || echo "WARNING: $target answered $failed requests with neither 2xx nor 3xx in round $round" >&2
   done

@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.reactive.observation.DefaultServerRequestObservationConvention;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationConvention;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.WebFilter;
 import reactor.netty.http.client.HttpClient;
@@ -155,11 +156,15 @@ class CdnConfiguration {
         TrafficManagerProperties profile = trafficManager.getIfAvailable();
         EdgeErrorHandler errors = errorHandler.getIfAvailable();
         // A web slice without the properties (the admin API's) or without the origin beans proxies nothing here.
-        FastProxyProperties fastProxy = properties.getIfAvailable(() -> new FastProxyProperties(false, false));
+        FastProxyProperties fastProxy =
+                properties.getIfAvailable(() -> new FastProxyProperties(false, false, DataSize.ofBytes(0)));
         boolean usable = fastProxy.enabled() && origins != null && profile != null && errors != null;
         return new ProxiedFastPath(
                 usable,
                 fastProxy.wafInspected(),
+                fastProxy.oneWriteMaxSize() == null
+                        ? 0
+                        : fastProxy.oneWriteMaxSize().toBytes(),
                 settings,
                 waf.getIfAvailable(() -> WafStage.ABSENT),
                 origins,

@@ -25,7 +25,11 @@ import reactor.netty.Connection;
  */
 final class EventLoopTimers {
 
-    /** Spring's server request over Reactor Netty (package-private in Spring, so named). */
+    /**
+     * Spring's server request over Reactor Netty (package-private in Spring, so named). Checked before its native
+     * request is asked for: another kind of request may not have one to give (Spring's {@code MockServerHttpRequest}
+     * throws), so the native request's type alone cannot tell.
+     */
     private static final String REACTOR_REQUEST = "org.springframework.http.server.reactive.ReactorServerHttpRequest";
 
     /** One per event loop; a handful of entries, made once each. */

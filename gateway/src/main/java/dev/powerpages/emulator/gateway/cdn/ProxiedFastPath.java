@@ -13,6 +13,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelOption;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +32,7 @@ import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.NettyDataBuffer;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import org.springframework.http.HttpHeaders;
@@ -50,6 +52,7 @@ import org.springframework.web.server.adapter.HttpWebHandlerAdapter;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Signal;
 import reactor.netty.Connection;
 import reactor.netty.http.client.HttpClient;
 
@@ -133,6 +136,9 @@ public class ProxiedFastPath extends PipelineShortcut<ProxiedFastPath.Taken>
 
     private final boolean wafInspected;
 
+    /** {@code gateway.fast-proxy.one-write-max-size} in bytes: a body up to this length goes out with its headers. */
+    private final long oneWriteMaxBytes;
+
     private final CdnSettingsStore settingsStore;
 
     private final WafStage waf;
@@ -195,6 +201,7 @@ public class ProxiedFastPath extends PipelineShortcut<ProxiedFastPath.Taken>
     ProxiedFastPath(
             boolean enabled,
             boolean wafInspected,
+            long oneWriteMaxBytes,
             CdnSettingsStore settingsStore,
             WafStage waf,
             OriginResolver resolver,
@@ -210,6 +217,7 @@ public class ProxiedFastPath extends PipelineShortcut<ProxiedFastPath.Taken>
         super(ORDER);
         this.enabled = enabled;
         this.wafInspected = wafInspected;
+        this.oneWriteMaxBytes = oneWriteMaxBytes;
         this.settingsStore = settingsStore;
         this.waf = waf;
         this.resolver = resolver;
@@ -366,7 +374,11 @@ public class ProxiedFastPath extends PipelineShortcut<ProxiedFastPath.Taken>
                     headers.remove(HttpHeaders.HOST);
                 })
                 .request(method)
-                .uri(originUrl(request.getURI(), origin.url()))
+                // As a URI, as NettyRoutingFilter hands it over: Reactor Netty reads a URI's parts as they are, but
+                // matches a String against its URL regex (UriEndpointFactory) on every request, 4-5 % of the event
+                // loop's samples (docs/benchmarks.md "The proxied page, seventh round"). The string is made of the
+                // parts of URIs already parsed (the origin's, the request's raw path and query), so it parses.
+                .uri(URI.create(originUrl(request.getURI(), origin.url())))
                 .send((clientRequest, outbound) ->
                         outbound.send(request.getBody().map(ProxiedFastPath::byteBuf)))
                 .responseConnection((clientResponse, origins) -> {
@@ -401,11 +413,22 @@ public class ProxiedFastPath extends PipelineShortcut<ProxiedFastPath.Taken>
                                 org.springframework.cloud.gateway.support.TimeoutException.class,
                                 timeout -> new ResponseStatusException(
                                         HttpStatus.GATEWAY_TIMEOUT, timeout.getMessage(), timeout));
-        return timed.then(Mono.defer(() -> writeBody(response, connection.get())));
+        return timed.then(Mono.defer(() -> writeBody(request.getMethod(), response, connection.get())));
     }
 
-    /** As NettyWriteResponseFilter writes the origin's body. */
-    private Mono<Void> writeBody(ServerHttpResponse response, Connection origin) {
+    /**
+     * As NettyWriteResponseFilter writes the origin's body, except that a body of a known length up to {@code
+     * gateway.fast-proxy.one-write-max-size} is gathered first (joined by the buffer factory, no copy: the origin's
+     * buffers become one composite buffer, or stay the one buffer they were) and handed to the server as one {@code
+     * Mono}. Reactor Netty then writes the status, the headers and the body as one full response with one flush,
+     * instead of flushing the headers, then each body chunk, then the end of the response (issue 16, target 2b;
+     * docs/benchmarks.md "The proxied page, seventh round": one write fewer per page, the flushes 11 % of the event
+     * loop). The answer's bytes
+     * are the same, and so is the answer to an origin that fails part-way: the chunks that arrived and the failure are
+     * handed on in the order they came, as the pipeline streams them (the headers and a cut body, or the edge's 502
+     * when no chunk came).
+     */
+    private Mono<Void> writeBody(HttpMethod method, ServerHttpResponse response, Connection origin) {
         if (origin == null) {
             return Mono.empty();
         }
@@ -417,7 +440,39 @@ public class ProxiedFastPath extends PipelineShortcut<ProxiedFastPath.Taken>
         } catch (RuntimeException unparsable) {
             // as NettyWriteResponseFilter: written as a whole
         }
-        return streaming(contentType) ? response.writeAndFlushWith(body.map(Flux::just)) : response.writeWith(body);
+        if (streaming(contentType)) {
+            return response.writeAndFlushWith(body.map(Flux::just));
+        }
+        long length = response.getHeaders().getContentLength();
+        if (method != HttpMethod.HEAD && length > 0 && length <= oneWriteMaxBytes) {
+            // The body's signals gathered (an error among them, not raised while gathering); buffers still held when
+            // the visitor goes away are released.
+            return body.materialize()
+                    .collectList()
+                    .doOnDiscard(Signal.class, ProxiedFastPath::release)
+                    .flatMap(signals -> {
+                        int buffers = signals.size() - 1;
+                        if (buffers > 0 && signals.get(buffers).isOnComplete()) {
+                            List<DataBuffer> whole = new ArrayList<>(buffers);
+                            for (int i = 0; i < buffers; i++) {
+                                whole.add(signals.get(i).get());
+                            }
+                            return response.writeWith(
+                                    Mono.just(response.bufferFactory().join(whole)));
+                        }
+                        // An origin that failed part-way (or sent nothing): the same signals as the body would have
+                        // streamed, so the same answer (what arrived after the headers, then the cut; or the edge's
+                        // 502 when nothing did).
+                        return response.writeWith(Flux.fromIterable(signals).<DataBuffer>dematerialize());
+                    });
+        }
+        return response.writeWith(body);
+    }
+
+    private static void release(Signal<?> signal) {
+        if (signal.get() instanceof DataBuffer buffer) {
+            DataBufferUtils.release(buffer);
+        }
     }
 
     private boolean streaming(MediaType contentType) {

@@ -83,12 +83,23 @@ class ProxiedFastPathTest {
                         .addHeader("X-Azure-Ref", "the-origins-own")
                         .addHeader("Cache-Control", "private")
                         .addHeader("X-PP-Region", "northeurope");
+                if (target.startsWith("/cut-body")) {
+                    // The status line and headers (with the body's length), then the connection cut.
+                    return answer.body("page " + target)
+                            .onResponseBody(new SocketEffect.CloseSocket())
+                            .build();
+                }
                 if (target.startsWith("/cut")) {
                     return answer.onResponseStart(new SocketEffect.CloseSocket())
                             .build();
                 }
                 if ("HEAD".equals(request.getMethod())) {
                     return answer.build(); // no body after a HEAD's answer (RFC 9110, 9.3.2)
+                }
+                if (target.startsWith("/large")) {
+                    // Beyond gateway.fast-proxy.one-write-max-size (32 KB): passed on chunk by chunk.
+                    return answer.body("page " + target + "\n" + "Lorem ipsum dolor sit amet.\n".repeat(2000))
+                            .build();
                 }
                 return target.startsWith("/chunked")
                         ? answer.chunkedBody("page " + target, 7).build()
@@ -193,6 +204,63 @@ class ProxiedFastPathTest {
     void anOriginThatCutsTheConnectionGetsTheSameEdgeErrorBothWays() {
         // 502 OriginConnectionClosed in the edge's JSON shape, with the request's reference.
         assertSameBothWays("GET /cut HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        // After its headers, part-way through its body: the fast path gathers a body of this size before writing it
+        // with the headers, the pipeline streams it; the visitor gets the same answer (whatever of the body came).
+        assertSameBothWays("GET /cut-body HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    }
+
+    @Test
+    void pagesWrittenWithTheirHeadersInOneWriteAndALargerOneStreamedAreTheSameBothWaysOnOneConnection() {
+        // One keep-alive connection, a request after each answer: a page up to one-write-max-size goes out whole with
+        // its headers, a larger one chunk by chunk as it arrives, a page again, then a HEAD (last: through the
+        // pipeline, a request after a HEAD answered with Content-Length: 0 on the same connection got no answer here);
+        // the bytes the visitor reads are the same as through the pipeline.
+        List<String> requests = List.of(
+                "GET /about/ HTTP/1.1\r\nHost: localhost\r\n\r\n",
+                "GET /large HTTP/1.1\r\nHost: localhost\r\n\r\n",
+                "GET /about/?again HTTP/1.1\r\nHost: localhost\r\n\r\n",
+                "HEAD /about/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        send(fast, "GET /warm HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        send(pipeline, "GET /warm HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        long before = fastPath().taken();
+        String viaFastPath = inTurn(fast, requests);
+        assertThat(fastPath().taken()).isEqualTo(before + requests.size());
+        String viaPipeline = inTurn(pipeline, requests);
+
+        String reference = "\\d{8}T\\d{6}Z-[0-9a-f]{20}";
+        assertThat(viaFastPath.replaceAll(reference, "<reference>"))
+                .isEqualTo(viaPipeline.replaceAll(reference, "<reference>"));
+        assertThat(viaFastPath.split("HTTP/1.1 200 OK", -1)).hasSize(requests.size() + 1);
+        assertThat(viaFastPath).contains("page /about/", "page /large\nLorem ipsum", "page /about/?again");
+    }
+
+    /** The requests on one connection, each sent once the answer before it was read whole; every answer's bytes. */
+    private static String inTurn(ConfigurableApplicationContext gateway, List<String> requests) {
+        int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            socket.setSoTimeout(10_000);
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream answers = new ByteArrayOutputStream();
+            for (String request : requests) {
+                socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().flush();
+                ByteArrayOutputStream head = new ByteArrayOutputStream();
+                while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+                    int next = in.read();
+                    assertThat(next).as("an answer's head").isNotNegative();
+                    head.write(next);
+                }
+                String headers = head.toString(StandardCharsets.ISO_8859_1);
+                String length = header(headers, "content-length");
+                int body = request.startsWith("HEAD") || length == null ? 0 : Integer.parseInt(length);
+                answers.write(head.toByteArray());
+                answers.write(in.readNBytes(body));
+            }
+            return answers.toString(StandardCharsets.ISO_8859_1);
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
     }
 
     @Test
