@@ -6,15 +6,12 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyP
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import dev.powerpages.emulator.support.architecture.ModuleClasses;
 import dev.powerpages.emulator.waf.custom.GeoIpMap;
 import dev.powerpages.emulator.waf.custom.RateLimiter;
 import dev.powerpages.emulator.waf.engine.WafRequest;
 import dev.powerpages.emulator.waf.engine.WafRequestParser;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,46 +21,33 @@ import org.junit.jupiter.api.Test;
  */
 class PackageGraphTest {
 
-    private static final String GATEWAY = "dev.powerpages.emulator.gateway";
-
-    private static JavaClasses classes;
-
-    @BeforeAll
-    static void importMainClasses() {
-        classes = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                // Not the classes Spring AOT's process-aot (the package phase) generates into target/classes: its
-                // bean definitions (Foo__BeanDefinitions, the application's __BeanFactoryRegistrations) and proxies
-                // ($$SpringCGLIB$$) call every package by design; the graph is the sources'.
-                .withImportOption(location -> !location.contains("__") && !location.contains("$$SpringCGLIB$$"))
-                .importPackages(GATEWAY);
-    }
+    private static final ModuleClasses GATEWAY = ModuleClasses.of("dev.powerpages.emulator.gateway");
 
     @Test
     void featurePackagesFormNoCycle() {
-        slices().matching(GATEWAY + ".(**)").should().beFreeOfCycles().check(classes);
+        slices().matching(GATEWAY.root() + ".(**)").should().beFreeOfCycles().check(GATEWAY.classes());
     }
 
     @Test
     void theOriginResolverDependsOnNoFeature() {
         noClasses()
                 .that()
-                .resideInAPackage(GATEWAY + ".origin..")
+                .resideInAPackage(GATEWAY.feature("origin"))
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage(packagesExcept("origin"))
-                .check(classes);
+                .resideInAnyPackage(GATEWAY.featuresExcept("origin"))
+                .check(GATEWAY.classes());
     }
 
     @Test
     void theEdgesOwnResponsesUseOnlyTheOriginResolver() {
         noClasses()
                 .that()
-                .resideInAPackage(GATEWAY + ".edge..")
+                .resideInAPackage(GATEWAY.feature("edge"))
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage(packagesExcept("edge", "origin"))
-                .check(classes);
+                .resideInAnyPackage(GATEWAY.featuresExcept("edge", "origin"))
+                .check(GATEWAY.classes());
     }
 
     @Test
@@ -71,11 +55,11 @@ class PackageGraphTest {
         for (String feature : Set.of("waf", "cdn", "tls")) {
             noClasses()
                     .that()
-                    .resideOutsideOfPackage(GATEWAY + "." + feature + "..")
+                    .resideOutsideOfPackage(GATEWAY.feature(feature))
                     .should()
                     .dependOnClassesThat()
-                    .resideInAPackage(GATEWAY + "." + feature + "..")
-                    .check(classes);
+                    .resideInAPackage(GATEWAY.feature(feature))
+                    .check(GATEWAY.classes());
         }
     }
 
@@ -83,11 +67,11 @@ class PackageGraphTest {
     void onlyTheWafPackageUsesTheWafEngine() {
         noClasses()
                 .that()
-                .resideOutsideOfPackage(GATEWAY + ".waf..")
+                .resideOutsideOfPackage(GATEWAY.feature("waf"))
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("dev.powerpages.emulator.waf..")
-                .check(classes);
+                .check(GATEWAY.classes());
     }
 
     @Test
@@ -100,19 +84,6 @@ class PackageGraphTest {
                                 "dev.powerpages.emulator.waf.engine..", "dev.powerpages.emulator.waf.custom..")
                         .and(not(belongToAnyOf(
                                 WafRequest.class, WafRequestParser.class, GeoIpMap.class, RateLimiter.class))))
-                .check(classes);
-    }
-
-    /** The gateway's feature packages other than the given ones (the root's filter order may be read by any). */
-    private static String[] packagesExcept(String... allowed) {
-        Set<String> allowedSet = Set.of(allowed);
-        return classes.stream()
-                .map(javaClass -> javaClass.getPackageName())
-                .filter(name -> name.startsWith(GATEWAY + "."))
-                .map(name -> name.substring(GATEWAY.length() + 1).split("\\.")[0])
-                .distinct()
-                .filter(name -> !allowedSet.contains(name))
-                .map(name -> GATEWAY + "." + name + "..")
-                .toArray(String[]::new);
+                .check(GATEWAY.classes());
     }
 }
