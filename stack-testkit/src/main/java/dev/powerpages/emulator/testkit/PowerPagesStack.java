@@ -127,11 +127,13 @@ public final class PowerPagesStack implements AutoCloseable {
             stack.awaitEndpointStatus(StackRuntime.NORTHEUROPE, "Online", startup);
             stack.awaitEndpointStatus(StackRuntime.WESTEUROPE, "Online", startup);
         } catch (AssertionError | RuntimeException ex) {
+            // A wait's failure says what the stack showed, the logs' tails among it; anything else gets the gateway's.
+            String message = ex instanceof AssertionError
+                    ? ex.getMessage()
+                    : ex.getMessage() + "\ngateway log:\n"
+                            + runtime.service(StackRuntime.GATEWAY).logTail();
             stack.close();
-            throw new IllegalStateException(
-                    "the stack started but does not serve the site: " + ex.getMessage() + "\ngateway log:\n"
-                            + runtime.service(StackRuntime.GATEWAY).logTail(),
-                    ex);
+            throw new IllegalStateException("the stack started but does not serve the site: " + message, ex);
         }
         System.out.println(readyLine(resolved, runtime, startedAt, healthyAt, servedAt));
         runtime.ready();
@@ -304,7 +306,9 @@ public final class PowerPagesStack implements AutoCloseable {
                                     && region.equals(result.region().orElse(null)));
         } catch (ConditionTimeoutException ex) {
             throw new AssertionError(
-                    "the site was not served by " + region + " within " + atMost + "; last answer: " + last.get(), ex);
+                    "the site was not served by " + region + " within " + atMost + "; last answer: " + last.get() + "\n"
+                            + whatTheStackShows(),
+                    ex);
         }
     }
 
@@ -329,10 +333,30 @@ public final class PowerPagesStack implements AutoCloseable {
                     });
         } catch (ConditionTimeoutException ex) {
             throw new AssertionError(
-                    "endpoint " + endpoint + " was not " + status + " within " + atMost + "; last status: "
-                            + last.get(),
+                    "endpoint " + endpoint + " was not " + status + " within " + atMost + "; last status: " + last.get()
+                            + "\n" + whatTheStackShows(),
                     ex);
         }
+    }
+
+    /**
+     * For a wait's failure message: each link of the routing as the traffic manager and the gateway show it now
+     * ({@link RoutingSnapshot}), where the services' whole logs were kept (containers' logs go with the containers),
+     * and the last lines of the traffic manager's and the gateway's logs.
+     */
+    private String whatTheStackShows() {
+        StringBuilder text =
+                new StringBuilder(RoutingSnapshot.of(trafficManager, runtime.service(StackRuntime.GATEWAY)));
+        runtime.keepLogs()
+                .ifPresent(
+                        folder -> text.append("\nevery service's log kept in ").append(folder));
+        for (String name : List.of(StackRuntime.TRAFFIC_MANAGER, StackRuntime.GATEWAY)) {
+            text.append("\n")
+                    .append(name)
+                    .append(" log (last lines):\n")
+                    .append(runtime.service(name).logTail());
+        }
+        return text.toString();
     }
 
     /** Stops every service (gracefully; containers are removed). */
