@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -286,18 +287,22 @@ public final class PowerPagesStack implements AutoCloseable {
 
     public HttpResult awaitServedBy(String region, Duration atMost) {
         AtomicReference<Object> last = new AtomicReference<>();
+        AnswerTimeline timeline = new AnswerTimeline(Instant.now());
         try {
             return Awaitility.await()
                     .atMost(atMost)
                     .pollInterval(Duration.ofMillis(100))
                     .until(
                             () -> {
+                                Instant sent = Instant.now();
                                 try {
                                     HttpResult result = site.get("/");
                                     last.set(result);
+                                    timeline.record(sent, Instant.now(), result);
                                     return result;
                                 } catch (RuntimeException ex) {
                                     last.set(ex.getMessage());
+                                    timeline.record(sent, Instant.now(), ex.getMessage());
                                     return null;
                                 }
                             },
@@ -307,7 +312,7 @@ public final class PowerPagesStack implements AutoCloseable {
         } catch (ConditionTimeoutException ex) {
             throw new AssertionError(
                     "the site was not served by " + region + " within " + atMost + "; last answer: " + last.get() + "\n"
-                            + whatTheStackShows(),
+                            + timeline + "\n" + whatTheStackShows(),
                     ex);
         }
     }

@@ -26,6 +26,8 @@ final class RoutingSnapshot {
     /** The routing as the traffic manager and the gateway show it now. */
     static String of(TrafficManager trafficManager, RunningService gateway) {
         List<String> lines = new ArrayList<>();
+        // The moment, to set beside the status changes' times and the wait's timeline.
+        lines.add("the stack's routing at " + java.time.Instant.now() + ":");
         lines.add("traffic manager's endpoints: " + part(() -> endpoints(trafficManager.profile())));
         lines.add("traffic manager resolves " + TrafficManager.PROFILE + " to: " + part(() -> answer(trafficManager)));
         lines.add("status changes, newest first: " + part(() -> changes(trafficManager.events())));
