@@ -277,6 +277,23 @@ final class ContainerStackRuntime implements StackRuntime {
         return inOrder;
     }
 
+    /**
+     * Each container's whole log into a new folder under the stack's log directory: a container's log is removed
+     * with the container when the stack closes, so a failed wait's evidence would otherwise go with it.
+     */
+    @Override
+    public Optional<Path> keepLogs() {
+        try {
+            Path folder = Files.createTempDirectory(StackLayout.logDir().toAbsolutePath(), "containers-");
+            for (ServiceContainer service : services.values()) {
+                Files.writeString(folder.resolve(service.name() + ".log"), service.log());
+            }
+            return Optional.of(folder);
+        } catch (IOException | RuntimeException ex) {
+            return Optional.empty();
+        }
+    }
+
     @Override
     public String startupNote() {
         return archived.size() + " of " + services.size() + " from an AppCDS archive"

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -127,11 +128,13 @@ public final class PowerPagesStack implements AutoCloseable {
             stack.awaitEndpointStatus(StackRuntime.NORTHEUROPE, "Online", startup);
             stack.awaitEndpointStatus(StackRuntime.WESTEUROPE, "Online", startup);
         } catch (AssertionError | RuntimeException ex) {
+            // A wait's failure says what the stack showed, the logs' tails among it; anything else gets the gateway's.
+            String message = ex instanceof AssertionError
+                    ? ex.getMessage()
+                    : ex.getMessage() + "\ngateway log:\n"
+                            + runtime.service(StackRuntime.GATEWAY).logTail();
             stack.close();
-            throw new IllegalStateException(
-                    "the stack started but does not serve the site: " + ex.getMessage() + "\ngateway log:\n"
-                            + runtime.service(StackRuntime.GATEWAY).logTail(),
-                    ex);
+            throw new IllegalStateException("the stack started but does not serve the site: " + message, ex);
         }
         System.out.println(readyLine(resolved, runtime, startedAt, healthyAt, servedAt));
         runtime.ready();
@@ -284,18 +287,22 @@ public final class PowerPagesStack implements AutoCloseable {
 
     public HttpResult awaitServedBy(String region, Duration atMost) {
         AtomicReference<Object> last = new AtomicReference<>();
+        AnswerTimeline timeline = new AnswerTimeline(Instant.now());
         try {
             return Awaitility.await()
                     .atMost(atMost)
                     .pollInterval(Duration.ofMillis(100))
                     .until(
                             () -> {
+                                Instant sent = Instant.now();
                                 try {
                                     HttpResult result = site.get("/");
                                     last.set(result);
+                                    timeline.record(sent, Instant.now(), result);
                                     return result;
                                 } catch (RuntimeException ex) {
                                     last.set(ex.getMessage());
+                                    timeline.record(sent, Instant.now(), ex.getMessage());
                                     return null;
                                 }
                             },
@@ -304,7 +311,9 @@ public final class PowerPagesStack implements AutoCloseable {
                                     && region.equals(result.region().orElse(null)));
         } catch (ConditionTimeoutException ex) {
             throw new AssertionError(
-                    "the site was not served by " + region + " within " + atMost + "; last answer: " + last.get(), ex);
+                    "the site was not served by " + region + " within " + atMost + "; last answer: " + last.get() + "\n"
+                            + timeline + "\n" + whatTheStackShows(),
+                    ex);
         }
     }
 
@@ -329,10 +338,30 @@ public final class PowerPagesStack implements AutoCloseable {
                     });
         } catch (ConditionTimeoutException ex) {
             throw new AssertionError(
-                    "endpoint " + endpoint + " was not " + status + " within " + atMost + "; last status: "
-                            + last.get(),
+                    "endpoint " + endpoint + " was not " + status + " within " + atMost + "; last status: " + last.get()
+                            + "\n" + whatTheStackShows(),
                     ex);
         }
+    }
+
+    /**
+     * For a wait's failure message: each link of the routing as the traffic manager and the gateway show it now
+     * ({@link RoutingSnapshot}), where the services' whole logs were kept (containers' logs go with the containers),
+     * and the last lines of the traffic manager's and the gateway's logs.
+     */
+    private String whatTheStackShows() {
+        StringBuilder text =
+                new StringBuilder(RoutingSnapshot.of(trafficManager, runtime.service(StackRuntime.GATEWAY)));
+        runtime.keepLogs()
+                .ifPresent(
+                        folder -> text.append("\nevery service's log kept in ").append(folder));
+        for (String name : List.of(StackRuntime.TRAFFIC_MANAGER, StackRuntime.GATEWAY)) {
+            text.append("\n")
+                    .append(name)
+                    .append(" log (last lines):\n")
+                    .append(runtime.service(name).logTail());
+        }
+        return text.toString();
     }
 
     /** Stops every service (gracefully; containers are removed). */

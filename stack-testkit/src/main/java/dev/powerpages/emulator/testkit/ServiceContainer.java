@@ -127,14 +127,17 @@ final class ServiceContainer implements RunningService {
 
     @Override
     public String logTail() {
-        String logs;
-        try {
-            logs = container.getContainerId() == null ? "(no container)" : container.getLogs();
-        } catch (RuntimeException ex) {
-            logs = "(logs unavailable: " + ex.getMessage() + ")";
-        }
-        String[] lines = logs.split("\n");
+        String[] lines = log().split("\n");
         return String.join("\n", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 60), lines.length));
+    }
+
+    /** The container's whole log (standard output and error), which goes with the container when it is removed. */
+    String log() {
+        try {
+            return container.getContainerId() == null ? "(no container)" : container.getLogs();
+        } catch (RuntimeException ex) {
+            return "(logs unavailable: " + ex.getMessage() + ")";
+        }
     }
 
     private DockerClient docker() {

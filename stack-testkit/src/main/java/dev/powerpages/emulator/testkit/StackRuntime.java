@@ -43,6 +43,15 @@ interface StackRuntime extends AutoCloseable {
      */
     default void ready() {}
 
+    /**
+     * Keeps the services' whole logs where they outlive the stack, for a wait that failed: the folder they are in, or
+     * empty where they are kept anyway (child processes' log files) or not kept apart (in-process services log to the
+     * test's output).
+     */
+    default java.util.Optional<java.nio.file.Path> keepLogs() {
+        return java.util.Optional.empty();
+    }
+
     /** This stack's local CA directory on the host ({@code ca.pem}, {@code truststore.p12}, …). */
     java.nio.file.Path tlsDirectory();
 
