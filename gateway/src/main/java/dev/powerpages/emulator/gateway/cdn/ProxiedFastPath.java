@@ -423,10 +423,9 @@ public class ProxiedFastPath extends PipelineShortcut<ProxiedFastPath.Taken>
      * Mono}. Reactor Netty then writes the status, the headers and the body as one full response with one flush,
      * instead of flushing the headers, then each body chunk, then the end of the response (issue 16, target 2b;
      * docs/benchmarks.md "The proxied page, seventh round": one write fewer per page, the flushes 11 % of the event
-     * loop). The answer's bytes
-     * are the same, and so is the answer to an origin that fails part-way: the chunks that arrived and the failure are
-     * handed on in the order they came, as the pipeline streams them (the headers and a cut body, or the edge's 502
-     * when no chunk came).
+     * loop). The answer's bytes are the same, and so is the answer to an origin that fails part-way: the chunks that
+     * arrived and the failure are handed on in the order they came, as the pipeline streams them (the headers and a
+     * cut body, or the edge's 502 when no chunk came).
      */
     private Mono<Void> writeBody(HttpMethod method, ServerHttpResponse response, Connection origin) {
         if (origin == null) {
