@@ -1,7 +1,9 @@
 package dev.powerpages.emulator.testkit;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
@@ -27,13 +29,13 @@ final class RoutingSnapshot {
     static String of(TrafficManager trafficManager, RunningService gateway) {
         List<String> lines = new ArrayList<>();
         // The moment, to set beside the status changes' times and the wait's timeline.
-        lines.add("the stack's routing at " + java.time.Instant.now() + ":");
+        lines.add("the stack's routing at " + Instant.now() + ":");
         lines.add("traffic manager's endpoints: " + part(() -> endpoints(trafficManager.profile())));
         lines.add("traffic manager resolves " + TrafficManager.PROFILE + " to: " + part(() -> answer(trafficManager)));
         lines.add("status changes, newest first: " + part(() -> changes(trafficManager.events())));
         lines.add("gateway holds: "
-                + part(() -> held(Json.parse(Http.get(
-                        gateway.url("/_edge/admin/origin"), java.util.Map.of(AdminKey.HEADER, AdminKey.VALUE))))));
+                + part(() -> held(Json.parse(
+                        Http.get(gateway.url("/_edge/admin/origin"), Map.of(AdminKey.HEADER, AdminKey.VALUE))))));
         return String.join("\n", lines);
     }
 
