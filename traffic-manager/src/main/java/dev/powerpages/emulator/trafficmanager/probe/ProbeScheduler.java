@@ -36,8 +36,8 @@ import org.springframework.stereotype.Component;
  * probes: when the whole stack starts at once, the app nodes answer some seconds after the traffic manager's
  * first round, and would otherwise wait up to a full interval for their first verdict. Those extra probes only
  * bring a success forward; a failed one is dropped, so failures count on the interval's probes exactly as before
- * (Degraded after the same number of intervals as Azure's rule gives). After its first answer an agent probes on
- * the interval alone.
+ * (Degraded after the same number of intervals as Azure's rule gives); an interval's probe that comes due while such
+ * a look is out is that look, whose failure then counts. After its first answer an agent probes on the interval alone.
  */
 @Component
 public class ProbeScheduler implements SmartLifecycle {
@@ -60,6 +60,9 @@ public class ProbeScheduler implements SmartLifecycle {
         volatile long answeredGeneration = -1;
 
         final AtomicBoolean inFlight = new AtomicBoolean();
+
+        /** An interval's probe came due while an early look was still out: that look's result stands for it. */
+        final AtomicBoolean intervalDue = new AtomicBoolean();
 
         Schedule(long nextDueNanos) {
             this.nextDueNanos = nextDueNanos;
@@ -147,18 +150,27 @@ public class ProbeScheduler implements SmartLifecycle {
         if (!endpoint.isMonitored()) {
             return;
         }
-        // Azure's timeout is shorter than the interval, so this only skips a probe when the machine lags, or
-        // when emulator.fastProbing sets a timeout equal to the interval and the endpoint hangs.
+        // Azure's timeout is shorter than the interval, so an interval's probe finds the previous one still out only
+        // when the machine lags, when emulator.fastProbing sets a timeout equal to the interval and the endpoint
+        // hangs, or when an early look (below) is out.
         if (!schedule.inFlight.compareAndSet(false, true)) {
+            if (!early) {
+                // The agent's early look is still out (an endpoint it has not had an answer from yet: one that went
+                // down before each agent's first answer, as a container killed right after its region went Online).
+                // That look stands for the interval's probe, so its failure counts: were the interval's probe just
+                // skipped, looks that keep overlapping it would leave no failure on record, and the endpoint Online.
+                schedule.intervalDue.set(true);
+            }
             return;
         }
         long generation = endpoint.probeGeneration();
         send(profile, endpoint).whenComplete((result, error) -> {
+            boolean counts = !early | schedule.intervalDue.getAndSet(false);
             schedule.inFlight.set(false);
             if (result != null && result.success()) {
                 schedule.answeredGeneration = generation;
             }
-            if (result != null && (!early || result.success())) {
+            if (result != null && (counts || result.success())) {
                 metrics.record(profile, endpoint, agent, result);
                 profile.recordProbe(endpoint, generation, agent, result);
             }
