@@ -165,6 +165,7 @@ public class ProbeScheduler implements SmartLifecycle {
         }
         long generation = endpoint.probeGeneration();
         send(profile, endpoint).whenComplete((result, error) -> {
+            // `|`, not `||`: the flag is cleared after every probe, an interval's own included.
             boolean counts = !early | schedule.intervalDue.getAndSet(false);
             schedule.inFlight.set(false);
             if (result != null && result.success()) {
