@@ -451,18 +451,27 @@ public class ProxiedFastPath extends PipelineShortcut<ProxiedFastPath.Taken>
                     .doOnDiscard(Signal.class, ProxiedFastPath::release)
                     .flatMap(signals -> {
                         int buffers = signals.size() - 1;
-                        if (buffers > 0 && signals.get(buffers).isOnComplete()) {
-                            List<DataBuffer> whole = new ArrayList<>(buffers);
-                            for (int i = 0; i < buffers; i++) {
-                                whole.add(signals.get(i).get());
-                            }
-                            return response.writeWith(
-                                    Mono.just(response.bufferFactory().join(whole)));
+                        Signal<DataBuffer> end = signals.get(buffers);
+                        if (buffers == 0) {
+                            // Nothing arrived: the same signals as the pipeline's, so the same answer (the edge's
+                            // 502 for a failure, an empty body for none).
+                            return response.writeWith(Flux.fromIterable(signals).<DataBuffer>dematerialize());
                         }
-                        // An origin that failed part-way (or sent nothing): the same signals as the body would have
-                        // streamed, so the same answer (what arrived after the headers, then the cut; or the edge's
-                        // 502 when nothing did).
-                        return response.writeWith(Flux.fromIterable(signals).<DataBuffer>dematerialize());
+                        List<DataBuffer> arrived = new ArrayList<>(buffers);
+                        for (int i = 0; i < buffers; i++) {
+                            arrived.add(signals.get(i).get());
+                        }
+                        if (end.isOnComplete()) {
+                            return response.writeWith(
+                                    Mono.just(response.bufferFactory().join(arrived)));
+                        }
+                        // An origin that failed part-way: what arrived is written and flushed as one group, then
+                        // the failure cuts the visitor's connection, as the pipeline streams it. Not the chunks and
+                        // the error as one Flux: Spring's ChannelSendOperator drops a first chunk still cached when
+                        // an error follows it before the write has started (it did, once in CI, the origin's
+                        // connection on another event loop than the visitor's).
+                        return response.writeAndFlushWith(
+                                Flux.just(Flux.fromIterable(arrived), Flux.<DataBuffer>error(end.getThrowable())));
                     });
         }
         return response.writeWith(body);
