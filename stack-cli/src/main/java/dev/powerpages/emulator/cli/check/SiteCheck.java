@@ -7,6 +7,7 @@ import dev.powerpages.emulator.cli.site.NodesCatchUp;
 import dev.powerpages.emulator.cli.site.StoreSite;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ public final class SiteCheck {
      * @param nodes       the app nodes by region (the first lists the URLs)
      * @param adminKey    the store's admin key
      * @param concurrency fetches at once
-     * @param nodesWait   how long the app nodes may take to serve the store's site
+     * @param nodesWait   how long the app nodes may take to serve the store's site (and the gateway to know an origin)
      */
     public record Settings(
             String gateway,
@@ -72,6 +73,7 @@ public final class SiteCheck {
             site = FolderEdits.awaitImported(store, site, Path.of(directory), EDIT_WAIT);
         }
         new NodesCatchUp(http, settings.nodes()).await(site.changedAt(), settings.nodesWait());
+        new EdgeCatchUp(http, settings.gateway(), Clock.systemUTC()).await(settings.nodesWait());
         SiteListing listing =
                 SiteListing.read(http, settings.nodes().values().iterator().next());
         List<CheckResult> results = fetchAll(listing);

@@ -7,7 +7,10 @@ import dev.powerpages.emulator.cli.FakeStack;
 import dev.powerpages.emulator.cli.http.Http;
 import dev.powerpages.emulator.cli.http.HttpException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,15 +66,23 @@ public class SiteCheckTest {
     }
 
     private SiteCheck check() {
+        return check(Duration.ofSeconds(10));
+    }
+
+    private SiteCheck check(Duration wait) {
         return new SiteCheck(
                 new Http(),
                 new SiteCheck.Settings(
-                        stack.url(),
-                        stack.url(),
-                        Map.of("northeurope", stack.url()),
-                        "emulator-admin-key",
-                        2,
-                        Duration.ofSeconds(10)));
+                        stack.url(), stack.url(), Map.of("northeurope", stack.url()), "emulator-admin-key", 2, wait));
+    }
+
+    /** The gateway's answer while the traffic manager has not answered it yet (docs/cdn.md). */
+    private static MockResponse noOriginYet() {
+        return FakeStack.response(
+                503,
+                "application/json",
+                "{\"error\":{\"code\":\"TrafficManagerUnreachable\",\"message\":\"The traffic manager cannot be"
+                        + " reached and no origin is known for profile 'contoso'.\",\"reference\":\"r\"}}");
     }
 
     @BeforeEach
@@ -147,6 +158,31 @@ public class SiteCheckTest {
                     assertThat(result.outcome()).isEqualTo(Outcome.SERVED);
                     assertThat(result.redirectedTo()).isEqualTo("/en-US/about-us/");
                 });
+    }
+
+    @Test
+    void waitsUntilTheGatewayKnowsAnOriginBeforeJudgingThePages() {
+        AtomicInteger asked = new AtomicInteger();
+        stack.answer(
+                "/", () -> asked.incrementAndGet() <= 3 ? noOriginYet() : FakeStack.response(200, "text/html", "home"));
+
+        CheckReport report = check().run(null);
+
+        // Not a page failed for the stack's start: the same verdicts as with the gateway ready from the first request.
+        assertThat(report.pages()).isEqualTo(new CheckReport.Counts(4, 2, 1, 0, 0, 1));
+        List<String> targets = stack.targets();
+        assertThat(targets.indexOf("/en-US/")).isGreaterThan(targets.lastIndexOf("/"));
+        assertThat(asked).hasValue(4);
+    }
+
+    @Test
+    void saysSoWhenTheGatewayNeverKnowsAnOrigin() {
+        stack.answer("/", SiteCheckTest::noOriginYet);
+
+        assertThatThrownBy(() -> check(Duration.ofSeconds(1)).run(null))
+                .isInstanceOf(HttpException.class)
+                .hasMessageContaining("knew no origin within 1 s: 503 TrafficManagerUnreachable");
+        assertThat(stack.targets()).doesNotContain("/en-US/");
     }
 
     @Test

@@ -112,7 +112,9 @@ class StackSiteCommandsIT {
     void checkSiteStartsTheStackWithTheFolderAndPassesWhenEveryPageIsServed() {
         Run check = stack("check-site", site.toString(), "--json");
 
-        assertThat(check.status()).as("exit status; stderr:%n%s", check.err()).isZero();
+        assertThat(check.status())
+                .as("exit status; stdout:%n%s%nstderr:%n%s", check.out(), check.err())
+                .isZero();
         JsonNode report = JSON.readTree(check.out());
         assertThat(report.path("passed").asBoolean()).isTrue();
         assertThat(report.path("pages").path("total").asInt()).isEqualTo(4);
