@@ -6,6 +6,7 @@ import dev.powerpages.emulator.store.schema.SqlDialect;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 
@@ -23,6 +24,24 @@ final class EnvironmentDatabases {
     /** The default environment's file name, fixed by {@code StorageConfiguration} whatever the default is called. */
     static final String DEFAULT_FILE = "contoso";
 
+    /**
+     * H2 closes a database in a JVM shutdown hook of its own, beside Spring's graceful shutdown: a write still in
+     * flight when the store is stopped (SIGTERM: ./stack down, docker stop) then failed with "Database is already
+     * closed" (500). Without that hook the pool closes the database once the web server has answered the last request.
+     */
+    private static final String OPEN_UNTIL_THE_POOL_CLOSES = ";DB_CLOSE_ON_EXIT=FALSE";
+
+    /** An in-memory database, unique per call (test contexts never share data), kept while the pool lives. */
+    static String h2InMemory(String prefix) {
+        return "jdbc:h2:mem:store-" + prefix + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;IGNORECASE=TRUE"
+                + OPEN_UNTIL_THE_POOL_CLOSES;
+    }
+
+    /** A database file, each commit written before it is acknowledged (WRITE_DELAY=0: nothing lost on a crash). */
+    static String h2File(Path file) {
+        return "jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0;IGNORECASE=TRUE" + OPEN_UNTIL_THE_POOL_CLOSES;
+    }
+
     private final StoreProperties properties;
 
     EnvironmentDatabases(StoreProperties properties) {
@@ -35,7 +54,7 @@ final class EnvironmentDatabases {
         }
         String url;
         if (properties.inMemory()) {
-            url = "jdbc:h2:mem:store-" + name + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;IGNORECASE=TRUE";
+            url = h2InMemory(name + "-");
         } else {
             if (name.equals(DEFAULT_FILE)) {
                 throw new IllegalStateException(
@@ -47,8 +66,7 @@ final class EnvironmentDatabases {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            url = "jdbc:h2:file:" + properties.dataDir().toAbsolutePath().resolve(name)
-                    + ";WRITE_DELAY=0;IGNORECASE=TRUE";
+            url = h2File(properties.dataDir().resolve(name));
         }
         HikariDataSource dataSource = DataSourceBuilder.create()
                 .type(HikariDataSource.class)

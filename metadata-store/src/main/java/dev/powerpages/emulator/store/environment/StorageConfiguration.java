@@ -7,7 +7,6 @@ import dev.powerpages.emulator.store.schema.SchemaMigrator;
 import dev.powerpages.emulator.store.schema.SqlDialect;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.UUID;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
@@ -52,12 +51,10 @@ class StorageConfiguration {
         } else {
             String url;
             if (properties.inMemory()) {
-                // A unique name per application context, so test contexts never share data.
-                url = "jdbc:h2:mem:store-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;IGNORECASE=TRUE";
+                url = EnvironmentDatabases.h2InMemory("");
             } else {
                 Files.createDirectories(properties.dataDir());
-                url = "jdbc:h2:file:" + properties.dataDir().toAbsolutePath().resolve("contoso")
-                        + ";WRITE_DELAY=0;IGNORECASE=TRUE";
+                url = EnvironmentDatabases.h2File(properties.dataDir().resolve(EnvironmentDatabases.DEFAULT_FILE));
             }
             dataSource = DataSourceBuilder.create()
                     .type(HikariDataSource.class)
