@@ -144,7 +144,13 @@ record ContainerJar(Path folder, String jarName) {
      * stops before it would call a peer); it runs as the owner of the cache folder, so that what it writes there is
      * the user's to delete.
      */
-    void train(DockerClient docker, String image, List<String> options, Map<String, String> environment, Path tls) {
+    void train(
+            DockerClient docker,
+            String image,
+            List<String> options,
+            Map<String, String> environment,
+            Path tls,
+            ContainerCpu cpu) {
         Path archive = archive(options);
         if (!TRAINING.add(archive)) {
             return;
@@ -169,12 +175,11 @@ record ContainerJar(Path folder, String jarName) {
         // No port is opened: the context stops before its web server starts; the traffic manager's DNS stays closed.
         env.add("SERVER_PORT=0");
         env.add("TRAFFICMANAGER_DNS_PORT=-1");
-        HostConfig host = HostConfig.newHostConfig()
+        HostConfig host = cpu.applyToTraining(HostConfig.newHostConfig(), TRAINING_CPU_SHARES)
                 .withBinds(
                         new Bind(folder.toString(), new Volume(IN_CONTAINER)),
                         new Bind(tls.toString(), new Volume(StackLayout.CONTAINER_TLS_DIRECTORY)))
                 .withNetworkMode("none")
-                .withCpuShares(TRAINING_CPU_SHARES)
                 .withAutoRemove(true);
         try {
             var create = docker.createContainerCmd(image)

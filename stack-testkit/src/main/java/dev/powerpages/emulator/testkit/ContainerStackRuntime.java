@@ -74,9 +74,13 @@ final class ContainerStackRuntime implements StackRuntime {
 
     private final StackLayout layout;
 
-    private ContainerStackRuntime(StackLayout layout) {
+    /** Each container's CPU group and weight, decided once per stack from the daemon's {@code docker info}. */
+    private final ContainerCpu cpu;
+
+    private ContainerStackRuntime(StackLayout layout, ContainerCpu cpu) {
         this.storePublicUrl = layout.storePublicUrl();
         this.layout = layout;
+        this.cpu = cpu;
     }
 
     static boolean dockerAvailable() {
@@ -90,7 +94,7 @@ final class ContainerStackRuntime implements StackRuntime {
     static ContainerStackRuntime start(Duration startupTimeout) {
         long startedAt = System.nanoTime();
         StackLayout layout = StackLayout.onDockerNetwork();
-        ContainerStackRuntime stack = new ContainerStackRuntime(layout);
+        ContainerStackRuntime stack = new ContainerStackRuntime(layout, ContainerCpu.ofThisDaemon());
         ChildJvm jvm = ChildJvm.ofThisMachine();
         // One thread each: the common pool has a single worker on a two-core machine.
         ExecutorService starters =
@@ -187,10 +191,7 @@ final class ContainerStackRuntime implements StackRuntime {
         HttpWaitStrategy health =
                 Wait.forHttp(service.healthPath()).forPort(service.port()).forStatusCode(200);
         health.withRateLimiter(HEALTH_POLL);
-        int shares = cpuShares(service.name());
-        container
-                .withCreateContainerCmdModifier(
-                        create -> create.withHostConfig(create.getHostConfig().withCpuShares(shares)))
+        withCpu(container, cpu, service.name())
                 .withCommand(command.toArray(String[]::new))
                 .withNetwork(network)
                 .withNetworkAliases(service.name())
@@ -214,21 +215,10 @@ final class ContainerStackRuntime implements StackRuntime {
                         () -> healthyAfter.put(service.name(), Duration.ofNanos(System.nanoTime() - startedAt))));
     }
 
-    /**
-     * Each container's CPU weight (Docker's {@code --cpu-shares}, 1024 by default), by its place on the path to ready:
-     * the store's start is the critical path (the app nodes are healthy only once it has served their first site
-     * load), the nodes follow it, and the traffic manager and the gateway were healthy seconds earlier. Weights only
-     * matter while the cores are contended, which five JVM starts on two cores are; no container waits for another.
-     */
-    static int cpuShares(String service) {
-        if ("false".equals(System.getProperty("powerpages.stack.containers.cpu-weights"))) {
-            return 1024;
-        }
-        return switch (service) {
-            case StackRuntime.STORE -> 2048;
-            case StackRuntime.TRAFFIC_MANAGER, StackRuntime.GATEWAY -> 512;
-            default -> 1024;
-        };
+    /** The container created in its CPU group with its weight ({@link ContainerCpu}). */
+    static GenericContainer<?> withCpu(GenericContainer<?> container, ContainerCpu cpu, String service) {
+        return container.withCreateContainerCmdModifier(
+                create -> create.withHostConfig(cpu.applyTo(create.getHostConfig(), service)));
     }
 
     /**
@@ -254,7 +244,7 @@ final class ContainerStackRuntime implements StackRuntime {
                             ContainerJar.unpacked(training.artifact(), training.jar())
                                     .filter(unpacked -> unpacked.needsTraining(training.options()))
                                     .ifPresent(unpacked -> unpacked.train(
-                                            docker, BASE_IMAGE, training.options(), training.environment(), tls));
+                                            docker, BASE_IMAGE, training.options(), training.environment(), tls, cpu));
                         }
                     } catch (IOException | RuntimeException ex) {
                         // Only the archives are lost: the next stack tries once more.
@@ -297,7 +287,8 @@ final class ContainerStackRuntime implements StackRuntime {
     @Override
     public String startupNote() {
         return archived.size() + " of " + services.size() + " from an AppCDS archive"
-                + (toTrain.isEmpty() ? "" : ", " + toTrain.size() + " to be made once ready");
+                + (toTrain.isEmpty() ? "" : ", " + toTrain.size() + " to be made once ready")
+                + (cpu.note().isEmpty() ? "" : "; " + cpu.note());
     }
 
     /** A training run to start once the stack is ready. */
