@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.dockerjava.api.model.HostConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -35,6 +37,12 @@ class ContainerCpuGroupTest {
             if (cpu.cgroupParent().isPresent()) {
                 assertThat(host.getCgroupParent()).isEqualTo("/");
                 assertThat(host.getCpuShares()).isEqualTo(4096);
+                // The kernel's weight of the group, where the test sees the daemon's cgroup tree (not from inside a
+                // container of its own).
+                Path shares = Path.of("/sys/fs/cgroup/cpu", id, "cpu.shares");
+                if (Files.exists(shares)) {
+                    assertThat(Files.readString(shares).strip()).isEqualTo("4096");
+                }
                 // cgroup v1: "1:cpu:/<id>" (or "4:cpu,cpuacct:/<id>" where the controllers share a hierarchy), where
                 // Docker's own parent gives "/docker/<id>".
                 Pattern ownGroup = Pattern.compile("\\d+:([a-z_]+,)*cpu(,[a-z_]+)*:/" + id);
