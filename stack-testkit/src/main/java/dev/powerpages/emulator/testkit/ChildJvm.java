@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * How a service's child JVM is started: as {@code ./stack} starts it. The same JVM options ({@code JAVA_OPTS},
- * {@code SUPPORT_JAVA_OPTS} and {@code FRONT_JAVA_OPTS} from the repository's {@code .env}, Spring AOT's flag for a
+ * {@code SUPPORT_JAVA_OPTS}, {@code GATEWAY_JAVA_OPTS} and {@code FRONT_JAVA_OPTS} from the repository's {@code .env}, Spring AOT's flag for a
  * jar built with {@code process-aot}, and the options {@code ./stack} adds by JDK version), and, where {@code ./stack archives} (or {@code ./stack up}) made a start-up archive for this very jar
  * — its stamp names the jar's size and time, the JDK and these options — that archive, on the JDK it was made with:
  * the JDK's AOT cache on 25+ ({@code -XX:AOTCache}), an AppCDS archive on 17 ({@code -XX:SharedArchiveFile}), both
@@ -99,6 +99,12 @@ final class ChildJvm {
             case METADATA_STORE, TRAFFIC_MANAGER -> {
                 options.addAll(list("JAVA_OPTS"));
                 options.addAll(list("SUPPORT_JAVA_OPTS"));
+            }
+            // As ./stack's java_opts_of: without it the gateway's options never matched the stamp of the archive
+            // ./stack made for it, so a child gateway started from its jar.
+            case GATEWAY -> {
+                options.addAll(list("JAVA_OPTS"));
+                options.addAll(list("GATEWAY_JAVA_OPTS"));
             }
             default -> options.addAll(list("JAVA_OPTS"));
         }

@@ -23,14 +23,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A service's jar as the kit's containers run it: unpacked once per jar on the host (Spring Boot's
- * {@code -Djarmode=tools extract}, the layout its reference recommends for efficient deployments and the one class data
- * sharing needs, as {@code ./stack} unpacks it) into a cache folder named after the jar's stamp (artifact, size,
+ * A service's jar as the kit's containers run it: unpacked once per jar on the host, before the first container that
+ * runs it starts (in the layout of Spring Boot's {@code -Djarmode=tools extract}, which its reference recommends for
+ * efficient deployments and class data sharing needs, as {@code ./stack} unpacks it; written by {@link BootJarExtract}
+ * in the test's JVM) into a cache folder named after the jar's stamp (artifact, size,
  * modification time), which each container mounts read-only at {@value #IN_CONTAINER}; and an AppCDS archive of the
  * classes the service's start loads, kept in that folder per JVM option list and mapped by every later start of the same
  * jar.
@@ -89,17 +89,6 @@ record ContainerJar(Path folder, String jarName) {
         }
     }
 
-    /** The jar's cache folder if an earlier stack unpacked it (nothing is unpacked here). */
-    static Optional<ContainerJar> cached(StackService service, Path jar) {
-        try {
-            ContainerJar cached =
-                    new ContainerJar(folderOf(service, jar), jar.getFileName().toString());
-            return Files.exists(cached.folder().resolve(COMPLETE_MARKER)) ? Optional.of(cached) : Optional.empty();
-        } catch (IOException | RuntimeException ex) {
-            return Optional.empty();
-        }
-    }
-
     private static Path folderOf(StackService service, Path jar) throws IOException {
         return Path.of(System.getProperty(CACHE_DIR_PROPERTY, DEFAULT_CACHE_DIR))
                 .toAbsolutePath()
@@ -144,7 +133,13 @@ record ContainerJar(Path folder, String jarName) {
      * stops before it would call a peer); it runs as the owner of the cache folder, so that what it writes there is
      * the user's to delete.
      */
-    void train(DockerClient docker, String image, List<String> options, Map<String, String> environment, Path tls) {
+    void train(
+            DockerClient docker,
+            String image,
+            List<String> options,
+            Map<String, String> environment,
+            Path tls,
+            ContainerCpu cpu) {
         Path archive = archive(options);
         if (!TRAINING.add(archive)) {
             return;
@@ -169,12 +164,11 @@ record ContainerJar(Path folder, String jarName) {
         // No port is opened: the context stops before its web server starts; the traffic manager's DNS stays closed.
         env.add("SERVER_PORT=0");
         env.add("TRAFFICMANAGER_DNS_PORT=-1");
-        HostConfig host = HostConfig.newHostConfig()
+        HostConfig host = cpu.applyToTraining(HostConfig.newHostConfig(), TRAINING_CPU_SHARES)
                 .withBinds(
                         new Bind(folder.toString(), new Volume(IN_CONTAINER)),
                         new Bind(tls.toString(), new Volume(StackLayout.CONTAINER_TLS_DIRECTORY)))
                 .withNetworkMode("none")
-                .withCpuShares(TRAINING_CPU_SHARES)
                 .withAutoRemove(true);
         try {
             var create = docker.createContainerCmd(image)
@@ -216,65 +210,17 @@ record ContainerJar(Path folder, String jarName) {
         }
     }
 
-    /** POSIX {@code nice}, where the host has it (not on Windows). */
-    private static final Optional<Path> NICE = Stream.of("/usr/bin/nice", "/bin/nice")
-            .map(Path::of)
-            .filter(Files::isExecutable)
-            .findFirst();
-
     /**
-     * The command run by {@code nice -n 19} where there is one. The jars are unpacked once the stack is ready, on the
-     * host, so while the test that started the stack runs: a failover test kills the primary right then. At the
-     * host's normal priority each of the four JVMs took the cores from the stack's containers, whose timings the test
-     * waits on (Docker's {@code --cpu-shares} weigh containers against each other; on cgroup v1 all containers
-     * together weigh as much as one host process at nice 0): the traffic manager's probes of the healthy secondary
-     * came near their 3 s timeout (2.8 s seen at load 37) and its resolve answers near the gateway's 2 s timeout, so
-     * a failover could find the secondary Degraded too (Azure then answers the primary) or keep the gateway's stale
-     * answer (docs/benchmarks.md, "The kit's containers after a kill"). At nice 19 an unpack takes the idle cores
-     * only, as the training runs do with their CPU weight of 32. No JDK API sets a child's priority, hence the
-     * command.
-     */
-    static List<String> atLowestPriority(List<String> command, Optional<Path> nice) {
-        if (nice.isEmpty()) {
-            return command;
-        }
-        List<String> niced = new ArrayList<>(List.of(nice.get().toString(), "-n", "19"));
-        niced.addAll(command);
-        return niced;
-    }
-
-    /**
-     * {@code java -Djarmode=tools -jar JAR extract} (Spring Boot's own tool, rather than unpacking by hand: it writes
-     * the launcher jar whose manifest names {@code lib/}) on the test's JDK, into a fresh sibling folder moved into
+     * The jar unpacked in Spring Boot's extract layout ({@link BootJarExtract}) into a fresh sibling folder moved into
      * place, so that a half-written folder is never used.
      */
     private static void extract(Path jar, Path folder) throws IOException {
         Files.createDirectories(folder.getParent());
         Path partial = Files.createTempDirectory(folder.getParent(), folder.getFileName() + ".partial-");
         try {
-            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            Process process = new ProcessBuilder(atLowestPriority(
-                            List.of(
-                                    java.toString(),
-                                    "-Djarmode=tools",
-                                    "-jar",
-                                    jar.toAbsolutePath().toString(),
-                                    "extract",
-                                    "--destination",
-                                    partial.resolve("app").toString()),
-                            NICE))
-                    .redirectErrorStream(true)
-                    .redirectOutput(partial.resolve("extract.log").toFile())
-                    .start();
-            if (!process.waitFor(3, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                throw new IOException("could not unpack " + jar + " (see " + partial.resolve("extract.log") + ")");
-            }
+            BootJarExtract.extract(jar, partial.resolve("app"));
             Files.createFile(partial.resolve(COMPLETE_MARKER));
             Files.move(partial, folder, StandardCopyOption.ATOMIC_MOVE);
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IOException(ex);
         } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException | DirectoryNotEmptyException ex) {
             // Another test JVM unpacked the same jar at the same time: use its copy.
             if (!Files.exists(folder.resolve(COMPLETE_MARKER))) {

@@ -30,9 +30,9 @@ import org.testcontainers.utility.DockerImageName;
  * The five services in containers on a private Docker network, wired by network alias as
  * docker-compose wires them ({@link StackLayout#onDockerNetwork}), configured by environment
  * variables as compose configures them. Each container runs the JRE base image with the located
- * jar mounted read-only: as it is the first time the jar is seen, then unpacked on the host with its AppCDS archive,
- * both made once per jar after a first stack was ready ({@link ContainerJar}), so that a user's project, which has the jars but not the emulator's
- * source tree, runs them too. No image is built: building one per jar (a generated Dockerfile, as
+ * jar unpacked on the host and mounted read-only, unpacked before the first stack that runs it, with its AppCDS archive
+ * once one was made after a first stack was ready ({@link ContainerJar}), so that a user's project, which has the jars
+ * but not the emulator's source tree, runs them too. No image is built: building one per jar (a generated Dockerfile, as
  * before) sent each 40-70 MB jar to the daemon and committed a layer before its container could
  * start, 5-7 s of the kit's 24 s in CI (docs/benchmarks.md, "The test kit's containers"), and a
  * rebuilt jar could never reuse it. The kit already bind-mounts the stack's CA directory, so it
@@ -74,9 +74,13 @@ final class ContainerStackRuntime implements StackRuntime {
 
     private final StackLayout layout;
 
-    private ContainerStackRuntime(StackLayout layout) {
+    /** Each container's CPU group and weight, decided once per stack from the daemon's {@code docker info}. */
+    private final ContainerCpu cpu;
+
+    private ContainerStackRuntime(StackLayout layout, ContainerCpu cpu) {
         this.storePublicUrl = layout.storePublicUrl();
         this.layout = layout;
+        this.cpu = cpu;
     }
 
     static boolean dockerAvailable() {
@@ -90,18 +94,34 @@ final class ContainerStackRuntime implements StackRuntime {
     static ContainerStackRuntime start(Duration startupTimeout) {
         long startedAt = System.nanoTime();
         StackLayout layout = StackLayout.onDockerNetwork();
-        ContainerStackRuntime stack = new ContainerStackRuntime(layout);
+        ContainerStackRuntime stack = new ContainerStackRuntime(layout, ContainerCpu.ofThisDaemon());
         ChildJvm jvm = ChildJvm.ofThisMachine();
         // One thread each: the common pool has a single worker on a two-core machine.
         ExecutorService starters =
                 Executors.newFixedThreadPool(layout.services().size());
         try {
-            // A jar already unpacked by an earlier stack (with its archive, once one was made) runs from its cache
-            // folder; a jar seen for the first time runs as it is, and is unpacked only once the stack is ready
-            // (ready()): unpacking four jars before the start cost a fresh build (CI) more than the unpacked jar gave.
+            // Each jar runs unpacked from its cache folder (with its archive, once one was made): a jar seen for the
+            // first time is unpacked here, each on a thread of its own, before the containers start. Unpacked in the
+            // test's JVM it costs a copy of the jar (BootJarExtract); it saves each JVM's start Spring Boot's
+            // nested-jar launcher (the store's start to its context: 10.6 against 12.9 CPU-s, medians of 3-4). A jar
+            // that cannot be unpacked runs as it is.
+            Map<StackService, CompletableFuture<Optional<ContainerJar>>> unpacking = new LinkedHashMap<>();
+            Map<StackService, Path> jars = new LinkedHashMap<>();
             for (StackLayout.Service service : layout.services()) {
-                Path jar = ServiceJars.locate(service.artifact());
-                stack.add(service, jar, ContainerJar.cached(service.artifact(), jar), jvm, startupTimeout, startedAt);
+                jars.computeIfAbsent(service.artifact(), ServiceJars::locate);
+                unpacking.computeIfAbsent(
+                        service.artifact(),
+                        artifact -> CompletableFuture.supplyAsync(
+                                () -> ContainerJar.unpacked(artifact, jars.get(artifact)), starters));
+            }
+            for (StackLayout.Service service : layout.services()) {
+                stack.add(
+                        service,
+                        jars.get(service.artifact()),
+                        unpacking.get(service.artifact()).join(),
+                        jvm,
+                        startupTimeout,
+                        startedAt);
             }
             // All at once, as the local mode does: each service retries its peers, and each container
             // is ready when its own health path answers 200 (the app nodes' only once the store has served the site).
@@ -187,10 +207,7 @@ final class ContainerStackRuntime implements StackRuntime {
         HttpWaitStrategy health =
                 Wait.forHttp(service.healthPath()).forPort(service.port()).forStatusCode(200);
         health.withRateLimiter(HEALTH_POLL);
-        int shares = cpuShares(service.name());
-        container
-                .withCreateContainerCmdModifier(
-                        create -> create.withHostConfig(create.getHostConfig().withCpuShares(shares)))
+        withCpu(container, cpu, service.name())
                 .withCommand(command.toArray(String[]::new))
                 .withNetwork(network)
                 .withNetworkAliases(service.name())
@@ -214,21 +231,10 @@ final class ContainerStackRuntime implements StackRuntime {
                         () -> healthyAfter.put(service.name(), Duration.ofNanos(System.nanoTime() - startedAt))));
     }
 
-    /**
-     * Each container's CPU weight (Docker's {@code --cpu-shares}, 1024 by default), by its place on the path to ready:
-     * the store's start is the critical path (the app nodes are healthy only once it has served their first site
-     * load), the nodes follow it, and the traffic manager and the gateway were healthy seconds earlier. Weights only
-     * matter while the cores are contended, which five JVM starts on two cores are; no container waits for another.
-     */
-    static int cpuShares(String service) {
-        if ("false".equals(System.getProperty("powerpages.stack.containers.cpu-weights"))) {
-            return 1024;
-        }
-        return switch (service) {
-            case StackRuntime.STORE -> 2048;
-            case StackRuntime.TRAFFIC_MANAGER, StackRuntime.GATEWAY -> 512;
-            default -> 1024;
-        };
+    /** The container created in its CPU group with its weight ({@link ContainerCpu}). */
+    static GenericContainer<?> withCpu(GenericContainer<?> container, ContainerCpu cpu, String service) {
+        return container.withCreateContainerCmdModifier(
+                create -> create.withHostConfig(cpu.applyTo(create.getHostConfig(), service)));
     }
 
     /**
@@ -254,7 +260,7 @@ final class ContainerStackRuntime implements StackRuntime {
                             ContainerJar.unpacked(training.artifact(), training.jar())
                                     .filter(unpacked -> unpacked.needsTraining(training.options()))
                                     .ifPresent(unpacked -> unpacked.train(
-                                            docker, BASE_IMAGE, training.options(), training.environment(), tls));
+                                            docker, BASE_IMAGE, training.options(), training.environment(), tls, cpu));
                         }
                     } catch (IOException | RuntimeException ex) {
                         // Only the archives are lost: the next stack tries once more.
@@ -297,7 +303,8 @@ final class ContainerStackRuntime implements StackRuntime {
     @Override
     public String startupNote() {
         return archived.size() + " of " + services.size() + " from an AppCDS archive"
-                + (toTrain.isEmpty() ? "" : ", " + toTrain.size() + " to be made once ready");
+                + (toTrain.isEmpty() ? "" : ", " + toTrain.size() + " to be made once ready")
+                + (cpu.note().isEmpty() ? "" : "; " + cpu.note());
     }
 
     /** A training run to start once the stack is ready. */

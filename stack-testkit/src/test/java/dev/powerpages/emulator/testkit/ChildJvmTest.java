@@ -42,7 +42,8 @@ class ChildJvmTest {
                 .containsExactlyElementsOf(
                         concat(split(wiring.value("JAVA_OPTS")), split(wiring.value("SUPPORT_JAVA_OPTS"))));
         assertThat(childJvm.options(StackService.GATEWAY, jar, 17))
-                .containsExactlyElementsOf(split(wiring.value("JAVA_OPTS")));
+                .containsExactlyElementsOf(
+                        concat(split(wiring.value("JAVA_OPTS")), split(wiring.value("GATEWAY_JAVA_OPTS"))));
         assertThat(childJvm.options(StackService.REGION_FRONT, jar, 17))
                 .containsExactlyElementsOf(split(wiring.value("FRONT_JAVA_OPTS")));
         assertThat(childJvm.options(StackService.APP_NODE, jar, 25))

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.AfterEach;
@@ -59,14 +58,5 @@ class ContainerJarTest {
         assertThat(unpacked.archive(otherOptions)).isNotEqualTo(unpacked.archive(OPTIONS));
         assertThat(unpacked.archiveInContainer(otherOptions)).isEmpty();
         assertThat(unpacked.jarInContainer()).isEqualTo("/stack/app/gateway-0.1.0-SNAPSHOT.jar");
-    }
-
-    @Test
-    void unpacksAtTheLowestCpuPriorityWhereTheHostHasNice() {
-        List<String> extract = List.of("java", "-Djarmode=tools", "-jar", "app.jar", "extract");
-
-        assertThat(ContainerJar.atLowestPriority(extract, Optional.of(Path.of("/usr/bin/nice"))))
-                .containsExactly("/usr/bin/nice", "-n", "19", "java", "-Djarmode=tools", "-jar", "app.jar", "extract");
-        assertThat(ContainerJar.atLowestPriority(extract, Optional.empty())).isEqualTo(extract);
     }
 }
