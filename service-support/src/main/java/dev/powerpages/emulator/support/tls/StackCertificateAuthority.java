@@ -3,11 +3,13 @@ package dev.powerpages.emulator.support.tls;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,7 +48,13 @@ final class StackCertificateAuthority {
     /** 825 days: the longest validity Apple's platforms accept for a TLS server certificate. */
     static final Duration SERVER_VALIDITY = Duration.ofDays(825);
 
-    private static final String SIGNATURE = "SHA256withRSA";
+    /**
+     * New keys are EC P-256 (ECDSA): generated in milliseconds, where an RSA 3072 root and an RSA 2048 server key took
+     * a store starting on C1 seconds of CPU (the test kit's containers make a CA per stack). Every client the stack
+     * serves (browsers, the JDK, OpenSSL under az and Python, Node.js) accepts ECDSA certificates; a CA made earlier
+     * with an RSA key is read and used as it is.
+     */
+    private static final ECGenParameterSpec CURVE = new ECGenParameterSpec("secp256r1");
 
     private final X509Certificate certificate;
 
@@ -65,9 +73,13 @@ final class StackCertificateAuthority {
         return key;
     }
 
-    /** A new root: RSA 3072, self-signed, its subject naming the emulator and the machine it was made on. */
+    /** A new root: EC P-256, self-signed, its subject naming the emulator and the machine it was made on. */
     static StackCertificateAuthority create(String machine) throws GeneralSecurityException {
-        KeyPair keys = rsa(3072);
+        return create(machine, newKeys());
+    }
+
+    /** A new root on the keys given (a test makes one as an earlier version did). */
+    static StackCertificateAuthority create(String machine, KeyPair keys) throws GeneralSecurityException {
         X500Name subject = new X500Name(
                 "CN=Power Pages Stack Emulator local CA (" + escape(machine) + "),O=Power Pages Stack Emulator");
         Instant now = Instant.now();
@@ -97,7 +109,7 @@ final class StackCertificateAuthority {
         if (hostNames.isEmpty() && ipAddresses.isEmpty()) {
             throw new IllegalArgumentException("a server certificate needs at least one host name or address");
         }
-        KeyPair keys = rsa(2048);
+        KeyPair keys = newKeys();
         String commonName = hostNames.isEmpty() ? ipAddresses.get(0) : hostNames.get(0);
         X500Name subject = new X500Name("CN=" + escape(commonName) + ",O=Power Pages Stack Emulator");
         Instant now = Instant.now();
@@ -125,7 +137,8 @@ final class StackCertificateAuthority {
                     .addExtension(
                             Extension.keyUsage,
                             true,
-                            new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment))
+                            // ECDHE with an ECDSA key signs; it never enciphers a key (RFC 8813)
+                            new KeyUsage(KeyUsage.digitalSignature))
                     .addExtension(
                             Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
                     .addExtension(
@@ -149,15 +162,21 @@ final class StackCertificateAuthority {
             throws GeneralSecurityException {
         try {
             return new JcaX509CertificateConverter()
-                    .getCertificate(builder.build(new JcaContentSignerBuilder(SIGNATURE).build(signer)));
+                    .getCertificate(
+                            builder.build(new JcaContentSignerBuilder(signatureAlgorithm(signer)).build(signer)));
         } catch (OperatorCreationException ex) {
             throw new GeneralSecurityException("Cannot sign the certificate", ex);
         }
     }
 
-    private static KeyPair rsa(int bits) throws GeneralSecurityException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(bits);
+    /** SHA-256 with the key's own algorithm: ECDSA for the keys made now, RSA for a CA made before them. */
+    static String signatureAlgorithm(Key key) {
+        return "EC".equals(key.getAlgorithm()) ? "SHA256withECDSA" : "SHA256with" + key.getAlgorithm();
+    }
+
+    private static KeyPair newKeys() throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(CURVE);
         return generator.generateKeyPair();
     }
 

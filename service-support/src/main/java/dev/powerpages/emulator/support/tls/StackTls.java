@@ -295,7 +295,7 @@ public final class StackTls {
         try {
             X509Certificate certificate = readCertificates(certificateFile).get(0);
             certificate.checkValidity();
-            PrivateKey key = KeyFactory.getInstance("RSA")
+            PrivateKey key = KeyFactory.getInstance(certificate.getPublicKey().getAlgorithm())
                     .generatePrivate(new PKCS8EncodedKeySpec(
                             pemBody(Files.readString(keyFile, StandardCharsets.US_ASCII), "PRIVATE KEY")));
             if (!matches(certificate, key)) {
@@ -361,12 +361,13 @@ public final class StackTls {
     }
 
     private static boolean matches(X509Certificate certificate, PrivateKey key) throws GeneralSecurityException {
-        java.security.Signature signer = java.security.Signature.getInstance("SHA256withRSA");
+        String algorithm = StackCertificateAuthority.signatureAlgorithm(key);
+        java.security.Signature signer = java.security.Signature.getInstance(algorithm);
         byte[] probe = "stack-tls".getBytes(StandardCharsets.US_ASCII);
         signer.initSign(key);
         signer.update(probe);
         byte[] signature = signer.sign();
-        java.security.Signature verifier = java.security.Signature.getInstance("SHA256withRSA");
+        java.security.Signature verifier = java.security.Signature.getInstance(algorithm);
         verifier.initVerify(certificate.getPublicKey());
         verifier.update(probe);
         return verifier.verify(signature);

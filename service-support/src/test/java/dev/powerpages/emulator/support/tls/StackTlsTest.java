@@ -14,9 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -78,6 +80,8 @@ class StackTlsTest {
         X509Certificate server = (X509Certificate) tls.serverKeyStore().getCertificate(StackTls.SERVER_ALIAS);
 
         assertThat(ca.getBasicConstraints()).as("CA:TRUE, pathlen 0").isEqualTo(0);
+        assertThat(ca.getPublicKey().getAlgorithm()).isEqualTo("EC");
+        assertThat(server.getPublicKey().getAlgorithm()).isEqualTo("EC");
         assertThat(server.getBasicConstraints()).as("CA:FALSE").isEqualTo(-1);
         server.verify(ca.getPublicKey());
         assertThat(server.getExtendedKeyUsage()).contains("1.3.6.1.5.5.7.3.1");
@@ -95,6 +99,27 @@ class StackTlsTest {
         assertThat(names).anyMatch(name -> name.startsWith("0:0:0:0:0:0:0:1"));
         assertThat(tls.serverKeyStore().getCertificateChain(StackTls.SERVER_ALIAS))
                 .hasSize(2);
+    }
+
+    @Test
+    void aCaMadeWithAnRsaKeyByAnEarlierVersionIsKeptAndSignsTheServerCertificate() throws Exception {
+        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(2048);
+        StackCertificateAuthority earlier = StackCertificateAuthority.create("earlier", rsa.generateKeyPair());
+        Files.writeString(directory.resolve(StackTls.CA_CERTIFICATE), StackTls.pem(earlier.certificate()));
+        Files.writeString(
+                directory.resolve(StackTls.CA_KEY),
+                "-----BEGIN PRIVATE KEY-----\n"
+                        + Base64.getMimeEncoder(64, new byte[] {'\n'})
+                                .encodeToString(earlier.key().getEncoded())
+                        + "\n-----END PRIVATE KEY-----\n");
+
+        StackTls tls = StackTls.open(directory);
+
+        // What clients trust stays what they were told to trust.
+        assertThat(tls.caCertificate()).isEqualTo(earlier.certificate());
+        X509Certificate server = (X509Certificate) tls.serverKeyStore().getCertificate(StackTls.SERVER_ALIAS);
+        server.verify(earlier.certificate().getPublicKey());
     }
 
     @Test
