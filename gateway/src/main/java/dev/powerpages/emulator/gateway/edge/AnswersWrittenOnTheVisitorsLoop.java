@@ -3,16 +3,19 @@ package dev.powerpages.emulator.gateway.edge;
 import io.netty.channel.EventLoop;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.server.reactive.AbstractServerHttpRequest;
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -83,8 +86,29 @@ public final class AnswersWrittenOnTheVisitorsLoop implements HttpHandlerDecorat
 
     /** {@code write} made and subscribed on {@code loop}: a body ready at subscription is written from there. */
     static Mono<Void> subscribedOnLoop(EventLoop loop, Scheduler scheduler, Supplier<Mono<Void>> write) {
-        return Mono.defer(
-                () -> loop.inEventLoop() ? write.get() : Mono.defer(write).subscribeOn(scheduler));
+        return subscribedOnLoop(loop, scheduler, write, null);
+    }
+
+    /**
+     * As {@link #subscribedOnLoop(EventLoop, Scheduler, Supplier)}, and if the visitor goes away before the write was
+     * made (cancelled while handed to the loop), the buffers of {@code body}, which nothing will subscribe to now, are
+     * released: a page gathered from the origin is a pooled buffer.
+     */
+    static Mono<Void> subscribedOnLoop(
+            EventLoop loop, Scheduler scheduler, Supplier<Mono<Void>> write, Publisher<? extends DataBuffer> body) {
+        return Mono.defer(() -> {
+            if (loop.inEventLoop()) {
+                return write.get();
+            }
+            AtomicBoolean taken = new AtomicBoolean();
+            return Mono.defer(() -> taken.compareAndSet(false, true) ? write.get() : Mono.<Void>empty())
+                    .subscribeOn(scheduler)
+                    .doOnCancel(() -> {
+                        if (body != null && taken.compareAndSet(false, true)) {
+                            Flux.from(body).subscribe(DataBufferUtils::release, error -> {});
+                        }
+                    });
+        });
     }
 
     private Scheduler schedulerOf(EventLoop loop) {
@@ -122,7 +146,7 @@ public final class AnswersWrittenOnTheVisitorsLoop implements HttpHandlerDecorat
 
         @Override
         public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-            return subscribedOnLoop(loop, scheduler, () -> getDelegate().writeWith(body));
+            return subscribedOnLoop(loop, scheduler, () -> getDelegate().writeWith(body), body);
         }
 
         @Override

@@ -3,6 +3,7 @@ package dev.powerpages.emulator.gateway.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.DefaultEventLoop;
 import io.netty.channel.EventLoop;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.core.io.buffer.NettyDataBuffer;
+import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.mock.http.server.reactive.MockServerHttpResponse;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -100,6 +104,21 @@ class AnswersWrittenOnTheVisitorsLoopTest {
                 .doOnError(error -> ended.add(Thread.currentThread()));
         assertThatThrownBy(() -> failed.block(Duration.ofSeconds(5))).hasMessage("origin");
         assertThat(ended).containsExactly(visitors, visitors);
+    }
+
+    @Test
+    void aPageForAVisitorWhoLeftBeforeItCouldBeWrittenIsReleased() {
+        // The loop's tasks held until the visitor went away (the loop busy with other connections meanwhile).
+        List<Runnable> held = new CopyOnWriteArrayList<>();
+        AnswersWrittenOnTheVisitorsLoop.OnTheLoop busyLoop =
+                new AnswersWrittenOnTheVisitorsLoop.OnTheLoop(delegate, loop, Schedulers.fromExecutor(held::add));
+        NettyDataBuffer page = (NettyDataBuffer) new NettyDataBufferFactory(UnpooledByteBufAllocator.DEFAULT)
+                .wrap("page".getBytes(StandardCharsets.UTF_8));
+        Disposable writing = busyLoop.writeWith(Mono.just(page)).subscribe();
+        writing.dispose(); // the visitor went away
+        held.forEach(Runnable::run);
+        assertThat(writers).isEmpty();
+        assertThat(page.getNativeBuffer().refCnt()).isZero();
     }
 
     @Test
