@@ -77,11 +77,10 @@ public final class AnswersWrittenOnTheVisitorsLoop implements HttpHandlerDecorat
 
     /** {@code handled}, its completion or error signalled on {@code loop}. */
     static Mono<Void> onLoop(EventLoop loop, Scheduler scheduler, Mono<Void> handled) {
-        return handled.onErrorResume(error -> loop.inEventLoop()
-                        ? Mono.error(error)
-                        : Mono.<Void>error(error).publishOn(scheduler))
-                .then(Mono.defer(() ->
-                        loop.inEventLoop() ? Mono.empty() : Mono.<Void>empty().publishOn(scheduler)));
+        return handled.onErrorResume(error ->
+                        here(loop) ? Mono.error(error) : Mono.<Void>error(error).publishOn(scheduler))
+                .then(Mono.defer(
+                        () -> here(loop) ? Mono.empty() : Mono.<Void>empty().publishOn(scheduler)));
     }
 
     /** {@code write} made and subscribed on {@code loop}: a body ready at subscription is written from there. */
@@ -97,7 +96,7 @@ public final class AnswersWrittenOnTheVisitorsLoop implements HttpHandlerDecorat
     static Mono<Void> subscribedOnLoop(
             EventLoop loop, Scheduler scheduler, Supplier<Mono<Void>> write, Publisher<? extends DataBuffer> body) {
         return Mono.defer(() -> {
-            if (loop.inEventLoop()) {
+            if (here(loop)) {
                 return write.get();
             }
             AtomicBoolean taken = new AtomicBoolean();
@@ -109,6 +108,15 @@ public final class AnswersWrittenOnTheVisitorsLoop implements HttpHandlerDecorat
                         }
                     });
         });
+    }
+
+    /**
+     * Whether to go on on this thread: it is the loop's, or the loop is shutting down (its server stopping), where a
+     * task handed to it would be rejected and the answer lost; the answer is then written from this thread, as Reactor
+     * Netty would without this class.
+     */
+    private static boolean here(EventLoop loop) {
+        return loop.inEventLoop() || loop.isShuttingDown();
     }
 
     private Scheduler schedulerOf(EventLoop loop) {
