@@ -366,7 +366,8 @@ class ProxiedFastPathTest {
     /** What one request added to the meters the edge's dashboard and docs read, by meter and tags. */
     private static Map<String, Double> awaitCounted(
             ConfigurableApplicationContext gateway, Map<String, Double> before) {
-        // The server's timer is recorded once the answer is written, which the client may see first.
+        // The server's timer and the edge's response count are recorded once the answer is written, which the client
+        // may see first.
         Map<String, Double> added = Map.of();
         for (int attempt = 0; attempt < 50; attempt++) {
             Map<String, Double> now = counts(gateway);
@@ -378,7 +379,8 @@ class ProxiedFastPathTest {
                 }
             }
             if (added.keySet().stream().anyMatch(name -> name.startsWith("http.server.requests["))
-                    && added.keySet().stream().anyMatch(name -> name.startsWith("gateway.edge.requests"))) {
+                    && added.keySet().stream().anyMatch(name -> name.startsWith("gateway.edge.requests"))
+                    && added.keySet().stream().anyMatch(name -> name.startsWith("gateway.edge.responses["))) {
                 return added;
             }
             pause();
