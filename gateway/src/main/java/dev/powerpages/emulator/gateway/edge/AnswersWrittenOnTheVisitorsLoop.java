@@ -30,21 +30,22 @@ import reactor.netty.Connection;
  * buffered, and the buffer is drained when those operations terminate ({@code HttpServerOperationsTerminatedEvent})
  * only while the connection is persistent. A request that asks to close the connection ({@code Connection: close}, or
  * HTTP/1.0 without keep-alive) has marked it non-persistent before it is buffered, so it is never drained: no answer,
- * the connection left open (still so in 1.3.8: {@code HttpTrafficHandler.userEventTriggered}; a close-to-the-same
- * report, a queued request answered synchronously, is reactor/reactor-netty#4361). The window opens when the end of an
+ * the connection left open (still so in 1.3.8: {@code HttpTrafficHandler.userEventTriggered}; a related report, a
+ * buffered request answered synchronously leaving the connection unread, is reactor/reactor-netty#4361). The window opens when the end of an
  * answer is written from another thread than the connection's loop ({@code HttpServerOperations.onOutboundComplete},
  * reached from a handler that completes there, or from {@code send(Mono)} when the body comes there): the write is
  * queued to the loop, and when that thread adds its completion listener after the write has completed, the listener,
  * which terminates the operations, is queued behind the loop's next read, by which time the visitor has read the
- * answer and sent the next request. A HEAD answer (no body to write: the handler completes where the origin's empty
+ * answer and sent the next request (Reactor Netty's debug log: the request buffered between the answer's last frame
+ * and "Last HTTP packet was sent, terminating the channel"). A HEAD answer (no body to write: the handler completes where the origin's empty
  * answer completed, the origin connection's loop, or the WAF's thread for a blocked HEAD) and the proxied fast path's
  * page written in one piece (from the origin connection's loop) opened it for about one request in ten here
  * (docs/cdn.md, "Keep-alive after a HEAD").
  *
  * <p>Written from the connection's loop, the answer's end is written there and then, its listener runs as the write
- * completes, and the operations terminate before the loop reads anything more. Work already on the loop (most
- * requests: the origin connection is usually on the visitor's loop) pays a thread check; work elsewhere is handed to
- * the loop, where Reactor Netty would have queued its write anyway.
+ * completes, and the operations terminate before the loop reads anything more. Work already on the loop pays a thread
+ * check; work elsewhere (about half the proxied pages in the test above: a pooled origin connection may sit on the
+ * other loop) is handed to the loop, where Reactor Netty would have queued its write anyway.
  */
 public final class AnswersWrittenOnTheVisitorsLoop implements HttpHandlerDecoratorFactory, Ordered {
 
