@@ -44,8 +44,8 @@ import reactor.netty.Connection;
  *
  * <p>Written from the connection's loop, the answer's end is written there and then, its listener runs as the write
  * completes, and the operations terminate before the loop reads anything more. Work already on the loop pays a thread
- * check; work elsewhere (about half the proxied pages in the test above: a pooled origin connection may sit on the
- * other loop) is handed to the loop, where Reactor Netty would have queued its write anyway.
+ * check; work elsewhere (about half the proxied pages of ProxiedFastPathTest's keep-alive runs: a pooled origin
+ * connection on the other loop) is handed to the loop, where Reactor Netty would have queued its write anyway.
  */
 public final class AnswersWrittenOnTheVisitorsLoop implements HttpHandlerDecoratorFactory, Ordered {
 
