@@ -3,6 +3,7 @@ package dev.powerpages.emulator.gateway.cdn;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR;
 
 import dev.powerpages.emulator.gateway.EdgeFilterOrder;
+import dev.powerpages.emulator.gateway.edge.AnswersWrittenOnTheVisitorsLoop;
 import dev.powerpages.emulator.gateway.edge.EdgeReference;
 import io.netty.buffer.Unpooled;
 import io.netty.util.AsciiString;
@@ -405,6 +406,10 @@ public class CdnFilter implements GlobalFilter, Ordered {
             StoredResponse stored,
             String reference,
             Instant now) {
+        if (response instanceof AnswersWrittenOnTheVisitorsLoop.OnTheLoop onTheLoop) {
+            // Answered on the visitor's loop, where that decorator would write it too.
+            response = onTheLoop.getDelegate();
+        }
         if (!(response instanceof AbstractServerHttpResponse plain)
                 || !(plain.getNativeResponse() instanceof HttpServerResponse nettyResponse)
                 || Conditionals.conditional(request.getHeaders())) {

@@ -45,4 +45,14 @@ class EventLoopConfiguration {
     HttpClientCustomizer edgeEventLoopsForTheOriginClient(LoopResources edgeEventLoops) {
         return client -> client.runOn(edgeEventLoops);
     }
+
+    /**
+     * Every answer written and every request's handling ended on its connection's loop: Reactor Netty otherwise leaves
+     * a request that closes a keep-alive connection unanswered when it comes right after an answer written from
+     * another thread (a HEAD's, a proxied page's). The HTTPS server serves the same handler.
+     */
+    @Bean
+    AnswersWrittenOnTheVisitorsLoop answersWrittenOnTheVisitorsLoop() {
+        return new AnswersWrittenOnTheVisitorsLoop();
+    }
 }

@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -101,7 +102,14 @@ class ProxiedFastPathTest {
                             .build();
                 }
                 if ("HEAD".equals(request.getMethod())) {
-                    return answer.build(); // no body after a HEAD's answer (RFC 9110, 9.3.2)
+                    // No body after a HEAD's answer (RFC 9110, 9.3.2), the headers a GET's answer would carry: the
+                    // GET's length for a sized page, Transfer-Encoding: chunked for a chunked one, else none (0).
+                    if (target.startsWith("/sized")) {
+                        answer.setHeader("Content-Length", ("page " + target).length());
+                    } else if (target.startsWith("/chunked")) {
+                        answer.removeHeader("Content-Length").addHeader("Transfer-Encoding", "chunked");
+                    }
+                    return answer.build();
                 }
                 if (target.startsWith("/large")) {
                     // Beyond gateway.fast-proxy.one-write-max-size (32 KB): passed on chunk by chunk.
@@ -240,8 +248,8 @@ class ProxiedFastPathTest {
         List<String> requests = List.of(
                 "GET /about/ HTTP/1.1\r\nHost: localhost\r\n\r\n",
                 "GET /large HTTP/1.1\r\nHost: localhost\r\n\r\n",
-                "GET /about/?again HTTP/1.1\r\nHost: localhost\r\n\r\n",
-                "HEAD /about/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+                "HEAD /about/ HTTP/1.1\r\nHost: localhost\r\n\r\n",
+                "GET /about/?again HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         send(fast, "GET /warm HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         send(pipeline, "GET /warm HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         long before = fastPath().taken();
@@ -256,7 +264,49 @@ class ProxiedFastPathTest {
         assertThat(viaFastPath).contains("page /about/", "page /large\nLorem ipsum", "page /about/?again");
     }
 
-    /** The requests on one connection, each sent once the answer before it was read whole; every answer's bytes. */
+    @Test
+    void aRequestAfterAHeadOnTheSameConnectionIsAnsweredBothWays() {
+        // Browsers and load balancers send their next request on the connection a HEAD was answered on, and a client's
+        // last one may ask to close it. Such a request got no answer about one time in ten (after a HEAD and after a
+        // page the fast path wrote in one piece: Reactor Netty buffers a request that comes before the previous one's
+        // operations terminated, and a closing one was never handed on; edge.AnswersWrittenOnTheVisitorsLoop): hence
+        // each connection more than once. The HEAD answered as the GET would be: no length, the GET's length, chunked.
+        for (String head : List.of("/about/", "/sized/page", "/chunked/page")) {
+            List<String> requests = List.of(
+                    "GET /about/ HTTP/1.1\r\nHost: localhost\r\n\r\n",
+                    "HEAD " + head + " HTTP/1.1\r\nHost: localhost\r\n\r\n",
+                    "GET /chunked/after-head HTTP/1.1\r\nHost: localhost\r\n\r\n",
+                    "HEAD " + head + " HTTP/1.1\r\nHost: localhost\r\n\r\n",
+                    "GET /large HTTP/1.1\r\nHost: localhost\r\n\r\n",
+                    "HEAD " + head + " HTTP/1.1\r\nHost: localhost\r\n\r\n",
+                    "GET /about/?last HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            String reference = "\\d{8}T\\d{6}Z-[0-9a-f]{20}";
+            for (int connection = 0; connection < 15; connection++) {
+                long before = fastPath().taken();
+                String viaFastPath = inTurn(fast, requests);
+                assertThat(fastPath().taken()).isEqualTo(before + requests.size());
+                String viaPipeline = inTurn(pipeline, requests);
+                assertThat(viaFastPath.replaceAll(reference, "<reference>"))
+                        .as(head)
+                        .isEqualTo(viaPipeline.replaceAll(reference, "<reference>"));
+                assertThat(viaPipeline.split("HTTP/1.1 200 OK", -1)).as(head).hasSize(requests.size() + 1);
+                assertThat(viaPipeline).as(head).contains("page /large\nLorem ipsum", "page /about/?last");
+            }
+        }
+        // An HTTP/1.0 request without keep-alive closes the connection too.
+        for (int connection = 0; connection < 15; connection++) {
+            List<String> requests =
+                    List.of("HEAD /sized/page HTTP/1.1\r\nHost: localhost\r\n\r\n", "GET /about/ HTTP/1.0\r\n\r\n");
+            assertThat(inTurn(fast, requests)).contains("page /about/");
+            assertThat(inTurn(pipeline, requests)).contains("page /about/");
+        }
+    }
+
+    /**
+     * The requests on one connection, each sent once the answer before it was read whole (by its Content-Length, or
+     * chunk by chunk; nothing after a HEAD's headers); every answer's bytes. An answer that does not come within 10 s
+     * fails the test.
+     */
     private static String inTurn(ConfigurableApplicationContext gateway, List<String> requests) {
         int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
         try (Socket socket = new Socket()) {
@@ -267,22 +317,46 @@ class ProxiedFastPathTest {
             for (String request : requests) {
                 socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
                 socket.getOutputStream().flush();
-                ByteArrayOutputStream head = new ByteArrayOutputStream();
-                while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-                    int next = in.read();
-                    assertThat(next).as("an answer's head").isNotNegative();
-                    head.write(next);
+                String headers;
+                try {
+                    headers = readUntil(in, "\r\n\r\n", answers);
+                } catch (SocketTimeoutException silent) {
+                    throw new AssertionError(
+                            "no answer to " + request.lines().findFirst().orElseThrow() + " after:\n"
+                                    + answers.toString(StandardCharsets.ISO_8859_1));
                 }
-                String headers = head.toString(StandardCharsets.ISO_8859_1);
                 String length = header(headers, "content-length");
-                int body = request.startsWith("HEAD") || length == null ? 0 : Integer.parseInt(length);
-                answers.write(head.toByteArray());
-                answers.write(in.readNBytes(body));
+                if (request.startsWith("HEAD")) {
+                    continue;
+                }
+                if ("chunked".equalsIgnoreCase(header(headers, "transfer-encoding"))) {
+                    for (int size = -1; size != 0; ) {
+                        String line = readUntil(in, "\r\n", answers);
+                        size = Integer.parseInt(line.strip(), 16);
+                        answers.write(in.readNBytes(size + 2));
+                    }
+                } else if (length != null) {
+                    answers.write(in.readNBytes(Integer.parseInt(length)));
+                }
             }
             return answers.toString(StandardCharsets.ISO_8859_1);
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         }
+    }
+
+    /** The bytes up to and including {@code end}, also written to {@code copy}. */
+    private static String readUntil(InputStream in, String end, ByteArrayOutputStream copy) throws IOException {
+        ByteArrayOutputStream read = new ByteArrayOutputStream();
+        while (!read.toString(StandardCharsets.ISO_8859_1).endsWith(end)) {
+            int next = in.read();
+            assertThat(next)
+                    .as("an answer's bytes up to " + end.length() + " line ends")
+                    .isNotNegative();
+            read.write(next);
+        }
+        copy.write(read.toByteArray());
+        return read.toString(StandardCharsets.ISO_8859_1);
     }
 
     @Test
@@ -314,7 +388,8 @@ class ProxiedFastPathTest {
     /** What one request added to the meters the edge's dashboard and docs read, by meter and tags. */
     private static Map<String, Double> awaitCounted(
             ConfigurableApplicationContext gateway, Map<String, Double> before) {
-        // The server's timer is recorded once the answer is written, which the client may see first.
+        // The server's timer and the edge's response count are recorded once the answer is written, which the client
+        // may see first.
         Map<String, Double> added = Map.of();
         for (int attempt = 0; attempt < 50; attempt++) {
             Map<String, Double> now = counts(gateway);
@@ -326,7 +401,8 @@ class ProxiedFastPathTest {
                 }
             }
             if (added.keySet().stream().anyMatch(name -> name.startsWith("http.server.requests["))
-                    && added.keySet().stream().anyMatch(name -> name.startsWith("gateway.edge.requests"))) {
+                    && added.keySet().stream().anyMatch(name -> name.startsWith("gateway.edge.requests"))
+                    && added.keySet().stream().anyMatch(name -> name.startsWith("gateway.edge.responses["))) {
                 return added;
             }
             pause();

@@ -1,0 +1,171 @@
+package dev.powerpages.emulator.gateway.edge;
+
+import io.netty.channel.EventLoop;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.reactivestreams.Publisher;
+import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.server.reactive.AbstractServerHttpRequest;
+import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.Connection;
+
+/**
+ * Writes every answer, and ends the handling of every request, on the event loop of the visitor's connection, so that
+ * the request after it on a keep-alive connection is never left unanswered.
+ *
+ * <p>Why: since Reactor Netty 1.2.18 / 1.3.6 (reactor/reactor-netty#4188, fixed by #4189), a request that arrives on a
+ * keep-alive connection while the previous request's {@code HttpServerOperations} is still bound to the channel is
+ * buffered, and the buffer is drained when those operations terminate ({@code HttpServerOperationsTerminatedEvent})
+ * only while the connection is persistent. A request that asks to close the connection ({@code Connection: close}, or
+ * HTTP/1.0 without keep-alive) has marked it non-persistent before it is buffered, so it is never drained: no answer,
+ * the connection left open (still so in 1.3.8: {@code HttpTrafficHandler.userEventTriggered}; a related report, a
+ * buffered request answered synchronously leaving the connection unread, is reactor/reactor-netty#4361). The window opens when the end of an
+ * answer is written from another thread than the connection's loop ({@code HttpServerOperations.onOutboundComplete},
+ * reached from a handler that completes there, or from {@code send(Mono)} when the body comes there): the write is
+ * queued to the loop, and when that thread adds its completion listener after the write has completed, the listener,
+ * which terminates the operations, is queued behind the loop's next read, by which time the visitor has read the
+ * answer and sent the next request (Reactor Netty's debug log: the request buffered between the answer's last frame
+ * and "Last HTTP packet was sent, terminating the channel"). A HEAD answer (no body to write: the handler completes where the origin's empty
+ * answer completed, the origin connection's loop, or the WAF's thread for a blocked HEAD) and the proxied fast path's
+ * page written in one piece (from the origin connection's loop) opened it for about one request in ten here
+ * (docs/cdn.md, "Keep-alive after a HEAD").
+ *
+ * <p>Written from the connection's loop, the answer's end is written there and then, its listener runs as the write
+ * completes, and the operations terminate before the loop reads anything more. Work already on the loop pays a thread
+ * check; work elsewhere (about half the proxied pages of ProxiedFastPathTest's keep-alive runs: a pooled origin
+ * connection on the other loop) is handed to the loop, where Reactor Netty would have queued its write anyway.
+ */
+public final class AnswersWrittenOnTheVisitorsLoop implements HttpHandlerDecoratorFactory, Ordered {
+
+    /**
+     * Spring's server request over Reactor Netty (package-private in Spring, so named; as {@code EventLoopTimers}):
+     * another kind of request (a test's mock) may have no native request to give.
+     */
+    private static final String REACTOR_REQUEST = "org.springframework.http.server.reactive.ReactorServerHttpRequest";
+
+    /** One per event loop; a handful of entries, made once each, never disposed (that would shut the loop down). */
+    private final Map<EventLoop, Scheduler> schedulers = new ConcurrentHashMap<>();
+
+    /** Outermost: every shortcut and the pipeline write through it. */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+
+    @Override
+    public HttpHandler apply(HttpHandler handler) {
+        return (request, response) -> {
+            EventLoop loop = loopOf(request);
+            if (loop == null) {
+                return handler.handle(request, response);
+            }
+            Scheduler scheduler = schedulerOf(loop);
+            return onLoop(loop, scheduler, handler.handle(request, new OnTheLoop(response, loop, scheduler)));
+        };
+    }
+
+    /** {@code handled}, its completion or error signalled on {@code loop}. */
+    static Mono<Void> onLoop(EventLoop loop, Scheduler scheduler, Mono<Void> handled) {
+        return handled.onErrorResume(error ->
+                        here(loop) ? Mono.error(error) : Mono.<Void>error(error).publishOn(scheduler))
+                .then(Mono.defer(
+                        () -> here(loop) ? Mono.empty() : Mono.<Void>empty().publishOn(scheduler)));
+    }
+
+    /** {@code write} made and subscribed on {@code loop}: a body ready at subscription is written from there. */
+    static Mono<Void> subscribedOnLoop(EventLoop loop, Scheduler scheduler, Supplier<Mono<Void>> write) {
+        return subscribedOnLoop(loop, scheduler, write, null);
+    }
+
+    /**
+     * As {@link #subscribedOnLoop(EventLoop, Scheduler, Supplier)}, and if the visitor goes away before the write was
+     * made (cancelled while handed to the loop), the buffers of {@code body}, which nothing will subscribe to now, are
+     * released: a page gathered from the origin is a pooled buffer.
+     */
+    static Mono<Void> subscribedOnLoop(
+            EventLoop loop, Scheduler scheduler, Supplier<Mono<Void>> write, Publisher<? extends DataBuffer> body) {
+        return Mono.defer(() -> {
+            if (here(loop)) {
+                return write.get();
+            }
+            AtomicBoolean taken = new AtomicBoolean();
+            return Mono.defer(() -> taken.compareAndSet(false, true) ? write.get() : Mono.<Void>empty())
+                    .subscribeOn(scheduler)
+                    .doOnCancel(() -> {
+                        if (body != null && taken.compareAndSet(false, true)) {
+                            Flux.from(body).subscribe(DataBufferUtils::release, error -> {});
+                        }
+                    });
+        });
+    }
+
+    /**
+     * Whether to go on on this thread: it is the loop's, or the loop is shutting down (its server stopping), where a
+     * task handed to it would be rejected and the answer lost; the answer is then written from this thread, as Reactor
+     * Netty would without this class.
+     */
+    private static boolean here(EventLoop loop) {
+        return loop.inEventLoop() || loop.isShuttingDown();
+    }
+
+    private Scheduler schedulerOf(EventLoop loop) {
+        Scheduler scheduler = schedulers.get(loop);
+        return scheduler != null
+                ? scheduler
+                : schedulers.computeIfAbsent(
+                        loop, executor -> Schedulers.fromExecutorService(executor, "edge-event-loop"));
+    }
+
+    private static EventLoop loopOf(ServerHttpRequest request) {
+        if (request instanceof AbstractServerHttpRequest plain
+                && plain.getClass().getName().equals(REACTOR_REQUEST)
+                && plain.getNativeRequest() instanceof Connection connection) {
+            return connection.channel().eventLoop();
+        }
+        return null;
+    }
+
+    /**
+     * The response, its writes subscribed on the connection's loop. A write made on the loop itself (a CDN fast hit
+     * written straight through Reactor Netty) may use {@link #getDelegate()}.
+     */
+    public static final class OnTheLoop extends ServerHttpResponseDecorator {
+
+        private final EventLoop loop;
+
+        private final Scheduler scheduler;
+
+        OnTheLoop(ServerHttpResponse delegate, EventLoop loop, Scheduler scheduler) {
+            super(delegate);
+            this.loop = loop;
+            this.scheduler = scheduler;
+        }
+
+        @Override
+        public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
+            return subscribedOnLoop(loop, scheduler, () -> getDelegate().writeWith(body), body);
+        }
+
+        @Override
+        public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
+            return subscribedOnLoop(loop, scheduler, () -> getDelegate().writeAndFlushWith(body));
+        }
+
+        @Override
+        public Mono<Void> setComplete() {
+            return subscribedOnLoop(loop, scheduler, getDelegate()::setComplete);
+        }
+    }
+}
