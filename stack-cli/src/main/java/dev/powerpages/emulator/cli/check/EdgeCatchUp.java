@@ -1,11 +1,11 @@
 package dev.powerpages.emulator.cli.check;
 
+import dev.powerpages.emulator.cli.http.Await;
 import dev.powerpages.emulator.cli.http.Http;
 import dev.powerpages.emulator.cli.http.HttpException;
 import dev.powerpages.emulator.cli.http.SiteUrl;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -32,23 +32,13 @@ final class EdgeCatchUp {
 
     /** @throws HttpException with the gateway's last answer when it still has no origin after the timeout */
     void await(Duration timeout) {
-        Instant deadline = clock.instant().plus(timeout);
-        while (true) {
+        new Await(clock, PAUSE).until("the gateway", timeout, () -> {
             String why = noOrigin();
-            if (why == null) {
-                return;
-            }
-            if (!clock.instant().isBefore(deadline)) {
-                throw new HttpException(
-                        "the gateway at " + gateway + " knew no origin within " + timeout.toSeconds() + " s: " + why);
-            }
-            try {
-                Thread.sleep(PAUSE.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new HttpException("interrupted while waiting for the gateway");
-            }
-        }
+            return why == null
+                    ? Await.Look.done(true)
+                    : Await.Look.notYet("the gateway at " + gateway + " knew no origin within " + timeout.toSeconds()
+                            + " s: " + why);
+        });
     }
 
     /** Why the gateway cannot send a visitor anywhere yet, or null once it can. */

@@ -1,5 +1,6 @@
 package dev.powerpages.emulator.cli.site;
 
+import dev.powerpages.emulator.cli.http.Await;
 import dev.powerpages.emulator.cli.http.Http;
 import dev.powerpages.emulator.cli.http.HttpException;
 import dev.powerpages.emulator.cli.http.SiteUrl;
@@ -48,11 +49,10 @@ public final class NodesCatchUp {
      * @throws HttpException naming the nodes that are not current, and why, when the time is up
      */
     public Map<String, NodeState> await(Instant since, Duration timeout) {
-        Instant deadline = clock.instant().plus(timeout);
         Map<String, Instant> lastLoaded = new LinkedHashMap<>();
         Map<String, Instant> unchangedSince = new LinkedHashMap<>();
         Map<String, Duration> pollIntervals = new LinkedHashMap<>();
-        while (true) {
+        return new Await(clock, pause).until("the app nodes", timeout, () -> {
             Map<String, NodeState> states = new LinkedHashMap<>();
             boolean allCurrent = true;
             Instant now = clock.instant();
@@ -76,30 +76,20 @@ public final class NodesCatchUp {
                         unchangedSince.get(node.getKey()).plus(poll).plusMillis(500));
                 allCurrent &= healthy && askedSince && settled;
             }
-            if (allCurrent) {
-                return states;
-            }
-            if (!clock.instant().isBefore(deadline)) {
-                StringBuilder why = new StringBuilder(
-                        "the app nodes did not take up the store's site within " + timeout.toSeconds() + " s:");
-                states.forEach((name, state) -> why.append("\n  ")
-                        .append(name)
-                        .append(": ")
-                        .append(state.status())
-                        .append(state.siteLoadedAt() == null ? "" : ", site loaded at " + state.siteLoadedAt())
-                        .append(
-                                state.reasons() == null || state.reasons().isBlank()
-                                        ? ""
-                                        : " (" + state.reasons() + ")"));
-                throw new HttpException(why.toString());
-            }
-            try {
-                Thread.sleep(pause.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new HttpException("interrupted while waiting for the app nodes");
-            }
-        }
+            return allCurrent ? Await.Look.done(states) : Await.Look.notYet(notCurrent(states, timeout));
+        });
+    }
+
+    private static String notCurrent(Map<String, NodeState> states, Duration timeout) {
+        StringBuilder why = new StringBuilder(
+                "the app nodes did not take up the store's site within " + timeout.toSeconds() + " s:");
+        states.forEach((name, state) -> why.append("\n  ")
+                .append(name)
+                .append(": ")
+                .append(state.status())
+                .append(state.siteLoadedAt() == null ? "" : ", site loaded at " + state.siteLoadedAt())
+                .append(state.reasons() == null || state.reasons().isBlank() ? "" : " (" + state.reasons() + ")"));
+        return why.toString();
     }
 
     private NodeState state(String url) {
