@@ -24,12 +24,11 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.HttpWaitStrategy;
 import org.testcontainers.containers.wait.strategy.Wait;
-import org.testcontainers.utility.DockerImageName;
 
 /**
- * The five services in containers on a private Docker network, wired by network alias as
- * docker-compose wires them ({@link StackLayout#onDockerNetwork}), configured by environment
- * variables as compose configures them. Each container runs the JRE base image with the located
+ * The five services in containers that share one network namespace on a private Docker network ({@link ContainerPod}:
+ * a holder container publishes their ports, each service reaches its peers by name, as docker-compose wires them,
+ * {@link StackLayout#onDockerNetwork}), configured by environment variables as compose configures them. Each container runs the JRE base image with the located
  * jar unpacked on the host and mounted read-only, unpacked before the first stack that runs it, with its AppCDS archive
  * once one was made after a first stack was ready ({@link ContainerJar}), so that a user's project, which has the jars
  * but not the emulator's source tree, runs them too. No image is built: building one per jar (a generated Dockerfile, as
@@ -66,6 +65,10 @@ final class ContainerStackRuntime implements StackRuntime {
             .build();
 
     private final Network network = Network.newNetwork();
+
+    /** The namespace the five containers share ({@link ContainerPod}); set once its holder runs. */
+    private volatile ContainerPod pod;
+
     private final Map<String, ServiceContainer> services = new LinkedHashMap<>();
     private final Map<String, Duration> healthyAfter = new java.util.concurrent.ConcurrentHashMap<>();
     private final Set<String> archived = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -105,6 +108,19 @@ final class ContainerStackRuntime implements StackRuntime {
             // test's JVM it costs a copy of the jar (BootJarExtract); it saves each JVM's start Spring Boot's
             // nested-jar launcher (the store's start to its context: 10.6 against 12.9 CPU-s, medians of 3-4). A jar
             // that cannot be unpacked runs as it is.
+            // Meanwhile Docker creates the network and starts the pod's holder, which publishes the services' ports.
+            List<Integer> ports = new ArrayList<>();
+            layout.services().forEach(service -> ports.add(service.port()));
+            ports.add(layout.identityPort());
+            CompletableFuture<ContainerPod> pod = CompletableFuture.supplyAsync(
+                    () -> ContainerPod.start(
+                            BASE_IMAGE,
+                            stack.network,
+                            layout.services().stream()
+                                    .map(StackLayout.Service::name)
+                                    .toList(),
+                            ports),
+                    starters);
             Map<StackService, CompletableFuture<Optional<ContainerJar>>> unpacking = new LinkedHashMap<>();
             Map<StackService, Path> jars = new LinkedHashMap<>();
             for (StackLayout.Service service : layout.services()) {
@@ -114,6 +130,7 @@ final class ContainerStackRuntime implements StackRuntime {
                         artifact -> CompletableFuture.supplyAsync(
                                 () -> ContainerJar.unpacked(artifact, jars.get(artifact)), starters));
             }
+            stack.pod = pod.join();
             for (StackLayout.Service service : layout.services()) {
                 stack.add(
                         service,
@@ -187,7 +204,7 @@ final class ContainerStackRuntime implements StackRuntime {
             long startedAt) {
         List<String> options = options(jvm, service.artifact(), jar);
         List<String> command = command(jvm, service.artifact(), jar, unpacked);
-        GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(BASE_IMAGE));
+        GenericContainer<?> container = pod.member(BASE_IMAGE);
         if (unpacked.isPresent()) {
             container.withFileSystemBind(
                     unpacked.get().folder().toString(), ContainerJar.IN_CONTAINER, BindMode.READ_ONLY);
@@ -209,12 +226,6 @@ final class ContainerStackRuntime implements StackRuntime {
         health.withRateLimiter(HEALTH_POLL);
         withCpu(container, cpu, service.name())
                 .withCommand(command.toArray(String[]::new))
-                .withNetwork(network)
-                .withNetworkAliases(service.name())
-                .withExposedPorts(
-                        service.name().equals(StackRuntime.STORE)
-                                ? new Integer[] {service.port(), layout.identityPort()}
-                                : new Integer[] {service.port()})
                 // The stack's CA directory, as compose mounts .stack/tls: the services share one CA, the test trusts
                 // it.
                 .withFileSystemBind(layout.tlsDirectory().toString(), StackLayout.CONTAINER_TLS_DIRECTORY)
@@ -340,6 +351,9 @@ final class ContainerStackRuntime implements StackRuntime {
         List<ServiceContainer> reversed = new ArrayList<>(services.values());
         Collections.reverse(reversed);
         reversed.forEach(ServiceContainer::stop);
+        if (pod != null) {
+            pod.close();
+        }
         network.close();
     }
 }

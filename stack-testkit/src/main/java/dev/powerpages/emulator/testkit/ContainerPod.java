@@ -1,0 +1,136 @@
+package dev.powerpages.emulator.testkit;
+
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.PortBinding;
+import com.github.dockerjava.api.model.Ports;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.Network;
+import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * The one network namespace a kit stack's containers share, as the containers of a Kubernetes pod share theirs: a
+ * small holder container (the base image running {@code sleep}) on the stack's private network publishes every
+ * service's port, on the one address the test reaches them at ({@link #bindAddress}), and names each service in its {@code /etc/hosts} as
+ * {@code 127.0.0.1}; each service's container joins it ({@code --network container:<holder>}), so the services still
+ * reach each other by name ({@code http://metadata-store:8070}), each on its own port.
+ *
+ * <p>Why: Docker's start of a container on a user-defined network is the daemon's heaviest per-container work on this
+ * project's machines (Docker 20.10): a network endpoint, the embedded DNS resolver set up inside the container's
+ * namespace (a re-exec of {@code dockerd} and eight {@code iptables} runs), the port's NAT rules and two
+ * {@code docker-proxy} processes per published port (IPv4 and IPv6). Five sleeping containers took the daemons 2.5-3.1
+ * CPU-s that way, a holder and five joined ones 1.1-1.4 CPU-s (docs/benchmarks.md, "Docker's own start of the kit's
+ * containers"). The daemon is one host process beside five starting JVMs, so its work decided when the last container
+ * (often the store's, the critical path) ran. Joining a namespace costs the daemon almost nothing.
+ *
+ * <p>What a test notices: the handles' ports are where they were ({@code localhost} for a local daemon), bound to that
+ * address only (on a developer's machine 127.0.0.1: a test's stack, whose admin key is the well-known one, is not
+ * reachable from other machines); a restarted container keeps
+ * its port (the holder keeps it); a killed service's port refuses connections at once, as a killed process's does in
+ * the other modes, where a container on a network of its own vanished from it (its peers' connects timed out).
+ */
+final class ContainerPod implements AutoCloseable {
+
+    /** The address every service's name stands for inside the pod. */
+    static final String LOOPBACK = "127.0.0.1";
+
+    /** Docker's default: every interface. */
+    static final String ALL_INTERFACES = "0.0.0.0";
+
+    private final GenericContainer<?> holder;
+
+    private ContainerPod(GenericContainer<?> holder) {
+        this.holder = holder;
+    }
+
+    /**
+     * Creates and starts the holder on {@code network}, publishing {@code ports} (TCP) and naming {@code names} as the
+     * loopback address.
+     */
+    static ContainerPod start(String image, Network network, Collection<String> names, Collection<Integer> ports) {
+        List<ExposedPort> exposed = ports.stream().map(ExposedPort::tcp).toList();
+        String bindAddress = bindAddress(DockerClientFactory.instance().dockerHostIpAddress());
+        GenericContainer<?> holder = new GenericContainer<>(DockerImageName.parse(image))
+                .withCommand("sleep", "infinity")
+                .withNetwork(network)
+                // Nothing to wait for: the holder only holds the namespace.
+                .waitingFor(new AbstractWaitStrategy() {
+                    @Override
+                    protected void waitUntilReady() {}
+                })
+                .withStartupTimeout(Duration.ofMinutes(1))
+                .withCreateContainerCmdModifier(create -> {
+                    create.withExposedPorts(exposed);
+                    create.getHostConfig()
+                            .withPublishAllPorts(false)
+                            .withPortBindings(exposed.stream()
+                                    .map(port -> new PortBinding(Ports.Binding.bindIp(bindAddress), port))
+                                    .toList());
+                });
+        names.forEach(name -> holder.withExtraHost(name, LOOPBACK));
+        holder.start();
+        return new ContainerPod(holder);
+    }
+
+    /**
+     * The one address the ports are published on: the address the kit reaches Docker's published ports at
+     * (Testcontainers' {@code getHost()}: {@code localhost} for a local daemon, the bridge's gateway when the test runs
+     * in a container itself), where it is one of this machine's own; otherwise (a daemon elsewhere, Docker Desktop's
+     * virtual machine) every interface, as Docker publishes by default. One address also means one {@code docker-proxy}
+     * per port where Docker's default starts two (IPv4 and IPv6).
+     */
+    static String bindAddress(String dockerHost) {
+        try {
+            InetAddress address = InetAddress.getByName(dockerHost);
+            if (address.isLoopbackAddress() || NetworkInterface.getByInetAddress(address) != null) {
+                return address.getHostAddress();
+            }
+        } catch (IOException | RuntimeException ex) {
+            // An address the kit cannot place: Docker's default.
+        }
+        return ALL_INTERFACES;
+    }
+
+    /** A container of {@code image} that joins the pod's namespace; its ports are the holder's. */
+    GenericContainer<?> member(String image) {
+        return new Member(DockerImageName.parse(image), this);
+    }
+
+    /** The host port the holder publishes a service's port on; it never changes while the pod runs. */
+    int mappedPort(int port) {
+        return holder.getMappedPort(port);
+    }
+
+    String id() {
+        return holder.getContainerId();
+    }
+
+    @Override
+    public void close() {
+        holder.stop();
+    }
+
+    /** A service's container in the pod: Testcontainers asks it for its mapped ports, the holder has them. */
+    private static final class Member extends GenericContainer<Member> {
+
+        private final ContainerPod pod;
+
+        Member(DockerImageName image, ContainerPod pod) {
+            super(image);
+            this.pod = pod;
+            withNetworkMode("container:" + pod.id());
+        }
+
+        @Override
+        public Integer getMappedPort(int originalPort) {
+            return pod.mappedPort(originalPort);
+        }
+    }
+}
