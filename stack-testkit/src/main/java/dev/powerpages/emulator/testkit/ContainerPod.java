@@ -5,7 +5,6 @@ import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.NetworkInterface;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -18,7 +17,7 @@ import org.testcontainers.utility.DockerImageName;
 /**
  * The one network namespace a kit stack's containers share, as the containers of a Kubernetes pod share theirs: a
  * small holder container (the base image running {@code sleep}) on the stack's private network publishes every
- * service's port, on the one address the test reaches them at ({@link #bindAddress}), and names each service in its {@code /etc/hosts} as
+ * service's port, on one address ({@link #bindAddress}), and names each service in its {@code /etc/hosts} as
  * {@code 127.0.0.1}; each service's container joins it ({@code --network container:<holder>}), so the services still
  * reach each other by name ({@code http://metadata-store:8070}), each on its own port.
  *
@@ -30,9 +29,9 @@ import org.testcontainers.utility.DockerImageName;
  * containers"). The daemon is one host process beside five starting JVMs, so its work decided when the last container
  * (often the store's, the critical path) ran. Joining a namespace costs the daemon almost nothing.
  *
- * <p>What a test notices: the handles' ports are where they were ({@code localhost} for a local daemon), bound to that
- * address only (on a developer's machine 127.0.0.1: a test's stack, whose admin key is the well-known one, is not
- * reachable from other machines); a restarted container keeps
+ * <p>What a test notices: the handles' ports are where they were ({@code localhost} for a local daemon), bound to the
+ * loopback address only there (a test's stack, whose admin key is the well-known one, is not reachable from other
+ * machines); a restarted container keeps
  * its port (the holder keeps it); a killed service's port refuses connections at once, as a killed process's does in
  * the other modes, where a container on a network of its own vanished from it (its peers' connects timed out).
  */
@@ -41,7 +40,7 @@ final class ContainerPod implements AutoCloseable {
     /** The address every service's name stands for inside the pod. */
     static final String LOOPBACK = "127.0.0.1";
 
-    /** Docker's default: every interface. */
+    /** Every IPv4 interface. */
     static final String ALL_INTERFACES = "0.0.0.0";
 
     private final GenericContainer<?> holder;
@@ -80,27 +79,31 @@ final class ContainerPod implements AutoCloseable {
     }
 
     /**
-     * The one address the ports are published on: the address the kit reaches Docker's published ports at
-     * (Testcontainers' {@code getHost()}: {@code localhost} for a local daemon, the bridge's gateway when the test runs
-     * in a container itself), where it is one of this machine's own; otherwise (a daemon elsewhere, Docker Desktop's
-     * virtual machine) every interface, as Docker publishes by default. One address also means one {@code docker-proxy}
-     * per port where Docker's default starts two (IPv4 and IPv6).
+     * The one address the ports are published on: the loopback address where the kit reaches Docker's published ports
+     * on this machine's loopback (Testcontainers' {@code getHost()} is {@code localhost} for a local daemon); otherwise
+     * (the test itself in a container, which reaches them at the bridge's gateway; a daemon elsewhere) every IPv4
+     * interface, which also holds {@code localhost}, where the identity handle's URL points (its certificate names
+     * {@code localhost}). One address also means one {@code docker-proxy} per port where Docker's default starts two
+     * (IPv4 and IPv6).
      */
     static String bindAddress(String dockerHost) {
         try {
             InetAddress address = InetAddress.getByName(dockerHost);
-            if (address.isLoopbackAddress() || NetworkInterface.getByInetAddress(address) != null) {
+            if (address.isLoopbackAddress()) {
                 return address.getHostAddress();
             }
         } catch (IOException | RuntimeException ex) {
-            // An address the kit cannot place: Docker's default.
+            // An address the kit cannot place: every interface.
         }
         return ALL_INTERFACES;
     }
 
-    /** A container of {@code image} that joins the pod's namespace; its ports are the holder's. */
-    GenericContainer<?> member(String image) {
-        return new Member(DockerImageName.parse(image), this);
+    /**
+     * A container of {@code image} that joins the pod's namespace and listens on {@code ports} there; the holder
+     * publishes them.
+     */
+    GenericContainer<?> member(String image, Integer... ports) {
+        return new Member(DockerImageName.parse(image), this, List.of(ports));
     }
 
     /** The host port the holder publishes a service's port on; it never changes while the pod runs. */
@@ -117,20 +120,31 @@ final class ContainerPod implements AutoCloseable {
         holder.stop();
     }
 
-    /** A service's container in the pod: Testcontainers asks it for its mapped ports, the holder has them. */
+    /**
+     * A service's container in the pod: Testcontainers asks it for its ports and their mapping (its HTTP wait, its
+     * log), the holder has them. They are not given to Docker: a container in another's namespace may neither expose
+     * nor publish ports.
+     */
     private static final class Member extends GenericContainer<Member> {
 
         private final ContainerPod pod;
+        private final List<Integer> ports;
 
-        Member(DockerImageName image, ContainerPod pod) {
+        Member(DockerImageName image, ContainerPod pod, List<Integer> ports) {
             super(image);
             this.pod = pod;
+            this.ports = ports;
             withNetworkMode("container:" + pod.id());
         }
 
         @Override
         public Integer getMappedPort(int originalPort) {
             return pod.mappedPort(originalPort);
+        }
+
+        @Override
+        public List<Integer> getExposedPorts() {
+            return ports;
         }
     }
 }

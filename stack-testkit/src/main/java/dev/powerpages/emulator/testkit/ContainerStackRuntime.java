@@ -204,7 +204,9 @@ final class ContainerStackRuntime implements StackRuntime {
             long startedAt) {
         List<String> options = options(jvm, service.artifact(), jar);
         List<String> command = command(jvm, service.artifact(), jar, unpacked);
-        GenericContainer<?> container = pod.member(BASE_IMAGE);
+        GenericContainer<?> container = service.name().equals(StackRuntime.STORE)
+                ? pod.member(BASE_IMAGE, service.port(), layout.identityPort())
+                : pod.member(BASE_IMAGE, service.port());
         if (unpacked.isPresent()) {
             container.withFileSystemBind(
                     unpacked.get().folder().toString(), ContainerJar.IN_CONTAINER, BindMode.READ_ONLY);
