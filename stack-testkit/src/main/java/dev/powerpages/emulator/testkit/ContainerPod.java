@@ -1,13 +1,16 @@
 package dev.powerpages.emulator.testkit;
 
+import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
@@ -103,7 +106,15 @@ final class ContainerPod implements AutoCloseable {
      * publishes them.
      */
     GenericContainer<?> member(String image, Integer... ports) {
-        return new Member(DockerImageName.parse(image), this, List.of(ports));
+        return member(image, startedAt -> {}, ports);
+    }
+
+    /**
+     * The same, {@code onRunning} told when Docker started it (its {@code State.StartedAt}, on the daemon's clock),
+     * once Testcontainers has seen it running.
+     */
+    GenericContainer<?> member(String image, Consumer<Instant> onRunning, Integer... ports) {
+        return new Member(DockerImageName.parse(image), this, List.of(ports), onRunning);
     }
 
     /** The host port the holder publishes a service's port on; it never changes while the pod runs. */
@@ -113,6 +124,11 @@ final class ContainerPod implements AutoCloseable {
 
     String id() {
         return holder.getContainerId();
+    }
+
+    /** When Docker started the holder ({@code State.StartedAt}, on the daemon's clock). */
+    Instant startedAt() {
+        return Instant.parse(holder.getContainerInfo().getState().getStartedAt());
     }
 
     @Override
@@ -129,12 +145,24 @@ final class ContainerPod implements AutoCloseable {
 
         private final ContainerPod pod;
         private final List<Integer> ports;
+        private final Consumer<Instant> onRunning;
 
-        Member(DockerImageName image, ContainerPod pod, List<Integer> ports) {
+        Member(DockerImageName image, ContainerPod pod, List<Integer> ports, Consumer<Instant> onRunning) {
             super(image);
             this.pod = pod;
             this.ports = ports;
+            this.onRunning = onRunning;
             withNetworkMode("container:" + pod.id());
+        }
+
+        @Override
+        protected void containerIsStarting(InspectContainerResponse containerInfo) {
+            try {
+                onRunning.accept(Instant.parse(containerInfo.getState().getStartedAt()));
+            } catch (RuntimeException ex) {
+                // Only the ready line's figure is lost.
+            }
+            super.containerIsStarting(containerInfo);
         }
 
         @Override
