@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,12 +25,11 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.HttpWaitStrategy;
 import org.testcontainers.containers.wait.strategy.Wait;
-import org.testcontainers.utility.DockerImageName;
 
 /**
- * The five services in containers on a private Docker network, wired by network alias as
- * docker-compose wires them ({@link StackLayout#onDockerNetwork}), configured by environment
- * variables as compose configures them. Each container runs the JRE base image with the located
+ * The five services in containers that share one network namespace on a private Docker network ({@link ContainerPod}:
+ * a holder container publishes their ports, each service reaches its peers by name, as docker-compose wires them,
+ * {@link StackLayout#onDockerNetwork}), configured by environment variables as compose configures them. Each container runs the JRE base image with the located
  * jar unpacked on the host and mounted read-only, unpacked before the first stack that runs it, with its AppCDS archive
  * once one was made after a first stack was ready ({@link ContainerJar}), so that a user's project, which has the jars
  * but not the emulator's source tree, runs them too. No image is built: building one per jar (a generated Dockerfile, as
@@ -66,6 +66,24 @@ final class ContainerStackRuntime implements StackRuntime {
             .build();
 
     private final Network network = Network.newNetwork();
+
+    /** The namespace the five containers share ({@link ContainerPod}); set once its holder runs. */
+    private volatile ContainerPod pod;
+
+    /**
+     * For the ready line, after the kit's start: the jars unpacked, the pod's holder running, each service's container
+     * running (Docker has started it; its JVM begins), so that a slow start tells the kit's and Docker's part from the
+     * JVMs'.
+     */
+    private volatile Duration unpackedAfter;
+
+    private volatile Duration holderAfter;
+
+    /** The kit's start on the wall clock, which Docker's times are on. */
+    private final java.time.Instant wallAtStart = java.time.Instant.now();
+
+    private final Map<String, Duration> runningAfter = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Map<String, ServiceContainer> services = new LinkedHashMap<>();
     private final Map<String, Duration> healthyAfter = new java.util.concurrent.ConcurrentHashMap<>();
     private final Set<String> archived = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -105,6 +123,27 @@ final class ContainerStackRuntime implements StackRuntime {
             // test's JVM it costs a copy of the jar (BootJarExtract); it saves each JVM's start Spring Boot's
             // nested-jar launcher (the store's start to its context: 10.6 against 12.9 CPU-s, medians of 3-4). A jar
             // that cannot be unpacked runs as it is.
+            // Meanwhile Docker creates the network and starts the pod's holder, which publishes the services' ports.
+            List<Integer> ports = new ArrayList<>();
+            layout.services().forEach(service -> ports.add(service.port()));
+            ports.add(layout.identityPort());
+            CompletableFuture<ContainerPod> pod = CompletableFuture.supplyAsync(
+                    () -> {
+                        ContainerPod started = ContainerPod.start(
+                                BASE_IMAGE,
+                                stack.network,
+                                layout.services().stream()
+                                        .map(StackLayout.Service::name)
+                                        .toList(),
+                                ports);
+                        try {
+                            stack.holderAfter = maxOfZero(Duration.between(stack.wallAtStart, started.startedAt()));
+                        } catch (RuntimeException ex) {
+                            // Only the ready line's figure is lost.
+                        }
+                        return started;
+                    },
+                    starters);
             Map<StackService, CompletableFuture<Optional<ContainerJar>>> unpacking = new LinkedHashMap<>();
             Map<StackService, Path> jars = new LinkedHashMap<>();
             for (StackLayout.Service service : layout.services()) {
@@ -114,6 +153,9 @@ final class ContainerStackRuntime implements StackRuntime {
                         artifact -> CompletableFuture.supplyAsync(
                                 () -> ContainerJar.unpacked(artifact, jars.get(artifact)), starters));
             }
+            CompletableFuture.allOf(unpacking.values().toArray(CompletableFuture[]::new))
+                    .thenRun(() -> stack.unpackedAfter = since(startedAt));
+            stack.pod = pod.join();
             for (StackLayout.Service service : layout.services()) {
                 stack.add(
                         service,
@@ -187,7 +229,12 @@ final class ContainerStackRuntime implements StackRuntime {
             long startedAt) {
         List<String> options = options(jvm, service.artifact(), jar);
         List<String> command = command(jvm, service.artifact(), jar, unpacked);
-        GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(BASE_IMAGE));
+        // Docker's own start time (Testcontainers sees the container running up to seconds later, at load).
+        java.util.function.Consumer<java.time.Instant> running = dockerStarted ->
+                runningAfter.putIfAbsent(service.name(), maxOfZero(Duration.between(wallAtStart, dockerStarted)));
+        GenericContainer<?> container = service.name().equals(StackRuntime.STORE)
+                ? pod.member(BASE_IMAGE, running, service.port(), layout.identityPort())
+                : pod.member(BASE_IMAGE, running, service.port());
         if (unpacked.isPresent()) {
             container.withFileSystemBind(
                     unpacked.get().folder().toString(), ContainerJar.IN_CONTAINER, BindMode.READ_ONLY);
@@ -209,12 +256,6 @@ final class ContainerStackRuntime implements StackRuntime {
         health.withRateLimiter(HEALTH_POLL);
         withCpu(container, cpu, service.name())
                 .withCommand(command.toArray(String[]::new))
-                .withNetwork(network)
-                .withNetworkAliases(service.name())
-                .withExposedPorts(
-                        service.name().equals(StackRuntime.STORE)
-                                ? new Integer[] {service.port(), layout.identityPort()}
-                                : new Integer[] {service.port()})
                 // The stack's CA directory, as compose mounts .stack/tls: the services share one CA, the test trusts
                 // it.
                 .withFileSystemBind(layout.tlsDirectory().toString(), StackLayout.CONTAINER_TLS_DIRECTORY)
@@ -300,9 +341,44 @@ final class ContainerStackRuntime implements StackRuntime {
         }
     }
 
+    private static Duration maxOfZero(Duration duration) {
+        return duration.isNegative() ? Duration.ZERO : duration;
+    }
+
+    private static Duration since(long startedAt) {
+        return Duration.ofNanos(System.nanoTime() - startedAt);
+    }
+
+    /**
+     * The kit's and Docker's part of a start, for the ready line: "jars unpacked at 1.4 s, network holder running at
+     * 2.6 s, service containers running at 3.6-4.2 s" (after the kit's start; a part not reached is left out).
+     */
+    static String dockerNote(Duration unpacked, Duration holder, Collection<Duration> running) {
+        List<String> parts = new ArrayList<>();
+        if (unpacked != null) {
+            parts.add("jars unpacked at " + seconds(unpacked));
+        }
+        if (holder != null) {
+            parts.add("network holder running at " + seconds(holder));
+        }
+        if (!running.isEmpty()) {
+            Duration first = Collections.min(running);
+            Duration last = Collections.max(running);
+            parts.add("service containers running at "
+                    + (first.equals(last) ? seconds(first) : seconds(first).replace(" s", "") + "-" + seconds(last)));
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", duration.toNanos() / 1e9);
+    }
+
     @Override
     public String startupNote() {
-        return archived.size() + " of " + services.size() + " from an AppCDS archive"
+        String docker = dockerNote(unpackedAfter, holderAfter, runningAfter.values());
+        return (docker.isEmpty() ? "" : docker + "; ")
+                + archived.size() + " of " + services.size() + " from an AppCDS archive"
                 + (toTrain.isEmpty() ? "" : ", " + toTrain.size() + " to be made once ready")
                 + (cpu.note().isEmpty() ? "" : "; " + cpu.note());
     }
@@ -340,6 +416,9 @@ final class ContainerStackRuntime implements StackRuntime {
         List<ServiceContainer> reversed = new ArrayList<>(services.values());
         Collections.reverse(reversed);
         reversed.forEach(ServiceContainer::stop);
+        if (pod != null) {
+            pod.close();
+        }
         network.close();
     }
 }

@@ -2,16 +2,14 @@ package dev.powerpages.emulator.testkit;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.model.ExposedPort;
-import com.github.dockerjava.api.model.Ports;
 import java.net.URI;
 import java.time.Duration;
 import org.testcontainers.containers.GenericContainer;
 
 /**
- * One service in a container. {@link #kill()} sends SIGKILL through the Docker API; {@link #restart()}
- * starts the same container again (same network alias, same environment), whose host port Docker
- * may then choose anew, so the URL is looked up again.
+ * One service in a container of the stack's pod ({@link ContainerPod}). {@link #kill()} sends SIGKILL through the
+ * Docker API; {@link #restart()} starts the same container again (same environment, same place in the pod), on the
+ * same host port, which the pod's holder publishes.
  */
 final class ServiceContainer implements RunningService {
 
@@ -83,13 +81,8 @@ final class ServiceContainer implements RunningService {
             docker().stopContainerCmd(container.getContainerId()).exec();
         }
         docker().startContainerCmd(container.getContainerId()).exec();
-        Ports.Binding[] bindings = docker().inspectContainerCmd(container.getContainerId())
-                .exec()
-                .getNetworkSettings()
-                .getPorts()
-                .getBindings()
-                .get(ExposedPort.tcp(port));
-        baseUrl = "http://" + container.getHost() + ":" + bindings[0].getHostPortSpec();
+        // The pod's holder publishes the port, and it kept running: the URL stays.
+        baseUrl = "http://" + container.getHost() + ":" + container.getMappedPort(port);
         awaitHealthy();
     }
 

@@ -98,13 +98,17 @@ record StackLayout(String storePublicUrl, List<Service> services, Path tlsDirect
     }
 
     /**
-     * The stack on a private Docker network, wired as {@code docker-compose.yml} wires it: each service reached by
-     * its network alias (its name) on its artifact's default port, the store's public URL the host's name for it.
+     * The stack in containers, wired as {@code docker-compose.yml} wires it: each service reached by its name on its
+     * port in the stack's wiring file (the app nodes on 8081 and 8082, as compose publishes them), the store's public
+     * URL the host's name for it. The ports differ because the kit's containers share one network namespace
+     * ({@link ContainerStackRuntime}), where each name stands for the loopback address.
      */
     static StackLayout onDockerNetwork() {
         return wire(
                 UnaryOperator.identity(),
-                name -> ARTIFACTS.get(name).defaultPort(),
+                name -> name.equals(StackRuntime.WESTEUROPE)
+                        ? StackWiring.bundled().port("WESTEUROPE_PORT")
+                        : ARTIFACTS.get(name).defaultPort(),
                 COMPOSE_STORE_PUBLIC_URL,
                 temporaryTlsDirectory(logDir()),
                 CONTAINER_IDENTITY_PORT,

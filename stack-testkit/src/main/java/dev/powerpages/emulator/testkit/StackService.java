@@ -7,7 +7,8 @@ package dev.powerpages.emulator.testkit;
 enum StackService {
     METADATA_STORE("metadata-store", "STORE_PORT", "/actuator/health"),
     // The app nodes' own probe endpoint answers 200 only once the site has loaded from the store. Both app nodes run
-    // this one artifact, each in a container of its own, so both listen on the primary region's port there.
+    // this one artifact; in containers westeurope listens on WESTEUROPE_PORT (StackLayout.onDockerNetwork), since the
+    // kit's containers share one network namespace.
     APP_NODE("app-node", "NORTHEUROPE_PORT", "/_services/health"),
     TRAFFIC_MANAGER("traffic-manager", "TRAFFIC_MANAGER_PORT", "/actuator/health"),
     GATEWAY("gateway", "GATEWAY_PORT", "/actuator/health"),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,5 +85,17 @@ class ContainerStackRuntimeTest {
 
     private static List<String> split(String options) {
         return List.of(options.strip().split("\\s+"));
+    }
+
+    @Test
+    void theReadyLineSaysWhenTheJarsWereUnpackedAndDockerHadStartedTheContainers() {
+        assertThat(ContainerStackRuntime.dockerNote(
+                        Duration.ofMillis(1430),
+                        Duration.ofMillis(2610),
+                        List.of(Duration.ofMillis(4210), Duration.ofMillis(3580), Duration.ofMillis(3900))))
+                .isEqualTo("jars unpacked at 1.4 s, network holder running at 2.6 s, service containers running at "
+                        + "3.6-4.2 s");
+        assertThat(ContainerStackRuntime.dockerNote(null, Duration.ofMillis(2000), List.of()))
+                .isEqualTo("network holder running at 2.0 s");
     }
 }

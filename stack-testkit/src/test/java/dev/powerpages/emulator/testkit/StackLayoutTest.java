@@ -153,13 +153,13 @@ class StackLayoutTest {
     }
 
     @Test
-    void wiresContainersByNetworkAliasAndDefaultPortAsComposeDoes() {
+    void wiresContainersByNameOnTheWiringFilesPortsAsComposeDoes() {
         StackLayout layout = StackLayout.onDockerNetwork();
 
         assertThat(layout.storePublicUrl()).isEqualTo("http://localhost:8070");
         assertThat(layout.service(StackRuntime.WESTEUROPE).environment())
                 .containsOnly(
-                        entry("SERVER_PORT", "8081"),
+                        entry("SERVER_PORT", "8082"),
                         entry("NODE_REGION", "westeurope"),
                         entry("STORE_URL", "http://metadata-store:8070"),
                         entry("STORE_SCOPE", "http://localhost:8070/.default"),
@@ -168,7 +168,7 @@ class StackLayoutTest {
                 .containsOnly(
                         entry("SERVER_PORT", "8090"),
                         entry("CONTOSO_PRIMARY_TARGET", "northeurope:8081"),
-                        entry("CONTOSO_SECONDARY_TARGET", "westeurope:8081"),
+                        entry("CONTOSO_SECONDARY_TARGET", "westeurope:8082"),
                         entry(
                                 "TRAFFICMANAGER_ARM_IDENTITY_JWKSETURI",
                                 "http://metadata-store:8070/contoso/discovery/v2.0/keys"),
