@@ -4,19 +4,24 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.rnorth.ducttape.ratelimits.RateLimiter;
 import org.rnorth.ducttape.ratelimits.RateLimiterBuilder;
 import org.testcontainers.DockerClientFactory;
@@ -80,14 +85,14 @@ final class ContainerStackRuntime implements StackRuntime {
     private volatile Duration holderAfter;
 
     /** The kit's start on the wall clock, which Docker's times are on. */
-    private final java.time.Instant wallAtStart = java.time.Instant.now();
+    private final Instant wallAtStart = Instant.now();
 
-    private final Map<String, Duration> runningAfter = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Duration> runningAfter = new ConcurrentHashMap<>();
 
     private final Map<String, ServiceContainer> services = new LinkedHashMap<>();
-    private final Map<String, Duration> healthyAfter = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Set<String> archived = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final List<Training> toTrain = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<String, Duration> healthyAfter = new ConcurrentHashMap<>();
+    private final Set<String> archived = ConcurrentHashMap.newKeySet();
+    private final List<Training> toTrain = new CopyOnWriteArrayList<>();
     private final String storePublicUrl;
 
     private final StackLayout layout;
@@ -230,7 +235,7 @@ final class ContainerStackRuntime implements StackRuntime {
         List<String> options = options(jvm, service.artifact(), jar);
         List<String> command = command(jvm, service.artifact(), jar, unpacked);
         // Docker's own start time (Testcontainers sees the container running up to seconds later, at load).
-        java.util.function.Consumer<java.time.Instant> running = dockerStarted ->
+        Consumer<Instant> running = dockerStarted ->
                 runningAfter.putIfAbsent(service.name(), maxOfZero(Duration.between(wallAtStart, dockerStarted)));
         GenericContainer<?> container = service.name().equals(StackRuntime.STORE)
                 ? pod.member(BASE_IMAGE, running, service.port(), layout.identityPort())
@@ -371,7 +376,7 @@ final class ContainerStackRuntime implements StackRuntime {
     }
 
     private static String seconds(Duration duration) {
-        return String.format(java.util.Locale.ROOT, "%.1f s", duration.toNanos() / 1e9);
+        return String.format(Locale.ROOT, "%.1f s", duration.toNanos() / 1e9);
     }
 
     @Override
