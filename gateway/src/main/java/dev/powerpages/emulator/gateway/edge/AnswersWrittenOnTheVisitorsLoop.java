@@ -63,8 +63,9 @@ public final class AnswersWrittenOnTheVisitorsLoop implements HttpHandlerDecorat
 
     /**
      * Writes and completions handed to the visitor's loop from another thread ({@code gateway.edge.loop.hand-overs}):
-     * with the origin's connections kept per loop ({@link OriginConnectionsPerLoop}) only a WAF-inspected request's
-     * answers and the first request's (the traffic manager's answer awaited) should need one.
+     * with the origin's connections kept per loop ({@link OriginConnectionsPerLoop}) a proxied page needs none; what
+     * still does is an answer made on another thread: the WAF's block, the first request's (the traffic manager's
+     * answer awaited), the actuator's endpoints (run on {@code boundedElastic}).
      */
     private final LongAdder handOvers = new LongAdder();
 
