@@ -4,6 +4,7 @@ import io.netty.channel.EventLoop;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
 import org.springframework.core.Ordered;
@@ -44,8 +45,10 @@ import reactor.netty.Connection;
  *
  * <p>Written from the connection's loop, the answer's end is written there and then, its listener runs as the write
  * completes, and the operations terminate before the loop reads anything more. Work already on the loop pays a thread
- * check; work elsewhere (about half the proxied pages of ProxiedFastPathTest's keep-alive runs: a pooled origin
- * connection on the other loop) is handed to the loop, where Reactor Netty would have queued its write anyway.
+ * check; work elsewhere is handed to the loop, where Reactor Netty would have queued its write anyway. Before the
+ * origin's connections were kept per loop that was about half the proxied pages (a pooled origin connection on the
+ * other loop); now the request's Reactor context names its loop ({@link OriginConnectionsPerLoop#withVisitorsLoop}),
+ * where the origin client takes its connection, and a hand-over is rare (counted: {@link #handOvers()}).
  */
 public final class AnswersWrittenOnTheVisitorsLoop implements HttpHandlerDecoratorFactory, Ordered {
 
@@ -57,6 +60,19 @@ public final class AnswersWrittenOnTheVisitorsLoop implements HttpHandlerDecorat
 
     /** One per event loop; a handful of entries, made once each, never disposed (that would shut the loop down). */
     private final Map<EventLoop, Scheduler> schedulers = new ConcurrentHashMap<>();
+
+    /**
+     * Writes and completions handed to the visitor's loop from another thread ({@code gateway.edge.loop.hand-overs}):
+     * with the origin's connections kept per loop ({@link OriginConnectionsPerLoop}) a proxied page needs none; what
+     * still does is an answer made on another thread: the WAF's block, the first request's (the traffic manager's
+     * answer awaited), the actuator's endpoints (run on {@code boundedElastic}).
+     */
+    private final LongAdder handOvers = new LongAdder();
+
+    /** How many writes and completions were handed to a visitor's loop from another thread. */
+    public long handOvers() {
+        return handOvers.sum();
+    }
 
     /** Outermost: every shortcut and the pipeline write through it. */
     @Override
@@ -72,21 +88,38 @@ public final class AnswersWrittenOnTheVisitorsLoop implements HttpHandlerDecorat
                 return handler.handle(request, response);
             }
             Scheduler scheduler = schedulerOf(loop);
-            return onLoop(loop, scheduler, handler.handle(request, new OnTheLoop(response, loop, scheduler)));
+            return onLoop(
+                            loop,
+                            scheduler,
+                            handOvers,
+                            handler.handle(request, new OnTheLoop(response, loop, scheduler, handOvers)))
+                    // Where the origin client takes the request's origin connection from (OriginConnectionsPerLoop).
+                    .contextWrite(context -> OriginConnectionsPerLoop.withVisitorsLoop(context, loop));
         };
     }
 
     /** {@code handled}, its completion or error signalled on {@code loop}. */
-    static Mono<Void> onLoop(EventLoop loop, Scheduler scheduler, Mono<Void> handled) {
-        return handled.onErrorResume(error ->
-                        here(loop) ? Mono.error(error) : Mono.<Void>error(error).publishOn(scheduler))
-                .then(Mono.defer(
-                        () -> here(loop) ? Mono.empty() : Mono.<Void>empty().publishOn(scheduler)));
+    static Mono<Void> onLoop(EventLoop loop, Scheduler scheduler, LongAdder handOvers, Mono<Void> handled) {
+        return handled.onErrorResume(error -> {
+                    if (here(loop)) {
+                        return Mono.error(error);
+                    }
+                    handOvers.increment();
+                    return Mono.<Void>error(error).publishOn(scheduler);
+                })
+                .then(Mono.defer(() -> {
+                    if (here(loop)) {
+                        return Mono.empty();
+                    }
+                    handOvers.increment();
+                    return Mono.<Void>empty().publishOn(scheduler);
+                }));
     }
 
     /** {@code write} made and subscribed on {@code loop}: a body ready at subscription is written from there. */
-    static Mono<Void> subscribedOnLoop(EventLoop loop, Scheduler scheduler, Supplier<Mono<Void>> write) {
-        return subscribedOnLoop(loop, scheduler, write, null);
+    static Mono<Void> subscribedOnLoop(
+            EventLoop loop, Scheduler scheduler, LongAdder handOvers, Supplier<Mono<Void>> write) {
+        return subscribedOnLoop(loop, scheduler, handOvers, write, null);
     }
 
     /**
@@ -95,11 +128,16 @@ public final class AnswersWrittenOnTheVisitorsLoop implements HttpHandlerDecorat
      * released: a page gathered from the origin is a pooled buffer.
      */
     static Mono<Void> subscribedOnLoop(
-            EventLoop loop, Scheduler scheduler, Supplier<Mono<Void>> write, Publisher<? extends DataBuffer> body) {
+            EventLoop loop,
+            Scheduler scheduler,
+            LongAdder handOvers,
+            Supplier<Mono<Void>> write,
+            Publisher<? extends DataBuffer> body) {
         return Mono.defer(() -> {
             if (here(loop)) {
                 return write.get();
             }
+            handOvers.increment();
             AtomicBoolean taken = new AtomicBoolean();
             return Mono.defer(() -> taken.compareAndSet(false, true) ? write.get() : Mono.<Void>empty())
                     .subscribeOn(scheduler)
@@ -147,25 +185,30 @@ public final class AnswersWrittenOnTheVisitorsLoop implements HttpHandlerDecorat
 
         private final Scheduler scheduler;
 
-        OnTheLoop(ServerHttpResponse delegate, EventLoop loop, Scheduler scheduler) {
+        private final LongAdder handOvers;
+
+        OnTheLoop(ServerHttpResponse delegate, EventLoop loop, Scheduler scheduler, LongAdder handOvers) {
             super(delegate);
             this.loop = loop;
             this.scheduler = scheduler;
+            this.handOvers = handOvers;
         }
 
         @Override
         public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-            return subscribedOnLoop(loop, scheduler, () -> getDelegate().writeWith(body), body);
+            return subscribedOnLoop(
+                    loop, scheduler, handOvers, () -> getDelegate().writeWith(body), body);
         }
 
         @Override
         public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
-            return subscribedOnLoop(loop, scheduler, () -> getDelegate().writeAndFlushWith(body));
+            return subscribedOnLoop(
+                    loop, scheduler, handOvers, () -> getDelegate().writeAndFlushWith(body));
         }
 
         @Override
         public Mono<Void> setComplete() {
-            return subscribedOnLoop(loop, scheduler, getDelegate()::setComplete);
+            return subscribedOnLoop(loop, scheduler, handOvers, getDelegate()::setComplete);
         }
     }
 }

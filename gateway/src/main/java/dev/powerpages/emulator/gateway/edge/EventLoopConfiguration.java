@@ -1,5 +1,8 @@
 package dev.powerpages.emulator.gateway.edge;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.config.HttpClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,8 +20,10 @@ import reactor.netty.resources.LoopResources;
  * <p>The server gets them as Spring Boot gives a server its loops: through the {@link ReactorResourceFactory} bean
  * (Boot's own backs off; {@code NettyWebServer} calls {@code runOn} with the factory's loops after every server
  * customizer, so a customizer could not set them). The client runs on the same {@link LoopResources} instance, so
- * Reactor Netty's colocation keeps a request's origin connection on the thread that serves the visitor's connection,
- * as with the shared global resources before; on two different instances every request would cross threads.
+ * Reactor Netty's colocation makes a request's new origin connection on the thread that serves the visitor's
+ * connection, as with the shared global resources before; on two different instances every request would cross
+ * threads. An idle connection taken from the pool is one of the visitor's loop too: the pool is kept per loop ({@link
+ * OriginClientConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 class EventLoopConfiguration {
@@ -49,10 +54,17 @@ class EventLoopConfiguration {
     /**
      * Every answer written and every request's handling ended on its connection's loop: Reactor Netty otherwise leaves
      * a request that closes a keep-alive connection unanswered when it comes right after an answer written from
-     * another thread (a HEAD's, a proxied page's). The HTTPS server serves the same handler.
+     * another thread (a HEAD's, a proxied page's). The HTTPS server serves the same handler. How often an answer had to
+     * be handed to its loop is the counter {@code gateway.edge.loop.handovers}.
      */
     @Bean
-    AnswersWrittenOnTheVisitorsLoop answersWrittenOnTheVisitorsLoop() {
-        return new AnswersWrittenOnTheVisitorsLoop();
+    AnswersWrittenOnTheVisitorsLoop answersWrittenOnTheVisitorsLoop(ObjectProvider<MeterRegistry> registry) {
+        AnswersWrittenOnTheVisitorsLoop answers = new AnswersWrittenOnTheVisitorsLoop();
+        registry.ifAvailable(meters -> FunctionCounter.builder(
+                        "gateway.edge.loop.handovers", answers, AnswersWrittenOnTheVisitorsLoop::handOvers)
+                .description("Answers' writes and completions handed to the visitor connection's event loop from"
+                        + " another thread")
+                .register(meters));
+        return answers;
     }
 }

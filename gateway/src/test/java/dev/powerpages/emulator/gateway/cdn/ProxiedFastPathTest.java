@@ -20,11 +20,16 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.Dispatcher;
@@ -162,6 +167,9 @@ class ProxiedFastPathTest {
         return new SpringApplicationBuilder(GatewayApplication.class)
                 .run(
                         "--server.port=0",
+                        // More loops than a small machine's cores: a visitor's request and its origin connection on
+                        // different loops is then the likely case, as on a larger machine (the loop-affinity test).
+                        "--gateway.event-loops.threads=4",
                         "--gateway.fast-proxy.enabled=" + fastProxy,
                         "--gateway.traffic-manager.url=" + trafficManager.url(),
                         "--gateway.cdn.site-settings.enabled=false",
@@ -300,6 +308,50 @@ class ProxiedFastPathTest {
             assertThat(inTurn(fast, requests)).contains("page /about/");
             assertThat(inTurn(pipeline, requests)).contains("page /about/");
         }
+    }
+
+    @Test
+    void concurrentVisitorsPagesAreAnsweredFromTheirOwnLoopOverReusedOriginConnections() throws Exception {
+        // Eight keep-alive visitors at once, spread over the gateway's four loops, 25 pages each. Every origin answer
+        // arrives on the loop of the visitor's connection (the origin connections are kept per loop), so no answer
+        // has to be handed over to that loop (the counter an operator reads), and the origin connections are reused.
+        int visitors = 8;
+        int pages = 25;
+        List<String> requests = new ArrayList<>();
+        for (int page = 1; page < pages; page++) {
+            requests.add("GET /loops/" + page + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        }
+        requests.add("GET /loops/last HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        send(fast, "GET /warm HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        MeterRegistry registry = fast.getBean(MeterRegistry.class);
+        double handOversBefore =
+                registry.get("gateway.edge.loop.handovers").functionCounter().count();
+        long takenBefore = fastPath().taken();
+        seen.clear();
+        ExecutorService threads = Executors.newFixedThreadPool(visitors);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int visitor = 0; visitor < visitors; visitor++) {
+                answers.add(threads.submit(() -> inTurn(fast, requests)));
+            }
+            for (Future<String> answer : answers) {
+                assertThat(answer.get(60, TimeUnit.SECONDS).split("HTTP/1.1 200 OK", -1))
+                        .hasSize(pages + 1);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(fastPath().taken()).isEqualTo(takenBefore + (long) visitors * pages);
+        assertThat(registry.get("gateway.edge.loop.handovers").functionCounter().count())
+                .isEqualTo(handOversBefore);
+        Set<Integer> originConnections = new HashSet<>();
+        for (RecordedRequest request : seen) {
+            if (request.getTarget().startsWith("/loops/")) {
+                originConnections.add(request.getConnectionIndex());
+            }
+        }
+        // At most one per visitor at a time, and the idle ones earlier tests left in each loop's pool: not 200.
+        assertThat(originConnections).hasSizeBetween(1, 2 * visitors);
     }
 
     /**

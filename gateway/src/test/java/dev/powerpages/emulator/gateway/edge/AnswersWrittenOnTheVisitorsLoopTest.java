@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;
@@ -59,8 +60,10 @@ class AnswersWrittenOnTheVisitorsLoopTest {
         }
     };
 
+    private final LongAdder handOvers = new LongAdder();
+
     private final AnswersWrittenOnTheVisitorsLoop.OnTheLoop response =
-            new AnswersWrittenOnTheVisitorsLoop.OnTheLoop(delegate, loop, scheduler);
+            new AnswersWrittenOnTheVisitorsLoop.OnTheLoop(delegate, loop, scheduler, handOvers);
 
     @AfterEach
     void stop() {
@@ -78,6 +81,7 @@ class AnswersWrittenOnTheVisitorsLoopTest {
                 .block(Duration.ofSeconds(5));
         assertThat(writers).containsExactly(visitors);
         assertThat(written.getBodyAsString().block(Duration.ofSeconds(5))).isEqualTo("page");
+        assertThat(handOvers.sum()).isOne();
     }
 
     @Test
@@ -94,12 +98,16 @@ class AnswersWrittenOnTheVisitorsLoopTest {
         Thread visitors = loop.submit(Thread::currentThread).get();
         List<Thread> ended = new CopyOnWriteArrayList<>();
         AnswersWrittenOnTheVisitorsLoop.onLoop(
-                        loop, scheduler, Mono.delay(Duration.ZERO, elsewhere).then())
+                        loop,
+                        scheduler,
+                        handOvers,
+                        Mono.delay(Duration.ZERO, elsewhere).then())
                 .doOnSuccess(done -> ended.add(Thread.currentThread()))
                 .block(Duration.ofSeconds(5));
         Mono<Void> failed = AnswersWrittenOnTheVisitorsLoop.onLoop(
                         loop,
                         scheduler,
+                        handOvers,
                         Mono.delay(Duration.ZERO, elsewhere).then(Mono.error(new IllegalStateException("origin"))))
                 .doOnError(error -> ended.add(Thread.currentThread()));
         assertThatThrownBy(() -> failed.block(Duration.ofSeconds(5))).hasMessage("origin");
@@ -110,8 +118,8 @@ class AnswersWrittenOnTheVisitorsLoopTest {
     void aPageForAVisitorWhoLeftBeforeItCouldBeWrittenIsReleased() {
         // The loop's tasks held until the visitor went away (the loop busy with other connections meanwhile).
         List<Runnable> held = new CopyOnWriteArrayList<>();
-        AnswersWrittenOnTheVisitorsLoop.OnTheLoop busyLoop =
-                new AnswersWrittenOnTheVisitorsLoop.OnTheLoop(delegate, loop, Schedulers.fromExecutor(held::add));
+        AnswersWrittenOnTheVisitorsLoop.OnTheLoop busyLoop = new AnswersWrittenOnTheVisitorsLoop.OnTheLoop(
+                delegate, loop, Schedulers.fromExecutor(held::add), handOvers);
         NettyDataBuffer page = (NettyDataBuffer) new NettyDataBufferFactory(UnpooledByteBufAllocator.DEFAULT)
                 .wrap("page".getBytes(StandardCharsets.UTF_8));
         Disposable writing = busyLoop.writeWith(Mono.just(page)).subscribe();
@@ -130,5 +138,6 @@ class AnswersWrittenOnTheVisitorsLoopTest {
                 })
                 .get();
         assertThat(writtenInTheSameTask).containsExactly(true);
+        assertThat(handOvers.sum()).isZero();
     }
 }
