@@ -1,13 +1,10 @@
 package dev.powerpages.emulator.gateway.cdn;
 
+import dev.powerpages.emulator.gateway.edge.VisitorsLoops;
 import io.netty.channel.EventLoop;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.http.server.reactive.AbstractServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
-import reactor.netty.Connection;
 
 /**
  * The clock of the proxied fast path's response timeout: the event loop that serves the visitor's connection, instead
@@ -19,34 +16,16 @@ import reactor.netty.Connection;
  * lock or a wake-up. A timeout that fires runs its fallback on that event loop, the thread the request's answer is
  * written from anyway.
  *
- * <p>Reactor's {@link Schedulers#fromExecutorService} is used as is (the library's adapter of a {@code
- * ScheduledExecutorService} to a {@link Scheduler}), one per event loop, never disposed (disposing it would shut the
- * event loop down). A request that is not Reactor Netty's own (a test's mock request) keeps the parallel scheduler.
+ * <p>The loop and its scheduler are {@link VisitorsLoops}'. A request that is not Reactor Netty's own (a test's mock
+ * request) keeps the parallel scheduler.
  */
 final class EventLoopTimers {
 
-    /**
-     * Spring's server request over Reactor Netty (package-private in Spring, so named). Checked before its native
-     * request is asked for: another kind of request may not have one to give (Spring's {@code MockServerHttpRequest}
-     * throws), so the native request's type alone cannot tell.
-     */
-    private static final String REACTOR_REQUEST = "org.springframework.http.server.reactive.ReactorServerHttpRequest";
-
-    /** One per event loop; a handful of entries, made once each. */
-    private final Map<EventLoop, Scheduler> schedulers = new ConcurrentHashMap<>();
+    private final VisitorsLoops loops = new VisitorsLoops();
 
     /** The timer for a request: its connection's event loop, or Reactor's parallel scheduler. */
     Scheduler of(ServerHttpRequest request) {
-        if (request instanceof AbstractServerHttpRequest plain
-                && plain.getClass().getName().equals(REACTOR_REQUEST)
-                && plain.getNativeRequest() instanceof Connection connection) {
-            EventLoop loop = connection.channel().eventLoop();
-            Scheduler scheduler = schedulers.get(loop);
-            return scheduler != null
-                    ? scheduler
-                    : schedulers.computeIfAbsent(
-                            loop, executor -> Schedulers.fromExecutorService(executor, "edge-event-loop"));
-        }
-        return Schedulers.parallel();
+        EventLoop loop = VisitorsLoops.of(request);
+        return loop == null ? Schedulers.parallel() : loops.scheduler(loop);
     }
 }

@@ -1,8 +1,6 @@
 package dev.powerpages.emulator.gateway.edge;
 
 import io.netty.channel.EventLoop;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
@@ -10,17 +8,13 @@ import org.reactivestreams.Publisher;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.server.reactive.AbstractServerHttpRequest;
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
-import reactor.netty.Connection;
 
 /**
  * Writes every answer, and ends the handling of every request, on the event loop of the visitor's connection, so that
@@ -52,17 +46,11 @@ import reactor.netty.Connection;
  */
 public final class AnswersWrittenOnTheVisitorsLoop implements HttpHandlerDecoratorFactory, Ordered {
 
-    /**
-     * Spring's server request over Reactor Netty (package-private in Spring, so named; as {@code EventLoopTimers}):
-     * another kind of request (a test's mock) may have no native request to give.
-     */
-    private static final String REACTOR_REQUEST = "org.springframework.http.server.reactive.ReactorServerHttpRequest";
-
-    /** One per event loop; a handful of entries, made once each, never disposed (that would shut the loop down). */
-    private final Map<EventLoop, Scheduler> schedulers = new ConcurrentHashMap<>();
+    /** The visitors' loops' schedulers, where a write from another thread is handed. */
+    private final VisitorsLoops loops = new VisitorsLoops();
 
     /**
-     * Writes and completions handed to the visitor's loop from another thread ({@code gateway.edge.loop.hand-overs}):
+     * Writes and completions handed to the visitor's loop from another thread ({@code gateway.edge.loop.handovers}):
      * with the origin's connections kept per loop ({@link OriginConnectionsPerLoop}) a proxied page needs none; what
      * still does is an answer made on another thread: the WAF's block, the first request's (the traffic manager's
      * answer awaited), the actuator's endpoints (run on {@code boundedElastic}).
@@ -83,11 +71,11 @@ public final class AnswersWrittenOnTheVisitorsLoop implements HttpHandlerDecorat
     @Override
     public HttpHandler apply(HttpHandler handler) {
         return (request, response) -> {
-            EventLoop loop = loopOf(request);
+            EventLoop loop = VisitorsLoops.of(request);
             if (loop == null) {
                 return handler.handle(request, response);
             }
-            Scheduler scheduler = schedulerOf(loop);
+            Scheduler scheduler = loops.scheduler(loop);
             return onLoop(
                             loop,
                             scheduler,
@@ -123,7 +111,7 @@ public final class AnswersWrittenOnTheVisitorsLoop implements HttpHandlerDecorat
     }
 
     /**
-     * As {@link #subscribedOnLoop(EventLoop, Scheduler, Supplier)}, and if the visitor goes away before the write was
+     * As {@link #subscribedOnLoop(EventLoop, Scheduler, LongAdder, Supplier)}, and if the visitor goes away before the write was
      * made (cancelled while handed to the loop), the buffers of {@code body}, which nothing will subscribe to now, are
      * released: a page gathered from the origin is a pooled buffer.
      */
@@ -156,23 +144,6 @@ public final class AnswersWrittenOnTheVisitorsLoop implements HttpHandlerDecorat
      */
     private static boolean here(EventLoop loop) {
         return loop.inEventLoop() || loop.isShuttingDown();
-    }
-
-    private Scheduler schedulerOf(EventLoop loop) {
-        Scheduler scheduler = schedulers.get(loop);
-        return scheduler != null
-                ? scheduler
-                : schedulers.computeIfAbsent(
-                        loop, executor -> Schedulers.fromExecutorService(executor, "edge-event-loop"));
-    }
-
-    private static EventLoop loopOf(ServerHttpRequest request) {
-        if (request instanceof AbstractServerHttpRequest plain
-                && plain.getClass().getName().equals(REACTOR_REQUEST)
-                && plain.getNativeRequest() instanceof Connection connection) {
-            return connection.channel().eventLoop();
-        }
-        return null;
     }
 
     /**

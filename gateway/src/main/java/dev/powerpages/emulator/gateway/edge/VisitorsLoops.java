@@ -1,0 +1,50 @@
+package dev.powerpages.emulator.gateway.edge;
+
+import io.netty.channel.EventLoop;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.http.server.reactive.AbstractServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.Connection;
+
+/**
+ * The event loop that serves a visitor's connection, and a Reactor {@link Scheduler} on it: what the answers written
+ * on the visitor's loop ({@link AnswersWrittenOnTheVisitorsLoop}) and the fast path's response timeout (the CDN's
+ * {@code EventLoopTimers}) both run on.
+ *
+ * <p>Reactor's {@link Schedulers#fromExecutorService} is used as is (the library's adapter of a {@code
+ * ScheduledExecutorService}), one per event loop, made once, never disposed: disposing it would shut the loop down.
+ */
+public final class VisitorsLoops {
+
+    /**
+     * Spring's server request over Reactor Netty (package-private in Spring, so named). Checked before its native
+     * request is asked for: another kind of request may not have one to give (Spring's {@code MockServerHttpRequest}
+     * throws), so the native request's type alone cannot tell.
+     */
+    private static final String REACTOR_REQUEST = "org.springframework.http.server.reactive.ReactorServerHttpRequest";
+
+    /** One per event loop; a handful of entries. */
+    private final Map<EventLoop, Scheduler> schedulers = new ConcurrentHashMap<>();
+
+    /** The loop of the request's connection, or null for a request that is not Reactor Netty's own (a test's mock). */
+    public static EventLoop of(ServerHttpRequest request) {
+        if (request instanceof AbstractServerHttpRequest plain
+                && plain.getClass().getName().equals(REACTOR_REQUEST)
+                && plain.getNativeRequest() instanceof Connection connection) {
+            return connection.channel().eventLoop();
+        }
+        return null;
+    }
+
+    /** The scheduler that runs its work on {@code loop}. */
+    public Scheduler scheduler(EventLoop loop) {
+        Scheduler scheduler = schedulers.get(loop);
+        return scheduler != null
+                ? scheduler
+                : schedulers.computeIfAbsent(
+                        loop, executor -> Schedulers.fromExecutorService(executor, "edge-event-loop"));
+    }
+}
