@@ -11,8 +11,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 import reactor.netty.Connection;
 import reactor.netty.ConnectionObserver;
 import reactor.netty.resources.ConnectionProvider;
@@ -50,7 +48,8 @@ public final class OriginConnectionsPerLoop implements ConnectionProvider {
 
     private final ConnectionProvider[] pools;
 
-    private final Scheduler[] schedulers;
+    /** Where an acquisition asked for from another thread is subscribed: the pool's own loop. */
+    private final VisitorsLoops schedulers = new VisitorsLoops();
 
     private final AtomicInteger next = new AtomicInteger();
 
@@ -69,11 +68,8 @@ public final class OriginConnectionsPerLoop implements ConnectionProvider {
         this.name = name;
         this.loops = found.toArray(EventLoop[]::new);
         this.pools = new ConnectionProvider[loops.length];
-        this.schedulers = new Scheduler[loops.length];
         for (int i = 0; i < loops.length; i++) {
             pools[i] = poolOfLoop.apply(i);
-            // Not disposed with the pools: disposing it would shut the loop down (the loops' bean does that).
-            schedulers[i] = Schedulers.fromExecutorService(loops[i], "origin-connections-" + i);
         }
     }
 
@@ -92,7 +88,7 @@ public final class OriginConnectionsPerLoop implements ConnectionProvider {
             int loop = loopFor(context);
             Mono<? extends Connection> acquired =
                     pools[loop].acquire(config, connectionObserver, remoteAddress, resolverGroup);
-            return loops[loop].inEventLoop() ? acquired : acquired.subscribeOn(schedulers[loop]);
+            return loops[loop].inEventLoop() ? acquired : acquired.subscribeOn(schedulers.scheduler(loops[loop]));
         });
     }
 

@@ -11,8 +11,9 @@ import reactor.netty.Connection;
 
 /**
  * The event loop that serves a visitor's connection, and a Reactor {@link Scheduler} on it: what the answers written
- * on the visitor's loop ({@link AnswersWrittenOnTheVisitorsLoop}) and the fast path's response timeout (the CDN's
- * {@code EventLoopTimers}) both run on.
+ * on the visitor's loop ({@link AnswersWrittenOnTheVisitorsLoop}), the fast path's response timeout (the CDN's
+ * {@code EventLoopTimers}) and an origin connection asked for from another thread ({@link OriginConnectionsPerLoop})
+ * run on.
  *
  * <p>Reactor's {@link Schedulers#fromExecutorService} is used as is (the library's adapter of a {@code
  * ScheduledExecutorService}), one per event loop, made once, never disposed: disposing it would shut the loop down.
