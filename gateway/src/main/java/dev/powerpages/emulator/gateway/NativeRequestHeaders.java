@@ -3,7 +3,6 @@ package dev.powerpages.emulator.gateway;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.springframework.http.server.reactive.AbstractServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import reactor.netty.http.server.HttpServerRequest;
 
@@ -15,20 +14,11 @@ import reactor.netty.http.server.HttpServerRequest;
  */
 public final class NativeRequestHeaders {
 
-    /** Spring's server request over Reactor Netty (package-private in Spring, so named). */
-    private static final String REACTOR_REQUEST = "org.springframework.http.server.reactive.ReactorServerHttpRequest";
-
     private NativeRequestHeaders() {}
 
     /** Netty's headers behind the request, or null for a request that is not Reactor Netty's own (undecorated). */
     public static io.netty.handler.codec.http.HttpHeaders of(ServerHttpRequest request) {
-        // Not through decorators (a decorator may answer getHeaders() with other headers), nor a test's mock request.
-        if (request instanceof AbstractServerHttpRequest plain
-                && plain.getClass().getName().equals(REACTOR_REQUEST)
-                && plain.getNativeRequest() instanceof HttpServerRequest reactor) {
-            return reactor.requestHeaders();
-        }
-        return null;
+        return ReactorNettyRequest.of(request) instanceof HttpServerRequest reactor ? reactor.requestHeaders() : null;
     }
 
     /**

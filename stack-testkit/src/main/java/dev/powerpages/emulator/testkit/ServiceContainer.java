@@ -81,8 +81,7 @@ final class ServiceContainer implements RunningService {
             docker().stopContainerCmd(container.getContainerId()).exec();
         }
         docker().startContainerCmd(container.getContainerId()).exec();
-        // The pod's holder publishes the port, and it kept running: the URL stays.
-        baseUrl = "http://" + container.getHost() + ":" + container.getMappedPort(port);
+        // The URL stays: the pod's holder publishes the port, and it kept running.
         awaitHealthy();
     }
 

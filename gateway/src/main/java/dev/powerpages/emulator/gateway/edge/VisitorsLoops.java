@@ -1,9 +1,9 @@
 package dev.powerpages.emulator.gateway.edge;
 
+import dev.powerpages.emulator.gateway.ReactorNettyRequest;
 import io.netty.channel.EventLoop;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.http.server.reactive.AbstractServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -20,24 +20,14 @@ import reactor.netty.Connection;
  */
 public final class VisitorsLoops {
 
-    /**
-     * Spring's server request over Reactor Netty (package-private in Spring, so named). Checked before its native
-     * request is asked for: another kind of request may not have one to give (Spring's {@code MockServerHttpRequest}
-     * throws), so the native request's type alone cannot tell.
-     */
-    private static final String REACTOR_REQUEST = "org.springframework.http.server.reactive.ReactorServerHttpRequest";
-
     /** One per event loop; a handful of entries. */
     private final Map<EventLoop, Scheduler> schedulers = new ConcurrentHashMap<>();
 
     /** The loop of the request's connection, or null for a request that is not Reactor Netty's own (a test's mock). */
     public static EventLoop of(ServerHttpRequest request) {
-        if (request instanceof AbstractServerHttpRequest plain
-                && plain.getClass().getName().equals(REACTOR_REQUEST)
-                && plain.getNativeRequest() instanceof Connection connection) {
-            return connection.channel().eventLoop();
-        }
-        return null;
+        return ReactorNettyRequest.of(request) instanceof Connection connection
+                ? connection.channel().eventLoop()
+                : null;
     }
 
     /** The scheduler that runs its work on {@code loop}. */
