@@ -65,13 +65,15 @@ public class SiteSearch {
     SiteSearch(StoreClient store, TableCatalog catalog) {
         this.store = store;
         this.catalog = catalog;
-        // Lucene's classes load now, beside start-up (not in its way), rather than inside the first search's render
-        // time limit.
-        Thread warmUp = new Thread(
-                () -> new SiteSearchIndex(List.of()).search("warm up", null, List.of(), 1, 1, document -> true),
-                "search-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
+    }
+
+    /**
+     * Loads Lucene's classes (about 900) and runs them once on an empty index, so that the first search does not pay
+     * for that inside its render time limit. {@link SearchWarmUp} calls it once the site is served: at start it
+     * competed with the node's own start and the stack's for the same cores.
+     */
+    static void warmUp() {
+        new SiteSearchIndex(List.of()).search("warm up", null, List.of(), 1, 1, document -> true);
     }
 
     /** {@code Search/Enabled} (default true). */
