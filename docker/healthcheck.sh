@@ -2,19 +2,19 @@
 # The images' health check (docker/Dockerfile's HEALTHCHECK runs it with `docker exec`; issue 16, target 1): healthy
 # once the service answers 200 on its readiness path, on the port it listens on.
 #
-# Why bash and not curl: each check was a `curl` process, about 20 ms of CPU here (libcurl and its TLS library
-# loaded and initialised for one plain HTTP GET on localhost), and the first probe asks every quarter second until
-# the service answers: about 1 CPU-s per container during a start, 5 for the stack, on the two cores the JVMs start on
-# (docs/benchmarks.md, "Compose's extra CPU, split"). Bash's /dev/tcp sends the same GET from the probe's own shell,
-# no process per ask.
+# Why bash and not curl: each ask was a `curl` process, 20-27 ms of CPU here (libcurl and its TLS library loaded and
+# initialised for one plain HTTP GET on localhost), and the first probe asks every quarter second until the service
+# answers: about 0.1 CPU-s per second per starting container, 10 CPU-s for the stack's start, spent inside the
+# containers' CPU group beside their JVMs (docs/benchmarks.md, "Compose's extra CPU, split"). Bash's /dev/tcp sends the
+# same GET from the probe's own shell, and a read with a timeout waits without a `sleep` process: no process per ask.
 #
 # Why one probe watches for a minute: every probe is a `docker exec` (dockerd, containerd, its shim, `runc exec` and
-# runc's init in the container), about 0.13 CPU-s each here, which one probe every 5 s per container made 13 CPU-s a
-# minute for the stack once it was up. Docker 20.10 (this machine's and CI's) cannot stop probing once healthy nor
-# probe less often after the start (`--start-interval` needs Engine 25). So the probe that follows the first answer
-# asks every 5 s itself and returns at the first failure (the next probes, a second apart, ask at once: three failures
-# in a row mark the container unhealthy within about 7 s of the service failing, not 15 s as before), or with success
-# after a minute: one `docker exec` per container a minute, not twelve.
+# runc's init in the container), about 0.1 CPU-s of Docker's work each here, which one probe every 5 s per container
+# made (with curl) 11 CPU-s a minute for the idle stack. Docker 20.10 (this machine's and CI's) cannot stop probing
+# once healthy nor probe less often after the start (`--start-interval` needs Engine 25). So the probe that follows
+# the first answer asks every 5 s itself and returns at the first failure (the next probes, a second apart, ask at
+# once: three failures in a row mark the container unhealthy within about 7-9 s of the service failing, where three
+# probes 5 s apart took 15 s), or with success after a minute: one `docker exec` per container a minute, not twelve.
 port=${SERVER_PORT:-$STACK_IMAGE_PORT}
 path=${STACK_IMAGE_HEALTH_PATH:-/actuator/health}
 
