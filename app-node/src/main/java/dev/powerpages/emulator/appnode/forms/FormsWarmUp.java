@@ -1,7 +1,7 @@
 package dev.powerpages.emulator.appnode.forms;
 
+import dev.powerpages.emulator.appnode.cache.FirstSnapshot;
 import dev.powerpages.emulator.appnode.cache.SiteCache;
-import dev.powerpages.emulator.appnode.site.SiteSnapshot;
 import dev.powerpages.emulator.appnode.tables.TableCatalog;
 import java.time.Duration;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -34,21 +34,10 @@ class FormsWarmUp {
     }
 
     private void warmUp() {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (siteCache.current().isEmpty() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        SiteSnapshot site = siteCache.current().orElse(null);
-        if (site != null
-                && !(site.tables().activeRows("adx_entityforms").isEmpty()
+        FirstSnapshot.await(siteCache, WAIT)
+                .filter(site -> !(site.tables().activeRows("adx_entityforms").isEmpty()
                         && site.tables().activeRows("adx_webforms").isEmpty()
-                        && site.tables().activeRows("adx_entitylists").isEmpty())) {
-            catalog.warmUp();
-        }
+                        && site.tables().activeRows("adx_entitylists").isEmpty()))
+                .ifPresent(site -> catalog.warmUp());
     }
 }

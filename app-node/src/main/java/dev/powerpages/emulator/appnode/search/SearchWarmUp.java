@@ -1,5 +1,6 @@
 package dev.powerpages.emulator.appnode.search;
 
+import dev.powerpages.emulator.appnode.cache.FirstSnapshot;
 import dev.powerpages.emulator.appnode.cache.SiteCache;
 import java.time.Duration;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -33,16 +34,7 @@ class SearchWarmUp {
 
     /** @return whether it warmed search up (the site came within {@link #WAIT} and has search on) */
     boolean warmUpOnceServed() {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (siteCache.current().isEmpty() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        if (siteCache.current().filter(SiteSearch::enabled).isEmpty()) {
+        if (FirstSnapshot.await(siteCache, WAIT).filter(SiteSearch::enabled).isEmpty()) {
             return false;
         }
         SiteSearch.warmUp();
