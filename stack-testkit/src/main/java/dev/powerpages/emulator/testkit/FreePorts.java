@@ -46,6 +46,11 @@ public final class FreePorts {
         return pick(low, end, FreePorts::tcpFree);
     }
 
+    /** Whether {@link #tcpBetween} could hand out this port now: nobody listens on it and it was not handed out. */
+    static boolean unclaimed(int port) {
+        return !HANDED_OUT.contains(port) && tcpFree(port);
+    }
+
     private static int pick(int low, int end, IntPredicate free) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(low, end);
