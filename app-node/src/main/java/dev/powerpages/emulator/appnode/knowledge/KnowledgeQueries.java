@@ -3,6 +3,7 @@ package dev.powerpages.emulator.appnode.knowledge;
 import dev.powerpages.emulator.appnode.fetchxml.FetchXmlEngine;
 import dev.powerpages.emulator.appnode.fetchxml.FetchXmlException;
 import dev.powerpages.emulator.appnode.fetchxml.FetchXmlTag;
+import dev.powerpages.emulator.appnode.liquid.filters.StringFilters;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The knowledge object's reads for one render, as FetchXML run for the visitor: no read permission on the table, no
@@ -151,6 +151,6 @@ final class KnowledgeQueries {
 
     private static String condition(String attribute, String operator, String value) {
         return "<condition attribute=\"" + attribute + "\" operator=\"" + operator + "\""
-                + (value == null ? "" : " value=\"" + HtmlUtils.htmlEscape(value) + "\"") + "/>";
+                + (value == null ? "" : " value=\"" + StringFilters.xmlEscape(value) + "\"") + "/>";
     }
 }

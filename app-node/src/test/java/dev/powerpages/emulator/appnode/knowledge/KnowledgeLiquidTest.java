@@ -75,6 +75,13 @@ class KnowledgeLiquidTest {
                                 "Invoices",
                                 ROOT_CATEGORY,
                                 "2026-12-01")
+                        + ","
+                        + category(
+                                "78000000-0000-4000-8000-000000000004",
+                                "CAT-É&<04",
+                                "Échéances",
+                                ROOT_CATEGORY,
+                                "2026-08-01")
                         + "]}");
             }
             if (set.equals("languagelocale")) {
@@ -167,9 +174,10 @@ class KnowledgeLiquidTest {
                 "{% assign roots = knowledge.categories | top_level: 0 %}{% for c in roots %}{{ c.title }};{% endfor %}|"
                         + "{% assign latest = knowledge.categories | recent: 1 %}{% for c in latest %}{{ c.name }};{% endfor %}|"
                         + "{% assign c = knowledge.categories | category_number: 'CAT-01003' %}{{ c.title }} under "
-                        + "{{ c.parentcategoryid.id }}|{{ knowledge.categories | category_number: 'CAT-09999' }}");
+                        + "{{ c.parentcategoryid.id }}|{{ knowledge.categories | category_number: 'CAT-09999' }}|"
+                        + "{% assign e = knowledge.categories | category_number: 'CAT-É&<04' %}{{ e.title }}");
 
-        assertThat(out).isEqualTo("Accounts;Billing;|Invoices;|Invoices under " + ROOT_CATEGORY + "|");
+        assertThat(out).isEqualTo("Accounts;Billing;|Invoices;|Invoices under " + ROOT_CATEGORY + "||Échéances");
     }
 
     @Test

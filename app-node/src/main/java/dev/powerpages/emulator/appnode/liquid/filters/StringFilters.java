@@ -212,8 +212,8 @@ public class StringFilters implements LiquidExtension {
         return out.toString();
     }
 
-    /** .NET's {@code SecurityElement.Escape}. */
-    static String xmlEscape(String text) {
+    /** .NET's {@code SecurityElement.Escape}: also what makes a value safe inside a FetchXML attribute. */
+    public static String xmlEscape(String text) {
         return text.replace("&", "&amp;")
                 .replace("<", "&lt;")
                 .replace(">", "&gt;")
