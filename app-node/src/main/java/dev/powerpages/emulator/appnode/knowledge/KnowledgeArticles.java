@@ -2,6 +2,7 @@ package dev.powerpages.emulator.appnode.knowledge;
 
 import dev.powerpages.emulator.appnode.liquid.LiquidDrop;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -16,7 +17,7 @@ final class KnowledgeArticles extends LiquidDrop {
         super(null, "articles");
         this.queries = queries;
         for (ArticleOrder order : ArticleOrder.values()) {
-            attribute(order.name().toLowerCase(java.util.Locale.ROOT), () -> list(order, null, null));
+            attribute(order.name().toLowerCase(Locale.ROOT), () -> list(order, null, null));
         }
     }
 

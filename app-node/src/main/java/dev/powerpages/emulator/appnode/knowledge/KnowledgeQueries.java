@@ -114,9 +114,6 @@ final class KnowledgeQueries {
         article.put("article_public_number", row.get("articlepublicnumber"));
         article.put("name", row.get("title"));
         article.put("view_count", row.get("knowledgearticleviews"));
-        article.putIfAbsent("content", null);
-        article.putIfAbsent("keywords", null);
-        article.putIfAbsent("rating", null);
         article.put("url", articleUrl(row));
         return article;
     }

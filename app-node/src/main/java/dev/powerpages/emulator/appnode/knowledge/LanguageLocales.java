@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Dataverse's languages (languagelocale), which an article names by id and a template by code ({@code en-US}): read
@@ -57,7 +58,7 @@ class LanguageLocales {
                             () -> store.query(ENTITY_SET, COLUMNS))
                     .path("value");
         } catch (HttpClientErrorException ex) {
-            return tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode(); // a store without the table
+            return JsonNodeFactory.instance.arrayNode(); // a store without the table
         }
     }
 }
