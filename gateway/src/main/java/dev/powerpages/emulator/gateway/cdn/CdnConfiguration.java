@@ -3,6 +3,7 @@ package dev.powerpages.emulator.gateway.cdn;
 import dev.powerpages.emulator.gateway.WafStage;
 import dev.powerpages.emulator.gateway.edge.EdgeErrorHandler;
 import dev.powerpages.emulator.gateway.edge.EdgeRequestMetrics;
+import dev.powerpages.emulator.gateway.edge.VisitorsLoops;
 import dev.powerpages.emulator.gateway.origin.EdgeRetryProperties;
 import dev.powerpages.emulator.gateway.origin.OriginMetrics;
 import dev.powerpages.emulator.gateway.origin.OriginResolver;
@@ -147,6 +148,7 @@ class CdnConfiguration {
             ObjectProvider<HttpClientProperties> clientProperties,
             ObjectProvider<GatewayProperties> gatewayProperties,
             FastHitMeters meters,
+            ObjectProvider<VisitorsLoops> visitorsLoops,
             ObjectProvider<HttpHeadersFilter> headersFilters,
             ObjectProvider<EdgeErrorHandler> errorHandler,
             ObjectProvider<RouteLocator> routeLocator,
@@ -176,6 +178,7 @@ class CdnConfiguration {
                 gatewayProperties.getIfAvailable(GatewayProperties::new).getStreamingMediaTypes(),
                 gatewayProperties.getIfAvailable(GatewayProperties::new).getTrustedProxies(),
                 meters,
+                visitorsLoops.getIfAvailable(VisitorsLoops::new),
                 new ProxiedFastPath.Pipeline() {
                     @Override
                     public List<HttpHeadersFilter> headersFilters() {

@@ -21,7 +21,11 @@ import reactor.core.scheduler.Schedulers;
  */
 final class EventLoopTimers {
 
-    private final VisitorsLoops loops = new VisitorsLoops();
+    private final VisitorsLoops loops;
+
+    EventLoopTimers(VisitorsLoops loops) {
+        this.loops = loops;
+    }
 
     /** The timer for a request: its connection's event loop, or Reactor's parallel scheduler. */
     Scheduler of(ServerHttpRequest request) {

@@ -3,6 +3,7 @@ package dev.powerpages.emulator.gateway.cdn;
 import dev.powerpages.emulator.gateway.WafStage;
 import dev.powerpages.emulator.gateway.edge.EdgeErrorHandler;
 import dev.powerpages.emulator.gateway.edge.EdgeReference;
+import dev.powerpages.emulator.gateway.edge.VisitorsLoops;
 import dev.powerpages.emulator.gateway.origin.OriginFailure;
 import dev.powerpages.emulator.gateway.origin.OriginFailureException;
 import dev.powerpages.emulator.gateway.origin.OriginMetrics;
@@ -156,7 +157,7 @@ public class ProxiedFastPath extends PipelineShortcut<ProxiedFastPath.Taken>
     private final Duration responseTimeout;
 
     /** The response timeout's clock: the visitor's event loop ({@link EventLoopTimers}). */
-    private final EventLoopTimers timers = new EventLoopTimers();
+    private final EventLoopTimers timers;
 
     private final List<MediaType> streamingMediaTypes;
 
@@ -213,6 +214,7 @@ public class ProxiedFastPath extends PipelineShortcut<ProxiedFastPath.Taken>
             List<MediaType> streamingMediaTypes,
             String trustedProxies,
             FastHitMeters meters,
+            VisitorsLoops visitorsLoops,
             Pipeline parts) {
         super(ORDER);
         this.enabled = enabled;
@@ -232,6 +234,7 @@ public class ProxiedFastPath extends PipelineShortcut<ProxiedFastPath.Taken>
         this.streamingMediaTypes = List.copyOf(streamingMediaTypes);
         this.trustedProxies = trustedProxies;
         this.meters = meters;
+        this.timers = new EventLoopTimers(visitorsLoops);
         this.parts = parts;
     }
 

@@ -47,7 +47,7 @@ import reactor.core.scheduler.Scheduler;
 public final class AnswersWrittenOnTheVisitorsLoop implements HttpHandlerDecoratorFactory, Ordered {
 
     /** The visitors' loops' schedulers, where a write from another thread is handed. */
-    private final VisitorsLoops loops = new VisitorsLoops();
+    private final VisitorsLoops loops;
 
     /**
      * Writes and completions handed to the visitor's loop from another thread ({@code gateway.edge.loop.handovers}):
@@ -56,6 +56,10 @@ public final class AnswersWrittenOnTheVisitorsLoop implements HttpHandlerDecorat
      * answer awaited), the actuator's endpoints (run on {@code boundedElastic}).
      */
     private final LongAdder handOvers = new LongAdder();
+
+    public AnswersWrittenOnTheVisitorsLoop(VisitorsLoops loops) {
+        this.loops = loops;
+    }
 
     /** How many writes and completions were handed to a visitor's loop from another thread. */
     public long handOvers() {

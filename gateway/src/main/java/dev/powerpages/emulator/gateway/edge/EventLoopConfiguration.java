@@ -51,6 +51,12 @@ class EventLoopConfiguration {
         return client -> client.runOn(edgeEventLoops);
     }
 
+    /** The schedulers on the visitors' loops, for the answers' writes, the fast path's timeouts and the origin pools. */
+    @Bean
+    VisitorsLoops visitorsLoops() {
+        return new VisitorsLoops();
+    }
+
     /**
      * Every answer written and every request's handling ended on its connection's loop: Reactor Netty otherwise leaves
      * a request that closes a keep-alive connection unanswered when it comes right after an answer written from
@@ -58,8 +64,9 @@ class EventLoopConfiguration {
      * be handed to its loop is the counter {@code gateway.edge.loop.handovers}.
      */
     @Bean
-    AnswersWrittenOnTheVisitorsLoop answersWrittenOnTheVisitorsLoop(ObjectProvider<MeterRegistry> registry) {
-        AnswersWrittenOnTheVisitorsLoop answers = new AnswersWrittenOnTheVisitorsLoop();
+    AnswersWrittenOnTheVisitorsLoop answersWrittenOnTheVisitorsLoop(
+            VisitorsLoops visitorsLoops, ObjectProvider<MeterRegistry> registry) {
+        AnswersWrittenOnTheVisitorsLoop answers = new AnswersWrittenOnTheVisitorsLoop(visitorsLoops);
         registry.ifAvailable(meters -> FunctionCounter.builder(
                         "gateway.edge.loop.handovers", answers, AnswersWrittenOnTheVisitorsLoop::handOvers)
                 .description("Answers' writes and completions handed to the visitor connection's event loop from"

@@ -23,6 +23,7 @@ class OriginClientConfiguration {
             HttpClientSslConfigurer sslConfigurer,
             List<HttpClientCustomizer> customizers,
             LoopResources edgeEventLoops,
+            VisitorsLoops visitorsLoops,
             EventLoopProperties eventLoops) {
         return new OriginClientFactory(
                 properties,
@@ -30,6 +31,7 @@ class OriginClientConfiguration {
                 sslConfigurer,
                 customizers,
                 edgeEventLoops,
+                visitorsLoops,
                 eventLoops.originPoolPerLoop());
     }
 }

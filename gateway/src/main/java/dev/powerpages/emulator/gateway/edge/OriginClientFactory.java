@@ -31,6 +31,8 @@ public class OriginClientFactory extends HttpClientFactory {
 
     private final boolean perLoop;
 
+    private final VisitorsLoops visitorsLoops;
+
     private volatile ConnectionProvider provider;
 
     public OriginClientFactory(
@@ -39,9 +41,11 @@ public class OriginClientFactory extends HttpClientFactory {
             HttpClientSslConfigurer sslConfigurer,
             List<HttpClientCustomizer> customizers,
             LoopResources loops,
+            VisitorsLoops visitorsLoops,
             boolean perLoop) {
         super(properties, serverProperties, sslConfigurer, customizers);
         this.loops = loops;
+        this.visitorsLoops = visitorsLoops;
         this.perLoop = perLoop;
     }
 
@@ -59,6 +63,7 @@ public class OriginClientFactory extends HttpClientFactory {
             built = new OriginConnectionsPerLoop(
                     pool.getName(),
                     loops.onClient(LoopResources.DEFAULT_NATIVE),
+                    visitorsLoops,
                     loop -> super.buildConnectionProvider(share(properties, loop, count)));
         }
         provider = built;

@@ -49,7 +49,7 @@ public final class OriginConnectionsPerLoop implements ConnectionProvider {
     private final ConnectionProvider[] pools;
 
     /** Where an acquisition asked for from another thread is subscribed: the pool's own loop. */
-    private final VisitorsLoops schedulers = new VisitorsLoops();
+    private final VisitorsLoops schedulers;
 
     private final AtomicInteger next = new AtomicInteger();
 
@@ -59,13 +59,16 @@ public final class OriginConnectionsPerLoop implements ConnectionProvider {
      * One pool per loop of {@code group}, each made by {@code poolOfLoop} from the loop's index.
      *
      * @param group the edge's event loops, the ones the origin client runs on (colocated)
+     * @param schedulers the schedulers on those loops
      */
-    public OriginConnectionsPerLoop(String name, EventLoopGroup group, IntFunction<ConnectionProvider> poolOfLoop) {
+    public OriginConnectionsPerLoop(
+            String name, EventLoopGroup group, VisitorsLoops schedulers, IntFunction<ConnectionProvider> poolOfLoop) {
         List<EventLoop> found = new ArrayList<>();
         for (EventExecutor executor : group) {
             found.add((EventLoop) executor);
         }
         this.name = name;
+        this.schedulers = schedulers;
         this.loops = found.toArray(EventLoop[]::new);
         this.pools = new ConnectionProvider[loops.length];
         for (int i = 0; i < loops.length; i++) {

@@ -17,6 +17,7 @@ import reactor.netty.Connection;
  *
  * <p>Reactor's {@link Schedulers#fromExecutorService} is used as is (the library's adapter of a {@code
  * ScheduledExecutorService}), one per event loop, made once, never disposed: disposing it would shut the loop down.
+ * One bean ({@code EventLoopConfiguration}) serves all three users.
  */
 public final class VisitorsLoops {
 

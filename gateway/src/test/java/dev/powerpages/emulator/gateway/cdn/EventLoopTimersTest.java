@@ -2,6 +2,7 @@ package dev.powerpages.emulator.gateway.cdn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.powerpages.emulator.gateway.edge.VisitorsLoops;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +18,7 @@ import reactor.netty.http.server.HttpServer;
 
 class EventLoopTimersTest {
 
-    private final EventLoopTimers timers = new EventLoopTimers();
+    private final EventLoopTimers timers = new EventLoopTimers(new VisitorsLoops());
 
     @Test
     void aTimerForAReactorNettyRequestRunsOnTheThreadServingItsConnection() throws Exception {

@@ -46,7 +46,7 @@ class OriginConnectionsPerLoopTest {
             .bindNow();
 
     private final OriginConnectionsPerLoop pools = new OriginConnectionsPerLoop(
-            "proxy", edge.onClient(true), loop -> ConnectionProvider.create("proxy-" + loop, 50));
+            "proxy", edge.onClient(true), new VisitorsLoops(), loop -> ConnectionProvider.create("proxy-" + loop, 50));
 
     private final HttpClient client = HttpClient.create(pools).runOn(edge).baseUrl("http://127.0.0.1:" + origin.port());
 
