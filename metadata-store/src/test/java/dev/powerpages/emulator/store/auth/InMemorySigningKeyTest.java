@@ -22,14 +22,18 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class InMemorySigningKeyTest {
 
+    private static final String KEYS = "/contoso/discovery/v2.0/keys";
+
     @TempDir
     Path dataDir;
 
     @Test
     void aTokenOfAnInMemoryStoreStillWorksAfterTheStoreRestarts() throws Exception {
         String token;
+        String keys;
         try (ConfigurableApplicationContext first = startInMemory()) {
             token = new StoreClient(port(first)).token();
+            keys = new StoreClient(port(first)).getAbsolute(KEYS).body().toString();
         }
         assertThat(SignedJWT.parse(token).getHeader().getKeyID()).isEqualTo(SigningKeys.WELL_KNOWN_KEY_ID);
 
@@ -37,6 +41,9 @@ class InMemorySigningKeyTest {
             StoreClient.Response websites = new StoreClient(port(second)).get("adx_websites", token);
             assertThat(websites.status()).isEqualTo(200);
             assertThat(websites.body().get("value")).hasSize(1);
+            // what a client that validates with the published keys cached (the traffic manager's ARM endpoint) holds
+            assertThat(new StoreClient(port(second)).getAbsolute(KEYS).body().toString())
+                    .isEqualTo(keys);
         }
     }
 
