@@ -10,7 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param publicUrl the store's URL as clients name it: token audience and issuer base
  * @param dataDir   where the H2 files and the token signing key live
- * @param inMemory  {@code true}: H2 in memory and a signing key that dies with the process (tests)
+ * @param inMemory  {@code true}: H2 in memory, gone with the process, and tokens signed with the well-known
+ *                  development key unless {@code store.identity.in-memory-signing-key} says fresh (development and
+ *                  tests only)
  * @param tenantId  tenant of the token endpoint {@code /{tenant}/oauth2/v2.0/token}
  * @param schema    classpath or file location of the table definitions every environment has (each may add
  *                  its own: {@code store.environments[].extra-tables})

@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A JDBC slice of the store for tests of its data layer without the Web API, the token endpoint or a server: the
  * store's own database (H2 in memory with its case-insensitive collation, {@code store.in-memory=true}; not a
- * replacement test database), Flyway's system tables, the environments and their schemas (package
+ * replacement test database), its system tables, the environments and their schemas (package
  * {@code environment}, migrated and seeded at start-up as in the service), the row listeners of the relationships
  * and the enhanced data model's views, and the site import ({@code SiteImporter}, {@code SiteBook}, the demo
  * seeder). Not transactional: the code under test commits and rolls back its own transactions, as in the service.

@@ -10,14 +10,34 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param tls        the second, HTTPS-only connector that serves the identity endpoints (and only those)
  * @param management Azure Resource Manager as a resource tokens may be asked for
  * @param adfs       the AD FS-shaped authority {@code /adfs}
+ * @param inMemorySigningKey the key that signs an in-memory store's tokens (a file-backed store keeps its own in
+ *                   {@code store.data-dir} whatever this says)
  */
 @ConfigurationProperties("store.identity")
-public record IdentityProperties(Tls tls, Management management, Adfs adfs) {
+public record IdentityProperties(Tls tls, Management management, Adfs adfs, InMemorySigningKey inMemorySigningKey) {
 
     public IdentityProperties {
         tls = tls == null ? new Tls(true, 8071) : tls;
         management = management == null ? new Management(null, null) : management;
         adfs = adfs == null ? new Adfs(true) : adfs;
+        inMemorySigningKey = inMemorySigningKey == null ? InMemorySigningKey.WELL_KNOWN : inMemorySigningKey;
+    }
+
+    /**
+     * Which RSA key an in-memory store signs its tokens with.
+     *
+     * <ul>
+     *   <li>{@code well-known}: the development key shipped in the jar ({@code identity/well-known-signing-key.json}),
+     *       the same in every in-memory store, as Azurite's account key and the Cosmos DB emulator's key are the same
+     *       for everyone. A token stays valid across a restart of the store (app nodes and the traffic manager keep
+     *       theirs up to an hour), and the store starts without generating a key pair (0.3-2 s of CPU with C1 only,
+     *       docs/benchmarks.md). The key is public: an in-memory store is for development and tests only.</li>
+     *   <li>{@code fresh}: a new key pair per process, so no token outlives the store that issued it.</li>
+     * </ul>
+     */
+    public enum InMemorySigningKey {
+        WELL_KNOWN,
+        FRESH
     }
 
     /**

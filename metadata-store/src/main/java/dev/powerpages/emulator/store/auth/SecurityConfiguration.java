@@ -136,8 +136,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    RSAKey tokenSigningKey(StoreProperties properties) {
-        return SigningKeys.load(properties);
+    RSAKey tokenSigningKey(StoreProperties properties, IdentityProperties identity) {
+        return SigningKeys.load(properties, identity);
     }
 
     @Bean

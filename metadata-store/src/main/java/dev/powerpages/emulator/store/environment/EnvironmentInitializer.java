@@ -3,8 +3,6 @@ package dev.powerpages.emulator.store.environment;
 import dev.powerpages.emulator.store.schema.SchemaMigrator;
 import dev.powerpages.emulator.store.schema.SqlDialect;
 import java.util.List;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -12,9 +10,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Prepares every environment's database before the web server takes requests: the Flyway migrations
- * of the system tables and the schema's tables (the default environment's were migrated by Spring
- * Boot's Flyway and when the row store was created), then its {@link EnvironmentPreparation}s: the demo
+ * Prepares every environment's database before the web server takes requests: its system tables
+ * ({@link SystemTables}) and the schema's tables (the default environment's were migrated when the
+ * {@code systemTables} bean and the row store were created), then its {@link EnvironmentPreparation}s: the demo
  * seed where the environment asks for it, and the application users of the configured clients (as each
  * Dataverse environment has its own application users).
  */
@@ -26,7 +24,7 @@ class EnvironmentInitializer implements SmartInitializingSingleton {
     private final Environments environments;
     private final CurrentEnvironment current;
     private final EnvironmentRoutingDataSource databases;
-    private final Flyway flyway;
+    private final SystemTables systemTables;
     private final SqlDialect dialect;
     private final JdbcTemplate jdbc;
     private final EnvironmentSchemas schemas;
@@ -36,7 +34,7 @@ class EnvironmentInitializer implements SmartInitializingSingleton {
             Environments environments,
             CurrentEnvironment current,
             EnvironmentRoutingDataSource databases,
-            Flyway flyway,
+            SystemTables systemTables,
             SqlDialect dialect,
             JdbcTemplate jdbc,
             EnvironmentSchemas schemas,
@@ -44,7 +42,7 @@ class EnvironmentInitializer implements SmartInitializingSingleton {
         this.environments = environments;
         this.current = current;
         this.databases = databases;
-        this.flyway = flyway;
+        this.systemTables = systemTables;
         this.dialect = dialect;
         this.jdbc = jdbc;
         this.schemas = schemas;
@@ -72,17 +70,13 @@ class EnvironmentInitializer implements SmartInitializingSingleton {
     }
 
     /**
-     * The same Flyway migrations as the default environment's, with Spring Boot's Flyway settings, on
-     * its own database; then its tables, its own extra tables included.
+     * The same system tables as the default environment's, with the same {@code spring.flyway.*} settings, on
+     * its own database (its own schema on PostgreSQL); then its tables, its own extra tables included.
      */
     private void migrate(DataverseEnvironment environment) {
-        FluentConfiguration configuration = Flyway.configure()
-                .configuration(flyway.getConfiguration())
-                .dataSource(databases.databaseOf(environment.name()));
-        if (dialect == SqlDialect.POSTGRESQL) {
-            configuration.schemas(EnvironmentDatabases.postgresSchema(environment.name()));
-        }
-        configuration.load().migrate();
+        systemTables.migrate(
+                databases.databaseOf(environment.name()),
+                dialect == SqlDialect.POSTGRESQL ? EnvironmentDatabases.postgresSchema(environment.name()) : null);
         new SchemaMigrator(jdbc, dialect).migrate(schemas.of(environment));
     }
 }

@@ -7,7 +7,10 @@ import dev.powerpages.emulator.store.schema.SchemaMigrator;
 import dev.powerpages.emulator.store.schema.SqlDialect;
 import java.io.IOException;
 import java.nio.file.Files;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +20,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(FlywayProperties.class)
 class StorageConfiguration {
 
     /**
@@ -73,9 +77,23 @@ class StorageConfiguration {
     }
 
     /**
+     * The default environment's system tables, migrated as the bean is created: every JdbcTemplate depends on this
+     * bean ({@code SystemTablesInitializerDetector}), as it depended on Spring Boot's Flyway initializer before, so
+     * they are in place before the store's first query. The other environments' are migrated by
+     * {@code EnvironmentInitializer}.
+     */
+    @Bean
+    SystemTables systemTables(
+            FlywayProperties flyway, @Qualifier("dataSource") HikariDataSource dataSource, SqlDialect dialect) {
+        SystemTables tables = new SystemTables(flyway, dialect);
+        tables.migrate(dataSource, null);
+        return tables;
+    }
+
+    /**
      * The row store is only handed out once the default environment's storage matches its schema (the
-     * other environments' is migrated by {@code EnvironmentInitializer}). Flyway has created the
-     * system tables by then: Spring Boot runs it before any bean that uses a JdbcTemplate.
+     * other environments' is migrated by {@code EnvironmentInitializer}). The system tables are there by then:
+     * {@code systemTables} is created before any bean that uses a JdbcTemplate.
      */
     @Bean
     RowStore rowStore(

@@ -47,7 +47,8 @@ class IdentityTlsConnectorTest {
     }
 
     private IdentityTlsConnector connector(boolean enabled) {
-        IdentityProperties identity = new IdentityProperties(new IdentityProperties.Tls(enabled, 18071), null, null);
+        IdentityProperties identity =
+                new IdentityProperties(new IdentityProperties.Tls(enabled, 18071), null, null, null);
         return new IdentityTlsConnector(identity, new StackTlsProperties(tls));
     }
 }
