@@ -118,6 +118,8 @@ public final class FakeMetadataStore implements AfterAllCallback {
     private final AtomicInteger mostCollectionReadsInFlight = new AtomicInteger();
     private final CountDownLatch secondReadInFlight = new CountDownLatch(1);
     private volatile boolean holdForOverlap;
+    private volatile String lastAnnotationPreference;
+    private volatile String lastExpand;
     private volatile boolean changeTracking = true;
     private volatile long latencyMs;
     private volatile long deltaTokensValidFrom;
@@ -290,6 +292,9 @@ public final class FakeMetadataStore implements AfterAllCallback {
             return change(request, entitySet, resource, rows);
         }
         Map<String, String> query = parseQuery(URI.create(request.getTarget()).getRawQuery());
+        if (query.get("$expand") != null) {
+            lastExpand = query.get("$expand");
+        }
         // Like Dataverse, reject a $select naming a column the entity does not have.
         if (query.get("$select") != null && !rows.isEmpty()) {
             for (String column : query.get("$select").split(",")) {
@@ -310,7 +315,7 @@ public final class FakeMetadataStore implements AfterAllCallback {
             }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("@odata.context", url() + "/api/data/v9.2/$metadata#" + entitySet + "/$entity");
-            body.putAll(select(row, query.get("$select")));
+            body.putAll(annotated(request, row, select(row, query.get("$select"))));
             return send(200, body);
         }
         if (query.containsKey("$deltatoken")) {
@@ -342,7 +347,7 @@ public final class FakeMetadataStore implements AfterAllCallback {
                 return dataverseError(400, "0x80060888", "The $filter is not supported: " + query.get("$filter"));
             }
             if (matches) {
-                value.add(select(row, query.get("$select")));
+                value.add(annotated(request, row, select(row, query.get("$select"))));
             }
         }
         if (query.get("$top") != null) {
@@ -517,6 +522,36 @@ public final class FakeMetadataStore implements AfterAllCallback {
             return null;
         }
         return parts[1].trim().replace("'", "").equals(String.valueOf(row.get(parts[0].trim())));
+    }
+
+    /**
+     * With {@code Prefer: odata.include-annotations}, a careless store: a formatted value for every column of the row,
+     * the ones the query did not select included, so that tests see what the node lets through.
+     */
+    private Map<String, Object> annotated(
+            RecordedRequest request, Map<String, Object> row, Map<String, Object> selected) {
+        String prefer = request.getHeaders().get("Prefer");
+        if (prefer == null || !prefer.contains("odata.include-annotations")) {
+            return selected;
+        }
+        lastAnnotationPreference = prefer;
+        Map<String, Object> annotated = new LinkedHashMap<>(selected);
+        row.forEach((column, value) -> {
+            if (value != null && !column.startsWith("@")) {
+                annotated.put(column + "@OData.Community.Display.V1.FormattedValue", "formatted " + value);
+            }
+        });
+        return annotated;
+    }
+
+    /** The {@code $expand} of the last read that had one (this store does not expand), or null. */
+    public String lastExpand() {
+        return lastExpand;
+    }
+
+    /** The last {@code Prefer} header that asked this store for annotations, or null. */
+    public String lastAnnotationPreference() {
+        return lastAnnotationPreference;
     }
 
     private static Map<String, Object> select(Map<String, Object> row, String select) {

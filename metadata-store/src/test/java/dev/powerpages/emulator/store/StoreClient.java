@@ -110,6 +110,21 @@ public final class StoreClient {
                                 : HttpRequest.BodyPublishers.ofString(jsonBody)));
     }
 
+    /** A write with extra request headers given as name, value, name, value… (e.g. "Prefer", "return=representation"). */
+    public Response send(String method, String pathAndQuery, String token, String jsonBody, String... headers) {
+        HttpRequest.Builder request = authorized(pathAndQuery, token)
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        jsonBody == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(jsonBody));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
     /** POST of a raw body with its own content type (e.g. a multipart $batch). */
     public Response post(String pathAndQuery, String token, String contentType, String body) {
         return send(authorized(pathAndQuery, token)

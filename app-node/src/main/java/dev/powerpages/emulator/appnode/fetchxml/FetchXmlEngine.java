@@ -523,8 +523,19 @@ public final class FetchXmlEngine {
         source.links().forEach(link -> addColumns(entity, row, link));
     }
 
-    /** A lookup becomes a reference object ({@code id}, {@code Id}, {@code logical_name}, {@code name}); other values stay. */
+    /**
+     * A lookup becomes a reference object ({@code id}, {@code Id}, {@code logical_name}, {@code name}), a choice an
+     * option-set object ({@link OptionSetValue}); other values stay.
+     */
     private static Object liquidValue(Row row, String key, Object value) {
+        if (value instanceof Long number && !row.lookupTables.containsKey(key)) {
+            // A whole number whose formatted value is not the number itself is a choice and that value its label: the
+            // store formats other whole numbers as "9,500", and $metadata types both as Edm.Int32, as Dataverse does.
+            String label = row.formatted.get(key);
+            return label != null && !label.equals(String.format(Locale.US, "%,d", number))
+                    ? new OptionSetValue(number, label)
+                    : value;
+        }
         if (value == null || !row.lookupTables.containsKey(key)) {
             return value;
         }

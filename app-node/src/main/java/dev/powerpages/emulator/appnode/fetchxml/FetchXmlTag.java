@@ -44,6 +44,13 @@ public class FetchXmlTag extends Block {
     /** Columns never handed to templates. */
     static final Set<String> HIDDEN_COLUMNS = Set.of("adx_identity_passwordhash");
 
+    /**
+     * Asked of the store with every read: lookups come back with the referenced row's name and table, which the
+     * results' references answer as {@code name} and {@code logical_name}, as Power Pages' entity references do.
+     */
+    static final String ANNOTATIONS = "odata.include-annotations=\"OData.Community.Display.V1.FormattedValue,"
+            + "Microsoft.Dynamics.CRM.lookuplogicalname\"";
+
     /** The snapshot the page renders from and the visitor ({@code null}: anonymous). */
     public record Context(SiteSnapshot site, SiteUser user) {}
 
@@ -146,7 +153,7 @@ public class FetchXmlTag extends Block {
         try {
             return cache.get(
                     new BusinessDataCache.Key(user, entitySet, "fetchxml:" + options),
-                    () -> store.query(entitySet, options));
+                    () -> store.query(entitySet, options, ANNOTATIONS));
         } catch (HttpClientErrorException ex) {
             throw new FetchXmlException(
                     "The store rejected the FetchXML query on " + table + ": " + ex.getResponseBodyAsString());

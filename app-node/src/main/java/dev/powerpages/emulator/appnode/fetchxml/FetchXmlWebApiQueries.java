@@ -35,10 +35,17 @@ class FetchXmlWebApiQueries implements FetchXmlQueries {
                     String name = dot < 0
                             ? "_" + column + "_value"
                             : column.substring(0, dot + 1) + "_" + column.substring(dot + 1) + "_value";
-                    row.put(name, reference.get("id"));
+                    // Dataverse's order: the annotations, then the value (the Web API keeps them only when asked).
+                    if (reference.get("name") != null) {
+                        row.put(name + "@OData.Community.Display.V1.FormattedValue", reference.get("name"));
+                    }
                     if (reference.get("logical_name") != null) {
                         row.put(name + "@Microsoft.Dynamics.CRM.lookuplogicalname", reference.get("logical_name"));
                     }
+                    row.put(name, reference.get("id"));
+                } else if (value instanceof OptionSetValue choice) {
+                    row.put(column + "@OData.Community.Display.V1.FormattedValue", choice.label());
+                    row.put(column, choice.number());
                 } else {
                     row.put(column, value);
                 }

@@ -136,9 +136,19 @@ public class StoreClient {
      * @param options already encoded query string ({@code $select=…&$filter=…}), or {@code null}
      */
     public JsonNode query(String resource, String options) {
+        return query(resource, options, null);
+    }
+
+    /**
+     * The same read with a {@code Prefer} header for the store, such as {@code odata.include-annotations="*"} (the
+     * visitor's, passed on by {@code /_api}; the FetchXML engine's, for lookups' names).
+     *
+     * @param prefer the header's value, or {@code null} for none
+     */
+    public JsonNode query(String resource, String options, String prefer) {
         URI uri =
                 URI.create(baseUrl + WEB_API + resource + (options == null || options.isEmpty() ? "" : "?" + options));
-        return read(resource, () -> get(uri, false));
+        return read(resource, () -> get(uri, prefer));
     }
 
     /**
@@ -261,7 +271,7 @@ public class StoreClient {
             if (page == MAX_PAGES) {
                 throw new IllegalStateException("More than " + MAX_PAGES + " pages; the nextLinks loop");
             }
-            body = get(next, trackChanges);
+            body = get(next, trackChanges ? "odata.track-changes" : null);
             if (body == null) {
                 break;
             }
@@ -293,15 +303,15 @@ public class StoreClient {
         return root == ex ? rootText : ex.getMessage() + " (" + rootText + ")";
     }
 
-    private JsonNode get(URI uri, boolean trackChanges) {
+    private JsonNode get(URI uri, String prefer) {
         RestClient.RequestHeadersSpec<?> request = storeRestClient
                 .get()
                 .uri(uri)
                 .header("Accept", "application/json")
                 .header("OData-Version", "4.0")
                 .header("OData-MaxVersion", "4.0");
-        if (trackChanges) {
-            request.header("Prefer", "odata.track-changes");
+        if (prefer != null) {
+            request.header("Prefer", prefer);
         }
         return request.retrieve().body(JsonNode.class);
     }

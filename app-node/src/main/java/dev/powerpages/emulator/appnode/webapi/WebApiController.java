@@ -212,18 +212,38 @@ class WebApiController {
         }
         String options = options(request, call, selfFilter);
         String resourcePath = call.resourcePath();
-        JsonNode body = storeCall(
-                call,
-                () -> cache.get(
-                        new BusinessDataCache.Key(cacheUser(call), call.entitySet(), resourcePath + "?" + options),
-                        () -> withoutPrivateColumns(store.query(resourcePath, options))));
+        AnnotationPreference annotations = AnnotationPreference.of(request);
+        JsonNode body;
+        if (annotations == null) {
+            body = storeCall(
+                    call,
+                    () -> cache.get(
+                            new BusinessDataCache.Key(cacheUser(call), call.entitySet(), resourcePath + "?" + options),
+                            () -> withoutPrivateColumns(store.query(resourcePath, options))));
+        } else {
+            // The store formats the values and names the lookups; the node keeps only the annotations of the columns
+            // the answer shows (Webapi/<table>/fields, never the private ones). Cached apart from the plain answer.
+            body = storeCall(
+                    call,
+                    () -> cache.get(
+                            new BusinessDataCache.Key(
+                                    cacheUser(call),
+                                    call.entitySet(),
+                                    resourcePath + "?" + options + "#" + annotations.header()),
+                            () -> annotations.filter(
+                                    withoutPrivateColumns(store.query(resourcePath, options, annotations.header())),
+                                    PRIVATE_COLUMNS)));
+        }
         // Rebased per request, after the cache: the same cached answer may be read under another host name.
         body = SiteApiLinks.rebase(body, siteApiRoot(request));
         // Per-user data: a shared cache (the CDN) must not keep it.
-        return ResponseEntity.ok()
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore().cachePrivate())
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(body);
+                .contentType(MediaType.APPLICATION_JSON);
+        if (annotations != null) {
+            response.header("Preference-Applied", annotations.header());
+        }
+        return response.body(body);
     }
 
     /**
@@ -267,10 +287,14 @@ class WebApiController {
                 }
             }
         }
+        AnnotationPreference annotations = AnnotationPreference.of(request);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Map<String, Object> row : result.rows()) {
             Map<String, Object> answered = new java.util.LinkedHashMap<>();
             row.forEach((column, value) -> {
+                if (column.indexOf('@') > 0) {
+                    return; // annotations below, once the columns shown are known
+                }
                 String plain = column.startsWith("_") && column.contains("_value")
                         ? column.substring(1, column.indexOf("_value"))
                         : column;
@@ -282,15 +306,34 @@ class WebApiController {
                     answered.put(column, value);
                 }
             });
-            rows.add(answered);
+            if (annotations != null) {
+                // An annotation only when asked, and only beside a column the answer shows, just before it.
+                Map<String, Object> annotated = new java.util.LinkedHashMap<>();
+                row.forEach((column, value) -> {
+                    int at = column.indexOf('@');
+                    if (at > 0
+                            && answered.containsKey(column.substring(0, at))
+                            && annotations.includes(column.substring(at + 1))) {
+                        annotated.put(column, value);
+                    } else if (answered.containsKey(column)) {
+                        annotated.put(column, answered.get(column));
+                    }
+                });
+                rows.add(annotated);
+            } else {
+                rows.add(answered);
+            }
         }
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("@odata.context", siteApiRoot(request) + "/$metadata#" + call.entitySet());
         body.put("value", rows);
-        return ResponseEntity.ok()
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore().cachePrivate())
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(body);
+                .contentType(MediaType.APPLICATION_JSON);
+        if (annotations != null) {
+            response.header("Preference-Applied", annotations.header());
+        }
+        return response.body(body);
     }
 
     /** {@code GET /_api/accounts/$count}: the number of rows the visitor may read, as text (Dataverse stops at 5,000). */
@@ -560,10 +603,12 @@ class WebApiController {
         String expand = request.getParameter("$expand");
         if (expand != null && !expand.isBlank()) {
             checkExpand(expand, call);
+            expand = expandWithSelects(expand, call);
         }
         StringBuilder options = new StringBuilder();
         for (String name : PASSED_OPTIONS) {
-            String value = "$select".equals(name) ? select : request.getParameter(name);
+            String value =
+                    "$select".equals(name) ? select : "$expand".equals(name) ? expand : request.getParameter(name);
             if ("$filter".equals(name) && extraFilter != null) {
                 value = value == null ? extraFilter : "(" + value + ") and " + extraFilter;
             }
@@ -579,14 +624,48 @@ class WebApiController {
 
     /** Without {@code $select}, the Web API answers the columns listed in {@code Webapi/<table>/fields} (and the key). */
     private String defaultSelect(Call call) {
+        return defaultSelect(call.table(), call.settings());
+    }
+
+    private String defaultSelect(String table, WebApiSettings settings) {
         List<String> columns = new ArrayList<>();
-        for (String field : call.settings().fields(call.table())) {
+        for (String field : settings.fields(table)) {
             if (PRIVATE_COLUMNS.contains(field)) {
                 continue;
             }
-            columns.add(catalog.isLookup(call.table(), field) ? "_" + field + "_value" : field);
+            columns.add(catalog.isLookup(table, field) ? "_" + field + "_value" : field);
         }
         return String.join(",", columns);
+    }
+
+    /**
+     * An expanded navigation property without its own {@code $select} gets its table's listed fields, as the top level
+     * does: the store would otherwise answer every column of the related rows (the password hash, and their
+     * annotations), whatever {@code Webapi/<table>/fields} says.
+     */
+    private String expandWithSelects(String expand, Call call) {
+        List<String> items = new ArrayList<>();
+        for (String item : topLevelItems(expand)) {
+            int paren = item.indexOf('(');
+            String navigation = (paren < 0 ? item : item.substring(0, paren)).strip();
+            if (paren >= 0 && item.substring(paren).contains("$select=")) {
+                items.add(item.strip());
+                continue;
+            }
+            String target = catalog.navigationTarget(call.table(), navigation).orElse(null);
+            if (target == null) {
+                items.add(item.strip()); // checkExpand has refused unknown ones already
+                continue;
+            }
+            String select = "$select=" + defaultSelect(target, call.settings());
+            if (paren < 0) {
+                items.add(navigation + "(" + select + ")");
+            } else {
+                String inner = item.substring(paren + 1, item.lastIndexOf(')')).strip();
+                items.add(navigation + "(" + select + (inner.isEmpty() ? "" : ";" + inner) + ")");
+            }
+        }
+        return String.join(",", items);
     }
 
     private String checkedSelect(String select, String table, WebApiSettings settings) {
@@ -790,13 +869,16 @@ class WebApiController {
                 HttpStatus.NOT_FOUND, RESOURCE_NOT_FOUND, "Resource not found for the segment '" + segment + "'.");
     }
 
-    /** The password hash never leaves the node, whatever the settings say. */
+    /** The password hash never leaves the node, whatever the settings say: not in a row, nor in an expanded one. */
     private static JsonNode withoutPrivateColumns(JsonNode body) {
         if (body instanceof ObjectNode object) {
             PRIVATE_COLUMNS.forEach(object::remove);
-            object.path("value").forEach(row -> {
-                if (row instanceof ObjectNode rowObject) {
-                    PRIVATE_COLUMNS.forEach(rowObject::remove);
+            object.properties().forEach(property -> {
+                JsonNode value = property.getValue();
+                if (value.isObject()) {
+                    withoutPrivateColumns(value);
+                } else if (value.isArray()) {
+                    value.forEach(WebApiController::withoutPrivateColumns);
                 }
             });
         }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import dev.powerpages.emulator.appnode.limits.LiquidLimits;
@@ -44,28 +46,30 @@ class EntitiesObjectTest {
             List.of(new EntitiesLiquid(fetchXml)),
             List.of());
 
-    @SuppressWarnings("unchecked")
     private String render(TestSite site) {
+        return render(site, TEMPLATE.replace("{{ACCOUNT}}", ACCOUNT));
+    }
+
+    @SuppressWarnings("unchecked")
+    private String render(TestSite site, String template) {
         when(store.metadataDocument()).thenThrow(new IllegalStateException("no $metadata"));
         when(cache.get(any(), any())).thenAnswer(call -> ((Supplier<Object>) call.getArgument(1)).get());
         JsonMapper json = JsonMapper.builder().build();
+        // The FetchXML engine asks for the lookups' annotations: the same rows as the plain read below.
+        when(store.query(anyString(), anyString(), anyString()))
+                .thenAnswer(call -> store.query(call.getArgument(0), call.getArgument(1)));
         when(store.query(eq("accounts"), anyString()))
-                .thenAnswer(
-                        call -> json.readTree(
-                                ((String) call.getArgument(1)).contains("ff")
-                                        ? "{\"value\":[]}"
-                                        : "{\"value\":[{\"accountid\":\"" + ACCOUNT
-                                                + "\",\"name\":\"Contoso\",\"_primarycontactid_value\":\"c0000000-0000-4000-8000-000000000001\","
-                                                + "\"_primarycontactid_value@Microsoft.Dynamics.CRM.lookuplogicalname\":\"contact\","
-                                                + "\"_primarycontactid_value@OData.Community.Display.V1.FormattedValue\":\"Ada Lovelace\"}]}"));
-        SiteSnapshot snapshot = site.page(
-                        PAGE,
-                        "Account",
-                        "Account",
-                        "account",
-                        TestSite.HOME,
-                        TEMPLATE.replace("{{ACCOUNT}}", ACCOUNT),
-                        true)
+                .thenAnswer(call -> json.readTree(
+                        ((String) call.getArgument(1)).contains("ff")
+                                ? "{\"value\":[]}"
+                                : "{\"value\":[{\"accountid\":\"" + ACCOUNT
+                                        + "\",\"name\":\"Contoso\",\"_primarycontactid_value\":\"c0000000-0000-4000-8000-000000000001\","
+                                        + "\"_primarycontactid_value@Microsoft.Dynamics.CRM.lookuplogicalname\":\"contact\","
+                                        + "\"_primarycontactid_value@OData.Community.Display.V1.FormattedValue\":\"Ada Lovelace\","
+                                        + "\"statecode@OData.Community.Display.V1.FormattedValue\":\"Active\",\"statecode\":0,"
+                                        + "\"numberofemployees@OData.Community.Display.V1.FormattedValue\":\"9,500\","
+                                        + "\"numberofemployees\":9500}]}"));
+        SiteSnapshot snapshot = site.page(PAGE, "Account", "Account", "account", TestSite.HOME, template, true)
                 .snapshot();
         return renderer.render(
                         snapshot,
@@ -82,6 +86,18 @@ class EntitiesObjectTest {
         assertThat(out)
                 .isEqualTo("Contoso|" + ACCOUNT
                         + "|account|Ada Lovelace|c0000000-0000-4000-8000-000000000001|true/false|Contoso||missing");
+    }
+
+    @Test
+    void aChoiceAnswersItsLabelAndValueAsPowerPagesOptionSetObjectsDo() {
+        String out = render(
+                new TestSite().permission("account", TestSite.ANONYMOUS_ROLE, 756150000, true, false, false, false),
+                "{% assign a = entities.account[request.params.id] %}{{ a.statecode.label }}|{{ a.statecode.value }}|"
+                        + "{% if a.statecode.value == 0 %}active{% endif %}|{{ a.statecode }}|{{ a.numberofemployees }}");
+
+        // The number printed alone, as before; a whole number that is not a choice stays a number.
+        assertThat(out).isEqualTo("Active|0|active|0|9500");
+        verify(store, atLeastOnce()).query(eq("accounts"), anyString(), eq(FetchXmlTag.ANNOTATIONS));
     }
 
     @Test

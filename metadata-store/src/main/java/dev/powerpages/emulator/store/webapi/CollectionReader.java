@@ -88,13 +88,22 @@ class CollectionReader {
                 "@odata.context",
                 environment.serviceRoot() + "/$metadata#" + table.entitySetName()
                         + WebApiController.selectSuffix(parsed) + (tracking ? "/$delta" : ""));
-        if (parsed.count()) {
-            body.put("@odata.count", rows.count(table, parsed));
+        Long count = parsed.count() ? rows.count(table, parsed) : null;
+        if (count != null) {
+            body.put("@odata.count", count);
+        }
+        Annotations annotations = preferences.annotations();
+        // Dataverse's own count annotations, -1 when the query did not ask for $count ("Count number of rows").
+        if (annotations.includes(Annotations.TOTAL_RECORD_COUNT)) {
+            body.put("@" + Annotations.TOTAL_RECORD_COUNT, count == null ? -1L : count);
+        }
+        if (annotations.includes(Annotations.TOTAL_RECORD_COUNT_LIMIT_EXCEEDED)) {
+            body.put("@" + Annotations.TOTAL_RECORD_COUNT_LIMIT_EXCEEDED, false);
         }
         if (tracking && !more) {
             body.put("@odata.deltaLink", link(table, options, "$deltatoken", DeltaToken.format(nextDelta)));
         }
-        List<Map<String, Object>> value = new ArrayList<>(expander.render(table, page, parsed));
+        List<Map<String, Object>> value = new ArrayList<>(expander.render(table, page, parsed, annotations));
         if (changedAfter != null && resumed == null) {
             rows.deletedBetween(table, changedAfter, nextDelta).forEach(id -> value.add(removed(table, id, "deleted")));
             rows.changedOutOfFilter(table, parsed, window).forEach(id -> value.add(removed(table, id, "changed")));
@@ -108,6 +117,9 @@ class CollectionReader {
         }
 
         List<String> applied = new ArrayList<>();
+        if (annotations.requestedAny()) {
+            applied.add(annotations.applied());
+        }
         if (preferences.trackChanges()) {
             applied.add("odata.track-changes");
         }

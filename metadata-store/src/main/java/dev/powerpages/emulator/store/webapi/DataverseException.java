@@ -52,6 +52,26 @@ public class DataverseException extends RuntimeException {
                         + detail);
     }
 
+    /**
+     * 0x8004431a (PicklistValueOutOfRange): a choice's value is not one of its options. Dataverse's message names the
+     * value, the column, the table and the accepted values in ascending order, e.g. "A validation error occurred. The
+     * value 5 of 'msdyn_paymentterms' on record of type 'msdyn_projectcontractsplitbillingrule' is outside the valid
+     * range. Accepted Values: 1,2,3,192350001".
+     */
+    public static DataverseException optionOutOfRange(
+            String logicalName, String column, String value, java.util.Collection<Integer> accepted) {
+        return new DataverseException(
+                HttpStatus.BAD_REQUEST,
+                "0x8004431a",
+                "A validation error occurred. The value " + value + " of '" + column + "' on record of type '"
+                        + logicalName + "' is outside the valid range. Accepted Values: "
+                        + accepted.stream()
+                                .sorted()
+                                .map(String::valueOf)
+                                .collect(java.util.stream.Collectors.joining(","))
+                        + ".");
+    }
+
     /** 0x80060882 (ConcurrencyVersionMismatch): If-Match names an older row version. */
     public static DataverseException versionMismatch() {
         return new DataverseException(

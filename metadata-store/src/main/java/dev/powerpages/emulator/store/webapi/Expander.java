@@ -29,11 +29,13 @@ class Expander {
     private final RowStore rows;
     private final Privileges privileges;
     private final Associations associations;
+    private final FormattedValues formattedValues;
 
-    Expander(RowStore rows, Privileges privileges, Associations associations) {
+    Expander(RowStore rows, Privileges privileges, Associations associations, FormattedValues formattedValues) {
         this.rows = rows;
         this.privileges = privileges;
         this.associations = associations;
+        this.formattedValues = formattedValues;
     }
 
     /** Expanding needs read access to the related tables too. */
@@ -58,22 +60,32 @@ class Expander {
     }
 
     List<Map<String, Object>> render(TableDefinition table, List<Map<String, Object>> page, QueryOptions options) {
+        return render(table, page, options, Annotations.NONE);
+    }
+
+    /** The rows, and their expanded rows, with the annotations the client asked for. */
+    List<Map<String, Object>> render(
+            TableDefinition table, List<Map<String, Object>> page, QueryOptions options, Annotations annotations) {
         List<Map<String, Object>> json = new ArrayList<>();
-        page.forEach(row -> json.add(ODataJson.row(table, row, options.select())));
+        ODataJson.Annotator annotator = formattedValues.forRows(table, page, options.select(), annotations);
+        page.forEach(row -> json.add(ODataJson.row(table, row, options.select(), annotator)));
         for (QueryOptions.Expand expand : options.expand()) {
             if (expand.manyToMany() != null) {
-                expandManyToMany(table, page, json, expand);
+                expandManyToMany(table, page, json, expand, annotations);
             } else if (expand.collection()) {
-                expandCollection(table, page, json, expand);
+                expandCollection(table, page, json, expand, annotations);
             } else {
-                expandSingle(page, json, expand);
+                expandSingle(page, json, expand, annotations);
             }
         }
         return json;
     }
 
     private void expandSingle(
-            List<Map<String, Object>> page, List<Map<String, Object>> json, QueryOptions.Expand expand) {
+            List<Map<String, Object>> page,
+            List<Map<String, Object>> json,
+            QueryOptions.Expand expand,
+            Annotations annotations) {
         TableDefinition target = expand.target();
         Set<UUID> ids = new LinkedHashSet<>();
         page.forEach(row -> {
@@ -83,8 +95,10 @@ class Expander {
         });
         ColumnDefinition key = target.column(target.primaryId()).orElseThrow();
         Map<Object, Map<String, Object>> related = new LinkedHashMap<>();
-        rows.findByColumnIn(target, key, ids, expand.select())
-                .forEach(row -> related.put(row.get(target.primaryId()), ODataJson.row(target, row, expand.select())));
+        List<Map<String, Object>> found = rows.findByColumnIn(target, key, ids, expand.select());
+        ODataJson.Annotator annotator = formattedValues.forRows(target, found, expand.select(), annotations);
+        found.forEach(row ->
+                related.put(row.get(target.primaryId()), ODataJson.row(target, row, expand.select(), annotator)));
         for (int i = 0; i < page.size(); i++) {
             json.get(i)
                     .put(
@@ -98,7 +112,8 @@ class Expander {
             TableDefinition table,
             List<Map<String, Object>> page,
             List<Map<String, Object>> json,
-            QueryOptions.Expand expand) {
+            QueryOptions.Expand expand,
+            Annotations annotations) {
         Set<UUID> ids = new LinkedHashSet<>();
         page.forEach(row -> ids.add((UUID) row.get(table.primaryId())));
         Map<UUID, List<UUID>> related = associations.related(expand.manyToMany(), table, ids);
@@ -106,8 +121,11 @@ class Expander {
         related.values().forEach(relatedIds::addAll);
         TableDefinition target = expand.target();
         Map<Object, Map<String, Object>> rowsById = new LinkedHashMap<>();
-        rows.findByColumnIn(target, target.column(target.primaryId()).orElseThrow(), relatedIds, expand.select())
-                .forEach(row -> rowsById.put(row.get(target.primaryId()), ODataJson.row(target, row, expand.select())));
+        List<Map<String, Object>> found = rows.findByColumnIn(
+                target, target.column(target.primaryId()).orElseThrow(), relatedIds, expand.select());
+        ODataJson.Annotator annotator = formattedValues.forRows(target, found, expand.select(), annotations);
+        found.forEach(row ->
+                rowsById.put(row.get(target.primaryId()), ODataJson.row(target, row, expand.select(), annotator)));
         for (int i = 0; i < page.size(); i++) {
             List<Map<String, Object>> items = new ArrayList<>();
             for (UUID relatedId : related.getOrDefault((UUID) page.get(i).get(table.primaryId()), List.of())) {
@@ -124,14 +142,16 @@ class Expander {
             TableDefinition table,
             List<Map<String, Object>> page,
             List<Map<String, Object>> json,
-            QueryOptions.Expand expand) {
+            QueryOptions.Expand expand,
+            Annotations annotations) {
         Set<UUID> ids = new LinkedHashSet<>();
         page.forEach(row -> ids.add((UUID) row.get(table.primaryId())));
         Map<Object, List<Map<String, Object>>> children = new LinkedHashMap<>();
-        rows.findByColumnIn(expand.target(), expand.lookup(), ids, expand.select())
-                .forEach(child -> children.computeIfAbsent(
-                                child.get(expand.lookup().name()), k -> new ArrayList<>())
-                        .add(ODataJson.row(expand.target(), child, expand.select())));
+        List<Map<String, Object>> found = rows.findByColumnIn(expand.target(), expand.lookup(), ids, expand.select());
+        ODataJson.Annotator annotator = formattedValues.forRows(expand.target(), found, expand.select(), annotations);
+        found.forEach(
+                child -> children.computeIfAbsent(child.get(expand.lookup().name()), k -> new ArrayList<>())
+                        .add(ODataJson.row(expand.target(), child, expand.select(), annotator)));
         for (int i = 0; i < page.size(); i++) {
             json.get(i)
                     .put(expand.navigation(), children.getOrDefault(page.get(i).get(table.primaryId()), List.of()));

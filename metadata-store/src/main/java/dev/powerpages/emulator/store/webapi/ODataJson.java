@@ -25,14 +25,29 @@ final class ODataJson {
         return "W/\"" + version + "\"";
     }
 
+    /** Writes a shown, non-null value's annotations into the row's JSON, just before the value itself. */
+    @FunctionalInterface
+    interface Annotator {
+        void annotate(ColumnDefinition column, Object value, Map<String, Object> json);
+    }
+
     /** A row with its etag; with a $select, only the selected columns and the primary key, as Dataverse answers. */
     static Map<String, Object> row(TableDefinition table, Map<String, Object> row, List<ColumnDefinition> select) {
+        return row(table, row, select, null);
+    }
+
+    /** The same, each value preceded by its annotations when an annotator is given (null: none, as without one). */
+    static Map<String, Object> row(
+            TableDefinition table, Map<String, Object> row, List<ColumnDefinition> select, Annotator annotator) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("@odata.etag", etag(row.get("versionnumber")));
         row.forEach((name, value) -> {
             ColumnDefinition column = table.column(name).orElseThrow();
             boolean shown = select.isEmpty() || select.contains(column) || name.equals(table.primaryId());
             if (shown) {
+                if (annotator != null && value != null) {
+                    annotator.annotate(column, value, json);
+                }
                 json.put(column.propertyName(), value(value));
             }
         });

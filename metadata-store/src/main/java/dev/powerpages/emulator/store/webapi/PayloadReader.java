@@ -107,6 +107,38 @@ final class PayloadReader {
         }
     }
 
+    /**
+     * Choices ({@code "1,3"}): each chosen value must be one of the column's options when the schema names them (an
+     * empty string chooses none).
+     */
+    private static void requireOptions(TableDefinition table, ColumnDefinition column, String chosen) {
+        if (column.options().isEmpty() || chosen.isBlank()) {
+            return;
+        }
+        for (String item : chosen.split(",")) {
+            requireOption(table, column, item.strip());
+        }
+    }
+
+    /**
+     * A choice's value must be one of its options, as Dataverse checks it: 400 0x8004431a (PicklistValueOutOfRange)
+     * naming the accepted values. A choice whose options the schema does not name takes any whole number.
+     */
+    private static void requireOption(TableDefinition table, ColumnDefinition column, String value) {
+        if (column.options().isEmpty()) {
+            return;
+        }
+        try {
+            if (column.options().containsKey(Integer.parseInt(value))) {
+                return;
+            }
+        } catch (NumberFormatException notANumber) {
+            // refused below, as a value outside the range
+        }
+        throw DataverseException.optionOutOfRange(
+                table.logicalName(), column.name(), value, column.options().keySet());
+    }
+
     private Object convert(TableDefinition table, ColumnDefinition column, JsonNode value) {
         if (value.isNull()) {
             return null;
@@ -134,12 +166,19 @@ final class PayloadReader {
                                     table.logicalName(),
                                     "The value of '" + column.name() + "' contains a NUL character.");
                         }
+                        if (column.type() == ColumnType.MULTICHOICE) {
+                            requireOptions(table, column, text);
+                        }
                         return text;
                     }
                 }
                 case INTEGER, CHOICE -> {
                     if (value.isIntegralNumber() && value.canConvertToInt()) {
-                        return value.asInt();
+                        int number = value.asInt();
+                        if (column.type() == ColumnType.CHOICE) {
+                            requireOption(table, column, String.valueOf(number));
+                        }
+                        return number;
                     }
                 }
                 case BIGINT -> {

@@ -12,16 +12,23 @@ import java.util.Locale;
  * @param trackChanges         {@code odata.track-changes}: answer with an {@code @odata.deltaLink}
  * @param maxPageSize          {@code odata.maxpagesize=N}, or null
  * @param returnRepresentation {@code return=representation}
+ * @param annotations          {@code odata.include-annotations="…"}: {@link Annotations#NONE} when not asked
  */
-record Preferences(boolean trackChanges, Integer maxPageSize, boolean returnRepresentation) {
+record Preferences(boolean trackChanges, Integer maxPageSize, boolean returnRepresentation, Annotations annotations) {
+
+    private static final String INCLUDE_ANNOTATIONS = "odata.include-annotations=";
 
     static Preferences parse(String header) {
         boolean trackChanges = false;
         boolean representation = false;
         Integer maxPageSize = null;
-        for (String raw : header == null ? new String[0] : header.split(",")) {
+        Annotations annotations = Annotations.NONE;
+        for (String raw : split(header)) {
             String preference = raw.trim().toLowerCase(Locale.ROOT);
-            if (preference.equals("odata.track-changes")) {
+            if (preference.startsWith(INCLUDE_ANNOTATIONS)) {
+                // the value keeps its case: Preference-Applied echoes it as asked
+                annotations = Annotations.parse(raw.trim().substring(INCLUDE_ANNOTATIONS.length()));
+            } else if (preference.equals("odata.track-changes")) {
                 trackChanges = true;
             } else if (preference.equals("return=representation")) {
                 representation = true;
@@ -37,7 +44,31 @@ record Preferences(boolean trackChanges, Integer maxPageSize, boolean returnRepr
                 }
             }
         }
-        return new Preferences(trackChanges, maxPageSize, representation);
+        return new Preferences(trackChanges, maxPageSize, representation, annotations);
+    }
+
+    /**
+     * The preferences of a header, split at the commas outside quoted strings (RFC 7240's quoted-string): {@code
+     * odata.include-annotations="OData.Community.Display.V1.FormattedValue,Microsoft.Dynamics.CRM.*"} is one.
+     */
+    private static List<String> split(String header) {
+        List<String> preferences = new ArrayList<>();
+        if (header == null) {
+            return preferences;
+        }
+        boolean quoted = false;
+        int start = 0;
+        for (int i = 0; i < header.length(); i++) {
+            char c = header.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                preferences.add(header.substring(start, i));
+                start = i + 1;
+            }
+        }
+        preferences.add(header.substring(start));
+        return preferences;
     }
 
     /** The {@code Preference-Applied} values for what was honoured. */

@@ -60,6 +60,7 @@ class WebApiController {
     private final Expander expander;
     private final CurrentEnvironment environment;
     private final ViewWrites viewWrites;
+    private final FormattedValues formattedValues;
 
     WebApiController(
             EnvironmentSchemas schemas,
@@ -70,8 +71,10 @@ class WebApiController {
             CollectionReader collections,
             Privileges privileges,
             Expander expander,
-            ViewWrites viewWrites) {
+            ViewWrites viewWrites,
+            FormattedValues formattedValues) {
         this.viewWrites = viewWrites;
+        this.formattedValues = formattedValues;
         this.privileges = privileges;
         this.expander = expander;
         this.collections = collections;
@@ -128,9 +131,9 @@ class WebApiController {
         }
         TableDefinition table = table(path);
         privileges.require(caller, Privilege.READ, table);
+        Preferences preferences = Preferences.parse(String.join(",", headers.getOrEmpty("Prefer")));
         if (path.isCollection()) {
-            return collections.read(
-                    table, query, Preferences.parse(String.join(",", headers.getOrEmpty("Prefer"))), caller);
+            return collections.read(table, query, preferences, caller);
         }
         QueryOptions options = parser.parse(table, query);
         if (options.filter() != null
@@ -147,12 +150,15 @@ class WebApiController {
         body.put(
                 "@odata.context",
                 environment.serviceRoot() + "/$metadata#" + table.entitySetName() + selectSuffix(options) + "/$entity");
-        body.putAll(expander.render(table, List.of(row), options).get(0));
+        Annotations annotations = preferences.annotations();
+        body.putAll(expander.render(table, List.of(row), options, annotations).get(0));
         // With an ETag on the entity, Spring answers If-None-Match with 304 Not Modified, as Dataverse does.
-        return ResponseEntity.ok()
-                .contentType(ODataJson.MEDIA_TYPE)
-                .eTag(ODataJson.etag(row.get("versionnumber")))
-                .body(body);
+        ResponseEntity.BodyBuilder response =
+                ResponseEntity.ok().contentType(ODataJson.MEDIA_TYPE).eTag(ODataJson.etag(row.get("versionnumber")));
+        if (annotations.requestedAny()) {
+            response.header("Preference-Applied", annotations.applied());
+        }
+        return response.body(body);
     }
 
     /** Create: 204 with OData-EntityId, or 201 with the row when the client prefers return=representation. */
@@ -324,22 +330,37 @@ class WebApiController {
         }
     }
 
+    /**
+     * The answer to a create or update: the row with {@code return=representation}, else 204; with the annotations
+     * asked for, which Dataverse also acknowledges on a 204 ({@code Preference-Applied}).
+     */
     private ResponseEntity<Map<String, Object>> written(
             TableDefinition table, UUID id, String prefer, HttpStatus withBody) {
         String entityId = environment.serviceRoot() + "/" + table.entitySetName() + "(" + id + ")";
+        Annotations annotations =
+                prefer == null ? Annotations.NONE : Preferences.parse(prefer).annotations();
         if (prefer != null && prefer.contains("return=representation")) {
             Map<String, Object> row = rows.find(table, id, List.of()).orElseThrow();
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("@odata.context", environment.serviceRoot() + "/$metadata#" + table.entitySetName() + "/$entity");
-            body.putAll(ODataJson.row(table, row, List.of()));
+            body.putAll(ODataJson.row(
+                    table, row, List.of(), formattedValues.forRows(table, List.of(row), List.of(), annotations)));
             return ResponseEntity.status(withBody)
                     .contentType(ODataJson.MEDIA_TYPE)
                     .header("OData-EntityId", entityId)
-                    .header("Preference-Applied", "return=representation")
+                    .header(
+                            "Preference-Applied",
+                            annotations.requestedAny()
+                                    ? "return=representation," + annotations.applied()
+                                    : "return=representation")
                     .eTag(ODataJson.etag(row.get("versionnumber")))
                     .body(body);
         }
-        return ResponseEntity.noContent().header("OData-EntityId", entityId).build();
+        ResponseEntity.HeadersBuilder<?> noContent = ResponseEntity.noContent().header("OData-EntityId", entityId);
+        if (annotations.requestedAny()) {
+            noContent.header("Preference-Applied", annotations.applied());
+        }
+        return noContent.build();
     }
 
     private Map<String, Object> whoAmI(Jwt caller) {
