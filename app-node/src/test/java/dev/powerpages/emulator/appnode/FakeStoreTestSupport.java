@@ -17,7 +17,9 @@ abstract class FakeStoreTestSupport extends RunningNodeTestSupport {
         registry.add("store.url", STORE::url);
         registry.add("site.refresh-interval", () -> "300ms");
         registry.add("node.region", () -> "northeurope");
-        registry.add("webapi.cache-max-age", () -> "1s");
+        // Long enough that a test's few requests in a row meet their cached answer on a loaded machine (1 s did not
+        // always), short enough that the tests waiting for a change made elsewhere wait little.
+        registry.add("webapi.cache-max-age", () -> "3s");
         // Tests that cut the store off want the breaker to try again soon after the fault is cleared.
         registry.add("resilience4j.circuitbreaker.instances.metadataStore.wait-duration-in-open-state", () -> "1s");
     }

@@ -34,7 +34,7 @@ public final class SchemaLoader {
      */
     private static final Map<Integer, String> DEFAULT_STATES = inOrder(0, "Active", 1, "Inactive");
 
-    private static final Map<Integer, String> DEFAULT_STATUSES = inOrder(1, "Active", 2, "Inactive");
+    public static final Map<Integer, String> DEFAULT_STATUSES = inOrder(1, "Active", 2, "Inactive");
 
     private static final String STANDARD_PREFIX = "adx_";
     private static final String VIEW_PREFIX = "mspp_";

@@ -2,6 +2,7 @@ package dev.powerpages.emulator.store.webapi;
 
 import dev.powerpages.emulator.store.schema.ColumnDefinition;
 import dev.powerpages.emulator.store.schema.ColumnType;
+import dev.powerpages.emulator.store.schema.SchemaLoader;
 import dev.powerpages.emulator.store.schema.StoreSchema;
 import dev.powerpages.emulator.store.schema.TableDefinition;
 import java.math.BigDecimal;
@@ -122,10 +123,13 @@ final class PayloadReader {
 
     /**
      * A choice's value must be one of its options, as Dataverse checks it: 400 0x8004431a (PicklistValueOutOfRange)
-     * naming the accepted values. A choice whose options the schema does not name takes any whole number.
+     * naming the accepted values. A choice whose options the schema does not name takes any whole number, and so does
+     * a status reason where the schema knows only Dataverse's two defaults: makers add status reasons to any table
+     * (only its states are fixed), so a site's own may be missing here and must not be refused.
      */
     private static void requireOption(TableDefinition table, ColumnDefinition column, String value) {
-        if (column.options().isEmpty()) {
+        if (column.options().isEmpty()
+                || (column.name().equals("statuscode") && column.options().equals(SchemaLoader.DEFAULT_STATUSES))) {
             return;
         }
         try {

@@ -78,6 +78,20 @@ class ChoiceValidationTest extends WebApiTestSupport {
     }
 
     @Test
+    void aStatusReasonTheMakerAddedIsTakenWhereTheSchemaKnowsOnlyDataversesDefaults() {
+        String name = "Own status reason " + UUID.randomUUID();
+        StoreClient.Response created =
+                client.send("POST", "feedback", token, "{\"title\":\"" + name + "\",\"statuscode\":100000001}");
+
+        assertThat(created.status()).isEqualTo(204);
+        assertThat(client.get("feedback?$filter=title eq '" + name + "'&$select=statuscode", token)
+                        .body()
+                        .at("/value/0/statuscode")
+                        .asInt())
+                .isEqualTo(100000001);
+    }
+
+    @Test
     void anOutOfRangeChoiceInAChangeSetRollsTheChangeSetBack() {
         String name = "Batched out of range " + UUID.randomUUID();
         String body = """
