@@ -1,10 +1,10 @@
 package dev.powerpages.emulator.appnode.webapi;
 
+import dev.powerpages.emulator.support.odata.IncludeAnnotations;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -15,50 +15,23 @@ import tools.jackson.databind.node.ObjectNode;
  * labels, lookups' names and the like): passed on to the store as asked, echoed in {@code Preference-Applied}, and
  * used to keep in the answer only the annotations asked for, of the columns the visitor may read.
  *
- * @param value the preference's value as the visitor wrote it, quotes included ({@code "*"})
+ * @param asked the preference as the visitor asked it ({@link IncludeAnnotations}, read as the store reads it)
  */
-record AnnotationPreference(String value, List<String> include, List<String> exclude) {
-
-    private static final String NAME = "odata.include-annotations=";
+record AnnotationPreference(IncludeAnnotations asked) {
 
     /** The visitor's preference, or null when the request asks for no annotations. */
     static AnnotationPreference of(HttpServletRequest request) {
-        String found = null;
-        for (String header : Collections.list(request.getHeaders("Prefer"))) {
-            for (String preference : split(header)) {
-                String trimmed = preference.strip();
-                if (trimmed.toLowerCase(Locale.ROOT).startsWith(NAME)) {
-                    found = trimmed.substring(NAME.length()).strip();
-                }
-            }
-        }
-        if (found == null || found.isEmpty()) {
-            return null;
-        }
-        String unquoted = found.length() >= 2 && found.startsWith("\"") && found.endsWith("\"")
-                ? found.substring(1, found.length() - 1)
-                : found;
-        List<String> include = new ArrayList<>();
-        List<String> exclude = new ArrayList<>();
-        for (String raw : unquoted.split(",")) {
-            String term = raw.strip();
-            if (term.startsWith("-")) {
-                exclude.add(term.substring(1).strip());
-            } else if (!term.isEmpty()) {
-                include.add(term);
-            }
-        }
-        // Always sent quoted on: a comma list would otherwise read as several preferences.
-        return new AnnotationPreference("\"" + unquoted + "\"", include, exclude);
+        IncludeAnnotations asked = IncludeAnnotations.of(Collections.list(request.getHeaders("Prefer")));
+        return asked.requestedAny() ? new AnnotationPreference(asked) : null;
     }
 
     /** The {@code Prefer} header for the store, and the {@code Preference-Applied} one for the visitor. */
     String header() {
-        return NAME + value;
+        return asked.header();
     }
 
     boolean includes(String term) {
-        return matches(include, term) && !matches(exclude, term);
+        return asked.includes(term);
     }
 
     /**
@@ -96,34 +69,5 @@ record AnnotationPreference(String value, List<String> include, List<String> exc
             }
         }
         drop.forEach(row::remove);
-    }
-
-    private static boolean matches(List<String> patterns, String term) {
-        for (String pattern : patterns) {
-            if (pattern.equals("*")
-                    || pattern.equalsIgnoreCase(term)
-                    || pattern.endsWith(".*") && term.regionMatches(true, 0, pattern, 0, pattern.length() - 1)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A {@code Prefer} header's preferences, split at the commas outside quoted strings (RFC 7240). */
-    private static List<String> split(String header) {
-        List<String> preferences = new ArrayList<>();
-        boolean quoted = false;
-        int start = 0;
-        for (int i = 0; i < header.length(); i++) {
-            char c = header.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                preferences.add(header.substring(start, i));
-                start = i + 1;
-            }
-        }
-        preferences.add(header.substring(start));
-        return preferences;
     }
 }

@@ -1,5 +1,6 @@
 package dev.powerpages.emulator.store.webapi;
 
+import dev.powerpages.emulator.support.odata.IncludeAnnotations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,18 +17,16 @@ import java.util.Locale;
  */
 record Preferences(boolean trackChanges, Integer maxPageSize, boolean returnRepresentation, Annotations annotations) {
 
-    private static final String INCLUDE_ANNOTATIONS = "odata.include-annotations=";
-
     static Preferences parse(String header) {
         boolean trackChanges = false;
         boolean representation = false;
         Integer maxPageSize = null;
         Annotations annotations = Annotations.NONE;
-        for (String raw : split(header)) {
+        for (String raw : IncludeAnnotations.preferences(header)) {
             String preference = raw.trim().toLowerCase(Locale.ROOT);
-            if (preference.startsWith(INCLUDE_ANNOTATIONS)) {
+            if (preference.startsWith(IncludeAnnotations.PREFERENCE)) {
                 // the value keeps its case: Preference-Applied echoes it as asked
-                annotations = Annotations.parse(raw.trim().substring(INCLUDE_ANNOTATIONS.length()));
+                annotations = Annotations.parse(raw.trim().substring(IncludeAnnotations.PREFERENCE.length()));
             } else if (preference.equals("odata.track-changes")) {
                 trackChanges = true;
             } else if (preference.equals("return=representation")) {
@@ -45,30 +44,6 @@ record Preferences(boolean trackChanges, Integer maxPageSize, boolean returnRepr
             }
         }
         return new Preferences(trackChanges, maxPageSize, representation, annotations);
-    }
-
-    /**
-     * The preferences of a header, split at the commas outside quoted strings (RFC 7240's quoted-string): {@code
-     * odata.include-annotations="OData.Community.Display.V1.FormattedValue,Microsoft.Dynamics.CRM.*"} is one.
-     */
-    private static List<String> split(String header) {
-        List<String> preferences = new ArrayList<>();
-        if (header == null) {
-            return preferences;
-        }
-        boolean quoted = false;
-        int start = 0;
-        for (int i = 0; i < header.length(); i++) {
-            char c = header.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                preferences.add(header.substring(start, i));
-                start = i + 1;
-            }
-        }
-        preferences.add(header.substring(start));
-        return preferences;
     }
 
     /** The {@code Preference-Applied} values for what was honoured. */
