@@ -213,37 +213,40 @@ class WebApiController {
         String options = options(request, call, selfFilter);
         String resourcePath = call.resourcePath();
         AnnotationPreference annotations = AnnotationPreference.of(request);
-        JsonNode body;
-        if (annotations == null) {
-            body = storeCall(
-                    call,
-                    () -> cache.get(
-                            new BusinessDataCache.Key(cacheUser(call), call.entitySet(), resourcePath + "?" + options),
-                            () -> withoutPrivateColumns(store.query(resourcePath, options))));
-        } else {
-            // The store formats the values and names the lookups; the node keeps only the annotations of the columns
-            // the answer shows (Webapi/<table>/fields, never the private ones). Cached apart from the plain answer.
-            body = storeCall(
-                    call,
-                    () -> cache.get(
-                            new BusinessDataCache.Key(
-                                    cacheUser(call),
-                                    call.entitySet(),
-                                    resourcePath + "?" + options + "#" + annotations.header()),
-                            () -> annotations.filter(
-                                    withoutPrivateColumns(store.query(resourcePath, options, annotations.header())),
-                                    PRIVATE_COLUMNS)));
-        }
+        // An annotated answer is cached apart from the plain one.
+        String cached = resourcePath + "?" + options + (annotations == null ? "" : "#" + annotations.header());
+        JsonNode body = storeCall(
+                call,
+                () -> cache.get(
+                        new BusinessDataCache.Key(cacheUser(call), call.entitySet(), cached),
+                        () -> storeAnswer(resourcePath, options, annotations)));
         // Rebased per request, after the cache: the same cached answer may be read under another host name.
         body = SiteApiLinks.rebase(body, siteApiRoot(request));
-        // Per-user data: a shared cache (the CDN) must not keep it.
+        return privateJson(annotations).body(body);
+    }
+
+    /**
+     * The store's answer without the private columns; with the visitor's annotations the store formats the values and
+     * names the lookups, and only the annotations of the columns the answer shows are kept (Webapi/<table>/fields,
+     * never the private ones).
+     */
+    private JsonNode storeAnswer(String resourcePath, String options, AnnotationPreference annotations) {
+        if (annotations == null) {
+            return withoutPrivateColumns(store.query(resourcePath, options));
+        }
+        return annotations.filter(
+                withoutPrivateColumns(store.query(resourcePath, options, annotations.header())), PRIVATE_COLUMNS);
+    }
+
+    /** A JSON answer of per-user data (a shared cache, the CDN, must not keep it), naming the annotations applied. */
+    private static ResponseEntity.BodyBuilder privateJson(AnnotationPreference annotations) {
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore().cachePrivate())
                 .contentType(MediaType.APPLICATION_JSON);
         if (annotations != null) {
             response.header("Preference-Applied", annotations.header());
         }
-        return response.body(body);
+        return response;
     }
 
     /**
@@ -327,13 +330,7 @@ class WebApiController {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("@odata.context", siteApiRoot(request) + "/$metadata#" + call.entitySet());
         body.put("value", rows);
-        ResponseEntity.BodyBuilder response = ResponseEntity.ok()
-                .cacheControl(CacheControl.noStore().cachePrivate())
-                .contentType(MediaType.APPLICATION_JSON);
-        if (annotations != null) {
-            response.header("Preference-Applied", annotations.header());
-        }
-        return response.body(body);
+        return privateJson(annotations).body(body);
     }
 
     /** {@code GET /_api/accounts/$count}: the number of rows the visitor may read, as text (Dataverse stops at 5,000). */
